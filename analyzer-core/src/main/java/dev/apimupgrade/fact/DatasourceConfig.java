@@ -1,0 +1,11 @@
+package dev.apimupgrade.fact;
+
+/**
+ * A [database.*] table of a deployment.toml. {@code name} is the toml name (apim_db, shared_db, user, config);
+ * {@code url} has any credentials masked; the user name and password are never kept in a fact.
+ */
+public record DatasourceConfig(Role role, String name, String type, String url, String driver,
+                               String validationQuery, boolean passwordIsSecretRef, SourceRef source)
+        implements Observation {
+    public String observed() { return "[database." + name + "] type=" + type + " url=" + url; }
+}

@@ -1,0 +1,73 @@
+package dev.apimupgrade.rule;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+/** The project's condition catalogue, loaded from catalogue.yaml: the single source of IDs, titles, sections and severities. */
+public final class ConditionCatalogue {
+    private final Map<String, Condition> byId;
+
+    private ConditionCatalogue(Map<String, Condition> byId) {
+        this.byId = Collections.unmodifiableMap(byId);
+    }
+
+    public static ConditionCatalogue load() {
+        try (InputStream in = ConditionCatalogue.class.getResourceAsStream("catalogue.yaml")) {
+            if (in == null) {
+                throw new IllegalStateException("catalogue.yaml is missing from the classpath");
+            }
+            Map<String, Object> root = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
+            Map<String, Condition> byId = new LinkedHashMap<>();
+            for (Object o : (List<?>) root.get("conditions")) {
+                Map<?, ?> m = (Map<?, ?>) o;
+                Condition c = new Condition(str(m, "id"), str(m, "title"), str(m, "chapter"), str(m, "step"),
+                        str(m, "anchor"), Severity.valueOf(str(m, "severity")), str(m, "needs"),
+                        Boolean.TRUE.equals(m.get("beyond")), str(m, "remediation"));
+                if (byId.put(c.id(), c) != null) {
+                    throw new IllegalStateException("catalogue.yaml lists " + c.id() + " twice");
+                }
+            }
+            return new ConditionCatalogue(byId);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String str(Map<?, ?> m, String key) {
+        Object v = m.get(key);
+        if (v == null) {
+            throw new IllegalStateException("catalogue.yaml: an entry lacks '" + key + "': " + m);
+        }
+        return v.toString();
+    }
+
+    /** All conditions in catalogue order (the guide's order). */
+    public List<Condition> all() {
+        return List.copyOf(byId.values());
+    }
+
+    public Optional<Condition> find(String id) {
+        return Optional.ofNullable(byId.get(id));
+    }
+
+    public Condition get(String id) {
+        Condition c = byId.get(id);
+        if (c == null) {
+            throw new IllegalArgumentException("no condition " + id + " in the catalogue");
+        }
+        return c;
+    }
+
+    public boolean contains(String id) {
+        return byId.containsKey(id);
+    }
+}

@@ -1,0 +1,65 @@
+package dev.apimupgrade.rule;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * The decision stage's output: one result for every catalogue condition and the actions the rules justify.
+ * A condition no rule concluded on is UNKNOWN, so a missing rule can never pass for "not applicable".
+ * Precedence when rules disagree: APPLIES over UNKNOWN over NOT_APPLICABLE.
+ */
+public record Verdict(List<ConditionResult> results, List<JustifiedAction> actions, String rulePackHash) {
+
+    public static Verdict assemble(ConditionCatalogue catalogue, List<Finding> findings, List<JustifiedAction> actions,
+                                   String rulePackHash) {
+        Map<String, List<Finding>> byId = findings.stream().collect(Collectors.groupingBy(Finding::conditionId));
+        for (String id : byId.keySet()) {
+            if (!catalogue.contains(id)) {
+                throw new IllegalStateException("a rule concluded on " + id + ", which the catalogue lacks");
+            }
+        }
+        List<ConditionResult> results = new ArrayList<>();
+        for (Condition c : catalogue.all()) {
+            results.add(resultFor(c, byId.getOrDefault(c.id(), List.of())));
+        }
+        List<JustifiedAction> sorted = actions.stream().distinct()
+                .sorted(Comparator.comparing(JustifiedAction::id)).toList();
+        return new Verdict(List.copyOf(results), sorted, rulePackHash);
+    }
+
+    private static ConditionResult resultFor(Condition c, List<Finding> findings) {
+        if (findings.isEmpty()) {
+            return new ConditionResult(c, Status.UNKNOWN, c.severity(),
+                    List.of("No rule reached a conclusion on this condition: the evidence it needs was not gathered."),
+                    List.of(), List.of());
+        }
+        Status status = findings.stream().anyMatch(f -> f.status() == Status.APPLIES) ? Status.APPLIES
+                : findings.stream().anyMatch(f -> f.status() == Status.UNKNOWN) ? Status.UNKNOWN
+                : Status.NOT_APPLICABLE;
+        List<Finding> chosen = findings.stream().filter(f -> f.status() == status)
+                .sorted(Comparator.comparing(Finding::ruleName).thenComparing(Finding::message)).toList();
+        Severity severity = chosen.stream().map(Finding::severity).min(Comparator.naturalOrder()).orElse(c.severity());
+        List<String> messages = chosen.stream().map(Finding::message).distinct().toList();
+        List<Evidence> evidence = new ArrayList<>(new TreeSet<>(
+                chosen.stream().flatMap(f -> f.evidence().stream()).toList()));
+        List<String> rules = chosen.stream().map(Finding::ruleName).distinct().sorted().toList();
+        return new ConditionResult(c, status, severity, messages, evidence, rules);
+    }
+
+    public ConditionResult result(String conditionId) {
+        return results.stream().filter(r -> r.condition().id().equals(conditionId)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no result for " + conditionId));
+    }
+
+    public Status status(String conditionId) {
+        return result(conditionId).status();
+    }
+
+    public List<ConditionResult> blockers() {
+        return results.stream().filter(r -> r.status() == Status.APPLIES && r.severity() == Severity.BLOCKER).toList();
+    }
+}

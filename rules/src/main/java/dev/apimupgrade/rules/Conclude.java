@@ -1,0 +1,75 @@
+package dev.apimupgrade.rules;
+
+import dev.apimupgrade.fact.Observation;
+import dev.apimupgrade.rule.Evidence;
+import dev.apimupgrade.rule.Finding;
+import dev.apimupgrade.rule.JustifiedAction;
+import dev.apimupgrade.rule.Severity;
+import dev.apimupgrade.rule.Status;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.runtime.rule.RuleContext;
+
+/**
+ * What rule consequences call to build their conclusions. The condition ID and severity come from the rule's own
+ * metadata (@id, @severity), and the evidence from the facts the rule matched, so nothing is typed twice.
+ */
+public final class Conclude {
+    private Conclude() {
+    }
+
+    public static Finding applies(RuleContext kcontext, String message, Object... matched) {
+        return finding(kcontext, Status.APPLIES, message, matched);
+    }
+
+    public static Finding notApplicable(RuleContext kcontext, String message, Object... matched) {
+        return finding(kcontext, Status.NOT_APPLICABLE, message, matched);
+    }
+
+    public static Finding unknown(RuleContext kcontext, String message, Object... matched) {
+        return finding(kcontext, Status.UNKNOWN, message, matched);
+    }
+
+    /** An action justified by this rule; {@code params} alternate key, value. */
+    public static JustifiedAction action(RuleContext kcontext, String kind, boolean automated, String target,
+                                         List<?> matched, String... params) {
+        Rule rule = kcontext.getRule();
+        String id = meta(rule, "id");
+        Map<String, String> p = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < params.length; i += 2) {
+            p.put(params[i], params[i + 1]);
+        }
+        return new JustifiedAction(id + ":" + kind + ":" + target, id, kind, automated, target, p,
+                evidence(matched.toArray()), rule.getName());
+    }
+
+    private static Finding finding(RuleContext kcontext, Status status, String message, Object... matched) {
+        Rule rule = kcontext.getRule();
+        return new Finding(meta(rule, "id"), status, Severity.valueOf(meta(rule, "severity")), message,
+                evidence(matched), rule.getName());
+    }
+
+    static String meta(Rule rule, String key) {
+        Object v = rule.getMetaData().get(key);
+        if (v == null) {
+            throw new IllegalStateException("rule '" + rule.getName() + "' lacks @" + key);
+        }
+        return v.toString();
+    }
+
+    private static List<Evidence> evidence(Object... matched) {
+        List<Evidence> out = new ArrayList<>();
+        for (Object o : matched) {
+            if (o instanceof Observation obs) {
+                out.add(Evidence.of(obs));
+            } else if (o instanceof Collection<?> many) {
+                out.addAll(evidence(many.toArray()));
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,135 @@
+package dev.apimupgrade.rules;
+
+import dev.apimupgrade.fact.Facts;
+import dev.apimupgrade.fact.Observation;
+import dev.apimupgrade.rule.ConditionCatalogue;
+import dev.apimupgrade.rule.Finding;
+import dev.apimupgrade.rule.JustifiedAction;
+import dev.apimupgrade.rule.RuleEngine;
+import dev.apimupgrade.rule.RuleInfo;
+import dev.apimupgrade.rule.Severity;
+import dev.apimupgrade.rule.Verdict;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import org.drools.model.Model;
+import org.drools.modelcompiler.KieBaseBuilder;
+import org.kie.api.KieBase;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.runtime.KieSession;
+
+/**
+ * The rule engine port implemented with Drools: it loads the executable model compiled at build time straight into
+ * a KieBase (no KieContainer, no DRL compilation at run time) and decides one session per assessment.
+ */
+public final class DroolsRuleEngine implements RuleEngine {
+    /** One DRL per guide chapter; their text is what the rule-pack hash covers. */
+    static final List<String> CHAPTERS = List.of("preflight", "registry", "configuration", "databases", "keystores",
+            "identity", "reindex", "analytics");
+    private static final String MODEL_LIST = "/META-INF/kie/dev.apimupgrade/rules/drools-model";
+
+    private final KieBase kieBase;
+    private final ConditionCatalogue catalogue;
+    private final String rulePackHash;
+
+    public DroolsRuleEngine(ConditionCatalogue catalogue) {
+        this.catalogue = catalogue;
+        this.kieBase = KieBaseBuilder.createKieBaseFromModel(loadModels());
+        this.rulePackHash = hashRulePack();
+    }
+
+    @Override
+    public Verdict decide(Facts facts) {
+        KieSession session = kieBase.newKieSession();
+        try {
+            for (Observation o : facts.all()) {
+                session.insert(o);
+            }
+            session.fireAllRules();
+            List<Finding> findings = new ArrayList<>();
+            List<JustifiedAction> actions = new ArrayList<>();
+            for (Object o : session.getObjects(o -> o instanceof Finding || o instanceof JustifiedAction)) {
+                if (o instanceof Finding f) {
+                    findings.add(f);
+                } else {
+                    actions.add((JustifiedAction) o);
+                }
+            }
+            return Verdict.assemble(catalogue, findings, actions, rulePackHash);
+        } finally {
+            session.dispose();
+        }
+    }
+
+    @Override
+    public List<RuleInfo> rules() {
+        List<RuleInfo> out = new ArrayList<>();
+        for (KiePackage p : kieBase.getKiePackages()) {
+            for (Rule r : p.getRules()) {
+                String id = Conclude.meta(r, "id");
+                String chapter = catalogue.find(id).map(c -> c.chapter()).orElse("");
+                out.add(new RuleInfo(r.getName(), id, Severity.valueOf(Conclude.meta(r, "severity")),
+                        Conclude.meta(r, "guide"), chapter));
+            }
+        }
+        out.sort(Comparator.comparing(RuleInfo::ruleName));
+        return out;
+    }
+
+    @Override
+    public String rulePackHash() {
+        return rulePackHash;
+    }
+
+    private static List<Model> loadModels() {
+        String list = resource(MODEL_LIST);
+        if (list == null) {
+            throw new IllegalStateException("the compiled rule model " + MODEL_LIST + " is not on the classpath");
+        }
+        List<Model> models = new ArrayList<>();
+        for (String line : list.split("\\R")) {
+            String name = line.trim();
+            if (name.isEmpty() || name.startsWith("Drools-Model-Version")) {
+                continue;
+            }
+            try {
+                models.add((Model) Class.forName(name).getDeclaredConstructor().newInstance());
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("cannot load the compiled rule model " + name, e);
+            }
+        }
+        return models;
+    }
+
+    private static String hashRulePack() {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            for (String chapter : CHAPTERS) {
+                String drl = resource("/dev/apimupgrade/rules/" + chapter + ".drl");
+                if (drl != null) {
+                    sha.update(chapter.getBytes(StandardCharsets.UTF_8));
+                    sha.update(drl.getBytes(StandardCharsets.UTF_8));
+                }
+            }
+            return HexFormat.of().formatHex(sha.digest()).substring(0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String resource(String path) {
+        try (InputStream in = DroolsRuleEngine.class.getResourceAsStream(path)) {
+            return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
