@@ -8,6 +8,6 @@ public final class Scanners {
     }
 
     public static List<Scanner> files() {
-        return List.of(new RegistryXmlScanner());
+        return List.of(new RegistryXmlScanner(), new SynapseScanner(), new ExecutionPlanScanner(), new JarScanner());
     }
 }

@@ -1,0 +1,75 @@
+package dev.apimupgrade.scan;
+
+import dev.apimupgrade.fact.Observation;
+import dev.apimupgrade.fact.Role;
+import dev.apimupgrade.fact.ScanProblem;
+import dev.apimupgrade.fact.SourceRef;
+import dev.apimupgrade.fact.StockComparison;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/**
+ * Compares an old-home file with its stock counterpart: the 3.1.0 home's same file when a new home is given and holds
+ * it (the files a customer did not touch are identical across the two GA packs, FACTS.md section 8), otherwise the
+ * embedded stock 3.0.0 hash.
+ */
+final class StockBaseline {
+    static final String NEW_HOME = "3.1.0 home";
+    static final String STOCK_HASH = "stock 3.0.0 hash";
+
+    private final Optional<Path> newHome;
+    private final StockFiles stock;
+
+    StockBaseline(Installation installation, StockFiles stock) {
+        this.newHome = installation.newHome();
+        this.stock = stock;
+    }
+
+    /** One stock counterpart: where it lies in the new home, and how to turn the 3.1.0 bytes into the 3.0.0 ones. */
+    record Counterpart(String stockKey, String newHomePath, UnaryOperator<byte[]> asIn300) {
+        static Counterpart same(String stockKey, String newHomePath) {
+            return new Counterpart(stockKey, newHomePath, UnaryOperator.identity());
+        }
+
+        /** A file whose 3.1.0 version is not a baseline for 3.0.0: only the stock hash may judge it. */
+        static Counterpart stockHashOnly(String stockKey) {
+            return new Counterpart(stockKey, null, UnaryOperator.identity());
+        }
+    }
+
+    /**
+     * Adds the comparison of an old file (already hashed) to {@code out}. When the new home's file cannot be read,
+     * that is reported as a ScanProblem and the stock hash is used instead.
+     */
+    void compare(String category, String tenant, String relativePath, String oldSha256, Counterpart counterpart,
+                 SourceRef source, List<Observation> out) {
+        Optional<Path> newFile = counterpart.newHomePath() == null ? Optional.empty()
+                : newHome.map(h -> h.resolve(counterpart.newHomePath())).filter(Files::isRegularFile);
+        if (newFile.isPresent()) {
+            try {
+                byte[] bytes = counterpart.asIn300().apply(Files.readAllBytes(newFile.get()));
+                out.add(new StockComparison(Role.OLD, category, tenant, relativePath,
+                        oldSha256.equals(FileDigest.sha256(bytes)), NEW_HOME, source));
+                return;
+            } catch (IOException | UncheckedIOException e) {
+                out.add(new ScanProblem(Role.NEW, counterpart.newHomePath(),
+                        "cannot be read (" + e.getClass().getSimpleName() + "), compared with the stock hash instead",
+                        SourceRef.file(Role.NEW, counterpart.newHomePath())));
+            }
+        }
+        stock.sha256(counterpart.stockKey()).ifPresent(sha -> out.add(new StockComparison(Role.OLD, category, tenant,
+                relativePath, oldSha256.equals(sha), STOCK_HASH, source)));
+    }
+
+    /** Byte-level replacement of an ASCII text, leaving every other byte (and so any encoding) as it was. */
+    static UnaryOperator<byte[]> replacing(String found, String replacement) {
+        return bytes -> new String(bytes, StandardCharsets.ISO_8859_1)
+                .replace(found, replacement).getBytes(StandardCharsets.ISO_8859_1);
+    }
+}
