@@ -1,0 +1,94 @@
+package dev.apimupgrade.scan.db;
+
+import dev.apimupgrade.fact.DatabaseScan;
+import dev.apimupgrade.fact.DbProduct;
+import dev.apimupgrade.fact.Observation;
+import dev.apimupgrade.fact.SourceRef;
+import java.io.IOException;
+import java.sql.DatabaseMetaData;
+import java.sql.Driver;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.exception.DataAccessException;
+import org.jooq.impl.DSL;
+
+/**
+ * Reads every datasource of the old home, read-only, into facts: product, the guide's tables with their columns and
+ * constraints, the counts the conditions need, privileges and collation. Each datasource ends with one {@link
+ * DatabaseScan}: scanned, or not with the reason (target, error class; never credentials), and the others go on.
+ */
+public final class DatabaseScanner {
+    static final String UNTESTED = "read through plain JDBC metadata: the checks were not tested on this product";
+
+    static {
+        // jOOQ prints a banner and tips on first use; an assessment's output is the report, nothing else.
+        System.setProperty("org.jooq.no-logo", System.getProperty("org.jooq.no-logo", "true"));
+        System.setProperty("org.jooq.no-tips", System.getProperty("org.jooq.no-tips", "true"));
+    }
+
+    private final List<Driver> extraDrivers;
+
+    /** A scanner using the bundled drivers (H2 1.4.199, PostgreSQL, MariaDB) plus drivers the user supplied. */
+    public DatabaseScanner(List<Driver> extraDrivers) {
+        this.extraDrivers = List.copyOf(extraDrivers);
+    }
+
+    public DatabaseScanner() {
+        this(List.of());
+    }
+
+    /** The entry point: every datasource of the specs, each read on its own (build them with DatasourceSpecs.read). */
+    public List<Observation> scan(DatasourceSpecs specs) {
+        List<Observation> facts = new ArrayList<>();
+        for (DatasourceSpec spec : specs.all()) {
+            facts.addAll(scan(spec));
+        }
+        return facts;
+    }
+
+    List<Observation> scan(DatasourceSpec spec) {
+        List<Observation> facts = new ArrayList<>();
+        SourceRef where = spec.source();
+        Optional<DbKind> kind = spec.kind();
+        if (spec.problem().isPresent()) {
+            facts.add(notRead(spec, spec.problem().get()));
+        } else if (kind.isEmpty()) {
+            facts.add(notRead(spec, "unsupported JDBC URL"));
+        } else {
+            try (ReadOnlyConnection c = ReadOnlyConnection.open(spec, kind.get(), extraDrivers)) {
+                String product = read(c, kind.get(), spec.name(), facts);
+                facts.add(new DatabaseScan(spec.name(), true, product, "", where));
+            } catch (SQLException | DataAccessException e) {
+                facts.add(notRead(spec, ScanFailure.describe(e, kind.get())));
+            } catch (IOException e) {
+                facts.add(notRead(spec, "H2 file cannot be copied (" + e.getClass().getSimpleName() + " "
+                        + e.getMessage() + ")"));
+            }
+        }
+        return facts;
+    }
+
+    private static String read(ReadOnlyConnection c, DbKind kind, String datasource, List<Observation> facts)
+            throws SQLException {
+        DatabaseMetaData md = c.jdbc().getMetaData();
+        String product = md.getDatabaseProductName() + " " + md.getDatabaseProductVersion();
+        facts.add(new DbProduct(datasource, md.getDatabaseProductName(), md.getDatabaseProductVersion(),
+                kind.dialect().map(Enum::name).orElse("JDBC"), kind.tested() ? "" : UNTESTED,
+                SourceRef.db(datasource, "product")));
+        DSLContext ctx = DSL.using(c.jdbc(), kind.dialect().orElse(SQLDialect.DEFAULT));
+        CatalogReader reader = new CatalogReader(datasource, facts);
+        Catalog catalog = kind.tested() ? reader.read(ctx)
+                : reader.readJdbc(md, c.jdbc().getCatalog(), c.jdbc().getSchema());
+        new RowCounter(ctx, catalog, datasource, facts).countAll();
+        ServerFacts.read(c.jdbc(), kind, datasource, facts);
+        return product;
+    }
+
+    private static DatabaseScan notRead(DatasourceSpec spec, String why) {
+        return new DatabaseScan(spec.name(), false, "", spec.target() + ": " + why, spec.source());
+    }
+}
