@@ -65,7 +65,7 @@ public final class OutputWriter {
             return;
         }
         if (!Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
-            throw new OutputRefusedException(target, "it exists and is not a directory");
+            throw new OutputRefusedException(target, "it is a file or a symbolic link, not a plain directory");
         }
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(target)) {
             for (Path entry : entries) {

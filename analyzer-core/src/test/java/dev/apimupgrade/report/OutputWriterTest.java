@@ -91,7 +91,7 @@ class OutputWriterTest {
         Path out = Files.writeString(tmp.resolve("out"), "a user's file");
 
         assertThatThrownBy(() -> OutputWriter.writeAll(out, files("assessment.json", "{}")))
-                .isInstanceOf(OutputRefusedException.class).hasMessageContaining("not a directory");
+                .isInstanceOf(OutputRefusedException.class).hasMessageContaining("not a plain directory");
         assertThat(out).hasContent("a user's file");
     }
 

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.apimupgrade.fact.Facts;
 import dev.apimupgrade.rule.ConditionCatalogue;
+import dev.apimupgrade.rule.Finding;
+import dev.apimupgrade.rule.Severity;
+import dev.apimupgrade.rule.Status;
 import dev.apimupgrade.rule.Verdict;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -26,6 +29,18 @@ class TerminalSummaryTest {
                 Warnings:
                   REG-VERSIONING-ENABLED  versioning is on in registry.xml
                 """.formatted(report.conditions().size(), unknown));
+    }
+
+    @Test
+    void aMultiLineMessageIsCutToItsFirstLine() {
+        Finding twoLines = new Finding("PRE-BACKUP", Status.APPLIES, Severity.BLOCKER, "no backup location given\nsee --backup",
+                List.of(), "PRE-BACKUP rule");
+        Verdict verdict = Verdict.assemble(ConditionCatalogue.load(), List.of(twoLines), List.of(), "h");
+        AssessmentReport report = AssessmentReport.from(SampleAssessment.installation(), new Facts(List.of()), verdict,
+                SampleAssessment.TOOL);
+
+        assertThat(TerminalSummary.render(report)).startsWith("NOT READY: 1 blocker\n")
+                .contains("  PRE-BACKUP  no backup location given\n").doesNotContain("see --backup");
     }
 
     @Test
