@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.apimupgrade.scan.Installation;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class AssessmentJsonTest {
@@ -49,7 +52,7 @@ class AssessmentJsonTest {
         assertThat(fieldNames(blocker.get("evidence").get(0))).containsExactly("source", "observed");
         assertThat(blocker.get("evidence").get(0).get("source").asText()).isEqualTo("OLD:wso2carbon.pid");
         assertThat(fieldNames(root.get("actions").get(0)))
-                .containsExactly("id", "conditionId", "kind", "automated", "target", "params");
+                .containsExactly("id", "conditionId", "kind", "automated", "target", "params", "rule", "evidence");
     }
 
     @Test
@@ -68,6 +71,18 @@ class AssessmentJsonTest {
         assertThat(json).doesNotContain(SampleAssessment.LEAKED_PASSWORD).doesNotContain("user=wso2")
                 .doesNotContainIgnoringCase("\"password");
         assertThat(fieldNames(datasource)).containsExactly("role", "name", "type", "url");
+    }
+
+    @Test
+    void aMissingNewHomeIsWrittenAsNullSoTheShapeStaysTheSame() throws Exception {
+        Installation oldOnlyGiven = new Installation(Path.of("homes/wso2am-3.0.0"), Optional.empty());
+        AssessmentReport oldOnly = AssessmentReport.from(oldOnlyGiven, SampleAssessment.facts(),
+                SampleAssessment.verdict(), SampleAssessment.TOOL);
+
+        JsonNode homes = MAPPER.readTree(AssessmentJson.toJson(oldOnly)).get("installation").get("homes");
+
+        assertThat(fieldNames(homes)).containsExactly("old", "new");
+        assertThat(homes.get("new").isNull()).isTrue();
     }
 
     @Test

@@ -96,11 +96,14 @@ class AssessmentReportTest {
     }
 
     @Test
-    void actionsAreSortedByIdWithTheirConditionAndParams() {
+    void actionsAreSortedByIdWithTheirConditionParamsAndJustification() {
         assertThat(report.actions()).extracting(ActionView::id, ActionView::conditionId, ActionView::kind)
                 .containsExactly(tuple("CFG-DB-APIM/set-apim-db", "CFG-DB-APIM", "SetTomlValue"),
                         tuple("REG-VERSIONING-ENABLED/run-cleanup", "REG-VERSIONING-ENABLED", "RunSqlScript"));
         assertThat(report.actions().get(1).params()).containsOnlyKeys("dialect", "script");
+        assertThat(report.actions().get(1)).extracting(ActionView::rule, ActionView::evidence)
+                .containsExactly("REG-VERSIONING-ENABLED versioning on", List.of(new ConditionView.EvidenceView(
+                        "OLD:repository/conf/registry.xml:42", "versioning on")));
     }
 
     @Test

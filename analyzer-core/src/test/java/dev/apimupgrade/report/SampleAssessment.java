@@ -64,7 +64,8 @@ final class SampleAssessment {
         return List.of(
                 new JustifiedAction("REG-VERSIONING-ENABLED/run-cleanup", "REG-VERSIONING-ENABLED", "RunSqlScript", true,
                         "db:shared_db", Map.of("script", "reg-versioning/mysql/01_cleanup.sql", "dialect", "mysql"),
-                        List.of(), "REG-VERSIONING-ENABLED versioning on"),
+                        List.of(ev(SourceRef.line(Role.OLD, "repository/conf/registry.xml", 42), "versioning on")),
+                        "REG-VERSIONING-ENABLED versioning on"),
                 new JustifiedAction("CFG-DB-APIM/set-apim-db", "CFG-DB-APIM", "SetTomlValue", true,
                         "NEW:repository/conf/deployment.toml", Map.of("key", "database.apim_db.url"), List.of(),
                         "CFG-DB-APIM apim_db configured"));

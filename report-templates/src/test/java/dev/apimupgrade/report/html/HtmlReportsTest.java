@@ -103,7 +103,7 @@ class HtmlReportsTest {
     @Test
     void theActionsAndMaskedDatasourcesAreTabulated() {
         assertThat(html).containsSubsequence("REG-VERSIONING-ENABLED/run-cleanup", "RunSqlScript", "db:shared_db",
-                "dialect=mysql").contains("jdbc:mysql://db:3306/apim?user=****&amp;password=****");
+                "dialect=mysql", "REG-VERSIONING-ENABLED versioning on").contains("jdbc:mysql://db:3306/apim?user=****&amp;password=****");
     }
 
     @Test
