@@ -78,7 +78,8 @@ class HtmlReportsTest {
 
     @Test
     void theSectionsComeInOrderBlockersWarningsStepsUnknownNotApplicable() {
-        assertThat(html).containsSubsequence("NOT READY: 1 blocker", "APPLIES 3, NOT_APPLICABLE 1, UNKNOWN", "id=\"blockers\"", "id=\"DB-AM-SYSAPPS-CONSTRAINT\"",
+        assertThat(html).containsSubsequence("NOT READY: 1 blocker", "APPLIES 3, NOT_APPLICABLE 1, UNKNOWN",
+                "id=\"blockers\"", "id=\"DB-AM-SYSAPPS-CONSTRAINT\"",
                 "id=\"warnings\"", "id=\"REG-VERSIONING-ENABLED\"", "id=\"steps\"", "id=\"CFG-DB-APIM\"",
                 "id=\"unknown\"", "id=\"PRE-PG-SUPERUSER\"", "the database was not reached",
                 "id=\"not-applicable\"", "id=\"PRE-H2-IN-USE\"", "every datasource is MySQL",
