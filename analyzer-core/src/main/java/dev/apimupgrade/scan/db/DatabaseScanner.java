@@ -25,12 +25,20 @@ public final class DatabaseScanner {
     static final String UNTESTED = "read through plain JDBC metadata: the checks were not tested on this product";
 
     static {
-        // jOOQ prints a banner and tips on first use; an assessment's output is the report, nothing else.
-        System.setProperty("org.jooq.no-logo", System.getProperty("org.jooq.no-logo", "true"));
-        System.setProperty("org.jooq.no-tips", System.getProperty("org.jooq.no-tips", "true"));
+        // jOOQ prints a banner and tips on first use, and warns that H2 1.4.199 is older than its H2 dialect (the
+        // version WSO2 ships, read correctly); an assessment's output is the report, nothing else.
+        quiet("org.jooq.no-logo", "true");
+        quiet("org.jooq.no-tips", "true");
+        quiet("org.jooq.log.org.jooq.impl.DefaultExecuteContext.logVersionSupport", "ERROR");
     }
 
     private final List<Driver> extraDrivers;
+
+    private static void quiet(String property, String value) {
+        if (System.getProperty(property) == null) {
+            System.setProperty(property, value);
+        }
+    }
 
     /** A scanner using the bundled drivers (H2 1.4.199, PostgreSQL, MariaDB) plus drivers the user supplied. */
     public DatabaseScanner(List<Driver> extraDrivers) {
