@@ -104,6 +104,8 @@ final class CatalogReader {
                 }
             }
         }
+        // The index behind the primary key may carry another name than the key (H2, SQL Server): not a second key.
+        unique.values().removeIf(pk::containsValue);
         unique.forEach((k, cols) -> constraint(name.toUpperCase(Locale.ROOT), k, false, cols));
     }
 

@@ -93,6 +93,23 @@ class DatabaseScannerH2Test {
     }
 
     @Test
+    void thePlainJdbcMetadataPathUsedForOracleSqlServerAndDb2FindsTheSameFactsOnH2() throws Exception {
+        Files.createDirectories(home.resolve("repository/conf"));
+        Path mv = h2Home(PASSWORD);
+        String db = mv.toString().substring(0, mv.toString().length() - ".mv.db".length());
+        List<Observation> facts = new java.util.ArrayList<>();
+        try (Connection c = DriverManager.getConnection("jdbc:h2:" + db, "wso2carbon", PASSWORD)) {
+            Catalog catalog = new CatalogReader("apim_db", facts).readJdbc(c.getMetaData(), c.getCatalog(), c.getSchema());
+            new RowCounter(org.jooq.impl.DSL.using(c, org.jooq.SQLDialect.DEFAULT), catalog, "apim_db", facts).countAll();
+        }
+
+        assertThat(FixtureCounts.of(facts)).containsExactlyInAnyOrderEntriesOf(FixtureCounts.EXPECTED);
+        assertThat(ofType(facts, DbConstraint.class)).filteredOn(c -> c.table().equals("AM_SYSTEM_APPS"))
+                .extracting(c -> c.kind() + " " + c.columns())
+                .containsExactlyInAnyOrder("PRIMARY KEY ID", "UNIQUE NAME", "UNIQUE CONSUMER_KEY");
+    }
+
+    @Test
     void passwordsNeverAppearInFactsNorInTheSpecsPrintedForm() throws Exception {
         Files.createDirectories(home.resolve("repository/conf"));
         h2Home(PASSWORD);
