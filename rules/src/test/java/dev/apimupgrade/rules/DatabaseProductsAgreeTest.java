@@ -76,7 +76,8 @@ class DatabaseProductsAgreeTest {
             seed(s.connect());
             pg = statuses(s.spec(), "postgre");
         }
-        try (Server s = Server.create("jdbc:mariadb://127.0.0.1:3306/", "root", "CHARACTER SET latin1 COLLATE latin1_bin")) {
+        try (Server s = Server.create("jdbc:mariadb://127.0.0.1:3306/", "root",
+                "CHARACTER SET latin1 COLLATE latin1_bin")) {
             s.run(Files.readString(reference.resolve("apimgt/mysql.sql")));
             s.run(Files.readString(reference.resolve("mysql.sql")));
             seed(s.connect());

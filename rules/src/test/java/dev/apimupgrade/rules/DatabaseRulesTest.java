@@ -152,13 +152,15 @@ class DatabaseRulesTest {
     @Nested
     class RegVersioningRowCounts {
         static RegistryVersioning flag(boolean on) {
-            return new RegistryVersioning(Role.OLD, "versioningTags", on, SourceRef.line(Role.OLD, "repository/conf/registry.xml", 40));
+            return new RegistryVersioning(Role.OLD, "versioningTags", on,
+                    SourceRef.line(Role.OLD, "repository/conf/registry.xml", 40));
         }
 
         @Test
         void theFindingGivesTheVersionedRowsAndWhatTheCleanupDeletes() {
             Verdict v = decide(flag(true), count("REG_RESOURCE_TAG", RowCount.VERSIONED_ROWS, 2),
-                    count("REG_RESOURCE_TAG", RowCount.CLEANUP_DELETES, 1), count("REG_TAG", RowCount.CLEANUP_DELETES, 1));
+                    count("REG_RESOURCE_TAG", RowCount.CLEANUP_DELETES, 1),
+                    count("REG_TAG", RowCount.CLEANUP_DELETES, 1));
 
             assertThat(v.status("REG-VERSIONING-ENABLED")).isEqualTo(Status.APPLIES);
             assertThat(v.result("REG-VERSIONING-ENABLED").messages())
@@ -197,7 +199,8 @@ class DatabaseRulesTest {
         @Test
         void isNotApplicableWhenEvery310ObjectExists() {
             Verdict v = decide(scanned(), product("POSTGRES"), table("AM_SYSTEM_APPS", true),
-                    table("AM_API_CATEGORIES", true), table("AM_USER", true), table("AM_SECURITY_AUDIT_UUID_MAPPING", true),
+                    table("AM_API_CATEGORIES", true), table("AM_USER", true),
+                    table("AM_SECURITY_AUDIT_UUID_MAPPING", true),
                     new DbColumn(DS, "AM_SYSTEM_APPS", "TENANT_DOMAIN", "VARCHAR(255)", true, SourceRef.db(DS, "x")));
 
             assertThat(v.status("DB-AM-UPGRADE")).isEqualTo(Status.NOT_APPLICABLE);
@@ -261,7 +264,8 @@ class DatabaseRulesTest {
 
         @Test
         void appliesWithTheCountOfNullOrEmptyBindings() {
-            Verdict v = decide(count(T, RowCount.SCOPE_BINDING_NULL_OR_EMPTY, 2), count(T, RowCount.DUPLICATE_SCOPE_BINDINGS, 0));
+            Verdict v = decide(count(T, RowCount.SCOPE_BINDING_NULL_OR_EMPTY, 2),
+                    count(T, RowCount.DUPLICATE_SCOPE_BINDINGS, 0));
 
             assertThat(v.status("DB-SCOPE-BINDING-NULL")).isEqualTo(Status.APPLIES);
             assertThat(v.result("DB-SCOPE-BINDING-NULL").severity()).isEqualTo(Severity.INFO);
@@ -271,7 +275,8 @@ class DatabaseRulesTest {
 
         @Test
         void duplicatePairsRaiseItToAWarning() {
-            Verdict v = decide(count(T, RowCount.SCOPE_BINDING_NULL_OR_EMPTY, 0), count(T, RowCount.DUPLICATE_SCOPE_BINDINGS, 3));
+            Verdict v = decide(count(T, RowCount.SCOPE_BINDING_NULL_OR_EMPTY, 0),
+                    count(T, RowCount.DUPLICATE_SCOPE_BINDINGS, 3));
 
             assertThat(v.status("DB-SCOPE-BINDING-NULL")).isEqualTo(Status.APPLIES);
             assertThat(v.result("DB-SCOPE-BINDING-NULL").severity()).isEqualTo(Severity.WARNING);
@@ -279,7 +284,8 @@ class DatabaseRulesTest {
 
         @Test
         void isNotApplicableWhenNoneAreNullEmptyOrDuplicated() {
-            Verdict v = decide(count(T, RowCount.SCOPE_BINDING_NULL_OR_EMPTY, 0), count(T, RowCount.DUPLICATE_SCOPE_BINDINGS, 0));
+            Verdict v = decide(count(T, RowCount.SCOPE_BINDING_NULL_OR_EMPTY, 0),
+                    count(T, RowCount.DUPLICATE_SCOPE_BINDINGS, 0));
 
             assertThat(v.status("DB-SCOPE-BINDING-NULL")).isEqualTo(Status.NOT_APPLICABLE);
         }
@@ -391,7 +397,8 @@ class DatabaseRulesTest {
         static final String T = "APILASTACCESSSUMMARY";
 
         static DbConstraint pk(String columns) {
-            return new DbConstraint(DS, T, "apilastaccesssummary_pkey", DbConstraint.PRIMARY_KEY, columns, SourceRef.db(DS, T));
+            return new DbConstraint(DS, T, "apilastaccesssummary_pkey", DbConstraint.PRIMARY_KEY, columns,
+                    SourceRef.db(DS, T));
         }
 
         @Test
@@ -429,8 +436,10 @@ class DatabaseRulesTest {
 
         @Test
         void anaPkDuplicatesIsABlockerForDuplicatesOrNullVersions() {
-            Verdict dup = decide(analytics("true"), count(T, RowCount.DUPLICATES_UNDER_NEW_PK, 1), count(T, RowCount.APIVERSION_NULL, 0));
-            Verdict nul = decide(analytics("true"), count(T, RowCount.DUPLICATES_UNDER_NEW_PK, 0), count(T, RowCount.APIVERSION_NULL, 4));
+            Verdict dup = decide(analytics("true"), count(T, RowCount.DUPLICATES_UNDER_NEW_PK, 1),
+                    count(T, RowCount.APIVERSION_NULL, 0));
+            Verdict nul = decide(analytics("true"), count(T, RowCount.DUPLICATES_UNDER_NEW_PK, 0),
+                    count(T, RowCount.APIVERSION_NULL, 4));
 
             assertThat(dup.status("ANA-PK-DUPLICATES")).isEqualTo(Status.APPLIES);
             assertThat(nul.status("ANA-PK-DUPLICATES")).isEqualTo(Status.APPLIES);
@@ -439,7 +448,8 @@ class DatabaseRulesTest {
 
         @Test
         void anaPkDuplicatesIsNotApplicableWhenEveryRowFits() {
-            Verdict v = decide(analytics("true"), count(T, RowCount.DUPLICATES_UNDER_NEW_PK, 0), count(T, RowCount.APIVERSION_NULL, 0));
+            Verdict v = decide(analytics("true"), count(T, RowCount.DUPLICATES_UNDER_NEW_PK, 0),
+                    count(T, RowCount.APIVERSION_NULL, 0));
 
             assertThat(v.status("ANA-PK-DUPLICATES")).isEqualTo(Status.NOT_APPLICABLE);
         }

@@ -77,7 +77,8 @@ final class CatalogReader {
                 while (rs.next()) {
                     String col = rs.getString("COLUMN_NAME");
                     columns.put(col.toUpperCase(Locale.ROOT), DSL.field(DSL.name(schema, name, col)));
-                    column(upper, col, rs.getString("TYPE_NAME"), rs.getInt("NULLABLE") != DatabaseMetaData.columnNoNulls);
+                    boolean nullable = rs.getInt("NULLABLE") != DatabaseMetaData.columnNoNulls;
+                    column(upper, col, rs.getString("TYPE_NAME"), nullable);
                 }
             }
             jdbcKeys(md, catalog, schema, name);

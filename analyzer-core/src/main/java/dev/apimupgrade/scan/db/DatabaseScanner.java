@@ -4,12 +4,15 @@ import dev.apimupgrade.fact.DatabaseScan;
 import dev.apimupgrade.fact.DbProduct;
 import dev.apimupgrade.fact.Observation;
 import dev.apimupgrade.fact.SourceRef;
+import dev.apimupgrade.scan.Scanner;
 import java.io.IOException;
+import java.nio.file.NoSuchFileException;
 import java.sql.DatabaseMetaData;
 import java.sql.Driver;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
@@ -49,6 +52,14 @@ public final class DatabaseScanner {
         this(List.of());
     }
 
+    /**
+     * This scanner as a scan-stage {@link Scanner}: the old home's datasources, with passwords supplied per datasource
+     * name (the CLI) and the environment (APIM_UPGRADE_DB_PASSWORD_NAME).
+     */
+    public Scanner forOldHome(Map<String, String> passwords, Map<String, String> environment) {
+        return installation -> scan(DatasourceSpecs.read(installation, passwords, environment));
+    }
+
     /** The entry point: every datasource of the specs, each read on its own (build them with DatasourceSpecs.read). */
     public List<Observation> scan(DatasourceSpecs specs) {
         List<Observation> facts = new ArrayList<>();
@@ -72,9 +83,10 @@ public final class DatabaseScanner {
                 facts.add(new DatabaseScan(spec.name(), true, product, "", where));
             } catch (SQLException | DataAccessException e) {
                 facts.add(notRead(spec, ScanFailure.describe(e, kind.get())));
+            } catch (NoSuchFileException e) {
+                facts.add(notRead(spec, "H2 file " + e.getMessage() + " not found"));
             } catch (IOException e) {
-                facts.add(notRead(spec, "H2 file cannot be copied (" + e.getClass().getSimpleName() + " "
-                        + e.getMessage() + ")"));
+                facts.add(notRead(spec, "H2 file cannot be copied (" + e.getClass().getSimpleName() + ")"));
             }
         }
         return facts;

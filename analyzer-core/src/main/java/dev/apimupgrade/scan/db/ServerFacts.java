@@ -58,7 +58,7 @@ final class ServerFacts {
         }
     }
 
-    /** "GRANT SELECT ON db.* TO `u`@`h` IDENTIFIED BY PASSWORD '...'" -> "GRANT SELECT ON db.*": no account, no hash. */
+    /** "GRANT SELECT ON db.* TO `u`@`h` IDENTIFIED BY PASSWORD '...'" -> "GRANT SELECT ON db.*" (no account). */
     static String withoutGrantee(String grant) {
         int to = grant.toUpperCase(Locale.ROOT).indexOf(" TO ");
         return to < 0 ? grant : grant.substring(0, to);

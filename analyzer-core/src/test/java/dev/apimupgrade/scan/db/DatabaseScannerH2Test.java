@@ -49,8 +49,7 @@ class DatabaseScannerH2Test {
     }
 
     private List<Observation> scan(Map<String, String> env) throws Exception {
-        Installation inst = new Installation(home, Optional.empty());
-        return new DatabaseScanner().scan(DatasourceSpecs.read(inst, Map.of(), env));
+        return new DatabaseScanner().forOldHome(Map.of(), env).scan(new Installation(home, Optional.empty()));
     }
 
     @Test
@@ -99,8 +98,10 @@ class DatabaseScannerH2Test {
         String db = mv.toString().substring(0, mv.toString().length() - ".mv.db".length());
         List<Observation> facts = new java.util.ArrayList<>();
         try (Connection c = DriverManager.getConnection("jdbc:h2:" + db, "wso2carbon", PASSWORD)) {
-            Catalog catalog = new CatalogReader("apim_db", facts).readJdbc(c.getMetaData(), c.getCatalog(), c.getSchema());
-            new RowCounter(org.jooq.impl.DSL.using(c, org.jooq.SQLDialect.DEFAULT), catalog, "apim_db", facts).countAll();
+            Catalog catalog = new CatalogReader("apim_db", facts).readJdbc(c.getMetaData(), c.getCatalog(),
+                    c.getSchema());
+            new RowCounter(org.jooq.impl.DSL.using(c, org.jooq.SQLDialect.DEFAULT), catalog, "apim_db",
+                    facts).countAll();
         }
 
         assertThat(FixtureCounts.of(facts)).containsExactlyInAnyOrderEntriesOf(FixtureCounts.EXPECTED);
@@ -132,7 +133,8 @@ class DatabaseScannerH2Test {
         h2Home("$secret{apim_db_password}");
 
         DatabaseScan unread = ofType(scan(Map.of()), DatabaseScan.class).get(0);
-        DatabaseScan read = ofType(scan(Map.of("APIM_UPGRADE_DB_PASSWORD_APIM_DB", PASSWORD)), DatabaseScan.class).get(0);
+        DatabaseScan read = ofType(scan(Map.of("APIM_UPGRADE_DB_PASSWORD_APIM_DB", PASSWORD)),
+                DatabaseScan.class).get(0);
 
         assertThat(unread.scanned()).isFalse();
         assertThat(unread.reason()).contains("$secret{apim_db_password}", "APIM_UPGRADE_DB_PASSWORD_APIM_DB")
@@ -152,6 +154,6 @@ class DatabaseScannerH2Test {
         assertThat(wrong.scanned()).isFalse();
         assertThat(wrong.reason()).contains("authentication failed").doesNotContain(PASSWORD);
         assertThat(missing.scanned()).isFalse();
-        assertThat(missing.reason()).contains("cannot be copied", "WSO2AM_DB.mv.db");
+        assertThat(missing.reason()).isEqualTo("./repository/database/WSO2AM_DB: H2 file WSO2AM_DB.mv.db not found");
     }
 }

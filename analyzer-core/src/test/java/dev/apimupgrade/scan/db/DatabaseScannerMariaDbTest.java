@@ -18,15 +18,31 @@ class DatabaseScannerMariaDbTest {
         return new DatabaseScanner().scan(new DatasourceSpecs(List.of(spec)));
     }
 
+    /** CHECKSUM TABLE of every fixture table: equal before and after proves the scan wrote nothing. */
+    private static String checksums(TestDatabases.Created db) throws Exception {
+        StringBuilder out = new StringBuilder();
+        try (Connection c = db.connect(); java.sql.Statement s = c.createStatement();
+             java.sql.ResultSet rs = s.executeQuery("CHECKSUM TABLE AM_SYSTEM_APPS, IDN_OAUTH2_SCOPE, IDN_OIDC_SCOPE,"
+                     + " IDN_OAUTH2_SCOPE_BINDING, IDN_OAUTH2_ACCESS_TOKEN, REG_RESOURCE, REG_TAG, REG_RESOURCE_TAG,"
+                     + " REG_LOG, UM_TENANT, APILASTACCESSSUMMARY")) {
+            while (rs.next()) {
+                out.append(rs.getString(1)).append('=').append(rs.getLong(2)).append('\n');
+            }
+        }
+        return out.toString();
+    }
+
     @Test
-    void theMariaDbFixtureYieldsTheSeededCountsGrantsAndACaseInsensitiveCollation() throws Exception {
+    void theMariaDbFixtureYieldsTheSeededCountsGrantsAndACaseInsensitiveCollationAndChangesNothing() throws Exception {
         try (TestDatabases.Created db = TestDatabases.mariadb("CHARACTER SET utf8mb4 COLLATE utf8mb4_general_ci")) {
             try (Connection c = db.connect()) {
                 TestDatabases.loadFixture(c);
             }
+            String before = checksums(db);
 
             List<Observation> facts = scan(db.spec("apim_db", db.user()));
 
+            assertThat(checksums(db)).isEqualTo(before);
             assertThat(ofType(facts, DatabaseScan.class)).singleElement()
                     .satisfies(s -> assertThat(s.scanned()).as(s.reason()).isTrue());
             assertThat(FixtureCounts.of(facts)).containsExactlyInAnyOrderEntriesOf(FixtureCounts.EXPECTED);

@@ -98,7 +98,8 @@ class DatabaseScannerPostgresTest {
 
             assertThat(ofType(facts, DbConstraint.class)).filteredOn(c -> c.table().equals("AM_SYSTEM_APPS"))
                     .extracting(c -> c.kind() + " " + c.name() + " (" + c.columns() + ")")
-                    .contains("UNIQUE am_system_apps_name_key (NAME)", "UNIQUE am_system_apps_consumer_key_key (CONSUMER_KEY)");
+                    .contains("UNIQUE am_system_apps_name_key (NAME)",
+                            "UNIQUE am_system_apps_consumer_key_key (CONSUMER_KEY)");
             assertThat(ofType(facts, DbTable.class)).filteredOn(t -> !t.present()).extracting(DbTable::table)
                     .containsExactlyInAnyOrder("AM_API_CATEGORIES", "AM_USER", "AM_SECURITY_AUDIT_UUID_MAPPING");
             assertThat(ofType(facts, DbTable.class)).filteredOn(DbTable::present).extracting(DbTable::table)
