@@ -54,6 +54,21 @@ public final class DatabaseEvidence {
         return counts.stream().mapToLong(RowCount::count).sum();
     }
 
+    /**
+     * What the versioning clean-up meets: versioned rows, and the rows it deletes from REG_RESOURCE_* (those whose
+     * REG_VERSION no REG_RESOURCE row has, which includes rows written without versioning) and orphaned REG_TAG etc.
+     */
+    public static String cleanupSummary(List<RowCount> versioned, List<RowCount> deletes) {
+        long v = total(versioned);
+        long links = total(deletes.stream().filter(c -> c.table().startsWith("REG_RESOURCE_")).toList());
+        long orphans = total(deletes) - links;
+        String text = "The registry holds " + v + " versioned rows (REG_PATH_ID NULL); the clean-up script would delete "
+                + links + " REG_RESOURCE_* rows and " + orphans + " orphaned REG_TAG/REG_COMMENT/REG_PROPERTY/REG_RATING"
+                + " rows.";
+        return links > v ? text + " " + (links - v) + " of the deleted REG_RESOURCE_* rows are not versioned ones"
+                + " (their REG_VERSION matches no REG_RESOURCE row): check them before running it." : text;
+    }
+
     /** "about 50 s" for reg-index.sql on this many REG_LOG rows (a rough rate, said to be rough). */
     public static String regIndexEstimate(long rows) {
         long seconds = Math.max(1, rows / REG_LOG_ROWS_PER_SECOND);

@@ -164,7 +164,17 @@ class DatabaseRulesTest {
 
             assertThat(v.status("REG-VERSIONING-ENABLED")).isEqualTo(Status.APPLIES);
             assertThat(v.result("REG-VERSIONING-ENABLED").messages())
-                    .anySatisfy(m -> assertThat(m).contains("2 versioned rows", "would delete 2 rows"));
+                    .anySatisfy(m -> assertThat(m).contains("2 versioned rows",
+                            "would delete 1 REG_RESOURCE_* rows and 1 orphaned").doesNotContain("not versioned"));
+        }
+
+        @Test
+        void theFindingWarnsWhenTheCleanupWouldDeleteRowsThatAreNotVersioned() {
+            Verdict v = decide(flag(true), count("REG_RESOURCE_PROPERTY", RowCount.VERSIONED_ROWS, 1),
+                    count("REG_RESOURCE_PROPERTY", RowCount.CLEANUP_DELETES, 40));
+
+            assertThat(v.result("REG-VERSIONING-ENABLED").messages())
+                    .anySatisfy(m -> assertThat(m).contains("39 of the deleted REG_RESOURCE_* rows are not versioned"));
         }
 
         @Test
