@@ -62,9 +62,9 @@ public final class DatabaseEvidence {
         long v = total(versioned);
         long links = total(deletes.stream().filter(c -> c.table().startsWith("REG_RESOURCE_")).toList());
         long orphans = total(deletes) - links;
-        String text = "The registry holds " + v + " versioned rows (REG_PATH_ID NULL); the clean-up script would delete "
-                + links + " REG_RESOURCE_* rows and " + orphans + " orphaned REG_TAG/REG_COMMENT/REG_PROPERTY/REG_RATING"
-                + " rows.";
+        String text = "The registry holds " + v + " versioned rows (REG_PATH_ID NULL); the clean-up script would"
+                + " delete " + links + " REG_RESOURCE_* rows and " + orphans
+                + " orphaned REG_TAG/REG_COMMENT/REG_PROPERTY/REG_RATING rows.";
         return links > v ? text + " " + (links - v) + " of the deleted REG_RESOURCE_* rows are not versioned ones"
                 + " (their REG_VERSION matches no REG_RESOURCE row): check them before running it." : text;
     }
