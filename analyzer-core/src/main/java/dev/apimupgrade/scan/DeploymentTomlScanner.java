@@ -54,8 +54,14 @@ public final class DeploymentTomlScanner implements Scanner {
         return out;
     }
 
-    /** A value as a fact may hold it: every [secrets] value and secret-named key masked, JDBC credentials too. */
+    /**
+     * A value as a fact may hold it: every [secrets] value and secret-named key masked, JDBC credentials too. A boolean
+     * is kept even under a secret-looking name (show_as_token_endpoint_url, allow_credentials): it holds no secret.
+     */
     static String masked(TomlFile.Leaf leaf) {
+        if (leaf.flag()) {
+            return leaf.value();
+        }
         boolean reference = SECRET_REF.matcher(leaf.value()).matches();
         if (leaf.key().startsWith(SECRETS + ".")) {
             return reference ? leaf.value() : SecretMask.MASK;

@@ -24,8 +24,11 @@ final class TomlFile {
     static final String PATH = "repository/conf/deployment.toml";
     private static final Pattern BARE_KEY = Pattern.compile("[A-Za-z0-9_-]+");
 
-    /** One leaf: the dotted key, its own name (last segment), the value as TOML-ish text, the line it is on. */
-    record Leaf(String key, String name, String value, int line) {
+    /**
+     * One leaf: the dotted key, its own name (last segment), the value as text, the line it is on, and whether the
+     * value is a TOML boolean (a flag such as allow_credentials, which no secret can hide in).
+     */
+    record Leaf(String key, String name, String value, int line, boolean flag) {
     }
 
     private final Role role;
@@ -119,11 +122,12 @@ final class TomlFile {
                     if (a.isTable(i)) {
                         flatten(key + "[" + i + "].", a.getTable(i), out);
                     } else {
-                        out.add(new Leaf(key + "[" + i + "]", name, text(a.get(i)), line(a.inputPositionOf(i))));
+                        out.add(new Leaf(key + "[" + i + "]", name, text(a.get(i)), line(a.inputPositionOf(i)),
+                                a.get(i) instanceof Boolean));
                     }
                 }
             } else {
-                out.add(new Leaf(key, name, text(value), line(table.inputPositionOf(path))));
+                out.add(new Leaf(key, name, text(value), line(table.inputPositionOf(path)), value instanceof Boolean));
             }
         }
     }
