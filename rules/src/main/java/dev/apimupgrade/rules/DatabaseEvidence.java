@@ -2,6 +2,7 @@ package dev.apimupgrade.rules;
 
 import dev.apimupgrade.fact.DatabaseScan;
 import dev.apimupgrade.fact.DatasourceConfig;
+import dev.apimupgrade.fact.DbProduct;
 import dev.apimupgrade.fact.RowCount;
 import java.util.Arrays;
 import java.util.List;
@@ -48,6 +49,11 @@ public final class DatabaseEvidence {
     /** Whether a comma-separated column list (as DbConstraint holds it) has this column. */
     public static boolean hasColumn(String columns, String column) {
         return Arrays.asList(columns.split(",")).contains(column);
+    }
+
+    /** " (read through plain JDBC metadata: ...untested...)" for Oracle, SQL Server and DB2, "" for tested products. */
+    public static String untested(DbProduct product) {
+        return product.untested().isEmpty() ? "" : " (" + product.untested() + ")";
     }
 
     public static long total(List<RowCount> counts) {

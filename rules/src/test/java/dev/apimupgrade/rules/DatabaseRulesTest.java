@@ -207,6 +207,15 @@ class DatabaseRulesTest {
         }
 
         @Test
+        void onAProductReadThroughPlainJdbcTheFindingSaysTheChecksAreUntested() {
+            DbProduct oracle = new DbProduct(DS, "Oracle", "19c", "JDBC", "read through plain JDBC metadata: untested",
+                    SourceRef.db(DS, "product"));
+            Verdict v = decide(scanned(), oracle, table("AM_SYSTEM_APPS", true));
+
+            assertThat(v.result("DB-AM-UPGRADE").messages().get(0)).contains("(read through plain JDBC metadata");
+        }
+
+        @Test
         void isNotApplicableWhenEvery310ObjectExists() {
             Verdict v = decide(scanned(), product("POSTGRES"), table("AM_SYSTEM_APPS", true),
                     table("AM_API_CATEGORIES", true), table("AM_USER", true),

@@ -50,6 +50,20 @@ class DatasourceSpecsTest {
     }
 
     @Test
+    void theTargetNamesHostAndDatabaseOfEveryProductsUrlAndNoCredentials() {
+        assertThat(target("jdbc:oracle:thin:@db.example:1521/ORCLPDB1")).isEqualTo("db.example:1521/ORCLPDB1");
+        assertThat(target("jdbc:oracle:thin:scott/tiger@//db.example:1521/APIM")).isEqualTo("db.example:1521/APIM");
+        assertThat(target("jdbc:sqlserver://db.example:1433;databaseName=WSO2AM_DB;user=sa;password=pw"))
+                .isEqualTo("db.example:1433/WSO2AM_DB");
+        assertThat(target("jdbc:mysql://u:pw@db.example:3306/apim?useSSL=false")).isEqualTo("db.example:3306/apim");
+        assertThat(target("jdbc:db2://db.example:50000/APIM:user=db2;")).isEqualTo("db.example:50000/APIM");
+    }
+
+    private static String target(String url) {
+        return new DatasourceSpec("x", url, url, "", "", Optional.empty(), null).target();
+    }
+
+    @Test
     void aPasswordGivenOnTheCommandLineWinsOverTheEnvironmentWhichWinsOverTheToml() throws Exception {
         String toml = """
                 [database.apim_db]
