@@ -87,6 +87,9 @@ public final class DatabaseScanner {
                 facts.add(notRead(spec, "H2 file " + e.getMessage() + " not found"));
             } catch (IOException e) {
                 facts.add(notRead(spec, "H2 file cannot be copied (" + e.getClass().getSimpleName() + ")"));
+            } catch (RuntimeException e) {
+                // A driver or metadata surprise on one database must not end the assessment of the others.
+                facts.add(notRead(spec, "read failed (" + e.getClass().getSimpleName() + ")"));
             }
         }
         return facts;
