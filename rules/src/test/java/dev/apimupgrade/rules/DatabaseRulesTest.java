@@ -374,6 +374,16 @@ class DatabaseRulesTest {
         }
 
         @Test
+        void idxRegIndexSqlJustifiesRunningTheScriptOnSharedDbOnly() {
+            Verdict v = decide(
+                    new RowCount("shared_db", "REG_LOG", RowCount.ROWS, 5, SourceRef.db("shared_db", "REG_LOG")),
+                    new RowCount("user", "REG_LOG", RowCount.ROWS, 0, SourceRef.db("user", "REG_LOG")));
+
+            assertThat(v.actions()).filteredOn(a -> a.conditionId().equals("IDX-REG-INDEX-SQL"))
+                    .extracting(a -> a.kind() + " " + a.target()).containsExactly("RunSqlScript shared_db");
+        }
+
+        @Test
         void idxRegIndexSqlIsAWarningAboveTheThreshold() {
             Verdict v = decide(count("REG_LOG", RowCount.ROWS, DatabaseEvidence.REG_LOG_WARN_ROWS + 1));
 
