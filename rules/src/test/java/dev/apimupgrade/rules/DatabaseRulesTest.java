@@ -364,9 +364,13 @@ class DatabaseRulesTest {
 
     @Nested
     class IdxRegIndexSql {
+        static RowCount sharedDbRegLog(long rows) {
+            return new RowCount("shared_db", "REG_LOG", RowCount.ROWS, rows, SourceRef.db("shared_db", "REG_LOG"));
+        }
+
         @Test
         void idxRegIndexSqlAppliesAsInfoWithAnEstimateWheneverRegLogWasRead() {
-            Verdict v = decide(count("REG_LOG", RowCount.ROWS, 0));
+            Verdict v = decide(sharedDbRegLog(0));
 
             assertThat(v.status("IDX-REG-INDEX-SQL")).isEqualTo(Status.APPLIES);
             assertThat(v.result("IDX-REG-INDEX-SQL").severity()).isEqualTo(Severity.INFO);
@@ -376,11 +380,13 @@ class DatabaseRulesTest {
         @Test
         void idxRegIndexSqlJustifiesRunningTheScriptOnSharedDbOnly() {
             Verdict v = decide(
-                    new RowCount("shared_db", "REG_LOG", RowCount.ROWS, 5, SourceRef.db("shared_db", "REG_LOG")),
+                    sharedDbRegLog(5),
                     new RowCount("user", "REG_LOG", RowCount.ROWS, 0, SourceRef.db("user", "REG_LOG")));
 
             assertThat(v.actions()).filteredOn(a -> a.conditionId().equals("IDX-REG-INDEX-SQL"))
                     .extracting(a -> a.kind() + " " + a.target()).containsExactly("RunSqlScript shared_db");
+            assertThat(v.result("IDX-REG-INDEX-SQL").messages()).singleElement()
+                    .satisfies(m -> assertThat(m).startsWith("REG_LOG of shared_db holds 5 rows"));
         }
 
         @Test
