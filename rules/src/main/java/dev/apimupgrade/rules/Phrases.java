@@ -34,7 +34,7 @@ public final class Phrases {
         return String.join(", ", names.subList(0, MAX_NAMES)) + " and " + (names.size() - MAX_NAMES) + " more";
     }
 
-    /** The purposes of keystore facts ("primary, tls"), in the order given. */
+    /** The distinct purposes of keystore facts, sorted ("internal, primary, tls"), so messages do not depend on order. */
     public static String purposes(Collection<?> keystores) {
         List<String> out = new ArrayList<>();
         for (Object o : keystores) {
@@ -42,7 +42,7 @@ public final class Phrases {
                 out.add(k.purpose());
             }
         }
-        return String.join(", ", out);
+        return String.join(", ", out.stream().sorted().toList());
     }
 
     static String name(Object o) {
