@@ -16,6 +16,10 @@ public final class Datasources {
             "oracle", List.of("oracle.jdbc.OracleDriver", "oracle.jdbc.driver.OracleDriver"),
             "db2", List.of("com.ibm.db2.jcc.DB2Driver"),
             "h2", List.of("org.h2.Driver"));
+    /** JDBC subprotocols and type spellings, each with the kind it names. */
+    private static final Map<String, String> ALIASES = Map.of("h2", "h2", "mysql", "mysql", "mariadb", "mysql",
+            "postgresql", "postgre", "postgre", "postgre", "sqlserver", "mssql", "mssql", "mssql", "oracle", "oracle",
+            "db2", "db2");
     /** Step 1.3 "If you are using another DB type": driver and validationQuery per type. */
     private static final Map<String, List<String>> GUIDE_PARAMS = Map.of(
             "postgre", List.of("org.postgresql.Driver", "SELECT 1"),
@@ -25,25 +29,25 @@ public final class Datasources {
     private Datasources() {
     }
 
-    /** The kind of a datasource (h2, mysql, postgre, mssql, oracle, db2, or "other"), from its type, else its URL. */
+    /**
+     * The kind of a datasource (h2, mysql, postgre, mssql, oracle, db2, or "other"): from the URL's JDBC subprotocol,
+     * else from the type. The URL decides because real configurations carry type = "mysql" with a PostgreSQL URL
+     * (the testing-tool deployment.toml files do), and the driver that must be present follows the URL.
+     */
     public static String kind(String type, String url) {
+        String fromUrl = kindOf(url == null ? "" : url.trim().toLowerCase(Locale.ROOT).replaceFirst("^jdbc:", ""));
+        if (!fromUrl.equals("other")) {
+            return fromUrl;
+        }
         String t = type == null ? "" : type.trim().toLowerCase(Locale.ROOT);
-        String u = url == null ? "" : url.trim().toLowerCase(Locale.ROOT);
-        if (t.equals("postgresql") || t.isEmpty() && u.startsWith("jdbc:postgresql:")) {
-            return "postgre";
-        }
-        if (t.equals("sqlserver") || t.isEmpty() && u.startsWith("jdbc:sqlserver:")) {
-            return "mssql";
-        }
-        if (t.equals("mariadb") || t.isEmpty() && u.startsWith("jdbc:mariadb:")) {
-            return "mysql";
-        }
-        if (DRIVERS.containsKey(t)) {
-            return t;
-        }
-        for (String k : DRIVERS.keySet()) {
-            if (t.isEmpty() && u.startsWith("jdbc:" + k + ":")) {
-                return k;
+        return DRIVERS.containsKey(t) ? t : kindOf(t + ":");
+    }
+
+    /** The kind named by a JDBC subprotocol ("postgresql:..." or a type followed by ':'). */
+    private static String kindOf(String subprotocol) {
+        for (Map.Entry<String, String> alias : ALIASES.entrySet()) {
+            if (subprotocol.startsWith(alias.getKey() + ":")) {
+                return alias.getValue();
             }
         }
         return "other";

@@ -251,6 +251,15 @@ class ConfigurationRulesTest {
     }
 
     @Test
+    void cfgDbDriverParamsGoesByTheUrlWhenTheTypeSaysMysqlButTheUrlIsPostgres() {
+        Verdict v = decide(datasource(Role.OLD, "apim_db", "mysql", "jdbc:postgresql://localhost:5432/amdb",
+                "org.postgresql.Driver", "SELECT 1"));
+
+        assertThat(v.status("CFG-DB-DRIVER-PARAMS")).isEqualTo(Status.APPLIES);
+        assertThat(actions(v, "CFG-DB-DRIVER-PARAMS")).isEmpty();
+    }
+
+    @Test
     void cfgDbDriverParamsAppliesForDb2WithoutActionsWhenTheTableHasBoth() {
         Verdict v = decide(datasource(Role.OLD, "shared_db", "db2", "jdbc:db2://db:50000/reg",
                 "com.ibm.db2.jcc.DB2Driver", "SELECT 1 FROM SYSIBM.SYSDUMMY1"));

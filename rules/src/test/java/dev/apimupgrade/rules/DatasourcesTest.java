@@ -7,8 +7,15 @@ import org.junit.jupiter.api.Test;
 class DatasourcesTest {
 
     @Test
-    void kindComesFromTheTypeAndFallsBackToTheUrl() {
+    void kindComesFromTheUrlBeforeTheType() {
+        assertThat(Datasources.kind("mysql", "jdbc:postgresql://localhost:5432/amdb")).isEqualTo("postgre");
+        assertThat(Datasources.kind("h2", "jdbc:oracle:thin:@db:1521/am")).isEqualTo("oracle");
+    }
+
+    @Test
+    void kindFallsBackToTheTypeWhenTheUrlSaysNothing() {
         assertThat(Datasources.kind("postgresql", "")).isEqualTo("postgre");
+        assertThat(Datasources.kind("postgre", "${db.url}")).isEqualTo("postgre");
         assertThat(Datasources.kind("MySQL", "")).isEqualTo("mysql");
         assertThat(Datasources.kind("", "jdbc:sqlserver://db:1433;databaseName=am")).isEqualTo("mssql");
         assertThat(Datasources.kind(null, "jdbc:h2:./repository/database/WSO2AM_DB")).isEqualTo("h2");
