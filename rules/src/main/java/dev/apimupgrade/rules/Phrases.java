@@ -5,6 +5,8 @@ import dev.apimupgrade.fact.JarFile;
 import dev.apimupgrade.fact.Keystore;
 import dev.apimupgrade.fact.KeystoreEntry;
 import dev.apimupgrade.fact.Observation;
+import dev.apimupgrade.fact.SecretReference;
+import dev.apimupgrade.fact.SecureVaultConfig;
 import dev.apimupgrade.fact.SynapseFile;
 import dev.apimupgrade.fact.TenantDirectory;
 import dev.apimupgrade.fact.TomlDifference;
@@ -43,6 +45,23 @@ public final class Phrases {
             }
         }
         return String.join(", ", out.stream().sorted().toList());
+    }
+
+    /**
+     * What a Secure Vault setup looks like, including the two things ciphertool trips over: a [secrets] table that is
+     * not the last one (what follows it is lost) and references without a [secrets] entry.
+     */
+    public static String secureVault(Collection<?> vaults, Collection<?> references) {
+        List<String> parts = new ArrayList<>();
+        for (Object o : vaults) {
+            if (o instanceof SecureVaultConfig v && v.secretsTablePresent()) {
+                parts.add("[secrets] with " + v.aliasCount() + " alias(es)" + (v.secretsTableLast() ? "" : ", not the last table"));
+            }
+        }
+        long undefined = references.stream().filter(o -> o instanceof SecretReference r && !r.aliasDefined()).count();
+        parts.add(references.size() + " $secret{} reference(s)" + (undefined == 0 ? "" : ", " + undefined
+                + " without a [secrets] entry"));
+        return String.join("; ", parts);
     }
 
     static String name(Object o) {

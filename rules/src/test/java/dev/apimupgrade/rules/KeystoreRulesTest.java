@@ -78,7 +78,7 @@ class KeystoreRulesTest {
         Verdict v = decide(vault(true), secretRef("admin_password", false), secretRef("old", true));
 
         assertThat(v.status("KEY-SECURE-VAULT")).isEqualTo(Status.APPLIES);
-        assertThat(said(v, "KEY-SECURE-VAULT")).contains("1 $secret{} reference");
+        assertThat(said(v, "KEY-SECURE-VAULT")).contains("[secrets] with 2 alias(es)", "1 $secret{} reference");
         assertThat(actions(v, "KEY-SECURE-VAULT")).singleElement()
                 .satisfies(a -> assertThat(a.params()).containsEntry("command", "./ciphertool.sh -Dconfigure"));
     }

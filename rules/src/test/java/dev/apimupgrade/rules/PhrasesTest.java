@@ -7,6 +7,9 @@ import static dev.apimupgrade.rules.Given.tenant;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.apimupgrade.fact.Role;
+import dev.apimupgrade.fact.SecretReference;
+import dev.apimupgrade.fact.SecureVaultConfig;
+import dev.apimupgrade.fact.SourceRef;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -44,5 +47,15 @@ class PhrasesTest {
     void listsTheDistinctPurposesOfKeystores() {
         assertThat(Phrases.purposes(List.of(keystore(Role.OLD, "primary", "w.jks", "a"), keystore(Role.OLD, "tls", "w.jks", "a"),
                 keystore(Role.OLD, "primary", "w.jks", "a")))).isEqualTo("primary, tls");
+    }
+
+    @Test
+    void describesSecureVaultWithWhatCiphertoolTripsOver() {
+        SecureVaultConfig notLast = new SecureVaultConfig(Role.OLD, true, false, 2, SourceRef.line(Role.OLD, Given.TOML, 80));
+        SecretReference undefined = new SecretReference(Role.OLD, "x", false, false, SourceRef.line(Role.OLD, Given.TOML, 9));
+
+        assertThat(Phrases.secureVault(List.of(notLast), List.of(undefined, Given.secretRef("y", false))))
+                .isEqualTo("[secrets] with 2 alias(es), not the last table; 2 $secret{} reference(s), 1 without a [secrets] entry");
+        assertThat(Phrases.secureVault(List.of(Given.vault(true)), List.of())).isEqualTo("[secrets] with 2 alias(es); 0 $secret{} reference(s)");
     }
 }

@@ -61,6 +61,14 @@ class PreflightRulesTest {
     }
 
     @Test
+    void preSourceVersionSaysNoMarkerWasFoundWhenTheOldHomeHasNone() {
+        Verdict v = decide(home(Role.OLD), version(Role.NEW, "carbon.xml", "3.1.0"));
+
+        assertThat(v.status("PRE-SOURCE-VERSION")).isEqualTo(Status.UNKNOWN);
+        assertThat(said(v, "PRE-SOURCE-VERSION")).contains("No version marker");
+    }
+
+    @Test
     void preWumTargetAppliesWhenTheNewHomeHasNoWumMetadata() {
         Verdict v = decide(home(Role.NEW), wum(Role.NEW, false));
 
