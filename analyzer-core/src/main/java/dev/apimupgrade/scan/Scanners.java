@@ -2,12 +2,18 @@ package dev.apimupgrade.scan;
 
 import java.util.List;
 
-/** Every file scanner of an assessment, in the order they run. */
+/**
+ * Every home-scanning file scanner of an assessment, in the order they run: versions and deployment.toml first, so
+ * a wrong or unreadable home stops the scan before the slow file walks. The CLI adds an AnswersScanner when
+ * --answers is given.
+ */
 public final class Scanners {
     private Scanners() {
     }
 
     public static List<Scanner> files() {
-        return List.of(new RegistryXmlScanner(), new SynapseScanner(), new ExecutionPlanScanner(), new JarScanner());
+        return List.of(new VersionScanner(), new DeploymentTomlScanner(), new KeystoreScanner(), new RegistryXmlScanner(),
+                new SynapseScanner(), new ExecutionPlanScanner(), new JarScanner(), new ServerProcessScanner(),
+                new PresenceScanner());
     }
 }

@@ -15,6 +15,8 @@ public final class SecretMask {
     private static final Pattern URL_PARAM = Pattern.compile(
             "(?i)((?:password|passwd|pwd|user|username)=)([^;&]*)");
     private static final Pattern URL_USERINFO = Pattern.compile("(//)([^/@]+)@");
+    /** Oracle's thin driver takes "user/password@" right after the subprotocol, with no "//" before it. */
+    private static final Pattern ORACLE_USERINFO = Pattern.compile("(?i)(jdbc:oracle:[a-z0-9]+:)([^@:/]+/[^@]*)@");
 
     private SecretMask() {
     }
@@ -37,6 +39,7 @@ public final class SecretMask {
     /** A JDBC URL with user names and passwords masked, wherever the driver lets them hide. */
     public static String jdbcUrl(String url) {
         String masked = URL_PARAM.matcher(url).replaceAll("$1" + MASK);
+        masked = ORACLE_USERINFO.matcher(masked).replaceAll("$1" + MASK + "@");
         return URL_USERINFO.matcher(masked).replaceAll("$1" + MASK + "@");
     }
 }

@@ -92,7 +92,7 @@ public final class StockFiles {
     }
 
     /** The non-blank, non-comment lines of a resource of this package; a missing resource is a build error. */
-    private static List<String> lines(String resource) {
+    static List<String> lines(String resource) {
         InputStream in = StockFiles.class.getResourceAsStream(resource);
         if (in == null) {
             throw new IllegalStateException("resource " + resource + " is missing from the build");

@@ -1,0 +1,51 @@
+package dev.apimupgrade.report;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.apimupgrade.fact.DatasourceConfig;
+import dev.apimupgrade.fact.Facts;
+import dev.apimupgrade.fact.ProductVersion;
+import dev.apimupgrade.scan.Installation;
+import dev.apimupgrade.scan.SecretMask;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The installation a report is about: the homes as the user gave them, the versions their markers show, and the
+ * datasources of each home (JDBC URLs masked; user names and passwords are never part of it).
+ */
+@JsonPropertyOrder({"homes", "versions", "datasources"})
+public record InstallationView(Homes homes, List<Version> versions, List<Datasource> datasources) {
+
+    /** The two homes as given on the command line; {@code newHome} is null when no 3.1.0 home was given. */
+    @JsonPropertyOrder({"old", "new"})
+    public record Homes(@JsonProperty("old") String oldHome, @JsonProperty("new") String newHome) {
+    }
+
+    /** A version marker of a home and the product version it shows. */
+    @JsonPropertyOrder({"role", "marker", "version", "source"})
+    public record Version(String role, String marker, String version, String source) {
+    }
+
+    /** A datasource of a home's deployment.toml, with its URL masked. */
+    @JsonPropertyOrder({"role", "name", "type", "url"})
+    public record Datasource(String role, String name, String type, String url) {
+    }
+
+    static InstallationView of(Installation installation, Facts facts) {
+        Homes homes = new Homes(installation.oldHome().toString(),
+                installation.newHome().map(Object::toString).orElse(null));
+        List<Version> versions = facts.ofType(ProductVersion.class).stream()
+                .sorted(Comparator.comparing(ProductVersion::role).thenComparing(ProductVersion::marker)
+                        .thenComparing(ProductVersion::source))
+                .map(v -> new Version(v.role().name(), v.marker(), v.version(), v.source().toString()))
+                .distinct().toList();
+        // The scanner masks URLs already; masking again costs nothing and keeps a scanner slip out of every report.
+        List<Datasource> datasources = facts.ofType(DatasourceConfig.class).stream()
+                .sorted(Comparator.comparing(DatasourceConfig::role).thenComparing(DatasourceConfig::name)
+                        .thenComparing(DatasourceConfig::source))
+                .map(d -> new Datasource(d.role().name(), d.name(), d.type(), SecretMask.jdbcUrl(d.url())))
+                .distinct().toList();
+        return new InstallationView(homes, versions, datasources);
+    }
+}

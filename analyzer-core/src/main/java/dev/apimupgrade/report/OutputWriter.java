@@ -1,0 +1,137 @@
+package dev.apimupgrade.report;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Writes a set of report files all at once or not at all: everything goes to a fresh directory beside the target,
+ * is synced to disk, and only then replaces the target by renames. A target holding anything but earlier reports is
+ * left alone, so a mistyped --out cannot delete a user's files.
+ */
+public final class OutputWriter {
+    /** The files this tool writes into an output directory; anything else there belongs to someone else. */
+    private static final Pattern OUR_FILES =
+            Pattern.compile("(assessment|runbook|plan|after-report|journal)\\.[A-Za-z0-9.]+|run\\.json");
+
+    private OutputWriter() {
+    }
+
+    public static void writeAll(Path dir, Map<String, byte[]> files) throws IOException {
+        Path target = dir.toAbsolutePath().normalize();
+        files.keySet().forEach(OutputWriter::requirePlainName);
+        if (target.getParent() == null) {
+            throw new OutputRefusedException(target, "it is a file system root");
+        }
+        requireReplaceable(target, files);
+        Path parent = Files.createDirectories(target.getParent());
+        Path fresh = Files.createTempDirectory(parent, "." + target.getFileName() + ".new-");
+        try {
+            for (Map.Entry<String, byte[]> f : files.entrySet()) {
+                writeSynced(fresh.resolve(f.getKey()), f.getValue());
+            }
+            sync(fresh);
+            replace(target, fresh);
+        } catch (IOException | RuntimeException e) {
+            try {
+                deleteTree(fresh);
+            } catch (IOException cleanup) {
+                e.addSuppressed(cleanup);
+            }
+            throw e;
+        }
+        sync(parent);
+    }
+
+    private static void requirePlainName(String name) {
+        if (name.isEmpty() || name.contains("/") || name.contains("\\") || name.equals(".") || name.equals("..")) {
+            throw new IllegalArgumentException("an output file name must be a plain file name: '" + name + "'");
+        }
+    }
+
+    private static void requireReplaceable(Path target, Map<String, byte[]> files) throws IOException {
+        if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        if (!Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
+            throw new OutputRefusedException(target, "it is a file or a symbolic link, not a plain directory");
+        }
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(target)) {
+            for (Path entry : entries) {
+                String n = entry.getFileName().toString();
+                boolean ours = files.containsKey(n) || OUR_FILES.matcher(n).matches();
+                if (!ours || !Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS)) {
+                    throw new OutputRefusedException(target, "it holds '" + n
+                            + "', which is not a report of an earlier run; choose an empty or new directory");
+                }
+            }
+        }
+    }
+
+    /** Moves the old output aside, the new one in, then deletes the old; puts the old back if the second move fails. */
+    private static void replace(Path target, Path fresh) throws IOException {
+        if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+            move(fresh, target);
+            return;
+        }
+        Path old = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".old-");
+        Files.delete(old);
+        move(target, old);
+        try {
+            move(fresh, target);
+        } catch (IOException e) {
+            move(old, target);
+            throw e;
+        }
+        deleteTree(old);
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to);
+        }
+    }
+
+    private static void writeSynced(Path file, byte[] content) throws IOException {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            ByteBuffer buf = ByteBuffer.wrap(content);
+            while (buf.hasRemaining()) {
+                ch.write(buf);
+            }
+            ch.force(true);
+        }
+    }
+
+    /** Syncs a directory's entries where the platform allows opening a directory (POSIX); elsewhere it is a no-op. */
+    private static void sync(Path directory) {
+        try (FileChannel ch = FileChannel.open(directory, StandardOpenOption.READ)) {
+            ch.force(true);
+        } catch (IOException e) {
+            // Windows cannot open a directory as a channel; the renames are still as durable as that platform allows.
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (Stream<Path> all = Files.walk(root)) {
+            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

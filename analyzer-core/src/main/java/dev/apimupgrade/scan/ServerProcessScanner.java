@@ -1,0 +1,68 @@
+package dev.apimupgrade.scan;
+
+import dev.apimupgrade.fact.Observation;
+import dev.apimupgrade.fact.Role;
+import dev.apimupgrade.fact.ScanProblem;
+import dev.apimupgrade.fact.ServerProcess;
+import dev.apimupgrade.fact.SourceRef;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Reads each home's wso2carbon.pid and asks this machine whether that process still runs: migrating under a running
+ * server corrupts data (PRE-SERVER-RUNNING), and a pid file in the new home shows it was started (REG-NEW-PACK-STARTED).
+ */
+public final class ServerProcessScanner implements Scanner {
+    static final String PID_FILE = "wso2carbon.pid";
+    static final String ABSENT = PID_FILE + " (absent)";
+
+    @Override
+    public List<Observation> scan(Installation installation) {
+        List<Observation> out = new ArrayList<>();
+        for (Role role : Role.values()) {
+            Optional<Path> home = installation.home(role);
+            if (home.isPresent()) {
+                out.add(observe(role, home.get().resolve(PID_FILE), out));
+            }
+        }
+        return out;
+    }
+
+    private static ServerProcess observe(Role role, Path file, List<Observation> problems) {
+        if (!Files.isRegularFile(file)) {
+            return new ServerProcess(role, ABSENT, 0, false, SourceRef.file(role, PID_FILE));
+        }
+        SourceRef source = SourceRef.line(role, PID_FILE, 1);
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.US_ASCII).strip();
+        } catch (IOException e) {
+            problems.add(FileTree.problem(role, PID_FILE, e));
+            return new ServerProcess(role, PID_FILE, 0, false, source);
+        }
+        long pid;
+        try {
+            pid = Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            problems.add(new ScanProblem(role, PID_FILE, "does not hold a process id", source));
+            return new ServerProcess(role, PID_FILE, 0, false, source);
+        }
+        return new ServerProcess(role, PID_FILE, pid, alive(pid), source);
+    }
+
+    /**
+     * Alive, and not obviously another program that was given the stale pid: when the OS tells the command, it must be
+     * a Java one, since Carbon runs in a JVM.
+     */
+    static boolean alive(long pid) {
+        return pid > 0 && ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+                .map(p -> p.info().command().map(c -> c.toLowerCase(Locale.ROOT).contains("java")).orElse(true))
+                .orElse(false);
+    }
+}

@@ -1,0 +1,156 @@
+package dev.apimupgrade.scan;
+
+import dev.apimupgrade.fact.Role;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.tomlj.Toml;
+import org.tomlj.TomlArray;
+import org.tomlj.TomlParseError;
+import org.tomlj.TomlParseResult;
+import org.tomlj.TomlPosition;
+import org.tomlj.TomlTable;
+
+/**
+ * A home's repository/conf/deployment.toml, parsed, with its leaf keys flattened the way facts name them. Shared by
+ * the scanners that read it, because scanners do not see each other's facts. Values here are NOT masked.
+ */
+final class TomlFile {
+    static final String PATH = "repository/conf/deployment.toml";
+    private static final Pattern BARE_KEY = Pattern.compile("[A-Za-z0-9_-]+");
+
+    /**
+     * One leaf: the dotted key, its own name (last segment), the value as text, the line it is on, and whether the
+     * value is a TOML boolean (a flag such as allow_credentials, which no secret can hide in).
+     */
+    record Leaf(String key, String name, String value, int line, boolean flag) {
+    }
+
+    private final Role role;
+    private final String text;
+    private final TomlParseResult toml;
+
+    private TomlFile(Role role, String text, TomlParseResult toml) {
+        this.role = role;
+        this.text = text;
+        this.toml = toml;
+    }
+
+    /**
+     * The home's deployment.toml; none when there is no such home, or when the new home lacks the file (a target
+     * pack without one is still a target). The old home without one cannot be assessed.
+     */
+    static Optional<TomlFile> read(Installation installation, Role role) throws InputException {
+        Optional<Path> home = installation.home(role);
+        if (home.isEmpty()) {
+            return Optional.empty();
+        }
+        Path file = home.get().resolve(PATH);
+        String shownAs = shownAs(role);
+        if (!Files.isRegularFile(file)) {
+            if (role == Role.OLD) {
+                throw new InputException(shownAs, "the old home has no deployment.toml, so its configuration cannot be assessed");
+            }
+            return Optional.empty();
+        }
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new InputException(shownAs, "cannot read the file (" + e.getClass().getSimpleName() + ")");
+        }
+        return Optional.of(parse(role, text));
+    }
+
+    static TomlFile parse(Role role, String text) throws InputException {
+        TomlParseResult toml = Toml.parse(text);
+        if (toml.hasErrors()) {
+            TomlParseError e = toml.errors().get(0);
+            throw new InputException(shownAs(role), line(e.position()), "malformed TOML: " + e.getMessage());
+        }
+        return new TomlFile(role, text, toml);
+    }
+
+    static String shownAs(Role role) {
+        return role.name() + ":" + PATH;
+    }
+
+    Role role() {
+        return role;
+    }
+
+    TomlTable root() {
+        return toml;
+    }
+
+    /** The raw lines, commented ones included, for what the parser drops (references in comments). */
+    List<String> lines() {
+        return text.lines().toList();
+    }
+
+    /** The line a dotted key (table or value) is defined on, or 0. */
+    int line(List<String> keyPath) {
+        return line(toml.inputPositionOf(keyPath));
+    }
+
+    /** A value as text, or "" when absent: strings as they are, arrays as TOML text. */
+    static String text(TomlTable table, String name) {
+        return table.contains(List.of(name)) ? text(table.get(List.of(name))) : "";
+    }
+
+    /** Every leaf in file order; arrays of tables are indexed (name[0].key), arrays of values stay one leaf. */
+    List<Leaf> leaves() {
+        List<Leaf> out = new ArrayList<>();
+        flatten("", toml, out);
+        return out;
+    }
+
+    private static void flatten(String prefix, TomlTable table, List<Leaf> out) {
+        for (String name : table.keySet()) {
+            List<String> path = List.of(name);
+            String key = prefix + segment(name);
+            Object value = table.get(path);
+            if (value instanceof TomlTable t) {
+                flatten(key + ".", t, out);
+            } else if (value instanceof TomlArray a && holdsTables(a)) {
+                for (int i = 0; i < a.size(); i++) {
+                    if (a.isTable(i)) {
+                        flatten(key + "[" + i + "].", a.getTable(i), out);
+                    } else {
+                        out.add(new Leaf(key + "[" + i + "]", name, text(a.get(i)), line(a.inputPositionOf(i)),
+                                a.get(i) instanceof Boolean));
+                    }
+                }
+            } else {
+                out.add(new Leaf(key, name, text(value), line(table.inputPositionOf(path)), value instanceof Boolean));
+            }
+        }
+    }
+
+    private static boolean holdsTables(TomlArray a) {
+        for (int i = 0; i < a.size(); i++) {
+            if (a.isTable(i)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String text(Object value) {
+        return value instanceof TomlArray a ? a.toToml().strip() : String.valueOf(value);
+    }
+
+    /** A key segment as TOML writes it: bare when it can be, quoted otherwise, so dotted keys stay unambiguous. */
+    private static String segment(String name) {
+        return BARE_KEY.matcher(name).matches() ? name : "\"" + Toml.tomlEscape(name) + "\"";
+    }
+
+    private static int line(TomlPosition position) {
+        return position == null ? 0 : position.line();
+    }
+}

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Benchmark: median wall time and peak RSS of 5 runs of `assess` on the apim-3.0.0-custom sample, through the
+# launcher as a user runs it (shaded jar, AppCDS archive made by a warm-up run that is not counted).
+# Target on the 2-core reference machine: median under 2.0 s, peak RSS under 400 MB.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+samples="$root/samples/target/samples"
+out="$(mktemp -d)"
+trap 'rm -rf "$out"' EXIT
+[ -f "$root/cli/target/apim-upgrade-all.jar" ] && [ -d "$samples/apim-3.0.0-custom" ] \
+  || (cd "$root" && mvn -q -B -DskipTests package)
+
+run() {
+  "$root/apim-upgrade" assess --old "$samples/apim-3.0.0-custom" --new "$samples/apim-3.1.0" --out "$out/r" >/dev/null || true
+}
+run   # warm-up: creates the AppCDS archive when it is missing or older than the jar
+
+walls=(); rss=()
+for i in 1 2 3 4 5; do
+  start=$(date +%s%N)
+  # GNU time reports the peak RSS (KB) of the java process the launcher execs into
+  /usr/bin/time -f '%M' -o "$out/rss" "$root/apim-upgrade" assess --old "$samples/apim-3.0.0-custom" \
+      --new "$samples/apim-3.1.0" --out "$out/r" >/dev/null 2>&1 || true
+  end=$(date +%s%N)
+  kb=$(tail -1 "$out/rss")
+  walls+=($(( (end - start) / 1000000 ))); rss+=("$kb")
+done
+median() { printf '%s\n' "$@" | sort -n | sed -n 3p; }
+max() { printf '%s\n' "$@" | sort -n | tail -1; }
+echo "assess apim-3.0.0-custom, 5 runs: wall ms = ${walls[*]}"
+echo "median wall: $(median "${walls[@]}") ms (target < 2000 ms)"
+echo "peak RSS: $(( $(max "${rss[@]}") / 1024 )) MB (target < 400 MB)"

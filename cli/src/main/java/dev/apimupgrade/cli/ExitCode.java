@@ -1,0 +1,22 @@
+package dev.apimupgrade.cli;
+
+/** The process exit codes every command shares; documented in --help. */
+public final class ExitCode {
+    /** Ready: the assessment found no blocker. */
+    public static final int READY = 0;
+    /** The assessment found at least one blocker. */
+    public static final int BLOCKERS = 1;
+    /** Bad usage or unreadable input (a malformed file, a path that is not an APIM home). */
+    public static final int BAD_INPUT = 2;
+    /** An internal error: a bug of the tool, reported in one line. */
+    public static final int INTERNAL = 3;
+
+    static final String HELP = "%nExit codes:%n"
+            + "  0  ready: no blocker found%n"
+            + "  1  blockers found%n"
+            + "  2  bad usage or unreadable input (the message names the file and line)%n"
+            + "  3  internal error%n";
+
+    private ExitCode() {
+    }
+}

@@ -1,0 +1,55 @@
+package dev.apimupgrade.cli;
+
+import dev.apimupgrade.report.OutputRefusedException;
+import dev.apimupgrade.scan.InputException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The apim-upgrade command: its subcommands, and the mapping of every failure to a one-line message and exit code. */
+@Command(name = "apim-upgrade", mixinStandardHelpOptions = true, versionProvider = ToolVersion.class,
+        description = "Evidence-based upgrade of WSO2 API Manager 3.0.0 to 3.1.0.",
+        subcommands = {AssessCommand.class, CommandLine.HelpCommand.class},
+        footer = ExitCode.HELP)
+public final class Main {
+
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the command line with the given streams; returns the exit code (tests call this directly). */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
+        CommandLine cli = new CommandLine(new Main());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setParameterExceptionHandler((ex, a) -> {
+            err.println("apim-upgrade: " + ex.getMessage());
+            err.println("Try 'apim-upgrade " + (ex.getCommandLine().getCommandName().equals("apim-upgrade") ? "" : ex.getCommandLine().getCommandName() + " ") + "--help'.");
+            return ExitCode.BAD_INPUT;
+        });
+        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            if (ex instanceof InputException in) {
+                err.println("apim-upgrade: error: " + in.describe());
+                return ExitCode.BAD_INPUT;
+            }
+            if (ex instanceof OutputRefusedException refused) {
+                err.println("apim-upgrade: error: " + refused.getMessage());
+                return ExitCode.BAD_INPUT;
+            }
+            err.println("apim-upgrade: internal error: " + ex.getClass().getSimpleName()
+                    + (ex.getMessage() == null ? "" : ": " + firstLine(ex.getMessage())));
+            return ExitCode.INTERNAL;
+        });
+        int code = cli.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    private static String firstLine(String s) {
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+}

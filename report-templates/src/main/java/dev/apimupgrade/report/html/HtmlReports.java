@@ -1,0 +1,54 @@
+package dev.apimupgrade.report.html;
+
+import dev.apimupgrade.report.AssessmentReport;
+import freemarker.template.Configuration;
+import freemarker.template.DefaultObjectWrapperBuilder;
+import freemarker.template.TemplateException;
+import freemarker.template.TemplateExceptionHandler;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Renders the report view models as self-contained HTML pages with FreeMarker. Templates are {@code .ftlh}, so every
+ * value is HTML-escaped; they only loop over and format the view model, which decides everything.
+ */
+public final class HtmlReports {
+    private static final Configuration FREEMARKER = configuration();
+
+    private HtmlReports() {
+    }
+
+    /** The assessment page: verdict, then blockers, warnings, steps, unknown and not applicable, actions, datasources. */
+    public static String assessment(AssessmentReport report) {
+        return render("assessment.ftlh", Map.of("report", report));
+    }
+
+    private static String render(String template, Map<String, Object> model) {
+        StringWriter out = new StringWriter();
+        try {
+            FREEMARKER.getTemplate(template).process(model, out);
+        } catch (IOException | TemplateException e) {
+            // The templates ship inside this jar and the model is tested; a failure here is a bug, not bad input.
+            throw new IllegalStateException("cannot render " + template + ": " + e.getMessage(), e);
+        }
+        return out.toString();
+    }
+
+    private static Configuration configuration() {
+        // 2.3.33+ exposes record accessors (report.summary.verdict) as properties, so the view records need no getters.
+        Configuration c = new Configuration(Configuration.VERSION_2_3_35);
+        c.setClassForTemplateLoading(HtmlReports.class, "/dev/apimupgrade/report/html");
+        c.setObjectWrapper(new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_35).build());
+        c.setDefaultEncoding("UTF-8");
+        c.setOutputEncoding("UTF-8");
+        c.setLocale(Locale.ROOT);
+        c.setNumberFormat("computer");
+        c.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
+        c.setLogTemplateExceptions(false);
+        c.setWrapUncheckedExceptions(true);
+        c.setFallbackOnNullLoopVariable(false);
+        return c;
+    }
+}
