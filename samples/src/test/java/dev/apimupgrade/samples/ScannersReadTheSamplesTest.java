@@ -1,0 +1,102 @@
+package dev.apimupgrade.samples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import dev.apimupgrade.fact.ExecutionPlanFile;
+import dev.apimupgrade.fact.JarFile;
+import dev.apimupgrade.fact.Observation;
+import dev.apimupgrade.fact.RegistryVersioning;
+import dev.apimupgrade.fact.StockComparison;
+import dev.apimupgrade.fact.TenantDirectory;
+import dev.apimupgrade.scan.ExecutionPlanScanner;
+import dev.apimupgrade.scan.Installation;
+import dev.apimupgrade.scan.JarScanner;
+import dev.apimupgrade.scan.RegistryXmlScanner;
+import dev.apimupgrade.scan.StockFiles;
+import dev.apimupgrade.scan.SynapseScanner;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The project's own scanners see in the generated samples what DECISIONS.md says the samples must show. */
+class ScannersReadTheSamplesTest {
+    private static final Path TARGET = Samples.home(Samples.TARGET);
+
+    private static Installation against310(String sample) {
+        return new Installation(Samples.home(sample), Optional.of(TARGET));
+    }
+
+    private static <T> List<T> only(List<Observation> facts, Class<T> type) {
+        return facts.stream().filter(type::isInstance).map(type::cast).toList();
+    }
+
+    @Test
+    void theTargetHomeHoldsEveryStockSynapseFileTheScannersKnow() {
+        for (String path : StockFiles.stock().synapsePaths()) {
+            assertThat(TARGET.resolve("repository/deployment/server/synapse-configs/default").resolve(path)).as(path).isRegularFile();
+        }
+        assertThat(StockContent.SYNAPSE_PATHS).containsExactlyInAnyOrderElementsOf(StockFiles.stock().synapsePaths());
+    }
+
+    @Test
+    void everyStockSynapseFileOfTheDefaultSampleMatchesStockAgainstTheTargetSoNoSynapseConditionApplies() {
+        List<StockComparison> comparisons = only(new SynapseScanner().scan(against310(Samples.DEFAULT)), StockComparison.class);
+        assertThat(comparisons).hasSize(StockContent.SYNAPSE_PATHS.size() - DefaultSample.OMITTED_300.size())
+                .allMatch(StockComparison::matchesStock);
+    }
+
+    @Test
+    void onlyTheCustomisedMainSequenceOfTheCustomSampleDiffersFromStockInAnyTenant() {
+        List<StockComparison> differing = only(new SynapseScanner().scan(against310(Samples.CUSTOM)), StockComparison.class)
+                .stream().filter(c -> !c.matchesStock()).toList();
+        assertThat(differing).extracting(StockComparison::tenant, StockComparison::relativePath)
+                .containsExactly(tuple("carbon.super", "sequences/main.xml"));
+    }
+
+    @Test
+    void theCustomSampleHasTwoTenantsWithSynapseConfigurationsAndTheDefaultOneNone() {
+        assertThat(only(new SynapseScanner().scan(against310(Samples.CUSTOM)), TenantDirectory.class))
+                .extracting(TenantDirectory::tenantId).containsExactly("1", "2");
+        assertThat(only(new SynapseScanner().scan(against310(Samples.DEFAULT)), TenantDirectory.class)).isEmpty();
+    }
+
+    @Test
+    void stockExecutionPlansMatchTheTargetAndOnlyTheCustomSampleHasItsOwnPolicy() {
+        List<Observation> custom = new ExecutionPlanScanner().scan(against310(Samples.CUSTOM));
+        assertThat(only(custom, StockComparison.class)).hasSize(11).allMatch(StockComparison::matchesStock);
+        assertThat(only(custom, ExecutionPlanFile.class)).filteredOn(p -> !p.stockName())
+                .extracting(ExecutionPlanFile::name).containsExactly(CustomSample.CUSTOM_PLAN);
+        assertThat(only(new ExecutionPlanScanner().scan(against310(Samples.DEFAULT)), ExecutionPlanFile.class))
+                .hasSize(11).allMatch(ExecutionPlanFile::stockName);
+    }
+
+    @Test
+    void onlyTheCustomSampleHasNonStockJarsAndTheyAreTheBundleAndTheLibrary() {
+        List<JarFile> custom = only(new JarScanner().scan(against310(Samples.CUSTOM)), JarFile.class);
+        assertThat(custom).filteredOn(j -> !j.stock()).extracting(JarFile::folder, JarFile::name, JarFile::osgiBundle)
+                .containsExactlyInAnyOrder(tuple("dropins", "com.example.auth.handler_1.0.0.jar", true),
+                        tuple("lib", "custom-mediator-1.0.jar", false));
+        assertThat(only(new JarScanner().scan(against310(Samples.DEFAULT)), JarFile.class)).isNotEmpty().allMatch(JarFile::stock);
+    }
+
+    @Test
+    void registryVersioningIsOnForPropertiesAndTagsInTheCustomSampleAndOffInTheDefaultOne() throws Exception {
+        assertThat(only(new RegistryXmlScanner().scan(against310(Samples.CUSTOM)), RegistryVersioning.class))
+                .filteredOn(RegistryVersioning::enabled).extracting(RegistryVersioning::flag)
+                .containsExactly("versioningProperties", "versioningTags");
+        assertThat(only(new RegistryXmlScanner().scan(against310(Samples.DEFAULT)), RegistryVersioning.class))
+                .hasSize(4).noneMatch(RegistryVersioning::enabled);
+    }
+
+    @Test
+    void theTargetIsWumUpdatedAndNeverStarted() {
+        assertThat(TARGET.resolve("updates/product.txt")).hasContent("wso2am-3.1.0");
+        assertThat(TARGET.resolve("updates/wum").toFile().list()).containsExactly(String.valueOf(TargetSample.WUM_LEVEL));
+        for (String trace : List.of("repository/logs/wso2carbon.log", "wso2carbon.pid", "solr")) {
+            assertThat(Files.exists(TARGET.resolve(trace))).as(trace).isFalse();
+        }
+    }
+}
