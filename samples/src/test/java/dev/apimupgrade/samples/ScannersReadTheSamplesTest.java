@@ -5,6 +5,11 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import dev.apimupgrade.fact.ExecutionPlanFile;
 import dev.apimupgrade.fact.JarFile;
+import dev.apimupgrade.fact.Keystore;
+import dev.apimupgrade.fact.ProductVersion;
+import dev.apimupgrade.fact.Role;
+import dev.apimupgrade.fact.ScanProblem;
+import dev.apimupgrade.fact.TomlDifference;
 import dev.apimupgrade.fact.Observation;
 import dev.apimupgrade.fact.RegistryVersioning;
 import dev.apimupgrade.fact.StockComparison;
@@ -13,10 +18,13 @@ import dev.apimupgrade.scan.ExecutionPlanScanner;
 import dev.apimupgrade.scan.Installation;
 import dev.apimupgrade.scan.JarScanner;
 import dev.apimupgrade.scan.RegistryXmlScanner;
+import dev.apimupgrade.scan.Scanner;
+import dev.apimupgrade.scan.Scanners;
 import dev.apimupgrade.scan.StockFiles;
 import dev.apimupgrade.scan.SynapseScanner;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -89,6 +97,50 @@ class ScannersReadTheSamplesTest {
                 .containsExactly("versioningProperties", "versioningTags");
         assertThat(only(new RegistryXmlScanner().scan(against310(Samples.DEFAULT)), RegistryVersioning.class))
                 .hasSize(4).noneMatch(RegistryVersioning::enabled);
+    }
+
+    private static List<Observation> allFacts(String sample) throws Exception {
+        List<Observation> facts = new ArrayList<>();
+        for (Scanner scanner : Scanners.files()) {
+            facts.addAll(scanner.scan(against310(sample)));
+        }
+        return facts;
+    }
+
+    @Test
+    void noFactTheScannersMakeOfEitherSampleHoldsAPlantedSecretOrReportsAProblem() throws Exception {
+        for (String sample : Samples.ASSESSED) {
+            List<Observation> facts = allFacts(sample);
+            assertThat(facts).as(sample).isNotEmpty().noneMatch(ScanProblem.class::isInstance);
+            for (String secret : Samples.plantedSecrets().values()) {
+                assertThat(facts).as(sample).noneMatch(f -> f.toString().contains(secret));
+            }
+        }
+    }
+
+    @Test
+    void everyVersionMarkerSays300ForTheOldSamplesAnd310ForTheTarget() throws Exception {
+        for (String sample : Samples.ASSESSED) {
+            List<ProductVersion> versions = only(allFacts(sample), ProductVersion.class);
+            assertThat(versions).filteredOn(v -> v.role() == Role.OLD).isNotEmpty().allMatch(v -> v.version().equals("3.0.0"));
+            assertThat(versions).filteredOn(v -> v.role() == Role.NEW).hasSize(3).allMatch(v -> v.version().equals("3.1.0"));
+        }
+    }
+
+    @Test
+    void theDefaultSampleDiffersFromStockDeploymentTomlOnlyInItsDatabasePasswords() throws Exception {
+        assertThat(only(allFacts(Samples.DEFAULT), TomlDifference.class)).extracting(TomlDifference::key)
+                .containsExactlyInAnyOrder("database.apim_db.password", "database.shared_db.password");
+    }
+
+    @Test
+    void everyKeystoreOfTheOldSamplesOpensAndOnlyTheCustomTrustStoreIsRenamedWithItsOwnPassword() throws Exception {
+        for (String sample : Samples.ASSESSED) {
+            List<Keystore> old = only(allFacts(sample), Keystore.class).stream().filter(k -> k.role() == Role.OLD).toList();
+            assertThat(old).as(sample).isNotEmpty().allMatch(Keystore::opened);
+            assertThat(old).filteredOn(k -> !k.defaultName() || !k.defaultPassword()).extracting(Keystore::fileName)
+                    .isEqualTo(sample.equals(Samples.CUSTOM) ? List.of("my-truststore.jks") : List.of());
+        }
     }
 
     @Test
