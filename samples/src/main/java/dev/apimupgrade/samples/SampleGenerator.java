@@ -13,7 +13,7 @@ import java.util.stream.Stream;
  */
 public final class SampleGenerator {
     /** The sample homes, in the order they are written. */
-    public static final List<String> SAMPLES = List.of("apim-3.0.0-default", "apim-3.0.0-custom", "apim-3.1.0");
+    public static final List<String> SAMPLES = List.of(Samples.DEFAULT, Samples.CUSTOM, Samples.TARGET);
 
     private SampleGenerator() {
     }
@@ -29,8 +29,15 @@ public final class SampleGenerator {
     /** Replaces {@code out} with freshly generated sample homes. */
     public static void generate(Path out) throws IOException {
         deleteTree(out);
-        for (String sample : SAMPLES) {
-            Files.createDirectories(out.resolve(sample).resolve("repository/conf"));
+        Files.createDirectories(out);
+        Path scratch = Files.createTempDirectory("apim-samples-keystores");
+        try {
+            Keystores.Made keystores = Keystores.make(scratch, Samples.plantedSecret("custom.truststore.password"));
+            DefaultSample.write(new HomeWriter(out.resolve(Samples.DEFAULT)), keystores);
+            CustomSample.write(new HomeWriter(out.resolve(Samples.CUSTOM)), keystores);
+            TargetSample.write(new HomeWriter(out.resolve(Samples.TARGET)), keystores);
+        } finally {
+            deleteTree(scratch);
         }
     }
 
