@@ -169,6 +169,17 @@ class DatabaseRulesTest {
         }
 
         @Test
+        void regVersioningEnabledCountsIgnoreTheEmptyRegistryTablesOfOtherDatabases() {
+            RowCount userDb = new RowCount("user", "REG_RESOURCE_TAG", RowCount.VERSIONED_ROWS, 0,
+                    SourceRef.db("user", "REG_RESOURCE_TAG"));
+
+            Verdict v = decide(flag(true), userDb);
+
+            assertThat(v.result("REG-VERSIONING-ENABLED").evidence()).extracting(e -> e.source().where())
+                    .doesNotContain("db:user/REG_RESOURCE_TAG");
+        }
+
+        @Test
         void regVersioningEnabledFindingWarnsWhenTheCleanupWouldDeleteRowsThatAreNotVersioned() {
             Verdict v = decide(flag(true), count("REG_RESOURCE_PROPERTY", RowCount.VERSIONED_ROWS, 1),
                     count("REG_RESOURCE_PROPERTY", RowCount.CLEANUP_DELETES, 40));
