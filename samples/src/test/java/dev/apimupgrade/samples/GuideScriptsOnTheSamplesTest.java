@@ -34,7 +34,8 @@ class GuideScriptsOnTheSamplesTest {
     private Connection copyOf(String sample, String database, String password) throws Exception {
         Path dir = Files.createDirectories(copies.resolve(sample));
         Files.copy(Samples.home(sample).resolve("repository/database/" + database + ".mv.db"), dir.resolve(database + ".mv.db"));
-        return DriverManager.getConnection("jdbc:h2:file:" + dir.resolve(database) + ";IFEXISTS=TRUE", H2Databases.USER, password);
+        String url = "jdbc:h2:file:" + dir.resolve(database) + ";IFEXISTS=TRUE";
+        return DriverManager.getConnection(url, H2Databases.USER, password);
     }
 
     private static void run(Connection c, Path script) throws Exception {
