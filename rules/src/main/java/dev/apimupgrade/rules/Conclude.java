@@ -66,6 +66,8 @@ public final class Conclude {
         for (Object o : matched) {
             if (o instanceof Observation obs) {
                 out.add(Evidence.of(obs));
+            } else if (o instanceof Finding f) {
+                out.addAll(f.evidence());
             } else if (o instanceof Collection<?> many) {
                 out.addAll(evidence(many.toArray()));
             }

@@ -19,6 +19,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.drools.model.Model;
 import org.drools.modelcompiler.KieBaseBuilder;
 import org.kie.api.KieBase;
@@ -81,6 +83,20 @@ public final class DroolsRuleEngine implements RuleEngine {
             }
         }
         out.sort(Comparator.comparing(RuleInfo::ruleName));
+        return out;
+    }
+
+    /**
+     * The raw metadata of every rule by rule name, without the checks {@link #rules()} makes, so a test can list every
+     * rule that lacks @id, @severity or @guide at once.
+     */
+    Map<String, Map<String, Object>> ruleMetadata() {
+        Map<String, Map<String, Object>> out = new TreeMap<>();
+        for (KiePackage p : kieBase.getKiePackages()) {
+            for (Rule r : p.getRules()) {
+                out.put(r.getName(), r.getMetaData());
+            }
+        }
         return out;
     }
 

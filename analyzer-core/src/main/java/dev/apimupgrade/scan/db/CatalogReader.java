@@ -1,0 +1,148 @@
+package dev.apimupgrade.scan.db;
+
+import dev.apimupgrade.fact.DbColumn;
+import dev.apimupgrade.fact.DbConstraint;
+import dev.apimupgrade.fact.DbTable;
+import dev.apimupgrade.fact.Observation;
+import dev.apimupgrade.fact.SourceRef;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.jooq.DSLContext;
+import org.jooq.DataType;
+import org.jooq.Field;
+import org.jooq.Schema;
+import org.jooq.Table;
+import org.jooq.UniqueKey;
+import org.jooq.impl.DSL;
+
+/**
+ * Finds the guide's tables in a datasource's current schema and describes them as facts (tables, columns, primary
+ * and unique constraints with their real names). jOOQ's catalogue for the tested dialects; plain JDBC metadata, with
+ * unique indexes standing in for unique constraints, for Oracle, SQL Server and DB2.
+ */
+final class CatalogReader {
+    private final String datasource;
+    private final List<Observation> facts;
+
+    CatalogReader(String datasource, List<Observation> facts) {
+        this.datasource = datasource;
+        this.facts = facts;
+    }
+
+    Catalog read(DSLContext ctx) {
+        String current = ctx.select(DSL.currentSchema()).fetchOne(0, String.class);
+        Map<String, Catalog.Found> found = new LinkedHashMap<>();
+        for (Schema schema : ctx.meta().filterSchemas(s -> s.getName().equalsIgnoreCase(current)).getSchemas()) {
+            for (Table<?> t : schema.getTables()) {
+                String upper = t.getName().toUpperCase(Locale.ROOT);
+                if (!GuideTables.ALL.contains(upper)) {
+                    continue;
+                }
+                Map<String, Field<Object>> columns = new LinkedHashMap<>();
+                for (Field<?> f : t.fields()) {
+                    columns.put(f.getName().toUpperCase(Locale.ROOT), typed(f));
+                    column(upper, f.getName(), typeName(f.getDataType()), f.getDataType().nullable());
+                }
+                for (UniqueKey<?> k : t.getKeys()) {
+                    constraint(upper, k.getName(), k.isPrimary(), k.getFields().stream().map(Field::getName).toList());
+                }
+                found.put(upper, new Catalog.Found(t, columns));
+            }
+        }
+        return finish(found);
+    }
+
+    /** The same facts through DatabaseMetaData, for the products jOOQ's open-source edition has no dialect for. */
+    Catalog readJdbc(DatabaseMetaData md, String catalog, String schema) throws SQLException {
+        List<String> names = new ArrayList<>();
+        try (ResultSet rs = md.getTables(catalog, schema, "%", new String[] {"TABLE"})) {
+            while (rs.next()) {
+                if (GuideTables.ALL.contains(rs.getString("TABLE_NAME").toUpperCase(Locale.ROOT))) {
+                    names.add(rs.getString("TABLE_NAME"));
+                }
+            }
+        }
+        Map<String, Catalog.Found> found = new LinkedHashMap<>();
+        for (String name : names) {
+            String upper = name.toUpperCase(Locale.ROOT);
+            Map<String, Field<Object>> columns = new LinkedHashMap<>();
+            try (ResultSet rs = md.getColumns(catalog, schema, name, "%")) {
+                while (rs.next()) {
+                    String col = rs.getString("COLUMN_NAME");
+                    columns.put(col.toUpperCase(Locale.ROOT), DSL.field(DSL.name(schema, name, col)));
+                    boolean nullable = rs.getInt("NULLABLE") != DatabaseMetaData.columnNoNulls;
+                    column(upper, col, rs.getString("TYPE_NAME"), nullable);
+                }
+            }
+            jdbcKeys(md, catalog, schema, name);
+            found.put(upper, new Catalog.Found(DSL.table(DSL.name(schema, name)), columns));
+        }
+        return finish(found);
+    }
+
+    private void jdbcKeys(DatabaseMetaData md, String catalog, String schema, String name) throws SQLException {
+        Map<String, List<String>> pk = new LinkedHashMap<>();
+        try (ResultSet rs = md.getPrimaryKeys(catalog, schema, name)) {
+            while (rs.next()) {
+                pk.computeIfAbsent(String.valueOf(rs.getString("PK_NAME")), k -> new ArrayList<>())
+                        .add(rs.getString("COLUMN_NAME"));
+            }
+        }
+        pk.forEach((k, cols) -> constraint(name.toUpperCase(Locale.ROOT), k, true, cols));
+        Map<String, List<String>> unique = new LinkedHashMap<>();
+        try (ResultSet rs = md.getIndexInfo(catalog, schema, name, true, true)) {
+            while (rs.next()) {
+                String index = rs.getString("INDEX_NAME");
+                if (index != null && rs.getString("COLUMN_NAME") != null && !pk.containsKey(index)) {
+                    unique.computeIfAbsent(index, k -> new ArrayList<>()).add(rs.getString("COLUMN_NAME"));
+                }
+            }
+        }
+        // The index behind the primary key may carry another name than the key (H2, SQL Server): not a second key.
+        unique.values().removeIf(pk::containsValue);
+        unique.forEach((k, cols) -> constraint(name.toUpperCase(Locale.ROOT), k, false, cols));
+    }
+
+    private Catalog finish(Map<String, Catalog.Found> found) {
+        if (found.containsKey("AM_SYSTEM_APPS")) {
+            for (String marker : GuideTables.MARKERS_3_1_0) {
+                if (!found.containsKey(marker)) {
+                    facts.add(new DbTable(datasource, marker, false, SourceRef.db(datasource, marker)));
+                }
+            }
+        }
+        for (String upper : found.keySet()) {
+            facts.add(new DbTable(datasource, upper, true, SourceRef.db(datasource, upper)));
+        }
+        return new Catalog(found);
+    }
+
+    private void column(String table, String name, String type, boolean nullable) {
+        String column = name.toUpperCase(Locale.ROOT);
+        facts.add(new DbColumn(datasource, table, column, type, nullable,
+                SourceRef.db(datasource, table + "." + column)));
+    }
+
+    private void constraint(String table, String name, boolean primary, List<String> columns) {
+        String cols = columns.stream().map(c -> c.toUpperCase(Locale.ROOT)).collect(Collectors.joining(","));
+        facts.add(new DbConstraint(datasource, table, name, primary ? DbConstraint.PRIMARY_KEY : DbConstraint.UNIQUE,
+                cols, SourceRef.db(datasource, table + "/" + name)));
+    }
+
+    private static String typeName(DataType<?> type) {
+        String name = type.getTypeName().toUpperCase(Locale.ROOT);
+        return type.hasLength() && type.length() > 0 ? name + "(" + type.length() + ")" : name;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Field<Object> typed(Field<?> f) {
+        return (Field<Object>) f;
+    }
+}

@@ -1,0 +1,94 @@
+package dev.apimupgrade.scan.db;
+
+import dev.apimupgrade.fact.Role;
+import dev.apimupgrade.fact.SourceRef;
+import dev.apimupgrade.scan.InputException;
+import dev.apimupgrade.scan.Installation;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.tomlj.Toml;
+import org.tomlj.TomlParseResult;
+import org.tomlj.TomlTable;
+
+/**
+ * The datasources of the old home, read from the [database.*] tables of its deployment.toml with the passwords
+ * resolved: a password given for the datasource (CLI), else APIM_UPGRADE_DB_PASSWORD_NAME from the environment,
+ * else the plain toml value. A $secret{alias} with nothing supplied leaves the datasource untried, with the reason.
+ */
+public record DatasourceSpecs(List<DatasourceSpec> all) {
+    static final String TOML = "repository/conf/deployment.toml";
+    private static final Pattern SECRET_REF = Pattern.compile("\\$secret\\{([^}]*)}");
+
+    public DatasourceSpecs {
+        all = List.copyOf(all);
+    }
+
+    /** The environment variable that supplies the password of a datasource: APIM_UPGRADE_DB_PASSWORD_APIM_DB. */
+    public static String passwordVariable(String datasource) {
+        return "APIM_UPGRADE_DB_PASSWORD_" + datasource.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
+    }
+
+    public static DatasourceSpecs read(Installation installation, Map<String, String> suppliedPasswords,
+                                       Map<String, String> environment) throws InputException {
+        Path toml = installation.oldHome().resolve(TOML);
+        if (!Files.isRegularFile(toml)) {
+            return new DatasourceSpecs(List.of());
+        }
+        TomlParseResult parsed;
+        try {
+            parsed = Toml.parse(toml);
+        } catch (IOException e) {
+            throw new InputException(TOML, "cannot be read: " + e.getClass().getSimpleName());
+        }
+        if (parsed.hasErrors()) {
+            throw new InputException(TOML, parsed.errors().get(0).position().line(),
+                    parsed.errors().get(0).getMessage());
+        }
+        TomlTable databases = parsed.getTable("database");
+        List<DatasourceSpec> specs = new ArrayList<>();
+        if (databases != null) {
+            for (String name : databases.keySet()) {
+                TomlTable t = databases.getTable(name);
+                if (t != null && t.getString("url") != null) {
+                    specs.add(spec(installation.oldHome(), name, t, suppliedPasswords, environment));
+                }
+            }
+        }
+        return new DatasourceSpecs(specs);
+    }
+
+    private static DatasourceSpec spec(Path home, String name, TomlTable t, Map<String, String> supplied,
+                                       Map<String, String> env) {
+        String url = t.getString("url");
+        SourceRef source = SourceRef.line(Role.OLD, TOML, t.inputPositionOf("url").line());
+        String user = Optional.ofNullable(t.getString("username")).orElse("");
+        String configured = Optional.ofNullable(t.getString("password")).orElse("");
+        String password = supplied.getOrDefault(name, env.get(passwordVariable(name)));
+        Optional<String> problem = Optional.empty();
+        if (password == null) {
+            Matcher ref = SECRET_REF.matcher(configured);
+            password = ref.matches() ? null : configured;
+            if (ref.matches()) {
+                problem = Optional.of("password is the secret reference $secret{" + ref.group(1)
+                        + "}; supply it through " + passwordVariable(name));
+            }
+        }
+        String connect = url;
+        if (DbKind.of(url).orElse(null) == DbKind.H2) {
+            Optional<Path> file = H2Url.databasePath(url, home);
+            connect = file.map(p -> "jdbc:h2:" + p).orElse(url);
+            if (file.isEmpty()) {
+                problem = Optional.of("H2 URL is not a local file database (server and in-memory URLs are not read)");
+            }
+        }
+        return new DatasourceSpec(name, url, connect, user, password, problem, source);
+    }
+}

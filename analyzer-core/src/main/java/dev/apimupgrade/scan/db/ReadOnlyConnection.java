@@ -1,0 +1,116 @@
+package dev.apimupgrade.scan.db;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.Driver;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Properties;
+import java.util.stream.Stream;
+
+/**
+ * A connection that cannot change the database: H2 is opened on a copy of its .mv.db in a temporary folder
+ * (read-only, never the original, so a running server's lock and the file stay untouched); every other product gets
+ * a read-only connection inside a read-only transaction that is rolled back on close.
+ */
+final class ReadOnlyConnection implements AutoCloseable {
+    private final Connection connection;
+    private final Path copyDir;
+
+    private ReadOnlyConnection(Connection connection, Path copyDir) {
+        this.connection = connection;
+        this.copyDir = copyDir;
+    }
+
+    Connection jdbc() {
+        return connection;
+    }
+
+    static ReadOnlyConnection open(DatasourceSpec spec, DbKind kind, List<Driver> extraDrivers)
+            throws SQLException, IOException {
+        Properties props = new Properties();
+        props.setProperty("user", spec.user());
+        if (spec.password() != null) {
+            props.setProperty("password", spec.password());
+        }
+        if (kind == DbKind.H2) {
+            return openH2Copy(spec, props);
+        }
+        Connection c = connect(spec.connectUrl(), props, extraDrivers);
+        try {
+            c.setAutoCommit(false);
+            c.setReadOnly(true);
+            if (kind == DbKind.MARIADB || kind == DbKind.MYSQL || kind == DbKind.POSTGRESQL) {
+                try (Statement s = c.createStatement()) {
+                    s.execute("SET TRANSACTION READ ONLY");
+                }
+            }
+            return new ReadOnlyConnection(c, null);
+        } catch (SQLException e) {
+            c.close();
+            throw e;
+        }
+    }
+
+    private static ReadOnlyConnection openH2Copy(DatasourceSpec spec, Properties props)
+            throws SQLException, IOException {
+        Path original = Path.of(spec.connectUrl().substring("jdbc:h2:".length()));
+        Path mv = H2Url.mvFile(original);
+        if (!Files.isRegularFile(mv)) {
+            throw new NoSuchFileException(mv.getFileName().toString());
+        }
+        Path dir = Files.createTempDirectory("apim-upgrade-h2-");
+        Files.copy(mv, dir.resolve(mv.getFileName()), StandardCopyOption.COPY_ATTRIBUTES);
+        try {
+            Connection c = new org.h2.Driver().connect(H2Url.readOnlyUrl(dir.resolve(original.getFileName())), props);
+            c.setReadOnly(true);
+            return new ReadOnlyConnection(c, dir);
+        } catch (SQLException e) {
+            deleteTree(dir);
+            throw e;
+        }
+    }
+
+    private static Connection connect(String url, Properties props, List<Driver> extraDrivers) throws SQLException {
+        for (Driver d : extraDrivers) {
+            if (d.acceptsURL(url)) {
+                return d.connect(url, props);
+            }
+        }
+        return DriverManager.getConnection(url, props);
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (!connection.getAutoCommit()) {
+                connection.rollback();
+            }
+            connection.close();
+        } catch (SQLException e) {
+            // closing a read-only session: nothing was changed, so nothing is lost
+        } finally {
+            if (copyDir != null) {
+                deleteTree(copyDir);
+            }
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete the temporary H2 copy " + dir, e);
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package dev.apimupgrade.scan.db;
+
+import java.sql.SQLException;
+
+/**
+ * Says why a database could not be read without quoting the driver's message, which may name the account: the error
+ * class, the SQLState and what that state means.
+ */
+final class ScanFailure {
+    private ScanFailure() {
+    }
+
+    static String describe(Exception e, DbKind kind) {
+        SQLException sql = findSql(e);
+        String state = sql == null || sql.getSQLState() == null ? "" : sql.getSQLState();
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String what = meaning(state, kind);
+        String cls = root.getClass().getSimpleName();
+        return what + " (" + cls + (state.isEmpty() ? "" : ", SQLState " + state) + ")";
+    }
+
+    private static String meaning(String state, DbKind kind) {
+        if (state.startsWith("08")) {
+            return kind.tested() ? "unreachable" : "unreachable, or no JDBC driver for " + kind + " was supplied";
+        }
+        if (state.startsWith("28")) {
+            return "authentication failed";
+        }
+        if (state.equals("3D000") || state.equals("42000") || state.equals("90146") || state.equals("90013")) {
+            return "database not found";
+        }
+        return "read failed";
+    }
+
+    private static SQLException findSql(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof SQLException s) {
+                return s;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,80 @@
+package dev.apimupgrade.scan.db;
+
+import dev.apimupgrade.fact.DbCollation;
+import dev.apimupgrade.fact.DbPrivilege;
+import dev.apimupgrade.fact.Observation;
+import dev.apimupgrade.fact.SourceRef;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Product-specific facts about the session rather than the schema: the user's privileges and the database collation.
+ * Their queries live in sql/assess/&lt;product&gt;/NN_name.sql, one folder per product.
+ */
+final class ServerFacts {
+    static final String SUPERUSER = "01_superuser.sql";
+    static final String GRANTS = "01_grants.sql";
+    static final String COLLATION = "02_database_collation.sql";
+
+    private ServerFacts() {
+    }
+
+    static void read(Connection c, DbKind kind, String datasource, List<Observation> facts) throws SQLException {
+        Optional<String> superuser = script(kind, SUPERUSER);
+        if (superuser.isPresent()) {
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(superuser.get())) {
+                if (rs.next()) {
+                    facts.add(new DbPrivilege(datasource, DbPrivilege.SUPERUSER, rs.getBoolean(1),
+                            SourceRef.db(datasource, "pg_roles.rolsuper")));
+                }
+            }
+        }
+        Optional<String> grants = script(kind, GRANTS);
+        if (grants.isPresent()) {
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(grants.get())) {
+                while (rs.next()) {
+                    facts.add(new DbPrivilege(datasource, withoutGrantee(rs.getString(1)), true,
+                            SourceRef.db(datasource, "SHOW GRANTS")));
+                }
+            }
+        }
+        Optional<String> collation = script(kind, COLLATION);
+        if (collation.isPresent()) {
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(collation.get())) {
+                if (rs.next()) {
+                    facts.add(new DbCollation(datasource, "database", rs.getString(1), rs.getBoolean(2),
+                            SourceRef.db(datasource, "collation")));
+                }
+            }
+        }
+    }
+
+    /** "GRANT SELECT ON db.* TO `u`@`h` IDENTIFIED BY PASSWORD '...'" -> "GRANT SELECT ON db.*" (no account). */
+    static String withoutGrantee(String grant) {
+        int to = grant.toUpperCase(Locale.ROOT).indexOf(" TO ");
+        return to < 0 ? grant : grant.substring(0, to);
+    }
+
+    /** The product's query of that name, or empty when the product has none (the check does not apply to it). */
+    static Optional<String> script(DbKind kind, String name) {
+        String path = "/sql/assess/" + kind.sqlFolder() + "/" + name;
+        try (InputStream in = ServerFacts.class.getResourceAsStream(path)) {
+            if (in == null) {
+                return Optional.empty();
+            }
+            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return Optional.of(text.lines().filter(l -> !l.startsWith("--")).reduce("", (a, b) -> a + b + "\n").trim());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

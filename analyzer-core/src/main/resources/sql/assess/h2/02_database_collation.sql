@@ -1,0 +1,2 @@
+-- ANA-COLLATION: H2 compares strings by code point unless SET COLLATION chose a language collation.
+SELECT COALESCE(MAX(VALUE), 'OFF'), COALESCE(MAX(VALUE), 'OFF') = 'OFF' FROM INFORMATION_SCHEMA.SETTINGS WHERE NAME = 'COLLATION'

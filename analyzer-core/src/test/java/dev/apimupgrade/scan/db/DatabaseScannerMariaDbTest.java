@@ -1,0 +1,87 @@
+package dev.apimupgrade.scan.db;
+
+import static dev.apimupgrade.scan.db.TestDatabases.ofType;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.apimupgrade.fact.DatabaseScan;
+import dev.apimupgrade.fact.DbCollation;
+import dev.apimupgrade.fact.DbConstraint;
+import dev.apimupgrade.fact.DbPrivilege;
+import dev.apimupgrade.fact.DbTable;
+import dev.apimupgrade.fact.Observation;
+import java.sql.Connection;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class DatabaseScannerMariaDbTest {
+    private static List<Observation> scan(DatasourceSpec spec) {
+        return new DatabaseScanner().scan(new DatasourceSpecs(List.of(spec)));
+    }
+
+    /** CHECKSUM TABLE of every fixture table: equal before and after proves the scan wrote nothing. */
+    private static String checksums(TestDatabases.Created db) throws Exception {
+        StringBuilder out = new StringBuilder();
+        try (Connection c = db.connect(); java.sql.Statement s = c.createStatement();
+             java.sql.ResultSet rs = s.executeQuery("CHECKSUM TABLE AM_SYSTEM_APPS, IDN_OAUTH2_SCOPE, IDN_OIDC_SCOPE,"
+                     + " IDN_OAUTH2_SCOPE_BINDING, IDN_OAUTH2_ACCESS_TOKEN, REG_RESOURCE, REG_TAG, REG_RESOURCE_TAG,"
+                     + " REG_LOG, UM_TENANT, APILASTACCESSSUMMARY")) {
+            while (rs.next()) {
+                out.append(rs.getString(1)).append('=').append(rs.getLong(2)).append('\n');
+            }
+        }
+        return out.toString();
+    }
+
+    @Test
+    void theMariaDbFixtureYieldsTheSeededCountsGrantsAndACaseInsensitiveCollationAndChangesNothing() throws Exception {
+        try (TestDatabases.Created db = TestDatabases.mariadb("CHARACTER SET utf8mb4 COLLATE utf8mb4_general_ci")) {
+            try (Connection c = db.connect()) {
+                TestDatabases.loadFixture(c);
+            }
+            String before = checksums(db);
+
+            List<Observation> facts = scan(db.spec("apim_db", db.user()));
+
+            assertThat(checksums(db)).isEqualTo(before);
+            assertThat(ofType(facts, DatabaseScan.class)).singleElement()
+                    .satisfies(s -> assertThat(s.scanned()).as(s.reason()).isTrue());
+            assertThat(FixtureCounts.of(facts)).containsExactlyInAnyOrderEntriesOf(FixtureCounts.EXPECTED);
+            assertThat(ofType(facts, DbConstraint.class)).anySatisfy(c ->
+                    assertThat(c.table() + " " + c.kind() + " " + c.name() + " " + c.columns())
+                            .isEqualTo("AM_SYSTEM_APPS UNIQUE NAME NAME"));
+            assertThat(ofType(facts, DbPrivilege.class)).extracting(DbPrivilege::privilege)
+                    .contains("GRANT ALL PRIVILEGES ON *.*").allSatisfy(p -> assertThat(p).doesNotContain("root"));
+            assertThat(ofType(facts, DbCollation.class)).singleElement().satisfies(c -> {
+                assertThat(c.collation()).isEqualTo("utf8mb4_general_ci");
+                assertThat(c.caseSensitive()).isFalse();
+            });
+        }
+    }
+
+    @Test
+    void aBinaryCollationIsObservedAsCaseSensitive() throws Exception {
+        try (TestDatabases.Created db = TestDatabases.mariadb("CHARACTER SET utf8mb4 COLLATE utf8mb4_bin")) {
+            List<Observation> facts = scan(db.spec("analytics", db.user()));
+
+            assertThat(ofType(facts, DbCollation.class)).extracting(DbCollation::caseSensitive).containsExactly(true);
+        }
+    }
+
+    @Test
+    void theRealApim300MysqlSchemasAreReadWithTheSystemAppsIndexNamedName() throws Exception {
+        String apimgt = TestDatabases.referenceScript("apimgt/mysql.sql");
+        String kernel = TestDatabases.referenceScript("mysql.sql");
+        try (TestDatabases.Created db = TestDatabases.mariadb("CHARACTER SET latin1")) {
+            db.run(apimgt);
+            db.run(kernel);
+
+            List<Observation> facts = scan(db.spec("apim_db", db.user()));
+
+            assertThat(ofType(facts, DbConstraint.class)).filteredOn(c -> c.table().equals("AM_SYSTEM_APPS"))
+                    .extracting(c -> c.kind() + " " + c.name() + " (" + c.columns() + ")")
+                    .contains("UNIQUE NAME (NAME)", "UNIQUE CONSUMER_KEY (CONSUMER_KEY)");
+            assertThat(ofType(facts, DbTable.class)).filteredOn(DbTable::present).extracting(DbTable::table)
+                    .contains("AM_SYSTEM_APPS", "IDN_OAUTH2_SCOPE_BINDING", "REG_LOG", "UM_TENANT");
+        }
+    }
+}

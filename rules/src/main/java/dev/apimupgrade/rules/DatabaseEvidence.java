@@ -1,0 +1,101 @@
+package dev.apimupgrade.rules;
+
+import dev.apimupgrade.fact.DatabaseScan;
+import dev.apimupgrade.fact.DatasourceConfig;
+import dev.apimupgrade.fact.RowCount;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * What databases.drl needs beyond matching: its thresholds as named constants, what each dialect's AM script expects
+ * of AM_SYSTEM_APPS (FACTS.md section 4), and the wording of why a database condition could not be decided.
+ */
+public final class DatabaseEvidence {
+    /** Identity tables at least this large have exhausted the connection pool during the identity migration. */
+    public static final long LARGE_TABLE_ROWS = 100_000;
+    /** Above this many REG_LOG rows, reg-index.sql needs a maintenance window of its own. */
+    public static final long REG_LOG_WARN_ROWS = 1_000_000;
+    /** A cautious rate for reg-index.sql (NOT IN deletes are slow on MySQL), not measured on the user's database. */
+    static final long REG_LOG_ROWS_PER_SECOND = 5_000;
+
+    private DatabaseEvidence() {
+    }
+
+    public static boolean isPostgres(DatasourceConfig c) {
+        String type = c.type() == null ? "" : c.type().toLowerCase(Locale.ROOT);
+        return type.startsWith("postgre") || (c.url() != null && c.url().toLowerCase(Locale.ROOT)
+                .startsWith("jdbc:postgresql:"));
+    }
+
+    /**
+     * The constraint name the AM 3.0.0 to 3.1.0 script drops by name for this jOOQ dialect, or "" where it drops
+     * UNIQUE(NAME) by column (Oracle) or not at all (H2, SQL Server, DB2).
+     */
+    public static String sysAppsDropName(String dialect) {
+        return switch (dialect) {
+            case "POSTGRES" -> "am_system_apps_name_key";
+            case "MARIADB", "MYSQL" -> "NAME";
+            default -> "";
+        };
+    }
+
+    public static boolean sameName(String expected, String actual) {
+        return expected.equalsIgnoreCase(actual);
+    }
+
+    /** Whether a comma-separated column list (as DbConstraint holds it) has this column. */
+    public static boolean hasColumn(String columns, String column) {
+        return Arrays.asList(columns.split(",")).contains(column);
+    }
+
+    public static long total(List<RowCount> counts) {
+        return counts.stream().mapToLong(RowCount::count).sum();
+    }
+
+    /**
+     * What the versioning clean-up meets: versioned rows, and the rows it deletes from REG_RESOURCE_* (those whose
+     * REG_VERSION no REG_RESOURCE row has, which includes rows written without versioning) and orphaned REG_TAG etc.
+     */
+    public static String cleanupSummary(List<RowCount> versioned, List<RowCount> deletes) {
+        long v = total(versioned);
+        long links = total(deletes.stream().filter(c -> c.table().startsWith("REG_RESOURCE_")).toList());
+        long orphans = total(deletes) - links;
+        String text = "The registry holds " + v + " versioned rows (REG_PATH_ID NULL); the clean-up script would"
+                + " delete " + links + " REG_RESOURCE_* rows and " + orphans
+                + " orphaned REG_TAG/REG_COMMENT/REG_PROPERTY/REG_RATING rows.";
+        return links > v ? text + " " + (links - v) + " of the deleted REG_RESOURCE_* rows are not versioned ones"
+                + " (their REG_VERSION matches no REG_RESOURCE row): check them before running it." : text;
+    }
+
+    /** "about 50 s" for reg-index.sql on this many REG_LOG rows (a rough rate, said to be rough). */
+    public static String regIndexEstimate(long rows) {
+        long seconds = Math.max(1, rows / REG_LOG_ROWS_PER_SECOND);
+        return seconds < 120 ? "about " + seconds + " s" : "about " + (seconds / 60) + " min";
+    }
+
+    /** Why a table the condition needs was not observed: databases not read, some not read, or none holds it. */
+    public static String missing(String table, List<DatabaseScan> scans) {
+        if (scans.isEmpty()) {
+            return "The databases were not read (no datasource was scanned), so " + table + " could not be checked.";
+        }
+        List<DatabaseScan> unread = scans.stream().filter(s -> !s.scanned()).toList();
+        if (unread.isEmpty()) {
+            return table + " was not found in any datasource read (" + names(scans) + ").";
+        }
+        return table + " was not found in the datasources read; not read: "
+                + unread.stream().map(s -> s.datasource() + " (" + s.reason() + ")").collect(Collectors.joining("; "))
+                + ".";
+    }
+
+    /** The analytics variant: the usual cause is that deployment.toml names no analytics datasource. */
+    public static String missingAnalytics(List<DatabaseScan> scans) {
+        return "The analytics database is not configured in deployment.toml or was not read: " + missing(
+                "APILASTACCESSSUMMARY", scans);
+    }
+
+    private static String names(List<DatabaseScan> scans) {
+        return scans.stream().map(DatabaseScan::datasource).collect(Collectors.joining(", "));
+    }
+}

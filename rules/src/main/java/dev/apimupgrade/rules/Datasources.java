@@ -1,0 +1,114 @@
+package dev.apimupgrade.rules;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * What the guide and the JDBC drivers say about a [database.*] table's type: its kind, the driver classes that serve
+ * it, the guide's driver and validationQuery values, and whether an H2 URL is relative to the home it is read in.
+ */
+public final class Datasources {
+    private static final Map<String, List<String>> DRIVERS = Map.of(
+            "mysql", List.of("com.mysql.jdbc.Driver", "com.mysql.cj.jdbc.Driver", "org.mariadb.jdbc.Driver"),
+            "postgre", List.of("org.postgresql.Driver"),
+            "mssql", List.of("com.microsoft.sqlserver.jdbc.SQLServerDriver"),
+            "oracle", List.of("oracle.jdbc.OracleDriver", "oracle.jdbc.driver.OracleDriver"),
+            "db2", List.of("com.ibm.db2.jcc.DB2Driver"),
+            "h2", List.of("org.h2.Driver"));
+    /** JDBC subprotocols and type spellings, each with the kind it names. */
+    private static final Map<String, String> ALIASES = Map.of("h2", "h2", "mysql", "mysql", "mariadb", "mysql",
+            "postgresql", "postgre", "postgre", "postgre", "sqlserver", "mssql", "mssql", "mssql", "oracle", "oracle",
+            "db2", "db2");
+    /** Step 1.3 "If you are using another DB type": driver and validationQuery per type. */
+    private static final Map<String, List<String>> GUIDE_PARAMS = Map.of(
+            "postgre", List.of("org.postgresql.Driver", "SELECT 1"),
+            "mssql", List.of("com.microsoft.sqlserver.jdbc.SQLServerDriver", "SELECT 1"),
+            "db2", List.of("com.ibm.db2.jcc.DB2Driver", "SELECT 1 FROM SYSIBM.SYSDUMMY1"));
+
+    private Datasources() {
+    }
+
+    /**
+     * The kind of a datasource (h2, mysql, postgre, mssql, oracle, db2, or "other"): from the URL's JDBC subprotocol,
+     * else from the type. The URL decides because real configurations carry type = "mysql" with a PostgreSQL URL
+     * (the testing-tool deployment.toml files do), and the driver that must be present follows the URL.
+     */
+    public static String kind(String type, String url) {
+        String fromUrl = kindOf(url == null ? "" : url.trim().toLowerCase(Locale.ROOT).replaceFirst("^jdbc:", ""));
+        if (!fromUrl.equals("other")) {
+            return fromUrl;
+        }
+        String t = type == null ? "" : type.trim().toLowerCase(Locale.ROOT);
+        return DRIVERS.containsKey(t) ? t : kindOf(t + ":");
+    }
+
+    /** The kind named by a JDBC subprotocol ("postgresql:..." or a type followed by ':'). */
+    private static String kindOf(String subprotocol) {
+        for (Map.Entry<String, String> alias : ALIASES.entrySet()) {
+            if (subprotocol.startsWith(alias.getKey() + ":")) {
+                return alias.getValue();
+            }
+        }
+        return "other";
+    }
+
+    public static boolean isH2(String type, String url) {
+        return kind(type, url).equals("h2");
+    }
+
+    /** The guide gives no H2 scripts, so an H2 URL is what marks an embedded database in use. */
+    public static boolean isH2Url(String url) {
+        return url != null && url.trim().toLowerCase(Locale.ROOT).startsWith("jdbc:h2:");
+    }
+
+    /** True when a jar's declared driver class serves a datasource of this type and URL. */
+    public static boolean drives(String type, String url, String driverClass) {
+        return driverClass != null && !driverClass.isEmpty()
+                && DRIVERS.getOrDefault(kind(type, url), List.of()).contains(driverClass);
+    }
+
+    /** True when two driver classes serve the same kind of database (com.mysql.jdbc.Driver and the MariaDB one, say). */
+    public static boolean sameKind(String driverClass, String otherClass) {
+        return DRIVERS.values().stream().anyMatch(l -> l.contains(driverClass) && l.contains(otherClass));
+    }
+
+    /** True for the types the guide says need driver and validationQuery (other than MySQL and Oracle; H2 is ours). */
+    public static boolean needsDriverParams(String type, String url) {
+        return GUIDE_PARAMS.containsKey(kind(type, url));
+    }
+
+    public static String guideDriver(String type, String url) {
+        return GUIDE_PARAMS.getOrDefault(kind(type, url), List.of("", "")).get(0);
+    }
+
+    public static String guideValidationQuery(String type, String url) {
+        return GUIDE_PARAMS.getOrDefault(kind(type, url), List.of("", "")).get(1);
+    }
+
+    /**
+     * True for an H2 file URL that resolves inside the home reading it (./..., a bare path, or ${carbon.home}): the
+     * same text in the new home's deployment.toml points at the new home's own, empty database.
+     */
+    public static boolean isHomeRelativeH2(String url) {
+        if (url == null || !url.toLowerCase(Locale.ROOT).startsWith("jdbc:h2:")) {
+            return false;
+        }
+        String path = url.substring("jdbc:h2:".length());
+        if (path.startsWith("file:")) {
+            path = path.substring("file:".length());
+        }
+        if (path.startsWith("tcp:") || path.startsWith("ssl:") || path.startsWith("mem:") || path.startsWith("zip:")) {
+            return false;
+        }
+        if (path.startsWith("${carbon.home}")) {
+            return true;
+        }
+        return !(path.startsWith("/") || path.startsWith("~") || path.startsWith("\\") || path.matches("^[A-Za-z]:.*")
+                || path.startsWith("${"));
+    }
+
+    public static boolean isBlank(String s) {
+        return s == null || s.isBlank();
+    }
+}

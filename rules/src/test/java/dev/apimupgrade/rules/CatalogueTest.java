@@ -1,0 +1,148 @@
+package dev.apimupgrade.rules;
+
+import static dev.apimupgrade.rules.RuleHarness.CATALOGUE;
+import static dev.apimupgrade.rules.RuleHarness.ENGINE;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import dev.apimupgrade.rule.Condition;
+import dev.apimupgrade.rule.RuleInfo;
+import dev.apimupgrade.rule.Severity;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/** The catalogue, the rules and their tests agree: every condition has a rule and a test, every rule a known ID and anchor. */
+class CatalogueTest {
+    /**
+     * The conditions the databases helper decides in databases.drl (DECISIONS.md, "Database conditions"). The lead
+     * removes this set when databases.drl lands, so from then on these IDs need rules and tests like every other.
+     */
+    static final Set<String> AWAITING_DATABASE_RULES = Set.of("PRE-PG-SUPERUSER", "PRE-ALREADY-MIGRATED", "DB-AM-UPGRADE",
+            "DB-AM-SYSAPPS-CONSTRAINT", "DB-SCOPE-BINDING-NULL", "IDN-LARGE-TABLES", "IDX-REG-INDEX-SQL", "ANA-DB-PK",
+            "ANA-PK-DUPLICATES", "ANA-COLLATION", "DB-SCOPE-NAME-CLASH");
+    private static final Pattern CONDITION_ROW = Pattern.compile("^\\|\\s*([A-Z]{2,4}(?:-[A-Z0-9]+)+)\\s*\\|",
+            Pattern.MULTILINE);
+    private static final Pattern TEST_NAME = Pattern.compile("void\\s+(\\w+)\\s*\\(");
+    private static final Pattern DISPLAY_NAME = Pattern.compile("@DisplayName\\(\\s*\"([^\"]*)\"");
+
+    @Test
+    void everyConditionOfTheGuideCatalogueIsInTheProjectCatalogue() throws IOException {
+        String dir = System.getProperty("apim.guide.dir", "");
+        Path conditions = Path.of(dir.isEmpty() ? "../shared/guide" : dir).resolve("CONDITIONS.md");
+        boolean present = Files.isRegularFile(conditions);
+        if (!present && "true".equals(System.getenv("CI"))) {
+            fail("CONDITIONS.md is required on CI but absent at " + conditions.toAbsolutePath());
+        }
+        Assumptions.assumeTrue(present, "CONDITIONS.md not found at " + conditions.toAbsolutePath() + "; skipped");
+
+        Set<String> guideIds = new TreeSet<>();
+        Matcher m = CONDITION_ROW.matcher(Files.readString(conditions));
+        while (m.find()) {
+            guideIds.add(m.group(1));
+        }
+
+        assertThat(guideIds).as("condition IDs read from CONDITIONS.md").hasSizeGreaterThan(50);
+        assertThat(guideIds).allSatisfy(id -> assertThat(CATALOGUE.contains(id)).as(id + " in catalogue.yaml").isTrue());
+    }
+
+    @Test
+    void everyRuleCarriesIdSeverityAndTheGuideAnchorOfItsCatalogueCondition() {
+        List<String> problems = new ArrayList<>();
+        for (Map.Entry<String, Map<String, Object>> rule : ENGINE.ruleMetadata().entrySet()) {
+            Map<String, Object> meta = rule.getValue();
+            String name = rule.getKey();
+            Object id = meta.get("id");
+            if (id == null || meta.get("severity") == null || meta.get("guide") == null) {
+                problems.add(name + ": lacks @id, @severity or @guide");
+                continue;
+            }
+            if (!CATALOGUE.contains(id.toString())) {
+                problems.add(name + ": @id " + id + " is not in the catalogue");
+                continue;
+            }
+            if (!name.startsWith(id + " ")) {
+                problems.add(name + ": the name does not start with its @id " + id);
+            }
+            if (Stream.of(Severity.values()).noneMatch(s -> s.name().equals(meta.get("severity").toString()))) {
+                problems.add(name + ": @severity " + meta.get("severity") + " is not a severity");
+            }
+            String anchor = CATALOGUE.get(id.toString()).anchor();
+            if (!anchor.equals(meta.get("guide").toString())) {
+                problems.add(name + ": @guide " + meta.get("guide") + " is not the catalogue anchor " + anchor);
+            }
+        }
+        assertThat(problems).isEmpty();
+        assertThat(ENGINE.rules()).extracting(RuleInfo::chapter).doesNotContain("");
+    }
+
+    @Test
+    void everyCatalogueConditionHasARuleExceptThoseAwaitingTheDatabaseRules() {
+        Set<String> ruled = new HashSet<>();
+        ENGINE.rules().forEach(r -> ruled.add(r.conditionId()));
+
+        List<String> missing = CATALOGUE.all().stream().map(Condition::id)
+                .filter(id -> !ruled.contains(id) && !AWAITING_DATABASE_RULES.contains(id)).toList();
+
+        assertThat(missing).as("catalogue IDs without a rule").isEmpty();
+    }
+
+    @Test
+    void everyCatalogueConditionIsNamedByARuleTestExceptThoseAwaitingTheDatabaseRules() throws IOException {
+        String names = testNamesOf(Path.of("src/test/java")).toLowerCase(Locale.ROOT);
+
+        List<String> untested = CATALOGUE.all().stream().map(Condition::id)
+                .filter(id -> !AWAITING_DATABASE_RULES.contains(id))
+                .filter(id -> !names.contains(id.toLowerCase(Locale.ROOT)) && !names.contains(camel(id)))
+                .toList();
+
+        assertThat(untested).as("catalogue IDs no test method or @DisplayName names").isEmpty();
+    }
+
+    @Test
+    void everyCatalogueChapterIsOneTheRulePackHashCovers() {
+        assertThat(CATALOGUE.all()).extracting(Condition::chapter)
+                .allSatisfy(chapter -> assertThat(DroolsRuleEngine.CHAPTERS).contains(chapter));
+    }
+
+    @Test
+    void camelCaseOfAnIdIsHowTestMethodsNameIt() {
+        assertThat(camel("KEY-42CRUNCH-CERT")).isEqualTo("key42crunchcert");
+        assertThat(camel("IDN-IS-KEY-MANAGER")).isEqualTo("idniskeymanager");
+    }
+
+    /** Test method names and display names of every test source, one per line. */
+    private static String testNamesOf(Path root) throws IOException {
+        assertThat(root).as("test sources (run from the rules module)").isDirectory();
+        StringBuilder out = new StringBuilder();
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path file : files.filter(p -> p.toString().endsWith("Test.java")).toList()) {
+                String text = Files.readString(file);
+                for (Pattern p : List.of(TEST_NAME, DISPLAY_NAME)) {
+                    Matcher m = p.matcher(text);
+                    while (m.find()) {
+                        out.append(m.group(1)).append('\n');
+                    }
+                }
+            }
+        }
+        return out.toString();
+    }
+
+    /** "IDN-IS-KEY-MANAGER" as a method name part, lower-cased: "idniskeymanager". */
+    static String camel(String id) {
+        return id.replace("-", "").toLowerCase(Locale.ROOT);
+    }
+}

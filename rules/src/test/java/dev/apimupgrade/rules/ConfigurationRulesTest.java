@@ -1,0 +1,517 @@
+package dev.apimupgrade.rules;
+
+import static dev.apimupgrade.rules.Given.H2_AM;
+import static dev.apimupgrade.rules.Given.H2_SHARED;
+import static dev.apimupgrade.rules.Given.MYSQL_AM;
+import static dev.apimupgrade.rules.Given.MYSQL_SHARED;
+import static dev.apimupgrade.rules.Given.artefact;
+import static dev.apimupgrade.rules.Given.comparison;
+import static dev.apimupgrade.rules.Given.datasource;
+import static dev.apimupgrade.rules.Given.difference;
+import static dev.apimupgrade.rules.Given.driverJar;
+import static dev.apimupgrade.rules.Given.home;
+import static dev.apimupgrade.rules.Given.jar;
+import static dev.apimupgrade.rules.Given.plan;
+import static dev.apimupgrade.rules.Given.presence;
+import static dev.apimupgrade.rules.Given.setting;
+import static dev.apimupgrade.rules.Given.synapse;
+import static dev.apimupgrade.rules.Given.tenant;
+import static dev.apimupgrade.rules.RuleHarness.actions;
+import static dev.apimupgrade.rules.RuleHarness.decide;
+import static dev.apimupgrade.rules.RuleHarness.said;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.apimupgrade.fact.Role;
+import dev.apimupgrade.fact.TomlSetting;
+import dev.apimupgrade.rule.JustifiedAction;
+import dev.apimupgrade.rule.Severity;
+import dev.apimupgrade.rule.Status;
+import dev.apimupgrade.rule.Verdict;
+import org.junit.jupiter.api.Test;
+
+class ConfigurationRulesTest {
+    private static final String MYSQL_DRIVER = "com.mysql.cj.jdbc.Driver";
+    private static final String PLANS = "repository/deployment/server/executionplans";
+
+    /** Any OLD setting: the scanner read the old deployment.toml. */
+    private static TomlSetting oldTomlRead() {
+        return setting(Role.OLD, "server.hostname", "localhost");
+    }
+
+    @Test
+    void cfgNoFileCopyAppliesAndListsTheKeysThatDifferFromStock() {
+        Verdict v = decide(oldTomlRead(), difference("server.hostname", "CHANGED"), difference("apim.analytics.enable", "ADDED"));
+
+        assertThat(v.status("CFG-NO-FILE-COPY")).isEqualTo(Status.APPLIES);
+        assertThat(said(v, "CFG-NO-FILE-COPY")).contains("server.hostname (changed)", "apim.analytics.enable (added)");
+    }
+
+    @Test
+    void cfgNoFileCopyIsNotApplicableWhenTheOldTomlMatchesStock() {
+        assertThat(decide(oldTomlRead()).status("CFG-NO-FILE-COPY")).isEqualTo(Status.NOT_APPLICABLE);
+    }
+
+    @Test
+    void cfgNoFileCopyIsUnknownWithoutTheOldToml() {
+        assertThat(decide(home(Role.OLD)).status("CFG-NO-FILE-COPY")).isEqualTo(Status.UNKNOWN);
+    }
+
+    @Test
+    void cfgDbApimAppliesWhenTheNewApimDbPointsElsewhereAndCopiesTheOldTable() {
+        Verdict v = decide(home(Role.NEW), datasource(Role.OLD, "apim_db", "mysql", MYSQL_AM),
+                datasource(Role.NEW, "apim_db", "h2", H2_AM));
+
+        assertThat(v.status("CFG-DB-APIM")).isEqualTo(Status.APPLIES);
+        assertThat(actions(v, "CFG-DB-APIM")).singleElement().satisfies(a -> {
+            assertThat(a.kind()).isEqualTo("SetTomlTable");
+            assertThat(a.target()).isEqualTo("database.apim_db");
+            assertThat(a.params()).containsEntry("relativeH2", "false");
+        });
+    }
+
+    @Test
+    void cfgDbApimAppliesWithoutANewHome() {
+        Verdict v = decide(datasource(Role.OLD, "apim_db", "mysql", MYSQL_AM));
+
+        assertThat(v.status("CFG-DB-APIM")).isEqualTo(Status.APPLIES);
+        assertThat(actions(v, "CFG-DB-APIM")).hasSize(1);
+    }
+
+    @Test
+    void cfgDbApimAppliesWhenBothHomesUseTheSameRelativeH2Url() {
+        Verdict v = decide(home(Role.NEW), datasource(Role.OLD, "apim_db", "h2", H2_AM),
+                datasource(Role.NEW, "apim_db", "h2", H2_AM));
+
+        assertThat(v.status("CFG-DB-APIM")).isEqualTo(Status.APPLIES);
+        assertThat(said(v, "CFG-DB-APIM")).contains("3.1.0 home's own database");
+        assertThat(actions(v, "CFG-DB-APIM")).singleElement()
+                .satisfies(a -> assertThat(a.params()).containsEntry("relativeH2", "true"));
+    }
+
+    @Test
+    void cfgDbApimIsNotApplicableWhenTheNewApimDbAlreadyUsesTheOldUrl() {
+        Verdict v = decide(home(Role.NEW), datasource(Role.OLD, "apim_db", "mysql", MYSQL_AM),
+                datasource(Role.NEW, "apim_db", "mysql", MYSQL_AM));
+
+        assertThat(v.status("CFG-DB-APIM")).isEqualTo(Status.NOT_APPLICABLE);
+        assertThat(actions(v, "CFG-DB-APIM")).isEmpty();
+    }
+
+    @Test
+    void cfgDbApimIsUnknownWithoutTheOldToml() {
+        assertThat(decide(home(Role.NEW), datasource(Role.NEW, "apim_db", "h2", H2_AM)).status("CFG-DB-APIM"))
+                .isEqualTo(Status.UNKNOWN);
+    }
+
+    @Test
+    void cfgDbSharedAppliesWhenTheNewSharedDbPointsElsewhere() {
+        Verdict v = decide(home(Role.NEW), datasource(Role.OLD, "shared_db", "mysql", MYSQL_SHARED),
+                datasource(Role.NEW, "shared_db", "h2", H2_SHARED));
+
+        assertThat(v.status("CFG-DB-SHARED")).isEqualTo(Status.APPLIES);
+        assertThat(actions(v, "CFG-DB-SHARED")).extracting(JustifiedAction::target).containsExactly("database.shared_db");
+    }
+
+    @Test
+    void cfgDbSharedAppliesWhenBothHomesUseTheSameRelativeH2Url() {
+        Verdict v = decide(home(Role.NEW), datasource(Role.OLD, "shared_db", "h2", H2_SHARED),
+                datasource(Role.NEW, "shared_db", "h2", H2_SHARED));
+
+        assertThat(v.status("CFG-DB-SHARED")).isEqualTo(Status.APPLIES);
+    }
+
+    @Test
+    void cfgDbSharedIsNotApplicableWhenTheNewSharedDbAlreadyUsesTheOldUrl() {
+        Verdict v = decide(home(Role.NEW), datasource(Role.OLD, "shared_db", "mysql", MYSQL_SHARED),
+                datasource(Role.NEW, "shared_db", "mysql", MYSQL_SHARED));
+
+        assertThat(v.status("CFG-DB-SHARED")).isEqualTo(Status.NOT_APPLICABLE);
+    }
+
+    @Test
+    void cfgDbSharedIsUnknownWithoutTheOldToml() {
+        assertThat(decide(home(Role.OLD)).status("CFG-DB-SHARED")).isEqualTo(Status.UNKNOWN);
+    }
+
+    @Test
+    void cfgDbSeparateUmRegAppliesAsAWarningWhenUserAndSharedUrlsDiffer() {
+        Verdict v = decide(datasource(Role.OLD, "user", "mysql", "jdbc:mysql://db:3306/um_db"),
+                datasource(Role.OLD, "shared_db", "mysql", MYSQL_SHARED));
+
+        assertThat(v.status("CFG-DB-SEPARATE-UM-REG")).isEqualTo(Status.APPLIES);
+        assertThat(v.result("CFG-DB-SEPARATE-UM-REG").severity()).isEqualTo(Severity.WARNING);
+    }
+
+    @Test
+    void cfgDbSeparateUmRegIsNotApplicableWhenUserAndSharedUseTheSameUrl() {
+        assertThat(decide(datasource(Role.OLD, "user", "mysql", MYSQL_SHARED),
+                datasource(Role.OLD, "shared_db", "mysql", MYSQL_SHARED)).status("CFG-DB-SEPARATE-UM-REG"))
+                .isEqualTo(Status.NOT_APPLICABLE);
+    }
+
+    @Test
+    void cfgDbSeparateUmRegIsNotApplicableWithoutAnOldUserDatabase() {
+        assertThat(decide(oldTomlRead(), datasource(Role.OLD, "shared_db", "mysql", MYSQL_SHARED))
+                .status("CFG-DB-SEPARATE-UM-REG")).isEqualTo(Status.NOT_APPLICABLE);
+    }
+
+    @Test
+    void cfgDbSeparateUmRegIsUnknownWithoutTheOldToml() {
+        assertThat(decide().status("CFG-DB-SEPARATE-UM-REG")).isEqualTo(Status.UNKNOWN);
+    }
+
+    @Test
+    void cfgDbUserAppliesWithATableCopyWhenTheNewHomeLacksTheOldUserDatabase() {
+        Verdict v = decide(oldTomlRead(), datasource(Role.OLD, "user", "mysql", "jdbc:mysql://db:3306/um_db"));
+
+        assertThat(v.status("CFG-DB-USER")).isEqualTo(Status.APPLIES);
+        assertThat(actions(v, "CFG-DB-USER")).extracting(JustifiedAction::target).containsExactly("database.user");
+    }
+
+    @Test
+    void cfgDbUserAppliesWithoutAnActionWhenTheNewHomeAlreadyHasTheUserDatabase() {
+        Verdict v = decide(datasource(Role.OLD, "user", "mysql", "jdbc:mysql://db:3306/um_db"),
+                datasource(Role.NEW, "user", "mysql", "jdbc:mysql://db:3306/um_db"));
+
+        assertThat(v.status("CFG-DB-USER")).isEqualTo(Status.APPLIES);
+        assertThat(actions(v, "CFG-DB-USER")).isEmpty();
+    }
+
+    @Test
+    void cfgDbUserIsNotApplicableWithoutAnOldUserDatabase() {
+        Verdict v = decide(oldTomlRead(), datasource(Role.OLD, "shared_db", "h2", H2_SHARED));
+
+        assertThat(v.status("CFG-DB-USER")).isEqualTo(Status.NOT_APPLICABLE);
+        assertThat(actions(v, "CFG-DB-USER")).isEmpty();
+    }
+
+    @Test
+    void cfgDbUserIsUnknownWithoutTheOldToml() {
+        assertThat(decide().status("CFG-DB-USER")).isEqualTo(Status.UNKNOWN);
+    }
+
+    @Test
+    void cfgRealmManagerAppliesWhenTheOldHomeHasAUserDatabaseAndTheNewRealmManagerDoesNotUseIt() {
+        Verdict v = decide(datasource(Role.OLD, "user", "mysql", "jdbc:mysql://db:3306/um_db"),
+                setting(Role.NEW, "realm_manager.data_source", "\"SHARED_DB\""));
+
+        assertThat(v.status("CFG-REALM-MANAGER")).isEqualTo(Status.APPLIES);
+        assertThat(actions(v, "CFG-REALM-MANAGER")).singleElement().satisfies(a -> {
+            assertThat(a.kind()).isEqualTo("SetTomlValue");
+            assertThat(a.target()).isEqualTo("realm_manager.data_source");
+            assertThat(a.params()).containsEntry("value", "WSO2USER_DB");
+        });
+    }
+
+    @Test
+    void cfgRealmManagerIsNotApplicableWhenTheNewRealmManagerAlreadyUsesWso2UserDb() {
+        Verdict v = decide(datasource(Role.OLD, "user", "mysql", "jdbc:mysql://db:3306/um_db"),
+                setting(Role.NEW, "realm_manager.data_source", "\"WSO2USER_DB\""));
+
+        assertThat(v.status("CFG-REALM-MANAGER")).isEqualTo(Status.NOT_APPLICABLE);
+        assertThat(actions(v, "CFG-REALM-MANAGER")).isEmpty();
+    }
+
+    @Test
+    void cfgRealmManagerIsNotApplicableWithoutAnOldUserDatabase() {
+        assertThat(decide(oldTomlRead()).status("CFG-REALM-MANAGER")).isEqualTo(Status.NOT_APPLICABLE);
+    }
+
+    @Test
+    void cfgRealmManagerIsUnknownWithoutTheOldToml() {
+        assertThat(decide().status("CFG-REALM-MANAGER")).isEqualTo(Status.UNKNOWN);
+    }
+
+    @Test
+    void cfgDbConfigAppliesWithATableCopyWhenTheOldHomeHasAConfigDatabase() {
+        Verdict v = decide(datasource(Role.OLD, "config", "mysql", "jdbc:mysql://db:3306/config_db"));
+
+        assertThat(v.status("CFG-DB-CONFIG")).isEqualTo(Status.APPLIES);
+        assertThat(actions(v, "CFG-DB-CONFIG")).extracting(JustifiedAction::target).containsExactly("database.config");
+    }
+
+    @Test
+    void cfgDbConfigIsNotApplicableWithoutAnOldConfigDatabase() {
+        assertThat(decide(oldTomlRead()).status("CFG-DB-CONFIG")).isEqualTo(Status.NOT_APPLICABLE);
+    }
+
+    @Test
+    void cfgDbConfigIsUnknownWithoutTheOldToml() {
+        assertThat(decide().status("CFG-DB-CONFIG")).isEqualTo(Status.UNKNOWN);
+    }
+
+    @Test
+    void cfgDbDriverParamsAppliesForPostgresAndSetsTheMissingDriverAndQuery() {
+        Verdict v = decide(datasource(Role.OLD, "apim_db", "postgre", "jdbc:postgresql://db:5432/am"));
+
+        assertThat(v.status("CFG-DB-DRIVER-PARAMS")).isEqualTo(Status.APPLIES);
+        assertThat(said(v, "CFG-DB-DRIVER-PARAMS")).contains("org.postgresql.Driver", "SELECT 1");
+        assertThat(actions(v, "CFG-DB-DRIVER-PARAMS")).extracting(JustifiedAction::target)
+                .containsExactly("database.apim_db.driver", "database.apim_db.validationQuery");
+    }
+
+    @Test
+    void cfgDbDriverParamsGoesByTheUrlWhenTheTypeSaysMysqlButTheUrlIsPostgres() {
+        Verdict v = decide(datasource(Role.OLD, "apim_db", "mysql", "jdbc:postgresql://localhost:5432/amdb",
+                "org.postgresql.Driver", "SELECT 1"));
+
+        assertThat(v.status("CFG-DB-DRIVER-PARAMS")).isEqualTo(Status.APPLIES);
+        assertThat(actions(v, "CFG-DB-DRIVER-PARAMS")).isEmpty();
+    }
+
+    @Test
+    void cfgDbDriverParamsAppliesForDb2WithoutActionsWhenTheTableHasBoth() {
+        Verdict v = decide(datasource(Role.OLD, "shared_db", "db2", "jdbc:db2://db:50000/reg",
+                "com.ibm.db2.jcc.DB2Driver", "SELECT 1 FROM SYSIBM.SYSDUMMY1"));
+
+        assertThat(v.status("CFG-DB-DRIVER-PARAMS")).isEqualTo(Status.APPLIES);
+        assertThat(actions(v, "CFG-DB-DRIVER-PARAMS")).isEmpty();
+    }
+
+    @Test
+    void cfgDbDriverParamsIsNotApplicableForMysqlOracleAndH2() {
+        Verdict v = decide(datasource(Role.OLD, "apim_db", "mysql", MYSQL_AM),
+                datasource(Role.OLD, "shared_db", "oracle", "jdbc:oracle:thin:@db:1521/reg"),
+                datasource(Role.OLD, "config", "h2", H2_AM));
+
+        assertThat(v.status("CFG-DB-DRIVER-PARAMS")).isEqualTo(Status.NOT_APPLICABLE);
+    }
+
+    @Test
+    void cfgDbDriverParamsIsUnknownWithoutOldDatasources() {
+        assertThat(decide(oldTomlRead()).status("CFG-DB-DRIVER-PARAMS")).isEqualTo(Status.UNKNOWN);
+    }
+
+    @Test
+    void cfgJdbcDriverAppliesAndCopiesTheOldDriverWhenTheNewLibLacksOne() {
+        Verdict v = decide(datasource(Role.OLD, "apim_db", "mysql", MYSQL_AM),
+                datasource(Role.OLD, "shared_db", "mysql", MYSQL_SHARED),
+                driverJar(Role.OLD, "mysql-connector-java-8.0.19.jar", MYSQL_DRIVER, false));
+
+        assertThat(v.status("CFG-JDBC-DRIVER")).isEqualTo(Status.APPLIES);
+        assertThat(v.result("CFG-JDBC-DRIVER").severity()).isEqualTo(Severity.INFO);
+        assertThat(actions(v, "CFG-JDBC-DRIVER")).singleElement().satisfies(a -> {
+            assertThat(a.kind()).isEqualTo("CopyFile");
+            assertThat(a.target()).isEqualTo("repository/components/lib/mysql-connector-java-8.0.19.jar");
+        });
+    }
+
+    @Test
+    void cfgJdbcDriverAppliesAsAWarningWhenNoHomeHasTheDriver() {
+        Verdict v = decide(datasource(Role.OLD, "apim_db", "postgre", "jdbc:postgresql://db/am"),
+                driverJar(Role.OLD, "mysql-connector-java-8.0.19.jar", MYSQL_DRIVER, false));
+
+        assertThat(v.status("CFG-JDBC-DRIVER")).isEqualTo(Status.APPLIES);
+        assertThat(v.result("CFG-JDBC-DRIVER").severity()).isEqualTo(Severity.WARNING);
+        assertThat(actions(v, "CFG-JDBC-DRIVER")).isEmpty();
+    }
+
+    @Test
+    void cfgJdbcDriverIsNotApplicableWhenTheNewLibHasADriverOfTheSameKind() {
+        Verdict v = decide(datasource(Role.OLD, "apim_db", "mysql", MYSQL_AM),
+                driverJar(Role.OLD, "mysql-connector-java-5.1.48.jar", "com.mysql.jdbc.Driver", false),
+                driverJar(Role.NEW, "mysql-connector-java-8.0.19.jar", MYSQL_DRIVER, true));
+
+        assertThat(v.status("CFG-JDBC-DRIVER")).isEqualTo(Status.NOT_APPLICABLE);
+        assertThat(actions(v, "CFG-JDBC-DRIVER")).isEmpty();
+    }
+
+    @Test
+    void cfgJdbcDriverIsNotApplicableWhenEveryOldDatasourceIsH2() {
+        assertThat(decide(datasource(Role.OLD, "apim_db", "h2", H2_AM)).status("CFG-JDBC-DRIVER"))
+                .isEqualTo(Status.NOT_APPLICABLE);
+    }
+
+    @Test
+    void cfgJdbcDriverIsUnknownWithoutOldDatasources() {
+        assertThat(decide(driverJar(Role.OLD, "m.jar", MYSQL_DRIVER, false)).status("CFG-JDBC-DRIVER"))
+                .isEqualTo(Status.UNKNOWN);
+    }
+
+    @Test
+    void cfgSynapseSuperAppliesWhenACarbonSuperFileIsNotStockAndCopiesTheTreeWithoutTheProtectedFiles() {
+        Verdict v = decide(synapse("carbon.super", "api/admin--PizzaShackAPI_v1.0.0.xml", false),
+                synapse("carbon.super", "sequences/fault.xml", false),
+                comparison("synapse", "carbon.super", "sequences/fault.xml", true),
+                synapse("carbon.super", "sequences/main.xml", true));
+
+        assertThat(v.status("CFG-SYNAPSE-SUPER")).isEqualTo(Status.APPLIES);
+        assertThat(said(v, "CFG-SYNAPSE-SUPER")).contains("PizzaShackAPI").doesNotContain("fault.xml");
+        assertThat(actions(v, "CFG-SYNAPSE-SUPER")).singleElement().satisfies(a -> {
+            assertThat(a.kind()).isEqualTo("CopyTree");
+            assertThat(a.params().get("exclude")).contains("sequences/main.xml", "api/_RevokeAPI_.xml",
+                    "sequences/_cors_request_handler_.xml", "proxy-services/WorkflowCallbackService.xml");
+        });
+    }
+
+    @Test
+    void cfgSynapseSuperAppliesWhenAStockCarbonSuperFileWasEdited() {
+        Verdict v = decide(synapse("carbon.super", "sequences/fault.xml", false),
+                comparison("synapse", "carbon.super", "sequences/fault.xml", false));
+
+        assertThat(v.status("CFG-SYNAPSE-SUPER")).isEqualTo(Status.APPLIES);
+    }
+
+    @Test
+    void cfgSynapseSuperIsNotApplicableWhenEveryUnprotectedFileMatchesStock() {
+        Verdict v = decide(synapse("carbon.super", "sequences/fault.xml", false),
+                comparison("synapse", "carbon.super", "sequences/fault.xml", true),
+                synapse("carbon.super", "sequences/main.xml", true),
+                synapse("1", "api/tenant-api.xml", false));
+
+        assertThat(v.status("CFG-SYNAPSE-SUPER")).isEqualTo(Status.NOT_APPLICABLE);
+        assertThat(actions(v, "CFG-SYNAPSE-SUPER")).isEmpty();
+    }
+
+    @Test
+    void cfgSynapseSuperIsUnknownWithoutOldSynapseFiles() {
+        assertThat(decide(home(Role.OLD)).status("CFG-SYNAPSE-SUPER")).isEqualTo(Status.UNKNOWN);
+    }
+
+    @Test
+    void cfgSynapseTenantsAppliesWithOneTreeCopyPerTenantWithSynapseConfigs() {
+        Verdict v = decide(tenant("1", true), tenant("2", true), tenant("3", false));
+
+        assertThat(v.status("CFG-SYNAPSE-TENANTS")).isEqualTo(Status.APPLIES);
+        assertThat(actions(v, "CFG-SYNAPSE-TENANTS")).extracting(JustifiedAction::target)
+                .containsExactly("repository/tenants/1", "repository/tenants/2");
+        assertThat(actions(v, "CFG-SYNAPSE-TENANTS").get(0).params().get("exclude"))
+                .contains("synapse-configs/default/sequences/main.xml");
+    }
+
+    @Test
+    void cfgSynapseTenantsIsNotApplicableWithoutTenantSynapseConfigs() {
+        Verdict v = decide(presence(Role.OLD, "repository/tenants", true), tenant("3", false));
+
+        assertThat(v.status("CFG-SYNAPSE-TENANTS")).isEqualTo(Status.NOT_APPLICABLE);
+    }
+
+    @Test
+    void cfgSynapseTenantsIsUnknownWhenTheTenantsFolderWasNotLookedAt() {
+        assertThat(decide(home(Role.OLD)).status("CFG-SYNAPSE-TENANTS")).isEqualTo(Status.UNKNOWN);
+    }
+
+    @Test
+    void cfgSynapseProtectedModifiedAppliesWhenAProtectedFileOfATenantDiffersFromStock() {
+        Verdict v = decide(synapse("2", "sequences/main.xml", true), comparison("synapse", "2", "sequences/main.xml", false),
+                synapse("carbon.super", "sequences/main.xml", true),
+                comparison("synapse", "carbon.super", "sequences/main.xml", true));
+
+        assertThat(v.status("CFG-SYNAPSE-PROTECTED-MODIFIED")).isEqualTo(Status.APPLIES);
+        assertThat(said(v, "CFG-SYNAPSE-PROTECTED-MODIFIED")).contains("2 sequences/main.xml");
+        assertThat(actions(v, "CFG-SYNAPSE-PROTECTED-MODIFIED")).singleElement()
+                .satisfies(a -> assertThat(a.automated()).isFalse());
+    }
+
+    @Test
+    void cfgSynapseProtectedModifiedIgnoresEditedFilesThatAreNotProtected() {
+        Verdict v = decide(synapse("carbon.super", "sequences/fault.xml", false),
+                comparison("synapse", "carbon.super", "sequences/fault.xml", false),
+                synapse("carbon.super", "sequences/main.xml", true),
+                comparison("synapse", "carbon.super", "sequences/main.xml", true));
+
+        assertThat(v.status("CFG-SYNAPSE-PROTECTED-MODIFIED")).isEqualTo(Status.NOT_APPLICABLE);
+    }
+
+    @Test
+    void cfgSynapseProtectedModifiedIsUnknownWithoutComparisons() {
+        assertThat(decide(synapse("carbon.super", "sequences/main.xml", true)).status("CFG-SYNAPSE-PROTECTED-MODIFIED"))
+                .isEqualTo(Status.UNKNOWN);
+    }
+
+    @Test
+    void cfgExecutionPlansAppliesAndCopiesAPlanThatIsNotStock() {
+        Verdict v = decide(plan("carbon.super_custom_10PerMin.siddhiql", false), plan("carbon.super_app_10PerMin.siddhiql", true));
+
+        assertThat(v.status("CFG-EXECUTION-PLANS")).isEqualTo(Status.APPLIES);
+        assertThat(actions(v, "CFG-EXECUTION-PLANS")).extracting(JustifiedAction::target)
+                .containsExactly(PLANS + "/carbon.super_custom_10PerMin.siddhiql");
+    }
+
+    @Test
+    void cfgExecutionPlansAppliesWhenAStockPlanWasEdited() {
+        Verdict v = decide(plan("carbon.super_app_10PerMin.siddhiql", true),
+                comparison("executionplan", "carbon.super", "carbon.super_app_10PerMin.siddhiql", false));
+
+        assertThat(v.status("CFG-EXECUTION-PLANS")).isEqualTo(Status.APPLIES);
+        assertThat(actions(v, "CFG-EXECUTION-PLANS")).hasSize(1);
+    }
+
+    @Test
+    void cfgExecutionPlansIsNotApplicableWithOnlyUnchangedStockPlans() {
+        Verdict v = decide(plan("carbon.super_app_10PerMin.siddhiql", true),
+                comparison("executionplan", "carbon.super", "carbon.super_app_10PerMin.siddhiql", true));
+
+        assertThat(v.status("CFG-EXECUTION-PLANS")).isEqualTo(Status.NOT_APPLICABLE);
+    }
+
+    @Test
+    void cfgExecutionPlansIsNotApplicableWhenTheOldHomeHasNoPlans() {
+        assertThat(decide(presence(Role.OLD, PLANS, false)).status("CFG-EXECUTION-PLANS")).isEqualTo(Status.NOT_APPLICABLE);
+    }
+
+    @Test
+    void cfgExecutionPlansIsUnknownWithoutPlanFacts() {
+        assertThat(decide(home(Role.OLD)).status("CFG-EXECUTION-PLANS")).isEqualTo(Status.UNKNOWN);
+    }
+
+    @Test
+    void cfgCustomDropinsAppliesAsAWarningForABundleThatIsNotStock() {
+        Verdict v = decide(presence(Role.OLD, "repository/components/dropins", true),
+                jar(Role.OLD, "dropins", "com.example.auth.handler-1.0.0.jar", false),
+                jar(Role.OLD, "dropins", "org.wso2.carbon.identity.oauth2.grant.jwt-1.0.23.jar", true));
+
+        assertThat(v.status("CFG-CUSTOM-DROPINS")).isEqualTo(Status.APPLIES);
+        assertThat(v.result("CFG-CUSTOM-DROPINS").severity()).isEqualTo(Severity.WARNING);
+        assertThat(actions(v, "CFG-CUSTOM-DROPINS")).extracting(JustifiedAction::target)
+                .containsExactly("repository/components/dropins/com.example.auth.handler-1.0.0.jar");
+    }
+
+    @Test
+    void cfgCustomDropinsIsNotApplicableWhenTheOnlyNonStockJarIsAMigrationTool() {
+        Verdict v = decide(presence(Role.OLD, "repository/components/dropins", true),
+                jar(Role.OLD, "dropins", "tenantloader-1.0.jar", false),
+                artefact(Role.OLD, "dropins", "tenantloader-1.0.jar"));
+
+        assertThat(v.status("CFG-CUSTOM-DROPINS")).isEqualTo(Status.NOT_APPLICABLE);
+        assertThat(actions(v, "CFG-CUSTOM-DROPINS")).isEmpty();
+    }
+
+    @Test
+    void cfgCustomDropinsIsUnknownWhenDropinsWasNotScanned() {
+        assertThat(decide(home(Role.OLD)).status("CFG-CUSTOM-DROPINS")).isEqualTo(Status.UNKNOWN);
+    }
+
+    @Test
+    void cfgCustomLibAppliesAndCopiesAPlainCustomJar() {
+        Verdict v = decide(presence(Role.OLD, "repository/components/lib", true),
+                jar(Role.OLD, "lib", "custom-mediator-1.0.jar", false));
+
+        assertThat(v.status("CFG-CUSTOM-LIB")).isEqualTo(Status.APPLIES);
+        assertThat(v.result("CFG-CUSTOM-LIB").severity()).isEqualTo(Severity.INFO);
+        assertThat(actions(v, "CFG-CUSTOM-LIB")).extracting(JustifiedAction::target)
+                .containsExactly("repository/components/lib/custom-mediator-1.0.jar");
+    }
+
+    @Test
+    void cfgCustomLibLeavesTheCopyOfAUsedJdbcDriverToCfgJdbcDriver() {
+        Verdict v = decide(datasource(Role.OLD, "apim_db", "mysql", MYSQL_AM),
+                driverJar(Role.OLD, "mysql-connector-java-8.0.19.jar", MYSQL_DRIVER, false));
+
+        assertThat(v.status("CFG-CUSTOM-LIB")).isEqualTo(Status.APPLIES);
+        assertThat(actions(v, "CFG-CUSTOM-LIB")).isEmpty();
+        assertThat(actions(v, "CFG-JDBC-DRIVER")).hasSize(1);
+    }
+
+    @Test
+    void cfgCustomLibIsNotApplicableWhenEveryLibJarIsStock() {
+        Verdict v = decide(presence(Role.OLD, "repository/components/lib", true), jar(Role.OLD, "lib", "encoder-1.1.jar", true));
+
+        assertThat(v.status("CFG-CUSTOM-LIB")).isEqualTo(Status.NOT_APPLICABLE);
+    }
+
+    @Test
+    void cfgCustomLibIsUnknownWhenLibWasNotScanned() {
+        assertThat(decide(home(Role.OLD)).status("CFG-CUSTOM-LIB")).isEqualTo(Status.UNKNOWN);
+    }
+}

@@ -1,0 +1,485 @@
+package dev.apimupgrade.rules;
+
+import static dev.apimupgrade.rules.RuleHarness.decide;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.apimupgrade.fact.DatabaseScan;
+import dev.apimupgrade.fact.DatasourceConfig;
+import dev.apimupgrade.fact.DbCollation;
+import dev.apimupgrade.fact.DbColumn;
+import dev.apimupgrade.fact.DbConstraint;
+import dev.apimupgrade.fact.DbPrivilege;
+import dev.apimupgrade.fact.DbProduct;
+import dev.apimupgrade.fact.DbTable;
+import dev.apimupgrade.fact.RegistryVersioning;
+import dev.apimupgrade.fact.Role;
+import dev.apimupgrade.fact.RowCount;
+import dev.apimupgrade.fact.SourceRef;
+import dev.apimupgrade.fact.TomlSetting;
+import dev.apimupgrade.rule.Severity;
+import dev.apimupgrade.rule.Status;
+import dev.apimupgrade.rule.Verdict;
+import java.util.List;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+class DatabaseRulesTest {
+    static final String DS = "apim_db";
+    static final SourceRef TOML = SourceRef.line(Role.OLD, "repository/conf/deployment.toml", 12);
+
+    static DatabaseScan scanned() {
+        return new DatabaseScan(DS, true, "PostgreSQL 15", "", TOML);
+    }
+
+    static DatabaseScan unreachable() {
+        return new DatabaseScan(DS, false, "", "db.example:5432/apimdb: unreachable (ConnectException, SQLState 08001)",
+                TOML);
+    }
+
+    static DbProduct product(String dialect) {
+        return new DbProduct(DS, dialect, "1", dialect, "", SourceRef.db(DS, "product"));
+    }
+
+    static DbTable table(String name, boolean present) {
+        return new DbTable(DS, name, present, SourceRef.db(DS, name));
+    }
+
+    static RowCount count(String table, String measure, long n) {
+        return new RowCount(DS, table, measure, n, SourceRef.db(DS, table));
+    }
+
+    static DbConstraint unique(String table, String name, String columns) {
+        return new DbConstraint(DS, table, name, DbConstraint.UNIQUE, columns, SourceRef.db(DS, table + "/" + name));
+    }
+
+    static DatasourceConfig datasource(String type, String url) {
+        return new DatasourceConfig(Role.OLD, DS, type, url, "", "", false, TOML);
+    }
+
+    static TomlSetting analytics(String value) {
+        return new TomlSetting(Role.OLD, "apim.analytics.enable", value, TOML);
+    }
+
+    static TomlSetting someOldSetting() {
+        return new TomlSetting(Role.OLD, "server.hostname", "localhost", TOML);
+    }
+
+    static List<String> observed(Verdict v, String id) {
+        return v.result(id).evidence().stream().map(e -> e.source() + " " + e.observed()).toList();
+    }
+
+    @Nested
+    class PrePgSuperuser {
+        @Test
+        void appliesAsABlockerWithTheAlterUserStepWhenTheUserIsNotSuperuser() {
+            Verdict v = decide(datasource("postgre", "jdbc:postgresql://db/apim"),
+                    new DbPrivilege(DS, DbPrivilege.SUPERUSER, false, SourceRef.db(DS, "pg_roles.rolsuper")));
+
+            assertThat(v.status("PRE-PG-SUPERUSER")).isEqualTo(Status.APPLIES);
+            assertThat(v.result("PRE-PG-SUPERUSER").severity()).isEqualTo(Severity.BLOCKER);
+            assertThat(observed(v, "PRE-PG-SUPERUSER")).contains("db:apim_db/pg_roles.rolsuper SUPERUSER not granted");
+            assertThat(v.actions()).anySatisfy(a -> assertThat(a.params().get("command")).contains("WITH SUPERUSER"));
+        }
+
+        @Test
+        void isNotApplicableWhenTheUserIsSuperuser() {
+            Verdict v = decide(datasource("postgre", "jdbc:postgresql://db/apim"),
+                    new DbPrivilege(DS, DbPrivilege.SUPERUSER, true, SourceRef.db(DS, "pg_roles.rolsuper")));
+
+            assertThat(v.status("PRE-PG-SUPERUSER")).isEqualTo(Status.NOT_APPLICABLE);
+        }
+
+        @Test
+        void isNotApplicableWithoutADatabaseWhenNoDatasourceIsPostgres() {
+            assertThat(decide(datasource("h2", "jdbc:h2:./repository/database/WSO2AM_DB")).status("PRE-PG-SUPERUSER"))
+                    .isEqualTo(Status.NOT_APPLICABLE);
+        }
+
+        @Test
+        void isUnknownWithTheScanReasonWhenThePostgresDatabaseWasNotRead() {
+            Verdict v = decide(datasource("postgre", "jdbc:postgresql://db/apim"), unreachable());
+
+            assertThat(v.status("PRE-PG-SUPERUSER")).isEqualTo(Status.UNKNOWN);
+            assertThat(v.result("PRE-PG-SUPERUSER").messages()).anySatisfy(m -> assertThat(m).contains("unreachable"));
+        }
+
+        @Test
+        void isUnknownSayingDatabasesWereNotReadWhenNothingIsKnown() {
+            Verdict v = decide();
+
+            assertThat(v.status("PRE-PG-SUPERUSER")).isEqualTo(Status.UNKNOWN);
+            assertThat(v.result("PRE-PG-SUPERUSER").messages()).anySatisfy(m -> assertThat(m).contains("not read"));
+        }
+    }
+
+    @Nested
+    class PreAlreadyMigrated {
+        @Test
+        void appliesWhenA310TableExists() {
+            Verdict v = decide(scanned(), table("AM_SYSTEM_APPS", true), table("AM_API_CATEGORIES", true));
+
+            assertThat(v.status("PRE-ALREADY-MIGRATED")).isEqualTo(Status.APPLIES);
+            assertThat(observed(v, "PRE-ALREADY-MIGRATED")).containsExactly(
+                    "db:apim_db/AM_API_CATEGORIES table AM_API_CATEGORIES exists");
+        }
+
+        @Test
+        void appliesWhenAmSystemAppsHasTenantDomain() {
+            Verdict v = decide(scanned(), table("AM_SYSTEM_APPS", true), new DbColumn(DS, "AM_SYSTEM_APPS",
+                    "TENANT_DOMAIN", "VARCHAR(255)", true, SourceRef.db(DS, "AM_SYSTEM_APPS.TENANT_DOMAIN")));
+
+            assertThat(v.status("PRE-ALREADY-MIGRATED")).isEqualTo(Status.APPLIES);
+        }
+
+        @Test
+        void isNotApplicableOnA300SchemaCitingTheAbsentTables() {
+            Verdict v = decide(scanned(), table("AM_SYSTEM_APPS", true), table("AM_USER", false));
+
+            assertThat(v.status("PRE-ALREADY-MIGRATED")).isEqualTo(Status.NOT_APPLICABLE);
+            assertThat(observed(v, "PRE-ALREADY-MIGRATED")).contains("db:apim_db/AM_USER table AM_USER does not exist");
+        }
+
+        @Test
+        void isUnknownWithTheReasonWhenTheDatabaseWasNotRead() {
+            Verdict v = decide(unreachable());
+
+            assertThat(v.status("PRE-ALREADY-MIGRATED")).isEqualTo(Status.UNKNOWN);
+            assertThat(v.result("PRE-ALREADY-MIGRATED").messages().get(0))
+                    .contains("apim_db (db.example:5432/apimdb: unreachable");
+        }
+    }
+
+    @Nested
+    class RegVersioningRowCounts {
+        static RegistryVersioning flag(boolean on) {
+            return new RegistryVersioning(Role.OLD, "versioningTags", on,
+                    SourceRef.line(Role.OLD, "repository/conf/registry.xml", 40));
+        }
+
+        @Test
+        void theFindingGivesTheVersionedRowsAndWhatTheCleanupDeletes() {
+            Verdict v = decide(flag(true), count("REG_RESOURCE_TAG", RowCount.VERSIONED_ROWS, 2),
+                    count("REG_RESOURCE_TAG", RowCount.CLEANUP_DELETES, 1),
+                    count("REG_TAG", RowCount.CLEANUP_DELETES, 1));
+
+            assertThat(v.status("REG-VERSIONING-ENABLED")).isEqualTo(Status.APPLIES);
+            assertThat(v.result("REG-VERSIONING-ENABLED").messages())
+                    .anySatisfy(m -> assertThat(m).contains("2 versioned rows",
+                            "would delete 1 REG_RESOURCE_* rows and 1 orphaned").doesNotContain("not versioned"));
+        }
+
+        @Test
+        void theFindingWarnsWhenTheCleanupWouldDeleteRowsThatAreNotVersioned() {
+            Verdict v = decide(flag(true), count("REG_RESOURCE_PROPERTY", RowCount.VERSIONED_ROWS, 1),
+                    count("REG_RESOURCE_PROPERTY", RowCount.CLEANUP_DELETES, 40));
+
+            assertThat(v.result("REG-VERSIONING-ENABLED").messages())
+                    .anySatisfy(m -> assertThat(m).contains("39 of the deleted REG_RESOURCE_* rows are not versioned"));
+        }
+
+        @Test
+        void versionedRowsShowVersioningWasOnEvenWhenTheFlagsAreOffNow() {
+            Verdict v = decide(flag(false), count("REG_RESOURCE_TAG", RowCount.VERSIONED_ROWS, 3));
+
+            assertThat(v.status("REG-VERSIONING-ENABLED")).isEqualTo(Status.APPLIES);
+            assertThat(v.actions()).anySatisfy(a -> assertThat(a.conditionId()).isEqualTo("REG-VERSIONING-ENABLED"));
+        }
+
+        @Test
+        void noVersionedRowsAndFlagsOffStayNotApplicable() {
+            Verdict v = decide(flag(false), count("REG_RESOURCE_TAG", RowCount.VERSIONED_ROWS, 0));
+
+            assertThat(v.status("REG-VERSIONING-ENABLED")).isEqualTo(Status.NOT_APPLICABLE);
+        }
+    }
+
+    @Nested
+    class DbAmUpgrade {
+        @Test
+        void appliesOnA300AmSchemaWithTheScriptForItsDialect() {
+            Verdict v = decide(scanned(), product("POSTGRES"), table("AM_SYSTEM_APPS", true));
+
+            assertThat(v.status("DB-AM-UPGRADE")).isEqualTo(Status.APPLIES);
+            assertThat(v.actions()).anySatisfy(a -> {
+                assertThat(a.conditionId()).isEqualTo("DB-AM-UPGRADE");
+                assertThat(a.params()).containsEntry("dialect", "POSTGRES");
+            });
+        }
+
+        @Test
+        void isNotApplicableWhenEvery310ObjectExists() {
+            Verdict v = decide(scanned(), product("POSTGRES"), table("AM_SYSTEM_APPS", true),
+                    table("AM_API_CATEGORIES", true), table("AM_USER", true),
+                    table("AM_SECURITY_AUDIT_UUID_MAPPING", true),
+                    new DbColumn(DS, "AM_SYSTEM_APPS", "TENANT_DOMAIN", "VARCHAR(255)", true, SourceRef.db(DS, "x")));
+
+            assertThat(v.status("DB-AM-UPGRADE")).isEqualTo(Status.NOT_APPLICABLE);
+        }
+
+        @Test
+        void isUnknownWhenNoDatabaseWasRead() {
+            assertThat(decide().result("DB-AM-UPGRADE").messages().get(0)).contains("databases were not read");
+        }
+    }
+
+    @Nested
+    class DbAmSysappsConstraint {
+        @Test
+        void isABlockerWithTheRealNameAsActionParameterWhenPostgresNamesItOtherwise() {
+            Verdict v = decide(scanned(), product("POSTGRES"), table("AM_SYSTEM_APPS", true),
+                    unique("AM_SYSTEM_APPS", "uk_sysapps_name", "NAME"));
+
+            assertThat(v.status("DB-AM-SYSAPPS-CONSTRAINT")).isEqualTo(Status.APPLIES);
+            assertThat(observed(v, "DB-AM-SYSAPPS-CONSTRAINT"))
+                    .contains("db:apim_db/AM_SYSTEM_APPS/uk_sysapps_name UNIQUE uk_sysapps_name on AM_SYSTEM_APPS (NAME)");
+            assertThat(v.actions()).anySatisfy(a -> {
+                assertThat(a.kind()).isEqualTo("AdaptSqlStatement");
+                assertThat(a.params()).containsEntry("actualName", "uk_sysapps_name")
+                        .containsEntry("expectedName", "am_system_apps_name_key");
+            });
+        }
+
+        @Test
+        void isNotApplicableWhenMariaDbNamesItNameAsTheScriptExpects() {
+            Verdict v = decide(scanned(), product("MARIADB"), table("AM_SYSTEM_APPS", true),
+                    unique("AM_SYSTEM_APPS", "NAME", "NAME"));
+
+            assertThat(v.status("DB-AM-SYSAPPS-CONSTRAINT")).isEqualTo(Status.NOT_APPLICABLE);
+        }
+
+        @Test
+        void isNotApplicableOnH2WhoseScriptDoesNotDropIt() {
+            Verdict v = decide(scanned(), product("H2"), table("AM_SYSTEM_APPS", true),
+                    unique("AM_SYSTEM_APPS", "CONSTRAINT_1", "NAME"));
+
+            assertThat(v.status("DB-AM-SYSAPPS-CONSTRAINT")).isEqualTo(Status.NOT_APPLICABLE);
+        }
+
+        @Test
+        void appliesWhenThePostgresScriptWouldDropAConstraintThatIsGone() {
+            Verdict v = decide(scanned(), product("POSTGRES"), table("AM_SYSTEM_APPS", true));
+
+            assertThat(v.status("DB-AM-SYSAPPS-CONSTRAINT")).isEqualTo(Status.APPLIES);
+        }
+
+        @Test
+        void isUnknownWithoutAmSystemApps() {
+            assertThat(decide(scanned()).status("DB-AM-SYSAPPS-CONSTRAINT")).isEqualTo(Status.UNKNOWN);
+        }
+    }
+
+    @Nested
+    class DbScopeBindingNull {
+        static final String T = "IDN_OAUTH2_SCOPE_BINDING";
+
+        @Test
+        void appliesWithTheCountOfNullOrEmptyBindings() {
+            Verdict v = decide(count(T, RowCount.SCOPE_BINDING_NULL_OR_EMPTY, 2),
+                    count(T, RowCount.DUPLICATE_SCOPE_BINDINGS, 0));
+
+            assertThat(v.status("DB-SCOPE-BINDING-NULL")).isEqualTo(Status.APPLIES);
+            assertThat(v.result("DB-SCOPE-BINDING-NULL").severity()).isEqualTo(Severity.INFO);
+            assertThat(observed(v, "DB-SCOPE-BINDING-NULL"))
+                    .containsExactly("db:apim_db/IDN_OAUTH2_SCOPE_BINDING IDN_OAUTH2_SCOPE_BINDING: 2 rows with SCOPE_BINDING NULL or ''");
+        }
+
+        @Test
+        void duplicatePairsRaiseItToAWarning() {
+            Verdict v = decide(count(T, RowCount.SCOPE_BINDING_NULL_OR_EMPTY, 0),
+                    count(T, RowCount.DUPLICATE_SCOPE_BINDINGS, 3));
+
+            assertThat(v.status("DB-SCOPE-BINDING-NULL")).isEqualTo(Status.APPLIES);
+            assertThat(v.result("DB-SCOPE-BINDING-NULL").severity()).isEqualTo(Severity.WARNING);
+        }
+
+        @Test
+        void isNotApplicableWhenNoneAreNullEmptyOrDuplicated() {
+            Verdict v = decide(count(T, RowCount.SCOPE_BINDING_NULL_OR_EMPTY, 0),
+                    count(T, RowCount.DUPLICATE_SCOPE_BINDINGS, 0));
+
+            assertThat(v.status("DB-SCOPE-BINDING-NULL")).isEqualTo(Status.NOT_APPLICABLE);
+        }
+
+        @Test
+        void isUnknownWithTheScanReason() {
+            assertThat(decide(unreachable()).result("DB-SCOPE-BINDING-NULL").messages().get(0)).contains("unreachable");
+        }
+    }
+
+    @Nested
+    class DbScopeNameClash {
+        @Test
+        void appliesWhenAnOAuth2ScopeHasAnOidcScopesName() {
+            Verdict v = decide(count("IDN_OAUTH2_SCOPE", RowCount.NAMES_ALSO_OIDC, 1));
+
+            assertThat(v.status("DB-SCOPE-NAME-CLASH")).isEqualTo(Status.APPLIES);
+            assertThat(v.result("DB-SCOPE-NAME-CLASH").condition().beyondGuide()).isTrue();
+        }
+
+        @Test
+        void isNotApplicableWithoutClashes() {
+            assertThat(decide(count("IDN_OAUTH2_SCOPE", RowCount.NAMES_ALSO_OIDC, 0)).status("DB-SCOPE-NAME-CLASH"))
+                    .isEqualTo(Status.NOT_APPLICABLE);
+        }
+
+        @Test
+        void isUnknownWhenNoDatabaseWasRead() {
+            assertThat(decide().status("DB-SCOPE-NAME-CLASH")).isEqualTo(Status.UNKNOWN);
+        }
+    }
+
+    @Nested
+    class IdnLargeTables {
+        @Test
+        void appliesAtTheThreshold() {
+            Verdict v = decide(count("IDN_OAUTH2_ACCESS_TOKEN", RowCount.ROWS, DatabaseEvidence.LARGE_TABLE_ROWS),
+                    count("IDN_OAUTH2_AUTHORIZATION_CODE", RowCount.ROWS, 10));
+
+            assertThat(v.status("IDN-LARGE-TABLES")).isEqualTo(Status.APPLIES);
+            assertThat(observed(v, "IDN-LARGE-TABLES")).containsExactly(
+                    "db:apim_db/IDN_OAUTH2_ACCESS_TOKEN IDN_OAUTH2_ACCESS_TOKEN: 100000 rows");
+        }
+
+        @Test
+        void isNotApplicableBelowTheThreshold() {
+            Verdict v = decide(count("IDN_OAUTH2_ACCESS_TOKEN", RowCount.ROWS, DatabaseEvidence.LARGE_TABLE_ROWS - 1));
+
+            assertThat(v.status("IDN-LARGE-TABLES")).isEqualTo(Status.NOT_APPLICABLE);
+        }
+
+        @Test
+        void isUnknownWhenNoDatabaseWasRead() {
+            assertThat(decide(unreachable()).status("IDN-LARGE-TABLES")).isEqualTo(Status.UNKNOWN);
+        }
+    }
+
+    @Nested
+    class IdxRegIndexSql {
+        @Test
+        void appliesAsInfoWithAnEstimateWheneverRegLogWasRead() {
+            Verdict v = decide(count("REG_LOG", RowCount.ROWS, 0));
+
+            assertThat(v.status("IDX-REG-INDEX-SQL")).isEqualTo(Status.APPLIES);
+            assertThat(v.result("IDX-REG-INDEX-SQL").severity()).isEqualTo(Severity.INFO);
+            assertThat(v.result("IDX-REG-INDEX-SQL").messages().get(0)).contains("0 rows", "estimate");
+        }
+
+        @Test
+        void isAWarningAboveTheThreshold() {
+            Verdict v = decide(count("REG_LOG", RowCount.ROWS, DatabaseEvidence.REG_LOG_WARN_ROWS + 1));
+
+            assertThat(v.result("IDX-REG-INDEX-SQL").severity()).isEqualTo(Severity.WARNING);
+            assertThat(v.result("IDX-REG-INDEX-SQL").messages()).anySatisfy(m -> assertThat(m).contains("about 3 min"));
+        }
+
+        @Test
+        void isUnknownWithoutRegLog() {
+            assertThat(decide(scanned()).result("IDX-REG-INDEX-SQL").messages().get(0))
+                    .contains("REG_LOG was not found in any datasource read (apim_db)");
+        }
+    }
+
+    @Nested
+    class IdxTenantloader {
+        @Test
+        void appliesWhenUmTenantListsTenants() {
+            Verdict v = decide(count("UM_TENANT", RowCount.ROWS, 2));
+
+            assertThat(v.status("IDX-TENANTLOADER")).isEqualTo(Status.APPLIES);
+            assertThat(observed(v, "IDX-TENANTLOADER")).containsExactly("db:apim_db/UM_TENANT UM_TENANT: 2 rows");
+        }
+
+        @Test
+        void isNotApplicableWhenUmTenantIsEmpty() {
+            assertThat(decide(count("UM_TENANT", RowCount.ROWS, 0)).status("IDX-TENANTLOADER"))
+                    .isEqualTo(Status.NOT_APPLICABLE);
+        }
+
+        @Test
+        void anUnreadDatabaseConcludesNothingSoTheFileRulesDecide() {
+            assertThat(decide(unreachable()).result("IDX-TENANTLOADER").rules())
+                    .noneMatch(r -> r.startsWith("IDX-TENANTLOADER UM_TENANT"));
+        }
+    }
+
+    @Nested
+    class Analytics {
+        static final String T = "APILASTACCESSSUMMARY";
+
+        static DbConstraint pk(String columns) {
+            return new DbConstraint(DS, T, "apilastaccesssummary_pkey", DbConstraint.PRIMARY_KEY, columns,
+                    SourceRef.db(DS, T));
+        }
+
+        @Test
+        void anaDbPkAppliesWhenThePrimaryKeyLacksApiVersion() {
+            Verdict v = decide(analytics("true"), pk("APINAME,APICREATOR,APICREATORTENANTDOMAIN"));
+
+            assertThat(v.status("ANA-DB-PK")).isEqualTo(Status.APPLIES);
+            assertThat(v.actions()).anySatisfy(a -> assertThat(a.conditionId()).isEqualTo("ANA-DB-PK"));
+        }
+
+        @Test
+        void anaDbPkIsNotApplicableWhenTheKeyHasApiVersion() {
+            Verdict v = decide(analytics("true"), pk("APINAME,APICREATOR,APIVERSION,APICREATORTENANTDOMAIN"));
+
+            assertThat(v.status("ANA-DB-PK")).isEqualTo(Status.NOT_APPLICABLE);
+        }
+
+        @Test
+        void anaConditionsAreNotApplicableWhenAnalyticsIsOffEvenWithoutTheSetting() {
+            Verdict v = decide(someOldSetting());
+
+            assertThat(List.of("ANA-DB-PK", "ANA-PK-DUPLICATES", "ANA-COLLATION"))
+                    .allSatisfy(id -> assertThat(v.status(id)).isEqualTo(Status.NOT_APPLICABLE));
+        }
+
+        @Test
+        void anaConditionsAreUnknownWhenAnalyticsIsOnButNoAnalyticsDatabaseWasRead() {
+            Verdict v = decide(analytics("true"), scanned());
+
+            assertThat(List.of("ANA-DB-PK", "ANA-PK-DUPLICATES", "ANA-COLLATION")).allSatisfy(id -> {
+                assertThat(v.status(id)).isEqualTo(Status.UNKNOWN);
+                assertThat(v.result(id).messages().get(0)).contains("analytics database is not configured");
+            });
+        }
+
+        @Test
+        void anaPkDuplicatesIsABlockerForDuplicatesOrNullVersions() {
+            Verdict dup = decide(analytics("true"), count(T, RowCount.DUPLICATES_UNDER_NEW_PK, 1),
+                    count(T, RowCount.APIVERSION_NULL, 0));
+            Verdict nul = decide(analytics("true"), count(T, RowCount.DUPLICATES_UNDER_NEW_PK, 0),
+                    count(T, RowCount.APIVERSION_NULL, 4));
+
+            assertThat(dup.status("ANA-PK-DUPLICATES")).isEqualTo(Status.APPLIES);
+            assertThat(nul.status("ANA-PK-DUPLICATES")).isEqualTo(Status.APPLIES);
+            assertThat(nul.result("ANA-PK-DUPLICATES").messages().get(0)).contains("4 APILASTACCESSSUMMARY rows");
+        }
+
+        @Test
+        void anaPkDuplicatesIsNotApplicableWhenEveryRowFits() {
+            Verdict v = decide(analytics("true"), count(T, RowCount.DUPLICATES_UNDER_NEW_PK, 0),
+                    count(T, RowCount.APIVERSION_NULL, 0));
+
+            assertThat(v.status("ANA-PK-DUPLICATES")).isEqualTo(Status.NOT_APPLICABLE);
+        }
+
+        @Test
+        void anaCollationAppliesForACaseInsensitiveAnalyticsDatabase() {
+            Verdict v = decide(analytics("true"), table(T, true),
+                    new DbCollation(DS, "database", "utf8mb4_general_ci", false, SourceRef.db(DS, "collation")));
+
+            assertThat(v.status("ANA-COLLATION")).isEqualTo(Status.APPLIES);
+            assertThat(observed(v, "ANA-COLLATION")).contains(
+                    "db:apim_db/collation database collation utf8mb4_general_ci (case-insensitive)");
+        }
+
+        @Test
+        void anaCollationIsNotApplicableForACaseSensitiveOne() {
+            Verdict v = decide(analytics("true"), table(T, true),
+                    new DbCollation(DS, "database", "utf8mb4_bin", true, SourceRef.db(DS, "collation")));
+
+            assertThat(v.status("ANA-COLLATION")).isEqualTo(Status.NOT_APPLICABLE);
+        }
+    }
+}
