@@ -120,6 +120,17 @@ class CatalogueTest {
     }
 
     @Test
+    void everyRuleFileIsAChapterTheRulePackHashCovers() throws IOException {
+        Path drls = Path.of("src/main/resources/dev/apimupgrade/rules");
+        try (Stream<Path> files = Files.list(drls)) {
+            List<String> chapters = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".drl"))
+                    .map(n -> n.substring(0, n.length() - ".drl".length())).toList();
+
+            assertThat(chapters).isNotEmpty().allSatisfy(c -> assertThat(DroolsRuleEngine.CHAPTERS).contains(c));
+        }
+    }
+
+    @Test
     void camelCaseOfAnIdIsHowTestMethodsNameIt() {
         assertThat(camel("KEY-42CRUNCH-CERT")).isEqualTo("key42crunchcert");
         assertThat(camel("IDN-IS-KEY-MANAGER")).isEqualTo("idniskeymanager");
