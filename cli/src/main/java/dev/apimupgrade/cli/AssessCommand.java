@@ -18,6 +18,8 @@ import dev.apimupgrade.scan.InstallationScanner;
 import dev.apimupgrade.scan.AnswersScanner;
 import dev.apimupgrade.scan.Scanner;
 import dev.apimupgrade.scan.Scanners;
+import dev.apimupgrade.scan.db.DatabaseScanner;
+import dev.apimupgrade.scan.db.JdbcDrivers;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
@@ -32,6 +34,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -43,6 +46,9 @@ public final class AssessCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    @ParentCommand
+    Main main;
 
     @Option(names = "--old", required = true, paramLabel = "<3.0.0 home>", description = "The API Manager 3.0.0 home to upgrade.")
     Path oldHome;
@@ -62,6 +68,10 @@ public final class AssessCommand implements Callable<Integer> {
     @Option(names = "--no-db", description = "Do not read the databases; the conditions that need them are UNKNOWN.")
     boolean noDb;
 
+    @Option(names = "--jdbc-driver", paramLabel = "<jar>",
+            description = "A JDBC driver jar for Oracle, SQL Server or DB2 (repeatable); their checks are untested.")
+    List<Path> jdbcDrivers = new ArrayList<>();
+
     @Option(names = "--today", hidden = true, description = "Assess as of this date (yyyy-mm-dd); for reproducible tests.")
     LocalDate today;
 
@@ -74,6 +84,10 @@ public final class AssessCommand implements Callable<Integer> {
         List<Scanner> scanners = new ArrayList<>(Scanners.files());
         if (answers != null) {
             scanners.add(new AnswersScanner(answers));
+        }
+        if (!noDb) {
+            // passwords come only from the environment (APIM_UPGRADE_DB_PASSWORD_<DATASOURCE>) or the file itself
+            scanners.add(new DatabaseScanner(JdbcDrivers.load(jdbcDrivers)).forOldHome(Map.of(), main.environment));
         }
         Facts facts = new InstallationScanner(scanners, today == null ? LocalDate.now() : today).scan(installation);
         RuleEngine engine = new DroolsRuleEngine(ConditionCatalogue.load());

@@ -3,25 +3,33 @@ package dev.apimupgrade.cli;
 import dev.apimupgrade.report.OutputRefusedException;
 import dev.apimupgrade.scan.InputException;
 import java.io.PrintWriter;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The apim-upgrade command: its subcommands, and the mapping of every failure to a one-line message and exit code. */
 @Command(name = "apim-upgrade", mixinStandardHelpOptions = true, versionProvider = ToolVersion.class,
         description = "Evidence-based upgrade of WSO2 API Manager 3.0.0 to 3.1.0.",
-        subcommands = {AssessCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {AssessCommand.class, RulesCommand.class, CommandLine.HelpCommand.class},
         footer = ExitCode.HELP)
 public final class Main {
 
-    public static void main(String[] args) {
-        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    /** The environment the commands read (database passwords); tests give their own. */
+    final Map<String, String> environment;
+
+    private Main(Map<String, String> environment) {
+        this.environment = Map.copyOf(environment);
     }
 
-    /** Runs the command line with the given streams; returns the exit code (tests call this directly). */
-    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true), System.getenv()));
+    }
+
+    /** Runs the command line with the given streams and environment; returns the exit code (tests call this). */
+    public static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> environment) {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
-        CommandLine cli = new CommandLine(new Main());
+        CommandLine cli = new CommandLine(new Main(environment));
         cli.setOut(out);
         cli.setErr(err);
         cli.setParameterExceptionHandler((ex, a) -> {
