@@ -30,9 +30,6 @@ class CatalogueTest {
      * The conditions the databases helper decides in databases.drl (DECISIONS.md, "Database conditions"). The lead
      * removes this set when databases.drl lands, so from then on these IDs need rules and tests like every other.
      */
-    static final Set<String> AWAITING_DATABASE_RULES = Set.of("PRE-PG-SUPERUSER", "PRE-ALREADY-MIGRATED", "DB-AM-UPGRADE",
-            "DB-AM-SYSAPPS-CONSTRAINT", "DB-SCOPE-BINDING-NULL", "IDN-LARGE-TABLES", "IDX-REG-INDEX-SQL", "ANA-DB-PK",
-            "ANA-PK-DUPLICATES", "ANA-COLLATION", "DB-SCOPE-NAME-CLASH");
     private static final Pattern CONDITION_ROW = Pattern.compile("^\\|\\s*([A-Z]{2,4}(?:-[A-Z0-9]+)+)\\s*\\|",
             Pattern.MULTILINE);
     private static final Pattern TEST_NAME = Pattern.compile("void\\s+(\\w+)\\s*\\(");
@@ -91,22 +88,21 @@ class CatalogueTest {
     }
 
     @Test
-    void everyCatalogueConditionHasARuleExceptThoseAwaitingTheDatabaseRules() {
+    void everyCatalogueConditionHasARule() {
         Set<String> ruled = new HashSet<>();
         ENGINE.rules().forEach(r -> ruled.add(r.conditionId()));
 
         List<String> missing = CATALOGUE.all().stream().map(Condition::id)
-                .filter(id -> !ruled.contains(id) && !AWAITING_DATABASE_RULES.contains(id)).toList();
+                .filter(id -> !ruled.contains(id)).toList();
 
         assertThat(missing).as("catalogue IDs without a rule").isEmpty();
     }
 
     @Test
-    void everyCatalogueConditionIsNamedByARuleTestExceptThoseAwaitingTheDatabaseRules() throws IOException {
+    void everyCatalogueConditionIsNamedByARuleTest() throws IOException {
         String names = testNamesOf(Path.of("src/test/java")).toLowerCase(Locale.ROOT);
 
         List<String> untested = CATALOGUE.all().stream().map(Condition::id)
-                .filter(id -> !AWAITING_DATABASE_RULES.contains(id))
                 .filter(id -> !names.contains(id.toLowerCase(Locale.ROOT)) && !names.contains(camel(id)))
                 .toList();
 
