@@ -105,11 +105,16 @@ class AnalyticsRulesTest {
     }
 
     @Test
-    void anaJdbcOsgiIsUnknownWhenAnalyticsIsOnAndEveryApimDatasourceIsH2() {
+    void anaJdbcOsgiIsNotApplicableWhenAnalyticsIsOnAndEveryApimDatasourceIsH2() {
         Verdict v = decide(analytics(Role.OLD, "true"), datasource(Role.OLD, "apim_db", "h2", H2_AM));
 
-        assertThat(v.status("ANA-JDBC-OSGI")).isEqualTo(Status.UNKNOWN);
-        assertThat(said(v, "ANA-JDBC-OSGI")).contains("analytics home");
+        assertThat(v.status("ANA-JDBC-OSGI")).isEqualTo(Status.NOT_APPLICABLE);
+        assertThat(actions(v, "ANA-JDBC-OSGI")).isEmpty();
+    }
+
+    @Test
+    void anaJdbcOsgiIsUnknownWhenAnalyticsIsOnButNoDatasourceWasRead() {
+        assertThat(decide(analytics(Role.OLD, "true")).status("ANA-JDBC-OSGI")).isEqualTo(Status.UNKNOWN);
     }
 
     @Test

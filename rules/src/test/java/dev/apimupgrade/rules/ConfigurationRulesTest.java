@@ -399,8 +399,10 @@ class ConfigurationRulesTest {
 
         assertThat(v.status("CFG-SYNAPSE-PROTECTED-MODIFIED")).isEqualTo(Status.APPLIES);
         assertThat(said(v, "CFG-SYNAPSE-PROTECTED-MODIFIED")).contains("2 sequences/main.xml");
-        assertThat(actions(v, "CFG-SYNAPSE-PROTECTED-MODIFIED")).singleElement()
-                .satisfies(a -> assertThat(a.automated()).isFalse());
+        assertThat(actions(v, "CFG-SYNAPSE-PROTECTED-MODIFIED")).singleElement().satisfies(a -> {
+            assertThat(a.automated()).isFalse();
+            assertThat(a.target()).isEqualTo("repository/tenants/2/synapse-configs/default/sequences/main.xml");
+        });
     }
 
     @Test

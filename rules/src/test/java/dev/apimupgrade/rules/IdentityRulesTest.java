@@ -44,6 +44,14 @@ class IdentityRulesTest {
     }
 
     @Test
+    void idnIsKeyManagerIsNotApplicableWhenKeyManagerSettingsNameNoServiceUrl() {
+        Verdict v = decide(setting(Role.OLD, "apim.key_manager.username", "admin"));
+
+        assertThat(v.status("IDN-IS-KEY-MANAGER")).isEqualTo(Status.NOT_APPLICABLE);
+        assertThat(said(v, "IDN-IS-KEY-MANAGER")).contains("no apim.key_manager.service_url points elsewhere");
+    }
+
+    @Test
     void idnIsKeyManagerIsNotApplicableWhenTheKeyManagerUrlIsThisServer() {
         assertThat(decide(keyManagerUrl("https://localhost:${mgt.transport.https.port}/services/")).status("IDN-IS-KEY-MANAGER"))
                 .isEqualTo(Status.NOT_APPLICABLE);

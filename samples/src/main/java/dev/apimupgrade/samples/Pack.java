@@ -50,9 +50,11 @@ final class Pack {
         String jwt = v300 ? "1.0.23" : "1.0.26";
         String oidc = v300 ? "5.3.2" : "5.5.0";
         home.bytes(COMPONENTS + "dropins/org.wso2.carbon.identity.oauth2.grant.jwt-" + jwt + ".jar",
-                Jars.bundle("org.wso2.carbon.identity.oauth2.grant.jwt", jwt, "org.wso2.carbon.identity.oauth2.token.handlers.grant"));
+                Jars.bundle("org.wso2.carbon.identity.oauth2.grant.jwt", jwt,
+                        "org.wso2.carbon.identity.oauth2.token.handlers.grant"));
         home.bytes(COMPONENTS + "dropins/org.wso2.carbon.identity.application.authenticator.oidc-" + oidc + ".jar",
-                Jars.bundle("org.wso2.carbon.identity.application.authenticator.oidc", oidc, "org.wso2.carbon.identity.application.authentication.framework"));
+                Jars.bundle("org.wso2.carbon.identity.application.authenticator.oidc", oidc,
+                        "org.wso2.carbon.identity.application.authentication.framework"));
         for (String[] lib : List.of(new String[] {"httpmime", "4.3.6"}, new String[] {"encoder", "1.1"},
                 new String[] {"aspectjweaver", "1.8.7"}, new String[] {"org.wso2.securevault", "1.1.3"},
                 new String[] {"andes-client", "3.2.81"}, new String[] {"javax.jms-api", "2.0.1"})) {

@@ -1,5 +1,6 @@
 package dev.apimupgrade.samples;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,7 @@ final class StockContent {
     }
 
     private static List<String> synapsePaths() {
-        List<String> paths = new java.util.ArrayList<>();
+        List<String> paths = new ArrayList<>();
         for (String api : List.of("_AuthorizeAPI_", "_OpenService_", "_RevokeAPI_", "_TokenAPI_", "_UserInfoAPI_")) {
             paths.add("api/" + api + ".xml");
         }
@@ -54,7 +55,8 @@ final class StockContent {
         }
         if (path.equals(SECURE_WEBSOCKET)) {
             return text.replaceAll("(?m)^ *<parameter name=\"wss\\.ssl\\.trust\\.store\\.(file|pass)\">.*\\R", "")
-                    .replace("    </parameters>", "        <parameter name=\"wss.ssl.protocols\">TLSv1.1,TLSv1.2</parameter>\n    </parameters>");
+                    .replace("    </parameters>",
+                            "        <parameter name=\"wss.ssl.protocols\">TLSv1.1,TLSv1.2</parameter>\n    </parameters>");
         }
         return text;
     }
@@ -73,7 +75,8 @@ final class StockContent {
     /** The 11 stock execution plans (the same in 3.0.0 and 3.1.0), file name -> text. */
     static Map<String, String> executionPlans() {
         Map<String, String> plans = new LinkedHashMap<>();
-        plans.put("RequestPreProcessorExecutionPlan.siddhiql", Template.text("templates/RequestPreProcessorExecutionPlan.siddhiql"));
+        String preProcessor = "RequestPreProcessorExecutionPlan.siddhiql";
+        plans.put(preProcessor, Template.text("templates/" + preProcessor));
         for (int perMin : new int[] {10, 20, 50}) {
             plans.put("carbon.super_app_" + perMin + "PerMin.siddhiql", appPolicy(perMin + "PerMin", perMin));
         }

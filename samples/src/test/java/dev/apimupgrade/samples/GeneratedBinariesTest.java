@@ -45,7 +45,8 @@ class GeneratedBinariesTest {
             assertThat(count(am, "SELECT COUNT(*) FROM AM_SYSTEM_APPS")).isEqualTo(2);
             assertThat(count(am, "SELECT COUNT(*) FROM AM_API")).isEqualTo(1);
             assertThat(count(am, "SELECT COUNT(*) FROM IDN_OIDC_SCOPE")).isEqualTo(5);
-            assertThat(count(am, "SELECT COUNT(*) FROM IDN_OAUTH2_SCOPE_BINDING WHERE SCOPE_BINDING IS NULL OR SCOPE_BINDING = ''")).isZero();
+            assertThat(count(am, "SELECT COUNT(*) FROM IDN_OAUTH2_SCOPE_BINDING"
+                    + " WHERE SCOPE_BINDING IS NULL OR SCOPE_BINDING = ''")).isZero();
             assertThat(count(am, "SELECT COUNT(*) FROM INFORMATION_SCHEMA.CONSTRAINTS WHERE TABLE_NAME = 'AM_SYSTEM_APPS'"
                     + " AND CONSTRAINT_TYPE = 'UNIQUE' AND COLUMN_LIST = 'NAME'")).isEqualTo(1);
         }
@@ -66,7 +67,8 @@ class GeneratedBinariesTest {
             assertThat(count(am, "SELECT COUNT(*) FROM AM_API")).isEqualTo(4);
         }
         try (Connection shared = open(Samples.CUSTOM, "WSO2SHARED_DB", Samples.plantedSecret("custom.shared_db.password"))) {
-            assertThat(count(shared, "SELECT COUNT(*) FROM REG_RESOURCE_TAG WHERE REG_PATH_ID IS NULL AND REG_RESOURCE_NAME IS NULL"
+            assertThat(count(shared, "SELECT COUNT(*) FROM REG_RESOURCE_TAG"
+                    + " WHERE REG_PATH_ID IS NULL AND REG_RESOURCE_NAME IS NULL"
                     + " AND REG_VERSION IS NOT NULL")).isEqualTo(8);
             assertThat(count(shared, "SELECT COUNT(*) FROM REG_RESOURCE_PROPERTY WHERE REG_PATH_ID IS NULL")).isEqualTo(7);
             assertThat(count(shared, "SELECT COUNT(*) FROM REG_RESOURCE_HISTORY")).isEqualTo(3);

@@ -27,8 +27,8 @@ class SampleGeneratorTest {
     }
 
     @Test
-    void generatingTwiceGivesTheSameFilesAndTheSameBytesForEveryTextFileAndJarAndDropsLeftovers(@TempDir Path first,
-                                                                                                @TempDir Path second) throws IOException {
+    void generatingTwiceGivesTheSameFilesAndTheSameBytesForEveryTextFileAndJarAndDropsLeftovers(
+            @TempDir Path first, @TempDir Path second) throws IOException {
         // the second run goes into a used folder: what was there before must not survive
         Files.createDirectories(second.resolve("samples/stale"));
         Files.writeString(second.resolve("samples/stale/left-over.txt"), "old");

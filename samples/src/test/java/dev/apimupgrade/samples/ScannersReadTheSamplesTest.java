@@ -44,7 +44,8 @@ class ScannersReadTheSamplesTest {
     @Test
     void theTargetHomeHoldsEveryStockSynapseFileTheScannersKnow() {
         for (String path : StockFiles.stock().synapsePaths()) {
-            assertThat(TARGET.resolve("repository/deployment/server/synapse-configs/default").resolve(path)).as(path).isRegularFile();
+            Path file = TARGET.resolve("repository/deployment/server/synapse-configs/default").resolve(path);
+            assertThat(file).as(path).isRegularFile();
         }
         assertThat(StockContent.SYNAPSE_PATHS).containsExactlyInAnyOrderElementsOf(StockFiles.stock().synapsePaths());
     }
