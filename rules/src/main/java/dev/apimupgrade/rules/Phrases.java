@@ -4,6 +4,7 @@ import dev.apimupgrade.fact.DatasourceConfig;
 import dev.apimupgrade.fact.JarFile;
 import dev.apimupgrade.fact.Keystore;
 import dev.apimupgrade.fact.KeystoreEntry;
+import dev.apimupgrade.fact.MigrationArtefact;
 import dev.apimupgrade.fact.Observation;
 import dev.apimupgrade.fact.SecretReference;
 import dev.apimupgrade.fact.SecureVaultConfig;
@@ -34,6 +35,11 @@ public final class Phrases {
             return String.join(", ", names);
         }
         return String.join(", ", names.subList(0, MAX_NAMES)) + " and " + (names.size() - MAX_NAMES) + " more";
+    }
+
+    /** Like {@link #names} but in alphabetical order, for facts that a collect gathers in no fixed order. */
+    public static String sortedNames(Collection<?> facts) {
+        return names(facts.stream().map(Phrases::name).sorted().toList());
     }
 
     /** The distinct purposes of keystore facts, sorted ("internal, primary, tls"), so messages do not depend on order. */
@@ -73,6 +79,8 @@ public final class Phrases {
             return "[database." + d.name() + "]";
         } else if (o instanceof JarFile j) {
             return j.folder() + "/" + j.name();
+        } else if (o instanceof MigrationArtefact a) {
+            return a.folder() + "/" + a.name();
         } else if (o instanceof Keystore k) {
             return k.fileName();
         } else if (o instanceof SynapseFile f) {

@@ -58,4 +58,10 @@ class PhrasesTest {
                 .isEqualTo("[secrets] with 2 alias(es), not the last table; 2 $secret{} reference(s), 1 without a [secrets] entry");
         assertThat(Phrases.secureVault(List.of(Given.vault(true)), List.of())).isEqualTo("[secrets] with 2 alias(es); 0 $secret{} reference(s)");
     }
+
+    @Test
+    void sortedNamesListMigrationArtefactsByFolderAndNameAlphabetically() {
+        assertThat(Phrases.sortedNames(List.of(Given.artefact(Role.NEW, "lib", "b.jar"),
+                Given.artefact(Role.NEW, "dropins", "z.jar")))).isEqualTo("dropins/z.jar, lib/b.jar");
+    }
 }
