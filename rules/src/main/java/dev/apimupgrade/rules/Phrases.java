@@ -6,7 +6,7 @@ import dev.apimupgrade.fact.Keystore;
 import dev.apimupgrade.fact.KeystoreEntry;
 import dev.apimupgrade.fact.MigrationArtefact;
 import dev.apimupgrade.fact.Observation;
-import dev.apimupgrade.fact.SecretReference;
+import dev.apimupgrade.fact.Role;
 import dev.apimupgrade.fact.SecureVaultConfig;
 import dev.apimupgrade.fact.SynapseFile;
 import dev.apimupgrade.fact.TenantDirectory;
@@ -53,21 +53,21 @@ public final class Phrases {
         return String.join(", ", out.stream().sorted().toList());
     }
 
-    /**
-     * What a Secure Vault setup looks like, including the two things ciphertool trips over: a [secrets] table that is
-     * not the last one (what follows it is lost) and references without a [secrets] entry.
-     */
+    /** What a Secure Vault setup looks like; what ciphertool trips over is KEY-CIPHERTOOL-TOML's to say. */
     public static String secureVault(Collection<?> vaults, Collection<?> references) {
         List<String> parts = new ArrayList<>();
         for (Object o : vaults) {
             if (o instanceof SecureVaultConfig v && v.secretsTablePresent()) {
-                parts.add("[secrets] with " + v.aliasCount() + " alias(es)" + (v.secretsTableLast() ? "" : ", not the last table"));
+                parts.add("[secrets] with " + v.aliasCount() + " alias(es)");
             }
         }
-        long undefined = references.stream().filter(o -> o instanceof SecretReference r && !r.aliasDefined()).count();
-        parts.add(references.size() + " $secret{} reference(s)" + (undefined == 0 ? "" : ", " + undefined
-                + " without a [secrets] entry"));
+        parts.add(references.size() + " $secret{} reference(s)");
         return String.join("; ", parts);
+    }
+
+    /** "old" or "3.1.0", how messages name a home. */
+    public static String home(Role role) {
+        return role == Role.OLD ? "old" : "3.1.0";
     }
 
     static String name(Object o) {
