@@ -65,6 +65,12 @@ public final class Phrases {
         return String.join("; ", parts);
     }
 
+    /** "file:alias" of each keystore with a configured alias, distinct and sorted. */
+    public static String aliases(Collection<?> keystores) {
+        return String.join(", ", keystores.stream().filter(o -> o instanceof Keystore)
+                .map(o -> ((Keystore) o).fileName() + ":" + ((Keystore) o).configuredAlias()).distinct().sorted().toList());
+    }
+
     /** "old" or "3.1.0", how messages name a home. */
     public static String home(Role role) {
         return role == Role.OLD ? "old" : "3.1.0";
