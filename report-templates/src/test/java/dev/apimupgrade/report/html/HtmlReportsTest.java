@@ -77,6 +77,15 @@ class HtmlReportsTest {
     }
 
     @Test
+    void theHeaderShowsTheCoverageFigureOfTheSummary() {
+        var coverage = report(FINDINGS).summary().coverage();
+
+        assertThat(coverage.automatic()).isEqualTo(4);
+        assertThat(html).contains("<th>Coverage</th><td class=\"coverage\">4 decided automatically, " + coverage.needAnswer()
+                + " need an answer (--answers), " + coverage.open() + " open or manual</td>");
+    }
+
+    @Test
     void aMultiLineEvidenceValueSuchAsAUnifiedDiffKeepsItsLinesInAPreBlock() {
         String diff = "unified diff against the 3.1.0 home's file:\n--- NEW:main.xml\n+++ OLD:main.xml\n-  <in/>\n+  <in><log/></in>";
         String page = HtmlReports.assessment(report(List.of(finding("CFG-SYNAPSE-PROTECTED-MODIFIED", Status.APPLIES,
