@@ -109,7 +109,8 @@ final class StatementSplitter {
             }
             i++;
         }
-        throw new IllegalArgumentException(file + ": a " + quote + " quote opened at offset " + open + " is never closed");
+        throw new IllegalArgumentException(file + ": a " + quote + " quote opened at offset " + open
+                + " is never closed");
     }
 
     private char next(int i) {

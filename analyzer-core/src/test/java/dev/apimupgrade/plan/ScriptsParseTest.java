@@ -20,14 +20,17 @@ import org.junit.jupiter.api.Test;
  */
 class ScriptsParseTest {
     private static final Parser PARSER = DSL.using(SQLDialect.DEFAULT).parser();
-    private static final Map<String, String> NAME = Map.of(SqlScripts.AM_SYSTEM_APPS_NAME_CONSTRAINT, "UQ__AM_SYSTE__1");
+    private static final Map<String, String> NAME =
+            Map.of(SqlScripts.AM_SYSTEM_APPS_NAME_CONSTRAINT, "UQ__AM_SYSTE__1");
 
     /** T-SQL's guard around a CREATE TABLE (jOOQ: "Unsupported query type"). */
     private static final Pattern TSQL_GUARD = Pattern.compile("IF NOT EXISTS \\(SELECT \\* FROM SYS\\.OBJECTS WHERE"
-            + " OBJECT_ID = OBJECT_ID\\(N'\\[DBO\\]\\.\\[(\\w+)]'\\) AND TYPE IN \\(N'U'\\)\\)\\s+(CREATE TABLE (\\w+) .*)",
+            + " OBJECT_ID = OBJECT_ID\\(N'\\[DBO\\]\\.\\[(\\w+)]'\\) AND TYPE IN \\(N'U'\\)\\)"
+            + "\\s+(CREATE TABLE (\\w+) .*)",
             Pattern.DOTALL);
     /** T-SQL's look-up and drop of the generated primary key name, one batch (jOOQ: DECLARE is pro edition). */
-    private static final Pattern TSQL_PK_DROP = Pattern.compile("DECLARE @con_com NVARCHAR\\(256\\) = \\(SELECT name FROM"
+    private static final Pattern TSQL_PK_DROP = Pattern.compile("DECLARE @con_com NVARCHAR\\(256\\) ="
+            + " \\(SELECT name FROM"
             + " sys\\.objects\\s+WHERE parent_object_id = OBJECT_ID\\('(\\w+)'\\) AND type = 'PK'\\)\\s+"
             + "EXEC\\('(ALTER TABLE (\\w+) DROP CONSTRAINT )' \\+ QUOTENAME\\(@con_com\\)\\)");
     /** DB2's REORG after SET NOT NULL (jOOQ: CALL is pro edition). */
