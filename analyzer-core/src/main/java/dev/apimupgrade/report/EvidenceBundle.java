@@ -33,7 +33,7 @@ public final class EvidenceBundle {
     /** Renders index.html from the assembled bundle and the manifest of everything in it but the index. */
     @FunctionalInterface
     public interface Summary {
-        String render(Path bundle, Manifest contents) throws IOException;
+        String render(Path bundle, Manifest contents) throws IOException, InputException;
     }
 
     private EvidenceBundle() {
