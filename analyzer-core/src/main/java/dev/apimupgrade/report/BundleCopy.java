@@ -3,10 +3,12 @@ package dev.apimupgrade.report;
 import dev.apimupgrade.scan.InputException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
@@ -46,6 +48,22 @@ final class BundleCopy {
             throw new InputException(file.toString(), "has a line break or backslash in its name");
         }
         Files.copy(file, to, StandardCopyOption.COPY_ATTRIBUTES);
+    }
+
+    /** Flushes every file and folder of the assembled bundle to disk before it is renamed into place. */
+    static void sync(Path root) throws IOException {
+        try (Stream<Path> all = Files.walk(root)) {
+            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+                try (FileChannel ch = FileChannel.open(p, StandardOpenOption.READ)) {
+                    ch.force(true);
+                } catch (IOException e) {
+                    // Windows cannot open a folder as a channel; its files were still forced above.
+                    if (!Files.isDirectory(p)) {
+                        throw e;
+                    }
+                }
+            }
+        }
     }
 
     /** Removes a half-built bundle; a failure to clean up is attached to the error that caused it. */

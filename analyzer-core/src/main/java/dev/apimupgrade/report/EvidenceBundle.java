@@ -51,6 +51,7 @@ public final class EvidenceBundle {
         Path parent = Files.createDirectories(target.getParent());
         Path fresh = Files.createTempDirectory(parent, "." + target.getFileName() + ".new-");
         Path freshZip = parent.resolve(fresh.getFileName() + ".zip");
+        boolean zipInPlace = false;
         try {
             for (Part part : parts) {
                 BundleCopy.copy(part.source(), fresh.resolve(part.name()));
@@ -61,12 +62,15 @@ public final class EvidenceBundle {
             Files.writeString(fresh.resolve(Manifest.FILE), all.text(), StandardCharsets.UTF_8);
             Set<String> files = new TreeSet<>(all.sha256ByPath().keySet());
             files.add(Manifest.FILE);
+            BundleCopy.sync(fresh);
             BundleZip.write(fresh, files, freshZip);
             Files.move(freshZip, zip);
+            zipInPlace = true;
             Files.move(fresh, target);
         } catch (IOException | InputException | RuntimeException e) {
             BundleCopy.deleteQuietly(fresh, e);
-            BundleCopy.deleteQuietly(freshZip, e);
+            // requireNew saw no zip, so one there now is ours, and a zip without its folder is no evidence
+            BundleCopy.deleteQuietly(zipInPlace ? zip : freshZip, e);
             throw e;
         }
         return zip;

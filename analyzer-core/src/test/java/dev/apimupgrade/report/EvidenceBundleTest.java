@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -66,6 +67,25 @@ class EvidenceBundleTest {
         String withoutIndex = manifest.replaceAll("(?m)^[0-9a-f]{64}  index\\.html\n", "");
         assertThat(Files.readString(tmp.resolve("bundle/index.html")))
                 .contains("5 files, manifest " + Manifest.sha256(withoutIndex.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void sha256sumAcceptsTheManifestAndTheIndexHashIsWhatThePrintedCommandComputes() throws Exception {
+        Path sh = Path.of("/bin/sh");
+        Assumptions.assumeTrue(Files.isExecutable(sh), "no /bin/sh: the coreutils cross-check is skipped");
+        bundle("bundle");
+        String shown = Files.readString(tmp.resolve("bundle/index.html")).replaceAll("(?s).*manifest ([0-9a-f]{64}).*", "$1");
+
+        assertThat(shell(sh, "sha256sum -c --quiet MANIFEST.sha256")).isEmpty();
+        assertThat(shell(sh, "grep -v '  index.html$' MANIFEST.sha256 | sha256sum")).startsWith(shown + " ");
+    }
+
+    private String shell(Path sh, String command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(sh.toString(), "-c", command).directory(tmp.resolve("bundle").toFile())
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).as(out).isZero();
+        return out;
     }
 
     @Test
