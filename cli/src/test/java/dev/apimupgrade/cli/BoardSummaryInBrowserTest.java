@@ -24,7 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
  * under CI=true. The bundle holds a real assess of the custom sample, and a second assess stands in for the after-report.
  */
 class BoardSummaryInBrowserTest {
-    private static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium"));
 
     @TempDir
     static Path tmp;
@@ -32,12 +31,7 @@ class BoardSummaryInBrowserTest {
 
     @BeforeAll
     static void bundleAnAssessOfTheCustomSampleWithASecondAssessAsAfter() {
-        if (!Files.isExecutable(CHROMIUM)) {
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                throw new IllegalStateException("CI=true but no Chromium at " + CHROMIUM + " (.ci/run installs it)");
-            }
-            Assumptions.abort("Chromium not installed at " + CHROMIUM + ": browser checks skipped (apt-get install chromium)");
-        }
+        HeadlessChromium.requireInstalled();
         EvidenceEndToEndTest.assess(tmp.resolve("before"));
         EvidenceEndToEndTest.assess(tmp.resolve("after"));
         CliRun build = CliRun.of("evidence", "--before", tmp.resolve("before").toString(),
@@ -48,7 +42,7 @@ class BoardSummaryInBrowserTest {
 
     @Test
     void theBoardSummaryLoadsWithoutAnyConsoleMessageAndShowsItsSections() throws Exception {
-        Browser result = chromium("--dump-dom", index.toUri().toString());
+        HeadlessChromium.Result result = HeadlessChromium.run(tmp, "--dump-dom", index.toUri().toString());
 
         assertThat(result.consoleLines()).as("console messages").isEmpty();
         assertThat(result.stdout()).contains("id=\"before-the-upgrade\"").contains("id=\"after\"")
@@ -58,7 +52,7 @@ class BoardSummaryInBrowserTest {
     @Test
     void theBoardSummaryRendersToANonBlankScreenshot() throws Exception {
         Path png = tmp.resolve("board.png");
-        chromium("--window-size=1280,1000", "--screenshot=" + png, index.toUri().toString());
+        HeadlessChromium.run(tmp, "--window-size=1280,1000", "--screenshot=" + png, index.toUri().toString());
 
         BufferedImage image = ImageIO.read(png.toFile());
         Set<Integer> colours = new HashSet<>();
@@ -73,29 +67,11 @@ class BoardSummaryInBrowserTest {
     @Test
     void theBoardSummaryPrintsToAOnePagePdf() throws Exception {
         Path pdf = tmp.resolve("board.pdf");
-        chromium("--no-pdf-header-footer", "--print-to-pdf=" + pdf, index.toUri().toString());
+        HeadlessChromium.run(tmp, "--no-pdf-header-footer", "--print-to-pdf=" + pdf, index.toUri().toString());
 
         byte[] bytes = Files.readAllBytes(pdf);
         String text = new String(bytes, StandardCharsets.ISO_8859_1);
         assertThat(text).startsWith("%PDF-");
         assertThat(text).containsPattern("/Type\\s*/Pages\\b[^>]*/Count 1\\b");
-    }
-
-    private record Browser(String stdout, List<String> consoleLines) {
-    }
-
-    private static Browser chromium(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(CHROMIUM.toString(), "--headless", "--no-sandbox",
-                "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--enable-logging=stderr", "--v=0",
-                "--user-data-dir=" + Files.createTempDirectory(tmp, "profile")));
-        command.addAll(List.of(args));
-        Path out = Files.createTempFile(tmp, "stdout", ".txt");
-        Path err = Files.createTempFile(tmp, "stderr", ".txt");
-        Process p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        assertThat(p.waitFor(90, TimeUnit.SECONDS)).as("chromium finished").isTrue();
-        assertThat(p.exitValue()).as("chromium exit code; stderr: %s", Files.readString(err)).isZero();
-        List<String> console = Files.readAllLines(err).stream().filter(l -> l.contains(":CONSOLE")).toList();
-        return new Browser(Files.readString(out), console);
     }
 }
