@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -41,7 +42,8 @@ class AssessScenariosEndToEndTest {
                 // its datasource user is not a superuser: PRE-PG-SUPERUSER is a BLOCKER
                 Arguments.of(Scenario.POSTGRESQL, ExitCode.BLOCKERS),
                 Arguments.of(Scenario.MARIADB_ANALYTICS, ExitCode.READY),
-                Arguments.of(Scenario.IS_KEY_MANAGER, ExitCode.READY));
+                Arguments.of(Scenario.IS_KEY_MANAGER, ExitCode.READY),
+                Arguments.of(Scenario.IS_KEY_MANAGER_UNANSWERED, ExitCode.READY));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -54,6 +56,8 @@ class AssessScenariosEndToEndTest {
             String homeBefore = AssessSamplesEndToEndTest.treeHash(home);
             String targetBefore = AssessSamplesEndToEndTest.treeHash(Samples.home(Samples.TARGET));
             Map<String, String> databasesBefore = databases.checksums();
+            // an empty digest would prove nothing: a server scenario must have tables to compare
+            assertThat(databasesBefore.isEmpty()).as("no tables to compare").isEqualTo(scenario.server() == Scenario.Server.H2);
 
             CliRun run = assess(scenario, home);
 
@@ -76,6 +80,22 @@ class AssessScenariosEndToEndTest {
             softly.assertThat(databases.checksums()).as("databases").isEqualTo(databasesBefore);
             softly.assertAll();
         }
+    }
+
+    @Test
+    void withTheKeyManagerOnAnotherHostAndNoAnswerTheReportAsksWhetherIsIsTheKeyManager() throws Exception {
+        Path home = ScenarioGenerator.write(Scenario.IS_KEY_MANAGER_UNANSWERED, tmp.resolve("home"), List.of());
+
+        assess(Scenario.IS_KEY_MANAGER_UNANSWERED, home);
+
+        JsonNode report = new ObjectMapper().readTree(tmp.resolve("out/assessment.json").toFile());
+        for (JsonNode c : report.get("conditions")) {
+            if (c.get("id").asText().equals("IDN-IS-KEY-MANAGER")) {
+                assertThat(c.get("messages").toString()).contains("is.example.internal:9444", "is_key_manager: yes or no");
+                return;
+            }
+        }
+        throw new AssertionError("no IDN-IS-KEY-MANAGER in the report");
     }
 
     private CliRun assess(Scenario scenario, Path home) throws Exception {

@@ -23,7 +23,9 @@ public enum Scenario {
     /** apim_db and shared_db on MariaDB (type mysql, MariaDB driver), analytics enabled. */
     MARIADB_ANALYTICS("mariadb-analytics", Server.MARIADB, List.of("apim_db", "shared_db"), ""),
     /** WSO2 IS on another host is the Key Manager, and the answers file says so. */
-    IS_KEY_MANAGER("is-key-manager", Server.H2, List.of(), "is_key_manager: yes\n");
+    IS_KEY_MANAGER("is-key-manager", Server.H2, List.of(), "is_key_manager: yes\n"),
+    /** The same key manager URL on another host, unanswered: the files alone cannot tell, so the report asks. */
+    IS_KEY_MANAGER_UNANSWERED("is-key-manager-unanswered", Server.H2, List.of(), "");
 
     /** Where a scenario's databases live. */
     public enum Server { H2, POSTGRESQL, MARIADB }

@@ -22,7 +22,7 @@ final class ScenarioFiles {
             case MARIADB_ANALYTICS -> home.bytes(LIB + "mariadb-java-client-2.5.4.jar",
                     Jars.jdbcDriver("mariadb-java-client", "2.5.4", "org.mariadb.jdbc.Driver"));
             default -> {
-                // STOCK and IS_KEY_MANAGER differ from stock in deployment.toml only
+                // STOCK and the key manager scenarios differ from stock in deployment.toml only
             }
         }
     }

@@ -45,6 +45,8 @@ class ScenariosTest {
         assertDiffers(stock, Scenario.IS_KEY_MANAGER, "IDN-IS-KEY-MANAGER");
         assertThat(Samples.expectedStatuses(Scenario.IS_KEY_MANAGER.expectedName()))
                 .containsEntry("IDN-MIGRATION-RESOURCES", "NOT_APPLICABLE").containsEntry("IDN-RUN", "NOT_APPLICABLE");
+        assertThat(Samples.expectedStatuses(Scenario.IS_KEY_MANAGER_UNANSWERED.expectedName()))
+                .containsEntry("IDN-IS-KEY-MANAGER", "UNKNOWN").containsEntry("IDN-RUN", "UNKNOWN");
     }
 
     private static void assertDiffers(Map<String, String> stock, Scenario scenario, String... ids) {
