@@ -19,7 +19,8 @@ public enum Scenario {
     /** Three tenants (files and UM_TENANT), a custom dropins bundle and two custom plain lib jars, none a driver. */
     MULTI_TENANT("multi-tenant-custom-jars", Server.H2, List.of(), ""),
     /** apim_db, shared_db, user and config on PostgreSQL, owned by a user who is not a superuser. */
-    POSTGRESQL("postgresql-separate-user-config", Server.POSTGRESQL, List.of("apim_db", "shared_db", "user", "config"), ""),
+    POSTGRESQL("postgresql-separate-user-config", Server.POSTGRESQL, List.of("apim_db", "shared_db", "user", "config"),
+            ""),
     /** apim_db and shared_db on MariaDB (type mysql, MariaDB driver), analytics enabled. */
     MARIADB_ANALYTICS("mariadb-analytics", Server.MARIADB, List.of("apim_db", "shared_db"), ""),
     /** WSO2 IS on another host is the Key Manager, and the answers file says so. */

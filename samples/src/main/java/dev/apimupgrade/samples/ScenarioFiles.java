@@ -35,7 +35,8 @@ final class ScenarioFiles {
         CustomSample.tenant(home, "1", "north.example", "StockAPI", "/stock", "1.0.0");
         CustomSample.tenant(home, "2", "south.example", "ShippingAPI", "/shipping", "2.0.0");
         CustomSample.tenant(home, "3", "west.example", "BillingAPI", "/billing", "1.1.0");
-        home.bytes(DROPINS + "com.acme.gateway.correlation_1.2.0.jar", Jars.bundle("com.acme.gateway.correlation", "1.2.0",
+        home.bytes(DROPINS + "com.acme.gateway.correlation_1.2.0.jar", Jars.bundle("com.acme.gateway.correlation",
+                "1.2.0",
                 "org.apache.synapse;version=\"[2.1,3)\",org.wso2.carbon.apimgt.gateway.handlers;version=\"[6.5,7)\""));
         home.bytes(LIB + "acme-json-utils-2.3.jar", Jars.library("acme-json-utils", "2.3"));
         home.bytes(LIB + "acme-audit-client-1.0.jar", Jars.library("acme-audit-client", "1.0"));

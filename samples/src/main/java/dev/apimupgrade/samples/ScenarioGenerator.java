@@ -26,7 +26,8 @@ public final class ScenarioGenerator {
     public static Path write(Scenario scenario, Path home, List<ScenarioDatasource> datasources) {
         List<String> names = datasources.stream().map(ScenarioDatasource::name).toList();
         if (!names.equals(scenario.serverDatasources())) {
-            throw new IllegalArgumentException(scenario + " needs datasources " + scenario.serverDatasources() + ", not " + names);
+            throw new IllegalArgumentException(scenario + " needs datasources " + scenario.serverDatasources()
+                    + ", not " + names);
         }
         Path stock = Samples.home(Samples.DEFAULT);
         copyTree(stock, home, scenario == Scenario.STOCK);

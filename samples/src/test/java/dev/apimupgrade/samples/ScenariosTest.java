@@ -67,7 +67,8 @@ class ScenariosTest {
 
         TomlParseResult toml = parse(home);
         for (String name : List.of("apim_db", "shared_db", "user", "config")) {
-            assertThat(toml.getString("database." + name + ".url")).isEqualTo("jdbc:postgresql://127.0.0.1:5432/" + name);
+            assertThat(toml.getString("database." + name + ".url"))
+                    .isEqualTo("jdbc:postgresql://127.0.0.1:5432/" + name);
             assertThat(toml.getString("database." + name + ".driver")).isEqualTo("org.postgresql.Driver");
         }
         assertThat(toml.getString("realm_manager.data_source")).isEqualTo("WSO2USER_DB");
@@ -85,7 +86,8 @@ class ScenariosTest {
         List<Path> files = files(first);
         assertThat(files(second)).isEqualTo(files);
         for (Path f : files.stream().filter(f -> !f.toString().endsWith(".mv.db")).toList()) {
-            assertThat(Files.readAllBytes(second.resolve(f))).as(f.toString()).isEqualTo(Files.readAllBytes(first.resolve(f)));
+            assertThat(Files.readAllBytes(second.resolve(f))).as(f.toString())
+                    .isEqualTo(Files.readAllBytes(first.resolve(f)));
         }
         assertThat(first.resolve("repository/tenants").toFile().list()).containsExactlyInAnyOrder("1", "2", "3");
         assertThat(Arrays.asList(first.resolve("repository/components/lib").toFile().list()))
@@ -104,7 +106,8 @@ class ScenariosTest {
     @Test
     void aScenarioRefusesDatasourcesOtherThanTheOnesItNames(@TempDir Path dir) {
         assertThatThrownBy(() -> ScenarioGenerator.write(Scenario.POSTGRESQL, dir, List.of(PG_APIM)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("[apim_db, shared_db, user, config]");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("[apim_db, shared_db, user, config]");
         assertThatThrownBy(() -> ScenarioGenerator.write(Scenario.VERSIONING_ON, dir, List.of(PG_APIM)))
                 .isInstanceOf(IllegalArgumentException.class);
     }
@@ -113,7 +116,8 @@ class ScenariosTest {
     void theServerSeedPutsUserManagementInTheUserDatabaseWhenThereIsOneElseInSharedDb() {
         assertThat(ScenarioGenerator.serverSeed(Scenario.POSTGRESQL, "user")).anyMatch(s -> s.contains("UM_USER"));
         assertThat(ScenarioGenerator.serverSeed(Scenario.POSTGRESQL, "shared_db")).noneMatch(s -> s.contains("UM_"));
-        assertThat(ScenarioGenerator.serverSeed(Scenario.MARIADB_ANALYTICS, "shared_db")).anyMatch(s -> s.contains("UM_USER"));
+        assertThat(ScenarioGenerator.serverSeed(Scenario.MARIADB_ANALYTICS, "shared_db"))
+                .anyMatch(s -> s.contains("UM_USER"));
         assertThat(ScenarioGenerator.serverSeed(Scenario.POSTGRESQL, "config")).isEmpty();
         assertThat(String.join("\n", ScenarioGenerator.serverSeed(Scenario.POSTGRESQL, "apim_db")))
                 .contains(Scenario.plantedSecrets().get("sysapp.store_secret")).doesNotContain("@@");
