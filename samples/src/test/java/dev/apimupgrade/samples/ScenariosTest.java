@@ -38,7 +38,7 @@ class ScenariosTest {
         Map<String, String> stock = Samples.expectedStatuses(Scenario.STOCK.expectedName());
         assertDiffers(stock, Scenario.VERSIONING_ON, "REG-VERSIONING-ENABLED");
         assertDiffers(stock, Scenario.MULTI_TENANT, "CFG-SYNAPSE-TENANTS", "IDX-TENANTLOADER", "CFG-CUSTOM-DROPINS",
-                "CFG-CUSTOM-LIB");
+                "CFG-CUSTOM-LIB", "CFG-OSGI-IMPORT-RANGE");
         assertDiffers(stock, Scenario.POSTGRESQL, "PRE-PG-SUPERUSER", "CFG-DB-USER", "CFG-DB-CONFIG",
                 "CFG-DB-DRIVER-PARAMS", "CFG-JDBC-DRIVER");
         assertDiffers(stock, Scenario.MARIADB_ANALYTICS, "ANA-ENABLED", "CFG-JDBC-DRIVER");
