@@ -70,15 +70,18 @@ final class ScenarioDatabases implements AutoCloseable {
         String password = Scenario.plantedSecrets().get("db.password");
         String db = owner + "_" + datasource;
         boolean pg = server == Scenario.Server.POSTGRESQL;
-        String script = referenceScript((datasource.equals("apim_db") ? "apimgt/" : "") + (pg ? "postgresql" : "mysql")
-                + ".sql");
+        // the analytics worker creates its tables at run time: no script ships for them, the seed creates them
+        boolean analytics = datasource.equals(Scenario.ANALYTICS_DB);
+        String script = analytics ? "" : referenceScript((datasource.equals("apim_db") ? "apimgt/" : "")
+                + (pg ? "postgresql" : "mysql") + ".sql");
         if (datasources.isEmpty()) {
             adminRun(pg ? List.of("CREATE ROLE " + owner + " LOGIN NOSUPERUSER PASSWORD '" + password + "'")
                     : List.of("CREATE USER '" + owner + "'@'%' IDENTIFIED BY '" + password + "'",
                             "CREATE USER '" + owner + "'@'localhost' IDENTIFIED BY '" + password + "'"));
         }
         adminRun(pg ? List.of("CREATE DATABASE " + db + " OWNER " + owner)
-                : List.of("CREATE DATABASE " + db + " CHARACTER SET latin1 COLLATE latin1_bin",
+                // the AM and registry scripts need latin1 keys; the analytics database keeps the server default
+                : List.of("CREATE DATABASE " + db + (analytics ? "" : " CHARACTER SET latin1 COLLATE latin1_bin"),
                         "GRANT ALL PRIVILEGES ON " + db + ".* TO '" + owner + "'@'%'",
                         "GRANT ALL PRIVILEGES ON " + db + ".* TO '" + owner + "'@'localhost'"));
         String url = (pg ? PG : MARIADB) + db;
@@ -89,7 +92,9 @@ final class ScenarioDatabases implements AutoCloseable {
         // the owner creates the schema, as the APIM database user does, so the tables are its own
         try (Connection c = DriverManager.getConnection(pg ? url : url + "?allowMultiQueries=true", owner, password);
              Statement s = c.createStatement()) {
-            s.execute(script);
+            if (!script.isEmpty()) {
+                s.execute(script);
+            }
             for (String seed : ScenarioGenerator.serverSeed(scenario, datasource)) {
                 s.execute(seed);
             }

@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -41,6 +43,20 @@ public final class ScenarioGenerator {
         return home;
     }
 
+    /**
+     * Writes the API-M Analytics 3.0.0 home of a scenario that has one into {@code home} and returns it; empty for the
+     * others. {@code datasources} are the same as for {@link #write}.
+     */
+    public static Optional<Path> writeAnalytics(Scenario scenario, Path home, List<ScenarioDatasource> datasources) {
+        Map<String, ScenarioDatasource> byName = datasources.stream()
+                .collect(Collectors.toMap(ScenarioDatasource::name, d -> d));
+        if (!byName.containsKey(Scenario.ANALYTICS_DB)) {
+            return Optional.empty();
+        }
+        ScenarioAnalytics.write(new HomeWriter(home), byName.get(Scenario.ANALYTICS_DB), byName.get("apim_db"));
+        return Optional.of(home);
+    }
+
     /** The seed statements (planted secrets filled in) the test loads into one server database after the schema. */
     public static List<String> serverSeed(Scenario scenario, String datasource) {
         boolean separateUsers = scenario.serverDatasources().contains("user");
@@ -49,6 +65,7 @@ public final class ScenarioGenerator {
             case "shared_db" -> separateUsers ? List.of("scenario/server-reg.sql")
                     : List.of("scenario/server-reg.sql", "scenario/server-um.sql");
             case "user" -> List.of("scenario/server-um.sql");
+            case Scenario.ANALYTICS_DB -> List.of("scenario/analytics-mysql.sql");
             default -> List.of();
         };
         Map<String, String> values = Scenario.plantedSecrets();

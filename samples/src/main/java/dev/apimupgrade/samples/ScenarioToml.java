@@ -48,7 +48,9 @@ final class ScenarioToml {
         String out = toml.replace(defaults.get("shared_db"), "@@SHARED@@").replace(defaults.get("apim_db"), "");
         StringBuilder tables = new StringBuilder();
         for (ScenarioDatasource d : datasources) {
-            tables.append(d.toml()).append('\n');
+            if (!d.name().equals(Scenario.ANALYTICS_DB)) {
+                tables.append(d.toml()).append('\n');
+            }
         }
         return out.replace("@@SHARED@@", tables.toString());
     }

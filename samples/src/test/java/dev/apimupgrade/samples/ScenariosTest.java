@@ -104,6 +104,27 @@ class ScenariosTest {
     }
 
     @Test
+    void onlyTheAnalyticsScenarioHasAnAnalyticsHomeAndItsDatabasesPointAtTheServerNotAtH2(@TempDir Path dir)
+            throws IOException {
+        List<ScenarioDatasource> datasources = Stream.of("apim_db", "shared_db", Scenario.ANALYTICS_DB)
+                .map(n -> new ScenarioDatasource(n, "mysql", "jdbc:mariadb://127.0.0.1:3306/" + n, "owner", "pw",
+                        "org.mariadb.jdbc.Driver", "")).toList();
+
+        Path analytics = ScenarioGenerator.writeAnalytics(Scenario.MARIADB_ANALYTICS, dir.resolve("a"), datasources)
+                .orElseThrow();
+
+        String worker = Files.readString(analytics.resolve("conf/worker/deployment.yaml"));
+        String dashboard = Files.readString(analytics.resolve("conf/dashboard/deployment.yaml"));
+        assertThat(worker).contains("jdbcUrl: 'jdbc:mariadb://127.0.0.1:3306/analytics_db'")
+                .doesNotContain(AnalyticsSample.STATS_DB_300);
+        assertThat(dashboard).contains("jdbc:mariadb://127.0.0.1:3306/analytics_db",
+                "jdbc:mariadb://127.0.0.1:3306/apim_db");
+        assertThat(parse(ScenarioGenerator.write(Scenario.MARIADB_ANALYTICS, dir.resolve("h"), datasources))
+                .getTable("database").keySet()).containsExactlyInAnyOrder("apim_db", "shared_db");
+        assertThat(ScenarioGenerator.writeAnalytics(Scenario.VERSIONING_ON, dir.resolve("v"), List.of())).isEmpty();
+    }
+
+    @Test
     void aScenarioRefusesDatasourcesOtherThanTheOnesItNames(@TempDir Path dir) {
         assertThatThrownBy(() -> ScenarioGenerator.write(Scenario.POSTGRESQL, dir, List.of(PG_APIM)))
                 .isInstanceOf(IllegalArgumentException.class)
