@@ -101,9 +101,10 @@ public final class DatabaseScanner {
         return facts;
     }
 
-    private static String read(ReadOnlyConnection c, DbKind kind, String datasource, List<Observation> facts)
+    private static String read(ReadOnlyConnection c, DbKind configured, String datasource, List<Observation> facts)
             throws SQLException {
         DatabaseMetaData md = c.jdbc().getMetaData();
+        DbKind kind = configured.servedBy(md.getDatabaseProductName());
         String product = md.getDatabaseProductName() + " " + md.getDatabaseProductVersion();
         facts.add(new DbProduct(datasource, md.getDatabaseProductName(), md.getDatabaseProductVersion(),
                 kind.dialect().map(Enum::name).orElse("JDBC"), kind.tested() ? "" : UNTESTED,

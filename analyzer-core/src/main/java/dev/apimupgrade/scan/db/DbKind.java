@@ -38,6 +38,14 @@ public enum DbKind {
         return Optional.empty();
     }
 
+    /**
+     * The kind the server itself reports: a jdbc:mysql: URL (WSO2's usual form) often points at MariaDB, whose SQL
+     * differs from MySQL's in the catalogue queries jOOQ issues.
+     */
+    public DbKind servedBy(String databaseProductName) {
+        return this == MYSQL && databaseProductName.toLowerCase(Locale.ROOT).contains("mariadb") ? MARIADB : this;
+    }
+
     /** The jOOQ dialect, or empty for the products read through plain JDBC metadata. */
     public Optional<SQLDialect> dialect() {
         return Optional.ofNullable(dialect);

@@ -88,7 +88,18 @@ final class ReadOnlyConnection implements AutoCloseable {
                 return d.connect(url, props);
             }
         }
-        return DriverManager.getConnection(url, props);
+        return DriverManager.getConnection(bundledDriverUrl(url), props);
+    }
+
+    /**
+     * WSO2's MySQL configurations use jdbc:mysql: URLs, which the bundled MariaDB driver (it speaks the MySQL
+     * protocol) refuses unless asked to accept that scheme; without a MySQL driver of the user's, it is asked.
+     */
+    static String bundledDriverUrl(String url) {
+        if (!url.startsWith("jdbc:mysql:") || url.contains("permitMysqlScheme")) {
+            return url;
+        }
+        return url + (url.contains("?") ? "&" : "?") + "permitMysqlScheme";
     }
 
     @Override

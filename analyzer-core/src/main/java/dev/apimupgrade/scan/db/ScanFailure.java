@@ -29,8 +29,12 @@ final class ScanFailure {
         if (state.startsWith("28")) {
             return "authentication failed";
         }
-        if (state.equals("3D000") || state.equals("42000") || state.equals("90146") || state.equals("90013")) {
+        if (state.equals("3D000") || state.equals("90146") || state.equals("90013")) {
             return "database not found";
+        }
+        if (state.equals("42000")) {
+            // MySQL and MariaDB report an unknown database and a refused statement with the same state
+            return "database not found, or a statement was refused";
         }
         return "read failed";
     }

@@ -59,6 +59,24 @@ class DatabaseScannerMariaDbTest {
     }
 
     @Test
+    void aJdbcMysqlUrlAsWso2ConfiguresItIsReadThroughTheBundledDriver() throws Exception {
+        try (TestDatabases.Created db = TestDatabases.mariadb("CHARACTER SET latin1")) {
+            try (Connection c = db.connect()) {
+                TestDatabases.loadFixture(c);
+            }
+            String mysqlUrl = db.url().replace("jdbc:mariadb:", "jdbc:mysql:");
+            DatasourceSpec spec = new DatasourceSpec("apim_db", mysqlUrl, mysqlUrl, db.user(), "",
+                    java.util.Optional.empty(), db.spec("apim_db", db.user()).source());
+
+            List<Observation> facts = scan(spec);
+
+            assertThat(ofType(facts, DatabaseScan.class)).singleElement()
+                    .satisfies(s -> assertThat(s.scanned()).as(s.reason()).isTrue());
+            assertThat(FixtureCounts.of(facts)).containsExactlyInAnyOrderEntriesOf(FixtureCounts.EXPECTED);
+        }
+    }
+
+    @Test
     void aBinaryCollationIsObservedAsCaseSensitive() throws Exception {
         try (TestDatabases.Created db = TestDatabases.mariadb("CHARACTER SET utf8mb4 COLLATE utf8mb4_bin")) {
             List<Observation> facts = scan(db.spec("analytics", db.user()));
