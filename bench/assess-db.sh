@@ -29,10 +29,13 @@ INSERT INTO IDN_OAUTH2_ACCESS_TOKEN (TOKEN_ID, ACCESS_TOKEN, AUTHZ_USER, TENANT_
 ANALYZE;
 SQL
 
-mvn -q -B -o -pl analyzer-core -am test-compile
+LOG="$(mktemp)"
 CP_FILE="$(mktemp)"
+mvn -q -B -o -pl analyzer-core -am test-compile >"$LOG" 2>&1 || { cat "$LOG" >&2; exit 1; }
+# maven-dependency-plugin 3.6.1 must be in the local repository (one online run fetches it).
 mvn -q -B -o -pl analyzer-core org.apache.maven.plugins:maven-dependency-plugin:3.6.1:build-classpath \
-    -Dmdep.includeScope=test -Dmdep.outputFile="$CP_FILE" >/dev/null
+    -Dmdep.includeScope=test -Dmdep.outputFile="$CP_FILE" >"$LOG" 2>&1 || { cat "$LOG" >&2; exit 1; }
+rm -f "$LOG"
 CP="analyzer-core/target/classes:analyzer-core/target/test-classes:$(cat "$CP_FILE")"
 rm -f "$CP_FILE"
 

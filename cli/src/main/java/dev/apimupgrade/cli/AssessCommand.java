@@ -12,6 +12,8 @@ import dev.apimupgrade.rule.ConditionCatalogue;
 import dev.apimupgrade.rule.RuleEngine;
 import dev.apimupgrade.rule.Verdict;
 import dev.apimupgrade.rules.DroolsRuleEngine;
+import dev.apimupgrade.scan.AnalyticsHomeScanner;
+import dev.apimupgrade.scan.AnalyticsHomes;
 import dev.apimupgrade.scan.InputException;
 import dev.apimupgrade.scan.Installation;
 import dev.apimupgrade.scan.InstallationScanner;
@@ -56,8 +58,16 @@ public final class AssessCommand implements Callable<Integer> {
     @Option(names = "--new", paramLabel = "<3.1.0 home>", description = "The API Manager 3.1.0 home to upgrade to.")
     Path newHome;
 
+    @Option(names = "--old-analytics", paramLabel = "<3.0.0 analytics home>",
+            description = "The API-M Analytics 3.0.0 home: its datasources, dashboards and APIM_ANALYTICS_DB are read.")
+    Path oldAnalytics;
+
+    @Option(names = "--new-analytics", paramLabel = "<3.1.0 analytics home>",
+            description = "The API-M Analytics 3.1.0 home to upgrade to: its WUM level, datasources and driver bundles.")
+    Path newAnalytics;
+
     @Option(names = "--out", paramLabel = "<dir>", defaultValue = "apim-upgrade-report",
-            description = "Where to write the reports (default: ${DEFAULT-VALUE}). Must be outside both homes.")
+            description = "Where to write the reports (default: ${DEFAULT-VALUE}). Must be outside every home.")
     Path out;
 
     @Option(names = "--answers", paramLabel = "<answers.yaml>",
@@ -79,15 +89,18 @@ public final class AssessCommand implements Callable<Integer> {
     public Integer call() throws InputException, IOException {
         Instant started = Instant.now();
         Installation installation = new Installation(oldHome, Optional.ofNullable(newHome));
-        OutputLocation.requireOutside(out, installation);
+        AnalyticsHomes analytics = new AnalyticsHomes(Optional.ofNullable(oldAnalytics), Optional.ofNullable(newAnalytics));
+        OutputLocation.requireOutside(out, installation, analytics);
 
         List<Scanner> scanners = new ArrayList<>(Scanners.files());
+        scanners.add(new AnalyticsHomeScanner(analytics));
         if (answers != null) {
             scanners.add(new AnswersScanner(answers));
         }
         if (!noDb) {
             // passwords come only from the environment (APIM_UPGRADE_DB_PASSWORD_<DATASOURCE>) or the file itself
-            scanners.add(new DatabaseScanner(JdbcDrivers.load(jdbcDrivers)).forOldHome(Map.of(), main.environment));
+            scanners.add(new DatabaseScanner(JdbcDrivers.load(jdbcDrivers)).forOldHome(Map.of(), main.environment,
+                    analytics));
         }
         Facts facts = new InstallationScanner(scanners, today == null ? LocalDate.now() : today).scan(installation);
         RuleEngine engine = new DroolsRuleEngine(ConditionCatalogue.load());

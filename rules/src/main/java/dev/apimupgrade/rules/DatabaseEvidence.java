@@ -2,6 +2,7 @@ package dev.apimupgrade.rules;
 
 import dev.apimupgrade.fact.DatabaseScan;
 import dev.apimupgrade.fact.DatasourceConfig;
+import dev.apimupgrade.fact.DbProduct;
 import dev.apimupgrade.fact.RowCount;
 import java.util.Arrays;
 import java.util.List;
@@ -50,6 +51,11 @@ public final class DatabaseEvidence {
         return Arrays.asList(columns.split(",")).contains(column);
     }
 
+    /** " (read through plain JDBC metadata: ...untested...)" for Oracle, SQL Server and DB2, "" for tested products. */
+    public static String untested(DbProduct product) {
+        return product.untested().isEmpty() ? "" : " (" + product.untested() + ")";
+    }
+
     public static long total(List<RowCount> counts) {
         return counts.stream().mapToLong(RowCount::count).sum();
     }
@@ -89,9 +95,10 @@ public final class DatabaseEvidence {
                 + ".";
     }
 
-    /** The analytics variant: the usual cause is that deployment.toml names no analytics datasource. */
+    /** The analytics variant: the usual cause is that the analytics home, which names APIM_ANALYTICS_DB, was not given. */
     public static String missingAnalytics(List<DatabaseScan> scans) {
-        return "The analytics database is not configured in deployment.toml or was not read: " + missing(
+        return "The analytics database is not configured (give the 3.0.0 analytics home with --old-analytics, whose"
+                + " worker deployment.yaml names APIM_ANALYTICS_DB) or was not read: " + missing(
                 "APILASTACCESSSUMMARY", scans);
     }
 

@@ -71,7 +71,7 @@ class DatabaseRulesTest {
     @Nested
     class PrePgSuperuser {
         @Test
-        void appliesAsABlockerWithTheAlterUserStepWhenTheUserIsNotSuperuser() {
+        void prePgSuperuserAppliesAsABlockerWithTheAlterUserStepWhenTheUserIsNotSuperuser() {
             Verdict v = decide(datasource("postgre", "jdbc:postgresql://db/apim"),
                     new DbPrivilege(DS, DbPrivilege.SUPERUSER, false, SourceRef.db(DS, "pg_roles.rolsuper")));
 
@@ -82,7 +82,7 @@ class DatabaseRulesTest {
         }
 
         @Test
-        void isNotApplicableWhenTheUserIsSuperuser() {
+        void prePgSuperuserIsNotApplicableWhenTheUserIsSuperuser() {
             Verdict v = decide(datasource("postgre", "jdbc:postgresql://db/apim"),
                     new DbPrivilege(DS, DbPrivilege.SUPERUSER, true, SourceRef.db(DS, "pg_roles.rolsuper")));
 
@@ -90,13 +90,13 @@ class DatabaseRulesTest {
         }
 
         @Test
-        void isNotApplicableWithoutADatabaseWhenNoDatasourceIsPostgres() {
+        void prePgSuperuserIsNotApplicableWithoutADatabaseWhenNoDatasourceIsPostgres() {
             assertThat(decide(datasource("h2", "jdbc:h2:./repository/database/WSO2AM_DB")).status("PRE-PG-SUPERUSER"))
                     .isEqualTo(Status.NOT_APPLICABLE);
         }
 
         @Test
-        void isUnknownWithTheScanReasonWhenThePostgresDatabaseWasNotRead() {
+        void prePgSuperuserIsUnknownWithTheScanReasonWhenThePostgresDatabaseWasNotRead() {
             Verdict v = decide(datasource("postgre", "jdbc:postgresql://db/apim"), unreachable());
 
             assertThat(v.status("PRE-PG-SUPERUSER")).isEqualTo(Status.UNKNOWN);
@@ -104,7 +104,7 @@ class DatabaseRulesTest {
         }
 
         @Test
-        void isUnknownSayingDatabasesWereNotReadWhenNothingIsKnown() {
+        void prePgSuperuserIsUnknownSayingDatabasesWereNotReadWhenNothingIsKnown() {
             Verdict v = decide();
 
             assertThat(v.status("PRE-PG-SUPERUSER")).isEqualTo(Status.UNKNOWN);
@@ -115,7 +115,7 @@ class DatabaseRulesTest {
     @Nested
     class PreAlreadyMigrated {
         @Test
-        void appliesWhenA310TableExists() {
+        void preAlreadyMigratedAppliesWhenA310TableExists() {
             Verdict v = decide(scanned(), table("AM_SYSTEM_APPS", true), table("AM_API_CATEGORIES", true));
 
             assertThat(v.status("PRE-ALREADY-MIGRATED")).isEqualTo(Status.APPLIES);
@@ -124,7 +124,7 @@ class DatabaseRulesTest {
         }
 
         @Test
-        void appliesWhenAmSystemAppsHasTenantDomain() {
+        void preAlreadyMigratedAppliesWhenAmSystemAppsHasTenantDomain() {
             Verdict v = decide(scanned(), table("AM_SYSTEM_APPS", true), new DbColumn(DS, "AM_SYSTEM_APPS",
                     "TENANT_DOMAIN", "VARCHAR(255)", true, SourceRef.db(DS, "AM_SYSTEM_APPS.TENANT_DOMAIN")));
 
@@ -132,7 +132,7 @@ class DatabaseRulesTest {
         }
 
         @Test
-        void isNotApplicableOnA300SchemaCitingTheAbsentTables() {
+        void preAlreadyMigratedIsNotApplicableOnA300SchemaCitingTheAbsentTables() {
             Verdict v = decide(scanned(), table("AM_SYSTEM_APPS", true), table("AM_USER", false));
 
             assertThat(v.status("PRE-ALREADY-MIGRATED")).isEqualTo(Status.NOT_APPLICABLE);
@@ -140,7 +140,7 @@ class DatabaseRulesTest {
         }
 
         @Test
-        void isUnknownWithTheReasonWhenTheDatabaseWasNotRead() {
+        void preAlreadyMigratedIsUnknownWithTheReasonWhenTheDatabaseWasNotRead() {
             Verdict v = decide(unreachable());
 
             assertThat(v.status("PRE-ALREADY-MIGRATED")).isEqualTo(Status.UNKNOWN);
@@ -150,14 +150,14 @@ class DatabaseRulesTest {
     }
 
     @Nested
-    class RegVersioningRowCounts {
+    class RegVersioningEnabledRowCounts {
         static RegistryVersioning flag(boolean on) {
             return new RegistryVersioning(Role.OLD, "versioningTags", on,
                     SourceRef.line(Role.OLD, "repository/conf/registry.xml", 40));
         }
 
         @Test
-        void theFindingGivesTheVersionedRowsAndWhatTheCleanupDeletes() {
+        void regVersioningEnabledFindingGivesTheVersionedRowsAndWhatTheCleanupDeletes() {
             Verdict v = decide(flag(true), count("REG_RESOURCE_TAG", RowCount.VERSIONED_ROWS, 2),
                     count("REG_RESOURCE_TAG", RowCount.CLEANUP_DELETES, 1),
                     count("REG_TAG", RowCount.CLEANUP_DELETES, 1));
@@ -169,7 +169,18 @@ class DatabaseRulesTest {
         }
 
         @Test
-        void theFindingWarnsWhenTheCleanupWouldDeleteRowsThatAreNotVersioned() {
+        void regVersioningEnabledCountsIgnoreTheEmptyRegistryTablesOfOtherDatabases() {
+            RowCount userDb = new RowCount("user", "REG_RESOURCE_TAG", RowCount.VERSIONED_ROWS, 0,
+                    SourceRef.db("user", "REG_RESOURCE_TAG"));
+
+            Verdict v = decide(flag(true), userDb);
+
+            assertThat(v.result("REG-VERSIONING-ENABLED").evidence()).extracting(e -> e.source().where())
+                    .doesNotContain("db:user/REG_RESOURCE_TAG");
+        }
+
+        @Test
+        void regVersioningEnabledFindingWarnsWhenTheCleanupWouldDeleteRowsThatAreNotVersioned() {
             Verdict v = decide(flag(true), count("REG_RESOURCE_PROPERTY", RowCount.VERSIONED_ROWS, 1),
                     count("REG_RESOURCE_PROPERTY", RowCount.CLEANUP_DELETES, 40));
 
@@ -178,7 +189,7 @@ class DatabaseRulesTest {
         }
 
         @Test
-        void versionedRowsShowVersioningWasOnEvenWhenTheFlagsAreOffNow() {
+        void regVersioningEnabledAppliesWhenVersionedRowsShowVersioningWasOnThoughTheFlagsAreOff() {
             Verdict v = decide(flag(false), count("REG_RESOURCE_TAG", RowCount.VERSIONED_ROWS, 3));
 
             assertThat(v.status("REG-VERSIONING-ENABLED")).isEqualTo(Status.APPLIES);
@@ -186,7 +197,7 @@ class DatabaseRulesTest {
         }
 
         @Test
-        void noVersionedRowsAndFlagsOffStayNotApplicable() {
+        void regVersioningEnabledStaysNotApplicableWithFlagsOffAndNoVersionedRows() {
             Verdict v = decide(flag(false), count("REG_RESOURCE_TAG", RowCount.VERSIONED_ROWS, 0));
 
             assertThat(v.status("REG-VERSIONING-ENABLED")).isEqualTo(Status.NOT_APPLICABLE);
@@ -196,7 +207,7 @@ class DatabaseRulesTest {
     @Nested
     class DbAmUpgrade {
         @Test
-        void appliesOnA300AmSchemaWithTheScriptForItsDialect() {
+        void dbAmUpgradeAppliesOnA300AmSchemaWithTheScriptForItsDialect() {
             Verdict v = decide(scanned(), product("POSTGRES"), table("AM_SYSTEM_APPS", true));
 
             assertThat(v.status("DB-AM-UPGRADE")).isEqualTo(Status.APPLIES);
@@ -207,7 +218,16 @@ class DatabaseRulesTest {
         }
 
         @Test
-        void isNotApplicableWhenEvery310ObjectExists() {
+        void dbAmUpgradeSaysTheChecksAreUntestedOnAProductReadThroughPlainJdbc() {
+            DbProduct oracle = new DbProduct(DS, "Oracle", "19c", "JDBC", "read through plain JDBC metadata: untested",
+                    SourceRef.db(DS, "product"));
+            Verdict v = decide(scanned(), oracle, table("AM_SYSTEM_APPS", true));
+
+            assertThat(v.result("DB-AM-UPGRADE").messages().get(0)).contains("(read through plain JDBC metadata");
+        }
+
+        @Test
+        void dbAmUpgradeIsNotApplicableWhenEvery310ObjectExists() {
             Verdict v = decide(scanned(), product("POSTGRES"), table("AM_SYSTEM_APPS", true),
                     table("AM_API_CATEGORIES", true), table("AM_USER", true),
                     table("AM_SECURITY_AUDIT_UUID_MAPPING", true),
@@ -217,7 +237,7 @@ class DatabaseRulesTest {
         }
 
         @Test
-        void isUnknownWhenNoDatabaseWasRead() {
+        void dbAmUpgradeIsUnknownWhenNoDatabaseWasRead() {
             assertThat(decide().result("DB-AM-UPGRADE").messages().get(0)).contains("databases were not read");
         }
     }
@@ -225,7 +245,7 @@ class DatabaseRulesTest {
     @Nested
     class DbAmSysappsConstraint {
         @Test
-        void isABlockerWithTheRealNameAsActionParameterWhenPostgresNamesItOtherwise() {
+        void dbAmSysappsConstraintIsABlockerWithTheRealNameAsActionParameterWhenPostgresNamesItOtherwise() {
             Verdict v = decide(scanned(), product("POSTGRES"), table("AM_SYSTEM_APPS", true),
                     unique("AM_SYSTEM_APPS", "uk_sysapps_name", "NAME"));
 
@@ -240,7 +260,7 @@ class DatabaseRulesTest {
         }
 
         @Test
-        void isNotApplicableWhenMariaDbNamesItNameAsTheScriptExpects() {
+        void dbAmSysappsConstraintIsNotApplicableWhenMariaDbNamesItNameAsTheScriptExpects() {
             Verdict v = decide(scanned(), product("MARIADB"), table("AM_SYSTEM_APPS", true),
                     unique("AM_SYSTEM_APPS", "NAME", "NAME"));
 
@@ -248,7 +268,7 @@ class DatabaseRulesTest {
         }
 
         @Test
-        void isNotApplicableOnH2WhoseScriptDoesNotDropIt() {
+        void dbAmSysappsConstraintIsNotApplicableOnH2WhoseScriptDoesNotDropIt() {
             Verdict v = decide(scanned(), product("H2"), table("AM_SYSTEM_APPS", true),
                     unique("AM_SYSTEM_APPS", "CONSTRAINT_1", "NAME"));
 
@@ -256,14 +276,14 @@ class DatabaseRulesTest {
         }
 
         @Test
-        void appliesWhenThePostgresScriptWouldDropAConstraintThatIsGone() {
+        void dbAmSysappsConstraintAppliesWhenThePostgresScriptWouldDropAConstraintThatIsGone() {
             Verdict v = decide(scanned(), product("POSTGRES"), table("AM_SYSTEM_APPS", true));
 
             assertThat(v.status("DB-AM-SYSAPPS-CONSTRAINT")).isEqualTo(Status.APPLIES);
         }
 
         @Test
-        void isUnknownWithoutAmSystemApps() {
+        void dbAmSysappsConstraintIsUnknownWithoutAmSystemApps() {
             assertThat(decide(scanned()).status("DB-AM-SYSAPPS-CONSTRAINT")).isEqualTo(Status.UNKNOWN);
         }
     }
@@ -273,7 +293,7 @@ class DatabaseRulesTest {
         static final String T = "IDN_OAUTH2_SCOPE_BINDING";
 
         @Test
-        void appliesWithTheCountOfNullOrEmptyBindings() {
+        void dbScopeBindingNullAppliesWithTheCountOfNullOrEmptyBindings() {
             Verdict v = decide(count(T, RowCount.SCOPE_BINDING_NULL_OR_EMPTY, 2),
                     count(T, RowCount.DUPLICATE_SCOPE_BINDINGS, 0));
 
@@ -284,7 +304,7 @@ class DatabaseRulesTest {
         }
 
         @Test
-        void duplicatePairsRaiseItToAWarning() {
+        void dbScopeBindingNullIsRaisedToAWarningByDuplicatePairs() {
             Verdict v = decide(count(T, RowCount.SCOPE_BINDING_NULL_OR_EMPTY, 0),
                     count(T, RowCount.DUPLICATE_SCOPE_BINDINGS, 3));
 
@@ -293,7 +313,7 @@ class DatabaseRulesTest {
         }
 
         @Test
-        void isNotApplicableWhenNoneAreNullEmptyOrDuplicated() {
+        void dbScopeBindingNullIsNotApplicableWhenNoneAreNullEmptyOrDuplicated() {
             Verdict v = decide(count(T, RowCount.SCOPE_BINDING_NULL_OR_EMPTY, 0),
                     count(T, RowCount.DUPLICATE_SCOPE_BINDINGS, 0));
 
@@ -301,7 +321,7 @@ class DatabaseRulesTest {
         }
 
         @Test
-        void isUnknownWithTheScanReason() {
+        void dbScopeBindingNullIsUnknownWithTheScanReason() {
             assertThat(decide(unreachable()).result("DB-SCOPE-BINDING-NULL").messages().get(0)).contains("unreachable");
         }
     }
@@ -309,7 +329,7 @@ class DatabaseRulesTest {
     @Nested
     class DbScopeNameClash {
         @Test
-        void appliesWhenAnOAuth2ScopeHasAnOidcScopesName() {
+        void dbScopeNameClashAppliesWhenAnOAuth2ScopeHasAnOidcScopesName() {
             Verdict v = decide(count("IDN_OAUTH2_SCOPE", RowCount.NAMES_ALSO_OIDC, 1));
 
             assertThat(v.status("DB-SCOPE-NAME-CLASH")).isEqualTo(Status.APPLIES);
@@ -317,13 +337,13 @@ class DatabaseRulesTest {
         }
 
         @Test
-        void isNotApplicableWithoutClashes() {
+        void dbScopeNameClashIsNotApplicableWithoutClashes() {
             assertThat(decide(count("IDN_OAUTH2_SCOPE", RowCount.NAMES_ALSO_OIDC, 0)).status("DB-SCOPE-NAME-CLASH"))
                     .isEqualTo(Status.NOT_APPLICABLE);
         }
 
         @Test
-        void isUnknownWhenNoDatabaseWasRead() {
+        void dbScopeNameClashIsUnknownWhenNoDatabaseWasRead() {
             assertThat(decide().status("DB-SCOPE-NAME-CLASH")).isEqualTo(Status.UNKNOWN);
         }
     }
@@ -331,7 +351,7 @@ class DatabaseRulesTest {
     @Nested
     class IdnLargeTables {
         @Test
-        void appliesAtTheThreshold() {
+        void idnLargeTablesAppliesAtTheThreshold() {
             Verdict v = decide(count("IDN_OAUTH2_ACCESS_TOKEN", RowCount.ROWS, DatabaseEvidence.LARGE_TABLE_ROWS),
                     count("IDN_OAUTH2_AUTHORIZATION_CODE", RowCount.ROWS, 10));
 
@@ -341,23 +361,27 @@ class DatabaseRulesTest {
         }
 
         @Test
-        void isNotApplicableBelowTheThreshold() {
+        void idnLargeTablesIsNotApplicableBelowTheThreshold() {
             Verdict v = decide(count("IDN_OAUTH2_ACCESS_TOKEN", RowCount.ROWS, DatabaseEvidence.LARGE_TABLE_ROWS - 1));
 
             assertThat(v.status("IDN-LARGE-TABLES")).isEqualTo(Status.NOT_APPLICABLE);
         }
 
         @Test
-        void isUnknownWhenNoDatabaseWasRead() {
+        void idnLargeTablesIsUnknownWhenNoDatabaseWasRead() {
             assertThat(decide(unreachable()).status("IDN-LARGE-TABLES")).isEqualTo(Status.UNKNOWN);
         }
     }
 
     @Nested
     class IdxRegIndexSql {
+        static RowCount sharedDbRegLog(long rows) {
+            return new RowCount("shared_db", "REG_LOG", RowCount.ROWS, rows, SourceRef.db("shared_db", "REG_LOG"));
+        }
+
         @Test
-        void appliesAsInfoWithAnEstimateWheneverRegLogWasRead() {
-            Verdict v = decide(count("REG_LOG", RowCount.ROWS, 0));
+        void idxRegIndexSqlAppliesAsInfoWithAnEstimateWheneverRegLogWasRead() {
+            Verdict v = decide(sharedDbRegLog(0));
 
             assertThat(v.status("IDX-REG-INDEX-SQL")).isEqualTo(Status.APPLIES);
             assertThat(v.result("IDX-REG-INDEX-SQL").severity()).isEqualTo(Severity.INFO);
@@ -365,7 +389,19 @@ class DatabaseRulesTest {
         }
 
         @Test
-        void isAWarningAboveTheThreshold() {
+        void idxRegIndexSqlJustifiesRunningTheScriptOnSharedDbOnly() {
+            Verdict v = decide(
+                    sharedDbRegLog(5),
+                    new RowCount("user", "REG_LOG", RowCount.ROWS, 0, SourceRef.db("user", "REG_LOG")));
+
+            assertThat(v.actions()).filteredOn(a -> a.conditionId().equals("IDX-REG-INDEX-SQL"))
+                    .extracting(a -> a.kind() + " " + a.target()).containsExactly("RunSqlScript shared_db");
+            assertThat(v.result("IDX-REG-INDEX-SQL").messages()).singleElement()
+                    .satisfies(m -> assertThat(m).startsWith("REG_LOG of shared_db holds 5 rows"));
+        }
+
+        @Test
+        void idxRegIndexSqlIsAWarningAboveTheThreshold() {
             Verdict v = decide(count("REG_LOG", RowCount.ROWS, DatabaseEvidence.REG_LOG_WARN_ROWS + 1));
 
             assertThat(v.result("IDX-REG-INDEX-SQL").severity()).isEqualTo(Severity.WARNING);
@@ -373,7 +409,7 @@ class DatabaseRulesTest {
         }
 
         @Test
-        void isUnknownWithoutRegLog() {
+        void idxRegIndexSqlIsUnknownWithoutRegLog() {
             assertThat(decide(scanned()).result("IDX-REG-INDEX-SQL").messages().get(0))
                     .contains("REG_LOG was not found in any datasource read (apim_db)");
         }
@@ -382,7 +418,7 @@ class DatabaseRulesTest {
     @Nested
     class IdxTenantloader {
         @Test
-        void appliesWhenUmTenantListsTenants() {
+        void idxTenantloaderAppliesWhenUmTenantListsTenants() {
             Verdict v = decide(count("UM_TENANT", RowCount.ROWS, 2));
 
             assertThat(v.status("IDX-TENANTLOADER")).isEqualTo(Status.APPLIES);
@@ -390,13 +426,13 @@ class DatabaseRulesTest {
         }
 
         @Test
-        void isNotApplicableWhenUmTenantIsEmpty() {
+        void idxTenantloaderIsNotApplicableWhenUmTenantIsEmpty() {
             assertThat(decide(count("UM_TENANT", RowCount.ROWS, 0)).status("IDX-TENANTLOADER"))
                     .isEqualTo(Status.NOT_APPLICABLE);
         }
 
         @Test
-        void anUnreadDatabaseConcludesNothingSoTheFileRulesDecide() {
+        void idxTenantloaderConcludesNothingFromAnUnreadDatabaseSoTheFileRulesDecide() {
             assertThat(decide(unreachable()).result("IDX-TENANTLOADER").rules())
                     .noneMatch(r -> r.startsWith("IDX-TENANTLOADER UM_TENANT"));
         }
@@ -427,7 +463,7 @@ class DatabaseRulesTest {
         }
 
         @Test
-        void anaConditionsAreNotApplicableWhenAnalyticsIsOffEvenWithoutTheSetting() {
+        void anaDbPkPkDuplicatesAndCollationAreNotApplicableWhenAnalyticsIsOffEvenWithoutTheSetting() {
             Verdict v = decide(someOldSetting());
 
             assertThat(List.of("ANA-DB-PK", "ANA-PK-DUPLICATES", "ANA-COLLATION"))
@@ -435,7 +471,7 @@ class DatabaseRulesTest {
         }
 
         @Test
-        void anaConditionsAreUnknownWhenAnalyticsIsOnButNoAnalyticsDatabaseWasRead() {
+        void anaDbPkPkDuplicatesAndCollationAreUnknownWhenAnalyticsIsOnButNoAnalyticsDatabaseWasRead() {
             Verdict v = decide(analytics("true"), scanned());
 
             assertThat(List.of("ANA-DB-PK", "ANA-PK-DUPLICATES", "ANA-COLLATION")).allSatisfy(id -> {

@@ -3,6 +3,8 @@ package dev.apimupgrade.scan.db;
 import dev.apimupgrade.fact.SourceRef;
 import dev.apimupgrade.scan.SecretMask;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * How to reach one datasource: its toml name, the URL as configured, the URL to connect to (H2: the resolved file
@@ -11,6 +13,8 @@ import java.util.Optional;
  */
 public record DatasourceSpec(String name, String configuredUrl, String connectUrl, String user, String password,
                              Optional<String> problem, SourceRef source) {
+    /** SQL Server names the database in an option (";databaseName=APIM"), not in the path. */
+    private static final Pattern SQLSERVER_DATABASE = Pattern.compile("(?i);database(?:Name)?=([^;]+)");
 
     public Optional<DbKind> kind() {
         return DbKind.of(connectUrl);
@@ -21,9 +25,14 @@ public record DatasourceSpec(String name, String configuredUrl, String connectUr
         String url = SecretMask.jdbcUrl(configuredUrl);
         int options = indexOfAny(url, ";?");
         String bare = options < 0 ? url : url.substring(0, options);
+        int at = bare.lastIndexOf('@');
         int slashes = bare.indexOf("//");
-        if (slashes >= 0) {
-            return bare.substring(slashes + 2);
+        if (at >= 0 || slashes >= 0) {
+            // DB2 appends properties to the database name after a colon ("/APIM:user=db2;").
+            String hostAndDb = bare.substring(Math.max(at, slashes + 1) + 1).replaceFirst("^//", "")
+                    .replaceFirst("(/[^:]*):.*$", "$1");
+            Matcher db = SQLSERVER_DATABASE.matcher(url);
+            return db.find() ? hostAndDb + "/" + db.group(1) : hostAndDb;
         }
         int colon = bare.indexOf(':', "jdbc:".length());
         return colon < 0 ? bare : bare.substring(colon + 1);

@@ -12,12 +12,15 @@ final class GuideTables {
     static final List<String> LARGE_IDENTITY = List.of("IDN_OAUTH2_ACCESS_TOKEN", "IDN_OAUTH2_ACCESS_TOKEN_AUDIT",
             "IDN_OAUTH2_AUTHORIZATION_CODE", "IDN_OAUTH2_ACCESS_TOKEN_SCOPE", "IDN_AUTH_SESSION_STORE");
 
-    /** The registry tables that hold versioned rows, each with the column naming its REG_TAG/... row. */
-    static final List<List<String>> VERSIONED = List.of(
-            List.of("REG_RESOURCE_PROPERTY", "REG_PROPERTY_ID", "REG_PROPERTY"),
-            List.of("REG_RESOURCE_TAG", "REG_TAG_ID", "REG_TAG"),
-            List.of("REG_RESOURCE_COMMENT", "REG_COMMENT_ID", "REG_COMMENT"),
-            List.of("REG_RESOURCE_RATING", "REG_RATING_ID", "REG_RATING"));
+    /** A registry link table that holds versioned rows, the column naming its target row, and the target table. */
+    record Versioned(String link, String targetIdColumn, String target) {
+    }
+
+    static final List<Versioned> VERSIONED = List.of(
+            new Versioned("REG_RESOURCE_PROPERTY", "REG_PROPERTY_ID", "REG_PROPERTY"),
+            new Versioned("REG_RESOURCE_TAG", "REG_TAG_ID", "REG_TAG"),
+            new Versioned("REG_RESOURCE_COMMENT", "REG_COMMENT_ID", "REG_COMMENT"),
+            new Versioned("REG_RESOURCE_RATING", "REG_RATING_ID", "REG_RATING"));
 
     static final Set<String> ALL = Set.of(
             "AM_SYSTEM_APPS", "AM_API", "AM_CERTIFICATE_METADATA", "AM_API_CATEGORIES", "AM_USER",

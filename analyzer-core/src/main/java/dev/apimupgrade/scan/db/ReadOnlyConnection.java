@@ -1,7 +1,6 @@
 package dev.apimupgrade.scan.db;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -104,13 +103,18 @@ final class ReadOnlyConnection implements AutoCloseable {
         }
     }
 
+    /** Removes the temporary copy; what cannot be removed now (a file still mapped) goes when the JVM exits. */
     private static void deleteTree(Path dir) {
         try (Stream<Path> files = Files.walk(dir)) {
             for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException e) {
+                    p.toFile().deleteOnExit();
+                }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete the temporary H2 copy " + dir, e);
+            dir.toFile().deleteOnExit();
         }
     }
 }

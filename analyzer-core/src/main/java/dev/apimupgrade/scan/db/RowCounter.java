@@ -76,15 +76,15 @@ final class RowCounter {
     /** Versioned rows, and what the clean-up script deletes: rows whose REG_VERSION no REG_RESOURCE row has. */
     private void versionedRegistryRows() {
         Optional<Catalog.Found> resource = catalog.table("REG_RESOURCE");
-        for (List<String> v : GuideTables.VERSIONED) {
-            catalog.table(v.get(0)).ifPresent(t -> {
+        for (GuideTables.Versioned v : GuideTables.VERSIONED) {
+            catalog.table(v.link()).ifPresent(t -> {
                 t.column("REG_PATH_ID").ifPresent(path ->
-                        add(v.get(0), RowCount.VERSIONED_ROWS, ctx.fetchCount(t.table(), path.isNull())));
+                        add(v.link(), RowCount.VERSIONED_ROWS, ctx.fetchCount(t.table(), path.isNull())));
                 Optional<Field<Object>> version = t.column("REG_VERSION");
                 if (resource.isPresent() && version.isPresent() && resource.get().column("REG_VERSION").isPresent()) {
                     Condition kept = exists(selectOne().from(resource.get().table())
                             .where(resource.get().columns().get("REG_VERSION").eq(version.get())));
-                    add(v.get(0), RowCount.CLEANUP_DELETES, ctx.fetchCount(t.table(), kept.not()));
+                    add(v.link(), RowCount.CLEANUP_DELETES, ctx.fetchCount(t.table(), kept.not()));
                     orphans(v, t, kept);
                 }
             });
@@ -92,12 +92,12 @@ final class RowCounter {
     }
 
     /** REG_PROPERTY/REG_TAG/... rows no surviving REG_RESOURCE_* row refers to, which the script deletes next. */
-    private void orphans(List<String> v, Catalog.Found link, Condition linkKept) {
-        catalog.table(v.get(2)).ifPresent(target -> {
+    private void orphans(GuideTables.Versioned v, Catalog.Found link, Condition linkKept) {
+        catalog.table(v.target()).ifPresent(target -> {
             Optional<Field<Object>> id = target.column("REG_ID");
-            Optional<Field<Object>> ref = link.column(v.get(1));
+            Optional<Field<Object>> ref = link.column(v.targetIdColumn());
             if (id.isPresent() && ref.isPresent()) {
-                add(v.get(2), RowCount.CLEANUP_DELETES, ctx.fetchCount(target.table(),
+                add(v.target(), RowCount.CLEANUP_DELETES, ctx.fetchCount(target.table(),
                         notExists(selectOne().from(link.table()).where(ref.get().eq(id.get())).and(linkKept))));
             }
         });

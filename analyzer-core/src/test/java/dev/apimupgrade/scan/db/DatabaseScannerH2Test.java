@@ -52,16 +52,26 @@ class DatabaseScannerH2Test {
         return new DatabaseScanner().forOldHome(Map.of(), env).scan(new Installation(home, Optional.empty()));
     }
 
+    private static List<String> temporaryCopies() throws Exception {
+        try (Stream<Path> files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return files.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("apim-upgrade-h2-")).sorted()
+                    .toList();
+        }
+    }
+
     @Test
-    void scanningReadsACopySoTheOriginalH2FileStaysByteIdenticalAndNoLockOrTraceFileAppears() throws Exception {
+    void scanningReadsACopySoTheOriginalH2FileStaysByteIdenticalNoLockFileAppearsAndTheCopyIsRemoved() throws Exception {
         Files.createDirectories(home.resolve("repository/conf"));
         Path mv = h2Home(PASSWORD);
         byte[] before = Files.readAllBytes(mv);
         var modified = Files.getLastModifiedTime(mv);
 
+        List<String> copiesBefore = temporaryCopies();
+
         List<Observation> facts = scan(Map.of());
 
         assertThat(ofType(facts, DatabaseScan.class)).singleElement().satisfies(s -> assertThat(s.scanned()).isTrue());
+        assertThat(temporaryCopies()).as("temporary H2 copies left behind").isEqualTo(copiesBefore);
         assertThat(Files.readAllBytes(mv)).isEqualTo(before);
         assertThat(Files.getLastModifiedTime(mv)).isEqualTo(modified);
         try (Stream<Path> files = Files.list(mv.getParent())) {

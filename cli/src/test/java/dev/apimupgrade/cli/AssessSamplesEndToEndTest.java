@@ -1,0 +1,172 @@
+package dev.apimupgrade.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.apimupgrade.samples.Samples;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Golden end-to-end runs of {@code assess} on the generated samples: every condition has the status the sample
+ * declares, the exit code follows the blockers, the JSON is byte-identical on a second run, the old home is not
+ * changed by a single byte, and no planted secret reaches any output.
+ */
+class AssessSamplesEndToEndTest {
+    private static final String TODAY = "2026-11-25";
+
+    @TempDir
+    Path tmp;
+
+    /**
+     * The custom sample's shared_db password is a Secure Vault reference, so the operator supplies it in the
+     * environment, as the README says; the default sample's passwords are plain in its deployment.toml.
+     */
+    static final Map<String, String> OPERATOR_ENVIRONMENT = Map.of("APIM_UPGRADE_DB_PASSWORD_SHARED_DB",
+            Samples.plantedSecret("custom.shared_db.password"));
+
+    private CliRun assess(String sample, Path out) {
+        return CliRun.withEnvironment(sample.equals(Samples.CUSTOM) ? OPERATOR_ENVIRONMENT : Map.of(), "assess", "--old", Samples.home(sample).toString(),
+                "--new", Samples.home(Samples.TARGET).toString(), "--out", out.toString(), "--today", TODAY);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"apim-3.0.0-default", "apim-3.0.0-custom"})
+    void everyConditionHasTheStatusTheSampleDeclares(String sample) throws IOException {
+        CliRun run = assess(sample, tmp.resolve("out"));
+
+        assertThat(run.err()).isEmpty();
+        Map<String, String> actual = new TreeMap<>();
+        for (JsonNode c : json(tmp.resolve("out/assessment.json")).get("conditions")) {
+            actual.put(c.get("id").asText(), c.get("status").asText());
+        }
+        assertThat(actual).isEqualTo(new TreeMap<>(Samples.expectedStatuses(sample)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"apim-3.0.0-default", "apim-3.0.0-custom"})
+    void theExitCodeIsOneExactlyWhenABlockerApplies(String sample) throws IOException {
+        CliRun run = assess(sample, tmp.resolve("out"));
+
+        JsonNode report = json(tmp.resolve("out/assessment.json"));
+        boolean blocker = false;
+        for (JsonNode c : report.get("conditions")) {
+            blocker |= c.get("status").asText().equals("APPLIES") && c.get("severity").asText().equals("BLOCKER");
+        }
+        assertThat(run.code()).isEqualTo(blocker ? ExitCode.BLOCKERS : ExitCode.READY);
+        assertThat(run.out()).contains(blocker ? "NOT READY" : "READY");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"apim-3.0.0-default", "apim-3.0.0-custom"})
+    void theSameInputGivesAByteIdenticalAssessmentJson(String sample) throws IOException {
+        assess(sample, tmp.resolve("first"));
+        assess(sample, tmp.resolve("second"));
+
+        assertThat(Files.readAllBytes(tmp.resolve("second/assessment.json")))
+                .isEqualTo(Files.readAllBytes(tmp.resolve("first/assessment.json")));
+        assertThat(tmp.resolve("first/assessment.html")).isNotEmptyFile();
+        assertThat(tmp.resolve("first/run.json")).isNotEmptyFile();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"apim-3.0.0-default", "apim-3.0.0-custom"})
+    void theAssessmentLeavesBothHomesByteIdentical(String sample) throws IOException {
+        String oldBefore = treeHash(Samples.home(sample));
+        String newBefore = treeHash(Samples.home(Samples.TARGET));
+
+        assess(sample, tmp.resolve("out"));
+
+        assertThat(treeHash(Samples.home(sample))).isEqualTo(oldBefore);
+        assertThat(treeHash(Samples.home(Samples.TARGET))).isEqualTo(newBefore);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"apim-3.0.0-default", "apim-3.0.0-custom"})
+    void noPlantedSecretAppearsInAnyOutputOrMessage(String sample) throws IOException {
+        CliRun run = assess(sample, tmp.resolve("out"));
+
+        StringBuilder everything = new StringBuilder(run.out()).append(run.err());
+        try (Stream<Path> files = Files.walk(tmp.resolve("out"))) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                everything.append(new String(Files.readAllBytes(f), StandardCharsets.UTF_8));
+            }
+        }
+        assertThat(Samples.plantedSecrets()).isNotEmpty();
+        for (String secret : Samples.plantedSecrets().values()) {
+            assertThat(everything.toString()).as("planted secret %s", secret).doesNotContain(secret);
+        }
+    }
+
+    @Test
+    void withoutTheVaultedPasswordTheRegistryDatabaseIsUnknownWithTheVariableToSetAndNoSecret() throws IOException {
+        CliRun run = CliRun.of("assess", "--old", Samples.home(Samples.CUSTOM).toString(), "--new",
+                Samples.home(Samples.TARGET).toString(), "--out", tmp.resolve("out").toString(), "--today", TODAY);
+
+        assertThat(run.code()).isEqualTo(ExitCode.READY);
+        JsonNode reindex = condition(json(tmp.resolve("out/assessment.json")), "IDX-REG-INDEX-SQL");
+        assertThat(reindex.get("status").asText()).isEqualTo("UNKNOWN");
+        assertThat(reindex.toString()).contains("APIM_UPGRADE_DB_PASSWORD_SHARED_DB")
+                .doesNotContain(Samples.plantedSecret("custom.shared_db.password"));
+    }
+
+    @Test
+    void withNoDbEveryDatabaseConditionIsUnknownBecauseTheDatabasesWereNotRead() throws IOException {
+        CliRun run = CliRun.of("assess", "--old", Samples.home(Samples.DEFAULT).toString(), "--new",
+                Samples.home(Samples.TARGET).toString(), "--out", tmp.resolve("out").toString(), "--today", TODAY,
+                "--no-db");
+
+        assertThat(run.code()).isEqualTo(ExitCode.READY);
+        JsonNode report = json(tmp.resolve("out/assessment.json"));
+        for (String id : new String[] {"DB-AM-UPGRADE", "DB-SCOPE-BINDING-NULL", "PRE-ALREADY-MIGRATED",
+                "IDX-REG-INDEX-SQL", "IDN-LARGE-TABLES"}) {
+            assertThat(condition(report, id).get("status").asText()).as(id).isEqualTo("UNKNOWN");
+            assertThat(condition(report, id).get("messages").toString()).as(id).containsIgnoringCase("not read");
+        }
+    }
+
+    private static JsonNode condition(JsonNode report, String id) {
+        for (JsonNode c : report.get("conditions")) {
+            if (c.get("id").asText().equals(id)) {
+                return c;
+            }
+        }
+        throw new AssertionError("no condition " + id);
+    }
+
+    private static JsonNode json(Path file) throws IOException {
+        return new ObjectMapper().readTree(file.toFile());
+    }
+
+    /** A hash over every path, size, modification time and content under a folder. */
+    static String treeHash(Path root) throws IOException {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            try (Stream<Path> all = Files.walk(root)) {
+                for (Path p : all.sorted().toList()) {
+                    md.update(root.relativize(p).toString().getBytes(StandardCharsets.UTF_8));
+                    if (Files.isRegularFile(p)) {
+                        md.update(Files.readAllBytes(p));
+                        md.update(Files.getLastModifiedTime(p).toString().getBytes(StandardCharsets.UTF_8));
+                    }
+                }
+            }
+            return HexFormat.of().formatHex(md.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
