@@ -2,7 +2,10 @@ package dev.apimupgrade.report;
 
 import java.util.List;
 
-/** The few lines the assess command prints: the verdict, the counts, and each blocker and warning in one line. */
+/**
+ * The few lines the assess command prints: the verdict, the counts, the coverage, and each blocker and warning in one
+ * line.
+ */
 public final class TerminalSummary {
 
     private TerminalSummary() {
@@ -15,6 +18,8 @@ public final class TerminalSummary {
         out.append(String.format("%d conditions: %d apply (%s, %s), %d not applicable, %d unknown\n",
                 report.conditions().size(), s.counts().get("APPLIES"), count(s.blockers(), "blocker"),
                 count(s.warnings(), "warning"), s.counts().get("NOT_APPLICABLE"), s.counts().get("UNKNOWN")));
+        out.append(String.format("coverage: %d decided automatically, %d need an answer (--answers), %d open or manual\n",
+                s.coverage().automatic(), s.coverage().needAnswer(), s.coverage().open()));
         list(out, "Blockers", report.blockers());
         list(out, "Warnings", report.warnings());
         return out.toString();

@@ -126,8 +126,9 @@ public final class SynapseScanner implements Scanner {
             String oldPath = dir + "/" + path;
             try {
                 String oldText = new String(Files.readAllBytes(home.resolve(oldPath)), StandardCharsets.UTF_8);
-                String diff = UnifiedDiff.of("NEW:" + counterpart.newHomePath(), stockText.get(), "OLD:" + oldPath,
-                        oldText, MAX_DIFF_LINES);
+                // a customised file may write credentials out (basic auth, a token header): they never enter a fact
+                String diff = SecretMask.xml(UnifiedDiff.of("NEW:" + counterpart.newHomePath(), stockText.get(),
+                        "OLD:" + oldPath, oldText, MAX_DIFF_LINES));
                 if (!diff.isEmpty()) {
                     out.add(new SynapseDiff(Role.OLD, tenant, path, diff, SourceRef.file(Role.OLD, oldPath)));
                 }

@@ -23,12 +23,14 @@ class TerminalSummaryTest {
         assertThat(text).isEqualTo("""
                 NOT READY: 2 blockers
                 %d conditions: 4 apply (2 blockers, 1 warning), 2 not applicable, %d unknown
+                coverage: 6 decided automatically, %d need an answer (--answers), %d open or manual
                 Blockers:
                   PRE-SERVER-RUNNING  A server of the old home is running
                   DB-AM-SYSAPPS-CONSTRAINT  AM_SYSTEM_APPS lacks its unique key
                 Warnings:
                   REG-VERSIONING-ENABLED  versioning is on in registry.xml
-                """.formatted(report.conditions().size(), unknown));
+                """.formatted(report.conditions().size(), unknown, report.summary().coverage().needAnswer(),
+                unknown - report.summary().coverage().needAnswer()));
     }
 
     @Test
@@ -51,6 +53,6 @@ class TerminalSummaryTest {
 
         String text = TerminalSummary.render(report);
 
-        assertThat(text).startsWith("READY\n").doesNotContain("Blockers:", "Warnings:").endsWith("unknown\n");
+        assertThat(text).startsWith("READY\n").doesNotContain("Blockers:", "Warnings:").endsWith("open or manual\n");
     }
 }

@@ -135,6 +135,21 @@ class SynapseScannerTest {
     }
 
     @Test
+    void credentialsWrittenIntoACustomisedProtectedFileNeverReachTheDiffForCfgSynapseProtectedModified()
+            throws IOException {
+        Path old = home(tmp.resolve("old"));
+        Path neu = home(tmp.resolve("new"));
+        write(neu, SUPER + "sequences/main.xml", "<sequence name=\"main\">\n  <in/>\n</sequence>\n");
+        write(old, SUPER + "sequences/main.xml", "<sequence name=\"main\">\n  <in><property name=\"Authorization\" "
+                + "value=\"Basic cGFydG5lcjpQbGFudGVk\" scope=\"transport\"/></in>\n</sequence>\n");
+
+        String diff = scan(old, neu).ofType(SynapseDiff.class).get(0).unifiedDiff();
+
+        assertThat(diff).contains("+  <in><property name=\"Authorization\" value=\"****\" scope=\"transport\"/></in>")
+                .doesNotContain("cGFydG5lcjpQbGFudGVk");
+    }
+
+    @Test
     void withoutANewHomeThereIsNoFileToDiffAgainstForCfgSynapseProtectedModified() throws IOException {
         Path old = home(tmp.resolve("old"));
         write(old, SUPER + "sequences/main.xml", "<sequence name=\"main\"><log/></sequence>\n");

@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
  * A bundle's Import-Package header read against what 3.1.0 exports for the three component families FACTS.md section
  * 1 names: carbon-apimgt (6.5.349 to 6.6.163), the carbon kernel packages (4.5.1 to 4.6.0) and the identity
  * framework (5.14.97 to 5.17.5). A package is taken to be exported at its component's version; packages of other
- * families are not judged, as the tool does not know their 3.1.0 versions.
+ * components (other org.wso2.carbon.identity.* ones among them) are not judged, as the tool does not know their 3.1.0
+ * versions.
  */
 public final class OsgiImports {
     /** One imported package and the version range it accepts ({@link OsgiVersionRange#ANY} without a version). */
@@ -27,7 +28,15 @@ public final class OsgiImports {
             new Family("carbon-apimgt", List.of("org.wso2.carbon.apimgt"), "6.5.349", "6.6.163"),
             new Family("carbon-kernel", List.of("org.wso2.carbon.core", "org.wso2.carbon.utils", "org.wso2.carbon.base",
                     "org.wso2.carbon.context", "org.wso2.carbon.user.core", "org.wso2.carbon.user.api"), "4.5.1", "4.6.0"),
-            new Family("carbon-identity-framework", List.of("org.wso2.carbon.identity"), "5.14.97", "5.17.5"));
+            // Only the framework's own packages: org.wso2.carbon.identity.oauth2 and the other inbound, governance and
+            // authenticator packages come from components with versions of their own (6.x for OAuth, say).
+            new Family("carbon-identity-framework", List.of("org.wso2.carbon.identity.core", "org.wso2.carbon.identity.base",
+                    "org.wso2.carbon.identity.application.common", "org.wso2.carbon.identity.application.mgt",
+                    "org.wso2.carbon.identity.application.authentication.framework",
+                    "org.wso2.carbon.identity.claim.metadata.mgt", "org.wso2.carbon.identity.user.store.configuration",
+                    "org.wso2.carbon.identity.user.profile.mgt", "org.wso2.carbon.identity.mgt",
+                    "org.wso2.carbon.identity.entitlement", "org.wso2.carbon.identity.workflow.mgt",
+                    "org.wso2.carbon.identity.event", "org.wso2.carbon.idp.mgt"), "5.14.97", "5.17.5"));
     private static final Pattern VERSION = Pattern.compile("(?:^|;)\\s*version\\s*=\\s*(\"[^\"]*\"|[^;]*)");
 
     private OsgiImports() {

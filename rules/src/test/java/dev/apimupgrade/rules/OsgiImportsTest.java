@@ -41,9 +41,9 @@ class OsgiImportsTest {
     }
 
     @Test
-    void packagesOutsideTheJudgedFamiliesAreNotJudgedEvenWithTightRanges() {
+    void packagesOfOtherComponentsAreNotJudgedEvenWithTightRangesOrIdentityNames() {
         assertThat(OsgiImports.excludedBy310("org.wso2.carbon.registry.core;version=\"[1.0,1.1)\","
-                + "org.wso2.carbon.coreextra;version=\"[1,2)\"")).isEmpty();
+                + "org.wso2.carbon.coreextra;version=\"[1,2)\",org.wso2.carbon.identity.oauth2;version=\"[6.2,7)\"")).isEmpty();
     }
 
     @Test
