@@ -220,6 +220,9 @@ class AnalyticsRulesTest {
                 ds(Role.NEW, "dashboard", "APIM_ANALYTICS_DB", H2_STATS));
 
         assertThat(v.status("ANA-DATASOURCES")).isEqualTo(Status.APPLIES);
+        assertThat(actions(v, "ANA-DATASOURCES")).filteredOn(a -> a.target().endsWith("APIM_ANALYTICS_DB"))
+                .allSatisfy(a -> assertThat(a.params().get("jdbcUrl"))
+                        .startsWith("jdbc:h2:<3.0.0 analytics home>/wso2/worker/database/WSO2AM_STATS_DB"));
         assertThat(actions(v, "ANA-DATASOURCES")).extracting(a -> a.target()).containsExactlyInAnyOrder(
                 "NEW-analytics:conf/worker/deployment.yaml#APIM_ANALYTICS_DB",
                 "NEW-analytics:conf/dashboard/deployment.yaml#APIM_ANALYTICS_DB",
