@@ -72,11 +72,16 @@ public final class Samples {
 
     /** Planted secret name -> value: every password or secret value the samples contain that no output may show. */
     public static Map<String, String> plantedSecrets() {
+        return secretsIn("planted-secrets.txt");
+    }
+
+    /** The name=value lines of a planted-secrets resource. */
+    static Map<String, String> secretsIn(String resource) {
         Map<String, String> out = new LinkedHashMap<>();
-        for (String line : lines("planted-secrets.txt")) {
+        for (String line : lines(resource)) {
             int eq = line.indexOf('=');
             if (eq <= 0 || out.put(line.substring(0, eq), line.substring(eq + 1)) != null) {
-                throw new IllegalStateException("planted-secrets.txt: bad or repeated line: " + line);
+                throw new IllegalStateException(resource + ": bad or repeated line: " + line);
             }
         }
         return Collections.unmodifiableMap(out);

@@ -25,7 +25,7 @@ public final class HtmlReports {
         return render("assessment.ftlh", Map.of("report", report));
     }
 
-    private static String render(String template, Map<String, Object> model) {
+    static String render(String template, Map<String, Object> model) {
         StringWriter out = new StringWriter();
         try {
             FREEMARKER.getTemplate(template).process(model, out);

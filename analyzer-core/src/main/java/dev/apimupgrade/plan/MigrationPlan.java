@@ -1,0 +1,15 @@
+package dev.apimupgrade.plan;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.List;
+
+/**
+ * The reviewed, saved and later executed plan: the justified actions in the guide's order, bound to the fingerprint
+ * of what it was made from, so executing a plan made for another state of the installation can be refused.
+ */
+@JsonPropertyOrder({"toolVersion", "rulePackHash", "fingerprint", "steps"})
+public record MigrationPlan(String toolVersion, String rulePackHash, Fingerprint fingerprint, List<PlanStep> steps) {
+    public MigrationPlan {
+        steps = List.copyOf(steps);
+    }
+}

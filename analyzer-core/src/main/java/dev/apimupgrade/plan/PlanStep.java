@@ -1,0 +1,25 @@
+package dev.apimupgrade.plan;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.apimupgrade.rule.Evidence;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * One action of the plan, as the engine will execute it and the runbook shows it: what to do (kind, target, params),
+ * whether the tool automates it, the node it runs on, the guide step it belongs to, how "done" is checked, and why
+ * (the condition's messages and the evidence the rule matched).
+ */
+@JsonPropertyOrder({"id", "conditionId", "kind", "target", "params", "automated", "nodes", "guideStep", "guideLink",
+        "postCondition", "why", "evidence"})
+public record PlanStep(String id, String conditionId, String kind, String target, Map<String, String> params,
+                       boolean automated, List<NodeRole> nodes, String guideStep, String guideLink,
+                       String postCondition, List<String> why, List<Evidence> evidence) {
+    public PlanStep {
+        params = java.util.Collections.unmodifiableMap(new TreeMap<>(params));
+        nodes = List.copyOf(nodes);
+        why = List.copyOf(why);
+        evidence = List.copyOf(evidence);
+    }
+}

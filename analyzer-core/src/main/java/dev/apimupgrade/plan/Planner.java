@@ -1,0 +1,78 @@
+package dev.apimupgrade.plan;
+
+import dev.apimupgrade.fact.DatasourceConfig;
+import dev.apimupgrade.fact.Facts;
+import dev.apimupgrade.fact.Role;
+import dev.apimupgrade.rule.Condition;
+import dev.apimupgrade.rule.ConditionCatalogue;
+import dev.apimupgrade.rule.ConditionResult;
+import dev.apimupgrade.rule.JustifiedAction;
+import dev.apimupgrade.rule.Verdict;
+import dev.apimupgrade.scan.db.DbKind;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Turns the verdict into the plan: every justified action, in the guide's order (by the catalogue's step of its
+ * condition; within a step, in catalogue order, then by action ID), with its node, post-condition and justification.
+ * It adds only what the facts say about how to run an action (the SQL dialect folder of the datasource a script runs
+ * on, the real constraint name an adapted statement uses); it decides nothing the rules did not.
+ */
+public final class Planner {
+    /** The parameter naming the sql/&lt;purpose&gt;/&lt;folder&gt; a script step runs from. */
+    public static final String DIALECT_FOLDER = "dialectFolder";
+    /** Prefix of the parameters that fill a script's ${NAME} placeholders. */
+    public static final String IDENTIFIER = "identifier.";
+
+    private Planner() {
+    }
+
+    public static MigrationPlan plan(Verdict verdict, ConditionCatalogue catalogue, Facts facts, String toolVersion) {
+        List<String> catalogueOrder = catalogue.all().stream().map(Condition::id).toList();
+        Comparator<JustifiedAction> order = Comparator
+                .comparing((JustifiedAction a) -> catalogue.get(a.conditionId()).step(), GuideOrder.BY_GUIDE)
+                .thenComparingInt(a -> catalogueOrder.indexOf(a.conditionId()))
+                .thenComparing(JustifiedAction::id);
+        List<PlanStep> steps = new ArrayList<>();
+        for (JustifiedAction a : verdict.actions().stream().sorted(order).toList()) {
+            steps.add(step(a, verdict.result(a.conditionId()), params(a, verdict.actions(), facts)));
+        }
+        return new MigrationPlan(toolVersion, verdict.rulePackHash(),
+                Fingerprint.of(facts, verdict.rulePackHash(), toolVersion), steps);
+    }
+
+    private static PlanStep step(JustifiedAction a, ConditionResult result, Map<String, String> params) {
+        Condition c = result.condition();
+        return new PlanStep(a.id(), a.conditionId(), a.kind(), a.target(), params, a.automated(),
+                NodeRoles.of(a.conditionId()), c.step(), c.guideLink(), PostConditions.of(a), result.messages(),
+                a.evidence());
+    }
+
+    private static Map<String, String> params(JustifiedAction a, List<JustifiedAction> all, Facts facts) {
+        Map<String, String> p = new TreeMap<>(a.params());
+        if (a.kind().equals("RunSqlScript") || a.kind().equals("AdaptSqlStatement")) {
+            dialectFolder(a.target(), facts).ifPresent(folder -> p.put(DIALECT_FOLDER, folder));
+        }
+        if (a.kind().equals("RunSqlScript")) {
+            for (JustifiedAction adapt : all) {
+                if (adapt.kind().equals("AdaptSqlStatement") && adapt.target().equals(a.target())
+                        && adapt.params().get("script").equals(a.params().get("script"))) {
+                    p.put(IDENTIFIER + "AM_SYSTEM_APPS_NAME_CONSTRAINT", adapt.params().get("actualName"));
+                }
+            }
+        }
+        return p;
+    }
+
+    /** The script folder of the old datasource a step runs on, told by its JDBC URL. */
+    private static java.util.Optional<String> dialectFolder(String datasource, Facts facts) {
+        return facts.ofType(DatasourceConfig.class).stream()
+                .filter(d -> d.role() == Role.OLD && d.name().equals(datasource))
+                .findFirst()
+                .flatMap(d -> DbKind.of(d.url()))
+                .map(DbKind::sqlFolder);
+    }
+}

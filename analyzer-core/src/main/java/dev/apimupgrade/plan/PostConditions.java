@@ -1,0 +1,42 @@
+package dev.apimupgrade.plan;
+
+import dev.apimupgrade.rule.JustifiedAction;
+import java.util.Map;
+
+/** What "done" looks like for each action kind: the state a re-scan (or the operator) checks after the step. */
+final class PostConditions {
+    private static final Map<String, String> SCRIPT_RESULTS = Map.of(
+            "registry-versioning-cleanup", "no REG_ table of %s holds a versioned row any more",
+            "am-3.0.0-to-3.1.0", "%s has every 3.1.0 AM_ object (AM_API_CATEGORIES, AM_USER, ...)",
+            "scope-binding-cleanup", "IDN_OAUTH2_SCOPE_BINDING in %s has no row with a NULL or empty SCOPE_BINDING",
+            "reg-index", "the reg-index script ran to its end on %s without an error",
+            "analytics-lastaccess-pk", "APILASTACCESSSUMMARY in %s has APIVERSION in its primary key",
+            "analytics-3.0.0-to-3.1.0", "APILASTACCESSSUMMARY in %s has APIVERSION in its primary key");
+
+    private PostConditions() {
+    }
+
+    static String of(JustifiedAction a) {
+        Map<String, String> p = a.params();
+        String target = a.target();
+        return switch (a.kind()) {
+            case "CopyTree" -> "every file of " + p.getOrDefault("from", "the old folder") + " is in the 3.1.0 home's "
+                    + target + " with the same content" + (p.containsKey("exclude")
+                    ? ", except " + p.get("exclude") + ", which keep their 3.1.0 content" : "");
+            case "CopyFile" -> target + " exists in the 3.1.0 home with the same SHA-256 as "
+                    + p.getOrDefault("from", "its source");
+            case "SetTomlTable" -> "the 3.1.0 deployment.toml has [" + target + "] with the old home's values and still"
+                    + " parses";
+            case "SetTomlValue" -> "the 3.1.0 deployment.toml sets " + target + " = " + p.getOrDefault("value", "")
+                    + " and still parses";
+            case "RunSqlScript" -> String.format(SCRIPT_RESULTS.getOrDefault(p.getOrDefault("script", ""),
+                    "the script ran to its end on %s without an error"), target);
+            case "AdaptSqlStatement" -> "the " + p.getOrDefault("script", "") + " statement drops " + p.get("actualName")
+                    + ", the name the database gave the constraint";
+            case "Backup" -> "a copy of " + target + " with the same content is in the backup folder";
+            case "DeletePath" -> target + " no longer exists in the 3.1.0 home";
+            case "ManualStep" -> "you have done this and ticked it: " + p.getOrDefault("step", target);
+            default -> throw new IllegalArgumentException("no post-condition for action kind " + a.kind());
+        };
+    }
+}

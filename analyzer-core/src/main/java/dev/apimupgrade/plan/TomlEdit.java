@@ -1,0 +1,143 @@
+package dev.apimupgrade.plan;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.tomlj.Toml;
+import org.tomlj.TomlParseResult;
+
+/**
+ * Computes the new text of a deployment.toml with one table or one key added or replaced, keeping every comment and
+ * every other line byte for byte (the guide forbids copying whole configuration files). The result is re-parsed with
+ * tomlj, so an edit that would make the file unreadable is refused instead of written.
+ */
+public final class TomlEdit {
+    private static final Pattern BARE = Pattern.compile("true|false|-?\\d+");
+
+    private TomlEdit() {
+    }
+
+    /** {@code key = value} for {@code dottedKey}: replaces its line(s), else adds it to its table, else adds the table. */
+    public static String setValue(String text, String dottedKey, String literal) {
+        TomlLayout layout = new TomlLayout(lines(text));
+        String sep = layout.lineSeparator();
+        Optional<TomlLayout.Key> existing = layout.key(dottedKey);
+        int dot = dottedKey.lastIndexOf('.');
+        String table = dot < 0 ? "" : dottedKey.substring(0, dot);
+        String name = dottedKey.substring(dot + 1);
+        if (existing.isPresent()) {
+            TomlLayout.Key k = existing.get();
+            String line = layout.lines.get(k.firstLine());
+            String keyAsWritten = line.substring(0, TomlKeys.equalsSign(line)).trim();
+            return checked(splice(layout.lines, k.firstLine(), k.lastLine() + 1,
+                    List.of(indent(line) + keyAsWritten + " = " + literal + sep)), dottedKey);
+        }
+        Optional<TomlLayout.Table> parent = table.isEmpty() ? Optional.of(layout.tables.get(0)) : layout.table(table);
+        if (parent.isPresent()) {
+            int at = parent.get().header() < 0 && parent.get().keys().isEmpty() ? 0 : layout.end(parent.get()) + 1;
+            String before = at > 0 && !layout.lines.get(at - 1).endsWith("\n") ? sep : "";
+            return checked(splice(layout.lines, at, at, List.of(before + name + " = " + literal + sep)), dottedKey);
+        }
+        return addTable(layout, table, List.of(name + " = " + literal));
+    }
+
+    /** Replaces table {@code path} (its header and keys, up to the comments that introduce the next table) or adds it. */
+    public static String setTable(String text, String path, List<String> body) {
+        TomlLayout layout = new TomlLayout(lines(text));
+        Optional<TomlLayout.Table> existing = layout.table(path);
+        if (existing.isEmpty()) {
+            return addTable(layout, path, body);
+        }
+        TomlLayout.Table t = existing.get();
+        List<String> replacement = new ArrayList<>();
+        replacement.add(layout.lines.get(t.header()));
+        body.forEach(l -> replacement.add(l + layout.lineSeparator()));
+        return checked(splice(layout.lines, t.header(), layout.end(t) + 1, replacement), path);
+    }
+
+    /** The key lines of a table as written (values spanning lines included), to carry a table from one file to another. */
+    public static Optional<List<String>> tableBody(String text, String path) {
+        TomlLayout layout = new TomlLayout(lines(text));
+        return layout.table(path).map(t -> {
+            List<String> body = new ArrayList<>();
+            for (TomlLayout.Key k : t.keys()) {
+                for (int i = k.firstLine(); i <= k.lastLine(); i++) {
+                    body.add(TomlLayout.strip(layout.lines.get(i)));
+                }
+            }
+            return body;
+        });
+    }
+
+    /** A parameter value as a TOML literal: booleans and integers bare, anything else a quoted, escaped string. */
+    public static String literal(String value) {
+        if (BARE.matcher(value).matches()) {
+            return value;
+        }
+        return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    private static String addTable(TomlLayout layout, String path, List<String> body) {
+        String sep = layout.lineSeparator();
+        int at = layout.newTablePosition();
+        // A file whose last line has no terminator keeps that line as it is: the new table starts with the break.
+        boolean openLastLine = at == layout.lines.size() && at > 0 && !layout.lines.get(at - 1).endsWith("\n");
+        StringBuilder block = new StringBuilder();
+        if (openLastLine) {
+            block.append(sep);
+        }
+        if (at > 0 && !TomlLayout.strip(layout.lines.get(at - 1)).isBlank()) {
+            block.append(sep);
+        }
+        block.append('[').append(path).append(']').append(sep);
+        body.forEach(l -> block.append(l).append(sep));
+        if (at < layout.lines.size()) {
+            block.append(sep);
+        } else if (openLastLine) {
+            block.setLength(block.length() - sep.length());
+        }
+        return checked(splice(layout.lines, at, at, List.of(block.toString())), path);
+    }
+
+    private static String checked(String result, String what) {
+        TomlParseResult parsed = Toml.parse(result);
+        if (parsed.hasErrors()) {
+            throw new IllegalStateException("setting " + what + " would leave deployment.toml unreadable: "
+                    + parsed.errors().get(0));
+        }
+        return result;
+    }
+
+    private static String splice(List<String> lines, int from, int to, List<String> replacement) {
+        StringBuilder out = new StringBuilder();
+        lines.subList(0, from).forEach(out::append);
+        replacement.forEach(out::append);
+        lines.subList(to, lines.size()).forEach(out::append);
+        return out.toString();
+    }
+
+    private static String indent(String line) {
+        int i = 0;
+        while (i < line.length() && (line.charAt(i) == ' ' || line.charAt(i) == '\t')) {
+            i++;
+        }
+        return line.substring(0, i);
+    }
+
+    /** The text's lines, each with its own terminator, so joining them gives the text back exactly. */
+    static List<String> lines(String text) {
+        List<String> out = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) == '\n') {
+                out.add(text.substring(start, i + 1));
+                start = i + 1;
+            }
+        }
+        if (start < text.length()) {
+            out.add(text.substring(start));
+        }
+        return out;
+    }
+}

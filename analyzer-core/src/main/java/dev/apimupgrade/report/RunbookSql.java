@@ -1,0 +1,41 @@
+package dev.apimupgrade.report;
+
+import dev.apimupgrade.plan.PlanStep;
+import dev.apimupgrade.plan.Planner;
+import dev.apimupgrade.plan.ScriptSource;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** The SQL a script step shows inline: the shipped script for the datasource's dialect, placeholders filled. */
+final class RunbookSql {
+    /** The statements, or a note saying why none can be shown. */
+    record Sql(List<String> statements, String note) {
+    }
+
+    private RunbookSql() {
+    }
+
+    static Sql of(PlanStep s, ScriptSource scripts) {
+        if (!s.kind().equals("RunSqlScript")) {
+            return new Sql(List.of(), "");
+        }
+        String purpose = s.params().getOrDefault("script", "");
+        String folder = s.params().get(Planner.DIALECT_FOLDER);
+        if (folder == null) {
+            return new Sql(List.of(), "The database type of " + s.target() + " is not known from the old"
+                    + " deployment.toml: take the " + purpose + " script for your database from the guide.");
+        }
+        Map<String, String> identifiers = new TreeMap<>();
+        s.params().forEach((k, v) -> {
+            if (k.startsWith(Planner.IDENTIFIER)) {
+                identifiers.put(k.substring(Planner.IDENTIFIER.length()), v);
+            }
+        });
+        try {
+            return new Sql(scripts.statements(purpose, folder, identifiers), "");
+        } catch (IllegalArgumentException e) {
+            return new Sql(List.of(), "This tool ships no " + purpose + " script for " + folder + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package dev.apimupgrade.report;
+
+import dev.apimupgrade.plan.MigrationPlan;
+import dev.apimupgrade.plan.NodeRole;
+import dev.apimupgrade.plan.PlanStep;
+import dev.apimupgrade.plan.ScriptSource;
+import dev.apimupgrade.report.ConditionView.EvidenceView;
+import dev.apimupgrade.rule.ConditionResult;
+import dev.apimupgrade.rule.Status;
+import dev.apimupgrade.rule.Verdict;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The runbook an operator follows: the plan's steps numbered in the guide's order, each with everything needed to do
+ * and check it, then the conditions left out (not applicable, and why) and those that could not be decided. The
+ * HTML and Markdown templates only format this view.
+ */
+public record RunbookView(ToolInfo tool, String planSha256, String oldHome, String newHome, boolean distributed,
+                          List<RunbookStep> steps, List<LeftOut> leftOut, List<LeftOut> undecided) {
+
+    /** A condition without steps in this runbook, with the reason the rules gave. */
+    public record LeftOut(String conditionId, String title, String guideStep, String reason) {
+        static LeftOut of(ConditionResult r) {
+            return new LeftOut(r.condition().id(), r.condition().title(), r.condition().step(),
+                    String.join(" ", r.messages()));
+        }
+    }
+
+    public static RunbookView of(MigrationPlan plan, Verdict verdict, ToolInfo tool, String oldHome, String newHome,
+                                 ScriptSource scripts) {
+        boolean distributed = verdict.status("PRE-DISTRIBUTED") == Status.APPLIES;
+        List<RunbookStep> steps = new ArrayList<>();
+        for (PlanStep s : plan.steps()) {
+            steps.add(step(steps.size() + 1, s, verdict.result(s.conditionId()), distributed, scripts));
+        }
+        return new RunbookView(tool, plan.fingerprint().sha256(), oldHome, newHome, distributed, steps,
+                where(verdict, Status.NOT_APPLICABLE), where(verdict, Status.UNKNOWN));
+    }
+
+    private static List<LeftOut> where(Verdict verdict, Status status) {
+        return verdict.results().stream().filter(r -> r.status() == status).map(LeftOut::of).toList();
+    }
+
+    private static RunbookStep step(int number, PlanStep s, ConditionResult result, boolean distributed,
+                                    ScriptSource scripts) {
+        RunbookCommands.Commands commands = RunbookCommands.of(s);
+        RunbookSql.Sql sql = RunbookSql.of(s, scripts);
+        String node = distributed ? s.nodes().stream().map(NodeRole::label).collect(Collectors.joining(", ")) : "";
+        return new RunbookStep(number, s.id(), s.conditionId(), result.condition().title(), s.guideStep(),
+                s.guideLink(), s.kind(), s.automated(), node, RunbookText.what(s), s.why(),
+                s.evidence().stream().map(e -> new EvidenceView(e.source().toString(), e.observed())).toList(),
+                commands.linux(), commands.windows(), commands.same(), RunbookText.snippet(s), sql.statements(),
+                sql.note(), s.postCondition());
+    }
+}

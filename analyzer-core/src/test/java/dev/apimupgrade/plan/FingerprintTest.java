@@ -1,0 +1,61 @@
+package dev.apimupgrade.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.apimupgrade.fact.AssessmentDate;
+import dev.apimupgrade.fact.Facts;
+import dev.apimupgrade.fact.FileContent;
+import dev.apimupgrade.fact.Role;
+import dev.apimupgrade.fact.SourceRef;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class FingerprintTest {
+    static final FileContent TOML = new FileContent(Role.OLD, "repository/conf/deployment.toml", "aa11",
+            SourceRef.file(Role.OLD, "repository/conf/deployment.toml"));
+    static final FileContent REGISTRY = new FileContent(Role.OLD, "repository/conf/registry.xml", "bb22",
+            SourceRef.file(Role.OLD, "repository/conf/registry.xml"));
+
+    @Test
+    void theSameFactsInAnotherOrderOnAnotherDayGiveTheSameFingerprint() {
+        Fingerprint a = Fingerprint.of(new Facts(List.of(TOML, REGISTRY, AssessmentDate.of(LocalDate.of(2026, 1, 1)))),
+                "rp", "1.0");
+        Fingerprint b = Fingerprint.of(new Facts(List.of(AssessmentDate.of(LocalDate.of(2027, 5, 5)), REGISTRY, TOML)),
+                "rp", "1.0");
+
+        assertThat(b).isEqualTo(a);
+        assertThat(Fingerprint.compare(a, b)).isEmpty();
+        assertThat(a.matches(b)).isTrue();
+    }
+
+    @Test
+    void aChangedFileIsReportedAsItsOldAndNewDigestNamingTheFile() {
+        Fingerprint before = Fingerprint.of(new Facts(List.of(TOML, REGISTRY)), "rp", "1.0");
+        FileContent edited = new FileContent(Role.OLD, TOML.relativePath(), "cc33", TOML.source());
+        Fingerprint after = Fingerprint.of(new Facts(List.of(edited, REGISTRY)), "rp", "1.0");
+
+        assertThat(after.matches(before)).isFalse();
+        assertThat(Fingerprint.compare(before, after)).extracting(Fingerprint.Change::toString).containsExactly(
+                "removed OLD:repository/conf/deployment.toml: sha256 aa11",
+                "added OLD:repository/conf/deployment.toml: sha256 cc33");
+    }
+
+    @Test
+    void anotherRulePackOrToolVersionMakesThePlanStaleAndSaysSo() {
+        Fingerprint before = Fingerprint.of(new Facts(List.of(TOML)), "rp", "1.0");
+        Fingerprint after = Fingerprint.of(new Facts(List.of(TOML)), "rp2", "1.1");
+
+        assertThat(after.matches(before)).isFalse();
+        assertThat(Fingerprint.compare(before, after)).extracting(Fingerprint.Change::toString)
+                .containsExactly("changed tool version: 1.0 -> 1.1", "changed rule pack: rp -> rp2");
+    }
+
+    @Test
+    void noFactsStillGiveAFingerprintOfTheToolAndRules() {
+        Fingerprint empty = Fingerprint.of(new Facts(List.of()), "rp", "1.0");
+
+        assertThat(empty.sha256()).hasSize(64);
+        assertThat(empty.facts()).isEmpty();
+    }
+}

@@ -1,0 +1,120 @@
+package dev.apimupgrade.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.apimupgrade.fact.DatasourceConfig;
+import dev.apimupgrade.fact.Facts;
+import dev.apimupgrade.fact.RegistryVersioning;
+import dev.apimupgrade.fact.Role;
+import dev.apimupgrade.fact.SourceRef;
+import dev.apimupgrade.rule.ConditionCatalogue;
+import dev.apimupgrade.rule.Evidence;
+import dev.apimupgrade.rule.Finding;
+import dev.apimupgrade.rule.JustifiedAction;
+import dev.apimupgrade.rule.Severity;
+import dev.apimupgrade.rule.Status;
+import dev.apimupgrade.rule.Verdict;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class PlannerTest {
+    static final ConditionCatalogue CATALOGUE = ConditionCatalogue.load();
+    static final DatasourceConfig SHARED = new DatasourceConfig(Role.OLD, "shared_db", "postgre",
+            "jdbc:postgresql://db:5432/shared", "", "", false, SourceRef.line(Role.OLD, "repository/conf/deployment.toml", 20));
+    static final DatasourceConfig APIM = new DatasourceConfig(Role.OLD, "apim_db", "postgre",
+            "jdbc:postgresql://db:5432/apim", "", "", false, SourceRef.line(Role.OLD, "repository/conf/deployment.toml", 12));
+    static final RegistryVersioning VERSIONING = new RegistryVersioning(Role.OLD, "versioningProperties", true,
+            SourceRef.line(Role.OLD, "repository/conf/registry.xml", 40));
+
+    static JustifiedAction action(String conditionId, String kind, String target, Map<String, String> params) {
+        return new JustifiedAction(conditionId + ":" + kind + ":" + target, conditionId, kind,
+                !kind.equals("ManualStep"), target, params, List.of(Evidence.of(VERSIONING)), conditionId + " rule");
+    }
+
+    static Finding applies(String conditionId) {
+        return new Finding(conditionId, Status.APPLIES, Severity.INFO, conditionId + " applies here.",
+                List.of(Evidence.of(VERSIONING)), conditionId + " rule");
+    }
+
+    static Verdict verdict(List<JustifiedAction> actions) {
+        List<Finding> findings = actions.stream().map(a -> applies(a.conditionId())).distinct().toList();
+        return Verdict.assemble(CATALOGUE, findings, actions, "rulepack-1");
+    }
+
+    static final List<JustifiedAction> MIXED = List.of(
+            action("FIN-RESTART", "ManualStep", "new-home", Map.of("step", "restart", "command", "sh wso2server.sh")),
+            action("IDX-RE-INDEXING", "SetTomlValue", "indexing.re_indexing", Map.of("value", "1")),
+            action("CFG-SYNAPSE-SUPER", "CopyTree", "repository/deployment/server/synapse-configs/default",
+                    Map.of("from", "OLD:repository/deployment/server/synapse-configs/default", "exclude", "main.xml")),
+            action("REG-VERSIONING-ENABLED", "RunSqlScript", "shared_db", Map.of("script", "registry-versioning-cleanup")),
+            action("DB-AM-UPGRADE", "RunSqlScript", "apim_db", Map.of("script", "am-3.0.0-to-3.1.0")),
+            action("CFG-DB-APIM", "SetTomlTable", "database.apim_db", Map.of("from", "OLD")),
+            action("PRE-PG-SUPERUSER", "ManualStep", "apim_db", Map.of("step", "make the user a superuser")),
+            action("DB-AM-SYSAPPS-CONSTRAINT", "AdaptSqlStatement", "apim_db",
+                    Map.of("script", "am-3.0.0-to-3.1.0", "expectedName", "NAME", "actualName", "CONSTRAINT_9")));
+
+    @Test
+    void stepsFollowTheGuideFromBeforeYouBeginToStep4() {
+        MigrationPlan plan = Planner.plan(verdict(MIXED), CATALOGUE, new Facts(List.of(SHARED, APIM)), "1.0");
+
+        assertThat(plan.steps()).extracting(PlanStep::conditionId).containsExactly("PRE-PG-SUPERUSER",
+                "REG-VERSIONING-ENABLED", "CFG-DB-APIM", "CFG-SYNAPSE-SUPER", "DB-AM-UPGRADE",
+                "DB-AM-SYSAPPS-CONSTRAINT", "IDX-RE-INDEXING", "FIN-RESTART");
+        assertThat(plan.steps()).extracting(PlanStep::guideStep).containsExactly("Before you begin",
+                "Preparing for migration", "Step 1.3", "Step 1.6", "Step 2.3", "Step 2.3", "Step 2.7.3", "Step 4");
+    }
+
+    @Test
+    void theOrderDoesNotDependOnTheOrderTheRulesFiredIn() {
+        List<JustifiedAction> reversed = new java.util.ArrayList<>(MIXED);
+        java.util.Collections.reverse(reversed);
+        Facts facts = new Facts(List.of(SHARED, APIM));
+
+        assertThat(Planner.plan(verdict(reversed), CATALOGUE, facts, "1.0"))
+                .isEqualTo(Planner.plan(verdict(MIXED), CATALOGUE, facts, "1.0"));
+    }
+
+    @Test
+    void aScriptStepNamesTheDialectFolderOfItsDatasourceAndTheRealConstraintName() {
+        MigrationPlan plan = Planner.plan(verdict(MIXED), CATALOGUE, new Facts(List.of(SHARED, APIM)), "1.0");
+
+        PlanStep am = plan.steps().stream().filter(s -> s.conditionId().equals("DB-AM-UPGRADE")).findFirst().orElseThrow();
+        assertThat(am.params()).containsEntry(Planner.DIALECT_FOLDER, "postgres")
+                .containsEntry(Planner.IDENTIFIER + "AM_SYSTEM_APPS_NAME_CONSTRAINT", "CONSTRAINT_9");
+        PlanStep cleanup = plan.steps().get(1);
+        assertThat(cleanup.params()).containsEntry(Planner.DIALECT_FOLDER, "postgres")
+                .doesNotContainKey(Planner.IDENTIFIER + "AM_SYSTEM_APPS_NAME_CONSTRAINT");
+    }
+
+    @Test
+    void aScriptOnADatasourceTheOldHomeDoesNotConfigureGetsNoDialectFolder() {
+        MigrationPlan plan = Planner.plan(verdict(MIXED), CATALOGUE, new Facts(List.of()), "1.0");
+
+        assertThat(plan.steps()).allSatisfy(s -> assertThat(s.params()).doesNotContainKey(Planner.DIALECT_FOLDER));
+    }
+
+    @Test
+    void eachStepCarriesWhyItAppliesItsNodeAndWhatDoneLooksLike() {
+        MigrationPlan plan = Planner.plan(verdict(MIXED), CATALOGUE, new Facts(List.of(SHARED, APIM)), "1.0");
+
+        PlanStep synapse = plan.steps().get(3);
+        assertThat(synapse.nodes()).containsExactly(NodeRole.GATEWAY);
+        assertThat(synapse.why()).containsExactly("CFG-SYNAPSE-SUPER applies here.");
+        assertThat(synapse.evidence()).containsExactly(Evidence.of(VERSIONING));
+        assertThat(synapse.postCondition()).contains("except main.xml");
+        assertThat(synapse.automated()).isTrue();
+        assertThat(plan.steps().get(0).nodes()).containsExactly(NodeRole.ONE_NODE);
+        assertThat(plan.steps().get(2).nodes()).containsExactly(NodeRole.ALL);
+        assertThat(plan.steps()).allSatisfy(s -> assertThat(s.postCondition()).isNotBlank());
+    }
+
+    @Test
+    void aVerdictWithoutActionsGivesAnEmptyPlanThatIsStillFingerprinted() {
+        MigrationPlan plan = Planner.plan(verdict(List.of()), CATALOGUE, new Facts(List.of(SHARED)), "1.0");
+
+        assertThat(plan.steps()).isEmpty();
+        assertThat(plan.rulePackHash()).isEqualTo("rulepack-1");
+        assertThat(plan.fingerprint().facts()).hasSize(1);
+    }
+}
