@@ -60,6 +60,15 @@ class AssessAnalyticsEndToEndTest {
     }
 
     @Test
+    void theCustomDashboardAndTheWidgetTheNewPackLacksAreNamedWithACopyStepEach() throws IOException {
+        assess(tmp.resolve("out"));
+
+        JsonNode dashboards = condition(json(tmp.resolve("out/assessment.json")), "ANA-CUSTOM-DASHBOARDS");
+        assertThat(dashboards.get("messages").toString()).contains("partner-sla").contains("PartnerSlaWidget")
+                .doesNotContain("APIMApiUsage");
+    }
+
+    @Test
     void theAssessmentLeavesTheAnalyticsHomesByteIdentical() throws IOException {
         String oldBefore = AssessSamplesEndToEndTest.treeHash(Samples.home(Samples.ANALYTICS_CUSTOM));
         String newBefore = AssessSamplesEndToEndTest.treeHash(Samples.home(Samples.ANALYTICS_TARGET));

@@ -77,6 +77,9 @@ class AnalyticsSampleTest {
         assertThat(Files.readString(old.resolve("conf/worker/deployment.yaml")))
                 .contains(Samples.plantedSecret("custom.analytics_db.password")).contains("WSO2AM_STATS_DB");
         assertThat(old.resolve(AnalyticsSample.DASHBOARDS + "partner-sla.json")).isRegularFile();
+        assertThat(old.resolve(AnalyticsSample.WIDGETS + AnalyticsSample.CUSTOM_WIDGET)).isDirectory();
+        assertThat(Samples.home(Samples.ANALYTICS_TARGET).resolve(AnalyticsSample.WIDGETS + AnalyticsSample.CUSTOM_WIDGET))
+                .doesNotExist();
         Path target = Samples.home(Samples.ANALYTICS_TARGET);
         assertThat(target.resolve("updates/wum/" + AnalyticsSample.WUM_LEVEL)).isRegularFile();
         assertThat(Files.readString(target.resolve("conf/worker/deployment.yaml"))).contains("APIM_ANALYTICS_DB;");
