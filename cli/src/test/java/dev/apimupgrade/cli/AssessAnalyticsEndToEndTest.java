@@ -119,6 +119,17 @@ class AssessAnalyticsEndToEndTest {
         assertThat(tmp.resolve("out")).doesNotExist();
     }
 
+    @Test
+    void aFolderThatIsNotAnAnalyticsHomeIsRefusedWithExitCode2() throws IOException {
+        Path notAnalytics = Files.createDirectories(tmp.resolve("downloads"));
+        CliRun run = CliRun.of("assess", "--old", Samples.home(Samples.CUSTOM).toString(), "--no-db",
+                "--new-analytics", notAnalytics.toString(), "--out", tmp.resolve("out").toString());
+
+        assertThat(run.code()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(run.err()).contains("--new-analytics is not an API-M Analytics home").doesNotContain("\tat ");
+        assertThat(tmp.resolve("out")).doesNotExist();
+    }
+
     private static JsonNode condition(JsonNode report, String id) {
         for (JsonNode c : report.get("conditions")) {
             if (c.get("id").asText().equals(id)) {
