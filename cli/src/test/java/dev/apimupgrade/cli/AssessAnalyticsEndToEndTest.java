@@ -69,6 +69,15 @@ class AssessAnalyticsEndToEndTest {
     }
 
     @Test
+    void theReportListsTheAnalyticsDatasourcesItReadWithTheirUrls() throws IOException {
+        assess(tmp.resolve("out"));
+
+        JsonNode datasources = json(tmp.resolve("out/assessment.json")).get("installation").get("datasources");
+        assertThat(datasources.toString()).contains("\"role\":\"OLD-analytics\",\"name\":\"worker/APIM_ANALYTICS_DB\"")
+                .contains("\"role\":\"NEW-analytics\",\"name\":\"dashboard/AM_DB\"").contains("WSO2AM_STATS_DB");
+    }
+
+    @Test
     void theAssessmentLeavesTheAnalyticsHomesByteIdentical() throws IOException {
         String oldBefore = AssessSamplesEndToEndTest.treeHash(Samples.home(Samples.ANALYTICS_CUSTOM));
         String newBefore = AssessSamplesEndToEndTest.treeHash(Samples.home(Samples.ANALYTICS_TARGET));
