@@ -2,17 +2,21 @@ package dev.apimupgrade.report;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.apimupgrade.fact.AnalyticsDatasource;
 import dev.apimupgrade.fact.DatasourceConfig;
 import dev.apimupgrade.fact.Facts;
 import dev.apimupgrade.fact.ProductVersion;
 import dev.apimupgrade.scan.Installation;
 import dev.apimupgrade.scan.SecretMask;
+import dev.apimupgrade.scan.db.DbKind;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The installation a report is about: the homes as the user gave them, the versions their markers show, and the
- * datasources of each home (JDBC URLs masked; user names and passwords are never part of it).
+ * datasources of each home, analytics homes included (JDBC URLs masked; user names and passwords are never part of it).
  */
 @JsonPropertyOrder({"homes", "versions", "datasources"})
 public record InstallationView(Homes homes, List<Version> versions, List<Datasource> datasources) {
@@ -32,6 +36,19 @@ public record InstallationView(Homes homes, List<Version> versions, List<Datasou
     public record Datasource(String role, String name, String type, String url) {
     }
 
+    /** The analytics homes' datasources after the API-M ones, as role "OLD-analytics" and name "worker/APIM_ANALYTICS_DB". */
+    private static List<Datasource> withAnalytics(List<Datasource> apim, Facts facts) {
+        List<Datasource> all = new ArrayList<>(apim);
+        facts.ofType(AnalyticsDatasource.class).stream()
+                .sorted(Comparator.comparing(AnalyticsDatasource::role).thenComparing(AnalyticsDatasource::profile)
+                        .thenComparing(AnalyticsDatasource::name))
+                .map(d -> new Datasource(d.role().name() + "-analytics", d.profile() + "/" + d.name(),
+                        DbKind.of(d.url()).map(k -> k.name().toLowerCase(Locale.ROOT)).orElse(""),
+                        SecretMask.jdbcUrl(d.url())))
+                .distinct().forEach(all::add);
+        return List.copyOf(all);
+    }
+
     static InstallationView of(Installation installation, Facts facts) {
         Homes homes = new Homes(installation.oldHome().toString(),
                 installation.newHome().map(Object::toString).orElse(null));
@@ -46,6 +63,6 @@ public record InstallationView(Homes homes, List<Version> versions, List<Datasou
                         .thenComparing(DatasourceConfig::source))
                 .map(d -> new Datasource(d.role().name(), d.name(), d.type(), SecretMask.jdbcUrl(d.url())))
                 .distinct().toList();
-        return new InstallationView(homes, versions, datasources);
+        return new InstallationView(homes, versions, withAnalytics(datasources, facts));
     }
 }

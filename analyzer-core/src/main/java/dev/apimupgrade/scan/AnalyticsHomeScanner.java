@@ -4,6 +4,7 @@ import dev.apimupgrade.fact.AnalyticsDashboard;
 import dev.apimupgrade.fact.AnalyticsDatasource;
 import dev.apimupgrade.fact.AnalyticsHome;
 import dev.apimupgrade.fact.AnalyticsJar;
+import dev.apimupgrade.fact.AnalyticsWidget;
 import dev.apimupgrade.fact.AnalyticsWumUpdates;
 import dev.apimupgrade.fact.Observation;
 import dev.apimupgrade.fact.Role;
@@ -22,11 +23,12 @@ import java.util.stream.Stream;
 
 /**
  * Reads the API-M Analytics homes the user named: the datasources of the worker and dashboard deployment.yaml, the
- * dashboards the dashboard profile imports, the jars of lib and dropins (the JDBC driver must be an OSGi bundle
+ * dashboards the dashboard profile imports and the portal's widgets, the jars of lib and dropins (the JDBC driver must be an OSGi bundle
  * there) and the WUM update level. Without analytics homes it observes nothing.
  */
 public final class AnalyticsHomeScanner implements Scanner {
     static final String DASHBOARDS = "wso2/dashboard/resources/dashboards";
+    static final String WIDGETS = "wso2/dashboard/deployment/web-ui-apps/analytics-dashboard/extensions/widgets";
     static final List<String> JAR_FOLDERS = List.of("lib", "dropins");
     /**
      * Our own list of the dashboard names the wso2/analytics-apim dashboard feature ships across the 3.x packs (the
@@ -53,6 +55,7 @@ public final class AnalyticsHomeScanner implements Scanner {
                 datasources(role, home.get(), "worker", AnalyticsYaml.WORKER, out);
                 datasources(role, home.get(), "dashboard", AnalyticsYaml.DASHBOARD, out);
                 dashboards(role, home.get(), out);
+                widgets(role, home.get(), out);
                 JAR_FOLDERS.forEach(folder -> jars(role, home.get(), folder, out));
                 out.add(wum(role, home.get()));
             }
@@ -74,6 +77,21 @@ public final class AnalyticsHomeScanner implements Scanner {
             String name = fileName.substring(0, fileName.length() - ".json".length());
             out.add(new AnalyticsDashboard(role, name, !STOCK_DASHBOARDS.contains(name),
                     SourceRef.analytics(role, DASHBOARDS + "/" + fileName, 0)));
+        }
+    }
+
+    private static void widgets(Role role, Path home, List<Observation> out) {
+        Path folder = home.resolve(WIDGETS);
+        if (!Files.isDirectory(folder)) {
+            return;
+        }
+        try (Stream<Path> s = Files.list(folder)) {
+            for (Path widget : s.filter(Files::isDirectory).sorted().toList()) {
+                String name = widget.getFileName().toString();
+                out.add(new AnalyticsWidget(role, name, SourceRef.analytics(role, WIDGETS + "/" + name, 0)));
+            }
+        } catch (IOException | RuntimeException e) {
+            out.add(problem(role, WIDGETS, "cannot be listed", e));
         }
     }
 

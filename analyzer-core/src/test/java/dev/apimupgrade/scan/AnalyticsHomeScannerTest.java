@@ -11,6 +11,7 @@ import dev.apimupgrade.fact.AnalyticsDashboard;
 import dev.apimupgrade.fact.AnalyticsDatasource;
 import dev.apimupgrade.fact.AnalyticsHome;
 import dev.apimupgrade.fact.AnalyticsJar;
+import dev.apimupgrade.fact.AnalyticsWidget;
 import dev.apimupgrade.fact.AnalyticsWumUpdates;
 import dev.apimupgrade.fact.Facts;
 import dev.apimupgrade.fact.Role;
@@ -168,5 +169,16 @@ class AnalyticsHomeScannerTest {
             assertThat(d.url()).contains("wso2am-3.0.0/repository/database/WSO2AM_DB");
         });
         assertThat(facts.all().toString()).doesNotContain("wso2carbon");
+    }
+
+    @Test
+    void everyWidgetFolderOfTheDashboardPortalIsObservedByName() throws IOException, InputException {
+        Path home = analyticsHome("old");
+        write(home, AnalyticsHomeScanner.WIDGETS + "/PartnerSlaWidget/widgetConf.json", "{}");
+        write(home, AnalyticsHomeScanner.WIDGETS + "/README.txt", "not a widget");
+
+        Facts facts = scan(home, null);
+
+        assertThat(facts.ofType(AnalyticsWidget.class)).extracting(AnalyticsWidget::name).containsExactly("PartnerSlaWidget");
     }
 }

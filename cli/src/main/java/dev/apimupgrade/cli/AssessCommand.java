@@ -91,6 +91,7 @@ public final class AssessCommand implements Callable<Integer> {
         Installation installation = new Installation(oldHome, Optional.ofNullable(newHome));
         AnalyticsHomes analytics = new AnalyticsHomes(Optional.ofNullable(oldAnalytics), Optional.ofNullable(newAnalytics));
         OutputLocation.requireOutside(out, installation, analytics);
+        analytics.requireAnalyticsHomes(); // before the slow file walks of the API-M homes
 
         List<Scanner> scanners = new ArrayList<>(Scanners.files());
         scanners.add(new AnalyticsHomeScanner(analytics));

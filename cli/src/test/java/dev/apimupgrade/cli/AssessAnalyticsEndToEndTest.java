@@ -60,6 +60,24 @@ class AssessAnalyticsEndToEndTest {
     }
 
     @Test
+    void theCustomDashboardAndTheWidgetTheNewPackLacksAreNamedWithACopyStepEach() throws IOException {
+        assess(tmp.resolve("out"));
+
+        JsonNode dashboards = condition(json(tmp.resolve("out/assessment.json")), "ANA-CUSTOM-DASHBOARDS");
+        assertThat(dashboards.get("messages").toString()).contains("partner-sla").contains("PartnerSlaWidget")
+                .doesNotContain("APIMApiUsage");
+    }
+
+    @Test
+    void theReportListsTheAnalyticsDatasourcesItReadWithTheirUrls() throws IOException {
+        assess(tmp.resolve("out"));
+
+        JsonNode datasources = json(tmp.resolve("out/assessment.json")).get("installation").get("datasources");
+        assertThat(datasources.toString()).contains("\"role\":\"OLD-analytics\",\"name\":\"worker/APIM_ANALYTICS_DB\"")
+                .contains("\"role\":\"NEW-analytics\",\"name\":\"dashboard/AM_DB\"").contains("WSO2AM_STATS_DB");
+    }
+
+    @Test
     void theAssessmentLeavesTheAnalyticsHomesByteIdentical() throws IOException {
         String oldBefore = AssessSamplesEndToEndTest.treeHash(Samples.home(Samples.ANALYTICS_CUSTOM));
         String newBefore = AssessSamplesEndToEndTest.treeHash(Samples.home(Samples.ANALYTICS_TARGET));
@@ -107,6 +125,17 @@ class AssessAnalyticsEndToEndTest {
 
         assertThat(run.code()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(run.err()).containsPattern("deployment\\.yaml:\\d+: malformed YAML").doesNotContain("\tat ");
+        assertThat(tmp.resolve("out")).doesNotExist();
+    }
+
+    @Test
+    void aFolderThatIsNotAnAnalyticsHomeIsRefusedWithExitCode2() throws IOException {
+        Path notAnalytics = Files.createDirectories(tmp.resolve("downloads"));
+        CliRun run = CliRun.of("assess", "--old", Samples.home(Samples.CUSTOM).toString(), "--no-db",
+                "--new-analytics", notAnalytics.toString(), "--out", tmp.resolve("out").toString());
+
+        assertThat(run.code()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(run.err()).contains("--new-analytics is not an API-M Analytics home").doesNotContain("\tat ");
         assertThat(tmp.resolve("out")).doesNotExist();
     }
 

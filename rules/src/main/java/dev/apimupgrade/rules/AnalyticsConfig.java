@@ -40,6 +40,15 @@ public final class AnalyticsConfig {
                 || Datasources.isHomeRelativeH2(url));
     }
 
+    /**
+     * The URL the new yaml must carry to reach the old database: the old one, with an H2 file under the old analytics
+     * home spelled from that home (copied verbatim, ${sys:carbon.home} would name the new home's file).
+     */
+    public static String urlForNewHome(String oldUrl) {
+        return oldUrl.replace("${sys:carbon.home}", "<3.0.0 analytics home>").replace("${carbon.home}",
+                "<3.0.0 analytics home>");
+    }
+
     public static boolean isH2(AnalyticsDatasource d) {
         return Datasources.isH2(d.driverClassName(), d.url());
     }

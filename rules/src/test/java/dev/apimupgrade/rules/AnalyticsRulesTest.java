@@ -15,6 +15,7 @@ import dev.apimupgrade.fact.AnalyticsDashboard;
 import dev.apimupgrade.fact.AnalyticsDatasource;
 import dev.apimupgrade.fact.AnalyticsHome;
 import dev.apimupgrade.fact.AnalyticsJar;
+import dev.apimupgrade.fact.AnalyticsWidget;
 import dev.apimupgrade.fact.AnalyticsWumUpdates;
 import dev.apimupgrade.fact.Observation;
 import dev.apimupgrade.fact.Role;
@@ -220,6 +221,9 @@ class AnalyticsRulesTest {
                 ds(Role.NEW, "dashboard", "APIM_ANALYTICS_DB", H2_STATS));
 
         assertThat(v.status("ANA-DATASOURCES")).isEqualTo(Status.APPLIES);
+        assertThat(actions(v, "ANA-DATASOURCES")).filteredOn(a -> a.target().endsWith("APIM_ANALYTICS_DB"))
+                .allSatisfy(a -> assertThat(a.params().get("jdbcUrl"))
+                        .startsWith("jdbc:h2:<3.0.0 analytics home>/wso2/worker/database/WSO2AM_STATS_DB"));
         assertThat(actions(v, "ANA-DATASOURCES")).extracting(a -> a.target()).containsExactlyInAnyOrder(
                 "NEW-analytics:conf/worker/deployment.yaml#APIM_ANALYTICS_DB",
                 "NEW-analytics:conf/dashboard/deployment.yaml#APIM_ANALYTICS_DB",
@@ -304,5 +308,38 @@ class AnalyticsRulesTest {
     void anaCustomDashboardsIsNotApplicableWhenAnalyticsIsOffEvenWithCustomDashboards() {
         assertThat(decide(analytics(Role.OLD, "false"), analyticsHome(Role.OLD), dashboard("partner-sla", true))
                 .status("ANA-CUSTOM-DASHBOARDS")).isEqualTo(Status.NOT_APPLICABLE);
+    }
+
+    private static AnalyticsWidget widget(Role role, String name) {
+        return new AnalyticsWidget(role, name, SourceRef.analytics(role,
+                "wso2/dashboard/deployment/web-ui-apps/analytics-dashboard/extensions/widgets/" + name, 0));
+    }
+
+    @Test
+    void anaCustomDashboardsAppliesForAnOldWidgetTheNewPackDoesNotShip() {
+        Verdict v = decide(analytics(Role.OLD, "true"), analyticsHome(Role.OLD), analyticsHome(Role.NEW),
+                widget(Role.OLD, "APIMApiUsage"), widget(Role.OLD, "PartnerSlaWidget"), widget(Role.NEW, "APIMApiUsage"));
+
+        assertThat(v.status("ANA-CUSTOM-DASHBOARDS")).isEqualTo(Status.APPLIES);
+        assertThat(said(v, "ANA-CUSTOM-DASHBOARDS")).contains("PartnerSlaWidget").doesNotContain("APIMApiUsage");
+        assertThat(actions(v, "ANA-CUSTOM-DASHBOARDS")).singleElement().satisfies(a -> assertThat(a.target())
+                .isEqualTo("NEW-analytics:wso2/dashboard/deployment/web-ui-apps/analytics-dashboard/extensions/widgets/"
+                        + "PartnerSlaWidget"));
+    }
+
+    @Test
+    void anaCustomDashboardsIsNotApplicableWhenEveryOldWidgetShipsWithTheNewPack() {
+        Verdict v = decide(analytics(Role.OLD, "true"), analyticsHome(Role.OLD), analyticsHome(Role.NEW),
+                widget(Role.OLD, "APIMApiUsage"), widget(Role.NEW, "APIMApiUsage"));
+
+        assertThat(v.status("ANA-CUSTOM-DASHBOARDS")).isEqualTo(Status.NOT_APPLICABLE);
+    }
+
+    @Test
+    void anaCustomDashboardsIsUnknownWhenOldWidgetsCannotBeComparedWithoutTheNewAnalyticsPack() {
+        Verdict v = decide(analytics(Role.OLD, "true"), analyticsHome(Role.OLD), widget(Role.OLD, "APIMApiUsage"));
+
+        assertThat(v.status("ANA-CUSTOM-DASHBOARDS")).isEqualTo(Status.UNKNOWN);
+        assertThat(said(v, "ANA-CUSTOM-DASHBOARDS")).contains("--new-analytics");
     }
 }

@@ -25,7 +25,8 @@ final class H2Url {
                 && !Path.of(path).isAbsolute()) {
             return Optional.empty();
         }
-        path = path.replace("${carbon.home}", home.toString());
+        // absolute, or a home given as a relative path would be resolved against itself a second time below
+        path = path.replace("${carbon.home}", home.toAbsolutePath().toString());
         if (path.startsWith("~")) {
             path = System.getProperty("user.home") + path.substring(1);
         }

@@ -189,4 +189,21 @@ class DatasourceSpecsTest {
     void withoutAnAnalyticsHomeOnlyTheTomlDatasourcesAreRead() throws Exception {
         assertThat(read("[server]\nhostname = \"localhost\"\n", Map.of(), Map.of()).all()).isEmpty();
     }
+
+    @Test
+    void anAnalyticsHomeGivenAsARelativePathStillNamesItsOwnH2File() throws Exception {
+        Files.createDirectories(home.resolve("repository/conf"));
+        Files.writeString(home.resolve(DatasourceSpecs.TOML), "[server]\nhostname = \"localhost\"\n");
+        Path analytics = home.resolve("analytics");
+        Files.createDirectories(analytics.resolve("conf/worker"));
+        Files.writeString(analytics.resolve(AnalyticsYaml.WORKER), worker(
+                "jdbc:h2:${sys:carbon.home}/wso2/worker/database/WSO2AM_STATS_DB;AUTO_SERVER=TRUE", "pw"));
+        Path relative = Path.of("").toAbsolutePath().relativize(analytics);
+
+        DatasourceSpec spec = DatasourceSpecs.read(new Installation(home, Optional.empty()),
+                new AnalyticsHomes(Optional.of(relative), Optional.empty()), Map.of(), Map.of()).all().get(0);
+
+        assertThat(Path.of(spec.connectUrl().substring("jdbc:h2:".length())).toAbsolutePath().normalize())
+                .isEqualTo(analytics.resolve("wso2/worker/database/WSO2AM_STATS_DB").toAbsolutePath().normalize());
+    }
 }
