@@ -150,6 +150,17 @@ class RunbookViewTest {
     }
 
     @Test
+    void aConditionThatAppliesWithoutAnActionIsListedBeforeTheStepsWithWhatToDo() {
+        RunbookView view = view(verdict(ACTIONS, new Finding("PRE-BACKUP", Status.APPLIES, Severity.BLOCKER,
+                "No backup is recorded.", List.of(EVIDENCE), "r")));
+
+        assertThat(view.alsoApplies()).extracting(RunbookView.LeftOut::conditionId).containsExactly("PRE-BACKUP");
+        assertThat(view.alsoApplies().get(0).reason()).startsWith("No backup is recorded. What to do: Back up every");
+        assertThat(view.alsoApplies().get(0).severity()).isEqualTo("BLOCKER");
+        assertThat(view(verdict(ACTIONS)).alsoApplies()).isEmpty();
+    }
+
+    @Test
     void anEmptyPlanGivesNoStepsAndEveryConditionLeftOutOrUndecided() {
         RunbookView view = view(verdict(List.of()));
 

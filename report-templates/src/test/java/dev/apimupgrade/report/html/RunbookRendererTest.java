@@ -49,6 +49,7 @@ class RunbookRendererTest {
         for (JustifiedAction a : actions) {
             findings.add(new Finding(a.conditionId(), Status.APPLIES, Severity.INFO, "applies | here", List.of(evidence), "r"));
         }
+        findings.add(new Finding("PRE-BACKUP", Status.APPLIES, Severity.BLOCKER, "No backup is recorded.", List.of(), "r"));
         findings.add(new Finding("ANA-ENABLED", Status.NOT_APPLICABLE, Severity.INFO, "Analytics is off.", List.of(), "r"));
         if (distributed) {
             findings.add(new Finding("PRE-DISTRIBUTED", Status.APPLIES, Severity.INFO, "nodes", List.of(), "r"));
@@ -102,6 +103,15 @@ class RunbookRendererTest {
         assertThat(md).contains("### 1. Copy").contains("### 3. Re-add")
                 .contains("| `ANA-ENABLED` ").contains("| Analytics is off. |")
                 .contains("- applies | here").doesNotContain("**Node:");
+    }
+
+    @Test
+    void whatAppliesWithoutAStepComesBeforeTheFirstStep() {
+        String md = RunbookRenderer.markdown(view(false));
+        String html = RunbookRenderer.html(view(false));
+
+        assertThat(md.indexOf("| `PRE-BACKUP` ")).isPositive().isLessThan(md.indexOf("### 1. "));
+        assertThat(html.indexOf("<code>PRE-BACKUP</code>")).isPositive().isLessThan(html.indexOf("id=\"step-1\""));
     }
 
     @Test
