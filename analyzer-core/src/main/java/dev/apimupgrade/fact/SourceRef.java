@@ -15,6 +15,11 @@ public record SourceRef(String where, int line) implements Comparable<SourceRef>
         return new SourceRef(role.name() + ":" + relativePath.replace('\\', '/'), line);
     }
 
+    /** A file of an analytics home: "OLD-analytics:conf/worker/deployment.yaml", apart from the API-M home's files. */
+    public static SourceRef analytics(Role role, String relativePath, int line) {
+        return new SourceRef(role.name() + "-analytics:" + relativePath.replace('\\', '/'), line);
+    }
+
     public static SourceRef db(String datasource, String object) {
         return new SourceRef("db:" + datasource + "/" + object, 0);
     }

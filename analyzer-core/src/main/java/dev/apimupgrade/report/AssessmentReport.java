@@ -42,7 +42,7 @@ public record AssessmentReport(ToolInfo tool, InstallationView installation, Sum
         }).toList();
         List<ActionView> actions = verdict.actions().stream().map(ActionView::of)
                 .sorted(Comparator.comparing(ActionView::id)).toList();
-        return new AssessmentReport(tool, InstallationView.of(installation, facts), Summary.of(conditions),
+        return new AssessmentReport(tool, InstallationView.of(installation, facts), Summary.of(conditions, catalogue),
                 conditions, actions,
                 where(conditions, applying(Severity.BLOCKER)),
                 where(conditions, applying(Severity.WARNING)),

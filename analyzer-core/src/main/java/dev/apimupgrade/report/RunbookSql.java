@@ -6,12 +6,15 @@ import dev.apimupgrade.plan.ScriptSource;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /** The SQL a script step shows inline: the shipped script for the datasource's dialect, placeholders filled. */
 final class RunbookSql {
     /** The statements, or a note saying why none can be shown. */
     record Sql(List<String> statements, String note) {
     }
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{[A-Z0-9_]+}");
 
     private RunbookSql() {
     }
@@ -33,7 +36,11 @@ final class RunbookSql {
             }
         });
         try {
-            return new Sql(scripts.statements(purpose, folder, identifiers), "");
+            List<String> statements = scripts.statements(purpose, folder, identifiers);
+            List<String> open = statements.stream().flatMap(q -> PLACEHOLDER.matcher(q).results().map(m -> m.group()))
+                    .distinct().toList();
+            return new Sql(statements, open.isEmpty() ? "" : "Replace " + String.join(", ", open) + " with the name"
+                    + " the database gave it (the scan did not read it); leave that statement out if there is none.");
         } catch (IllegalArgumentException e) {
             return new Sql(List.of(), "This tool ships no " + purpose + " script for " + folder + ": " + e.getMessage());
         }

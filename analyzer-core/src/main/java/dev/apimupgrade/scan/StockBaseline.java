@@ -67,6 +67,21 @@ final class StockBaseline {
                 relativePath, oldSha256.equals(sha), STOCK_HASH, source)));
     }
 
+    /**
+     * The text of a counterpart in the new home as it would read in 3.0.0, when a new home is given and holds it.
+     * A file that cannot be read gives nothing: {@link #compare} has already reported it.
+     */
+    Optional<String> newHomeText(Counterpart counterpart) {
+        Optional<Path> newFile = counterpart.newHomePath() == null ? Optional.empty()
+                : newHome.map(h -> h.resolve(counterpart.newHomePath())).filter(Files::isRegularFile);
+        try {
+            return newFile.isEmpty() ? Optional.empty() : Optional.of(new String(
+                    counterpart.asIn300().apply(Files.readAllBytes(newFile.get())), StandardCharsets.UTF_8));
+        } catch (IOException | UncheckedIOException e) {
+            return Optional.empty();
+        }
+    }
+
     /** Byte-level replacement of an ASCII text, leaving every other byte (and so any encoding) as it was. */
     static UnaryOperator<byte[]> replacing(String found, String replacement) {
         return bytes -> new String(bytes, StandardCharsets.ISO_8859_1)

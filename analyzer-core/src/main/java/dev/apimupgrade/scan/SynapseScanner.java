@@ -4,15 +4,18 @@ import dev.apimupgrade.fact.FilePresence;
 import dev.apimupgrade.fact.Observation;
 import dev.apimupgrade.fact.Role;
 import dev.apimupgrade.fact.SourceRef;
+import dev.apimupgrade.fact.SynapseDiff;
 import dev.apimupgrade.fact.SynapseFile;
 import dev.apimupgrade.fact.TenantDirectory;
 import dev.apimupgrade.scan.StockBaseline.Counterpart;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -36,6 +39,8 @@ public final class SynapseScanner implements Scanner {
      * tell whether the 3.0.0 one was edited; only the stock hash can.
      */
     static final String SECURE_WEBSOCKET = "inbound-endpoints/SecureWebSocketInboundEndpoint.xml";
+    /** Enough for a customised sequence; a longer diff is cut with a note, so the report stays readable. */
+    static final int MAX_DIFF_LINES = 200;
 
     private final StockFiles stock;
 
@@ -58,6 +63,7 @@ public final class SynapseScanner implements Scanner {
             SortedMap<String, String> files = FileTree.hashAll(home, SUPER_DIR, out);
             addFiles(SUPER_TENANT, SUPER_DIR, files, out);
             compare(baseline, SUPER_TENANT, SUPER_DIR, files, stock.synapsePaths(), out);
+            diffProtected(home, baseline, SUPER_TENANT, SUPER_DIR, files, out);
         }
         scanTenants(home, baseline, out);
         return out;
@@ -78,6 +84,7 @@ public final class SynapseScanner implements Scanner {
             out.add(new TenantDirectory(Role.OLD, tenant, hasSynapse, files.size(), SourceRef.file(Role.OLD, tenantDir)));
             addFiles(tenant, synapseDir, files, out);
             compare(baseline, tenant, synapseDir, files, PROTECTED, out);
+            diffProtected(home, baseline, tenant, synapseDir, files, out);
         }
     }
 
@@ -103,6 +110,29 @@ public final class SynapseScanner implements Scanner {
             String sha = files.get(path);
             if (sha != null) {
                 baseline.compare("synapse", tenant, path, sha, counterpart(path), SourceRef.file(Role.OLD, dir + "/" + path), out);
+            }
+        }
+    }
+
+    /** A SynapseDiff for each protected file whose lines differ from the new home's copy (as it would read in 3.0.0). */
+    private static void diffProtected(Path home, StockBaseline baseline, String tenant, String dir,
+                                      SortedMap<String, String> files, List<Observation> out) {
+        for (String path : PROTECTED) {
+            Counterpart counterpart = counterpart(path);
+            Optional<String> stockText = files.containsKey(path) ? baseline.newHomeText(counterpart) : Optional.empty();
+            if (stockText.isEmpty()) {
+                continue;
+            }
+            String oldPath = dir + "/" + path;
+            try {
+                String oldText = new String(Files.readAllBytes(home.resolve(oldPath)), StandardCharsets.UTF_8);
+                String diff = UnifiedDiff.of("NEW:" + counterpart.newHomePath(), stockText.get(), "OLD:" + oldPath,
+                        oldText, MAX_DIFF_LINES);
+                if (!diff.isEmpty()) {
+                    out.add(new SynapseDiff(Role.OLD, tenant, path, diff, SourceRef.file(Role.OLD, oldPath)));
+                }
+            } catch (IOException | RuntimeException e) {
+                out.add(FileTree.problem(Role.OLD, oldPath, e));
             }
         }
     }

@@ -88,6 +88,23 @@ class PlannerTest {
     }
 
     @Test
+    void withoutAnAdaptationTheAmScriptTakesTheConstraintNameTheDatabaseScanFoundByItsColumn() {
+        List<JustifiedAction> amOnly = List.of(
+                action("DB-AM-UPGRADE", "RunSqlScript", "apim_db", Map.of("script", "am-3.0.0-to-3.1.0")));
+        dev.apimupgrade.fact.DbConstraint unique = new dev.apimupgrade.fact.DbConstraint("apim_db", "AM_SYSTEM_APPS",
+                "CONSTRAINT_4C", dev.apimupgrade.fact.DbConstraint.UNIQUE, "NAME", SourceRef.db("apim_db", "AM_SYSTEM_APPS"));
+        dev.apimupgrade.fact.DbConstraint other = new dev.apimupgrade.fact.DbConstraint("apim_db", "AM_SYSTEM_APPS",
+                "CONSTRAINT_4D", dev.apimupgrade.fact.DbConstraint.UNIQUE, "CLIENT_ID", SourceRef.db("apim_db", "AM_SYSTEM_APPS"));
+
+        MigrationPlan plan = Planner.plan(verdict(amOnly), CATALOGUE, new Facts(List.of(APIM, other, unique)), "1.0");
+        MigrationPlan unscanned = Planner.plan(verdict(amOnly), CATALOGUE, new Facts(List.of(APIM)), "1.0");
+
+        assertThat(plan.steps().get(0).params())
+                .containsEntry(Planner.IDENTIFIER + "AM_SYSTEM_APPS_NAME_CONSTRAINT", "CONSTRAINT_4C");
+        assertThat(unscanned.steps().get(0).params()).doesNotContainKey(Planner.IDENTIFIER + "AM_SYSTEM_APPS_NAME_CONSTRAINT");
+    }
+
+    @Test
     void aScriptOnADatasourceTheOldHomeDoesNotConfigureGetsNoDialectFolder() {
         MigrationPlan plan = Planner.plan(verdict(MIXED), CATALOGUE, new Facts(List.of()), "1.0");
 

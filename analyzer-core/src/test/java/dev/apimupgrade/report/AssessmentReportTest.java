@@ -68,6 +68,35 @@ class AssessmentReportTest {
     }
 
     @Test
+    void coverageCountsDecidedConditionsThoseAwaitingAnAnswerAndTheOpenRest() {
+        int answerable = (int) ConditionCatalogue.load().all().stream().filter(c -> c.needs().equals("answer")).count();
+
+        assertThat(answerable).as("catalogue conditions an answer decides").isGreaterThanOrEqualTo(2);
+        assertThat(report.summary().coverage()).isEqualTo(new Coverage(6, answerable,
+                report.conditions().size() - 6 - answerable));
+    }
+
+    @Test
+    void coverageCountsAnUnknownConditionAsNeedingAnAnswerOnlyWhenTheCatalogueSaysAnAnswerDecidesIt() {
+        List<Condition> catalogue = List.of(condition("A", "files"), condition("B", "database"), condition("C", "answer"),
+                condition("D", "answer"), condition("E", "files"));
+        List<ConditionView> views = List.of(view("A", "APPLIES"), view("B", "NOT_APPLICABLE"), view("C", "UNKNOWN"),
+                view("D", "NOT_APPLICABLE"), view("E", "UNKNOWN"));
+
+        assertThat(Coverage.of(views, catalogue)).isEqualTo(new Coverage(3, 1, 1));
+        assertThat(Coverage.of(List.of(), catalogue)).isEqualTo(new Coverage(0, 0, 0));
+    }
+
+    private static Condition condition(String id, String needs) {
+        return new Condition(id, "t", "preflight", "Step 1", "a", dev.apimupgrade.rule.Severity.INFO, needs, false, "r");
+    }
+
+    private static ConditionView view(String id, String status) {
+        return new ConditionView(id, status, "INFO", "t", new ConditionView.GuideSection("Step 1", "l"), List.of(), "r",
+                List.of(), List.of(), "preflight", false);
+    }
+
+    @Test
     void anAssessmentWithoutBlockersIsReady() {
         Verdict noFindings = Verdict.assemble(ConditionCatalogue.load(), List.of(), List.of(), "h");
 

@@ -89,6 +89,16 @@ class RunbookViewTest {
     }
 
     @Test
+    void aPlaceholderTheScanCouldNotFillStaysVisibleWithANoteSayingWhatToPutThere() {
+        RunbookView view = view(verdict(List.of(
+                action("DB-AM-UPGRADE", "RunSqlScript", "apim_db", Map.of("script", "am-3.0.0-to-3.1.0")))));
+
+        RunbookStep am = view.steps().get(0);
+        assertThat(am.sql()).contains("ALTER TABLE AM_SYSTEM_APPS DROP CONSTRAINT ${AM_SYSTEM_APPS_NAME_CONSTRAINT}");
+        assertThat(am.sqlNote()).startsWith("Replace ${AM_SYSTEM_APPS_NAME_CONSTRAINT} with the name");
+    }
+
+    @Test
     void aScriptOnADatasourceOfUnknownTypeSaysWhereToFindTheSqlInsteadOfGuessing() {
         RunbookStep cleanup = view(verdict(ACTIONS)).steps().get(0);
 

@@ -9,6 +9,7 @@ import dev.apimupgrade.fact.Facts;
 import dev.apimupgrade.fact.FilePresence;
 import dev.apimupgrade.fact.Role;
 import dev.apimupgrade.fact.StockComparison;
+import dev.apimupgrade.fact.SynapseDiff;
 import dev.apimupgrade.fact.SynapseFile;
 import dev.apimupgrade.fact.TenantDirectory;
 import java.io.IOException;
@@ -104,6 +105,41 @@ class SynapseScannerTest {
                         tuple("carbon.super", "sequences/main.xml", true, "3.1.0 home", "synapse"),
                         tuple("7", "sequences/main.xml", false, "3.1.0 home", "synapse"));
         assertThat(facts.ofType(StockComparison.class).get(0).source().where()).isEqualTo("OLD:" + SUPER + "api/_RevokeAPI_.xml");
+    }
+
+    @Test
+    void aCustomisedProtectedFileGetsAUnifiedDiffAgainstTheNewHomesFileForCfgSynapseProtectedModified()
+            throws IOException {
+        Path old = home(tmp.resolve("old"));
+        Path neu = home(tmp.resolve("new"));
+        write(neu, SUPER + "sequences/main.xml", "<sequence name=\"main\">\n  <in/>\n</sequence>\n");
+        write(old, SUPER + "sequences/main.xml", "<sequence name=\"main\">\n  <in><log/></in>\n</sequence>\n");
+        write(neu, SUPER + "api/_RevokeAPI_.xml", "<api name=\"_RevokeAPI_\"/>\n");
+        write(old, SUPER + "api/_RevokeAPI_.xml", "<api name=\"_RevokeAPI_\"/>\n");
+        write(old, "repository/tenants/4/synapse-configs/default/api/_RevokeAPI_.xml", "<api name=\"tenant\"/>\n");
+
+        Facts facts = scan(old, neu);
+
+        assertThat(facts.ofType(SynapseDiff.class)).extracting(SynapseDiff::tenant, SynapseDiff::relativePath)
+                .containsExactly(tuple("carbon.super", "sequences/main.xml"), tuple("4", "api/_RevokeAPI_.xml"));
+        assertThat(facts.ofType(SynapseDiff.class).get(0).unifiedDiff()).isEqualTo("""
+                --- NEW:%1$ssequences/main.xml
+                +++ OLD:%1$ssequences/main.xml
+                @@ -1,3 +1,3 @@
+                 <sequence name="main">
+                -  <in/>
+                +  <in><log/></in>
+                 </sequence>""".formatted(SUPER));
+        assertThat(facts.ofType(SynapseDiff.class).get(1).source().where())
+                .isEqualTo("OLD:repository/tenants/4/synapse-configs/default/api/_RevokeAPI_.xml");
+    }
+
+    @Test
+    void withoutANewHomeThereIsNoFileToDiffAgainstForCfgSynapseProtectedModified() throws IOException {
+        Path old = home(tmp.resolve("old"));
+        write(old, SUPER + "sequences/main.xml", "<sequence name=\"main\"><log/></sequence>\n");
+
+        assertThat(scan(old, null).ofType(SynapseDiff.class)).isEmpty();
     }
 
     @Test

@@ -39,13 +39,13 @@ public final class AssessCommand implements Callable<Integer> {
     InstallationOptions homes;
 
     @Option(names = "--out", paramLabel = "<dir>", defaultValue = "apim-upgrade-report",
-            description = "Where to write the reports (default: ${DEFAULT-VALUE}). Must be outside both homes.")
+            description = "Where to write the reports (default: ${DEFAULT-VALUE}). Must be outside every home.")
     Path out;
 
     @Override
     public Integer call() throws InputException, IOException {
         Instant started = Instant.now();
-        OutputLocation.requireOutside(out, homes.installation());
+        OutputLocation.requireOutside(out, homes.installation(), homes.analytics());
         InstallationOptions.Assessed assessed = homes.assess(main.environment);
         Verdict verdict = assessed.verdict();
         AssessmentReport report = AssessmentReport.from(assessed.installation(), assessed.facts(), verdict,

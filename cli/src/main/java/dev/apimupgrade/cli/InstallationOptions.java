@@ -6,6 +6,8 @@ import dev.apimupgrade.rule.ConditionCatalogue;
 import dev.apimupgrade.rule.RuleEngine;
 import dev.apimupgrade.rule.Verdict;
 import dev.apimupgrade.rules.DroolsRuleEngine;
+import dev.apimupgrade.scan.AnalyticsHomeScanner;
+import dev.apimupgrade.scan.AnalyticsHomes;
 import dev.apimupgrade.scan.AnswersScanner;
 import dev.apimupgrade.scan.InputException;
 import dev.apimupgrade.scan.Installation;
@@ -29,7 +31,7 @@ import picocli.CommandLine.Option;
 final class InstallationOptions {
 
     /** What one scan and decision produced. */
-    record Assessed(Installation installation, Facts facts, Verdict verdict, ToolInfo tool,
+    record Assessed(Installation installation, AnalyticsHomes analytics, Facts facts, Verdict verdict, ToolInfo tool,
                     ConditionCatalogue catalogue) {
     }
 
@@ -38,6 +40,14 @@ final class InstallationOptions {
 
     @Option(names = "--new", paramLabel = "<3.1.0 home>", description = "The API Manager 3.1.0 home to upgrade to.")
     Path newHome;
+
+    @Option(names = "--old-analytics", paramLabel = "<3.0.0 analytics home>",
+            description = "The API-M Analytics 3.0.0 home: its datasources, dashboards and APIM_ANALYTICS_DB are read.")
+    Path oldAnalytics;
+
+    @Option(names = "--new-analytics", paramLabel = "<3.1.0 analytics home>",
+            description = "The API-M Analytics 3.1.0 home to upgrade to: its WUM level, datasources and driver bundles.")
+    Path newAnalytics;
 
     @Option(names = "--answers", paramLabel = "<answers.yaml>",
             description = "Your answers to the questions files cannot settle (keep_registry_versioning, is_key_manager, "
@@ -58,22 +68,29 @@ final class InstallationOptions {
         return new Installation(oldHome, Optional.ofNullable(newHome));
     }
 
+    AnalyticsHomes analytics() {
+        return new AnalyticsHomes(Optional.ofNullable(oldAnalytics), Optional.ofNullable(newAnalytics));
+    }
+
     /** Scans both homes (and the databases unless --no-db) and lets the rules decide. */
     Assessed assess(Map<String, String> environment) throws InputException {
         Installation installation = installation();
+        AnalyticsHomes analytics = analytics();
         List<Scanner> scanners = new ArrayList<>(Scanners.files());
+        scanners.add(new AnalyticsHomeScanner(analytics));
         if (answers != null) {
             scanners.add(new AnswersScanner(answers));
         }
         if (!noDb) {
             // passwords come only from the environment (APIM_UPGRADE_DB_PASSWORD_<DATASOURCE>) or the file itself
-            scanners.add(new DatabaseScanner(JdbcDrivers.load(jdbcDrivers)).forOldHome(Map.of(), environment));
+            scanners.add(new DatabaseScanner(JdbcDrivers.load(jdbcDrivers)).forOldHome(Map.of(), environment,
+                    analytics));
         }
         Facts facts = new InstallationScanner(scanners, today == null ? LocalDate.now() : today).scan(installation);
         ConditionCatalogue catalogue = ConditionCatalogue.load();
         RuleEngine engine = new DroolsRuleEngine(catalogue);
         Verdict verdict = engine.decide(facts);
-        return new Assessed(installation, facts, verdict,
+        return new Assessed(installation, analytics, facts, verdict,
                 new ToolInfo(ToolVersion.NAME, ToolVersion.version(), engine.rulePackHash()), catalogue);
     }
 }

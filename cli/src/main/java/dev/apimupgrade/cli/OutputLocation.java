@@ -1,8 +1,11 @@
 package dev.apimupgrade.cli;
 
+import dev.apimupgrade.scan.AnalyticsHomes;
 import dev.apimupgrade.scan.InputException;
 import dev.apimupgrade.scan.Installation;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Keeps outputs out of the installations: the assessment is read-only, so nothing may be written inside a home. */
 final class OutputLocation {
@@ -10,10 +13,17 @@ final class OutputLocation {
     }
 
     static void requireOutside(Path out, Installation installation) throws InputException {
+        requireOutside(out, installation, AnalyticsHomes.none());
+    }
+
+    /** The analytics homes are installations too: nothing is written inside them either. */
+    static void requireOutside(Path out, Installation installation, AnalyticsHomes analytics) throws InputException {
         Path target = out.toAbsolutePath().normalize();
-        for (Path home : installation.newHome().isPresent()
-                ? new Path[] {installation.oldHome(), installation.newHome().get()}
-                : new Path[] {installation.oldHome()}) {
+        List<Path> homes = new ArrayList<>(List.of(installation.oldHome()));
+        installation.newHome().ifPresent(homes::add);
+        analytics.oldHome().ifPresent(homes::add);
+        analytics.newHome().ifPresent(homes::add);
+        for (Path home : homes) {
             if (target.startsWith(home.toAbsolutePath().normalize())) {
                 throw new InputException(out.toString(),
                         "--out is inside the home " + home + "; choose a folder outside the installations");

@@ -5,6 +5,7 @@ import dev.apimupgrade.plan.Fingerprint;
 import dev.apimupgrade.plan.MigrationPlan;
 import dev.apimupgrade.plan.PlanJson;
 import dev.apimupgrade.plan.Planner;
+import dev.apimupgrade.plan.ShippedScripts;
 import dev.apimupgrade.report.OutputWriter;
 import dev.apimupgrade.report.RunbookView;
 import dev.apimupgrade.report.html.RunbookRenderer;
@@ -46,7 +47,7 @@ public final class PlanCommand implements Callable<Integer> {
     @Mixin
     InstallationOptions homes;
 
-    @Option(names = "--out", paramLabel = "<dir>", description = "Where to write plan.json and the runbook. Must be outside both homes.")
+    @Option(names = "--out", paramLabel = "<dir>", description = "Where to write plan.json and the runbook. Must be outside every home.")
     Path out;
 
     @Option(names = "--check", paramLabel = "<plan.json>", description = "Check a saved plan against the installation instead of writing one.")
@@ -61,11 +62,11 @@ public final class PlanCommand implements Callable<Integer> {
     }
 
     private int write() throws InputException, IOException {
-        OutputLocation.requireOutside(out, homes.installation());
+        OutputLocation.requireOutside(out, homes.installation(), homes.analytics());
         InstallationOptions.Assessed a = homes.assess(main.environment);
         MigrationPlan plan = Planner.plan(a.verdict(), a.catalogue(), withFileDigests(a), a.tool().version());
         RunbookView runbook = RunbookView.of(plan, a.verdict(), a.tool(), a.installation().oldHome().toString(),
-                a.installation().newHome().map(Path::toString).orElse("<the 3.1.0 home>"), Scripts.shipped());
+                a.installation().newHome().map(Path::toString).orElse("<the 3.1.0 home>"), new ShippedScripts());
 
         Map<String, byte[]> files = new LinkedHashMap<>();
         files.put("plan.json", utf8(PlanJson.toJson(plan)));
@@ -104,7 +105,7 @@ public final class PlanCommand implements Callable<Integer> {
 
     /** The facts plus the digest of every file they were read from, which is what the fingerprint covers. */
     private static Facts withFileDigests(InstallationOptions.Assessed a) {
-        return a.facts().plus(ScannedFiles.digests(a.installation(), a.facts()));
+        return a.facts().plus(ScannedFiles.digests(a.installation(), a.analytics(), a.facts()));
     }
 
     private static byte[] utf8(String s) {

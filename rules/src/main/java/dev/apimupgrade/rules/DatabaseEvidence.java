@@ -95,9 +95,10 @@ public final class DatabaseEvidence {
                 + ".";
     }
 
-    /** The analytics variant: the usual cause is that deployment.toml names no analytics datasource. */
+    /** The analytics variant: the usual cause is that the analytics home, which names APIM_ANALYTICS_DB, was not given. */
     public static String missingAnalytics(List<DatabaseScan> scans) {
-        return "The analytics database is not configured in deployment.toml or was not read: " + missing(
+        return "The analytics database is not configured (give the 3.0.0 analytics home with --old-analytics, whose"
+                + " worker deployment.yaml names APIM_ANALYTICS_DB) or was not read: " + missing(
                 "APILASTACCESSSUMMARY", scans);
     }
 

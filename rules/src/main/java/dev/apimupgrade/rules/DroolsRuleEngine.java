@@ -35,7 +35,7 @@ import org.kie.api.runtime.KieSession;
 public final class DroolsRuleEngine implements RuleEngine {
     /** One DRL per guide chapter; their text is what the rule-pack hash covers. */
     static final List<String> CHAPTERS = List.of("preflight", "registry", "configuration", "databases", "keystores",
-            "identity", "reindex", "analytics");
+            "identity", "reindex", "analytics", "errata");
     private static final String MODEL_LIST = "/META-INF/kie/dev.apimupgrade/rules/drools-model";
 
     private final KieBase kieBase;

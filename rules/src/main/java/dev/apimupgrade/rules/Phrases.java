@@ -4,8 +4,9 @@ import dev.apimupgrade.fact.DatasourceConfig;
 import dev.apimupgrade.fact.JarFile;
 import dev.apimupgrade.fact.Keystore;
 import dev.apimupgrade.fact.KeystoreEntry;
+import dev.apimupgrade.fact.MigrationArtefact;
 import dev.apimupgrade.fact.Observation;
-import dev.apimupgrade.fact.SecretReference;
+import dev.apimupgrade.fact.Role;
 import dev.apimupgrade.fact.SecureVaultConfig;
 import dev.apimupgrade.fact.SynapseFile;
 import dev.apimupgrade.fact.TenantDirectory;
@@ -36,6 +37,11 @@ public final class Phrases {
         return String.join(", ", names.subList(0, MAX_NAMES)) + " and " + (names.size() - MAX_NAMES) + " more";
     }
 
+    /** Like {@link #names} but in alphabetical order, for facts that a collect gathers in no fixed order. */
+    public static String sortedNames(Collection<?> facts) {
+        return names(facts.stream().map(Phrases::name).sorted().toList());
+    }
+
     /** The distinct purposes of keystore facts, sorted ("internal, primary, tls"), so messages do not depend on order. */
     public static String purposes(Collection<?> keystores) {
         List<String> out = new ArrayList<>();
@@ -47,21 +53,27 @@ public final class Phrases {
         return String.join(", ", out.stream().sorted().toList());
     }
 
-    /**
-     * What a Secure Vault setup looks like, including the two things ciphertool trips over: a [secrets] table that is
-     * not the last one (what follows it is lost) and references without a [secrets] entry.
-     */
+    /** What a Secure Vault setup looks like; what ciphertool trips over is KEY-CIPHERTOOL-TOML's to say. */
     public static String secureVault(Collection<?> vaults, Collection<?> references) {
         List<String> parts = new ArrayList<>();
         for (Object o : vaults) {
             if (o instanceof SecureVaultConfig v && v.secretsTablePresent()) {
-                parts.add("[secrets] with " + v.aliasCount() + " alias(es)" + (v.secretsTableLast() ? "" : ", not the last table"));
+                parts.add("[secrets] with " + v.aliasCount() + " alias(es)");
             }
         }
-        long undefined = references.stream().filter(o -> o instanceof SecretReference r && !r.aliasDefined()).count();
-        parts.add(references.size() + " $secret{} reference(s)" + (undefined == 0 ? "" : ", " + undefined
-                + " without a [secrets] entry"));
+        parts.add(references.size() + " $secret{} reference(s)");
         return String.join("; ", parts);
+    }
+
+    /** "file:alias" of each keystore with a configured alias, distinct and sorted. */
+    public static String aliases(Collection<?> keystores) {
+        return String.join(", ", keystores.stream().filter(o -> o instanceof Keystore)
+                .map(o -> ((Keystore) o).fileName() + ":" + ((Keystore) o).configuredAlias()).distinct().sorted().toList());
+    }
+
+    /** "old" or "3.1.0", how messages name a home. */
+    public static String home(Role role) {
+        return role == Role.OLD ? "old" : "3.1.0";
     }
 
     static String name(Object o) {
@@ -73,6 +85,8 @@ public final class Phrases {
             return "[database." + d.name() + "]";
         } else if (o instanceof JarFile j) {
             return j.folder() + "/" + j.name();
+        } else if (o instanceof MigrationArtefact a) {
+            return a.folder() + "/" + a.name();
         } else if (o instanceof Keystore k) {
             return k.fileName();
         } else if (o instanceof SynapseFile f) {

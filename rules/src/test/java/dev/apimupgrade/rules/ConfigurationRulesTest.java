@@ -22,7 +22,10 @@ import static dev.apimupgrade.rules.RuleHarness.said;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.apimupgrade.fact.Role;
+import dev.apimupgrade.fact.SourceRef;
+import dev.apimupgrade.fact.SynapseDiff;
 import dev.apimupgrade.fact.TomlSetting;
+import dev.apimupgrade.rule.Evidence;
 import dev.apimupgrade.rule.JustifiedAction;
 import dev.apimupgrade.rule.Severity;
 import dev.apimupgrade.rule.Status;
@@ -403,6 +406,22 @@ class ConfigurationRulesTest {
             assertThat(a.automated()).isFalse();
             assertThat(a.target()).isEqualTo("repository/tenants/2/synapse-configs/default/sequences/main.xml");
         });
+    }
+
+    @Test
+    void cfgSynapseProtectedModifiedCitesTheUnifiedDiffOfTheCustomisedFileAsEvidence() {
+        SynapseDiff diff = new SynapseDiff(Role.OLD, "2", "sequences/main.xml", "--- NEW:a\n+++ OLD:b\n-<in/>\n+<in><log/></in>",
+                SourceRef.file(Role.OLD, "repository/tenants/2/synapse-configs/default/sequences/main.xml"));
+        SynapseDiff otherFile = new SynapseDiff(Role.OLD, "2", "api/_RevokeAPI_.xml", "--- NEW:c\n+++ OLD:d",
+                SourceRef.file(Role.OLD, "repository/tenants/2/synapse-configs/default/api/_RevokeAPI_.xml"));
+
+        Verdict v = decide(synapse("2", "sequences/main.xml", true), comparison("synapse", "2", "sequences/main.xml", false),
+                diff, otherFile);
+
+        assertThat(said(v, "CFG-SYNAPSE-PROTECTED-MODIFIED")).contains("the evidence shows the unified diff");
+        assertThat(v.result("CFG-SYNAPSE-PROTECTED-MODIFIED").evidence()).extracting(Evidence::observed)
+                .contains(diff.observed()).doesNotContain(otherFile.observed());
+        assertThat(diff.observed()).contains("\n+<in><log/></in>");
     }
 
     @Test

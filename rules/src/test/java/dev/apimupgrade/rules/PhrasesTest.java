@@ -50,12 +50,18 @@ class PhrasesTest {
     }
 
     @Test
-    void describesSecureVaultWithWhatCiphertoolTripsOver() {
+    void describesSecureVaultByItsAliasesAndReferencesOnly() {
         SecureVaultConfig notLast = new SecureVaultConfig(Role.OLD, true, false, 2, SourceRef.line(Role.OLD, Given.TOML, 80));
         SecretReference undefined = new SecretReference(Role.OLD, "x", false, false, SourceRef.line(Role.OLD, Given.TOML, 9));
 
         assertThat(Phrases.secureVault(List.of(notLast), List.of(undefined, Given.secretRef("y", false))))
-                .isEqualTo("[secrets] with 2 alias(es), not the last table; 2 $secret{} reference(s), 1 without a [secrets] entry");
+                .isEqualTo("[secrets] with 2 alias(es); 2 $secret{} reference(s)");
         assertThat(Phrases.secureVault(List.of(Given.vault(true)), List.of())).isEqualTo("[secrets] with 2 alias(es); 0 $secret{} reference(s)");
+    }
+
+    @Test
+    void sortedNamesListMigrationArtefactsByFolderAndNameAlphabetically() {
+        assertThat(Phrases.sortedNames(List.of(Given.artefact(Role.NEW, "lib", "b.jar"),
+                Given.artefact(Role.NEW, "dropins", "z.jar")))).isEqualTo("dropins/z.jar, lib/b.jar");
     }
 }

@@ -61,7 +61,7 @@ final class CustomSample {
     }
 
     /** A tenant's synapse configuration: the stock sequences and registry files, and the tenant's one API. */
-    private static void tenant(HomeWriter home, String id, String domain, String name, String context, String version) {
+    static void tenant(HomeWriter home, String id, String domain, String name, String context, String version) {
         String dir = TENANTS + id + "/synapse-configs/default/";
         for (String path : StockContent.SYNAPSE_PATHS) {
             if (path.startsWith("sequences/") || path.equals("synapse.xml") || path.equals("registry.xml")) {

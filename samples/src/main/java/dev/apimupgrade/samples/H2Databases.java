@@ -25,7 +25,13 @@ final class H2Databases {
      * in order, their placeholders filled from {@code values}.
      */
     static void create(Path home, String name, String password, Map<String, String> values, String... scripts) {
-        Path file = home.resolve(DATABASE_DIR).resolve(name).toAbsolutePath();
+        create(home, DATABASE_DIR, name, password, values, scripts);
+    }
+
+    /** As above, in another folder of the home (an analytics worker keeps its databases in wso2/worker/database). */
+    static void create(Path home, String dir, String name, String password, Map<String, String> values,
+                       String... scripts) {
+        Path file = home.resolve(dir).resolve(name).toAbsolutePath();
         String url = "jdbc:h2:" + file + ";DB_CLOSE_ON_EXIT=FALSE";
         try (Connection c = DriverManager.getConnection(url, USER, password); Statement s = c.createStatement()) {
             for (String script : scripts) {

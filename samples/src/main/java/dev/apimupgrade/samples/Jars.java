@@ -44,6 +44,14 @@ final class Jars {
         return jar(headers, "META-INF/" + title + ".properties", "version=" + version + "\n");
     }
 
+    /** A JDBC driver jar: a plain jar registering {@code driverClass} in META-INF/services/java.sql.Driver. */
+    static byte[] jdbcDriver(String title, String version, String driverClass) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Implementation-Title", title);
+        headers.put("Implementation-Version", version);
+        return jar(headers, "META-INF/services/java.sql.Driver", driverClass + "\n");
+    }
+
     private static byte[] jar(Map<String, String> headers, String entryName, String entryText) {
         Manifest manifest = new Manifest();
         Attributes main = manifest.getMainAttributes();

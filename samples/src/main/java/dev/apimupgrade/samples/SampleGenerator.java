@@ -8,12 +8,14 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Writes the sample installations (apim-3.0.0-default, apim-3.0.0-custom, apim-3.1.0) into one folder at build time,
+ * Writes the sample installations (apim-3.0.0-default, apim-3.0.0-custom, apim-3.1.0 and the custom sample's analytics
+ * homes apim-analytics-3.0.0-custom and apim-analytics-3.1.0) into one folder at build time,
  * so binaries (H2 databases, keystores, jars) are made fresh and never committed.
  */
 public final class SampleGenerator {
     /** The sample homes, in the order they are written. */
-    public static final List<String> SAMPLES = List.of(Samples.DEFAULT, Samples.CUSTOM, Samples.TARGET);
+    public static final List<String> SAMPLES = List.of(Samples.DEFAULT, Samples.CUSTOM, Samples.TARGET,
+            Samples.ANALYTICS_CUSTOM, Samples.ANALYTICS_TARGET);
 
     private SampleGenerator() {
     }
@@ -36,6 +38,8 @@ public final class SampleGenerator {
             DefaultSample.write(new HomeWriter(out.resolve(Samples.DEFAULT)), keystores);
             CustomSample.write(new HomeWriter(out.resolve(Samples.CUSTOM)), keystores);
             TargetSample.write(new HomeWriter(out.resolve(Samples.TARGET)), keystores);
+            AnalyticsSample.writeCustom(new HomeWriter(out.resolve(Samples.ANALYTICS_CUSTOM)));
+            AnalyticsSample.writeTarget(new HomeWriter(out.resolve(Samples.ANALYTICS_TARGET)));
         } finally {
             deleteTree(scratch);
         }

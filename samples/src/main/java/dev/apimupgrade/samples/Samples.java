@@ -19,6 +19,11 @@ public final class Samples {
     public static final String DEFAULT = "apim-3.0.0-default";
     public static final String CUSTOM = "apim-3.0.0-custom";
     public static final String TARGET = "apim-3.1.0";
+    /** The custom sample's API-M Analytics 3.0.0 home, and the analytics 3.1.0 target. */
+    public static final String ANALYTICS_CUSTOM = "apim-analytics-3.0.0-custom";
+    public static final String ANALYTICS_TARGET = "apim-analytics-3.1.0";
+    /** The expected statuses of the custom sample assessed with --old-analytics and --new-analytics. */
+    public static final String CUSTOM_WITH_ANALYTICS = "apim-3.0.0-custom+analytics";
     /** The --today the expected statuses assume (KEY-CERT-EXPIRY depends on it). */
     public static final LocalDate ASSESSMENT_DATE = LocalDate.of(2026, 11, 25);
     /** The samples that have an expected status file (the old homes; apim-3.1.0 is their target). */
@@ -67,11 +72,16 @@ public final class Samples {
 
     /** Planted secret name -> value: every password or secret value the samples contain that no output may show. */
     public static Map<String, String> plantedSecrets() {
+        return secretsIn("planted-secrets.txt");
+    }
+
+    /** The name=value lines of a planted-secrets resource. */
+    static Map<String, String> secretsIn(String resource) {
         Map<String, String> out = new LinkedHashMap<>();
-        for (String line : lines("planted-secrets.txt")) {
+        for (String line : lines(resource)) {
             int eq = line.indexOf('=');
             if (eq <= 0 || out.put(line.substring(0, eq), line.substring(eq + 1)) != null) {
-                throw new IllegalStateException("planted-secrets.txt: bad or repeated line: " + line);
+                throw new IllegalStateException(resource + ": bad or repeated line: " + line);
             }
         }
         return Collections.unmodifiableMap(out);

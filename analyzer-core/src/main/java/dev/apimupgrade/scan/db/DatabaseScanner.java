@@ -4,6 +4,7 @@ import dev.apimupgrade.fact.DatabaseScan;
 import dev.apimupgrade.fact.DbProduct;
 import dev.apimupgrade.fact.Observation;
 import dev.apimupgrade.fact.SourceRef;
+import dev.apimupgrade.scan.AnalyticsHomes;
 import dev.apimupgrade.scan.Scanner;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
@@ -57,7 +58,12 @@ public final class DatabaseScanner {
      * name (the CLI) and the environment (APIM_UPGRADE_DB_PASSWORD_NAME).
      */
     public Scanner forOldHome(Map<String, String> passwords, Map<String, String> environment) {
-        return installation -> scan(DatasourceSpecs.read(installation, passwords, environment));
+        return forOldHome(passwords, environment, AnalyticsHomes.none());
+    }
+
+    /** As {@link #forOldHome(Map, Map)}, plus APIM_ANALYTICS_DB of the old analytics home when one is given. */
+    public Scanner forOldHome(Map<String, String> passwords, Map<String, String> environment, AnalyticsHomes analytics) {
+        return installation -> scan(DatasourceSpecs.read(installation, analytics, passwords, environment));
     }
 
     /** The entry point: every datasource of the specs, each read on its own (build them with DatasourceSpecs.read). */

@@ -2,6 +2,7 @@ package dev.apimupgrade.scan.db;
 
 import dev.apimupgrade.fact.Role;
 import dev.apimupgrade.fact.SourceRef;
+import dev.apimupgrade.scan.AnalyticsHomes;
 import dev.apimupgrade.scan.InputException;
 import dev.apimupgrade.scan.Installation;
 import java.io.IOException;
@@ -38,9 +39,25 @@ public record DatasourceSpecs(List<DatasourceSpec> all) {
 
     public static DatasourceSpecs read(Installation installation, Map<String, String> suppliedPasswords,
                                        Map<String, String> environment) throws InputException {
+        return read(installation, AnalyticsHomes.none(), suppliedPasswords, environment);
+    }
+
+    /** The old home's datasources, then APIM_ANALYTICS_DB of the old analytics worker when that home is given. */
+    public static DatasourceSpecs read(Installation installation, AnalyticsHomes analytics,
+                                       Map<String, String> suppliedPasswords, Map<String, String> environment)
+            throws InputException {
+        List<DatasourceSpec> specs = new ArrayList<>(apim(installation, suppliedPasswords, environment));
+        if (analytics.oldHome().isPresent()) {
+            AnalyticsDatabase.spec(analytics.oldHome().get(), suppliedPasswords, environment).ifPresent(specs::add);
+        }
+        return new DatasourceSpecs(specs);
+    }
+
+    private static List<DatasourceSpec> apim(Installation installation, Map<String, String> suppliedPasswords,
+                                             Map<String, String> environment) throws InputException {
         Path toml = installation.oldHome().resolve(TOML);
         if (!Files.isRegularFile(toml)) {
-            return new DatasourceSpecs(List.of());
+            return List.of();
         }
         TomlParseResult parsed;
         try {
@@ -62,7 +79,7 @@ public record DatasourceSpecs(List<DatasourceSpec> all) {
                 }
             }
         }
-        return new DatasourceSpecs(specs);
+        return specs;
     }
 
     private static DatasourceSpec spec(Path home, String name, TomlTable t, Map<String, String> supplied,

@@ -3,6 +3,8 @@ package dev.apimupgrade.scan.db;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.apimupgrade.scan.AnalyticsHomes;
+import dev.apimupgrade.scan.AnalyticsYaml;
 import dev.apimupgrade.scan.InputException;
 import dev.apimupgrade.scan.Installation;
 import java.nio.file.Files;
@@ -130,5 +132,61 @@ class DatasourceSpecsTest {
         });
         assertThatThrownBy(() -> JdbcDrivers.load(List.of(home.resolve("missing.jar"))))
                 .isInstanceOf(InputException.class);
+    }
+
+    private DatasourceSpecs readWithAnalytics(String workerYaml, Map<String, String> env) throws Exception {
+        Files.createDirectories(home.resolve("repository/conf"));
+        Files.writeString(home.resolve(DatasourceSpecs.TOML), "[server]\nhostname = \"localhost\"\n");
+        Path analytics = home.resolve("analytics");
+        Files.createDirectories(analytics.resolve("conf/worker"));
+        Files.writeString(analytics.resolve(AnalyticsYaml.WORKER), workerYaml);
+        return DatasourceSpecs.read(new Installation(home, Optional.empty()),
+                new AnalyticsHomes(Optional.of(analytics), Optional.empty()), Map.of(), env);
+    }
+
+    private static String worker(String url, String password) {
+        return """
+                wso2.datasources:
+                  dataSources:
+                    - name: APIM_ANALYTICS_DB
+                      definition:
+                        type: RDBMS
+                        configuration:
+                          jdbcUrl: '%s'
+                          username: wso2carbon
+                          password: '%s'
+                """.formatted(url, password);
+    }
+
+    @Test
+    void theOldAnalyticsWorkersApimAnalyticsDbIsReadWithItsH2FileInTheAnalyticsHomeAndItsYamlPassword() throws Exception {
+        DatasourceSpecs specs = readWithAnalytics(worker(
+                "jdbc:h2:${sys:carbon.home}/wso2/worker/database/WSO2AM_STATS_DB;AUTO_SERVER=TRUE", "from-yaml"), Map.of());
+
+        assertThat(specs.all()).singleElement().satisfies(s -> {
+            assertThat(s.name()).isEqualTo("APIM_ANALYTICS_DB");
+            assertThat(s.connectUrl()).isEqualTo("jdbc:h2:" + home.resolve("analytics/wso2/worker/database/WSO2AM_STATS_DB"));
+            assertThat(s.password()).isEqualTo("from-yaml");
+            assertThat(s.problem()).isEmpty();
+            assertThat(s.source().where()).isEqualTo("OLD-analytics:conf/worker/deployment.yaml");
+            assertThat(s.source().line()).isEqualTo(7);
+        });
+    }
+
+    @Test
+    void theAnalyticsPasswordVariableOverridesTheYamlAndAVaultReferenceWithoutItLeavesTheDatabaseUntried() throws Exception {
+        String url = "jdbc:mysql://stats.example:3306/stats";
+        assertThat(readWithAnalytics(worker(url, "${sec:analytics.db}"),
+                Map.of("APIM_UPGRADE_DB_PASSWORD_APIM_ANALYTICS_DB", "from-env")).all().get(0).password())
+                .isEqualTo("from-env");
+
+        DatasourceSpec untried = readWithAnalytics(worker(url, "${sec:analytics.db}"), Map.of()).all().get(0);
+        assertThat(untried.problem()).hasValueSatisfying(p -> assertThat(p)
+                .contains("APIM_UPGRADE_DB_PASSWORD_APIM_ANALYTICS_DB").contains("${sec:analytics.db}"));
+    }
+
+    @Test
+    void withoutAnAnalyticsHomeOnlyTheTomlDatasourcesAreRead() throws Exception {
+        assertThat(read("[server]\nhostname = \"localhost\"\n", Map.of(), Map.of()).all()).isEmpty();
     }
 }

@@ -77,6 +77,25 @@ class HtmlReportsTest {
     }
 
     @Test
+    void theHeaderShowsTheCoverageFigureOfTheSummary() {
+        var coverage = report(FINDINGS).summary().coverage();
+
+        assertThat(coverage.automatic()).isEqualTo(4);
+        assertThat(html).contains("<th>Coverage</th><td class=\"coverage\">4 decided automatically, " + coverage.needAnswer()
+                + " need an answer (--answers), " + coverage.open() + " open or manual</td>");
+    }
+
+    @Test
+    void aMultiLineEvidenceValueSuchAsAUnifiedDiffKeepsItsLinesInAPreBlock() {
+        String diff = "unified diff against the 3.1.0 home's file:\n--- NEW:main.xml\n+++ OLD:main.xml\n-  <in/>\n+  <in><log/></in>";
+        String page = HtmlReports.assessment(report(List.of(finding("CFG-SYNAPSE-PROTECTED-MODIFIED", Status.APPLIES,
+                Severity.WARNING, "main.xml differs", diff))));
+
+        assertThat(page).contains("<pre class=\"observed\">unified diff against the 3.1.0 home&#39;s file:\n--- NEW:main.xml\n"
+                + "+++ OLD:main.xml\n-  &lt;in/&gt;\n+  &lt;in&gt;&lt;log/&gt;&lt;/in&gt;</pre>");
+    }
+
+    @Test
     void theSectionsComeInOrderBlockersWarningsStepsUnknownNotApplicable() {
         assertThat(html).containsSubsequence("NOT READY: 1 blocker", "APPLIES 3, NOT_APPLICABLE 1, UNKNOWN",
                 "id=\"blockers\"", "id=\"DB-AM-SYSAPPS-CONSTRAINT\"",

@@ -1,0 +1,125 @@
+package dev.apimupgrade.plan;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystemNotFoundException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The SQL the plan runs, read from class-path files sql/&lt;purpose&gt;/&lt;dialect folder&gt;/NN_name.sql (in
+ * file-name order) and split into statements; the only SQL not written in those files are identifiers read from
+ * database metadata, filled into ${NAME} placeholders and quoted for the dialect.
+ */
+public final class SqlScripts {
+    /** The guide's "Disabling versioning" clean-up, on the registry (shared) database. */
+    public static final String REGISTRY_VERSIONING_CLEANUP = "registry-versioning-cleanup";
+    /** Step 2.3, the AM database script, without its trailing scope-binding DELETE. */
+    public static final String AM_UPGRADE = "am-3.0.0-to-3.1.0";
+    /** The DELETE of NULL or empty IDN_OAUTH2_SCOPE_BINDING rows, apart so they can be exported before it runs. */
+    public static final String SCOPE_BINDING_CLEANUP = "scope-binding-cleanup";
+    /** Step 2.7, reg-index.sql on the shared database. */
+    public static final String REG_INDEX = "reg-index";
+    /** Step 3.1, the APILASTACCESSSUMMARY primary key on the analytics database. */
+    public static final String ANALYTICS_LASTACCESS_PK = "analytics-lastaccess-pk";
+    /** Every purpose; each has a script for every dialect. */
+    public static final List<String> PURPOSES = List.of(REGISTRY_VERSIONING_CLEANUP, AM_UPGRADE, SCOPE_BINDING_CLEANUP,
+            REG_INDEX, ANALYTICS_LASTACCESS_PK);
+    /** The identifier of AM_SYSTEM_APPS's UNIQUE(NAME) constraint where the database generated its name. */
+    public static final String AM_SYSTEM_APPS_NAME_CONSTRAINT = "AM_SYSTEM_APPS_NAME_CONSTRAINT";
+
+    private static final Pattern FILE_NAME = Pattern.compile("\\d{2}_[a-z0-9_]+\\.sql");
+
+    private SqlScripts() {
+    }
+
+    /** The class-path resources of a purpose for a dialect, in the order they run; none if the folder is absent. */
+    public static List<String> files(String purpose, Dialect dialect) {
+        String folder = "sql/" + purpose + "/" + dialect.folder();
+        TreeSet<String> names = new TreeSet<>();
+        try {
+            for (URL url : Collections.list(SqlScripts.class.getClassLoader().getResources(folder))) {
+                names.addAll(namesIn(url));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + folder, e);
+        }
+        List<String> files = new ArrayList<>();
+        for (String name : names) {
+            if (!FILE_NAME.matcher(name).matches()) {
+                throw new IllegalStateException(folder + "/" + name + " is not named NN_name.sql");
+            }
+            files.add(folder + "/" + name);
+        }
+        return files;
+    }
+
+    /** Every statement of a purpose for a dialect, placeholders left in place (for review and for tests). */
+    public static List<SqlStatement> statements(String purpose, Dialect dialect) {
+        List<String> files = files(purpose, dialect);
+        if (files.isEmpty()) {
+            throw new IllegalArgumentException("no SQL script for " + purpose + " in dialect " + dialect);
+        }
+        List<SqlStatement> statements = new ArrayList<>();
+        for (String file : files) {
+            statements.addAll(StatementSplitter.split(file, read(file), dialect.delimiter()));
+        }
+        return statements;
+    }
+
+    /** Every statement of a purpose for a dialect, with each placeholder filled from the identifiers given. */
+    public static List<SqlStatement> statements(String purpose, Dialect dialect, Map<String, String> identifiers) {
+        return statements(purpose, dialect).stream().map(s -> s.fill(identifiers, dialect)).toList();
+    }
+
+    /** The text of one resource, as the operator would see it in the runbook. */
+    public static String read(String resource) {
+        try (InputStream in = SqlScripts.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no resource " + resource);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + resource, e);
+        }
+    }
+
+    private static List<String> namesIn(URL url) throws IOException {
+        URI uri;
+        try {
+            uri = url.toURI();
+        } catch (URISyntaxException e) {
+            throw new IOException(url + " is not a URI", e);
+        }
+        if (uri.getScheme().equals("jar")) {
+            try {
+                return list(FileSystems.getFileSystem(uri).provider().getPath(uri));
+            } catch (FileSystemNotFoundException e) {
+                try (FileSystem jar = FileSystems.newFileSystem(uri, Map.of())) {
+                    return list(jar.provider().getPath(uri));
+                }
+            }
+        }
+        return list(Path.of(uri));
+    }
+
+    private static List<String> list(Path folder) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.map(p -> p.getFileName().toString()).toList();
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package dev.apimupgrade.scan;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+/**
+ * The wso2.datasources of an analytics profile's deployment.yaml, read through the node tree (safe loader, every
+ * value with its line). Shared by the analytics scanner, which keeps masked facts, and the database scanner, which
+ * needs the password to connect.
+ */
+public final class AnalyticsYaml {
+    public static final String WORKER = "conf/worker/deployment.yaml";
+    public static final String DASHBOARD = "conf/dashboard/deployment.yaml";
+
+    /** One datasource entry; it holds a password, so it is never a fact and never prints it. */
+    public record Entry(String name, String url, String user, String password, String driverClassName, int line) {
+        @Override
+        public String toString() {
+            return "Entry[" + name + " " + SecretMask.jdbcUrl(url) + "]";
+        }
+    }
+
+    private AnalyticsYaml() {
+    }
+
+    /** The RDBMS datasources of {@code home}/{@code file} in file order, or empty when the file does not exist. */
+    public static Optional<List<Entry>> datasources(Path home, String file) throws InputException {
+        Path path = home.resolve(file);
+        if (!Files.isRegularFile(path)) {
+            return Optional.empty();
+        }
+        Node root;
+        try (Reader in = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+            root = new Yaml(new SafeConstructor(new LoaderOptions())).compose(in);
+        } catch (MarkedYAMLException e) {
+            Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+            throw new InputException(path.toString(), mark == null ? 0 : mark.getLine() + 1,
+                    "malformed YAML: " + e.getProblem());
+        } catch (YAMLException | IOException e) {
+            throw new InputException(path.toString(), "cannot be read (" + e.getClass().getSimpleName() + ")");
+        }
+        List<Entry> out = new ArrayList<>();
+        Node list = child(child(root, "wso2.datasources"), "dataSources");
+        if (list instanceof SequenceNode seq) {
+            for (Node item : seq.getValue()) {
+                Node config = child(child(item, "definition"), "configuration");
+                Node url = child(config, "jdbcUrl");
+                if (url instanceof ScalarNode u) {
+                    out.add(new Entry(text(child(item, "name")), u.getValue().strip(), text(child(config, "username")),
+                            text(child(config, "password")), text(child(config, "driverClassName")),
+                            u.getStartMark().getLine() + 1));
+                }
+            }
+        }
+        return Optional.of(out);
+    }
+
+    private static Node child(Node node, String key) {
+        if (node instanceof MappingNode map) {
+            for (NodeTuple t : map.getValue()) {
+                if (t.getKeyNode() instanceof ScalarNode k && k.getValue().equals(key)) {
+                    return t.getValueNode();
+                }
+            }
+        }
+        return null;
+    }
+
+    private static String text(Node node) {
+        return node instanceof ScalarNode s ? s.getValue().strip() : "";
+    }
+}

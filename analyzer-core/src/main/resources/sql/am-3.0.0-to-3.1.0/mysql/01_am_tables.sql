@@ -1,0 +1,31 @@
+-- WSO2AM_DB 3.0.0 -> 3.1.0 for MySQL and MariaDB (guide step 2.3). The trailing scope-binding DELETE is the
+-- purpose scope-binding-cleanup, so its rows can be exported first. MySQL has no ADD COLUMN IF NOT EXISTS, so a
+-- second run stops at the ALTER (duplicate column) after CREATE TABLE IF NOT EXISTS changed nothing.
+
+CREATE TABLE IF NOT EXISTS AM_API_CATEGORIES (
+  UUID VARCHAR(50),
+  NAME VARCHAR(255),
+  DESCRIPTION VARCHAR(1024),
+  TENANT_ID INTEGER DEFAULT -1,
+  UNIQUE (NAME,TENANT_ID),
+  PRIMARY KEY (UUID)
+) ENGINE=InnoDB;
+
+ALTER TABLE AM_SYSTEM_APPS ADD TENANT_DOMAIN VARCHAR(255) DEFAULT 'carbon.super';
+
+-- MySQL names an unnamed unique key after its first column; DB-AM-SYSAPPS-CONSTRAINT stops the plan when it differs.
+ALTER TABLE AM_SYSTEM_APPS DROP INDEX NAME;
+
+CREATE TABLE IF NOT EXISTS AM_USER (
+    USER_ID VARCHAR(255) NOT NULL,
+    USER_NAME VARCHAR(255) NOT NULL,
+    PRIMARY KEY(USER_ID)
+) ENGINE=InnoDB;
+
+-- The foreign key's rules are those of the 3.1.0 schema.
+CREATE TABLE IF NOT EXISTS AM_SECURITY_AUDIT_UUID_MAPPING (
+    API_ID INTEGER NOT NULL,
+    AUDIT_UUID VARCHAR(255) NOT NULL,
+    FOREIGN KEY (API_ID) REFERENCES AM_API(API_ID) ON UPDATE CASCADE ON DELETE RESTRICT,
+    PRIMARY KEY (API_ID)
+) ENGINE=InnoDB;

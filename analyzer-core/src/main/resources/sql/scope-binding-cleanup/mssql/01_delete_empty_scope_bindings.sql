@@ -1,0 +1,4 @@
+-- The DELETE that ends the docs copy of the AM script (guide step 2.3), apart so the plan can export the rows
+-- first (DB-SCOPE-BINDING-NULL). The identity migration makes SCOPE_BINDING NOT NULL and part of a unique key.
+
+DELETE FROM IDN_OAUTH2_SCOPE_BINDING WHERE SCOPE_BINDING IS NULL OR SCOPE_BINDING = '';

@@ -1,0 +1,2 @@
+-- runs first
+SELECT 1;

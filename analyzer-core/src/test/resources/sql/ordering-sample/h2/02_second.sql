@@ -1,0 +1,3 @@
+-- runs second
+SELECT 2;
+SELECT 3;

@@ -1,0 +1,200 @@
+package dev.apimupgrade.cli;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.apimupgrade.samples.Scenario;
+import dev.apimupgrade.samples.ScenarioDatasource;
+import dev.apimupgrade.samples.ScenarioGenerator;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * The real databases of one scenario: on the loopback PostgreSQL or MariaDB server, a uniquely named owner (not a
+ * superuser, with a planted password) and one database per datasource, loaded with the real 3.0.0 scripts from
+ * apim.reference.dir and the scenario's seed; closing drops them all. A missing server or script skips the test,
+ * except under CI=true, where it fails. Checksums of every table show that the assessment wrote nothing.
+ */
+final class ScenarioDatabases implements AutoCloseable {
+    static final String PG = "jdbc:postgresql://127.0.0.1:5432/";
+    static final String MARIADB = "jdbc:mariadb://127.0.0.1:3306/";
+
+    private final Scenario.Server server;
+    private final String adminUrl;
+    private final String admin;
+    private final String owner;
+    private final List<ScenarioDatasource> datasources = new ArrayList<>();
+
+    private ScenarioDatabases(Scenario.Server server, String adminUrl, String admin, String owner) {
+        this.server = server;
+        this.adminUrl = adminUrl;
+        this.admin = admin;
+        this.owner = owner;
+    }
+
+    /** Creates and loads the scenario's databases; an H2 scenario gets none. */
+    static ScenarioDatabases create(Scenario scenario) throws SQLException, IOException {
+        String owner = "apimup_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toLowerCase(Locale.ROOT);
+        ScenarioDatabases dbs = switch (scenario.server()) {
+            case H2 -> new ScenarioDatabases(Scenario.Server.H2, "", "", owner);
+            case POSTGRESQL -> new ScenarioDatabases(Scenario.Server.POSTGRESQL, PG + "postgres", pgAdmin(), owner);
+            case MARIADB -> new ScenarioDatabases(Scenario.Server.MARIADB, MARIADB, mariaDbAdmin(), owner);
+        };
+        try {
+            for (String datasource : scenario.serverDatasources()) {
+                dbs.add(scenario, datasource);
+            }
+        } catch (SQLException | IOException | RuntimeException e) {
+            dbs.close();
+            throw e;
+        }
+        return dbs;
+    }
+
+    List<ScenarioDatasource> datasources() {
+        return List.copyOf(datasources);
+    }
+
+    private void add(Scenario scenario, String datasource) throws SQLException, IOException {
+        String password = Scenario.plantedSecrets().get("db.password");
+        String db = owner + "_" + datasource;
+        boolean pg = server == Scenario.Server.POSTGRESQL;
+        String script = referenceScript(datasource.equals("apim_db") ? (pg ? "apimgt/postgresql.sql" : "apimgt/mysql.sql")
+                : (pg ? "postgresql.sql" : "mysql.sql"));
+        if (datasources.isEmpty()) {
+            adminRun(pg ? List.of("CREATE ROLE " + owner + " LOGIN NOSUPERUSER PASSWORD '" + password + "'")
+                    : List.of("CREATE USER '" + owner + "'@'%' IDENTIFIED BY '" + password + "'",
+                            "CREATE USER '" + owner + "'@'localhost' IDENTIFIED BY '" + password + "'"));
+        }
+        adminRun(pg ? List.of("CREATE DATABASE " + db + " OWNER " + owner)
+                : List.of("CREATE DATABASE " + db + " CHARACTER SET latin1 COLLATE latin1_bin",
+                        "GRANT ALL PRIVILEGES ON " + db + ".* TO '" + owner + "'@'%'",
+                        "GRANT ALL PRIVILEGES ON " + db + ".* TO '" + owner + "'@'localhost'"));
+        String url = (pg ? PG : MARIADB) + db;
+        datasources.add(pg ? new ScenarioDatasource(datasource, "postgre", url, owner, password, "org.postgresql.Driver", "SELECT 1")
+                : new ScenarioDatasource(datasource, "mysql", url, owner, password, "org.mariadb.jdbc.Driver", ""));
+        // the owner creates the schema, as the APIM database user does, so the tables are its own
+        try (Connection c = DriverManager.getConnection(pg ? url : url + "?allowMultiQueries=true", owner, password);
+             Statement s = c.createStatement()) {
+            s.execute(script);
+            for (String seed : ScenarioGenerator.serverSeed(scenario, datasource)) {
+                s.execute(seed);
+            }
+        }
+    }
+
+    /** Table -> row count and a digest of every row, for every table of every database of the scenario. */
+    Map<String, String> checksums() throws SQLException {
+        Map<String, String> out = new TreeMap<>();
+        for (ScenarioDatasource d : datasources) {
+            String schema = d.url().substring(d.url().lastIndexOf('/') + 1);
+            try (Connection c = DriverManager.getConnection(d.url(), owner, d.password()); Statement s = c.createStatement()) {
+                List<String> tables = new ArrayList<>();
+                try (ResultSet rs = s.executeQuery("SELECT table_name FROM information_schema.tables WHERE table_type = 'BASE TABLE'"
+                        + " AND table_schema = '" + (server == Scenario.Server.POSTGRESQL ? "public" : schema) + "'")) {
+                    while (rs.next()) {
+                        tables.add(rs.getString(1));
+                    }
+                }
+                for (String t : tables) {
+                    out.put(d.name() + "." + t, digest(s, t));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** PostgreSQL: count and md5 of the rows in a fixed order; MariaDB: count and CHECKSUM TABLE ... EXTENDED. */
+    private String digest(Statement s, String table) throws SQLException {
+        boolean pg = server == Scenario.Server.POSTGRESQL;
+        String digest = pg ? "SELECT count(*), md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) FROM \"" + table + "\" t"
+                : "SELECT count(*), '' FROM `" + table + "`";
+        String out;
+        try (ResultSet rs = s.executeQuery(digest)) {
+            rs.next();
+            out = rs.getLong(1) + ":" + rs.getString(2);
+        }
+        if (!pg) {
+            try (ResultSet rs = s.executeQuery("CHECKSUM TABLE `" + table + "` EXTENDED")) {
+                rs.next();
+                out += rs.getString(2);
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public void close() throws SQLException {
+        if (server == Scenario.Server.H2) {
+            return;
+        }
+        List<String> drops = new ArrayList<>();
+        boolean pg = server == Scenario.Server.POSTGRESQL;
+        for (ScenarioDatasource d : datasources) {
+            String db = d.url().substring(d.url().lastIndexOf('/') + 1);
+            drops.add("DROP DATABASE IF EXISTS " + db + (pg ? " WITH (FORCE)" : ""));
+        }
+        drops.addAll(pg ? List.of("DROP ROLE IF EXISTS " + owner)
+                : List.of("DROP USER IF EXISTS '" + owner + "'@'%'", "DROP USER IF EXISTS '" + owner + "'@'localhost'"));
+        adminRun(drops);
+    }
+
+    private void adminRun(List<String> statements) throws SQLException {
+        try (Connection c = DriverManager.getConnection(adminUrl, admin, ""); Statement s = c.createStatement()) {
+            for (String sql : statements) {
+                s.execute(sql);
+            }
+        }
+    }
+
+    /** The first of postgres and root that trust authentication lets in. */
+    private static String pgAdmin() {
+        for (String user : List.of("postgres", "root")) {
+            try (Connection c = DriverManager.getConnection(PG + "postgres", user, "")) {
+                return user;
+            } catch (SQLException e) {
+                // try the next one
+            }
+        }
+        return unavailable("PostgreSQL on 127.0.0.1:5432 (users postgres, root; trust authentication) is unreachable");
+    }
+
+    private static String mariaDbAdmin() {
+        try (Connection c = DriverManager.getConnection(MARIADB, "root", "")) {
+            return "root";
+        } catch (SQLException e) {
+            return unavailable("MariaDB on 127.0.0.1:3306 (root, empty password) is unreachable");
+        }
+    }
+
+    /** A real WSO2 3.0.0 script from the reference folder. */
+    private static String referenceScript(String relative) throws IOException {
+        String dir = System.getProperty("apim.reference.dir");
+        Path file = dir == null ? null : Path.of(dir, "apim-3.0.0/dbscripts", relative);
+        if (file == null || !Files.isRegularFile(file)) {
+            unavailable("the real 3.0.0 script dbscripts/" + relative + " is absent (apim.reference.dir=" + dir + ")");
+        }
+        return Files.readString(file, StandardCharsets.UTF_8);
+    }
+
+    private static String unavailable(String what) {
+        if ("true".equals(System.getenv("CI"))) {
+            fail(what + ", and CI=true: the scenarios on real databases must run in CI");
+        }
+        Assumptions.abort(what + ": start it (or provide it) to run this scenario");
+        return null;
+    }
+}

@@ -1,0 +1,21 @@
+-- apim-upgrade scenario rows for an apim_db on PostgreSQL or MariaDB (loaded after the real 3.0.0 AM script): the admin
+-- subscriber, DefaultApplication, the PizzaShack API, the REST API system apps (planted secrets) and the OAuth2 and
+-- OIDC scopes a 3.0.0 server creates. Plain SQL that both products run; nothing here is a NULL or '' scope binding.
+INSERT INTO AM_SUBSCRIBER (SUBSCRIBER_ID, USER_ID, TENANT_ID, EMAIL_ADDRESS, DATE_SUBSCRIBED, CREATED_BY, CREATED_TIME)
+VALUES (1, 'admin', -1234, 'admin@example.com', TIMESTAMP '2020-02-03 09:12:00', 'admin', TIMESTAMP '2020-02-03 09:12:00');
+INSERT INTO AM_APPLICATION (APPLICATION_ID, NAME, SUBSCRIBER_ID, APPLICATION_TIER, DESCRIPTION, APPLICATION_STATUS, GROUP_ID, CREATED_BY, CREATED_TIME, UUID, TOKEN_TYPE)
+VALUES (1, 'DefaultApplication', 1, 'Unlimited', 'This is the default application', 'APPROVED', '', 'admin', TIMESTAMP '2020-02-03 09:12:00', '7a1e4c93-2b6d-4f08-8e5a-1c9d3b7f2e40', 'JWT');
+INSERT INTO AM_API (API_ID, API_PROVIDER, API_NAME, API_VERSION, CONTEXT, CONTEXT_TEMPLATE, API_TYPE, CREATED_BY, CREATED_TIME)
+VALUES (1, 'admin', 'PizzaShackAPI', '1.0.0', '/pizzashack/1.0.0', '/pizzashack/{version}', 'HTTP', 'admin', TIMESTAMP '2020-02-03 09:20:00');
+INSERT INTO AM_SYSTEM_APPS (ID, NAME, CONSUMER_KEY, CONSUMER_SECRET, CREATED_TIME)
+VALUES (1, 'admin_publisher', 'Rk5tQ2wX8vN1bJ6cH3yP9mD4sF7a', '@@sysapp.publisher_secret@@', TIMESTAMP '2020-02-03 09:10:00');
+INSERT INTO AM_SYSTEM_APPS (ID, NAME, CONSUMER_KEY, CONSUMER_SECRET, CREATED_TIME)
+VALUES (2, 'admin_store', 'Wn8pL3xC6bK1qT9mV2hZ5dG7rS4y', '@@sysapp.store_secret@@', TIMESTAMP '2020-02-03 09:10:30');
+INSERT INTO IDN_OAUTH2_SCOPE (SCOPE_ID, NAME, DISPLAY_NAME, DESCRIPTION, TENANT_ID) VALUES (1, 'apim:subscribe', 'Subscribe', 'Subscribe to APIs', -1234);
+INSERT INTO IDN_OAUTH2_SCOPE (SCOPE_ID, NAME, DISPLAY_NAME, DESCRIPTION, TENANT_ID) VALUES (2, 'apim:api_view', 'View API', 'View APIs', -1234);
+INSERT INTO IDN_OAUTH2_SCOPE_BINDING (SCOPE_ID, SCOPE_BINDING) VALUES (1, 'admin');
+INSERT INTO IDN_OAUTH2_SCOPE_BINDING (SCOPE_ID, SCOPE_BINDING) VALUES (1, 'Internal/subscriber');
+INSERT INTO IDN_OAUTH2_SCOPE_BINDING (SCOPE_ID, SCOPE_BINDING) VALUES (2, 'Internal/creator');
+INSERT INTO IDN_OIDC_SCOPE (ID, NAME, TENANT_ID) VALUES (1, 'openid', -1234);
+INSERT INTO IDN_OIDC_SCOPE (ID, NAME, TENANT_ID) VALUES (2, 'email', -1234);
+INSERT INTO IDN_OIDC_SCOPE (ID, NAME, TENANT_ID) VALUES (3, 'profile', -1234);

@@ -1,0 +1,7 @@
+-- apim-upgrade scenario user-management rows on PostgreSQL or MariaDB: the super tenant's user store domains and its
+-- admin user (a made-up hash). No UM_TENANT row: the super tenant has none, so no tenant exists.
+INSERT INTO UM_DOMAIN (UM_DOMAIN_ID, UM_DOMAIN_NAME, UM_TENANT_ID) VALUES (1, 'PRIMARY', -1234);
+INSERT INTO UM_DOMAIN (UM_DOMAIN_ID, UM_DOMAIN_NAME, UM_TENANT_ID) VALUES (2, 'SYSTEM', -1234);
+INSERT INTO UM_DOMAIN (UM_DOMAIN_ID, UM_DOMAIN_NAME, UM_TENANT_ID) VALUES (3, 'INTERNAL', -1234);
+INSERT INTO UM_USER (UM_ID, UM_USER_NAME, UM_USER_PASSWORD, UM_SALT_VALUE, UM_REQUIRE_CHANGE, UM_CHANGED_TIME, UM_TENANT_ID)
+VALUES (1, 'admin', 'c2NlbmFyaW8taGFzaC1ub3QtYS1yZWFsLW9uZS0x', 'c2FsdDMwMQ==', FALSE, TIMESTAMP '2020-02-03 09:05:00', -1234);
