@@ -39,7 +39,7 @@ public enum Dialect {
         this.quoting = quoting;
     }
 
-    /** The dialect whose scripts serve a product the scanner told apart; the folder names are shared with sql/assess. */
+    /** The dialect whose scripts serve a product the scanner told apart (folder names are shared with sql/assess). */
     public static Dialect of(DbKind kind) {
         return Arrays.stream(values()).filter(d -> d.folder.equals(kind.sqlFolder())).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no SQL dialect for " + kind));

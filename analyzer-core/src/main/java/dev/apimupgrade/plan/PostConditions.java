@@ -11,7 +11,7 @@ final class PostConditions {
             "scope-binding-cleanup", "IDN_OAUTH2_SCOPE_BINDING in %s has no row with a NULL or empty SCOPE_BINDING",
             "reg-index", "the reg-index script ran to its end on %s without an error",
             "analytics-lastaccess-pk", "APILASTACCESSSUMMARY in %s has APIVERSION in its primary key",
-            "analytics-3.0.0-to-3.1.0", "APILASTACCESSSUMMARY in %s has APIVERSION in its primary key");
+            "analytics-lastaccess-pk", "APILASTACCESSSUMMARY in %s has APIVERSION in its primary key");
 
     private PostConditions() {
     }

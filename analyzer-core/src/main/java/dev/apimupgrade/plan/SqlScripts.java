@@ -3,22 +3,11 @@ package dev.apimupgrade.plan;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystem;
-import java.nio.file.FileSystemNotFoundException;
-import java.nio.file.FileSystems;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * The SQL the plan runs, read from class-path files sql/&lt;purpose&gt;/&lt;dialect folder&gt;/NN_name.sql (in
@@ -42,6 +31,8 @@ public final class SqlScripts {
     /** The identifier of AM_SYSTEM_APPS's UNIQUE(NAME) constraint where the database generated its name. */
     public static final String AM_SYSTEM_APPS_NAME_CONSTRAINT = "AM_SYSTEM_APPS_NAME_CONSTRAINT";
 
+    /** A file every jar that ships scripts holds, so the jar can be found when it has no folder entries. */
+    private static final String MARKER = "sql/README.md";
     private static final Pattern FILE_NAME = Pattern.compile("\\d{2}_[a-z0-9_]+\\.sql");
 
     private SqlScripts() {
@@ -49,17 +40,13 @@ public final class SqlScripts {
 
     /** The class-path resources of a purpose for a dialect, in the order they run; none if the folder is absent. */
     public static List<String> files(String purpose, Dialect dialect) {
+        return files(SqlScripts.class.getClassLoader(), purpose, dialect);
+    }
+
+    static List<String> files(ClassLoader loader, String purpose, Dialect dialect) {
         String folder = "sql/" + purpose + "/" + dialect.folder();
-        TreeSet<String> names = new TreeSet<>();
-        try {
-            for (URL url : Collections.list(SqlScripts.class.getClassLoader().getResources(folder))) {
-                names.addAll(namesIn(url));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + folder, e);
-        }
         List<String> files = new ArrayList<>();
-        for (String name : names) {
+        for (String name : ClassPathFolder.names(loader, folder, MARKER)) {
             if (!FILE_NAME.matcher(name).matches()) {
                 throw new IllegalStateException(folder + "/" + name + " is not named NN_name.sql");
             }
@@ -95,31 +82,6 @@ public final class SqlScripts {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + resource, e);
-        }
-    }
-
-    private static List<String> namesIn(URL url) throws IOException {
-        URI uri;
-        try {
-            uri = url.toURI();
-        } catch (URISyntaxException e) {
-            throw new IOException(url + " is not a URI", e);
-        }
-        if (uri.getScheme().equals("jar")) {
-            try {
-                return list(FileSystems.getFileSystem(uri).provider().getPath(uri));
-            } catch (FileSystemNotFoundException e) {
-                try (FileSystem jar = FileSystems.newFileSystem(uri, Map.of())) {
-                    return list(jar.provider().getPath(uri));
-                }
-            }
-        }
-        return list(Path.of(uri));
-    }
-
-    private static List<String> list(Path folder) throws IOException {
-        try (Stream<Path> files = Files.list(folder)) {
-            return files.map(p -> p.getFileName().toString()).toList();
         }
     }
 }

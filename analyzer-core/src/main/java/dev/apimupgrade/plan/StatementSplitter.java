@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * Splits a script into statements at its dialect's delimiter, never inside quotes ('...', "...", `...`) or comments
  * (-- and /* *&#47;), and drops pieces that hold only comments. A statement starts at its first code (comments above it
- * stay in the file) and loses its delimiter, because JDBC drivers reject a trailing ';' (Oracle) or '/'.
+ * stay in the file) and loses its delimiter, because JDBC drivers reject a trailing ';' (Oracle) or '/'. It knows no
+ * PostgreSQL dollar quoting, MySQL '#' comments or backslash escapes: neither our scripts nor WSO2's schemas use them.
  */
 final class StatementSplitter {
     private final String file;
@@ -109,7 +110,8 @@ final class StatementSplitter {
             }
             i++;
         }
-        throw new IllegalArgumentException(file + ": a " + quote + " quote opened at offset " + open + " is never closed");
+        throw new IllegalArgumentException(file + ": a " + quote + " quote opened at offset " + open
+                + " is never closed");
     }
 
     private char next(int i) {

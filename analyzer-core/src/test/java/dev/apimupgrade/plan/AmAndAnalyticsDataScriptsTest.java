@@ -22,7 +22,8 @@ class AmAndAnalyticsDataScriptsTest {
     void dbScopeBindingNullCleanUpDeletesOnlyTheNullAndEmptyBindings(Dialect dialect) throws Exception {
         try (TestDatabase db = TestDatabase.create(dialect)) {
             db.loadSchema("3.0.0", "apimgt");
-            db.run("INSERT INTO IDN_OAUTH2_SCOPE (SCOPE_ID, NAME, DISPLAY_NAME, TENANT_ID) VALUES (1, 'read', 'read', -1234)",
+            db.run("INSERT INTO IDN_OAUTH2_SCOPE (SCOPE_ID, NAME, DISPLAY_NAME, TENANT_ID)"
+                            + " VALUES (1, 'read', 'read', -1234)",
                     "INSERT INTO IDN_OAUTH2_SCOPE_BINDING (SCOPE_ID, SCOPE_BINDING) VALUES (1, NULL)",
                     "INSERT INTO IDN_OAUTH2_SCOPE_BINDING (SCOPE_ID, SCOPE_BINDING) VALUES (1, '')",
                     "INSERT INTO IDN_OAUTH2_SCOPE_BINDING (SCOPE_ID, SCOPE_BINDING) VALUES (1, 'admin')",
@@ -32,7 +33,8 @@ class AmAndAnalyticsDataScriptsTest {
 
             // MariaDB compares ' ' = '' as equal (PAD SPACE collations), so a blank binding goes there too
             List<String> left = db.strings("SELECT SCOPE_BINDING FROM IDN_OAUTH2_SCOPE_BINDING ORDER BY SCOPE_BINDING");
-            assertThat(left).containsExactlyElementsOf(dialect == Dialect.MYSQL ? List.of("admin") : List.of(" ", "admin"));
+            assertThat(left).containsExactlyElementsOf(
+                    dialect == Dialect.MYSQL ? List.of("admin") : List.of(" ", "admin"));
         }
     }
 

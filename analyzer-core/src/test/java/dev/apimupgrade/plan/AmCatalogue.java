@@ -12,9 +12,9 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * The AM_ tables of a database as comparable lines, read through JDBC metadata: each column with its type, size and
- * nullability, the primary key, each unique index and each foreign key with its rules. Generated names are left
- * out, since H2 numbers its constraints in creation order.
+ * The AM_ tables of a database as comparable lines, read through JDBC metadata: each column with its type, size,
+ * nullability and default, the primary key, each unique index and each foreign key with its rules. Generated names
+ * are left out, since H2 numbers its constraints in creation order.
  */
 final class AmCatalogue {
     private AmCatalogue() {
@@ -29,7 +29,8 @@ final class AmCatalogue {
                 while (r.next()) {
                     lines.add("COL " + t + "." + r.getString("COLUMN_NAME").toUpperCase(Locale.ROOT) + " "
                             + r.getString("TYPE_NAME").toUpperCase(Locale.ROOT) + "(" + r.getInt("COLUMN_SIZE") + ")"
-                            + ("NO".equals(r.getString("IS_NULLABLE")) ? " NOT NULL" : ""));
+                            + ("NO".equals(r.getString("IS_NULLABLE")) ? " NOT NULL" : "")
+                            + defaultOf(r.getString("COLUMN_DEF")));
                 }
             }
             lines.add("PK " + t + " " + keyColumns(md.getPrimaryKeys(c.getCatalog(), c.getSchema(), table)));
@@ -37,6 +38,12 @@ final class AmCatalogue {
             foreignKeys(c, md, table, t, lines);
         }
         return lines;
+    }
+
+    /** A column default; H2 names the sequence behind an AUTO_INCREMENT column by a random UUID, so that goes. */
+    private static String defaultOf(String expression) {
+        return expression == null ? ""
+                : " DEFAULT " + expression.replaceAll("SYSTEM_SEQUENCE_[0-9A-F_]+", "SYSTEM_SEQUENCE");
     }
 
     private static List<String> amTables(Connection c, DatabaseMetaData md) throws SQLException {
@@ -82,10 +89,12 @@ final class AmCatalogue {
             while (r.next()) {
                 String key = r.getString("FK_NAME") + "|" + r.getString("PKTABLE_NAME").toUpperCase(Locale.ROOT)
                         + " update=" + r.getInt("UPDATE_RULE") + " delete=" + r.getInt("DELETE_RULE");
-                keys.computeIfAbsent(key, k -> new ArrayList<>()).add(r.getString("FKCOLUMN_NAME").toUpperCase(Locale.ROOT)
+                keys.computeIfAbsent(key, k -> new ArrayList<>())
+                        .add(r.getString("FKCOLUMN_NAME").toUpperCase(Locale.ROOT)
                         + "->" + r.getString("PKCOLUMN_NAME").toUpperCase(Locale.ROOT));
             }
         }
-        keys.forEach((key, cols) -> lines.add("FK " + t + " (" + String.join(",", cols) + ") " + key.substring(key.indexOf('|') + 1)));
+        keys.forEach((key, cols) -> lines.add("FK " + t + " (" + String.join(",", cols) + ") "
+                + key.substring(key.indexOf('|') + 1)));
     }
 }

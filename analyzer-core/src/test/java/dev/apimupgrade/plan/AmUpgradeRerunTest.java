@@ -14,8 +14,10 @@ import org.junit.jupiter.api.Test;
  */
 class AmUpgradeRerunTest {
     private static void useAs310(TestDatabase db) throws SQLException {
-        db.run("INSERT INTO AM_API_CATEGORIES (UUID, NAME, DESCRIPTION, TENANT_ID) VALUES ('c1', 'Finance', 'money', -1234)",
-                "INSERT INTO AM_API_CATEGORIES (UUID, NAME, DESCRIPTION, TENANT_ID) VALUES ('c2', 'Health', NULL, -1234)",
+        db.run("INSERT INTO AM_API_CATEGORIES (UUID, NAME, DESCRIPTION, TENANT_ID)"
+                        + " VALUES ('c1', 'Finance', 'money', -1234)",
+                "INSERT INTO AM_API_CATEGORIES (UUID, NAME, DESCRIPTION, TENANT_ID)"
+                        + " VALUES ('c2', 'Health', NULL, -1234)",
                 "INSERT INTO AM_USER (USER_ID, USER_NAME) VALUES ('u1', 'admin')");
     }
 
@@ -32,7 +34,8 @@ class AmUpgradeRerunTest {
             db.run(SqlScripts.statements(SqlScripts.AM_UPGRADE, Dialect.POSTGRESQL));
 
             assertThat(kept(db)).isEqualTo(3);
-            assertThat(db.strings("SELECT NAME FROM AM_API_CATEGORIES ORDER BY NAME")).containsExactly("Finance", "Health");
+            assertThat(db.strings("SELECT NAME FROM AM_API_CATEGORIES ORDER BY NAME"))
+                    .containsExactly("Finance", "Health");
             assertThat(AmCatalogue.of(db.connection)).isEqualTo(before);
         }
     }

@@ -12,6 +12,9 @@ import org.junit.jupiter.api.Test;
 
 /** The guide errata (CONDITIONS.md, FACTS.md section 3) are corrected in the scripts we ship, for every dialect. */
 class GuideErrataTest {
+    private static final String NEW_KEY =
+            "ALTER TABLE APILASTACCESSSUMMARY ADD PRIMARY KEY (APINAME,APICREATOR,APIVERSION,APICREATORTENANTDOMAIN)";
+
     private static List<String> sql(String purpose, Dialect dialect) {
         return SqlScripts.statements(purpose, dialect).stream().map(s -> s.sql().replaceAll("\\s+", " ")).toList();
     }
@@ -21,8 +24,7 @@ class GuideErrataTest {
         for (Dialect dialect : Dialect.values()) {
             assertThat(sql(SqlScripts.ANALYTICS_LASTACCESS_PK, dialect)).as("%s", dialect)
                     .noneMatch(s -> s.toUpperCase(Locale.ROOT).contains("SUMMARYADD"))
-                    .last().isEqualTo(dialect == Dialect.ORACLE ? "COMMIT" : "ALTER TABLE APILASTACCESSSUMMARY ADD PRIMARY"
-                            + " KEY (APINAME,APICREATOR,APIVERSION,APICREATORTENANTDOMAIN)");
+                    .last().isEqualTo(dialect == Dialect.ORACLE ? "COMMIT" : NEW_KEY);
         }
     }
 
@@ -65,7 +67,8 @@ class GuideErrataTest {
     @Test
     void theProductCopiesSyntaxErrorsAreAbsent() {
         for (Dialect dialect : List.of(Dialect.ORACLE, Dialect.DB2)) {
-            assertThat(sql(SqlScripts.AM_UPGRADE, dialect)).as("%s", dialect).noneMatch(s -> s.contains("IF NOT EXISTS"));
+            assertThat(sql(SqlScripts.AM_UPGRADE, dialect)).as("%s", dialect)
+                    .noneMatch(s -> s.contains("IF NOT EXISTS"));
         }
         for (Dialect dialect : Dialect.values()) {
             for (String statement : sql(SqlScripts.AM_UPGRADE, dialect)) {
@@ -106,6 +109,6 @@ class GuideErrataTest {
                 "ALTER TABLE APILASTACCESSSUMMARY DROP PRIMARY KEY",
                 "ALTER TABLE APILASTACCESSSUMMARY ALTER COLUMN APIVERSION SET NOT NULL",
                 "CALL SYSPROC.ADMIN_CMD('REORG TABLE APILASTACCESSSUMMARY')",
-                "ALTER TABLE APILASTACCESSSUMMARY ADD PRIMARY KEY (APINAME,APICREATOR,APIVERSION,APICREATORTENANTDOMAIN)");
+                NEW_KEY);
     }
 }

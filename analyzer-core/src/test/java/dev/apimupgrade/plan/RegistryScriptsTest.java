@@ -22,11 +22,11 @@ class RegistryScriptsTest {
         db.run("INSERT INTO REG_PATH (REG_PATH_ID, REG_PATH_VALUE, REG_PATH_PARENT_ID, REG_TENANT_ID)"
                         + " VALUES (1, '/_system/governance/apis/pizza', NULL, -1234)",
                 "INSERT INTO REG_RESOURCE (REG_PATH_ID, REG_NAME, REG_VERSION, REG_CREATOR, REG_CREATED_TIME,"
-                        + " REG_LAST_UPDATED_TIME, REG_TENANT_ID, REG_UUID) VALUES (1, 'api', 12, 'admin', " + T + ", " + T
-                        + ", -1234, 'uuid-12')",
+                        + " REG_LAST_UPDATED_TIME, REG_TENANT_ID, REG_UUID)"
+                        + " VALUES (1, 'api', 12, 'admin', " + T + ", " + T + ", -1234, 'uuid-12')",
                 "INSERT INTO REG_RESOURCE_HISTORY (REG_PATH_ID, REG_NAME, REG_VERSION, REG_CREATOR, REG_CREATED_TIME,"
-                        + " REG_LAST_UPDATED_TIME, REG_TENANT_ID, REG_UUID) VALUES (1, 'api', 11, 'admin', " + T + ", " + T
-                        + ", -1234, 'uuid-11')",
+                        + " REG_LAST_UPDATED_TIME, REG_TENANT_ID, REG_UUID)"
+                        + " VALUES (1, 'api', 11, 'admin', " + T + ", " + T + ", -1234, 'uuid-11')",
                 "INSERT INTO REG_TAG (REG_ID, REG_TAG_NAME, REG_USER_ID, REG_TAGGED_TIME, REG_TENANT_ID)"
                         + " VALUES (1, 'beta', 'admin', " + T + ", -1234)",
                 "INSERT INTO REG_TAG (REG_ID, REG_TAG_NAME, REG_USER_ID, REG_TAGGED_TIME, REG_TENANT_ID)"
@@ -34,8 +34,10 @@ class RegistryScriptsTest {
                 "INSERT INTO REG_RESOURCE_TAG (REG_TAG_ID, REG_VERSION, REG_TENANT_ID) VALUES (1, 11, -1234)",
                 "INSERT INTO REG_RESOURCE_TAG (REG_TAG_ID, REG_VERSION, REG_TENANT_ID) VALUES (2, 11, -1234)",
                 "INSERT INTO REG_RESOURCE_TAG (REG_TAG_ID, REG_VERSION, REG_TENANT_ID) VALUES (2, 12, -1234)",
-                "INSERT INTO REG_PROPERTY (REG_ID, REG_NAME, REG_VALUE, REG_TENANT_ID) VALUES (1, 'state', 'CREATED', -1234)",
-                "INSERT INTO REG_PROPERTY (REG_ID, REG_NAME, REG_VALUE, REG_TENANT_ID) VALUES (2, 'state', 'PUBLISHED', -1234)",
+                "INSERT INTO REG_PROPERTY (REG_ID, REG_NAME, REG_VALUE, REG_TENANT_ID)"
+                        + " VALUES (1, 'state', 'CREATED', -1234)",
+                "INSERT INTO REG_PROPERTY (REG_ID, REG_NAME, REG_VALUE, REG_TENANT_ID)"
+                        + " VALUES (2, 'state', 'PUBLISHED', -1234)",
                 "INSERT INTO REG_RESOURCE_PROPERTY (REG_PROPERTY_ID, REG_VERSION, REG_TENANT_ID) VALUES (1, 11, -1234)",
                 "INSERT INTO REG_RESOURCE_PROPERTY (REG_PROPERTY_ID, REG_VERSION, REG_TENANT_ID) VALUES (2, 12, -1234)",
                 "INSERT INTO REG_RATING (REG_ID, REG_RATING, REG_USER_ID, REG_RATED_TIME, REG_TENANT_ID)"
@@ -44,14 +46,16 @@ class RegistryScriptsTest {
                 // a comment written while versioningComments was false: keyed by path and name, no version
                 "INSERT INTO REG_COMMENT (REG_ID, REG_COMMENT_TEXT, REG_USER_ID, REG_COMMENTED_TIME, REG_TENANT_ID)"
                         + " VALUES (1, 'nice', 'admin', " + T + ", -1234)",
-                "INSERT INTO REG_RESOURCE_COMMENT (REG_COMMENT_ID, REG_VERSION, REG_PATH_ID, REG_RESOURCE_NAME, REG_TENANT_ID)"
+                "INSERT INTO REG_RESOURCE_COMMENT"
+                        + " (REG_COMMENT_ID, REG_VERSION, REG_PATH_ID, REG_RESOURCE_NAME, REG_TENANT_ID)"
                         + " VALUES (1, NULL, 1, 'api', -1234)");
     }
 
     private static List<String> links(TestDatabase db, String kind, String idColumn) throws SQLException {
-        return db.strings("SELECT CONCAT(CONCAT(CONCAT(CONCAT(CONCAT(CONCAT(CAST(" + idColumn + " AS VARCHAR(10)), ' v'),"
-                + " COALESCE(CAST(REG_VERSION AS VARCHAR(10)), '-')), ' path'), COALESCE(CAST(REG_PATH_ID AS VARCHAR(10)),"
-                + " '-')), ' '), COALESCE(REG_RESOURCE_NAME, '-')) FROM REG_RESOURCE_" + kind + " ORDER BY 1");
+        return db.strings("SELECT CONCAT(CONCAT(CONCAT(CONCAT(CONCAT(CONCAT(CAST(" + idColumn
+                + " AS VARCHAR(10)), ' v'), COALESCE(CAST(REG_VERSION AS VARCHAR(10)), '-')), ' path'),"
+                + " COALESCE(CAST(REG_PATH_ID AS VARCHAR(10)), '-')), ' '), COALESCE(REG_RESOURCE_NAME, '-'))"
+                + " FROM REG_RESOURCE_" + kind + " ORDER BY 1");
     }
 
     private static List<String> ids(TestDatabase db, String table) throws SQLException {
@@ -76,8 +80,8 @@ class RegistryScriptsTest {
             assertThat(ids(db, "REG_RATING")).isEmpty();
             assertThat(links(db, "COMMENT", "REG_COMMENT_ID")).containsExactly("1 v- path1 api");
             assertThat(ids(db, "REG_COMMENT")).containsExactly("1");
-            assertThat(db.count("SELECT COUNT(*) FROM REG_RESOURCE") + db.count("SELECT COUNT(*) FROM REG_RESOURCE_HISTORY"))
-                    .isEqualTo(2);
+            assertThat(db.count("SELECT COUNT(*) FROM REG_RESOURCE")
+                    + db.count("SELECT COUNT(*) FROM REG_RESOURCE_HISTORY")).isEqualTo(2);
         }
     }
 
@@ -104,7 +108,8 @@ class RegistryScriptsTest {
         try (TestDatabase db = TestDatabase.create(dialect)) {
             db.loadSchema("3.0.0", "");
             for (Map.Entry<Integer, String> row : log.entrySet()) {
-                db.run("INSERT INTO REG_LOG (REG_LOG_ID, REG_PATH, REG_ACTION, REG_TENANT_ID, REG_USER_ID, REG_LOGGED_TIME)"
+                db.run("INSERT INTO REG_LOG"
+                        + " (REG_LOG_ID, REG_PATH, REG_ACTION, REG_TENANT_ID, REG_USER_ID, REG_LOGGED_TIME)"
                         + " VALUES (" + row.getKey() + ", " + row.getValue() + ", 'admin', " + T + ")");
             }
 

@@ -20,16 +20,22 @@ import org.junit.jupiter.api.Test;
  */
 class ScriptsParseTest {
     private static final Parser PARSER = DSL.using(SQLDialect.DEFAULT).parser();
-    private static final Map<String, String> NAME = Map.of(SqlScripts.AM_SYSTEM_APPS_NAME_CONSTRAINT, "UQ__AM_SYSTE__1");
+    private static final Map<String, String> NAME =
+            Map.of(SqlScripts.AM_SYSTEM_APPS_NAME_CONSTRAINT, "UQ__AM_SYSTE__1");
 
     /** T-SQL's guard around a CREATE TABLE (jOOQ: "Unsupported query type"). */
     private static final Pattern TSQL_GUARD = Pattern.compile("IF NOT EXISTS \\(SELECT \\* FROM SYS\\.OBJECTS WHERE"
-            + " OBJECT_ID = OBJECT_ID\\(N'\\[DBO\\]\\.\\[(\\w+)]'\\) AND TYPE IN \\(N'U'\\)\\)\\s+(CREATE TABLE (\\w+) .*)",
+            + " OBJECT_ID = OBJECT_ID\\(N'\\[DBO\\]\\.\\[(\\w+)]'\\) AND TYPE IN \\(N'U'\\)\\)"
+            + "\\s+(CREATE TABLE (\\w+) .*)",
             Pattern.DOTALL);
-    /** T-SQL's look-up and drop of the generated primary key name, one batch (jOOQ: DECLARE is pro edition). */
-    private static final Pattern TSQL_PK_DROP = Pattern.compile("DECLARE @con_com NVARCHAR\\(256\\) = \\(SELECT name FROM"
-            + " sys\\.objects\\s+WHERE parent_object_id = OBJECT_ID\\('(\\w+)'\\) AND type = 'PK'\\)\\s+"
-            + "EXEC\\('(ALTER TABLE (\\w+) DROP CONSTRAINT )' \\+ QUOTENAME\\(@con_com\\)\\)");
+    /**
+     * T-SQL's look-up and drop of the generated primary key name, one batch (jOOQ: DECLARE is pro edition). EXEC takes
+     * only variables and literals, so QUOTENAME must be in the DECLARE.
+     */
+    private static final Pattern TSQL_PK_DROP = Pattern.compile("DECLARE @con_com NVARCHAR\\(300\\) ="
+            + " QUOTENAME\\(\\(SELECT name FROM"
+            + " sys\\.objects\\s+WHERE parent_object_id = OBJECT_ID\\('(\\w+)'\\) AND type = 'PK'\\)\\)\\s+"
+            + "EXEC\\('(ALTER TABLE (\\w+) DROP CONSTRAINT )' \\+ @con_com\\)");
     /** DB2's REORG after SET NOT NULL (jOOQ: CALL is pro edition). */
     private static final String DB2_REORG = "CALL SYSPROC.ADMIN_CMD('REORG TABLE APILASTACCESSSUMMARY')";
 

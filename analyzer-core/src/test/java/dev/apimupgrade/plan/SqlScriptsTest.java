@@ -20,7 +20,8 @@ class SqlScriptsTest {
         for (String purpose : SqlScripts.PURPOSES) {
             for (Dialect dialect : Dialect.values()) {
                 assertThat(SqlScripts.files(purpose, dialect)).as("%s/%s", purpose, dialect.folder()).isNotEmpty()
-                        .allMatch(f -> f.matches("sql/" + purpose + "/" + dialect.folder() + "/\\d\\d_[a-z0-9_]+\\.sql"));
+                        .allMatch(f -> f.matches(
+                                "sql/" + purpose + "/" + dialect.folder() + "/\\d\\d_[a-z0-9_]+\\.sql"));
                 assertThat(SqlScripts.statements(purpose, dialect)).as("%s/%s", purpose, dialect).isNotEmpty();
             }
         }
@@ -35,7 +36,8 @@ class SqlScriptsTest {
         }
         for (String purpose : SqlScripts.PURPOSES) {
             try (Stream<Path> folders = Files.list(MAIN_SQL.resolve(purpose))) {
-                assertThat(folders.map(p -> p.getFileName().toString())).as(purpose).containsExactlyInAnyOrderElementsOf(
+                assertThat(folders.map(p -> p.getFileName().toString())).as(purpose)
+                        .containsExactlyInAnyOrderElementsOf(
                         Stream.of(Dialect.values()).map(Dialect::folder).toList());
             }
         }

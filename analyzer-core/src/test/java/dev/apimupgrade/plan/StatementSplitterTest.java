@@ -51,7 +51,8 @@ class StatementSplitterTest {
 
     @Test
     void aSlashLineInsideAStringDoesNotEndAStatement() {
-        assertThat(sql("INSERT INTO T VALUES ('\n/\n')\n/\n", Dialect.ORACLE)).containsExactly("INSERT INTO T VALUES ('\n/\n')");
+        assertThat(sql("INSERT INTO T VALUES ('\n/\n')\n/\n", Dialect.ORACLE))
+                .containsExactly("INSERT INTO T VALUES ('\n/\n')");
     }
 
     @Test

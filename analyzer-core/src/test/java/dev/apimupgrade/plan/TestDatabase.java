@@ -44,7 +44,8 @@ final class TestDatabase implements AutoCloseable {
         String name = "apimup_sql_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
         return switch (dialect) {
             case H2 -> new TestDatabase(dialect,
-                    DriverManager.getConnection("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1", "sa", ""), null, "sa", name);
+                    DriverManager.getConnection("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1", "sa", ""),
+                    null, "sa", name);
             case POSTGRESQL -> onServer(dialect, PG + "postgres", "postgres", name, "", PG + name);
             case MYSQL -> onServer(dialect, MARIADB, "root", name, " CHARACTER SET latin1", MARIADB + name);
             default -> throw new IllegalArgumentException("no test server for " + dialect);
@@ -53,7 +54,8 @@ final class TestDatabase implements AutoCloseable {
 
     private static TestDatabase onServer(Dialect dialect, String adminUrl, String user, String name, String options,
                                          String url) throws SQLException {
-        try (Connection admin = DriverManager.getConnection(adminUrl, user, ""); Statement s = admin.createStatement()) {
+        try (Connection admin = DriverManager.getConnection(adminUrl, user, "");
+             Statement s = admin.createStatement()) {
             s.execute("CREATE DATABASE " + name + options);
         } catch (SQLException e) {
             String server = adminUrl + " as " + user;
@@ -135,7 +137,8 @@ final class TestDatabase implements AutoCloseable {
             return;
         }
         connection.close();
-        try (Connection admin = DriverManager.getConnection(adminUrl, user, ""); Statement s = admin.createStatement()) {
+        try (Connection admin = DriverManager.getConnection(adminUrl, user, "");
+             Statement s = admin.createStatement()) {
             s.execute(dialect == Dialect.POSTGRESQL ? "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)"
                     : "DROP DATABASE IF EXISTS " + name);
         }

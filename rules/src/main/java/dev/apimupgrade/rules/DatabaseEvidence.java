@@ -31,8 +31,9 @@ public final class DatabaseEvidence {
     }
 
     /**
-     * The constraint name the AM 3.0.0 to 3.1.0 script drops by name for this jOOQ dialect, or "" where it drops
-     * UNIQUE(NAME) by column (Oracle) or not at all (H2, SQL Server, DB2).
+     * The fixed constraint name the AM 3.0.0 to 3.1.0 script drops for this jOOQ dialect, or "" where the shipped
+     * script does not depend on it: it fills in the name read from the database (H2, SQL Server), drops by column
+     * (Oracle) or keeps the constraint (DB2).
      */
     public static String sysAppsDropName(String dialect) {
         return switch (dialect) {
