@@ -69,7 +69,8 @@ public final class Planner {
      * The real name of AM_SYSTEM_APPS's unique constraint on NAME, which H2 and SQL Server generate: from the rules'
      * adaptation when there is one, else from the constraint the database scan found by its single column NAME.
      */
-    private static Optional<String> systemAppsNameConstraint(JustifiedAction a, List<JustifiedAction> all, Facts facts) {
+    private static Optional<String> systemAppsNameConstraint(JustifiedAction a, List<JustifiedAction> all,
+                                                             Facts facts) {
         Optional<String> adapted = all.stream()
                 .filter(x -> x.kind().equals("AdaptSqlStatement") && x.target().equals(a.target())
                         && a.params().get("script").equals(x.params().get("script")))

@@ -30,7 +30,8 @@ final class PostConditions {
                     + " and still parses";
             case "RunSqlScript" -> String.format(SCRIPT_RESULTS.getOrDefault(p.getOrDefault("script", ""),
                     "the script ran to its end on %s without an error"), target);
-            case "AdaptSqlStatement" -> "the " + p.getOrDefault("script", "") + " statement drops " + p.get("actualName")
+            case "AdaptSqlStatement" -> "the " + p.getOrDefault("script", "") + " statement drops "
+                    + p.get("actualName")
                     + ", the name the database gave the constraint";
             case "Backup" -> "a copy of " + target + " with the same content is in the backup folder";
             case "DeletePath" -> target + " no longer exists in the 3.1.0 home";

@@ -42,7 +42,8 @@ final class RunbookSql {
             return new Sql(statements, open.isEmpty() ? "" : "Replace " + String.join(", ", open) + " with the name"
                     + " the database gave it (the scan did not read it); leave that statement out if there is none.");
         } catch (IllegalArgumentException e) {
-            return new Sql(List.of(), "This tool ships no " + purpose + " script for " + folder + ": " + e.getMessage());
+            return new Sql(List.of(), "This tool ships no " + purpose + " script for " + folder + ": "
+                    + e.getMessage());
         }
     }
 }

@@ -30,7 +30,7 @@ public record RunbookView(ToolInfo tool, String planSha256, String oldHome, Stri
                     String.join(" ", r.messages()));
         }
 
-        /** An applying condition with no step of its own (a backup to take, a risk to know): what was seen, what to do. */
+        /** An applying condition with no step of its own (a backup to take, a risk to know): seen, and what to do. */
         static LeftOut toHeed(ConditionResult r) {
             return new LeftOut(r.condition().id(), r.condition().title(), r.condition().step(), r.severity().name(),
                     String.join(" ", r.messages()) + " What to do: " + r.condition().remediation());

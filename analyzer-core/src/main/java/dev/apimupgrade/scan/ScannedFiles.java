@@ -34,7 +34,8 @@ public final class ScannedFiles {
             String prefix = colon < 0 ? "" : where.substring(0, colon);
             String relative = where.substring(colon + 1);
             boolean ofAnalytics = prefix.endsWith(ANALYTICS);
-            Optional<Role> role = role(ofAnalytics ? prefix.substring(0, prefix.length() - ANALYTICS.length()) : prefix);
+            String roleName = ofAnalytics ? prefix.substring(0, prefix.length() - ANALYTICS.length()) : prefix;
+            Optional<Role> role = role(roleName);
             if (role.isEmpty() || relative.isEmpty()) {
                 continue;
             }

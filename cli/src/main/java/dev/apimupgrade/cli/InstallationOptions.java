@@ -35,7 +35,8 @@ final class InstallationOptions {
                     ConditionCatalogue catalogue) {
     }
 
-    @Option(names = "--old", required = true, paramLabel = "<3.0.0 home>", description = "The API Manager 3.0.0 home to upgrade.")
+    @Option(names = "--old", required = true, paramLabel = "<3.0.0 home>",
+            description = "The API Manager 3.0.0 home to upgrade.")
     Path oldHome;
 
     @Option(names = "--new", paramLabel = "<3.1.0 home>", description = "The API Manager 3.1.0 home to upgrade to.")
@@ -61,7 +62,8 @@ final class InstallationOptions {
             description = "A JDBC driver jar for Oracle, SQL Server or DB2 (repeatable); their checks are untested.")
     List<Path> jdbcDrivers = new ArrayList<>();
 
-    @Option(names = "--today", hidden = true, description = "Assess as of this date (yyyy-mm-dd); for reproducible tests.")
+    @Option(names = "--today", hidden = true,
+            description = "Assess as of this date (yyyy-mm-dd); for reproducible tests.")
     LocalDate today;
 
     Installation installation() {

@@ -47,10 +47,12 @@ public final class PlanCommand implements Callable<Integer> {
     @Mixin
     InstallationOptions homes;
 
-    @Option(names = "--out", paramLabel = "<dir>", description = "Where to write plan.json and the runbook. Must be outside every home.")
+    @Option(names = "--out", paramLabel = "<dir>",
+            description = "Where to write plan.json and the runbook. Must be outside every home.")
     Path out;
 
-    @Option(names = "--check", paramLabel = "<plan.json>", description = "Check a saved plan against the installation instead of writing one.")
+    @Option(names = "--check", paramLabel = "<plan.json>",
+            description = "Check a saved plan against the installation instead of writing one.")
     Path check;
 
     @Override
