@@ -33,7 +33,7 @@ class RunbookViewTest {
         if (!purpose.equals("am-3.0.0-to-3.1.0")) {
             throw new IllegalArgumentException("no " + purpose + " for " + folder);
         }
-        return List.of("-- " + folder, "ALTER TABLE AM_SYSTEM_APPS DROP CONSTRAINT "
+        return List.of("SELECT '" + folder + "' FROM AM_API", "ALTER TABLE AM_SYSTEM_APPS DROP CONSTRAINT "
                 + identifiers.getOrDefault("AM_SYSTEM_APPS_NAME_CONSTRAINT", "${AM_SYSTEM_APPS_NAME_CONSTRAINT}"));
     };
 
@@ -84,7 +84,7 @@ class RunbookViewTest {
     void theAmScriptIsInlineForTheDatasourcesDialectWithTheRealConstraintName() {
         RunbookStep am = view(verdict(ACTIONS)).steps().get(2);
 
-        assertThat(am.sql()).containsExactly("-- mysql", "ALTER TABLE AM_SYSTEM_APPS DROP CONSTRAINT UQ_9");
+        assertThat(am.sql()).containsExactly("SELECT 'mysql' FROM AM_API;", "ALTER TABLE AM_SYSTEM_APPS DROP CONSTRAINT UQ_9;");
         assertThat(am.sqlNote()).isEmpty();
     }
 
@@ -94,8 +94,21 @@ class RunbookViewTest {
                 action("DB-AM-UPGRADE", "RunSqlScript", "apim_db", Map.of("script", "am-3.0.0-to-3.1.0")))));
 
         RunbookStep am = view.steps().get(0);
-        assertThat(am.sql()).contains("ALTER TABLE AM_SYSTEM_APPS DROP CONSTRAINT ${AM_SYSTEM_APPS_NAME_CONSTRAINT}");
+        assertThat(am.sql()).contains("ALTER TABLE AM_SYSTEM_APPS DROP CONSTRAINT ${AM_SYSTEM_APPS_NAME_CONSTRAINT};");
         assertThat(am.sqlNote()).startsWith("Replace ${AM_SYSTEM_APPS_NAME_CONSTRAINT} with the name");
+    }
+
+    @Test
+    void oracleStatementsEndWithASlashLineAsSqlPlusExpects() {
+        DatasourceConfig oracle = new DatasourceConfig(Role.OLD, "apim_db", "oracle", "jdbc:oracle:thin:@db:1521/am", "",
+                "", false, SourceRef.line(Role.OLD, "repository/conf/deployment.toml", 12));
+        Verdict verdict = verdict(List.of(action("DB-AM-UPGRADE", "RunSqlScript", "apim_db",
+                Map.of("script", "am-3.0.0-to-3.1.0"))));
+        MigrationPlan plan = Planner.plan(verdict, CATALOGUE, new Facts(List.of(oracle)), "1.0");
+
+        RunbookStep am = RunbookView.of(plan, verdict, TOOL, "/o", "/n", SCRIPTS).steps().get(0);
+
+        assertThat(am.sql()).startsWith("SELECT 'oracle' FROM AM_API\n/");
     }
 
     @Test

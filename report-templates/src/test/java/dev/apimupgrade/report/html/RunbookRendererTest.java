@@ -91,7 +91,7 @@ class RunbookRendererTest {
 
         assertThat(md).contains("```sh\ncd \"$APIM_NEW_HOME/bin\"\nsh ciphertool.sh -Dconfigure\n```")
                 .contains("```bat\ncd /d \"%APIM_NEW_HOME%\\bin\"\nciphertool.bat -Dconfigure\n```")
-                .contains("```sql\nCREATE TABLE AM_API_CATEGORIES (ID INT)\n\nSELECT 'a < b' FROM DUAL\n```")
+                .contains("```sql\nCREATE TABLE AM_API_CATEGORIES (ID INT);\n\nSELECT 'a < b' FROM DUAL;\n```")
                 .contains("export APIM_OLD_HOME=\"/opt/wso2am-3.0.0\"");
     }
 
