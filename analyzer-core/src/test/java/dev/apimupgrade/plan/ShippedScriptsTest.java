@@ -13,7 +13,8 @@ class ShippedScriptsTest {
 
     @Test
     void theH2AmScriptDropsTheConstraintByItsRealNameQuotedForH2() {
-        List<String> sql = scripts.statements("am-3.0.0-to-3.1.0", "h2", Map.of("AM_SYSTEM_APPS_NAME_CONSTRAINT", "CONSTRAINT_4C"));
+        List<String> sql = scripts.statements("am-3.0.0-to-3.1.0", "h2", Map.of("AM_SYSTEM_APPS_NAME_CONSTRAINT",
+                "CONSTRAINT_4C"));
 
         assertThat(sql).anyMatch(s -> s.contains("DROP CONSTRAINT \"CONSTRAINT_4C\""));
         assertThat(sql).noneMatch(s -> s.contains("${"));
@@ -29,7 +30,8 @@ class ShippedScriptsTest {
     @Test
     void aScriptWithoutPlaceholdersIsTheShippedStatementsForTheFolder() {
         assertThat(scripts.statements("reg-index", "postgres", Map.of())).isNotEmpty()
-                .isEqualTo(SqlScripts.statements("reg-index", Dialect.POSTGRESQL).stream().map(SqlStatement::sql).toList());
+                .isEqualTo(SqlScripts.statements("reg-index",
+                        Dialect.POSTGRESQL).stream().map(SqlStatement::sql).toList());
     }
 
     @Test

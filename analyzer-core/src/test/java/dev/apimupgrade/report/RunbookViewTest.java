@@ -58,7 +58,8 @@ class RunbookViewTest {
                     Map.of("from", "OLD:repository/deployment/server/synapse-configs/default",
                             "exclude", "api/_RevokeAPI_.xml,sequences/main.xml")),
             action("IDX-RE-INDEXING", "SetTomlValue", "indexing.re_indexing", Map.of("value", "1")),
-            action("REG-VERSIONING-ENABLED", "RunSqlScript", "shared_db", Map.of("script", "registry-versioning-cleanup")));
+            action("REG-VERSIONING-ENABLED", "RunSqlScript", "shared_db", Map.of("script",
+                    "registry-versioning-cleanup")));
 
     static RunbookView view(Verdict verdict) {
         MigrationPlan plan = Planner.plan(verdict, CATALOGUE, new Facts(List.of(APIM)), "1.0");
@@ -84,7 +85,8 @@ class RunbookViewTest {
     void theAmScriptIsInlineForTheDatasourcesDialectWithTheRealConstraintName() {
         RunbookStep am = view(verdict(ACTIONS)).steps().get(2);
 
-        assertThat(am.sql()).containsExactly("SELECT 'mysql' FROM AM_API;", "ALTER TABLE AM_SYSTEM_APPS DROP CONSTRAINT UQ_9;");
+        assertThat(am.sql()).containsExactly("SELECT 'mysql' FROM AM_API;",
+                "ALTER TABLE AM_SYSTEM_APPS DROP CONSTRAINT UQ_9;");
         assertThat(am.sqlNote()).isEmpty();
     }
 
@@ -100,7 +102,8 @@ class RunbookViewTest {
 
     @Test
     void oracleStatementsEndWithASlashLineAsSqlPlusExpects() {
-        DatasourceConfig oracle = new DatasourceConfig(Role.OLD, "apim_db", "oracle", "jdbc:oracle:thin:@db:1521/am", "",
+        DatasourceConfig oracle = new DatasourceConfig(Role.OLD, "apim_db", "oracle", "jdbc:oracle:thin:@db:1521/am",
+                "",
                 "", false, SourceRef.line(Role.OLD, "repository/conf/deployment.toml", 12));
         Verdict verdict = verdict(List.of(action("DB-AM-UPGRADE", "RunSqlScript", "apim_db",
                 Map.of("script", "am-3.0.0-to-3.1.0"))));

@@ -27,8 +27,10 @@ class ScannedFilesTest {
         Path analytics = Files.createDirectories(tmp.resolve("analytics/conf/worker")).getParent().getParent();
         Files.writeString(analytics.resolve("conf/worker/deployment.yaml"), "wso2.datasources: {}");
         Facts facts = new Facts(List.of(
-                new RegistryVersioning(Role.OLD, "versioningTags", true, SourceRef.line(Role.OLD, "repository/conf/registry.xml", 3)),
-                new RegistryVersioning(Role.OLD, "versioningComments", false, SourceRef.line(Role.OLD, "repository/conf/registry.xml", 4)),
+                new RegistryVersioning(Role.OLD, "versioningTags", true, SourceRef.line(Role.OLD,
+                        "repository/conf/registry.xml", 3)),
+                new RegistryVersioning(Role.OLD, "versioningComments", false, SourceRef.line(Role.OLD,
+                        "repository/conf/registry.xml", 4)),
                 new FilePresence(Role.OLD, "repository", true, SourceRef.file(Role.OLD, "repository")),
                 new FilePresence(Role.OLD, "gone.txt", false, SourceRef.file(Role.OLD, "gone.txt")),
                 new FilePresence(Role.NEW, "solr", false, SourceRef.file(Role.NEW, "solr")),

@@ -30,7 +30,8 @@ class RunbookRendererTest {
     private static final DatasourceConfig APIM = new DatasourceConfig(Role.OLD, "apim_db", "postgre",
             "jdbc:postgresql://db/am", "", "", false, SourceRef.line(Role.OLD, "repository/conf/deployment.toml", 12));
     /** A test double of the SQL helper's scripts. */
-    private static final ScriptSource SCRIPTS = (purpose, folder, ids) -> List.of("CREATE TABLE AM_API_CATEGORIES (ID INT)",
+    private static final ScriptSource SCRIPTS = (purpose, folder,
+            ids) -> List.of("CREATE TABLE AM_API_CATEGORIES (ID INT)",
             "SELECT 'a < b' FROM DUAL");
 
     private static RunbookView view(boolean distributed) {
@@ -43,14 +44,18 @@ class RunbookRendererTest {
                         Map.of("from", "OLD:repository/deployment/server/executionplans/custom.siddhiql"),
                         List.of(evidence), "r"),
                 new JustifiedAction("KEY-SECURE-VAULT:ManualStep:new-home", "KEY-SECURE-VAULT", "ManualStep", false,
-                        "new-home", Map.of("step", "re-add the [secrets] entries", "command", "./ciphertool.sh -Dconfigure"),
+                        "new-home", Map.of("step", "re-add the [secrets] entries", "command",
+                                "./ciphertool.sh -Dconfigure"),
                         List.of(evidence), "r"));
         List<Finding> findings = new ArrayList<>();
         for (JustifiedAction a : actions) {
-            findings.add(new Finding(a.conditionId(), Status.APPLIES, Severity.INFO, "applies | here", List.of(evidence), "r"));
+            findings.add(new Finding(a.conditionId(), Status.APPLIES, Severity.INFO, "applies | here",
+                    List.of(evidence), "r"));
         }
-        findings.add(new Finding("PRE-BACKUP", Status.APPLIES, Severity.BLOCKER, "No backup is recorded.", List.of(), "r"));
-        findings.add(new Finding("ANA-ENABLED", Status.NOT_APPLICABLE, Severity.INFO, "Analytics is off.", List.of(), "r"));
+        findings.add(new Finding("PRE-BACKUP", Status.APPLIES, Severity.BLOCKER, "No backup is recorded.", List.of(),
+                "r"));
+        findings.add(new Finding("ANA-ENABLED", Status.NOT_APPLICABLE, Severity.INFO, "Analytics is off.", List.of(),
+                "r"));
         if (distributed) {
             findings.add(new Finding("PRE-DISTRIBUTED", Status.APPLIES, Severity.INFO, "nodes", List.of(), "r"));
         }
@@ -66,9 +71,11 @@ class RunbookRendererTest {
         String html = RunbookRenderer.html(view(false));
 
         assertThat(count(html, "<input type=\"checkbox\">")).isEqualTo(3);
-        assertThat(html.indexOf("1. Copy the old home&#39;s repository/deployment/server/executionplans/custom.siddhiql"))
+        assertThat(html.indexOf(
+                "1. Copy the old home&#39;s repository/deployment/server/executionplans/custom.siddhiql"))
                 .isPositive().isLessThan(html.indexOf("2. Run the am-3.0.0-to-3.1.0 script"));
-        assertThat(html.indexOf("2. Run the am-3.0.0-to-3.1.0")).isLessThan(html.indexOf("3. Re-add the [secrets] entries"));
+        assertThat(html.indexOf("2. Run the am-3.0.0-to-3.1.0")).isLessThan(html.indexOf(
+                "3. Re-add the [secrets] entries"));
         assertThat(count(html, "Done when:")).isEqualTo(3);
     }
 
