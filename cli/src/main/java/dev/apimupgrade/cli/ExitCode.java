@@ -6,6 +6,8 @@ public final class ExitCode {
     public static final int READY = 0;
     /** The assessment found at least one blocker. */
     public static final int BLOCKERS = 1;
+    /** evidence --check: the bundle differs from its manifest (shares 1: "look before going on"). */
+    public static final int TAMPERED = 1;
     /** Bad usage or unreadable input (a malformed file, a path that is not an APIM home). */
     public static final int BAD_INPUT = 2;
     /** An internal error: a bug of the tool, reported in one line. */

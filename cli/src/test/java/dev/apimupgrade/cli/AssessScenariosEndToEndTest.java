@@ -13,9 +13,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -41,7 +43,8 @@ class AssessScenariosEndToEndTest {
                 // its datasource user is not a superuser: PRE-PG-SUPERUSER is a BLOCKER
                 Arguments.of(Scenario.POSTGRESQL, ExitCode.BLOCKERS),
                 Arguments.of(Scenario.MARIADB_ANALYTICS, ExitCode.READY),
-                Arguments.of(Scenario.IS_KEY_MANAGER, ExitCode.READY));
+                Arguments.of(Scenario.IS_KEY_MANAGER, ExitCode.READY),
+                Arguments.of(Scenario.IS_KEY_MANAGER_UNANSWERED, ExitCode.READY));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -51,11 +54,17 @@ class AssessScenariosEndToEndTest {
             throws Exception {
         try (ScenarioDatabases databases = ScenarioDatabases.create(scenario)) {
             Path home = ScenarioGenerator.write(scenario, tmp.resolve("home"), databases.datasources());
+            Optional<Path> analytics = ScenarioGenerator.writeAnalytics(scenario, tmp.resolve("analytics"),
+                    databases.datasources());
             String homeBefore = AssessSamplesEndToEndTest.treeHash(home);
+            String analyticsBefore = analytics.isPresent() ? AssessSamplesEndToEndTest.treeHash(analytics.get()) : "";
             String targetBefore = AssessSamplesEndToEndTest.treeHash(Samples.home(Samples.TARGET));
             Map<String, String> databasesBefore = databases.checksums();
+            // an empty digest would prove nothing: a server scenario must have tables to compare
+            assertThat(databasesBefore.isEmpty()).as("no tables to compare")
+                    .isEqualTo(scenario.server() == Scenario.Server.H2);
 
-            CliRun run = assess(scenario, home);
+            CliRun run = assess(scenario, home, analytics);
 
             JsonNode report = new ObjectMapper().readTree(tmp.resolve("out/assessment.json").toFile());
             SoftAssertions softly = new SoftAssertions();
@@ -71,16 +80,41 @@ class AssessScenariosEndToEndTest {
                 softly.assertThat(everything).as("planted secret %s", secret).doesNotContain(secret);
             }
             softly.assertThat(AssessSamplesEndToEndTest.treeHash(home)).as("old home").isEqualTo(homeBefore);
+            softly.assertThat(analytics.isPresent() ? AssessSamplesEndToEndTest.treeHash(analytics.get()) : "")
+                    .as("old analytics home").isEqualTo(analyticsBefore);
             softly.assertThat(AssessSamplesEndToEndTest.treeHash(Samples.home(Samples.TARGET))).as("new home")
                     .isEqualTo(targetBefore);
-            softly.assertThat(databases.checksums()).as("databases").isEqualTo(databasesBefore);
+            softly.assertThat(differences(databasesBefore, databases.checksums())).as("tables the assessment changed")
+                    .isEmpty();
             softly.assertAll();
         }
     }
 
-    private CliRun assess(Scenario scenario, Path home) throws Exception {
+    @Test
+    void withTheKeyManagerOnAnotherHostAndNoAnswerTheReportAsksWhetherIsIsTheKeyManager() throws Exception {
+        Path home = ScenarioGenerator.write(Scenario.IS_KEY_MANAGER_UNANSWERED, tmp.resolve("home"), List.of());
+
+        assess(Scenario.IS_KEY_MANAGER_UNANSWERED, home, Optional.empty());
+
+        JsonNode report = new ObjectMapper().readTree(tmp.resolve("out/assessment.json").toFile());
+        for (JsonNode c : report.get("conditions")) {
+            if (c.get("id").asText().equals("IDN-IS-KEY-MANAGER")) {
+                assertThat(c.get("messages").toString())
+                        .contains("is.example.internal:9444", "is_key_manager: yes or no");
+                return;
+            }
+        }
+        throw new AssertionError("no IDN-IS-KEY-MANAGER in the report");
+    }
+
+    /** Assesses against the stock 3.1.0 sample, and an analytics home against the stock analytics 3.1.0 one. */
+    private CliRun assess(Scenario scenario, Path home, Optional<Path> analytics) throws Exception {
         List<String> args = new ArrayList<>(List.of("assess", "--old", home.toString(), "--new",
                 Samples.home(Samples.TARGET).toString(), "--out", tmp.resolve("out").toString(), "--today", TODAY));
+        if (analytics.isPresent()) {
+            args.addAll(List.of("--old-analytics", analytics.get().toString(), "--new-analytics",
+                    Samples.home(Samples.ANALYTICS_TARGET).toString()));
+        }
         if (scenario.answers().isPresent()) {
             Path answers = Files.writeString(tmp.resolve("answers.yaml"), scenario.answers().get());
             args.addAll(List.of("--answers", answers.toString()));
@@ -94,7 +128,7 @@ class AssessScenariosEndToEndTest {
         return out;
     }
 
-    /** ID -> "expected X, was Y" for every ID whose status differs or that only one side lists. */
+    /** Key -> "expected X, was Y" for every key whose value differs or that only one side has. */
     private static Map<String, String> differences(Map<String, String> expected, Map<String, String> actual) {
         Map<String, String> out = new TreeMap<>();
         expected.forEach((id, status) -> {

@@ -24,7 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
  * sections, renders to a non-blank screenshot and prints to PDF. Skips without Chromium, except under CI=true.
  */
 class AssessmentInBrowserTest {
-    private static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium"));
 
     @TempDir
     static Path tmp;
@@ -32,12 +31,7 @@ class AssessmentInBrowserTest {
 
     @BeforeAll
     static void assessTheCustomSample() {
-        if (!Files.isExecutable(CHROMIUM)) {
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                throw new IllegalStateException("CI=true but no Chromium at " + CHROMIUM + " (.ci/run installs it)");
-            }
-            Assumptions.abort("Chromium not installed at " + CHROMIUM + ": browser checks skipped (apt-get install chromium)");
-        }
+        HeadlessChromium.requireInstalled();
         CliRun run = CliRun.withEnvironment(AssessSamplesEndToEndTest.OPERATOR_ENVIRONMENT, "assess", "--old",
                 Samples.home(Samples.CUSTOM).toString(), "--new", Samples.home(Samples.TARGET).toString(),
                 "--out", tmp.resolve("out").toString(), "--today", "2026-11-25");
@@ -47,7 +41,7 @@ class AssessmentInBrowserTest {
 
     @Test
     void theAssessmentLoadsWithoutAnyConsoleMessageAndShowsItsSections() throws Exception {
-        Browser result = chromium("--dump-dom", html.toUri().toString());
+        HeadlessChromium.Result result = HeadlessChromium.run(tmp, "--dump-dom", html.toUri().toString());
 
         assertThat(result.consoleLines()).as("console messages").isEmpty();
         assertThat(result.stdout()).contains("id=\"blockers\"").contains("id=\"warnings\"")
@@ -57,7 +51,7 @@ class AssessmentInBrowserTest {
     @Test
     void theAssessmentRendersToANonBlankScreenshot() throws Exception {
         Path png = tmp.resolve("assessment.png");
-        chromium("--window-size=1280,2000", "--screenshot=" + png, html.toUri().toString());
+        HeadlessChromium.run(tmp, "--window-size=1280,2000", "--screenshot=" + png, html.toUri().toString());
 
         BufferedImage image = ImageIO.read(png.toFile());
         Set<Integer> colours = new HashSet<>();
@@ -73,28 +67,10 @@ class AssessmentInBrowserTest {
     @Test
     void theAssessmentPrintsToPdf() throws Exception {
         Path pdf = tmp.resolve("assessment.pdf");
-        chromium("--no-pdf-header-footer", "--print-to-pdf=" + pdf, html.toUri().toString());
+        HeadlessChromium.run(tmp, "--no-pdf-header-footer", "--print-to-pdf=" + pdf, html.toUri().toString());
 
         byte[] bytes = Files.readAllBytes(pdf);
         assertThat(new String(bytes, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
         assertThat(bytes.length).isGreaterThan(20_000);
-    }
-
-    private record Browser(String stdout, List<String> consoleLines) {
-    }
-
-    private static Browser chromium(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(CHROMIUM.toString(), "--headless", "--no-sandbox",
-                "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--enable-logging=stderr", "--v=0",
-                "--user-data-dir=" + Files.createTempDirectory(tmp, "profile")));
-        command.addAll(List.of(args));
-        Path out = Files.createTempFile(tmp, "stdout", ".txt");
-        Path err = Files.createTempFile(tmp, "stderr", ".txt");
-        Process p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        assertThat(p.waitFor(90, TimeUnit.SECONDS)).as("chromium finished").isTrue();
-        assertThat(p.exitValue()).as("chromium exit code; stderr: %s", Files.readString(err)).isZero();
-        List<String> console = Files.readAllLines(err).stream().filter(l -> l.contains(":CONSOLE")).toList();
-        return new Browser(Files.readString(out), console);
     }
 }

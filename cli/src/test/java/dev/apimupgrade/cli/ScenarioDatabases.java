@@ -11,12 +11,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -47,7 +45,7 @@ final class ScenarioDatabases implements AutoCloseable {
 
     /** Creates and loads the scenario's databases; an H2 scenario gets none. */
     static ScenarioDatabases create(Scenario scenario) throws SQLException, IOException {
-        String owner = "apimup_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toLowerCase(Locale.ROOT);
+        String owner = "apimup_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         ScenarioDatabases dbs = switch (scenario.server()) {
             case H2 -> new ScenarioDatabases(Scenario.Server.H2, "", "", owner);
             case POSTGRESQL -> new ScenarioDatabases(Scenario.Server.POSTGRESQL, PG + "postgres", pgAdmin(), owner);
@@ -72,65 +70,43 @@ final class ScenarioDatabases implements AutoCloseable {
         String password = Scenario.plantedSecrets().get("db.password");
         String db = owner + "_" + datasource;
         boolean pg = server == Scenario.Server.POSTGRESQL;
-        String script = referenceScript(datasource.equals("apim_db") ? (pg ? "apimgt/postgresql.sql" : "apimgt/mysql.sql")
-                : (pg ? "postgresql.sql" : "mysql.sql"));
+        // the analytics worker creates its tables at run time: no script ships for them, the seed creates them
+        boolean analytics = datasource.equals(Scenario.ANALYTICS_DB);
+        String script = analytics ? "" : referenceScript((datasource.equals("apim_db") ? "apimgt/" : "")
+                + (pg ? "postgresql" : "mysql") + ".sql");
         if (datasources.isEmpty()) {
             adminRun(pg ? List.of("CREATE ROLE " + owner + " LOGIN NOSUPERUSER PASSWORD '" + password + "'")
                     : List.of("CREATE USER '" + owner + "'@'%' IDENTIFIED BY '" + password + "'",
                             "CREATE USER '" + owner + "'@'localhost' IDENTIFIED BY '" + password + "'"));
         }
         adminRun(pg ? List.of("CREATE DATABASE " + db + " OWNER " + owner)
-                : List.of("CREATE DATABASE " + db + " CHARACTER SET latin1 COLLATE latin1_bin",
+                // the AM and registry scripts need latin1 keys; the analytics database keeps the server default
+                : List.of("CREATE DATABASE " + db + (analytics ? "" : " CHARACTER SET latin1 COLLATE latin1_bin"),
                         "GRANT ALL PRIVILEGES ON " + db + ".* TO '" + owner + "'@'%'",
                         "GRANT ALL PRIVILEGES ON " + db + ".* TO '" + owner + "'@'localhost'"));
         String url = (pg ? PG : MARIADB) + db;
-        datasources.add(pg ? new ScenarioDatasource(datasource, "postgre", url, owner, password, "org.postgresql.Driver", "SELECT 1")
+        datasources.add(pg
+                ? new ScenarioDatasource(datasource, "postgre", url, owner, password, "org.postgresql.Driver",
+                        "SELECT 1")
                 : new ScenarioDatasource(datasource, "mysql", url, owner, password, "org.mariadb.jdbc.Driver", ""));
         // the owner creates the schema, as the APIM database user does, so the tables are its own
         try (Connection c = DriverManager.getConnection(pg ? url : url + "?allowMultiQueries=true", owner, password);
              Statement s = c.createStatement()) {
-            s.execute(script);
+            if (!script.isEmpty()) {
+                s.execute(script);
+            }
             for (String seed : ScenarioGenerator.serverSeed(scenario, datasource)) {
                 s.execute(seed);
             }
         }
     }
 
-    /** Table -> row count and a digest of every row, for every table of every database of the scenario. */
+    /** Table -> row count and a digest of its rows, for every table of every database of the scenario. */
     Map<String, String> checksums() throws SQLException {
         Map<String, String> out = new TreeMap<>();
         for (ScenarioDatasource d : datasources) {
-            String schema = d.url().substring(d.url().lastIndexOf('/') + 1);
-            try (Connection c = DriverManager.getConnection(d.url(), owner, d.password()); Statement s = c.createStatement()) {
-                List<String> tables = new ArrayList<>();
-                try (ResultSet rs = s.executeQuery("SELECT table_name FROM information_schema.tables WHERE table_type = 'BASE TABLE'"
-                        + " AND table_schema = '" + (server == Scenario.Server.POSTGRESQL ? "public" : schema) + "'")) {
-                    while (rs.next()) {
-                        tables.add(rs.getString(1));
-                    }
-                }
-                for (String t : tables) {
-                    out.put(d.name() + "." + t, digest(s, t));
-                }
-            }
-        }
-        return out;
-    }
-
-    /** PostgreSQL: count and md5 of the rows in a fixed order; MariaDB: count and CHECKSUM TABLE ... EXTENDED. */
-    private String digest(Statement s, String table) throws SQLException {
-        boolean pg = server == Scenario.Server.POSTGRESQL;
-        String digest = pg ? "SELECT count(*), md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) FROM \"" + table + "\" t"
-                : "SELECT count(*), '' FROM `" + table + "`";
-        String out;
-        try (ResultSet rs = s.executeQuery(digest)) {
-            rs.next();
-            out = rs.getLong(1) + ":" + rs.getString(2);
-        }
-        if (!pg) {
-            try (ResultSet rs = s.executeQuery("CHECKSUM TABLE `" + table + "` EXTENDED")) {
-                rs.next();
-                out += rs.getString(2);
+            try (Connection c = DriverManager.getConnection(d.url(), owner, d.password())) {
+                out.putAll(TableDigests.of(c, server == Scenario.Server.POSTGRESQL, d.name() + "."));
             }
         }
         return out;
@@ -148,7 +124,8 @@ final class ScenarioDatabases implements AutoCloseable {
             drops.add("DROP DATABASE IF EXISTS " + db + (pg ? " WITH (FORCE)" : ""));
         }
         drops.addAll(pg ? List.of("DROP ROLE IF EXISTS " + owner)
-                : List.of("DROP USER IF EXISTS '" + owner + "'@'%'", "DROP USER IF EXISTS '" + owner + "'@'localhost'"));
+                : List.of("DROP USER IF EXISTS '" + owner + "'@'%'",
+                        "DROP USER IF EXISTS '" + owner + "'@'localhost'"));
         adminRun(drops);
     }
 

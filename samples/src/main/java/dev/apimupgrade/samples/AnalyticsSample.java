@@ -53,7 +53,7 @@ final class AnalyticsSample {
     }
 
     /** A dashboard definition as the portal exports it, reduced to its identity and one page. */
-    private static String dashboard(String url, String name) {
+    static String dashboard(String url, String name) {
         return "{\n  \"url\": \"" + url + "\",\n  \"name\": \"" + name + "\",\n  \"version\": \"1.0.0\",\n"
                 + "  \"description\": \"apim-upgrade sample dashboard\",\n  \"landingPage\": \"home\",\n"
                 + "  \"pages\": [{\"id\": \"home\", \"name\": \"Home\", \"content\": []}]\n}\n";

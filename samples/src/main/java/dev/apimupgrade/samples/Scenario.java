@@ -19,11 +19,20 @@ public enum Scenario {
     /** Three tenants (files and UM_TENANT), a custom dropins bundle and two custom plain lib jars, none a driver. */
     MULTI_TENANT("multi-tenant-custom-jars", Server.H2, List.of(), ""),
     /** apim_db, shared_db, user and config on PostgreSQL, owned by a user who is not a superuser. */
-    POSTGRESQL("postgresql-separate-user-config", Server.POSTGRESQL, List.of("apim_db", "shared_db", "user", "config"), ""),
-    /** apim_db and shared_db on MariaDB (type mysql, MariaDB driver), analytics enabled. */
-    MARIADB_ANALYTICS("mariadb-analytics", Server.MARIADB, List.of("apim_db", "shared_db"), ""),
+    POSTGRESQL("postgresql-separate-user-config", Server.POSTGRESQL, List.of("apim_db", "shared_db", "user", "config"),
+            ""),
+    /**
+     * apim_db and shared_db on MariaDB (type mysql, MariaDB driver), analytics enabled, and an analytics 3.0.0 home
+     * whose APIM_ANALYTICS_DB is a MariaDB database with the server's default, case-insensitive collation.
+     */
+    MARIADB_ANALYTICS("mariadb-analytics", Server.MARIADB, List.of("apim_db", "shared_db", Scenario.ANALYTICS_DB), ""),
     /** WSO2 IS on another host is the Key Manager, and the answers file says so. */
-    IS_KEY_MANAGER("is-key-manager", Server.H2, List.of(), "is_key_manager: yes\n");
+    IS_KEY_MANAGER("is-key-manager", Server.H2, List.of(), "is_key_manager: yes\n"),
+    /** The same key manager URL on another host, unanswered: the files alone cannot tell, so the report asks. */
+    IS_KEY_MANAGER_UNANSWERED("is-key-manager-unanswered", Server.H2, List.of(), "");
+
+    /** The analytics home's APIM_ANALYTICS_DB among {@link #serverDatasources()}: not a [database.*] table. */
+    public static final String ANALYTICS_DB = "analytics_db";
 
     /** Where a scenario's databases live. */
     public enum Server { H2, POSTGRESQL, MARIADB }

@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -26,7 +28,8 @@ public final class ScenarioGenerator {
     public static Path write(Scenario scenario, Path home, List<ScenarioDatasource> datasources) {
         List<String> names = datasources.stream().map(ScenarioDatasource::name).toList();
         if (!names.equals(scenario.serverDatasources())) {
-            throw new IllegalArgumentException(scenario + " needs datasources " + scenario.serverDatasources() + ", not " + names);
+            throw new IllegalArgumentException(scenario + " needs datasources " + scenario.serverDatasources()
+                    + ", not " + names);
         }
         Path stock = Samples.home(Samples.DEFAULT);
         copyTree(stock, home, scenario == Scenario.STOCK);
@@ -40,6 +43,20 @@ public final class ScenarioGenerator {
         return home;
     }
 
+    /**
+     * Writes the API-M Analytics 3.0.0 home of a scenario that has one into {@code home} and returns it; empty for the
+     * others. {@code datasources} are the same as for {@link #write}.
+     */
+    public static Optional<Path> writeAnalytics(Scenario scenario, Path home, List<ScenarioDatasource> datasources) {
+        Map<String, ScenarioDatasource> byName = datasources.stream()
+                .collect(Collectors.toMap(ScenarioDatasource::name, d -> d));
+        if (!byName.containsKey(Scenario.ANALYTICS_DB)) {
+            return Optional.empty();
+        }
+        ScenarioAnalytics.write(new HomeWriter(home), byName.get(Scenario.ANALYTICS_DB), byName.get("apim_db"));
+        return Optional.of(home);
+    }
+
     /** The seed statements (planted secrets filled in) the test loads into one server database after the schema. */
     public static List<String> serverSeed(Scenario scenario, String datasource) {
         boolean separateUsers = scenario.serverDatasources().contains("user");
@@ -48,6 +65,7 @@ public final class ScenarioGenerator {
             case "shared_db" -> separateUsers ? List.of("scenario/server-reg.sql")
                     : List.of("scenario/server-reg.sql", "scenario/server-um.sql");
             case "user" -> List.of("scenario/server-um.sql");
+            case Scenario.ANALYTICS_DB -> List.of("scenario/analytics-mysql.sql");
             default -> List.of();
         };
         Map<String, String> values = Scenario.plantedSecrets();

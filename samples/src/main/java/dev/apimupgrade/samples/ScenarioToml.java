@@ -31,7 +31,7 @@ final class ScenarioToml {
             case MARIADB_ANALYTICS -> toml = replace(withDatasources(toml, datasources), ANALYTICS_COMMENTED,
                     "[apim.analytics]\nenable = true\nstore_api_url = \"https://localhost:7444\"\n"
                             + "username = \"$ref{super_admin.username}\"\npassword = \"$ref{super_admin.password}\"\n");
-            case IS_KEY_MANAGER -> toml = replace(toml, KEY_MANAGER_COMMENTED,
+            case IS_KEY_MANAGER, IS_KEY_MANAGER_UNANSWERED -> toml = replace(toml, KEY_MANAGER_COMMENTED,
                     "# WSO2 Identity Server 5.9.0 on its own host is the Key Manager.\n[apim.key_manager]\n"
                             + "service_url = \"https://is.example.internal:9444/services/\"\n"
                             + "username = \"$ref{super_admin.username}\"\npassword = \"$ref{super_admin.password}\"\n");
@@ -48,7 +48,9 @@ final class ScenarioToml {
         String out = toml.replace(defaults.get("shared_db"), "@@SHARED@@").replace(defaults.get("apim_db"), "");
         StringBuilder tables = new StringBuilder();
         for (ScenarioDatasource d : datasources) {
-            tables.append(d.toml()).append('\n');
+            if (!d.name().equals(Scenario.ANALYTICS_DB)) {
+                tables.append(d.toml()).append('\n');
+            }
         }
         return out.replace("@@SHARED@@", tables.toString());
     }

@@ -38,13 +38,15 @@ class ScenariosTest {
         Map<String, String> stock = Samples.expectedStatuses(Scenario.STOCK.expectedName());
         assertDiffers(stock, Scenario.VERSIONING_ON, "REG-VERSIONING-ENABLED");
         assertDiffers(stock, Scenario.MULTI_TENANT, "CFG-SYNAPSE-TENANTS", "IDX-TENANTLOADER", "CFG-CUSTOM-DROPINS",
-                "CFG-CUSTOM-LIB");
+                "CFG-CUSTOM-LIB", "CFG-OSGI-IMPORT-RANGE");
         assertDiffers(stock, Scenario.POSTGRESQL, "PRE-PG-SUPERUSER", "CFG-DB-USER", "CFG-DB-CONFIG",
                 "CFG-DB-DRIVER-PARAMS", "CFG-JDBC-DRIVER");
         assertDiffers(stock, Scenario.MARIADB_ANALYTICS, "ANA-ENABLED", "CFG-JDBC-DRIVER");
         assertDiffers(stock, Scenario.IS_KEY_MANAGER, "IDN-IS-KEY-MANAGER");
         assertThat(Samples.expectedStatuses(Scenario.IS_KEY_MANAGER.expectedName()))
                 .containsEntry("IDN-MIGRATION-RESOURCES", "NOT_APPLICABLE").containsEntry("IDN-RUN", "NOT_APPLICABLE");
+        assertThat(Samples.expectedStatuses(Scenario.IS_KEY_MANAGER_UNANSWERED.expectedName()))
+                .containsEntry("IDN-IS-KEY-MANAGER", "UNKNOWN").containsEntry("IDN-RUN", "UNKNOWN");
     }
 
     private static void assertDiffers(Map<String, String> stock, Scenario scenario, String... ids) {
@@ -65,7 +67,8 @@ class ScenariosTest {
 
         TomlParseResult toml = parse(home);
         for (String name : List.of("apim_db", "shared_db", "user", "config")) {
-            assertThat(toml.getString("database." + name + ".url")).isEqualTo("jdbc:postgresql://127.0.0.1:5432/" + name);
+            assertThat(toml.getString("database." + name + ".url"))
+                    .isEqualTo("jdbc:postgresql://127.0.0.1:5432/" + name);
             assertThat(toml.getString("database." + name + ".driver")).isEqualTo("org.postgresql.Driver");
         }
         assertThat(toml.getString("realm_manager.data_source")).isEqualTo("WSO2USER_DB");
@@ -83,7 +86,8 @@ class ScenariosTest {
         List<Path> files = files(first);
         assertThat(files(second)).isEqualTo(files);
         for (Path f : files.stream().filter(f -> !f.toString().endsWith(".mv.db")).toList()) {
-            assertThat(Files.readAllBytes(second.resolve(f))).as(f.toString()).isEqualTo(Files.readAllBytes(first.resolve(f)));
+            assertThat(Files.readAllBytes(second.resolve(f))).as(f.toString())
+                    .isEqualTo(Files.readAllBytes(first.resolve(f)));
         }
         assertThat(first.resolve("repository/tenants").toFile().list()).containsExactlyInAnyOrder("1", "2", "3");
         assertThat(Arrays.asList(first.resolve("repository/components/lib").toFile().list()))
@@ -100,9 +104,31 @@ class ScenariosTest {
     }
 
     @Test
+    void onlyTheAnalyticsScenarioHasAnAnalyticsHomeAndItsDatabasesPointAtTheServerNotAtH2(@TempDir Path dir)
+            throws IOException {
+        List<ScenarioDatasource> datasources = Stream.of("apim_db", "shared_db", Scenario.ANALYTICS_DB)
+                .map(n -> new ScenarioDatasource(n, "mysql", "jdbc:mariadb://127.0.0.1:3306/" + n, "owner", "pw",
+                        "org.mariadb.jdbc.Driver", "")).toList();
+
+        Path analytics = ScenarioGenerator.writeAnalytics(Scenario.MARIADB_ANALYTICS, dir.resolve("a"), datasources)
+                .orElseThrow();
+
+        String worker = Files.readString(analytics.resolve("conf/worker/deployment.yaml"));
+        String dashboard = Files.readString(analytics.resolve("conf/dashboard/deployment.yaml"));
+        assertThat(worker).contains("jdbcUrl: 'jdbc:mariadb://127.0.0.1:3306/analytics_db'")
+                .doesNotContain(AnalyticsSample.STATS_DB_300);
+        assertThat(dashboard).contains("jdbc:mariadb://127.0.0.1:3306/analytics_db",
+                "jdbc:mariadb://127.0.0.1:3306/apim_db");
+        assertThat(parse(ScenarioGenerator.write(Scenario.MARIADB_ANALYTICS, dir.resolve("h"), datasources))
+                .getTable("database").keySet()).containsExactlyInAnyOrder("apim_db", "shared_db");
+        assertThat(ScenarioGenerator.writeAnalytics(Scenario.VERSIONING_ON, dir.resolve("v"), List.of())).isEmpty();
+    }
+
+    @Test
     void aScenarioRefusesDatasourcesOtherThanTheOnesItNames(@TempDir Path dir) {
         assertThatThrownBy(() -> ScenarioGenerator.write(Scenario.POSTGRESQL, dir, List.of(PG_APIM)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("[apim_db, shared_db, user, config]");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("[apim_db, shared_db, user, config]");
         assertThatThrownBy(() -> ScenarioGenerator.write(Scenario.VERSIONING_ON, dir, List.of(PG_APIM)))
                 .isInstanceOf(IllegalArgumentException.class);
     }
@@ -111,7 +137,8 @@ class ScenariosTest {
     void theServerSeedPutsUserManagementInTheUserDatabaseWhenThereIsOneElseInSharedDb() {
         assertThat(ScenarioGenerator.serverSeed(Scenario.POSTGRESQL, "user")).anyMatch(s -> s.contains("UM_USER"));
         assertThat(ScenarioGenerator.serverSeed(Scenario.POSTGRESQL, "shared_db")).noneMatch(s -> s.contains("UM_"));
-        assertThat(ScenarioGenerator.serverSeed(Scenario.MARIADB_ANALYTICS, "shared_db")).anyMatch(s -> s.contains("UM_USER"));
+        assertThat(ScenarioGenerator.serverSeed(Scenario.MARIADB_ANALYTICS, "shared_db"))
+                .anyMatch(s -> s.contains("UM_USER"));
         assertThat(ScenarioGenerator.serverSeed(Scenario.POSTGRESQL, "config")).isEmpty();
         assertThat(String.join("\n", ScenarioGenerator.serverSeed(Scenario.POSTGRESQL, "apim_db")))
                 .contains(Scenario.plantedSecrets().get("sysapp.store_secret")).doesNotContain("@@");

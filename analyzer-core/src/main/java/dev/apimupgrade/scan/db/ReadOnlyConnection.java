@@ -59,6 +59,9 @@ final class ReadOnlyConnection implements AutoCloseable {
         }
     }
 
+    /** Prefix of the temporary folders holding H2 copies: apim-upgrade-h2-&lt;pid&gt;-... */
+    static final String COPY_PREFIX = "apim-upgrade-h2-";
+
     private static ReadOnlyConnection openH2Copy(DatasourceSpec spec, Properties props)
             throws SQLException, IOException {
         Path original = Path.of(spec.connectUrl().substring("jdbc:h2:".length()));
@@ -66,7 +69,8 @@ final class ReadOnlyConnection implements AutoCloseable {
         if (!Files.isRegularFile(mv)) {
             throw new NoSuchFileException(mv.getFileName().toString());
         }
-        Path dir = Files.createTempDirectory("apim-upgrade-h2-");
+        // the pid in the name tells which run a left-over copy belongs to (and lets tests watch only their own)
+        Path dir = Files.createTempDirectory(COPY_PREFIX + ProcessHandle.current().pid() + "-");
         Files.copy(mv, dir.resolve(mv.getFileName()), StandardCopyOption.COPY_ATTRIBUTES);
         try {
             Connection c = new org.h2.Driver().connect(H2Url.readOnlyUrl(dir.resolve(original.getFileName())), props);

@@ -52,9 +52,10 @@ class DatabaseScannerH2Test {
         return new DatabaseScanner().forOldHome(Map.of(), env).scan(new Installation(home, Optional.empty()));
     }
 
+    /** This JVM's H2 copies only: other builds on the machine make and remove their own meanwhile. */
     private static List<String> temporaryCopies() throws Exception {
         try (Stream<Path> files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
-            return files.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("apim-upgrade-h2-")).sorted()
+            return files.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(ReadOnlyConnection.COPY_PREFIX + ProcessHandle.current().pid() + "-")).sorted()
                     .toList();
         }
     }

@@ -1,6 +1,7 @@
 package dev.apimupgrade.report.html;
 
 import dev.apimupgrade.report.AssessmentReport;
+import dev.apimupgrade.report.BoardSummary;
 import freemarker.template.Configuration;
 import freemarker.template.DefaultObjectWrapperBuilder;
 import freemarker.template.TemplateException;
@@ -23,6 +24,11 @@ public final class HtmlReports {
     /** The assessment page: verdict, then blockers, warnings, steps, unknown and not applicable, actions, datasources. */
     public static String assessment(AssessmentReport report) {
         return render("assessment.ftlh", Map.of("report", report));
+    }
+
+    /** The evidence bundle's index.html: one printable page for a change board, opening the bundle. */
+    public static String boardSummary(BoardSummary summary) {
+        return render("board-summary.ftlh", Map.of("board", summary));
     }
 
     static String render(String template, Map<String, Object> model) {

@@ -1,0 +1,46 @@
+package dev.apimupgrade.report;
+
+import dev.apimupgrade.scan.InputException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The one-page summary a change board opens first (index.html of an evidence bundle): the verdict before and after,
+ * the blockers, the counts and coverage, what ran, the tool and rule-pack versions, and the manifest hash that ties
+ * the page to the files. Built only from the files in the bundle; the template formats it and decides nothing.
+ *
+ * <p>The page cannot show the hash of a manifest that lists the page itself, so {@code manifestSha256} is the hash of
+ * MANIFEST.sha256 without its index.html line, which anyone can recompute with grep and sha256sum.
+ */
+public record BoardSummary(AssessmentSide before, AssessmentSide after, JournalView journal, List<Part> parts,
+                           int files, String manifestSha256, String verifyCommand) {
+    public static final String BEFORE = "before/assessment.json";
+    public static final String AFTER = "after/assessment.json";
+    public static final String JOURNAL = "run/journal.jsonl";
+
+    /** One top-level folder of the bundle and how many files it holds. */
+    public record Part(String name, int files) {
+    }
+
+    /** Reads the summary from an assembled bundle and the manifest of all its files but the index and the manifest. */
+    public static BoardSummary read(Path bundle, Manifest contents) throws IOException, InputException {
+        Map<String, Integer> perPart = new TreeMap<>();
+        for (String path : contents.sha256ByPath().keySet()) {
+            int slash = path.indexOf('/');
+            perPart.merge(slash < 0 ? path : path.substring(0, slash) + "/", 1, Integer::sum);
+        }
+        return new BoardSummary(side("Before the upgrade", bundle, BEFORE), side("After", bundle, AFTER),
+                Files.isRegularFile(bundle.resolve(JOURNAL)) ? JournalView.read(bundle, JOURNAL) : null,
+                perPart.entrySet().stream().map(e -> new Part(e.getKey(), e.getValue())).toList(),
+                contents.sha256ByPath().size(), contents.sha256(),
+                "grep -v '  " + EvidenceBundle.INDEX + "$' " + Manifest.FILE + " | sha256sum");
+    }
+
+    private static AssessmentSide side(String label, Path bundle, String path) throws IOException, InputException {
+        return Files.isRegularFile(bundle.resolve(path)) ? AssessmentSide.read(label, bundle, path) : null;
+    }
+}

@@ -1,0 +1,107 @@
+package dev.apimupgrade.cli;
+
+import dev.apimupgrade.report.BoardSummary;
+import dev.apimupgrade.report.EvidenceBundle;
+import dev.apimupgrade.report.EvidenceCheck;
+import dev.apimupgrade.report.EvidenceProblem;
+import dev.apimupgrade.report.html.HtmlReports;
+import dev.apimupgrade.scan.InputException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code evidence}: bundles the outputs of an upgrade (assessment before, plan, run, assessment after) with a board
+ * summary and MANIFEST.sha256 into a folder and a zip, or checks such a bundle for any changed, added or missing file.
+ */
+@Command(name = "evidence", mixinStandardHelpOptions = true,
+        description = {"Build an audit evidence bundle (a folder and a zip, opened by index.html, covered by "
+                + "MANIFEST.sha256), or check one with --check.",
+                "  apim-upgrade evidence --before <assess dir> [--plan <dir>] [--run <dir>] [--after <dir>] --out <bundle>",
+                "  apim-upgrade evidence --check <bundle folder or zip>"},
+        footer = {"%nExit codes:%n"
+                + "  0  bundle written, or the bundle checked clean%n"
+                + "  1  the bundle was changed: every changed, added or missing file is named%n"
+                + "  2  bad usage or unreadable input%n"
+                + "  3  internal error%n"})
+public final class EvidenceCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--before", paramLabel = "<assess dir>", description = "The assess --out folder before the upgrade.")
+    Path before;
+
+    @Option(names = "--plan", paramLabel = "<plan dir>", description = "The plan --out folder (plan.json, runbook).")
+    Path plan;
+
+    @Option(names = "--run", paramLabel = "<run dir>", description = "The migrate run folder (journal, backup, exports).")
+    Path run;
+
+    @Option(names = "--after", paramLabel = "<dir>", description = "The assess or verify folder after the upgrade.")
+    Path after;
+
+    @Option(names = "--out", paramLabel = "<bundle>",
+            description = "The bundle folder to create; <bundle>.zip is written beside it. Neither may exist.")
+    Path out;
+
+    @Option(names = "--check", paramLabel = "<bundle or zip>", description = "Check a bundle against its manifest.")
+    Path check;
+
+    @Override
+    public Integer call() throws IOException, InputException {
+        PrintWriter console = spec.commandLine().getOut();
+        if (check != null) {
+            requireNone("--check", before, plan, run, after, out);
+            return check(console);
+        }
+        if (before == null || out == null) {
+            throw new ParameterException(spec.commandLine(), "give --before and --out to build a bundle, or --check");
+        }
+        List<EvidenceBundle.Part> parts = new ArrayList<>();
+        parts.add(new EvidenceBundle.Part("before", before));
+        addIfGiven(parts, "plan", plan);
+        addIfGiven(parts, "run", run);
+        addIfGiven(parts, "after", after);
+        Path zip = EvidenceBundle.build(parts, out,
+                (bundle, contents) -> HtmlReports.boardSummary(BoardSummary.read(bundle, contents)));
+        console.println("Evidence bundle written to " + out + " (open " + out.resolve(EvidenceBundle.INDEX) + ") and "
+                + zip);
+        return ExitCode.READY;
+    }
+
+    private int check(PrintWriter console) throws IOException, InputException {
+        List<EvidenceProblem> problems = EvidenceCheck.check(check);
+        if (problems.isEmpty()) {
+            console.println(check + ": every file matches MANIFEST.sha256");
+            return ExitCode.READY;
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        problems.forEach(p -> err.println(check + ": " + p.describe()));
+        err.println(check + ": " + problems.size() + (problems.size() == 1 ? " file differs" : " files differ")
+                + " from MANIFEST.sha256; this bundle is not the one that was built");
+        return ExitCode.TAMPERED;
+    }
+
+    private void requireNone(String mode, Path... others) {
+        for (Path p : others) {
+            if (p != null) {
+                throw new ParameterException(spec.commandLine(), mode + " takes no other option");
+            }
+        }
+    }
+
+    private static void addIfGiven(List<EvidenceBundle.Part> parts, String name, Path source) {
+        if (source != null) {
+            parts.add(new EvidenceBundle.Part(name, source));
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package dev.apimupgrade.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The evidence bundle's board summary (index.html) opened in headless Chromium: it loads with no console message,
+ * shows its sections, renders to a non-blank screenshot and prints to a one-page PDF. Skips without Chromium, except
+ * under CI=true. The bundle holds a real assess of the custom sample, and a second assess stands in for the after-report.
+ */
+class BoardSummaryInBrowserTest {
+
+    @TempDir
+    static Path tmp;
+    static Path index;
+
+    @BeforeAll
+    static void bundleAnAssessOfTheCustomSampleWithASecondAssessAsAfter() {
+        HeadlessChromium.requireInstalled();
+        EvidenceEndToEndTest.assess(tmp.resolve("before"));
+        EvidenceEndToEndTest.assess(tmp.resolve("after"));
+        CliRun build = CliRun.of("evidence", "--before", tmp.resolve("before").toString(),
+                "--after", tmp.resolve("after").toString(), "--out", tmp.resolve("bundle").toString());
+        assertThat(build.code()).as(build.err()).isZero();
+        index = tmp.resolve("bundle/index.html");
+    }
+
+    @Test
+    void theBoardSummaryLoadsWithoutAnyConsoleMessageAndShowsItsSections() throws Exception {
+        HeadlessChromium.Result result = HeadlessChromium.run(tmp, "--dump-dom", index.toUri().toString());
+
+        assertThat(result.consoleLines()).as("console messages").isEmpty();
+        assertThat(result.stdout()).contains("id=\"before-the-upgrade\"").contains("id=\"after\"")
+                .contains("id=\"what-ran\"").contains("id=\"contents\"").contains("class=\"manifest-hash\"");
+    }
+
+    @Test
+    void theBoardSummaryRendersToANonBlankScreenshot() throws Exception {
+        Path png = tmp.resolve("board.png");
+        HeadlessChromium.run(tmp, "--window-size=1280,1000", "--screenshot=" + png, index.toUri().toString());
+
+        BufferedImage image = ImageIO.read(png.toFile());
+        Set<Integer> colours = new HashSet<>();
+        for (int y = 0; y < image.getHeight(); y += 7) {
+            for (int x = 0; x < image.getWidth(); x += 7) {
+                colours.add(image.getRGB(x, y));
+            }
+        }
+        assertThat(colours.size()).as("distinct colours in the screenshot").isGreaterThan(20);
+    }
+
+    @Test
+    void theBoardSummaryPrintsToAOnePagePdf() throws Exception {
+        Path pdf = tmp.resolve("board.pdf");
+        HeadlessChromium.run(tmp, "--no-pdf-header-footer", "--print-to-pdf=" + pdf, index.toUri().toString());
+
+        byte[] bytes = Files.readAllBytes(pdf);
+        String text = new String(bytes, StandardCharsets.ISO_8859_1);
+        assertThat(text).startsWith("%PDF-");
+        assertThat(text).containsPattern("/Type\\s*/Pages\\b[^>]*/Count 1\\b");
+    }
+}

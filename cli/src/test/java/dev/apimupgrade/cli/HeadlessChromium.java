@@ -1,0 +1,50 @@
+package dev.apimupgrade.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * Debian's Chromium run headless on a local page, with the flags this machine's closed network needs; the browser
+ * tests skip without it, except under CI=true, where .ci/run installs it and its absence is a failure.
+ */
+final class HeadlessChromium {
+    static final Path EXECUTABLE = Path.of(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium"));
+
+    /** What one run printed: the page (for --dump-dom) and the console messages the page logged. */
+    record Result(String stdout, List<String> consoleLines) {
+    }
+
+    private HeadlessChromium() {
+    }
+
+    static void requireInstalled() {
+        if (!Files.isExecutable(EXECUTABLE)) {
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                throw new IllegalStateException("CI=true but no Chromium at " + EXECUTABLE + " (.ci/run installs it)");
+            }
+            Assumptions.abort("Chromium not installed at " + EXECUTABLE + ": browser checks skipped (apt-get install chromium)");
+        }
+    }
+
+    static Result run(Path workDir, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(EXECUTABLE.toString(), "--headless", "--no-sandbox",
+                "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--enable-logging=stderr", "--v=0",
+                "--user-data-dir=" + Files.createTempDirectory(workDir, "profile")));
+        command.addAll(List.of(args));
+        Path out = Files.createTempFile(workDir, "stdout", ".txt");
+        Path err = Files.createTempFile(workDir, "stderr", ".txt");
+        Process p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        assertThat(p.waitFor(90, TimeUnit.SECONDS)).as("chromium finished").isTrue();
+        assertThat(p.exitValue()).as("chromium exit code; stderr: %s", Files.readString(err)).isZero();
+        List<String> console = Files.readAllLines(err).stream().filter(l -> l.contains(":CONSOLE")).toList();
+        return new Result(Files.readString(out), console);
+    }
+}

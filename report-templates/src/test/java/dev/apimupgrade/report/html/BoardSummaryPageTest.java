@@ -1,0 +1,99 @@
+package dev.apimupgrade.report.html;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.apimupgrade.report.AssessmentSide;
+import dev.apimupgrade.report.BoardSummary;
+import dev.apimupgrade.report.Coverage;
+import dev.apimupgrade.report.JournalView;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+class BoardSummaryPageTest {
+    private static final String HASH = "ab".repeat(32);
+
+    private static Map<String, Integer> counts(int applies, int notApplicable, int unknown) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        counts.put("APPLIES", applies);
+        counts.put("NOT_APPLICABLE", notApplicable);
+        counts.put("UNKNOWN", unknown);
+        return counts;
+    }
+
+    private static final AssessmentSide BEFORE = new AssessmentSide("Before the upgrade", "before/assessment.json",
+            "NOT READY: 1 blocker", false,
+            List.of(new AssessmentSide.Blocker("PRE-SERVER-RUNNING", "The <old> server is running")),
+            counts(7, 30, 4), new Coverage(37, 2, 2), "apim-upgrade 0.1.0", "sha256:feedface");
+    private static final AssessmentSide AFTER = new AssessmentSide("After", "after/assessment.json", "READY", true,
+            List.of(), counts(2, 39, 0), new Coverage(41, 0, 0), "apim-upgrade 0.1.0", "sha256:feedface");
+    private static final JournalView JOURNAL = new JournalView("run/journal.jsonl", 9, 4,
+            Map.of("DONE", 4, "STARTED", 4, "CONFIRMED", 1), 0);
+    private static final List<BoardSummary.Part> PARTS = List.of(new BoardSummary.Part("after/", 3),
+            new BoardSummary.Part("before/", 3), new BoardSummary.Part("run/", 5));
+
+    private static String page(AssessmentSide before, AssessmentSide after, JournalView journal, List<BoardSummary.Part> parts) {
+        return HtmlReports.boardSummary(new BoardSummary(before, after, journal, parts, 11, HASH,
+                "grep -v '  index.html$' MANIFEST.sha256 | sha256sum"));
+    }
+
+    private final String full = page(BEFORE, AFTER, JOURNAL, PARTS);
+
+    @Test
+    void bothVerdictsTheirBlockersCountsAndCoverageAreShown() {
+        assertThat(full).contains("NOT READY: 1 blocker").contains(">READY<")
+                .contains("<code>PRE-SERVER-RUNNING</code>").contains("APPLIES 7, NOT_APPLICABLE 30, UNKNOWN 4")
+                .contains("37 decided automatically, 2 need an answer, 2 open or manual")
+                .contains("No blocker applies.");
+        assertThat(full.indexOf("Before the upgrade")).isLessThan(full.indexOf("<h2>After</h2>"));
+    }
+
+    @Test
+    void theToolRulePackJournalOutcomesAndManifestHashAreShown() {
+        assertThat(full).contains("by apim-upgrade 0.1.0, rule pack <code>sha256:feedface</code>")
+                .contains("records 9 entries for 4 actions")
+                .contains("<tr><td>CONFIRMED</td><td>1</td></tr>")
+                .contains("<code class=\"manifest-hash\">" + HASH + "</code>")
+                .contains("grep -v &#39;  index.html$&#39; MANIFEST.sha256 | sha256sum");
+    }
+
+    @Test
+    void valuesFromTheBundleAreEscaped() {
+        assertThat(full).contains("The &lt;old&gt; server is running").doesNotContain("<old>");
+    }
+
+    @Test
+    void thePageHasNoExternalReferenceOnlyLinksToItsOwnParts() {
+        Matcher refs = Pattern.compile("(?i)\\b(href|src)\\s*=\\s*\"([^\"]*)\"").matcher(full);
+        List<String> targets = new ArrayList<>();
+        while (refs.find()) {
+            targets.add(refs.group(2));
+        }
+        assertThat(targets).containsExactly("after/", "before/", "run/");
+    }
+
+    @Test
+    void thePageHasPrintStylesForOnePaperPage() {
+        assertThat(full).contains("@media print").contains("@page { size: A4;");
+    }
+
+    @Test
+    void aBundleWithoutAfterOrJournalSaysWhatItLacksInsteadOfShowingEmptyFigures() {
+        String html = page(BEFORE, null, null, List.of(new BoardSummary.Part("before/", 3)));
+
+        assertThat(html).contains("The bundle holds no assessment after the upgrade.")
+                .contains("The bundle holds no run journal").doesNotContain("records ");
+    }
+
+    @Test
+    void anEmptyBundleRendersAndSaysNothingWasBundled() {
+        String html = page(null, null, null, List.of());
+
+        assertThat(html).contains("The bundle holds no assessment before the upgrade.")
+                .contains("No output was bundled.");
+    }
+}
