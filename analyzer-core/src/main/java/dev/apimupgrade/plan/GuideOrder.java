@@ -11,10 +11,10 @@ import java.util.regex.Pattern;
  * Orders the catalogue's guide step labels as the guide runs: "Before you begin", "Preparing for migration", then
  * "Step 1" ... "Step 4" by their numbers (1.3 before 1.10, 2.5.6-7 as 2.5.6), then "After Step 4".
  */
-final class GuideOrder {
+public final class GuideOrder {
     private static final Pattern NUMBERS = Pattern.compile("(\\d+(?:\\.\\d+)*)");
 
-    static final Comparator<String> BY_GUIDE = Comparator.comparing(GuideOrder::key, GuideOrder::compareKeys);
+    public static final Comparator<String> BY_GUIDE = Comparator.comparing(GuideOrder::key, GuideOrder::compareKeys);
 
     private GuideOrder() {
     }

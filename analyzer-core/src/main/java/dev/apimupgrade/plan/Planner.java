@@ -1,6 +1,7 @@
 package dev.apimupgrade.plan;
 
 import dev.apimupgrade.fact.DatasourceConfig;
+import dev.apimupgrade.fact.DbConstraint;
 import dev.apimupgrade.fact.Facts;
 import dev.apimupgrade.fact.Role;
 import dev.apimupgrade.rule.Condition;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -56,19 +58,34 @@ public final class Planner {
         if (a.kind().equals("RunSqlScript") || a.kind().equals("AdaptSqlStatement")) {
             dialectFolder(a.target(), facts).ifPresent(folder -> p.put(DIALECT_FOLDER, folder));
         }
-        if (a.kind().equals("RunSqlScript")) {
-            for (JustifiedAction adapt : all) {
-                if (adapt.kind().equals("AdaptSqlStatement") && adapt.target().equals(a.target())
-                        && adapt.params().get("script").equals(a.params().get("script"))) {
-                    p.put(IDENTIFIER + "AM_SYSTEM_APPS_NAME_CONSTRAINT", adapt.params().get("actualName"));
-                }
-            }
+        if (a.kind().equals("RunSqlScript") && "am-3.0.0-to-3.1.0".equals(a.params().get("script"))) {
+            systemAppsNameConstraint(a, all, facts)
+                    .ifPresent(name -> p.put(IDENTIFIER + "AM_SYSTEM_APPS_NAME_CONSTRAINT", name));
         }
         return p;
     }
 
+    /**
+     * The real name of AM_SYSTEM_APPS's unique constraint on NAME, which H2 and SQL Server generate: from the rules'
+     * adaptation when there is one, else from the constraint the database scan found by its single column NAME.
+     */
+    private static Optional<String> systemAppsNameConstraint(JustifiedAction a, List<JustifiedAction> all,
+                                                             Facts facts) {
+        Optional<String> adapted = all.stream()
+                .filter(x -> x.kind().equals("AdaptSqlStatement") && x.target().equals(a.target())
+                        && a.params().get("script").equals(x.params().get("script")))
+                .map(x -> x.params().get("actualName")).findFirst();
+        if (adapted.isPresent()) {
+            return adapted;
+        }
+        return facts.ofType(DbConstraint.class).stream()
+                .filter(c -> c.datasource().equals(a.target()) && c.table().equalsIgnoreCase("AM_SYSTEM_APPS")
+                        && c.kind().equals(DbConstraint.UNIQUE) && c.columns().equalsIgnoreCase("NAME"))
+                .map(DbConstraint::name).findFirst();
+    }
+
     /** The script folder of the old datasource a step runs on, told by its JDBC URL. */
-    private static java.util.Optional<String> dialectFolder(String datasource, Facts facts) {
+    private static Optional<String> dialectFolder(String datasource, Facts facts) {
         return facts.ofType(DatasourceConfig.class).stream()
                 .filter(d -> d.role() == Role.OLD && d.name().equals(datasource))
                 .findFirst()

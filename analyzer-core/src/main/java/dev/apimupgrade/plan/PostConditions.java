@@ -19,23 +19,28 @@ final class PostConditions {
         Map<String, String> p = a.params();
         String target = a.target();
         return switch (a.kind()) {
-            case "CopyTree" -> "every file of " + p.getOrDefault("from", "the old folder") + " is in the 3.1.0 home's "
-                    + target + " with the same content" + (p.containsKey("exclude")
+            case "CopyTree" -> "every file of " + home(p.getOrDefault("from", "the old folder"))
+                    + " is in the 3.1.0 home's " + target + " with the same content" + (p.containsKey("exclude")
                     ? ", except " + p.get("exclude") + ", which keep their 3.1.0 content" : "");
             case "CopyFile" -> target + " exists in the 3.1.0 home with the same SHA-256 as "
-                    + p.getOrDefault("from", "its source");
+                    + home(p.getOrDefault("from", "its source"));
             case "SetTomlTable" -> "the 3.1.0 deployment.toml has [" + target + "] with the old home's values and still"
                     + " parses";
             case "SetTomlValue" -> "the 3.1.0 deployment.toml sets " + target + " = " + p.getOrDefault("value", "")
                     + " and still parses";
             case "RunSqlScript" -> String.format(SCRIPT_RESULTS.getOrDefault(p.getOrDefault("script", ""),
                     "the script ran to its end on %s without an error"), target);
-            case "AdaptSqlStatement" -> "the " + p.getOrDefault("script", "") + " statement drops " + p.get("actualName")
+            case "AdaptSqlStatement" -> "the " + p.getOrDefault("script", "") + " statement drops "
+                    + p.get("actualName")
                     + ", the name the database gave the constraint";
             case "Backup" -> "a copy of " + target + " with the same content is in the backup folder";
             case "DeletePath" -> target + " no longer exists in the 3.1.0 home";
             case "ManualStep" -> "you have done this and ticked it: " + p.getOrDefault("step", target);
             default -> throw new IllegalArgumentException("no post-condition for action kind " + a.kind());
         };
+    }
+
+    private static String home(String from) {
+        return from.startsWith("OLD:") ? "the old home's " + from.substring(4) : from;
     }
 }

@@ -10,21 +10,30 @@ import dev.apimupgrade.rule.Status;
 import dev.apimupgrade.rule.Verdict;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The runbook an operator follows: the plan's steps numbered in the guide's order, each with everything needed to do
- * and check it, then the conditions left out (not applicable, and why) and those that could not be decided. The
+ * The runbook an operator follows: first the conditions that apply without a step of their own (take a backup, know a
+ * risk), then the plan's steps numbered in the guide's order, each with everything needed to do and check it, then the
+ * conditions left out (not applicable, and why) and those that could not be decided. The
  * HTML and Markdown templates only format this view.
  */
 public record RunbookView(ToolInfo tool, String planSha256, String oldHome, String newHome, boolean distributed,
-                          List<RunbookStep> steps, List<LeftOut> leftOut, List<LeftOut> undecided) {
+                          List<LeftOut> alsoApplies, List<RunbookStep> steps, List<LeftOut> leftOut,
+                          List<LeftOut> undecided) {
 
-    /** A condition without steps in this runbook, with the reason the rules gave. */
-    public record LeftOut(String conditionId, String title, String guideStep, String reason) {
+    /** A condition without steps in this runbook, with the reason the rules gave (and what to do, if it applies). */
+    public record LeftOut(String conditionId, String title, String guideStep, String severity, String reason) {
         static LeftOut of(ConditionResult r) {
-            return new LeftOut(r.condition().id(), r.condition().title(), r.condition().step(),
+            return new LeftOut(r.condition().id(), r.condition().title(), r.condition().step(), r.severity().name(),
                     String.join(" ", r.messages()));
+        }
+
+        /** An applying condition with no step of its own (a backup to take, a risk to know): seen, and what to do. */
+        static LeftOut toHeed(ConditionResult r) {
+            return new LeftOut(r.condition().id(), r.condition().title(), r.condition().step(), r.severity().name(),
+                    String.join(" ", r.messages()) + " What to do: " + r.condition().remediation());
         }
     }
 
@@ -35,7 +44,11 @@ public record RunbookView(ToolInfo tool, String planSha256, String oldHome, Stri
         for (PlanStep s : plan.steps()) {
             steps.add(step(steps.size() + 1, s, verdict.result(s.conditionId()), distributed, scripts));
         }
-        return new RunbookView(tool, plan.fingerprint().sha256(), oldHome, newHome, distributed, steps,
+        Set<String> withSteps = plan.steps().stream().map(PlanStep::conditionId).collect(Collectors.toSet());
+        List<LeftOut> alsoApplies = verdict.results().stream()
+                .filter(r -> r.status() == Status.APPLIES && !withSteps.contains(r.condition().id()))
+                .map(LeftOut::toHeed).toList();
+        return new RunbookView(tool, plan.fingerprint().sha256(), oldHome, newHome, distributed, alsoApplies, steps,
                 where(verdict, Status.NOT_APPLICABLE), where(verdict, Status.UNKNOWN));
     }
 

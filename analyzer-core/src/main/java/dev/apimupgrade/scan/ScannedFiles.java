@@ -14,34 +14,48 @@ import java.util.Optional;
 import java.util.TreeSet;
 
 /**
- * Digests of every file the facts were read from (each distinct OLD:/NEW: source that is a regular file), so a plan's
- * fingerprint covers the content of the files and not only the values the scanners kept from them.
+ * Digests of every file the facts were read from (each distinct source of an API-M or analytics home that is a
+ * regular file), so a plan's fingerprint covers the content of the files and not only the values scanners kept.
  */
 public final class ScannedFiles {
+    private static final String ANALYTICS = "-analytics";
+
     private ScannedFiles() {
     }
 
-    public static List<FileContent> digests(Installation installation, Facts facts) {
-        TreeSet<String> files = new TreeSet<>();
+    public static List<FileContent> digests(Installation installation, AnalyticsHomes analytics, Facts facts) {
+        TreeSet<String> sources = new TreeSet<>();
         for (Observation o : facts.all()) {
-            String where = o.source().where();
-            if (where.startsWith(Role.OLD.name() + ":") || where.startsWith(Role.NEW.name() + ":")) {
-                files.add(where);
-            }
+            sources.add(o.source().where());
         }
         List<FileContent> out = new ArrayList<>();
-        for (String where : files) {
-            Role role = Role.valueOf(where.substring(0, where.indexOf(':')));
-            String relative = where.substring(where.indexOf(':') + 1);
-            Optional<Path> home = installation.home(role);
-            if (home.isEmpty() || relative.isEmpty()) {
+        for (String where : sources) {
+            int colon = where.indexOf(':');
+            String prefix = colon < 0 ? "" : where.substring(0, colon);
+            String relative = where.substring(colon + 1);
+            boolean ofAnalytics = prefix.endsWith(ANALYTICS);
+            String roleName = ofAnalytics ? prefix.substring(0, prefix.length() - ANALYTICS.length()) : prefix;
+            Optional<Role> role = role(roleName);
+            if (role.isEmpty() || relative.isEmpty()) {
                 continue;
             }
-            Path file = home.get().resolve(relative);
-            if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-                out.add(new FileContent(role, relative, FileDigest.sha256(file), SourceRef.file(role, relative)));
+            Optional<Path> home = ofAnalytics ? analytics.home(role.get()) : installation.home(role.get());
+            Path file = home.map(h -> h.resolve(relative)).orElse(null);
+            if (file != null && Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+                SourceRef source = ofAnalytics ? SourceRef.analytics(role.get(), relative, 0)
+                        : SourceRef.file(role.get(), relative);
+                out.add(new FileContent(role.get(), relative, FileDigest.sha256(file), source));
             }
         }
         return out;
+    }
+
+    private static Optional<Role> role(String name) {
+        for (Role r : Role.values()) {
+            if (r.name().equals(name)) {
+                return Optional.of(r);
+            }
+        }
+        return Optional.empty();
     }
 }

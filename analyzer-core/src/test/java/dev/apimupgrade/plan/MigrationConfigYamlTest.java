@@ -57,7 +57,8 @@ class MigrationConfigYamlTest {
             Map<String, Object> m = (Map<String, Object>) v;
             if (version.equals(m.get("version"))) {
                 return ((List<Map<String, Object>>) m.get("migratorConfigs")).stream()
-                        .map(s -> s.get("name") + (s.get("parameters") instanceof Map<?, ?> p && p.containsKey("location")
+                        .map(s -> s.get("name")
+                                + (s.get("parameters") instanceof Map<?, ?> p && p.containsKey("location")
                                 ? " " + p.get("location") + "/" + p.get("schema") : ""))
                         .toList();
             }
@@ -91,7 +92,8 @@ class MigrationConfigYamlTest {
 
     @Test
     void resourcesWithoutA5100SectionAreRefusedAsTooOld() {
-        assertThatThrownBy(() -> MigrationConfigYaml.configure("versions:\n - {version: \"5.9.0\", migratorConfigs: []}\n"))
+        assertThatThrownBy(() -> MigrationConfigYaml.configure(
+                "versions:\n - {version: \"5.9.0\", migratorConfigs: []}\n"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("5.10.0");
         assertThatThrownBy(() -> MigrationConfigYaml.configure(""))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("versions");
@@ -104,9 +106,11 @@ class MigrationConfigYamlTest {
         if (!present && "true".equals(System.getenv("CI"))) {
             throw new IllegalStateException("CI=true and the identity migration resources are missing under " + dir);
         }
-        Assumptions.assumeTrue(present, "the identity migration resources are not here (apim.reference.dir=" + dir + ")");
+        Assumptions.assumeTrue(present,
+                "the identity migration resources are not here (apim.reference.dir=" + dir + ")");
         return Stream.of("v1.0.90", "v1.0.147")
-                .map(v -> base.resolve("identity-migration-resources-" + v + "/migration-resources/migration-config.yaml"))
+                .map(v -> base.resolve(
+                        "identity-migration-resources-" + v + "/migration-resources/migration-config.yaml"))
                 .filter(Files::isRegularFile);
     }
 

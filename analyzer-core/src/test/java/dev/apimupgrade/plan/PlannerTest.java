@@ -21,9 +21,11 @@ import org.junit.jupiter.api.Test;
 class PlannerTest {
     static final ConditionCatalogue CATALOGUE = ConditionCatalogue.load();
     static final DatasourceConfig SHARED = new DatasourceConfig(Role.OLD, "shared_db", "postgre",
-            "jdbc:postgresql://db:5432/shared", "", "", false, SourceRef.line(Role.OLD, "repository/conf/deployment.toml", 20));
+            "jdbc:postgresql://db:5432/shared", "", "", false, SourceRef.line(Role.OLD,
+                    "repository/conf/deployment.toml", 20));
     static final DatasourceConfig APIM = new DatasourceConfig(Role.OLD, "apim_db", "postgre",
-            "jdbc:postgresql://db:5432/apim", "", "", false, SourceRef.line(Role.OLD, "repository/conf/deployment.toml", 12));
+            "jdbc:postgresql://db:5432/apim", "", "", false, SourceRef.line(Role.OLD,
+                    "repository/conf/deployment.toml", 12));
     static final RegistryVersioning VERSIONING = new RegistryVersioning(Role.OLD, "versioningProperties", true,
             SourceRef.line(Role.OLD, "repository/conf/registry.xml", 40));
 
@@ -47,7 +49,8 @@ class PlannerTest {
             action("IDX-RE-INDEXING", "SetTomlValue", "indexing.re_indexing", Map.of("value", "1")),
             action("CFG-SYNAPSE-SUPER", "CopyTree", "repository/deployment/server/synapse-configs/default",
                     Map.of("from", "OLD:repository/deployment/server/synapse-configs/default", "exclude", "main.xml")),
-            action("REG-VERSIONING-ENABLED", "RunSqlScript", "shared_db", Map.of("script", "registry-versioning-cleanup")),
+            action("REG-VERSIONING-ENABLED", "RunSqlScript", "shared_db", Map.of("script",
+                    "registry-versioning-cleanup")),
             action("DB-AM-UPGRADE", "RunSqlScript", "apim_db", Map.of("script", "am-3.0.0-to-3.1.0")),
             action("CFG-DB-APIM", "SetTomlTable", "database.apim_db", Map.of("from", "OLD")),
             action("PRE-PG-SUPERUSER", "ManualStep", "apim_db", Map.of("step", "make the user a superuser")),
@@ -79,12 +82,33 @@ class PlannerTest {
     void aScriptStepNamesTheDialectFolderOfItsDatasourceAndTheRealConstraintName() {
         MigrationPlan plan = Planner.plan(verdict(MIXED), CATALOGUE, new Facts(List.of(SHARED, APIM)), "1.0");
 
-        PlanStep am = plan.steps().stream().filter(s -> s.conditionId().equals("DB-AM-UPGRADE")).findFirst().orElseThrow();
+        PlanStep am = plan.steps().stream().filter(s -> s.conditionId().equals("DB-AM-UPGRADE"))
+                .findFirst().orElseThrow();
         assertThat(am.params()).containsEntry(Planner.DIALECT_FOLDER, "postgres")
                 .containsEntry(Planner.IDENTIFIER + "AM_SYSTEM_APPS_NAME_CONSTRAINT", "CONSTRAINT_9");
         PlanStep cleanup = plan.steps().get(1);
         assertThat(cleanup.params()).containsEntry(Planner.DIALECT_FOLDER, "postgres")
                 .doesNotContainKey(Planner.IDENTIFIER + "AM_SYSTEM_APPS_NAME_CONSTRAINT");
+    }
+
+    @Test
+    void withoutAnAdaptationTheAmScriptTakesTheConstraintNameTheDatabaseScanFoundByItsColumn() {
+        List<JustifiedAction> amOnly = List.of(
+                action("DB-AM-UPGRADE", "RunSqlScript", "apim_db", Map.of("script", "am-3.0.0-to-3.1.0")));
+        dev.apimupgrade.fact.DbConstraint unique = new dev.apimupgrade.fact.DbConstraint("apim_db", "AM_SYSTEM_APPS",
+                "CONSTRAINT_4C", dev.apimupgrade.fact.DbConstraint.UNIQUE, "NAME", SourceRef.db("apim_db",
+                        "AM_SYSTEM_APPS"));
+        dev.apimupgrade.fact.DbConstraint other = new dev.apimupgrade.fact.DbConstraint("apim_db", "AM_SYSTEM_APPS",
+                "CONSTRAINT_4D", dev.apimupgrade.fact.DbConstraint.UNIQUE, "CLIENT_ID", SourceRef.db("apim_db",
+                        "AM_SYSTEM_APPS"));
+
+        MigrationPlan plan = Planner.plan(verdict(amOnly), CATALOGUE, new Facts(List.of(APIM, other, unique)), "1.0");
+        MigrationPlan unscanned = Planner.plan(verdict(amOnly), CATALOGUE, new Facts(List.of(APIM)), "1.0");
+
+        assertThat(plan.steps().get(0).params())
+                .containsEntry(Planner.IDENTIFIER + "AM_SYSTEM_APPS_NAME_CONSTRAINT", "CONSTRAINT_4C");
+        assertThat(unscanned.steps().get(0).params()).doesNotContainKey(
+                Planner.IDENTIFIER + "AM_SYSTEM_APPS_NAME_CONSTRAINT");
     }
 
     @Test

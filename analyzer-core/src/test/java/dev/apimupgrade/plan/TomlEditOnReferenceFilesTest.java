@@ -53,7 +53,8 @@ class TomlEditOnReferenceFilesTest {
     void settingAKeyOfAnExistingTableTouchesOnlyThatTable(Path file) throws IOException {
         String text = Files.readString(file);
 
-        String out = TomlEdit.setValue(text, "database.apim_db.validationQuery", TomlEdit.literal("SELECT 1 FROM DUAL"));
+        String out = TomlEdit.setValue(text, "database.apim_db.validationQuery",
+                TomlEdit.literal("SELECT 1 FROM DUAL"));
 
         assertOnlyChangedWithin(text, out, "[database.apim_db]");
         boolean present = Toml.parse(text).contains("database.apim_db.validationQuery");
@@ -72,7 +73,8 @@ class TomlEditOnReferenceFilesTest {
         assertOnlyChangedWithin(text, out, "[database.shared_db]");
         TomlParseResult parsed = Toml.parse(out);
         assertThat(parsed.getString("database.shared_db.url")).isEqualTo("jdbc:postgresql://db:5432/shared");
-        assertThat(parsed.getString("database.apim_db.url")).isEqualTo(Toml.parse(text).getString("database.apim_db.url"));
+        assertThat(parsed.getString("database.apim_db.url")).isEqualTo(Toml.parse(text).getString(
+                "database.apim_db.url"));
     }
 
     @ParameterizedTest

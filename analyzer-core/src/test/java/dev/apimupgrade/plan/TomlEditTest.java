@@ -50,7 +50,8 @@ class TomlEditTest {
     void aNewKeyGoesAfterTheLastKeyOfItsTableBeforeTheCommentsOfTheNextTable() {
         String out = TomlEdit.setValue(TEXT, "database.apim_db.validationQuery", TomlEdit.literal("SELECT 1"));
 
-        assertThat(out).isEqualTo(TEXT.replace("         \"b\"]\n", "         \"b\"]\nvalidationQuery = \"SELECT 1\"\n"));
+        assertThat(out).isEqualTo(TEXT.replace("         \"b\"]\n",
+                "         \"b\"]\nvalidationQuery = \"SELECT 1\"\n"));
         assertThat(Toml.parse(out).getString("database.apim_db.validationQuery")).isEqualTo("SELECT 1");
     }
 
@@ -64,7 +65,8 @@ class TomlEditTest {
 
     @Test
     void replacingATableKeepsItsHeaderAndEverythingAroundIt() {
-        String out = TomlEdit.setTable(TEXT, "database.apim_db", List.of("type = \"mysql\"", "url = \"jdbc:mysql://db/am\""));
+        String out = TomlEdit.setTable(TEXT, "database.apim_db", List.of("type = \"mysql\"",
+                "url = \"jdbc:mysql://db/am\""));
 
         assertThat(out).isEqualTo(TEXT.replace("type = \"h2\"\nurl = \"jdbc:h2:./repository/database/WSO2AM_DB\"\n"
                 + "allow = [\"a\",\n         \"b\"]\n", "type = \"mysql\"\nurl = \"jdbc:mysql://db/am\"\n"));

@@ -33,7 +33,7 @@ class RunbookViewTest {
         if (!purpose.equals("am-3.0.0-to-3.1.0")) {
             throw new IllegalArgumentException("no " + purpose + " for " + folder);
         }
-        return List.of("-- " + folder, "ALTER TABLE AM_SYSTEM_APPS DROP CONSTRAINT "
+        return List.of("SELECT '" + folder + "' FROM AM_API", "ALTER TABLE AM_SYSTEM_APPS DROP CONSTRAINT "
                 + identifiers.getOrDefault("AM_SYSTEM_APPS_NAME_CONSTRAINT", "${AM_SYSTEM_APPS_NAME_CONSTRAINT}"));
     };
 
@@ -58,7 +58,8 @@ class RunbookViewTest {
                     Map.of("from", "OLD:repository/deployment/server/synapse-configs/default",
                             "exclude", "api/_RevokeAPI_.xml,sequences/main.xml")),
             action("IDX-RE-INDEXING", "SetTomlValue", "indexing.re_indexing", Map.of("value", "1")),
-            action("REG-VERSIONING-ENABLED", "RunSqlScript", "shared_db", Map.of("script", "registry-versioning-cleanup")));
+            action("REG-VERSIONING-ENABLED", "RunSqlScript", "shared_db", Map.of("script",
+                    "registry-versioning-cleanup")));
 
     static RunbookView view(Verdict verdict) {
         MigrationPlan plan = Planner.plan(verdict, CATALOGUE, new Facts(List.of(APIM)), "1.0");
@@ -84,8 +85,33 @@ class RunbookViewTest {
     void theAmScriptIsInlineForTheDatasourcesDialectWithTheRealConstraintName() {
         RunbookStep am = view(verdict(ACTIONS)).steps().get(2);
 
-        assertThat(am.sql()).containsExactly("-- mysql", "ALTER TABLE AM_SYSTEM_APPS DROP CONSTRAINT UQ_9");
+        assertThat(am.sql()).containsExactly("SELECT 'mysql' FROM AM_API;",
+                "ALTER TABLE AM_SYSTEM_APPS DROP CONSTRAINT UQ_9;");
         assertThat(am.sqlNote()).isEmpty();
+    }
+
+    @Test
+    void aPlaceholderTheScanCouldNotFillStaysVisibleWithANoteSayingWhatToPutThere() {
+        RunbookView view = view(verdict(List.of(
+                action("DB-AM-UPGRADE", "RunSqlScript", "apim_db", Map.of("script", "am-3.0.0-to-3.1.0")))));
+
+        RunbookStep am = view.steps().get(0);
+        assertThat(am.sql()).contains("ALTER TABLE AM_SYSTEM_APPS DROP CONSTRAINT ${AM_SYSTEM_APPS_NAME_CONSTRAINT};");
+        assertThat(am.sqlNote()).startsWith("Replace ${AM_SYSTEM_APPS_NAME_CONSTRAINT} with the name");
+    }
+
+    @Test
+    void oracleStatementsEndWithASlashLineAsSqlPlusExpects() {
+        DatasourceConfig oracle = new DatasourceConfig(Role.OLD, "apim_db", "oracle", "jdbc:oracle:thin:@db:1521/am",
+                "",
+                "", false, SourceRef.line(Role.OLD, "repository/conf/deployment.toml", 12));
+        Verdict verdict = verdict(List.of(action("DB-AM-UPGRADE", "RunSqlScript", "apim_db",
+                Map.of("script", "am-3.0.0-to-3.1.0"))));
+        MigrationPlan plan = Planner.plan(verdict, CATALOGUE, new Facts(List.of(oracle)), "1.0");
+
+        RunbookStep am = RunbookView.of(plan, verdict, TOOL, "/o", "/n", SCRIPTS).steps().get(0);
+
+        assertThat(am.sql()).startsWith("SELECT 'oracle' FROM AM_API\n/");
     }
 
     @Test
@@ -147,6 +173,17 @@ class RunbookViewTest {
         assertThat(view.leftOut().get(0).reason()).isEqualTo("Analytics is off in the old home.");
         assertThat(view.undecided()).extracting(RunbookView.LeftOut::conditionId).doesNotContain("ANA-ENABLED")
                 .contains("PRE-SOURCE-VERSION");
+    }
+
+    @Test
+    void aConditionThatAppliesWithoutAnActionIsListedBeforeTheStepsWithWhatToDo() {
+        RunbookView view = view(verdict(ACTIONS, new Finding("PRE-BACKUP", Status.APPLIES, Severity.BLOCKER,
+                "No backup is recorded.", List.of(EVIDENCE), "r")));
+
+        assertThat(view.alsoApplies()).extracting(RunbookView.LeftOut::conditionId).containsExactly("PRE-BACKUP");
+        assertThat(view.alsoApplies().get(0).reason()).startsWith("No backup is recorded. What to do: Back up every");
+        assertThat(view.alsoApplies().get(0).severity()).isEqualTo("BLOCKER");
+        assertThat(view(verdict(ACTIONS)).alsoApplies()).isEmpty();
     }
 
     @Test

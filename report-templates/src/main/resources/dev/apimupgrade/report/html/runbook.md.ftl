@@ -34,6 +34,16 @@ set "APIM_NEW_HOME=${runbook.newHome}"
 set "APIM_BACKUP=%USERPROFILE%\apim-upgrade-backup"
 ```
 
+## Before you start: what applies without a step of its own (${runbook.alsoApplies?size})
+
+| Condition | Severity | Guide step | What was seen, what to do |
+|---|---|---|---|
+<#list runbook.alsoApplies as l>
+| `${l.conditionId}` ${l.title?replace("|", "\\|")} | ${l.severity} | ${l.guideStep} | ${l.reason?replace("|", "\\|")} |
+<#else>
+| None. | | | |
+</#list>
+
 ## Steps (${runbook.steps?size})
 <#list runbook.steps as s>
 

@@ -30,7 +30,8 @@ class RunbookRendererTest {
     private static final DatasourceConfig APIM = new DatasourceConfig(Role.OLD, "apim_db", "postgre",
             "jdbc:postgresql://db/am", "", "", false, SourceRef.line(Role.OLD, "repository/conf/deployment.toml", 12));
     /** A test double of the SQL helper's scripts. */
-    private static final ScriptSource SCRIPTS = (purpose, folder, ids) -> List.of("CREATE TABLE AM_API_CATEGORIES (ID INT)",
+    private static final ScriptSource SCRIPTS = (purpose, folder,
+            ids) -> List.of("CREATE TABLE AM_API_CATEGORIES (ID INT)",
             "SELECT 'a < b' FROM DUAL");
 
     private static RunbookView view(boolean distributed) {
@@ -43,13 +44,18 @@ class RunbookRendererTest {
                         Map.of("from", "OLD:repository/deployment/server/executionplans/custom.siddhiql"),
                         List.of(evidence), "r"),
                 new JustifiedAction("KEY-SECURE-VAULT:ManualStep:new-home", "KEY-SECURE-VAULT", "ManualStep", false,
-                        "new-home", Map.of("step", "re-add the [secrets] entries", "command", "./ciphertool.sh -Dconfigure"),
+                        "new-home", Map.of("step", "re-add the [secrets] entries", "command",
+                                "./ciphertool.sh -Dconfigure"),
                         List.of(evidence), "r"));
         List<Finding> findings = new ArrayList<>();
         for (JustifiedAction a : actions) {
-            findings.add(new Finding(a.conditionId(), Status.APPLIES, Severity.INFO, "applies | here", List.of(evidence), "r"));
+            findings.add(new Finding(a.conditionId(), Status.APPLIES, Severity.INFO, "applies | here",
+                    List.of(evidence), "r"));
         }
-        findings.add(new Finding("ANA-ENABLED", Status.NOT_APPLICABLE, Severity.INFO, "Analytics is off.", List.of(), "r"));
+        findings.add(new Finding("PRE-BACKUP", Status.APPLIES, Severity.BLOCKER, "No backup is recorded.", List.of(),
+                "r"));
+        findings.add(new Finding("ANA-ENABLED", Status.NOT_APPLICABLE, Severity.INFO, "Analytics is off.", List.of(),
+                "r"));
         if (distributed) {
             findings.add(new Finding("PRE-DISTRIBUTED", Status.APPLIES, Severity.INFO, "nodes", List.of(), "r"));
         }
@@ -65,9 +71,11 @@ class RunbookRendererTest {
         String html = RunbookRenderer.html(view(false));
 
         assertThat(count(html, "<input type=\"checkbox\">")).isEqualTo(3);
-        assertThat(html.indexOf("1. Copy the old home&#39;s repository/deployment/server/executionplans/custom.siddhiql"))
+        assertThat(html.indexOf(
+                "1. Copy the old home&#39;s repository/deployment/server/executionplans/custom.siddhiql"))
                 .isPositive().isLessThan(html.indexOf("2. Run the am-3.0.0-to-3.1.0 script"));
-        assertThat(html.indexOf("2. Run the am-3.0.0-to-3.1.0")).isLessThan(html.indexOf("3. Re-add the [secrets] entries"));
+        assertThat(html.indexOf("2. Run the am-3.0.0-to-3.1.0")).isLessThan(html.indexOf(
+                "3. Re-add the [secrets] entries"));
         assertThat(count(html, "Done when:")).isEqualTo(3);
     }
 
@@ -90,7 +98,7 @@ class RunbookRendererTest {
 
         assertThat(md).contains("```sh\ncd \"$APIM_NEW_HOME/bin\"\nsh ciphertool.sh -Dconfigure\n```")
                 .contains("```bat\ncd /d \"%APIM_NEW_HOME%\\bin\"\nciphertool.bat -Dconfigure\n```")
-                .contains("```sql\nCREATE TABLE AM_API_CATEGORIES (ID INT)\n\nSELECT 'a < b' FROM DUAL\n```")
+                .contains("```sql\nCREATE TABLE AM_API_CATEGORIES (ID INT);\n\nSELECT 'a < b' FROM DUAL;\n```")
                 .contains("export APIM_OLD_HOME=\"/opt/wso2am-3.0.0\"");
     }
 
@@ -102,6 +110,15 @@ class RunbookRendererTest {
         assertThat(md).contains("### 1. Copy").contains("### 3. Re-add")
                 .contains("| `ANA-ENABLED` ").contains("| Analytics is off. |")
                 .contains("- applies | here").doesNotContain("**Node:");
+    }
+
+    @Test
+    void whatAppliesWithoutAStepComesBeforeTheFirstStep() {
+        String md = RunbookRenderer.markdown(view(false));
+        String html = RunbookRenderer.html(view(false));
+
+        assertThat(md.indexOf("| `PRE-BACKUP` ")).isPositive().isLessThan(md.indexOf("### 1. "));
+        assertThat(html.indexOf("<code>PRE-BACKUP</code>")).isPositive().isLessThan(html.indexOf("id=\"step-1\""));
     }
 
     @Test

@@ -1,0 +1,99 @@
+package dev.apimupgrade.cli;
+
+import dev.apimupgrade.fact.Facts;
+import dev.apimupgrade.report.ToolInfo;
+import dev.apimupgrade.rule.ConditionCatalogue;
+import dev.apimupgrade.rule.RuleEngine;
+import dev.apimupgrade.rule.Verdict;
+import dev.apimupgrade.rules.DroolsRuleEngine;
+import dev.apimupgrade.scan.AnalyticsHomeScanner;
+import dev.apimupgrade.scan.AnalyticsHomes;
+import dev.apimupgrade.scan.AnswersScanner;
+import dev.apimupgrade.scan.InputException;
+import dev.apimupgrade.scan.Installation;
+import dev.apimupgrade.scan.InstallationScanner;
+import dev.apimupgrade.scan.Scanner;
+import dev.apimupgrade.scan.Scanners;
+import dev.apimupgrade.scan.db.DatabaseScanner;
+import dev.apimupgrade.scan.db.JdbcDrivers;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import picocli.CommandLine.Option;
+
+/**
+ * The options that name an installation and how to read it, and the scan and decision every command starts with
+ * (assess reports it, plan turns it into a plan), so both read an installation exactly the same way.
+ */
+final class InstallationOptions {
+
+    /** What one scan and decision produced. */
+    record Assessed(Installation installation, AnalyticsHomes analytics, Facts facts, Verdict verdict, ToolInfo tool,
+                    ConditionCatalogue catalogue) {
+    }
+
+    @Option(names = "--old", required = true, paramLabel = "<3.0.0 home>",
+            description = "The API Manager 3.0.0 home to upgrade.")
+    Path oldHome;
+
+    @Option(names = "--new", paramLabel = "<3.1.0 home>", description = "The API Manager 3.1.0 home to upgrade to.")
+    Path newHome;
+
+    @Option(names = "--old-analytics", paramLabel = "<3.0.0 analytics home>",
+            description = "The API-M Analytics 3.0.0 home: its datasources, dashboards and APIM_ANALYTICS_DB are read.")
+    Path oldAnalytics;
+
+    @Option(names = "--new-analytics", paramLabel = "<3.1.0 analytics home>",
+            description = "The API-M Analytics 3.1.0 home to upgrade to: its WUM level, datasources and driver bundles.")
+    Path newAnalytics;
+
+    @Option(names = "--answers", paramLabel = "<answers.yaml>",
+            description = "Your answers to the questions files cannot settle (keep_registry_versioning, is_key_manager, "
+                    + "distributed, unique_id_user_store: yes or no).")
+    Path answers;
+
+    @Option(names = "--no-db", description = "Do not read the databases; the conditions that need them are UNKNOWN.")
+    boolean noDb;
+
+    @Option(names = "--jdbc-driver", paramLabel = "<jar>",
+            description = "A JDBC driver jar for Oracle, SQL Server or DB2 (repeatable); their checks are untested.")
+    List<Path> jdbcDrivers = new ArrayList<>();
+
+    @Option(names = "--today", hidden = true,
+            description = "Assess as of this date (yyyy-mm-dd); for reproducible tests.")
+    LocalDate today;
+
+    Installation installation() {
+        return new Installation(oldHome, Optional.ofNullable(newHome));
+    }
+
+    AnalyticsHomes analytics() {
+        return new AnalyticsHomes(Optional.ofNullable(oldAnalytics), Optional.ofNullable(newAnalytics));
+    }
+
+    /** Scans both homes (and the databases unless --no-db) and lets the rules decide. */
+    Assessed assess(Map<String, String> environment) throws InputException {
+        Installation installation = installation();
+        AnalyticsHomes analytics = analytics();
+        analytics.requireAnalyticsHomes(); // before the slow file walks of the API-M homes
+        List<Scanner> scanners = new ArrayList<>(Scanners.files());
+        scanners.add(new AnalyticsHomeScanner(analytics));
+        if (answers != null) {
+            scanners.add(new AnswersScanner(answers));
+        }
+        if (!noDb) {
+            // passwords come only from the environment (APIM_UPGRADE_DB_PASSWORD_<DATASOURCE>) or the file itself
+            scanners.add(new DatabaseScanner(JdbcDrivers.load(jdbcDrivers)).forOldHome(Map.of(), environment,
+                    analytics));
+        }
+        Facts facts = new InstallationScanner(scanners, today == null ? LocalDate.now() : today).scan(installation);
+        ConditionCatalogue catalogue = ConditionCatalogue.load();
+        RuleEngine engine = new DroolsRuleEngine(catalogue);
+        Verdict verdict = engine.decide(facts);
+        return new Assessed(installation, analytics, facts, verdict,
+                new ToolInfo(ToolVersion.NAME, ToolVersion.version(), engine.rulePackHash()), catalogue);
+    }
+}

@@ -1,0 +1,116 @@
+package dev.apimupgrade.cli;
+
+import dev.apimupgrade.fact.Facts;
+import dev.apimupgrade.plan.Fingerprint;
+import dev.apimupgrade.plan.MigrationPlan;
+import dev.apimupgrade.plan.PlanJson;
+import dev.apimupgrade.plan.Planner;
+import dev.apimupgrade.plan.ShippedScripts;
+import dev.apimupgrade.report.OutputWriter;
+import dev.apimupgrade.report.RunbookView;
+import dev.apimupgrade.report.html.RunbookRenderer;
+import dev.apimupgrade.scan.InputException;
+import dev.apimupgrade.scan.ScannedFiles;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code plan}: turns the assessment into the plan (plan.json) and the runbook an operator follows (runbook.html,
+ * runbook.md); {@code plan --check plan.json} rescans and says exactly what changed since the plan was made.
+ * Read-only, like assess: it never writes to either home.
+ */
+@Command(name = "plan", mixinStandardHelpOptions = true,
+        description = {"Write plan.json, runbook.html and runbook.md: the steps that apply, in the guide's order.",
+                "With --check, say whether a saved plan still matches the installation (exit 0 current, 1 stale)."},
+        footer = ExitCode.HELP)
+public final class PlanCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @ParentCommand
+    Main main;
+
+    @Mixin
+    InstallationOptions homes;
+
+    @Option(names = "--out", paramLabel = "<dir>",
+            description = "Where to write plan.json and the runbook. Must be outside every home.")
+    Path out;
+
+    @Option(names = "--check", paramLabel = "<plan.json>",
+            description = "Check a saved plan against the installation instead of writing one.")
+    Path check;
+
+    @Override
+    public Integer call() throws InputException, IOException {
+        if ((out == null) == (check == null)) {
+            throw new ParameterException(spec.commandLine(), "give either --out <dir> or --check <plan.json>");
+        }
+        return check != null ? check() : write();
+    }
+
+    private int write() throws InputException, IOException {
+        OutputLocation.requireOutside(out, homes.installation(), homes.analytics());
+        InstallationOptions.Assessed a = homes.assess(main.environment);
+        MigrationPlan plan = Planner.plan(a.verdict(), a.catalogue(), withFileDigests(a), a.tool().version());
+        RunbookView runbook = RunbookView.of(plan, a.verdict(), a.tool(), a.installation().oldHome().toString(),
+                a.installation().newHome().map(Path::toString).orElse("<the 3.1.0 home>"), new ShippedScripts());
+
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        files.put("plan.json", utf8(PlanJson.toJson(plan)));
+        files.put("runbook.html", utf8(RunbookRenderer.html(runbook)));
+        files.put("runbook.md", utf8(RunbookRenderer.markdown(runbook)));
+        OutputWriter.writeAll(out, files);
+
+        PrintWriter print = spec.commandLine().getOut();
+        long manual = plan.steps().stream().filter(s -> !s.automated()).count();
+        print.println("Plan: " + plan.steps().size() + " step(s), " + manual + " by hand; "
+                + runbook.leftOut().size() + " condition(s) left out, " + runbook.undecided().size() + " not decided.");
+        if (!a.verdict().blockers().isEmpty()) {
+            print.println("NOT READY: " + a.verdict().blockers().size() + " blocker(s) must be resolved first (see the"
+                    + " assessment).");
+        }
+        print.println("Written to " + out.resolve("runbook.html") + ", runbook.md and plan.json");
+        return a.verdict().blockers().isEmpty() ? ExitCode.READY : ExitCode.BLOCKERS;
+    }
+
+    private int check() throws InputException {
+        MigrationPlan saved = PlanJson.read(check);
+        InstallationOptions.Assessed a = homes.assess(main.environment);
+        Fingerprint now = Fingerprint.of(withFileDigests(a), a.verdict().rulePackHash(), a.tool().version());
+        List<Fingerprint.Change> changes = Fingerprint.compare(saved.fingerprint(), now);
+        PrintWriter print = spec.commandLine().getOut();
+        if (changes.isEmpty() && saved.fingerprint().matches(now)) {
+            print.println("CURRENT: " + check + " matches the installation (fingerprint " + now.sha256() + ").");
+            return ExitCode.READY;
+        }
+        print.println("STALE: " + check + " was made from another state of the installation; " + changes.size()
+                + " change(s):");
+        changes.forEach(c -> print.println("  " + c));
+        print.println("Make a new plan with: apim-upgrade plan --out <dir> (same homes and options).");
+        return ExitCode.BLOCKERS;
+    }
+
+    /** The facts plus the digest of every file they were read from, which is what the fingerprint covers. */
+    private static Facts withFileDigests(InstallationOptions.Assessed a) {
+        return a.facts().plus(ScannedFiles.digests(a.installation(), a.analytics(), a.facts()));
+    }
+
+    private static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}
