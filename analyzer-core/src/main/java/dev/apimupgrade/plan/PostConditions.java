@@ -10,7 +10,6 @@ final class PostConditions {
             "am-3.0.0-to-3.1.0", "%s has every 3.1.0 AM_ object (AM_API_CATEGORIES, AM_USER, ...)",
             "scope-binding-cleanup", "IDN_OAUTH2_SCOPE_BINDING in %s has no row with a NULL or empty SCOPE_BINDING",
             "reg-index", "the reg-index script ran to its end on %s without an error",
-            "analytics-lastaccess-pk", "APILASTACCESSSUMMARY in %s has APIVERSION in its primary key",
             "analytics-lastaccess-pk", "APILASTACCESSSUMMARY in %s has APIVERSION in its primary key");
 
     private PostConditions() {
