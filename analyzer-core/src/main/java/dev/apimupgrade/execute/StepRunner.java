@@ -94,6 +94,6 @@ final class StepRunner {
     }
 
     static String title(PlanStep step) {
-        return step.id() + " [" + step.conditionId() + "] " + step.kind() + " " + step.target();
+        return step.id();
     }
 }

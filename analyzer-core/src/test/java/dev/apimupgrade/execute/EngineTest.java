@@ -95,7 +95,7 @@ class EngineTest {
 
         RunOutcome confirmed = migrate("restart");
         assertThat(confirmed.completed()).isTrue();
-        assertThat(confirmed.lines()).contains("restart [TEST-restart] ManualStep new-home: confirmed by the operator");
+        assertThat(confirmed.lines()).contains("restart: confirmed by the operator");
     }
 
     @Test
