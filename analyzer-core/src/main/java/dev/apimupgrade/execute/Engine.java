@@ -24,7 +24,7 @@ public final class Engine {
     public Engine() {
         this.executors = Stream.of(new CopyFileExecutor(), new CopyTreeExecutor(), new SetTomlValueExecutor(),
                 new SetTomlTableExecutor(), new DeletePathExecutor(), new BackupExecutor(), new ManualStepExecutor(),
-                new AdaptSqlStatementExecutor(), new RunSqlScriptExecutor())
+                new AdaptSqlStatementExecutor(), new H2ScriptExecutor())
                 .collect(Collectors.toMap(StepExecutor::kind, Function.identity()));
     }
 
@@ -48,7 +48,8 @@ public final class Engine {
             checks.refuseOpenBlockers(now);
             journal.append(JournalRecord.note("run-start", plan.steps().size() + " step(s), plan "
                     + plan.fingerprint().sha256()));
-            StepContext ctx = new StepContext(homes, new Backup(run, journal, homes), now.facts(), run);
+            StepContext ctx = new StepContext(homes, new Backup(run, journal, homes), now.facts(),
+                    now.datasources(), run, journal);
             return new StepRunner(executors, journal, ctx, options.confirmed()).runAll(plan.steps());
         }
     }
@@ -62,7 +63,8 @@ public final class Engine {
         checks.refuseRunningServers(now);
         checks.refuseStalePlan(plan, now);
         checks.refuseOpenBlockers(now);
-        StepContext ctx = new StepContext(homes, new Backup(run, journal, homes), now.facts(), run);
+        StepContext ctx = new StepContext(homes, new Backup(run, journal, homes), now.facts(),
+                now.datasources(), run, journal);
         List<String> lines = new ArrayList<>();
         for (PlanStep step : plan.steps()) {
             StepExecutor ex = executor(step);

@@ -4,6 +4,7 @@ import dev.apimupgrade.fact.Facts;
 import dev.apimupgrade.plan.Fingerprint;
 import dev.apimupgrade.rule.ConditionResult;
 import dev.apimupgrade.scan.InputException;
+import dev.apimupgrade.scan.db.DatasourceSpecs;
 import java.util.List;
 
 /**
@@ -13,7 +14,10 @@ import java.util.List;
 public interface Preflight {
     Snapshot scan() throws InputException;
 
-    /** What the fresh scan saw: the facts, their fingerprint, and the blockers the rules found open. */
-    record Snapshot(Facts facts, Fingerprint fingerprint, List<ConditionResult> blockers) {
+    /**
+     * What the fresh scan saw: the facts, their fingerprint, the blockers the rules found open, and how to reach the
+     * old home's datasources (with their passwords, so never printed and never a fact).
+     */
+    record Snapshot(Facts facts, Fingerprint fingerprint, List<ConditionResult> blockers, DatasourceSpecs datasources) {
     }
 }

@@ -23,6 +23,11 @@ public interface StepExecutor {
     /** Makes the post-condition hold; every path it overwrites or deletes goes through {@link Backup} first. */
     void apply(PlanStep step, StepContext ctx) throws IOException;
 
+    /** Checked right after {@link #apply}: by default the post-condition itself. */
+    default boolean holdsAfterApply(PlanStep step, StepContext ctx) throws IOException {
+        return done(step, ctx);
+    }
+
     /** When this build cannot carry the step out itself: what the operator must do instead. */
     default Optional<String> needsOperator(PlanStep step, StepContext ctx) {
         return Optional.empty();

@@ -75,7 +75,7 @@ final class StepRunner {
                     + " saved under " + ctx.run().backup() + "; fix the cause and run migrate again to resume,"
                     + " or roll back with: apim-upgrade rollback --run " + ctx.run().root());
         }
-        if (!ex.done(step, ctx)) {
+        if (!ex.holdsAfterApply(step, ctx)) {
             journal.append(JournalRecord.outcome(step.id(), JournalRecord.FAILED, "post-condition does not hold"));
             throw new RunRefusedException(title(step) + " ran but its post-condition does not hold: "
                     + step.postCondition() + ". Run migrate again to retry, or roll back with: apim-upgrade rollback"

@@ -7,6 +7,7 @@ import dev.apimupgrade.fact.Facts;
 import dev.apimupgrade.plan.Fingerprint;
 import dev.apimupgrade.plan.MigrationPlan;
 import dev.apimupgrade.plan.PlanStep;
+import dev.apimupgrade.scan.db.DatasourceSpecs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 class EngineTest {
     private static final String SYNAPSE = "repository/deployment/server/synapse-configs/default";
     private static final Fingerprint PRINT = Fingerprint.of(new Facts(List.of()), "rules", "test");
-    private static final Preflight CURRENT = () -> new Preflight.Snapshot(new Facts(List.of()), PRINT, List.of());
+    private static final Preflight CURRENT = () -> new Preflight.Snapshot(new Facts(List.of()), PRINT, List.of(),
+            new DatasourceSpecs(List.of()));
 
     @TempDir
     Path tmp;
@@ -139,7 +141,8 @@ class EngineTest {
                 dev.apimupgrade.fact.Role.NEW, "repository/conf/deployment.toml", "abc",
                 dev.apimupgrade.fact.SourceRef.file(dev.apimupgrade.fact.Role.NEW, "repository/conf/deployment.toml")))),
                 "rules", "test");
-        Preflight changed = () -> new Preflight.Snapshot(new Facts(List.of()), other, List.of());
+        Preflight changed = () -> new Preflight.Snapshot(new Facts(List.of()), other, List.of(),
+                new DatasourceSpecs(List.of()));
 
         assertThatThrownBy(() -> engine.migrate(plan(), run, homes, changed, new Engine.Options(false, Set.of(), 0)))
                 .isInstanceOf(RunRefusedException.class).hasMessageContaining("stale")

@@ -17,6 +17,7 @@ import dev.apimupgrade.scan.ScannedFiles;
 import dev.apimupgrade.scan.Scanner;
 import dev.apimupgrade.scan.Scanners;
 import dev.apimupgrade.scan.db.DatabaseScanner;
+import dev.apimupgrade.scan.db.DatasourceSpecs;
 import dev.apimupgrade.scan.db.JdbcDrivers;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -58,7 +59,8 @@ record MigrateScan(Installation installation, AnalyticsHomes analytics, Path ans
     Preflight preflight() {
         return () -> {
             Result r = scan();
-            return new Preflight.Snapshot(r.facts(), r.fingerprint(), r.verdict().blockers());
+            return new Preflight.Snapshot(r.facts(), r.fingerprint(), r.verdict().blockers(),
+                    DatasourceSpecs.read(installation, analytics, Map.of(), environment));
         };
     }
 }

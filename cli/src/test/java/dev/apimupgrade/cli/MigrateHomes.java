@@ -24,11 +24,16 @@ import java.util.stream.Stream;
  * Copies of a sample's old home and the 3.1.0 target in a test folder (the generated samples are never touched), the
  * plan made from them as plan would make it, and the command lines that migrate them.
  */
-record MigrateHomes(Path root, Path oldHome, Path newHome, Path planFile) {
+record MigrateHomes(Path root, Path oldHome, Path newHome, Path planFile, boolean readDb) {
     static final String TODAY = "2026-11-25";
 
     /** Fresh copies at fixed paths under root (earlier copies there are deleted), and their plan (--no-db). */
     static MigrateHomes of(String sample, Path root) throws Exception {
+        return of(sample, root, false);
+    }
+
+    /** As {@link #of(String, Path)}; with readDb the plan also holds the database steps (H2 scripts). */
+    static MigrateHomes of(String sample, Path root, boolean readDb) throws Exception {
         Path old = root.resolve("old");
         Path target = root.resolve("new");
         for (Path p : List.of(old, target)) {
@@ -37,14 +42,14 @@ record MigrateHomes(Path root, Path oldHome, Path newHome, Path planFile) {
         copyTree(Samples.home(sample), old);
         copyTree(Samples.home(Samples.TARGET), target);
         MigrateScan.Result scanned = new MigrateScan(new Installation(old, Optional.of(target)),
-                new AnalyticsHomes(Optional.empty(), Optional.empty()), null, true, List.of(),
+                new AnalyticsHomes(Optional.empty(), Optional.empty()), null, !readDb, List.of(),
                 java.time.LocalDate.parse(TODAY), Map.of()).scan();
         MigrationPlan plan = Planner.plan(scanned.verdict(), scanned.catalogue(), scanned.facts(),
                 ToolVersion.version());
         Path planFile = root.resolve("plan/plan.json");
         Files.createDirectories(planFile.getParent());
         Files.writeString(planFile, PlanJson.toJson(plan));
-        return new MigrateHomes(root, old, target, planFile);
+        return new MigrateHomes(root, old, target, planFile, readDb);
     }
 
     MigrationPlan plan() throws Exception {
@@ -54,9 +59,12 @@ record MigrateHomes(Path root, Path oldHome, Path newHome, Path planFile) {
     /** migrate's arguments for these homes and run folder, confirming every manual step of the plan. */
     List<String> migrateArgs(Path run, String... extra) throws Exception {
         List<String> args = new ArrayList<>(List.of("migrate", "--plan", planFile.toString(), "--old",
-                oldHome.toString(), "--new", newHome.toString(), "--no-db", "--today", TODAY, "--run", run.toString()));
+                oldHome.toString(), "--new", newHome.toString(), "--today", TODAY, "--run", run.toString()));
+        if (!readDb) {
+            args.add("--no-db");
+        }
         for (PlanStep s : plan().steps()) {
-            if (!s.automated() || s.kind().equals("RunSqlScript")) {
+            if (!s.automated()) {
                 args.add("--confirm");
                 args.add(s.id());
             }
