@@ -37,8 +37,9 @@ public final class Journal {
     }
 
     /**
-     * As {@link #open(Path)}; with {@code freezeAfter > 0}, the process stops making progress after writing that many
-     * records of this run (a test hook that holds a run still at an exact point so a test can kill it there).
+     * As {@link #open(Path)}; with {@code freezeAfter > 0}, the process stops making progress when it is about to write
+     * record {@code freezeAfter + 1} of this run, after all the work done since record {@code freezeAfter}, and says so
+     * on stderr (a test hook that holds a run still at an exact point so a test can kill it there).
      */
     public static Journal open(Path file, long freezeAfter) throws IOException {
         List<JournalRecord> read = new ArrayList<>();
@@ -67,6 +68,9 @@ public final class Journal {
     }
 
     public synchronized void append(JournalRecord record) {
+        if (haltAfter > 0 && records.size() >= haltAfter) {
+            freeze(records.size());
+        }
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
                 StandardOpenOption.WRITE)) {
             // a record cut short by a kill earlier is closed off first, so this one starts on its own line
@@ -82,9 +86,6 @@ public final class Journal {
             throw new UncheckedIOException("cannot write the journal " + file, e);
         }
         records.add(record);
-        if (haltAfter > 0 && records.size() >= haltAfter) {
-            freeze();
-        }
     }
 
     private static byte lastByte(FileChannel ch) throws IOException {
@@ -93,7 +94,9 @@ public final class Journal {
         return one.get(0);
     }
 
-    private static void freeze() {
+    private static void freeze(int written) {
+        System.err.println("apim-upgrade: frozen after " + written + " journal records (test hook)");
+        System.err.flush();
         while (true) {
             try {
                 Thread.sleep(60_000);

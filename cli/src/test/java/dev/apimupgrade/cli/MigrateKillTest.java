@@ -57,7 +57,7 @@ class MigrateKillTest {
         Path run = tmp.resolve("run");
         Process first = start(homes.migrateArgs(run, "--freeze-after", "1"), tmp.resolve("first.log"));
         try {
-            awaitRecords(run.resolve("journal.jsonl"), 1, first);
+            awaitFrozen(tmp.resolve("first.log"), first);
             String newBefore = MigrateHomes.treeHash(homes.newHome());
             String oldBefore = MigrateHomes.treeHash(homes.oldHome());
             byte[] journalBefore = Files.readAllBytes(run.resolve("journal.jsonl"));
@@ -77,35 +77,36 @@ class MigrateKillTest {
         }
     }
 
-    private static void killAfter(int records, MigrateHomes homes, Path run) throws Exception {
-        Process child = start(homes.migrateArgs(run, "--freeze-after", String.valueOf(records)),
-                run.resolveSibling(run.getFileName() + ".log"));
+    static void killAfter(int records, MigrateHomes homes, Path run) throws Exception {
+        Path log = run.resolveSibling(run.getFileName() + ".log");
+        Process child = start(homes.migrateArgs(run, "--freeze-after", String.valueOf(records)), log);
         try {
-            awaitRecords(run.resolve("journal.jsonl"), records, child);
+            awaitFrozen(log, child);
         } finally {
             child.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
         }
     }
 
-    private static Process start(List<String> args, Path log) throws IOException {
+    static Process start(List<String> args, Path log) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), Main.class.getName()));
         command.addAll(args);
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
-    private static void awaitRecords(Path journal, int records, Process child) throws Exception {
+    /** Waits until the child says it holds still (the --freeze-after hook), so the kill lands at that exact point. */
+    private static void awaitFrozen(Path log, Process child) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (System.nanoTime() < deadline) {
-            if (Files.exists(journal) && Files.readAllLines(journal).size() >= records) {
+            if (Files.exists(log) && Files.readString(log).contains("apim-upgrade: frozen after")) {
                 return;
             }
             if (!child.isAlive()) {
-                throw new AssertionError("the child run ended (exit " + child.exitValue() + ") before " + records
-                        + " journal records");
+                throw new AssertionError("the child run ended (exit " + child.exitValue() + ") before it froze: "
+                        + Files.readString(log));
             }
             Thread.sleep(50);
         }
-        throw new AssertionError("no " + records + " journal records within 120 s");
+        throw new AssertionError("the child run did not freeze within 120 s");
     }
 }
