@@ -35,7 +35,8 @@ final class CopyFileExecutor implements StepExecutor {
     @Override
     public List<String> preview(PlanStep step, StepContext ctx) {
         boolean exists = Files.exists(ctx.homes().resolve(Role.NEW, step.target()));
-        return List.of((exists ? "overwrite " : "create ") + "NEW:" + step.target() + " from " + step.params().get("from"));
+        return List.of((exists ? "overwrite " : "create ") + "NEW:" + step.target() + " from "
+                + step.params().get("from"));
     }
 
     @Override

@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  */
 final class DeploymentToml {
     static final String PATH = "repository/conf/deployment.toml";
-    private static final Pattern ASSIGNMENT = Pattern.compile("^(\\s*[+\\- ]?\\s*)([A-Za-z0-9_.\"'-]+)(\\s*=\\s*)(.*)$");
+    private static final Pattern ASSIGNMENT =
+            Pattern.compile("^(\\s*[+\\- ]?\\s*)([A-Za-z0-9_.\"'-]+)(\\s*=\\s*)(.*)$");
 
     private DeploymentToml() {
     }

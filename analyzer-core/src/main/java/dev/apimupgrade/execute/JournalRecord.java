@@ -7,7 +7,8 @@ import java.time.Instant;
 /**
  * One line of journal.jsonl. {@code intent} is written before a step acts and {@code outcome} after it (status done,
  * already-done, confirmed or failed); {@code backup} names a path of a home as it was before its first change (and
- * whether it existed, with its hash); {@code snapshot} keeps a database file's state just before a script step; {@code note} records run-level events (start, lock broken, stop).
+ * whether it existed, with its hash); {@code snapshot} keeps a database file's state just before a script step;
+ * {@code note} records run-level events (start, lock broken, stop).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"time", "type", "step", "status", "path", "existed", "directory", "sha256", "detail"})

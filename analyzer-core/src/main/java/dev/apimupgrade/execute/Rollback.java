@@ -22,7 +22,8 @@ public final class Rollback {
 
     public static RunOutcome of(RunDirectory run, boolean breakLock) throws IOException, RunRefusedException {
         if (!run.exists()) {
-            throw new RunRefusedException(run.root() + " holds no migrate run (no journal.jsonl). Nothing was changed.");
+            throw new RunRefusedException(run.root() + " holds no migrate run (no journal.jsonl)."
+                    + " Nothing was changed.");
         }
         Journal journal = Journal.open(run.journal());
         try (RunLock lock = RunLock.acquire(run, breakLock, journal)) {

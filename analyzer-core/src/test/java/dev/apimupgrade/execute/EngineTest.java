@@ -4,9 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.apimupgrade.fact.Facts;
+import dev.apimupgrade.fact.FileContent;
+import dev.apimupgrade.fact.Role;
+import dev.apimupgrade.fact.SourceRef;
 import dev.apimupgrade.plan.Fingerprint;
 import dev.apimupgrade.plan.MigrationPlan;
 import dev.apimupgrade.plan.PlanStep;
+import dev.apimupgrade.rule.ConditionCatalogue;
+import dev.apimupgrade.rule.ConditionResult;
+import dev.apimupgrade.rule.Severity;
+import dev.apimupgrade.rule.Status;
 import dev.apimupgrade.scan.db.DatasourceSpecs;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -60,7 +67,8 @@ class EngineTest {
 
     static MigrationPlan plan() {
         return new MigrationPlan("test", "rules", PRINT, List.of(
-                step("toml-table", "SetTomlTable", "database.apim_db", Map.of("from", "OLD", "relativeH2", "true"), true),
+                step("toml-table", "SetTomlTable", "database.apim_db", Map.of("from", "OLD", "relativeH2", "true"),
+                        true),
                 step("toml-value", "SetTomlValue", "indexing.re_indexing", Map.of("value", "1"), true),
                 step("jar", "CopyFile", "repository/components/lib/custom-mediator-1.0.jar",
                         Map.of("from", "OLD:repository/components/lib/custom-mediator-1.0.jar"), true),
@@ -84,10 +92,12 @@ class EngineTest {
         assertThat(outcome.stoppedAt()).isEqualTo("restart");
         assertThat(outcome.toContinue()).contains("sh wso2server.sh").contains("--confirm restart");
         String toml = Files.readString(homes.newHome().resolve("repository/conf/deployment.toml"));
-        assertThat(toml).startsWith("# the 3.1.0 file\n").contains("re_indexing = 1\n").contains("password = \"wso2carbon\"")
+        assertThat(toml).startsWith("# the 3.1.0 file\n").contains("re_indexing = 1\n")
+                .contains("password = \"wso2carbon\"")
                 .contains("url = \"jdbc:h2:" + homes.oldHome().toString().replace('\\', '/')
                         + "/repository/database/WSO2AM_DB;DB_CLOSE_ON_EXIT=FALSE\"");
-        assertThat(homes.newHome().resolve("repository/components/lib/custom-mediator-1.0.jar")).hasContent("jar bytes");
+        assertThat(homes.newHome().resolve("repository/components/lib/custom-mediator-1.0.jar"))
+                .hasContent("jar bytes");
         assertThat(homes.newHome().resolve(SYNAPSE + "/api/Custom.xml")).hasContent("<api name=\"custom\"/>");
         assertThat(homes.newHome().resolve(SYNAPSE + "/sequences/main.xml"))
                 .hasContent("<sequence name=\"main\" version=\"3.1.0\"/>");
@@ -137,16 +147,16 @@ class EngineTest {
     @Test
     void aStalePlanIsRefusedNamingTheChangeAndNothingIsWritten() throws Exception {
         String newHash = TreeHash.of(homes.newHome());
-        Fingerprint other = Fingerprint.of(new Facts(List.of(new dev.apimupgrade.fact.FileContent(
-                dev.apimupgrade.fact.Role.NEW, "repository/conf/deployment.toml", "abc",
-                dev.apimupgrade.fact.SourceRef.file(dev.apimupgrade.fact.Role.NEW, "repository/conf/deployment.toml")))),
-                "rules", "test");
+        String toml = "repository/conf/deployment.toml";
+        Fingerprint other = Fingerprint.of(new Facts(List.of(new FileContent(Role.NEW, toml, "abc",
+                SourceRef.file(Role.NEW, toml)))), "rules", "test");
         Preflight changed = () -> new Preflight.Snapshot(new Facts(List.of()), other, List.of(),
                 new DatasourceSpecs(List.of()));
 
         assertThatThrownBy(() -> engine.migrate(plan(), run, homes, changed, new Engine.Options(false, Set.of(), 0)))
                 .isInstanceOf(RunRefusedException.class).hasMessageContaining("stale")
-                .hasMessageContaining("NEW:repository/conf/deployment.toml").hasMessageContaining("Nothing was changed");
+                .hasMessageContaining("NEW:repository/conf/deployment.toml")
+                .hasMessageContaining("Nothing was changed");
         assertThat(TreeHash.of(homes.newHome())).isEqualTo(newHash);
         assertThat(intents()).isZero();
         assertThat(run.lock()).doesNotExist();
@@ -166,5 +176,21 @@ class EngineTest {
         assertThat(TreeHash.of(homes.oldHome())).isEqualTo(oldHash);
         assertThat(TreeHash.of(homes.newHome())).isEqualTo(newHash);
         assertThat(tmp.resolve("run")).doesNotExist();
+    }
+
+    @Test
+    void anOpenBlockerIsRefusedNamingItAndNothingIsWritten() throws Exception {
+        String newHash = TreeHash.of(homes.newHome());
+        ConditionResult blocker = new ConditionResult(ConditionCatalogue.load().get("KEY-PASSWORD-MISMATCH"),
+                Status.APPLIES, Severity.BLOCKER, List.of("wso2carbon.jks does not open with the configured password."),
+                List.of(), List.of("KEY-PASSWORD-MISMATCH rule"));
+        Preflight blocked = () -> new Preflight.Snapshot(new Facts(List.of()), PRINT, List.of(blocker),
+                new DatasourceSpecs(List.of()));
+
+        assertThatThrownBy(() -> engine.migrate(plan(), run, homes, blocked, new Engine.Options(false, Set.of(), 0)))
+                .isInstanceOf(RunRefusedException.class).hasMessageContaining("KEY-PASSWORD-MISMATCH")
+                .hasMessageContaining("does not open").hasMessageContaining("Nothing was changed");
+        assertThat(TreeHash.of(homes.newHome())).isEqualTo(newHash);
+        assertThat(intents()).isZero();
     }
 }

@@ -41,7 +41,8 @@ class RunLockTest {
         Journal journal = Journal.open(run.journal());
 
         assertThatThrownBy(() -> RunLock.acquire(run, false, journal)).isInstanceOf(RunRefusedException.class)
-                .hasMessageContaining("STALE").hasMessageContaining("pid " + gone.pid()).hasMessageContaining("--break-lock");
+                .hasMessageContaining("STALE").hasMessageContaining("pid " + gone.pid())
+                .hasMessageContaining("--break-lock");
         assertThat(Files.readString(run.lock())).contains("owner=someone");
 
         try (RunLock mine = RunLock.acquire(run, true, journal)) {

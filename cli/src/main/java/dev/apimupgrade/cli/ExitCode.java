@@ -12,7 +12,7 @@ public final class ExitCode {
     public static final int INTERNAL = 3;
     /** migrate stopped at a step only the operator can do; it says what to do and how to go on. */
     public static final int NEEDS_OPERATOR = 4;
-    /** migrate or rollback refused to start or to go on (lock held, stale plan, blocker, running server, failed step). */
+    /** migrate or rollback refused to start or to go on (lock held, stale plan, blocker, running server, a failure). */
     public static final int REFUSED = 5;
 
     static final String HELP = "%nExit codes:%n"

@@ -44,7 +44,8 @@ public final class MigrateCommand implements Callable<Integer> {
     @Option(names = "--plan", required = true, paramLabel = "<plan.json>", description = "The plan to execute.")
     Path planFile;
 
-    @Option(names = "--old", required = true, paramLabel = "<3.0.0 home>", description = "The 3.0.0 home the plan was made for.")
+    @Option(names = "--old", required = true, paramLabel = "<3.0.0 home>",
+            description = "The 3.0.0 home the plan was made for.")
     Path oldHome;
 
     @Option(names = "--new", required = true, paramLabel = "<3.1.0 home>", description = "The 3.1.0 home to change.")
@@ -89,11 +90,13 @@ public final class MigrateCommand implements Callable<Integer> {
     public Integer call() throws InputException, IOException {
         MigrationPlan plan = PlanJson.read(planFile);
         Installation installation = new Installation(oldHome, Optional.of(newHome));
-        AnalyticsHomes analytics = new AnalyticsHomes(Optional.ofNullable(oldAnalytics), Optional.ofNullable(newAnalytics));
+        AnalyticsHomes analytics =
+                new AnalyticsHomes(Optional.ofNullable(oldAnalytics), Optional.ofNullable(newAnalytics));
         RunDirectory run = new RunDirectory(runDir != null ? runDir
                 : planFile.toAbsolutePath().getParent().resolve("migrate-run"));
         OutputLocation.requireOutside(run.root(), installation, analytics);
-        MigrateScan scan = new MigrateScan(installation, analytics, answers, noDb, jdbcDrivers, today, main.environment);
+        MigrateScan scan =
+                new MigrateScan(installation, analytics, answers, noDb, jdbcDrivers, today, main.environment);
         Homes homes = new Homes(oldHome, newHome);
         PrintWriter out = spec.commandLine().getOut();
         try {

@@ -15,7 +15,8 @@ class MigrateDefaultSampleTest {
     Path tmp;
 
     @Test
-    void theDefaultSamplesPlanRunsToItsEndASecondRunIsANoOpAndRollbackRestoresBothHomesByteIdentical() throws Exception {
+    void theDefaultSamplesPlanRunsToItsEndASecondRunIsANoOpAndRollbackRestoresBothHomesByteIdentical()
+            throws Exception {
         MigrateHomes homes = MigrateHomes.of(Samples.DEFAULT, tmp);
         assertThat(homes.plan().steps()).extracting(PlanStep::kind).contains("SetTomlTable", "SetTomlValue",
                 "CopyFile", "ManualStep");
@@ -57,5 +58,36 @@ class MigrateDefaultSampleTest {
         assertThat(MigrateHomes.treeHash(homes.oldHome())).isEqualTo(oldBefore);
         assertThat(MigrateHomes.treeHash(homes.newHome())).isEqualTo(newBefore);
         assertThat(run).doesNotExist();
+    }
+
+    @Test
+    void aPlanMadeBeforeTheOldHomeChangedIsRefusedAsStaleNamingTheFileAndNothingIsChanged() throws Exception {
+        MigrateHomes homes = MigrateHomes.of(Samples.DEFAULT, tmp);
+        Path registry = homes.oldHome().resolve("repository/conf/registry.xml");
+        Files.writeString(registry, Files.readString(registry) + "<!-- edited after planning -->\n");
+        String oldBefore = MigrateHomes.treeHash(homes.oldHome());
+        String newBefore = MigrateHomes.treeHash(homes.newHome());
+
+        CliRun stale = CliRun.of(homes.migrateArgs(tmp.resolve("run")).toArray(String[]::new));
+
+        assertThat(stale.code()).isEqualTo(ExitCode.REFUSED);
+        assertThat(stale.err()).contains("the plan is stale").contains("OLD:repository/conf/registry.xml")
+                .contains("Nothing was changed");
+        assertThat(MigrateHomes.treeHash(homes.oldHome())).isEqualTo(oldBefore);
+        assertThat(MigrateHomes.treeHash(homes.newHome())).isEqualTo(newBefore);
+    }
+
+    @Test
+    void aRunningServerIsRefusedBeforeAnythingElseAndNothingIsChanged() throws Exception {
+        MigrateHomes homes = MigrateHomes.of(Samples.DEFAULT, tmp);
+        // this test's own JVM stands in for a running 3.1.0 server
+        Files.writeString(homes.newHome().resolve("wso2carbon.pid"), ProcessHandle.current().pid() + "\n");
+        String newBefore = MigrateHomes.treeHash(homes.newHome());
+
+        CliRun running = CliRun.of(homes.migrateArgs(tmp.resolve("run")).toArray(String[]::new));
+
+        assertThat(running.code()).isEqualTo(ExitCode.REFUSED);
+        assertThat(running.err()).contains("the NEW server is running").contains("Nothing was changed");
+        assertThat(MigrateHomes.treeHash(homes.newHome())).isEqualTo(newBefore);
     }
 }

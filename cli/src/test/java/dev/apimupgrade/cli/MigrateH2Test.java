@@ -11,7 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** migrate runs the plan's H2 scripts on copies of the default sample's database files, once, and rollback undoes them. */
+/** migrate runs the plan's H2 scripts on copies of the default sample's databases, once; rollback undoes them. */
 class MigrateH2Test {
     @TempDir
     Path tmp;

@@ -46,8 +46,8 @@ class MigrateKillTest {
 
             CliRun resumed = CliRun.of(homes.migrateArgs(run, "--break-lock").toArray(String[]::new));
             assertThat(resumed.code()).as("resumed after %s records: %s", n, resumed.err()).isEqualTo(ExitCode.READY);
-            assertThat(MigrateHomes.treeHash(homes.newHome())).as("new home after a kill at %s", n).isEqualTo(expectedNew);
-            assertThat(MigrateHomes.treeHash(homes.oldHome())).as("old home after a kill at %s", n).isEqualTo(expectedOld);
+            assertThat(MigrateHomes.treeHash(homes.newHome())).as("new home, kill at %s", n).isEqualTo(expectedNew);
+            assertThat(MigrateHomes.treeHash(homes.oldHome())).as("old home, kill at %s", n).isEqualTo(expectedOld);
         }
     }
 
@@ -88,8 +88,9 @@ class MigrateKillTest {
     }
 
     static Process start(List<String> args, Path log) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command =
+                new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"), Main.class.getName()));
         command.addAll(args);
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
