@@ -27,6 +27,13 @@ class MigrateH2Test {
         String newBefore = MigrateHomes.treeHash(homes.newHome());
         Path run = tmp.resolve("run");
 
+        CliRun dry = CliRun.of(homes.migrateArgs(run, "--dry-run").toArray(String[]::new));
+        assertThat(dry.code()).as(dry.err()).isEqualTo(ExitCode.READY);
+        assertThat(dry.out()).contains("sql/am-3.0.0-to-3.1.0/h2/01_am_tables.sql")
+                .containsPattern("ALTER TABLE AM_SYSTEM_APPS DROP CONSTRAINT \"CONSTRAINT_[A-Z0-9_]+\"")
+                .doesNotContain("${AM_SYSTEM_APPS_NAME_CONSTRAINT}");
+        assertThat(MigrateHomes.treeHash(homes.oldHome())).isEqualTo(oldBefore);
+
         CliRun first = CliRun.of(homes.migrateArgs(run).toArray(String[]::new));
         assertThat(first.code()).as(first.out() + first.err()).isEqualTo(ExitCode.READY);
         for (PlanStep s : scripts) {

@@ -52,6 +52,24 @@ class MigrateKillTest {
     }
 
     @Test
+    void rollbackAfterAKilledRunRestoresBothHomesByteIdentical() throws Exception {
+        Path homesDir = tmp.resolve("homes");
+        for (int n : List.of(2, 3, 6)) {
+            MigrateHomes homes = MigrateHomes.of(Samples.DEFAULT, homesDir);
+            String oldBefore = MigrateHomes.treeHash(homes.oldHome());
+            String newBefore = MigrateHomes.treeHash(homes.newHome());
+            Path run = tmp.resolve("run-killed-" + n);
+            killAfter(n, homes, run);
+
+            CliRun rollback = CliRun.of("rollback", "--run", run.toString(), "--break-lock");
+
+            assertThat(rollback.code()).as(rollback.err()).isEqualTo(ExitCode.READY);
+            assertThat(MigrateHomes.treeHash(homes.newHome())).as("new home, kill at %s", n).isEqualTo(newBefore);
+            assertThat(MigrateHomes.treeHash(homes.oldHome())).as("old home, kill at %s", n).isEqualTo(oldBefore);
+        }
+    }
+
+    @Test
     void whileOneRunHoldsTheLockASecondRunIsRefusedAndChangesNothing() throws Exception {
         MigrateHomes homes = MigrateHomes.of(Samples.DEFAULT, tmp.resolve("homes"));
         Path run = tmp.resolve("run");
