@@ -40,12 +40,13 @@ public final class Engine {
         run.create();
         Journal journal = Journal.open(run.journal(), options.freezeAfter());
         try (RunLock lock = RunLock.acquire(run, options.breakLock(), journal)) {
-            RunRecord.startOrResume(run, plan, homes);
+            RunRecord.requireSameRun(run, plan, homes);
             Preflight.Snapshot now = preflight.scan();
             RunChecks checks = new RunChecks(journal);
             checks.refuseRunningServers(now);
             checks.refuseStalePlan(plan, now);
             checks.refuseOpenBlockers(now);
+            RunRecord.startIfNew(run, plan, homes);
             journal.append(JournalRecord.note("run-start", plan.steps().size() + " step(s), plan "
                     + plan.fingerprint().sha256()));
             StepContext ctx = new StepContext(homes, new Backup(run, journal, homes), now.facts(),

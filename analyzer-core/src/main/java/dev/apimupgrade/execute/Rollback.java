@@ -21,9 +21,9 @@ public final class Rollback {
     }
 
     public static RunOutcome of(RunDirectory run, boolean breakLock) throws IOException, RunRefusedException {
-        if (!run.exists()) {
-            throw new RunRefusedException(run.root() + " holds no migrate run (no journal.jsonl)."
-                    + " Nothing was changed.");
+        if (!run.exists() || !java.nio.file.Files.exists(run.runJson())) {
+            throw new RunRefusedException(run.root() + " holds no migrate run that got past its checks (no"
+                    + " journal.jsonl or run.json), so there is nothing to roll back. Nothing was changed.");
         }
         Journal journal = Journal.open(run.journal());
         try (RunLock lock = RunLock.acquire(run, breakLock, journal)) {

@@ -19,8 +19,8 @@ import java.time.Instant;
 public record RunRecord(String oldHome, String newHome, String planFingerprint, String started, String tool) {
     private static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
-    /** Writes run.json and the plan copy on the first start; on a resume, refuses other homes or another plan. */
-    static void startOrResume(RunDirectory run, MigrationPlan plan, Homes homes) throws IOException,
+    /** On a resume, refuses other homes or another plan than the run folder's; a new run folder passes. */
+    static void requireSameRun(RunDirectory run, MigrationPlan plan, Homes homes) throws IOException,
             RunRefusedException {
         if (Files.exists(run.runJson())) {
             RunRecord earlier = read(run);
@@ -31,6 +31,12 @@ public record RunRecord(String oldHome, String newHome, String planFingerprint, 
                         + earlier.oldHome() + " -> " + earlier.newHome() + "); give another --run folder."
                         + " Nothing was changed.");
             }
+        }
+    }
+
+    /** Writes run.json and the plan copy when the run first gets past its checks; a resume keeps the first ones. */
+    static void startIfNew(RunDirectory run, MigrationPlan plan, Homes homes) throws IOException {
+        if (Files.exists(run.runJson())) {
             return;
         }
         AtomicFiles.write(run.plan(), PlanJson.toJson(plan).getBytes(StandardCharsets.UTF_8));

@@ -160,6 +160,7 @@ class EngineTest {
         assertThat(TreeHash.of(homes.newHome())).isEqualTo(newHash);
         assertThat(intents()).isZero();
         assertThat(run.lock()).doesNotExist();
+        assertThat(run.runJson()).as("a refused first start does not bind the folder to this plan").doesNotExist();
     }
 
     @Test
