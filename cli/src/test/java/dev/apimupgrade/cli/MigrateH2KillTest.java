@@ -60,6 +60,14 @@ class MigrateH2KillTest {
             MigrateHomes homes = MigrateHomes.of(Samples.DEFAULT, homesDir, true);
             Path run = tmp.resolve("run-killed-" + n);
             MigrateKillTest.killAfter(n, homes, run);
+            List<String> written = Files.readAllLines(run.resolve("journal.jsonl"));
+            JsonNode last = JSON.readTree(written.get(written.size() - 1));
+            if (last.path("type").asText().equals("snapshot")) {
+                // killed after the statements: the database already differs from the snapshot the redo starts from
+                Path db = homes.oldHome().resolve(last.path("path").asText().substring("OLD:".length()));
+                assertThat(FileDigest.sha256(db)).as("statements ran before the kill at %s", n)
+                        .isNotEqualTo(last.path("sha256").asText());
+            }
             CliRun resumed = CliRun.of(homes.migrateArgs(run, "--break-lock").toArray(String[]::new));
             assertThat(resumed.code()).as("resumed after %s records: %s", n, resumed.err()).isEqualTo(ExitCode.READY);
             assertThat(state(homes)).as("state after a kill at record %s", n).isEqualTo(expected);
