@@ -12,12 +12,18 @@ public final class ExitCode {
     public static final int BAD_INPUT = 2;
     /** An internal error: a bug of the tool, reported in one line. */
     public static final int INTERNAL = 3;
+    /** migrate stopped at a step only the operator can do; it says what to do and how to go on. */
+    public static final int NEEDS_OPERATOR = 4;
+    /** migrate or rollback refused to start or to go on (lock held, stale plan, blocker, running server, a failure). */
+    public static final int REFUSED = 5;
 
     static final String HELP = "%nExit codes:%n"
             + "  0  ready: no blocker found%n"
             + "  1  blockers found%n"
             + "  2  bad usage or unreadable input (the message names the file and line)%n"
-            + "  3  internal error%n";
+            + "  3  internal error%n"
+            + "  4  migrate: stopped at a step for the operator (the message says how to go on)%n"
+            + "  5  migrate, rollback: refused, nothing changed by the refusal (the message says why)%n";
 
     private ExitCode() {
     }

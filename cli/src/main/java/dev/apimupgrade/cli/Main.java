@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
 /** The apim-upgrade command: its subcommands, and the mapping of every failure to a one-line message and exit code. */
 @Command(name = "apim-upgrade", mixinStandardHelpOptions = true, versionProvider = ToolVersion.class,
         description = "Evidence-based upgrade of WSO2 API Manager 3.0.0 to 3.1.0.",
-        subcommands = {AssessCommand.class, PlanCommand.class, EvidenceCommand.class, RulesCommand.class,
+        subcommands = {AssessCommand.class, PlanCommand.class, MigrateCommand.class, RollbackCommand.class,
+                EvidenceCommand.class, RulesCommand.class,
                 CommandLine.HelpCommand.class},
         footer = ExitCode.HELP)
 public final class Main {

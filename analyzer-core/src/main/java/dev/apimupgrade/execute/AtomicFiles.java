@@ -1,0 +1,75 @@
+package dev.apimupgrade.execute;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * Writes a file so that a reader (or a run killed half-way) sees either the old or the new content, never a mix: the
+ * bytes go to a temporary file beside the target, are forced to disk, then renamed over it. The temporary file's
+ * name is fixed per target, so a rerun of the same step overwrites what a killed run left instead of adding a file.
+ */
+public final class AtomicFiles {
+    static final String TEMP_SUFFIX = ".apim-upgrade-tmp";
+
+    private AtomicFiles() {
+    }
+
+    public static void write(Path target, byte[] content) throws IOException {
+        Path temp = temp(target);
+        try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+            java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(content);
+            while (buf.hasRemaining()) {
+                ch.write(buf);
+            }
+            ch.force(true);
+        }
+        moveInto(temp, target);
+    }
+
+    /** Copies source over target, content and modification time. */
+    public static void copy(Path source, Path target) throws IOException {
+        Path temp = temp(target);
+        try (InputStream in = Files.newInputStream(source);
+             FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                     StandardOpenOption.TRUNCATE_EXISTING)) {
+            OutputStream out = Channels.newOutputStream(ch);
+            in.transferTo(out);
+            out.flush();
+            ch.force(true);
+        }
+        Files.setLastModifiedTime(temp, Files.getLastModifiedTime(source));
+        moveInto(temp, target);
+    }
+
+    private static Path temp(Path target) throws IOException {
+        Files.createDirectories(target.getParent());
+        return target.resolveSibling("." + target.getFileName() + TEMP_SUFFIX);
+    }
+
+    private static void moveInto(Path temp, Path target) throws IOException {
+        try {
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+        sync(target.getParent());
+    }
+
+    /** Syncs a directory's entries where the platform can open a directory (POSIX); elsewhere a no-op. */
+    static void sync(Path directory) {
+        try (FileChannel ch = FileChannel.open(directory, StandardOpenOption.READ)) {
+            ch.force(true);
+        } catch (IOException e) {
+            // Windows cannot open a directory as a channel; the rename is as durable as that platform allows.
+        }
+    }
+}

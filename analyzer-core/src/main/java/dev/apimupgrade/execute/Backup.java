@@ -1,0 +1,70 @@
+package dev.apimupgrade.execute;
+
+import dev.apimupgrade.fact.Role;
+import dev.apimupgrade.scan.FileDigest;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Saves a home path under backup/&lt;ROLE&gt;/&lt;relative path&gt; before a step first changes it, and journals it
+ * (existed or not, its SHA-256), so rollback can put back every file byte-identical and remove what the run added.
+ * Only the first save of a path counts: a rerun never overwrites the backup with a state the run already changed.
+ */
+public final class Backup {
+    private final RunDirectory run;
+    private final Journal journal;
+    private final Homes homes;
+
+    public Backup(RunDirectory run, Journal journal, Homes homes) {
+        this.run = run;
+        this.journal = journal;
+        this.homes = homes;
+    }
+
+    /** Saves a file or a whole folder (each file in it), or records that the path did not exist. */
+    public void save(String stepId, Role role, String relative) throws IOException {
+        String name = Homes.name(role, relative);
+        if (journal.saved(name)) {
+            return;
+        }
+        Path path = homes.resolve(role, relative);
+        if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
+            journal.append(JournalRecord.backup(stepId, name, true, true, null));
+            for (Path child : children(path)) {
+                save(stepId, role, relative + "/" + child.getFileName());
+            }
+        } else if (Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
+            Path copy = copyOf(name);
+            AtomicFiles.copy(path, copy);
+            journal.append(JournalRecord.backup(stepId, name, true, false, FileDigest.sha256(copy)));
+        } else if (Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+            throw new IOException(path + " is neither a file nor a folder; the tool does not change it");
+        } else {
+            saveParentOf(stepId, role, relative);
+            journal.append(JournalRecord.backup(stepId, name, false, false, null));
+        }
+    }
+
+    /** A missing parent folder is recorded before the path, so rollback removes the path first, then the folder. */
+    private void saveParentOf(String stepId, Role role, String relative) throws IOException {
+        int slash = relative.lastIndexOf('/');
+        if (slash > 0 && !Files.exists(homes.resolve(role, relative.substring(0, slash)))) {
+            save(stepId, role, relative.substring(0, slash));
+        }
+    }
+
+    /** Where the saved copy of a home path is kept. */
+    public Path copyOf(String name) {
+        return run.backup().resolve(Homes.roleOf(name).name()).resolve(Homes.relativeOf(name));
+    }
+
+    private static List<Path> children(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.sorted().toList();
+        }
+    }
+}

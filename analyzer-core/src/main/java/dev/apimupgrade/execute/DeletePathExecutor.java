@@ -1,0 +1,65 @@
+package dev.apimupgrade.execute;
+
+import dev.apimupgrade.fact.Role;
+import dev.apimupgrade.plan.PlanStep;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * DeletePath: removes {@code target} (a file or a folder) from the new home, only after every file in it is saved
+ * under backup/. A step that must wait for something the operator does ({@code when}) is left to the operator.
+ */
+final class DeletePathExecutor implements StepExecutor {
+    @Override
+    public String kind() {
+        return "DeletePath";
+    }
+
+    @Override
+    public Optional<String> needsOperator(PlanStep step, StepContext ctx) {
+        if (step.params().containsKey("when")) {
+            return Optional.of("remove " + step.target() + " from the 3.1.0 home " + step.params().get("when"));
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public boolean done(PlanStep step, StepContext ctx) {
+        return !Files.exists(ctx.homes().resolve(Role.NEW, step.target()), LinkOption.NOFOLLOW_LINKS);
+    }
+
+    @Override
+    public List<String> preview(PlanStep step, StepContext ctx) throws IOException {
+        List<String> lines = new ArrayList<>();
+        for (Path p : deepestFirst(ctx.homes().resolve(Role.NEW, step.target()))) {
+            lines.add("delete NEW:" + ctx.homes().newHome().relativize(p).toString().replace('\\', '/')
+                    + " (saved under backup/ first)");
+        }
+        return lines;
+    }
+
+    @Override
+    public void apply(PlanStep step, StepContext ctx) throws IOException {
+        ctx.backup().save(step.id(), Role.NEW, step.target());
+        for (Path p : deepestFirst(ctx.homes().resolve(Role.NEW, step.target()))) {
+            Files.deleteIfExists(p);
+        }
+        AtomicFiles.sync(ctx.homes().resolve(Role.NEW, step.target()).getParent());
+    }
+
+    private static List<Path> deepestFirst(Path root) throws IOException {
+        if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
+            return List.of();
+        }
+        try (Stream<Path> all = Files.walk(root)) {
+            return all.sorted(Comparator.reverseOrder()).toList();
+        }
+    }
+}

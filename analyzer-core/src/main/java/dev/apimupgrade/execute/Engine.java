@@ -1,0 +1,94 @@
+package dev.apimupgrade.execute;
+
+import dev.apimupgrade.plan.MigrationPlan;
+import dev.apimupgrade.plan.PlanStep;
+import dev.apimupgrade.scan.InputException;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Executes a plan's steps in order and records what happened; it decides nothing (each step's executor does exactly
+ * what the step says). A run takes the lock, refuses a running server, a stale plan and open blockers, then for each
+ * step journals the intent, applies it and journals the outcome; a rerun skips what is done after re-checking it.
+ */
+public final class Engine {
+    private final Map<String, StepExecutor> executors;
+
+    public Engine() {
+        this.executors = Stream.of(new CopyFileExecutor(), new CopyTreeExecutor(), new SetTomlValueExecutor(),
+                new SetTomlTableExecutor(), new DeletePathExecutor(), new BackupExecutor(), new ManualStepExecutor(),
+                new AdaptSqlStatementExecutor(), new H2ScriptExecutor())
+                .collect(Collectors.toMap(StepExecutor::kind, Function.identity()));
+    }
+
+    /** How the operator started the run. */
+    public record Options(boolean breakLock, Set<String> confirmed, long freezeAfter) {
+        public Options {
+            confirmed = Set.copyOf(confirmed);
+        }
+    }
+
+    public RunOutcome migrate(MigrationPlan plan, RunDirectory run, Homes homes, Preflight preflight, Options options)
+            throws IOException, InputException, RunRefusedException {
+        run.create();
+        Journal journal = Journal.open(run.journal(), options.freezeAfter());
+        try (RunLock lock = RunLock.acquire(run, options.breakLock(), journal)) {
+            RunRecord.requireSameRun(run, plan, homes);
+            Preflight.Snapshot now = preflight.scan();
+            RunChecks checks = new RunChecks(journal);
+            checks.refuseRunningServers(now);
+            checks.refuseStalePlan(plan, now);
+            checks.refuseOpenBlockers(now);
+            RunRecord.startIfNew(run, plan, homes);
+            journal.append(JournalRecord.note("run-start", plan.steps().size() + " step(s), plan "
+                    + plan.fingerprint().sha256()));
+            StepContext ctx = new StepContext(homes, new Backup(run, journal, homes), now.facts(),
+                    now.datasources(), run, journal);
+            return new StepRunner(executors, journal, ctx, options.confirmed()).runAll(plan.steps());
+        }
+    }
+
+    /** What a run would do, step by step, with nothing written (no run folder, no journal, no lock). */
+    public RunOutcome dryRun(MigrationPlan plan, RunDirectory run, Homes homes, Preflight preflight)
+            throws IOException, InputException, RunRefusedException {
+        Journal journal = Journal.open(run.journal());
+        Preflight.Snapshot now = preflight.scan();
+        RunChecks checks = new RunChecks(journal);
+        checks.refuseRunningServers(now);
+        checks.refuseStalePlan(plan, now);
+        checks.refuseOpenBlockers(now);
+        StepContext ctx = new StepContext(homes, new Backup(run, journal, homes), now.facts(),
+                now.datasources(), run, journal);
+        List<String> lines = new ArrayList<>();
+        for (PlanStep step : plan.steps()) {
+            StepExecutor ex = executor(step);
+            Optional<String> byHand = byHand(ex, step, ctx);
+            lines.add(StepRunner.title(step));
+            if (byHand.isPresent()) {
+                lines.add(journal.completed(step.id()) ? "  done earlier (confirmed)" : "  by hand: " + byHand.get());
+            } else if (ex.done(step, ctx)) {
+                lines.add("  already done: " + step.postCondition());
+            } else {
+                ex.preview(step, ctx).forEach(l -> lines.add("  " + l));
+            }
+        }
+        return new RunOutcome(true, lines, null, null);
+    }
+
+    StepExecutor executor(PlanStep step) {
+        StepExecutor ex = executors.get(step.kind());
+        return ex != null ? ex : new UnknownKind(step.kind());
+    }
+
+    static Optional<String> byHand(StepExecutor ex, PlanStep step, StepContext ctx) {
+        return step.automated() ? ex.needsOperator(step, ctx)
+                : Optional.of(ex.needsOperator(step, ctx).orElse(step.kind() + " " + step.target()));
+    }
+}

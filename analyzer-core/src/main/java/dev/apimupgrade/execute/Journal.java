@@ -1,0 +1,127 @@
+package dev.apimupgrade.execute;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The run's append-only journal (journal.jsonl): one JSON record a line, each forced to disk before the call returns,
+ * so after a crash or a kill the journal says which steps completed and which paths were saved before their change.
+ * A last line cut short by the kill is ignored when reading.
+ */
+public final class Journal {
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
+    private final Path file;
+    private final List<JournalRecord> records;
+    private final long haltAfter;
+
+    private Journal(Path file, List<JournalRecord> records, long haltAfter) {
+        this.file = file;
+        this.records = records;
+        this.haltAfter = haltAfter;
+    }
+
+    /** Opens (or starts) the journal of a run directory and reads back what earlier runs recorded. */
+    public static Journal open(Path file) throws IOException {
+        return open(file, 0);
+    }
+
+    /**
+     * As {@link #open(Path)}; with {@code freezeAfter > 0}, the process stops making progress when it is about to write
+     * record {@code freezeAfter + 1} of this run, after all the work done since record {@code freezeAfter}, and says so
+     * on stderr (a test hook that holds a run still at an exact point so a test can kill it there).
+     */
+    public static Journal open(Path file, long freezeAfter) throws IOException {
+        List<JournalRecord> read = new ArrayList<>();
+        if (Files.exists(file)) {
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            for (int i = 0; i < lines.size(); i++) {
+                parse(file, lines.get(i)).ifPresent(read::add);
+            }
+        }
+        return new Journal(file, read, freezeAfter <= 0 ? 0 : read.size() + freezeAfter);
+    }
+
+    /** A line may be cut short (by a kill while writing it); any other bad line means a damaged journal. */
+    private static java.util.Optional<JournalRecord> parse(Path file, String line) throws IOException {
+        if (line.isBlank()) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return java.util.Optional.of(JSON.readValue(line, JournalRecord.class));
+        } catch (JsonProcessingException e) {
+            if (String.valueOf(e.getOriginalMessage()).startsWith("Unexpected end-of-input")) {
+                return java.util.Optional.empty();
+            }
+            throw new IOException(file + " is damaged (a line is not a journal record): " + e.getOriginalMessage());
+        }
+    }
+
+    public synchronized void append(JournalRecord record) {
+        if (haltAfter > 0 && records.size() >= haltAfter) {
+            freeze(records.size());
+        }
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                StandardOpenOption.WRITE)) {
+            // a record cut short by a kill earlier is closed off first, so this one starts on its own line
+            String prefix = ch.size() > 0 && lastByte(ch) != '\n' ? "\n" : "";
+            ch.position(ch.size());
+            ByteBuffer buf = ByteBuffer.wrap((prefix + JSON.writeValueAsString(record) + "\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            while (buf.hasRemaining()) {
+                ch.write(buf);
+            }
+            ch.force(true);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the journal " + file, e);
+        }
+        records.add(record);
+    }
+
+    private static byte lastByte(FileChannel ch) throws IOException {
+        ByteBuffer one = ByteBuffer.allocate(1);
+        ch.read(one, ch.size() - 1);
+        return one.get(0);
+    }
+
+    private static void freeze(int written) {
+        System.err.println("apim-upgrade: frozen after " + written + " journal records (test hook)");
+        System.err.flush();
+        while (true) {
+            try {
+                Thread.sleep(60_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    public synchronized List<JournalRecord> records() {
+        return List.copyOf(records);
+    }
+
+    /** Whether an earlier (or this) run recorded the step as completed. */
+    public synchronized boolean completed(String stepId) {
+        return records.stream().anyMatch(r -> stepId.equals(r.step()) && r.completes());
+    }
+
+    /** Whether a home path was already saved by this run: its first record is the state before the run. */
+    public synchronized boolean saved(String path) {
+        return records.stream().anyMatch(r -> r.type().equals("backup") && path.equals(r.path()));
+    }
+
+    public Path file() {
+        return file;
+    }
+}

@@ -1,0 +1,51 @@
+package dev.apimupgrade.execute;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.time.Instant;
+
+/**
+ * One line of journal.jsonl. {@code intent} is written before a step acts and {@code outcome} after it (status done,
+ * already-done, confirmed or failed); {@code backup} names a path of a home as it was before its first change (and
+ * whether it existed, with its hash); {@code snapshot} keeps a database file's state just before a script step;
+ * {@code note} records run-level events (start, lock broken, stop).
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonPropertyOrder({"time", "type", "step", "status", "path", "existed", "directory", "sha256", "detail"})
+public record JournalRecord(String time, String type, String step, String status, String path, Boolean existed,
+                            Boolean directory, String sha256, String detail) {
+    public static final String DONE = "done";
+    public static final String ALREADY_DONE = "already-done";
+    public static final String CONFIRMED = "confirmed";
+    public static final String FAILED = "failed";
+
+    public static JournalRecord intent(String step, String detail) {
+        return new JournalRecord(now(), "intent", step, null, null, null, null, null, detail);
+    }
+
+    public static JournalRecord outcome(String step, String status, String detail) {
+        return new JournalRecord(now(), "outcome", step, status, null, null, null, null, detail);
+    }
+
+    public static JournalRecord backup(String step, String path, boolean existed, boolean directory, String sha256) {
+        return new JournalRecord(now(), "backup", step, null, path, existed, directory, sha256, null);
+    }
+
+    /** A database file as it was just before a script step ran on it, kept to redo a half-done step from. */
+    public static JournalRecord snapshot(String step, String path, String sha256, String identifiers) {
+        return new JournalRecord(now(), "snapshot", step, null, path, true, false, sha256, identifiers);
+    }
+
+    public static JournalRecord note(String status, String detail) {
+        return new JournalRecord(now(), "note", null, status, null, null, null, null, detail);
+    }
+
+    public boolean completes() {
+        return type.equals("outcome") && (DONE.equals(status) || ALREADY_DONE.equals(status)
+                || CONFIRMED.equals(status));
+    }
+
+    private static String now() {
+        return Instant.now().toString();
+    }
+}

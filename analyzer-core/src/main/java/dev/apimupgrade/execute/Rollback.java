@@ -1,0 +1,95 @@
+package dev.apimupgrade.execute;
+
+import dev.apimupgrade.scan.FileDigest;
+import java.io.IOException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Puts back every home path a run changed, from the journal's backup records: saved files are restored byte-identical
+ * (checked against their recorded SHA-256), paths the run created are removed, latest first. What the tool cannot
+ * undo (steps the operator did by hand) is listed plainly. Taking the run's lock keeps a migrate run out meanwhile.
+ */
+public final class Rollback {
+    private Rollback() {
+    }
+
+    public static RunOutcome of(RunDirectory run, boolean breakLock) throws IOException, RunRefusedException {
+        if (!run.exists() || !java.nio.file.Files.exists(run.runJson())) {
+            throw new RunRefusedException(run.root() + " holds no migrate run that got past its checks (no"
+                    + " journal.jsonl or run.json), so there is nothing to roll back. Nothing was changed.");
+        }
+        Journal journal = Journal.open(run.journal());
+        try (RunLock lock = RunLock.acquire(run, breakLock, journal)) {
+            Homes homes = RunRecord.read(run).homes();
+            Backup backup = new Backup(run, journal, homes);
+            journal.append(JournalRecord.note("rollback-start", "restoring the state before the run"));
+            List<String> lines = new ArrayList<>();
+            List<JournalRecord> saved = new ArrayList<>(firstSaves(journal).values());
+            java.util.Collections.reverse(saved);
+            for (JournalRecord r : saved) {
+                lines.add(restore(r, homes.resolve(r.path()), backup));
+            }
+            lines.addAll(notUndone(journal));
+            journal.append(JournalRecord.note("rollback-end", saved.size() + " path(s) restored"));
+            return new RunOutcome(true, lines, null, null);
+        }
+    }
+
+    /** The first backup record of each path: the state before the run touched it. */
+    private static Map<String, JournalRecord> firstSaves(Journal journal) {
+        Map<String, JournalRecord> first = new LinkedHashMap<>();
+        for (JournalRecord r : journal.records()) {
+            if (r.type().equals("backup")) {
+                first.putIfAbsent(r.path(), r);
+            }
+        }
+        return first;
+    }
+
+    private static String restore(JournalRecord r, Path target, Backup backup) throws IOException {
+        if (!r.existed()) {
+            if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
+                try {
+                    Files.deleteIfExists(target);
+                } catch (DirectoryNotEmptyException e) {
+                    return "kept " + r.path() + ": the run created this folder, but it now holds files the run did"
+                            + " not put there";
+                }
+            } else {
+                Files.deleteIfExists(target);
+            }
+            return "removed " + r.path() + " (the run created it)";
+        }
+        if (Boolean.TRUE.equals(r.directory())) {
+            Files.createDirectories(target);
+            return "folder " + r.path() + " is in place";
+        }
+        Path copy = backup.copyOf(r.path());
+        if (!Files.isRegularFile(copy) || !FileDigest.sha256(copy).equals(r.sha256())) {
+            throw new IOException("the saved copy of " + r.path() + " is missing or changed (" + copy + "); this"
+                    + " file cannot be restored, and the rollback stops here");
+        }
+        if (!Files.isRegularFile(target) || !FileDigest.sha256(target).equals(r.sha256())) {
+            AtomicFiles.copy(copy, target);
+        }
+        return "restored " + r.path();
+    }
+
+    private static List<String> notUndone(Journal journal) {
+        List<String> lines = new ArrayList<>();
+        for (JournalRecord r : journal.records()) {
+            if (JournalRecord.CONFIRMED.equals(r.status())) {
+                lines.add("NOT UNDONE: " + r.step() + " was done by hand (" + r.detail() + "); undo it by hand if"
+                        + " needed");
+            }
+        }
+        return lines;
+    }
+}

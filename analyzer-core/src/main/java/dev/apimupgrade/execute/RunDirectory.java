@@ -1,0 +1,51 @@
+package dev.apimupgrade.execute;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The folder one migrate run keeps everything in (docs/adr/0010-run-directory.md): run.json (homes and start),
+ * plan.json (the plan as executed), journal.jsonl, backup/ (every file as it was before the run changed it),
+ * exports/ (rows a database action deletes) and the lock file while a run is active.
+ */
+public record RunDirectory(Path root) {
+    public RunDirectory {
+        root = root.toAbsolutePath().normalize();
+    }
+
+    public Path runJson() {
+        return root.resolve("run.json");
+    }
+
+    public Path plan() {
+        return root.resolve("plan.json");
+    }
+
+    public Path journal() {
+        return root.resolve("journal.jsonl");
+    }
+
+    public Path backup() {
+        return root.resolve("backup");
+    }
+
+    public Path exports() {
+        return root.resolve("exports");
+    }
+
+    public Path lock() {
+        return root.resolve("lock");
+    }
+
+    public boolean exists() {
+        return Files.isRegularFile(journal());
+    }
+
+    /** Creates the folder and its sub-folders; an existing run's folder is kept as it is, for resuming. */
+    public RunDirectory create() throws IOException {
+        Files.createDirectories(backup());
+        Files.createDirectories(exports());
+        return this;
+    }
+}

@@ -1,0 +1,80 @@
+package dev.apimupgrade.execute;
+
+import dev.apimupgrade.fact.Role;
+import dev.apimupgrade.plan.PlanStep;
+import dev.apimupgrade.plan.TomlEdit;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.tomlj.Toml;
+import org.tomlj.TomlParseResult;
+
+/**
+ * SetTomlTable: gives the new home's deployment.toml the old home's table {@code target} ({@code from=OLD}), key
+ * lines as written. With {@code relativeH2=true} (the rule found an H2 URL relative to the old home) the url is
+ * written with the old home's absolute path, so the 3.1.0 server opens the old database, not its own empty one.
+ */
+final class SetTomlTableExecutor implements StepExecutor {
+    @Override
+    public String kind() {
+        return "SetTomlTable";
+    }
+
+    @Override
+    public Optional<String> needsOperator(PlanStep step, StepContext ctx) {
+        if (!"OLD".equals(step.params().get("from"))) {
+            return Optional.of("set [" + step.target() + "] in the 3.1.0 deployment.toml by hand (source "
+                    + step.params().get("from") + " is not the old home)");
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public boolean done(PlanStep step, StepContext ctx) throws IOException {
+        Optional<List<String>> current = TomlEdit.tableBody(DeploymentToml.read(ctx, Role.NEW), step.target());
+        return current.isPresent() && current.get().equals(body(step, ctx));
+    }
+
+    @Override
+    public List<String> preview(PlanStep step, StepContext ctx) throws IOException {
+        String before = DeploymentToml.read(ctx, Role.NEW);
+        return DeploymentToml.diff(before, TomlEdit.setTable(before, step.target(), body(step, ctx)));
+    }
+
+    @Override
+    public void apply(PlanStep step, StepContext ctx) throws IOException {
+        String before = DeploymentToml.read(ctx, Role.NEW);
+        DeploymentToml.write(step.id(), ctx, TomlEdit.setTable(before, step.target(), body(step, ctx)));
+    }
+
+    private static List<String> body(PlanStep step, StepContext ctx) throws IOException {
+        List<String> body = TomlEdit.tableBody(DeploymentToml.read(ctx, Role.OLD), step.target())
+                .orElseThrow(() -> new IOException("the old deployment.toml has no [" + step.target() + "] any more"));
+        if (!Boolean.parseBoolean(step.params().get("relativeH2"))) {
+            return body;
+        }
+        List<String> out = new ArrayList<>();
+        for (String line : body) {
+            TomlParseResult parsed = Toml.parse(line);
+            String url = parsed.hasErrors() ? null : parsed.getString("url");
+            out.add(url == null ? line : "url = " + TomlEdit.literal(absoluteH2(url, ctx)));
+        }
+        return out;
+    }
+
+    /** jdbc:h2:./repository/database/X;... (or a bare path, or ${carbon.home}/...) anchored at the old home. */
+    static String absoluteH2(String url, StepContext ctx) {
+        String rest = url.substring("jdbc:h2:".length());
+        String file = rest.startsWith("file:") ? "file:" : "";
+        rest = rest.substring(file.length());
+        if (rest.startsWith("${carbon.home}")) {
+            rest = rest.substring("${carbon.home}".length());
+        }
+        while (rest.startsWith("./") || rest.startsWith("/")) {
+            rest = rest.substring(rest.startsWith("./") ? 2 : 1);
+        }
+        String home = ctx.homes().oldHome().toString().replace('\\', '/');
+        return "jdbc:h2:" + file + home + (home.endsWith("/") ? "" : "/") + rest;
+    }
+}

@@ -1,0 +1,12 @@
+package dev.apimupgrade.execute;
+
+import dev.apimupgrade.fact.Facts;
+import dev.apimupgrade.scan.db.DatasourceSpecs;
+
+/**
+ * What an executor works with: the homes, the backup that saves a path before its change, the fresh facts, how to
+ * reach the old home's datasources (holds passwords: never printed), the run folder and its journal.
+ */
+public record StepContext(Homes homes, Backup backup, Facts facts, DatasourceSpecs datasources, RunDirectory run,
+                          Journal journal) {
+}

@@ -1,0 +1,35 @@
+package dev.apimupgrade.execute;
+
+import dev.apimupgrade.plan.PlanStep;
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Carries out one action kind of the plan, exactly as the step says, and decides nothing: it checks the step's
+ * post-condition, shows what it would change, and applies it (saving first every path it overwrites or deletes).
+ * Applying a step whose post-condition holds changes nothing.
+ */
+public interface StepExecutor {
+    /** The plan's action kind this executor runs (CopyFile, SetTomlValue, ...). */
+    String kind();
+
+    /** Whether the step's post-condition already holds, so applying it would change nothing. */
+    boolean done(PlanStep step, StepContext ctx) throws IOException;
+
+    /** What applying the step would change (file lists, TOML diffs, SQL statements), without writing anything. */
+    List<String> preview(PlanStep step, StepContext ctx) throws IOException;
+
+    /** Makes the post-condition hold; every path it overwrites or deletes goes through {@link Backup} first. */
+    void apply(PlanStep step, StepContext ctx) throws IOException;
+
+    /** Checked right after {@link #apply}: by default the post-condition itself. */
+    default boolean holdsAfterApply(PlanStep step, StepContext ctx) throws IOException {
+        return done(step, ctx);
+    }
+
+    /** When this build cannot carry the step out itself: what the operator must do instead. */
+    default Optional<String> needsOperator(PlanStep step, StepContext ctx) {
+        return Optional.empty();
+    }
+}

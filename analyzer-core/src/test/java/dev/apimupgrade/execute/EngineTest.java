@@ -1,0 +1,197 @@
+package dev.apimupgrade.execute;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.apimupgrade.fact.Facts;
+import dev.apimupgrade.fact.FileContent;
+import dev.apimupgrade.fact.Role;
+import dev.apimupgrade.fact.SourceRef;
+import dev.apimupgrade.plan.Fingerprint;
+import dev.apimupgrade.plan.MigrationPlan;
+import dev.apimupgrade.plan.PlanStep;
+import dev.apimupgrade.rule.ConditionCatalogue;
+import dev.apimupgrade.rule.ConditionResult;
+import dev.apimupgrade.rule.Severity;
+import dev.apimupgrade.rule.Status;
+import dev.apimupgrade.scan.db.DatasourceSpecs;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EngineTest {
+    private static final String SYNAPSE = "repository/deployment/server/synapse-configs/default";
+    private static final Fingerprint PRINT = Fingerprint.of(new Facts(List.of()), "rules", "test");
+    private static final Preflight CURRENT = () -> new Preflight.Snapshot(new Facts(List.of()), PRINT, List.of(),
+            new DatasourceSpecs(List.of()));
+
+    @TempDir
+    Path tmp;
+    Homes homes;
+    RunDirectory run;
+    final Engine engine = new Engine();
+
+    @BeforeEach
+    void homes() throws IOException {
+        homes = new Homes(tmp.resolve("old"), tmp.resolve("new"));
+        run = new RunDirectory(tmp.resolve("run"));
+        write("old", "repository/conf/deployment.toml", "[server]\nhostname = \"localhost\"\n\n[database.apim_db]\n"
+                + "type = \"h2\"\nurl = \"jdbc:h2:./repository/database/WSO2AM_DB;DB_CLOSE_ON_EXIT=FALSE\"\n"
+                + "password = \"wso2carbon\"\n");
+        write("new", "repository/conf/deployment.toml", "# the 3.1.0 file\n[server]\nhostname = \"localhost\"\n\n"
+                + "[database.apim_db]\ntype = \"h2\"\nurl = \"jdbc:h2:./repository/database/NEW_DB\"\n\n[indexing]\n"
+                + "re_indexing = 0 # bump to re-index\n");
+        write("old", "repository/components/lib/custom-mediator-1.0.jar", "jar bytes");
+        write("old", SYNAPSE + "/api/Custom.xml", "<api name=\"custom\"/>");
+        write("old", SYNAPSE + "/sequences/main.xml", "<sequence name=\"main\" old=\"yes\"/>");
+        write("new", SYNAPSE + "/sequences/main.xml", "<sequence name=\"main\" version=\"3.1.0\"/>");
+        write("new", "solr/data/index.bin", "index");
+    }
+
+    private void write(String home, String rel, String content) throws IOException {
+        Path p = tmp.resolve(home).resolve(rel);
+        Files.createDirectories(p.getParent());
+        Files.writeString(p, content);
+    }
+
+    private static PlanStep step(String id, String kind, String target, Map<String, String> params, boolean automated) {
+        return new PlanStep(id, "TEST-" + id, kind, target, params, automated, List.of(), "Step 1", "",
+                kind + " " + target + " holds", List.of(), List.of());
+    }
+
+    static MigrationPlan plan() {
+        return new MigrationPlan("test", "rules", PRINT, List.of(
+                step("toml-table", "SetTomlTable", "database.apim_db", Map.of("from", "OLD", "relativeH2", "true"),
+                        true),
+                step("toml-value", "SetTomlValue", "indexing.re_indexing", Map.of("value", "1"), true),
+                step("jar", "CopyFile", "repository/components/lib/custom-mediator-1.0.jar",
+                        Map.of("from", "OLD:repository/components/lib/custom-mediator-1.0.jar"), true),
+                step("synapse", "CopyTree", SYNAPSE, Map.of("from", "OLD:" + SYNAPSE, "exclude", "sequences/main.xml"),
+                        true),
+                step("save-solr", "Backup", "solr", Map.of(), true),
+                step("delete-solr", "DeletePath", "solr", Map.of("after", "Backup solr"), true),
+                step("restart", "ManualStep", "new-home", Map.of("step", "restart", "command", "sh wso2server.sh"),
+                        false)));
+    }
+
+    private RunOutcome migrate(String... confirmed) throws Exception {
+        return engine.migrate(plan(), run, homes, CURRENT, new Engine.Options(false, Set.of(confirmed), 0));
+    }
+
+    @Test
+    void everyAutomatedStepIsAppliedAndTheRunStopsAtTheManualStepSayingHowToGoOn() throws Exception {
+        RunOutcome outcome = migrate();
+
+        assertThat(outcome.completed()).isFalse();
+        assertThat(outcome.stoppedAt()).isEqualTo("restart");
+        assertThat(outcome.toContinue()).contains("sh wso2server.sh").contains("--confirm restart");
+        String toml = Files.readString(homes.newHome().resolve("repository/conf/deployment.toml"));
+        assertThat(toml).startsWith("# the 3.1.0 file\n").contains("re_indexing = 1\n")
+                .contains("password = \"wso2carbon\"")
+                .contains("url = \"jdbc:h2:" + homes.oldHome().toString().replace('\\', '/')
+                        + "/repository/database/WSO2AM_DB;DB_CLOSE_ON_EXIT=FALSE\"");
+        assertThat(homes.newHome().resolve("repository/components/lib/custom-mediator-1.0.jar"))
+                .hasContent("jar bytes");
+        assertThat(homes.newHome().resolve(SYNAPSE + "/api/Custom.xml")).hasContent("<api name=\"custom\"/>");
+        assertThat(homes.newHome().resolve(SYNAPSE + "/sequences/main.xml"))
+                .hasContent("<sequence name=\"main\" version=\"3.1.0\"/>");
+        assertThat(homes.newHome().resolve("solr")).doesNotExist();
+        assertThat(run.backup().resolve("NEW/solr/data/index.bin")).hasContent("index");
+        assertThat(run.lock()).doesNotExist();
+
+        RunOutcome confirmed = migrate("restart");
+        assertThat(confirmed.completed()).isTrue();
+        assertThat(confirmed.lines()).contains("restart: confirmed by the operator");
+    }
+
+    @Test
+    void aSecondRunChangesNothingAndRecordsNoNewIntent() throws Exception {
+        migrate("restart");
+        String oldHash = TreeHash.of(homes.oldHome());
+        String newHash = TreeHash.of(homes.newHome());
+        long intents = intents();
+
+        RunOutcome again = migrate();
+
+        assertThat(again.completed()).isTrue();
+        assertThat(again.lines()).allSatisfy(l -> assertThat(l).containsAnyOf("done earlier", "confirmed earlier"));
+        assertThat(TreeHash.of(homes.oldHome())).isEqualTo(oldHash);
+        assertThat(TreeHash.of(homes.newHome())).isEqualTo(newHash);
+        assertThat(intents()).isEqualTo(intents);
+    }
+
+    private long intents() throws IOException {
+        return Journal.open(run.journal()).records().stream().filter(r -> r.type().equals("intent")).count();
+    }
+
+    @Test
+    void rollbackRestoresBothHomesByteIdenticalAndNamesWhatWasDoneByHand() throws Exception {
+        String oldHash = TreeHash.of(homes.oldHome());
+        String newHash = TreeHash.of(homes.newHome());
+        migrate("restart");
+        assertThat(TreeHash.of(homes.newHome())).isNotEqualTo(newHash);
+
+        RunOutcome rolledBack = Rollback.of(run, false);
+
+        assertThat(TreeHash.of(homes.newHome())).isEqualTo(newHash);
+        assertThat(TreeHash.of(homes.oldHome())).isEqualTo(oldHash);
+        assertThat(rolledBack.lines()).anySatisfy(l -> assertThat(l).startsWith("NOT UNDONE: restart"));
+    }
+
+    @Test
+    void aStalePlanIsRefusedNamingTheChangeAndNothingIsWritten() throws Exception {
+        String newHash = TreeHash.of(homes.newHome());
+        String toml = "repository/conf/deployment.toml";
+        Fingerprint other = Fingerprint.of(new Facts(List.of(new FileContent(Role.NEW, toml, "abc",
+                SourceRef.file(Role.NEW, toml)))), "rules", "test");
+        Preflight changed = () -> new Preflight.Snapshot(new Facts(List.of()), other, List.of(),
+                new DatasourceSpecs(List.of()));
+
+        assertThatThrownBy(() -> engine.migrate(plan(), run, homes, changed, new Engine.Options(false, Set.of(), 0)))
+                .isInstanceOf(RunRefusedException.class).hasMessageContaining("stale")
+                .hasMessageContaining("NEW:repository/conf/deployment.toml")
+                .hasMessageContaining("Nothing was changed");
+        assertThat(TreeHash.of(homes.newHome())).isEqualTo(newHash);
+        assertThat(intents()).isZero();
+        assertThat(run.lock()).doesNotExist();
+        assertThat(run.runJson()).as("a refused first start does not bind the folder to this plan").doesNotExist();
+    }
+
+    @Test
+    void aDryRunShowsTheTomlDiffAndTheFilesWithSecretsMaskedAndWritesNothing() throws Exception {
+        String oldHash = TreeHash.of(homes.oldHome());
+        String newHash = TreeHash.of(homes.newHome());
+
+        RunOutcome preview = engine.dryRun(plan(), run, homes, CURRENT);
+
+        assertThat(String.join("\n", preview.lines())).contains("+re_indexing = 1").contains("create NEW:" + SYNAPSE
+                + "/api/Custom.xml").contains("keep NEW:" + SYNAPSE + "/sequences/main.xml (excluded)")
+                .contains("delete NEW:solr/data/index.bin").contains("by hand: restart; command: sh wso2server.sh")
+                .contains("password = \"****\"").doesNotContain("wso2carbon");
+        assertThat(TreeHash.of(homes.oldHome())).isEqualTo(oldHash);
+        assertThat(TreeHash.of(homes.newHome())).isEqualTo(newHash);
+        assertThat(tmp.resolve("run")).doesNotExist();
+    }
+
+    @Test
+    void anOpenBlockerIsRefusedNamingItAndNothingIsWritten() throws Exception {
+        String newHash = TreeHash.of(homes.newHome());
+        ConditionResult blocker = new ConditionResult(ConditionCatalogue.load().get("KEY-PASSWORD-MISMATCH"),
+                Status.APPLIES, Severity.BLOCKER, List.of("wso2carbon.jks does not open with the configured password."),
+                List.of(), List.of("KEY-PASSWORD-MISMATCH rule"));
+        Preflight blocked = () -> new Preflight.Snapshot(new Facts(List.of()), PRINT, List.of(blocker),
+                new DatasourceSpecs(List.of()));
+
+        assertThatThrownBy(() -> engine.migrate(plan(), run, homes, blocked, new Engine.Options(false, Set.of(), 0)))
+                .isInstanceOf(RunRefusedException.class).hasMessageContaining("KEY-PASSWORD-MISMATCH")
+                .hasMessageContaining("does not open").hasMessageContaining("Nothing was changed");
+        assertThat(TreeHash.of(homes.newHome())).isEqualTo(newHash);
+        assertThat(intents()).isZero();
+    }
+}

@@ -1,0 +1,123 @@
+package dev.apimupgrade.cli;
+
+import dev.apimupgrade.execute.Engine;
+import dev.apimupgrade.execute.Homes;
+import dev.apimupgrade.execute.RunDirectory;
+import dev.apimupgrade.execute.RunOutcome;
+import dev.apimupgrade.execute.RunRefusedException;
+import dev.apimupgrade.plan.MigrationPlan;
+import dev.apimupgrade.plan.PlanJson;
+import dev.apimupgrade.scan.AnalyticsHomes;
+import dev.apimupgrade.scan.InputException;
+import dev.apimupgrade.scan.Installation;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code migrate}: carries out the plan's automated steps on the homes, in order, after re-checking that the plan is
+ * current, no blocker is open and no server runs; stops at the first step for the operator and says how to go on.
+ * Run again to resume: completed steps are skipped after re-checking them.
+ */
+@Command(name = "migrate", mixinStandardHelpOptions = true,
+        description = {"Execute a plan.json: back up, then change the 3.1.0 home step by step, journalled in --run.",
+                "With --dry-run, print what would be done and write nothing."},
+        footer = ExitCode.HELP)
+public final class MigrateCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @ParentCommand
+    Main main;
+
+    @Option(names = "--plan", required = true, paramLabel = "<plan.json>", description = "The plan to execute.")
+    Path planFile;
+
+    @Option(names = "--old", required = true, paramLabel = "<3.0.0 home>",
+            description = "The 3.0.0 home the plan was made for.")
+    Path oldHome;
+
+    @Option(names = "--new", required = true, paramLabel = "<3.1.0 home>", description = "The 3.1.0 home to change.")
+    Path newHome;
+
+    @Option(names = "--old-analytics", paramLabel = "<dir>", description = "As given to plan.")
+    Path oldAnalytics;
+
+    @Option(names = "--new-analytics", paramLabel = "<dir>", description = "As given to plan.")
+    Path newAnalytics;
+
+    @Option(names = "--answers", paramLabel = "<answers.yaml>", description = "As given to plan.")
+    Path answers;
+
+    @Option(names = "--no-db", description = "As given to plan: do not read the databases.")
+    boolean noDb;
+
+    @Option(names = "--jdbc-driver", paramLabel = "<jar>", description = "As given to plan (repeatable).")
+    List<Path> jdbcDrivers = new ArrayList<>();
+
+    @Option(names = "--run", paramLabel = "<dir>", description = "The run folder: journal, backups, lock (default:"
+            + " migrate-run beside the plan). Give the same folder to resume or to roll back.")
+    Path runDir;
+
+    @Option(names = "--dry-run", description = "Print what would be done (files, TOML diffs) and write nothing.")
+    boolean dryRun;
+
+    @Option(names = "--confirm", paramLabel = "<step id>", description = "A manual step you have done (repeatable).")
+    List<String> confirmed = new ArrayList<>();
+
+    @Option(names = "--break-lock", description = "Remove a lock left by a run that is no longer active (journalled).")
+    boolean breakLock;
+
+    @Option(names = "--today", hidden = true, description = "Scan as of this date (yyyy-mm-dd), as plan --today.")
+    LocalDate today;
+
+    @Option(names = "--freeze-after", hidden = true, description = "Test hook: hold still after this many journal"
+            + " records, so a test can kill the run at that exact point.")
+    long freezeAfter;
+
+    @Override
+    public Integer call() throws InputException, IOException {
+        MigrationPlan plan = PlanJson.read(planFile);
+        Installation installation = new Installation(oldHome, Optional.of(newHome));
+        AnalyticsHomes analytics =
+                new AnalyticsHomes(Optional.ofNullable(oldAnalytics), Optional.ofNullable(newAnalytics));
+        RunDirectory run = new RunDirectory(runDir != null ? runDir
+                : planFile.toAbsolutePath().getParent().resolve("migrate-run"));
+        OutputLocation.requireOutside(run.root(), installation, analytics);
+        MigrateScan scan =
+                new MigrateScan(installation, analytics, answers, noDb, jdbcDrivers, today, main.environment);
+        Homes homes = new Homes(oldHome, newHome);
+        PrintWriter out = spec.commandLine().getOut();
+        try {
+            RunOutcome outcome = dryRun ? new Engine().dryRun(plan, run, homes, scan.preflight())
+                    : new Engine().migrate(plan, run, homes, scan.preflight(),
+                    new Engine.Options(breakLock, new HashSet<>(confirmed), freezeAfter));
+            outcome.lines().forEach(out::println);
+            if (dryRun) {
+                out.println("Dry run: nothing was written.");
+                return ExitCode.READY;
+            }
+            if (!outcome.completed()) {
+                out.println("STOPPED at " + outcome.stoppedAt() + ".");
+                out.println(outcome.toContinue());
+                return ExitCode.NEEDS_OPERATOR;
+            }
+            out.println("Every step of the plan is done. Journal and backups: " + run.root());
+            return ExitCode.READY;
+        } catch (RunRefusedException e) {
+            spec.commandLine().getErr().println("apim-upgrade: refused: " + e.getMessage());
+            return ExitCode.REFUSED;
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package dev.apimupgrade.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.apimupgrade.plan.PlanStep;
+import dev.apimupgrade.samples.Samples;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** migrate on copies of the default sample and the 3.1.0 target: end to end, rerun, dry run and rollback. */
+class MigrateDefaultSampleTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void theDefaultSamplesPlanRunsToItsEndASecondRunIsANoOpAndRollbackRestoresBothHomesByteIdentical()
+            throws Exception {
+        MigrateHomes homes = MigrateHomes.of(Samples.DEFAULT, tmp);
+        assertThat(homes.plan().steps()).extracting(PlanStep::kind).contains("SetTomlTable", "SetTomlValue",
+                "CopyFile", "ManualStep");
+        String oldBefore = MigrateHomes.treeHash(homes.oldHome());
+        String newBefore = MigrateHomes.treeHash(homes.newHome());
+        Path run = tmp.resolve("run");
+
+        CliRun first = CliRun.of(homes.migrateArgs(run).toArray(String[]::new));
+        assertThat(first.code()).as(first.err()).isEqualTo(ExitCode.READY);
+        String newAfter = MigrateHomes.treeHash(homes.newHome());
+        assertThat(newAfter).isNotEqualTo(newBefore);
+        assertThat(Files.readString(homes.newHome().resolve("repository/conf/deployment.toml")))
+                .contains(homes.oldHome().toString().replace('\\', '/') + "/repository/database/WSO2AM_DB");
+
+        CliRun second = CliRun.of(homes.migrateArgs(run).toArray(String[]::new));
+        assertThat(second.code()).as(second.err()).isEqualTo(ExitCode.READY);
+        assertThat(second.out()).doesNotContain(": done\n");
+        assertThat(MigrateHomes.treeHash(homes.newHome())).isEqualTo(newAfter);
+        assertThat(MigrateHomes.treeHash(homes.oldHome())).isEqualTo(oldBefore);
+
+        CliRun rollback = CliRun.of("rollback", "--run", run.toString());
+        assertThat(rollback.code()).as(rollback.err()).isEqualTo(ExitCode.READY);
+        assertThat(MigrateHomes.treeHash(homes.newHome())).isEqualTo(newBefore);
+        assertThat(MigrateHomes.treeHash(homes.oldHome())).isEqualTo(oldBefore);
+    }
+
+    @Test
+    void aDryRunPrintsTheTomlDiffsAndWritesNothing() throws Exception {
+        MigrateHomes homes = MigrateHomes.of(Samples.DEFAULT, tmp);
+        String oldBefore = MigrateHomes.treeHash(homes.oldHome());
+        String newBefore = MigrateHomes.treeHash(homes.newHome());
+        Path run = tmp.resolve("run");
+
+        CliRun dry = CliRun.of(homes.migrateArgs(run, "--dry-run").toArray(String[]::new));
+
+        assertThat(dry.code()).as(dry.err()).isEqualTo(ExitCode.READY);
+        assertThat(dry.out()).contains("--- NEW:repository/conf/deployment.toml").contains("+url = \"jdbc:h2:")
+                .contains("Dry run: nothing was written.");
+        assertThat(MigrateHomes.treeHash(homes.oldHome())).isEqualTo(oldBefore);
+        assertThat(MigrateHomes.treeHash(homes.newHome())).isEqualTo(newBefore);
+        assertThat(run).doesNotExist();
+    }
+
+    @Test
+    void aPlanMadeBeforeTheOldHomeChangedIsRefusedAsStaleNamingTheFileAndNothingIsChanged() throws Exception {
+        MigrateHomes homes = MigrateHomes.of(Samples.DEFAULT, tmp);
+        Path registry = homes.oldHome().resolve("repository/conf/registry.xml");
+        Files.writeString(registry, Files.readString(registry) + "<!-- edited after planning -->\n");
+        String oldBefore = MigrateHomes.treeHash(homes.oldHome());
+        String newBefore = MigrateHomes.treeHash(homes.newHome());
+
+        CliRun stale = CliRun.of(homes.migrateArgs(tmp.resolve("run")).toArray(String[]::new));
+
+        assertThat(stale.code()).isEqualTo(ExitCode.REFUSED);
+        assertThat(stale.err()).contains("the plan is stale").contains("OLD:repository/conf/registry.xml")
+                .contains("Nothing was changed");
+        assertThat(MigrateHomes.treeHash(homes.oldHome())).isEqualTo(oldBefore);
+        assertThat(MigrateHomes.treeHash(homes.newHome())).isEqualTo(newBefore);
+    }
+
+    @Test
+    void aRunningServerIsRefusedBeforeAnythingElseAndNothingIsChanged() throws Exception {
+        MigrateHomes homes = MigrateHomes.of(Samples.DEFAULT, tmp);
+        // this test's own JVM stands in for a running 3.1.0 server
+        Files.writeString(homes.newHome().resolve("wso2carbon.pid"), ProcessHandle.current().pid() + "\n");
+        String newBefore = MigrateHomes.treeHash(homes.newHome());
+
+        CliRun running = CliRun.of(homes.migrateArgs(tmp.resolve("run")).toArray(String[]::new));
+
+        assertThat(running.code()).isEqualTo(ExitCode.REFUSED);
+        assertThat(running.err()).contains("the NEW server is running").contains("Nothing was changed");
+        assertThat(MigrateHomes.treeHash(homes.newHome())).isEqualTo(newBefore);
+    }
+}
