@@ -301,6 +301,12 @@ class DatabaseRulesTest {
             assertThat(v.result("DB-SCOPE-BINDING-NULL").severity()).isEqualTo(Severity.INFO);
             assertThat(observed(v, "DB-SCOPE-BINDING-NULL"))
                     .containsExactly("db:apim_db/IDN_OAUTH2_SCOPE_BINDING IDN_OAUTH2_SCOPE_BINDING: 2 rows with SCOPE_BINDING NULL or ''");
+            assertThat(v.actions()).anySatisfy(a -> {
+                assertThat(a.conditionId()).isEqualTo("DB-SCOPE-BINDING-NULL");
+                assertThat(a.kind()).isEqualTo("RunSqlScript");
+                assertThat(a.target()).isEqualTo("apim_db");
+                assertThat(a.params()).containsEntry("script", "scope-binding-cleanup");
+            });
         }
 
         @Test
