@@ -10,6 +10,10 @@ trap 'rm -rf "$out"' EXIT
 [ -f "$root/cli/target/apim-upgrade-all.jar" ] && [ -d "$samples/apim-3.0.0-custom" ] \
   || (cd "$root" && mvn -q -B -DskipTests package)
 
+# the custom sample keeps its registry database password in Secure Vault; supply the sample's fake one, as an operator
+# would, so every database of the sample is read and timed
+export APIM_UPGRADE_DB_PASSWORD_SHARED_DB=pw-Planted-4e08b3f6-vault-shdb
+
 run() {
   "$root/apim-upgrade" assess --old "$samples/apim-3.0.0-custom" --new "$samples/apim-3.1.0" --out "$out/r" >/dev/null || true
 }
