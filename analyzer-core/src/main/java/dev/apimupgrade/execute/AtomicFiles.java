@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
 
 /**
  * Writes a file so that a reader (or a run killed half-way) sees either the old or the new content, never a mix: the
@@ -32,6 +33,7 @@ public final class AtomicFiles {
             }
             ch.force(true);
         }
+        keepPermissions(target, temp);
         moveInto(temp, target);
     }
 
@@ -47,7 +49,18 @@ public final class AtomicFiles {
             ch.force(true);
         }
         Files.setLastModifiedTime(temp, Files.getLastModifiedTime(source));
+        keepPermissions(source, temp);
         moveInto(temp, target);
+    }
+
+    /**
+     * The new file keeps the POSIX permissions of what it replaces (or copies): a 0600 deployment.toml stays private
+     * and a copied script stays executable. Where the file system has no POSIX permissions there is nothing to keep.
+     */
+    private static void keepPermissions(Path from, Path temp) throws IOException {
+        if (Files.exists(from) && Files.getFileStore(temp).supportsFileAttributeView(PosixFileAttributeView.class)) {
+            Files.setPosixFilePermissions(temp, Files.getPosixFilePermissions(from));
+        }
     }
 
     private static Path temp(Path target) throws IOException {

@@ -28,12 +28,16 @@ public final class Backup {
     /** Saves a file or a whole folder (each file in it), or records that the path did not exist. */
     public void save(String stepId, Role role, String relative) throws IOException {
         String name = Homes.name(role, relative);
-        if (journal.saved(name)) {
+        Path path = homes.resolve(role, relative);
+        boolean folder = Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS);
+        // a folder saved earlier may hold files added since (a manual step, a server start): still save those
+        if (journal.saved(name) && !folder) {
             return;
         }
-        Path path = homes.resolve(role, relative);
-        if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
-            journal.append(JournalRecord.backup(stepId, name, true, true, null));
+        if (folder) {
+            if (!journal.saved(name)) {
+                journal.append(JournalRecord.backup(stepId, name, true, true, null));
+            }
             for (Path child : children(path)) {
                 save(stepId, role, relative + "/" + child.getFileName());
             }

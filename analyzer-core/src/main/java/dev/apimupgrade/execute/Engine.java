@@ -41,6 +41,7 @@ public final class Engine {
         Journal journal = Journal.open(run.journal(), options.freezeAfter());
         try (RunLock lock = RunLock.acquire(run, options.breakLock(), journal)) {
             RunRecord.requireSameRun(run, plan, homes);
+            refuseRolledBack(run, journal);
             Preflight.Snapshot now = preflight.scan();
             RunChecks checks = new RunChecks(journal);
             checks.refuseRunningServers(now);
@@ -52,6 +53,17 @@ public final class Engine {
             StepContext ctx = new StepContext(homes, new Backup(run, journal, homes), now.facts(),
                     now.datasources(), run, journal);
             return new StepRunner(executors, journal, ctx, options.confirmed()).runAll(plan.steps());
+        }
+    }
+
+    /**
+     * A rolled-back run folder's journal still says which steps completed; resuming from it would skip work that
+     * rollback undid, so a new run needs a new folder.
+     */
+    private static void refuseRolledBack(RunDirectory run, Journal journal) throws RunRefusedException {
+        if (journal.records().stream().anyMatch(r -> "rollback-start".equals(r.status()))) {
+            throw new RunRefusedException(run.root() + " was rolled back; its journal no longer describes the homes."
+                    + " Start the migration again with a new --run folder. Nothing was changed.");
         }
     }
 

@@ -96,8 +96,10 @@ final class H2ScriptExecutor implements StepExecutor {
     }
 
     private static void run(DatasourceSpec spec, List<SqlStatement> statements) throws IOException {
-        try (Connection c = DriverManager.getConnection(spec.connectUrl() + ";IFEXISTS=TRUE", spec.user(),
-                spec.password() == null ? "" : spec.password()); Statement st = c.createStatement()) {
+        // no trace file: an SQL error must not leave a <db>.trace.db in the old home that the journal does not know
+        String url = spec.connectUrl() + ";IFEXISTS=TRUE;TRACE_LEVEL_FILE=0";
+        try (Connection c = DriverManager.getConnection(url, spec.user(), spec.password() == null ? "" : spec.password());
+             Statement st = c.createStatement()) {
             for (SqlStatement s : statements) {
                 try {
                     st.execute(s.sql());

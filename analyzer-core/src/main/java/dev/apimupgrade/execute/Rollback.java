@@ -6,6 +6,12 @@ import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Optional;
+import dev.apimupgrade.fact.Observation;
+import dev.apimupgrade.fact.ServerProcess;
+import dev.apimupgrade.scan.Installation;
+import dev.apimupgrade.scan.ServerProcessScanner;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,13 +34,14 @@ public final class Rollback {
         Journal journal = Journal.open(run.journal());
         try (RunLock lock = RunLock.acquire(run, breakLock, journal)) {
             Homes homes = RunRecord.read(run).homes();
+            refuseRunningServers(homes);
             Backup backup = new Backup(run, journal, homes);
             journal.append(JournalRecord.note("rollback-start", "restoring the state before the run"));
             List<String> lines = new ArrayList<>();
             List<JournalRecord> saved = new ArrayList<>(firstSaves(journal).values());
             java.util.Collections.reverse(saved);
             for (JournalRecord r : saved) {
-                lines.add(restore(r, homes.resolve(r.path()), backup));
+                lines.add(restore(r, homes.resolve(r.path()), backup, run));
             }
             lines.addAll(notUndone(journal));
             journal.append(JournalRecord.note("rollback-end", saved.size() + " path(s) restored"));
@@ -53,7 +60,35 @@ public final class Rollback {
         return first;
     }
 
-    private static String restore(JournalRecord r, Path target, Backup backup) throws IOException {
+    /** A server writing into a home (its H2 files, its deployment) while files are put back would lose its writes. */
+    private static void refuseRunningServers(Homes homes) throws RunRefusedException {
+        Installation both = new Installation(homes.oldHome(), Optional.of(homes.newHome()));
+        for (Observation o : new ServerProcessScanner().scan(both)) {
+            if (o instanceof ServerProcess p && p.alive()) {
+                throw new RunRefusedException("a server is running (" + p.source() + ": " + p.observed() + "); stop"
+                        + " it before rolling back. Nothing was changed.");
+            }
+        }
+    }
+
+    /**
+     * Keeps what is there now before rollback replaces or removes it: after a migration the 3.1.0 server may have
+     * written to it, and those writes must not be lost silently.
+     */
+    private static void setAside(RunDirectory run, JournalRecord r, Path target) throws IOException {
+        if (Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)
+                && (r.sha256() == null || !FileDigest.sha256(target).equals(r.sha256()))) {
+            Path aside = run.root().resolve(SET_ASIDE).resolve(r.path().replace(':', '/')).normalize();
+            Files.createDirectories(aside.getParent());
+            Files.copy(target, aside, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
+        }
+    }
+
+    /** Where rollback keeps the files it replaced or removed, under the run folder. */
+    public static final String SET_ASIDE = "rolled-back-aside";
+
+    private static String restore(JournalRecord r, Path target, Backup backup, RunDirectory run) throws IOException {
+        setAside(run, r, target);
         if (!r.existed()) {
             if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
                 try {

@@ -2,6 +2,8 @@ package dev.apimupgrade.execute;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.Path;
 
 /**
@@ -43,9 +45,14 @@ public record RunDirectory(Path root) {
     }
 
     /** Creates the folder and its sub-folders; an existing run's folder is kept as it is, for resuming. */
+    /** Creates the folder for the owner only: its backups hold deployment.toml files, keystores and databases. */
     public RunDirectory create() throws IOException {
+        boolean fresh = !Files.exists(root);
         Files.createDirectories(backup());
         Files.createDirectories(exports());
+        if (fresh && Files.getFileStore(root).supportsFileAttributeView(PosixFileAttributeView.class)) {
+            Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwx------"));
+        }
         return this;
     }
 }

@@ -28,7 +28,12 @@ public final class RunLock implements AutoCloseable {
             IOException {
         Path file = run.lock();
         if (breakLock && Files.exists(file)) {
-            String previous = describe(read(file));
+            Map<String, String> holder = read(file);
+            if (holderAlive(holder)) {
+                throw new RunRefusedException("--break-lock refused: the run holding " + file + " is still alive ("
+                        + describe(holder) + "). Nothing was changed.");
+            }
+            String previous = describe(holder);
             Files.deleteIfExists(file);
             journal.append(JournalRecord.note("lock-broken", "--break-lock removed the lock of " + previous));
         }
@@ -45,7 +50,7 @@ public final class RunLock implements AutoCloseable {
         Map<String, String> holder = read(file);
         boolean sameHost = hostName().equals(holder.get("host"));
         long pid = parsePid(holder.get("pid"));
-        if (sameHost && pid > 0 && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+        if (holderAlive(holder)) {
             return new RunRefusedException("another migrate run holds " + file + ": " + describe(holder)
                     + "; wait for it to finish. Nothing was changed.");
         }
@@ -53,6 +58,13 @@ public final class RunLock implements AutoCloseable {
                 + holder.get("host") + ", whose processes cannot be checked from here";
         return new RunRefusedException("a lock is left in " + file + " (" + describe(holder) + "); " + state
                 + ". If no migrate run is active, run again with --break-lock. Nothing was changed.");
+    }
+
+    /** Whether the lock's holder is a live process of this host (another host's cannot be checked: not alive). */
+    private static boolean holderAlive(Map<String, String> holder) {
+        long pid = parsePid(holder.get("pid"));
+        return hostName().equals(holder.get("host")) && pid > 0
+                && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
     }
 
     private static String content() {
@@ -96,8 +108,12 @@ public final class RunLock implements AutoCloseable {
         }
     }
 
+    /** Releases the lock only if it is still this process's: after a --break-lock elsewhere it may not be. */
     @Override
     public void close() throws IOException {
-        Files.deleteIfExists(file);
+        if (String.valueOf(ProcessHandle.current().pid()).equals(read(file).get("pid"))
+                && hostName().equals(read(file).get("host"))) {
+            Files.deleteIfExists(file);
+        }
     }
 }

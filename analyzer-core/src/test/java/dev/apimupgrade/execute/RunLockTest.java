@@ -52,4 +52,30 @@ class RunLockTest {
                 .satisfies(r -> assertThat(r.status()).isEqualTo("lock-broken"))
                 .satisfies(r -> assertThat(r.detail()).contains("someone").contains(String.valueOf(gone.pid())));
     }
+
+    @Test
+    void breakLockIsRefusedWhileTheHolderIsAliveAndTheLockStaysItsOwn() throws Exception {
+        RunDirectory run = new RunDirectory(dir).create();
+        Journal journal = Journal.open(run.journal());
+        try (RunLock first = RunLock.acquire(run, false, journal)) {
+            byte[] before = Files.readAllBytes(run.lock());
+
+            assertThatThrownBy(() -> RunLock.acquire(run, true, journal)).isInstanceOf(RunRefusedException.class)
+                    .hasMessageContaining("--break-lock refused").hasMessageContaining("still alive");
+            assertThat(Files.readAllBytes(run.lock())).isEqualTo(before);
+        }
+        assertThat(journal.records()).isEmpty();
+    }
+
+    @Test
+    void closingDoesNotRemoveALockAnotherProcessHasTakenSince() throws Exception {
+        RunDirectory run = new RunDirectory(dir).create();
+        Journal journal = Journal.open(run.journal());
+        RunLock mine = RunLock.acquire(run, false, journal);
+        Files.writeString(run.lock(), "owner=other\npid=1\nhost=" + RunLock.hostName() + "\nstarted=now\n");
+
+        mine.close();
+
+        assertThat(Files.readString(run.lock())).contains("owner=other");
+    }
 }

@@ -35,8 +35,12 @@ public final class RollbackCommand implements Callable<Integer> {
         try {
             RunOutcome outcome = Rollback.of(new RunDirectory(runDir), breakLock);
             outcome.lines().forEach(out::println);
-            out.println("Rolled back: every file the run changed is as it was before the run.");
-            return ExitCode.READY;
+            boolean kept = outcome.lines().stream().anyMatch(l -> l.startsWith("kept "));
+            out.println(kept ? "Rolled back, except the paths listed as kept above."
+                    : "Rolled back: every file the run changed is as it was before the run.");
+            out.println("What was there before the rollback (if it differed) is kept in "
+                    + runDir.resolve(Rollback.SET_ASIDE) + ".");
+            return kept ? ExitCode.REFUSED : ExitCode.READY;
         } catch (RunRefusedException e) {
             spec.commandLine().getErr().println("apim-upgrade: refused: " + e.getMessage());
             return ExitCode.REFUSED;

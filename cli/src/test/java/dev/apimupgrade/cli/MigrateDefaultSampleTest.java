@@ -90,4 +90,57 @@ class MigrateDefaultSampleTest {
         assertThat(running.err()).contains("the NEW server is running").contains("Nothing was changed");
         assertThat(MigrateHomes.treeHash(homes.newHome())).isEqualTo(newBefore);
     }
+
+    @Test
+    void aRolledBackRunFolderIsRefusedSoNoStepIsSkippedAsDoneOnHomesThatRollbackUndid() throws Exception {
+        MigrateHomes homes = MigrateHomes.of(Samples.DEFAULT, tmp);
+        Path run = tmp.resolve("run");
+        assertThat(CliRun.of(homes.migrateArgs(run).toArray(String[]::new)).code()).isEqualTo(ExitCode.READY);
+        assertThat(CliRun.of("rollback", "--run", run.toString()).code()).isEqualTo(ExitCode.READY);
+        String newBefore = MigrateHomes.treeHash(homes.newHome());
+
+        CliRun again = CliRun.of(homes.migrateArgs(run).toArray(String[]::new));
+
+        assertThat(again.code()).isEqualTo(ExitCode.REFUSED);
+        assertThat(again.err()).contains("was rolled back").contains("new --run folder");
+        assertThat(MigrateHomes.treeHash(homes.newHome())).isEqualTo(newBefore);
+    }
+
+    @Test
+    void rollbackSetsAsideWhatChangedAfterTheMigrationAndKeepsFilePermissions() throws Exception {
+        MigrateHomes homes = MigrateHomes.of(Samples.DEFAULT, tmp);
+        Path toml = homes.newHome().resolve("repository/conf/deployment.toml");
+        Files.setPosixFilePermissions(toml, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        Path run = tmp.resolve("run");
+        assertThat(CliRun.of(homes.migrateArgs(run).toArray(String[]::new)).code()).isEqualTo(ExitCode.READY);
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(toml)))
+                .as("the edited deployment.toml keeps its permissions").isEqualTo("rw-------");
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(run)))
+                .as("the run folder holds backups of secrets").isEqualTo("rwx------");
+        Files.writeString(toml, Files.readString(toml) + "# edited by the operator after the migration\n");
+
+        CliRun rollback = CliRun.of("rollback", "--run", run.toString());
+
+        assertThat(rollback.code()).as(rollback.err()).isEqualTo(ExitCode.READY);
+        assertThat(rollback.out()).contains("rolled-back-aside");
+        assertThat(Files.readString(run.resolve("rolled-back-aside/NEW/repository/conf/deployment.toml")))
+                .contains("# edited by the operator after the migration");
+        assertThat(Files.readString(toml)).doesNotContain("edited by the operator");
+    }
+
+    @Test
+    void rollbackIsRefusedWhileAServerOfEitherHomeRuns() throws Exception {
+        MigrateHomes homes = MigrateHomes.of(Samples.DEFAULT, tmp);
+        Path run = tmp.resolve("run");
+        assertThat(CliRun.of(homes.migrateArgs(run).toArray(String[]::new)).code()).isEqualTo(ExitCode.READY);
+        // this test's own JVM stands in for the 3.1.0 server started after the migration
+        Files.writeString(homes.newHome().resolve("wso2carbon.pid"), ProcessHandle.current().pid() + "\n");
+        String newBefore = MigrateHomes.treeHash(homes.newHome());
+
+        CliRun rollback = CliRun.of("rollback", "--run", run.toString());
+
+        assertThat(rollback.code()).isEqualTo(ExitCode.REFUSED);
+        assertThat(rollback.err()).contains("a server is running").contains("Nothing was changed");
+        assertThat(MigrateHomes.treeHash(homes.newHome())).isEqualTo(newBefore);
+    }
 }
