@@ -144,4 +144,32 @@ class PostgresScriptExecutorTest {
                 + " 'am_system_apps' AND column_name = 'tenant_domain'")).containsExactly("tenant_domain");
         assertThat(migrate(SqlScripts.AM_UPGRADE).lines()).contains("sql-am-3.0.0-to-3.1.0: done earlier, still holds");
     }
+
+    @Test
+    void rollbackAfterAPostgresqlScriptSaysExactlyThatTheExportsExistAndTheOperatorsBackupCoversIt()
+            throws Exception {
+        migrate(SqlScripts.SCOPE_BINDING_CLEANUP);
+
+        RunOutcome rollback = Rollback.of(run, false);
+
+        assertThat(rollback.lines()).containsExactly("NOT REPLAYED: sql-scope-binding-cleanup changed a PostgreSQL"
+                + " database in one committed transaction, which this build does not replay. What it deleted or"
+                + " changed is exported in the run folder (exports/sql-scope-binding-cleanup/"
+                + "IDN_OAUTH2_SCOPE_BINDING.jsonl); the operator's database backup covers it: restore that backup"
+                + " to undo this step.");
+        assertThat(db.strings(BINDINGS)).containsExactly("admin");
+    }
+
+    @Test
+    void rollbackOfAPostgresqlScriptThatFailedNamesNothingToReplayAsItsTransactionWasRolledBack() throws Exception {
+        db.run("CREATE FUNCTION refuse() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'refused';"
+                + " END $$", "CREATE TRIGGER no_delete BEFORE DELETE ON IDN_OAUTH2_SCOPE_BINDING FOR EACH ROW"
+                + " EXECUTE FUNCTION refuse()");
+        assertThatThrownBy(() -> migrate(SqlScripts.SCOPE_BINDING_CLEANUP)).isInstanceOf(RunRefusedException.class)
+                .hasMessageContaining("01_delete_empty_scope_bindings.sql:4 failed (SQL state P0001)");
+
+        assertThat(db.strings(BINDINGS)).containsExactly("<null>", "", "admin");
+
+        assertThat(Rollback.of(run, false).lines()).noneMatch(l -> l.startsWith("NOT REPLAYED"));
+    }
 }
