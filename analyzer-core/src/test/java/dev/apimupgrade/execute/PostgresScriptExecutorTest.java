@@ -32,13 +32,13 @@ class PostgresScriptExecutorTest {
 
     @TempDir
     Path tmp;
-    PostgresAmDatabase db;
+    PostgresTestDatabase db;
     Homes homes;
     RunDirectory run;
 
     @BeforeEach
     void seeded() throws Exception {
-        db = new PostgresAmDatabase();
+        db = new PostgresTestDatabase(PostgresTestDatabase.AM_SCHEMA);
         db.run("INSERT INTO IDN_OAUTH2_SCOPE (SCOPE_ID, NAME, DISPLAY_NAME) VALUES (1, 'a', 'A'), (2, 'b', 'B'),"
                         + " (3, 'c', 'C')",
                 "INSERT INTO IDN_OAUTH2_SCOPE_BINDING (SCOPE_ID, SCOPE_BINDING) VALUES (1, NULL), (2, ''),"

@@ -19,18 +19,19 @@ import java.util.UUID;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * A uniquely named database on the loopback PostgreSQL (user postgres, trust) holding the real WSO2AM_DB 3.0.0 schema
- * read from the reference folder, dropped on close. A missing server or reference skips, except under CI=true.
+ * A uniquely named database on the loopback PostgreSQL (user postgres, trust) holding a real 3.0.0 schema read from
+ * the reference folder (WSO2AM_DB's or the shared registry's), dropped on close. A missing server or reference skips, except under CI=true.
  */
-final class PostgresAmDatabase implements AutoCloseable {
+final class PostgresTestDatabase implements AutoCloseable {
     private static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
-    static final String SCHEMA = "apim-3.0.0/dbscripts/apimgt/postgresql.sql";
+    static final String AM_SCHEMA = "apim-3.0.0/dbscripts/apimgt/postgresql.sql";
+    static final String SHARED_SCHEMA = "apim-3.0.0/dbscripts/postgresql.sql";
 
     final String name = "apimup_pgx_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
     final Connection connection;
 
-    PostgresAmDatabase() throws SQLException, IOException {
-        String schema = reference();
+    PostgresTestDatabase(String schemaFile) throws SQLException, IOException {
+        String schema = reference(schemaFile);
         try (Connection admin = DriverManager.getConnection(SERVER + "postgres", "postgres", "");
              Statement s = admin.createStatement()) {
             s.execute("CREATE DATABASE " + name);
@@ -49,11 +50,11 @@ final class PostgresAmDatabase implements AutoCloseable {
                 SourceRef.db(datasource, "deployment.toml"));
     }
 
-    private static String reference() throws IOException {
+    private static String reference(String schemaFile) throws IOException {
         String dir = System.getProperty("apim.reference.dir");
-        Path file = dir == null ? null : Path.of(dir, SCHEMA);
+        Path file = dir == null ? null : Path.of(dir, schemaFile);
         if (file == null || !Files.isRegularFile(file)) {
-            skipOrFail("reference file " + SCHEMA + " is absent (apim.reference.dir=" + dir + ")");
+            skipOrFail("reference file " + schemaFile + " is absent (apim.reference.dir=" + dir + ")");
         }
         return Files.readString(file);
     }
