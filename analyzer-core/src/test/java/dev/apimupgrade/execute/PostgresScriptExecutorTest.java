@@ -63,10 +63,39 @@ class PostgresScriptExecutorTest {
     }
 
     private RunOutcome migrate(String purpose) throws Exception {
-        MigrationPlan plan = new MigrationPlan("test", "rules", PRINT, List.of(step("sql-" + purpose, purpose)));
-        Preflight preflight = () -> new Preflight.Snapshot(new Facts(List.of()), PRINT, List.of(),
+        return new Engine().migrate(plan(purpose), run, homes, preflight(), new Engine.Options(false, Set.of(), 0));
+    }
+
+    private static MigrationPlan plan(String purpose) {
+        return new MigrationPlan("test", "rules", PRINT, List.of(step("sql-" + purpose, purpose)));
+    }
+
+    private Preflight preflight() {
+        return () -> new Preflight.Snapshot(new Facts(List.of()), PRINT, List.of(),
                 new DatasourceSpecs(List.of(db.spec("apim_db", PASSWORD))));
-        return new Engine().migrate(plan, run, homes, preflight, new Engine.Options(false, Set.of(), 0));
+    }
+
+    @Test
+    void aDryRunShowsTheExportAndEveryStatementAndChangesNothing() throws Exception {
+        RunOutcome dry = new Engine().dryRun(plan(SqlScripts.SCOPE_BINDING_CLEANUP), run, homes, preflight());
+
+        assertThat(dry.lines()).contains("  export to exports/sql-scope-binding-cleanup/IDN_OAUTH2_SCOPE_BINDING.jsonl:"
+                        + " SELECT * FROM IDN_OAUTH2_SCOPE_BINDING WHERE SCOPE_BINDING IS NULL OR SCOPE_BINDING = ''"
+                        + " ORDER BY SCOPE_ID", "  then run on 127.0.0.1:5432/" + db.name + " in one transaction:")
+                .anyMatch(l -> l.contains("01_delete_empty_scope_bindings.sql:4: DELETE FROM IDN_OAUTH2_SCOPE_BINDING"));
+        assertThat(db.strings(BINDINGS)).containsExactly("<null>", "", "admin");
+        assertThat(run.root()).doesNotExist();
+    }
+
+    @Test
+    void aPostgresqlScriptThisBuildHasNoExportForStopsTheRunForTheOperatorWithNothingChanged() throws Exception {
+        RunOutcome outcome = migrate(SqlScripts.REG_INDEX);
+
+        assertThat(outcome.completed()).isFalse();
+        assertThat(outcome.toContinue()).contains("run the reg-index script (postgres) on the apim_db database as the"
+                + " runbook shows; on PostgreSQL this build runs only am-3.0.0-to-3.1.0, registry-versioning-cleanup,"
+                + " scope-binding-cleanup");
+        assertThat(run.exports()).isEmptyDirectory();
     }
 
     @Test
