@@ -4,6 +4,7 @@ import dev.apimupgrade.plan.SqlScripts;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * What each script the engine runs on PostgreSQL deletes or changes, as read-only queries: the rows (or table
@@ -21,6 +22,22 @@ final class PostgresScriptEffects {
 
     private static final List<String> REG_TABLES = List.of("REG_RESOURCE_TAG", "REG_RESOURCE_COMMENT",
             "REG_RESOURCE_PROPERTY", "REG_RESOURCE_RATING");
+    /** Each shared registry table with the REG_RESOURCE_* table and column that refer to it. */
+    private static final List<List<String>> REG_REFERRED = List.of(List.of("REG_TAG", "REG_RESOURCE_TAG", "REG_TAG_ID"),
+            List.of("REG_COMMENT", "REG_RESOURCE_COMMENT", "REG_COMMENT_ID"),
+            List.of("REG_PROPERTY", "REG_RESOURCE_PROPERTY", "REG_PROPERTY_ID"),
+            List.of("REG_RATING", "REG_RESOURCE_RATING", "REG_RATING_ID"));
+
+    /**
+     * The rows of a shared table the clean-up deletes as unreferenced: those no REG_RESOURCE_* row refers to once the
+     * script has run, i.e. none with a path that keeps it, or versioned and matching a current resource version.
+     */
+    private static Export unreferenced(List<String> t) {
+        return new Export(t.get(0) + ".jsonl", "SELECT * FROM " + t.get(0) + " T WHERE NOT EXISTS (SELECT 1 FROM "
+                + t.get(1) + " X WHERE X." + t.get(2) + " = T.REG_ID AND X.REG_TENANT_ID = T.REG_TENANT_ID AND"
+                + " ((X.REG_VERSION IS NULL AND X.REG_PATH_ID IS NOT NULL) OR EXISTS (SELECT 1 FROM REG_RESOURCE R"
+                + " WHERE R.REG_VERSION = X.REG_VERSION AND R.REG_TENANT_ID = X.REG_TENANT_ID)))");
+    }
 
     private static final Map<String, Effect> EFFECTS = Map.of(
             SqlScripts.SCOPE_BINDING_CLEANUP, new Effect(
@@ -28,8 +45,9 @@ final class PostgresScriptEffects {
                             + " WHERE SCOPE_BINDING IS NULL OR SCOPE_BINDING = '' ORDER BY SCOPE_ID")),
                     "SELECT COUNT(*) FROM IDN_OAUTH2_SCOPE_BINDING WHERE SCOPE_BINDING IS NULL OR SCOPE_BINDING = ''"),
             SqlScripts.REGISTRY_VERSIONING_CLEANUP, new Effect(
-                    REG_TABLES.stream().map(t -> new Export(t + ".jsonl",
-                            "SELECT * FROM " + t + " WHERE REG_PATH_ID IS NULL")).toList(),
+                    Stream.concat(REG_TABLES.stream().map(t -> new Export(t + ".jsonl",
+                            "SELECT * FROM " + t + " WHERE REG_PATH_ID IS NULL")),
+                            REG_REFERRED.stream().map(PostgresScriptEffects::unreferenced)).toList(),
                     "SELECT (SELECT COUNT(*) FROM REG_RESOURCE_TAG WHERE REG_PATH_ID IS NULL)"
                             + " + (SELECT COUNT(*) FROM REG_RESOURCE_COMMENT WHERE REG_PATH_ID IS NULL)"
                             + " + (SELECT COUNT(*) FROM REG_RESOURCE_PROPERTY WHERE REG_PATH_ID IS NULL)"

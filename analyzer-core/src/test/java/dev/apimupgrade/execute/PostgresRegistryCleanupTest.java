@@ -76,6 +76,10 @@ class PostgresRegistryCleanupTest {
                 .anyMatch(l -> l.contains("\"reg_tag_id\":\"2\",\"reg_version\":\"10\",\"reg_path_id\":null"));
         assertThat(Files.readAllLines(run.root().resolve("exports/versioning/REG_RESOURCE_PROPERTY.jsonl")))
                 .hasSize(1);
+        assertThat(db.strings("SELECT REG_TAG_NAME FROM REG_TAG ORDER BY REG_ID")).containsExactly("current", "plain");
+        List<String> tags = Files.readAllLines(run.root().resolve("exports/versioning/REG_TAG.jsonl"));
+        assertThat(tags.subList(1, tags.size())).singleElement().asString()
+                .contains("\"reg_id\":\"1\",\"reg_tag_name\":\"old\"");
     }
 
     @Test
