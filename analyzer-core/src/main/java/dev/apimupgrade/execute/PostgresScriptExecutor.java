@@ -1,26 +1,17 @@
 package dev.apimupgrade.execute;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.apimupgrade.plan.Dialect;
 import dev.apimupgrade.plan.PlanStep;
 import dev.apimupgrade.plan.SqlScripts;
 import dev.apimupgrade.plan.SqlStatement;
-import dev.apimupgrade.scan.FileDigest;
 import dev.apimupgrade.scan.db.DatasourceSpec;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
@@ -32,7 +23,6 @@ import java.util.function.BiFunction;
  * A script whose post-condition already holds is skipped, so a rerun after a commit changes nothing.
  */
 final class PostgresScriptExecutor {
-    private static final ObjectMapper JSON = JsonMapper.builder().build();
     private final BiFunction<String, Map<String, String>, List<SqlStatement>> script;
 
     PostgresScriptExecutor() {
@@ -75,7 +65,7 @@ final class PostgresScriptExecutor {
             c.setAutoCommit(false);
             try {
                 for (PostgresScriptEffects.Export x : effect(step).exports()) {
-                    export(c, step, x, ctx);
+                    RowExport.write(c, step, x, ctx);
                 }
                 run(c, statements);
                 c.commit();
@@ -101,41 +91,6 @@ final class PostgresScriptExecutor {
                 }
             }
         }
-    }
-
-    private static void export(Connection c, PlanStep step, PostgresScriptEffects.Export x, StepContext ctx)
-            throws SQLException, IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int rows = 0;
-        try (Statement st = c.createStatement(); ResultSet r = st.executeQuery(x.query())) {
-            ResultSetMetaData md = r.getMetaData();
-            List<String> columns = new ArrayList<>();
-            for (int i = 1; i <= md.getColumnCount(); i++) {
-                columns.add(md.getColumnName(i));
-            }
-            Map<String, Object> header = new LinkedHashMap<>();
-            header.put("query", x.query());
-            header.put("columns", columns);
-            line(out, header);
-            while (r.next()) {
-                Map<String, Object> row = new LinkedHashMap<>();
-                for (int i = 1; i <= columns.size(); i++) {
-                    row.put(columns.get(i - 1), r.getString(i));
-                }
-                line(out, row);
-                rows++;
-            }
-        }
-        String rel = exportPath(step, x);
-        Path file = ctx.run().root().resolve(rel);
-        Files.createDirectories(file.getParent());
-        AtomicFiles.write(file, out.toByteArray());
-        ctx.journal().append(JournalRecord.export(step.id(), rel, FileDigest.sha256(file), rows + " row(s)"));
-    }
-
-    private static void line(ByteArrayOutputStream out, Map<String, Object> value) throws IOException {
-        out.write(JSON.writeValueAsString(value).getBytes(StandardCharsets.UTF_8));
-        out.write('\n');
     }
 
     static String exportPath(PlanStep step, PostgresScriptEffects.Export x) {
