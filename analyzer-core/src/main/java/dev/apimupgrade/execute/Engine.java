@@ -24,7 +24,7 @@ public final class Engine {
     public Engine() {
         this.executors = Stream.of(new CopyFileExecutor(), new CopyTreeExecutor(), new SetTomlValueExecutor(),
                 new SetTomlTableExecutor(), new DeletePathExecutor(), new BackupExecutor(), new ManualStepExecutor(),
-                new AdaptSqlStatementExecutor(), new H2ScriptExecutor())
+                new AdaptSqlStatementExecutor(), new RunSqlScriptExecutor())
                 .collect(Collectors.toMap(StepExecutor::kind, Function.identity()));
     }
 

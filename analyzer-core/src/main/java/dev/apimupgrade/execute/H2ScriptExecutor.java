@@ -24,7 +24,7 @@ import java.util.Optional;
  * RunSqlScript on an H2 database file inside the old home: the .mv.db file is saved for rollback, then copied as the
  * step's own snapshot, then the shipped h2 script runs statement by statement. H2 commits DDL at once, so a step
  * killed half-way is never continued where it stopped: its rerun first puts the snapshot back, then runs the whole
- * script again, and no statement ever runs twice on the same data. Other databases are left to the operator here.
+ * script again, and no statement ever runs twice on the same data. RunSqlScriptExecutor sends it the H2 steps.
  */
 final class H2ScriptExecutor implements StepExecutor {
     @Override
@@ -39,7 +39,7 @@ final class H2ScriptExecutor implements StepExecutor {
                 + step.params().getOrDefault(Planner.DIALECT_FOLDER, "its dialect") + ") on the " + step.target()
                 + " database as the runbook shows";
         if (spec.isEmpty() || spec.get().kind().orElse(null) != DbKind.H2) {
-            return Optional.of(byHand + "; this build runs scripts on H2 only");
+            return Optional.of(byHand + "; this build runs scripts on H2 and PostgreSQL only");
         }
         if (spec.get().problem().isPresent()) {
             return Optional.of(byHand + "; the tool cannot open it: " + spec.get().problem().get());

@@ -7,7 +7,8 @@ import java.time.Instant;
 /**
  * One line of journal.jsonl. {@code intent} is written before a step acts and {@code outcome} after it (status done,
  * already-done, confirmed or failed); {@code backup} names a path of a home as it was before its first change (and
- * whether it existed, with its hash); {@code snapshot} keeps a database file's state just before a script step;
+ * whether it existed, with its hash); {@code snapshot} keeps a database file's state just before a script step; {@code export} names
+ * a file of exported rows or table definitions taken just before a PostgreSQL script;
  * {@code note} records run-level events (start, lock broken, stop).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -34,6 +35,11 @@ public record JournalRecord(String time, String type, String step, String status
     /** A database file as it was just before a script step ran on it, kept to redo a half-done step from. */
     public static JournalRecord snapshot(String step, String path, String sha256, String identifiers) {
         return new JournalRecord(now(), "snapshot", step, null, path, true, false, sha256, identifiers);
+    }
+
+    /** A file under the run folder's exports/ holding what a database step is about to delete or change. */
+    public static JournalRecord export(String step, String path, String sha256, String detail) {
+        return new JournalRecord(now(), "export", step, null, path, true, false, sha256, detail);
     }
 
     public static JournalRecord note(String status, String detail) {

@@ -15,12 +15,15 @@ import dev.apimupgrade.scan.ServerProcessScanner;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Puts back every home path a run changed, from the journal's backup records: saved files are restored byte-identical
  * (checked against their recorded SHA-256), paths the run created are removed, latest first. What the tool cannot
- * undo (steps the operator did by hand) is listed plainly. Taking the run's lock keeps a migrate run out meanwhile.
+ * undo (steps the operator did by hand) is listed plainly, and so are PostgreSQL scripts that committed: their
+ * exports are named and the operator's database backup is what covers them. Taking the run's lock keeps a migrate run out meanwhile.
  */
 public final class Rollback {
     private Rollback() {
@@ -44,6 +47,7 @@ public final class Rollback {
                 lines.add(restore(r, homes.resolve(r.path()), backup, run));
             }
             lines.addAll(notUndone(journal));
+            lines.addAll(notReplayed(journal));
             journal.append(JournalRecord.note("rollback-end", saved.size() + " path(s) restored"));
             return new RunOutcome(true, lines, null, null);
         }
@@ -115,6 +119,33 @@ public final class Rollback {
             AtomicFiles.copy(copy, target);
         }
         return "restored " + r.path();
+    }
+
+    /** PostgreSQL scripts that committed: the exports taken before each, which this build does not replay. */
+    private static List<String> notReplayed(Journal journal) {
+        Map<String, List<String>> exports = new LinkedHashMap<>();
+        Set<String> committed = new HashSet<>();
+        for (JournalRecord r : journal.records()) {
+            if (r.type().equals("export")) {
+                exports.computeIfAbsent(r.step(), k -> new ArrayList<>()).add(r.path());
+            } else if (JournalRecord.DONE.equals(r.status())) {
+                committed.add(r.step());
+            }
+        }
+        List<String> lines = new ArrayList<>();
+        exports.forEach((step, paths) -> {
+            if (committed.contains(step)) {
+                lines.add(notReplayed(step, paths.stream().distinct().toList()));
+            }
+        });
+        return lines;
+    }
+
+    static String notReplayed(String step, List<String> exports) {
+        return "NOT REPLAYED: " + step + " changed a PostgreSQL database in one committed transaction, which this"
+                + " build does not replay. What it deleted or changed is exported in the run folder ("
+                + String.join(", ", exports) + "); the operator's database backup covers it: restore that backup"
+                + " to undo this step.";
     }
 
     private static List<String> notUndone(Journal journal) {

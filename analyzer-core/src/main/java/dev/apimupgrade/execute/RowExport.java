@@ -1,0 +1,67 @@
+package dev.apimupgrade.execute;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.apimupgrade.plan.PlanStep;
+import dev.apimupgrade.scan.FileDigest;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes the rows of one export query, read inside the script's own transaction, as JSON lines under the run folder:
+ * a header line (the query and the column names) then one object a row, values as text and SQL NULL as null, so the
+ * file says exactly what was there; the journal records it with its SHA-256.
+ */
+final class RowExport {
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
+
+    private RowExport() {
+    }
+
+    static void write(Connection c, PlanStep step, PostgresScriptEffects.Export x, StepContext ctx)
+            throws SQLException, IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int rows = 0;
+        try (Statement st = c.createStatement(); ResultSet r = st.executeQuery(x.query())) {
+            ResultSetMetaData md = r.getMetaData();
+            List<String> columns = new ArrayList<>();
+            for (int i = 1; i <= md.getColumnCount(); i++) {
+                columns.add(md.getColumnName(i));
+            }
+            Map<String, Object> header = new LinkedHashMap<>();
+            header.put("query", x.query());
+            header.put("columns", columns);
+            line(out, header);
+            while (r.next()) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                for (int i = 1; i <= columns.size(); i++) {
+                    row.put(columns.get(i - 1), r.getString(i));
+                }
+                line(out, row);
+                rows++;
+            }
+        }
+        String rel = PostgresScriptExecutor.exportPath(step, x);
+        Path file = ctx.run().root().resolve(rel);
+        Files.createDirectories(file.getParent());
+        AtomicFiles.write(file, out.toByteArray());
+        ctx.journal().append(JournalRecord.export(step.id(), rel, FileDigest.sha256(file), rows + " row(s)"));
+    }
+
+    private static void line(ByteArrayOutputStream out, Map<String, Object> value) throws IOException {
+        out.write(JSON.writeValueAsString(value).getBytes(StandardCharsets.UTF_8));
+        out.write('\n');
+    }
+}
