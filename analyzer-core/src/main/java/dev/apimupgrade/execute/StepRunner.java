@@ -56,7 +56,7 @@ final class StepRunner {
     }
 
     private void runAutomated(PlanStep step, StepExecutor ex) throws IOException, RunRefusedException {
-        boolean doneBefore = ex.done(step, ctx);
+        boolean doneBefore = checkDone(step, ex);
         if (doneBefore && journal.completed(step.id())) {
             lines.add(title(step) + ": done earlier, still holds");
             return;
@@ -67,15 +67,17 @@ final class StepRunner {
             return;
         }
         journal.append(JournalRecord.intent(step.id(), step.kind() + " " + step.target()));
+        boolean holds;
         try {
             ex.apply(step, ctx);
+            holds = ex.holdsAfterApply(step, ctx);
         } catch (IOException | RuntimeException e) {
             journal.append(JournalRecord.outcome(step.id(), JournalRecord.FAILED, String.valueOf(e.getMessage())));
             throw new RunRefusedException(title(step) + " failed: " + e.getMessage() + "\nEvery file it changed is"
                     + " saved under " + ctx.run().backup() + "; fix the cause and run migrate again to resume,"
                     + " or roll back with: apim-upgrade rollback --run " + ctx.run().root());
         }
-        if (!ex.holdsAfterApply(step, ctx)) {
+        if (!holds) {
             journal.append(JournalRecord.outcome(step.id(), JournalRecord.FAILED, "post-condition does not hold"));
             throw new RunRefusedException(title(step) + " ran but its post-condition does not hold: "
                     + step.postCondition() + ". Run migrate again to retry, or roll back with: apim-upgrade rollback"
@@ -83,6 +85,17 @@ final class StepRunner {
         }
         journal.append(JournalRecord.outcome(step.id(), JournalRecord.DONE, step.postCondition()));
         lines.add(title(step) + ": done");
+    }
+
+    /** Whether a step's post-condition already holds; a check that cannot be made stops the run before the step. */
+    private boolean checkDone(PlanStep step, StepExecutor ex) throws RunRefusedException {
+        try {
+            return ex.done(step, ctx);
+        } catch (IOException | RuntimeException e) {
+            journal.append(JournalRecord.note("check-failed", step.id() + ": " + e.getMessage()));
+            throw new RunRefusedException("could not check whether " + title(step) + " is already done: "
+                    + e.getMessage() + ". The step was not started; fix the cause and run migrate again to resume.");
+        }
     }
 
     private RunOutcome stopped(PlanStep step, String what) {

@@ -111,6 +111,31 @@ class EngineTest {
     }
 
     @Test
+    void aStepThatCannotBeAppliedEndsInAClearRefusalRecordedInTheJournalNotAnInternalError()
+            throws Exception {
+        MigrationPlan broken = new MigrationPlan("test", "rules", PRINT, List.of(step("gone", "SetTomlTable",
+                "database.not_in_the_old_file", Map.of("from", "OLD"), true)));
+
+        assertThatThrownBy(() -> engine.migrate(broken, run, homes, CURRENT, new Engine.Options(false, Set.of(), 0)))
+                .isInstanceOf(RunRefusedException.class).hasMessageContaining("gone");
+        assertThat(Journal.open(run.journal()).records()).isNotEmpty()
+                .anySatisfy(r -> assertThat(r.toString()).contains("gone").containsAnyOf("failed", "check-failed"));
+        assertThat(run.lock()).doesNotExist();
+    }
+
+    @Test
+    void aCopyFromASourceThatVanishedSincePlanningIsRefusedAndWritesNothing() throws Exception {
+        MigrationPlan broken = new MigrationPlan("test", "rules", PRINT, List.of(step("missing-source", "CopyFile",
+                "repository/components/lib/vanished.jar", Map.of("from", "OLD:repository/components/lib/vanished.jar"),
+                true)));
+
+        assertThatThrownBy(() -> engine.migrate(broken, run, homes, CURRENT, new Engine.Options(false, Set.of(), 0)))
+                .isInstanceOf(RunRefusedException.class).hasMessageContaining("missing-source");
+        assertThat(homes.newHome().resolve("repository/components/lib/vanished.jar")).doesNotExist();
+        assertThat(run.lock()).doesNotExist();
+    }
+
+    @Test
     void aSecondRunChangesNothingAndRecordsNoNewIntent() throws Exception {
         migrate("restart");
         String oldHash = TreeHash.of(homes.oldHome());
