@@ -100,7 +100,8 @@ public final class RunLock implements AutoCloseable {
         }
     }
 
-    static String hostName() {
+    /** This machine's name, as locks and run records name it ("unknown" when it cannot be told). */
+    public static String hostName() {
         try {
             return InetAddress.getLocalHost().getHostName();
         } catch (IOException e) {

@@ -1,5 +1,6 @@
 package dev.apimupgrade.cli;
 
+import dev.apimupgrade.execute.RunLock;
 import dev.apimupgrade.report.AssessmentJson;
 import dev.apimupgrade.report.AssessmentReport;
 import dev.apimupgrade.report.OutputWriter;
@@ -9,7 +10,6 @@ import dev.apimupgrade.report.html.HtmlReports;
 import dev.apimupgrade.rule.Verdict;
 import dev.apimupgrade.scan.InputException;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -55,7 +55,7 @@ public final class AssessCommand implements Callable<Integer> {
         files.put("assessment.json", utf8(AssessmentJson.toJson(report)));
         files.put("assessment.html", utf8(HtmlReports.assessment(report)));
         files.put("run.json", utf8(AssessmentJson.runJson(new RunInfo(started.toString(), Instant.now().toString(),
-                hostName(), "assess"))));
+                RunLock.hostName(), "assess"))));
         OutputWriter.writeAll(out, files);
 
         spec.commandLine().getOut().print(TerminalSummary.render(report));
@@ -65,13 +65,5 @@ public final class AssessCommand implements Callable<Integer> {
 
     private static byte[] utf8(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static String hostName() {
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (IOException e) {
-            return "unknown";
-        }
     }
 }

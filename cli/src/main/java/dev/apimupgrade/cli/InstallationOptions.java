@@ -13,6 +13,7 @@ import dev.apimupgrade.scan.InputException;
 import dev.apimupgrade.scan.Installation;
 import dev.apimupgrade.scan.InstallationScanner;
 import dev.apimupgrade.scan.Scanner;
+import dev.apimupgrade.scan.ScannedFiles;
 import dev.apimupgrade.scan.Scanners;
 import dev.apimupgrade.scan.db.DatabaseScanner;
 import dev.apimupgrade.scan.db.JdbcDrivers;
@@ -33,6 +34,10 @@ final class InstallationOptions {
     /** What one scan and decision produced. */
     record Assessed(Installation installation, AnalyticsHomes analytics, Facts facts, Verdict verdict, ToolInfo tool,
                     ConditionCatalogue catalogue) {
+        /** The facts plus the digest of every file they were read from: what a plan's fingerprint covers. */
+        Facts factsWithFileDigests() {
+            return facts.plus(ScannedFiles.digests(installation, analytics, facts));
+        }
     }
 
     @Option(names = "--old", required = true, paramLabel = "<3.0.0 home>",

@@ -7,19 +7,16 @@ import dev.apimupgrade.execute.RunOutcome;
 import dev.apimupgrade.execute.RunRefusedException;
 import dev.apimupgrade.plan.MigrationPlan;
 import dev.apimupgrade.plan.PlanJson;
-import dev.apimupgrade.scan.AnalyticsHomes;
 import dev.apimupgrade.scan.InputException;
-import dev.apimupgrade.scan.Installation;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -44,27 +41,9 @@ public final class MigrateCommand implements Callable<Integer> {
     @Option(names = "--plan", required = true, paramLabel = "<plan.json>", description = "The plan to execute.")
     Path planFile;
 
-    @Option(names = "--old", required = true, paramLabel = "<3.0.0 home>",
-            description = "The 3.0.0 home the plan was made for.")
-    Path oldHome;
-
-    @Option(names = "--new", required = true, paramLabel = "<3.1.0 home>", description = "The 3.1.0 home to change.")
-    Path newHome;
-
-    @Option(names = "--old-analytics", paramLabel = "<dir>", description = "As given to plan.")
-    Path oldAnalytics;
-
-    @Option(names = "--new-analytics", paramLabel = "<dir>", description = "As given to plan.")
-    Path newAnalytics;
-
-    @Option(names = "--answers", paramLabel = "<answers.yaml>", description = "As given to plan.")
-    Path answers;
-
-    @Option(names = "--no-db", description = "As given to plan: do not read the databases.")
-    boolean noDb;
-
-    @Option(names = "--jdbc-driver", paramLabel = "<jar>", description = "As given to plan (repeatable).")
-    List<Path> jdbcDrivers = new ArrayList<>();
+    /** The same homes and options plan took (--new is required here: it is the home migrate changes). */
+    @Mixin
+    InstallationOptions homes;
 
     @Option(names = "--run", paramLabel = "<dir>", description = "The run folder: journal, backups, lock (default:"
             + " migrate-run beside the plan). Give the same folder to resume or to roll back.")
@@ -79,25 +58,21 @@ public final class MigrateCommand implements Callable<Integer> {
     @Option(names = "--break-lock", description = "Remove a lock left by a run that is no longer active (journalled).")
     boolean breakLock;
 
-    @Option(names = "--today", hidden = true, description = "Scan as of this date (yyyy-mm-dd), as plan --today.")
-    LocalDate today;
-
     @Option(names = "--freeze-after", hidden = true, description = "Test hook: hold still after this many journal"
             + " records, so a test can kill the run at that exact point.")
     long freezeAfter;
 
     @Override
     public Integer call() throws InputException, IOException {
+        if (this.homes.newHome == null) {
+            throw new InputException("--new", "migrate needs the 3.1.0 home it changes (--new)");
+        }
         MigrationPlan plan = PlanJson.read(planFile);
-        Installation installation = new Installation(oldHome, Optional.of(newHome));
-        AnalyticsHomes analytics =
-                new AnalyticsHomes(Optional.ofNullable(oldAnalytics), Optional.ofNullable(newAnalytics));
         RunDirectory run = new RunDirectory(runDir != null ? runDir
                 : planFile.toAbsolutePath().getParent().resolve("migrate-run"));
-        OutputLocation.requireOutside(run.root(), installation, analytics);
-        MigrateScan scan =
-                new MigrateScan(installation, analytics, answers, noDb, jdbcDrivers, today, main.environment);
-        Homes homes = new Homes(oldHome, newHome);
+        OutputLocation.requireOutside(run.root(), this.homes.installation(), this.homes.analytics());
+        MigrateScan scan = new MigrateScan(this.homes, main.environment);
+        Homes homes = new Homes(this.homes.oldHome, this.homes.newHome);
         PrintWriter out = spec.commandLine().getOut();
         try {
             RunOutcome outcome = dryRun ? new Engine().dryRun(plan, run, homes, scan.preflight())

@@ -1,6 +1,5 @@
 package dev.apimupgrade.cli;
 
-import dev.apimupgrade.fact.Facts;
 import dev.apimupgrade.plan.Fingerprint;
 import dev.apimupgrade.plan.MigrationPlan;
 import dev.apimupgrade.plan.PlanJson;
@@ -10,7 +9,6 @@ import dev.apimupgrade.report.OutputWriter;
 import dev.apimupgrade.report.RunbookView;
 import dev.apimupgrade.report.html.RunbookRenderer;
 import dev.apimupgrade.scan.InputException;
-import dev.apimupgrade.scan.ScannedFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -66,7 +64,7 @@ public final class PlanCommand implements Callable<Integer> {
     private int write() throws InputException, IOException {
         OutputLocation.requireOutside(out, homes.installation(), homes.analytics());
         InstallationOptions.Assessed a = homes.assess(main.environment);
-        MigrationPlan plan = Planner.plan(a.verdict(), a.catalogue(), withFileDigests(a), a.tool().version());
+        MigrationPlan plan = Planner.plan(a.verdict(), a.catalogue(), a.factsWithFileDigests(), a.tool().version());
         RunbookView runbook = RunbookView.of(plan, a.verdict(), a.tool(), a.installation().oldHome().toString(),
                 a.installation().newHome().map(Path::toString).orElse("<the 3.1.0 home>"), new ShippedScripts());
 
@@ -91,7 +89,7 @@ public final class PlanCommand implements Callable<Integer> {
     private int check() throws InputException {
         MigrationPlan saved = PlanJson.read(check);
         InstallationOptions.Assessed a = homes.assess(main.environment);
-        Fingerprint now = Fingerprint.of(withFileDigests(a), a.verdict().rulePackHash(), a.tool().version());
+        Fingerprint now = Fingerprint.of(a.factsWithFileDigests(), a.verdict().rulePackHash(), a.tool().version());
         List<Fingerprint.Change> changes = Fingerprint.compare(saved.fingerprint(), now);
         PrintWriter print = spec.commandLine().getOut();
         if (changes.isEmpty() && saved.fingerprint().matches(now)) {
@@ -105,10 +103,6 @@ public final class PlanCommand implements Callable<Integer> {
         return ExitCode.BLOCKERS;
     }
 
-    /** The facts plus the digest of every file they were read from, which is what the fingerprint covers. */
-    private static Facts withFileDigests(InstallationOptions.Assessed a) {
-        return a.facts().plus(ScannedFiles.digests(a.installation(), a.analytics(), a.facts()));
-    }
 
     private static byte[] utf8(String s) {
         return s.getBytes(StandardCharsets.UTF_8);

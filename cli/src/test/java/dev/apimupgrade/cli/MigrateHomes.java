@@ -5,9 +5,7 @@ import dev.apimupgrade.plan.PlanJson;
 import dev.apimupgrade.plan.Planner;
 import dev.apimupgrade.plan.PlanStep;
 import dev.apimupgrade.samples.Samples;
-import dev.apimupgrade.scan.AnalyticsHomes;
 import dev.apimupgrade.scan.FileDigest;
-import dev.apimupgrade.scan.Installation;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,7 +15,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -41,9 +38,12 @@ record MigrateHomes(Path root, Path oldHome, Path newHome, Path planFile, boolea
         }
         copyTree(Samples.home(sample), old);
         copyTree(Samples.home(Samples.TARGET), target);
-        MigrateScan.Result scanned = new MigrateScan(new Installation(old, Optional.of(target)),
-                new AnalyticsHomes(Optional.empty(), Optional.empty()), null, !readDb, List.of(),
-                java.time.LocalDate.parse(TODAY), Map.of()).scan();
+        InstallationOptions options = new InstallationOptions();
+        options.oldHome = old;
+        options.newHome = target;
+        options.noDb = !readDb;
+        options.today = java.time.LocalDate.parse(TODAY);
+        MigrateScan.Result scanned = new MigrateScan(options, Map.of()).scan();
         MigrationPlan plan = Planner.plan(scanned.verdict(), scanned.catalogue(), scanned.facts(),
                 ToolVersion.version());
         Path planFile = root.resolve("plan/plan.json");
