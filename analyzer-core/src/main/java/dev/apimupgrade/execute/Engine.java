@@ -37,6 +37,7 @@ public final class Engine {
 
     public RunOutcome migrate(MigrationPlan plan, RunDirectory run, Homes homes, Preflight preflight, Options options)
             throws IOException, InputException, RunRefusedException {
+        requireIntact(plan);
         run.create();
         Journal journal = Journal.open(run.journal(), options.freezeAfter());
         try (RunLock lock = RunLock.acquire(run, options.breakLock(), journal)) {
@@ -56,6 +57,14 @@ public final class Engine {
         }
     }
 
+    /** PlanJson.read refuses an edited plan.json; this guards callers that build or change a plan themselves. */
+    private static void requireIntact(MigrationPlan plan) throws InputException {
+        if (!plan.stepsIntact()) {
+            throw new InputException("plan.json", "the plan's steps were changed after it was made (they do not match"
+                    + " its stepsSha256); make a new plan with apim-upgrade plan");
+        }
+    }
+
     /**
      * A rolled-back run folder's journal still says which steps completed; resuming from it would skip work that
      * rollback undid, so a new run needs a new folder.
@@ -70,6 +79,7 @@ public final class Engine {
     /** What a run would do, step by step, with nothing written (no run folder, no journal, no lock). */
     public RunOutcome dryRun(MigrationPlan plan, RunDirectory run, Homes homes, Preflight preflight)
             throws IOException, InputException, RunRefusedException {
+        requireIntact(plan);
         Journal journal = Journal.open(run.journal());
         Preflight.Snapshot now = preflight.scan();
         RunChecks checks = new RunChecks(journal);

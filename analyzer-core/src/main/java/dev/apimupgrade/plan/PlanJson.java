@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.apimupgrade.scan.FileDigest;
 import dev.apimupgrade.scan.InputException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -43,15 +44,34 @@ public final class PlanJson {
         return MAPPER.readValue(json, MigrationPlan.class);
     }
 
-    /** Reads a saved plan; a file that is not a plan this tool wrote is bad input, named in one line. */
-    public static MigrationPlan read(Path file) throws InputException {
+    /** The SHA-256 of the steps' canonical JSON (map keys sorted, no indentation): what binds them to the plan. */
+    static String stepsSha256(java.util.List<PlanStep> steps) {
         try {
-            return fromJson(Files.readString(file));
+            return FileDigest.sha256(MAPPER.writeValueAsBytes(steps));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the plan's steps as JSON", e);
+        }
+    }
+
+    /**
+     * Reads a saved plan; a file that is not a plan this tool wrote, or whose steps were edited after it was made, is
+     * bad input, named in one line.
+     */
+    public static MigrationPlan read(Path file) throws InputException {
+        MigrationPlan plan;
+        try {
+            plan = fromJson(Files.readString(file));
         } catch (JsonProcessingException e) {
             throw new InputException(file.toString(), e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
                     "not a plan.json written by apim-upgrade: " + e.getOriginalMessage());
         } catch (IOException e) {
             throw new InputException(file.toString(), "cannot read the plan: " + e.getMessage());
         }
+        if (!plan.stepsIntact()) {
+            throw new InputException(file.toString(), "the plan's steps were changed after it was made (they do not"
+                    + " match its stepsSha256); a plan is executed only as apim-upgrade wrote it: make a new one with"
+                    + " apim-upgrade plan");
+        }
+        return plan;
     }
 }

@@ -43,4 +43,26 @@ class PlanJsonTest {
         assertThatThrownBy(() -> PlanJson.read(file)).isInstanceOf(InputException.class)
                 .hasMessageContaining("not a plan.json");
     }
+
+    @Test
+    void aPlanWhoseStepsWereEditedByHandIsBadInputNamingTheFile() throws Exception {
+        String json = PlanJson.toJson(plan());
+        assertThat(json).contains("\"stepsSha256\" : \"");
+        String edited = json.replaceFirst("\"target\" : \"", "\"target\" : \"edited/");
+        assertThat(edited).isNotEqualTo(json);
+        Path file = Files.writeString(tmp.resolve("plan.json"), edited);
+
+        assertThatThrownBy(() -> PlanJson.read(file)).isInstanceOf(InputException.class)
+                .hasMessageContaining("changed after it was made")
+                .satisfies(e -> assertThat(((InputException) e).describe()).startsWith(file.toString()));
+    }
+
+    @Test
+    void aPlanWithoutAStepsHashIsBadInput() throws Exception {
+        String json = PlanJson.toJson(plan()).replaceFirst("\"stepsSha256\" : \"[0-9a-f]+\",", "");
+        Path file = Files.writeString(tmp.resolve("plan.json"), json);
+
+        assertThatThrownBy(() -> PlanJson.read(file)).isInstanceOf(InputException.class)
+                .hasMessageContaining("changed after it was made");
+    }
 }
