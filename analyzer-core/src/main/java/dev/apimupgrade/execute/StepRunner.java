@@ -73,13 +73,13 @@ final class StepRunner {
             holds = ex.holdsAfterApply(step, ctx);
         } catch (IOException | RuntimeException e) {
             journal.append(JournalRecord.outcome(step.id(), JournalRecord.FAILED, String.valueOf(e.getMessage())));
-            throw new RunRefusedException(title(step) + " failed: " + e.getMessage() + "\nEvery file it changed is"
+            throw new StepFailedException(title(step) + " failed: " + e.getMessage() + "\nEvery file it changed is"
                     + " saved under " + ctx.run().backup() + "; fix the cause and run migrate again to resume,"
                     + " or roll back with: apim-upgrade rollback --run " + ctx.run().root());
         }
         if (!holds) {
             journal.append(JournalRecord.outcome(step.id(), JournalRecord.FAILED, "post-condition does not hold"));
-            throw new RunRefusedException(title(step) + " ran but its post-condition does not hold: "
+            throw new StepFailedException(title(step) + " ran but its post-condition does not hold: "
                     + step.postCondition() + ". Run migrate again to retry, or roll back with: apim-upgrade rollback"
                     + " --run " + ctx.run().root());
         }

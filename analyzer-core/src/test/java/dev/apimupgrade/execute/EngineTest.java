@@ -124,6 +124,30 @@ class EngineTest {
     }
 
     @Test
+    void aStepThatFailsHalfWayIsAStepFailureNotARefusalAndTheJournalSaysSo() throws Exception {
+        write("new", "repository/components/dropins", "a file where the copy needs a folder");
+        MigrationPlan failing = new MigrationPlan("test", "rules", PRINT, List.of(step("jar", "CopyFile",
+                "repository/components/dropins/custom-mediator-1.0.jar",
+                Map.of("from", "OLD:repository/components/lib/custom-mediator-1.0.jar"), true)));
+
+        assertThatThrownBy(() -> engine.migrate(failing, run, homes, CURRENT, new Engine.Options(false, Set.of(), 0)))
+                .isInstanceOf(StepFailedException.class).hasMessageContaining("jar failed")
+                .hasMessageContaining("rollback --run");
+        assertThat(Journal.open(run.journal()).records())
+                .anySatisfy(r -> assertThat(r.status()).isEqualTo(JournalRecord.FAILED));
+    }
+
+    @Test
+    void aRefusalBeforeAnyStepIsNotAStepFailure() {
+        MigrationPlan stale = new MigrationPlan("test", "rules", Fingerprint.of(new Facts(List.of()), "other", "test"),
+                plan().steps());
+
+        assertThatThrownBy(() -> engine.migrate(stale, run, homes, CURRENT, new Engine.Options(false, Set.of(), 0)))
+                .isInstanceOf(RunRefusedException.class).isNotInstanceOf(StepFailedException.class)
+                .hasMessageContaining("stale");
+    }
+
+    @Test
     void aCopyFromASourceThatVanishedSincePlanningIsRefusedAndWritesNothing() throws Exception {
         MigrationPlan broken = new MigrationPlan("test", "rules", PRINT, List.of(step("missing-source", "CopyFile",
                 "repository/components/lib/vanished.jar", Map.of("from", "OLD:repository/components/lib/vanished.jar"),

@@ -14,8 +14,10 @@ public final class ExitCode {
     public static final int INTERNAL = 3;
     /** migrate stopped at a step only the operator can do; it says what to do and how to go on. */
     public static final int NEEDS_OPERATOR = 4;
-    /** migrate or rollback refused to start or to go on (lock held, stale plan, blocker, running server, a failure). */
+    /** migrate or rollback refused to start or to go on (lock held, stale plan, blocker, running server). */
     public static final int REFUSED = 5;
+    /** migrate: a step started and failed half-way; its changes are saved in the run folder (resume or roll back). */
+    public static final int STEP_FAILED = 6;
 
     static final String HELP = "%nExit codes:%n"
             + "  0  ready: no blocker found (plan --check: the plan is current; evidence --check: intact)%n"
@@ -23,7 +25,9 @@ public final class ExitCode {
             + "  2  bad usage or unreadable input (the message names the file and line)%n"
             + "  3  internal error%n"
             + "  4  migrate: stopped at a step for the operator (the message says how to go on)%n"
-            + "  5  migrate, rollback: refused, nothing changed by the refusal (the message says why)%n";
+            + "  5  migrate, rollback: refused, nothing changed by the refusal (the message says why)%n"
+            + "  6  migrate: a step failed half-way; what it changed is saved in the run folder (fix the cause and%n"
+            + "     run migrate again to resume, or roll back)%n";
 
     private ExitCode() {
     }

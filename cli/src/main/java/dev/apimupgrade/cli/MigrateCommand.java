@@ -5,6 +5,7 @@ import dev.apimupgrade.execute.Homes;
 import dev.apimupgrade.execute.RunDirectory;
 import dev.apimupgrade.execute.RunOutcome;
 import dev.apimupgrade.execute.RunRefusedException;
+import dev.apimupgrade.execute.StepFailedException;
 import dev.apimupgrade.plan.MigrationPlan;
 import dev.apimupgrade.plan.PlanJson;
 import dev.apimupgrade.scan.InputException;
@@ -90,6 +91,9 @@ public final class MigrateCommand implements Callable<Integer> {
             }
             out.println("Every step of the plan is done. Journal and backups: " + run.root());
             return ExitCode.READY;
+        } catch (StepFailedException e) {
+            spec.commandLine().getErr().println("apim-upgrade: step failed: " + e.getMessage());
+            return ExitCode.STEP_FAILED;
         } catch (RunRefusedException e) {
             spec.commandLine().getErr().println("apim-upgrade: refused: " + e.getMessage());
             return ExitCode.REFUSED;

@@ -81,4 +81,12 @@ class AssessBadInputTest {
         assertThat(run.code()).isZero();
         assertThat(run.out()).contains("Exit codes").contains("1  blockers found").contains("2  bad usage");
     }
+
+    @Test
+    void migrateHelpTellsARefusalFromAStepThatFailedHalfWay() {
+        CliRun run = CliRun.of("migrate", "--help");
+
+        assertThat(run.code()).isZero();
+        assertThat(run.out()).contains("5  migrate, rollback: refused").contains("6  migrate: a step failed half-way");
+    }
 }
