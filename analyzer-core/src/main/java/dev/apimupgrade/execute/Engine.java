@@ -38,6 +38,8 @@ public final class Engine {
     public RunOutcome migrate(MigrationPlan plan, RunDirectory run, Homes homes, Preflight preflight, Options options)
             throws IOException, InputException, RunRefusedException {
         requireIntact(plan);
+        requireStepsOfThePlan(plan, options.confirmed());
+        boolean fresh = !java.nio.file.Files.exists(run.root());
         run.create();
         Journal journal = Journal.open(run.journal(), options.freezeAfter());
         try (RunLock lock = RunLock.acquire(run, options.breakLock(), journal)) {
@@ -48,12 +50,61 @@ public final class Engine {
             checks.refuseRunningServers(now);
             checks.refuseStalePlan(plan, now);
             checks.refuseOpenBlockers(now);
+            StepContext ctx = new StepContext(homes, new Backup(run, journal, homes), now.facts(),
+                    now.datasources(), run, journal);
+            try {
+                requireManual(plan, options.confirmed(), ctx);
+            } catch (InputException e) {
+                lock.close();
+                if (fresh) {
+                    removeEmpty(run);
+                }
+                throw e;
+            }
             RunRecord.startIfNew(run, plan, homes);
             journal.append(JournalRecord.note("run-start", plan.steps().size() + " step(s), plan "
                     + plan.fingerprint().sha256()));
-            StepContext ctx = new StepContext(homes, new Backup(run, journal, homes), now.facts(),
-                    now.datasources(), run, journal);
             return new StepRunner(executors, journal, ctx, options.confirmed()).runAll(plan.steps());
+        }
+    }
+
+    /** A --confirm that names no step of this plan is a typo or another plan's step: bad input, before anything. */
+    private static void requireStepsOfThePlan(MigrationPlan plan, Set<String> confirmed) throws InputException {
+        Set<String> ids = plan.steps().stream().map(PlanStep::id).collect(Collectors.toSet());
+        for (String id : new java.util.TreeSet<>(confirmed)) {
+            if (!ids.contains(id)) {
+                throw new InputException("--confirm", "'" + id + "' is not a step of this plan; the steps for the"
+                        + " operator are: " + manualIds(plan));
+            }
+        }
+    }
+
+    /**
+     * A --confirm must name a step for the operator: a manual step, or one this build cannot carry out itself.
+     * Confirming a step the tool runs would skip it unchecked.
+     */
+    private void requireManual(MigrationPlan plan, Set<String> confirmed, StepContext ctx) throws InputException {
+        for (PlanStep step : plan.steps()) {
+            if (confirmed.contains(step.id()) && byHand(executor(step), step, ctx).isEmpty()) {
+                throw new InputException("--confirm", "'" + step.id() + "' is not a manual step of this plan (the tool"
+                        + " carries it out itself); the steps for the operator are: " + manualIds(plan));
+            }
+        }
+    }
+
+    private static String manualIds(MigrationPlan plan) {
+        List<String> ids = plan.steps().stream().filter(s -> !s.automated()).map(PlanStep::id).toList();
+        return ids.isEmpty() ? "(none)" : String.join(", ", ids);
+    }
+
+    /** A run refused as bad input before it started leaves no run folder behind when it made one. */
+    private static void removeEmpty(RunDirectory run) throws IOException {
+        for (java.nio.file.Path p : List.of(run.backup(), run.exports(), run.root())) {
+            try {
+                java.nio.file.Files.deleteIfExists(p);
+            } catch (java.nio.file.DirectoryNotEmptyException e) {
+                return;
+            }
         }
     }
 

@@ -112,7 +112,7 @@ public final class RunLock implements AutoCloseable {
     /** Releases the lock only if it is still this process's: after a --break-lock elsewhere it may not be. */
     @Override
     public void close() throws IOException {
-        if (String.valueOf(ProcessHandle.current().pid()).equals(read(file).get("pid"))
+        if (Files.exists(file) && String.valueOf(ProcessHandle.current().pid()).equals(read(file).get("pid"))
                 && hostName().equals(read(file).get("host"))) {
             Files.deleteIfExists(file);
         }

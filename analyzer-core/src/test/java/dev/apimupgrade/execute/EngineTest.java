@@ -148,6 +148,28 @@ class EngineTest {
     }
 
     @Test
+    void aConfirmThatNamesNoStepOfThePlanIsBadInputNamingItAndWritesNothing() throws Exception {
+        String newHash = TreeHash.of(homes.newHome());
+
+        assertThatThrownBy(() -> migrate("restrat"))
+                .isInstanceOf(dev.apimupgrade.scan.InputException.class).hasMessageContaining("'restrat'")
+                .hasMessageContaining("not a step of this plan").hasMessageContaining("restart");
+        assertThat(run.root()).doesNotExist();
+        assertThat(TreeHash.of(homes.newHome())).isEqualTo(newHash);
+    }
+
+    @Test
+    void aConfirmOfAStepTheToolCarriesOutIsBadInputSoTheStepIsNeverSkippedUnchecked() throws Exception {
+        String newHash = TreeHash.of(homes.newHome());
+
+        assertThatThrownBy(() -> migrate("restart", "jar"))
+                .isInstanceOf(dev.apimupgrade.scan.InputException.class).hasMessageContaining("'jar'")
+                .hasMessageContaining("not a manual step");
+        assertThat(run.root()).doesNotExist();
+        assertThat(TreeHash.of(homes.newHome())).isEqualTo(newHash);
+    }
+
+    @Test
     void aCopyFromASourceThatVanishedSincePlanningIsRefusedAndWritesNothing() throws Exception {
         MigrationPlan broken = new MigrationPlan("test", "rules", PRINT, List.of(step("missing-source", "CopyFile",
                 "repository/components/lib/vanished.jar", Map.of("from", "OLD:repository/components/lib/vanished.jar"),
