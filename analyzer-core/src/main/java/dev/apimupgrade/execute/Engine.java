@@ -64,7 +64,11 @@ public final class Engine {
             RunRecord.startIfNew(run, plan, homes);
             journal.append(JournalRecord.note("run-start", plan.steps().size() + " step(s), plan "
                     + plan.fingerprint().sha256()));
-            return new StepRunner(executors, journal, ctx, options.confirmed()).runAll(plan.steps());
+            StepRunner runner = new StepRunner(executors, journal, ctx, options.confirmed());
+            for (String temp : Leftovers.removeTemps(journal, homes)) {
+                runner.line("removed " + temp + ": a temporary file left by a run killed before its rename");
+            }
+            return runner.runAll(plan.steps());
         }
     }
 

@@ -41,6 +41,9 @@ public final class Rollback {
             Backup backup = new Backup(run, journal, homes);
             journal.append(JournalRecord.note("rollback-start", "restoring the state before the run"));
             List<String> lines = new ArrayList<>();
+            for (String temp : Leftovers.removeTemps(journal, homes)) {
+                lines.add("removed " + temp + ": a temporary file left by a run killed before its rename");
+            }
             List<JournalRecord> saved = new ArrayList<>(firstSaves(journal).values());
             java.util.Collections.reverse(saved);
             for (JournalRecord r : saved) {

@@ -26,6 +26,11 @@ final class StepRunner {
         this.confirmed = confirmed;
     }
 
+    /** A line of the run's report written before the steps (e.g. a leftover removed). */
+    void line(String text) {
+        lines.add(text);
+    }
+
     RunOutcome runAll(List<PlanStep> steps) throws IOException, RunRefusedException {
         for (PlanStep step : steps) {
             StepExecutor ex = executors.getOrDefault(step.kind(), new UnknownKind(step.kind()));

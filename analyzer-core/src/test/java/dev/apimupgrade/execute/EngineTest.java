@@ -216,6 +216,35 @@ class EngineTest {
     }
 
     @Test
+    void aRerunRemovesTheTemporaryFilesAKilledRunLeftBesideItsTargetsAndLeavesOthersAlone() throws Exception {
+        migrate();
+        // what a kill between writing the temporary file and renaming it leaves behind
+        write("new", "repository/conf/.deployment.toml.apim-upgrade-tmp", "half");
+        write("new", SYNAPSE + "/api/.Custom.xml.apim-upgrade-tmp", "half");
+        write("new", "not-ours/.x.apim-upgrade-tmp", "someone else's");
+
+        RunOutcome again = migrate("restart");
+
+        assertThat(again.completed()).isTrue();
+        assertThat(homes.newHome().resolve("repository/conf/.deployment.toml.apim-upgrade-tmp")).doesNotExist();
+        assertThat(homes.newHome().resolve(SYNAPSE + "/api/.Custom.xml.apim-upgrade-tmp")).doesNotExist();
+        assertThat(homes.newHome().resolve("not-ours/.x.apim-upgrade-tmp")).exists();
+        assertThat(again.lines()).anySatisfy(l -> assertThat(l)
+                .startsWith("removed NEW:repository/conf/.deployment.toml.apim-upgrade-tmp"));
+    }
+
+    @Test
+    void rollbackRemovesTheTemporaryFilesAKilledRunLeftSoTheHomeIsByteIdenticalAgain() throws Exception {
+        String newHash = TreeHash.of(homes.newHome());
+        migrate();
+        write("new", "repository/conf/.deployment.toml.apim-upgrade-tmp", "half");
+
+        Rollback.of(run, false);
+
+        assertThat(TreeHash.of(homes.newHome())).isEqualTo(newHash);
+    }
+
+    @Test
     void aStalePlanIsRefusedNamingTheChangeAndNothingIsWritten() throws Exception {
         String newHash = TreeHash.of(homes.newHome());
         String toml = "repository/conf/deployment.toml";
