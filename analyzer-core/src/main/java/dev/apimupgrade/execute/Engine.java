@@ -29,7 +29,7 @@ public final class Engine {
     }
 
     /** How the operator started the run. */
-    public record Options(boolean breakLock, Set<String> confirmed, long freezeAfter) {
+    public record Options(boolean breakLock, Set<String> confirmed) {
         public Options {
             confirmed = Set.copyOf(confirmed);
         }
@@ -41,7 +41,7 @@ public final class Engine {
         requireStepsOfThePlan(plan, options.confirmed());
         boolean fresh = !java.nio.file.Files.exists(run.root());
         run.create();
-        Journal journal = Journal.open(run.journal(), options.freezeAfter());
+        Journal journal = Journal.open(run.journal());
         try (RunLock lock = RunLock.acquire(run, options.breakLock(), journal)) {
             RunRecord.requireSameRun(run, plan, homes);
             refuseRolledBack(run, journal);

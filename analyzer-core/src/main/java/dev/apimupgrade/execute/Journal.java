@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.ServiceLoader;
 
 /**
  * The run's append-only journal (journal.jsonl): one JSON record a line, each forced to disk before the call returns,
@@ -21,27 +22,20 @@ import java.util.List;
  */
 public final class Journal {
     private static final ObjectMapper JSON = JsonMapper.builder().build();
+    private static final List<JournalListener> LISTENERS = ServiceLoader.load(JournalListener.class).stream()
+            .map(ServiceLoader.Provider::get).toList();
     private final Path file;
     private final List<JournalRecord> records;
-    private final long haltAfter;
+    private final int readAtOpen;
 
-    private Journal(Path file, List<JournalRecord> records, long haltAfter) {
+    private Journal(Path file, List<JournalRecord> records) {
         this.file = file;
         this.records = records;
-        this.haltAfter = haltAfter;
+        this.readAtOpen = records.size();
     }
 
     /** Opens (or starts) the journal of a run directory and reads back what earlier runs recorded. */
     public static Journal open(Path file) throws IOException {
-        return open(file, 0);
-    }
-
-    /**
-     * As {@link #open(Path)}; with {@code freezeAfter > 0}, the process stops making progress when it is about to write
-     * record {@code freezeAfter + 1} of this run, after all the work done since record {@code freezeAfter}, and says so
-     * on stderr (a test hook that holds a run still at an exact point so a test can kill it there).
-     */
-    public static Journal open(Path file, long freezeAfter) throws IOException {
         List<JournalRecord> read = new ArrayList<>();
         if (Files.exists(file)) {
             List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
@@ -49,7 +43,7 @@ public final class Journal {
                 parse(file, lines.get(i)).ifPresent(read::add);
             }
         }
-        return new Journal(file, read, freezeAfter <= 0 ? 0 : read.size() + freezeAfter);
+        return new Journal(file, read);
     }
 
     /** A line may be cut short (by a kill while writing it); any other bad line means a damaged journal. */
@@ -68,8 +62,8 @@ public final class Journal {
     }
 
     public synchronized void append(JournalRecord record) {
-        if (haltAfter > 0 && records.size() >= haltAfter) {
-            freeze(records.size());
+        for (JournalListener listener : LISTENERS) {
+            listener.beforeAppend(file, records.size() - readAtOpen, record);
         }
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
                 StandardOpenOption.WRITE)) {
@@ -92,19 +86,6 @@ public final class Journal {
         ByteBuffer one = ByteBuffer.allocate(1);
         ch.read(one, ch.size() - 1);
         return one.get(0);
-    }
-
-    private static void freeze(int written) {
-        System.err.println("apim-upgrade: frozen after " + written + " journal records (test hook)");
-        System.err.flush();
-        while (true) {
-            try {
-                Thread.sleep(60_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
     }
 
     public synchronized List<JournalRecord> records() {

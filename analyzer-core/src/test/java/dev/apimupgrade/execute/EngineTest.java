@@ -81,7 +81,7 @@ class EngineTest {
     }
 
     private RunOutcome migrate(String... confirmed) throws Exception {
-        return engine.migrate(plan(), run, homes, CURRENT, new Engine.Options(false, Set.of(confirmed), 0));
+        return engine.migrate(plan(), run, homes, CURRENT, new Engine.Options(false, Set.of(confirmed)));
     }
 
     @Test
@@ -116,7 +116,7 @@ class EngineTest {
         MigrationPlan broken = new MigrationPlan("test", "rules", PRINT, List.of(step("gone", "SetTomlTable",
                 "database.not_in_the_old_file", Map.of("from", "OLD"), true)));
 
-        assertThatThrownBy(() -> engine.migrate(broken, run, homes, CURRENT, new Engine.Options(false, Set.of(), 0)))
+        assertThatThrownBy(() -> engine.migrate(broken, run, homes, CURRENT, new Engine.Options(false, Set.of())))
                 .isInstanceOf(RunRefusedException.class).hasMessageContaining("gone");
         assertThat(Journal.open(run.journal()).records()).isNotEmpty()
                 .anySatisfy(r -> assertThat(r.toString()).contains("gone").containsAnyOf("failed", "check-failed"));
@@ -130,7 +130,7 @@ class EngineTest {
                 "repository/components/dropins/custom-mediator-1.0.jar",
                 Map.of("from", "OLD:repository/components/lib/custom-mediator-1.0.jar"), true)));
 
-        assertThatThrownBy(() -> engine.migrate(failing, run, homes, CURRENT, new Engine.Options(false, Set.of(), 0)))
+        assertThatThrownBy(() -> engine.migrate(failing, run, homes, CURRENT, new Engine.Options(false, Set.of())))
                 .isInstanceOf(StepFailedException.class).hasMessageContaining("jar failed")
                 .hasMessageContaining("rollback --run");
         assertThat(Journal.open(run.journal()).records())
@@ -142,7 +142,7 @@ class EngineTest {
         MigrationPlan stale = new MigrationPlan("test", "rules", Fingerprint.of(new Facts(List.of()), "other", "test"),
                 plan().steps());
 
-        assertThatThrownBy(() -> engine.migrate(stale, run, homes, CURRENT, new Engine.Options(false, Set.of(), 0)))
+        assertThatThrownBy(() -> engine.migrate(stale, run, homes, CURRENT, new Engine.Options(false, Set.of())))
                 .isInstanceOf(RunRefusedException.class).isNotInstanceOf(StepFailedException.class)
                 .hasMessageContaining("stale");
     }
@@ -175,7 +175,7 @@ class EngineTest {
                 "repository/components/lib/vanished.jar", Map.of("from", "OLD:repository/components/lib/vanished.jar"),
                 true)));
 
-        assertThatThrownBy(() -> engine.migrate(broken, run, homes, CURRENT, new Engine.Options(false, Set.of(), 0)))
+        assertThatThrownBy(() -> engine.migrate(broken, run, homes, CURRENT, new Engine.Options(false, Set.of())))
                 .isInstanceOf(RunRefusedException.class).hasMessageContaining("missing-source");
         assertThat(homes.newHome().resolve("repository/components/lib/vanished.jar")).doesNotExist();
         assertThat(run.lock()).doesNotExist();
@@ -253,7 +253,7 @@ class EngineTest {
         Preflight changed = () -> new Preflight.Snapshot(new Facts(List.of()), other, List.of(),
                 new DatasourceSpecs(List.of()));
 
-        assertThatThrownBy(() -> engine.migrate(plan(), run, homes, changed, new Engine.Options(false, Set.of(), 0)))
+        assertThatThrownBy(() -> engine.migrate(plan(), run, homes, changed, new Engine.Options(false, Set.of())))
                 .isInstanceOf(RunRefusedException.class).hasMessageContaining("stale")
                 .hasMessageContaining("NEW:repository/conf/deployment.toml")
                 .hasMessageContaining("Nothing was changed");
@@ -288,7 +288,7 @@ class EngineTest {
         Preflight blocked = () -> new Preflight.Snapshot(new Facts(List.of()), PRINT, List.of(blocker),
                 new DatasourceSpecs(List.of()));
 
-        assertThatThrownBy(() -> engine.migrate(plan(), run, homes, blocked, new Engine.Options(false, Set.of(), 0)))
+        assertThatThrownBy(() -> engine.migrate(plan(), run, homes, blocked, new Engine.Options(false, Set.of())))
                 .isInstanceOf(RunRefusedException.class).hasMessageContaining("KEY-PASSWORD-MISMATCH")
                 .hasMessageContaining("does not open").hasMessageContaining("Nothing was changed");
         assertThat(TreeHash.of(homes.newHome())).isEqualTo(newHash);

@@ -61,7 +61,7 @@ class PostgresRegistryCleanupTest {
         Preflight preflight = () -> new Preflight.Snapshot(new Facts(List.of()), PRINT, List.of(),
                 new DatasourceSpecs(List.of(db.spec("shared_db", ""))));
         return new Engine().migrate(new MigrationPlan("test", "rules", PRINT, List.of(step)), run,
-                new Homes(tmp.resolve("old"), tmp.resolve("new")), preflight, new Engine.Options(false, Set.of(), 0));
+                new Homes(tmp.resolve("old"), tmp.resolve("new")), preflight, new Engine.Options(false, Set.of()));
     }
 
     @Test

@@ -63,7 +63,7 @@ class PostgresScriptExecutorTest {
     }
 
     private RunOutcome migrate(String purpose) throws Exception {
-        return new Engine().migrate(plan(purpose), run, homes, preflight(), new Engine.Options(false, Set.of(), 0));
+        return new Engine().migrate(plan(purpose), run, homes, preflight(), new Engine.Options(false, Set.of()));
     }
 
     private static MigrationPlan plan(String purpose) {

@@ -59,10 +59,6 @@ public final class MigrateCommand implements Callable<Integer> {
     @Option(names = "--break-lock", description = "Remove a lock left by a run that is no longer active (journalled).")
     boolean breakLock;
 
-    @Option(names = "--freeze-after", hidden = true, description = "Test hook: hold still after this many journal"
-            + " records, so a test can kill the run at that exact point.")
-    long freezeAfter;
-
     @Override
     public Integer call() throws InputException, IOException {
         if (this.homes.newHome == null) {
@@ -78,7 +74,7 @@ public final class MigrateCommand implements Callable<Integer> {
         try {
             RunOutcome outcome = dryRun ? new Engine().dryRun(plan, run, homes, scan.preflight())
                     : new Engine().migrate(plan, run, homes, scan.preflight(),
-                    new Engine.Options(breakLock, new HashSet<>(confirmed), freezeAfter));
+                    new Engine.Options(breakLock, new HashSet<>(confirmed)));
             outcome.lines().forEach(out::println);
             if (dryRun) {
                 out.println("Dry run: nothing was written.");

@@ -89,4 +89,12 @@ class AssessBadInputTest {
         assertThat(run.code()).isZero();
         assertThat(run.out()).contains("5  migrate, rollback: refused").contains("6  migrate: a step failed half-way");
     }
+
+    @Test
+    void theProductHasNoFreezeTestHookOption() {
+        CliRun run = CliRun.of("migrate", "--freeze-after", "1", "--plan", "plan.json", "--old", ".", "--new", ".");
+
+        assertThat(run.code()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(run.err()).contains("--freeze-after");
+    }
 }

@@ -73,7 +73,7 @@ class MigrateKillTest {
     void whileOneRunHoldsTheLockASecondRunIsRefusedAndChangesNothing() throws Exception {
         MigrateHomes homes = MigrateHomes.of(Samples.DEFAULT, tmp.resolve("homes"));
         Path run = tmp.resolve("run");
-        Process first = start(homes.migrateArgs(run, "--freeze-after", "1"), tmp.resolve("first.log"));
+        Process first = start(homes.migrateArgs(run), 1, tmp.resolve("first.log"));
         try {
             awaitFrozen(tmp.resolve("first.log"), first);
             String newBefore = MigrateHomes.treeHash(homes.newHome());
@@ -97,7 +97,7 @@ class MigrateKillTest {
 
     static void killAfter(int records, MigrateHomes homes, Path run) throws Exception {
         Path log = run.resolveSibling(run.getFileName() + ".log");
-        Process child = start(homes.migrateArgs(run, "--freeze-after", String.valueOf(records)), log);
+        Process child = start(homes.migrateArgs(run), records, log);
         try {
             awaitFrozen(log, child);
         } finally {
@@ -105,19 +105,22 @@ class MigrateKillTest {
         }
     }
 
-    static Process start(List<String> args, Path log) throws IOException {
+    /** A child migrate on the test classpath, told by FreezeAfterListener to hold still after freezeAfter records. */
+    static Process start(List<String> args, int freezeAfter, Path log) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command =
                 new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"), Main.class.getName()));
         command.addAll(args);
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().put(FreezeAfterListener.VARIABLE, String.valueOf(freezeAfter));
+        return builder.redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
-    /** Waits until the child says it holds still (the --freeze-after hook), so the kill lands at that exact point. */
+    /** Waits until the child says it holds still (FreezeAfterListener), so the kill lands at that exact point. */
     private static void awaitFrozen(Path log, Process child) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (System.nanoTime() < deadline) {
-            if (Files.exists(log) && Files.readString(log).contains("apim-upgrade: frozen after")) {
+            if (Files.exists(log) && Files.readString(log).contains(FreezeAfterListener.FROZEN)) {
                 return;
             }
             if (!child.isAlive()) {
