@@ -9,6 +9,7 @@ import dev.apimupgrade.plan.SqlStatement;
 import dev.apimupgrade.scan.FileDigest;
 import dev.apimupgrade.scan.db.DatasourceSpec;
 import dev.apimupgrade.scan.db.DbKind;
+import dev.apimupgrade.scan.db.H2Url;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -118,8 +119,10 @@ final class H2ScriptExecutor implements StepExecutor {
     }
 
     private static Path mvFile(DatasourceSpec spec) {
-        Path db = Path.of(spec.connectUrl().substring("jdbc:h2:".length())).toAbsolutePath().normalize();
-        return db.resolveSibling(db.getFileName() + ".mv.db");
+        // the connect URL is the scan's: an absolute database path without options
+        Path db = H2Url.parse(spec.connectUrl()).flatMap(u -> u.databasePath(Path.of("").toAbsolutePath()))
+                .orElseThrow(() -> new IllegalStateException("not an H2 file URL: " + spec.target()));
+        return H2Url.mvFile(db.toAbsolutePath().normalize());
     }
 
     private static String relative(PlanStep step, StepContext ctx) {

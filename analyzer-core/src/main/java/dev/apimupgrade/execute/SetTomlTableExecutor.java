@@ -4,6 +4,7 @@ import dev.apimupgrade.fact.Role;
 import dev.apimupgrade.plan.PlanStep;
 import dev.apimupgrade.plan.TomlEdit;
 import java.io.IOException;
+import dev.apimupgrade.scan.db.H2Url;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -65,16 +66,6 @@ final class SetTomlTableExecutor implements StepExecutor {
 
     /** jdbc:h2:./repository/database/X;... (or a bare path, or ${carbon.home}/...) anchored at the old home. */
     static String absoluteH2(String url, StepContext ctx) {
-        String rest = url.substring("jdbc:h2:".length());
-        String file = rest.startsWith("file:") ? "file:" : "";
-        rest = rest.substring(file.length());
-        if (rest.startsWith("${carbon.home}")) {
-            rest = rest.substring("${carbon.home}".length());
-        }
-        while (rest.startsWith("./") || rest.startsWith("/")) {
-            rest = rest.substring(rest.startsWith("./") ? 2 : 1);
-        }
-        String home = ctx.homes().oldHome().toString().replace('\\', '/');
-        return "jdbc:h2:" + file + home + (home.endsWith("/") ? "" : "/") + rest;
+        return H2Url.parse(url).filter(H2Url::homeRelative).map(u -> u.anchoredAt(ctx.homes().oldHome())).orElse(url);
     }
 }

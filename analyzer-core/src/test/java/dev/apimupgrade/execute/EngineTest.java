@@ -170,6 +170,20 @@ class EngineTest {
     }
 
     @Test
+    void anUpperCaseFilePrefixedH2UrlIsAnchoredAtTheOldHomeLikeTheScanReadsIt() throws Exception {
+        write("old", "repository/conf/deployment.toml", "[database.apim_db]\ntype = \"h2\"\n"
+                + "url = \"jdbc:h2:FILE:./repository/database/WSO2AM_DB;AUTO_SERVER=TRUE\"\n");
+        MigrationPlan toml = new MigrationPlan("test", "rules", PRINT, List.of(step("toml-table", "SetTomlTable",
+                "database.apim_db", Map.of("from", "OLD", "relativeH2", "true"), true)));
+
+        engine.migrate(toml, run, homes, CURRENT, new Engine.Options(false, Set.of()));
+
+        assertThat(Files.readString(homes.newHome().resolve("repository/conf/deployment.toml")))
+                .contains("url = \"jdbc:h2:file:" + homes.oldHome().toString().replace('\\', '/')
+                        + "/repository/database/WSO2AM_DB;AUTO_SERVER=TRUE\"");
+    }
+
+    @Test
     void aCopyFromASourceThatVanishedSincePlanningIsRefusedAndWritesNothing() throws Exception {
         MigrationPlan broken = new MigrationPlan("test", "rules", PRINT, List.of(step("missing-source", "CopyFile",
                 "repository/components/lib/vanished.jar", Map.of("from", "OLD:repository/components/lib/vanished.jar"),

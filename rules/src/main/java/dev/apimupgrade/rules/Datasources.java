@@ -1,5 +1,6 @@
 package dev.apimupgrade.rules;
 
+import dev.apimupgrade.scan.db.H2Url;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -59,7 +60,7 @@ public final class Datasources {
 
     /** The guide gives no H2 scripts, so an H2 URL is what marks an embedded database in use. */
     public static boolean isH2Url(String url) {
-        return url != null && url.trim().toLowerCase(Locale.ROOT).startsWith("jdbc:h2:");
+        return H2Url.parse(url).isPresent();
     }
 
     /** True when a jar's declared driver class serves a datasource of this type and URL. */
@@ -91,21 +92,7 @@ public final class Datasources {
      * same text in the new home's deployment.toml points at the new home's own, empty database.
      */
     public static boolean isHomeRelativeH2(String url) {
-        if (url == null || !url.toLowerCase(Locale.ROOT).startsWith("jdbc:h2:")) {
-            return false;
-        }
-        String path = url.substring("jdbc:h2:".length());
-        if (path.startsWith("file:")) {
-            path = path.substring("file:".length());
-        }
-        if (path.startsWith("tcp:") || path.startsWith("ssl:") || path.startsWith("mem:") || path.startsWith("zip:")) {
-            return false;
-        }
-        if (path.startsWith("${carbon.home}")) {
-            return true;
-        }
-        return !(path.startsWith("/") || path.startsWith("~") || path.startsWith("\\") || path.matches("^[A-Za-z]:.*")
-                || path.startsWith("${"));
+        return H2Url.parse(url).map(H2Url::homeRelative).orElse(false);
     }
 
     public static boolean isBlank(String s) {

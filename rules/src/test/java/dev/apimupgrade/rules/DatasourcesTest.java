@@ -48,6 +48,8 @@ class DatasourcesTest {
         assertThat(Datasources.isHomeRelativeH2("jdbc:h2:./repository/database/WSO2AM_DB;AUTO_SERVER=TRUE")).isTrue();
         assertThat(Datasources.isHomeRelativeH2("jdbc:h2:repository/database/WSO2AM_DB")).isTrue();
         assertThat(Datasources.isHomeRelativeH2("jdbc:h2:file:./repository/database/WSO2AM_DB")).isTrue();
+        assertThat(Datasources.isHomeRelativeH2("jdbc:h2:FILE:./repository/database/WSO2AM_DB;AUTO_SERVER=TRUE"))
+                .isTrue();
         assertThat(Datasources.isHomeRelativeH2("jdbc:h2:${carbon.home}/repository/database/WSO2AM_DB")).isTrue();
         assertThat(Datasources.isHomeRelativeH2("jdbc:h2:/opt/wso2am-3.0.0/repository/database/WSO2AM_DB")).isFalse();
         assertThat(Datasources.isHomeRelativeH2("jdbc:h2:tcp://localhost/~/am")).isFalse();

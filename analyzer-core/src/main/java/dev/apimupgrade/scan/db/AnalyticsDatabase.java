@@ -51,8 +51,8 @@ final class AnalyticsDatabase {
         if (DbKind.of(e.url()).orElse(null) == DbKind.H2) {
             // the analytics runtime spells its home ${sys:carbon.home}; this database belongs to the worker profile
             String local = e.url().replace("${sys:carbon.home}", "${carbon.home}").replace("${sys:wso2.runtime}", "worker");
-            Optional<Path> file = H2Url.databasePath(local, home);
-            connect = file.map(p -> "jdbc:h2:" + p).orElse(e.url());
+            Optional<Path> file = H2Url.parse(local).flatMap(u -> u.databasePath(home));
+            connect = file.map(H2Url::connectUrl).orElse(e.url());
             if (file.isEmpty()) {
                 problem = Optional.of("H2 URL is not a local file database (server and in-memory URLs are not read)");
             }

@@ -100,8 +100,8 @@ public record DatasourceSpecs(List<DatasourceSpec> all) {
         }
         String connect = url;
         if (DbKind.of(url).orElse(null) == DbKind.H2) {
-            Optional<Path> file = H2Url.databasePath(url, home);
-            connect = file.map(p -> "jdbc:h2:" + p).orElse(url);
+            Optional<Path> file = H2Url.parse(url).flatMap(u -> u.databasePath(home));
+            connect = file.map(H2Url::connectUrl).orElse(url);
             if (file.isEmpty()) {
                 problem = Optional.of("H2 URL is not a local file database (server and in-memory URLs are not read)");
             }
