@@ -1,11 +1,17 @@
 package dev.apimupgrade.execute;
 
+import dev.apimupgrade.fact.DbConstraint;
 import dev.apimupgrade.plan.PlanStep;
+import dev.apimupgrade.plan.SqlScripts;
+import java.io.IOException;
 import java.util.List;
 
 /**
- * AdaptSqlStatement: the planner already put the real constraint name into the script step's identifiers, so this
- * step has nothing of its own to run; its post-condition is checked when that script runs.
+ * AdaptSqlStatement: the planner already put the real constraint name ({@code actualName}) into the script step's
+ * identifiers, so this step runs nothing of its own. What it checks: before the script, that the database still has a
+ * constraint by that name on the step's datasource (else the adapted DROP would fail half-way through the script);
+ * after it, "done" is that a script step on the same datasource completed having dropped exactly that name (its
+ * journalled identifiers say so), or, on a rerun, that it completed and the fresh scan no longer shows the name.
  */
 final class AdaptSqlStatementExecutor implements StepExecutor {
     @Override
@@ -15,7 +21,16 @@ final class AdaptSqlStatementExecutor implements StepExecutor {
 
     @Override
     public boolean done(PlanStep step, StepContext ctx) {
-        return true;
+        String name = step.params().get("actualName");
+        Journal journal = ctx.journal();
+        boolean droppedByTheScript = journal.records().stream()
+                .anyMatch(r -> r.type().equals("snapshot") && journal.completed(r.step())
+                        && name.equals(ScriptIdentifiers.parse(r.detail())
+                        .get(SqlScripts.AM_SYSTEM_APPS_NAME_CONSTRAINT)));
+        boolean scriptCompleted = journal.records().stream()
+                .anyMatch(r -> r.type().equals("intent") && ("RunSqlScript " + step.target()).equals(r.detail())
+                        && journal.completed(r.step()));
+        return droppedByTheScript || scriptCompleted && !constraintPresent(step, ctx);
     }
 
     @Override
@@ -24,8 +39,24 @@ final class AdaptSqlStatementExecutor implements StepExecutor {
                 + step.params().get("actualName") + " (carried by that script's step)");
     }
 
+    /** Nothing to change: the check is that the name the script will drop is really there. */
     @Override
-    public void apply(PlanStep step, StepContext ctx) {
-        // nothing: see the class comment
+    public void apply(PlanStep step, StepContext ctx) throws IOException {
+        if (!constraintPresent(step, ctx)) {
+            throw new IOException("the plan adapts the " + step.params().get("script") + " script to drop "
+                    + step.params().get("actualName") + " on " + step.target() + ", but the database has no"
+                    + " constraint by that name any more; make a new plan");
+        }
+    }
+
+    @Override
+    public boolean holdsAfterApply(PlanStep step, StepContext ctx) {
+        return constraintPresent(step, ctx);
+    }
+
+    private static boolean constraintPresent(PlanStep step, StepContext ctx) {
+        String name = step.params().get("actualName");
+        return ctx.facts().ofType(DbConstraint.class).stream()
+                .anyMatch(c -> c.datasource().equals(step.target()) && c.name().equalsIgnoreCase(name));
     }
 }

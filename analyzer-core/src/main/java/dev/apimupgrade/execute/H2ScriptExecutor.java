@@ -10,7 +10,9 @@ import dev.apimupgrade.scan.FileDigest;
 import dev.apimupgrade.scan.db.DatasourceSpec;
 import dev.apimupgrade.scan.db.DbKind;
 import dev.apimupgrade.scan.db.H2Url;
+import dev.apimupgrade.scan.db.ReadOnlyConnection;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -51,16 +53,57 @@ final class H2ScriptExecutor implements StepExecutor {
         return Optional.empty();
     }
 
-    /** A script's effect is not observable in general; the journal's completion is what "done" means here. */
+    /**
+     * Done when the journal says the script completed and the schema shows it: every table the script creates and
+     * every column it adds exists (a script that only changes rows has only the journal to go by). A completed step
+     * whose objects are gone means the database was changed behind the run's back: redoing the step from its
+     * snapshot would undo later work, so the run stops before the step and says so.
+     */
     @Override
-    public boolean done(PlanStep step, StepContext ctx) {
-        return ctx.journal().completed(step.id());
+    public boolean done(PlanStep step, StepContext ctx) throws IOException {
+        if (!ctx.journal().completed(step.id())) {
+            return false;
+        }
+        List<String> missing = missing(step, ctx, identifiers(step, ctx));
+        if (!missing.isEmpty()) {
+            throw new IOException("the journal says " + step.id() + " completed, but " + step.target() + " lacks "
+                    + String.join(", ", missing) + ": the database changed since (restored from a backup?). Roll"
+                    + " back this run, or restore the database to the state after the script");
+        }
+        return true;
     }
 
-    /** Every statement ran without an error: all the runner can see; a re-assessment checks the schema itself. */
+    /** Every statement ran without an error and the tables and columns the script creates exist. */
     @Override
-    public boolean holdsAfterApply(PlanStep step, StepContext ctx) {
-        return true;
+    public boolean holdsAfterApply(PlanStep step, StepContext ctx) throws IOException {
+        return missing(step, ctx, identifiers(step, ctx)).isEmpty();
+    }
+
+    private static List<String> missing(PlanStep step, StepContext ctx, Map<String, String> identifiers)
+            throws IOException {
+        ScriptSchema expected = ScriptSchema.of(SqlScripts.statements(step.params().get("script"), Dialect.H2,
+                identifiers));
+        if (expected.isEmpty()) {
+            return List.of();
+        }
+        DatasourceSpec spec = spec(step, ctx).orElseThrow();
+        try (ReadOnlyConnection c = ReadOnlyConnection.open(spec, DbKind.H2, List.of())) {
+            return expected.missing(c.jdbc());
+        } catch (SQLException e) {
+            throw new IOException("cannot read the schema of the H2 database " + spec.target() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** The identifiers the step's script runs with: those journalled with its snapshot, else the fresh scan's. */
+    private static Map<String, String> identifiers(PlanStep step, StepContext ctx) {
+        return snapshotRecord(step, ctx).map(r -> ScriptIdentifiers.parse(r.detail()))
+                .orElseGet(() -> ScriptIdentifiers.of(step, ctx.facts()));
+    }
+
+    private static Optional<JournalRecord> snapshotRecord(PlanStep step, StepContext ctx) {
+        return ctx.journal().records().stream()
+                .filter(r -> r.type().equals("snapshot") && step.id().equals(r.step())).findFirst();
     }
 
     @Override
@@ -80,11 +123,17 @@ final class H2ScriptExecutor implements StepExecutor {
         ctx.backup().save(step.id(), Role.OLD, rel);
         Path snapshot = ctx.run().exports().resolve("snapshots").resolve(step.id().replaceAll("[^A-Za-z0-9._-]", "_"))
                 .resolve(file.getFileName());
-        Optional<JournalRecord> earlier = ctx.journal().records().stream()
-                .filter(r -> r.type().equals("snapshot") && step.id().equals(r.step())).findFirst();
+        Optional<JournalRecord> earlier = snapshotRecord(step, ctx);
         Map<String, String> identifiers;
         if (earlier.isPresent()) {
-            // a half-done earlier attempt: back to the state it started from, with the names it read then
+            // a half-done earlier attempt: back to the state it started from, with the names it read then; only
+            // from the very bytes the journal recorded, or the redo would start from some other state
+            if (!Files.isRegularFile(snapshot) || !FileDigest.sha256(snapshot).equals(earlier.get().sha256())) {
+                throw new IOException("the snapshot " + snapshot + " is " + (Files.isRegularFile(snapshot)
+                        ? "not the one the journal recorded (its SHA-256 differs)" : "missing") + ", so " + step.id()
+                        + " cannot be redone from the state it started from. Nothing was restored or run; roll back"
+                        + " (the database as it was before the run is under " + ctx.run().backup() + ")");
+            }
             AtomicFiles.copy(snapshot, file);
             identifiers = ScriptIdentifiers.parse(earlier.get().detail());
         } else {

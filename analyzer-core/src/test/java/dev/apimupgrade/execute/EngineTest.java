@@ -184,6 +184,30 @@ class EngineTest {
     }
 
     @Test
+    void anAdaptedConstraintNameThatIsNoLongerInTheDatabaseFailsTheStepInsteadOfPassingAsDone() throws Exception {
+        MigrationPlan adapt = new MigrationPlan("test", "rules", PRINT, List.of(step("adapt", "AdaptSqlStatement",
+                "WSO2AM_DB", Map.of("script", "am-3.0.0-to-3.1.0", "actualName", "CONSTRAINT_9"), true)));
+
+        assertThatThrownBy(() -> engine.migrate(adapt, run, homes, CURRENT, new Engine.Options(false, Set.of())))
+                .isInstanceOf(StepFailedException.class).hasMessageContaining("CONSTRAINT_9");
+    }
+
+    @Test
+    void anAdaptedConstraintNameTheDatabaseHasIsCheckedAndTheStepIsDone() throws Exception {
+        MigrationPlan adapt = new MigrationPlan("test", "rules", PRINT, List.of(step("adapt", "AdaptSqlStatement",
+                "WSO2AM_DB", Map.of("script", "am-3.0.0-to-3.1.0", "actualName", "CONSTRAINT_9"), true)));
+        Facts facts = new Facts(List.of(new dev.apimupgrade.fact.DbConstraint("WSO2AM_DB", "AM_SYSTEM_APPS",
+                "CONSTRAINT_9", dev.apimupgrade.fact.DbConstraint.UNIQUE, "NAME",
+                SourceRef.db("WSO2AM_DB", "AM_SYSTEM_APPS"))));
+        Preflight withConstraint = () -> new Preflight.Snapshot(facts, PRINT, List.of(), new DatasourceSpecs(List.of()));
+
+        RunOutcome outcome = engine.migrate(adapt, run, homes, withConstraint, new Engine.Options(false, Set.of()));
+
+        assertThat(outcome.completed()).isTrue();
+        assertThat(outcome.lines()).contains("adapt: done");
+    }
+
+    @Test
     void aCopyFromASourceThatVanishedSincePlanningIsRefusedAndWritesNothing() throws Exception {
         MigrationPlan broken = new MigrationPlan("test", "rules", PRINT, List.of(step("missing-source", "CopyFile",
                 "repository/components/lib/vanished.jar", Map.of("from", "OLD:repository/components/lib/vanished.jar"),

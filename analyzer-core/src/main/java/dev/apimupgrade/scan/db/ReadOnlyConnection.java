@@ -20,7 +20,7 @@ import java.util.stream.Stream;
  * (read-only, never the original, so a running server's lock and the file stay untouched); every other product gets
  * a read-only connection inside a read-only transaction that is rolled back on close.
  */
-final class ReadOnlyConnection implements AutoCloseable {
+public final class ReadOnlyConnection implements AutoCloseable {
     private final Connection connection;
     private final Path copyDir;
 
@@ -29,11 +29,11 @@ final class ReadOnlyConnection implements AutoCloseable {
         this.copyDir = copyDir;
     }
 
-    Connection jdbc() {
+    public Connection jdbc() {
         return connection;
     }
 
-    static ReadOnlyConnection open(DatasourceSpec spec, DbKind kind, List<Driver> extraDrivers)
+    public static ReadOnlyConnection open(DatasourceSpec spec, DbKind kind, List<Driver> extraDrivers)
             throws SQLException, IOException {
         Properties props = new Properties();
         props.setProperty("user", spec.user());
