@@ -1,6 +1,10 @@
 package dev.apimupgrade.execute;
 
+import dev.apimupgrade.fact.Observation;
+import dev.apimupgrade.fact.ServerProcess;
 import dev.apimupgrade.plan.PlanStep;
+import dev.apimupgrade.scan.Installation;
+import dev.apimupgrade.scan.ServerProcessScanner;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,6 +37,7 @@ final class StepRunner {
 
     RunOutcome runAll(List<PlanStep> steps) throws IOException, RunRefusedException {
         for (PlanStep step : steps) {
+            refuseRunningServers(step);
             StepExecutor ex = executors.getOrDefault(step.kind(), new UnknownKind(step.kind()));
             Optional<String> byHand = Engine.byHand(ex, step, ctx);
             if (byHand.isPresent()) {
@@ -90,6 +95,23 @@ final class StepRunner {
         }
         journal.append(JournalRecord.outcome(step.id(), JournalRecord.DONE, step.postCondition()));
         lines.add(title(step) + ": done");
+    }
+
+    /**
+     * Re-checked just before each step, not only at the start: a server started meanwhile (by the operator during a
+     * manual step, or by anyone) would write into the homes while the step changes them.
+     */
+    private void refuseRunningServers(PlanStep step) throws RunRefusedException {
+        Installation both = new Installation(ctx.homes().oldHome(), Optional.of(ctx.homes().newHome()));
+        for (Observation o : new ServerProcessScanner().scan(both)) {
+            if (o instanceof ServerProcess p && p.alive()) {
+                journal.append(JournalRecord.note("stopped", "before " + step.id() + ": the " + p.role()
+                        + " server is running"));
+                throw new RunRefusedException("the " + p.role() + " server is running (" + p.observed() + "); "
+                        + step.id() + " was not started. Stop the server and run migrate again to resume: the steps"
+                        + " done so far are recorded in " + journal.file() + ".");
+            }
+        }
     }
 
     /** Whether a step's post-condition already holds; a check that cannot be made stops the run before the step. */

@@ -208,6 +208,22 @@ class EngineTest {
     }
 
     @Test
+    void aServerStartedAfterTheRunBeganIsCaughtJustBeforeTheNextStepWhichIsNotStarted() throws Exception {
+        // the first step itself makes the new home look like a running server (this JVM's pid in its pid file)
+        write("old", "pid", ProcessHandle.current().pid() + "\n");
+        MigrationPlan plan = new MigrationPlan("test", "rules", PRINT, List.of(
+                step("server-starts", "CopyFile", "wso2carbon.pid", Map.of("from", "OLD:pid"), true),
+                step("jar", "CopyFile", "repository/components/lib/custom-mediator-1.0.jar",
+                        Map.of("from", "OLD:repository/components/lib/custom-mediator-1.0.jar"), true)));
+
+        assertThatThrownBy(() -> engine.migrate(plan, run, homes, CURRENT, new Engine.Options(false, Set.of())))
+                .isInstanceOf(RunRefusedException.class).isNotInstanceOf(StepFailedException.class)
+                .hasMessageContaining("the NEW server is running").hasMessageContaining("jar was not started");
+        assertThat(homes.newHome().resolve("repository/components/lib/custom-mediator-1.0.jar")).doesNotExist();
+        assertThat(Journal.open(run.journal()).completed("server-starts")).isTrue();
+    }
+
+    @Test
     void aCopyFromASourceThatVanishedSincePlanningIsRefusedAndWritesNothing() throws Exception {
         MigrationPlan broken = new MigrationPlan("test", "rules", PRINT, List.of(step("missing-source", "CopyFile",
                 "repository/components/lib/vanished.jar", Map.of("from", "OLD:repository/components/lib/vanished.jar"),
