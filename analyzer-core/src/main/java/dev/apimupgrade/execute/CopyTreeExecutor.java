@@ -43,9 +43,16 @@ final class CopyTreeExecutor implements StepExecutor {
     @Override
     public void apply(PlanStep step, StepContext ctx) throws IOException {
         Path from = ctx.homes().resolve(step.params().get("from"));
-        for (String rel : pending(step, ctx)) {
-            ctx.backup().save(step.id(), Role.NEW, step.target() + "/" + rel);
-            AtomicFiles.copy(from.resolve(rel), target(step, ctx).resolve(rel));
+        List<String> pending = pending(step, ctx);
+        try {
+            for (int i = 0; i < pending.size(); i++) {
+                String rel = pending.get(i);
+                ctx.backup().save(step.id(), Role.NEW, step.target() + "/" + rel);
+                AtomicFiles.copy(from.resolve(rel), target(step, ctx).resolve(rel));
+                ctx.progress().update(step.id(), i + 1, pending.size(), "files");
+            }
+        } finally {
+            ctx.progress().finish(step.id());
         }
     }
 

@@ -28,17 +28,32 @@ public final class Engine {
                 .collect(Collectors.toMap(StepExecutor::kind, Function.identity()));
     }
 
-    /** How the operator started the run. */
-    public record Options(boolean breakLock, Set<String> confirmed) {
+    /**
+     * How the operator started the run: whether to break a stale lock; the manual steps confirmed, each with where the
+     * confirmation came from ("--confirm", or the answers file and line); where the operator's full database backup
+     * is, if given; and where long steps report their progress.
+     */
+    public record Options(boolean breakLock, Map<String, String> confirmations, Optional<String> databaseBackup,
+                          Progress progress) {
         public Options {
-            confirmed = Set.copyOf(confirmed);
+            confirmations = Map.copyOf(confirmations);
+        }
+
+        /** Confirmations given with --confirm, no database backup location, no progress display. */
+        public Options(boolean breakLock, Set<String> confirmed) {
+            this(breakLock, confirmed.stream().collect(Collectors.toMap(id -> id, id -> "--confirm")),
+                    Optional.empty(), Progress.NONE);
+        }
+
+        public Set<String> confirmed() {
+            return confirmations.keySet();
         }
     }
 
     public RunOutcome migrate(MigrationPlan plan, RunDirectory run, Homes homes, Preflight preflight, Options options)
             throws IOException, InputException, RunRefusedException {
         requireIntact(plan);
-        requireStepsOfThePlan(plan, options.confirmed());
+        requireStepsOfThePlan(plan, options.confirmations());
         boolean fresh = !java.nio.file.Files.exists(run.root());
         run.create();
         Journal journal = Journal.open(run.journal());
@@ -51,9 +66,9 @@ public final class Engine {
             checks.refuseStalePlan(plan, now);
             checks.refuseOpenBlockers(now);
             StepContext ctx = new StepContext(homes, new Backup(run, journal, homes), now.facts(),
-                    now.datasources(), run, journal);
+                    now.datasources(), run, journal, options.progress());
             try {
-                requireManual(plan, options.confirmed(), ctx);
+                requireManual(plan, options.confirmations(), ctx);
             } catch (InputException e) {
                 lock.close();
                 if (fresh) {
@@ -73,25 +88,27 @@ public final class Engine {
     }
 
     /** A --confirm that names no step of this plan is a typo or another plan's step: bad input, before anything. */
-    private static void requireStepsOfThePlan(MigrationPlan plan, Set<String> confirmed) throws InputException {
+    private static void requireStepsOfThePlan(MigrationPlan plan, Map<String, String> confirmed)
+            throws InputException {
         Set<String> ids = plan.steps().stream().map(PlanStep::id).collect(Collectors.toSet());
-        for (String id : new java.util.TreeSet<>(confirmed)) {
+        for (String id : new java.util.TreeSet<>(confirmed.keySet())) {
             if (!ids.contains(id)) {
-                throw new InputException("--confirm", "'" + id + "' is not a step of this plan; the steps for the"
-                        + " operator are: " + manualIds(plan));
+                throw new InputException(confirmed.get(id), "'" + id + "' is not a step of this plan; the steps for"
+                        + " the operator are: " + manualIds(plan));
             }
         }
     }
 
     /**
-     * A --confirm must name a step for the operator: a manual step, or one this build cannot carry out itself.
+     * A confirmation must name a step for the operator: a manual step, or one this build cannot carry out itself.
      * Confirming a step the tool runs would skip it unchecked.
      */
-    private void requireManual(MigrationPlan plan, Set<String> confirmed, StepContext ctx) throws InputException {
+    private void requireManual(MigrationPlan plan, Map<String, String> confirmed, StepContext ctx)
+            throws InputException {
         for (PlanStep step : plan.steps()) {
-            if (confirmed.contains(step.id()) && byHand(executor(step), step, ctx).isEmpty()) {
-                throw new InputException("--confirm", "'" + step.id() + "' is not a manual step of this plan (the tool"
-                        + " carries it out itself); the steps for the operator are: " + manualIds(plan));
+            if (confirmed.containsKey(step.id()) && byHand(executor(step), step, ctx).isEmpty()) {
+                throw new InputException(confirmed.get(step.id()), "'" + step.id() + "' is not a manual step of this"
+                        + " plan (the tool carries it out itself); the steps for the operator are: " + manualIds(plan));
             }
         }
     }

@@ -142,20 +142,28 @@ final class H2ScriptExecutor implements StepExecutor {
             ctx.journal().append(JournalRecord.snapshot(step.id(), Homes.name(Role.OLD, rel),
                     FileDigest.sha256(snapshot), ScriptIdentifiers.format(identifiers)));
         }
-        run(spec, SqlScripts.statements(step.params().get("script"), Dialect.H2, identifiers));
+        try {
+            run(spec, SqlScripts.statements(step.params().get("script"), Dialect.H2, identifiers), step.id(),
+                    ctx.progress());
+        } finally {
+            ctx.progress().finish(step.id());
+        }
     }
 
-    private static void run(DatasourceSpec spec, List<SqlStatement> statements) throws IOException {
+    private static void run(DatasourceSpec spec, List<SqlStatement> statements, String stepId, Progress progress)
+            throws IOException {
         // no trace file: an SQL error must not leave a <db>.trace.db in the old home that the journal does not know
         String url = spec.connectUrl() + ";IFEXISTS=TRUE;TRACE_LEVEL_FILE=0";
         try (Connection c = DriverManager.getConnection(url, spec.user(), spec.password() == null ? "" : spec.password());
              Statement st = c.createStatement()) {
+            int done = 0;
             for (SqlStatement s : statements) {
                 try {
                     st.execute(s.sql());
                 } catch (SQLException e) {
                     throw new IOException(s.file() + ":" + s.line() + " failed: " + e.getMessage(), e);
                 }
+                progress.update(stepId, ++done, statements.size(), "statements");
             }
         } catch (SQLException e) {
             throw new IOException("cannot open the H2 database " + spec.target() + ": " + e.getMessage(), e);

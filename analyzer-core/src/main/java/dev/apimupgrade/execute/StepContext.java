@@ -5,8 +5,14 @@ import dev.apimupgrade.scan.db.DatasourceSpecs;
 
 /**
  * What an executor works with: the homes, the backup that saves a path before its change, the fresh facts, how to
- * reach the old home's datasources (holds passwords: never printed), the run folder and its journal.
+ * reach the old home's datasources (holds passwords: never printed), the run folder and its journal, and where a long
+ * step reports how far it is.
  */
 public record StepContext(Homes homes, Backup backup, Facts facts, DatasourceSpecs datasources, RunDirectory run,
-                          Journal journal) {
+                          Journal journal, Progress progress) {
+    /** Without a progress display. */
+    public StepContext(Homes homes, Backup backup, Facts facts, DatasourceSpecs datasources, RunDirectory run,
+                       Journal journal) {
+        this(homes, backup, facts, datasources, run, journal, Progress.NONE);
+    }
 }

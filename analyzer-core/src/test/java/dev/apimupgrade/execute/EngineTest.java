@@ -224,6 +224,28 @@ class EngineTest {
     }
 
     @Test
+    void theSynapseCopyReportsItsProgressFileByFileAndEndsIt() throws Exception {
+        List<String> seen = new java.util.ArrayList<>();
+        Progress recording = new Progress() {
+            @Override
+            public void update(String stepId, long done, long total, String unit) {
+                seen.add(stepId + " " + done + "/" + total + " " + unit);
+            }
+
+            @Override
+            public void finish(String stepId) {
+                seen.add(stepId + " end");
+            }
+        };
+
+        engine.migrate(plan(), run, homes, CURRENT, new Engine.Options(false, Map.of("restart", "--confirm"),
+                java.util.Optional.empty(), recording));
+
+        // synapse: Custom.xml is copied, sequences/main.xml is one of the excluded (protected) files
+        assertThat(seen).containsExactly("synapse 1/1 files", "synapse end");
+    }
+
+    @Test
     void aCopyFromASourceThatVanishedSincePlanningIsRefusedAndWritesNothing() throws Exception {
         MigrationPlan broken = new MigrationPlan("test", "rules", PRINT, List.of(step("missing-source", "CopyFile",
                 "repository/components/lib/vanished.jar", Map.of("from", "OLD:repository/components/lib/vanished.jar"),

@@ -13,7 +13,9 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -56,8 +58,18 @@ public final class MigrateCommand implements Callable<Integer> {
     @Option(names = "--confirm", paramLabel = "<step id>", description = "A manual step you have done (repeatable).")
     List<String> confirmed = new ArrayList<>();
 
+    @Option(names = "--quiet", description = "No progress display for long steps (none is shown anyway when the"
+            + " output is not a terminal).")
+    boolean quiet;
+
     @Option(names = "--break-lock", description = "Remove a lock left by a run that is no longer active (journalled).")
     boolean breakLock;
+
+    private Map<String, String> confirmations() {
+        Map<String, String> out = new LinkedHashMap<>();
+        confirmed.forEach(id -> out.put(id, "--confirm"));
+        return out;
+    }
 
     @Override
     public Integer call() throws InputException, IOException {
@@ -74,7 +86,8 @@ public final class MigrateCommand implements Callable<Integer> {
         try {
             RunOutcome outcome = dryRun ? new Engine().dryRun(plan, run, homes, scan.preflight())
                     : new Engine().migrate(plan, run, homes, scan.preflight(),
-                    new Engine.Options(breakLock, new HashSet<>(confirmed)));
+                    new Engine.Options(breakLock, confirmations(), Optional.empty(),
+                    ConsoleProgress.of(System.console() != null, quiet, spec.commandLine().getErr())));
             outcome.lines().forEach(out::println);
             if (dryRun) {
                 out.println("Dry run: nothing was written.");
