@@ -80,6 +80,11 @@ public final class Engine {
             journal.append(JournalRecord.note("run-start", plan.steps().size() + " step(s), plan "
                     + plan.fingerprint().sha256()));
             StepRunner runner = new StepRunner(executors, journal, ctx, options.confirmed());
+            if (options.databaseBackup().isPresent()
+                    && !options.databaseBackup().equals(StepRunner.recordedBackup(journal))) {
+                journal.append(JournalRecord.note(StepRunner.DATABASE_BACKUP, options.databaseBackup().get()));
+                runner.line("the full database backup is at " + options.databaseBackup().get() + " (recorded)");
+            }
             for (String temp : Leftovers.removeTemps(journal, homes)) {
                 runner.line("removed " + temp + ": a temporary file left by a run killed before its rename");
             }

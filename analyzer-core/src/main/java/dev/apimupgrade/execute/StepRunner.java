@@ -5,6 +5,7 @@ import dev.apimupgrade.fact.ServerProcess;
 import dev.apimupgrade.plan.PlanStep;
 import dev.apimupgrade.scan.Installation;
 import dev.apimupgrade.scan.ServerProcessScanner;
+import dev.apimupgrade.scan.db.DbKind;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +31,43 @@ final class StepRunner {
         this.confirmed = confirmed;
     }
 
+    static final String DATABASE_BACKUP = "database-backup";
+
+    /** Where the operator's full database backup is, as recorded in the journal (the latest), if it was. */
+    static Optional<String> recordedBackup(Journal journal) {
+        String last = null;
+        for (JournalRecord r : journal.records()) {
+            if (r.type().equals("note") && DATABASE_BACKUP.equals(r.status())) {
+                last = r.detail();
+            }
+        }
+        return Optional.ofNullable(last);
+    }
+
+    /**
+     * PRE-BACKUP: a script the tool runs on a database outside the old home's H2 files changes data only the
+     * operator's full backup can bring back (the tool exports just the rows it deletes); its location must be on
+     * record before the first such step.
+     */
+    private boolean needsOperatorsBackup(PlanStep step) {
+        if (!step.kind().equals("RunSqlScript") || recordedBackup(journal).isPresent()) {
+            return false;
+        }
+        return ctx.datasources() == null || ctx.datasources().all().stream()
+                .filter(d -> d.name().equals(step.target()))
+                .noneMatch(d -> d.kind().orElse(null) == DbKind.H2);
+    }
+
+    private RunOutcome stoppedForBackup(PlanStep step) {
+        journal.append(JournalRecord.note("stopped", step.id() + " needs the location of the full database backup"));
+        String toContinue = "PRE-BACKUP: " + step.id() + " changes the " + step.target() + " database, which only"
+                + " your full backup can bring back. Take a full backup of it, then run migrate again with"
+                + " --database-backup <where it is> (or migrate.database_backup in the --answers file); the location"
+                + " is recorded in the journal, so give no password. Nothing is lost: the steps done so far are"
+                + " recorded in " + journal.file() + ".";
+        return new RunOutcome(false, lines, step.id(), toContinue);
+    }
+
     /** A line of the run's report written before the steps (e.g. a leftover removed). */
     void line(String text) {
         lines.add(text);
@@ -45,6 +83,9 @@ final class StepRunner {
                     return stopped(step, byHand.get());
                 }
             } else {
+                if (!journal.completed(step.id()) && needsOperatorsBackup(step)) {
+                    return stoppedForBackup(step);
+                }
                 runAutomated(step, ex);
             }
         }
@@ -128,8 +169,9 @@ final class StepRunner {
     private RunOutcome stopped(PlanStep step, String what) {
         journal.append(JournalRecord.note("stopped", step.id() + " needs the operator: " + what));
         String toContinue = "Do this by hand: " + what + "\nThen check: " + step.postCondition()
-                + "\nand run migrate again with --confirm " + step.id() + " to go on. Nothing is lost: the steps"
-                + " done so far are recorded in " + journal.file() + ".";
+                + "\nand run migrate again with --confirm " + step.id() + " (or, without a person at the keyboard,"
+                + " list " + step.id() + " under migrate.confirmed in the --answers file) to go on. Nothing is lost:"
+                + " the steps done so far are recorded in " + journal.file() + ".";
         return new RunOutcome(false, lines, step.id(), toContinue);
     }
 

@@ -64,6 +64,10 @@ public final class AnswersScanner implements Scanner {
         Set<String> seen = new HashSet<>();
         for (NodeTuple t : map.getValue()) {
             String key = scalar(t.getKeyNode(), shown);
+            if (key.equals(MigrateAnswers.KEY)) {
+                MigrateAnswers.of(t.getValueNode(), shown); // checked here too, so assess and plan reject a typo in it
+                continue;
+            }
             if (!KEYS.contains(key)) {
                 throw new InputException(shown, line(t.getKeyNode()), "unknown question '" + key + "'; known: " + KEYS);
             }

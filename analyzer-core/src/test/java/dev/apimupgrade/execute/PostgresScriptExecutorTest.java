@@ -63,7 +63,8 @@ class PostgresScriptExecutorTest {
     }
 
     private RunOutcome migrate(String purpose) throws Exception {
-        return new Engine().migrate(plan(purpose), run, homes, preflight(), new Engine.Options(false, Set.of()));
+        return new Engine().migrate(plan(purpose), run, homes, preflight(),
+                new Engine.Options(false, Map.of(), java.util.Optional.of("/backups/pg-full.dump"), Progress.NONE));
     }
 
     private static MigrationPlan plan(String purpose) {
@@ -73,6 +74,23 @@ class PostgresScriptExecutorTest {
     private Preflight preflight() {
         return () -> new Preflight.Snapshot(new Facts(List.of()), PRINT, List.of(),
                 new DatasourceSpecs(List.of(db.spec("apim_db", PASSWORD))));
+    }
+
+    @Test
+    void aScriptOnPostgresWaitsForTheLocationOfTheOperatorsFullBackupAndRecordsIt() throws Exception {
+        // (PRE-BACKUP) without the location the run stops before the first PostgreSQL script, changing nothing
+        RunOutcome stopped = new Engine().migrate(plan("scope-binding-cleanup"), run, homes, preflight(),
+                new Engine.Options(false, java.util.Set.of()));
+        assertThat(stopped.completed()).isFalse();
+        assertThat(stopped.toContinue()).contains("PRE-BACKUP").contains("--database-backup");
+        assertThat(Journal.open(run.journal()).records()).noneMatch(r -> "intent".equals(r.type()));
+
+        RunOutcome done = migrate("scope-binding-cleanup");
+
+        assertThat(done.completed()).isTrue();
+        assertThat(done.lines()).contains("the full database backup is at /backups/pg-full.dump (recorded)");
+        assertThat(Journal.open(run.journal()).records())
+                .anyMatch(r -> "database-backup".equals(r.status()) && "/backups/pg-full.dump".equals(r.detail()));
     }
 
     @Test

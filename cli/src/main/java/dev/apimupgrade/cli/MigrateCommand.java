@@ -9,6 +9,7 @@ import dev.apimupgrade.execute.StepFailedException;
 import dev.apimupgrade.plan.MigrationPlan;
 import dev.apimupgrade.plan.PlanJson;
 import dev.apimupgrade.scan.InputException;
+import dev.apimupgrade.scan.MigrateAnswers;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -58,6 +59,11 @@ public final class MigrateCommand implements Callable<Integer> {
     @Option(names = "--confirm", paramLabel = "<step id>", description = "A manual step you have done (repeatable).")
     List<String> confirmed = new ArrayList<>();
 
+    @Option(names = "--database-backup", paramLabel = "<where>", description = "Where your full backup of the"
+            + " databases the plan changes is (PRE-BACKUP; recorded in the journal, so no password). Also"
+            + " migrate.database_backup in the --answers file.")
+    String databaseBackup;
+
     @Option(names = "--quiet", description = "No progress display for long steps (none is shown anyway when the"
             + " output is not a terminal).")
     boolean quiet;
@@ -65,10 +71,19 @@ public final class MigrateCommand implements Callable<Integer> {
     @Option(names = "--break-lock", description = "Remove a lock left by a run that is no longer active (journalled).")
     boolean breakLock;
 
-    private Map<String, String> confirmations() {
-        Map<String, String> out = new LinkedHashMap<>();
+    /** --confirm and the answers file's migrate.confirmed, each id with where it was given. */
+    private Map<String, String> confirmations(MigrateAnswers answers) {
+        Map<String, String> out = new LinkedHashMap<>(answers.confirmed());
         confirmed.forEach(id -> out.put(id, "--confirm"));
         return out;
+    }
+
+    /** --database-backup, else the answers file's migrate.database_backup; never one that holds a credential. */
+    private Optional<String> databaseBackup(MigrateAnswers answers) throws InputException {
+        if (databaseBackup != null) {
+            return Optional.of(MigrateAnswers.requireNoSecret(databaseBackup.strip(), "--database-backup", 0));
+        }
+        return answers.databaseBackup();
     }
 
     @Override
@@ -77,6 +92,8 @@ public final class MigrateCommand implements Callable<Integer> {
             throw new InputException("--new", "migrate needs the 3.1.0 home it changes (--new)");
         }
         MigrationPlan plan = PlanJson.read(planFile);
+        MigrateAnswers answers = this.homes.answers == null ? MigrateAnswers.none()
+                : MigrateAnswers.read(this.homes.answers);
         RunDirectory run = new RunDirectory(runDir != null ? runDir
                 : planFile.toAbsolutePath().getParent().resolve("migrate-run"));
         OutputLocation.requireOutside(run.root(), this.homes.installation(), this.homes.analytics());
@@ -86,7 +103,7 @@ public final class MigrateCommand implements Callable<Integer> {
         try {
             RunOutcome outcome = dryRun ? new Engine().dryRun(plan, run, homes, scan.preflight())
                     : new Engine().migrate(plan, run, homes, scan.preflight(),
-                    new Engine.Options(breakLock, confirmations(), Optional.empty(),
+                    new Engine.Options(breakLock, confirmations(answers), databaseBackup(answers),
                     ConsoleProgress.of(System.console() != null, quiet, spec.commandLine().getErr())));
             outcome.lines().forEach(out::println);
             if (dryRun) {

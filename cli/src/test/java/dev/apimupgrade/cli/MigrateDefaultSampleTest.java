@@ -6,6 +6,7 @@ import dev.apimupgrade.plan.PlanStep;
 import dev.apimupgrade.samples.Samples;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -142,5 +143,36 @@ class MigrateDefaultSampleTest {
         assertThat(rollback.code()).isEqualTo(ExitCode.REFUSED);
         assertThat(rollback.err()).contains("a server is running").contains("Nothing was changed");
         assertThat(MigrateHomes.treeHash(homes.newHome())).isEqualTo(newBefore);
+    }
+
+    @Test
+    void withoutAPersonAtTheKeyboardTheAnswersFileConfirmsTheManualStepsAndATypoThereIsBadInputNamingItsLine()
+            throws Exception {
+        MigrateHomes homes = MigrateHomes.of(Samples.DEFAULT, tmp);
+        List<String> manual = homes.plan().steps().stream().filter(s -> !s.automated()).map(PlanStep::id).toList();
+        assertThat(manual).isNotEmpty();
+        List<String> args = new java.util.ArrayList<>(homes.migrateArgs(tmp.resolve("run")));
+        for (int i = args.indexOf("--confirm"); i >= 0; i = args.indexOf("--confirm")) {
+            args.remove(i + 1);
+            args.remove(i);
+        }
+        Path typo = Files.writeString(tmp.resolve("typo.yaml"), "migrate:\n  confirmed:\n    - no-such-step\n");
+        List<String> withTypo = new java.util.ArrayList<>(args);
+        withTypo.addAll(List.of("--answers", typo.toString()));
+
+        CliRun refused = CliRun.of(withTypo.toArray(String[]::new));
+
+        assertThat(refused.code()).as(refused.err()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(refused.err()).contains(typo + ":3").contains("'no-such-step' is not a step of this plan");
+
+        StringBuilder yaml = new StringBuilder("migrate:\n  confirmed:\n");
+        manual.forEach(id -> yaml.append("    - ").append(id).append('\n'));
+        Path answers = Files.writeString(tmp.resolve("answers.yaml"), yaml.toString());
+        args.addAll(List.of("--answers", answers.toString()));
+
+        CliRun run = CliRun.of(args.toArray(String[]::new));
+
+        assertThat(run.code()).as(run.out() + run.err()).isEqualTo(ExitCode.READY);
+        assertThat(run.out()).contains(manual.get(0) + ": confirmed by the operator");
     }
 }

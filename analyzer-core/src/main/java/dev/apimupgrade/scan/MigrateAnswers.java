@@ -1,0 +1,112 @@
+package dev.apimupgrade.scan;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+/**
+ * The {@code migrate:} section of the answers file, for runs without a person at the keyboard: the manual steps the
+ * operator has done ({@code confirmed:}, a list of step ids, instead of --confirm) and where the operator's full
+ * database backup is ({@code database_backup:}, recorded in the run's journal). It is no question of the assessment,
+ * so it makes no fact and does not change the plan's fingerprint. A location that looks like it holds a credential is
+ * refused: the journal never holds a secret.
+ *
+ * @param confirmed each confirmed step id with where it was given ("answers.yaml:12")
+ * @param databaseBackup the backup's location, if given
+ */
+public record MigrateAnswers(Map<String, String> confirmed, Optional<String> databaseBackup) {
+    public static final String KEY = "migrate";
+    static final List<String> KEYS = List.of("confirmed", "database_backup");
+    private static final Pattern SECRET = Pattern.compile(
+            "(?i)(password|passwd|pwd|secret|token|api[_-]?key)\\s*[=:]|://[^/@\\s]*:[^/@\\s]*@");
+
+    public static MigrateAnswers none() {
+        return new MigrateAnswers(Map.of(), Optional.empty());
+    }
+
+    /** The migrate section of an answers file; a file without one confirms nothing. */
+    public static MigrateAnswers read(Path file) throws InputException {
+        String shown = file.toString();
+        Node root;
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            root = new Yaml(new SafeConstructor(new LoaderOptions())).compose(in);
+        } catch (MarkedYAMLException e) {
+            throw new InputException(shown, e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1,
+                    "malformed YAML: " + e.getProblem());
+        } catch (YAMLException | IOException e) {
+            throw new InputException(shown, "cannot read the answers file (" + e.getClass().getSimpleName() + ")");
+        }
+        if (root instanceof MappingNode map) {
+            for (NodeTuple t : map.getValue()) {
+                if (t.getKeyNode() instanceof ScalarNode k && k.getValue().equals(KEY)) {
+                    return of(t.getValueNode(), shown);
+                }
+            }
+        }
+        return none();
+    }
+
+    /** Reads the section's node; unknown keys, a step id that is not a plain value and a secret are input errors. */
+    static MigrateAnswers of(Node section, String shown) throws InputException {
+        if (!(section instanceof MappingNode map)) {
+            throw new InputException(shown, line(section), "'" + KEY + "' must hold " + KEYS);
+        }
+        Map<String, String> confirmed = new LinkedHashMap<>();
+        Optional<String> backup = Optional.empty();
+        for (NodeTuple t : map.getValue()) {
+            String key = t.getKeyNode() instanceof ScalarNode s ? s.getValue() : "";
+            if (key.equals("confirmed")) {
+                if (!(t.getValueNode() instanceof SequenceNode list)) {
+                    throw new InputException(shown, line(t.getValueNode()), "'confirmed' must be a list of step ids");
+                }
+                for (Node id : list.getValue()) {
+                    if (!(id instanceof ScalarNode s) || s.getValue().isBlank()) {
+                        throw new InputException(shown, line(id), "a confirmed step must be a step id");
+                    }
+                    confirmed.put(s.getValue().strip(), shown + ":" + line(id));
+                }
+            } else if (key.equals("database_backup")) {
+                if (!(t.getValueNode() instanceof ScalarNode s) || s.getValue().isBlank()) {
+                    throw new InputException(shown, line(t.getValueNode()), "'database_backup' must say where the"
+                            + " backup is");
+                }
+                backup = Optional.of(requireNoSecret(s.getValue().strip(), shown, line(s)));
+            } else {
+                throw new InputException(shown, line(t.getKeyNode()), "unknown key '" + key + "' under '" + KEY
+                        + "'; known: " + KEYS);
+            }
+        }
+        return new MigrateAnswers(confirmed, backup);
+    }
+
+    /** A backup location is recorded in the journal: one that looks like it holds a credential is refused. */
+    public static String requireNoSecret(String location, String shown, int line) throws InputException {
+        if (SECRET.matcher(location).find() || location.toLowerCase(Locale.ROOT).contains("password")) {
+            throw new InputException(shown, line, "the database backup location looks like it holds a credential;"
+                    + " give only where the backup is (it is recorded in the run's journal)");
+        }
+        return location;
+    }
+
+    private static int line(Node node) {
+        return node.getStartMark() == null ? 0 : node.getStartMark().getLine() + 1;
+    }
+}
