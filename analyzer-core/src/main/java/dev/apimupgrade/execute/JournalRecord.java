@@ -9,7 +9,8 @@ import java.time.Instant;
  * already-done, confirmed or failed); {@code backup} names a path of a home as it was before its first change (and
  * whether it existed, with its hash); {@code snapshot} keeps a database file's state just before a script step; {@code export} names
  * a file of exported rows or table definitions taken just before a PostgreSQL script;
- * {@code note} records run-level events (start, lock broken, stop).
+ * {@code pause} keeps the new home's log size when the run stopped at a manual step (its check scans the log from
+ * there); {@code note} records run-level events (start, lock broken, stop, database-backup, check-failed).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"time", "type", "step", "status", "path", "existed", "directory", "sha256", "detail"})
@@ -40,6 +41,11 @@ public record JournalRecord(String time, String type, String step, String status
     /** A file under the run folder's exports/ holding what a database step is about to delete or change. */
     public static JournalRecord export(String step, String path, String sha256, String detail) {
         return new JournalRecord(now(), "export", step, null, path, true, false, sha256, detail);
+    }
+
+    /** The run paused at a manual step; {@code detail} is the size of the log at {@code path} then, to scan after. */
+    public static JournalRecord pause(String step, String path, long logOffset) {
+        return new JournalRecord(now(), "pause", step, null, path, null, null, null, String.valueOf(logOffset));
     }
 
     public static JournalRecord note(String status, String detail) {

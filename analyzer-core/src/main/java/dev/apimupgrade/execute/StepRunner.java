@@ -79,8 +79,16 @@ final class StepRunner {
             StepExecutor ex = executors.getOrDefault(step.kind(), new UnknownKind(step.kind()));
             Optional<String> byHand = Engine.byHand(ex, step, ctx);
             if (byHand.isPresent()) {
-                if (!confirmOrStop(step, byHand.get())) {
+                if (journal.completed(step.id())) {
+                    lines.add(title(step) + ": confirmed earlier");
+                    continue;
+                }
+                if (!confirmed.contains(step.id())) {
                     return stopped(step, byHand.get());
+                }
+                Optional<RunOutcome> failedCheck = confirm(step, byHand.get());
+                if (failedCheck.isPresent()) {
+                    return failedCheck.get();
                 }
             } else {
                 if (!journal.completed(step.id()) && needsOperatorsBackup(step)) {
@@ -93,17 +101,37 @@ final class StepRunner {
         return new RunOutcome(true, lines, null, null);
     }
 
-    private boolean confirmOrStop(PlanStep step, String what) {
-        if (journal.completed(step.id())) {
-            lines.add(title(step) + ": confirmed earlier");
-            return true;
-        }
-        if (!confirmed.contains(step.id())) {
-            return false;
+    /**
+     * The operator says the step is done: first what the tool can observe is checked (the log since the pause, the
+     * temporary files the step removes). A failed check stops the run here, unconfirmed, with what was found.
+     */
+    private Optional<RunOutcome> confirm(PlanStep step, String what) throws IOException {
+        ManualStepChecks.Result checked = ManualStepChecks.check(step, ctx.homes(), pausedAt(step));
+        checked.found().forEach(f -> lines.add(title(step) + ": checked " + f));
+        if (!checked.problems().isEmpty()) {
+            // the journal gets the count, not the log lines: a log line may hold anything
+            journal.append(JournalRecord.note("check-failed", step.id() + ": " + checked.problems().size()
+                    + " problem(s) after the operator's confirmation"));
+            String toContinue = "CHECK FAILED after " + step.id() + " (" + what + "):\n  "
+                    + String.join("\n  ", checked.problems()) + "\nFix the cause (redo the step if it failed), then run"
+                    + " migrate again with --confirm " + step.id() + ". Nothing is lost: the steps done so far are"
+                    + " recorded in " + journal.file() + ".";
+            return Optional.of(new RunOutcome(false, lines, step.id(), toContinue));
         }
         journal.append(JournalRecord.outcome(step.id(), JournalRecord.CONFIRMED, "the operator confirmed: " + what));
         lines.add(title(step) + ": confirmed by the operator");
-        return true;
+        return Optional.empty();
+    }
+
+    /** The new home's log size when the run last paused at this step, if it did. */
+    private Optional<Long> pausedAt(PlanStep step) {
+        Optional<Long> at = Optional.empty();
+        for (JournalRecord r : journal.records()) {
+            if (r.type().equals("pause") && step.id().equals(r.step())) {
+                at = Optional.of(Long.parseLong(r.detail()));
+            }
+        }
+        return at;
     }
 
     private void runAutomated(PlanStep step, StepExecutor ex) throws IOException, RunRefusedException {
@@ -166,8 +194,12 @@ final class StepRunner {
         }
     }
 
-    private RunOutcome stopped(PlanStep step, String what) {
+    private RunOutcome stopped(PlanStep step, String what) throws IOException {
         journal.append(JournalRecord.note("stopped", step.id() + " needs the operator: " + what));
+        if (ManualStepChecks.scansLog(step)) {
+            journal.append(JournalRecord.pause(step.id(), "NEW:" + ManualStepChecks.LOG,
+                    ManualStepChecks.logOffset(ctx.homes())));
+        }
         String toContinue = "Do this by hand: " + what + "\nThen check: " + step.postCondition()
                 + "\nand run migrate again with --confirm " + step.id() + " (or, without a person at the keyboard,"
                 + " list " + step.id() + " under migrate.confirmed in the --answers file) to go on. Nothing is lost:"

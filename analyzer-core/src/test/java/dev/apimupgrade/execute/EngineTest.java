@@ -245,6 +245,60 @@ class EngineTest {
         assertThat(seen).containsExactly("synapse 1/1 files", "synapse end");
     }
 
+    private static MigrationPlan migrationRun() {
+        return new MigrationPlan("test", "rules", PRINT, List.of(step("apim-client", "ManualStep", "new-home",
+                Map.of("step", "copy the client jar, run, check the log, then remove both",
+                        "command", "sh wso2server.sh -DmigrateFromVersion=3.0.0", "removedAfter",
+                        "repository/components/dropins/org.wso2.carbon.apimgt.migrate.client-*.jar,migration-resources"),
+                false)));
+    }
+
+    @Test
+    void afterAConfirmedMigrationRunTheLogSinceThePauseIsScannedAndAnErrorStopsTheRunUnconfirmed() throws Exception {
+        write("new", "repository/logs/wso2carbon.log", "[2026-11-01] ERROR {old} - an error before the step\n");
+        RunOutcome paused = engine.migrate(migrationRun(), run, homes, CURRENT, new Engine.Options(false, Set.of()));
+        assertThat(paused.stoppedAt()).isEqualTo("apim-client");
+        Files.writeString(homes.newHome().resolve("repository/logs/wso2carbon.log"),
+                "[2026-11-25 10:00:01,000]  INFO {org.wso2.carbon.apimgt.migration} - Migrating API-M\n"
+                        + "[2026-11-25 10:00:02,000]  WARN {org.wso2.carbon.apimgt.migration} - Error while migrating"
+                        + " API /pizzashack\n", java.nio.file.StandardOpenOption.APPEND);
+
+        RunOutcome checked = engine.migrate(migrationRun(), run, homes, CURRENT,
+                new Engine.Options(false, Set.of("apim-client")));
+
+        assertThat(checked.completed()).isFalse();
+        assertThat(checked.toContinue()).startsWith("CHECK FAILED after apim-client")
+                .contains("1 ERROR line(s) or known migration error(s)").contains("Error while migrating API")
+                .doesNotContain("an error before the step");
+        assertThat(Journal.open(run.journal()).completed("apim-client")).isFalse();
+    }
+
+    @Test
+    void aConfirmedMigrationRunWhoseClientJarIsStillInDropinsStopsTheRunNamingIt() throws Exception {
+        write("new", "repository/components/dropins/org.wso2.carbon.apimgt.migrate.client-3.1.0-6.jar", "jar");
+
+        RunOutcome checked = engine.migrate(migrationRun(), run, homes, CURRENT,
+                new Engine.Options(false, Set.of("apim-client")));
+
+        assertThat(checked.completed()).isFalse();
+        assertThat(checked.toContinue()).contains("still present")
+                .contains("NEW:repository/components/dropins/org.wso2.carbon.apimgt.migrate.client-3.1.0-6.jar");
+    }
+
+    @Test
+    void aConfirmedMigrationRunWithACleanLogAndItsTemporaryFilesRemovedGoesOnSayingWhatWasChecked()
+            throws Exception {
+        write("new", "repository/logs/wso2carbon.log", "[2026-11-25]  INFO {x} - migration done\n");
+
+        RunOutcome checked = engine.migrate(migrationRun(), run, homes, CURRENT,
+                new Engine.Options(false, Set.of("apim-client")));
+
+        assertThat(checked.completed()).isTrue();
+        assertThat(checked.lines()).contains("apim-client: checked NEW:migration-resources is removed",
+                "apim-client: confirmed by the operator")
+                .anySatisfy(l -> assertThat(l).contains("no ERROR line and no known migration error"));
+    }
+
     @Test
     void aCopyFromASourceThatVanishedSincePlanningIsRefusedAndWritesNothing() throws Exception {
         MigrationPlan broken = new MigrationPlan("test", "rules", PRINT, List.of(step("missing-source", "CopyFile",

@@ -1,0 +1,147 @@
+package dev.apimupgrade.execute;
+
+import dev.apimupgrade.fact.Role;
+import dev.apimupgrade.plan.PlanStep;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * What the tool can observe after the operator confirms a manual step. A step that starts the 3.1.0 server (its
+ * command runs wso2server) has the new home's repository/logs/wso2carbon.log scanned, from the size it had when the run
+ * paused at the step, for ERROR lines and the migration clients' known error messages (migration-client-errors.txt).
+ * A step with {@code removedAfter} (comma-separated home paths, globs allowed in the file name) has those checked
+ * gone: the migration client jar in dropins, migration-resources. Each check says what it found; problems stop the run.
+ */
+final class ManualStepChecks {
+    static final String LOG = "repository/logs/wso2carbon.log";
+    static final String REMOVED_AFTER = "removedAfter";
+    private static final int SHOWN = 5;
+    private static final Pattern ERROR_LINE = Pattern.compile("(^|[\\s\\]])ERROR([\\s{:]|$)");
+    private static final List<String> KNOWN = known();
+
+    /** What the checks found: lines for the report, and the problems (empty when every check passed). */
+    record Result(List<String> found, List<String> problems) {
+    }
+
+    private ManualStepChecks() {
+    }
+
+    /** Whether the step starts the server, so its log says how the run went. */
+    static boolean scansLog(PlanStep step) {
+        return step.params().getOrDefault("command", "").contains("wso2server");
+    }
+
+    /** The log's size now (its offset for a later scan); 0 when there is no log yet. */
+    static long logOffset(Homes homes) throws IOException {
+        Path log = homes.resolve(Role.NEW, LOG);
+        return Files.isRegularFile(log) ? Files.size(log) : 0;
+    }
+
+    static Result check(PlanStep step, Homes homes, Optional<Long> pausedAt) throws IOException {
+        List<String> found = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        if (scansLog(step)) {
+            scanLog(homes, pausedAt, found, problems);
+        }
+        String removed = step.params().get(REMOVED_AFTER);
+        if (removed != null) {
+            for (String rel : removed.split(",")) {
+                List<String> left = present(homes, rel.strip());
+                if (left.isEmpty()) {
+                    found.add("NEW:" + rel.strip() + " is removed");
+                } else {
+                    problems.add("still present, the step says to remove it: " + String.join(", ", left));
+                }
+            }
+        }
+        return new Result(found, problems);
+    }
+
+    private static void scanLog(Homes homes, Optional<Long> pausedAt, List<String> found, List<String> problems)
+            throws IOException {
+        Path log = homes.resolve(Role.NEW, LOG);
+        if (!Files.isRegularFile(log)) {
+            found.add("NEW:" + LOG + " does not exist: no log to check");
+            return;
+        }
+        long size = Files.size(log);
+        // a log smaller than at the pause was rotated: all of the new one is after the pause
+        long from = pausedAt.filter(o -> o <= size).orElse(0L);
+        List<String> bad = new ArrayList<>();
+        int count = 0;
+        try (FileChannel ch = FileChannel.open(log, StandardOpenOption.READ)) {
+            ch.position(from);
+            InputStream in = Channels.newInputStream(ch);
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            String line;
+            int number = 0;
+            while ((line = reader.readLine()) != null) {
+                number++;
+                if (ERROR_LINE.matcher(line).find() || knownError(line)) {
+                    count++;
+                    if (bad.size() < SHOWN) {
+                        bad.add("  +" + number + ": " + (line.length() > 200 ? line.substring(0, 200) + "..." : line));
+                    }
+                }
+            }
+        }
+        String where = "NEW:" + LOG + (pausedAt.isPresent() && from > 0 ? " after byte " + from
+                + " (its size when the run paused at this step)" : " (all of it: no size was recorded before the step)");
+        if (count == 0) {
+            found.add(where + ": no ERROR line and no known migration error");
+        } else {
+            problems.add(where + ": " + count + " ERROR line(s) or known migration error(s), first lines (line"
+                    + " numbers counted from there):\n" + String.join("\n", bad));
+        }
+    }
+
+    private static boolean knownError(String line) {
+        String lower = line.toLowerCase(Locale.ROOT);
+        return KNOWN.stream().anyMatch(lower::contains);
+    }
+
+    private static List<String> present(Homes homes, String rel) throws IOException {
+        Path path = homes.resolve(Role.NEW, rel);
+        String name = path.getFileName().toString();
+        if (!name.contains("*") && !name.contains("?")) {
+            return Files.exists(path) ? List.of("NEW:" + rel) : List.of();
+        }
+        Path dir = path.getParent();
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        try (DirectoryStream<Path> matches = Files.newDirectoryStream(dir, name)) {
+            for (Path p : matches) {
+                out.add("NEW:" + homes.newHome().relativize(p).toString().replace('\\', '/'));
+            }
+        }
+        return out;
+    }
+
+    private static List<String> known() {
+        try (InputStream in = ManualStepChecks.class.getResourceAsStream("migration-client-errors.txt")) {
+            if (in == null) {
+                throw new IllegalStateException("migration-client-errors.txt is missing from the build");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().map(String::strip)
+                    .filter(l -> !l.isEmpty() && !l.startsWith("#")).map(l -> l.toLowerCase(Locale.ROOT)).toList();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read migration-client-errors.txt", e);
+        }
+    }
+}
