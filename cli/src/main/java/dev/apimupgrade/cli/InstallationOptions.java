@@ -57,7 +57,8 @@ final class InstallationOptions {
 
     @Option(names = "--answers", paramLabel = "<answers.yaml>",
             description = "Your answers to the questions files cannot settle (keep_registry_versioning, is_key_manager, "
-                    + "distributed, unique_id_user_store: yes or no).")
+                    + "distributed, unique_id_user_store: yes or no); migrate also reads its migrate: section"
+                    + " (confirmed steps, database_backup), see docs/answers.md.")
     Path answers;
 
     @Option(names = "--no-db", description = "Do not read the databases; the conditions that need them are UNKNOWN.")
