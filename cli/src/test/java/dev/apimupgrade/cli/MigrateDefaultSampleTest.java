@@ -175,4 +175,21 @@ class MigrateDefaultSampleTest {
         assertThat(run.code()).as(run.out() + run.err()).isEqualTo(ExitCode.READY);
         assertThat(run.out()).contains(manual.get(0) + ": confirmed by the operator");
     }
+
+    @Test
+    void aPlanJsonEditedByHandIsRefusedAsBadInputNamingTheFileAndNothingIsChanged() throws Exception {
+        MigrateHomes homes = MigrateHomes.of(Samples.DEFAULT, tmp);
+        String plan = Files.readString(homes.planFile());
+        Files.writeString(homes.planFile(), plan.replaceFirst("\"automated\" : true", "\"automated\" : false"));
+        String newBefore = MigrateHomes.treeHash(homes.newHome());
+
+        CliRun edited = CliRun.of("migrate", "--plan", homes.planFile().toString(), "--old",
+                homes.oldHome().toString(), "--new", homes.newHome().toString(), "--no-db", "--run",
+                tmp.resolve("run").toString());
+
+        assertThat(edited.code()).as(edited.err()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(edited.err()).contains(homes.planFile().toString()).contains("changed after it was made");
+        assertThat(tmp.resolve("run")).doesNotExist();
+        assertThat(MigrateHomes.treeHash(homes.newHome())).isEqualTo(newBefore);
+    }
 }
