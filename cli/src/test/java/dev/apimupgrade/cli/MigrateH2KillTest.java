@@ -97,7 +97,19 @@ class MigrateH2KillTest {
     }
 
     private static String h2Content(Path mvDb, DatasourceSpec db) throws Exception {
-        Path copy = Files.createTempDirectory("h2-state").resolve("db.mv.db");
+        Path dir = Files.createTempDirectory("h2-state");
+        try {
+            return h2ContentOfCopy(mvDb, dir.resolve("db.mv.db"), db);
+        } finally {
+            try (Stream<Path> left = Files.walk(dir)) {
+                for (Path p : left.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
+    }
+
+    private static String h2ContentOfCopy(Path mvDb, Path copy, DatasourceSpec db) throws Exception {
         Files.copy(mvDb, copy);
         String url = "jdbc:h2:" + copy.toString().replace(".mv.db", "") + ";IFEXISTS=TRUE;ACCESS_MODE_DATA=r";
         StringBuilder text = new StringBuilder();
