@@ -2,10 +2,13 @@ package dev.apimupgrade.execute;
 
 import dev.apimupgrade.fact.Role;
 import dev.apimupgrade.plan.PlanStep;
+import dev.apimupgrade.plan.Planner;
 import dev.apimupgrade.plan.TomlEdit;
 import java.io.IOException;
 import dev.apimupgrade.scan.db.H2Url;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import org.tomlj.Toml;
@@ -15,6 +18,7 @@ import org.tomlj.TomlParseResult;
  * SetTomlTable: gives the new home's deployment.toml the old home's table {@code target} ({@code from=OLD}), key
  * lines as written. With {@code relativeH2=true} (the rule found an H2 URL relative to the old home) the url is
  * written with the old home's absolute path, so the 3.1.0 server opens the old database, not its own empty one.
+ * The subtables the plan names ({@code subtables=pool_options}) are carried too, each placed after the table.
  */
 final class SetTomlTableExecutor implements StepExecutor {
     @Override
@@ -33,20 +37,56 @@ final class SetTomlTableExecutor implements StepExecutor {
 
     @Override
     public boolean done(PlanStep step, StepContext ctx) throws IOException {
-        Optional<List<String>> current = TomlEdit.tableBody(DeploymentToml.read(ctx, Role.NEW), step.target());
-        return current.isPresent() && current.get().equals(body(step, ctx));
+        String now = DeploymentToml.read(ctx, Role.NEW);
+        Optional<List<String>> current = TomlEdit.tableBody(now, step.target());
+        if (current.isEmpty() || !current.get().equals(body(step, ctx))) {
+            return false;
+        }
+        for (var sub : subtables(step, ctx).entrySet()) {
+            if (!TomlEdit.tableBody(now, sub.getKey()).equals(Optional.of(sub.getValue()))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override
     public List<String> preview(PlanStep step, StepContext ctx) throws IOException {
         String before = DeploymentToml.read(ctx, Role.NEW);
-        return DeploymentToml.diff(before, TomlEdit.setTable(before, step.target(), body(step, ctx)));
+        return DeploymentToml.diff(before, edited(before, step, ctx));
     }
 
     @Override
     public void apply(PlanStep step, StepContext ctx) throws IOException {
         String before = DeploymentToml.read(ctx, Role.NEW);
-        DeploymentToml.write(step.id(), ctx, TomlEdit.setTable(before, step.target(), body(step, ctx)));
+        DeploymentToml.write(step.id(), ctx, edited(before, step, ctx));
+    }
+
+    /** The table, then each of its subtables the plan names, placed after it; every other line as it was. */
+    private static String edited(String text, PlanStep step, StepContext ctx) throws IOException {
+        String out = TomlEdit.setTable(text, step.target(), body(step, ctx));
+        for (var sub : subtables(step, ctx).entrySet()) {
+            out = TomlEdit.setSubtable(out, step.target(), sub.getKey(), sub.getValue());
+        }
+        return out;
+    }
+
+    /**
+     * The plan's subtables that the old file declares with a header of their own, with their key lines as written;
+     * keys written dotted inside the table itself (pool.max_idle = 1) already travel with its body.
+     */
+    private static Map<String, List<String>> subtables(PlanStep step, StepContext ctx) throws IOException {
+        String old = DeploymentToml.read(ctx, Role.OLD);
+        List<String> declared = TomlEdit.subtables(old, step.target());
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        String named = step.params().getOrDefault(Planner.SUBTABLES, "");
+        for (String sub : named.isEmpty() ? List.<String>of() : List.of(named.split(","))) {
+            if (declared.contains(sub)) {
+                String path = step.target() + "." + sub;
+                out.put(path, TomlEdit.tableBody(old, path).orElseThrow());
+            }
+        }
+        return out;
     }
 
     private static List<String> body(PlanStep step, StepContext ctx) throws IOException {

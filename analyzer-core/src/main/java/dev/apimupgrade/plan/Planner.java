@@ -4,6 +4,7 @@ import dev.apimupgrade.fact.DatasourceConfig;
 import dev.apimupgrade.fact.DbConstraint;
 import dev.apimupgrade.fact.Facts;
 import dev.apimupgrade.fact.Role;
+import dev.apimupgrade.fact.TomlSetting;
 import dev.apimupgrade.rule.Condition;
 import dev.apimupgrade.rule.ConditionCatalogue;
 import dev.apimupgrade.rule.ConditionResult;
@@ -15,7 +16,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Turns the verdict into the plan: every justified action, in the guide's order (by the catalogue's step of its
@@ -28,6 +31,10 @@ public final class Planner {
     public static final String DIALECT_FOLDER = "dialectFolder";
     /** Prefix of the parameters that fill a script's ${NAME} placeholders. */
     public static final String IDENTIFIER = "identifier.";
+    /** Prefix of the parameters listing a carried table's keys with their masked values, for the operator to review. */
+    public static final String CARRIED_KEY = "key.";
+    /** The parameter naming a carried table's subtables (comma-separated, relative: "pool_options"), carried too. */
+    public static final String SUBTABLES = "subtables";
 
     private Planner() {
     }
@@ -62,7 +69,30 @@ public final class Planner {
             systemAppsNameConstraint(a, all, facts)
                     .ifPresent(name -> p.put(IDENTIFIER + "AM_SYSTEM_APPS_NAME_CONSTRAINT", name));
         }
+        if (a.kind().equals("SetTomlTable") && "OLD".equals(a.params().get("from"))) {
+            carried(a.target(), facts, p);
+        }
         return p;
+    }
+
+    /**
+     * What a carried table brings along: each key of the old table and of its subtables with its value as the scan
+     * masked it (no secret reaches the plan), and the subtables, which a table replacement alone would leave behind.
+     */
+    private static void carried(String table, Facts facts, Map<String, String> p) {
+        Set<String> subtables = new TreeSet<>();
+        facts.ofType(TomlSetting.class).stream()
+                .filter(t -> t.role() == Role.OLD && t.key().startsWith(table + ".") && !t.key().contains("["))
+                .forEach(t -> {
+                    String key = t.key().substring(table.length() + 1);
+                    p.put(CARRIED_KEY + key, t.value());
+                    if (key.contains(".")) {
+                        subtables.add(key.substring(0, key.lastIndexOf('.')));
+                    }
+                });
+        if (!subtables.isEmpty()) {
+            p.put(SUBTABLES, String.join(",", subtables));
+        }
     }
 
     /**

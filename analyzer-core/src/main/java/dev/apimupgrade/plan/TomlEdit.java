@@ -56,6 +56,40 @@ public final class TomlEdit {
         return checked(splice(layout.lines, t.header(), layout.end(t) + 1, replacement), path);
     }
 
+    /**
+     * Replaces subtable {@code path} of {@code parent} or, when the text has no such table, adds it right after the
+     * parent table (and after the parent's subtables that directly follow it), where a reader looks for it; without
+     * the parent either, it is added as a new table like {@link #setTable}.
+     */
+    public static String setSubtable(String text, String parent, String path, List<String> body) {
+        TomlLayout layout = new TomlLayout(lines(text));
+        Optional<TomlLayout.Table> p = layout.table(parent);
+        if (layout.table(path).isPresent() || p.isEmpty()) {
+            return setTable(text, path, body);
+        }
+        int index = layout.tables.indexOf(p.get());
+        while (index + 1 < layout.tables.size()
+                && layout.tables.get(index + 1).path().startsWith(parent + ".")) {
+            index++;
+        }
+        int at = layout.end(layout.tables.get(index)) + 1;
+        String sep = layout.lineSeparator();
+        StringBuilder block = new StringBuilder();
+        if (at == layout.lines.size() && at > 0 && !layout.lines.get(at - 1).endsWith("\n")) {
+            block.append(sep);
+        }
+        block.append(sep).append('[').append(path).append(']').append(sep);
+        body.forEach(l -> block.append(l).append(sep));
+        return checked(splice(layout.lines, at, at, List.of(block.toString())), path);
+    }
+
+    /** The standard tables declared under {@code path} by a header of their own ("pool_options" for a.b.pool_options). */
+    public static List<String> subtables(String text, String path) {
+        return new TomlLayout(lines(text)).tables.stream()
+                .filter(t -> !t.array() && t.header() >= 0 && t.path().startsWith(path + "."))
+                .map(t -> t.path().substring(path.length() + 1)).toList();
+    }
+
     /** The key lines of a table as written (values spanning lines included), to carry a table from one file to another. */
     public static Optional<List<String>> tableBody(String text, String path) {
         TomlLayout layout = new TomlLayout(lines(text));

@@ -2,7 +2,16 @@ package dev.apimupgrade.report;
 
 import dev.apimupgrade.plan.PlanStep;
 import dev.apimupgrade.plan.TomlEdit;
+import dev.apimupgrade.plan.Planner;
+import dev.apimupgrade.scan.SecretMask;
+import dev.apimupgrade.scan.db.H2Url;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** The one-line instruction of each step kind, and the TOML snippet of a configuration step. */
 final class RunbookText {
@@ -21,7 +30,10 @@ final class RunbookText {
             case "CopyFile" -> "Copy " + from(p) + " to the 3.1.0 home's " + t
                     + (p.containsKey("when") ? " (" + p.get("when") + ")" : "") + ".";
             case "SetTomlTable" -> "In " + NEW_TOML + ", replace the [" + t + "] table (or add it) with the keys of"
-                    + " the old home's [" + t + "] table. Edit the table; do not copy the whole file.";
+                    + " the old home's [" + t + "] table" + subtables(t, p) + ", as listed below. Edit the table"
+                    + (p.containsKey(Planner.SUBTABLES) ? "s" : "") + "; do not copy the whole file."
+                    + (p.containsValue(SecretMask.MASK) ? " A value shown as " + SecretMask.MASK
+                    + " is a secret: take it from the old file." : "");
             case "SetTomlValue" -> "In " + NEW_TOML + ", set " + t + " as shown.";
             case "RunSqlScript" -> "Run the " + p.getOrDefault("script", "") + " script on the " + t
                     + " database" + (p.containsKey("dialectFolder") ? " (" + p.get("dialectFolder") + ")" : "")
@@ -38,20 +50,52 @@ final class RunbookText {
         };
     }
 
-    /** The TOML to write for a value; a table's keys come from the old file and are not repeated (they hold secrets). */
-    static String snippet(PlanStep s) {
+    /**
+     * The TOML to write: a value, or the keys a carried table brings (grouped by subtable, secrets masked as the scan
+     * masked them, a home-relative H2 url shown as it will be written: anchored at the old home).
+     */
+    static String snippet(PlanStep s, String oldHome) {
         if (s.kind().equals("SetTomlValue")) {
             int dot = s.target().lastIndexOf('.');
             String key = s.target().substring(dot + 1) + " = " + TomlEdit.literal(s.params().getOrDefault("value", ""));
             return dot < 0 ? key : "[" + s.target().substring(0, dot) + "]\n" + key;
         }
         if (s.kind().equals("SetTomlTable")) {
-            return "[" + s.target() + "]\n# the keys of [" + s.target() + "] from the old deployment.toml";
+            return carriedTable(s, oldHome);
         }
         if (s.kind().equals("ManualStep") && s.params().containsKey("config")) {
             return s.params().get("config");
         }
         return "";
+    }
+
+    private static String subtables(String table, Map<String, String> p) {
+        if (!p.containsKey(Planner.SUBTABLES)) {
+            return "";
+        }
+        return " and its " + Stream.of(p.get(Planner.SUBTABLES).split(","))
+                .map(sub -> "[" + table + "." + sub + "]").collect(Collectors.joining(", "));
+    }
+
+    private static String carriedTable(PlanStep s, String oldHome) {
+        boolean anchor = Boolean.parseBoolean(s.params().get("relativeH2"));
+        Map<String, List<String>> byTable = new TreeMap<>();
+        s.params().forEach((name, value) -> {
+            if (name.startsWith(Planner.CARRIED_KEY)) {
+                String key = name.substring(Planner.CARRIED_KEY.length());
+                int dot = key.lastIndexOf('.');
+                String table = dot < 0 ? s.target() : s.target() + "." + key.substring(0, dot);
+                String shown = anchor && key.equals("url") ? H2Url.parse(value).filter(H2Url::homeRelative)
+                        .map(u -> u.anchoredAt(Path.of(oldHome))).orElse(value) : value;
+                byTable.computeIfAbsent(table, k -> new ArrayList<>())
+                        .add(key.substring(dot + 1) + " = " + TomlEdit.literal(shown));
+            }
+        });
+        if (byTable.isEmpty()) {
+            return "[" + s.target() + "]\n# the keys of [" + s.target() + "] from the old deployment.toml";
+        }
+        return byTable.entrySet().stream().map(e -> "[" + e.getKey() + "]\n" + String.join("\n", e.getValue()))
+                .collect(Collectors.joining("\n\n"));
     }
 
     private static String from(Map<String, String> p) {

@@ -42,7 +42,7 @@ public record RunbookView(ToolInfo tool, String planSha256, String oldHome, Stri
         boolean distributed = verdict.status("PRE-DISTRIBUTED") == Status.APPLIES;
         List<RunbookStep> steps = new ArrayList<>();
         for (PlanStep s : plan.steps()) {
-            steps.add(step(steps.size() + 1, s, verdict.result(s.conditionId()), distributed, scripts));
+            steps.add(step(steps.size() + 1, s, verdict.result(s.conditionId()), distributed, scripts, oldHome));
         }
         Set<String> withSteps = plan.steps().stream().map(PlanStep::conditionId).collect(Collectors.toSet());
         List<LeftOut> alsoApplies = verdict.results().stream()
@@ -57,14 +57,14 @@ public record RunbookView(ToolInfo tool, String planSha256, String oldHome, Stri
     }
 
     private static RunbookStep step(int number, PlanStep s, ConditionResult result, boolean distributed,
-                                    ScriptSource scripts) {
+                                    ScriptSource scripts, String oldHome) {
         RunbookCommands.Commands commands = RunbookCommands.of(s);
         RunbookSql.Sql sql = RunbookSql.of(s, scripts);
         String node = distributed ? s.nodes().stream().map(NodeRole::label).collect(Collectors.joining(", ")) : "";
         return new RunbookStep(number, s.id(), s.conditionId(), result.condition().title(), s.guideStep(),
                 s.guideLink(), s.kind(), s.automated(), node, RunbookText.what(s), s.why(),
                 s.evidence().stream().map(e -> new EvidenceView(e.source().toString(), e.observed())).toList(),
-                commands.linux(), commands.windows(), commands.same(), RunbookText.snippet(s), sql.statements(),
+                commands.linux(), commands.windows(), commands.same(), RunbookText.snippet(s, oldHome), sql.statements(),
                 sql.note(), s.postCondition());
     }
 }

@@ -7,6 +7,7 @@ import dev.apimupgrade.fact.Facts;
 import dev.apimupgrade.fact.RegistryVersioning;
 import dev.apimupgrade.fact.Role;
 import dev.apimupgrade.fact.SourceRef;
+import dev.apimupgrade.fact.TomlSetting;
 import dev.apimupgrade.rule.ConditionCatalogue;
 import dev.apimupgrade.rule.Evidence;
 import dev.apimupgrade.rule.Finding;
@@ -14,6 +15,7 @@ import dev.apimupgrade.rule.JustifiedAction;
 import dev.apimupgrade.rule.Severity;
 import dev.apimupgrade.rule.Status;
 import dev.apimupgrade.rule.Verdict;
+import dev.apimupgrade.scan.SecretMask;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -140,5 +142,32 @@ class PlannerTest {
         assertThat(plan.steps()).isEmpty();
         assertThat(plan.rulePackHash()).isEqualTo("rulepack-1");
         assertThat(plan.fingerprint().facts()).hasSize(1);
+    }
+
+    @Test
+    void aCarriedTableListsItsKeysWithTheScansMaskedValuesAndNamesItsSubtablesCfgDbApim() {
+        SourceRef at = SourceRef.line(Role.OLD, "repository/conf/deployment.toml", 20);
+        Facts facts = new Facts(List.of(SHARED, APIM,
+                new TomlSetting(Role.OLD, "database.apim_db.url", "jdbc:mysql://db/am", at),
+                new TomlSetting(Role.OLD, "database.apim_db.password", SecretMask.MASK, at),
+                new TomlSetting(Role.OLD, "database.apim_db.pool_options.maxActive", "150", at),
+                new TomlSetting(Role.OLD, "database.shared_db.url", "jdbc:mysql://db/reg", at),
+                new TomlSetting(Role.NEW, "database.apim_db.url", "jdbc:h2:./x", at)));
+
+        PlanStep step = Planner.plan(verdict(MIXED), CATALOGUE, facts, "1.0").steps().stream()
+                .filter(s -> s.kind().equals("SetTomlTable")).findFirst().orElseThrow();
+
+        assertThat(step.params()).containsEntry("key.url", "jdbc:mysql://db/am")
+                .containsEntry("key.password", SecretMask.MASK).containsEntry("key.pool_options.maxActive", "150")
+                .containsEntry(Planner.SUBTABLES, "pool_options").doesNotContainKey("key.shared_db.url")
+                .hasSize(5);
+    }
+
+    @Test
+    void aCarriedTableWithoutSubtablesNamesNoneCfgDbApim() {
+        PlanStep step = Planner.plan(verdict(MIXED), CATALOGUE, new Facts(List.of(SHARED, APIM)), "1.0").steps()
+                .stream().filter(s -> s.kind().equals("SetTomlTable")).findFirst().orElseThrow();
+
+        assertThat(step.params()).containsOnlyKeys("from");
     }
 }

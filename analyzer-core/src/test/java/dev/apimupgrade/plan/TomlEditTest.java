@@ -109,4 +109,35 @@ class TomlEditTest {
         assertThat(TomlEdit.literal("WSO2USER_DB")).isEqualTo("\"WSO2USER_DB\"");
         assertThat(TomlEdit.literal("a\"b\\c")).isEqualTo("\"a\\\"b\\\\c\"");
     }
+
+    @Test
+    void aMissingSubtableGoesRightAfterItsTableAndItsOtherSubtablesNotAtTheEnd() {
+        String withPool = TomlEdit.setSubtable(TEXT, "database.apim_db", "database.apim_db.pool_options",
+                List.of("maxActive = 50"));
+        String out = TomlEdit.setSubtable(withPool, "database.apim_db", "database.apim_db.props",
+                List.of("a = 1"));
+
+        assertThat(out).isEqualTo(TEXT.replace("         \"b\"]\n", "         \"b\"]\n\n"
+                + "[database.apim_db.pool_options]\nmaxActive = 50\n\n[database.apim_db.props]\na = 1\n"));
+        assertThat(Toml.parse(out).getLong("database.apim_db.pool_options.maxActive")).isEqualTo(50L);
+        assertThat(TomlEdit.subtables(out, "database.apim_db")).containsExactly("pool_options", "props");
+    }
+
+    @Test
+    void anExistingSubtableIsReplacedInPlace() {
+        String text = TEXT.replace("\n# introduces", "\n[database.apim_db.pool_options]\nmaxActive = 10\n\n# introduces");
+
+        String out = TomlEdit.setSubtable(text, "database.apim_db", "database.apim_db.pool_options",
+                List.of("maxActive = 50"));
+
+        assertThat(out).isEqualTo(text.replace("maxActive = 10", "maxActive = 50"));
+    }
+
+    @Test
+    void subtablesAreOnlyThoseWithAHeaderOfTheirOwn() {
+        String text = TEXT.replace("type = \"h2\"", "type = \"h2\"\npool.max_idle = 3");
+
+        assertThat(TomlEdit.subtables(text, "database.apim_db")).isEmpty();
+        assertThat(TomlEdit.subtables(text, "database")).containsExactly("apim_db");
+    }
 }

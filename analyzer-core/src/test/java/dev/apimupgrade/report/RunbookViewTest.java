@@ -6,6 +6,7 @@ import dev.apimupgrade.fact.DatasourceConfig;
 import dev.apimupgrade.fact.Facts;
 import dev.apimupgrade.fact.Role;
 import dev.apimupgrade.fact.SourceRef;
+import dev.apimupgrade.fact.TomlSetting;
 import dev.apimupgrade.plan.MigrationPlan;
 import dev.apimupgrade.plan.Planner;
 import dev.apimupgrade.plan.ScriptSource;
@@ -16,6 +17,7 @@ import dev.apimupgrade.rule.JustifiedAction;
 import dev.apimupgrade.rule.Severity;
 import dev.apimupgrade.rule.Status;
 import dev.apimupgrade.rule.Verdict;
+import dev.apimupgrade.scan.SecretMask;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -192,5 +194,31 @@ class RunbookViewTest {
 
         assertThat(view.steps()).isEmpty();
         assertThat(view.leftOut().size() + view.undecided().size()).isEqualTo(CATALOGUE.all().size());
+    }
+
+    @Test
+    void aCarriedTableShowsEachKeyAndSubtableWithSecretsMaskedAndTheH2UrlAnchoredAtTheOldHomeCfgDbApim() {
+        SourceRef at = SourceRef.line(Role.OLD, "repository/conf/deployment.toml", 20);
+        Facts facts = new Facts(List.of(APIM,
+                new TomlSetting(Role.OLD, "database.apim_db.type", "h2", at),
+                new TomlSetting(Role.OLD, "database.apim_db.url", "jdbc:h2:./repository/database/WSO2AM_DB", at),
+                new TomlSetting(Role.OLD, "database.apim_db.password", SecretMask.MASK, at),
+                new TomlSetting(Role.OLD, "database.apim_db.pool_options.maxActive", "150", at)));
+        Verdict verdict = verdict(List.of(action("CFG-DB-APIM", "SetTomlTable", "database.apim_db",
+                Map.of("from", "OLD", "relativeH2", "true"))));
+
+        RunbookStep step = RunbookView.of(Planner.plan(verdict, CATALOGUE, facts, "1.0"), verdict, TOOL,
+                "/opt/apim-3.0.0", "/opt/apim-3.1.0", SCRIPTS).steps().get(0);
+
+        assertThat(step.snippet()).isEqualTo("""
+                [database.apim_db]
+                password = "****"
+                type = "h2"
+                url = "jdbc:h2:/opt/apim-3.0.0/repository/database/WSO2AM_DB"
+
+                [database.apim_db.pool_options]
+                maxActive = 150""");
+        assertThat(step.what()).contains("and its [database.apim_db.pool_options]")
+                .contains("A value shown as **** is a secret: take it from the old file.");
     }
 }

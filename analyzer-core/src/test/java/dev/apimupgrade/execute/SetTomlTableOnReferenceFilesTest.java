@@ -1,0 +1,115 @@
+package dev.apimupgrade.execute;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.apimupgrade.fact.Facts;
+import dev.apimupgrade.plan.Fingerprint;
+import dev.apimupgrade.plan.MigrationPlan;
+import dev.apimupgrade.plan.PlanStep;
+import dev.apimupgrade.plan.Planner;
+import dev.apimupgrade.plan.TomlEdit;
+import dev.apimupgrade.plan.TomlEditOnReferenceFilesTest;
+import dev.apimupgrade.scan.db.DatasourceSpecs;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.tomlj.Toml;
+import org.tomlj.TomlParseResult;
+
+/**
+ * SetTomlTable on the real files: the migration testing tool's 3.0.0 MySQL deployment.toml, given the
+ * [database.apim_db.pool_options] subtable operators add, carried into each real 3.1.0 deployment.toml.
+ */
+class SetTomlTableOnReferenceFilesTest {
+    private static final String POOL = "[database.apim_db.pool_options]\nmaxActive = \"150\"\nmaxWait = \"60000\"\n"
+            + "# tuned for the gateway load\nminIdle = 5\n";
+    private static final Fingerprint PRINT = Fingerprint.of(new Facts(List.of()), "rules", "test");
+    private static final Preflight CURRENT = () -> new Preflight.Snapshot(new Facts(List.of()), PRINT, List.of(),
+            new DatasourceSpecs(List.of()));
+
+    @TempDir
+    Path tmp;
+
+    static Stream<Path> files() throws IOException {
+        return TomlEditOnReferenceFilesTest.files();
+    }
+
+    @ParameterizedTest
+    @MethodSource("files")
+    void theTableAndItsPoolOptionsSubtableAreCarriedAndEveryOtherLineStaysByteIdentical(Path newFile)
+            throws Exception {
+        Path reference = newFile.getParent().getParent().getParent().getParent();
+        String old = Files.readString(findOld(reference)).replace("\n[database.shared_db]", "\n" + POOL
+                + "\n[database.shared_db]");
+        String before = Files.readString(newFile);
+        Homes homes = homes(old, before);
+
+        new Engine().migrate(plan(), new RunDirectory(tmp.resolve("run")), homes, CURRENT,
+                new Engine.Options(false, Set.of()));
+
+        String after = Files.readString(homes.newHome().resolve("repository/conf/deployment.toml"));
+        TomlParseResult parsed = Toml.parse(after);
+        assertThat(parsed.errors()).isEmpty();
+        assertThat(parsed.getString("database.apim_db.url")).isEqualTo("jdbc:mysql://localhost:3306/amdb?useSSL=false");
+        assertThat(parsed.getString("database.apim_db.pool_options.maxActive")).isEqualTo("150");
+        assertThat(parsed.getLong("database.apim_db.pool_options.minIdle")).isEqualTo(5L);
+        String carried = "[database.apim_db]\n" + String.join("\n", TomlEdit.tableBody(old, "database.apim_db").orElseThrow()) + "\n";
+        String replaced = "[database.apim_db]\n" + String.join("\n", TomlEdit.tableBody(before, "database.apim_db").orElseThrow()) + "\n";
+        assertThat(before).containsOnlyOnce(replaced);
+        assertThat(after).isEqualTo(before.replace(replaced, carried + "\n"
+                + POOL.replace("# tuned for the gateway load\n", "")));
+        assertThat(parsed.getString("database.shared_db.url"))
+                .isEqualTo(Toml.parse(before).getString("database.shared_db.url"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("files")
+    void aSecondRunFindsTheCarriedTablesDoneAndChangesNothing(Path newFile) throws Exception {
+        Path reference = newFile.getParent().getParent().getParent().getParent();
+        String old = Files.readString(findOld(reference)).replace("\n[database.shared_db]", "\n" + POOL
+                + "\n[database.shared_db]");
+        Homes homes = homes(old, Files.readString(newFile));
+        new Engine().migrate(plan(), new RunDirectory(tmp.resolve("run1")), homes, CURRENT,
+                new Engine.Options(false, Set.of()));
+        Path toml = homes.newHome().resolve("repository/conf/deployment.toml");
+        String once = Files.readString(toml);
+
+        new Engine().migrate(plan(), new RunDirectory(tmp.resolve("run2")), homes, CURRENT,
+                new Engine.Options(false, Set.of()));
+
+        assertThat(Files.readString(toml)).isEqualTo(once);
+        assertThat(Journal.open(tmp.resolve("run2").resolve("journal.jsonl")).records())
+                .anySatisfy(r -> assertThat(r.status()).isEqualTo(JournalRecord.ALREADY_DONE));
+    }
+
+    private static Path findOld(Path anyReferenceChild) {
+        Path dir = anyReferenceChild;
+        while (dir != null && !Files.isDirectory(dir.resolve("migration/testing-tool"))) {
+            dir = dir.getParent();
+        }
+        return dir.resolve("migration/testing-tool/API-M_3.0.0/mysql/deployment.toml");
+    }
+
+    private Homes homes(String oldToml, String newToml) throws IOException {
+        Homes homes = new Homes(tmp.resolve("old"), tmp.resolve("new"));
+        for (var e : Map.of(homes.oldHome(), oldToml, homes.newHome(), newToml).entrySet()) {
+            Path f = e.getKey().resolve("repository/conf/deployment.toml");
+            Files.createDirectories(f.getParent());
+            Files.writeString(f, e.getValue());
+        }
+        return homes;
+    }
+
+    private static MigrationPlan plan() {
+        return new MigrationPlan("test", "rules", PRINT, List.of(new PlanStep("toml-table", "CFG-DB-APIM",
+                "SetTomlTable", "database.apim_db", Map.of("from", "OLD", "relativeH2", "false",
+                Planner.SUBTABLES, "pool_options"), true, List.of(), "Step 1", "", "holds", List.of(), List.of())));
+    }
+}
