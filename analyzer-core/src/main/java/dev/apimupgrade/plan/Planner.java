@@ -35,6 +35,11 @@ public final class Planner {
     public static final String CARRIED_KEY = "key.";
     /** The parameter naming a carried table's subtables (comma-separated, relative: "pool_options"), carried too. */
     public static final String SUBTABLES = "subtables";
+    /**
+     * An action's own guide step when it is a later sub-step of its condition's (the tenant loader is removed in
+     * 2.7.6, after the re-indexing start of 2.7.5, not in 2.7.2 where it is added): orders and labels the step.
+     */
+    public static final String GUIDE_STEP = "guideStep";
 
     private Planner() {
     }
@@ -42,7 +47,7 @@ public final class Planner {
     public static MigrationPlan plan(Verdict verdict, ConditionCatalogue catalogue, Facts facts, String toolVersion) {
         List<String> catalogueOrder = catalogue.all().stream().map(Condition::id).toList();
         Comparator<JustifiedAction> order = Comparator
-                .comparing((JustifiedAction a) -> catalogue.get(a.conditionId()).step(), GuideOrder.BY_GUIDE)
+                .comparing((JustifiedAction a) -> guideStep(a, catalogue.get(a.conditionId())), GuideOrder.BY_GUIDE)
                 .thenComparingInt(a -> catalogueOrder.indexOf(a.conditionId()))
                 .thenComparing(JustifiedAction::id);
         List<PlanStep> steps = new ArrayList<>();
@@ -56,12 +61,17 @@ public final class Planner {
     private static PlanStep step(JustifiedAction a, ConditionResult result, Map<String, String> params) {
         Condition c = result.condition();
         return new PlanStep(a.id(), a.conditionId(), a.kind(), a.target(), params, a.automated(),
-                NodeRoles.of(a.conditionId()), c.step(), c.guideLink(), PostConditions.of(a), result.messages(),
+                NodeRoles.of(a.conditionId()), guideStep(a, c), c.guideLink(), PostConditions.of(a), result.messages(),
                 a.evidence());
+    }
+
+    private static String guideStep(JustifiedAction a, Condition c) {
+        return a.params().getOrDefault(GUIDE_STEP, c.step());
     }
 
     private static Map<String, String> params(JustifiedAction a, List<JustifiedAction> all, Facts facts) {
         Map<String, String> p = new TreeMap<>(a.params());
+        p.remove(GUIDE_STEP);
         if (a.kind().equals("RunSqlScript") || a.kind().equals("AdaptSqlStatement")) {
             dialectFolder(a.target(), facts).ifPresent(folder -> p.put(DIALECT_FOLDER, folder));
         }

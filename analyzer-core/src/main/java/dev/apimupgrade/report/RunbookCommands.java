@@ -4,6 +4,9 @@ import dev.apimupgrade.plan.PlanStep;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The exact shell commands of a step for Linux (sh) and Windows (cmd), written against the variables the runbook sets
@@ -71,7 +74,8 @@ final class RunbookCommands {
     private static Commands manual(String command, String target) {
         boolean script = command.startsWith("sh ") || command.startsWith("./");
         if (!script) {
-            return new Commands(List.of(command), List.of(command));
+            return new Commands(List.of(withTarget(command, target, RunbookCommands::linux)),
+                    List.of(withTarget(command, target, RunbookCommands::windows)));
         }
         String bare = command.startsWith("sh ") ? command.substring(3) : command.substring(2);
         String bat = bare.replaceFirst("\\.sh\\b", ".bat");
@@ -80,6 +84,19 @@ final class RunbookCommands {
                     List.of("cd /d " + windows("NEW:bin"), bat));
         }
         return new Commands(List.of("sh " + bare), List.of(bat));
+    }
+
+    /**
+     * A command naming the step's file by its bare name (keytool's {@code -keystore client-truststore.jks}) names it
+     * by its path in the 3.1.0 home instead, so it works from any folder.
+     */
+    private static String withTarget(String command, String target, UnaryOperator<String> qualified) {
+        String name = target.substring(target.lastIndexOf('/') + 1);
+        if (!target.contains("/") || !isFile(target)) {
+            return command;
+        }
+        return command.replaceAll("(?<=\\s)" + Pattern.quote(name) + "(?=\\s|$)",
+                Matcher.quoteReplacement(qualified.apply("NEW:" + target)));
     }
 
     private static boolean isFile(String path) {

@@ -31,9 +31,7 @@ final class RunbookText {
                     + (p.containsKey("when") ? " (" + p.get("when") + ")" : "") + ".";
             case "SetTomlTable" -> "In " + NEW_TOML + ", replace the [" + t + "] table (or add it) with the keys of"
                     + " the old home's [" + t + "] table" + subtables(t, p) + ", as listed below. Edit the table"
-                    + (p.containsKey(Planner.SUBTABLES) ? "s" : "") + "; do not copy the whole file."
-                    + (p.containsValue(SecretMask.MASK) ? " A value shown as " + SecretMask.MASK
-                    + " is a secret: take it from the old file." : "");
+                    + (p.containsKey(Planner.SUBTABLES) ? "s" : "") + "; do not copy the whole file.";
             case "SetTomlValue" -> "In " + NEW_TOML + ", set " + t + " as shown.";
             case "RunSqlScript" -> "Run the " + p.getOrDefault("script", "") + " script on the " + t
                     + " database" + (p.containsKey("dialectFolder") ? " (" + p.get("dialectFolder") + ")" : "")
@@ -69,6 +67,11 @@ final class RunbookText {
         return "";
     }
 
+    /** How the templates label a snippet's code block: TOML for deployment.toml edits, plain text otherwise. */
+    static String snippetLanguage(PlanStep s) {
+        return s.kind().startsWith("SetToml") ? "toml" : "text";
+    }
+
     private static String subtables(String table, Map<String, String> p) {
         if (!p.containsKey(Planner.SUBTABLES)) {
             return "";
@@ -94,13 +97,16 @@ final class RunbookText {
         if (byTable.isEmpty()) {
             return "[" + s.target() + "]\n# the keys of [" + s.target() + "] from the old deployment.toml";
         }
-        return byTable.entrySet().stream().map(e -> "[" + e.getKey() + "]\n" + String.join("\n", e.getValue()))
+        String secrets = s.params().containsValue(SecretMask.MASK) ? "# " + SecretMask.MASK
+                + " marks a secret: copy its value from the old deployment.toml\n" : "";
+        return secrets + byTable.entrySet().stream().map(e -> "[" + e.getKey() + "]\n" + String.join("\n", e.getValue()))
                 .collect(Collectors.joining("\n\n"));
     }
 
     private static String from(Map<String, String> p) {
         String f = p.getOrDefault("from", "");
-        return f.startsWith("OLD:") ? "the old home's " + f.substring(4) : f;
+        return f.startsWith("OLD:") ? "the old home's " + f.substring(4)
+                : f + " (the file the guide's step links to: run the command in the folder you saved it to)";
     }
 
     private static String capitalised(String s) {

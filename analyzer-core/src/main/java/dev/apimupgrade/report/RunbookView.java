@@ -64,7 +64,8 @@ public record RunbookView(ToolInfo tool, String planSha256, String oldHome, Stri
         return new RunbookStep(number, s.id(), s.conditionId(), result.condition().title(), s.guideStep(),
                 s.guideLink(), s.kind(), s.automated(), node, RunbookText.what(s), s.why(),
                 s.evidence().stream().map(e -> new EvidenceView(e.source().toString(), e.observed())).toList(),
-                commands.linux(), commands.windows(), commands.same(), RunbookText.snippet(s, oldHome), sql.statements(),
+                commands.linux(), commands.windows(), commands.same(), RunbookText.snippet(s, oldHome),
+                RunbookText.snippetLanguage(s), sql.statements(),
                 sql.note(), s.postCondition());
     }
 }

@@ -170,4 +170,24 @@ class PlannerTest {
 
         assertThat(step.params()).containsOnlyKeys("from");
     }
+
+    @Test
+    void anActionWithItsOwnGuideStepIsOrderedAndLabelledByItIdxTenantloader() {
+        String loader = "repository/components/dropins/tenantloader-1.0.jar";
+        List<JustifiedAction> actions = List.of(
+                action("IDX-TENANTLOADER", "CopyFile", loader, Map.of("from", "tenantloader-1.0.jar")),
+                action("IDX-TENANTLOADER", "DeletePath", loader, Map.of("guideStep", "Step 2.7.6")),
+                action("IDX-TENANTLOADER", "ManualStep", "new-home", Map.of("step", "start", "guideStep",
+                        "Step 2.7.5")),
+                action("IDX-RE-INDEXING", "SetTomlValue", "indexing.re_indexing", Map.of("value", "1")),
+                action("ANA-ENABLE-NEW", "SetTomlValue", "apim.analytics.enable", Map.of("value", "true")));
+
+        MigrationPlan plan = Planner.plan(verdict(actions), CATALOGUE, new Facts(List.of(SHARED, APIM)), "1.0");
+
+        assertThat(plan.steps()).extracting(PlanStep::kind).containsExactly("CopyFile", "SetTomlValue",
+                "ManualStep", "DeletePath", "SetTomlValue");
+        assertThat(plan.steps()).extracting(PlanStep::guideStep).containsExactly("Step 2.7.2", "Step 2.7.3",
+                "Step 2.7.5", "Step 2.7.6", "Step 3.3");
+        assertThat(plan.steps()).allSatisfy(s -> assertThat(s.params()).doesNotContainKey(Planner.GUIDE_STEP));
+    }
 }

@@ -211,6 +211,7 @@ class RunbookViewTest {
                 "/opt/apim-3.0.0", "/opt/apim-3.1.0", SCRIPTS).steps().get(0);
 
         assertThat(step.snippet()).isEqualTo("""
+                # **** marks a secret: copy its value from the old deployment.toml
                 [database.apim_db]
                 password = "****"
                 type = "h2"
@@ -218,7 +219,46 @@ class RunbookViewTest {
 
                 [database.apim_db.pool_options]
                 maxActive = 150""");
-        assertThat(step.what()).contains("and its [database.apim_db.pool_options]")
-                .contains("A value shown as **** is a secret: take it from the old file.");
+        assertThat(step.what()).contains("and its [database.apim_db.pool_options]");
+        assertThat(step.snippetLanguage()).isEqualTo("toml");
+    }
+
+    @Test
+    void aManualStepsSettingsAreLabelledPlainTextNotTomlIdnMigrationResources() {
+        Verdict verdict = verdict(List.of(action("IDN-MIGRATION-RESOURCES", "ManualStep", "migration-resources",
+                Map.of("step", "edit migration-config.yaml", "config", "migrationEnable: true, currentVersion: 5.9.0"))));
+
+        RunbookStep step = view(verdict).steps().get(0);
+
+        assertThat(step.snippet()).isEqualTo("migrationEnable: true, currentVersion: 5.9.0");
+        assertThat(step.snippetLanguage()).isEqualTo("text");
+    }
+
+    @Test
+    void aManualCommandNamingItsFileByBareNameGetsTheFilesPathInTheNewHomePerPlatformKey42CrunchCert() {
+        Verdict verdict = verdict(List.of(action("KEY-42CRUNCH-CERT", "ManualStep",
+                "repository/resources/security/client-truststore.jks", Map.of("step", "import the certificate",
+                        "command", "keytool -import -alias 42crunch -file 42crunch.cer -keystore client-truststore.jks"))));
+
+        RunbookStep step = view(verdict).steps().get(0);
+
+        assertThat(step.linux()).containsExactly("keytool -import -alias 42crunch -file 42crunch.cer -keystore "
+                + "\"$APIM_NEW_HOME/repository/resources/security/client-truststore.jks\"");
+        assertThat(step.windows()).containsExactly("keytool -import -alias 42crunch -file 42crunch.cer -keystore "
+                + "\"%APIM_NEW_HOME%\\repository\\resources\\security\\client-truststore.jks\"");
+        assertThat(step.sameOnBoth()).isFalse();
+    }
+
+    @Test
+    void aFileTheOperatorDownloadsIsSaidToComeFromTheGuidesLinkIdxTenantloader() {
+        Verdict verdict = verdict(List.of(action("IDX-TENANTLOADER", "CopyFile",
+                "repository/components/dropins/tenantloader-1.0.jar", Map.of("from", "tenantloader-1.0.jar"))));
+
+        RunbookStep step = view(verdict).steps().get(0);
+
+        assertThat(step.what()).startsWith("Copy tenantloader-1.0.jar (the file the guide's step links to: run the"
+                + " command in the folder you saved it to) to the 3.1.0 home's");
+        assertThat(step.linux()).containsExactly("cp \"tenantloader-1.0.jar\" "
+                + "\"$APIM_NEW_HOME/repository/components/dropins/tenantloader-1.0.jar\"");
     }
 }

@@ -48,8 +48,20 @@ class ReindexRulesTest {
 
         assertThat(v.status("IDX-TENANTLOADER")).isEqualTo(Status.APPLIES);
         assertThat(actions(v, "IDX-TENANTLOADER")).extracting(JustifiedAction::kind, JustifiedAction::target)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("CopyFile", TENANTLOADER),
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("CopyFile", TENANTLOADER),
+                        org.assertj.core.groups.Tuple.tuple("ManualStep", "new-home"),
                         org.assertj.core.groups.Tuple.tuple("DeletePath", TENANTLOADER));
+    }
+
+    @Test
+    void idxTenantloaderStartsTheServerToReIndexInStep275AndRemovesTheLoaderOnlyAfterInStep276() {
+        Verdict v = decide(presence(Role.OLD, "repository/tenants", true), tenant("1", true));
+
+        assertThat(actions(v, "IDX-TENANTLOADER")).filteredOn(a -> a.kind().equals("ManualStep")).singleElement()
+                .satisfies(a -> assertThat(a.params()).containsEntry("guideStep", "Step 2.7.5")
+                        .containsEntry("command", "sh wso2server.sh"));
+        assertThat(actions(v, "IDX-TENANTLOADER")).filteredOn(a -> a.kind().equals("DeletePath")).singleElement()
+                .satisfies(a -> assertThat(a.params()).containsEntry("guideStep", "Step 2.7.6"));
     }
 
     @Test

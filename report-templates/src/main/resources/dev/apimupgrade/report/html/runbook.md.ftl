@@ -69,7 +69,7 @@ ${s.guideStep} · `${s.conditionId}` · ${s.kind} · <#if s.automated>the tool c
 
 Configuration:
 
-```toml
+```${s.snippetLanguage}
 ${s.snippet}
 ```
 </#if>

@@ -1,0 +1,70 @@
+package dev.apimupgrade.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.apimupgrade.samples.Samples;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The runbook.md of each sample, compared line for line with the reviewed copy under
+ * src/test/resources/golden. Only what varies without the runbook's text changing is normalised: the samples
+ * folder, the tool version, and the plan and rule-pack hashes (they change with the version and with any rule). After a deliberate change, regenerate the copies with
+ * {@code mvn -B -ntp -pl cli -am verify -Dtest=RunbookGoldenTest -Dsurefire.failIfNoSpecifiedTests=false
+ * -Dgolden.update=true}, read the diff as an operator would, and commit it.
+ */
+class RunbookGoldenTest {
+    static final Path GOLDEN = Path.of("src/test/resources/golden");
+    private static final Pattern HASH = Pattern.compile("`(sha256:)?[0-9a-f]{16,64}`");
+
+    @TempDir
+    Path tmp;
+
+    @ParameterizedTest
+    @ValueSource(strings = {Samples.DEFAULT, Samples.CUSTOM})
+    void theRunbookOfEachSampleIsTheReviewedOne(String sample) throws IOException {
+        Path out = tmp.resolve("plan");
+        CliRun planned = CliRun.withEnvironment(environment(sample), "plan", "--old", Samples.home(sample).toString(),
+                "--new", Samples.home(Samples.TARGET).toString(), "--today", "2026-11-25", "--out", out.toString());
+        assertThat(planned.err()).isEmpty();
+
+        String rendered = normalised(Files.readString(out.resolve("runbook.md")));
+        Path golden = GOLDEN.resolve("runbook-" + sample + ".md");
+        if (Boolean.getBoolean("golden.update")) {
+            Files.createDirectories(GOLDEN);
+            Files.writeString(golden, rendered);
+        }
+        assertThat(golden).as("golden copy (regenerate with -Dgolden.update=true)").exists();
+        assertThat(rendered).isEqualTo(Files.readString(golden));
+    }
+
+    @Test
+    void normalisingReplacesOnlyTheSamplesFolderTheVersionAndTheHashes() {
+        String text = "export APIM_OLD_HOME=\"" + Samples.dir() + "/apim-3.0.0-default\"\n| Tool | apim-upgrade "
+                + ToolVersion.version() + " |\n| Rule pack | `" + "ab".repeat(8) + "` |\n| Plan | `" + "cd".repeat(32)
+                + "` |\nkeep 2026-11-25, `abc` and " + "ef".repeat(32) + "\n";
+
+        assertThat(normalised(text)).isEqualTo("export APIM_OLD_HOME=\"<samples>/apim-3.0.0-default\"\n"
+                + "| Tool | apim-upgrade <version> |\n| Rule pack | `<sha256>` |\n| Plan | `<sha256>` |\n"
+                + "keep 2026-11-25, `abc` and " + "ef".repeat(32) + "\n");
+    }
+
+    static Map<String, String> environment(String sample) {
+        return sample.equals(Samples.CUSTOM) ? AssessSamplesEndToEndTest.OPERATOR_ENVIRONMENT : Map.of();
+    }
+
+    /** The samples folder, the tool version, and the plan and rule-pack hashes (they bind the version) replaced. */
+    static String normalised(String text) {
+        String out = text.replace(Samples.dir().toString(), "<samples>")
+                .replace("apim-upgrade " + ToolVersion.version(), "apim-upgrade <version>");
+        return HASH.matcher(out).replaceAll(Matcher.quoteReplacement("`<sha256>`"));
+    }
+}
