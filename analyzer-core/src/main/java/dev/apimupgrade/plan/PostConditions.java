@@ -21,7 +21,7 @@ final class PostConditions {
         return switch (a.kind()) {
             case "CopyTree" -> "every file of " + home(p.getOrDefault("from", "the old folder"))
                     + " is in the 3.1.0 home's " + target + " with the same content" + (p.containsKey("exclude")
-                    ? ", except " + p.get("exclude") + ", which keep their 3.1.0 content" : "");
+                    ? ", except " + p.get("exclude").replace(",", ", ") + ", which keep their 3.1.0 content" : "");
             case "CopyFile" -> target + " exists in the 3.1.0 home with the same SHA-256 as "
                     + home(p.getOrDefault("from", "its source"));
             case "SetTomlTable" -> "the 3.1.0 deployment.toml has [" + target + "] with the old home's values and still"

@@ -190,4 +190,16 @@ class PlannerTest {
                 "Step 2.7.5", "Step 2.7.6", "Step 3.3");
         assertThat(plan.steps()).allSatisfy(s -> assertThat(s.params()).doesNotContainKey(Planner.GUIDE_STEP));
     }
+
+    @Test
+    void aTreeCopysDoneWhenListsTheExcludedFilesReadablyCfgSynapseSuper() {
+        List<JustifiedAction> actions = List.of(action("CFG-SYNAPSE-SUPER", "CopyTree", "synapse",
+                Map.of("from", "OLD:synapse", "exclude", "api/_RevokeAPI_.xml,sequences/main.xml")));
+
+        PlanStep step = Planner.plan(verdict(actions), CATALOGUE, new Facts(List.of(SHARED, APIM)), "1.0").steps()
+                .get(0);
+
+        assertThat(step.postCondition()).endsWith("except api/_RevokeAPI_.xml, sequences/main.xml, which keep their"
+                + " 3.1.0 content");
+    }
 }

@@ -43,6 +43,18 @@ set "APIM_BACKUP=%USERPROFILE%\apim-upgrade-backup"
 <#else>
 | None. | | | |
 </#list>
+<#if runbook.undecided?has_content>
+
+## Not decided (${runbook.undecided?size})
+
+These could not be decided from what was scanned: settle each one before step 1 (answer it in the answers file, or give what is missing), then run plan again.
+
+| Condition | Guide step | Why it is not decided |
+|---|---|---|
+<#list runbook.undecided as l>
+| `${l.conditionId}` ${l.title?replace("|", "\\|")} | ${l.guideStep} | ${l.reason?replace("|", "\\|")} |
+</#list>
+</#if>
 
 ## Steps (${runbook.steps?size})
 <#list runbook.steps as s>
@@ -135,15 +147,3 @@ _No step applies to this installation._
 <#list runbook.leftOut as l>
 | `${l.conditionId}` ${l.title?replace("|", "\\|")} | ${l.guideStep} | ${l.reason?replace("|", "\\|")} |
 </#list>
-<#if runbook.undecided?has_content>
-
-## Not decided (${runbook.undecided?size})
-
-The evidence for these could not be gathered; settle each one before you start.
-
-| Condition | Guide step | Why it is not decided |
-|---|---|---|
-<#list runbook.undecided as l>
-| `${l.conditionId}` ${l.title?replace("|", "\\|")} | ${l.guideStep} | ${l.reason?replace("|", "\\|")} |
-</#list>
-</#if>

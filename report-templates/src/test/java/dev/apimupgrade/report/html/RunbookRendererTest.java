@@ -137,4 +137,16 @@ class RunbookRendererTest {
         }
         return n;
     }
+
+    @Test
+    void whatCouldNotBeDecidedComesBeforeTheStepsSinceItMustBeSettledFirst() {
+        RunbookView view = view(false);
+        String md = RunbookRenderer.markdown(view);
+        String html = RunbookRenderer.html(view);
+
+        assertThat(view.undecided()).isNotEmpty();
+        assertThat(md.indexOf("## Not decided")).isPositive().isLessThan(md.indexOf("## Steps ("));
+        assertThat(md).contains("\n\n## Not decided");
+        assertThat(html.indexOf("<h2>Not decided")).isPositive().isLessThan(html.indexOf("<h2>Steps ("));
+    }
 }
