@@ -15,8 +15,8 @@ final class PostConditions {
     private PostConditions() {
     }
 
-    static String of(JustifiedAction a) {
-        Map<String, String> p = a.params();
+    /** {@code p}: the action's parameters as the plan has them (with what the planner added, such as subtables). */
+    static String of(JustifiedAction a, Map<String, String> p) {
         String target = a.target();
         return switch (a.kind()) {
             case "CopyTree" -> "every file of " + home(p.getOrDefault("from", "the old folder"))
@@ -24,8 +24,10 @@ final class PostConditions {
                     ? ", except " + p.get("exclude").replace(",", ", ") + ", which keep their 3.1.0 content" : "");
             case "CopyFile" -> target + " exists in the 3.1.0 home with the same SHA-256 as "
                     + home(p.getOrDefault("from", "its source"));
-            case "SetTomlTable" -> "the 3.1.0 deployment.toml has [" + target + "] with the old home's values and still"
-                    + " parses";
+            case "SetTomlTable" -> "the 3.1.0 deployment.toml has [" + target + "]" + (p.containsKey(Planner.SUBTABLES)
+                    ? " and " + java.util.Arrays.stream(p.get(Planner.SUBTABLES).split(","))
+                    .map(sub -> "[" + target + "." + sub + "]").collect(java.util.stream.Collectors.joining(", ")) : "")
+                    + " with the old home's values and still parses";
             case "SetTomlValue" -> "the 3.1.0 deployment.toml sets " + target + " = " + p.getOrDefault("value", "")
                     + " and still parses";
             case "RunSqlScript" -> String.format(SCRIPT_RESULTS.getOrDefault(p.getOrDefault("script", ""),

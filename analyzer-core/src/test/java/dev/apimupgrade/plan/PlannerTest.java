@@ -161,6 +161,8 @@ class PlannerTest {
                 .containsEntry("key.password", SecretMask.MASK).containsEntry("key.pool_options.maxActive", "150")
                 .containsEntry(Planner.SUBTABLES, "pool_options").doesNotContainKey("key.shared_db.url")
                 .hasSize(5);
+        assertThat(step.postCondition()).isEqualTo("the 3.1.0 deployment.toml has [database.apim_db] and"
+                + " [database.apim_db.pool_options] with the old home's values and still parses");
     }
 
     @Test
