@@ -204,4 +204,20 @@ class PlannerTest {
         assertThat(step.postCondition()).endsWith("except api/_RevokeAPI_.xml, sequences/main.xml, which keep their"
                 + " 3.1.0 content");
     }
+
+    @Test
+    void aManualStepIsDoneWhenTheLogOfTheStartItMakesHasNoErrorAndWhatItRemovesIsGoneApimClient() {
+        List<JustifiedAction> actions = List.of(action("APIM-CLIENT", "ManualStep", "new-home", Map.of("step",
+                "run the client, then remove it", "command", "sh wso2server.sh -DmigrateFromVersion=3.0.0",
+                "removedAfter", "repository/components/dropins/client-*.jar,migration-resources")),
+                action("IDN-MIGRATION-JAR", "ManualStep", "dropins", Map.of("step", "copy the jar")));
+
+        List<PlanStep> steps = Planner.plan(verdict(actions), CATALOGUE, new Facts(List.of(SHARED, APIM)), "1.0")
+                .steps();
+
+        assertThat(steps).extracting(PlanStep::postCondition).containsExactly("you did it by hand",
+                "you did it by hand; the 3.1.0 home's repository/logs/wso2carbon.log shows"
+                        + " no ERROR line from that start; repository/components/dropins/client-*.jar,"
+                        + " migration-resources no longer in the 3.1.0 home");
+    }
 }
