@@ -140,4 +140,15 @@ class TomlEditTest {
         assertThat(TomlEdit.subtables(text, "database.apim_db")).isEmpty();
         assertThat(TomlEdit.subtables(text, "database")).containsExactly("apim_db");
     }
+
+    @Test
+    void aTableAndItsSubtableBothMissingAreAddedTogetherBeforeSecrets() {
+        String withTable = TomlEdit.setTable(TEXT, "database.user", List.of("type = \"h2\""));
+        String out = TomlEdit.setSubtable(withTable, "database.user", "database.user.pool_options",
+                List.of("maxActive = 5"));
+
+        assertThat(out).isEqualTo(TEXT.replace("[secrets]", "[database.user]\ntype = \"h2\"\n\n"
+                + "[database.user.pool_options]\nmaxActive = 5\n\n[secrets]"));
+        assertThat(Toml.parse(out).getLong("database.user.pool_options.maxActive")).isEqualTo(5L);
+    }
 }
