@@ -23,7 +23,8 @@ import java.util.stream.Stream;
 public final class OutputWriter {
     /** The files this tool writes into an output directory; anything else there belongs to someone else. */
     private static final Pattern OUR_FILES =
-            Pattern.compile("(assessment|runbook|plan|after-report|journal)\\.[A-Za-z0-9.]+|run\\.json");
+            Pattern.compile("(assessment|runbook|plan|after-report|journal|comparison|inventory)\\.[A-Za-z0-9.]+"
+                    + "|run\\.json");
 
     private OutputWriter() {
     }

@@ -1,0 +1,129 @@
+package dev.apimupgrade.report;
+
+import dev.apimupgrade.scan.inventory.Inventory;
+import dev.apimupgrade.scan.inventory.InventoryItem;
+import dev.apimupgrade.scan.inventory.InventoryScanner;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The before/after comparison of two inventories, per tenant and item: counts and hashes before and after, and
+ * whether they are the same, differ for a reason the run explains, or differ unexplained. A count drop is explained
+ * by the rows of that table the run exported before deleting them (per tenant where the rows name it); synapse files
+ * are explained when only the files the migration replaces differ. A datasource or folder that could not be read
+ * makes the comparison incomplete, which counts as unexplained: nothing can be said about it.
+ */
+public record Comparison(String oldHome, String newHome, String run, List<Row> rows, List<String> problems) {
+    public enum Status { SAME, EXPLAINED, UNEXPLAINED }
+
+    /** One tenant's item: null count and empty hash on a side where it is absent (nothing of it there). */
+    public record Row(String tenant, String item, Long before, Long after, String beforeHash, String afterHash,
+                      Status status, String explanation) {
+    }
+
+    public Comparison {
+        rows = List.copyOf(rows);
+        problems = List.copyOf(problems);
+    }
+
+    public long unexplained() {
+        return rows.stream().filter(r -> r.status() == Status.UNEXPLAINED).count() + problems.size();
+    }
+
+    public long count(Status status) {
+        return rows.stream().filter(r -> r.status() == status).count();
+    }
+
+    /**
+     * Compares the inventory before the upgrade with the one after; {@code run} is the migrate run folder's name as
+     * the report should cite it ("" without one), {@code exports} what it exported.
+     */
+    public static Comparison compare(Inventory before, Inventory after, String run, RunExports exports) {
+        Map<String, InventoryItem> old = before.byKey();
+        Map<String, InventoryItem> now = after.byKey();
+        Map<String, String> idsByDomain = new TreeMap<>();
+        before.tenantDomains().forEach((id, domain) -> idsByDomain.put(domain, id));
+        List<Row> rows = new ArrayList<>();
+        for (String key : new TreeSet<>(union(old, now))) {
+            Optional<InventoryItem> b = Optional.ofNullable(old.get(key));
+            Optional<InventoryItem> a = Optional.ofNullable(now.get(key));
+            InventoryItem any = b.orElseGet(a::get);
+            rows.add(row(any, b, a, idsByDomain, exports));
+        }
+        List<String> problems = new ArrayList<>();
+        before.problems().forEach(p -> problems.add("before: " + p));
+        after.problems().forEach(p -> problems.add("after: " + p));
+        return new Comparison(before.home(), after.home(), run, rows, problems);
+    }
+
+    private static java.util.Set<String> union(Map<String, ?> a, Map<String, ?> b) {
+        java.util.Set<String> all = new TreeSet<>(a.keySet());
+        all.addAll(b.keySet());
+        return all;
+    }
+
+    private static Row row(InventoryItem any, Optional<InventoryItem> b, Optional<InventoryItem> a,
+                           Map<String, String> idsByDomain, RunExports exports) {
+        long countBefore = b.map(InventoryItem::count).orElse(0L);
+        long countAfter = a.map(InventoryItem::count).orElse(0L);
+        String hashBefore = b.map(InventoryItem::hash).orElse("");
+        String hashAfter = a.map(InventoryItem::hash).orElse("");
+        Long shownBefore = b.map(InventoryItem::count).orElse(null);
+        Long shownAfter = a.map(InventoryItem::count).orElse(null);
+        if (countBefore == countAfter && hashBefore.equals(hashAfter)) {
+            return new Row(any.tenant(), any.item(), shownBefore, shownAfter, hashBefore, hashAfter, Status.SAME, "");
+        }
+        String why;
+        Status status;
+        if (any.item().equals(InventoryScanner.SYNAPSE)) {
+            List<String> changed = changedFiles(b.map(InventoryItem::entries).orElse(Map.of()),
+                    a.map(InventoryItem::entries).orElse(Map.of()));
+            List<String> unexpected = changed.stream()
+                    .filter(f -> !InventoryScanner.replacedSynapseFiles().contains(f)).toList();
+            status = unexpected.isEmpty() ? Status.EXPLAINED : Status.UNEXPLAINED;
+            why = unexpected.isEmpty()
+                    ? "only the files the migration replaces with the 3.1.0 ones differ: " + String.join(", ", changed)
+                    : "files differ that the migration does not replace: " + shortList(unexpected);
+        } else {
+            long drop = countBefore - countAfter;
+            RunExports.Table exported = exports.table(any.table());
+            String id = idsByDomain.getOrDefault(any.tenant(), any.tenant());
+            int mine = exported.rows(id);
+            int unattributed = exported.rows(RunExports.ANY_TENANT);
+            if (drop > 0 && mine <= drop && drop <= mine + unattributed) {
+                status = Status.EXPLAINED;
+                why = drop + " row(s) of " + any.table() + " deleted by the migration, exported before in "
+                        + String.join(", ", exported.files());
+            } else {
+                status = Status.UNEXPLAINED;
+                why = drop == 0 ? "same count, different content"
+                        : drop < 0 ? (-drop) + " more after the upgrade"
+                        : drop + " fewer after the upgrade" + (mine + unattributed == 0
+                        ? ", and the run exported no deleted row of " + any.table()
+                        : "; the run exported " + (mine + unattributed) + " row(s) of " + any.table()
+                        + " that can be this tenant's");
+            }
+        }
+        return new Row(any.tenant(), any.item(), shownBefore, shownAfter, hashBefore, hashAfter, status, why);
+    }
+
+    private static List<String> changedFiles(Map<String, String> before, Map<String, String> after) {
+        List<String> out = new ArrayList<>();
+        for (String f : union(before, after)) {
+            if (!java.util.Objects.equals(before.get(f), after.get(f))) {
+                out.add(f);
+            }
+        }
+        return out;
+    }
+
+    private static String shortList(List<String> files) {
+        int shown = Math.min(10, files.size());
+        return String.join(", ", files.subList(0, shown))
+                + (files.size() > shown ? " and " + (files.size() - shown) + " more" : "");
+    }
+}

@@ -1,0 +1,10 @@
+-- item: subscriptions
+-- counts: AM_SUBSCRIPTION
+-- needs: AM_SUBSCRIPTION, AM_API, AM_APPLICATION, AM_SUBSCRIBER
+-- Subscriptions: which API (provider, name, version), which application (name, subscriber), which tier, in the
+-- application's tenant.
+SELECT S.TENANT_ID, P.API_PROVIDER, P.API_NAME, P.API_VERSION, A.NAME, S.USER_ID, X.TIER_ID
+FROM AM_SUBSCRIPTION X
+JOIN AM_API P ON X.API_ID = P.API_ID
+JOIN AM_APPLICATION A ON X.APPLICATION_ID = A.APPLICATION_ID
+JOIN AM_SUBSCRIBER S ON A.SUBSCRIBER_ID = S.SUBSCRIBER_ID
