@@ -31,6 +31,18 @@ public final class HtmlReports {
         return render("board-summary.ftlh", Map.of("board", summary));
     }
 
+    /** comparison.html: the before/after comparison of {@link dev.apimupgrade.report.Comparison} on its own page. */
+    public static String comparison(dev.apimupgrade.report.Comparison comparison) {
+        return render("comparison.ftlh",
+                Map.of("comparison", dev.apimupgrade.report.ComparisonJson.document(comparison)));
+    }
+
+    /** The same comparison as one {@code <section id="comparison">}, for a page that embeds it (the after-report). */
+    public static String comparisonSection(dev.apimupgrade.report.Comparison comparison) {
+        return render("comparison-section.ftlh",
+                Map.of("comparison", dev.apimupgrade.report.ComparisonJson.document(comparison)));
+    }
+
     static String render(String template, Map<String, Object> model) {
         StringWriter out = new StringWriter();
         try {

@@ -1,0 +1,120 @@
+package dev.apimupgrade.cli;
+
+import dev.apimupgrade.report.Comparison;
+import dev.apimupgrade.report.ComparisonJson;
+import dev.apimupgrade.report.OutputWriter;
+import dev.apimupgrade.report.RunExports;
+import dev.apimupgrade.report.html.HtmlReports;
+import dev.apimupgrade.scan.InputException;
+import dev.apimupgrade.scan.Installation;
+import dev.apimupgrade.scan.db.JdbcDrivers;
+import dev.apimupgrade.scan.inventory.Inventory;
+import dev.apimupgrade.scan.inventory.InventoryScanner;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code compare}: the before/after comparison per tenant (APIs, applications, subscriptions, scopes, throttling
+ * policies, users, tenants, synapse files: counts and content hashes), explaining differences from a run's exports.
+ * Reads both homes and their databases read-only. --old may be the inventory.old.json an earlier compare wrote: the
+ * state before the upgrade when the databases are upgraded in place.
+ */
+@Command(name = "compare", mixinStandardHelpOptions = true,
+        description = {"Compare an installation before and after the upgrade, per tenant, and write comparison.json, "
+                + "comparison.html and the two inventories.",
+                "  apim-upgrade compare --old <3.0.0 home or inventory.old.json> --new <3.1.0 home> [--run <dir>] "
+                        + "--out <dir>",
+                "  apim-upgrade compare --old <3.0.0 home> --out <dir>   (the inventory before, to compare later)"},
+        footer = {"%nExit codes:%n"
+                + "  0  no unexplained difference (or, without --new, the inventory was written)%n"
+                + "  1  some difference the run does not explain, or a database that could not be read%n"
+                + "  2  bad usage or unreadable input%n"
+                + "  3  internal error%n"})
+public final class CompareCommand implements Callable<Integer> {
+    static final int UNEXPLAINED = 1;
+
+    @Spec
+    CommandSpec spec;
+
+    @ParentCommand
+    Main main;
+
+    @Option(names = "--old", required = true, paramLabel = "<home or inventory.old.json>",
+            description = "The installation before the upgrade, or the inventory.old.json compare wrote of it.")
+    Path old;
+
+    @Option(names = "--new", paramLabel = "<3.1.0 home>", description = "The installation after the upgrade.")
+    Path newHome;
+
+    @Option(names = "--run", paramLabel = "<run dir>",
+            description = "The migrate run folder: its exports explain the rows the migration deleted.")
+    Path run;
+
+    @Option(names = "--out", required = true, paramLabel = "<dir>",
+            description = "Where to write the comparison. Must be outside every home.")
+    Path out;
+
+    @Option(names = "--jdbc-driver", paramLabel = "<jar>",
+            description = "A JDBC driver jar for Oracle, SQL Server or DB2 (repeatable); untested.")
+    List<Path> jdbcDrivers = new ArrayList<>();
+
+    @Override
+    public Integer call() throws InputException, IOException {
+        boolean oldIsInventory = Files.isRegularFile(old);
+        List<Path> homes = new ArrayList<>();
+        if (!oldIsInventory) {
+            homes.add(old);
+        }
+        Optional.ofNullable(newHome).ifPresent(homes::add);
+        if (!homes.isEmpty()) {
+            OutputLocation.requireOutside(out, new Installation(homes.get(0),
+                    homes.size() > 1 ? Optional.of(homes.get(1)) : Optional.empty()));
+        }
+        RunExports exports = run == null ? RunExports.none() : RunExports.read(run);
+        InventoryScanner scanner = new InventoryScanner(JdbcDrivers.load(jdbcDrivers));
+        Inventory before = oldIsInventory ? ComparisonJson.readInventory(old) : scanner.scan(old, main.environment);
+        PrintWriter console = spec.commandLine().getOut();
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        files.put("inventory.old.json", utf8(ComparisonJson.toJson(before)));
+        if (newHome == null) {
+            OutputWriter.writeAll(out, files);
+            console.println("Inventory of " + old + " written to " + out.resolve("inventory.old.json") + " ("
+                    + before.items().size() + " items" + (before.problems().isEmpty() ? ""
+                    : ", " + before.problems().size() + " not read") + ")");
+            return ExitCode.READY;
+        }
+        Inventory after = scanner.scan(newHome, main.environment);
+        Comparison comparison = Comparison.compare(before, after, run == null ? "" : run.toString(), exports);
+        files.put("inventory.new.json", utf8(ComparisonJson.toJson(after)));
+        files.put("comparison.json", utf8(ComparisonJson.toJson(comparison)));
+        files.put("comparison.html", utf8(HtmlReports.comparison(comparison)));
+        OutputWriter.writeAll(out, files);
+        PrintWriter err = spec.commandLine().getErr();
+        comparison.rows().stream().filter(r -> r.status() == Comparison.Status.UNEXPLAINED)
+                .forEach(r -> err.println("unexplained: " + r.tenant() + " " + r.item() + ": " + r.explanation()));
+        comparison.problems().forEach(p -> err.println("not read: " + p));
+        console.println("Compared " + comparison.rows().size() + " items: " + comparison.count(Comparison.Status.SAME)
+                + " same, " + comparison.count(Comparison.Status.EXPLAINED) + " explained, "
+                + comparison.unexplained() + " unexplained. Written to " + out.resolve("comparison.html")
+                + " and comparison.json");
+        return comparison.unexplained() == 0 ? ExitCode.READY : UNEXPLAINED;
+    }
+
+    private static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}
