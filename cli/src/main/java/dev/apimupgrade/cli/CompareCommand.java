@@ -109,7 +109,9 @@ public final class CompareCommand implements Callable<Integer> {
         comparison.problems().forEach(p -> err.println("not read: " + p));
         console.println("Compared " + comparison.rows().size() + " items: " + comparison.count(Comparison.Status.SAME)
                 + " same, " + comparison.count(Comparison.Status.EXPLAINED) + " explained, "
-                + comparison.unexplained() + " unexplained. Written to " + out.resolve("comparison.html")
+                + comparison.count(Comparison.Status.UNEXPLAINED) + " unexplained"
+                + (comparison.problems().isEmpty() ? "" : ", " + comparison.problems().size() + " not read")
+                + ". Written to " + out.resolve("comparison.html")
                 + " and comparison.json");
         return comparison.unexplained() == 0 ? ExitCode.READY : UNEXPLAINED;
     }
