@@ -108,6 +108,33 @@ class CompareEndToEndTest {
     }
 
     @Test
+    void tenantsAreComparedApartByDomainAndOnlyTheReplacedSynapseFilesAreExplained() throws Exception {
+        Path a = ScenarioGenerator.write(Scenario.MULTI_TENANT, tmp.resolve("a"), List.of());
+        Path b = tmp.resolve("b");
+        MigrateHomes.copyTree(a, b);
+        Path south = b.resolve("repository/tenants/2/synapse-configs/default");
+        Path west = b.resolve("repository/tenants/3/synapse-configs/default");
+        Files.createDirectories(south.resolve("sequences"));
+        Files.writeString(south.resolve("sequences/main.xml"), "<sequence name=\"main\"/><!-- 3.1.0 -->\n");
+        Files.createDirectories(west.resolve("api"));
+        Files.writeString(west.resolve("api/admin--Added_v1.0.xml"), "<api name=\"Added\"/>\n");
+
+        CliRun run = compare("--old", a.toString(), "--new", b.toString(), "--out", tmp.resolve("out").toString());
+
+        assertThat(run.code()).isEqualTo(CompareCommand.UNEXPLAINED);
+        JsonNode c = comparison(tmp.resolve("out"));
+        assertThat(row(c, "(all)", "tenants").get("before").asLong()).isEqualTo(3);
+        assertThat(row(c, "north.example", "users").get("status").asText()).isEqualTo("SAME");
+        assertThat(row(c, "north.example", "synapse-files").get("status").asText()).isEqualTo("SAME");
+        assertThat(row(c, "south.example", "synapse-files").get("status").asText()).isEqualTo("EXPLAINED");
+        assertThat(row(c, "south.example", "synapse-files").get("explanation").asText()).contains("sequences/main.xml");
+        JsonNode westRow = row(c, "west.example", "synapse-files");
+        assertThat(westRow.get("status").asText()).isEqualTo("UNEXPLAINED");
+        assertThat(westRow.get("explanation").asText()).contains("api/admin--Added_v1.0.xml");
+        assertThat(c.get("unexplained").asLong()).isEqualTo(1);
+    }
+
+    @Test
     void aMissingRunFolderOrAMalformedInventoryIsBadInputNamingIt() throws Exception {
         Path a = copyOfDefault("a");
         Path bad = tmp.resolve("inventory.old.json");
