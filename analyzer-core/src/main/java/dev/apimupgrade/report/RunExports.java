@@ -73,7 +73,7 @@ public record RunExports(Map<String, Table> tables) {
             try {
                 lines = Files.readAllLines(f, StandardCharsets.UTF_8);
             } catch (IOException e) {
-                throw new InputException(rel, "cannot be read: " + e.getClass().getSimpleName());
+                throw new InputException(f.toString(), "cannot be read: " + e.getClass().getSimpleName());
             }
             for (int i = 1; i < lines.size(); i++) { // line 1 is the header
                 if (lines.get(i).isBlank()) {
@@ -83,7 +83,7 @@ public record RunExports(Map<String, Table> tables) {
                 try {
                     row = JSON.readTree(lines.get(i));
                 } catch (IOException e) {
-                    throw new InputException(rel, i + 1, "is not a JSON row");
+                    throw new InputException(f.toString(), i + 1, "is not a JSON row");
                 }
                 byTenant.merge(tenantOf(row), 1, Integer::sum);
             }
