@@ -28,7 +28,7 @@ class SqlScriptsTest {
     }
 
     @Test
-    void everyFolderUnderSqlIsAPurposeOrTheScannersOrInventorysQueries() throws IOException {
+    void everyFolderUnderSqlIsAPurposeOrReadOnlyQueries() throws IOException {
         try (Stream<Path> folders = Files.list(MAIN_SQL)) {
             List<String> names = folders.filter(Files::isDirectory).map(p -> p.getFileName().toString()).toList();
             assertThat(names).containsExactlyInAnyOrderElementsOf(
