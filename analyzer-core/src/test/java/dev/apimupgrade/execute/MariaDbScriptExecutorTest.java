@@ -221,4 +221,35 @@ class MariaDbScriptExecutorTest {
         assertThat(outcome.toContinue()).contains("on MariaDB/MySQL this build runs only am-3.0.0-to-3.1.0,"
                 + " scope-binding-cleanup");
     }
+
+    @Test
+    void rollbackOnMariaDbReinsertsTheDeletedScopeBindingsOnceAndSaysTheAmDdlIsNotUndoneButCoveredByTheBackup()
+            throws Exception {
+        db.run("INSERT INTO IDN_OAUTH2_SCOPE (SCOPE_ID, NAME, DISPLAY_NAME) VALUES (1, 'a', 'A'), (2, 'b', 'B'),"
+                        + " (3, 'c', 'C')",
+                "INSERT INTO IDN_OAUTH2_SCOPE_BINDING (SCOPE_ID, SCOPE_BINDING) VALUES (1, NULL), (2, ''),"
+                        + " (3, 'admin')");
+        MigrationPlan plan = new MigrationPlan("test", "rules", PRINT, List.of(
+                step("sql-am", SqlScripts.AM_UPGRADE), step("sql-scope", SqlScripts.SCOPE_BINDING_CLEANUP)));
+        DatasourceSpecs specs = new DatasourceSpecs(List.of(spec(db, "jdbc:mysql:")));
+        Preflight preflight = () -> new Preflight.Snapshot(new Facts(List.of()), PRINT, List.of(), specs);
+        assertThat(new Engine().migrate(plan, run, homes, preflight, new Engine.Options(false, Map.of(),
+                Optional.of("/backups/maria-full.sql"), Progress.NONE)).completed()).isTrue();
+        assertThat(db.strings(BINDINGS)).containsExactly("admin");
+
+        RunOutcome rollback = Rollback.of(run, false, Optional.of(specs));
+
+        assertThat(db.strings(BINDINGS)).containsExactly("<null>", "", "admin");
+        assertThat(rollback.lines()).contains("replayed exports/sql-scope/IDN_OAUTH2_SCOPE_BINDING.jsonl into"
+                + " apim_db.IDN_OAUTH2_SCOPE_BINDING: 2 row(s) re-inserted, 0 already there");
+        assertThat(rollback.lines()).anySatisfy(l -> assertThat(l).startsWith("NOT UNDONE: sql-am changed the"
+                + " schema of the apim_db MariaDB/MySQL database").contains("/backups/maria-full.sql")
+                .contains("exports/sql-am/table-definitions.jsonl"));
+        assertThat(schema(db)).anyMatch(l -> l.startsWith("AM_SYSTEM_APPS|TENANT_DOMAIN|"));
+
+        RunOutcome again = Rollback.of(run, false, Optional.of(specs));
+        assertThat(again.lines()).contains("replayed exports/sql-scope/IDN_OAUTH2_SCOPE_BINDING.jsonl into"
+                + " apim_db.IDN_OAUTH2_SCOPE_BINDING: 0 row(s) re-inserted, 2 already there");
+        assertThat(db.strings(BINDINGS)).containsExactly("<null>", "", "admin");
+    }
 }
