@@ -238,9 +238,7 @@ final class MariaDbScriptExecutor {
     }
 
     private static String query(PlanStep step, String name) {
-        String text = SqlScripts.read("sql/export/" + step.params().get("script") + "/mysql/" + name + ".sql");
-        return text.lines().filter(l -> !l.strip().startsWith("--")).reduce((a, b) -> a + " " + b).orElse("")
-                .strip();
+        return PostgresScriptEffects.query(step.params().get("script"), "mysql", name);
     }
 
     private static Connection connect(DatasourceSpec spec) throws SQLException {
