@@ -28,11 +28,11 @@ class SqlScriptsTest {
     }
 
     @Test
-    void everyFolderUnderSqlIsAPurposeOrTheScannersQueries() throws IOException {
+    void everyFolderUnderSqlIsAPurposeOrTheScannersOrExecutorsQueries() throws IOException {
         try (Stream<Path> folders = Files.list(MAIN_SQL)) {
             List<String> names = folders.filter(Files::isDirectory).map(p -> p.getFileName().toString()).toList();
             assertThat(names).containsExactlyInAnyOrderElementsOf(
-                    Stream.concat(SqlScripts.PURPOSES.stream(), Stream.of("assess")).toList());
+                    Stream.concat(SqlScripts.PURPOSES.stream(), Stream.of("assess", "export", "guard")).toList());
         }
         for (String purpose : SqlScripts.PURPOSES) {
             try (Stream<Path> folders = Files.list(MAIN_SQL.resolve(purpose))) {
