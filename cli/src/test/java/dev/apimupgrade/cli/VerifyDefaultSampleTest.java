@@ -91,6 +91,47 @@ class VerifyDefaultSampleTest {
             assertThat(now).as("step " + s.id() + " " + s.kind()).containsEntry(s.id(), "PASS");
         }
         assertThat(Files.readString(after.resolve("after-report.html"))).contains("PASS: ");
+        assertThat(leaksIn(tmp, "before", "stand-ins", "after")).isEmpty();
+    }
+
+    @Test
+    void noPlantedSecretIsInVerifysOutputsForTheCustomSampleAndItsPlan() throws Exception {
+        Path plan = tmp.resolve("plan");
+        CliRun planned = CliRun.withEnvironment(AssessSamplesEndToEndTest.OPERATOR_ENVIRONMENT, "plan", "--old",
+                Samples.home(Samples.CUSTOM).toString(), "--new", Samples.home(Samples.TARGET).toString(), "--out",
+                plan.toString(), "--today", MigrateHomes.TODAY);
+        assertThat(planned.err()).isEmpty();
+
+        CliRun r = CliRun.withEnvironment(AssessSamplesEndToEndTest.OPERATOR_ENVIRONMENT, "verify", "--old",
+                Samples.home(Samples.CUSTOM).toString(), "--new", Samples.home(Samples.TARGET).toString(), "--plan",
+                plan.resolve("plan.json").toString(), "--today", MigrateHomes.TODAY, "--out",
+                tmp.resolve("custom").toString());
+
+        assertThat(r.code()).as(r.err()).isEqualTo(ExitCode.BLOCKERS);
+        assertThat(statuses(tmp.resolve("custom/after-report.json"))).containsValue("FAIL");
+        assertThat(leaksIn(tmp, "custom")).isEmpty();
+        Samples.plantedSecrets().forEach((name, value) -> assertThat(r.out() + r.err()).as(name).doesNotContain(value));
+    }
+
+    /** Every planted secret found in any file of the given output folders, named. */
+    static List<String> leaksIn(Path root, String... folders) throws Exception {
+        List<String> leaks = new ArrayList<>();
+        int files = 0;
+        for (String folder : folders) {
+            try (var all = Files.walk(root.resolve(folder))) {
+                for (Path p : all.filter(Files::isRegularFile).toList()) {
+                    files++;
+                    String text = Files.readString(p);
+                    Samples.plantedSecrets().forEach((name, value) -> {
+                        if (text.contains(value)) {
+                            leaks.add(name + " in " + p);
+                        }
+                    });
+                }
+            }
+        }
+        assertThat(files).as("verify wrote its reports").isEqualTo(2 * folders.length);
+        return leaks;
     }
 
     @Test
