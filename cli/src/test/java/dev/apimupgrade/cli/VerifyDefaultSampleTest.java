@@ -60,6 +60,10 @@ class VerifyDefaultSampleTest {
         assertThat(untouched.out()).contains("FAIL " + toml.id());
         assertThat(before.resolve("after-report.html")).exists();
 
+        CliRun assessed = CliRun.of("assess", "--old", homes.oldHome().toString(), "--new",
+                homes.newHome().toString(), "--no-db", "--today", MigrateHomes.TODAY, "--out",
+                tmp.resolve("assess").toString());
+        assertThat(assessed.err()).isEmpty();
         Path run = tmp.resolve("run");
         CliRun migrate = CliRun.of(homes.migrateArgs(run).toArray(String[]::new));
         assertThat(migrate.code()).as(migrate.out() + migrate.err()).isEqualTo(ExitCode.READY);
@@ -92,6 +96,21 @@ class VerifyDefaultSampleTest {
         }
         assertThat(Files.readString(after.resolve("after-report.html"))).contains("PASS: ");
         assertThat(leaksIn(tmp, "before", "stand-ins", "after")).isEmpty();
+
+        // the evidence bundle takes verify's folder as --after: the board summary shows its verdict and the
+        // operator's confirmations of the manual steps from the journal
+        CliRun evidence = CliRun.of("evidence", "--before", tmp.resolve("assess").toString(), "--plan",
+                homes.planFile().getParent().toString(), "--run", run.toString(), "--after", after.toString(),
+                "--out", tmp.resolve("bundle").toString());
+        assertThat(evidence.code()).as(evidence.err()).isZero();
+        String index = Files.readString(tmp.resolve("bundle/index.html"));
+        assertThat(tmp.resolve("bundle/after/after-report.html")).exists();
+        assertThat(index).contains("After-report (verify)").contains("PASS: " + now.size() + " passed, 0 failed");
+        List<String> manual = steps.stream().filter(st -> !st.automated()).map(PlanStep::id).toList();
+        assertThat(manual).isNotEmpty();
+        assertThat(index).contains("Operator confirmations (" + manual.size() + ")");
+        manual.forEach(id -> assertThat(index).contains("<code>" + id + "</code></td><td>20"));
+        assertThat(CliRun.of("evidence", "--check", tmp.resolve("bundle").toString()).code()).isZero();
     }
 
     @Test
