@@ -42,7 +42,7 @@ final class H2ScriptExecutor implements StepExecutor {
                 + step.params().getOrDefault(Planner.DIALECT_FOLDER, "its dialect") + ") on the " + step.target()
                 + " database as the runbook shows";
         if (spec.isEmpty() || spec.get().kind().orElse(null) != DbKind.H2) {
-            return Optional.of(byHand + "; this build runs scripts on H2 and PostgreSQL only");
+            return Optional.of(byHand + "; this build runs scripts on H2, PostgreSQL and MariaDB/MySQL only");
         }
         if (spec.get().problem().isPresent()) {
             return Optional.of(byHand + "; the tool cannot open it: " + spec.get().problem().get());

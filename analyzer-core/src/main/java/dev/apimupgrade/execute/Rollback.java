@@ -8,6 +8,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Optional;
+import dev.apimupgrade.scan.db.DatasourceSpecs;
 import dev.apimupgrade.fact.Observation;
 import dev.apimupgrade.fact.ServerProcess;
 import dev.apimupgrade.scan.Installation;
@@ -15,21 +16,29 @@ import dev.apimupgrade.scan.ServerProcessScanner;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.HashSet;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Puts back every home path a run changed, from the journal's backup records: saved files are restored byte-identical
  * (checked against their recorded SHA-256), paths the run created are removed, latest first. What the tool cannot
- * undo (steps the operator did by hand) is listed plainly, and so are PostgreSQL scripts that committed: their
- * exports are named and the operator's database backup is what covers them. Taking the run's lock keeps a migrate run out meanwhile.
+ * undo (steps the operator did by hand) is listed plainly. Rows that committed PostgreSQL and MariaDB/MySQL scripts
+ * deleted are re-inserted from their exports (ExportReplay); committed DDL is not undone, and the line says so and
+ * names the operator's database backup (PRE-BACKUP) that covers it. Taking the run's lock keeps a migrate run out meanwhile.
  */
 public final class Rollback {
     private Rollback() {
     }
 
     public static RunOutcome of(RunDirectory run, boolean breakLock) throws IOException, RunRefusedException {
+        return of(run, breakLock, Optional.empty());
+    }
+
+    /**
+     * With the datasources (read from the old home, as migrate reads them), the rows committed scripts deleted are
+     * re-inserted from their exports where their table still exists; without them, the exports are only named.
+     */
+    public static RunOutcome of(RunDirectory run, boolean breakLock, Optional<DatasourceSpecs> datasources)
+            throws IOException, RunRefusedException {
         if (!run.exists() || !java.nio.file.Files.exists(run.runJson())) {
             throw new RunRefusedException(run.root() + " holds no migrate run that got past its checks (no"
                     + " journal.jsonl or run.json), so there is nothing to roll back. Nothing was changed.");
@@ -50,7 +59,7 @@ public final class Rollback {
                 lines.add(restore(r, homes.resolve(r.path()), backup, run));
             }
             lines.addAll(notUndone(journal));
-            lines.addAll(notReplayed(journal));
+            lines.addAll(ExportReplay.lines(journal, run, datasources, StepRunner.recordedBackup(journal)));
             journal.append(JournalRecord.note("rollback-end", saved.size() + " path(s) restored"));
             return new RunOutcome(true, lines, null, null);
         }
@@ -124,31 +133,10 @@ public final class Rollback {
         return "restored " + r.path();
     }
 
-    /** PostgreSQL scripts that committed: the exports taken before each, which this build does not replay. */
-    private static List<String> notReplayed(Journal journal) {
-        Map<String, List<String>> exports = new LinkedHashMap<>();
-        Set<String> committed = new HashSet<>();
-        for (JournalRecord r : journal.records()) {
-            if (r.type().equals("export")) {
-                exports.computeIfAbsent(r.step(), k -> new ArrayList<>()).add(r.path());
-            } else if (JournalRecord.DONE.equals(r.status())) {
-                committed.add(r.step());
-            }
-        }
-        List<String> lines = new ArrayList<>();
-        exports.forEach((step, paths) -> {
-            if (committed.contains(step)) {
-                lines.add(notReplayed(step, paths.stream().distinct().toList()));
-            }
-        });
-        return lines;
-    }
-
     static String notReplayed(String step, List<String> exports) {
-        return "NOT REPLAYED: " + step + " changed a PostgreSQL database in one committed transaction, which this"
-                + " build does not replay. What it deleted or changed is exported in the run folder ("
-                + String.join(", ", exports) + "); the operator's database backup covers it: restore that backup"
-                + " to undo this step.";
+        return "NOT REPLAYED: " + step + " changed a database in a committed transaction. What it deleted or"
+                + " changed is exported in the run folder (" + String.join(", ", exports) + "); the operator's"
+                + " database backup covers it: restore that backup to undo this step.";
     }
 
     private static List<String> notUndone(Journal journal) {

@@ -22,7 +22,8 @@ final class PostConditions {
      */
     private static String manual(Map<String, String> p) {
         // the step's heading already says what to do; repeating it here made "Done when" read as a tautology
-        StringBuilder done = new StringBuilder("you did it by hand");
+        // a rule may say what can be observed once the operator did it; otherwise only the operator knows
+        StringBuilder done = new StringBuilder(p.getOrDefault("doneWhen", "you did it by hand"));
         if (p.getOrDefault("command", "").contains("wso2server")) {
             done.append("; the 3.1.0 home's repository/logs/wso2carbon.log shows no ERROR line from that start");
         }

@@ -26,6 +26,11 @@ public final class AssessmentJson {
         return write(report);
     }
 
+    /** verify's after-report.json. */
+    public static String afterReport(AfterReport report) {
+        return write(report);
+    }
+
     public static String runJson(RunInfo run) {
         return write(run);
     }

@@ -17,7 +17,23 @@ import java.util.TreeMap;
  * MANIFEST.sha256 without its index.html line, which anyone can recompute with grep and sha256sum.
  */
 public record BoardSummary(AssessmentSide before, AssessmentSide after, JournalView journal, List<Part> parts,
-                           int files, String manifestSha256, String verifyCommand) {
+                           int files, String manifestSha256, String verifyCommand, VerifySide verify) {
+    /** verify's after-report, when the --after folder is a verify output (after/after-report.json). */
+    public static final String AFTER_REPORT = "after/after-report.json";
+
+    /** What the board needs of the after-report: its verdict, counts and the checks that failed. */
+    public record VerifySide(String file, String verdict, int passed, int failed, int unknown,
+                             List<FailedCheck> failures) {
+    }
+
+    public record FailedCheck(String id, String title, String detail) {
+    }
+
+    /** Without an after-report. */
+    public BoardSummary(AssessmentSide before, AssessmentSide after, JournalView journal, List<Part> parts,
+                        int files, String manifestSha256, String verifyCommand) {
+        this(before, after, journal, parts, files, manifestSha256, verifyCommand, null);
+    }
     public static final String BEFORE = "before/assessment.json";
     public static final String AFTER = "after/assessment.json";
     public static final String JOURNAL = "run/journal.jsonl";
@@ -37,7 +53,30 @@ public record BoardSummary(AssessmentSide before, AssessmentSide after, JournalV
                 Files.isRegularFile(bundle.resolve(JOURNAL)) ? JournalView.read(bundle, JOURNAL) : null,
                 perPart.entrySet().stream().map(e -> new Part(e.getKey(), e.getValue())).toList(),
                 contents.sha256ByPath().size(), contents.sha256(),
-                "grep -v '  " + EvidenceBundle.INDEX + "$' " + Manifest.FILE + " | sha256sum");
+                "grep -v '  " + EvidenceBundle.INDEX + "$' " + Manifest.FILE + " | sha256sum",
+                Files.isRegularFile(bundle.resolve(AFTER_REPORT)) ? verifySide(bundle) : null);
+    }
+
+    static VerifySide verifySide(Path bundle) throws InputException {
+        Path file = bundle.resolve(AFTER_REPORT);
+        try {
+            com.fasterxml.jackson.databind.JsonNode json = com.fasterxml.jackson.databind.json.JsonMapper.builder()
+                    .build().readTree(file.toFile());
+            List<FailedCheck> failures = new java.util.ArrayList<>();
+            json.path("checks").forEach(c -> {
+                if (AfterReport.FAIL.equals(c.path("status").asText())) {
+                    failures.add(new FailedCheck(c.path("id").asText(), c.path("title").asText(),
+                            c.path("detail").asText()));
+                }
+            });
+            if (!json.path("verdict").isTextual()) {
+                throw new InputException(file.toString(), "not an after-report (no verdict)");
+            }
+            return new VerifySide(AFTER_REPORT, json.path("verdict").asText(), json.path("passed").asInt(),
+                    json.path("failed").asInt(), json.path("unknown").asInt(), failures);
+        } catch (IOException e) {
+            throw new InputException(file.toString(), "cannot read the after-report: " + e.getMessage());
+        }
     }
 
     private static AssessmentSide side(String label, Path bundle, String path) throws IOException, InputException {

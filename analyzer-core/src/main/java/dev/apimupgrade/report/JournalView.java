@@ -19,10 +19,27 @@ import java.util.TreeMap;
  * how many entries of each outcome. It reads the lines as plain JSON objects and only a few common field names, so
  * it depends on the file and not on the engine's code; a line it cannot read is counted, never hidden.
  */
-public record JournalView(String file, int entries, int actions, Map<String, Integer> outcomes, int unreadable) {
+public record JournalView(String file, int entries, int actions, Map<String, Integer> outcomes, int unreadable,
+                          List<Confirmation> confirmations) {
     /** The field names tried, in order, for the action an entry is about and for what happened to it. */
-    static final List<String> ACTION_FIELDS = List.of("action", "actionId", "id");
+    static final List<String> ACTION_FIELDS = List.of("action", "actionId", "id", "step");
     static final List<String> OUTCOME_FIELDS = List.of("outcome", "status", "result", "event");
+    static final List<String> TIME_FIELDS = List.of("time", "at", "timestamp");
+    /** The outcome migrate journals when the operator confirms a manual step (JournalRecord.CONFIRMED). */
+    static final String CONFIRMED = "confirmed";
+
+    /** An operator's confirmation of a manual step: the step and when it was journalled. */
+    public record Confirmation(String step, String time) {
+    }
+
+    public JournalView {
+        confirmations = List.copyOf(confirmations);
+    }
+
+    /** Without confirmations (a journal that records none). */
+    public JournalView(String file, int entries, int actions, Map<String, Integer> outcomes, int unreadable) {
+        this(file, entries, actions, outcomes, unreadable, List.of());
+    }
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     static JournalView read(Path bundle, String path) throws IOException {
@@ -30,6 +47,7 @@ public record JournalView(String file, int entries, int actions, Map<String, Int
         int unreadable = 0;
         Set<String> actions = new HashSet<>();
         Map<String, Integer> outcomes = new TreeMap<>();
+        List<Confirmation> confirmations = new java.util.ArrayList<>();
         for (String line : Files.readAllLines(bundle.resolve(path), StandardCharsets.UTF_8)) {
             if (line.isBlank()) {
                 continue;
@@ -44,10 +62,17 @@ public record JournalView(String file, int entries, int actions, Map<String, Int
             if (action != null) {
                 actions.add(action);
             }
+            String outcome = first(entry, OUTCOME_FIELDS);
+            if (CONFIRMED.equalsIgnoreCase(String.valueOf(outcome))) {
+                String time = first(entry, TIME_FIELDS);
+                confirmations.add(new Confirmation(action == null ? "(no step)" : action,
+                        time == null ? "(no time)" : time));
+            }
             outcomes.merge(first(entry, OUTCOME_FIELDS) == null ? "(no outcome)" : first(entry, OUTCOME_FIELDS), 1,
                     Integer::sum);
         }
-        return new JournalView(path, entries, actions.size(), Collections.unmodifiableMap(outcomes), unreadable);
+        return new JournalView(path, entries, actions.size(), Collections.unmodifiableMap(outcomes), unreadable,
+                confirmations);
     }
 
     private static JsonNode parse(String line) {

@@ -96,4 +96,22 @@ class PostgresRegistryCleanupTest {
         assertThat(db.strings(TAGS)).containsExactly("2:10:1", "3:-:1");
         assertThat(run.exports().resolve("versioning")).doesNotExist();
     }
+
+    @Test
+    void regVersioningEnabledRollbackReinsertsTheDeletedTagButNeverReplaysTheRowsTheCleanupUpdatedInPlace()
+            throws Exception {
+        migrate();
+
+        RunOutcome rollback = Rollback.of(run, false,
+                java.util.Optional.of(new DatasourceSpecs(List.of(db.spec("shared_db", "")))));
+
+        assertThat(db.strings("SELECT REG_TAG_NAME FROM REG_TAG ORDER BY REG_ID")).containsExactly("old", "current",
+                "plain");
+        assertThat(rollback.lines()).contains("replayed exports/versioning/REG_TAG.jsonl into shared_db.REG_TAG:"
+                + " 1 row(s) re-inserted, 0 already there");
+        assertThat(rollback.lines()).anySatisfy(l -> assertThat(l).startsWith("NOT REPLAYED:"
+                + " exports/versioning/REG_RESOURCE_TAG.jsonl holds rows versioning updated in place")
+                .contains("/backups/pg-full.dump"));
+        assertThat(db.strings(TAGS)).containsExactly("2:10:1", "3:-:1");
+    }
 }

@@ -193,18 +193,45 @@ class PostgresScriptExecutorTest {
     }
 
     @Test
-    void rollbackAfterAPostgresqlScriptSaysExactlyThatTheExportsExistAndTheOperatorsBackupCoversIt()
+    void rollbackAfterAPostgresqlScriptWithoutTheDatasourcesNamesTheExportsAndTheBackupThatCoversThem()
             throws Exception {
         migrate(SqlScripts.SCOPE_BINDING_CLEANUP);
 
         RunOutcome rollback = Rollback.of(run, false);
 
-        assertThat(rollback.lines()).containsExactly("NOT REPLAYED: sql-scope-binding-cleanup changed a PostgreSQL"
-                + " database in one committed transaction, which this build does not replay. What it deleted or"
-                + " changed is exported in the run folder (exports/sql-scope-binding-cleanup/"
-                + "IDN_OAUTH2_SCOPE_BINDING.jsonl); the operator's database backup covers it: restore that backup"
-                + " to undo this step.");
+        assertThat(rollback.lines()).containsExactly("NOT REPLAYED: sql-scope-binding-cleanup changed a database in"
+                + " a committed transaction. What it deleted or changed is exported in the run folder"
+                + " (exports/sql-scope-binding-cleanup/IDN_OAUTH2_SCOPE_BINDING.jsonl); the operator's database"
+                + " backup covers it: restore that backup to undo this step. (the tool cannot reach the apim_db"
+                + " database to replay them)");
         assertThat(db.strings(BINDINGS)).containsExactly("admin");
+    }
+
+    @Test
+    void rollbackAfterAPostgresqlScriptReinsertsTheDeletedRowsFromTheExportOnce() throws Exception {
+        migrate(SqlScripts.SCOPE_BINDING_CLEANUP);
+        DatasourceSpecs specs = new DatasourceSpecs(List.of(db.spec("apim_db", PASSWORD)));
+
+        RunOutcome rollback = Rollback.of(run, false, java.util.Optional.of(specs));
+
+        assertThat(db.strings(BINDINGS)).containsExactly("<null>", "", "admin");
+        assertThat(rollback.lines()).contains("replayed exports/sql-scope-binding-cleanup/IDN_OAUTH2_SCOPE_BINDING.jsonl"
+                + " into apim_db.IDN_OAUTH2_SCOPE_BINDING: 2 row(s) re-inserted, 0 already there");
+        assertThat(Rollback.of(run, false, java.util.Optional.of(specs)).lines()).contains("replayed"
+                + " exports/sql-scope-binding-cleanup/IDN_OAUTH2_SCOPE_BINDING.jsonl into"
+                + " apim_db.IDN_OAUTH2_SCOPE_BINDING: 0 row(s) re-inserted, 2 already there");
+        assertThat(db.strings(BINDINGS)).containsExactly("<null>", "", "admin");
+    }
+
+    @Test
+    void rollbackAfterThePostgresqlAmScriptSaysItsDdlIsNotUndoneAndNamesTheRecordedBackup() throws Exception {
+        migrate(SqlScripts.AM_UPGRADE);
+
+        RunOutcome rollback = Rollback.of(run, false,
+                java.util.Optional.of(new DatasourceSpecs(List.of(db.spec("apim_db", PASSWORD)))));
+
+        assertThat(rollback.lines()).anySatisfy(l -> assertThat(l).startsWith("NOT UNDONE: sql-am-3.0.0-to-3.1.0"
+                + " changed the schema of the apim_db PostgreSQL database").contains("/backups/pg-full.dump"));
     }
 
     @Test

@@ -220,4 +220,16 @@ class PlannerTest {
                         + " no ERROR line from that start; repository/components/dropins/client-*.jar,"
                         + " migration-resources no longer in the 3.1.0 home");
     }
+
+    @Test
+    void aManualStepIsDoneWhenWhatItsRuleSaysCanBeObservedHolds() {
+        List<JustifiedAction> actions = List.of(action("PRE-PG-SUPERUSER", "ManualStep", "apim_db", Map.of("step",
+                "make the user a superuser", "doneWhen", "a new assess shows the apim_db user as a superuser")));
+
+        List<PlanStep> steps = Planner.plan(verdict(actions), CATALOGUE, new Facts(List.of(SHARED, APIM)), "1.0")
+                .steps();
+
+        assertThat(steps).extracting(PlanStep::postCondition)
+                .containsExactly("a new assess shows the apim_db user as a superuser");
+    }
 }

@@ -28,11 +28,11 @@ class SqlScriptsTest {
     }
 
     @Test
-    void everyFolderUnderSqlIsAPurposeOrReadOnlyQueries() throws IOException {
+    void everyFolderUnderSqlIsAPurposeOrReadOnlyQueriesOfScanExecuteOrInventory() throws IOException {
         try (Stream<Path> folders = Files.list(MAIN_SQL)) {
             List<String> names = folders.filter(Files::isDirectory).map(p -> p.getFileName().toString()).toList();
             assertThat(names).containsExactlyInAnyOrderElementsOf(
-                    Stream.concat(SqlScripts.PURPOSES.stream(), Stream.of("assess", "inventory")).toList());
+                    Stream.concat(SqlScripts.PURPOSES.stream(), Stream.of("assess", "export", "guard", "inventory")).toList());
         }
         for (String purpose : SqlScripts.PURPOSES) {
             try (Stream<Path> folders = Files.list(MAIN_SQL.resolve(purpose))) {

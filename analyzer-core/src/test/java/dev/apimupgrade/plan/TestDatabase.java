@@ -22,12 +22,12 @@ import org.junit.jupiter.api.Assumptions;
  * loopback PostgreSQL (user postgres, trust) or MariaDB (root, empty password) server, dropped on close. An
  * unreachable server or a missing reference folder skips the test, except under CI=true where it fails.
  */
-final class TestDatabase implements AutoCloseable {
+public final class TestDatabase implements AutoCloseable {
     private static final String PG = "jdbc:postgresql://127.0.0.1:5432/";
     private static final String MARIADB = "jdbc:mariadb://127.0.0.1:3306/";
 
-    final Dialect dialect;
-    final Connection connection;
+    public final Dialect dialect;
+    public final Connection connection;
     private final String adminUrl;
     private final String user;
     private final String name;
@@ -40,7 +40,7 @@ final class TestDatabase implements AutoCloseable {
         this.name = name;
     }
 
-    static TestDatabase create(Dialect dialect) throws SQLException {
+    public static TestDatabase create(Dialect dialect) throws SQLException {
         String name = "apimup_sql_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
         return switch (dialect) {
             case H2 -> new TestDatabase(dialect,
@@ -68,7 +68,7 @@ final class TestDatabase implements AutoCloseable {
     }
 
     /** A file under the reference folder (never copied into the project), or a skip (a failure under CI). */
-    static String reference(String relative) throws IOException {
+    public static String reference(String relative) throws IOException {
         String dir = System.getProperty("apim.reference.dir");
         Path file = dir == null ? null : Path.of(dir, relative);
         if (file == null || !Files.isRegularFile(file)) {
@@ -81,7 +81,7 @@ final class TestDatabase implements AutoCloseable {
     }
 
     /** The real WSO2 schema of a version for this dialect: "apimgt" for WSO2AM_DB, "" for the shared kernel tables. */
-    void loadSchema(String version, String kind) throws IOException, SQLException {
+    public void loadSchema(String version, String kind) throws IOException, SQLException {
         String file = switch (dialect) {
             case H2 -> "h2.sql";
             case POSTGRESQL -> "postgresql.sql";
@@ -91,7 +91,7 @@ final class TestDatabase implements AutoCloseable {
         run(StatementSplitter.split(relative, reference(relative), Dialect.Delimiter.SEMICOLON));
     }
 
-    void run(List<SqlStatement> statements) throws SQLException {
+    public void run(List<SqlStatement> statements) throws SQLException {
         try (Statement s = connection.createStatement()) {
             for (SqlStatement statement : statements) {
                 try {
@@ -103,7 +103,7 @@ final class TestDatabase implements AutoCloseable {
         }
     }
 
-    void run(String... sql) throws SQLException {
+    public void run(String... sql) throws SQLException {
         List<SqlStatement> statements = new ArrayList<>();
         for (String one : sql) {
             statements.add(new SqlStatement("test", 0, one));
@@ -111,14 +111,14 @@ final class TestDatabase implements AutoCloseable {
         run(statements);
     }
 
-    long count(String sql) throws SQLException {
+    public long count(String sql) throws SQLException {
         try (Statement s = connection.createStatement(); ResultSet r = s.executeQuery(sql)) {
             r.next();
             return r.getLong(1);
         }
     }
 
-    List<String> strings(String sql) throws SQLException {
+    public List<String> strings(String sql) throws SQLException {
         List<String> rows = new ArrayList<>();
         try (Statement s = connection.createStatement(); ResultSet r = s.executeQuery(sql)) {
             while (r.next()) {
@@ -142,6 +142,11 @@ final class TestDatabase implements AutoCloseable {
             s.execute(dialect == Dialect.POSTGRESQL ? "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)"
                     : "DROP DATABASE IF EXISTS " + name);
         }
+    }
+
+    /** The JDBC URL a datasource would use to reach this database (none for H2 in memory). */
+    public String url() {
+        return adminUrl == null ? "jdbc:h2:mem:" + name : adminUrl.replaceFirst("postgres$", "") + name;
     }
 
     @Override

@@ -21,7 +21,8 @@ public final class ExitCode {
 
     static final String HELP = "%nExit codes:%n"
             + "  0  ready: no blocker found (plan --check: the plan is current; evidence --check: intact)%n"
-            + "  1  blockers found (plan --check: the plan is stale; evidence --check: the bundle was changed)%n"
+            + "  1  blockers found (plan --check: the plan is stale; evidence --check: the bundle was changed;%n"
+            + "     verify: a check failed)%n"
             + "  2  bad usage or unreadable input (the message names the file and line)%n"
             + "  3  internal error%n"
             + "  4  migrate: stopped at a step for the operator (the message says how to go on)%n"

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 @Command(name = "apim-upgrade", mixinStandardHelpOptions = true, versionProvider = ToolVersion.class,
         description = "Evidence-based upgrade of WSO2 API Manager 3.0.0 to 3.1.0.",
         subcommands = {AssessCommand.class, PlanCommand.class, MigrateCommand.class, RollbackCommand.class,
-                EvidenceCommand.class, CompareCommand.class, RulesCommand.class,
+                EvidenceCommand.class, VerifyCommand.class, CompareCommand.class, RulesCommand.class,
                 CommandLine.HelpCommand.class},
         footer = ExitCode.HELP)
 public final class Main {

@@ -1,17 +1,25 @@
 package dev.apimupgrade.cli;
 
+import dev.apimupgrade.execute.Homes;
 import dev.apimupgrade.execute.Rollback;
 import dev.apimupgrade.execute.RunDirectory;
 import dev.apimupgrade.execute.RunOutcome;
+import dev.apimupgrade.execute.RunRecord;
 import dev.apimupgrade.execute.RunRefusedException;
+import dev.apimupgrade.scan.InputException;
+import dev.apimupgrade.scan.Installation;
+import dev.apimupgrade.scan.db.DatasourceSpecs;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code rollback}: puts back every file a migrate run changed, byte-identical, from the run's backup folder, removes
@@ -23,6 +31,9 @@ public final class RollbackCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @ParentCommand
+    Main main;
+
     @Option(names = "--run", required = true, paramLabel = "<dir>", description = "The run folder migrate used.")
     Path runDir;
 
@@ -33,7 +44,8 @@ public final class RollbackCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         try {
-            RunOutcome outcome = Rollback.of(new RunDirectory(runDir), breakLock);
+            RunDirectory run = new RunDirectory(runDir);
+            RunOutcome outcome = Rollback.of(run, breakLock, datasources(run));
             outcome.lines().forEach(out::println);
             boolean kept = outcome.lines().stream().anyMatch(l -> l.startsWith("kept "));
             out.println(kept ? "Rolled back, except the paths listed as kept above."
@@ -44,6 +56,21 @@ public final class RollbackCommand implements Callable<Integer> {
         } catch (RunRefusedException e) {
             spec.commandLine().getErr().println("apim-upgrade: refused: " + e.getMessage());
             return ExitCode.REFUSED;
+        }
+    }
+
+    /**
+     * The run's datasources, read from its old home as migrate read them (passwords from the environment), so the
+     * row exports can be replayed; none when the run folder or the configuration cannot be read, and then rollback
+     * only names the exports.
+     */
+    private Optional<DatasourceSpecs> datasources(RunDirectory run) {
+        try {
+            Homes homes = RunRecord.read(run).homes();
+            return Optional.of(DatasourceSpecs.read(new Installation(homes.oldHome(), Optional.of(homes.newHome())),
+                    Map.of(), main == null ? System.getenv() : main.environment));
+        } catch (IOException | InputException | RuntimeException e) {
+            return Optional.empty();
         }
     }
 }

@@ -20,9 +20,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code evidence} end to end over real {@code assess} outputs of the custom sample. There is no verify command yet,
- * and assessing the 3.1.0 target against itself means nothing, so a second assess of the same sample stands in for
- * the after-report; the run folder is a hand-written journal, since the migrate engine is built elsewhere.
+ * {@code evidence} end to end over real {@code assess} outputs of the custom sample: a second assess of the same sample
+ * stands for an --after folder that is an assessment, and the run folder is a hand-written journal. The bundle of a
+ * real plan, migrate and verify is built in VerifyDefaultSampleTest.
  */
 class EvidenceEndToEndTest {
     @TempDir

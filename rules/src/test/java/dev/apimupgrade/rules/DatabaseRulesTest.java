@@ -82,6 +82,19 @@ class DatabaseRulesTest {
         }
 
         @Test
+        void prePgSuperuserStepNamesItsDatasourceSaysHowToRevokeAndWhatShowsItDone() {
+            Verdict v = decide(datasource("postgre", "jdbc:postgresql://db/apim"),
+                    new DbPrivilege(DS, DbPrivilege.SUPERUSER, false, SourceRef.db(DS, "pg_roles.rolsuper")));
+
+            assertThat(v.actions()).filteredOn(a -> a.conditionId().equals("PRE-PG-SUPERUSER")).singleElement()
+                    .satisfies(a -> {
+                assertThat(a.params().get("step")).contains("datasource " + DS);
+                assertThat(a.params().get("command")).contains("WITH SUPERUSER").contains("WITH NOSUPERUSER");
+                assertThat(a.params().get("doneWhen")).contains(DS).contains("rolsuper = true");
+            });
+        }
+
+        @Test
         void prePgSuperuserIsNotApplicableWhenTheUserIsSuperuser() {
             Verdict v = decide(datasource("postgre", "jdbc:postgresql://db/apim"),
                     new DbPrivilege(DS, DbPrivilege.SUPERUSER, true, SourceRef.db(DS, "pg_roles.rolsuper")));

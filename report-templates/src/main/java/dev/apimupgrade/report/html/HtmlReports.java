@@ -26,6 +26,11 @@ public final class HtmlReports {
         return render("assessment.ftlh", Map.of("report", report));
     }
 
+    /** verify's after-report.html: the verdict, then each planned action's check, then the expected 3.1.0 state. */
+    public static String afterReport(dev.apimupgrade.report.AfterReport report) {
+        return render("after-report.ftlh", Map.of("report", report));
+    }
+
     /** The evidence bundle's index.html: one printable page for a change board, opening the bundle. */
     public static String boardSummary(BoardSummary summary) {
         return render("board-summary.ftlh", Map.of("board", summary));

@@ -96,4 +96,21 @@ class BoardSummaryPageTest {
         assertThat(html).contains("The bundle holds no assessment before the upgrade.")
                 .contains("No output was bundled.");
     }
+
+    @Test
+    void theAfterReportsVerdictItsFailedChecksAndTheOperatorsConfirmationsAreShownEscaped() {
+        JournalView journal = new JournalView("run/journal.jsonl", 9, 4, Map.of("confirmed", 1), 0,
+                List.of(new JournalView.Confirmation("FIN-RESTART/start-3.1.0", "2026-11-25T10:00:09Z")));
+        BoardSummary.VerifySide verify = new BoardSummary.VerifySide(BoardSummary.AFTER_REPORT, "FAIL", 17, 1, 2,
+                List.of(new BoardSummary.FailedCheck("SYNAPSE-PROTECTED", "Protected <synapse> files", "main.xml differs")));
+
+        String html = HtmlReports.boardSummary(new BoardSummary(BEFORE, AFTER, journal, PARTS, 11, HASH,
+                "grep -v '  index.html$' MANIFEST.sha256 | sha256sum", verify));
+
+        assertThat(html).contains("id=\"verify\"").contains("FAIL: 17 passed, 1 failed, 2 unknown")
+                .contains("<code>SYNAPSE-PROTECTED</code> Protected &lt;synapse&gt; files: main.xml differs")
+                .contains("Operator confirmations (1)")
+                .contains("<code>FIN-RESTART/start-3.1.0</code></td><td>2026-11-25T10:00:09Z</td>");
+        assertThat(full).contains("The bundle holds no after-report").contains("The journal records no operator confirmation.");
+    }
 }

@@ -1,0 +1,40 @@
+package dev.apimupgrade.execute;
+
+import dev.apimupgrade.plan.PlanStep;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The executors' own post-condition checks ({@link StepExecutor#done}) for verify: the same test migrate uses to
+ * skip a step, asked after the run. Only asks; it never applies or previews anything.
+ */
+public final class PostConditionCheck {
+    /** Whether the post-condition holds; empty when it cannot be told (no executor, a manual step, an error). */
+    public record Outcome(Optional<Boolean> holds, String why) {
+    }
+
+    private static final java.util.Set<String> NEED_RUN = java.util.Set.of("Backup", "RunSqlScript",
+            "AdaptSqlStatement");
+    private final List<StepExecutor> executors = List.of(new CopyFileExecutor(), new CopyTreeExecutor(),
+            new SetTomlValueExecutor(), new SetTomlTableExecutor(), new DeletePathExecutor(), new BackupExecutor(),
+            new AdaptSqlStatementExecutor(), new RunSqlScriptExecutor());
+
+    public Outcome check(PlanStep step, StepContext ctx) {
+        if (step.kind().equals("ManualStep")) {
+            return new Outcome(Optional.empty(), "a manual step: only the journal's confirmation tells it was done");
+        }
+        if (ctx.journal() == null && NEED_RUN.contains(step.kind())) {
+            return new Outcome(Optional.empty(), "no run folder given (--run): its journal and backup are needed");
+        }
+        Optional<StepExecutor> executor = executors.stream().filter(e -> e.kind().equals(step.kind())).findFirst();
+        if (executor.isEmpty()) {
+            return new Outcome(Optional.empty(), "no check for action kind " + step.kind());
+        }
+        try {
+            return new Outcome(Optional.of(executor.get().done(step, ctx)), step.postCondition());
+        } catch (Exception | LinkageError e) {
+            // the message of a database error may hold a JDBC URL: only its kind is reported
+            return new Outcome(Optional.empty(), "could not be checked (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+}

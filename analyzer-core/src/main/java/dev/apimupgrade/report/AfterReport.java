@@ -1,0 +1,41 @@
+package dev.apimupgrade.report;
+
+import java.util.List;
+
+/**
+ * The after-report verify writes (after-report.json, after-report.html): one check per planned action's
+ * post-condition and per expected 3.1.0 state, each PASS, FAIL or UNKNOWN with the evidence it was judged on
+ * (home-relative file and line, or database object). It holds no secret: keys and paths only, never a value.
+ */
+public record AfterReport(ToolInfo tool, String verdict, int passed, int failed, int unknown, List<Check> checks) {
+    public static final String PASS = "PASS";
+    public static final String FAIL = "FAIL";
+    public static final String UNKNOWN = "UNKNOWN";
+
+    /** {@code group}: "plan" (a planned action's post-condition) or "state" (the expected 3.1.0 state). */
+    public record Check(String id, String group, String title, String status, String detail, List<String> evidence) {
+        public Check {
+            evidence = List.copyOf(evidence);
+        }
+    }
+
+    public AfterReport {
+        checks = List.copyOf(checks);
+    }
+
+    /** Counts and the overall verdict: FAIL when any check fails, else PASS (UNKNOWN checks are listed, not failed). */
+    public static AfterReport of(ToolInfo tool, List<Check> checks) {
+        int pass = (int) checks.stream().filter(c -> c.status().equals(PASS)).count();
+        int fail = (int) checks.stream().filter(c -> c.status().equals(FAIL)).count();
+        int unknown = checks.size() - pass - fail;
+        return new AfterReport(tool, fail > 0 ? FAIL : PASS, pass, fail, unknown, checks);
+    }
+
+    public List<Check> failures() {
+        return checks.stream().filter(c -> c.status().equals(FAIL)).toList();
+    }
+
+    public List<Check> ofGroup(String group) {
+        return checks.stream().filter(c -> c.group().equals(group)).toList();
+    }
+}

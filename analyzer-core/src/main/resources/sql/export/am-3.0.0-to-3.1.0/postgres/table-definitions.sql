@@ -1,0 +1,2 @@
+-- The definitions of the tables the AM script creates or alters, exported before it runs.
+SELECT table_name, ordinal_position, column_name, data_type, character_maximum_length, is_nullable, column_default FROM information_schema.columns WHERE table_schema = current_schema() AND table_name IN ('am_system_apps', 'am_api_categories', 'am_user', 'am_security_audit_uuid_mapping') ORDER BY table_name, ordinal_position

@@ -1,0 +1,2 @@
+-- Guard of ALTER TABLE ... ADD/DROP CONSTRAINT on MySQL/MariaDB: 1 when the named constraint exists.
+SELECT COUNT(*) FROM information_schema.TABLE_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE() AND TABLE_NAME = ? AND CONSTRAINT_NAME = ?

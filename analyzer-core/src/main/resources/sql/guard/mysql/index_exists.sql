@@ -1,0 +1,2 @@
+-- Guard of ALTER TABLE ... ADD/DROP INDEX or KEY on MySQL/MariaDB: 1 when the index exists (skip an ADD, run a DROP).
+SELECT COUNT(DISTINCT INDEX_NAME) FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ? AND INDEX_NAME = ?

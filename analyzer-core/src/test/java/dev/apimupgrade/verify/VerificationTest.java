@@ -1,0 +1,109 @@
+package dev.apimupgrade.verify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.apimupgrade.fact.DbTable;
+import dev.apimupgrade.fact.Facts;
+import dev.apimupgrade.fact.Observation;
+import dev.apimupgrade.fact.Role;
+import dev.apimupgrade.fact.SourceRef;
+import dev.apimupgrade.fact.TomlSetting;
+import dev.apimupgrade.report.AfterReport;
+import dev.apimupgrade.report.AfterReport.Check;
+import dev.apimupgrade.scan.FileDigest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The after-report's state checks decided from facts and files: what passes, what fails, and what each cites. */
+class VerificationTest {
+    @TempDir
+    Path tmp;
+
+    private static TomlSetting toml(Role role, String key, String value, int line) {
+        return new TomlSetting(role, key, value, SourceRef.line(role, "repository/conf/deployment.toml", line));
+    }
+
+    private static Facts facts(Observation... o) {
+        return new Facts(List.of(o));
+    }
+
+    @Test
+    void aDatasourceSettingMissingOrChangedInTheNewTomlFailsNamingTheKeyButNeverTheValue() {
+        Check c = Verification.configCarried(facts(
+                toml(Role.OLD, "database.apim_db.url", "jdbc:mysql://db/apim", 3),
+                toml(Role.OLD, "database.apim_db.username", "apimuser", 4),
+                toml(Role.OLD, "keystore.primary.file_name", "custom.jks", 9),
+                toml(Role.NEW, "database.apim_db.url", "jdbc:mysql://other/apim", 5),
+                toml(Role.NEW, "keystore.primary.file_name", "custom.jks", 12)), Path.of("/old"));
+
+        assertThat(c.status()).isEqualTo(AfterReport.FAIL);
+        assertThat(c.detail()).contains("database.apim_db.url (different value)")
+                .contains("database.apim_db.username (missing)").doesNotContain("keystore.primary");
+        assertThat(c.evidence()).contains("NEW:repository/conf/deployment.toml:12: keystore.primary.file_name carried over");
+        assertThat(String.join(" ", c.evidence()) + c.detail()).doesNotContain("apimuser").doesNotContain("jdbc:mysql");
+    }
+
+    @Test
+    void aRelativeH2UrlCarriedAsTheOldHomesDatabasePasses() {
+        Check c = Verification.configCarried(facts(
+                toml(Role.OLD, "database.apim_db.url", "jdbc:h2:./repository/database/WSO2AM_DB;DB_CLOSE_ON_EXIT=FALSE", 3),
+                toml(Role.NEW, "database.apim_db.url", "jdbc:h2:/srv/old/repository/database/WSO2AM_DB;DB_CLOSE_ON_EXIT=FALSE", 3)),
+                Path.of("/srv/old"));
+
+        assertThat(c.status()).isEqualTo(AfterReport.PASS);
+        assertThat(Verification.pointsAtOldH2("jdbc:h2:./a", "jdbc:h2:/elsewhere/a", Path.of("/srv/old"))).isFalse();
+    }
+
+    @Test
+    void theNewTablesAreUnknownWithoutADatabaseAndFailNamingEachMissingTable() {
+        assertThat(Verification.newTables(facts()).status()).isEqualTo(AfterReport.UNKNOWN);
+
+        Check c = Verification.newTables(facts(
+                new DbTable("apim_db", "AM_API_CATEGORIES", true, SourceRef.db("apim_db", "AM_API_CATEGORIES")),
+                new DbTable("apim_db", "AM_USER", false, SourceRef.db("apim_db", "AM_USER"))));
+
+        assertThat(c.status()).isEqualTo(AfterReport.FAIL);
+        assertThat(c.detail()).isEqualTo("missing: apim_db/AM_USER");
+        assertThat(c.evidence()).contains("db:apim_db/AM_USER: table AM_USER does not exist");
+    }
+
+    @Test
+    void anIndexingFrequencyLeftInTheNewTomlFailsCitingItsLine() {
+        Check c = Verification.indexingFrequency(facts(toml(Role.NEW, "indexing.frequency", "1", 40),
+                toml(Role.OLD, "indexing.frequency", "1", 7)));
+
+        assertThat(c.status()).isEqualTo(AfterReport.FAIL);
+        assertThat(c.evidence()).containsExactly("NEW:repository/conf/deployment.toml:40");
+        assertThat(Verification.indexingFrequency(facts(toml(Role.OLD, "indexing.frequency", "1", 7))).status())
+                .isEqualTo(AfterReport.PASS);
+    }
+
+    @Test
+    void protectedSynapseFilesPassOnlyWithTheStock310BytesAndATenantsCopyIsCheckedToo() throws Exception {
+        Map<String, String> stock = Verification.stockProtected();
+        assertThat(stock).hasSize(4);
+        Path reference = Path.of(String.valueOf(System.getProperty("apim.reference.dir")), "apim-3.1.0",
+                Verification.SYNAPSE_DIR);
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(reference), "reference files absent");
+        for (String dir : List.of(Verification.SYNAPSE_DIR, "repository/tenants/1/synapse-configs/default")) {
+            for (String f : stock.keySet()) {
+                Path target = tmp.resolve(dir).resolve(f);
+                Files.createDirectories(target.getParent());
+                Files.copy(reference.resolve(f), target);
+                assertThat(FileDigest.sha256(target)).isEqualTo(stock.get(f));
+            }
+        }
+        assertThat(Verification.protectedSynapse(tmp).status()).isEqualTo(AfterReport.PASS);
+
+        Path tenantMain = tmp.resolve("repository/tenants/1/synapse-configs/default/sequences/main.xml");
+        Files.writeString(tenantMain, Files.readString(tenantMain) + "<!-- customised -->\n");
+        Check c = Verification.protectedSynapse(tmp);
+
+        assertThat(c.status()).isEqualTo(AfterReport.FAIL);
+        assertThat(c.detail()).isEqualTo("not the stock 3.1.0 file: repository/tenants/1/synapse-configs/default/sequences/main.xml");
+    }
+}

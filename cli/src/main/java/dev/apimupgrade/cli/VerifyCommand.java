@@ -1,0 +1,115 @@
+package dev.apimupgrade.cli;
+
+import dev.apimupgrade.execute.Backup;
+import dev.apimupgrade.execute.Homes;
+import dev.apimupgrade.execute.Journal;
+import dev.apimupgrade.execute.RunDirectory;
+import dev.apimupgrade.execute.StepContext;
+import dev.apimupgrade.plan.MigrationPlan;
+import dev.apimupgrade.plan.PlanJson;
+import dev.apimupgrade.report.AfterReport;
+import dev.apimupgrade.report.AssessmentJson;
+import dev.apimupgrade.report.OutputWriter;
+import dev.apimupgrade.report.html.HtmlReports;
+import dev.apimupgrade.scan.InputException;
+import dev.apimupgrade.scan.db.DatasourceSpecs;
+import dev.apimupgrade.verify.Verification;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code verify}: the after-report. Rescans both homes (and the databases, as assess does), then checks every planned
+ * action's post-condition with the executors' own done checks and the expected 3.1.0 state. Read-only: it writes
+ * only after-report.json and after-report.html, whole or not at all, outside the homes.
+ */
+@Command(name = "verify", mixinStandardHelpOptions = true,
+        description = {"Check a migrated installation and write after-report.json and after-report.html.",
+                "Exit 0: no check failed (UNKNOWN checks are listed); 1: at least one check failed."},
+        footer = ExitCode.HELP)
+public final class VerifyCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @ParentCommand
+    Main main;
+
+    @Mixin
+    InstallationOptions homes;
+
+    @Option(names = "--plan", paramLabel = "<plan.json>",
+            description = "The plan migrate ran (default: plan.json of --run); each step's post-condition is checked.")
+    Path planFile;
+
+    @Option(names = "--run", paramLabel = "<dir>",
+            description = "The run folder of migrate: its journal shows the confirmed manual steps and its backup"
+                    + " the backed-up paths.")
+    Path runDir;
+
+    @Option(names = "--out", paramLabel = "<dir>", defaultValue = "apim-upgrade-after",
+            description = "Where to write the after-report (default: ${DEFAULT-VALUE}). Must be outside every home.")
+    Path out;
+
+    @Override
+    public Integer call() throws InputException, IOException {
+        if (homes.newHome == null) {
+            throw new InputException("--new", "verify needs the migrated 3.1.0 home (--new)");
+        }
+        OutputLocation.requireOutside(out, homes.installation(), homes.analytics());
+        Optional<RunDirectory> run = Optional.empty();
+        if (runDir != null) {
+            RunDirectory r = new RunDirectory(runDir);
+            if (!Files.isRegularFile(r.journal())) {
+                throw new InputException(runDir.toString(), "not a migrate run folder (no " + r.journal().getFileName()
+                        + ")");
+            }
+            run = Optional.of(r);
+        }
+        Optional<MigrationPlan> plan = Optional.empty();
+        if (planFile != null) {
+            plan = Optional.of(PlanJson.read(planFile));
+        } else if (run.isPresent() && Files.isRegularFile(run.get().plan())) {
+            plan = Optional.of(PlanJson.read(run.get().plan()));
+        }
+        Optional<Journal> journal = Optional.empty();
+        if (run.isPresent()) {
+            try {
+                journal = Optional.of(Journal.open(run.get().journal())); // reads only; verify never appends
+            } catch (IOException e) {
+                throw new InputException(run.get().journal().toString(), e.getMessage());
+            }
+        }
+
+        InstallationOptions.Assessed assessed = homes.assess(main.environment);
+        Homes h = new Homes(homes.oldHome, homes.newHome);
+        DatasourceSpecs datasources = DatasourceSpecs.read(homes.installation(), homes.analytics(), Map.of(),
+                main.environment);
+        StepContext ctx = new StepContext(h, run.isPresent() ? new Backup(run.get(), journal.get(), h) : null,
+                assessed.facts(), datasources, run.orElse(null), journal.orElse(null));
+        AfterReport report = new Verification().verify(assessed.tool(), assessed.facts(), plan, journal, ctx);
+
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        files.put("after-report.json", AssessmentJson.afterReport(report).getBytes(StandardCharsets.UTF_8));
+        files.put("after-report.html", HtmlReports.afterReport(report).getBytes(StandardCharsets.UTF_8));
+        OutputWriter.writeAll(out, files);
+
+        var console = spec.commandLine().getOut();
+        console.println("Verification: " + report.verdict() + " (" + report.passed() + " passed, " + report.failed()
+                + " failed, " + report.unknown() + " unknown)");
+        report.failures().forEach(c -> console.println("  FAIL " + c.id() + ": " + c.title() + ": " + c.detail()));
+        console.println("After-report written to " + out.resolve("after-report.html") + " and after-report.json");
+        return report.failed() > 0 ? ExitCode.BLOCKERS : ExitCode.READY;
+    }
+}

@@ -1,0 +1,60 @@
+package dev.apimupgrade.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.apimupgrade.samples.Samples;
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * verify's after-report.html opened in a real browser (headless Chromium): it loads with no console message, shows
+ * the verdict, the planned actions and the 3.1.0 state, and renders to a non-blank screenshot. Skips without
+ * Chromium, except under CI=true.
+ */
+class AfterReportInBrowserTest {
+
+    @TempDir
+    static Path tmp;
+    static Path html;
+
+    @BeforeAll
+    static void verifyTheUntouchedTargetAgainstTheDefaultSamplesPlan() throws Exception {
+        HeadlessChromium.requireInstalled();
+        MigrateHomes homes = MigrateHomes.of(Samples.DEFAULT, tmp.resolve("homes"));
+        CliRun run = CliRun.of(VerifyDefaultSampleTest.verifyArgs(homes, tmp.resolve("out"), "--no-db", "--plan",
+                homes.planFile().toString()).toArray(String[]::new));
+        assertThat(run.code()).as(run.err()).isEqualTo(ExitCode.BLOCKERS);
+        html = tmp.resolve("out/after-report.html");
+    }
+
+    @Test
+    void theAfterReportLoadsWithoutAnyConsoleMessageAndShowsItsSections() throws Exception {
+        HeadlessChromium.Result result = HeadlessChromium.run(tmp, "--dump-dom", html.toUri().toString());
+
+        assertThat(result.consoleLines()).as("console messages").isEmpty();
+        assertThat(result.stdout()).contains("id=\"verdict\"").contains("id=\"plan\"").contains("id=\"state\"")
+                .contains("id=\"check-SYNAPSE-PROTECTED\"").contains("class=\"fail\"");
+    }
+
+    @Test
+    void theAfterReportRendersToANonBlankScreenshot() throws Exception {
+        Path png = tmp.resolve("after-report.png");
+        HeadlessChromium.run(tmp, "--window-size=1280,2000", "--screenshot=" + png, html.toUri().toString());
+
+        BufferedImage image = ImageIO.read(png.toFile());
+        Set<Integer> colours = new HashSet<>();
+        for (int y = 0; y < image.getHeight(); y += 7) {
+            for (int x = 0; x < image.getWidth(); x += 7) {
+                colours.add(image.getRGB(x, y));
+            }
+        }
+        assertThat(image.getWidth()).isEqualTo(1280);
+        assertThat(colours.size()).as("distinct colours in the screenshot").isGreaterThan(20);
+    }
+}

@@ -1,0 +1,198 @@
+package dev.apimupgrade.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.apimupgrade.plan.PlanStep;
+import dev.apimupgrade.samples.Samples;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * verify on the default sample on H2: before migrate the untouched 3.1.0 home fails naming what is missing; after
+ * plan and migrate (its manual steps confirmed as the operator would, with --confirm) the checks pass. The sample
+ * 3.1.0 home's protected synapse files are stand-ins written for the samples, not WSO2's: verify rightly fails them
+ * until the WSO2 reference copies (what a real 3.1.0 pack holds) are put in their place.
+ */
+class VerifyDefaultSampleTest {
+    static final String SYNAPSE = "repository/deployment/server/synapse-configs/default";
+
+    @TempDir
+    Path tmp;
+
+    static List<String> verifyArgs(MigrateHomes homes, Path out, String... extra) {
+        List<String> args = new ArrayList<>(List.of("verify", "--old", homes.oldHome().toString(), "--new",
+                homes.newHome().toString(), "--today", MigrateHomes.TODAY, "--out", out.toString()));
+        args.addAll(List.of(extra));
+        return args;
+    }
+
+    static Map<String, String> statuses(Path afterReport) throws Exception {
+        JsonNode json = JsonMapper.builder().build().readTree(afterReport.toFile());
+        Map<String, String> out = new LinkedHashMap<>();
+        json.get("checks").forEach(c -> out.put(c.get("id").asText(), c.get("status").asText()));
+        return out;
+    }
+
+    @Test
+    void theUntouchedNewHomeFailsNamingTheMissingPiecesAndAfterMigrateEveryCheckPasses() throws Exception {
+        MigrateHomes homes = MigrateHomes.of(Samples.DEFAULT, tmp.resolve("homes"), true);
+        List<PlanStep> steps = homes.plan().steps();
+        Path before = tmp.resolve("before");
+
+        CliRun untouched = CliRun.of(verifyArgs(homes, before, "--plan", homes.planFile().toString())
+                .toArray(String[]::new));
+
+        assertThat(untouched.code()).as(untouched.out() + untouched.err()).isEqualTo(ExitCode.BLOCKERS);
+        assertThat(untouched.out()).contains("FAIL DB-3.1.0-TABLES").contains("AM_API_CATEGORIES");
+        Map<String, String> was = statuses(before.resolve("after-report.json"));
+        assertThat(was).containsEntry("DB-3.1.0-TABLES", "FAIL");
+        PlanStep toml = steps.stream().filter(s -> s.kind().equals("SetTomlTable")).findFirst().orElseThrow();
+        assertThat(was).containsEntry(toml.id(), "FAIL");
+        assertThat(untouched.out()).contains("FAIL " + toml.id());
+        assertThat(before.resolve("after-report.html")).exists();
+
+        CliRun assessed = CliRun.of("assess", "--old", homes.oldHome().toString(), "--new",
+                homes.newHome().toString(), "--no-db", "--today", MigrateHomes.TODAY, "--out",
+                tmp.resolve("assess").toString());
+        assertThat(assessed.err()).isEmpty();
+        Path run = tmp.resolve("run");
+        CliRun migrate = CliRun.of(homes.migrateArgs(run).toArray(String[]::new));
+        assertThat(migrate.code()).as(migrate.out() + migrate.err()).isEqualTo(ExitCode.READY);
+        Path after = tmp.resolve("after");
+        CliRun standIns = CliRun.of(verifyArgs(homes, tmp.resolve("stand-ins"), "--run", run.toString())
+                .toArray(String[]::new));
+        assertThat(standIns.code()).as("the samples' protected synapse files stand in for WSO2's and differ from them")
+                .isEqualTo(ExitCode.BLOCKERS);
+        assertThat(standIns.out()).contains("FAIL SYNAPSE-PROTECTED").contains("sequences/main.xml")
+                .doesNotContain("FAIL CONFIG-CARRIED");
+        // a real 3.1.0 pack holds WSO2's own protected files: put the reference copies where the pack has them
+        Path reference = Path.of(String.valueOf(System.getProperty("apim.reference.dir")), "apim-3.1.0", SYNAPSE);
+        Assumptions.assumeTrue(Files.isDirectory(reference), "the WSO2 3.1.0 reference files are absent: " + reference);
+        for (String f : List.of("api/_RevokeAPI_.xml", "sequences/_cors_request_handler_.xml", "sequences/main.xml",
+                "proxy-services/WorkflowCallbackService.xml")) {
+            Files.copy(reference.resolve(f), homes.newHome().resolve(SYNAPSE).resolve(f),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+
+        CliRun verified = CliRun.of(verifyArgs(homes, after, "--run", run.toString()).toArray(String[]::new));
+
+        assertThat(verified.code()).as(verified.out() + verified.err()).isEqualTo(ExitCode.READY);
+        Map<String, String> now = statuses(after.resolve("after-report.json"));
+        assertThat(now).containsEntry("DB-3.1.0-TABLES", "PASS").containsEntry("SYNAPSE-PROTECTED", "PASS")
+                .containsEntry("CONFIG-CARRIED", "PASS").containsEntry("MIGRATION-JARS-REMOVED", "PASS")
+                .containsEntry("MIGRATION-RESOURCES-REMOVED", "PASS")
+                .containsEntry("INDEXING-FREQUENCY-REVERTED", "PASS");
+        for (PlanStep s : steps) {
+            assertThat(now).as("step " + s.id() + " " + s.kind()).containsEntry(s.id(), "PASS");
+        }
+        assertThat(Files.readString(after.resolve("after-report.html"))).contains("PASS: ");
+        assertThat(leaksIn(tmp, "before", "stand-ins", "after")).isEmpty();
+
+        // the evidence bundle takes verify's folder as --after: the board summary shows its verdict and the
+        // operator's confirmations of the manual steps from the journal
+        CliRun evidence = CliRun.of("evidence", "--before", tmp.resolve("assess").toString(), "--plan",
+                homes.planFile().getParent().toString(), "--run", run.toString(), "--after", after.toString(),
+                "--out", tmp.resolve("bundle").toString());
+        assertThat(evidence.code()).as(evidence.err()).isZero();
+        String index = Files.readString(tmp.resolve("bundle/index.html"));
+        assertThat(tmp.resolve("bundle/after/after-report.html")).exists();
+        assertThat(index).contains("After-report (verify)").contains("PASS: " + now.size() + " passed, 0 failed");
+        List<String> manual = steps.stream().filter(st -> !st.automated()).map(PlanStep::id).toList();
+        assertThat(manual).isNotEmpty();
+        assertThat(index).contains("Operator confirmations (" + manual.size() + ")");
+        manual.forEach(id -> assertThat(index).contains("<code>" + id + "</code></td><td>20"));
+        assertThat(CliRun.of("evidence", "--check", tmp.resolve("bundle").toString()).code()).isZero();
+    }
+
+    @Test
+    void noPlantedSecretIsInVerifysOutputsForTheCustomSampleAndItsPlan() throws Exception {
+        Path plan = tmp.resolve("plan");
+        CliRun planned = CliRun.withEnvironment(AssessSamplesEndToEndTest.OPERATOR_ENVIRONMENT, "plan", "--old",
+                Samples.home(Samples.CUSTOM).toString(), "--new", Samples.home(Samples.TARGET).toString(), "--out",
+                plan.toString(), "--today", MigrateHomes.TODAY);
+        assertThat(planned.err()).isEmpty();
+
+        CliRun r = CliRun.withEnvironment(AssessSamplesEndToEndTest.OPERATOR_ENVIRONMENT, "verify", "--old",
+                Samples.home(Samples.CUSTOM).toString(), "--new", Samples.home(Samples.TARGET).toString(), "--plan",
+                plan.resolve("plan.json").toString(), "--today", MigrateHomes.TODAY, "--out",
+                tmp.resolve("custom").toString());
+
+        assertThat(r.code()).as(r.err()).isEqualTo(ExitCode.BLOCKERS);
+        assertThat(statuses(tmp.resolve("custom/after-report.json"))).containsValue("FAIL");
+        assertThat(leaksIn(tmp, "custom")).isEmpty();
+        Samples.plantedSecrets().forEach((name, value) -> assertThat(r.out() + r.err()).as(name).doesNotContain(value));
+    }
+
+    /** Every planted secret found in any file of the given output folders, named. */
+    static List<String> leaksIn(Path root, String... folders) throws Exception {
+        List<String> leaks = new ArrayList<>();
+        int files = 0;
+        for (String folder : folders) {
+            try (var all = Files.walk(root.resolve(folder))) {
+                for (Path p : all.filter(Files::isRegularFile).toList()) {
+                    files++;
+                    String text = Files.readString(p);
+                    Samples.plantedSecrets().forEach((name, value) -> {
+                        if (text.contains(value)) {
+                            leaks.add(name + " in " + p);
+                        }
+                    });
+                }
+            }
+        }
+        assertThat(files).as("verify wrote its reports").isEqualTo(2 * folders.length);
+        return leaks;
+    }
+
+    @Test
+    void aLeftoverMigrationJarAndIndexingFrequencyFailWithTheFileThatHoldsThem() throws Exception {
+        MigrateHomes homes = MigrateHomes.of(Samples.DEFAULT, tmp.resolve("homes"));
+        Path dropins = Files.createDirectories(homes.newHome().resolve("repository/components/dropins"));
+        try (var jar = new java.util.jar.JarOutputStream(
+                Files.newOutputStream(dropins.resolve("org.wso2.carbon.apimgt.migrate.client-3.1.0-1.jar")))) {
+            jar.putNextEntry(new java.util.zip.ZipEntry("placeholder.txt"));
+        }
+        Files.createDirectories(homes.newHome().resolve("migration-resources"));
+        Path toml = homes.newHome().resolve("repository/conf/deployment.toml");
+        Files.writeString(toml, Files.readString(toml) + "\n[indexing]\nfrequency = 1\n");
+        Path out = tmp.resolve("out");
+
+        CliRun r = CliRun.of(verifyArgs(homes, out, "--no-db").toArray(String[]::new));
+
+        assertThat(r.code()).as(r.out() + r.err()).isEqualTo(ExitCode.BLOCKERS);
+        Map<String, String> s = statuses(out.resolve("after-report.json"));
+        assertThat(s).containsEntry("MIGRATION-JARS-REMOVED", "FAIL")
+                .containsEntry("MIGRATION-RESOURCES-REMOVED", "FAIL")
+                .containsEntry("INDEXING-FREQUENCY-REVERTED", "FAIL").containsEntry("DB-3.1.0-TABLES", "UNKNOWN");
+        assertThat(Files.readString(out.resolve("after-report.json")))
+                .contains("NEW:repository/components/dropins/org.wso2.carbon.apimgt.migrate.client-3.1.0-1.jar")
+                .contains("NEW:repository/conf/deployment.toml:");
+    }
+
+    @Test
+    void badInputExitsTwoNamingTheFileAndWritesNothing() throws Exception {
+        MigrateHomes homes = MigrateHomes.of(Samples.DEFAULT, tmp.resolve("homes"));
+        Path notAPlan = Files.writeString(tmp.resolve("plan.json"), "{ not json");
+        Path out = tmp.resolve("out");
+
+        CliRun r = CliRun.of(verifyArgs(homes, out, "--no-db", "--plan", notAPlan.toString())
+                .toArray(String[]::new));
+
+        assertThat(r.code()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(r.err()).contains(notAPlan.toString()).doesNotContain("Exception");
+        assertThat(out).doesNotExist();
+        CliRun inside = CliRun.of(verifyArgs(homes, homes.newHome().resolve("report"), "--no-db")
+                .toArray(String[]::new));
+        assertThat(inside.code()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(homes.newHome().resolve("report")).doesNotExist();
+    }
+}
