@@ -1,9 +1,12 @@
 package dev.apimupgrade.report;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.apimupgrade.scan.InputException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -17,9 +20,23 @@ import java.util.TreeMap;
  * MANIFEST.sha256 without its index.html line, which anyone can recompute with grep and sha256sum.
  */
 public record BoardSummary(AssessmentSide before, AssessmentSide after, JournalView journal, List<Part> parts,
-                           int files, String manifestSha256, String verifyCommand, VerifySide verify) {
+                           int files, String manifestSha256, String verifyCommand, VerifySide verify,
+                           ComparisonSide comparison, List<String> leftOut) {
     /** verify's after-report, when the --after folder is a verify output (after/after-report.json). */
     public static final String AFTER_REPORT = "after/after-report.json";
+    /** compare's output, when the bundle holds one (comparison/comparison.json). */
+    public static final String COMPARISON = "comparison/comparison.json";
+
+    /**
+     * What the board needs of the before/after comparison: its counts and every difference the run does not
+     * explain, each named by tenant and item, plus what could not be read.
+     */
+    public record ComparisonSide(String file, long same, long explained, long unexplained,
+                                 List<Difference> differences, List<String> problems) {
+    }
+
+    public record Difference(String tenant, String item, String before, String after, String explanation) {
+    }
 
     /** What the board needs of the after-report: its verdict, counts and the checks that failed. */
     public record VerifySide(String file, String verdict, int passed, int failed, int unknown,
@@ -29,10 +46,15 @@ public record BoardSummary(AssessmentSide before, AssessmentSide after, JournalV
     public record FailedCheck(String id, String title, String detail) {
     }
 
-    /** Without an after-report. */
+    public BoardSummary {
+        parts = List.copyOf(parts);
+        leftOut = List.copyOf(leftOut);
+    }
+
+    /** Without an after-report or a comparison, with nothing left out. */
     public BoardSummary(AssessmentSide before, AssessmentSide after, JournalView journal, List<Part> parts,
                         int files, String manifestSha256, String verifyCommand) {
-        this(before, after, journal, parts, files, manifestSha256, verifyCommand, null);
+        this(before, after, journal, parts, files, manifestSha256, verifyCommand, null, null, List.of());
     }
     public static final String BEFORE = "before/assessment.json";
     public static final String AFTER = "after/assessment.json";
@@ -54,15 +76,47 @@ public record BoardSummary(AssessmentSide before, AssessmentSide after, JournalV
                 perPart.entrySet().stream().map(e -> new Part(e.getKey(), e.getValue())).toList(),
                 contents.sha256ByPath().size(), contents.sha256(),
                 "grep -v '  " + EvidenceBundle.INDEX + "$' " + Manifest.FILE + " | sha256sum",
-                Files.isRegularFile(bundle.resolve(AFTER_REPORT)) ? verifySide(bundle) : null);
+                Files.isRegularFile(bundle.resolve(AFTER_REPORT)) ? verifySide(bundle) : null,
+                Files.isRegularFile(bundle.resolve(COMPARISON)) ? comparisonSide(bundle) : null,
+                Files.isRegularFile(bundle.resolve(EvidenceBundle.LEFT_OUT))
+                        ? Files.readAllLines(bundle.resolve(EvidenceBundle.LEFT_OUT)) : List.of());
+    }
+
+    static ComparisonSide comparisonSide(Path bundle) throws InputException {
+        Path file = bundle.resolve(COMPARISON);
+        try {
+            JsonNode json = JsonMapper.builder()
+                    .build().readTree(file.toFile());
+            if (!json.path("unexplained").isNumber() || !json.path("rows").isArray()) {
+                throw new InputException(file.toString(), "not a comparison written by apim-upgrade compare");
+            }
+            List<Difference> differences = new ArrayList<>();
+            json.path("rows").forEach(r -> {
+                if (Comparison.Status.UNEXPLAINED.name().equals(r.path("status").asText())) {
+                    differences.add(new Difference(r.path("tenant").asText(), r.path("item").asText(),
+                            countText(r.path("before")), countText(r.path("after")), r.path("explanation").asText()));
+                }
+            });
+            List<String> problems = new ArrayList<>();
+            json.path("problems").forEach(p -> problems.add(p.asText()));
+            return new ComparisonSide(COMPARISON, json.path("same").asLong(), json.path("explained").asLong(),
+                    json.path("unexplained").asLong(), differences, problems);
+        } catch (IOException e) {
+            throw new InputException(file.toString(), "cannot read the comparison: " + e.getMessage());
+        }
+    }
+
+    /** A count as the page shows it: "absent" where the item is not on that side. */
+    private static String countText(JsonNode count) {
+        return count.isNumber() ? Long.toString(count.asLong()) : "absent";
     }
 
     static VerifySide verifySide(Path bundle) throws InputException {
         Path file = bundle.resolve(AFTER_REPORT);
         try {
-            com.fasterxml.jackson.databind.JsonNode json = com.fasterxml.jackson.databind.json.JsonMapper.builder()
+            JsonNode json = JsonMapper.builder()
                     .build().readTree(file.toFile());
-            List<FailedCheck> failures = new java.util.ArrayList<>();
+            List<FailedCheck> failures = new ArrayList<>();
             json.path("checks").forEach(c -> {
                 if (AfterReport.FAIL.equals(c.path("status").asText())) {
                     failures.add(new FailedCheck(c.path("id").asText(), c.path("title").asText(),

@@ -10,6 +10,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
@@ -21,15 +25,28 @@ final class BundleCopy {
     private BundleCopy() {
     }
 
-    static void copy(Path source, Path into) throws IOException, InputException {
+    /**
+     * Copies {@code source} into {@code into}, except the entries named in {@code leftOut} (relative paths; a folder
+     * with everything in it); returns how many files of each left-out entry there were (present entries only).
+     */
+    static Map<String, Integer> copy(Path source, Path into, List<String> leftOut) throws IOException, InputException {
         Files.createDirectories(into);
+        Map<String, Integer> skipped = new TreeMap<>();
         if (!Files.isDirectory(source, LinkOption.NOFOLLOW_LINKS)) {
             copyFile(source, source, into.resolve(source.getFileName().toString()));
-            return;
+            return skipped;
         }
         try (Stream<Path> all = Files.walk(source)) {
             for (Path p : all.sorted().toList()) {
-                Path to = into.resolve(source.relativize(p).toString());
+                Path relative = source.relativize(p);
+                Optional<String> out = leftOut.stream().filter(e -> relative.startsWith(e)).findFirst();
+                if (out.isPresent()) {
+                    if (!Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+                        skipped.merge(out.get(), 1, Integer::sum);
+                    }
+                    continue;
+                }
+                Path to = into.resolve(relative.toString());
                 if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
                     Files.createDirectories(to);
                 } else {
@@ -37,6 +54,7 @@ final class BundleCopy {
                 }
             }
         }
+        return skipped;
     }
 
     private static void copyFile(Path source, Path file, Path to) throws IOException, InputException {

@@ -14,7 +14,7 @@ import java.util.TreeSet;
  * The before/after comparison of two inventories, per tenant and item: counts and hashes before and after, and
  * whether they are the same, differ for a reason the run explains, or differ unexplained. A count drop is explained
  * by the rows of that table the run exported before deleting them (per tenant where the rows name it); synapse files
- * are explained when only the files the migration replaces differ. A datasource or folder that could not be read
+ * are explained when only the files the migration replaces, or 3.1.0 renders from its template, differ. A datasource or folder that could not be read
  * makes the comparison incomplete, which counts as unexplained: nothing can be said about it.
  */
 public record Comparison(String oldHome, String newHome, String run, List<Row> rows, List<String> problems) {
@@ -83,10 +83,12 @@ public record Comparison(String oldHome, String newHome, String run, List<Row> r
             List<String> changed = changedFiles(b.map(InventoryItem::entries).orElse(Map.of()),
                     a.map(InventoryItem::entries).orElse(Map.of()));
             List<String> unexpected = changed.stream()
-                    .filter(f -> !InventoryScanner.replacedSynapseFiles().contains(f)).toList();
+                    .filter(f -> !InventoryScanner.replacedSynapseFiles().contains(f)
+                            && !InventoryScanner.renderedSynapseFiles().contains(f)).toList();
             status = unexpected.isEmpty() ? Status.EXPLAINED : Status.UNEXPLAINED;
             why = unexpected.isEmpty()
-                    ? "only the files the migration replaces with the 3.1.0 ones differ: " + String.join(", ", changed)
+                    ? "only the files the migration replaces with the 3.1.0 ones, or 3.1.0 renders from its template, "
+                            + "differ: " + String.join(", ", changed)
                     : "files differ that the migration does not replace: " + shortList(unexpected);
         } else {
             long drop = countBefore - countAfter;

@@ -6,8 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -21,12 +23,24 @@ public final class EvidenceBundle {
     /** The page that opens the bundle; covered by the manifest like every other file. */
     public static final String INDEX = "index.html";
 
-    /** One output put into the bundle: a folder, copied as {@code name/}, or a file, copied into {@code name/}. */
-    public record Part(String name, Path source) {
+    /** Lists, when anything was left out, what and why; the board summary shows it. */
+    public static final String LEFT_OUT = "LEFT-OUT.txt";
+
+    /**
+     * One output put into the bundle: a folder, copied as {@code name/}, or a file, copied into {@code name/};
+     * {@code leftOut} names entries of the folder (relative paths, folders with all they hold) that stay out, with
+     * the reason, such as a run's backups, which are copies of the installation and hold its secrets.
+     */
+    public record Part(String name, Path source, List<String> leftOut, String why) {
         public Part {
             if (!name.matches("[a-z][a-z0-9-]*")) {
                 throw new IllegalArgumentException("a bundle part name is a plain lower-case word: '" + name + "'");
             }
+            leftOut = List.copyOf(leftOut);
+        }
+
+        public Part(String name, Path source) {
+            this(name, source, List.of(), "");
         }
     }
 
@@ -53,8 +67,15 @@ public final class EvidenceBundle {
         Path freshZip = parent.resolve(fresh.getFileName() + ".zip");
         boolean zipInPlace = false;
         try {
+            List<String> leftOut = new ArrayList<>();
             for (Part part : parts) {
-                BundleCopy.copy(part.source(), fresh.resolve(part.name()));
+                Map<String, Integer> skipped = BundleCopy.copy(part.source(), fresh.resolve(part.name()),
+                        part.leftOut());
+                skipped.forEach((entry, count) -> leftOut.add(part.name() + "/" + entry + " (" + count
+                        + (count == 1 ? " file" : " files") + "): " + part.why()));
+            }
+            if (!leftOut.isEmpty()) {
+                Files.writeString(fresh.resolve(LEFT_OUT), String.join("\n", leftOut) + "\n", StandardCharsets.UTF_8);
             }
             Manifest contents = Manifest.ofTree(fresh);
             Files.writeString(fresh.resolve(INDEX), summary.render(fresh, contents), StandardCharsets.UTF_8);

@@ -38,7 +38,7 @@ public final class SynapseScanner implements Scanner {
      * 3.1.0 changed this endpoint's trust store properties and renders it from a template, so its 3.1.0 copy cannot
      * tell whether the 3.0.0 one was edited; only the stock hash can.
      */
-    static final String SECURE_WEBSOCKET = "inbound-endpoints/SecureWebSocketInboundEndpoint.xml";
+    public static final String SECURE_WEBSOCKET = "inbound-endpoints/SecureWebSocketInboundEndpoint.xml";
     /** Enough for a customised sequence; a longer diff is cut with a note, so the report stays readable. */
     static final int MAX_DIFF_LINES = 200;
 

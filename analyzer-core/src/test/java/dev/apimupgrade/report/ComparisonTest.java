@@ -59,6 +59,30 @@ class ComparisonTest {
     }
 
     @Test
+    void synapseFilesTheMigrationReplacesOrThatThreeOneRendersAreExplainedAnyOtherIsNot() throws Exception {
+        Map<String, String> old = Map.of("sequences/main.xml", "a", "api/Pizza.xml", "p");
+        Map<String, String> replaced = Map.of("sequences/main.xml", "b", "api/Pizza.xml", "p",
+                "inbound-endpoints/SecureWebSocketInboundEndpoint.xml", "w");
+        Map<String, String> edited = Map.of("sequences/main.xml", "a", "api/Pizza.xml", "edited");
+
+        Comparison expected = Comparison.compare(inventory(synapse(old)), inventory(synapse(replaced)), "run",
+                RunExports.none());
+        Comparison unexpected = Comparison.compare(inventory(synapse(old)), inventory(synapse(edited)), "run",
+                RunExports.none());
+
+        assertThat(expected.rows().get(0).status()).isEqualTo(Comparison.Status.EXPLAINED);
+        assertThat(expected.rows().get(0).explanation())
+                .contains("sequences/main.xml", "inbound-endpoints/SecureWebSocketInboundEndpoint.xml");
+        assertThat(unexpected.rows().get(0).status()).isEqualTo(Comparison.Status.UNEXPLAINED);
+        assertThat(unexpected.rows().get(0).explanation()).contains("api/Pizza.xml");
+    }
+
+    private static InventoryItem synapse(Map<String, String> files) {
+        return new InventoryItem("carbon.super", dev.apimupgrade.scan.inventory.InventoryScanner.SYNAPSE, "",
+                files.size(), "h" + files.hashCode(), files, SourceRef.db("home", "synapse"));
+    }
+
+    @Test
     void anExportLineThatIsNotJsonIsBadInputNamingFileAndLine() throws Exception {
         export("s", "AM_API", "{\"API_ID\":\"1\"}", "not json");
 

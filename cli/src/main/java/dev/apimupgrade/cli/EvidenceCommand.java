@@ -19,13 +19,14 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code evidence}: bundles the outputs of an upgrade (assessment before, plan, run, assessment after) with a board
+ * {@code evidence}: bundles the outputs of an upgrade (assessment before, plan, run, assessment or after-report
+ * after, before/after comparison) with a board
  * summary and MANIFEST.sha256 into a folder and a zip, or checks such a bundle for any changed, added or missing file.
  */
 @Command(name = "evidence", mixinStandardHelpOptions = true,
         description = {"Build an audit evidence bundle (a folder and a zip, opened by index.html, covered by "
                 + "MANIFEST.sha256), or check one with --check.",
-                "  apim-upgrade evidence --before <assess dir> [--plan <dir>] [--run <dir>] [--after <dir>] --out <bundle>",
+                "  apim-upgrade evidence --before <assess dir> [--plan <dir>] [--run <dir>] [--after <dir>] [--comparison <dir>] --out <bundle>",
                 "  apim-upgrade evidence --check <bundle folder or zip>"},
         footer = {"%nExit codes:%n"
                 + "  0  bundle written, or the bundle checked clean%n"
@@ -33,6 +34,15 @@ import picocli.CommandLine.Spec;
                 + "  2  bad usage or unreadable input%n"
                 + "  3  internal error%n"})
 public final class EvidenceCommand implements Callable<Integer> {
+
+    /**
+     * What of a run folder stays out of the bundle: the backups and database snapshots are copies of the
+     * installation (its passwords, keys and data), a board needs their digests, not their bytes.
+     */
+    static final List<String> RUN_LEFT_OUT = List.of("backup", "exports/snapshots", "lock");
+    static final String RUN_LEFT_OUT_WHY = "copies of the installation's files and databases as they were before the "
+            + "run, with their passwords and data; they stay in the run folder for rollback, and journal.jsonl "
+            + "records the SHA-256 of each";
 
     @Spec
     CommandSpec spec;
@@ -49,6 +59,10 @@ public final class EvidenceCommand implements Callable<Integer> {
     @Option(names = "--after", paramLabel = "<dir>", description = "The assess or verify folder after the upgrade.")
     Path after;
 
+    @Option(names = "--comparison", paramLabel = "<compare dir>",
+            description = "The compare --out folder (comparison.json, comparison.html, the inventories).")
+    Path comparison;
+
     @Option(names = "--out", paramLabel = "<bundle>",
             description = "The bundle folder to create; <bundle>.zip is written beside it. Neither may exist.")
     Path out;
@@ -60,7 +74,7 @@ public final class EvidenceCommand implements Callable<Integer> {
     public Integer call() throws IOException, InputException {
         PrintWriter console = spec.commandLine().getOut();
         if (check != null) {
-            requireNone("--check", before, plan, run, after, out);
+            requireNone("--check", before, plan, run, after, comparison, out);
             return check(console);
         }
         if (before == null || out == null) {
@@ -69,8 +83,11 @@ public final class EvidenceCommand implements Callable<Integer> {
         List<EvidenceBundle.Part> parts = new ArrayList<>();
         parts.add(new EvidenceBundle.Part("before", before));
         addIfGiven(parts, "plan", plan);
-        addIfGiven(parts, "run", run);
+        if (run != null) {
+            parts.add(new EvidenceBundle.Part("run", run, RUN_LEFT_OUT, RUN_LEFT_OUT_WHY));
+        }
         addIfGiven(parts, "after", after);
+        addIfGiven(parts, "comparison", comparison);
         Path zip = EvidenceBundle.build(parts, out,
                 (bundle, contents) -> HtmlReports.boardSummary(BoardSummary.read(bundle, contents)));
         console.println("Evidence bundle written to " + out + " (open " + out.resolve(EvidenceBundle.INDEX) + ") and "

@@ -64,6 +64,10 @@ class VerifyDefaultSampleTest {
                 homes.newHome().toString(), "--no-db", "--today", MigrateHomes.TODAY, "--out",
                 tmp.resolve("assess").toString());
         assertThat(assessed.err()).isEmpty();
+        // the H2 database is migrated in place: its inventory is taken before the run
+        CliRun inventory = CliRun.of("compare", "--old", homes.oldHome().toString(), "--out",
+                tmp.resolve("inventory").toString());
+        assertThat(inventory.code()).as(inventory.out() + inventory.err()).isZero();
         Path run = tmp.resolve("run");
         CliRun migrate = CliRun.of(homes.migrateArgs(run).toArray(String[]::new));
         assertThat(migrate.code()).as(migrate.out() + migrate.err()).isEqualTo(ExitCode.READY);
@@ -96,12 +100,19 @@ class VerifyDefaultSampleTest {
         }
         assertThat(Files.readString(after.resolve("after-report.html"))).contains("PASS: ");
         assertThat(leaksIn(tmp, "before", "stand-ins", "after")).isEmpty();
+        CliRun compared = CliRun.of("compare", "--old", tmp.resolve("inventory/inventory.old.json").toString(),
+                "--new", homes.newHome().toString(), "--run", run.toString(), "--out",
+                tmp.resolve("comparison").toString());
+        assertThat(compared.code()).as(compared.out() + compared.err()).isZero();
+        JsonNode comparison = JsonMapper.builder().build().readTree(tmp.resolve("comparison/comparison.json").toFile());
+        assertThat(comparison.get("unexplained").asLong()).isZero();
+        assertThat(comparison.get("explained").asLong()).as("the protected synapse files the run replaced").isPositive();
 
         // the evidence bundle takes verify's folder as --after: the board summary shows its verdict and the
         // operator's confirmations of the manual steps from the journal
         CliRun evidence = CliRun.of("evidence", "--before", tmp.resolve("assess").toString(), "--plan",
                 homes.planFile().getParent().toString(), "--run", run.toString(), "--after", after.toString(),
-                "--out", tmp.resolve("bundle").toString());
+                "--comparison", tmp.resolve("comparison").toString(), "--out", tmp.resolve("bundle").toString());
         assertThat(evidence.code()).as(evidence.err()).isZero();
         String index = Files.readString(tmp.resolve("bundle/index.html"));
         assertThat(tmp.resolve("bundle/after/after-report.html")).exists();
@@ -110,7 +121,34 @@ class VerifyDefaultSampleTest {
         assertThat(manual).isNotEmpty();
         assertThat(index).contains("Operator confirmations (" + manual.size() + ")");
         manual.forEach(id -> assertThat(index).contains("<code>" + id + "</code></td><td>20"));
+        assertThat(index).contains("id=\"comparison\"").contains(comparison.get("same").asLong() + " the same, "
+                + comparison.get("explained").asLong() + " explained by the run, 0 unexplained");
+        assertThat(tmp.resolve("bundle/comparison/comparison.html")).exists();
+        assertThat(tmp.resolve("bundle/comparison/inventory.new.json")).exists();
+        // the run's backups and database snapshots are copies of the installation, secrets and all: left out, said so
+        assertThat(tmp.resolve("bundle/run/journal.jsonl")).exists();
+        assertThat(tmp.resolve("bundle/run/backup")).doesNotExist();
+        assertThat(tmp.resolve("bundle/run/exports/snapshots")).doesNotExist();
+        assertThat(Files.readString(tmp.resolve("bundle/LEFT-OUT.txt"))).contains("run/backup (")
+                .contains("run/exports/snapshots (");
+        assertThat(index).contains("Left out of the bundle");
+        try (var bundled = Files.walk(tmp.resolve("bundle"))) {
+            for (Path f : bundled.filter(Files::isRegularFile).toList()) {
+                String text = new String(Files.readAllBytes(f), java.nio.charset.StandardCharsets.ISO_8859_1);
+                Samples.plantedSecrets().forEach((name, value) -> assertThat(text).as(name + " in " + f)
+                        .doesNotContain(value));
+            }
+        }
         assertThat(CliRun.of("evidence", "--check", tmp.resolve("bundle").toString()).code()).isZero();
+
+        // one flipped byte in the journal of what ran is caught, naming the file
+        Path journal = tmp.resolve("bundle/run/journal.jsonl");
+        byte[] bytes = Files.readAllBytes(journal);
+        bytes[bytes.length / 2] ^= 1;
+        Files.write(journal, bytes);
+        CliRun tampered = CliRun.of("evidence", "--check", tmp.resolve("bundle").toString());
+        assertThat(tampered.code()).isEqualTo(ExitCode.TAMPERED);
+        assertThat(tampered.err()).contains("run/journal.jsonl").doesNotContain("Exception");
     }
 
     @Test

@@ -23,10 +23,16 @@ import org.tomlj.TomlTable;
  * The datasources of the old home, read from the [database.*] tables of its deployment.toml with the passwords
  * resolved: a password given for the datasource (CLI), else APIM_UPGRADE_DB_PASSWORD_NAME from the environment,
  * else the plain toml value. A $secret{alias} with nothing supplied leaves the datasource untried, with the reason.
+ * Where the table leaves out the user or password, the product's own default applies, as the server would render it:
+ * the 3.1.0 master-datasources template hard-codes WSO2_CARBON_DB's (the [database.local] of the 3.1.0 pack gives
+ * only its url) and org.wso2.carbon.apimgt.core.default.json gives apim_db's.
  */
 public record DatasourceSpecs(List<DatasourceSpec> all) {
     static final String TOML = "repository/conf/deployment.toml";
     private static final Pattern SECRET_REF = Pattern.compile("\\$secret\\{([^}]*)}");
+    /** The product's user and password where the [database.NAME] table gives none (WSO2's public defaults). */
+    private static final Map<String, String> PRODUCT_DEFAULT_CREDENTIAL = Map.of("local", "wso2carbon",
+            "apim_db", "wso2carbon");
 
     public DatasourceSpecs {
         all = List.copyOf(all);
@@ -86,8 +92,9 @@ public record DatasourceSpecs(List<DatasourceSpec> all) {
                                        Map<String, String> env) {
         String url = t.getString("url");
         SourceRef source = SourceRef.line(Role.OLD, TOML, t.inputPositionOf("url").line());
-        String user = Optional.ofNullable(t.getString("username")).orElse("");
-        String configured = Optional.ofNullable(t.getString("password")).orElse("");
+        String byDefault = PRODUCT_DEFAULT_CREDENTIAL.getOrDefault(name, "");
+        String user = Optional.ofNullable(t.getString("username")).orElse(byDefault);
+        String configured = Optional.ofNullable(t.getString("password")).orElse(byDefault);
         String password = supplied.getOrDefault(name, env.get(passwordVariable(name)));
         Optional<String> problem = Optional.empty();
         if (password == null) {

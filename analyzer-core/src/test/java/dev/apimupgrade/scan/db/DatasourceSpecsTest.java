@@ -66,6 +66,31 @@ class DatasourceSpecsTest {
     }
 
     @Test
+    void whereTheTableGivesNoCredentialsTheProductsDefaultsApplyAsTheServerRendersThem() throws Exception {
+        DatasourceSpecs specs = read("""
+                [database.local]
+                url = "jdbc:h2:./repository/database/WSO2CARBON_DB;DB_CLOSE_ON_EXIT=FALSE"
+
+                [database.apim_db]
+                url = "jdbc:postgresql://db/apim"
+
+                [database.shared_db]
+                url = "jdbc:postgresql://db/shared"
+
+                [database.user]
+                url = "jdbc:postgresql://db/user"
+                username = "apim"
+                password = "given"
+                """, Map.of(), Map.of());
+
+        assertThat(specs.all()).extracting(DatasourceSpec::name, DatasourceSpec::user, DatasourceSpec::password)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("local", "wso2carbon", "wso2carbon"),
+                        org.assertj.core.groups.Tuple.tuple("apim_db", "wso2carbon", "wso2carbon"),
+                        org.assertj.core.groups.Tuple.tuple("shared_db", "", ""),
+                        org.assertj.core.groups.Tuple.tuple("user", "apim", "given"));
+    }
+
+    @Test
     void aPasswordGivenOnTheCommandLineWinsOverTheEnvironmentWhichWinsOverTheToml() throws Exception {
         String toml = """
                 [database.apim_db]

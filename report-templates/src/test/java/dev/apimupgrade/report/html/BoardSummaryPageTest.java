@@ -105,12 +105,34 @@ class BoardSummaryPageTest {
                 List.of(new BoardSummary.FailedCheck("SYNAPSE-PROTECTED", "Protected <synapse> files", "main.xml differs")));
 
         String html = HtmlReports.boardSummary(new BoardSummary(BEFORE, AFTER, journal, PARTS, 11, HASH,
-                "grep -v '  index.html$' MANIFEST.sha256 | sha256sum", verify));
+                "grep -v '  index.html$' MANIFEST.sha256 | sha256sum", verify, null,
+                List.of("run/backup (3 files): copies of the <installation>")));
 
         assertThat(html).contains("id=\"verify\"").contains("FAIL: 17 passed, 1 failed, 2 unknown")
                 .contains("<code>SYNAPSE-PROTECTED</code> Protected &lt;synapse&gt; files: main.xml differs")
                 .contains("Operator confirmations (1)")
-                .contains("<code>FIN-RESTART/start-3.1.0</code></td><td>2026-11-25T10:00:09Z</td>");
+                .contains("<code>FIN-RESTART/start-3.1.0</code></td><td>2026-11-25T10:00:09Z</td>")
+                .contains("Left out of the bundle").contains("<li>run/backup (3 files): copies of the &lt;installation&gt;</li>");
+        assertThat(full).doesNotContain("Left out of the bundle");
         assertThat(full).contains("The bundle holds no after-report").contains("The journal records no operator confirmation.");
+    }
+
+    @Test
+    void theComparisonsCountsAndEveryUnexplainedDifferenceAreShownEscapedAndItsAbsenceIsSaid() {
+        BoardSummary.ComparisonSide comparison = new BoardSummary.ComparisonSide(BoardSummary.COMPARISON, 20, 2, 2,
+                List.of(new BoardSummary.Difference("carbon.super", "apis", "7", "6", "count <dropped> by 1"),
+                        new BoardSummary.Difference("t1.example", "scopes", "absent", "3", "only after")),
+                List.of("after: AM_DB <unreachable>"));
+
+        String html = HtmlReports.boardSummary(new BoardSummary(BEFORE, AFTER, null, PARTS, 11, HASH,
+                "grep -v '  index.html$' MANIFEST.sha256 | sha256sum", null, comparison, List.of()));
+
+        assertThat(html).contains("id=\"comparison\"")
+                .contains("20 the same, 2 explained by the run, 2 unexplained")
+                .contains("<td>carbon.super</td><td>apis</td><td>7</td><td>6</td><td>count &lt;dropped&gt; by 1</td>")
+                .contains("<td>t1.example</td><td>scopes</td><td>absent</td><td>3</td>")
+                .contains("<li>after: AM_DB &lt;unreachable&gt;</li>")
+                .contains("href=\"comparison/comparison.html\"");
+        assertThat(full).contains("The bundle holds no before/after comparison: give compare's output folder as --comparison.");
     }
 }
