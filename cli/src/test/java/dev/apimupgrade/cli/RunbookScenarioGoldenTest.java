@@ -9,20 +9,26 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The runbook.md of the PostgreSQL scenario (real 3.0.0 schemas on the loopback server), compared with the reviewed
- * copy under src/test/resources/golden: it shows the PostgreSQL SQL inline, which neither H2 sample does. Besides what
+ * The runbook.md of every scenario but the stock one (the default sample: {@link RunbookGoldenTest}) (PostgreSQL and MariaDB ones on the loopback servers, with the real 3.0.0 schemas;
+ * answers where the scenario has them), compared with the reviewed copy under src/test/resources/golden: they show
+ * the steps each situation adds or leaves out (versioned registry clean-up, tenants and custom jars, PostgreSQL and
+ * MySQL SQL inline, the analytics database, an IS Key Manager answered or not). Besides what
  * {@link RunbookGoldenTest#normalised} replaces, only the scenario's temporary folder and its uniquely named database
- * owner and the server's version string vary. Regenerate with -Dgolden.update=true like {@link RunbookGoldenTest}. Skips without a PostgreSQL server
- * (fails under CI=true).
+ * owner and the server's version string vary. Regenerate with -Dgolden.update=true like {@link RunbookGoldenTest}.
+ * A scenario on a server that is not running skips (fails under CI=true).
  */
 class RunbookScenarioGoldenTest {
     private static final Pattern OWNER = Pattern.compile("apimup_[0-9a-f]{12}");
     /** The server's own version string, e.g. "PostgreSQL 15.20 (Debian 15.20-0+deb12u1)": it differs per machine. */
-    private static final Pattern SERVER_VERSION = Pattern.compile("`PostgreSQL [^`]*? \\(dialect POSTGRES\\)`");
+    private static final Pattern SERVER_VERSION = Pattern.compile("`(PostgreSQL|MariaDB|MySQL) [^`]*? \\(dialect (\\w+)\\)`");
 
     @TempDir
     Path tmp;
@@ -40,18 +46,25 @@ class RunbookScenarioGoldenTest {
                 + "keep PostgreSQL and apimup_x\n");
     }
 
-    @Test
-    void thePostgresqlScenarioRunbookIsTheReviewedOne() throws Exception {
-        Scenario scenario = Scenario.POSTGRESQL;
+    @ParameterizedTest
+    @EnumSource(value = Scenario.class, names = "STOCK", mode = EnumSource.Mode.EXCLUDE) // RunbookGoldenTest has it
+    void theScenariosRunbookIsTheReviewedOne(Scenario scenario) throws Exception {
         try (ScenarioDatabases databases = ScenarioDatabases.create(scenario)) {
             Path home = ScenarioGenerator.write(scenario, tmp.resolve("home"), databases.datasources());
             Path out = tmp.resolve("plan");
-            CliRun planned = CliRun.withEnvironment(java.util.Map.of(), "plan", "--old", home.toString(),
-                    "--new", Samples.home(Samples.TARGET).toString(), "--today", "2026-11-25", "--out", out.toString());
+            List<String> args = new ArrayList<>(List.of("plan", "--old", home.toString(), "--new",
+                    Samples.home(Samples.TARGET).toString(), "--today", "2026-11-25", "--out", out.toString()));
+            if (scenario.answers().isPresent()) {
+                Path answers = Files.writeString(tmp.resolve("answers.yaml"), scenario.answers().get());
+                args.addAll(List.of("--answers", answers.toString()));
+            }
+            CliRun planned = CliRun.withEnvironment(java.util.Map.of(), args.toArray(String[]::new));
             assertThat(planned.err()).isEmpty();
 
             String rendered = normalised(Files.readString(out.resolve("runbook.md")), tmp);
-            assertThat(rendered).as("PostgreSQL SQL inline").contains("```sql");
+            if (scenario.server() != Scenario.Server.H2) {
+                assertThat(rendered).as("the server's SQL inline").contains("```sql");
+            }
             Path golden = RunbookGoldenTest.GOLDEN.resolve("runbook-" + scenario.expectedName() + ".md");
             if (Boolean.getBoolean("golden.update")) {
                 Files.createDirectories(RunbookGoldenTest.GOLDEN);
@@ -64,7 +77,7 @@ class RunbookScenarioGoldenTest {
 
     static String normalised(String text, Path tmp) {
         String out = RunbookGoldenTest.normalised(text.replace(tmp.toString(), "<tmp>"));
-        out = SERVER_VERSION.matcher(out).replaceAll("`PostgreSQL <server version> (dialect POSTGRES)`");
+        out = SERVER_VERSION.matcher(out).replaceAll("`$1 <server version> (dialect $2)`");
         return OWNER.matcher(out).replaceAll("<owner>");
     }
 }
