@@ -79,7 +79,7 @@ public final class Engine {
             RunRecord.startIfNew(run, plan, homes);
             journal.append(JournalRecord.note("run-start", plan.steps().size() + " step(s), plan "
                     + plan.fingerprint().sha256()));
-            StepRunner runner = new StepRunner(executors, journal, ctx, options.confirmed());
+            StepRunner runner = new StepRunner(executors, journal, ctx, options.confirmations());
             if (options.databaseBackup().isPresent()
                     && !options.databaseBackup().equals(StepRunner.recordedBackup(journal))) {
                 journal.append(JournalRecord.note(StepRunner.DATABASE_BACKUP, options.databaseBackup().get()));
@@ -178,7 +178,7 @@ public final class Engine {
                 ex.preview(step, ctx).forEach(l -> lines.add("  " + l));
             }
         }
-        return new RunOutcome(true, lines, null, null);
+        return RunOutcome.completed(lines);
     }
 
     StepExecutor executor(PlanStep step) {

@@ -61,7 +61,7 @@ public final class Rollback {
             lines.addAll(notUndone(journal));
             lines.addAll(ExportReplay.lines(journal, run, datasources, StepRunner.recordedBackup(journal)));
             journal.append(JournalRecord.note("rollback-end", saved.size() + " path(s) restored"));
-            return new RunOutcome(true, lines, null, null);
+            return RunOutcome.completed(lines);
         }
     }
 

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Runs the steps of one migrate run in plan order, journalling intent before and outcome after each. A step done
@@ -21,10 +20,11 @@ final class StepRunner {
     private final Map<String, StepExecutor> executors;
     private final Journal journal;
     private final StepContext ctx;
-    private final Set<String> confirmed;
+    /** The manual steps the operator confirmed, each with where: --confirm, the answers file and line, the terminal. */
+    private final Map<String, String> confirmed;
     private final List<String> lines = new ArrayList<>();
 
-    StepRunner(Map<String, StepExecutor> executors, Journal journal, StepContext ctx, Set<String> confirmed) {
+    StepRunner(Map<String, StepExecutor> executors, Journal journal, StepContext ctx, Map<String, String> confirmed) {
         this.executors = executors;
         this.journal = journal;
         this.ctx = ctx;
@@ -65,7 +65,7 @@ final class StepRunner {
                 + " --database-backup <where it is> (or migrate.database_backup in the --answers file); the location"
                 + " is recorded in the journal, so give no password. Nothing is lost: the steps done so far are"
                 + " recorded in " + journal.file() + ".";
-        return new RunOutcome(false, lines, step.id(), toContinue);
+        return new RunOutcome(false, lines, step.id(), toContinue, RunOutcome.Awaits.DATABASE_BACKUP);
     }
 
     /** A line of the run's report written before the steps (e.g. a leftover removed). */
@@ -83,7 +83,7 @@ final class StepRunner {
                     lines.add(title(step) + ": confirmed earlier");
                     continue;
                 }
-                if (!confirmed.contains(step.id())) {
+                if (!confirmed.containsKey(step.id())) {
                     return stopped(step, byHand.get());
                 }
                 Optional<RunOutcome> failedCheck = confirm(step, byHand.get());
@@ -98,7 +98,7 @@ final class StepRunner {
             }
         }
         journal.append(JournalRecord.note("run-end", "every step of the plan is done"));
-        return new RunOutcome(true, lines, null, null);
+        return RunOutcome.completed(lines);
     }
 
     /**
@@ -116,9 +116,10 @@ final class StepRunner {
                     + String.join("\n  ", checked.problems()) + "\nFix the cause (redo the step if it failed), then run"
                     + " migrate again with --confirm " + step.id() + ". Nothing is lost: the steps done so far are"
                     + " recorded in " + journal.file() + ".";
-            return Optional.of(new RunOutcome(false, lines, step.id(), toContinue));
+            return Optional.of(new RunOutcome(false, lines, step.id(), toContinue, RunOutcome.Awaits.CONFIRMATION));
         }
-        journal.append(JournalRecord.outcome(step.id(), JournalRecord.CONFIRMED, "the operator confirmed: " + what));
+        journal.append(JournalRecord.outcome(step.id(), JournalRecord.CONFIRMED,
+                "the operator confirmed (" + confirmed.get(step.id()) + "): " + what));
         lines.add(title(step) + ": confirmed by the operator");
         return Optional.empty();
     }
@@ -204,7 +205,7 @@ final class StepRunner {
                 + "\nand run migrate again with --confirm " + step.id() + " (or, without a person at the keyboard,"
                 + " list " + step.id() + " under migrate.confirmed in the --answers file) to go on. Nothing is lost:"
                 + " the steps done so far are recorded in " + journal.file() + ".";
-        return new RunOutcome(false, lines, step.id(), toContinue);
+        return new RunOutcome(false, lines, step.id(), toContinue, RunOutcome.Awaits.CONFIRMATION);
     }
 
     static String title(PlanStep step) {

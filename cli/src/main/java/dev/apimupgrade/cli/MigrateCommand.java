@@ -68,6 +68,10 @@ public final class MigrateCommand implements Callable<Integer> {
             + " output is not a terminal).")
     boolean quiet;
 
+    @Option(names = "--no-prompt", description = "Never ask at the terminal: stop at a step for the operator as in"
+            + " a script (without a terminal nothing is asked anyway).")
+    boolean noPrompt;
+
     @Option(names = "--break-lock", description = "Remove a lock left by a run that is no longer active (journalled).")
     boolean breakLock;
 
@@ -101,22 +105,37 @@ public final class MigrateCommand implements Callable<Integer> {
         Homes homes = new Homes(this.homes.oldHome, this.homes.newHome);
         PrintWriter out = spec.commandLine().getOut();
         try {
-            RunOutcome outcome = dryRun ? new Engine().dryRun(plan, run, homes, scan.preflight())
-                    : new Engine().migrate(plan, run, homes, scan.preflight(),
-                    new Engine.Options(breakLock, confirmations(answers), databaseBackup(answers),
-                    ConsoleProgress.of(System.console() != null, quiet, spec.commandLine().getErr())));
-            outcome.lines().forEach(out::println);
             if (dryRun) {
+                new Engine().dryRun(plan, run, homes, scan.preflight()).lines().forEach(out::println);
                 out.println("Dry run: nothing was written.");
                 return ExitCode.READY;
             }
-            if (!outcome.completed()) {
+            Map<String, String> confirmations = confirmations(answers);
+            Optional<String> backup = databaseBackup(answers);
+            OperatorPrompt prompt = OperatorPrompt.of(System.console(), noPrompt);
+            while (true) {
+                RunOutcome outcome = new Engine().migrate(plan, run, homes, scan.preflight(),
+                        new Engine.Options(breakLock, confirmations, backup,
+                                ConsoleProgress.of(System.console() != null, quiet, spec.commandLine().getErr())));
+                outcome.lines().forEach(out::println);
+                if (outcome.completed()) {
+                    out.println("Every step of the plan is done. Journal and backups: " + run.root());
+                    return ExitCode.READY;
+                }
                 out.println("STOPPED at " + outcome.stoppedAt() + ".");
                 out.println(outcome.toContinue());
-                return ExitCode.NEEDS_OPERATOR;
+                out.flush();
+                Optional<String> answer = prompt.ask(outcome);
+                if (answer.isEmpty()) {
+                    return ExitCode.NEEDS_OPERATOR;
+                }
+                if (outcome.awaits() == RunOutcome.Awaits.DATABASE_BACKUP) {
+                    backup = Optional.of(MigrateAnswers.requireNoSecret(answer.get(), "the terminal", 0));
+                } else {
+                    confirmations.put(outcome.stoppedAt(), "typed at the terminal");
+                }
+                out.println("Going on.");
             }
-            out.println("Every step of the plan is done. Journal and backups: " + run.root());
-            return ExitCode.READY;
         } catch (StepFailedException e) {
             spec.commandLine().getErr().println("apim-upgrade: step failed: " + e.getMessage());
             return ExitCode.STEP_FAILED;

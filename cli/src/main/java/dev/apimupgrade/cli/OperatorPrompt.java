@@ -1,0 +1,52 @@
+package dev.apimupgrade.cli;
+
+import dev.apimupgrade.execute.RunOutcome;
+import java.io.Console;
+import java.util.Optional;
+
+/**
+ * At a terminal, asks the operator for what a stopped run waits for: "done" for a manual step (or one whose check
+ * failed and was fixed), or where the full database backup is. An empty line, end of input, or anything but "done"
+ * stops the run as it would stop without a terminal, so a run in a script or a pipe never waits for a person.
+ */
+final class OperatorPrompt {
+    static final String DONE = "done";
+
+    private final Console console;
+
+    private OperatorPrompt(Console console) {
+        this.console = console;
+    }
+
+    /** Asks at the terminal, unless there is none or the operator said not to ask. */
+    static OperatorPrompt of(Console console, boolean noPrompt) {
+        return new OperatorPrompt(noPrompt ? null : console);
+    }
+
+    /** The operator's answer for what the outcome waits for; empty to stop here. */
+    Optional<String> ask(RunOutcome outcome) {
+        if (console == null || outcome.completed()) {
+            return Optional.empty();
+        }
+        String question = switch (outcome.awaits()) {
+            case CONFIRMATION -> "Type " + DONE + " when " + outcome.stoppedAt() + " is done (Enter alone stops here;"
+                    + " run migrate again to go on later): ";
+            case DATABASE_BACKUP -> "Where is your full backup of that database? No password (Enter alone stops"
+                    + " here): ";
+            case NOTHING -> null;
+        };
+        if (question == null) {
+            return Optional.empty();
+        }
+        String line = console.readLine("%s", question);
+        if (line == null || line.isBlank()) {
+            return Optional.empty();
+        }
+        String answer = line.strip();
+        if (outcome.awaits() == RunOutcome.Awaits.CONFIRMATION && !answer.equalsIgnoreCase(DONE)) {
+            console.printf("Not '%s': stopping here.%n", DONE);
+            return Optional.empty();
+        }
+        return Optional.of(answer);
+    }
+}
