@@ -28,8 +28,18 @@ public record JournalView(String file, int entries, int actions, Map<String, Int
     /** The outcome migrate journals when the operator confirms a manual step (JournalRecord.CONFIRMED). */
     static final String CONFIRMED = "confirmed";
 
-    /** An operator's confirmation of a manual step: the step and when it was journalled. */
-    public record Confirmation(String step, String time) {
+    /** How migrate words a confirmation's detail: "the operator confirmed (--confirm): ...". */
+    private static final java.util.regex.Pattern HOW = java.util.regex.Pattern.compile(
+            "^the operator confirmed \\(([^)]*)\\)");
+
+    /**
+     * An operator's confirmation of a manual step: the step, when it was journalled, and how it was given
+     * (--confirm, the answers file and line, typed at the terminal; "" where the journal does not say).
+     */
+    public record Confirmation(String step, String time, String how) {
+        public Confirmation(String step, String time) {
+            this(step, time, "");
+        }
     }
 
     public JournalView {
@@ -65,8 +75,9 @@ public record JournalView(String file, int entries, int actions, Map<String, Int
             String outcome = first(entry, OUTCOME_FIELDS);
             if (CONFIRMED.equalsIgnoreCase(String.valueOf(outcome))) {
                 String time = first(entry, TIME_FIELDS);
+                java.util.regex.Matcher how = HOW.matcher(entry.path("detail").asText(""));
                 confirmations.add(new Confirmation(action == null ? "(no step)" : action,
-                        time == null ? "(no time)" : time));
+                        time == null ? "(no time)" : time, how.find() ? how.group(1) : ""));
             }
             outcomes.merge(first(entry, OUTCOME_FIELDS) == null ? "(no outcome)" : first(entry, OUTCOME_FIELDS), 1,
                     Integer::sum);

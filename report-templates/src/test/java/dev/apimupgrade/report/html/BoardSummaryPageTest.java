@@ -100,7 +100,7 @@ class BoardSummaryPageTest {
     @Test
     void theAfterReportsVerdictItsFailedChecksAndTheOperatorsConfirmationsAreShownEscaped() {
         JournalView journal = new JournalView("run/journal.jsonl", 9, 4, Map.of("confirmed", 1), 0,
-                List.of(new JournalView.Confirmation("FIN-RESTART/start-3.1.0", "2026-11-25T10:00:09Z")));
+                List.of(new JournalView.Confirmation("FIN-RESTART/start-3.1.0", "2026-11-25T10:00:09Z", "answers.yaml:4 <x>")));
         BoardSummary.VerifySide verify = new BoardSummary.VerifySide(BoardSummary.AFTER_REPORT, "FAIL", 17, 1, 2,
                 List.of(new BoardSummary.FailedCheck("SYNAPSE-PROTECTED", "Protected <synapse> files", "main.xml differs")));
 
@@ -111,7 +111,7 @@ class BoardSummaryPageTest {
         assertThat(html).contains("id=\"verify\"").contains("FAIL: 17 passed, 1 failed, 2 unknown")
                 .contains("<code>SYNAPSE-PROTECTED</code> Protected &lt;synapse&gt; files: main.xml differs")
                 .contains("Operator confirmations (1)")
-                .contains("<code>FIN-RESTART/start-3.1.0</code></td><td>2026-11-25T10:00:09Z</td>")
+                .contains("<code>FIN-RESTART/start-3.1.0</code></td><td>2026-11-25T10:00:09Z</td><td>answers.yaml:4 &lt;x&gt;</td>")
                 .contains("Left out of the bundle").contains("<li>run/backup (3 files): copies of the &lt;installation&gt;</li>");
         assertThat(full).doesNotContain("Left out of the bundle");
         assertThat(full).contains("The bundle holds no after-report").contains("The journal records no operator confirmation.");
