@@ -3,17 +3,13 @@ package dev.apimupgrade.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.apimupgrade.samples.Samples;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -50,18 +46,10 @@ class AssessmentInBrowserTest {
 
     @Test
     void theAssessmentRendersToANonBlankScreenshot() throws Exception {
-        Path png = tmp.resolve("assessment.png");
-        HeadlessChromium.run(tmp, "--window-size=1280,2000", "--screenshot=" + png, html.toUri().toString());
+        HeadlessChromium.Screenshot shot = HeadlessChromium.screenshot(tmp, html, 1280, 2000);
 
-        BufferedImage image = ImageIO.read(png.toFile());
-        Set<Integer> colours = new HashSet<>();
-        for (int y = 0; y < image.getHeight(); y += 7) {
-            for (int x = 0; x < image.getWidth(); x += 7) {
-                colours.add(image.getRGB(x, y));
-            }
-        }
-        assertThat(image.getWidth()).isEqualTo(1280);
-        assertThat(colours.size()).as("distinct colours in the screenshot").isGreaterThan(20);
+        assertThat(shot.width()).isEqualTo(1280);
+        assertThat(shot.distinctColours()).as("distinct colours in the screenshot").isGreaterThan(20);
     }
 
     @Test

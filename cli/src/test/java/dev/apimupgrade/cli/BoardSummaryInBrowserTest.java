@@ -2,17 +2,13 @@ package dev.apimupgrade.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -51,17 +47,9 @@ class BoardSummaryInBrowserTest {
 
     @Test
     void theBoardSummaryRendersToANonBlankScreenshot() throws Exception {
-        Path png = tmp.resolve("board.png");
-        HeadlessChromium.run(tmp, "--window-size=1280,1000", "--screenshot=" + png, index.toUri().toString());
+        HeadlessChromium.Screenshot shot = HeadlessChromium.screenshot(tmp, index, 1280, 1000);
 
-        BufferedImage image = ImageIO.read(png.toFile());
-        Set<Integer> colours = new HashSet<>();
-        for (int y = 0; y < image.getHeight(); y += 7) {
-            for (int x = 0; x < image.getWidth(); x += 7) {
-                colours.add(image.getRGB(x, y));
-            }
-        }
-        assertThat(colours.size()).as("distinct colours in the screenshot").isGreaterThan(20);
+        assertThat(shot.distinctColours()).as("distinct colours in the screenshot").isGreaterThan(20);
     }
 
     @Test

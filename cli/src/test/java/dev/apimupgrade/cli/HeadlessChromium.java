@@ -33,6 +33,27 @@ final class HeadlessChromium {
         }
     }
 
+    /**
+     * Takes a screenshot of a local page at the given width and height; returns how many distinct colours a grid of
+     * every 7th pixel holds (a blank or failed page has a handful) and the image's width.
+     */
+    static Screenshot screenshot(Path workDir, Path page, int width, int height) throws IOException,
+            InterruptedException {
+        Path png = Files.createTempFile(workDir, "screenshot", ".png");
+        run(workDir, "--window-size=" + width + "," + height, "--screenshot=" + png, page.toUri().toString());
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(png.toFile());
+        java.util.Set<Integer> colours = new java.util.HashSet<>();
+        for (int y = 0; y < image.getHeight(); y += 7) {
+            for (int x = 0; x < image.getWidth(); x += 7) {
+                colours.add(image.getRGB(x, y));
+            }
+        }
+        return new Screenshot(image.getWidth(), colours.size());
+    }
+
+    record Screenshot(int width, int distinctColours) {
+    }
+
     static Result run(Path workDir, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(EXECUTABLE.toString(), "--headless", "--no-sandbox",
                 "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
