@@ -52,7 +52,7 @@ final class MariaDbScriptExecutor {
                     + " changes: it can run neither in one transaction nor statement by statement behind checks");
         }
         if (!rows) {
-            statements.forEach(MariaDbGuards::of); // refuses an unguardable statement before any runs
+            statements.forEach(s -> MariaDbGuards.of(s, statements)); // refuses an unguardable one before any runs
         }
         return !rows;
     }
@@ -69,7 +69,7 @@ final class MariaDbScriptExecutor {
                 return ScriptTransaction.nothingRemains(c, remaining(step));
             }
             for (SqlStatement s : statements) {
-                if (MariaDbGuards.needed(c, MariaDbGuards.of(s))) {
+                if (MariaDbGuards.needed(c, MariaDbGuards.of(s, statements))) {
                     return false;
                 }
             }
@@ -115,7 +115,7 @@ final class MariaDbScriptExecutor {
         int done = 0;
         try (Statement st = c.createStatement()) {
             for (SqlStatement s : statements) {
-                MariaDbGuards.Guard g = MariaDbGuards.of(s);
+                MariaDbGuards.Guard g = MariaDbGuards.of(s, statements);
                 if (MariaDbGuards.needed(c, g)) {
                     try {
                         st.execute(s.sql());
