@@ -24,6 +24,9 @@ import java.util.function.BiFunction;
  * the two cannot be made safe either way and is refused before anything runs.
  */
 final class MariaDbScriptExecutor {
+    /** The journal note of each DDL statement run (committed at once): rollback names those it cannot undo. */
+    static final String STATEMENT_RAN = "statement-ran";
+
     private final BiFunction<String, Map<String, String>, List<SqlStatement>> script;
 
     MariaDbScriptExecutor() {
@@ -124,7 +127,7 @@ final class MariaDbScriptExecutor {
                                 + "): " + e.getMessage() + "; the statements before it are committed (MariaDB/MySQL"
                                 + " commit DDL at once) and a rerun skips them by their metadata checks", e);
                     }
-                    ctx.journal().append(JournalRecord.note("statement-ran", step.id() + " " + s.file() + ":"
+                    ctx.journal().append(JournalRecord.note(STATEMENT_RAN, step.id() + " " + s.file() + ":"
                             + s.line()));
                 } else {
                     ctx.journal().append(JournalRecord.note("statement-skipped", step.id() + " " + s.file() + ":"
