@@ -65,6 +65,9 @@ final class MariaDbScriptExecutor {
     }
 
     boolean done(PlanStep step, StepContext ctx, DatasourceSpec spec) throws IOException {
+        if (ScriptEffects.settledByJournal(effect(step), step, ctx)) {
+            return true;
+        }
         List<SqlStatement> statements = statements(step, ctx);
         boolean ddl = isDdl(statements);
         try (Connection c = connect(spec)) {

@@ -41,6 +41,9 @@ final class PostgresScriptExecutor {
     }
 
     boolean done(PlanStep step, StepContext ctx, DatasourceSpec spec) throws IOException {
+        if (ScriptEffects.settledByJournal(effect(step), step, ctx)) {
+            return true;
+        }
         try (Connection c = connect(spec)) {
             return ScriptTransaction.nothingRemains(c, effect(step).remaining().orElseThrow());
         } catch (SQLException e) {

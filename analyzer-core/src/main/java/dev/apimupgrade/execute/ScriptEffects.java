@@ -1,10 +1,12 @@
 package dev.apimupgrade.execute;
 
 import dev.apimupgrade.plan.Dialect;
+import dev.apimupgrade.plan.PlanStep;
 import dev.apimupgrade.plan.SqlScripts;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What each script the engine runs on PostgreSQL or MariaDB/MySQL deletes or changes, as read-only queries: the rows
@@ -18,19 +20,34 @@ final class ScriptEffects {
     record Export(String file, String query) {
     }
 
-    /** The exports taken before a script runs and the count that is zero once its post-condition holds. */
-    record Effect(List<Export> exports, Optional<String> remaining) {
+    /**
+     * The exports taken before a script runs, the count that is zero once its post-condition holds, and whether the
+     * journal's record that the step completed settles it (see {@link #JOURNAL_SETTLES}).
+     */
+    record Effect(List<Export> exports, Optional<String> remaining, boolean journalSettles) {
     }
 
-    /** The exports of each purpose per dialect, in the order they are taken: sql/export/&lt;purpose&gt;/&lt;dialect&gt;/&lt;name&gt;.sql. */
+    /** The exports of each purpose per dialect, in the order taken: sql/export/&lt;purpose&gt;/&lt;dialect&gt;/&lt;name&gt;.sql. */
     private static final Map<Dialect, Map<String, List<String>>> EXPORTS = Map.of(
             Dialect.POSTGRESQL, Map.of(
                     SqlScripts.SCOPE_BINDING_CLEANUP, List.of("IDN_OAUTH2_SCOPE_BINDING"),
                     SqlScripts.REGISTRY_VERSIONING_CLEANUP, registryTables(),
-                    SqlScripts.AM_UPGRADE, List.of("table-definitions", "table-constraints")),
+                    SqlScripts.AM_UPGRADE, List.of("table-definitions", "table-constraints"),
+                    SqlScripts.REG_INDEX, List.of("REG_LOG"),
+                    SqlScripts.ANALYTICS_LASTACCESS_PK, List.of("table-definitions", "table-constraints")),
             Dialect.MYSQL, Map.of(
                     SqlScripts.AM_UPGRADE, List.of("table-definitions", "table-indexes"),
-                    SqlScripts.SCOPE_BINDING_CLEANUP, List.of("IDN_OAUTH2_SCOPE_BINDING")));
+                    SqlScripts.SCOPE_BINDING_CLEANUP, List.of("IDN_OAUTH2_SCOPE_BINDING"),
+                    SqlScripts.REGISTRY_VERSIONING_CLEANUP, registryTables(),
+                    SqlScripts.REG_INDEX, List.of("REG_LOG"),
+                    SqlScripts.ANALYTICS_LASTACCESS_PK, List.of("table-definitions", "table-indexes")));
+
+    /**
+     * Purposes whose post-condition the 3.1.0 server undoes in its normal work: it writes REG_LOG rows again from its
+     * first start. Once the journal records that the step completed, that record says it is done (the step's
+     * post-condition is "ran to its end"), so a run resumed after the re-indexing start does not trim REG_LOG again.
+     */
+    private static final Set<String> JOURNAL_SETTLES = Set.of(SqlScripts.REG_INDEX);
 
     private ScriptEffects() {
     }
@@ -45,7 +62,16 @@ final class ScriptEffects {
         return Optional.ofNullable(EXPORTS.getOrDefault(dialect, Map.of()).get(purpose)).map(names -> new Effect(
                 names.stream().map(n -> new Export(n + ".jsonl", query(purpose, dialect, n))).toList(),
                 exists(purpose, dialect, "remaining") ? Optional.of(query(purpose, dialect, "remaining"))
-                        : Optional.empty()));
+                        : Optional.empty(),
+                JOURNAL_SETTLES.contains(purpose)));
+    }
+
+    /**
+     * Whether the step is done by its journal alone: a purpose the server undoes in normal work (JOURNAL_SETTLES)
+     * whose step this run's journal records as completed. Otherwise the remaining count or the guards decide.
+     */
+    static boolean settledByJournal(Effect effect, PlanStep step, StepContext ctx) {
+        return effect.journalSettles() && ctx.journal() != null && ctx.journal().completed(step.id());
     }
 
     static List<String> purposes(Dialect dialect) {

@@ -39,13 +39,30 @@ class ScriptEffectsFilesTest {
         }
         assertThat(ScriptEffects.of(SqlScripts.SCOPE_BINDING_CLEANUP, Dialect.MYSQL).orElseThrow().remaining())
                 .hasValueSatisfying(q -> assertThat(q).startsWith("SELECT COUNT(*) FROM IDN_OAUTH2_SCOPE_BINDING"));
-        assertThat(ScriptEffects.of(SqlScripts.AM_UPGRADE, Dialect.MYSQL).orElseThrow().remaining())
-                .as("DDL is done when every guard says so").isEmpty();
-        for (String guard : List.of("table_exists", "column_exists", "index_exists", "constraint_exists")) {
+        for (String purpose : ScriptEffects.purposes(Dialect.MYSQL)) {
+            // a script of DDL is done when every guard says so; one that changes rows when its count is zero
+            boolean rows = SqlScripts.statements(purpose, Dialect.MYSQL).stream()
+                    .anyMatch(MariaDbGuards::inTransaction);
+            assertThat(ScriptEffects.of(purpose, Dialect.MYSQL).orElseThrow().remaining()).as(purpose)
+                    .isEqualTo(rows ? java.util.Optional.of(ScriptEffects.query(purpose, Dialect.MYSQL, "remaining"))
+                            : java.util.Optional.empty());
+        }
+        for (String guard : List.of("table_exists", "column_exists", "index_exists", "constraint_exists",
+                "primary_key_is", "primary_key_differs")) {
             assertThat(SqlScripts.read("sql/guard/mysql/" + guard + ".sql")).contains("SELECT COUNT(")
                     .contains("TABLE_NAME = ?");
         }
-        assertThat(MariaDbScriptExecutor.purposes()).containsExactly(SqlScripts.AM_UPGRADE,
-                SqlScripts.SCOPE_BINDING_CLEANUP);
+    }
+
+    @Test
+    void everyShippedPurposeRunsOnPostgresqlAndMariaDbAndEveryMariaDbDdlStatementHasItsGuard() {
+        assertThat(PostgresScriptExecutor.purposes()).containsExactlyInAnyOrderElementsOf(SqlScripts.PURPOSES);
+        assertThat(MariaDbScriptExecutor.purposes()).containsExactlyInAnyOrderElementsOf(SqlScripts.PURPOSES);
+        for (String purpose : SqlScripts.PURPOSES) {
+            List<dev.apimupgrade.plan.SqlStatement> script = SqlScripts.statements(purpose, Dialect.MYSQL,
+                    java.util.Map.of());
+            script.stream().filter(s -> !MariaDbGuards.inTransaction(s))
+                    .forEach(s -> assertThat(MariaDbGuards.of(s, script)).as(s.toString()).isNotNull());
+        }
     }
 }
