@@ -407,7 +407,7 @@ class MariaDbScriptExecutorTest {
     }
 
     @Test
-    void idxRegIndexSqlFailingHalfWayOnMariaDbLeavesRegLogAsItWasAndNoHelperTable() throws Exception {
+    void idxRegIndexSqlFailingHalfWayOnMariaDbLeavesRegLogAsItWasAndTheRerunsExportIsReplayedOnce() throws Exception {
         try (TestDatabase shared = registryWithLog()) {
             List<Map<String, String>> before = ExportedRows.query(shared.connection, REG_LOG);
             // after the first DELETE, before the helper table is dropped
@@ -423,6 +423,11 @@ class MariaDbScriptExecutorTest {
             assertThat(executor.done(step, ctx)).isFalse();
             assertThat(migrate(shared, run, SqlScripts.REG_INDEX).completed()).isTrue();
             assertThat(shared.strings("SELECT REG_LOG_ID FROM REG_LOG ORDER BY 1")).containsExactly("5", "7", "8");
+            // both attempts exported into the same file: rollback replays it once
+            assertThat(Rollback.of(run, false, Optional.of(new DatasourceSpecs(List.of(spec(shared, "jdbc:mysql:")))))
+                    .lines()).containsExactly("replayed exports/sql-reg-index/REG_LOG.jsonl into apim_db.REG_LOG:"
+                    + " 5 row(s) re-inserted, 0 already there");
+            assertThat(ExportedRows.query(shared.connection, REG_LOG)).isEqualTo(before);
         }
     }
 

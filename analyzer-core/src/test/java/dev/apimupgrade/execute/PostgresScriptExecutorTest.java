@@ -330,7 +330,7 @@ class PostgresScriptExecutorTest {
     }
 
     @Test
-    void idxRegIndexSqlFailingHalfWayOnPostgresqlLeavesRegLogAsItWasAndARerunCompletes() throws Exception {
+    void idxRegIndexSqlFailingHalfWayOnPostgresqlLeavesRegLogAsItWasAndTheRerunsExportIsReplayedOnce() throws Exception {
         try (PostgresTestDatabase shared = registryWithLog()) {
             List<Map<String, String>> before = ExportedRows.query(shared.connection, REG_LOG);
             // after the first DELETE, before the helper table is dropped
@@ -348,6 +348,30 @@ class PostgresScriptExecutorTest {
             assertThat(executor.done(step, ctx)).isFalse();
             assertThat(migrate(shared, run, SqlScripts.REG_INDEX).completed()).isTrue();
             assertThat(shared.strings("SELECT REG_LOG_ID FROM REG_LOG ORDER BY 1")).containsExactly("2", "5", "7", "8");
+            // both attempts exported into the same file: rollback replays it once
+            assertThat(Rollback.of(run, false, java.util.Optional.of(new DatasourceSpecs(List.of(
+                    shared.spec("apim_db", PASSWORD))))).lines()).containsExactly("replayed"
+                    + " exports/sql-reg-index/REG_LOG.jsonl into apim_db.REG_LOG: 4 row(s) re-inserted, 0 already there");
+            assertThat(ExportedRows.query(shared.connection, REG_LOG)).isEqualTo(before);
+        }
+    }
+
+    @Test
+    void idxRegIndexSqlCommittedJustBeforeAKillIsFoundDoneOnTheRerunAndStillReplayedByRollback() throws Exception {
+        try (PostgresTestDatabase shared = registryWithLog()) {
+            List<Map<String, String>> before = ExportedRows.query(shared.connection, REG_LOG);
+            RunSqlScriptExecutor executor = new RunSqlScriptExecutor();
+            StepContext ctx = context(shared);
+            PlanStep step = step("sql-reg-index", SqlScripts.REG_INDEX);
+            ctx.journal().append(JournalRecord.intent(step.id(), "RunSqlScript apim_db")); // as the engine does
+            executor.apply(step, ctx); // committed; the kill comes before the journal's outcome
+
+            assertThat(migrate(shared, run, SqlScripts.REG_INDEX).lines()).contains("sql-reg-index: already done");
+
+            assertThat(Rollback.of(run, false, java.util.Optional.of(new DatasourceSpecs(List.of(
+                    shared.spec("apim_db", PASSWORD))))).lines()).containsExactly("replayed"
+                    + " exports/sql-reg-index/REG_LOG.jsonl into apim_db.REG_LOG: 4 row(s) re-inserted, 0 already there");
+            assertThat(ExportedRows.query(shared.connection, REG_LOG)).isEqualTo(before);
         }
     }
 
