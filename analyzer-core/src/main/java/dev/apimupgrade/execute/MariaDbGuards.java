@@ -65,7 +65,7 @@ final class MariaDbGuards {
             return new Guard("table_exists", List.of(m.group(1)), true);
         }
         m = ALTER.matcher(s.sql());
-        if (m.matches() && !inTransaction(s)) {
+        if (m.matches()) {
             String table = m.group(1);
             String action = m.group(2).strip();
             Matcher a;

@@ -374,6 +374,13 @@ class MariaDbScriptExecutorTest {
     // IDX-REG-INDEX-SQL: reg-index on MariaDB, in one transaction thanks to its TEMPORARY helper table
 
     private static final String REG_LOG = "SELECT * FROM REG_LOG ORDER BY REG_LOG_ID";
+    private static final String REPLAYED_LOG = "replayed exports/sql-reg-index/REG_LOG.jsonl into apim_db.REG_LOG:"
+            + " 5 row(s) re-inserted, 0 already there";
+
+    /** Rollback of the run with the datasource it ran on (as the CLI reads it from the old home). */
+    private List<String> rollback(TestDatabase on) throws Exception {
+        return Rollback.of(run, false, Optional.of(new DatasourceSpecs(List.of(spec(on, "jdbc:mysql:"))))).lines();
+    }
 
     /**
      * 4 is the newest of /b but of action 7. The database's collation (latin1_swedish_ci) is case-insensitive, so /A
@@ -424,9 +431,7 @@ class MariaDbScriptExecutorTest {
             assertThat(migrate(shared, run, SqlScripts.REG_INDEX).completed()).isTrue();
             assertThat(shared.strings("SELECT REG_LOG_ID FROM REG_LOG ORDER BY 1")).containsExactly("5", "7", "8");
             // both attempts exported into the same file: rollback replays it once
-            assertThat(Rollback.of(run, false, Optional.of(new DatasourceSpecs(List.of(spec(shared, "jdbc:mysql:")))))
-                    .lines()).containsExactly("replayed exports/sql-reg-index/REG_LOG.jsonl into apim_db.REG_LOG:"
-                    + " 5 row(s) re-inserted, 0 already there");
+            assertThat(rollback(shared)).containsExactly(REPLAYED_LOG);
             assertThat(ExportedRows.query(shared.connection, REG_LOG)).isEqualTo(before);
         }
     }
@@ -436,13 +441,12 @@ class MariaDbScriptExecutorTest {
         try (TestDatabase shared = registryWithLog()) {
             List<Map<String, String>> before = ExportedRows.query(shared.connection, REG_LOG);
             migrate(shared, run, SqlScripts.REG_INDEX);
-            DatasourceSpecs specs = new DatasourceSpecs(List.of(spec(shared, "jdbc:mysql:")));
 
-            assertThat(Rollback.of(run, false, Optional.of(specs)).lines()).containsExactly("replayed"
-                    + " exports/sql-reg-index/REG_LOG.jsonl into apim_db.REG_LOG: 5 row(s) re-inserted, 0 already there");
+            assertThat(rollback(shared)).containsExactly(REPLAYED_LOG);
+
             assertThat(ExportedRows.query(shared.connection, REG_LOG)).isEqualTo(before);
-            assertThat(Rollback.of(run, false, Optional.of(specs)).lines()).containsExactly("replayed"
-                    + " exports/sql-reg-index/REG_LOG.jsonl into apim_db.REG_LOG: 0 row(s) re-inserted, 5 already there");
+            assertThat(rollback(shared)).containsExactly("replayed exports/sql-reg-index/REG_LOG.jsonl into"
+                    + " apim_db.REG_LOG: 0 row(s) re-inserted, 5 already there");
         }
     }
 
@@ -528,10 +532,7 @@ class MariaDbScriptExecutorTest {
                     .hasMessageContaining("01_primary_key_with_version.sql:7 failed");
             assertThat(analytics.strings(PRIMARY_KEY)).as("the DROP committed").isEmpty();
 
-            RunOutcome rollback = Rollback.of(run, false,
-                    Optional.of(new DatasourceSpecs(List.of(spec(analytics, "jdbc:mysql:")))));
-
-            assertThat(rollback.lines()).singleElement().asString().startsWith("NOT UNDONE:"
+            assertThat(rollback(analytics)).singleElement().asString().startsWith("NOT UNDONE:"
                     + " sql-analytics-lastaccess-pk changed the schema of the apim_db MariaDB/MySQL database (it failed"
                     + " half-way, after 1 statement(s) had run); DDL is committed at once on MariaDB/MySQL")
                     .contains("exports/sql-analytics-lastaccess-pk/table-definitions.jsonl")

@@ -291,6 +291,14 @@ class PostgresScriptExecutorTest {
     }
 
     private static final String REG_LOG = "SELECT * FROM REG_LOG ORDER BY REG_LOG_ID";
+    private static final String REPLAYED_LOG = "replayed exports/sql-reg-index/REG_LOG.jsonl into apim_db.REG_LOG:"
+            + " 4 row(s) re-inserted, 0 already there";
+
+    /** Rollback of the run with the datasource it ran on (as the CLI reads it from the old home). */
+    private List<String> rollback(PostgresTestDatabase on) throws Exception {
+        return Rollback.of(run, false, java.util.Optional.of(new DatasourceSpecs(List.of(on.spec("apim_db",
+                PASSWORD))))).lines();
+    }
 
     @Test
     void idxRegIndexSqlOnPostgresqlExportsExactlyTheLogRowsItDeletesAndARerunIsANoOp() throws Exception {
@@ -349,9 +357,7 @@ class PostgresScriptExecutorTest {
             assertThat(migrate(shared, run, SqlScripts.REG_INDEX).completed()).isTrue();
             assertThat(shared.strings("SELECT REG_LOG_ID FROM REG_LOG ORDER BY 1")).containsExactly("2", "5", "7", "8");
             // both attempts exported into the same file: rollback replays it once
-            assertThat(Rollback.of(run, false, java.util.Optional.of(new DatasourceSpecs(List.of(
-                    shared.spec("apim_db", PASSWORD))))).lines()).containsExactly("replayed"
-                    + " exports/sql-reg-index/REG_LOG.jsonl into apim_db.REG_LOG: 4 row(s) re-inserted, 0 already there");
+            assertThat(rollback(shared)).containsExactly(REPLAYED_LOG);
             assertThat(ExportedRows.query(shared.connection, REG_LOG)).isEqualTo(before);
         }
     }
@@ -368,9 +374,7 @@ class PostgresScriptExecutorTest {
 
             assertThat(migrate(shared, run, SqlScripts.REG_INDEX).lines()).contains("sql-reg-index: already done");
 
-            assertThat(Rollback.of(run, false, java.util.Optional.of(new DatasourceSpecs(List.of(
-                    shared.spec("apim_db", PASSWORD))))).lines()).containsExactly("replayed"
-                    + " exports/sql-reg-index/REG_LOG.jsonl into apim_db.REG_LOG: 4 row(s) re-inserted, 0 already there");
+            assertThat(rollback(shared)).containsExactly(REPLAYED_LOG);
             assertThat(ExportedRows.query(shared.connection, REG_LOG)).isEqualTo(before);
         }
     }
@@ -380,15 +384,12 @@ class PostgresScriptExecutorTest {
         try (PostgresTestDatabase shared = registryWithLog()) {
             List<Map<String, String>> before = ExportedRows.query(shared.connection, REG_LOG);
             migrate(shared, run, SqlScripts.REG_INDEX);
-            DatasourceSpecs specs = new DatasourceSpecs(List.of(shared.spec("apim_db", PASSWORD)));
 
-            RunOutcome rollback = Rollback.of(run, false, java.util.Optional.of(specs));
+            assertThat(rollback(shared)).containsExactly(REPLAYED_LOG);
 
-            assertThat(rollback.lines()).contains("replayed exports/sql-reg-index/REG_LOG.jsonl into apim_db.REG_LOG:"
-                    + " 4 row(s) re-inserted, 0 already there");
             assertThat(ExportedRows.query(shared.connection, REG_LOG)).isEqualTo(before);
-            assertThat(Rollback.of(run, false, java.util.Optional.of(specs)).lines()).contains("replayed"
-                    + " exports/sql-reg-index/REG_LOG.jsonl into apim_db.REG_LOG: 0 row(s) re-inserted, 4 already there");
+            assertThat(rollback(shared)).containsExactly("replayed exports/sql-reg-index/REG_LOG.jsonl into"
+                    + " apim_db.REG_LOG: 0 row(s) re-inserted, 4 already there");
             assertThat(ExportedRows.query(shared.connection, REG_LOG)).isEqualTo(before);
         }
     }
@@ -459,10 +460,7 @@ class PostgresScriptExecutorTest {
         try (PostgresTestDatabase analytics = analytics()) {
             migrate(analytics, run, SqlScripts.ANALYTICS_LASTACCESS_PK);
 
-            RunOutcome rollback = Rollback.of(run, false,
-                    java.util.Optional.of(new DatasourceSpecs(List.of(analytics.spec("apim_db", PASSWORD)))));
-
-            assertThat(rollback.lines()).singleElement().asString().startsWith("NOT UNDONE:"
+            assertThat(rollback(analytics)).singleElement().asString().startsWith("NOT UNDONE:"
                     + " sql-analytics-lastaccess-pk changed the schema of the apim_db PostgreSQL database;")
                     .contains("exports/sql-analytics-lastaccess-pk/table-definitions.jsonl")
                     .contains("/backups/pg-full.dump");
