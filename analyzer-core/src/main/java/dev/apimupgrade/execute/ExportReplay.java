@@ -17,12 +17,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -39,15 +41,18 @@ final class ExportReplay {
      * Tables whose export holds rows the registry clean-up updates (gives a path) as well as rows it deletes: a
      * re-insert cannot tell them apart, so these are named, never replayed.
      */
-    private static final java.util.Set<String> UPDATED_IN_PLACE = java.util.Set.of("REG_RESOURCE_TAG",
+    private static final Set<String> UPDATED_IN_PLACE = Set.of("REG_RESOURCE_TAG",
             "REG_RESOURCE_COMMENT", "REG_RESOURCE_PROPERTY", "REG_RESOURCE_RATING");
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     private ExportReplay() {
     }
 
-    /** One committed script step: its database (from its intent record) and its exports in journal order. */
-    private record Committed(String step, String target, List<JournalRecord> exports) {
+    /**
+     * One committed script step: its database (from its intent record), its exports in journal order, and how many
+     * DDL statements it committed before it failed half-way (0 when it completed).
+     */
+    private record Committed(String step, String target, List<JournalRecord> exports, int halfWay) {
     }
 
     static List<String> lines(Journal journal, RunDirectory run, Optional<DatasourceSpecs> datasources,
@@ -58,15 +63,17 @@ final class ExportReplay {
         for (Committed c : committed(journal)) {
             Optional<DatasourceSpec> spec = datasources.flatMap(d -> d.all().stream()
                     .filter(s -> s.name().equals(c.target())).findFirst());
-            String product = spec.flatMap(DatasourceSpec::kind).map(ExportReplay::product).orElse("database");
+            String product = spec.flatMap(DatasourceSpec::kind).map(k -> product(k) + " ").orElse("");
             List<String> names = c.exports().stream().map(JournalRecord::path).distinct().toList();
             List<JournalRecord> rows = c.exports().stream()
                     .filter(r -> ROW_EXPORT.matcher(Path.of(r.path()).getFileName().toString()).matches()).toList();
             List<JournalRecord> ddl = c.exports().stream().filter(r -> !rows.contains(r)).toList();
             if (!ddl.isEmpty()) {
+                String halfWay = c.halfWay() > 0 ? " (it failed half-way, after " + c.halfWay()
+                        + " statement(s) had run)" : "";
                 lines.add("NOT UNDONE: " + c.step() + " changed the schema of the " + c.target() + " " + product
-                        + " database; DDL is committed at once on MariaDB/MySQL and with its transaction on"
-                        + " PostgreSQL, and this build does not reverse it. The table definitions before it are"
+                        + "database" + halfWay + "; DDL is committed at once on MariaDB/MySQL and with its transaction"
+                        + " on PostgreSQL, and this build does not reverse it. The table definitions before it are"
                         + " exported in the run folder (" + String.join(", ", ddl.stream().map(JournalRecord::path)
                         .distinct().toList()) + "); " + covers + ": restore that backup to undo this step.");
             }
@@ -102,23 +109,34 @@ final class ExportReplay {
         return kind == DbKind.POSTGRESQL || kind == DbKind.MARIADB || kind == DbKind.MYSQL;
     }
 
+    /**
+     * The script steps whose changes are in the database: those the journal records as completed (done, or found
+     * done on a rerun after a kill between commit and outcome), and those that failed half-way after MariaDB/MySQL
+     * committed some of their DDL ({@code statement-ran} notes). Each export counts once, as its last record: a rerun
+     * of a row script exports again into the same file, and only that last file is on disk.
+     */
     private static List<Committed> committed(Journal journal) {
         Map<String, String> targets = new LinkedHashMap<>();
-        Map<String, List<JournalRecord>> exports = new LinkedHashMap<>();
-        List<String> done = new ArrayList<>();
+        Map<String, Map<String, JournalRecord>> exports = new LinkedHashMap<>();
+        Set<String> done = new HashSet<>();
+        List<String> ran = new ArrayList<>();
         for (JournalRecord r : journal.records()) {
             if (r.type().equals("intent") && r.detail() != null && r.detail().startsWith("RunSqlScript ")) {
                 targets.put(r.step(), r.detail().substring("RunSqlScript ".length()));
             } else if (r.type().equals("export")) {
-                exports.computeIfAbsent(r.step(), k -> new ArrayList<>()).add(r);
-            } else if (JournalRecord.DONE.equals(r.status())) {
+                exports.computeIfAbsent(r.step(), k -> new LinkedHashMap<>()).put(r.path(), r);
+            } else if (r.completes()) {
                 done.add(r.step());
+            } else if (r.type().equals("note") && MariaDbScriptExecutor.STATEMENT_RAN.equals(r.status())) {
+                ran.add(r.detail());
             }
         }
         List<Committed> committed = new ArrayList<>();
-        exports.forEach((step, list) -> {
-            if (done.contains(step)) {
-                committed.add(new Committed(step, targets.getOrDefault(step, "?"), list));
+        exports.forEach((step, byPath) -> {
+            int statements = (int) ran.stream().filter(d -> d != null && d.startsWith(step + " ")).count();
+            if (done.contains(step) || statements > 0) {
+                committed.add(new Committed(step, targets.getOrDefault(step, "?"), List.copyOf(byPath.values()),
+                        done.contains(step) ? 0 : statements));
             }
         });
         return committed;

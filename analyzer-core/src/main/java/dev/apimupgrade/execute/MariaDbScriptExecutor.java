@@ -8,44 +8,24 @@ import dev.apimupgrade.scan.db.DatasourceSpec;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.BiFunction;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * RunSqlScript on MariaDB/MySQL, which commit DDL at once. A script of DDL runs statement by statement, each behind
- * a metadata check read from sql/guard/mysql (CREATE TABLE only when the table is absent, ADD column only when the
- * column is absent, DROP INDEX only when the index is there...), so a run stopped half-way and run again never
- * repeats a statement, and a second run changes nothing. A script that deletes or changes rows first exports them
- * (sql/export/&lt;purpose&gt;/mysql) and runs in one InnoDB transaction, rolled back whole on an error.
+ * its metadata check ({@link MariaDbGuards}), so a run stopped half-way and run again never repeats a statement, and a
+ * second run changes nothing; the altered tables' definitions are exported once, before the first attempt. A script
+ * that deletes or changes rows first exports them (sql/export/&lt;purpose&gt;/mysql) and runs in one InnoDB
+ * transaction, rolled back whole on an error, and is done when its remaining.sql count is zero. A script that mixes
+ * the two cannot be made safe either way and is refused before anything runs.
  */
 final class MariaDbScriptExecutor {
-    /** The purposes this build runs on MariaDB/MySQL, with the exports taken before each. */
-    private static final Map<String, List<String>> EXPORTS = Map.of(
-            SqlScripts.AM_UPGRADE, List.of("table-definitions", "table-indexes"),
-            SqlScripts.SCOPE_BINDING_CLEANUP, List.of("IDN_OAUTH2_SCOPE_BINDING"));
-
-    private static final String NAME = "`?([A-Za-z0-9_$]+)`?";
-    private static final Pattern CREATE_TABLE = Pattern.compile("(?is)^\\s*CREATE\\s+TABLE\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?"
-            + NAME + ".*");
-    private static final Pattern ALTER = Pattern.compile("(?is)^\\s*ALTER\\s+TABLE\\s+" + NAME + "\\s+(.*)$");
-    private static final Pattern ADD_INDEX = Pattern.compile("(?is)^ADD\\s+(?:UNIQUE\\s+)?(?:INDEX|KEY)\\s+" + NAME
-            + "\\s*\\(.*");
-    private static final Pattern ADD_CONSTRAINT = Pattern.compile("(?is)^ADD\\s+CONSTRAINT\\s+" + NAME + "\\s.*");
-    private static final Pattern DROP_INDEX = Pattern.compile("(?is)^DROP\\s+(?:INDEX|KEY)\\s+" + NAME + "\\s*$");
-    private static final Pattern DROP_CONSTRAINT = Pattern.compile("(?is)^DROP\\s+(?:CONSTRAINT|FOREIGN\\s+KEY)\\s+"
-            + NAME + "\\s*$");
-    private static final Pattern ADD_COLUMN = Pattern.compile("(?is)^ADD\\s+(?:COLUMN\\s+)?" + NAME + "\\s.*");
-    private static final Pattern DML = Pattern.compile("(?is)^\\s*(DELETE|UPDATE|INSERT)\\s.*");
+    /** The journal note of each DDL statement run (committed at once): rollback names those it cannot undo. */
+    static final String STATEMENT_RAN = "statement-ran";
 
     private final BiFunction<String, Map<String, String>, List<SqlStatement>> script;
 
@@ -59,58 +39,25 @@ final class MariaDbScriptExecutor {
     }
 
     static boolean handles(String purpose) {
-        return EXPORTS.containsKey(purpose);
+        return ScriptEffects.of(purpose, Dialect.MYSQL).isPresent();
     }
 
     static List<String> purposes() {
-        return EXPORTS.keySet().stream().sorted().toList();
+        return ScriptEffects.purposes(Dialect.MYSQL);
     }
 
-    /** How the statement is checked before it runs: the guard query and its arguments, and whether a hit means skip. */
-    record Guard(String query, List<String> args, boolean skipWhenFound) {
-    }
-
-    /**
-     * The metadata check of one DDL statement; empty for DML (which the transaction protects). A DDL statement
-     * without a known check cannot be made safe to repeat, so it is refused before anything runs.
-     */
-    static Optional<Guard> guard(SqlStatement s) {
-        Matcher m = CREATE_TABLE.matcher(s.sql());
-        if (m.matches()) {
-            return Optional.of(new Guard("table_exists", List.of(m.group(1)), true));
-        }
-        if (DML.matcher(s.sql()).matches()) {
-            return Optional.empty();
-        }
-        m = ALTER.matcher(s.sql());
-        if (m.matches()) {
-            String table = m.group(1);
-            String action = m.group(2).strip();
-            Matcher a;
-            if ((a = ADD_INDEX.matcher(action)).matches()) {
-                return Optional.of(new Guard("index_exists", List.of(table, a.group(1)), true));
-            }
-            if ((a = ADD_CONSTRAINT.matcher(action)).matches()) {
-                return Optional.of(new Guard("constraint_exists", List.of(table, a.group(1)), true));
-            }
-            if ((a = DROP_INDEX.matcher(action)).matches()) {
-                return Optional.of(new Guard("index_exists", List.of(table, a.group(1)), false));
-            }
-            if ((a = DROP_CONSTRAINT.matcher(action)).matches()) {
-                return Optional.of(new Guard("constraint_exists", List.of(table, a.group(1)), false));
-            }
-            if ((a = ADD_COLUMN.matcher(action)).matches()
-                    && !List.of("PRIMARY", "UNIQUE", "FOREIGN", "CHECK", "INDEX", "KEY", "CONSTRAINT")
-                    .contains(a.group(1).toUpperCase(Locale.ROOT))) {
-                return Optional.of(new Guard("column_exists", List.of(table, a.group(1)), true));
-            }
-        }
-        throw new IllegalStateException(s.file() + ":" + s.line() + ": no metadata check makes this statement safe to"
-                + " repeat on MariaDB/MySQL: " + s.sql().lines().findFirst().orElse(""));
-    }
-
+    /** Whether the script is DDL run behind guards (true) or row changes in one transaction (false). */
     private static boolean isDdl(List<SqlStatement> statements) {
-        return statements.stream().noneMatch(s -> DML.matcher(s.sql()).matches());
+        boolean rows = statements.stream().anyMatch(MariaDbGuards::inTransaction);
+        if (rows && !statements.stream().allMatch(MariaDbGuards::inTransaction)) {
+            SqlStatement first = statements.get(0);
+            throw new IllegalStateException(first.file() + " mixes DDL, which MariaDB/MySQL commit at once, with row"
+                    + " changes: it can run neither in one transaction nor statement by statement behind checks");
+        }
+        if (!rows) {
+            statements.forEach(s -> MariaDbGuards.of(s, statements)); // refuses an unguardable one before any runs
+        }
+        return !rows;
     }
 
     private List<SqlStatement> statements(PlanStep step, StepContext ctx) {
@@ -118,19 +65,21 @@ final class MariaDbScriptExecutor {
     }
 
     boolean done(PlanStep step, StepContext ctx, DatasourceSpec spec) throws IOException {
+        if (ScriptEffects.settledByJournal(effect(step), step, ctx)) {
+            return true;
+        }
         List<SqlStatement> statements = statements(step, ctx);
+        boolean ddl = isDdl(statements);
         try (Connection c = connect(spec)) {
-            if (isDdl(statements)) {
-                for (SqlStatement s : statements) {
-                    if (needed(c, guard(s).orElseThrow())) {
-                        return false;
-                    }
+            if (!ddl) {
+                return ScriptTransaction.nothingRemains(c, remaining(step));
+            }
+            for (SqlStatement s : statements) {
+                if (MariaDbGuards.needed(c, MariaDbGuards.of(s, statements))) {
+                    return false;
                 }
-                return true;
             }
-            try (Statement st = c.createStatement(); ResultSet r = st.executeQuery(query(step, "remaining"))) {
-                return r.next() && r.getLong(1) == 0;
-            }
+            return true;
         } catch (SQLException e) {
             throw new IOException("cannot check the post-condition of " + step.params().get("script") + " on "
                     + spec.target() + " (SQL state " + e.getSQLState() + "): " + e.getMessage(), e);
@@ -139,8 +88,7 @@ final class MariaDbScriptExecutor {
 
     List<String> preview(PlanStep step, StepContext ctx, DatasourceSpec spec) {
         List<String> lines = new ArrayList<>();
-        exports(step).forEach(x -> lines.add("export to " + PostgresScriptExecutor.exportPath(step, x) + ": "
-                + x.query()));
+        effect(step).exports().forEach(x -> lines.add("export to " + RowExport.path(step, x) + ": " + x.query()));
         List<SqlStatement> statements = statements(step, ctx);
         lines.add(isDdl(statements) ? "then run on " + spec.target() + " each statement whose metadata check says it"
                 + " has not run yet:" : "then run on " + spec.target() + " in one transaction:");
@@ -151,41 +99,17 @@ final class MariaDbScriptExecutor {
     void apply(PlanStep step, StepContext ctx, DatasourceSpec spec) throws IOException {
         List<SqlStatement> statements = statements(step, ctx);
         boolean ddl = isDdl(statements);
-        if (ddl) {
-            statements.forEach(MariaDbScriptExecutor::guard); // refuses an unguardable statement before any runs
-        }
         try (Connection c = connect(spec)) {
-            if (ddl) {
-                // a rerun after a half-done attempt keeps the first export: it shows the table before any change
-                boolean exported = ctx.journal().records().stream()
-                        .anyMatch(r -> r.type().equals("export") && step.id().equals(r.step()));
-                for (PostgresScriptEffects.Export x : exported ? List.<PostgresScriptEffects.Export>of() : exports(step)) {
-                    RowExport.write(c, step, x, ctx);
-                }
-                runGuarded(c, step, statements, ctx);
+            if (!ddl) {
+                remaining(step); // a row script without its post-condition query is refused before it runs
+                ScriptTransaction.run(c, step, ctx, effect(step).exports(), statements);
                 return;
             }
-            c.setAutoCommit(false);
-            try {
-                for (PostgresScriptEffects.Export x : exports(step)) {
-                    RowExport.write(c, step, x, ctx);
-                }
-                try (Statement st = c.createStatement()) {
-                    for (SqlStatement s : statements) {
-                        try {
-                            st.execute(s.sql());
-                        } catch (SQLException e) {
-                            throw new IOException(s.file() + ":" + s.line() + " failed (SQL state " + e.getSQLState()
-                                    + "): " + e.getMessage() + "; the whole script was rolled back, nothing was"
-                                    + " changed", e);
-                        }
-                    }
-                }
-                c.commit();
-            } catch (SQLException | IOException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
+            // a rerun after a half-done attempt keeps the first export: it shows the tables before any change
+            boolean exported = ctx.journal().records().stream()
+                    .anyMatch(r -> r.type().equals("export") && step.id().equals(r.step()));
+            RowExport.writeAll(c, step, exported ? List.of() : effect(step).exports(), ctx);
+            runGuarded(c, step, statements, ctx);
         } catch (SQLException e) {
             throw new IOException("MariaDB/MySQL database " + spec.target() + " as " + spec.user() + " (SQL state "
                     + e.getSQLState() + "): " + e.getMessage(), e);
@@ -197,8 +121,8 @@ final class MariaDbScriptExecutor {
         int done = 0;
         try (Statement st = c.createStatement()) {
             for (SqlStatement s : statements) {
-                Guard g = guard(s).orElseThrow();
-                if (needed(c, g)) {
+                MariaDbGuards.Guard g = MariaDbGuards.of(s, statements);
+                if (MariaDbGuards.needed(c, g)) {
                     try {
                         st.execute(s.sql());
                     } catch (SQLException e) {
@@ -206,7 +130,7 @@ final class MariaDbScriptExecutor {
                                 + "): " + e.getMessage() + "; the statements before it are committed (MariaDB/MySQL"
                                 + " commit DDL at once) and a rerun skips them by their metadata checks", e);
                     }
-                    ctx.journal().append(JournalRecord.note("statement-ran", step.id() + " " + s.file() + ":"
+                    ctx.journal().append(JournalRecord.note(STATEMENT_RAN, step.id() + " " + s.file() + ":"
                             + s.line()));
                 } else {
                     ctx.journal().append(JournalRecord.note("statement-skipped", step.id() + " " + s.file() + ":"
@@ -219,26 +143,14 @@ final class MariaDbScriptExecutor {
         }
     }
 
-    /** Whether the statement behind this guard still has to run. */
-    private static boolean needed(Connection c, Guard g) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(SqlScripts.read("sql/guard/mysql/" + g.query() + ".sql"))) {
-            for (int i = 0; i < g.args().size(); i++) {
-                ps.setString(i + 1, g.args().get(i));
-            }
-            try (ResultSet r = ps.executeQuery()) {
-                boolean found = r.next() && r.getLong(1) > 0;
-                return found != g.skipWhenFound();
-            }
-        }
+    private static ScriptEffects.Effect effect(PlanStep step) {
+        return ScriptEffects.of(step.params().get("script"), Dialect.MYSQL).orElseThrow();
     }
 
-    private static List<PostgresScriptEffects.Export> exports(PlanStep step) {
-        return EXPORTS.get(step.params().get("script")).stream()
-                .map(n -> new PostgresScriptEffects.Export(n + ".jsonl", query(step, n))).toList();
-    }
-
-    private static String query(PlanStep step, String name) {
-        return PostgresScriptEffects.query(step.params().get("script"), "mysql", name);
+    private static String remaining(PlanStep step) {
+        return effect(step).remaining().orElseThrow(() -> new IllegalStateException("sql/export/"
+                + step.params().get("script") + "/mysql has no remaining.sql: a script that changes rows needs the"
+                + " count that says it is done"));
     }
 
     private static Connection connect(DatasourceSpec spec) throws SQLException {

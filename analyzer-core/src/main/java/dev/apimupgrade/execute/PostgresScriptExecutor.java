@@ -8,9 +8,7 @@ import dev.apimupgrade.scan.db.DatasourceSpec;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,14 +33,19 @@ final class PostgresScriptExecutor {
     }
 
     static boolean handles(String purpose) {
-        return PostgresScriptEffects.of(purpose).isPresent();
+        return ScriptEffects.of(purpose, Dialect.POSTGRESQL).isPresent();
     }
 
-    boolean done(PlanStep step, DatasourceSpec spec) throws IOException {
-        PostgresScriptEffects.Effect effect = effect(step);
-        try (Connection c = connect(spec); Statement st = c.createStatement();
-             ResultSet r = st.executeQuery(effect.remaining())) {
-            return r.next() && r.getLong(1) == 0;
+    static List<String> purposes() {
+        return ScriptEffects.purposes(Dialect.POSTGRESQL);
+    }
+
+    boolean done(PlanStep step, StepContext ctx, DatasourceSpec spec) throws IOException {
+        if (ScriptEffects.settledByJournal(effect(step), step, ctx)) {
+            return true;
+        }
+        try (Connection c = connect(spec)) {
+            return ScriptTransaction.nothingRemains(c, effect(step).remaining().orElseThrow());
         } catch (SQLException e) {
             throw new IOException("cannot check the post-condition of " + step.params().get("script") + " on "
                     + spec.target() + " (SQL state " + e.getSQLState() + "): " + e.getMessage(), e);
@@ -51,7 +54,7 @@ final class PostgresScriptExecutor {
 
     List<String> preview(PlanStep step, StepContext ctx, DatasourceSpec spec) {
         List<String> lines = new ArrayList<>();
-        effect(step).exports().forEach(x -> lines.add("export to " + exportPath(step, x) + ": " + x.query()));
+        effect(step).exports().forEach(x -> lines.add("export to " + RowExport.path(step, x) + ": " + x.query()));
         lines.add("then run on " + spec.target() + " in one transaction:");
         script.apply(step.params().get("script"), ScriptIdentifiers.of(step, ctx.facts()))
                 .forEach(s -> lines.add(s.toString().replace('\n', ' ')));
@@ -62,43 +65,15 @@ final class PostgresScriptExecutor {
         List<SqlStatement> statements = script.apply(step.params().get("script"),
                 ScriptIdentifiers.of(step, ctx.facts()));
         try (Connection c = connect(spec)) {
-            c.setAutoCommit(false);
-            try {
-                for (PostgresScriptEffects.Export x : effect(step).exports()) {
-                    RowExport.write(c, step, x, ctx);
-                }
-                run(c, statements);
-                c.commit();
-            } catch (SQLException | IOException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
+            ScriptTransaction.run(c, step, ctx, effect(step).exports(), statements);
         } catch (SQLException e) {
             throw new IOException("PostgreSQL database " + spec.target() + " as " + spec.user() + " (SQL state "
                     + e.getSQLState() + "): " + e.getMessage() + "; nothing was changed", e);
         }
     }
 
-    private static void run(Connection c, List<SqlStatement> statements) throws IOException, SQLException {
-        try (Statement st = c.createStatement()) {
-            for (SqlStatement s : statements) {
-                try {
-                    st.execute(s.sql());
-                } catch (SQLException e) {
-                    c.rollback();
-                    throw new IOException(s.file() + ":" + s.line() + " failed (SQL state " + e.getSQLState()
-                            + "): " + e.getMessage() + "; the whole script was rolled back, nothing was changed", e);
-                }
-            }
-        }
-    }
-
-    static String exportPath(PlanStep step, PostgresScriptEffects.Export x) {
-        return "exports/" + step.id().replaceAll("[^A-Za-z0-9._-]", "_") + "/" + x.file();
-    }
-
-    private static PostgresScriptEffects.Effect effect(PlanStep step) {
-        return PostgresScriptEffects.of(step.params().get("script")).orElseThrow();
+    private static ScriptEffects.Effect effect(PlanStep step) {
+        return ScriptEffects.of(step.params().get("script"), Dialect.POSTGRESQL).orElseThrow();
     }
 
     private static Connection connect(DatasourceSpec spec) throws SQLException {

@@ -30,7 +30,20 @@ final class RowExport {
     private RowExport() {
     }
 
-    static void write(Connection c, PlanStep step, PostgresScriptEffects.Export x, StepContext ctx)
+    /** Takes each export in turn, inside the caller's transaction when there is one. */
+    static void writeAll(Connection c, PlanStep step, List<ScriptEffects.Export> exports, StepContext ctx)
+            throws SQLException, IOException {
+        for (ScriptEffects.Export x : exports) {
+            write(c, step, x, ctx);
+        }
+    }
+
+    /** Where an export of a step lies, relative to the run folder: exports/&lt;step&gt;/&lt;file&gt;. */
+    static String path(PlanStep step, ScriptEffects.Export x) {
+        return "exports/" + step.id().replaceAll("[^A-Za-z0-9._-]", "_") + "/" + x.file();
+    }
+
+    static void write(Connection c, PlanStep step, ScriptEffects.Export x, StepContext ctx)
             throws SQLException, IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int rows = 0;
@@ -53,7 +66,7 @@ final class RowExport {
                 rows++;
             }
         }
-        String rel = PostgresScriptExecutor.exportPath(step, x);
+        String rel = path(step, x);
         Path file = ctx.run().root().resolve(rel);
         Files.createDirectories(file.getParent());
         AtomicFiles.write(file, out.toByteArray());

@@ -68,7 +68,7 @@ final class RunSqlScriptExecutor implements StepExecutor {
         }
         if (!PostgresScriptExecutor.handles(step.params().get("script"))) {
             return Optional.of(byHand + "; on PostgreSQL this build runs only "
-                    + String.join(", ", PostgresScriptEffects.purposes()));
+                    + String.join(", ", PostgresScriptExecutor.purposes()));
         }
         return Optional.empty();
     }
@@ -80,7 +80,7 @@ final class RunSqlScriptExecutor implements StepExecutor {
             return mariadb.done(step, ctx, my.get());
         }
         Optional<DatasourceSpec> pg = postgresSpec(step, ctx);
-        return pg.isPresent() ? postgres.done(step, pg.get()) : h2.done(step, ctx);
+        return pg.isPresent() ? postgres.done(step, ctx, pg.get()) : h2.done(step, ctx);
     }
 
     @Override

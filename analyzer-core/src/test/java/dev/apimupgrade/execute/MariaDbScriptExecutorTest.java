@@ -215,11 +215,11 @@ class MariaDbScriptExecutorTest {
 
     @Test
     void aMariaDbScriptThisBuildHasNoChecksForStopsForTheOperator() throws Exception {
-        RunOutcome outcome = migrate(db, run, SqlScripts.REG_INDEX);
+        RunOutcome outcome = migrate(db, run, "custom-cleanup");
 
         assertThat(outcome.completed()).isFalse();
         assertThat(outcome.toContinue()).contains("on MariaDB/MySQL this build runs only am-3.0.0-to-3.1.0,"
-                + " scope-binding-cleanup");
+                + " analytics-lastaccess-pk, reg-index, registry-versioning-cleanup, scope-binding-cleanup");
     }
 
     @Test
@@ -251,5 +251,293 @@ class MariaDbScriptExecutorTest {
         assertThat(again.lines()).contains("replayed exports/sql-scope/IDN_OAUTH2_SCOPE_BINDING.jsonl into"
                 + " apim_db.IDN_OAUTH2_SCOPE_BINDING: 0 row(s) re-inserted, 2 already there");
         assertThat(db.strings(BINDINGS)).containsExactly("<null>", "", "admin");
+    }
+
+    private StepContext context(TestDatabase on) throws Exception {
+        run.create();
+        Journal journal = Journal.open(run.journal());
+        return new StepContext(homes, new Backup(run, journal, homes), new Facts(List.of()),
+                new DatasourceSpecs(List.of(spec(on, "jdbc:mariadb:"))), run, journal);
+    }
+
+    private static final String BROKEN_ROWS = "UPDATE NO_SUCH_TABLE SET X = 1";
+    private static final String BROKEN_DDL = "ALTER TABLE NO_SUCH_TABLE ADD X INTEGER";
+
+    /** The shipped script with a failing statement (of the script's kind, rows or DDL) put in before statement {@code at}. */
+    private static List<SqlStatement> brokenAt(String purpose, int at, String sql) {
+        List<SqlStatement> broken = new ArrayList<>(SqlScripts.statements(purpose, Dialect.MYSQL));
+        broken.add(at, new SqlStatement("sql/test/mysql/02_broken.sql", 9, sql));
+        return broken;
+    }
+
+    /** A database of the real 3.0.0 shared (registry) schema, or of none; dropped when seeding it fails. */
+    private static TestDatabase seeded(String schema, String... sql) throws Exception {
+        TestDatabase on = TestDatabase.create(Dialect.MYSQL);
+        try {
+            if (schema != null) {
+                on.loadSchema("3.0.0", schema);
+            }
+            on.run(sql);
+            return on;
+        } catch (Exception | Error e) {
+            on.close();
+            throw e;
+        }
+    }
+
+    // REG-VERSIONING-ENABLED: the registry clean-up on MariaDB
+
+    private static final String TAGS = "SELECT CONCAT_WS(':', REG_TAG_ID, IFNULL(REG_VERSION, '-'),"
+            + " IFNULL(REG_PATH_ID, 'null')) FROM REG_RESOURCE_TAG ORDER BY REG_TAG_ID, REG_VERSION";
+    private static final String REG_TAG = "SELECT * FROM REG_TAG ORDER BY REG_ID";
+
+    /** Version 10 is the resource's current version, version 9 only an old one; the third tag row is unversioned. */
+    private static TestDatabase versionedRegistry() throws Exception {
+        return seeded("", "INSERT INTO REG_PATH (REG_PATH_ID, REG_PATH_VALUE, REG_TENANT_ID) VALUES (1, '/_system/a',"
+                        + " -1234)",
+                "INSERT INTO REG_RESOURCE (REG_PATH_ID, REG_NAME, REG_VERSION, REG_CREATOR, REG_CREATED_TIME,"
+                        + " REG_LAST_UPDATED_TIME, REG_TENANT_ID, REG_UUID) VALUES (1, 'api.rxt', 10, 'admin', NOW(),"
+                        + " NOW(), -1234, 'u-1')",
+                "INSERT INTO REG_TAG (REG_ID, REG_TAG_NAME, REG_USER_ID, REG_TAGGED_TIME, REG_TENANT_ID) VALUES"
+                        + " (1, 'old', 'admin', NOW(), -1234), (2, 'current', 'admin', NOW(), -1234),"
+                        + " (3, 'plain', 'admin', NOW(), -1234)",
+                "INSERT INTO REG_RESOURCE_TAG (REG_TAG_ID, REG_VERSION, REG_PATH_ID, REG_RESOURCE_NAME, REG_TENANT_ID)"
+                        + " VALUES (1, 9, NULL, NULL, -1234), (2, 10, NULL, NULL, -1234), (3, NULL, 1, 'api.rxt', -1234)");
+    }
+
+    @Test
+    void regVersioningEnabledOnMariaDbExportsTheRowsItDeletesAndChangesThenARerunIsANoOp() throws Exception {
+        try (TestDatabase shared = versionedRegistry()) {
+            List<Map<String, String>> tagsBefore = ExportedRows.query(shared.connection, REG_TAG);
+
+            assertThat(migrate(shared, run, SqlScripts.REGISTRY_VERSIONING_CLEANUP).completed()).isTrue();
+
+            assertThat(shared.strings(TAGS)).containsExactly("2:10:1", "3:-:1");
+            Path exports = run.root().resolve("exports/sql-registry-versioning-cleanup");
+            assertThat(ExportedRows.read(exports.resolve("REG_TAG.jsonl")))
+                    .isEqualTo(ExportedRows.gone(tagsBefore, ExportedRows.query(shared.connection, REG_TAG)))
+                    .singleElement().satisfies(r -> assertThat(r.get("REG_TAG_NAME")).isEqualTo("old"));
+            assertThat(ExportedRows.read(exports.resolve("REG_RESOURCE_TAG.jsonl")))
+                    .extracting(r -> r.get("REG_TAG_ID") + ":" + r.get("REG_VERSION") + ":" + r.get("REG_PATH_ID"))
+                    .containsExactly("1:9:null", "2:10:null");
+
+            assertThat(migrate(shared, run, SqlScripts.REGISTRY_VERSIONING_CLEANUP).lines())
+                    .contains("sql-registry-versioning-cleanup: done earlier, still holds");
+            assertThat(migrate(shared, new RunDirectory(tmp.resolve("run-2")), SqlScripts.REGISTRY_VERSIONING_CLEANUP)
+                    .lines()).contains("sql-registry-versioning-cleanup: already done");
+            assertThat(shared.strings(TAGS)).containsExactly("2:10:1", "3:-:1");
+        }
+    }
+
+    @Test
+    void regVersioningEnabledFailingHalfWayOnMariaDbIsRolledBackWhole() throws Exception {
+        try (TestDatabase shared = versionedRegistry()) {
+            List<String> tags = shared.strings(TAGS);
+            // after the UPDATEs and the first DELETEs
+            RunSqlScriptExecutor executor = new RunSqlScriptExecutor(new MariaDbScriptExecutor(
+                    (p, ids) -> brokenAt(SqlScripts.REGISTRY_VERSIONING_CLEANUP, 6, BROKEN_ROWS)));
+            StepContext ctx = context(shared);
+            PlanStep step = step("sql-versioning", SqlScripts.REGISTRY_VERSIONING_CLEANUP);
+
+            assertThatThrownBy(() -> executor.apply(step, ctx)).hasMessageContaining("02_broken.sql:9 failed")
+                    .hasMessageContaining("the whole script was rolled back");
+
+            assertThat(shared.strings(TAGS)).isEqualTo(tags);
+            assertThat(shared.strings("SELECT REG_TAG_NAME FROM REG_TAG ORDER BY REG_ID"))
+                    .containsExactly("old", "current", "plain");
+            assertThat(executor.done(step, ctx)).isFalse();
+        }
+    }
+
+    @Test
+    void regVersioningEnabledRollbackOnMariaDbReinsertsTheDeletedTagAndNamesTheRowsUpdatedInPlace()
+            throws Exception {
+        try (TestDatabase shared = versionedRegistry()) {
+            List<Map<String, String>> tagsBefore = ExportedRows.query(shared.connection, REG_TAG);
+            migrate(shared, run, SqlScripts.REGISTRY_VERSIONING_CLEANUP);
+            DatasourceSpecs specs = new DatasourceSpecs(List.of(spec(shared, "jdbc:mysql:")));
+
+            RunOutcome rollback = Rollback.of(run, false, Optional.of(specs));
+
+            assertThat(rollback.lines()).contains("replayed exports/sql-registry-versioning-cleanup/REG_TAG.jsonl into"
+                    + " apim_db.REG_TAG: 1 row(s) re-inserted, 0 already there");
+            assertThat(rollback.lines()).anySatisfy(l -> assertThat(l).startsWith("NOT REPLAYED:"
+                    + " exports/sql-registry-versioning-cleanup/REG_RESOURCE_TAG.jsonl holds rows")
+                    .contains("/backups/maria-full.sql"));
+            assertThat(ExportedRows.query(shared.connection, REG_TAG)).isEqualTo(tagsBefore);
+            assertThat(Rollback.of(run, false, Optional.of(specs)).lines()).contains("replayed"
+                    + " exports/sql-registry-versioning-cleanup/REG_TAG.jsonl into apim_db.REG_TAG: 0 row(s)"
+                    + " re-inserted, 1 already there");
+        }
+    }
+
+    // IDX-REG-INDEX-SQL: reg-index on MariaDB, in one transaction thanks to its TEMPORARY helper table
+
+    private static final String REG_LOG = "SELECT * FROM REG_LOG ORDER BY REG_LOG_ID";
+    private static final String REPLAYED_LOG = "replayed exports/sql-reg-index/REG_LOG.jsonl into apim_db.REG_LOG:"
+            + " 5 row(s) re-inserted, 0 already there";
+
+    /** Rollback of the run with the datasource it ran on (as the CLI reads it from the old home). */
+    private List<String> rollback(TestDatabase on) throws Exception {
+        return Rollback.of(run, false, Optional.of(new DatasourceSpecs(List.of(spec(on, "jdbc:mysql:"))))).lines();
+    }
+
+    /**
+     * 4 is the newest of /b but of action 7. The database's collation (latin1_swedish_ci) is case-insensitive, so /A
+     * (id 8) is the newest row of /a's group and 2 goes too: the export must group paths as the server does.
+     */
+    private static TestDatabase registryWithLog() throws Exception {
+        return seeded("", "INSERT INTO REG_LOG (REG_LOG_ID, REG_PATH, REG_ACTION, REG_TENANT_ID, REG_USER_ID,"
+                + " REG_LOGGED_TIME) VALUES (1, '/a', 1, -1234, 'admin', NOW()), (2, '/a', 2, -1234, 'admin', NOW()),"
+                + " (3, '/b', 1, -1234, 'admin', NOW()), (4, '/b', 7, -1234, 'admin', NOW()),"
+                + " (5, '/a', 1, 1, 'admin', NOW()), (6, NULL, 1, -1234, 'admin', NOW()),"
+                + " (7, NULL, 3, -1234, 'admin', NOW()), (8, '/A', 1, -1234, 'admin', NOW())");
+    }
+
+    @Test
+    void idxRegIndexSqlOnMariaDbExportsExactlyTheLogRowsItDeletesAndARerunIsANoOp() throws Exception {
+        try (TestDatabase shared = registryWithLog()) {
+            List<Map<String, String>> before = ExportedRows.query(shared.connection, REG_LOG);
+
+            assertThat(migrate(shared, run, SqlScripts.REG_INDEX).completed()).isTrue();
+
+            assertThat(shared.strings("SELECT REG_LOG_ID FROM REG_LOG ORDER BY 1")).containsExactly("5", "7", "8");
+            List<Map<String, String>> after = ExportedRows.query(shared.connection, REG_LOG);
+            assertThat(ExportedRows.read(run.root().resolve("exports/sql-reg-index/REG_LOG.jsonl")))
+                    .containsExactlyInAnyOrderElementsOf(ExportedRows.gone(before, after)).hasSize(5);
+            assertThat(migrate(shared, run, SqlScripts.REG_INDEX).lines())
+                    .contains("sql-reg-index: done earlier, still holds");
+            assertThat(migrate(shared, new RunDirectory(tmp.resolve("run-2")), SqlScripts.REG_INDEX).lines())
+                    .contains("sql-reg-index: already done");
+            assertThat(ExportedRows.query(shared.connection, REG_LOG)).isEqualTo(after);
+        }
+    }
+
+    @Test
+    void idxRegIndexSqlFailingHalfWayOnMariaDbLeavesRegLogAsItWasAndTheRerunsExportIsReplayedOnce() throws Exception {
+        try (TestDatabase shared = registryWithLog()) {
+            List<Map<String, String>> before = ExportedRows.query(shared.connection, REG_LOG);
+            // after the first DELETE, before the helper table is dropped
+            RunSqlScriptExecutor executor = new RunSqlScriptExecutor(new MariaDbScriptExecutor(
+                    (p, ids) -> brokenAt(SqlScripts.REG_INDEX, 3, BROKEN_ROWS)));
+            StepContext ctx = context(shared);
+            PlanStep step = step("sql-reg-index", SqlScripts.REG_INDEX);
+
+            assertThatThrownBy(() -> executor.apply(step, ctx)).hasMessageContaining("02_broken.sql:9 failed")
+                    .hasMessageContaining("the whole script was rolled back");
+
+            assertThat(ExportedRows.query(shared.connection, REG_LOG)).isEqualTo(before);
+            assertThat(executor.done(step, ctx)).isFalse();
+            assertThat(migrate(shared, run, SqlScripts.REG_INDEX).completed()).isTrue();
+            assertThat(shared.strings("SELECT REG_LOG_ID FROM REG_LOG ORDER BY 1")).containsExactly("5", "7", "8");
+            // both attempts exported into the same file: rollback replays it once
+            assertThat(rollback(shared)).containsExactly(REPLAYED_LOG);
+            assertThat(ExportedRows.query(shared.connection, REG_LOG)).isEqualTo(before);
+        }
+    }
+
+    @Test
+    void idxRegIndexSqlRollbackOnMariaDbReinsertsTheDeletedLogRowsOnce() throws Exception {
+        try (TestDatabase shared = registryWithLog()) {
+            List<Map<String, String>> before = ExportedRows.query(shared.connection, REG_LOG);
+            migrate(shared, run, SqlScripts.REG_INDEX);
+
+            assertThat(rollback(shared)).containsExactly(REPLAYED_LOG);
+
+            assertThat(ExportedRows.query(shared.connection, REG_LOG)).isEqualTo(before);
+            assertThat(rollback(shared)).containsExactly("replayed exports/sql-reg-index/REG_LOG.jsonl into"
+                    + " apim_db.REG_LOG: 0 row(s) re-inserted, 5 already there");
+        }
+    }
+
+    // ANA-DB-PK: APILASTACCESSSUMMARY as the 3.0.0 Siddhi app creates it; each ALTER behind its primary-key check
+
+    private static final String PRIMARY_KEY = "SELECT COLUMN_NAME FROM information_schema.STATISTICS WHERE"
+            + " TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'APILASTACCESSSUMMARY' AND INDEX_NAME = 'PRIMARY'"
+            + " ORDER BY SEQ_IN_INDEX";
+    private static final String SUMMARY = "SELECT * FROM APILASTACCESSSUMMARY ORDER BY APINAME";
+
+    private static TestDatabase analytics() throws Exception {
+        String table = AnalyticsTable.createTable300(); // read (or skipped) before a database is made
+        return seeded(null, table, AnalyticsTable.insert("PizzaShack", "1.0.0"),
+                AnalyticsTable.insert("Weather", "2.0.0"));
+    }
+
+    @Test
+    void anaDbPkOnMariaDbExportsTheTableDefinitionThenWidensTheKeyKeepingTheRowsAndARerunRunsNothing()
+            throws Exception {
+        try (TestDatabase analytics = analytics()) {
+            List<Map<String, String>> rows = ExportedRows.query(analytics.connection, SUMMARY);
+
+            assertThat(migrate(analytics, run, SqlScripts.ANALYTICS_LASTACCESS_PK).completed()).isTrue();
+
+            assertThat(analytics.strings(PRIMARY_KEY)).containsExactly("APINAME", "APICREATOR", "APIVERSION",
+                    "APICREATORTENANTDOMAIN");
+            assertThat(ExportedRows.query(analytics.connection, SUMMARY)).isEqualTo(rows);
+            Path exports = run.root().resolve("exports/sql-analytics-lastaccess-pk");
+            assertThat(ExportedRows.read(exports.resolve("table-indexes.jsonl")))
+                    .filteredOn(r -> "PRIMARY".equals(r.get("INDEX_NAME"))).extracting(r -> r.get("COLUMN_NAME"))
+                    .containsExactly("APINAME", "APICREATOR", "APICREATORTENANTDOMAIN");
+            assertThat(ExportedRows.read(exports.resolve("table-definitions.jsonl")))
+                    .filteredOn(r -> "APIVERSION".equals(r.get("COLUMN_NAME")))
+                    .singleElement().satisfies(r -> assertThat(r.get("IS_NULLABLE")).isEqualTo("YES"));
+
+            assertThat(migrate(analytics, run, SqlScripts.ANALYTICS_LASTACCESS_PK).lines())
+                    .contains("sql-analytics-lastaccess-pk: done earlier, still holds");
+            RunDirectory fresh = new RunDirectory(tmp.resolve("run-2"));
+            assertThat(migrate(analytics, fresh, SqlScripts.ANALYTICS_LASTACCESS_PK).lines())
+                    .contains("sql-analytics-lastaccess-pk: already done");
+            assertThat(Journal.open(fresh.journal()).records()).noneMatch(r -> "statement-ran".equals(r.status()));
+            assertThat(analytics.strings(PRIMARY_KEY)).hasSize(4);
+        }
+    }
+
+    @Test
+    void anaDbPkFailingAfterTheDropOnMariaDbResumesWithoutDroppingAgainAndEndsAsOneCleanRun() throws Exception {
+        try (TestDatabase analytics = analytics(); TestDatabase clean = analytics()) {
+            RunSqlScriptExecutor executor = new RunSqlScriptExecutor(new MariaDbScriptExecutor(
+                    (p, ids) -> brokenAt(SqlScripts.ANALYTICS_LASTACCESS_PK, 1, BROKEN_DDL)));
+            StepContext ctx = context(analytics);
+            PlanStep step = step("sql-" + SqlScripts.ANALYTICS_LASTACCESS_PK, SqlScripts.ANALYTICS_LASTACCESS_PK);
+
+            assertThatThrownBy(() -> executor.apply(step, ctx)).hasMessageContaining("02_broken.sql:9 failed")
+                    .hasMessageContaining("a rerun skips them");
+            assertThat(analytics.strings(PRIMARY_KEY)).as("the DROP committed").isEmpty();
+            assertThat(executor.done(step, ctx)).isFalse();
+
+            assertThat(migrate(analytics, run, SqlScripts.ANALYTICS_LASTACCESS_PK).completed()).isTrue();
+
+            migrate(clean, new RunDirectory(tmp.resolve("clean-run")), SqlScripts.ANALYTICS_LASTACCESS_PK);
+            assertThat(schema(analytics)).isEqualTo(schema(clean));
+            assertThat(ExportedRows.query(analytics.connection, SUMMARY))
+                    .isEqualTo(ExportedRows.query(clean.connection, SUMMARY));
+            List<JournalRecord> journal = Journal.open(run.journal()).records();
+            assertThat(journal).filteredOn(r -> "statement-ran".equals(r.status())).extracting(JournalRecord::detail)
+                    .containsExactly(step.id() + " sql/analytics-lastaccess-pk/mysql/01_primary_key_with_version.sql:6",
+                            step.id() + " sql/analytics-lastaccess-pk/mysql/01_primary_key_with_version.sql:7");
+            assertThat(journal).filteredOn(r -> "statement-skipped".equals(r.status())).singleElement()
+                    .satisfies(r -> assertThat(r.detail()).contains("01_primary_key_with_version.sql:6")
+                            .contains("primary_key_differs"));
+            assertThat(journal).filteredOn(r -> "export".equals(r.type())).hasSize(2);
+        }
+    }
+
+    @Test
+    void anaDbPkRollbackOnMariaDbSaysTheKeyChangeIsNotUndoneEvenAfterAFailureHalfWay() throws Exception {
+        try (TestDatabase analytics = analytics()) {
+            // a NULL APIVERSION (ANA-PK-DUPLICATES, missed): the DROP commits, the ADD PRIMARY KEY fails (strict mode)
+            analytics.run("INSERT INTO APILASTACCESSSUMMARY VALUES ('/maps', 'Maps', NULL, 'admin', 'carbon.super',"
+                    + " 'admin', 1590000000000)");
+            assertThatThrownBy(() -> migrate(analytics, run, SqlScripts.ANALYTICS_LASTACCESS_PK))
+                    .hasMessageContaining("01_primary_key_with_version.sql:7 failed");
+            assertThat(analytics.strings(PRIMARY_KEY)).as("the DROP committed").isEmpty();
+
+            assertThat(rollback(analytics)).singleElement().asString().startsWith("NOT UNDONE:"
+                    + " sql-analytics-lastaccess-pk changed the schema of the apim_db MariaDB/MySQL database (it failed"
+                    + " half-way, after 1 statement(s) had run); DDL is committed at once on MariaDB/MySQL")
+                    .contains("exports/sql-analytics-lastaccess-pk/table-definitions.jsonl")
+                    .contains("exports/sql-analytics-lastaccess-pk/table-indexes.jsonl")
+                    .contains("/backups/maria-full.sql");
+        }
     }
 }

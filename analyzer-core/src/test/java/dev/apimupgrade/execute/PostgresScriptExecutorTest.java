@@ -63,8 +63,28 @@ class PostgresScriptExecutorTest {
     }
 
     private RunOutcome migrate(String purpose) throws Exception {
-        return new Engine().migrate(plan(purpose), run, homes, preflight(),
+        return migrate(db, run, purpose);
+    }
+
+    private RunOutcome migrate(PostgresTestDatabase on, RunDirectory in, String purpose) throws Exception {
+        Preflight preflight = () -> new Preflight.Snapshot(new Facts(List.of()), PRINT, List.of(),
+                new DatasourceSpecs(List.of(on.spec("apim_db", PASSWORD))));
+        return new Engine().migrate(plan(purpose), in, homes, preflight,
                 new Engine.Options(false, Map.of(), java.util.Optional.of("/backups/pg-full.dump"), Progress.NONE));
+    }
+
+    private StepContext context(PostgresTestDatabase on) throws Exception {
+        run.create();
+        Journal journal = Journal.open(run.journal());
+        return new StepContext(homes, new Backup(run, journal, homes), new Facts(List.of()),
+                new DatasourceSpecs(List.of(on.spec("apim_db", PASSWORD))), run, journal);
+    }
+
+    /** The shipped script with a failing statement put in before statement {@code at}. */
+    private static List<SqlStatement> brokenAt(String purpose, int at) {
+        List<SqlStatement> broken = new ArrayList<>(SqlScripts.statements(purpose, Dialect.POSTGRESQL));
+        broken.add(at, new SqlStatement("sql/test/postgres/02_broken.sql", 9, "UPDATE NO_SUCH_TABLE SET X = 1"));
+        return broken;
     }
 
     private static MigrationPlan plan(String purpose) {
@@ -107,12 +127,12 @@ class PostgresScriptExecutorTest {
 
     @Test
     void aPostgresqlScriptThisBuildHasNoExportForStopsTheRunForTheOperatorWithNothingChanged() throws Exception {
-        RunOutcome outcome = migrate(SqlScripts.REG_INDEX);
+        RunOutcome outcome = migrate("custom-cleanup");
 
         assertThat(outcome.completed()).isFalse();
-        assertThat(outcome.toContinue()).contains("run the reg-index script (postgres) on the apim_db database as the"
-                + " runbook shows; on PostgreSQL this build runs only am-3.0.0-to-3.1.0, registry-versioning-cleanup,"
-                + " scope-binding-cleanup");
+        assertThat(outcome.toContinue()).contains("run the custom-cleanup script (postgres) on the apim_db database as"
+                + " the runbook shows; on PostgreSQL this build runs only am-3.0.0-to-3.1.0, analytics-lastaccess-pk,"
+                + " reg-index, registry-versioning-cleanup, scope-binding-cleanup");
         assertThat(run.exports()).isEmptyDirectory();
     }
 
@@ -245,5 +265,205 @@ class PostgresScriptExecutorTest {
         assertThat(db.strings(BINDINGS)).containsExactly("<null>", "", "admin");
 
         assertThat(Rollback.of(run, false).lines()).noneMatch(l -> l.startsWith("NOT REPLAYED"));
+    }
+
+    // IDX-REG-INDEX-SQL: reg-index on the real 3.0.0 shared (registry) schema
+
+    /** Ids 2, 5, 7 and 8 are the newest of their path and tenant; 4 is the newest of /b but of action 7. */
+    private static PostgresTestDatabase registryWithLog() throws Exception {
+        return seeded(new PostgresTestDatabase(PostgresTestDatabase.SHARED_SCHEMA), "INSERT INTO REG_LOG (REG_LOG_ID,"
+                + " REG_PATH, REG_ACTION, REG_TENANT_ID, REG_USER_ID, REG_LOGGED_TIME) VALUES"
+                + " (1, '/a', 1, -1234, 'admin', now()), (2, '/a', 2, -1234, 'admin', now()),"
+                + " (3, '/b', 1, -1234, 'admin', now()), (4, '/b', 7, -1234, 'admin', now()),"
+                + " (5, '/a', 1, 1, 'admin', now()), (6, NULL, 1, -1234, 'admin', now()),"
+                + " (7, NULL, 3, -1234, 'admin', now()), (8, '/A', 1, -1234, 'admin', now())");
+    }
+
+    /** The database with these statements run, or dropped when they fail (a skip included). */
+    private static PostgresTestDatabase seeded(PostgresTestDatabase on, String... sql) throws Exception {
+        try {
+            on.run(sql);
+            return on;
+        } catch (Exception | Error e) {
+            on.close();
+            throw e;
+        }
+    }
+
+    private static final String REG_LOG = "SELECT * FROM REG_LOG ORDER BY REG_LOG_ID";
+    private static final String REPLAYED_LOG = "replayed exports/sql-reg-index/REG_LOG.jsonl into apim_db.REG_LOG:"
+            + " 4 row(s) re-inserted, 0 already there";
+
+    /** Rollback of the run with the datasource it ran on (as the CLI reads it from the old home). */
+    private List<String> rollback(PostgresTestDatabase on) throws Exception {
+        return Rollback.of(run, false, java.util.Optional.of(new DatasourceSpecs(List.of(on.spec("apim_db",
+                PASSWORD))))).lines();
+    }
+
+    @Test
+    void idxRegIndexSqlOnPostgresqlExportsExactlyTheLogRowsItDeletesAndARerunIsANoOp() throws Exception {
+        try (PostgresTestDatabase shared = registryWithLog()) {
+            List<Map<String, String>> before = ExportedRows.query(shared.connection, REG_LOG);
+
+            assertThat(migrate(shared, run, SqlScripts.REG_INDEX).completed()).isTrue();
+
+            assertThat(shared.strings("SELECT REG_LOG_ID FROM REG_LOG ORDER BY 1")).containsExactly("2", "5", "7", "8");
+            List<Map<String, String>> after = ExportedRows.query(shared.connection, REG_LOG);
+            assertThat(ExportedRows.read(run.root().resolve("exports/sql-reg-index/REG_LOG.jsonl")))
+                    .containsExactlyInAnyOrderElementsOf(ExportedRows.gone(before, after)).hasSize(4);
+            assertThat(shared.strings("SELECT to_regclass('reg_log_ids_to_keep')::text")).containsOnlyNulls();
+
+            assertThat(migrate(shared, run, SqlScripts.REG_INDEX).lines())
+                    .contains("sql-reg-index: done earlier, still holds");
+            RunDirectory fresh = new RunDirectory(tmp.resolve("run-2"));
+            assertThat(migrate(shared, fresh, SqlScripts.REG_INDEX).lines()).contains("sql-reg-index: already done");
+            assertThat(ExportedRows.query(shared.connection, REG_LOG)).isEqualTo(after);
+        }
+    }
+
+    @Test
+    void idxRegIndexSqlOnceCommittedIsNotRunAgainAfterTheServerWroteRegLogAgain() throws Exception {
+        try (PostgresTestDatabase shared = registryWithLog()) {
+            migrate(shared, run, SqlScripts.REG_INDEX);
+            // the 3.1.0 server's first start logs /a twice more: the rows reg-index would delete again
+            shared.run("INSERT INTO REG_LOG (REG_LOG_ID, REG_PATH, REG_ACTION, REG_TENANT_ID, REG_USER_ID,"
+                    + " REG_LOGGED_TIME) VALUES (9, '/a', 2, -1234, 'admin', now()), (10, '/a', 2, -1234, 'admin', now())");
+
+            assertThat(migrate(shared, run, SqlScripts.REG_INDEX).lines())
+                    .contains("sql-reg-index: done earlier, still holds");
+
+            assertThat(shared.strings("SELECT REG_LOG_ID FROM REG_LOG ORDER BY 1"))
+                    .containsExactly("2", "5", "7", "8", "9", "10");
+        }
+    }
+
+    @Test
+    void idxRegIndexSqlFailingHalfWayOnPostgresqlLeavesRegLogAsItWasAndTheRerunsExportIsReplayedOnce() throws Exception {
+        try (PostgresTestDatabase shared = registryWithLog()) {
+            List<Map<String, String>> before = ExportedRows.query(shared.connection, REG_LOG);
+            // after the first DELETE, before the helper table is dropped
+            RunSqlScriptExecutor executor = new RunSqlScriptExecutor(new PostgresScriptExecutor(
+                    (p, ids) -> brokenAt(SqlScripts.REG_INDEX, 3)));
+            StepContext ctx = context(shared);
+            PlanStep step = step("sql-reg-index", SqlScripts.REG_INDEX);
+
+            assertThatThrownBy(() -> executor.apply(step, ctx))
+                    .hasMessageContaining("sql/test/postgres/02_broken.sql:9 failed (SQL state 42P01)")
+                    .hasMessageContaining("the whole script was rolled back");
+
+            assertThat(ExportedRows.query(shared.connection, REG_LOG)).isEqualTo(before);
+            assertThat(shared.strings("SELECT to_regclass('reg_log_ids_to_keep')::text")).containsOnlyNulls();
+            assertThat(executor.done(step, ctx)).isFalse();
+            assertThat(migrate(shared, run, SqlScripts.REG_INDEX).completed()).isTrue();
+            assertThat(shared.strings("SELECT REG_LOG_ID FROM REG_LOG ORDER BY 1")).containsExactly("2", "5", "7", "8");
+            // both attempts exported into the same file: rollback replays it once
+            assertThat(rollback(shared)).containsExactly(REPLAYED_LOG);
+            assertThat(ExportedRows.query(shared.connection, REG_LOG)).isEqualTo(before);
+        }
+    }
+
+    @Test
+    void idxRegIndexSqlCommittedJustBeforeAKillIsFoundDoneOnTheRerunAndStillReplayedByRollback() throws Exception {
+        try (PostgresTestDatabase shared = registryWithLog()) {
+            List<Map<String, String>> before = ExportedRows.query(shared.connection, REG_LOG);
+            RunSqlScriptExecutor executor = new RunSqlScriptExecutor();
+            StepContext ctx = context(shared);
+            PlanStep step = step("sql-reg-index", SqlScripts.REG_INDEX);
+            ctx.journal().append(JournalRecord.intent(step.id(), "RunSqlScript apim_db")); // as the engine does
+            executor.apply(step, ctx); // committed; the kill comes before the journal's outcome
+
+            assertThat(migrate(shared, run, SqlScripts.REG_INDEX).lines()).contains("sql-reg-index: already done");
+
+            assertThat(rollback(shared)).containsExactly(REPLAYED_LOG);
+            assertThat(ExportedRows.query(shared.connection, REG_LOG)).isEqualTo(before);
+        }
+    }
+
+    @Test
+    void idxRegIndexSqlRollbackReinsertsTheDeletedLogRowsFromTheExportOnce() throws Exception {
+        try (PostgresTestDatabase shared = registryWithLog()) {
+            List<Map<String, String>> before = ExportedRows.query(shared.connection, REG_LOG);
+            migrate(shared, run, SqlScripts.REG_INDEX);
+
+            assertThat(rollback(shared)).containsExactly(REPLAYED_LOG);
+
+            assertThat(ExportedRows.query(shared.connection, REG_LOG)).isEqualTo(before);
+            assertThat(rollback(shared)).containsExactly("replayed exports/sql-reg-index/REG_LOG.jsonl into"
+                    + " apim_db.REG_LOG: 0 row(s) re-inserted, 4 already there");
+            assertThat(ExportedRows.query(shared.connection, REG_LOG)).isEqualTo(before);
+        }
+    }
+
+    // ANA-DB-PK: APILASTACCESSSUMMARY as the 3.0.0 Siddhi app creates it
+
+    private static final String PRIMARY_KEY = "SELECT k.column_name FROM information_schema.table_constraints c"
+            + " JOIN information_schema.key_column_usage k ON k.constraint_name = c.constraint_name"
+            + " AND k.table_name = c.table_name WHERE c.table_name = 'apilastaccesssummary'"
+            + " AND c.constraint_type = 'PRIMARY KEY' ORDER BY k.ordinal_position";
+    private static final String SUMMARY = "SELECT * FROM APILASTACCESSSUMMARY ORDER BY APINAME";
+
+    private static PostgresTestDatabase analytics() throws Exception {
+        String table = AnalyticsTable.createTable300(); // read (or skipped) before a database is made
+        return seeded(new PostgresTestDatabase(PostgresTestDatabase.NO_SCHEMA), table,
+                AnalyticsTable.insert("PizzaShack", "1.0.0"), AnalyticsTable.insert("Weather", "2.0.0"));
+    }
+
+    @Test
+    void anaDbPkOnPostgresqlExportsTheTableDefinitionThenWidensTheKeyKeepingTheRowsAndARerunIsANoOp()
+            throws Exception {
+        try (PostgresTestDatabase analytics = analytics()) {
+            List<Map<String, String>> rows = ExportedRows.query(analytics.connection, SUMMARY);
+            assertThat(analytics.strings(PRIMARY_KEY)).containsExactly("apiname", "apicreator",
+                    "apicreatortenantdomain");
+
+            assertThat(migrate(analytics, run, SqlScripts.ANALYTICS_LASTACCESS_PK).completed()).isTrue();
+
+            assertThat(analytics.strings(PRIMARY_KEY)).containsExactly("apiname", "apicreator", "apiversion",
+                    "apicreatortenantdomain");
+            assertThat(ExportedRows.query(analytics.connection, SUMMARY)).isEqualTo(rows);
+            Path exports = run.root().resolve("exports/sql-analytics-lastaccess-pk");
+            assertThat(ExportedRows.read(exports.resolve("table-constraints.jsonl")))
+                    .filteredOn(r -> "PRIMARY KEY".equals(r.get("constraint_type")))
+                    .extracting(r -> r.get("column_name"))
+                    .containsExactly("apiname", "apicreator", "apicreatortenantdomain");
+            assertThat(ExportedRows.read(exports.resolve("table-definitions.jsonl")))
+                    .filteredOn(r -> "apiversion".equals(r.get("column_name")))
+                    .singleElement().satisfies(r -> assertThat(r.get("is_nullable")).isEqualTo("YES"));
+
+            assertThat(migrate(analytics, run, SqlScripts.ANALYTICS_LASTACCESS_PK).lines())
+                    .contains("sql-analytics-lastaccess-pk: done earlier, still holds");
+            assertThat(migrate(analytics, new RunDirectory(tmp.resolve("run-2")), SqlScripts.ANALYTICS_LASTACCESS_PK)
+                    .lines()).contains("sql-analytics-lastaccess-pk: already done");
+            assertThat(analytics.strings(PRIMARY_KEY)).hasSize(4);
+        }
+    }
+
+    @Test
+    void anaDbPkFailingAfterTheDropOnPostgresqlKeepsTheOldKey() throws Exception {
+        try (PostgresTestDatabase analytics = analytics()) {
+            RunSqlScriptExecutor executor = new RunSqlScriptExecutor(new PostgresScriptExecutor(
+                    (p, ids) -> brokenAt(SqlScripts.ANALYTICS_LASTACCESS_PK, 1)));
+            StepContext ctx = context(analytics);
+            PlanStep step = step("sql-analytics", SqlScripts.ANALYTICS_LASTACCESS_PK);
+
+            assertThatThrownBy(() -> executor.apply(step, ctx)).hasMessageContaining("02_broken.sql:9 failed")
+                    .hasMessageContaining("rolled back");
+
+            assertThat(analytics.strings(PRIMARY_KEY)).containsExactly("apiname", "apicreator",
+                    "apicreatortenantdomain");
+            assertThat(executor.done(step, ctx)).isFalse();
+        }
+    }
+
+    @Test
+    void anaDbPkRollbackOnPostgresqlSaysTheKeyChangeIsNotUndoneAndNamesTheRecordedBackup() throws Exception {
+        try (PostgresTestDatabase analytics = analytics()) {
+            migrate(analytics, run, SqlScripts.ANALYTICS_LASTACCESS_PK);
+
+            assertThat(rollback(analytics)).singleElement().asString().startsWith("NOT UNDONE:"
+                    + " sql-analytics-lastaccess-pk changed the schema of the apim_db PostgreSQL database;")
+                    .contains("exports/sql-analytics-lastaccess-pk/table-definitions.jsonl")
+                    .contains("/backups/pg-full.dump");
+        }
     }
 }

@@ -2,6 +2,7 @@ package dev.apimupgrade.execute;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.apimupgrade.plan.Dialect;
 import dev.apimupgrade.plan.SqlScripts;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -11,30 +12,57 @@ import org.junit.jupiter.api.Test;
  * and sql/guard/mysql, not Java strings, and they only read.
  */
 class ScriptEffectsFilesTest {
+    private static void exportsAreSelectsReadFromTheirFiles(String purpose, Dialect dialect) {
+        ScriptEffects.Effect effect = ScriptEffects.of(purpose, dialect).orElseThrow();
+        assertThat(effect.exports()).as(purpose).isNotEmpty().allSatisfy(x -> {
+            String name = x.file().replaceFirst("\\.jsonl$", "");
+            assertThat(SqlScripts.read("sql/export/" + purpose + "/" + dialect.folder() + "/" + name + ".sql"))
+                    .contains(x.query());
+            assertThat(x.query()).startsWith("SELECT ").doesNotContain("--").doesNotContain(";");
+        });
+    }
+
     @Test
     void everyPostgresqlExportAndPostConditionIsASelectReadFromItsSqlFile() {
-        for (String purpose : PostgresScriptEffects.purposes()) {
-            PostgresScriptEffects.Effect effect = PostgresScriptEffects.of(purpose).orElseThrow();
-            assertThat(effect.remaining()).as(purpose).startsWith("SELECT ")
-                    .isEqualTo(PostgresScriptEffects.query(purpose, "postgres", "remaining"));
-            assertThat(effect.exports()).as(purpose).isNotEmpty().allSatisfy(x -> {
-                String name = x.file().replaceFirst("\\.jsonl$", "");
-                assertThat(SqlScripts.read("sql/export/" + purpose + "/postgres/" + name + ".sql"))
-                        .contains(x.query());
-                assertThat(x.query()).startsWith("SELECT ").doesNotContain("--").doesNotContain(";");
-            });
+        for (String purpose : ScriptEffects.purposes(Dialect.POSTGRESQL)) {
+            exportsAreSelectsReadFromTheirFiles(purpose, Dialect.POSTGRESQL);
+            assertThat(ScriptEffects.of(purpose, Dialect.POSTGRESQL).orElseThrow().remaining()).as(purpose)
+                    .hasValueSatisfying(q -> assertThat(q).startsWith("SELECT ")
+                            .isEqualTo(ScriptEffects.query(purpose, Dialect.POSTGRESQL, "remaining")));
         }
     }
 
     @Test
     void everyMariaDbPurposeHasItsPostConditionAndEveryGuardIsASelectFile() {
-        assertThat(PostgresScriptEffects.query(SqlScripts.SCOPE_BINDING_CLEANUP, "mysql", "remaining"))
-                .startsWith("SELECT COUNT(*) FROM IDN_OAUTH2_SCOPE_BINDING");
-        for (String guard : List.of("table_exists", "column_exists", "index_exists", "constraint_exists")) {
+        for (String purpose : ScriptEffects.purposes(Dialect.MYSQL)) {
+            exportsAreSelectsReadFromTheirFiles(purpose, Dialect.MYSQL);
+        }
+        assertThat(ScriptEffects.of(SqlScripts.SCOPE_BINDING_CLEANUP, Dialect.MYSQL).orElseThrow().remaining())
+                .hasValueSatisfying(q -> assertThat(q).startsWith("SELECT COUNT(*) FROM IDN_OAUTH2_SCOPE_BINDING"));
+        for (String purpose : ScriptEffects.purposes(Dialect.MYSQL)) {
+            // a script of DDL is done when every guard says so; one that changes rows when its count is zero
+            boolean rows = SqlScripts.statements(purpose, Dialect.MYSQL).stream()
+                    .anyMatch(MariaDbGuards::inTransaction);
+            assertThat(ScriptEffects.of(purpose, Dialect.MYSQL).orElseThrow().remaining()).as(purpose)
+                    .isEqualTo(rows ? java.util.Optional.of(ScriptEffects.query(purpose, Dialect.MYSQL, "remaining"))
+                            : java.util.Optional.empty());
+        }
+        for (String guard : List.of("table_exists", "column_exists", "index_exists", "constraint_exists",
+                "primary_key_is", "primary_key_differs")) {
             assertThat(SqlScripts.read("sql/guard/mysql/" + guard + ".sql")).contains("SELECT COUNT(")
                     .contains("TABLE_NAME = ?");
         }
-        assertThat(MariaDbScriptExecutor.purposes()).containsExactly(SqlScripts.AM_UPGRADE,
-                SqlScripts.SCOPE_BINDING_CLEANUP);
+    }
+
+    @Test
+    void everyShippedPurposeRunsOnPostgresqlAndMariaDbAndEveryMariaDbDdlStatementHasItsGuard() {
+        assertThat(PostgresScriptExecutor.purposes()).containsExactlyInAnyOrderElementsOf(SqlScripts.PURPOSES);
+        assertThat(MariaDbScriptExecutor.purposes()).containsExactlyInAnyOrderElementsOf(SqlScripts.PURPOSES);
+        for (String purpose : SqlScripts.PURPOSES) {
+            List<dev.apimupgrade.plan.SqlStatement> script = SqlScripts.statements(purpose, Dialect.MYSQL,
+                    java.util.Map.of());
+            script.stream().filter(s -> !MariaDbGuards.inTransaction(s))
+                    .forEach(s -> assertThat(MariaDbGuards.of(s, script)).as(s.toString()).isNotNull());
+        }
     }
 }

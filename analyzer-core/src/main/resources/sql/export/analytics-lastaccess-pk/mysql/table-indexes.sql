@@ -1,0 +1,2 @@
+-- The indexes of APILASTACCESSSUMMARY (the script drops its primary key and adds a wider one), exported before it runs.
+SELECT TABLE_NAME, INDEX_NAME, NON_UNIQUE, SEQ_IN_INDEX, COLUMN_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'APILASTACCESSSUMMARY' ORDER BY INDEX_NAME, SEQ_IN_INDEX

@@ -1,0 +1,3 @@
+-- Zero once APILASTACCESSSUMMARY's primary key is (APINAME, APICREATOR, APIVERSION, APICREATORTENANTDOMAIN), in the
+-- order the script (and the 3.1.0 Siddhi app) gives it.
+SELECT CASE WHEN (SELECT string_agg(k.column_name, ',' ORDER BY k.ordinal_position) FROM information_schema.table_constraints c JOIN information_schema.key_column_usage k ON k.constraint_schema = c.constraint_schema AND k.constraint_name = c.constraint_name AND k.table_name = c.table_name WHERE c.table_schema = current_schema() AND c.table_name = 'apilastaccesssummary' AND c.constraint_type = 'PRIMARY KEY') = 'apiname,apicreator,apiversion,apicreatortenantdomain' THEN 0 ELSE 1 END
