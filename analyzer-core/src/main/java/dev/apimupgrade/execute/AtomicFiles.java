@@ -39,6 +39,15 @@ public final class AtomicFiles {
 
     /** Copies source over target, content and modification time. */
     public static void copy(Path source, Path target) throws IOException {
+        copyUnsyncedFolder(source, target);
+        sync(target.getParent());
+    }
+
+    /**
+     * As {@link #copy}, but leaves the sync of the target's folder to the caller, who copies many files into a few
+     * folders and syncs each folder once after them (the file's own content is forced to disk before its rename).
+     */
+    static void copyUnsyncedFolder(Path source, Path target) throws IOException {
         Path temp = temp(target);
         try (InputStream in = Files.newInputStream(source);
              FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
@@ -50,7 +59,7 @@ public final class AtomicFiles {
         }
         Files.setLastModifiedTime(temp, Files.getLastModifiedTime(source));
         keepPermissions(source, temp);
-        moveInto(temp, target);
+        rename(temp, target);
     }
 
     /**
@@ -69,12 +78,16 @@ public final class AtomicFiles {
     }
 
     private static void moveInto(Path temp, Path target) throws IOException {
+        rename(temp, target);
+        sync(target.getParent());
+    }
+
+    private static void rename(Path temp, Path target) throws IOException {
         try {
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
         }
-        sync(target.getParent());
     }
 
     /** Syncs a directory's entries where the platform can open a directory (POSIX); elsewhere a no-op. */

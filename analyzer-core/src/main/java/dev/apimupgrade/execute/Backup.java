@@ -6,7 +6,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -51,6 +54,36 @@ public final class Backup {
             saveParentOf(stepId, role, relative);
             journal.append(JournalRecord.backup(stepId, name, false, false, null));
         }
+    }
+
+    /**
+     * Saves many paths of one step, as {@link #save} does each: the paths that exist are saved one by one, the
+     * records of those that do not (with their missing parent folders, parents first) go to the journal together,
+     * with one flush, before the step creates any of them.
+     */
+    public void saveAll(String stepId, Role role, List<String> relatives) throws IOException {
+        List<JournalRecord> absent = new ArrayList<>();
+        Set<String> named = new HashSet<>();
+        for (String relative : relatives) {
+            if (Files.exists(homes.resolve(role, relative), LinkOption.NOFOLLOW_LINKS)) {
+                save(stepId, role, relative);
+            } else {
+                recordAbsent(stepId, role, relative, absent, named);
+            }
+        }
+        journal.appendAll(absent);
+    }
+
+    private void recordAbsent(String stepId, Role role, String relative, List<JournalRecord> out, Set<String> named) {
+        String name = Homes.name(role, relative);
+        if (journal.saved(name) || !named.add(name)) {
+            return;
+        }
+        int slash = relative.lastIndexOf('/');
+        if (slash > 0 && !Files.exists(homes.resolve(role, relative.substring(0, slash)))) {
+            recordAbsent(stepId, role, relative.substring(0, slash), out, named);
+        }
+        out.add(JournalRecord.backup(stepId, name, false, false, null));
     }
 
     /** A missing parent folder is recorded before the path, so rollback removes the path first, then the folder. */

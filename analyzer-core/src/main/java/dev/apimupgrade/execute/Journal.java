@@ -27,10 +27,13 @@ public final class Journal {
     private final Path file;
     private final List<JournalRecord> records;
     private final int readAtOpen;
+    /** The home paths with a backup record: looked up once per file a step changes, so kept as a set. */
+    private final java.util.Set<String> savedPaths = new java.util.HashSet<>();
 
-    private Journal(Path file, List<JournalRecord> records) {
+    private Journal(Path file, List<JournalRecord> read) {
         this.file = file;
-        this.records = records;
+        this.records = new ArrayList<>();
+        read.forEach(this::add);
         this.readAtOpen = records.size();
     }
 
@@ -62,24 +65,46 @@ public final class Journal {
     }
 
     public synchronized void append(JournalRecord record) {
-        for (JournalListener listener : LISTENERS) {
-            listener.beforeAppend(file, records.size() - readAtOpen, record);
+        appendAll(List.of(record));
+    }
+
+    /**
+     * Appends several records with one force to disk at the end: what a step journals before it writes many files
+     * at once (the backup records of a batch of new files) costs one flush, not one each. Nothing the records
+     * describe may be changed before this returns.
+     */
+    public synchronized void appendAll(List<JournalRecord> batch) {
+        if (batch.isEmpty()) {
+            return;
         }
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
                 StandardOpenOption.WRITE)) {
             // a record cut short by a kill earlier is closed off first, so this one starts on its own line
             String prefix = ch.size() > 0 && lastByte(ch) != '\n' ? "\n" : "";
             ch.position(ch.size());
-            ByteBuffer buf = ByteBuffer.wrap((prefix + JSON.writeValueAsString(record) + "\n")
-                    .getBytes(StandardCharsets.UTF_8));
-            while (buf.hasRemaining()) {
-                ch.write(buf);
+            for (JournalRecord record : batch) {
+                for (JournalListener listener : LISTENERS) {
+                    listener.beforeAppend(file, records.size() - readAtOpen, record);
+                }
+                ByteBuffer buf = ByteBuffer.wrap((prefix + JSON.writeValueAsString(record) + "\n")
+                        .getBytes(StandardCharsets.UTF_8));
+                prefix = "";
+                while (buf.hasRemaining()) {
+                    ch.write(buf);
+                }
+                add(record);
             }
             ch.force(true);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the journal " + file, e);
         }
+    }
+
+    private void add(JournalRecord record) {
         records.add(record);
+        if (record.type().equals("backup")) {
+            savedPaths.add(record.path());
+        }
     }
 
     private static byte lastByte(FileChannel ch) throws IOException {
@@ -99,7 +124,7 @@ public final class Journal {
 
     /** Whether a home path was already saved by this run: its first record is the state before the run. */
     public synchronized boolean saved(String path) {
-        return records.stream().anyMatch(r -> r.type().equals("backup") && path.equals(r.path()));
+        return savedPaths.contains(path);
     }
 
     public Path file() {

@@ -346,6 +346,35 @@ class EngineTest {
     }
 
     @Test
+    void aTreeLargerThanABatchIsCopiedWholeEachNewPathJournalledOnceParentsFirstAndRollbackRemovesItAll()
+            throws Exception {
+        int files = CopyTreeExecutor.BATCH * 2 + 7;
+        for (int i = 0; i < files; i++) {
+            write("old", SYNAPSE + "/api/tenant-like-" + (i % 3) + "/Api" + i + ".xml", "<api name=\"a" + i + "\"/>");
+        }
+        String newHash = TreeHash.of(homes.newHome());
+
+        migrate("restart");
+
+        for (int i = 0; i < files; i++) {
+            assertThat(homes.newHome().resolve(SYNAPSE + "/api/tenant-like-" + (i % 3) + "/Api" + i + ".xml"))
+                    .hasContent("<api name=\"a" + i + "\"/>");
+        }
+        List<JournalRecord> saved = Journal.open(run.journal()).records().stream()
+                .filter(r -> r.type().equals("backup") && "synapse".equals(r.step())).toList();
+        List<String> paths = saved.stream().map(JournalRecord::path).toList();
+        assertThat(paths).doesNotHaveDuplicates().hasSize(files + 1 + 4); // the files, api/Custom.xml, api/ and its three folders
+        String folder = "NEW:" + SYNAPSE + "/api/tenant-like-0";
+        assertThat(paths.indexOf(folder)).isNotNegative()
+                .isLessThan(paths.indexOf(folder + "/Api0.xml"));
+        assertThat(saved).allSatisfy(r -> assertThat(r.existed()).isFalse());
+
+        Rollback.of(run, false);
+
+        assertThat(TreeHash.of(homes.newHome())).isEqualTo(newHash);
+    }
+
+    @Test
     void aRerunRemovesTheTemporaryFilesAKilledRunLeftBesideItsTargetsAndLeavesOthersAlone() throws Exception {
         migrate();
         // what a kill between writing the temporary file and renaming it leaves behind
