@@ -82,7 +82,7 @@ record ScenarioMigration(Scenario scenario, ScenarioDatabases databases, Path ro
     static ScenarioMigration prepare(Scenario scenario, ScenarioDatabases databases, Path root) throws Exception {
         Path old = root.resolve("old");
         Path target = root.resolve("new");
-        for (String dir : List.of("old", "new", "old-analytics", "new-analytics", "plan")) {
+        for (String dir : HOMES) {
             MigrateHomes.delete(root.resolve(dir));
         }
         ScenarioGenerator.write(scenario, old, databases.datasources());
@@ -91,18 +91,51 @@ record ScenarioMigration(Scenario scenario, ScenarioDatabases databases, Path ro
         withWso2ProtectedSynapseFiles(target);
         Optional<Path> oldAnalytics = ScenarioGenerator.writeAnalytics(scenario, root.resolve("old-analytics"),
                 databases.datasources());
-        Optional<Path> newAnalytics = Optional.empty();
         if (oldAnalytics.isPresent()) {
-            newAnalytics = Optional.of(root.resolve("new-analytics"));
-            MigrateHomes.copyTree(Samples.home(Samples.ANALYTICS_TARGET), newAnalytics.get());
+            MigrateHomes.copyTree(Samples.home(Samples.ANALYTICS_TARGET), root.resolve("new-analytics"));
         }
+        return seeded(scenario, databases, root);
+    }
+
+    /**
+     * The homes copied from another preparation's untouched homes (generating them again would not give the same
+     * bytes: the H2 files carry write times) for databases loaded again under the same names.
+     */
+    static ScenarioMigration copyOf(Path pristine, Scenario scenario, ScenarioDatabases databases, Path root)
+            throws Exception {
+        for (String dir : HOMES) {
+            MigrateHomes.delete(root.resolve(dir));
+            if (Files.exists(pristine.resolve(dir))) {
+                MigrateHomes.copyTree(pristine.resolve(dir), root.resolve(dir));
+            }
+        }
+        return seeded(scenario, databases, root);
+    }
+
+    /** Copies the homes of this preparation, untouched so far, to dir for {@link #copyOf}. */
+    void keepPristine(Path dir) throws Exception {
+        for (String home : HOMES) {
+            if (Files.exists(root.resolve(home))) {
+                MigrateHomes.copyTree(root.resolve(home), dir.resolve(home));
+            }
+        }
+    }
+
+    private static final List<String> HOMES = List.of("old", "new", "old-analytics", "new-analytics", "plan");
+
+    /** The rows the databases held before the migration, the superuser and the first answers. */
+    private static ScenarioMigration seeded(Scenario scenario, ScenarioDatabases databases, Path root)
+            throws Exception {
         databases.run("apim_db", NULL_BINDINGS);
         databases.run("shared_db", VERSIONED_ROWS);
         if (scenario.server() == Scenario.Server.POSTGRESQL) {
             databases.makeOwnerSuperuser();
         }
         Files.writeString(root.resolve("answers.yaml"), ANSWERS);
-        return new ScenarioMigration(scenario, databases, root, old, target, oldAnalytics, newAnalytics);
+        Optional<Path> oldAnalytics = Optional.of(root.resolve("old-analytics")).filter(Files::isDirectory);
+        Optional<Path> newAnalytics = Optional.of(root.resolve("new-analytics")).filter(Files::isDirectory);
+        return new ScenarioMigration(scenario, databases, root, root.resolve("old"), root.resolve("new"),
+                oldAnalytics, newAnalytics);
     }
 
     /**
