@@ -46,8 +46,13 @@ final class ExportReplay {
     private ExportReplay() {
     }
 
-    /** One committed script step: its database (from its intent record) and its exports in journal order. */
-    private record Committed(String step, String target, List<JournalRecord> exports) {
+    /**
+     * One script step that exported before changing its database: its database (from its intent record), its exports
+     * in journal order, and whether the journal records it finished (done, or found done by a rerun). A run killed
+     * between the commit and the outcome record leaves it unfinished though its changes are committed; replaying is
+     * safe either way, since only missing rows are inserted.
+     */
+    private record Committed(String step, String target, List<JournalRecord> exports, boolean finished) {
     }
 
     static List<String> lines(Journal journal, RunDirectory run, Optional<DatasourceSpecs> datasources,
@@ -60,11 +65,15 @@ final class ExportReplay {
                     .filter(s -> s.name().equals(c.target())).findFirst());
             String product = spec.flatMap(DatasourceSpec::kind).map(ExportReplay::product).orElse("database");
             List<String> names = c.exports().stream().map(JournalRecord::path).distinct().toList();
-            List<JournalRecord> rows = c.exports().stream()
+            // a rerun after a kill exports again to the same file: its latest record describes the file
+            Map<String, JournalRecord> latest = new LinkedHashMap<>();
+            c.exports().forEach(r -> latest.put(r.path(), r));
+            List<JournalRecord> rows = latest.values().stream()
                     .filter(r -> ROW_EXPORT.matcher(Path.of(r.path()).getFileName().toString()).matches()).toList();
-            List<JournalRecord> ddl = c.exports().stream().filter(r -> !rows.contains(r)).toList();
+            List<JournalRecord> ddl = latest.values().stream().filter(r -> !rows.contains(r)).toList();
             if (!ddl.isEmpty()) {
-                lines.add("NOT UNDONE: " + c.step() + " changed the schema of the " + c.target() + " " + product
+                lines.add("NOT UNDONE: " + c.step() + (c.finished() ? " changed the schema of the "
+                        : " may have changed (it began and did not finish) the schema of the ") + c.target() + " " + product
                         + " database; DDL is committed at once on MariaDB/MySQL and with its transaction on"
                         + " PostgreSQL, and this build does not reverse it. The table definitions before it are"
                         + " exported in the run folder (" + String.join(", ", ddl.stream().map(JournalRecord::path)
@@ -105,20 +114,22 @@ final class ExportReplay {
     private static List<Committed> committed(Journal journal) {
         Map<String, String> targets = new LinkedHashMap<>();
         Map<String, List<JournalRecord>> exports = new LinkedHashMap<>();
-        List<String> done = new ArrayList<>();
+        Map<String, String> lastOutcome = new LinkedHashMap<>();
         for (JournalRecord r : journal.records()) {
             if (r.type().equals("intent") && r.detail() != null && r.detail().startsWith("RunSqlScript ")) {
                 targets.put(r.step(), r.detail().substring("RunSqlScript ".length()));
             } else if (r.type().equals("export")) {
                 exports.computeIfAbsent(r.step(), k -> new ArrayList<>()).add(r);
-            } else if (JournalRecord.DONE.equals(r.status())) {
-                done.add(r.step());
+            } else if (r.type().equals("outcome")) {
+                lastOutcome.put(r.step(), r.status());
             }
         }
         List<Committed> committed = new ArrayList<>();
         exports.forEach((step, list) -> {
-            if (done.contains(step)) {
-                committed.add(new Committed(step, targets.getOrDefault(step, "?"), list));
+            String outcome = lastOutcome.get(step);
+            // a failed script was rolled back whole (or, with DDL, stopped where a rerun resumes); its last word stands
+            if (!JournalRecord.FAILED.equals(outcome)) {
+                committed.add(new Committed(step, targets.getOrDefault(step, "?"), list, outcome != null));
             }
         });
         return committed;

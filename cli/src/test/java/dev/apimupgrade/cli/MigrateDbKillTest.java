@@ -74,6 +74,53 @@ class MigrateDbKillTest {
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = Scenario.class, names = {"POSTGRESQL", "MARIADB_ANALYTICS"})
+    void rollbackAfterARunKilledBetweenACommittedDeleteAndItsOutcomeRestoresTheFilesAndReinsertsTheExportedRows(
+            Scenario scenario) throws Exception {
+        String owner = ScenarioDatabases.uniqueOwner();
+        Path root = tmp.resolve("homes");
+        int afterTheDelete;
+        try (ScenarioDatabases databases = ScenarioDatabases.create(scenario, owner)) {
+            ScenarioMigration m = readyToMigrate(ScenarioMigration.prepare(scenario, databases, root));
+            m.keepPristine(tmp.resolve("pristine"));
+            assertThat(m.migrate(tmp.resolve("run-straight")).code()).isEqualTo(ExitCode.READY);
+            afterTheDelete = exportOf(Files.readAllLines(tmp.resolve("run-straight/journal.jsonl")),
+                    "DB-SCOPE-BINDING-NULL") + 1;
+        }
+        try (ScenarioDatabases databases = ScenarioDatabases.create(scenario, owner)) {
+            ScenarioMigration m = readyToMigrate(ScenarioMigration.copyOf(tmp.resolve("pristine"), scenario,
+                    databases, root));
+            Map<String, String> homesBefore = m.homeHashes();
+            Path run = tmp.resolve("run-killed");
+            killAfter(afterTheDelete, m, run);
+            assertThat(databases.count("apim_db", NULL_BINDINGS)).as("the DELETE committed before the kill").isZero();
+
+            CliRun rollback = CliRun.of("rollback", "--run", run.toString(), "--break-lock");
+
+            assertThat(rollback.code()).as(rollback.out() + rollback.err()).isEqualTo(ExitCode.READY);
+            assertThat(m.homeHashes()).isEqualTo(homesBefore);
+            assertThat(databases.count("apim_db", NULL_BINDINGS)).as(rollback.out()).isEqualTo(2);
+            assertThat(rollback.out()).contains("IDN_OAUTH2_SCOPE_BINDING: 2 row(s) re-inserted");
+        }
+    }
+
+    private static final String NULL_BINDINGS = "SELECT COUNT(*) FROM IDN_OAUTH2_SCOPE_BINDING"
+            + " WHERE SCOPE_BINDING IS NULL OR SCOPE_BINDING = ''";
+
+    /** The index of the (last) export record of the step of that condition. */
+    private static int exportOf(List<String> journal, String condition) throws Exception {
+        int at = -1;
+        for (int i = 0; i < journal.size(); i++) {
+            JsonNode r = JSON.readTree(journal.get(i));
+            if (r.path("type").asText().equals("export") && r.path("step").asText().startsWith(condition + ":")) {
+                at = i;
+            }
+        }
+        assertThat(at).as("an export of " + condition).isNotNegative();
+        return at;
+    }
+
     /** The homes written and planned, the answers confirming every step for the operator (by-hand scripts too). */
     static ScenarioMigration readyToMigrate(ScenarioMigration m) throws Exception {
         CliRun planned = m.plan();
