@@ -68,6 +68,7 @@ class MigrateDbKillTest {
                         .isEqualTo(expectedHomes);
                 assertThat(differences(expectedTables, databases.schemaAndRows()))
                         .as("tables, killed after %s records (%s)", n, journal.get(n)).isEmpty();
+                assertThat(leaks(resumed.out() + resumed.err(), run)).as("planted secrets").isEmpty();
             }
             System.err.printf("%s: killed after %d records, rerun ended as an uninterrupted run (%d s)%n", scenario, n,
                     TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started));
@@ -177,6 +178,24 @@ class MigrateDbKillTest {
         } finally {
             child.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
         }
+    }
+
+    /**
+     * Planted secrets in the text, the killed child's log or the run folder (except backup/, byte copies of home files
+     * kept to restore them, secrets included).
+     */
+    static List<String> leaks(String text, Path run) throws Exception {
+        StringBuilder all = new StringBuilder(text).append(Files.readString(run.resolveSibling(run.getFileName()
+                + ".log")));
+        try (java.util.stream.Stream<Path> files = Files.walk(run)) {
+            for (Path f : files.filter(Files::isRegularFile).filter(f -> !f.startsWith(run.resolve("backup")))
+                    .toList()) {
+                all.append(Files.readString(f));
+            }
+        }
+        List<String> secrets = new ArrayList<>(Scenario.plantedSecrets().values());
+        secrets.addAll(dev.apimupgrade.samples.Samples.plantedSecrets().values());
+        return secrets.stream().filter(s -> all.toString().contains(s)).toList();
     }
 
     private static Map<String, String> differences(Map<String, String> expected, Map<String, String> actual) {
