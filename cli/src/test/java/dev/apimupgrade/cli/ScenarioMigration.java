@@ -49,32 +49,9 @@ record ScenarioMigration(Scenario scenario, ScenarioDatabases databases, Path ro
     /** Where the operator says the full database backup is (PRE-BACKUP); a path, never a credential. */
     static final String DATABASE_BACKUP = "/backups/apim-3.0.0/full-dump-2026-11-25";
 
-    /** Two scope bindings the scope-binding clean-up deletes (and exports first). */
-    static final List<String> NULL_BINDINGS = List.of(
-            "INSERT INTO IDN_OAUTH2_SCOPE_BINDING (SCOPE_ID, SCOPE_BINDING) VALUES (2, NULL)",
-            "INSERT INTO IDN_OAUTH2_SCOPE_BINDING (SCOPE_ID, SCOPE_BINDING) VALUES (1, '')");
-    /**
-     * Rows written while registry versioning was on, beside server-reg.sql's API artefact (REG_PATH 2, 'api', version
-     * 1): tag 1 and property 1 are bound to that version (the clean-up gives them its path and keeps them), tag 2 and
-     * property 2 to a version no resource has any more (the clean-up deletes the bindings, then the tag and property).
-     */
-    static final List<String> VERSIONED_ROWS = List.of(
-            "INSERT INTO REG_TAG (REG_ID, REG_TAG_NAME, REG_USER_ID, REG_TAGGED_TIME, REG_TENANT_ID)"
-                    + " VALUES (1, 'pizza', 'admin', TIMESTAMP '2020-02-03 09:21:00', -1234)",
-            "INSERT INTO REG_TAG (REG_ID, REG_TAG_NAME, REG_USER_ID, REG_TAGGED_TIME, REG_TENANT_ID)"
-                    + " VALUES (2, 'draft', 'admin', TIMESTAMP '2020-01-20 16:05:00', -1234)",
-            "INSERT INTO REG_RESOURCE_TAG (REG_TAG_ID, REG_VERSION, REG_PATH_ID, REG_RESOURCE_NAME, REG_TENANT_ID)"
-                    + " VALUES (1, 1, NULL, NULL, -1234)",
-            "INSERT INTO REG_RESOURCE_TAG (REG_TAG_ID, REG_VERSION, REG_PATH_ID, REG_RESOURCE_NAME, REG_TENANT_ID)"
-                    + " VALUES (2, 7, NULL, NULL, -1234)",
-            "INSERT INTO REG_PROPERTY (REG_ID, REG_NAME, REG_VALUE, REG_TENANT_ID)"
-                    + " VALUES (1, 'registry.lifecycle.APILifeCycle.state', 'Published', -1234)",
-            "INSERT INTO REG_PROPERTY (REG_ID, REG_NAME, REG_VALUE, REG_TENANT_ID)"
-                    + " VALUES (2, 'registry.lifecycle.APILifeCycle.state', 'Created', -1234)",
-            "INSERT INTO REG_RESOURCE_PROPERTY (REG_PROPERTY_ID, REG_VERSION, REG_PATH_ID, REG_RESOURCE_NAME,"
-                    + " REG_TENANT_ID) VALUES (1, 1, NULL, NULL, -1234)",
-            "INSERT INTO REG_RESOURCE_PROPERTY (REG_PROPERTY_ID, REG_VERSION, REG_PATH_ID, REG_RESOURCE_NAME,"
-                    + " REG_TENANT_ID) VALUES (2, 7, NULL, NULL, -1234)");
+    /** What the databases held before the migration beyond the scenario's seed (see each file's comment). */
+    static final String NULL_BINDINGS = "/migrate/apim-db-null-bindings.sql";
+    static final String VERSIONED_ROWS = "/migrate/shared-db-versioned-rows.sql";
     private static final List<String> VERSIONING_FLAGS = List.of("versioningProperties", "versioningComments",
             "versioningTags", "versioningRatings");
 
@@ -123,11 +100,19 @@ record ScenarioMigration(Scenario scenario, ScenarioDatabases databases, Path ro
 
     private static final List<String> HOMES = List.of("old", "new", "old-analytics", "new-analytics", "plan");
 
+    /** The statements of a test resource: one a line ending in ';', comment lines left out. */
+    private static List<String> statements(String resource) throws Exception {
+        try (java.io.InputStream in = ScenarioMigration.class.getResourceAsStream(resource)) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines()
+                    .filter(l -> !l.isBlank() && !l.startsWith("--")).map(l -> l.replaceFirst(";\\s*$", "")).toList();
+        }
+    }
+
     /** The rows the databases held before the migration, the superuser and the first answers. */
     private static ScenarioMigration seeded(Scenario scenario, ScenarioDatabases databases, Path root)
             throws Exception {
-        databases.run("apim_db", NULL_BINDINGS);
-        databases.run("shared_db", VERSIONED_ROWS);
+        databases.run("apim_db", statements(NULL_BINDINGS));
+        databases.run("shared_db", statements(VERSIONED_ROWS));
         if (scenario.server() == Scenario.Server.POSTGRESQL) {
             databases.makeOwnerSuperuser();
         }
