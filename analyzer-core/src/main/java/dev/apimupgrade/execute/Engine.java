@@ -61,7 +61,7 @@ public final class Engine {
             RunRecord.requireSameRun(run, plan, homes);
             refuseRolledBack(run, journal);
             Preflight.Snapshot now = preflight.scan();
-            RunChecks checks = new RunChecks(journal);
+            RunChecks checks = new RunChecks(journal, plan.steps(), options.confirmed());
             checks.refuseRunningServers(now);
             checks.refuseStalePlan(plan, now);
             checks.refuseOpenBlockers(now);
@@ -159,7 +159,7 @@ public final class Engine {
         requireIntact(plan);
         Journal journal = Journal.open(run.journal());
         Preflight.Snapshot now = preflight.scan();
-        RunChecks checks = new RunChecks(journal);
+        RunChecks checks = new RunChecks(journal, plan.steps(), Set.of());
         checks.refuseRunningServers(now);
         checks.refuseStalePlan(plan, now);
         checks.refuseOpenBlockers(now);

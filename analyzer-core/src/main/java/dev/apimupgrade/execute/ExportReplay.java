@@ -17,7 +17,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,10 +48,13 @@ final class ExportReplay {
     }
 
     /**
-     * One committed script step: its database (from its intent record), its exports in journal order, and how many
-     * DDL statements it committed before it failed half-way (0 when it completed).
+     * One script step whose changes may be in its database: its database (from its intent record), its exports
+     * (the last record of each file), whether the journal records it finished (done, or found done by a rerun; a run
+     * killed between the commit and the outcome record leaves it unfinished though its changes are committed, and
+     * replaying is safe either way, since only missing rows are inserted), and how many DDL statements it committed
+     * before it failed half-way (0 otherwise).
      */
-    private record Committed(String step, String target, List<JournalRecord> exports, int halfWay) {
+    private record Committed(String step, String target, List<JournalRecord> exports, boolean finished, int halfWay) {
     }
 
     static List<String> lines(Journal journal, RunDirectory run, Optional<DatasourceSpecs> datasources,
@@ -69,10 +71,12 @@ final class ExportReplay {
                     .filter(r -> ROW_EXPORT.matcher(Path.of(r.path()).getFileName().toString()).matches()).toList();
             List<JournalRecord> ddl = c.exports().stream().filter(r -> !rows.contains(r)).toList();
             if (!ddl.isEmpty()) {
-                String halfWay = c.halfWay() > 0 ? " (it failed half-way, after " + c.halfWay()
-                        + " statement(s) had run)" : "";
-                lines.add("NOT UNDONE: " + c.step() + " changed the schema of the " + c.target() + " " + product
-                        + "database" + halfWay + "; DDL is committed at once on MariaDB/MySQL and with its transaction"
+                String state = c.halfWay() > 0 ? " changed (it failed half-way, after " + c.halfWay()
+                        + " statement(s) had run) the schema of the "
+                        : c.finished() ? " changed the schema of the "
+                        : " may have changed (it began and did not finish) the schema of the ";
+                lines.add("NOT UNDONE: " + c.step() + state + c.target() + " " + product
+                        + "database; DDL is committed at once on MariaDB/MySQL and with its transaction"
                         + " on PostgreSQL, and this build does not reverse it. The table definitions before it are"
                         + " exported in the run folder (" + String.join(", ", ddl.stream().map(JournalRecord::path)
                         .distinct().toList()) + "); " + covers + ": restore that backup to undo this step.");
@@ -110,33 +114,37 @@ final class ExportReplay {
     }
 
     /**
-     * The script steps whose changes are in the database: those the journal records as completed (done, or found
-     * done on a rerun after a kill between commit and outcome), and those that failed half-way after MariaDB/MySQL
-     * committed some of their DDL ({@code statement-ran} notes). Each export counts once, as its last record: a rerun
-     * of a row script exports again into the same file, and only that last file is on disk.
+     * The script steps whose changes may be in the database: every step that exported, unless its last outcome is
+     * a failure (its transaction was rolled back) and no MariaDB/MySQL DDL statement of it had committed
+     * ({@code statement-ran} notes). A step killed between its commit and its outcome record counts, unfinished.
+     * Each export counts once, as its last record: a rerun exports again into the same file, and only that last
+     * file is on disk.
      */
     private static List<Committed> committed(Journal journal) {
         Map<String, String> targets = new LinkedHashMap<>();
         Map<String, Map<String, JournalRecord>> exports = new LinkedHashMap<>();
-        Set<String> done = new HashSet<>();
+        Map<String, String> lastOutcome = new LinkedHashMap<>();
         List<String> ran = new ArrayList<>();
         for (JournalRecord r : journal.records()) {
             if (r.type().equals("intent") && r.detail() != null && r.detail().startsWith("RunSqlScript ")) {
                 targets.put(r.step(), r.detail().substring("RunSqlScript ".length()));
             } else if (r.type().equals("export")) {
                 exports.computeIfAbsent(r.step(), k -> new LinkedHashMap<>()).put(r.path(), r);
-            } else if (r.completes()) {
-                done.add(r.step());
+            } else if (r.type().equals("outcome")) {
+                lastOutcome.put(r.step(), r.status());
             } else if (r.type().equals("note") && MariaDbScriptExecutor.STATEMENT_RAN.equals(r.status())) {
                 ran.add(r.detail());
             }
         }
         List<Committed> committed = new ArrayList<>();
         exports.forEach((step, byPath) -> {
+            String outcome = lastOutcome.get(step);
             int statements = (int) ran.stream().filter(d -> d != null && d.startsWith(step + " ")).count();
-            if (done.contains(step) || statements > 0) {
+            boolean failed = JournalRecord.FAILED.equals(outcome);
+            // a failed script was rolled back whole, unless MariaDB/MySQL had committed some of its DDL
+            if (!failed || statements > 0) {
                 committed.add(new Committed(step, targets.getOrDefault(step, "?"), List.copyOf(byPath.values()),
-                        done.contains(step) ? 0 : statements));
+                        outcome != null && !failed, failed ? statements : 0));
             }
         });
         return committed;

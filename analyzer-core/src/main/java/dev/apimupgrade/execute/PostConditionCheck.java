@@ -19,6 +19,21 @@ public final class PostConditionCheck {
             new SetTomlValueExecutor(), new SetTomlTableExecutor(), new DeletePathExecutor(), new BackupExecutor(),
             new AdaptSqlStatementExecutor(), new RunSqlScriptExecutor());
 
+    /**
+     * Whether migrate hands the step to the operator: a manual step, or one this build cannot carry out itself (a
+     * script on a database or of a purpose it does not run). Like migrate, verify then goes by the journal's
+     * confirmation.
+     */
+    public boolean forTheOperator(PlanStep step, StepContext ctx) {
+        Optional<StepExecutor> executor = executors.stream().filter(e -> e.kind().equals(step.kind())).findFirst();
+        try {
+            return step.kind().equals("ManualStep") || executor.isPresent()
+                    && Engine.byHand(executor.get(), step, ctx).isPresent();
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
     public Outcome check(PlanStep step, StepContext ctx) {
         if (step.kind().equals("ManualStep")) {
             return new Outcome(Optional.empty(), "a manual step: only the journal's confirmation tells it was done");

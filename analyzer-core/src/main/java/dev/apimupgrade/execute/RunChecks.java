@@ -3,6 +3,7 @@ package dev.apimupgrade.execute;
 import dev.apimupgrade.fact.ServerProcess;
 import dev.apimupgrade.plan.Fingerprint;
 import dev.apimupgrade.plan.MigrationPlan;
+import dev.apimupgrade.plan.PlanStep;
 import dev.apimupgrade.rule.ConditionResult;
 import dev.apimupgrade.rule.Evidence;
 import java.util.List;
@@ -12,7 +13,9 @@ import java.util.TreeSet;
 /**
  * The refusals checked just before a run executes anything: a running server, a plan made from another state of the
  * installation, an open blocker. On a resumed run, changes to paths this run saved before changing them (and, once the
- * operator confirmed a manual step, anything in the new home) are the run's own doing and do not make the plan stale.
+ * operator confirmed a manual step, anything in the new home) are the run's own doing and do not make the plan stale;
+ * so are changes to the database of a script step the operator ran by hand at the run's request and confirms (now, or
+ * in an earlier run), since the run stopped there precisely so that its database would change.
  */
 final class RunChecks {
     private static final int SHOWN = 10;
@@ -20,8 +23,17 @@ final class RunChecks {
     private final boolean operatorWorkedInNewHome;
 
     RunChecks(Journal journal) {
+        this(journal, List.of(), Set.of());
+    }
+
+    /** With the plan's steps and the steps the operator confirms in this run (--confirm, or the answers file). */
+    RunChecks(Journal journal, List<PlanStep> steps, Set<String> confirmedNow) {
         boolean confirmed = false;
+        Set<String> confirmedScripts = new TreeSet<>(confirmedNow);
         for (JournalRecord r : journal.records()) {
+            if (JournalRecord.CONFIRMED.equals(r.status())) {
+                confirmedScripts.add(r.step());
+            }
             if (r.type().equals("backup")) {
                 touched.add(r.path());
             }
@@ -31,6 +43,11 @@ final class RunChecks {
             confirmed |= JournalRecord.CONFIRMED.equals(r.status());
         }
         this.operatorWorkedInNewHome = confirmed;
+        for (PlanStep step : steps) {
+            if (step.kind().equals("RunSqlScript") && confirmedScripts.contains(step.id())) {
+                touched.add("db:" + step.target() + "/");
+            }
+        }
     }
 
     void refuseRunningServers(Preflight.Snapshot now) throws RunRefusedException {

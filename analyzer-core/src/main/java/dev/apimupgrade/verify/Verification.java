@@ -72,17 +72,19 @@ public final class Verification {
         String title = step.kind() + " " + step.target();
         List<String> evidence = new ArrayList<>();
         evidence.add("plan step " + step.id() + " (" + step.conditionId() + ")");
-        if (step.kind().equals("ManualStep")) {
+        if (postConditions.forTheOperator(step, ctx)) {
+            // a manual step, or a script migrate leaves to the operator: migrate goes by the confirmation, so does verify
+            String what = step.kind().equals("ManualStep") ? "a manual step" : "a step migrate leaves to the operator";
             if (journal.isEmpty()) {
                 return new Check(step.id(), "plan", title, AfterReport.UNKNOWN,
-                        "a manual step: give the run folder (--run) so its journal can show it was confirmed", evidence);
+                        what + ": give the run folder (--run) so its journal can show it was confirmed", evidence);
             }
             Optional<JournalRecord> confirmed = journal.get().records().stream()
                     .filter(r -> step.id().equals(r.step()) && r.completes()).reduce((a, b) -> b);
             confirmed.ifPresent(r -> evidence.add("journal: " + r.status() + " at " + r.time()));
             return new Check(step.id(), "plan", title, confirmed.isPresent() ? AfterReport.PASS : AfterReport.FAIL,
                     confirmed.isPresent() ? "the operator confirmed it: " + step.postCondition()
-                            : "the journal has no confirmation of this manual step", evidence);
+                            : "the journal has no confirmation of this step (" + what + ")", evidence);
         }
         PostConditionCheck.Outcome outcome = postConditions.check(step, ctx);
         evidence.add("done when: " + step.postCondition());

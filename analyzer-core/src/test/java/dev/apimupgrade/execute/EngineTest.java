@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.apimupgrade.fact.Facts;
 import dev.apimupgrade.fact.FileContent;
 import dev.apimupgrade.fact.Role;
+import dev.apimupgrade.fact.RowCount;
 import dev.apimupgrade.fact.SourceRef;
 import dev.apimupgrade.plan.Fingerprint;
 import dev.apimupgrade.plan.MigrationPlan;
@@ -401,6 +402,31 @@ class EngineTest {
         Rollback.of(run, false);
 
         assertThat(TreeHash.of(homes.newHome())).isEqualTo(newHash);
+    }
+
+    @Test
+    void aScriptTheOperatorRanByHandAndConfirmsDoesNotMakeThePlanStaleThroughTheRowsItChangedInItsDatabase()
+            throws Exception {
+        MigrationPlan plan = new MigrationPlan("test", "rules", PRINT, List.of(step("reg-index", "RunSqlScript",
+                "shared_db", Map.of("script", "reg-index"), true)));
+        RunOutcome stopped = engine.migrate(plan, run, homes, CURRENT, new Engine.Options(false, Set.of()));
+        assertThat(stopped.stoppedAt()).as("the tool cannot run it: the operator does").isEqualTo("reg-index");
+        // the operator ran reg-index.sql: REG_LOG of shared_db now reads differently than when the plan was made
+        Fingerprint rowsChanged = Fingerprint.of(new Facts(List.of(new RowCount("shared_db", "REG_LOG",
+                RowCount.ROWS, 1, SourceRef.db("shared_db", "REG_LOG")))), "rules", "test");
+        Preflight afterTheScript = () -> new Preflight.Snapshot(new Facts(List.of()), rowsChanged, List.of(),
+                new DatasourceSpecs(List.of()));
+
+        assertThatThrownBy(() -> engine.migrate(plan, run, homes, afterTheScript,
+                new Engine.Options(false, Set.of()))).as("unconfirmed, the change is no doing of the run")
+                .isInstanceOf(RunRefusedException.class).hasMessageContaining("stale")
+                .hasMessageContaining("db:shared_db/REG_LOG");
+        RunOutcome confirmed = engine.migrate(plan, run, homes, afterTheScript,
+                new Engine.Options(false, Set.of("reg-index")));
+        RunOutcome rerun = engine.migrate(plan, run, homes, afterTheScript, new Engine.Options(false, Set.of()));
+
+        assertThat(confirmed.completed()).as(String.join("\n", confirmed.lines())).isTrue();
+        assertThat(rerun.completed()).as("the journal keeps the confirmation for later reruns").isTrue();
     }
 
     @Test

@@ -2,12 +2,17 @@ package dev.apimupgrade.verify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.apimupgrade.execute.Homes;
+import dev.apimupgrade.execute.Journal;
+import dev.apimupgrade.execute.JournalRecord;
+import dev.apimupgrade.execute.StepContext;
 import dev.apimupgrade.fact.DbTable;
 import dev.apimupgrade.fact.Facts;
 import dev.apimupgrade.fact.Observation;
 import dev.apimupgrade.fact.Role;
 import dev.apimupgrade.fact.SourceRef;
 import dev.apimupgrade.fact.TomlSetting;
+import dev.apimupgrade.plan.PlanStep;
 import dev.apimupgrade.report.AfterReport;
 import dev.apimupgrade.report.AfterReport.Check;
 import dev.apimupgrade.scan.FileDigest;
@@ -15,6 +20,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import dev.apimupgrade.scan.db.DatasourceSpecs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,6 +36,29 @@ class VerificationTest {
 
     private static Facts facts(Observation... o) {
         return new Facts(List.of(o));
+    }
+
+    @Test
+    void aScriptMigrateLeavesToTheOperatorPassesByTheJournalsConfirmationAsAManualStepDoesAndFailsWithoutIt()
+            throws Exception {
+        PlanStep regIndex = new PlanStep("IDX-REG-INDEX-SQL:RunSqlScript:shared_db", "IDX-REG-INDEX-SQL",
+                "RunSqlScript", "shared_db", Map.of("script", "reg-index"), true, List.of(), "Step 2.7", "",
+                "reg-index.sql ran on shared_db", List.of(), List.of());
+        Files.createDirectories(tmp.resolve("old"));
+        Files.createDirectories(tmp.resolve("new"));
+        StepContext ctx = new StepContext(new Homes(tmp.resolve("old"), tmp.resolve("new")), null, facts(),
+                new DatasourceSpecs(List.of()), null, null);
+        Journal confirmed = Journal.open(tmp.resolve("confirmed.jsonl"));
+        confirmed.append(JournalRecord.outcome(regIndex.id(), JournalRecord.CONFIRMED, "the operator confirmed"));
+        Journal silent = Journal.open(tmp.resolve("silent.jsonl"));
+
+        Check passed = new Verification().postCondition(regIndex, Optional.of(confirmed), ctx);
+        Check failed = new Verification().postCondition(regIndex, Optional.of(silent), ctx);
+
+        assertThat(passed.status()).as(passed.detail()).isEqualTo(AfterReport.PASS);
+        assertThat(passed.detail()).contains("the operator confirmed it");
+        assertThat(failed.status()).isEqualTo(AfterReport.FAIL);
+        assertThat(failed.detail()).contains("no confirmation of this step (a step migrate leaves to the operator)");
     }
 
     @Test

@@ -45,7 +45,19 @@ final class ScenarioDatabases implements AutoCloseable {
 
     /** Creates and loads the scenario's databases; an H2 scenario gets none. */
     static ScenarioDatabases create(Scenario scenario) throws SQLException, IOException {
-        String owner = "apimup_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        return create(scenario, uniqueOwner());
+    }
+
+    /** A fresh, unique owner name (apimup_ and 12 hex digits), which also prefixes the databases' names. */
+    static String uniqueOwner() {
+        return "apimup_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    }
+
+    /**
+     * As {@link #create(Scenario)}, with the owner (and so the databases' names) given: a test that loads the same
+     * scenario again after dropping it gets the same names, so homes pointing at them are byte-identical.
+     */
+    static ScenarioDatabases create(Scenario scenario, String owner) throws SQLException, IOException {
         ScenarioDatabases dbs = switch (scenario.server()) {
             case H2 -> new ScenarioDatabases(Scenario.Server.H2, "", "", owner);
             case POSTGRESQL -> new ScenarioDatabases(Scenario.Server.POSTGRESQL, PG + "postgres", pgAdmin(), owner);
@@ -64,6 +76,59 @@ final class ScenarioDatabases implements AutoCloseable {
 
     List<ScenarioDatasource> datasources() {
         return List.copyOf(datasources);
+    }
+
+    /** The datasource of that [database.NAME] table (or the analytics database). */
+    ScenarioDatasource datasource(String name) {
+        return datasources.stream().filter(d -> d.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no datasource " + name + " in " + datasources));
+    }
+
+    /** The owner of the databases, the user every datasource connects as. */
+    String owner() {
+        return owner;
+    }
+
+    /** Runs statements on one of the databases as its owner, as the product (or an operator at a SQL prompt) does. */
+    void run(String datasource, List<String> statements) throws SQLException {
+        ScenarioDatasource d = datasource(datasource);
+        try (Connection c = DriverManager.getConnection(d.url(), owner, d.password()); Statement s = c.createStatement()) {
+            for (String sql : statements) {
+                s.execute(sql);
+            }
+        }
+    }
+
+    /** The number the query (a COUNT) gives on one of the databases, read as its owner. */
+    long count(String datasource, String query) throws SQLException {
+        ScenarioDatasource d = datasource(datasource);
+        try (Connection c = DriverManager.getConnection(d.url(), owner, d.password()); Statement s = c.createStatement();
+             java.sql.ResultSet r = s.executeQuery(query)) {
+            r.next();
+            return r.getLong(1);
+        }
+    }
+
+    /** PostgreSQL: what the operator does for PRE-PG-SUPERUSER before migrating (the guide's scripts need it). */
+    void makeOwnerSuperuser() throws SQLException {
+        if (server != Scenario.Server.POSTGRESQL) {
+            throw new IllegalStateException("only a PostgreSQL owner can be made a superuser");
+        }
+        adminRun(List.of("ALTER ROLE " + owner + " SUPERUSER"));
+    }
+
+    /**
+     * Table -> its columns, constraints and indexes and its sorted rows, for every table of every database of the
+     * scenario: equal for two runs means the same schema and the same data.
+     */
+    Map<String, String> schemaAndRows() throws SQLException {
+        Map<String, String> out = new TreeMap<>();
+        for (ScenarioDatasource d : datasources) {
+            try (Connection c = DriverManager.getConnection(d.url(), owner, d.password())) {
+                out.putAll(TableDigests.schemaAndRows(c, server == Scenario.Server.POSTGRESQL, d.name() + "."));
+            }
+        }
+        return out;
     }
 
     private void add(Scenario scenario, String datasource) throws SQLException, IOException {
