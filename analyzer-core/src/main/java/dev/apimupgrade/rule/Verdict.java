@@ -26,9 +26,33 @@ public record Verdict(List<ConditionResult> results, List<JustifiedAction> actio
         for (Condition c : catalogue.all()) {
             results.add(resultFor(c, byId.getOrDefault(c.id(), List.of())));
         }
-        List<JustifiedAction> sorted = actions.stream().distinct()
-                .sorted(Comparator.comparing(JustifiedAction::id)).toList();
-        return new Verdict(List.copyOf(results), sorted, rulePackHash);
+        return new Verdict(List.copyOf(results), oneActionPerId(actions), rulePackHash);
+    }
+
+    /**
+     * One action per id, sorted by id. A rule that fires once per matching fact (each analytics datasource with the
+     * same driver, say) justifies the same action several times with different evidence: that is one thing to do,
+     * with all the evidence. Actions that share an id but differ in what they do are kept apart, the later ones
+     * numbered (id#2, id#3 in the order of their parameters), so a step id names exactly one step.
+     */
+    static List<JustifiedAction> oneActionPerId(List<JustifiedAction> actions) {
+        Map<String, List<JustifiedAction>> byId = actions.stream().distinct()
+                .collect(Collectors.groupingBy(JustifiedAction::id, java.util.TreeMap::new, Collectors.toList()));
+        List<JustifiedAction> out = new ArrayList<>();
+        byId.forEach((id, same) -> {
+            Map<String, List<JustifiedAction>> byWhat = same.stream().collect(Collectors.groupingBy(
+                    a -> a.kind() + "|" + a.automated() + "|" + a.target() + "|" + a.params(), java.util.TreeMap::new,
+                    Collectors.toList()));
+            int n = 0;
+            for (List<JustifiedAction> group : byWhat.values()) {
+                JustifiedAction first = group.stream().min(Comparator.comparing(JustifiedAction::ruleName)).orElseThrow();
+                List<Evidence> evidence = group.stream().flatMap(a -> a.evidence().stream()).toList();
+                n++;
+                out.add(new JustifiedAction(n == 1 ? id : id + "#" + n, first.conditionId(), first.kind(),
+                        first.automated(), first.target(), first.params(), evidence, first.ruleName()));
+            }
+        });
+        return List.copyOf(out);
     }
 
     private static ConditionResult resultFor(Condition c, List<Finding> findings) {

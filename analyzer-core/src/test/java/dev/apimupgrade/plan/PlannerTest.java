@@ -232,4 +232,27 @@ class PlannerTest {
         assertThat(steps).extracting(PlanStep::postCondition)
                 .containsExactly("a new assess shows the apim_db user as a superuser");
     }
+
+    @Test
+    void theSameActionJustifiedOncePerMatchingFactIsOneStepWithAllTheEvidenceAndDifferentActionsNeverShareAnId() {
+        Map<String, String> bundle = Map.of("step", "convert the JDBC driver org.mariadb.jdbc.Driver to an OSGi bundle",
+                "command", "./jartobundle.sh <driver.jar> ../lib");
+        JustifiedAction forAnalytics = new JustifiedAction("ANA-JDBC-OSGI:ManualStep:NEW-analytics:lib", "ANA-JDBC-OSGI",
+                "ManualStep", false, "NEW-analytics:lib", bundle, List.of(Evidence.of(SHARED)), "ANA-JDBC-OSGI rule");
+        JustifiedAction forAm = new JustifiedAction(forAnalytics.id(), "ANA-JDBC-OSGI", "ManualStep", false,
+                "NEW-analytics:lib", bundle, List.of(Evidence.of(APIM)), "ANA-JDBC-OSGI rule");
+        JustifiedAction otherDriver = new JustifiedAction(forAnalytics.id(), "ANA-JDBC-OSGI", "ManualStep", false,
+                "NEW-analytics:lib", Map.of("step", "convert the JDBC driver org.postgresql.Driver to an OSGi bundle",
+                "command", "./jartobundle.sh <driver.jar> ../lib"), List.of(Evidence.of(APIM)), "ANA-JDBC-OSGI rule");
+
+        List<PlanStep> merged = Planner.plan(verdict(List.of(forAnalytics, forAm)), CATALOGUE, new Facts(List.of()),
+                "0.1.0").steps();
+        List<PlanStep> apart = Planner.plan(verdict(List.of(forAnalytics, forAm, otherDriver)), CATALOGUE,
+                new Facts(List.of()), "0.1.0").steps();
+
+        assertThat(merged).hasSize(1);
+        assertThat(merged.get(0).evidence()).hasSize(2);
+        assertThat(apart).extracting(PlanStep::id).containsExactly(forAnalytics.id(), forAnalytics.id() + "#2")
+                .doesNotHaveDuplicates();
+    }
 }
