@@ -115,9 +115,15 @@ final class AmSchemaCheck {
         }
         List<Difference> out = new ArrayList<>();
         byObject.values().forEach(d -> out.add(difference(ds, d[0], d[1], d[2], documented)));
-        out.sort((a, b) -> a.object().equals(b.object()) ? a.kind().compareTo(b.kind())
-                : a.object().compareTo(b.object()));
+        out.sort(java.util.Comparator.comparing(AmSchemaCheck::order));
         return out;
+    }
+
+    /** By table, then the table itself, its columns, its keys. */
+    private static String order(Difference d) {
+        String table = d.object().split("[ .]", 2)[0];
+        int rank = d.kind().endsWith("table") ? 0 : d.kind().endsWith("column") ? 1 : 2;
+        return table + "\u0000" + rank + d.object() + "\u0000" + d.kind();
     }
 
     private static Difference difference(String ds, String kind, String expectedLine, String observedLine,
