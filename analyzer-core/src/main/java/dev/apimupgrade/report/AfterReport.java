@@ -30,9 +30,10 @@ public record AfterReport(ToolInfo tool, String verdict, int passed, int failed,
     }
 
     /**
-     * One difference between what was found and what was expected, on a database object ({@code where}: "db:apim_db/
-     * AM_USER"). {@code expected} and {@code observed} are definitions (type and nullability, key columns), empty when
-     * absent. {@code status} is {@link #UNEXPECTED} or {@link #DOCUMENTED}, which has the {@code reason}.
+     * One difference between what was found and what was expected, on a database object ({@code where}:
+     * "db:apim_db/AM_USER", "db:apim_db/AM_API.API_NAME", "db:apim_db/AM_SYSTEM_APPS UNIQUE (NAME)"). {@code expected}
+     * and {@code observed} are definitions (a column's type and nullability; present or absent for a table or key).
+     * {@code status} is {@link #UNEXPECTED} or {@link #DOCUMENTED}, which has the {@code reason}.
      */
     public record Difference(String where, String kind, String object, String expected, String observed,
                              String status, String reason) {

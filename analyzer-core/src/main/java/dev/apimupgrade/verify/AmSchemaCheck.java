@@ -133,8 +133,7 @@ final class AmSchemaCheck {
                         && d.observed().equals(Optional.ofNullable(observedLine))).findFirst();
         String line = expectedLine != null ? expectedLine : observedLine;
         String object = object(line);
-        String where = "db:" + ds + "/" + (line.startsWith("COL ") ? object : AmSchema.tableOf(line));
-        return new Difference(where, kind, object, definition(expectedLine), definition(observedLine), doc.isPresent() ? Difference.DOCUMENTED : Difference.UNEXPECTED,
+        return new Difference("db:" + ds + "/" + object, kind, object, definition(expectedLine), definition(observedLine), doc.isPresent() ? Difference.DOCUMENTED : Difference.UNEXPECTED,
                 doc.map(ExpectedAmSchema.Documented::reason).orElse(""));
     }
 

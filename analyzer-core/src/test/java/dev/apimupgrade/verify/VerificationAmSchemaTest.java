@@ -76,6 +76,8 @@ class VerificationAmSchemaTest {
                     "missing table AM_USER", "missing table AM_SECURITY_AUDIT_UUID_MAPPING",
                     "missing column AM_SYSTEM_APPS.TENANT_DOMAIN", "unexpected constraint AM_SYSTEM_APPS UNIQUE (NAME)");
         }
+        assertThat(c.differences()).extracting(Difference::where).contains("db:apim_db/AM_USER",
+                "db:apim_db/AM_SYSTEM_APPS.TENANT_DOMAIN", "db:apim_db/AM_SYSTEM_APPS UNIQUE (NAME)");
         assertThat(c.detail()).startsWith(unexpected.size() + " difference(s) from the 3.1.0 schema: ")
                 .contains("missing table AM_USER").contains("missing column AM_SYSTEM_APPS.TENANT_DOMAIN");
     }
