@@ -1,5 +1,6 @@
 package dev.apimupgrade.report;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /**
@@ -12,10 +13,35 @@ public record AfterReport(ToolInfo tool, String verdict, int passed, int failed,
     public static final String FAIL = "FAIL";
     public static final String UNKNOWN = "UNKNOWN";
 
-    /** {@code group}: "plan" (a planned action's post-condition) or "state" (the expected 3.1.0 state). */
-    public record Check(String id, String group, String title, String status, String detail, List<String> evidence) {
+    /**
+     * {@code group}: "plan" (a planned action's post-condition) or "state" (the expected 3.1.0 state). {@code
+     * differences}: what a comparison check found, each unexpected (why it failed) or documented (listed, not failed).
+     */
+    public record Check(String id, String group, String title, String status, String detail, List<String> evidence,
+                        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Difference> differences) {
         public Check {
             evidence = List.copyOf(evidence);
+            differences = List.copyOf(differences);
+        }
+
+        public Check(String id, String group, String title, String status, String detail, List<String> evidence) {
+            this(id, group, title, status, detail, evidence, List.of());
+        }
+    }
+
+    /**
+     * One difference between what was found and what was expected, on a database object ({@code where}:
+     * "db:apim_db/AM_USER", "db:apim_db/AM_API.API_NAME", "db:apim_db/AM_SYSTEM_APPS UNIQUE (NAME)"). {@code expected}
+     * and {@code observed} are definitions (a column's type and nullability; present or absent for a table or key).
+     * {@code status} is {@link #UNEXPECTED} or {@link #DOCUMENTED}, which has the {@code reason}.
+     */
+    public record Difference(String where, String kind, String object, String expected, String observed,
+                             String status, String reason) {
+        public static final String UNEXPECTED = "unexpected";
+        public static final String DOCUMENTED = "documented";
+
+        public boolean documented() {
+            return status.equals(DOCUMENTED);
         }
     }
 

@@ -60,6 +60,7 @@ public final class Verification {
         List<Check> checks = new ArrayList<>();
         plan.ifPresent(p -> p.steps().forEach(step -> checks.add(postCondition(step, journal, ctx))));
         checks.add(newTables(facts));
+        checks.add(new AmSchemaCheck(ExpectedAmSchema.shipped()).check(facts));
         checks.add(protectedSynapse(ctx.homes().newHome()));
         checks.add(configCarried(facts, ctx.homes().oldHome()));
         checks.add(migrationJars(facts));

@@ -16,11 +16,11 @@ import java.util.TreeSet;
  * nullability and default, the primary key, each unique index and each foreign key with its rules. Generated names
  * are left out, since H2 numbers its constraints in creation order.
  */
-final class AmCatalogue {
+public final class AmCatalogue {
     private AmCatalogue() {
     }
 
-    static TreeSet<String> of(Connection c) throws SQLException {
+    public static TreeSet<String> of(Connection c) throws SQLException {
         DatabaseMetaData md = c.getMetaData();
         TreeSet<String> lines = new TreeSet<>();
         for (String table : amTables(c, md)) {

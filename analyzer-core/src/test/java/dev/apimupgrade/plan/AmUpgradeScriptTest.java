@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * their 3.0.0 widths). The other one, UNIQUE(NAME) left on
  * AM_SYSTEM_APPS by the guide's H2 script, is gone: our H2 script drops it by its real name.
  */
-class AmUpgradeScriptTest {
+public class AmUpgradeScriptTest {
 
     /** The 3.0.0 widths of AM_CERTIFICATE_METADATA's two columns, per dialect (FACTS.md section 3, item 1). */
     private static List<String> keptWidths(Dialect dialect) {
@@ -38,7 +38,7 @@ class AmUpgradeScriptTest {
     }
 
     /** What the plan reads from metadata: the generated name of UNIQUE(NAME) on AM_SYSTEM_APPS (H2 only here). */
-    static Map<String, String> constraintNames(TestDatabase db) throws SQLException {
+    public static Map<String, String> constraintNames(TestDatabase db) throws SQLException {
         if (db.dialect != Dialect.H2) {
             return Map.of();
         }

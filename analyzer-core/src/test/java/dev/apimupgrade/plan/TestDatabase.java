@@ -52,6 +52,23 @@ public final class TestDatabase implements AutoCloseable {
         };
     }
 
+    /**
+     * An H2 1.4.199 file database (the form a pack's WSO2AM_DB takes), which the scanner reads through a copy: close it
+     * before scanning, so every change is in the file. The file stays where it is (in the caller's temporary folder).
+     */
+    public static TestDatabase h2File(Path file) throws SQLException {
+        return new TestDatabase(Dialect.H2, DriverManager.getConnection("jdbc:h2:" + file.toAbsolutePath(), "sa", ""),
+                null, "sa", "file:" + file.toAbsolutePath());
+    }
+
+    /** How a datasource of a deployment.toml would reach this database, as the scanner takes it (no password). */
+    public dev.apimupgrade.scan.db.DatasourceSpec spec(String datasource) {
+        String url = url();
+        return new dev.apimupgrade.scan.db.DatasourceSpec(datasource, url, url, user, "", java.util.Optional.empty(),
+                dev.apimupgrade.fact.SourceRef.line(dev.apimupgrade.fact.Role.OLD, "repository/conf/deployment.toml",
+                        1));
+    }
+
     private static TestDatabase onServer(Dialect dialect, String adminUrl, String user, String name, String options,
                                          String url) throws SQLException {
         try (Connection admin = DriverManager.getConnection(adminUrl, user, "");
@@ -146,7 +163,10 @@ public final class TestDatabase implements AutoCloseable {
 
     /** The JDBC URL a datasource would use to reach this database (none for H2 in memory). */
     public String url() {
-        return adminUrl == null ? "jdbc:h2:mem:" + name : adminUrl.replaceFirst("postgres$", "") + name;
+        if (adminUrl == null) {
+            return name.startsWith("file:") ? "jdbc:h2:" + name.substring("file:".length()) : "jdbc:h2:mem:" + name;
+        }
+        return adminUrl.replaceFirst("postgres$", "") + name;
     }
 
     @Override

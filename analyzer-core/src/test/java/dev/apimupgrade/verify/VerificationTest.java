@@ -136,4 +136,59 @@ class VerificationTest {
         assertThat(c.status()).isEqualTo(AfterReport.FAIL);
         assertThat(c.detail()).isEqualTo("not the stock 3.1.0 file: repository/tenants/1/synapse-configs/default/sequences/main.xml");
     }
+
+    @Test
+    void dbAmSchemaPairsAChangedColumnFoldsAnUnexpectedTableAndMatchesDocumentedDifferencesExactly() {
+        AmSchema expected = new AmSchema(new java.util.TreeSet<>(List.of("TABLE AM_X",
+                "COL AM_X.A VARCHAR(255) NOT NULL", "COL AM_X.B INTEGER NULL", "UNIQUE AM_X (A)")));
+        AmSchema observed = new AmSchema(new java.util.TreeSet<>(List.of("TABLE AM_X",
+                "COL AM_X.A VARCHAR(45) NOT NULL", "UNIQUE AM_X (B)", "TABLE AM_Y", "COL AM_Y.C INTEGER NULL")));
+        ExpectedAmSchema.Documented narrowA = new ExpectedAmSchema.Documented(java.util.Set.of("h2"),
+                java.util.Optional.of("COL AM_X.A VARCHAR(255) NOT NULL"),
+                java.util.Optional.of("COL AM_X.A VARCHAR(45) NOT NULL"), "kept by the script");
+
+        List<AfterReport.Difference> d = AmSchemaCheck.compare("apim_db", expected, observed, List.of(narrowA));
+
+        assertThat(d).extracting(x -> x.kind() + " " + x.object() + " " + x.status() + " [" + x.expected() + " | "
+                + x.observed() + "]").containsExactly(
+                "different column AM_X.A documented [VARCHAR(255) NOT NULL | VARCHAR(45) NOT NULL]",
+                "missing column AM_X.B unexpected [INTEGER NULL | absent]",
+                "missing constraint AM_X UNIQUE (A) unexpected [present | absent]",
+                "unexpected constraint AM_X UNIQUE (B) unexpected [absent | present]",
+                "unexpected table AM_Y unexpected [absent | present]");
+        assertThat(d.get(0).reason()).isEqualTo("kept by the script");
+        // a documented difference matches only its own widths: another narrowing is unexpected
+        AmSchema narrower = new AmSchema(new java.util.TreeSet<>(List.of("TABLE AM_X",
+                "COL AM_X.A VARCHAR(30) NOT NULL", "COL AM_X.B INTEGER NULL", "UNIQUE AM_X (A)")));
+        assertThat(AmSchemaCheck.compare("apim_db", expected, narrower, List.of(narrowA)))
+                .singleElement().satisfies(x -> assertThat(x.documented()).isFalse());
+    }
+
+    @Test
+    void dbAmSchemaComparesTypeFamiliesSoProductSpellingsOfOneTypeAreEqualButWidthsAreNot() {
+        assertThat(AmSchema.typeFamily("character varying(45)")).isEqualTo("VARCHAR(45)");
+        assertThat(AmSchema.typeFamily("VARCHAR2(45)")).isEqualTo("VARCHAR(45)");
+        assertThat(AmSchema.typeFamily("int4")).isEqualTo(AmSchema.typeFamily("INTEGER")).isEqualTo("INTEGER");
+        assertThat(AmSchema.typeFamily("INT(11)")).isEqualTo("INTEGER");
+        assertThat(AmSchema.typeFamily("BLOB(2147483647)")).isEqualTo(AmSchema.typeFamily("bytea"))
+                .isEqualTo("BINARY");
+        assertThat(AmSchema.typeFamily("DECIMAL(10,2)")).isEqualTo("DECIMAL");
+        assertThat(AmSchema.typeFamily("VARCHAR(255)")).isNotEqualTo(AmSchema.typeFamily("VARCHAR(45)"));
+    }
+
+    @Test
+    void theAfterReportJsonCarriesDifferencesOnlyOnTheCheckThatHasThem() {
+        AfterReport.Difference doc = new AfterReport.Difference("db:apim_db/AM_X.A", "different column", "AM_X.A",
+                "VARCHAR(255) NOT NULL", "VARCHAR(45) NOT NULL", AfterReport.Difference.DOCUMENTED, "kept <by> design");
+        AfterReport report = AfterReport.of(new dev.apimupgrade.report.ToolInfo("apim-upgrade", "test", "hash"),
+                List.of(new Check("DB-AM-SCHEMA", "state", "t", AfterReport.PASS, "d", List.of(), List.of(doc)),
+                        new Check("OTHER", "state", "t", AfterReport.PASS, "d", List.of())));
+
+        String json = dev.apimupgrade.report.AssessmentJson.afterReport(report);
+
+        assertThat(json.split("\"differences\"", -1)).hasSize(2);
+        assertThat(json).contains("\"status\" : \"documented\"").contains("\"reason\" : \"kept <by> design\"")
+                .contains("\"where\" : \"db:apim_db/AM_X.A\"");
+        assertThat(report.verdict()).isEqualTo(AfterReport.PASS);
+    }
 }

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * verify's after-report.html opened in a real browser (headless Chromium): it loads with no console message, shows
- * the verdict, the planned actions and the 3.1.0 state, and renders to a non-blank screenshot. Skips without
+ * the verdict, the planned actions and the 3.1.0 state with DB-AM-SCHEMA's differences (the untouched sample's
+ * WSO2AM_DB read from its H2 file lacks the 3.1.0 tables), and renders to a non-blank screenshot. Skips without
  * Chromium, except under CI=true.
  */
 class AfterReportInBrowserTest {
@@ -23,7 +24,7 @@ class AfterReportInBrowserTest {
     static void verifyTheUntouchedTargetAgainstTheDefaultSamplesPlan() throws Exception {
         HeadlessChromium.requireInstalled();
         MigrateHomes homes = MigrateHomes.of(Samples.DEFAULT, tmp.resolve("homes"));
-        CliRun run = CliRun.of(VerifyDefaultSampleTest.verifyArgs(homes, tmp.resolve("out"), "--no-db", "--plan",
+        CliRun run = CliRun.of(VerifyDefaultSampleTest.verifyArgs(homes, tmp.resolve("out"), "--plan",
                 homes.planFile().toString()).toArray(String[]::new));
         assertThat(run.code()).as(run.err()).isEqualTo(ExitCode.BLOCKERS);
         html = tmp.resolve("out/after-report.html");
@@ -35,7 +36,9 @@ class AfterReportInBrowserTest {
 
         assertThat(result.consoleLines()).as("console messages").isEmpty();
         assertThat(result.stdout()).contains("id=\"verdict\"").contains("id=\"plan\"").contains("id=\"state\"")
-                .contains("id=\"check-SYNAPSE-PROTECTED\"").contains("class=\"fail\"");
+                .contains("id=\"check-SYNAPSE-PROTECTED\"").contains("class=\"fail\"")
+                .contains("id=\"check-DB-AM-SCHEMA\"").contains("id=\"differences-DB-AM-SCHEMA\"")
+                .contains("missing table (unexpected)").contains("db:apim_db/AM_USER");
     }
 
     @Test

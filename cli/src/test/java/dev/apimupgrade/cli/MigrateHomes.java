@@ -31,6 +31,16 @@ record MigrateHomes(Path root, Path oldHome, Path newHome, Path planFile, boolea
 
     /** As {@link #of(String, Path)}; with readDb the plan also holds the database steps (H2 scripts). */
     static MigrateHomes of(String sample, Path root, boolean readDb) throws Exception {
+        return of(sample, root, readDb, home -> { });
+    }
+
+    /** A change to the copied old home before the plan is made from it (so the plan is not stale). */
+    interface OldHomeSetup {
+        void apply(Path oldHome) throws Exception;
+    }
+
+    /** As {@link #of(String, Path, boolean)}, changing the old home's copy first. */
+    static MigrateHomes of(String sample, Path root, boolean readDb, OldHomeSetup setup) throws Exception {
         Path old = root.resolve("old");
         Path target = root.resolve("new");
         for (Path p : List.of(old, target)) {
@@ -38,6 +48,7 @@ record MigrateHomes(Path root, Path oldHome, Path newHome, Path planFile, boolea
         }
         copyTree(Samples.home(sample), old);
         copyTree(Samples.home(Samples.TARGET), target);
+        setup.apply(old);
         InstallationOptions options = new InstallationOptions();
         options.oldHome = old;
         options.newHome = target;

@@ -20,7 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
  * verify on the default sample on H2: before migrate the untouched 3.1.0 home fails naming what is missing; after
  * plan and migrate (its manual steps confirmed as the operator would, with --confirm) the checks pass. The sample
  * 3.1.0 home's protected synapse files are stand-ins written for the samples, not WSO2's: verify rightly fails them
- * until the WSO2 reference copies (what a real 3.1.0 pack holds) are put in their place.
+ * until the WSO2 reference copies (what a real 3.1.0 pack holds) are put in their place. Likewise the sample's
+ * WSO2AM_DB holds only the tables the tool touches, so DB-AM-SCHEMA would fail on the 40-odd others: the old home's
+ * copy gets the rest of WSO2's real 3.0.0 schema from the reference folder before the plan is made.
  */
 class VerifyDefaultSampleTest {
     static final String SYNAPSE = "repository/deployment/server/synapse-configs/default";
@@ -42,9 +44,41 @@ class VerifyDefaultSampleTest {
         return out;
     }
 
+    /**
+     * Adds the tables of WSO2's real 3.0.0 apimgt H2 script that the sample's WSO2AM_DB lacks (the sample's own tables,
+     * indexes and rows stay: a statement on an object that is already there is skipped), as a real 3.0.0 pack has them.
+     */
+    static void completeWithTheReal300Schema(Path oldHome) throws Exception {
+        Path script = Path.of(String.valueOf(System.getProperty("apim.reference.dir")),
+                "apim-3.0.0/dbscripts/apimgt/h2.sql");
+        Assumptions.assumeTrue(Files.isRegularFile(script) || "true".equals(System.getenv("CI")),
+                "the WSO2 3.0.0 reference schema is absent: " + script);
+        String url = "jdbc:h2:" + oldHome.resolve("repository/database/WSO2AM_DB").toAbsolutePath();
+        String password = Samples.plantedSecrets().get("default.apim_db.password");
+        try (var c = java.sql.DriverManager.getConnection(url, "wso2carbon", password); var s = c.createStatement()) {
+            for (String sql : Files.readString(script).split(";\\s*\\R")) {
+                String statement = sql.lines().filter(l -> !l.strip().startsWith("--")).collect(
+                        java.util.stream.Collectors.joining("\n")).strip();
+                if (statement.isEmpty()) {
+                    continue;
+                }
+                try {
+                    s.execute(statement);
+                } catch (java.sql.SQLException e) {
+                    // already there in the sample: table 42101, index 42111, constraint 90045, row 23505
+                    if (!List.of(42101, 42111, 90045, 23505).contains(e.getErrorCode())) {
+                        throw new IllegalStateException(statement.lines().findFirst().orElse("") + ": " + e, e);
+                    }
+                }
+            }
+            s.execute("SHUTDOWN");
+        }
+    }
+
     @Test
     void theUntouchedNewHomeFailsNamingTheMissingPiecesAndAfterMigrateEveryCheckPasses() throws Exception {
-        MigrateHomes homes = MigrateHomes.of(Samples.DEFAULT, tmp.resolve("homes"), true);
+        MigrateHomes homes = MigrateHomes.of(Samples.DEFAULT, tmp.resolve("homes"), true,
+                VerifyDefaultSampleTest::completeWithTheReal300Schema);
         List<PlanStep> steps = homes.plan().steps();
         Path before = tmp.resolve("before");
 
@@ -52,9 +86,11 @@ class VerifyDefaultSampleTest {
                 .toArray(String[]::new));
 
         assertThat(untouched.code()).as(untouched.out() + untouched.err()).isEqualTo(ExitCode.BLOCKERS);
-        assertThat(untouched.out()).contains("FAIL DB-3.1.0-TABLES").contains("AM_API_CATEGORIES");
+        assertThat(untouched.out()).contains("FAIL DB-3.1.0-TABLES").contains("AM_API_CATEGORIES")
+                .contains("FAIL DB-AM-SCHEMA").contains("missing table AM_USER")
+                .contains("missing column AM_SYSTEM_APPS.TENANT_DOMAIN");
         Map<String, String> was = statuses(before.resolve("after-report.json"));
-        assertThat(was).containsEntry("DB-3.1.0-TABLES", "FAIL");
+        assertThat(was).containsEntry("DB-3.1.0-TABLES", "FAIL").containsEntry("DB-AM-SCHEMA", "FAIL");
         PlanStep toml = steps.stream().filter(s -> s.kind().equals("SetTomlTable")).findFirst().orElseThrow();
         assertThat(was).containsEntry(toml.id(), "FAIL");
         assertThat(untouched.out()).contains("FAIL " + toml.id());
@@ -91,14 +127,21 @@ class VerifyDefaultSampleTest {
 
         assertThat(verified.code()).as(verified.out() + verified.err()).isEqualTo(ExitCode.READY);
         Map<String, String> now = statuses(after.resolve("after-report.json"));
-        assertThat(now).containsEntry("DB-3.1.0-TABLES", "PASS").containsEntry("SYNAPSE-PROTECTED", "PASS")
+        assertThat(now).containsEntry("DB-3.1.0-TABLES", "PASS").containsEntry("DB-AM-SCHEMA", "PASS")
+                .containsEntry("SYNAPSE-PROTECTED", "PASS")
                 .containsEntry("CONFIG-CARRIED", "PASS").containsEntry("MIGRATION-JARS-REMOVED", "PASS")
                 .containsEntry("MIGRATION-RESOURCES-REMOVED", "PASS")
                 .containsEntry("INDEXING-FREQUENCY-REVERTED", "PASS");
         for (PlanStep s : steps) {
             assertThat(now).as("step " + s.id() + " " + s.kind()).containsEntry(s.id(), "PASS");
         }
-        assertThat(Files.readString(after.resolve("after-report.html"))).contains("PASS: ");
+        assertThat(Files.readString(after.resolve("after-report.html"))).contains("PASS: ")
+                .contains("id=\"differences-DB-AM-SCHEMA\"").contains("AM_CERTIFICATE_METADATA.ALIAS")
+                .contains("FACTS.md section 3, item 1");
+        JsonNode schema = JsonMapper.builder().build().readTree(after.resolve("after-report.json").toFile())
+                .get("checks").findValue("differences");
+        assertThat(schema).isNotNull();
+        assertThat(schema.findValuesAsText("status")).containsOnly("documented").hasSize(2);
         assertThat(leaksIn(tmp, "before", "stand-ins", "after")).isEmpty();
         CliRun compared = CliRun.of("compare", "--old", tmp.resolve("inventory/inventory.old.json").toString(),
                 "--new", homes.newHome().toString(), "--run", run.toString(), "--out",

@@ -2,6 +2,7 @@ package dev.apimupgrade.scan.db;
 
 import dev.apimupgrade.fact.DbColumn;
 import dev.apimupgrade.fact.DbConstraint;
+import dev.apimupgrade.fact.DbForeignKey;
 import dev.apimupgrade.fact.DbTable;
 import dev.apimupgrade.fact.Observation;
 import dev.apimupgrade.fact.SourceRef;
@@ -13,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.jooq.DSLContext;
 import org.jooq.DataType;
@@ -23,9 +25,11 @@ import org.jooq.UniqueKey;
 import org.jooq.impl.DSL;
 
 /**
- * Finds the guide's tables in a datasource's current schema and describes them as facts (tables, columns, primary
- * and unique constraints with their real names). jOOQ's catalogue for the tested dialects; plain JDBC metadata, with
- * unique indexes standing in for unique constraints, for Oracle, SQL Server and DB2.
+ * Finds the guide's tables and every AM_ table in a datasource's current schema and describes them as facts (tables,
+ * columns, primary and unique constraints with their real names, and the AM_ tables' foreign keys, which verify
+ * compares with the 3.1.0 schema). jOOQ's catalogue for the tested dialects; plain JDBC metadata, with unique indexes
+ * standing in for unique constraints, for Oracle, SQL Server and DB2. Foreign keys come from JDBC metadata on both
+ * paths: jOOQ's open-source catalogue does not carry their rules.
  */
 final class CatalogReader {
     private final String datasource;
@@ -38,12 +42,16 @@ final class CatalogReader {
 
     Catalog read(DSLContext ctx) {
         String current = ctx.select(DSL.currentSchema()).fetchOne(0, String.class);
+        List<String> amTables = new ArrayList<>();
         Map<String, Catalog.Found> found = new LinkedHashMap<>();
         for (Schema schema : ctx.meta().filterSchemas(s -> s.getName().equalsIgnoreCase(current)).getSchemas()) {
             for (Table<?> t : schema.getTables()) {
                 String upper = t.getName().toUpperCase(Locale.ROOT);
-                if (!GuideTables.ALL.contains(upper)) {
+                if (!GuideTables.described(upper)) {
                     continue;
+                }
+                if (GuideTables.isAm(upper)) {
+                    amTables.add(t.getName());
                 }
                 Map<String, Field<Object>> columns = new LinkedHashMap<>();
                 for (Field<?> f : t.fields()) {
@@ -56,6 +64,11 @@ final class CatalogReader {
                 found.put(upper, new Catalog.Found(t, columns));
             }
         }
+        ctx.connection(c -> {
+            for (String name : amTables) {
+                foreignKeys(c.getMetaData(), c.getCatalog(), c.getSchema(), name);
+            }
+        });
         return finish(found);
     }
 
@@ -64,7 +77,7 @@ final class CatalogReader {
         List<String> names = new ArrayList<>();
         try (ResultSet rs = md.getTables(catalog, schema, "%", new String[] {"TABLE"})) {
             while (rs.next()) {
-                if (GuideTables.ALL.contains(rs.getString("TABLE_NAME").toUpperCase(Locale.ROOT))) {
+                if (GuideTables.described(rs.getString("TABLE_NAME").toUpperCase(Locale.ROOT))) {
                     names.add(rs.getString("TABLE_NAME"));
                 }
             }
@@ -82,6 +95,9 @@ final class CatalogReader {
                 }
             }
             jdbcKeys(md, catalog, schema, name);
+            if (GuideTables.isAm(upper)) {
+                foreignKeys(md, catalog, schema, name);
+            }
             found.put(upper, new Catalog.Found(DSL.table(DSL.name(schema, name)), columns));
         }
         return finish(found);
@@ -108,6 +124,40 @@ final class CatalogReader {
         // The index behind the primary key may carry another name than the key (H2, SQL Server): not a second key.
         unique.values().removeIf(pk::containsValue);
         unique.forEach((k, cols) -> constraint(name.toUpperCase(Locale.ROOT), k, false, cols));
+    }
+
+    /** The foreign keys of one table, each column pair in key order, named by the key (or, unnamed, its target). */
+    private void foreignKeys(DatabaseMetaData md, String catalog, String schema, String name) throws SQLException {
+        Map<String, Map<Integer, String[]>> pairs = new LinkedHashMap<>();
+        Map<String, String[]> heads = new LinkedHashMap<>();
+        try (ResultSet rs = md.getImportedKeys(catalog, schema, name)) {
+            while (rs.next()) {
+                String target = rs.getString("PKTABLE_NAME").toUpperCase(Locale.ROOT);
+                String key = rs.getString("FK_NAME") != null ? rs.getString("FK_NAME") : "FK_TO_" + target;
+                heads.putIfAbsent(key, new String[] {target, rule(rs.getInt("DELETE_RULE")),
+                        rule(rs.getInt("UPDATE_RULE"))});
+                pairs.computeIfAbsent(key, k -> new TreeMap<>()).put(rs.getInt("KEY_SEQ"), new String[] {
+                        rs.getString("FKCOLUMN_NAME").toUpperCase(Locale.ROOT),
+                        rs.getString("PKCOLUMN_NAME").toUpperCase(Locale.ROOT)});
+            }
+        }
+        String table = name.toUpperCase(Locale.ROOT);
+        heads.forEach((key, head) -> {
+            List<String[]> cols = new ArrayList<>(pairs.get(key).values());
+            facts.add(new DbForeignKey(datasource, table, key,
+                    cols.stream().map(c -> c[0]).collect(Collectors.joining(",")), head[0],
+                    cols.stream().map(c -> c[1]).collect(Collectors.joining(",")), head[1], head[2],
+                    SourceRef.db(datasource, table + "/" + key)));
+        });
+    }
+
+    private static String rule(int jdbcRule) {
+        return switch (jdbcRule) {
+            case DatabaseMetaData.importedKeyCascade -> DbForeignKey.CASCADE;
+            case DatabaseMetaData.importedKeySetNull -> DbForeignKey.SET_NULL;
+            case DatabaseMetaData.importedKeySetDefault -> DbForeignKey.SET_DEFAULT;
+            default -> DbForeignKey.NO_ACTION;
+        };
     }
 
     private Catalog finish(Map<String, Catalog.Found> found) {

@@ -3,7 +3,7 @@ package dev.apimupgrade.scan.db;
 import java.util.List;
 import java.util.Set;
 
-/** The tables the guide's scripts and checks touch (FACTS sections 2-6, 11); only these are described in facts. */
+/** The tables the guide's scripts and checks touch (FACTS sections 2-6, 11); these and the AM_ tables are described. */
 final class GuideTables {
     /** 3.1.0 tables whose presence in a 3.0.0 database means a migration already ran (fully or partly). */
     static final List<String> MARKERS_3_1_0 = List.of("AM_API_CATEGORIES", "AM_USER", "AM_SECURITY_AUDIT_UUID_MAPPING");
@@ -33,6 +33,16 @@ final class GuideTables {
             "REG_RESOURCE_HISTORY",
             "UM_TENANT", "UM_USER", "UM_UUID_DOMAIN_MAPPER",
             "APILASTACCESSSUMMARY");
+
+    /** Every AM_ table is described too: verify compares the whole AM_ schema with the 3.1.0 one. */
+    static boolean isAm(String upperName) {
+        return upperName.startsWith("AM_");
+    }
+
+    /** Whether the scanner describes this table in facts: a guide table or any AM_ table. */
+    static boolean described(String upperName) {
+        return ALL.contains(upperName) || isAm(upperName);
+    }
 
     private GuideTables() {
     }
