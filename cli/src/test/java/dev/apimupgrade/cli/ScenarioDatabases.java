@@ -101,6 +101,22 @@ final class ScenarioDatabases implements AutoCloseable {
         }
     }
 
+    /**
+     * Replaces the owner's privileges on every MariaDB database of the scenario with {@code privileges} (both of its
+     * accounts), as a DBA who grants the application user less than ALL would.
+     */
+    void grantOnlyOnEveryDatabase(String privileges) throws SQLException {
+        List<String> statements = new ArrayList<>();
+        for (ScenarioDatasource d : datasources) {
+            String db = d.url().substring(d.url().lastIndexOf('/') + 1);
+            for (String host : List.of("%", "localhost")) {
+                statements.add("REVOKE ALL PRIVILEGES ON " + db + ".* FROM '" + owner + "'@'" + host + "'");
+                statements.add("GRANT " + privileges + " ON " + db + ".* TO '" + owner + "'@'" + host + "'");
+            }
+        }
+        adminRun(statements);
+    }
+
     /** Table -> row count and a digest of its rows, for every table of every database of the scenario. */
     Map<String, String> checksums() throws SQLException {
         Map<String, String> out = new TreeMap<>();
