@@ -165,7 +165,7 @@ final class ScenarioDatabases implements AutoCloseable {
         return unavailable("PostgreSQL on 127.0.0.1:5432 (users postgres, root; trust authentication) is unreachable");
     }
 
-    private static String mariaDbAdmin() {
+    static String mariaDbAdmin() {
         try (Connection c = DriverManager.getConnection(MARIADB, "root", "")) {
             return "root";
         } catch (SQLException e) {
@@ -174,7 +174,7 @@ final class ScenarioDatabases implements AutoCloseable {
     }
 
     /** A real WSO2 3.0.0 script from the reference folder. */
-    private static String referenceScript(String relative) throws IOException {
+    static String referenceScript(String relative) throws IOException {
         String dir = System.getProperty("apim.reference.dir");
         Path file = dir == null ? null : Path.of(dir, "apim-3.0.0/dbscripts", relative);
         if (file == null || !Files.isRegularFile(file)) {
@@ -183,7 +183,7 @@ final class ScenarioDatabases implements AutoCloseable {
         return Files.readString(file, StandardCharsets.UTF_8);
     }
 
-    private static String unavailable(String what) {
+    static String unavailable(String what) {
         if ("true".equals(System.getenv("CI"))) {
             fail(what + ", and CI=true: the scenarios on real databases must run in CI");
         }

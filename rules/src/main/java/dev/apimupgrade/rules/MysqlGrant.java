@@ -55,7 +55,11 @@ public record MysqlGrant(Set<String> privileges, String database, String table, 
 
     /** Whether this grant gives {@code privilege} on {@code table} of {@code database} ("" table: the database itself). */
     public boolean covers(String privilege, String database, String table) {
-        if (!role.isEmpty() || !(privileges.contains(privilege) || privileges.contains(ALL))) {
+        return (privileges.contains(privilege) || privileges.contains(ALL)) && appliesTo(database, table);
+    }
+
+    private boolean appliesTo(String database, String table) {
+        if (!role.isEmpty()) {
             return false;
         }
         if (this.database.equals("*")) {

@@ -13,19 +13,35 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * What each shipped MariaDB/MySQL script (sql/&lt;purpose&gt;/mysql, with the export and checks migrate runs around
  * it) needs of the datasource's user, and what a user's grants leave missing. Tried on MariaDB 10.11: ALTER TABLE
  * (add a column, drop an index or the primary key) needs only ALTER; CREATE TABLE with a foreign key needs CREATE;
  * a DELETE or UPDATE with a WHERE needs SELECT; a TEMPORARY helper table needs CREATE TEMPORARY TABLES and nothing
- * more for its INSERT and DROP. MySQL 8.0.22 and later also need REFERENCES on the parent table of a foreign key.
+ * more for its INSERT and DROP; a foreign key needs REFERENCES, SELECT, INSERT, UPDATE or DELETE on its parent table
+ * (only REFERENCES from MySQL 8.0.22).
+ * MysqlScriptPrivilegesTest (cli) runs each script as a user holding only these.
  */
 public final class MysqlPrivileges {
-    /** A privilege on a table, or on the database itself when {@code table} is "". */
-    public record Need(String privilege, String table, String script) {
+    /**
+     * A privilege on a table, or on the database itself when {@code table} is ""; {@code or}: other privileges that
+     * will do instead (MariaDB and MySQL before 8.0.22 accept SELECT, INSERT, UPDATE or DELETE on the parent table of
+     * a foreign key in place of REFERENCES).
+     */
+    public record Need(String privilege, String table, String script, List<String> or) {
+        Need(String privilege, String table, String script) {
+            this(privilege, table, script, List.of());
+        }
+
         public String phrase() {
-            return privilege + " on " + (table.isEmpty() ? "the database" : table) + " (" + script + ")";
+            return privilege + (or.isEmpty() ? "" : " (or " + String.join(", ", or) + ")") + " on "
+                    + (table.isEmpty() ? "the database" : table) + " (" + script + ")";
+        }
+
+        boolean metBy(MysqlGrant g, String database) {
+            return Stream.concat(Stream.of(privilege), or.stream()).anyMatch(p -> g.covers(p, database, table));
         }
     }
 
@@ -52,9 +68,10 @@ public final class MysqlPrivileges {
                     out.add(new Need("CREATE", t, script));
                 }
                 out.add(new Need("ALTER", "AM_SYSTEM_APPS", script));
-                if (product.dialect().equals("MYSQL") && atLeast(product.version(), 8, 0, 22)) {
-                    out.add(new Need("REFERENCES", "AM_API", script));
-                }
+                // the foreign key of AM_SECURITY_AUDIT_UUID_MAPPING: MySQL 8.0.22+ checks REFERENCES, the others any
+                boolean referencesOnly = product.dialect().equals("MYSQL") && atLeast(product.version(), 8, 0, 22);
+                out.add(new Need("REFERENCES", "AM_API", script,
+                        referencesOnly ? List.of() : List.of("SELECT", "INSERT", "UPDATE", "DELETE")));
             }
             case "scope-binding-cleanup" -> {
                 out.add(new Need("SELECT", "IDN_OAUTH2_SCOPE_BINDING", script));
@@ -88,7 +105,7 @@ public final class MysqlPrivileges {
         List<Need> out = new ArrayList<>();
         for (String script : scriptNames(scripts)) {
             for (Need n : needs(script, product)) {
-                if (grants.stream().noneMatch(g -> g.covers(n.privilege(), database, n.table()))) {
+                if (grants.stream().noneMatch(g -> n.metBy(g, database))) {
                     out.add(n);
                 }
             }

@@ -121,6 +121,16 @@ class MysqlPrivilegesRulesTest {
     }
 
     @Test
+    void dbMysqlPrivilegesAsksMariaDbForReferencesOrARowPrivilegeOnTheForeignKeysParentTable() {
+        Verdict v = decide(config(AM, Given.MYSQL_AM), mariadb(AM),
+                new DbTable(AM, "AM_SYSTEM_APPS", true, SourceRef.db(AM, "AM_SYSTEM_APPS")),
+                grant(AM, "GRANT CREATE, ALTER, INDEX ON `am_db`.*"));
+
+        assertThat(said(v, ID))
+                .contains("lacks REFERENCES (or SELECT, INSERT, UPDATE, DELETE) on AM_API (am-3.0.0-to-3.1.0).");
+    }
+
+    @Test
     void dbMysqlPrivilegesAsksMysql8ForReferencesOnTheForeignKeysParentTable() {
         DbProduct mysql = new DbProduct(AM, "MySQL", "8.0.35", "MYSQL", "", SourceRef.db(AM, "product"));
         Verdict v = decide(config(AM, Given.MYSQL_AM), mysql,
