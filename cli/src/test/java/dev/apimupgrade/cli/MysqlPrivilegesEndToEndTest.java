@@ -46,6 +46,11 @@ class MysqlPrivilegesEndToEndTest {
                     "datasource APIM_ANALYTICS_DB", "ALTER on APILASTACCESSSUMMARY (analytics-lastaccess-pk)")
                     .doesNotContain(Scenario.plantedSecrets().get("db.password"));
             assertThat(blocked.out()).contains(ID);
+            CliRun plan = CliRun.of(withAnalytics(List.of("plan", "--old", home.toString(), "--new",
+                    Samples.home(Samples.TARGET).toString(), "--out", tmp.resolve("plan").toString()), analytics));
+            assertThat(java.nio.file.Files.readString(tmp.resolve("plan/runbook.md"))).as(plan.err())
+                    .contains("Grant the user of datasource shared_db what the migration scripts need on database",
+                            "`DB-MYSQL-PRIVILEGES` · ManualStep · by hand", "GRANT CREATE TEMPORARY TABLES ON `");
 
             databases.grantOnlyOnEveryDatabase("SELECT, INSERT, UPDATE, DELETE, CREATE, ALTER, CREATE TEMPORARY TABLES");
 
@@ -59,10 +64,16 @@ class MysqlPrivilegesEndToEndTest {
     }
 
     private CliRun assess(Path home, Path analytics, String out) throws Exception {
-        return CliRun.of(List.of("assess", "--old", home.toString(), "--new", Samples.home(Samples.TARGET).toString(),
-                "--old-analytics", analytics.toString(), "--new-analytics",
-                Samples.home(Samples.ANALYTICS_TARGET).toString(), "--out", tmp.resolve(out).toString(),
-                "--today", "2026-11-25").toArray(String[]::new));
+        return CliRun.of(withAnalytics(List.of("assess", "--old", home.toString(), "--new",
+                Samples.home(Samples.TARGET).toString(), "--out", tmp.resolve(out).toString(), "--today", "2026-11-25"),
+                analytics));
+    }
+
+    private static String[] withAnalytics(List<String> args, Path analytics) {
+        List<String> all = new java.util.ArrayList<>(args);
+        all.addAll(List.of("--old-analytics", analytics.toString(), "--new-analytics",
+                Samples.home(Samples.ANALYTICS_TARGET).toString()));
+        return all.toArray(String[]::new);
     }
 
     private static JsonNode condition(Path report) throws Exception {

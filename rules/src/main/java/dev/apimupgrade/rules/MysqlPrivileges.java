@@ -133,8 +133,8 @@ public final class MysqlPrivileges {
     public static String grantStatement(List<Need> missing, String database, String datasource) {
         Set<String> privileges = new LinkedHashSet<>();
         missing.forEach(n -> privileges.add(n.privilege()));
-        return "GRANT " + String.join(", ", privileges) + " ON `" + database.replace("`", "``") + "`.* TO <the "
-                + datasource + " user>@<its host>;";
+        return "GRANT " + String.join(", ", privileges) + " ON `" + database.replace("`", "``") + "`.* TO '<the "
+                + datasource + " user>'@'<its host>';";
     }
 
     /** The roles granted to the user, whose own privileges SHOW GRANTS FOR CURRENT_USER() does not list. */

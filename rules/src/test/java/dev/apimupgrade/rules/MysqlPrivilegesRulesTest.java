@@ -59,12 +59,12 @@ class MysqlPrivilegesRulesTest {
         assertThat(v.status(ID)).isEqualTo(Status.APPLIES);
         assertThat(v.result(ID).severity()).isEqualTo(Severity.BLOCKER);
         assertThat(said(v, ID)).contains("datasource shared_db", "CREATE TEMPORARY TABLES on the database (reg-index)",
-                "GRANT CREATE TEMPORARY TABLES ON `shared_db`.* TO <the shared_db user>@<its host>;");
+                "GRANT CREATE TEMPORARY TABLES ON `shared_db`.* TO '<the shared_db user>'@'<its host>';");
         assertThat(actions(v, ID)).singleElement().satisfies(a -> {
             assertThat(a.kind()).isEqualTo("ManualStep");
             assertThat(a.target()).isEqualTo(SHARED);
             assertThat(a.params().get("command")).isEqualTo(
-                    "GRANT CREATE TEMPORARY TABLES ON `shared_db`.* TO <the shared_db user>@<its host>;");
+                    "GRANT CREATE TEMPORARY TABLES ON `shared_db`.* TO '<the shared_db user>'@'<its host>';");
         });
     }
 
