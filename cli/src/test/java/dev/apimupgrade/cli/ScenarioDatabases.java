@@ -166,6 +166,22 @@ final class ScenarioDatabases implements AutoCloseable {
         }
     }
 
+    /**
+     * Replaces the owner's privileges on every MariaDB database of the scenario with {@code privileges} (both of its
+     * accounts), as a DBA who grants the application user less than ALL would.
+     */
+    void grantOnlyOnEveryDatabase(String privileges) throws SQLException {
+        List<String> statements = new ArrayList<>();
+        for (ScenarioDatasource d : datasources) {
+            String db = d.url().substring(d.url().lastIndexOf('/') + 1);
+            for (String host : List.of("%", "localhost")) {
+                statements.add("REVOKE ALL PRIVILEGES ON " + db + ".* FROM '" + owner + "'@'" + host + "'");
+                statements.add("GRANT " + privileges + " ON " + db + ".* TO '" + owner + "'@'" + host + "'");
+            }
+        }
+        adminRun(statements);
+    }
+
     /** Table -> row count and a digest of its rows, for every table of every database of the scenario. */
     Map<String, String> checksums() throws SQLException {
         Map<String, String> out = new TreeMap<>();
@@ -214,7 +230,7 @@ final class ScenarioDatabases implements AutoCloseable {
         return unavailable("PostgreSQL on 127.0.0.1:5432 (users postgres, root; trust authentication) is unreachable");
     }
 
-    private static String mariaDbAdmin() {
+    static String mariaDbAdmin() {
         try (Connection c = DriverManager.getConnection(MARIADB, "root", "")) {
             return "root";
         } catch (SQLException e) {
@@ -223,7 +239,7 @@ final class ScenarioDatabases implements AutoCloseable {
     }
 
     /** A real WSO2 3.0.0 script from the reference folder. */
-    private static String referenceScript(String relative) throws IOException {
+    static String referenceScript(String relative) throws IOException {
         String dir = System.getProperty("apim.reference.dir");
         Path file = dir == null ? null : Path.of(dir, "apim-3.0.0/dbscripts", relative);
         if (file == null || !Files.isRegularFile(file)) {
@@ -232,7 +248,7 @@ final class ScenarioDatabases implements AutoCloseable {
         return Files.readString(file, StandardCharsets.UTF_8);
     }
 
-    private static String unavailable(String what) {
+    static String unavailable(String what) {
         if ("true".equals(System.getenv("CI"))) {
             fail(what + ", and CI=true: the scenarios on real databases must run in CI");
         }
