@@ -533,8 +533,8 @@ class MariaDbScriptExecutorTest {
             assertThat(analytics.strings(PRIMARY_KEY)).as("the DROP committed").isEmpty();
 
             assertThat(rollback(analytics)).singleElement().asString().startsWith("NOT UNDONE:"
-                    + " sql-analytics-lastaccess-pk changed the schema of the apim_db MariaDB/MySQL database (it failed"
-                    + " half-way, after 1 statement(s) had run); DDL is committed at once on MariaDB/MySQL")
+                    + " sql-analytics-lastaccess-pk changed (it failed half-way, after 1 statement(s) had run) the"
+                    + " schema of the apim_db MariaDB/MySQL database; DDL is committed at once on MariaDB/MySQL")
                     .contains("exports/sql-analytics-lastaccess-pk/table-definitions.jsonl")
                     .contains("exports/sql-analytics-lastaccess-pk/table-indexes.jsonl")
                     .contains("/backups/maria-full.sql");
