@@ -174,6 +174,8 @@ public final class Engine {
                 lines.add(journal.completed(step.id()) ? "  done earlier (confirmed)" : "  by hand: " + byHand.get());
             } else if (ex.done(step, ctx)) {
                 lines.add("  already done: " + step.postCondition());
+            } else if (ex.refusal(step, ctx).isPresent()) {
+                ex.refusal(step, ctx).get().lines().forEach(l -> lines.add("  refused: " + l));
             } else {
                 ex.preview(step, ctx).forEach(l -> lines.add("  " + l));
             }
