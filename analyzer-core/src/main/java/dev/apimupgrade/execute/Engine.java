@@ -174,10 +174,10 @@ public final class Engine {
                 lines.add(journal.completed(step.id()) ? "  done earlier (confirmed)" : "  by hand: " + byHand.get());
             } else if (ex.done(step, ctx)) {
                 lines.add("  already done: " + step.postCondition());
-            } else if (ex.refusal(step, ctx).isPresent()) {
-                ex.refusal(step, ctx).get().lines().forEach(l -> lines.add("  refused: " + l));
             } else {
-                ex.preview(step, ctx).forEach(l -> lines.add("  " + l));
+                Optional<String> refused = ex.refusal(step, ctx);
+                (refused.isPresent() ? refused.get().lines().map(l -> "  refused: " + l).toList()
+                        : ex.preview(step, ctx).stream().map(l -> "  " + l).toList()).forEach(lines::add);
             }
         }
         return RunOutcome.completed(lines);

@@ -597,6 +597,14 @@ class MariaDbScriptExecutorTest {
             List<JournalRecord> journal = Journal.open(run.journal()).records();
             assertThat(journal).noneMatch(r -> r.type().equals("intent") || r.type().equals("export")
                     || "statement-ran".equals(r.status()));
+
+            MigrationPlan plan = new MigrationPlan("test", "rules", PRINT, List.of(step("sql-"
+                    + SqlScripts.ANALYTICS_LASTACCESS_PK, SqlScripts.ANALYTICS_LASTACCESS_PK)));
+            Preflight preflight = () -> new Preflight.Snapshot(new Facts(List.of()), PRINT, List.of(),
+                    new DatasourceSpecs(List.of(spec(analytics, "jdbc:mysql:"))));
+            assertThat(new Engine().dryRun(plan, new RunDirectory(tmp.resolve("dry")), homes, preflight).lines())
+                    .as("the dry run").anySatisfy(l -> assertThat(l).startsWith("  refused: ").contains("4064 bytes"));
+            assertThat(showCreate(analytics)).isEqualTo(definition);
         }
     }
 
