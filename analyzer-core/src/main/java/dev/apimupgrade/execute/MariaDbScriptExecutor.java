@@ -118,7 +118,8 @@ final class MariaDbScriptExecutor {
                     return Optional.of(KeyFit.tooLong(columns, limit) + " (ANA-PK-KEY-LENGTH): " + s.file() + ":"
                             + s.line() + " would fail, and what runs before it on the table (a DROP PRIMARY KEY) would"
                             + " already be committed. Nothing was changed on " + spec.target() + ". Make the key fit,"
-                            + " for example without losing a value:\n  " + KeyFit.fix(columns, limit).orElseThrow()
+                            + " for example with (in strict SQL mode it fails rather than change a value the new"
+                            + " columns cannot hold):\n  " + KeyFit.fix(columns, limit).orElseThrow()
                             .replace("\n", "\n  ") + "\nthen run migrate again (make a new plan first if migrate"
                             + " says the plan is stale).");
                 }

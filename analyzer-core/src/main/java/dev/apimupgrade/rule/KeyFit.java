@@ -53,9 +53,10 @@ public final class KeyFit {
     }
 
     /**
-     * The ALTER TABLE that makes the key fit while keeping every value: the text columns converted to the widest of
-     * utf8mb3 and latin1 that fits (each column's type and NULL setting restated), else shortened in their own
-     * character set to the longest length that fits. Empty when the key already fits.
+     * The ALTER TABLE that makes the key fit: the text columns converted to the widest of utf8mb3 and latin1 that fits
+     * (each column's type and NULL setting restated), else shortened in their own character set to the longest length
+     * that fits. A value the new columns cannot hold (a 4-byte character in utf8mb3) makes it fail in strict SQL mode
+     * rather than change. Empty when the key already fits.
      */
     public static Optional<String> fix(List<?> key, DbIndexLimit limit) {
         if (fits(key, limit)) {
