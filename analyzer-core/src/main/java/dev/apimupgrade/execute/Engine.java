@@ -175,7 +175,9 @@ public final class Engine {
             } else if (ex.done(step, ctx)) {
                 lines.add("  already done: " + step.postCondition());
             } else {
-                ex.preview(step, ctx).forEach(l -> lines.add("  " + l));
+                Optional<String> refused = ex.refusal(step, ctx);
+                (refused.isPresent() ? refused.get().lines().map(l -> "  refused: " + l).toList()
+                        : ex.preview(step, ctx).stream().map(l -> "  " + l).toList()).forEach(lines::add);
             }
         }
         return RunOutcome.completed(lines);

@@ -23,6 +23,9 @@ final class MariaDbGuards {
     record Guard(String query, List<String> args, boolean skipWhenFound) {
     }
 
+    /** The guard of ADD PRIMARY KEY: its arguments are the table and the key's columns, comma-separated. */
+    static final String PRIMARY_KEY_IS = "primary_key_is";
+
     private static final String NAME = "`?([A-Za-z0-9_$]+)`?";
     private static final Pattern CREATE_TABLE = Pattern.compile("(?is)^\\s*CREATE\\s+TABLE\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?"
             + NAME + ".*");
@@ -73,7 +76,7 @@ final class MariaDbGuards {
                 return new Guard("primary_key_differs", List.of(table, keyAddedAfter(s, table, script)), false);
             }
             if ((a = ADD_PRIMARY_KEY.matcher(action)).matches()) {
-                return new Guard("primary_key_is", List.of(table, columns(a.group(1))), true);
+                return new Guard(PRIMARY_KEY_IS, List.of(table, columns(a.group(1))), true);
             }
             if ((a = ADD_INDEX.matcher(action)).matches()) {
                 return new Guard("index_exists", List.of(table, a.group(1)), true);

@@ -1,10 +1,14 @@
 package dev.apimupgrade.execute;
 
+import dev.apimupgrade.fact.DbIndexLimit;
+import dev.apimupgrade.fact.Observation;
 import dev.apimupgrade.plan.Dialect;
 import dev.apimupgrade.plan.PlanStep;
 import dev.apimupgrade.plan.SqlScripts;
 import dev.apimupgrade.plan.SqlStatement;
+import dev.apimupgrade.rule.KeyFit;
 import dev.apimupgrade.scan.db.DatasourceSpec;
+import dev.apimupgrade.scan.db.KeyStorage;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -13,6 +17,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BiFunction;
 
 /**
@@ -83,6 +88,46 @@ final class MariaDbScriptExecutor {
         } catch (SQLException e) {
             throw new IOException("cannot check the post-condition of " + step.params().get("script") + " on "
                     + spec.target() + " (SQL state " + e.getSQLState() + "): " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A DDL script whose ADD PRIMARY KEY still has to run and whose key the server cannot hold (too many bytes for an
+     * index, ANA-PK-KEY-LENGTH) is refused before its first statement: the DROP PRIMARY KEY before it would commit and
+     * the ADD fail, leaving the table without a key.
+     */
+    Optional<String> refusal(PlanStep step, StepContext ctx, DatasourceSpec spec) throws IOException {
+        List<SqlStatement> statements = statements(step, ctx);
+        if (!isDdl(statements)) {
+            return Optional.empty();
+        }
+        try (Connection c = connect(spec)) {
+            for (SqlStatement s : statements) {
+                MariaDbGuards.Guard g = MariaDbGuards.of(s, statements);
+                if (!g.query().equals(MariaDbGuards.PRIMARY_KEY_IS) || !MariaDbGuards.needed(c, g)) {
+                    continue;
+                }
+                List<Observation> key = KeyStorage.read(c, spec.name(), g.args().get(0),
+                        List.of(g.args().get(1).split(",")));
+                if (key.isEmpty()) {
+                    continue;
+                }
+                DbIndexLimit limit = (DbIndexLimit) key.get(key.size() - 1);
+                List<Observation> columns = key.subList(0, key.size() - 1);
+                if (!KeyFit.fits(columns, limit)) {
+                    return Optional.of(KeyFit.tooLong(columns, limit) + " (ANA-PK-KEY-LENGTH): " + s.file() + ":"
+                            + s.line() + " would fail, and what runs before it on the table (a DROP PRIMARY KEY) would"
+                            + " already be committed. Nothing was changed on " + spec.target() + ". Make the key fit,"
+                            + " for example with (in strict SQL mode it fails rather than change a value the new"
+                            + " columns cannot hold):\n  " + KeyFit.fix(columns, limit).orElseThrow()
+                            .replace("\n", "\n  ") + "\nthen run migrate again (make a new plan first if migrate"
+                            + " says the plan is stale).");
+                }
+            }
+            return Optional.empty();
+        } catch (SQLException e) {
+            throw new IOException("cannot check the key of " + step.params().get("script") + " on " + spec.target()
+                    + " (SQL state " + e.getSQLState() + "): " + e.getMessage(), e);
         }
     }
 

@@ -84,6 +84,12 @@ final class RunSqlScriptExecutor implements StepExecutor {
     }
 
     @Override
+    public Optional<String> refusal(PlanStep step, StepContext ctx) throws IOException {
+        Optional<DatasourceSpec> my = mariaDbSpec(step, ctx);
+        return my.isPresent() ? mariadb.refusal(step, ctx, my.get()) : Optional.empty();
+    }
+
+    @Override
     public boolean holdsAfterApply(PlanStep step, StepContext ctx) throws IOException {
         return postgresSpec(step, ctx).isPresent() || mariaDbSpec(step, ctx).isPresent() ? done(step, ctx) : h2.holdsAfterApply(step, ctx);
     }

@@ -28,6 +28,14 @@ public interface StepExecutor {
         return done(step, ctx);
     }
 
+    /**
+     * Why the step must not start on the installation as it is now (checked when it is not done, just before it
+     * starts), with what the operator can do: the run is then refused with nothing changed by the step.
+     */
+    default Optional<String> refusal(PlanStep step, StepContext ctx) throws IOException {
+        return Optional.empty();
+    }
+
     /** When this build cannot carry the step out itself: what the operator must do instead. */
     default Optional<String> needsOperator(PlanStep step, StepContext ctx) {
         return Optional.empty();

@@ -146,6 +146,7 @@ final class StepRunner {
             lines.add(title(step) + ": already done");
             return;
         }
+        refuseUnsafe(step, ex);
         journal.append(JournalRecord.intent(step.id(), step.kind() + " " + step.target()));
         boolean holds;
         try {
@@ -181,6 +182,27 @@ final class StepRunner {
                         + step.id() + " was not started. Stop the server and run migrate again to resume: the steps"
                         + " done so far are recorded in " + journal.file() + ".");
             }
+        }
+    }
+
+    /**
+     * A step its executor says must not start as things are (a key the database cannot hold) stops the run before it,
+     * with nothing changed: the operator fixes the cause and reruns.
+     */
+    private void refuseUnsafe(PlanStep step, StepExecutor ex) throws RunRefusedException {
+        Optional<String> refused;
+        try {
+            refused = ex.refusal(step, ctx);
+        } catch (IOException | RuntimeException e) {
+            journal.append(JournalRecord.note("check-failed", step.id() + ": " + e.getMessage()));
+            throw new RunRefusedException("could not check whether " + title(step) + " can run: " + e.getMessage()
+                    + ". The step was not started; fix the cause and run migrate again to resume.");
+        }
+        if (refused.isPresent()) {
+            journal.append(JournalRecord.note("stopped", step.id() + " refused before it started: "
+                    + refused.get().lines().findFirst().orElse("")));
+            throw new RunRefusedException(title(step) + " was not started. " + refused.get() + "\nThe steps done so far"
+                    + " are recorded in " + journal.file() + ".");
         }
     }
 

@@ -533,11 +533,105 @@ class MariaDbScriptExecutorTest {
             assertThat(analytics.strings(PRIMARY_KEY)).as("the DROP committed").isEmpty();
 
             assertThat(rollback(analytics)).singleElement().asString().startsWith("NOT UNDONE:"
-                    + " sql-analytics-lastaccess-pk changed the schema of the apim_db MariaDB/MySQL database (it failed"
-                    + " half-way, after 1 statement(s) had run); DDL is committed at once on MariaDB/MySQL")
+                    + " sql-analytics-lastaccess-pk changed (it failed half-way, after 1 statement(s) had run) the"
+                    + " schema of the apim_db MariaDB/MySQL database; DDL is committed at once on MariaDB/MySQL")
                     .contains("exports/sql-analytics-lastaccess-pk/table-definitions.jsonl")
                     .contains("exports/sql-analytics-lastaccess-pk/table-indexes.jsonl")
                     .contains("/backups/maria-full.sql");
+        }
+    }
+
+    // ANA-PK-KEY-LENGTH: a key the server cannot hold is refused before the DROP PRIMARY KEY
+
+    private static final String SHOW_CREATE = "SHOW CREATE TABLE APILASTACCESSSUMMARY";
+
+    /** The 3.0.0 table in a character set of its own (the database is latin1), with two rows. */
+    private static TestDatabase analyticsIn(String charset) throws Exception {
+        String table = AnalyticsTable.createTable300() + " DEFAULT CHARSET=" + charset;
+        return seeded(null, table, AnalyticsTable.insert("PizzaShack", "1.0.0"),
+                AnalyticsTable.insert("Weather", "2.0.0"));
+    }
+
+    private static String showCreate(TestDatabase on) throws Exception {
+        try (java.sql.Statement s = on.connection.createStatement(); java.sql.ResultSet r = s.executeQuery(SHOW_CREATE)) {
+            r.next();
+            return r.getString(2);
+        }
+    }
+
+    /** The ALTER TABLE statement a refusal message gives, from its "ALTER TABLE" line to the line ending in ';'. */
+    private static String alterIn(String message) {
+        List<String> lines = message.lines().map(String::strip).toList();
+        int from = lines.indexOf(lines.stream().filter(l -> l.startsWith("ALTER TABLE")).findFirst().orElseThrow());
+        StringBuilder sql = new StringBuilder();
+        for (String l : lines.subList(from, lines.size())) {
+            sql.append(l).append('\n');
+            if (l.endsWith(";")) {
+                break;
+            }
+        }
+        return sql.toString().strip().replaceFirst(";$", "");
+    }
+
+    @Test
+    void anaPkKeyLengthOnAUtf8mb4TableMigrateRefusesBeforeAnyStatementAndLeavesTheTableAndItsKeyAsTheyWere()
+            throws Exception {
+        try (TestDatabase analytics = analyticsIn("utf8mb4")) {
+            String definition = showCreate(analytics);
+            List<String> schema = schema(analytics);
+            List<Map<String, String>> rows = ExportedRows.query(analytics.connection, SUMMARY);
+
+            Throwable refused = org.assertj.core.api.Assertions.catchThrowable(
+                    () -> migrate(analytics, run, SqlScripts.ANALYTICS_LASTACCESS_PK));
+
+            assertThat(refused).isInstanceOf(RunRefusedException.class).isNotInstanceOf(StepFailedException.class);
+            assertThat(refused.getMessage()).contains("APILASTACCESSSUMMARY").contains("4064 bytes")
+                    .contains("more than the 3072 bytes InnoDB allows a key").contains("ANA-PK-KEY-LENGTH")
+                    .contains("Nothing was changed").contains("CHARACTER SET utf8mb3")
+                    .contains("run migrate again");
+            assertThat(showCreate(analytics)).as("the table, byte for byte").isEqualTo(definition);
+            assertThat(schema(analytics)).isEqualTo(schema);
+            assertThat(analytics.strings(PRIMARY_KEY)).containsExactly("APINAME", "APICREATOR",
+                    "APICREATORTENANTDOMAIN");
+            assertThat(ExportedRows.query(analytics.connection, SUMMARY)).isEqualTo(rows);
+            List<JournalRecord> journal = Journal.open(run.journal()).records();
+            assertThat(journal).noneMatch(r -> r.type().equals("intent") || r.type().equals("export")
+                    || "statement-ran".equals(r.status()));
+
+            MigrationPlan plan = new MigrationPlan("test", "rules", PRINT, List.of(step("sql-"
+                    + SqlScripts.ANALYTICS_LASTACCESS_PK, SqlScripts.ANALYTICS_LASTACCESS_PK)));
+            Preflight preflight = () -> new Preflight.Snapshot(new Facts(List.of()), PRINT, List.of(),
+                    new DatasourceSpecs(List.of(spec(analytics, "jdbc:mysql:"))));
+            assertThat(new Engine().dryRun(plan, new RunDirectory(tmp.resolve("dry")), homes, preflight).lines())
+                    .as("the dry run").anySatisfy(l -> assertThat(l).startsWith("  refused: ").contains("4064 bytes"));
+            assertThat(showCreate(analytics)).isEqualTo(definition);
+        }
+    }
+
+    @Test
+    void anaPkKeyLengthTheAlterTableTheRefusalGivesMakesTheKeyFitAndTheRerunWidensItKeepingEveryRow()
+            throws Exception {
+        try (TestDatabase analytics = analyticsIn("utf8mb4")) {
+            List<Map<String, String>> rows = ExportedRows.query(analytics.connection, SUMMARY);
+            Throwable refused = org.assertj.core.api.Assertions.catchThrowable(
+                    () -> migrate(analytics, run, SqlScripts.ANALYTICS_LASTACCESS_PK));
+
+            analytics.run(alterIn(refused.getMessage()));
+
+            assertThat(migrate(analytics, run, SqlScripts.ANALYTICS_LASTACCESS_PK).completed()).isTrue();
+            assertThat(analytics.strings(PRIMARY_KEY)).containsExactly("APINAME", "APICREATOR", "APIVERSION",
+                    "APICREATORTENANTDOMAIN");
+            assertThat(ExportedRows.query(analytics.connection, SUMMARY)).isEqualTo(rows);
+        }
+    }
+
+    @Test
+    void anaPkKeyLengthOnAUtf8mb3TableTheKeyOf3048BytesFitsAndTheScriptRuns() throws Exception {
+        try (TestDatabase analytics = analyticsIn("utf8mb3")) {
+            assertThat(migrate(analytics, run, SqlScripts.ANALYTICS_LASTACCESS_PK).completed()).isTrue();
+
+            assertThat(analytics.strings(PRIMARY_KEY)).containsExactly("APINAME", "APICREATOR", "APIVERSION",
+                    "APICREATORTENANTDOMAIN");
         }
     }
 }

@@ -1,7 +1,6 @@
 package dev.apimupgrade.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,8 +23,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * migrate end to end on the PostgreSQL and MariaDB scenarios (the real 3.0.0 schemas on the loopback servers), run as
  * an operator without a keyboard runs it: assess, plan with an answers file, migrate with the answers' confirmations
- * and backup location. The scripts this build leaves to the operator ({@link ScenarioMigration#SCRIPTS_BY_HAND_TODAY})
- * stop the run; the operator runs each as the runbook shows and confirms it. Afterwards the databases hold the 3.1.0
+ * and backup location; the tool runs every script of the plan itself. Afterwards the databases hold the 3.1.0
  * objects, the rows the tool deleted are in the run's exports, a second migrate applies nothing, verify passes and a
  * fresh plan finds nothing left to do; rollback restores every file byte-identical, re-inserts the exported rows and
  * names what it cannot undo. No planted secret reaches any output.
@@ -36,6 +34,9 @@ class MigrateDbScenariosTest {
             + " WHERE SCOPE_BINDING IS NULL OR SCOPE_BINDING = ''";
     private static final String UNBOUND_REGISTRY_ROWS = "SELECT (SELECT COUNT(*) FROM REG_RESOURCE_TAG WHERE"
             + " REG_PATH_ID IS NULL) + (SELECT COUNT(*) FROM REG_RESOURCE_PROPERTY WHERE REG_PATH_ID IS NULL)";
+
+    private static final String ANALYTICS_KEY_COLUMNS = "SELECT COUNT(*) FROM information_schema.STATISTICS"
+            + " WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'APILASTACCESSSUMMARY' AND INDEX_NAME = 'PRIMARY'";
 
     private static final String REINDEX_STEP = "IDX-RE-INDEXING:SetTomlValue:indexing.re_indexing";
 
@@ -53,14 +54,21 @@ class MigrateDbScenariosTest {
             assertThat(run(m.assess(tmp.resolve("assess"))).code()).as("assess before").isEqualTo(ExitCode.READY);
             assertThat(run(m.plan()).code()).as("plan").isEqualTo(ExitCode.READY);
             m.answerForMigrate(m.manualSteps());
-            assertThat(m.scriptsByTheTool()).extracting(s -> s.params().get("script"))
-                    .contains(SqlScripts.AM_UPGRADE, SqlScripts.SCOPE_BINDING_CLEANUP);
+            assertThat(m.scripts()).extracting(s -> s.params().get("script"))
+                    .contains(SqlScripts.AM_UPGRADE, SqlScripts.SCOPE_BINDING_CLEANUP, SqlScripts.REG_INDEX,
+                            SqlScripts.REGISTRY_VERSIONING_CLEANUP);
+            if (scenario.server() == Scenario.Server.MARIADB) {
+                assertThat(m.scripts()).extracting(s -> s.params().get("script"))
+                        .contains(SqlScripts.ANALYTICS_LASTACCESS_PK);
+            }
             Map<String, String> homesBefore = m.homeHashes();
             Path run = tmp.resolve("run");
 
-            String migrated = migrateToTheEnd(m, run);
+            CliRun first = run(m.migrate(run));
+            assertThat(first.code()).as(first.out() + first.err()).isEqualTo(ExitCode.READY);
+            String migrated = first.out();
 
-            for (PlanStep s : m.scriptsByTheTool()) {
+            for (PlanStep s : m.scripts()) {
                 assertThat(migrated).contains(s.id() + ": done");
             }
             for (String table : List.of("AM_API_CATEGORIES", "AM_USER", "AM_SECURITY_AUDIT_UUID_MAPPING")) {
@@ -72,12 +80,13 @@ class MigrateDbScenariosTest {
             assertThat(databases.count("shared_db", "SELECT COUNT(*) FROM REG_TAG")).as("the unused tag").isEqualTo(1);
             assertThat(exported(run, "DB-SCOPE-BINDING-NULL", "IDN_OAUTH2_SCOPE_BINDING", "SCOPE_BINDING"))
                     .containsExactlyInAnyOrder(null, "");
-            if (byTheTool(scenario, SqlScripts.REGISTRY_VERSIONING_CLEANUP)) {
-                assertThat(exported(run, "REG-VERSIONING-ENABLED", "REG_TAG", "REG_TAG_NAME")).containsExactly("draft");
-                assertThat(exported(run, "REG-VERSIONING-ENABLED", "REG_PROPERTY", "REG_VALUE"))
-                        .containsExactly("Created");
-                assertThat(exported(run, "REG-VERSIONING-ENABLED", "REG_RESOURCE_TAG", "REG_VERSION"))
-                        .containsExactlyInAnyOrder("1", "7");
+            assertThat(exported(run, "REG-VERSIONING-ENABLED", "REG_TAG", "REG_TAG_NAME")).containsExactly("draft");
+            assertThat(exported(run, "REG-VERSIONING-ENABLED", "REG_PROPERTY", "REG_VALUE")).containsExactly("Created");
+            assertThat(exported(run, "REG-VERSIONING-ENABLED", "REG_RESOURCE_TAG", "REG_VERSION"))
+                    .containsExactlyInAnyOrder("1", "7");
+            if (scenario.server() == Scenario.Server.MARIADB) {
+                assertThat(databases.count(Scenario.ANALYTICS_DB, ANALYTICS_KEY_COLUMNS)).as("the widened key")
+                        .isEqualTo(4);
             }
 
             Map<String, String> homesAfter = m.homeHashes();
@@ -97,42 +106,67 @@ class MigrateDbScenariosTest {
             assertThat(rollback.out()).contains("IDN_OAUTH2_SCOPE_BINDING.jsonl into apim_db.IDN_OAUTH2_SCOPE_BINDING:"
                     + " 2 row(s) re-inserted").containsPattern("NOT UNDONE: DB-AM-UPGRADE:\\S+ changed the schema")
                     .contains(ScenarioMigration.DATABASE_BACKUP);
-            if (byTheTool(scenario, SqlScripts.REGISTRY_VERSIONING_CLEANUP)) {
-                assertThat(databases.count("shared_db", "SELECT COUNT(*) FROM REG_TAG")).as("tag back").isEqualTo(2);
-                assertThat(rollback.out()).containsPattern("NOT REPLAYED: \\S+/REG_RESOURCE_TAG.jsonl holds rows \\S+"
-                        + " updated in place");
-            }
-            for (PlanStep s : m.scriptsByHandToday()) {
-                assertThat(rollback.out()).contains("NOT UNDONE: " + s.id() + " was done by hand");
+            assertThat(databases.count("shared_db", "SELECT COUNT(*) FROM REG_TAG")).as("tag back").isEqualTo(2);
+            assertThat(rollback.out()).containsPattern("NOT REPLAYED: \\S+/REG_RESOURCE_TAG.jsonl holds rows \\S+"
+                    + " updated in place");
+            if (scenario.server() == Scenario.Server.MARIADB) {
+                assertThat(rollback.out()).containsPattern("NOT UNDONE: ANA-DB-PK:\\S+ changed the schema");
             }
             assertThat(leaks()).isEmpty();
         }
     }
 
     /**
-     * Runs migrate until it ends: each script step this build leaves to the operator today stops it (exit 4, naming
-     * the step and what the tool runs itself); the operator runs the script and confirms the step. Returns all output.
+     * The MariaDB scenario with its analytics database in utf8mb4 (the server default of modern MariaDB and MySQL, not
+     * WSO2's latin1): the new four-column key of APILASTACCESSSUMMARY needs 4064 bytes of InnoDB's 3072. assess blocks
+     * on ANA-PK-KEY-LENGTH naming the table and the bytes, the runbook gives the ALTER TABLE before the analytics
+     * script, migrate is refused with nothing changed in either home or any database, and once the operator has run
+     * that ALTER TABLE assess no longer blocks.
      */
-    private String migrateToTheEnd(ScenarioMigration m, Path run) throws Exception {
-        StringBuilder out = new StringBuilder();
-        CliRun r = run(m.migrate(run));
-        for (PlanStep step : m.scriptsByHandToday()) {
-            out.append(r.out());
-            assertThat(r.code()).as(r.out() + r.err()).isEqualTo(ExitCode.NEEDS_OPERATOR);
-            assertThat(r.out()).contains("STOPPED at " + step.id() + ".").contains("this build runs only")
-                    .contains("--confirm " + step.id());
-            String failsToday = m.scenario().server() == Scenario.Server.MARIADB
-                    ? ScenarioMigration.SCRIPT_FAILS_ON_MARIADB_TODAY.get(step.params().get("script")) : null;
-            if (failsToday == null) {
-                m.runByHand(step);
-            } else {
-                assertThatThrownBy(() -> m.runByHand(step)).as("the guide's script, run by hand")
-                        .hasMessageContaining(failsToday);
+    @org.junit.jupiter.api.Test
+    void anaPkKeyLengthOnAUtf8mb4AnalyticsDatabaseAssessBlocksTheRunbookFixesItFirstAndMigrateChangesNothing()
+            throws Exception {
+        Scenario scenario = Scenario.MARIADB_ANALYTICS;
+        try (ScenarioDatabases databases = ScenarioDatabases.create(scenario, ScenarioDatabases.uniqueOwner(),
+                "utf8mb4")) {
+            ScenarioMigration m = ScenarioMigration.prepare(scenario, databases, tmp.resolve("homes"));
+
+            CliRun assessed = run(m.assess(tmp.resolve("assess")));
+
+            assertThat(assessed.code()).as(assessed.out() + assessed.err()).isEqualTo(ExitCode.BLOCKERS);
+            assertThat(assessed.out()).contains("ANA-PK-KEY-LENGTH");
+            JsonNode condition = null;
+            for (JsonNode c : JSON.readTree(tmp.resolve("assess/assessment.json").toFile()).get("conditions")) {
+                condition = c.get("id").asText().equals("ANA-PK-KEY-LENGTH") ? c : condition;
             }
-            r = run(m.migrate(run, "--confirm", step.id()));
+            assertThat(condition).isNotNull();
+            assertThat(condition.get("status").asText()).isEqualTo("APPLIES");
+            assertThat(condition.toString()).contains("APILASTACCESSSUMMARY").contains("4064 bytes")
+                    .contains("more than the 3072 bytes InnoDB allows a key");
+
+            assertThat(run(m.plan()).code()).as("plan with a blocker open").isEqualTo(ExitCode.BLOCKERS);
+            String runbook = Files.readString(m.planDir().resolve("runbook.md"));
+            int fix = runbook.indexOf("MODIFY APINAME VARCHAR(254) CHARACTER SET utf8mb3 NOT NULL");
+            int script = runbook.indexOf("Step ID: `ANA-DB-PK:RunSqlScript:APIM_ANALYTICS_DB`");
+            assertThat(fix).as("the fix in the runbook").isNotNegative();
+            assertThat(script).as("the analytics script after the fix").isGreaterThan(fix);
+
+            m.answerForMigrate(m.manualSteps());
+            Map<String, String> homes = m.homeHashes();
+            Map<String, String> tables = databases.schemaAndRows();
+            CliRun refused = run(m.migrate(tmp.resolve("run")));
+            assertThat(refused.code()).as(refused.out() + refused.err()).isEqualTo(ExitCode.REFUSED);
+            assertThat(refused.out() + refused.err()).contains("ANA-PK-KEY-LENGTH").contains("Nothing was changed");
+            assertThat(m.homeHashes()).as("homes").isEqualTo(homes);
+            assertThat(databases.schemaAndRows()).as("databases").isEqualTo(tables);
+
+            String alter = m.steps().stream().filter(s -> s.conditionId().equals("ANA-PK-KEY-LENGTH"))
+                    .map(s -> s.params().get("command")).findFirst().orElseThrow();
+            databases.run(Scenario.ANALYTICS_DB, List.of(alter.replaceFirst(";\\s*$", "")));
+            CliRun again = run(m.assess(tmp.resolve("assess-again")));
+            assertThat(again.code()).as(again.out() + again.err()).isEqualTo(ExitCode.READY);
+            assertThat(leaks()).isEmpty();
         }
-        assertThat(r.code()).as(r.out() + r.err()).isEqualTo(ExitCode.READY);
-        return out.append(r.out()).toString();
     }
 
     /**
@@ -183,10 +217,6 @@ class MigrateDbScenariosTest {
             }
         }
         return byStep;
-    }
-
-    private static boolean byTheTool(Scenario scenario, String script) {
-        return !ScenarioMigration.SCRIPTS_BY_HAND_TODAY.get(scenario.server()).contains(script);
     }
 
     /** One column of the rows a step exported for a table (PostgreSQL names columns in lower case). */

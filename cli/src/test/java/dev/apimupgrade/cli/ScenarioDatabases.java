@@ -34,14 +34,23 @@ final class ScenarioDatabases implements AutoCloseable {
     private final String adminUrl;
     private final String admin;
     private final String owner;
+    private final String analyticsCharset;
     private final List<ScenarioDatasource> datasources = new ArrayList<>();
 
-    private ScenarioDatabases(Scenario.Server server, String adminUrl, String admin, String owner) {
+    private ScenarioDatabases(Scenario.Server server, String adminUrl, String admin, String owner,
+                              String analyticsCharset) {
         this.server = server;
         this.adminUrl = adminUrl;
         this.admin = admin;
         this.owner = owner;
+        this.analyticsCharset = analyticsCharset;
     }
+
+    /**
+     * The character set WSO2's MySQL setup creates its databases in ("create database ... character set latin1"), and
+     * so the MariaDB scenario's analytics database; its default collation, latin1_swedish_ci, is case-insensitive.
+     */
+    static final String WSO2_MYSQL_CHARSET = "latin1";
 
     /** Creates and loads the scenario's databases; an H2 scenario gets none. */
     static ScenarioDatabases create(Scenario scenario) throws SQLException, IOException {
@@ -58,10 +67,21 @@ final class ScenarioDatabases implements AutoCloseable {
      * scenario again after dropping it gets the same names, so homes pointing at them are byte-identical.
      */
     static ScenarioDatabases create(Scenario scenario, String owner) throws SQLException, IOException {
+        return create(scenario, owner, WSO2_MYSQL_CHARSET);
+    }
+
+    /**
+     * As {@link #create(Scenario, String)}, with the MariaDB analytics database in another character set (utf8mb4, the
+     * server default of modern MariaDB and MySQL, in which the 3.1.0 analytics key does not fit: ANA-PK-KEY-LENGTH).
+     */
+    static ScenarioDatabases create(Scenario scenario, String owner, String analyticsCharset)
+            throws SQLException, IOException {
         ScenarioDatabases dbs = switch (scenario.server()) {
-            case H2 -> new ScenarioDatabases(Scenario.Server.H2, "", "", owner);
-            case POSTGRESQL -> new ScenarioDatabases(Scenario.Server.POSTGRESQL, PG + "postgres", pgAdmin(), owner);
-            case MARIADB -> new ScenarioDatabases(Scenario.Server.MARIADB, MARIADB, mariaDbAdmin(), owner);
+            case H2 -> new ScenarioDatabases(Scenario.Server.H2, "", "", owner, analyticsCharset);
+            case POSTGRESQL -> new ScenarioDatabases(Scenario.Server.POSTGRESQL, PG + "postgres", pgAdmin(), owner,
+                    analyticsCharset);
+            case MARIADB -> new ScenarioDatabases(Scenario.Server.MARIADB, MARIADB, mariaDbAdmin(), owner,
+                    analyticsCharset);
         };
         try {
             for (String datasource : scenario.serverDatasources()) {
@@ -145,8 +165,10 @@ final class ScenarioDatabases implements AutoCloseable {
                             "CREATE USER '" + owner + "'@'localhost' IDENTIFIED BY '" + password + "'"));
         }
         adminRun(pg ? List.of("CREATE DATABASE " + db + " OWNER " + owner)
-                // the AM and registry scripts need latin1 keys; the analytics database keeps the server default
-                : List.of("CREATE DATABASE " + db + (analytics ? "" : " CHARACTER SET latin1 COLLATE latin1_bin"),
+                // the AM and registry scripts need latin1 keys; the analytics database is created as WSO2's MySQL
+                // setup creates databases (latin1, case-insensitive collation) unless a test asks for another set
+                : List.of("CREATE DATABASE " + db + (analytics ? " CHARACTER SET " + analyticsCharset
+                                : " CHARACTER SET latin1 COLLATE latin1_bin"),
                         "GRANT ALL PRIVILEGES ON " + db + ".* TO '" + owner + "'@'%'",
                         "GRANT ALL PRIVILEGES ON " + db + ".* TO '" + owner + "'@'localhost'"));
         String url = (pg ? PG : MARIADB) + db;

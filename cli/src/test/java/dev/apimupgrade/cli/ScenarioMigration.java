@@ -1,10 +1,7 @@
 package dev.apimupgrade.cli;
 
-import dev.apimupgrade.plan.Dialect;
 import dev.apimupgrade.plan.PlanJson;
 import dev.apimupgrade.plan.PlanStep;
-import dev.apimupgrade.plan.SqlScripts;
-import dev.apimupgrade.plan.SqlStatement;
 import dev.apimupgrade.samples.Samples;
 import dev.apimupgrade.samples.Scenario;
 import dev.apimupgrade.samples.ScenarioGenerator;
@@ -14,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * A PostgreSQL or MariaDB scenario made ready to migrate as its operator would: the scenario's 3.0.0 home, whose
@@ -25,25 +21,6 @@ import java.util.Set;
  */
 record ScenarioMigration(Scenario scenario, ScenarioDatabases databases, Path root, Path oldHome, Path newHome,
                          Optional<Path> oldAnalytics, Optional<Path> newAnalytics) {
-    /**
-     * The scripts migrate leaves to the operator today on each server: it stops before them, and the operator runs
-     * them as the runbook shows and confirms them. Branch dbexec3 automates them; when it lands, take its purposes
-     * out of these sets and the tests expect those steps done by the tool, with their exports.
-     */
-    static final Map<Scenario.Server, Set<String>> SCRIPTS_BY_HAND_TODAY = Map.of(
-            Scenario.Server.POSTGRESQL, Set.of(SqlScripts.REG_INDEX, SqlScripts.ANALYTICS_LASTACCESS_PK),
-            Scenario.Server.MARIADB, Set.of(SqlScripts.REGISTRY_VERSIONING_CLEANUP, SqlScripts.REG_INDEX,
-                    SqlScripts.ANALYTICS_LASTACCESS_PK));
-
-    /**
-     * The guide's analytics-lastaccess-pk script fails on MariaDB when the analytics database has the server's default
-     * utf8mb4 character set, as this scenario's has: the new four-column key of VARCHAR(254) columns needs 4064 bytes,
-     * more than InnoDB's 3072, and the DROP PRIMARY KEY before it has already committed. The operator's run of it
-     * fails with this message today; neither assess nor the runbook warns of it yet.
-     */
-    static final Map<String, String> SCRIPT_FAILS_ON_MARIADB_TODAY = Map.of(SqlScripts.ANALYTICS_LASTACCESS_PK,
-            "Specified key was too long");
-
     /** What the operator's answers file says besides the migrate: section. */
     static final String ANSWERS = "keep_registry_versioning: no\nunique_id_user_store: no\n";
     /** Where the operator says the full database backup is (PRE-BACKUP); a path, never a credential. */
@@ -213,27 +190,9 @@ record ScenarioMigration(Scenario scenario, ScenarioDatabases databases, Path ro
         return steps().stream().filter(s -> !s.automated()).map(PlanStep::id).distinct().toList();
     }
 
-    /** The script steps migrate leaves to the operator today on this scenario's server ({@link #SCRIPTS_BY_HAND_TODAY}). */
-    List<PlanStep> scriptsByHandToday() throws Exception {
-        Set<String> byHand = SCRIPTS_BY_HAND_TODAY.get(scenario.server());
-        return steps().stream().filter(s -> s.kind().equals("RunSqlScript") && byHand.contains(s.params().get("script")))
-                .toList();
-    }
-
-    /** The script steps the tool runs itself on this scenario's server. */
-    List<PlanStep> scriptsByTheTool() throws Exception {
-        Set<String> byHand = SCRIPTS_BY_HAND_TODAY.get(scenario.server());
-        return steps().stream().filter(s -> s.kind().equals("RunSqlScript") && !byHand.contains(s.params().get("script")))
-                .toList();
-    }
-
-    /** What the operator does for a script step migrate stops at: runs the shipped script on its database. */
-    void runByHand(PlanStep step) throws Exception {
-        Dialect dialect = scenario.server() == Scenario.Server.POSTGRESQL ? Dialect.POSTGRESQL : Dialect.MYSQL;
-        // the analytics step names the worker's datasource, which the scenario creates as its analytics database
-        String target = step.target().equals("APIM_ANALYTICS_DB") ? Scenario.ANALYTICS_DB : step.target();
-        databases.run(target, SqlScripts.statements(step.params().get("script"), dialect).stream()
-                .map(SqlStatement::sql).toList());
+    /** The script steps of the plan: migrate runs every one itself on PostgreSQL and MariaDB. */
+    List<PlanStep> scripts() throws Exception {
+        return steps().stream().filter(s -> s.kind().equals("RunSqlScript")).toList();
     }
 
     List<String> migrateArgs(Path run, String... extra) {

@@ -7,10 +7,13 @@ import dev.apimupgrade.fact.DatabaseScan;
 import dev.apimupgrade.fact.DatasourceConfig;
 import dev.apimupgrade.fact.DbCollation;
 import dev.apimupgrade.fact.DbColumn;
+import dev.apimupgrade.fact.DbColumnCharset;
+import dev.apimupgrade.fact.DbIndexLimit;
 import dev.apimupgrade.fact.DbConstraint;
 import dev.apimupgrade.fact.DbPrivilege;
 import dev.apimupgrade.fact.DbProduct;
 import dev.apimupgrade.fact.DbTable;
+import dev.apimupgrade.fact.Observation;
 import dev.apimupgrade.fact.RegistryVersioning;
 import dev.apimupgrade.fact.Role;
 import dev.apimupgrade.fact.RowCount;
@@ -485,7 +488,7 @@ class DatabaseRulesTest {
         void anaDbPkPkDuplicatesAndCollationAreNotApplicableWhenAnalyticsIsOffEvenWithoutTheSetting() {
             Verdict v = decide(someOldSetting());
 
-            assertThat(List.of("ANA-DB-PK", "ANA-PK-DUPLICATES", "ANA-COLLATION"))
+            assertThat(List.of("ANA-DB-PK", "ANA-PK-DUPLICATES", "ANA-COLLATION", "ANA-PK-KEY-LENGTH"))
                     .allSatisfy(id -> assertThat(v.status(id)).isEqualTo(Status.NOT_APPLICABLE));
         }
 
@@ -493,7 +496,8 @@ class DatabaseRulesTest {
         void anaDbPkPkDuplicatesAndCollationAreUnknownWhenAnalyticsIsOnButNoAnalyticsDatabaseWasRead() {
             Verdict v = decide(analytics("true"), scanned());
 
-            assertThat(List.of("ANA-DB-PK", "ANA-PK-DUPLICATES", "ANA-COLLATION")).allSatisfy(id -> {
+            assertThat(List.of("ANA-DB-PK", "ANA-PK-DUPLICATES", "ANA-COLLATION", "ANA-PK-KEY-LENGTH"))
+                    .allSatisfy(id -> {
                 assertThat(v.status(id)).isEqualTo(Status.UNKNOWN);
                 assertThat(v.result(id).messages().get(0)).contains("analytics database is not configured");
             });
@@ -535,6 +539,100 @@ class DatabaseRulesTest {
                     new DbCollation(DS, "database", "utf8mb4_bin", true, SourceRef.db(DS, "collation")));
 
             assertThat(v.status("ANA-COLLATION")).isEqualTo(Status.NOT_APPLICABLE);
+        }
+    }
+
+    @Nested
+    class AnaPkKeyLength {
+        static final String T = "APILASTACCESSSUMMARY";
+
+        static DbColumnCharset column(String name, boolean nullable, String charset, int bytesPerChar) {
+            int position = List.of("APINAME", "APICREATOR", "APIVERSION", "APICREATORTENANTDOMAIN").indexOf(name) + 1;
+            return new DbColumnCharset(DS, T, position, name, "VARCHAR(254)", nullable, 254, charset, bytesPerChar,
+                    SourceRef.db(DS, T + "." + name));
+        }
+
+        /** The 3.0.0 table: its old three-column key, the four columns of the new key in that set, the row format. */
+        static Observation[] summary(String charset, int bytesPerChar, String rowFormat, long columnBytes) {
+            return new Observation[] {analytics("true"), table(T, true),
+                    new DbConstraint(DS, T, "PRIMARY", DbConstraint.PRIMARY_KEY,
+                            "APINAME,APICREATOR,APICREATORTENANTDOMAIN", SourceRef.db(DS, T + "/PRIMARY")),
+                    column("APINAME", false, charset, bytesPerChar), column("APICREATOR", false, charset, bytesPerChar),
+                    column("APIVERSION", true, charset, bytesPerChar),
+                    column("APICREATORTENANTDOMAIN", false, charset, bytesPerChar),
+                    new DbIndexLimit(DS, T, "InnoDB", rowFormat, columnBytes, 3072,
+                            SourceRef.db(DS, T + "/row-format"))};
+        }
+
+        @Test
+        void anaPkKeyLengthIsABlockerNamingTheTableAndTheBytesWhenTheUtf8mb4KeyNeeds4064Of3072() {
+            Verdict v = decide(summary("utf8mb4", 4, "Dynamic", 3072));
+
+            assertThat(v.status("ANA-PK-KEY-LENGTH")).isEqualTo(Status.APPLIES);
+            assertThat(v.result("ANA-PK-KEY-LENGTH").severity()).isEqualTo(Severity.BLOCKER);
+            assertThat(v.result("ANA-PK-KEY-LENGTH").messages().get(0)).contains("APILASTACCESSSUMMARY")
+                    .contains("4064 bytes").contains("more than the 3072 bytes InnoDB allows a key")
+                    .contains("APINAME VARCHAR(254) utf8mb4 1016");
+            assertThat(observed(v, "ANA-PK-KEY-LENGTH")).contains("db:apim_db/APILASTACCESSSUMMARY/row-format"
+                    + " APILASTACCESSSUMMARY InnoDB row format Dynamic: an index key column up to 3072 bytes, a key up"
+                    + " to 3072 bytes");
+        }
+
+        @Test
+        void anaPkKeyLengthStepGivesTheAlterTableThatConvertsTheKeyColumnsToUtf8mb3KeepingTheirNullSetting() {
+            Verdict v = decide(summary("utf8mb4", 4, "Dynamic", 3072));
+
+            assertThat(v.actions()).filteredOn(a -> a.conditionId().equals("ANA-PK-KEY-LENGTH")).singleElement()
+                    .satisfies(a -> {
+                        assertThat(a.kind()).isEqualTo("ManualStep");
+                        assertThat(a.params().get("command")).isEqualTo("ALTER TABLE APILASTACCESSSUMMARY"
+                                + "\n  MODIFY APINAME VARCHAR(254) CHARACTER SET utf8mb3 NOT NULL,"
+                                + "\n  MODIFY APICREATOR VARCHAR(254) CHARACTER SET utf8mb3 NOT NULL,"
+                                + "\n  MODIFY APIVERSION VARCHAR(254) CHARACTER SET utf8mb3 NULL,"
+                                + "\n  MODIFY APICREATORTENANTDOMAIN VARCHAR(254) CHARACTER SET utf8mb3 NOT NULL;");
+                        assertThat(a.params().get("doneWhen")).contains("ANA-PK-KEY-LENGTH as NOT_APPLICABLE");
+                    });
+        }
+
+        @Test
+        void anaPkKeyLengthIsNotApplicableWhenTheLatin1KeyFits() {
+            Verdict v = decide(summary("latin1", 1, "Dynamic", 3072));
+
+            assertThat(v.status("ANA-PK-KEY-LENGTH")).isEqualTo(Status.NOT_APPLICABLE);
+            assertThat(v.result("ANA-PK-KEY-LENGTH").messages().get(0)).contains("takes 1016 bytes");
+            assertThat(v.actions()).noneMatch(a -> a.conditionId().equals("ANA-PK-KEY-LENGTH"));
+        }
+
+        @Test
+        void anaPkKeyLengthOnACompactTableHoldsEachColumnTo767Bytes() {
+            assertThat(decide(summary("utf8mb3", 3, "Compact", 767)).status("ANA-PK-KEY-LENGTH"))
+                    .as("762 bytes a column").isEqualTo(Status.NOT_APPLICABLE);
+            Verdict wide = decide(summary("utf8mb4", 4, "Compact", 767));
+            assertThat(wide.status("ANA-PK-KEY-LENGTH")).isEqualTo(Status.APPLIES);
+            assertThat(wide.result("ANA-PK-KEY-LENGTH").messages().get(0))
+                    .contains("APINAME takes more than the 767 bytes InnoDB allows a key column");
+        }
+
+        @Test
+        void anaPkKeyLengthIsNotApplicableWhenTheAnalyticsDatabaseIsPostgresql() {
+            Verdict v = decide(analytics("true"), table(T, true), product("POSTGRES"));
+
+            assertThat(v.status("ANA-PK-KEY-LENGTH")).isEqualTo(Status.NOT_APPLICABLE);
+        }
+
+        @Test
+        void anaPkKeyLengthIsNotApplicableOnceTheKeyHasApiversion() {
+            Verdict v = decide(analytics("true"), new DbConstraint(DS, T, "PRIMARY", DbConstraint.PRIMARY_KEY,
+                    "APINAME,APICREATOR,APIVERSION,APICREATORTENANTDOMAIN", SourceRef.db(DS, T + "/PRIMARY")));
+
+            assertThat(v.status("ANA-PK-KEY-LENGTH")).isEqualTo(Status.NOT_APPLICABLE);
+        }
+
+        @Test
+        void anaPkKeyLengthIsUnknownWhenTheMariaDbAnalyticsDatabaseWasNotReached() {
+            Verdict v = decide(analytics("true"), unreachable());
+
+            assertThat(v.status("ANA-PK-KEY-LENGTH")).isEqualTo(Status.UNKNOWN);
         }
     }
 }

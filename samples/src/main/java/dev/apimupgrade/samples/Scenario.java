@@ -23,7 +23,8 @@ public enum Scenario {
             ""),
     /**
      * apim_db and shared_db on MariaDB (type mysql, MariaDB driver), analytics enabled, and an analytics 3.0.0 home
-     * whose APIM_ANALYTICS_DB is a MariaDB database with the server's default, case-insensitive collation.
+     * whose APIM_ANALYTICS_DB is a MariaDB database created as WSO2's MySQL setup creates them (latin1, whose default
+     * collation is case-insensitive).
      */
     MARIADB_ANALYTICS("mariadb-analytics", Server.MARIADB, List.of("apim_db", "shared_db", Scenario.ANALYTICS_DB), ""),
     /** WSO2 IS on another host is the Key Manager, and the answers file says so. */

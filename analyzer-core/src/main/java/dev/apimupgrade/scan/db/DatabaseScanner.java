@@ -115,6 +115,11 @@ public final class DatabaseScanner {
                 : reader.readJdbc(md, c.jdbc().getCatalog(), c.jdbc().getSchema());
         new RowCounter(ctx, catalog, datasource, facts).countAll();
         ServerFacts.read(c.jdbc(), kind, datasource, facts);
+        Optional<Catalog.Found> analytics = catalog.table(KeyStorage.ANALYTICS_TABLE);
+        if (analytics.isPresent() && (kind == DbKind.MARIADB || kind == DbKind.MYSQL)) {
+            facts.addAll(KeyStorage.read(c.jdbc(), datasource, analytics.get().table().getName(),
+                    KeyStorage.ANALYTICS_KEY));
+        }
         return product;
     }
 

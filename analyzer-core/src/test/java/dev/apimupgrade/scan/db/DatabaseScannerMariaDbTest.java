@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.apimupgrade.fact.DatabaseScan;
 import dev.apimupgrade.fact.DbCollation;
+import dev.apimupgrade.fact.DbColumnCharset;
+import dev.apimupgrade.fact.DbIndexLimit;
 import dev.apimupgrade.fact.DbConstraint;
 import dev.apimupgrade.fact.DbPrivilege;
 import dev.apimupgrade.fact.DbTable;
@@ -73,6 +75,53 @@ class DatabaseScannerMariaDbTest {
             assertThat(ofType(facts, DatabaseScan.class)).singleElement()
                     .satisfies(s -> assertThat(s.scanned()).as(s.reason()).isTrue());
             assertThat(FixtureCounts.of(facts)).containsExactlyInAnyOrderEntriesOf(FixtureCounts.EXPECTED);
+        }
+    }
+
+    private static final String SUMMARY_300 = "CREATE TABLE APILASTACCESSSUMMARY (APICONTEXT VARCHAR(254),"
+            + " APINAME VARCHAR(254) NOT NULL, APIVERSION VARCHAR(254), APICREATOR VARCHAR(254) NOT NULL,"
+            + " APICREATORTENANTDOMAIN VARCHAR(254) NOT NULL, APPLICATIONOWNER VARCHAR(254), LASTACCESSTIME BIGINT,"
+            + " PRIMARY KEY (APINAME, APICREATOR, APICREATORTENANTDOMAIN))";
+
+    @Test
+    void anaPkKeyLengthFactsAreEachNewKeyColumnsCharacterSetAndTheTablesIndexLimitsOnAUtf8mb4Database()
+            throws Exception {
+        try (TestDatabases.Created db = TestDatabases.mariadb("CHARACTER SET utf8mb4")) {
+            db.run(SUMMARY_300);
+
+            List<Observation> facts = scan(db.spec("APIM_ANALYTICS_DB", db.user()));
+
+            assertThat(ofType(facts, DbColumnCharset.class)).extracting(DbColumnCharset::observed).containsExactly(
+                    "APILASTACCESSSUMMARY.APINAME VARCHAR(254) CHARACTER SET utf8mb4 (up to 4 bytes a character): 1016 bytes in an index key",
+                    "APILASTACCESSSUMMARY.APICREATOR VARCHAR(254) CHARACTER SET utf8mb4 (up to 4 bytes a character):"
+                            + " 1016 bytes in an index key",
+                    "APILASTACCESSSUMMARY.APIVERSION VARCHAR(254) CHARACTER SET utf8mb4 (up to 4 bytes a character):"
+                            + " 1016 bytes in an index key",
+                    "APILASTACCESSSUMMARY.APICREATORTENANTDOMAIN VARCHAR(254) CHARACTER SET utf8mb4 (up to 4 bytes a"
+                            + " character): 1016 bytes in an index key");
+            assertThat(ofType(facts, DbColumnCharset.class)).extracting(DbColumnCharset::nullable)
+                    .containsExactly(false, false, true, false);
+            assertThat(ofType(facts, DbIndexLimit.class)).singleElement().satisfies(l -> {
+                assertThat(l.engine()).isEqualTo("InnoDB");
+                assertThat(l.rowFormat()).isEqualTo("Dynamic");
+                assertThat(l.keyBytes()).isEqualTo(3072);
+                assertThat(l.columnBytes()).isEqualTo(3072);
+            });
+        }
+    }
+
+    @Test
+    void anaPkKeyLengthACompactTableAllowsAKeyColumn767Bytes() throws Exception {
+        try (TestDatabases.Created db = TestDatabases.mariadb("CHARACTER SET latin1")) {
+            db.run(SUMMARY_300 + " ROW_FORMAT=COMPACT");
+
+            List<Observation> facts = scan(db.spec("APIM_ANALYTICS_DB", db.user()));
+
+            assertThat(ofType(facts, DbColumnCharset.class)).extracting(DbColumnCharset::indexBytes)
+                    .containsExactly(254L, 254L, 254L, 254L);
+            assertThat(ofType(facts, DbIndexLimit.class)).singleElement()
+                    .satisfies(l -> assertThat(l.observed()).isEqualTo("APILASTACCESSSUMMARY InnoDB row format Compact:"
+                            + " an index key column up to 767 bytes, a key up to 3072 bytes"));
         }
     }
 
