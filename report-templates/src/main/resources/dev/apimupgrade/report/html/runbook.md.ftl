@@ -1,3 +1,5 @@
+<#-- A table cell's code span: pipes escaped; a value holding backticks gets a double-backtick span so it stays one. -->
+<#function code v><#local t = v?replace("|", "\\|")><#return t?contains("`")?then("`` " + t + " ``", "`" + t + "`")></#function>
 <#-- The runbook as Markdown for a wiki. Formats dev.apimupgrade.report.RunbookView; decides nothing. -->
 # Runbook: WSO2 API Manager 3.0.0 to 3.1.0
 
@@ -74,7 +76,7 @@ ${s.guideStep} · `${s.conditionId}` · ${s.kind} · <#if s.automated>the tool c
 | Source | Observed |
 |---|---|
 <#list s.evidence as e>
-| `${e.source?replace("|", "\\|")}` | `${e.observed?replace("|", "\\|")}` |
+| ${code(e.source)} | ${code(e.observed)} |
 </#list>
 </#if>
 <#if s.snippet?has_content>

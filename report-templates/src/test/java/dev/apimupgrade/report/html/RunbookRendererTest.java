@@ -35,7 +35,11 @@ class RunbookRendererTest {
             "SELECT 'a < b' FROM DUAL");
 
     private static RunbookView view(boolean distributed) {
-        Evidence evidence = new Evidence(APIM.source(), HOSTILE);
+        return view(distributed, HOSTILE);
+    }
+
+    private static RunbookView view(boolean distributed, String observed) {
+        Evidence evidence = new Evidence(APIM.source(), observed);
         List<JustifiedAction> actions = List.of(
                 new JustifiedAction("DB-AM-UPGRADE:RunSqlScript:apim_db", "DB-AM-UPGRADE", "RunSqlScript", true,
                         "apim_db", Map.of("script", "am-3.0.0-to-3.1.0"), List.of(evidence), "r"),
@@ -148,5 +152,15 @@ class RunbookRendererTest {
         assertThat(md.indexOf("## Not decided")).isPositive().isLessThan(md.indexOf("## Steps ("));
         assertThat(md).contains("\n\n## Not decided");
         assertThat(html.indexOf("<h2>Not decided")).isPositive().isLessThan(html.indexOf("<h2>Steps ("));
+    }
+
+    @Test
+    void anObservedValueHoldingBackticksStaysOneCodeSpanInTheMarkdownTable() {
+        String grant = "GRANT ALTER ON `WSO2AM_DB`.* TO 'apim'@'%' | x";
+
+        String md = RunbookRenderer.markdown(view(false, grant));
+
+        assertThat(md).contains("| `` GRANT ALTER ON `WSO2AM_DB`.* TO 'apim'@'%' \\| x `` |")
+                .doesNotContain("| `GRANT ALTER");
     }
 }
