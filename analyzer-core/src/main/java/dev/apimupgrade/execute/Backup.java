@@ -94,6 +94,23 @@ public final class Backup {
         }
     }
 
+    /**
+     * The new home's files as they were before a run changed them: each saved path (home-relative) with its saved
+     * copy, or with a path that does not exist when the run added the file.
+     */
+    public static java.util.Map<String, Path> newHomeOriginals(RunDirectory run) throws IOException {
+        java.util.Map<String, Path> originals = new java.util.TreeMap<>();
+        Backup lookup = new Backup(run, null, null);
+        for (JournalRecord r : Journal.open(run.journal()).records()) {
+            if (r.type().equals("backup") && Homes.isHomeName(r.path()) && Homes.roleOf(r.path()) == Role.NEW
+                    && !Boolean.TRUE.equals(r.directory())) {
+                originals.putIfAbsent(Homes.relativeOf(r.path()), Boolean.TRUE.equals(r.existed())
+                        ? lookup.copyOf(r.path()) : run.backup().resolve("absent").resolve(Homes.relativeOf(r.path())));
+            }
+        }
+        return originals;
+    }
+
     /** Where the saved copy of a home path is kept. */
     public Path copyOf(String name) {
         return run.backup().resolve(Homes.roleOf(name).name()).resolve(Homes.relativeOf(name));

@@ -58,7 +58,7 @@ public final class Engine {
         run.create();
         Journal journal = Journal.open(run.journal());
         try (RunLock lock = RunLock.acquire(run, options.breakLock(), journal)) {
-            RunRecord.requireSameRun(run, plan, homes);
+            RunRecord.requireSameHomes(run, homes);
             refuseRolledBack(run, journal);
             Preflight.Snapshot now = preflight.scan();
             RunChecks checks = new RunChecks(journal, plan.steps(), options.confirmed());
@@ -76,10 +76,14 @@ public final class Engine {
                 }
                 throw e;
             }
+            Optional<MigrationPlan> earlier = RunRecord.earlierPlan(run, plan);
+            List<String> adopted = earlier.isPresent()
+                    ? PlanAdoption.adopt(run, journal, earlier.get(), plan, options.confirmed()) : List.of();
             RunRecord.startIfNew(run, plan, homes);
             journal.append(JournalRecord.note("run-start", plan.steps().size() + " step(s), plan "
                     + plan.fingerprint().sha256()));
             StepRunner runner = new StepRunner(executors, journal, ctx, options.confirmations());
+            adopted.forEach(runner::line);
             if (options.databaseBackup().isPresent()
                     && !options.databaseBackup().equals(StepRunner.recordedBackup(journal))) {
                 journal.append(JournalRecord.note(StepRunner.DATABASE_BACKUP, options.databaseBackup().get()));

@@ -117,9 +117,18 @@ public final class Journal {
         return List.copyOf(records);
     }
 
-    /** Whether an earlier (or this) run recorded the step as completed. */
+    /**
+     * Whether an earlier (or this) run recorded the step as completed, and no plan adopted since changed what the
+     * step does (a {@code superseded} outcome: the step runs again as the new plan says).
+     */
     public synchronized boolean completed(String stepId) {
-        return records.stream().anyMatch(r -> stepId.equals(r.step()) && r.completes());
+        boolean completed = false;
+        for (JournalRecord r : records) {
+            if (stepId.equals(r.step()) && r.type().equals("outcome")) {
+                completed = r.completes() || (completed && !JournalRecord.SUPERSEDED.equals(r.status()));
+            }
+        }
+        return completed;
     }
 
     /** Whether a home path was already saved by this run: its first record is the state before the run. */

@@ -10,7 +10,8 @@ import java.time.Instant;
  * whether it existed, with its hash); {@code snapshot} keeps a database file's state just before a script step; {@code export} names
  * a file of exported rows or table definitions taken just before a PostgreSQL script;
  * {@code pause} keeps the new home's log size when the run stopped at a manual step (its check scans the log from
- * there); {@code note} records run-level events (start, lock broken, stop, database-backup, check-failed).
+ * there); {@code note} records run-level events (start, lock broken, stop, database-backup, check-failed,
+ * plan-adopted).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"time", "type", "step", "status", "path", "existed", "directory", "sha256", "detail"})
@@ -20,6 +21,8 @@ public record JournalRecord(String time, String type, String step, String status
     public static final String ALREADY_DONE = "already-done";
     public static final String CONFIRMED = "confirmed";
     public static final String FAILED = "failed";
+    /** A completed step whose id a newly adopted plan holds with other parameters: it is done again. */
+    public static final String SUPERSEDED = "superseded";
 
     public static JournalRecord intent(String step, String detail) {
         return new JournalRecord(now(), "intent", step, null, null, null, null, null, detail);

@@ -4,6 +4,7 @@ import dev.apimupgrade.fact.ServerProcess;
 import dev.apimupgrade.plan.Fingerprint;
 import dev.apimupgrade.plan.MigrationPlan;
 import dev.apimupgrade.plan.PlanStep;
+import dev.apimupgrade.plan.StepTargets;
 import dev.apimupgrade.rule.ConditionResult;
 import dev.apimupgrade.rule.Evidence;
 import java.util.List;
@@ -12,15 +13,14 @@ import java.util.TreeSet;
 
 /**
  * The refusals checked just before a run executes anything: a running server, a plan made from another state of the
- * installation, an open blocker. On a resumed run, changes to paths this run saved before changing them (and, once the
- * operator confirmed a manual step, anything in the new home) are the run's own doing and do not make the plan stale;
- * so are changes to the database of a script step the operator ran by hand at the run's request and confirms (now, or
- * in an earlier run), since the run stopped there precisely so that its database would change.
+ * installation, an open blocker. What the plan's own steps change or ask the operator to change is not drift (see
+ * {@link StepTargets}): the targets of every step from the start, the broad ones (a script's database, the whole new
+ * home for a server start) once the run reached that step, and every path this run saved before changing it. Drift
+ * anywhere else (the old home, the databases before their step, the new home outside the steps) still refuses.
  */
 final class RunChecks {
     private static final int SHOWN = 10;
     private final Set<String> touched = new TreeSet<>();
-    private final boolean operatorWorkedInNewHome;
 
     RunChecks(Journal journal) {
         this(journal, List.of(), Set.of());
@@ -28,11 +28,14 @@ final class RunChecks {
 
     /** With the plan's steps and the steps the operator confirms in this run (--confirm, or the answers file). */
     RunChecks(Journal journal, List<PlanStep> steps, Set<String> confirmedNow) {
-        boolean confirmed = false;
-        Set<String> confirmedScripts = new TreeSet<>(confirmedNow);
+        Set<String> reached = new TreeSet<>(confirmedNow);
         for (JournalRecord r : journal.records()) {
-            if (JournalRecord.CONFIRMED.equals(r.status())) {
-                confirmedScripts.add(r.step());
+            if (r.step() != null) {
+                reached.add(r.step());
+            }
+            if (r.type().equals("note") && "stopped".equals(r.status()) && r.detail() != null
+                    && r.detail().contains(" needs the operator")) {
+                reached.add(r.detail().substring(0, r.detail().indexOf(" needs the operator")));
             }
             if (r.type().equals("backup")) {
                 touched.add(r.path());
@@ -40,12 +43,12 @@ final class RunChecks {
             if (r.type().equals("intent") && r.detail() != null && r.detail().startsWith("RunSqlScript ")) {
                 touched.add("db:" + r.detail().substring("RunSqlScript ".length()) + "/");
             }
-            confirmed |= JournalRecord.CONFIRMED.equals(r.status());
         }
-        this.operatorWorkedInNewHome = confirmed;
         for (PlanStep step : steps) {
-            if (step.kind().equals("RunSqlScript") && confirmedScripts.contains(step.id())) {
-                touched.add("db:" + step.target() + "/");
+            StepTargets targets = StepTargets.of(step);
+            touched.addAll(targets.always());
+            if (reached.contains(step.id())) {
+                touched.addAll(targets.onceReached());
             }
         }
     }
@@ -89,16 +92,8 @@ final class RunChecks {
         }
     }
 
-    private boolean excused(String source) {
-        if (operatorWorkedInNewHome && source.startsWith("NEW:")) {
-            return true;
-        }
-        for (String path : touched) {
-            if (source.equals(path) || source.startsWith(path.endsWith("/") ? path : path + "/")
-                    || source.startsWith(path + ":")) {
-                return true;
-            }
-        }
-        return false;
+    /** Whether a change at this source is the doing of the plan's steps or of this run. */
+    boolean excused(String source) {
+        return touched.stream().anyMatch(target -> StepTargets.covers(target, source));
     }
 }

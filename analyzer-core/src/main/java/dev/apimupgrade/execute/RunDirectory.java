@@ -8,7 +8,8 @@ import java.nio.file.Path;
 
 /**
  * The folder one migrate run keeps everything in (docs/adr/0010-run-directory.md): run.json (homes and start),
- * plan.json (the plan as executed), journal.jsonl, backup/ (every file as it was before the run changed it),
+ * plan.json (the plan being executed; plans/ keeps each plan the run adopted), journal.jsonl, backup/ (every file
+ * as it was before the run changed it),
  * exports/ (rows a database action deletes) and the lock file while a run is active.
  */
 public record RunDirectory(Path root) {
@@ -22,6 +23,11 @@ public record RunDirectory(Path root) {
 
     public Path plan() {
         return root.resolve("plan.json");
+    }
+
+    /** Every plan the run executed, in the order it adopted them: plans/1-plan.json, plans/2-plan.json, ... */
+    public Path plans() {
+        return root.resolve("plans");
     }
 
     public Path journal() {

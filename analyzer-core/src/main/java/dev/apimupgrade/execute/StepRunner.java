@@ -219,6 +219,7 @@ final class StepRunner {
 
     private RunOutcome stopped(PlanStep step, String what) throws IOException {
         journal.append(JournalRecord.note("stopped", step.id() + " needs the operator: " + what));
+        saveManualTarget(step);
         if (ManualStepChecks.scansLog(step)) {
             journal.append(JournalRecord.pause(step.id(), "NEW:" + ManualStepChecks.LOG,
                     ManualStepChecks.logOffset(ctx.homes())));
@@ -228,6 +229,25 @@ final class StepRunner {
                 + " list " + step.id() + " under migrate.confirmed in the --answers file) to go on. Nothing is lost:"
                 + " the steps done so far are recorded in " + journal.file() + ".";
         return new RunOutcome(false, lines, step.id(), toContinue, RunOutcome.Awaits.CONFIRMATION);
+    }
+
+    /**
+     * A manual step that edits one file of the new home (re-applying a customisation) gets that file saved first, as
+     * the run's own changes are: rollback puts it back, and a plan made later in the run compares with it as it was.
+     */
+    private void saveManualTarget(PlanStep step) throws IOException {
+        if (!step.kind().equals("ManualStep") || Homes.isHomeName(step.target()) || !step.target().contains("/")) {
+            return;
+        }
+        java.nio.file.Path file;
+        try {
+            file = ctx.homes().resolve(dev.apimupgrade.fact.Role.NEW, step.target());
+        } catch (IllegalArgumentException e) {
+            return;
+        }
+        if (java.nio.file.Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            ctx.backup().save(step.id(), dev.apimupgrade.fact.Role.NEW, step.target());
+        }
     }
 
     static String title(PlanStep step) {

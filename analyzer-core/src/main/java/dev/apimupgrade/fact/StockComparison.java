@@ -6,7 +6,7 @@ package dev.apimupgrade.fact;
  * "synapse" or "executionplan".
  */
 public record StockComparison(Role role, String category, String tenant, String relativePath, boolean matchesStock,
-                              String baseline, SourceRef source) implements Observation {
+                              String baseline, SourceRef source) implements ComparedWithNewHome {
     public String observed() {
         return relativePath + (matchesStock ? " is identical to " : " differs from ") + baseline;
     }

@@ -6,6 +6,6 @@ package dev.apimupgrade.fact;
  * cut after a fixed number of lines, with a note saying how many were left out.
  */
 public record SynapseDiff(Role role, String tenant, String relativePath, String unifiedDiff, SourceRef source)
-        implements Observation {
+        implements ComparedWithNewHome {
     public String observed() { return "unified diff against the 3.1.0 home's file:\n" + unifiedDiff; }
 }

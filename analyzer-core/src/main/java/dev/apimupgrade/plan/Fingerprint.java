@@ -1,7 +1,9 @@
 package dev.apimupgrade.plan;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.apimupgrade.fact.Answer;
 import dev.apimupgrade.fact.AssessmentDate;
+import dev.apimupgrade.fact.ComparedWithNewHome;
 import dev.apimupgrade.fact.Facts;
 import dev.apimupgrade.fact.Observation;
 import dev.apimupgrade.scan.FileDigest;
@@ -14,7 +16,10 @@ import java.util.TreeSet;
 /**
  * What a plan was made from: every scanned fact (where and what, including file digests, the jar list, keystore facts
  * and database metadata and counts), the rule-pack hash and the tool version, with one SHA-256 over all of it. The
- * day of the scan is left out, so a plan stays current until the installation, the rules or the tool change.
+ * day of the scan is left out, so a plan stays current until the installation, the rules or the tool change. A
+ * comparison of an old file with a new-home file is left out too: its two inputs are bound by their digests, so a
+ * step that changes the new file as planned changes only that file's entry, which the run then excuses as the
+ * step's target. An answer is bound by its key and value, not by the answers file's name.
  */
 @JsonPropertyOrder({"sha256", "toolVersion", "rulePackHash", "facts"})
 public record Fingerprint(String sha256, String toolVersion, String rulePackHash, List<Entry> facts) {
@@ -37,6 +42,9 @@ public record Fingerprint(String sha256, String toolVersion, String rulePackHash
         }
     }
 
+    /** Where an answer is bound: the question, whatever the answers file is called. */
+    static final String ANSWERS = "answers#";
+
     public Fingerprint {
         facts = List.copyOf(facts);
     }
@@ -44,7 +52,9 @@ public record Fingerprint(String sha256, String toolVersion, String rulePackHash
     public static Fingerprint of(Facts facts, String rulePackHash, String toolVersion) {
         TreeSet<Entry> entries = new TreeSet<>();
         for (Observation o : facts.all()) {
-            if (!(o instanceof AssessmentDate)) {
+            if (o instanceof Answer a) {
+                entries.add(new Entry(ANSWERS + a.key(), o.observed()));
+            } else if (!(o instanceof AssessmentDate) && !(o instanceof ComparedWithNewHome)) {
                 entries.add(new Entry(o.source().toString(), o.observed()));
             }
         }

@@ -3,6 +3,7 @@ package dev.apimupgrade.plan;
 import dev.apimupgrade.fact.DatasourceConfig;
 import dev.apimupgrade.fact.DbConstraint;
 import dev.apimupgrade.fact.Facts;
+import dev.apimupgrade.fact.FileContent;
 import dev.apimupgrade.fact.Role;
 import dev.apimupgrade.fact.TomlSetting;
 import dev.apimupgrade.rule.Condition;
@@ -55,7 +56,16 @@ public final class Planner {
             steps.add(step(a, verdict.result(a.conditionId()), params(a, verdict.actions(), facts)));
         }
         return new MigrationPlan(toolVersion, verdict.rulePackHash(),
-                Fingerprint.of(facts, verdict.rulePackHash(), toolVersion), steps);
+                Fingerprint.of(facts, verdict.rulePackHash(), toolVersion), steps)
+                .withNewHomeBaseline(newHomeBaseline(facts));
+    }
+
+    /** The SHA-256 of every API-M new-home file the facts were read from, by home-relative path. */
+    static Map<String, String> newHomeBaseline(Facts facts) {
+        Map<String, String> baseline = new TreeMap<>();
+        facts.ofType(FileContent.class).stream().filter(f -> f.source().where().startsWith(Role.NEW + ":"))
+                .forEach(f -> baseline.put(f.relativePath(), f.sha256()));
+        return baseline;
     }
 
     private static PlanStep step(JustifiedAction a, ConditionResult result, Map<String, String> params) {

@@ -2,10 +2,23 @@ package dev.apimupgrade.scan;
 
 import dev.apimupgrade.fact.Role;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 
-/** The homes being assessed: the 3.0.0 home (always) and the 3.1.0 target home (when given). */
-public record Installation(Path oldHome, Optional<Path> newHome) {
+/**
+ * The homes being assessed: the 3.0.0 home (always) and the 3.1.0 target home (when given). A plan made in the middle
+ * of a run also knows the new home's files as they were before the run changed them ({@code newHomeAsPlanned}:
+ * relative path to the run's saved copy, a path that does not exist for a file the run added), so comparisons with
+ * the new home judge the old files against what the first plan saw, not against what the run already put there.
+ */
+public record Installation(Path oldHome, Optional<Path> newHome, Map<String, Path> newHomeAsPlanned) {
+    public Installation {
+        newHomeAsPlanned = Map.copyOf(newHomeAsPlanned);
+    }
+
+    public Installation(Path oldHome, Optional<Path> newHome) {
+        this(oldHome, newHome, Map.of());
+    }
 
     public Optional<Path> home(Role role) {
         return role == Role.OLD ? Optional.of(oldHome) : newHome;

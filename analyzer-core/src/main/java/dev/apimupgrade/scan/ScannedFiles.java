@@ -28,6 +28,8 @@ public final class ScannedFiles {
         for (Observation o : facts.all()) {
             sources.add(o.source().where());
         }
+        // a file a scanner already digested (the new-home file a comparison read) is not read twice
+        facts.ofType(FileContent.class).forEach(f -> sources.remove(f.source().where()));
         List<FileContent> out = new ArrayList<>();
         for (String where : sources) {
             int colon = where.indexOf(':');

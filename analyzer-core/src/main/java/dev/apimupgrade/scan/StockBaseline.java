@@ -1,5 +1,6 @@
 package dev.apimupgrade.scan;
 
+import dev.apimupgrade.fact.FileContent;
 import dev.apimupgrade.fact.Observation;
 import dev.apimupgrade.fact.Role;
 import dev.apimupgrade.fact.ScanProblem;
@@ -17,18 +18,33 @@ import java.util.function.UnaryOperator;
 /**
  * Compares an old-home file with its stock counterpart: the 3.1.0 home's same file when a new home is given and holds
  * it (the files a customer did not touch are identical across the two GA packs, FACTS.md section 8), otherwise the
- * embedded stock 3.0.0 hash.
+ * embedded stock 3.0.0 hash. Mid-run the new home's file may already carry a customisation the plan asked for; the
+ * file as it was before the run (from the run's backups, {@link Installation#newHomeAsPlanned()}) is then the
+ * baseline, so an uncustomised tenant still compares equal. The digest of the new file compared with is recorded as a
+ * FileContent fact: the comparison is a function of both files, and a plan binds both.
  */
 final class StockBaseline {
     static final String NEW_HOME = "3.1.0 home";
     static final String STOCK_HASH = "stock 3.0.0 hash";
 
     private final Optional<Path> newHome;
+    private final java.util.Map<String, Path> asPlanned;
     private final StockFiles stock;
+    private final java.util.Set<String> digested = new java.util.HashSet<>();
 
     StockBaseline(Installation installation, StockFiles stock) {
         this.newHome = installation.newHome();
+        this.asPlanned = installation.newHomeAsPlanned();
         this.stock = stock;
+    }
+
+    /** The new home's counterpart file as the plan saw it, when a new home is given and holds it. */
+    private Optional<Path> newFile(Counterpart counterpart) {
+        if (counterpart.newHomePath() == null || newHome.isEmpty()) {
+            return Optional.empty();
+        }
+        Path file = asPlanned.getOrDefault(counterpart.newHomePath(), newHome.get().resolve(counterpart.newHomePath()));
+        return Optional.of(file).filter(Files::isRegularFile);
     }
 
     /** One stock counterpart: where it lies in the new home, and how to turn the 3.1.0 bytes into the 3.0.0 ones. */
@@ -49,11 +65,15 @@ final class StockBaseline {
      */
     void compare(String category, String tenant, String relativePath, String oldSha256, Counterpart counterpart,
                  SourceRef source, List<Observation> out) {
-        Optional<Path> newFile = counterpart.newHomePath() == null ? Optional.empty()
-                : newHome.map(h -> h.resolve(counterpart.newHomePath())).filter(Files::isRegularFile);
+        Optional<Path> newFile = newFile(counterpart);
         if (newFile.isPresent()) {
             try {
-                byte[] bytes = counterpart.asIn300().apply(Files.readAllBytes(newFile.get()));
+                byte[] read = Files.readAllBytes(newFile.get());
+                if (digested.add(counterpart.newHomePath())) {
+                    out.add(new FileContent(Role.NEW, counterpart.newHomePath(), FileDigest.sha256(read),
+                            SourceRef.file(Role.NEW, counterpart.newHomePath())));
+                }
+                byte[] bytes = counterpart.asIn300().apply(read);
                 out.add(new StockComparison(Role.OLD, category, tenant, relativePath,
                         oldSha256.equals(FileDigest.sha256(bytes)), NEW_HOME, source));
                 return;
@@ -72,8 +92,7 @@ final class StockBaseline {
      * A file that cannot be read gives nothing: {@link #compare} has already reported it.
      */
     Optional<String> newHomeText(Counterpart counterpart) {
-        Optional<Path> newFile = counterpart.newHomePath() == null ? Optional.empty()
-                : newHome.map(h -> h.resolve(counterpart.newHomePath())).filter(Files::isRegularFile);
+        Optional<Path> newFile = newFile(counterpart);
         try {
             return newFile.isEmpty() ? Optional.empty() : Optional.of(new String(
                     counterpart.asIn300().apply(Files.readAllBytes(newFile.get())), StandardCharsets.UTF_8));

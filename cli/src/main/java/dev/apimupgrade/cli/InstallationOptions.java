@@ -1,6 +1,7 @@
 package dev.apimupgrade.cli;
 
 import dev.apimupgrade.fact.Facts;
+import dev.apimupgrade.plan.PlanInputs;
 import dev.apimupgrade.report.ToolInfo;
 import dev.apimupgrade.rule.ConditionCatalogue;
 import dev.apimupgrade.rule.RuleEngine;
@@ -9,6 +10,7 @@ import dev.apimupgrade.rules.DroolsRuleEngine;
 import dev.apimupgrade.scan.AnalyticsHomeScanner;
 import dev.apimupgrade.scan.AnalyticsHomes;
 import dev.apimupgrade.scan.AnswersScanner;
+import dev.apimupgrade.scan.FileDigest;
 import dev.apimupgrade.scan.InputException;
 import dev.apimupgrade.scan.Installation;
 import dev.apimupgrade.scan.InstallationScanner;
@@ -23,6 +25,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import picocli.CommandLine.Option;
 
 /**
@@ -40,8 +44,8 @@ final class InstallationOptions {
         }
     }
 
-    @Option(names = "--old", required = true, paramLabel = "<3.0.0 home>",
-            description = "The API Manager 3.0.0 home to upgrade.")
+    @Option(names = "--old", paramLabel = "<3.0.0 home>",
+            description = "The API Manager 3.0.0 home to upgrade (plan --check and migrate: the one plan.json names).")
     Path oldHome;
 
     @Option(names = "--new", paramLabel = "<3.1.0 home>", description = "The API Manager 3.1.0 home to upgrade to.")
@@ -72,16 +76,50 @@ final class InstallationOptions {
             description = "Assess as of this date (yyyy-mm-dd); for reproducible tests.")
     LocalDate today;
 
+    /** The new home's files as the first plan of a run saw them (set when a plan continues a run). */
+    Map<String, Path> newHomeAsPlanned = Map.of();
+
+    /** The environment variables the last scan read and found set: their names only. */
+    private final Set<String> environmentRead = new TreeSet<>();
+
+    /** Every path given as typed, made absolute: what plan.json records and the fingerprint binds. */
     Installation installation() {
-        return new Installation(oldHome, Optional.ofNullable(newHome));
+        return new Installation(absolute(oldHome), Optional.ofNullable(absolute(newHome)), newHomeAsPlanned);
     }
 
     AnalyticsHomes analytics() {
-        return new AnalyticsHomes(Optional.ofNullable(oldAnalytics), Optional.ofNullable(newAnalytics));
+        return new AnalyticsHomes(Optional.ofNullable(absolute(oldAnalytics)),
+                Optional.ofNullable(absolute(newAnalytics)));
+    }
+
+    static Path absolute(Path p) {
+        return p == null ? null : p.toAbsolutePath().normalize();
+    }
+
+    /** The 3.0.0 home is needed by every scan; plan --check and migrate take it from plan.json. */
+    void requireOld() throws InputException {
+        if (oldHome == null) {
+            throw new InputException("--old", "missing: give the API Manager 3.0.0 home (--old <3.0.0 home>)");
+        }
+    }
+
+    /** How this scan was made, for plan.json; {@code run} is the run folder a plan made mid-run continues. */
+    PlanInputs inputs(Path run) {
+        PlanInputs.AnswersFile answersFile = answers == null ? null
+                : new PlanInputs.AnswersFile(absolute(answers).toString(), FileDigest.sha256(absolute(answers)));
+        return new PlanInputs(text(oldHome), text(newHome), text(oldAnalytics), text(newAnalytics), answersFile, noDb,
+                jdbcDrivers.stream().map(p -> absolute(p).toString()).toList(),
+                today == null ? null : today.toString(), List.copyOf(environmentRead), text(run));
+    }
+
+    private static String text(Path p) {
+        return p == null ? null : absolute(p).toString();
     }
 
     /** Scans both homes (and the databases unless --no-db) and lets the rules decide. */
     Assessed assess(Map<String, String> environment) throws InputException {
+        requireOld();
+        environment = reading(environment);
         Installation installation = installation();
         AnalyticsHomes analytics = analytics();
         analytics.requireAnalyticsHomes(); // before the slow file walks of the API-M homes
@@ -101,5 +139,29 @@ final class InstallationOptions {
         Verdict verdict = engine.decide(facts);
         return new Assessed(installation, analytics, facts, verdict,
                 new ToolInfo(ToolVersion.NAME, ToolVersion.version(), engine.rulePackHash()), catalogue);
+    }
+
+    /** The environment as the scanners see it, noting which variables they read and found set. */
+    private Map<String, String> reading(Map<String, String> environment) {
+        return new java.util.AbstractMap<>() {
+            @Override
+            public String get(Object key) {
+                String value = environment.get(key);
+                if (value != null) {
+                    environmentRead.add(String.valueOf(key));
+                }
+                return value;
+            }
+
+            @Override
+            public boolean containsKey(Object key) {
+                return get(key) != null;
+            }
+
+            @Override
+            public Set<Entry<String, String>> entrySet() {
+                return environment.entrySet();
+            }
+        };
     }
 }

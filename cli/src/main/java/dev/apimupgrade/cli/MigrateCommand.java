@@ -45,12 +45,13 @@ public final class MigrateCommand implements Callable<Integer> {
     @Option(names = "--plan", required = true, paramLabel = "<plan.json>", description = "The plan to execute.")
     Path planFile;
 
-    /** The same homes and options plan took (--new is required here: it is the home migrate changes). */
+    /** The homes and options plan took: plan.json's own unless given again (then they must match). */
     @Mixin
     InstallationOptions homes;
 
     @Option(names = "--run", paramLabel = "<dir>", description = "The run folder: journal, backups, lock (default:"
-            + " migrate-run beside the plan). Give the same folder to resume or to roll back.")
+            + " the run folder the plan continues, else migrate-run beside the plan). Give the same folder to resume,"
+            + " to go on with a new plan after drift, or to roll back.")
     Path runDir;
 
     @Option(names = "--dry-run", description = "Print what would be done (files, TOML diffs) and write nothing.")
@@ -92,14 +93,23 @@ public final class MigrateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InputException, IOException {
+        MigrationPlan plan = PlanJson.read(planFile);
+        Optional<Path> continued = Optional.empty();
+        if (plan.inputs() != null) {
+            PlanDefaults.apply(plan.inputs(), planFile, this.homes, main.environment);
+            continued = Optional.ofNullable(plan.inputs().run()).map(Path::of);
+        }
+        this.homes.requireOld();
         if (this.homes.newHome == null) {
             throw new InputException("--new", "migrate needs the 3.1.0 home it changes (--new)");
         }
-        MigrationPlan plan = PlanJson.read(planFile);
         MigrateAnswers answers = this.homes.answers == null ? MigrateAnswers.none()
                 : MigrateAnswers.read(this.homes.answers);
         RunDirectory run = new RunDirectory(runDir != null ? runDir
-                : planFile.toAbsolutePath().getParent().resolve("migrate-run"));
+                : continued.orElse(planFile.toAbsolutePath().getParent().resolve("migrate-run")));
+        if (continued.isPresent()) {
+            this.homes.newHomeAsPlanned = RunFolders.newHomeOriginals(continued.get());
+        }
         OutputLocation.requireOutside(run.root(), this.homes.installation(), this.homes.analytics());
         MigrateScan scan = new MigrateScan(this.homes, main.environment);
         Homes homes = new Homes(this.homes.oldHome, this.homes.newHome);

@@ -5,6 +5,7 @@ import dev.apimupgrade.plan.MigrationPlan;
 import dev.apimupgrade.plan.PlanJson;
 import dev.apimupgrade.plan.Planner;
 import dev.apimupgrade.plan.ShippedScripts;
+import dev.apimupgrade.plan.StepTargets;
 import dev.apimupgrade.report.OutputWriter;
 import dev.apimupgrade.report.RunbookView;
 import dev.apimupgrade.report.html.RunbookRenderer;
@@ -50,8 +51,14 @@ public final class PlanCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--check", paramLabel = "<plan.json>",
-            description = "Check a saved plan against the installation instead of writing one.")
+            description = "Check a saved plan against the installation instead of writing one (the homes and"
+                    + " options are the plan's own).")
     Path check;
+
+    @Option(names = "--run", paramLabel = "<run dir>",
+            description = "The run folder this plan continues, when drift stopped a migrate run: the new home is"
+                    + " compared as it was before the run changed it, and migrate --plan uses that folder.")
+    Path run;
 
     @Override
     public Integer call() throws InputException, IOException {
@@ -62,9 +69,14 @@ public final class PlanCommand implements Callable<Integer> {
     }
 
     private int write() throws InputException, IOException {
+        homes.requireOld();
         OutputLocation.requireOutside(out, homes.installation(), homes.analytics());
+        if (run != null) {
+            homes.newHomeAsPlanned = RunFolders.newHomeOriginals(run);
+        }
         InstallationOptions.Assessed a = homes.assess(main.environment);
-        MigrationPlan plan = Planner.plan(a.verdict(), a.catalogue(), a.factsWithFileDigests(), a.tool().version());
+        MigrationPlan plan = Planner.plan(a.verdict(), a.catalogue(), a.factsWithFileDigests(), a.tool().version())
+                .withInputs(homes.inputs(run));
         RunbookView runbook = RunbookView.of(plan, a.verdict(), a.tool(), a.installation().oldHome().toString(),
                 a.installation().newHome().map(Path::toString).orElse("<the 3.1.0 home>"), new ShippedScripts());
 
@@ -86,20 +98,36 @@ public final class PlanCommand implements Callable<Integer> {
         return a.verdict().blockers().isEmpty() ? ExitCode.READY : ExitCode.BLOCKERS;
     }
 
-    private int check() throws InputException {
+    private int check() throws InputException, IOException {
         MigrationPlan saved = PlanJson.read(check);
+        if (saved.inputs() != null) {
+            PlanDefaults.apply(saved.inputs(), check, homes, main.environment);
+            if (saved.inputs().run() != null && run == null) {
+                run = Path.of(saved.inputs().run());
+            }
+        }
+        if (run != null) {
+            homes.newHomeAsPlanned = RunFolders.newHomeOriginals(run);
+        }
         InstallationOptions.Assessed a = homes.assess(main.environment);
         Fingerprint now = Fingerprint.of(a.factsWithFileDigests(), a.verdict().rulePackHash(), a.tool().version());
-        List<Fingerprint.Change> changes = Fingerprint.compare(saved.fingerprint(), now);
+        List<Fingerprint.Change> all = Fingerprint.compare(saved.fingerprint(), now);
+        // what the plan's own steps change or ask for is theirs to check, not drift
+        List<String> targets = saved.steps().stream().flatMap(s -> StepTargets.of(s).always().stream()).toList();
+        List<Fingerprint.Change> changes = all.stream()
+                .filter(c -> targets.stream().noneMatch(t -> StepTargets.covers(t, c.source()))).toList();
         PrintWriter print = spec.commandLine().getOut();
-        if (changes.isEmpty() && saved.fingerprint().matches(now)) {
-            print.println("CURRENT: " + check + " matches the installation (fingerprint " + now.sha256() + ").");
+        if (changes.isEmpty()) {
+            print.println("CURRENT: " + check + " matches the installation (fingerprint " + now.sha256() + ")"
+                    + (all.isEmpty() ? "." : "; " + all.size() + " change(s) lie at the targets of its steps, which"
+                    + " their post-conditions check."));
             return ExitCode.READY;
         }
         print.println("STALE: " + check + " was made from another state of the installation; " + changes.size()
                 + " change(s):");
         changes.forEach(c -> print.println("  " + c));
-        print.println("Make a new plan with: apim-upgrade plan --out <dir> (same homes and options).");
+        print.println("Make a new plan with: apim-upgrade plan --out <dir> (same homes and options"
+                + (saved.inputs() == null ? "" : ", as recorded in " + check) + ").");
         return ExitCode.BLOCKERS;
     }
 

@@ -1,0 +1,29 @@
+package dev.apimupgrade.plan;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.List;
+
+/**
+ * How a plan was made: the homes (absolute), the options, the answers file (absolute path and the SHA-256 of its
+ * content then) and the names of the environment variables the scan read (never their values), so
+ * {@code plan --check plan.json} and {@code migrate --plan plan.json} need nothing else and a differing option given
+ * again is caught. {@code run} names the run folder a plan made mid-run continues (its backups are the new home as
+ * first planned). Absent values are left out of plan.json.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonPropertyOrder({"oldHome", "newHome", "oldAnalytics", "newAnalytics", "answers", "noDb", "jdbcDrivers", "today",
+        "environment", "run"})
+public record PlanInputs(String oldHome, String newHome, String oldAnalytics, String newAnalytics,
+                         AnswersFile answers, boolean noDb, List<String> jdbcDrivers, String today,
+                         List<String> environment, String run) {
+    public PlanInputs {
+        jdbcDrivers = jdbcDrivers == null ? List.of() : List.copyOf(jdbcDrivers);
+        environment = environment == null ? List.of() : List.copyOf(environment);
+    }
+
+    /** The answers file a plan was made with: where it was and what it held (the answers themselves are facts). */
+    @JsonPropertyOrder({"path", "sha256"})
+    public record AnswersFile(String path, String sha256) {
+    }
+}
