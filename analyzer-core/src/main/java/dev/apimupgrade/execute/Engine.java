@@ -63,7 +63,7 @@ public final class Engine {
             Preflight.Snapshot now = preflight.scan();
             RunChecks checks = new RunChecks(journal, plan.steps(), options.confirmed());
             checks.refuseRunningServers(now);
-            checks.refuseStalePlan(plan, now);
+            checks.refuseStalePlan(plan, now, run);
             checks.refuseOpenBlockers(now);
             StepContext ctx = new StepContext(homes, new Backup(run, journal, homes), now.facts(),
                     now.datasources(), run, journal, options.progress());
@@ -160,31 +160,52 @@ public final class Engine {
     /** What a run would do, step by step, with nothing written (no run folder, no journal, no lock). */
     public RunOutcome dryRun(MigrationPlan plan, RunDirectory run, Homes homes, Preflight preflight)
             throws IOException, InputException, RunRefusedException {
+        return RunOutcome.completed(rehearse(plan, run, homes, preflight).lines());
+    }
+
+    /** The dry run with its sums: the steps the tool would do, those done already, and every stop. */
+    public Rehearsal rehearse(MigrationPlan plan, RunDirectory run, Homes homes, Preflight preflight)
+            throws IOException, InputException, RunRefusedException {
         requireIntact(plan);
         Journal journal = Journal.open(run.journal());
         Preflight.Snapshot now = preflight.scan();
         RunChecks checks = new RunChecks(journal, plan.steps(), Set.of());
         checks.refuseRunningServers(now);
-        checks.refuseStalePlan(plan, now);
+        checks.refuseStalePlan(plan, now, run);
         checks.refuseOpenBlockers(now);
         StepContext ctx = new StepContext(homes, new Backup(run, journal, homes), now.facts(),
                 now.datasources(), run, journal);
         List<String> lines = new ArrayList<>();
+        List<Rehearsal.Stop> stops = new ArrayList<>();
+        int automated = 0;
+        int done = 0;
+        String backupFor = null;
         for (PlanStep step : plan.steps()) {
             StepExecutor ex = executor(step);
             Optional<String> byHand = byHand(ex, step, ctx);
             lines.add(StepRunner.title(step));
             if (byHand.isPresent()) {
-                lines.add(journal.completed(step.id()) ? "  done earlier (confirmed)" : "  by hand: " + byHand.get());
+                if (journal.completed(step.id())) {
+                    done++;
+                    lines.add("  done earlier (confirmed)");
+                } else {
+                    stops.add(new Rehearsal.Stop(step.id(), byHand.get(), step.postCondition()));
+                    lines.add("  by hand: " + byHand.get());
+                }
             } else if (ex.done(step, ctx)) {
+                done++;
                 lines.add("  already done: " + step.postCondition());
             } else {
+                automated++;
+                if (backupFor == null && StepRunner.needsOperatorsBackup(step, journal, ctx)) {
+                    backupFor = step.id();
+                }
                 Optional<String> refused = ex.refusal(step, ctx);
                 (refused.isPresent() ? refused.get().lines().map(l -> "  refused: " + l).toList()
                         : ex.preview(step, ctx).stream().map(l -> "  " + l).toList()).forEach(lines::add);
             }
         }
-        return RunOutcome.completed(lines);
+        return new Rehearsal(lines, automated, done, stops, backupFor != null, backupFor);
     }
 
     StepExecutor executor(PlanStep step) {

@@ -43,16 +43,23 @@ final class PlanAdoption {
         String kept = RunRecord.adopt(run, plan);
         RunChecks steps = new RunChecks(journal, Stream.concat(earlier.steps().stream(), plan.steps().stream())
                 .toList(), confirmedNow);
-        List<Fingerprint.Change> drift = Fingerprint.compare(earlier.fingerprint(), plan.fingerprint()).stream()
-                .filter(c -> !steps.excused(c.source())).toList();
+        List<String> drift = changedSources(steps.drift(earlier.fingerprint(), plan.fingerprint()));
         String why = drift.isEmpty() ? "no change outside the steps' targets"
                 : drift.size() + " change(s) outside the steps' targets: " + drift.stream().limit(SHOWN)
-                .map(c -> c.what() + " " + c.source()).collect(Collectors.joining("; "))
-                + (drift.size() > SHOWN ? "; ..." : "");
+                .collect(Collectors.joining("; ")) + (drift.size() > SHOWN ? "; ..." : "");
         journal.append(JournalRecord.note(ADOPTED, "plan " + plan.fingerprint().sha256() + " (" + kept
                 + ") replaces plan " + earlier.fingerprint().sha256() + "; drift: " + why));
         lines.add(0, "adopted the new plan (" + kept + "); drift since the earlier plan: " + why);
         return lines;
+    }
+
+    /** One line per changed source: "changed", "added" or "removed", then where. */
+    private static List<String> changedSources(List<Fingerprint.Change> changes) {
+        Map<String, Set<String>> whats = new java.util.TreeMap<>();
+        changes.forEach(c -> whats.computeIfAbsent(c.source(), k -> new java.util.TreeSet<>()).add(c.what()));
+        return whats.entrySet().stream()
+                .map(e -> (e.getValue().size() > 1 ? "changed" : e.getValue().iterator().next()) + " " + e.getKey())
+                .toList();
     }
 
     private static boolean sameAction(PlanStep a, PlanStep b) {

@@ -18,7 +18,7 @@ import java.util.TreeSet;
  * home for a server start) once the run reached that step, and every path this run saved before changing it. Drift
  * anywhere else (the old home, the databases before their step, the new home outside the steps) still refuses.
  */
-final class RunChecks {
+public final class RunChecks {
     private static final int SHOWN = 10;
     private final Set<String> touched = new TreeSet<>();
 
@@ -26,10 +26,18 @@ final class RunChecks {
         this(journal, List.of(), Set.of());
     }
 
+    /**
+     * What a run folder and a plan account for, read-only: for plan --check and a plan made mid-run, which changes
+     * since the plan are the run's and its steps' own doing.
+     */
+    public static RunChecks of(RunDirectory run, List<PlanStep> steps) throws java.io.IOException {
+        return new RunChecks(run.exists() ? Journal.open(run.journal()) : null, steps, Set.of());
+    }
+
     /** With the plan's steps and the steps the operator confirms in this run (--confirm, or the answers file). */
     RunChecks(Journal journal, List<PlanStep> steps, Set<String> confirmedNow) {
         Set<String> reached = new TreeSet<>(confirmedNow);
-        for (JournalRecord r : journal.records()) {
+        for (JournalRecord r : journal == null ? List.<JournalRecord>of() : journal.records()) {
             if (r.step() != null) {
                 reached.add(r.step());
             }
@@ -62,9 +70,13 @@ final class RunChecks {
         }
     }
 
-    void refuseStalePlan(MigrationPlan plan, Preflight.Snapshot now) throws RunRefusedException {
-        List<Fingerprint.Change> changes = Fingerprint.compare(plan.fingerprint(), now.fingerprint()).stream()
-                .filter(c -> !excused(c.source())).toList();
+    /** The changes from the plan's fingerprint to {@code now} that neither the steps nor the run explain. */
+    public List<Fingerprint.Change> drift(Fingerprint planned, Fingerprint now) {
+        return Fingerprint.compare(planned, now).stream().filter(c -> !excused(c.source())).toList();
+    }
+
+    void refuseStalePlan(MigrationPlan plan, Preflight.Snapshot now, RunDirectory run) throws RunRefusedException {
+        List<Fingerprint.Change> changes = drift(plan.fingerprint(), now.fingerprint());
         if (changes.isEmpty()) {
             return;
         }
@@ -74,15 +86,21 @@ final class RunChecks {
         if (changes.size() > SHOWN) {
             msg.append("\n  ...");
         }
-        throw new RunRefusedException(msg.append("\nMake a new plan with apim-upgrade plan. Nothing was changed.")
-                .toString());
+        String replan = run.exists()
+                ? "Make a new plan that continues this run with apim-upgrade plan --run " + run.root() + " --out <new"
+                + " dir>, then run apim-upgrade migrate --plan <new dir>/plan.json: this run folder adopts it and"
+                + " keeps what is done." : "Make a new plan with apim-upgrade plan.";
+        throw new RunRefusedException(msg.append("\n").append(replan).append(" Nothing was changed.").toString());
+    }
+
+    /** The blockers whose every piece of evidence lies where the steps or the run made changes. */
+    public boolean accountsFor(ConditionResult blocker) {
+        return !blocker.evidence().isEmpty()
+                && blocker.evidence().stream().map(Evidence::source).allMatch(s -> excused(s.toString()));
     }
 
     void refuseOpenBlockers(Preflight.Snapshot now) throws RunRefusedException {
-        List<ConditionResult> open = now.blockers().stream()
-                .filter(b -> b.evidence().isEmpty() || !b.evidence().stream().map(Evidence::source)
-                        .allMatch(s -> excused(s.toString())))
-                .toList();
+        List<ConditionResult> open = now.blockers().stream().filter(b -> !accountsFor(b)).toList();
         if (!open.isEmpty()) {
             StringBuilder msg = new StringBuilder(open.size() + " blocker(s) are open:");
             open.forEach(b -> msg.append("\n  ").append(b.condition().id()).append(": ")
@@ -93,7 +111,7 @@ final class RunChecks {
     }
 
     /** Whether a change at this source is the doing of the plan's steps or of this run. */
-    boolean excused(String source) {
+    public boolean excused(String source) {
         return touched.stream().anyMatch(target -> StepTargets.covers(target, source));
     }
 }

@@ -50,6 +50,10 @@ final class StepRunner {
      * record before the first such step.
      */
     private boolean needsOperatorsBackup(PlanStep step) {
+        return needsOperatorsBackup(step, journal, ctx);
+    }
+
+    static boolean needsOperatorsBackup(PlanStep step, Journal journal, StepContext ctx) {
         if (!step.kind().equals("RunSqlScript") || recordedBackup(journal).isPresent()) {
             return false;
         }

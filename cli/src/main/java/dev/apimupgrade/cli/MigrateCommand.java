@@ -2,6 +2,7 @@ package dev.apimupgrade.cli;
 
 import dev.apimupgrade.execute.Engine;
 import dev.apimupgrade.execute.Homes;
+import dev.apimupgrade.execute.Rehearsal;
 import dev.apimupgrade.execute.RunDirectory;
 import dev.apimupgrade.execute.RunOutcome;
 import dev.apimupgrade.execute.RunRefusedException;
@@ -116,8 +117,10 @@ public final class MigrateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try {
             if (dryRun) {
-                new Engine().dryRun(plan, run, homes, scan.preflight()).lines().forEach(out::println);
+                Rehearsal rehearsal = new Engine().rehearse(plan, run, homes, scan.preflight());
+                rehearsal.lines().forEach(out::println);
                 out.println("Dry run: nothing was written.");
+                RehearsalSummary.lines(rehearsal).forEach(out::println);
                 return ExitCode.READY;
             }
             Map<String, String> confirmations = confirmations(answers);

@@ -1,12 +1,14 @@
 package dev.apimupgrade.cli;
 
+import dev.apimupgrade.execute.RunChecks;
+import dev.apimupgrade.execute.RunDirectory;
 import dev.apimupgrade.plan.Fingerprint;
 import dev.apimupgrade.plan.MigrationPlan;
 import dev.apimupgrade.plan.PlanJson;
 import dev.apimupgrade.plan.Planner;
 import dev.apimupgrade.plan.ShippedScripts;
-import dev.apimupgrade.plan.StepTargets;
 import dev.apimupgrade.report.OutputWriter;
+import dev.apimupgrade.rule.ConditionResult;
 import dev.apimupgrade.report.RunbookView;
 import dev.apimupgrade.report.html.RunbookRenderer;
 import dev.apimupgrade.scan.InputException;
@@ -90,12 +92,22 @@ public final class PlanCommand implements Callable<Integer> {
         long manual = plan.steps().stream().filter(s -> !s.automated()).count();
         print.println("Plan: " + plan.steps().size() + " step(s), " + manual + " by hand; "
                 + runbook.leftOut().size() + " condition(s) left out, " + runbook.undecided().size() + " not decided.");
-        if (!a.verdict().blockers().isEmpty()) {
-            print.println("NOT READY: " + a.verdict().blockers().size() + " blocker(s) must be resolved first (see the"
+        // mid-run, a blocker that rests only on what the run changed (the AM schema it upgraded) is the run's own
+        RunChecks ofRun = run == null ? null : RunChecks.of(new RunDirectory(run), plan.steps());
+        List<ConditionResult> blockers = a.verdict().blockers().stream()
+                .filter(b -> ofRun == null || !ofRun.accountsFor(b)).toList();
+        if (blockers.size() < a.verdict().blockers().size()) {
+            print.println((a.verdict().blockers().size() - blockers.size()) + " blocker(s) rest only on what the run"
+                    + " in " + run + " changed: " + a.verdict().blockers().stream().filter(ofRun::accountsFor)
+                    .map(b -> b.condition().id()).toList() + ".");
+        }
+        if (!blockers.isEmpty()) {
+            print.println("NOT READY: " + blockers.size() + " blocker(s) must be resolved first (see the"
                     + " assessment).");
         }
-        print.println("Written to " + out.resolve("runbook.html") + ", runbook.md and plan.json");
-        return a.verdict().blockers().isEmpty() ? ExitCode.READY : ExitCode.BLOCKERS;
+        print.println("Written to " + out.toAbsolutePath().normalize().resolve("runbook.html")
+                + ", runbook.md and plan.json");
+        return blockers.isEmpty() ? ExitCode.READY : ExitCode.BLOCKERS;
     }
 
     private int check() throws InputException, IOException {
@@ -112,15 +124,15 @@ public final class PlanCommand implements Callable<Integer> {
         InstallationOptions.Assessed a = homes.assess(main.environment);
         Fingerprint now = Fingerprint.of(a.factsWithFileDigests(), a.verdict().rulePackHash(), a.tool().version());
         List<Fingerprint.Change> all = Fingerprint.compare(saved.fingerprint(), now);
-        // what the plan's own steps change or ask for is theirs to check, not drift
-        List<String> targets = saved.steps().stream().flatMap(s -> StepTargets.of(s).always().stream()).toList();
-        List<Fingerprint.Change> changes = all.stream()
-                .filter(c -> targets.stream().noneMatch(t -> StepTargets.covers(t, c.source()))).toList();
+        // what the plan's own steps change or ask for, and what its run changed, is theirs to check, not drift
+        Path runFolder = run != null ? run : check.toAbsolutePath().getParent().resolve("migrate-run");
+        List<Fingerprint.Change> changes = RunChecks.of(new RunDirectory(runFolder), saved.steps())
+                .drift(saved.fingerprint(), now);
         PrintWriter print = spec.commandLine().getOut();
         if (changes.isEmpty()) {
             print.println("CURRENT: " + check + " matches the installation (fingerprint " + now.sha256() + ")"
-                    + (all.isEmpty() ? "." : "; " + all.size() + " change(s) lie at the targets of its steps, which"
-                    + " their post-conditions check."));
+                    + (all.isEmpty() ? "." : "; " + all.size() + " change(s) lie where its steps or its run make"
+                    + " changes, which their post-conditions check."));
             return ExitCode.READY;
         }
         print.println("STALE: " + check + " was made from another state of the installation; " + changes.size()
