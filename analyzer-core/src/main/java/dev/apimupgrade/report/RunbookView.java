@@ -1,6 +1,8 @@
 package dev.apimupgrade.report;
 
+import dev.apimupgrade.fact.DatasourceConfig;
 import dev.apimupgrade.plan.MigrationPlan;
+import dev.apimupgrade.plan.PlanInputs;
 import dev.apimupgrade.plan.NodeRole;
 import dev.apimupgrade.plan.PlanStep;
 import dev.apimupgrade.plan.ScriptSource;
@@ -14,12 +16,14 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The runbook an operator follows: first the conditions that apply without a step of their own (take a backup, know a
- * risk), then the plan's steps numbered in the guide's order, each with everything needed to do and check it, then the
- * conditions left out (not applicable, and why) and those that could not be decided. The
- * HTML and Markdown templates only format this view.
+ * The runbook an operator follows: the shell set-up (absolute homes, the environment variables to set), the backup
+ * into APIM_BACKUP, the apim-upgrade commands at their place in the journey ({@link RunbookJourney}), the conditions
+ * that apply without a step of their own (take a backup, know a risk), then the plan's steps numbered in the guide's
+ * order, each with everything needed to do and check it, then the conditions left out (not applicable, and why) and
+ * those that could not be decided. The HTML and Markdown templates only format this view.
  */
 public record RunbookView(ToolInfo tool, String planSha256, String oldHome, String newHome, boolean distributed,
+                          RunbookJourney journey, List<String> backupLinux, List<String> backupWindows,
                           List<LeftOut> alsoApplies, List<RunbookStep> steps, List<LeftOut> leftOut,
                           List<LeftOut> undecided) {
 
@@ -37,8 +41,18 @@ public record RunbookView(ToolInfo tool, String planSha256, String oldHome, Stri
         }
     }
 
+    /** A runbook without the plan's folder and the datasources (tests of the steps): placeholders stand for them. */
     public static RunbookView of(MigrationPlan plan, Verdict verdict, ToolInfo tool, String oldHome, String newHome,
                                  ScriptSource scripts) {
+        return of(plan, verdict, tool, oldHome, newHome, scripts, "<plan dir>", List.of());
+    }
+
+    /**
+     * The runbook of a plan written to {@code planDir} (absolute), with the backup of the old home's
+     * {@code datasources}; the commands use the homes and options plan.json records (else the homes given).
+     */
+    public static RunbookView of(MigrationPlan plan, Verdict verdict, ToolInfo tool, String oldHome, String newHome,
+                                 ScriptSource scripts, String planDir, List<DatasourceConfig> datasources) {
         boolean distributed = verdict.status("PRE-DISTRIBUTED") == Status.APPLIES;
         List<RunbookStep> steps = new ArrayList<>();
         for (PlanStep s : plan.steps()) {
@@ -48,7 +62,11 @@ public record RunbookView(ToolInfo tool, String planSha256, String oldHome, Stri
         List<LeftOut> alsoApplies = verdict.results().stream()
                 .filter(r -> r.status() == Status.APPLIES && !withSteps.contains(r.condition().id()))
                 .map(LeftOut::toHeed).toList();
-        return new RunbookView(tool, plan.fingerprint().sha256(), oldHome, newHome, distributed, alsoApplies, steps,
+        PlanInputs inputs = plan.inputs() != null ? plan.inputs()
+                : new PlanInputs(oldHome, newHome, null, null, null, false, List.of(), null, List.of(), null);
+        RunbookCommands.Commands backup = RunbookBackup.of(datasources, oldHome);
+        return new RunbookView(tool, plan.fingerprint().sha256(), oldHome, newHome, distributed,
+                RunbookJourney.of(inputs, planDir), backup.linux(), backup.windows(), alsoApplies, steps,
                 where(verdict, Status.NOT_APPLICABLE), where(verdict, Status.UNKNOWN));
     }
 

@@ -2,6 +2,8 @@ package dev.apimupgrade.cli;
 
 import dev.apimupgrade.execute.RunChecks;
 import dev.apimupgrade.execute.RunDirectory;
+import dev.apimupgrade.fact.DatasourceConfig;
+import dev.apimupgrade.fact.Role;
 import dev.apimupgrade.plan.Fingerprint;
 import dev.apimupgrade.plan.MigrationPlan;
 import dev.apimupgrade.plan.PlanJson;
@@ -80,7 +82,9 @@ public final class PlanCommand implements Callable<Integer> {
         MigrationPlan plan = Planner.plan(a.verdict(), a.catalogue(), a.factsWithFileDigests(), a.tool().version())
                 .withInputs(homes.inputs(run));
         RunbookView runbook = RunbookView.of(plan, a.verdict(), a.tool(), a.installation().oldHome().toString(),
-                a.installation().newHome().map(Path::toString).orElse("<the 3.1.0 home>"), new ShippedScripts());
+                a.installation().newHome().map(Path::toString).orElse("<the 3.1.0 home>"), new ShippedScripts(),
+                out.toAbsolutePath().normalize().toString(), a.facts().ofType(DatasourceConfig.class).stream()
+                        .filter(d -> d.role() == Role.OLD).toList());
 
         Map<String, byte[]> files = new LinkedHashMap<>();
         files.put("plan.json", utf8(PlanJson.toJson(plan)));
