@@ -209,7 +209,10 @@ class MigrateDbScenariosTest {
         Map<String, List<String>> byStep = new java.util.LinkedHashMap<>();
         String step = null;
         for (String line : out.lines().toList()) {
-            if (!line.startsWith("  ") && line.contains(":") && !line.startsWith("Dry run")) {
+            if (line.startsWith("Dry run")) {
+                break; // the rehearsal's summary and migrate: block follow
+            }
+            if (!line.startsWith("  ") && line.contains(":")) {
                 step = line;
                 byStep.putIfAbsent(step, new ArrayList<>());
             } else if (step != null && line.startsWith("  ")) {

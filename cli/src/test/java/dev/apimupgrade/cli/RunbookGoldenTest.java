@@ -17,7 +17,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * The runbook.md of each sample, compared line for line with the reviewed copy under
  * src/test/resources/golden. Only what varies without the runbook's text changing is normalised: the samples
- * folder, the tool version, and the plan and rule-pack hashes (they change with the version and with any rule). After a deliberate change, regenerate the copies with
+ * folder, the test's temporary folder (where the plan and its outputs go), the tool version, and the plan and rule-pack
+ * hashes (they change with the version and with any rule). After a deliberate change, regenerate the copies with
  * {@code mvn -B -ntp -pl cli -am verify -Dtest=RunbookGoldenTest -Dsurefire.failIfNoSpecifiedTests=false
  * -Dgolden.update=true}, read the diff as an operator would, and commit it.
  */
@@ -36,7 +37,7 @@ class RunbookGoldenTest {
                 "--new", Samples.home(Samples.TARGET).toString(), "--today", "2026-11-25", "--out", out.toString());
         assertThat(planned.err()).isEmpty();
 
-        String rendered = normalised(Files.readString(out.resolve("runbook.md")));
+        String rendered = normalised(Files.readString(out.resolve("runbook.md")).replace(tmp.toString(), "<tmp>"));
         Path golden = GOLDEN.resolve("runbook-" + sample + ".md");
         if (Boolean.getBoolean("golden.update")) {
             Files.createDirectories(GOLDEN);
