@@ -36,14 +36,12 @@ public final class RunChecks {
 
     /** With the plan's steps and the steps the operator confirms in this run (--confirm, or the answers file). */
     RunChecks(Journal journal, List<PlanStep> steps, Set<String> confirmedNow) {
+        // a step is reached once it ran (intent) or the operator confirmed it (now, or in an earlier run): a stop alone
+        // is not enough, the change it asks for is not there yet
         Set<String> reached = new TreeSet<>(confirmedNow);
         for (JournalRecord r : journal == null ? List.<JournalRecord>of() : journal.records()) {
-            if (r.step() != null) {
+            if (r.step() != null && (r.type().equals("intent") || r.type().equals("outcome"))) {
                 reached.add(r.step());
-            }
-            if (r.type().equals("note") && "stopped".equals(r.status()) && r.detail() != null
-                    && r.detail().contains(" needs the operator")) {
-                reached.add(r.detail().substring(0, r.detail().indexOf(" needs the operator")));
             }
             if (r.type().equals("backup")) {
                 touched.add(r.path());

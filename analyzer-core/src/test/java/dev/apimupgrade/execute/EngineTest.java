@@ -432,15 +432,15 @@ class EngineTest {
     @Test
     void aStalePlanIsRefusedNamingTheChangeAndNothingIsWritten() throws Exception {
         String newHash = TreeHash.of(homes.newHome());
-        String toml = "repository/conf/deployment.toml";
-        Fingerprint other = Fingerprint.of(new Facts(List.of(new FileContent(Role.NEW, toml, "abc",
-                SourceRef.file(Role.NEW, toml)))), "rules", "test");
+        String file = "repository/conf/carbon.xml"; // no step of the plan changes it
+        Fingerprint other = Fingerprint.of(new Facts(List.of(new FileContent(Role.NEW, file, "abc",
+                SourceRef.file(Role.NEW, file)))), "rules", "test");
         Preflight changed = () -> new Preflight.Snapshot(new Facts(List.of()), other, List.of(),
                 new DatasourceSpecs(List.of()));
 
         assertThatThrownBy(() -> engine.migrate(plan(), run, homes, changed, new Engine.Options(false, Set.of())))
                 .isInstanceOf(RunRefusedException.class).hasMessageContaining("stale")
-                .hasMessageContaining("NEW:repository/conf/deployment.toml")
+                .hasMessageContaining("NEW:repository/conf/carbon.xml")
                 .hasMessageContaining("Nothing was changed");
         assertThat(TreeHash.of(homes.newHome())).isEqualTo(newHash);
         assertThat(intents()).isZero();

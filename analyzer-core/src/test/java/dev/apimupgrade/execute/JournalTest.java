@@ -42,6 +42,17 @@ class JournalTest {
     }
 
     @Test
+    void aStepSupersededByAnAdoptedPlanIsNoLongerCompletedUntilItIsDoneAgain() throws Exception {
+        Journal journal = Journal.open(dir.resolve("journal.jsonl"));
+        journal.append(JournalRecord.outcome("A", JournalRecord.DONE, "x copied"));
+        journal.append(JournalRecord.outcome("A", JournalRecord.SUPERSEDED, "the adopted plan changes it"));
+        assertThat(Journal.open(dir.resolve("journal.jsonl")).completed("A")).isFalse();
+
+        journal.append(JournalRecord.outcome("A", JournalRecord.DONE, "x copied as the new plan says"));
+        assertThat(Journal.open(dir.resolve("journal.jsonl")).completed("A")).isTrue();
+    }
+
+    @Test
     void anEmptyOrAbsentJournalHasNoRecords() throws Exception {
         assertThat(Journal.open(dir.resolve("none.jsonl")).records()).isEmpty();
     }

@@ -2,11 +2,14 @@ package dev.apimupgrade.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.apimupgrade.fact.Answer;
 import dev.apimupgrade.fact.AssessmentDate;
 import dev.apimupgrade.fact.Facts;
 import dev.apimupgrade.fact.FileContent;
 import dev.apimupgrade.fact.Role;
 import dev.apimupgrade.fact.SourceRef;
+import dev.apimupgrade.fact.StockComparison;
+import dev.apimupgrade.fact.SynapseDiff;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -57,5 +60,35 @@ class FingerprintTest {
 
         assertThat(empty.sha256()).hasSize(64);
         assertThat(empty.facts()).isEmpty();
+    }
+
+    @Test
+    void aComparisonWithTheNewHomeIsBoundThroughTheNewFilesDigestSoOnlyThatFileShowsAsChanged() {
+        String main = "repository/deployment/server/synapse-configs/default/sequences/main.xml";
+        SourceRef oldMain = SourceRef.file(Role.OLD, main);
+        Fingerprint planned = Fingerprint.of(new Facts(List.of(new StockComparison(Role.OLD, "synapse",
+                "carbon.super", "sequences/main.xml", false, "3.1.0 home", oldMain),
+                new FileContent(Role.NEW, main, "aa", SourceRef.file(Role.NEW, main)))), "rp", "1.0");
+        Fingerprint reApplied = Fingerprint.of(new Facts(List.of(new StockComparison(Role.OLD, "synapse",
+                "carbon.super", "sequences/main.xml", true, "3.1.0 home", oldMain),
+                new SynapseDiff(Role.OLD, "1", "sequences/main.xml", "-<x/>", oldMain),
+                new FileContent(Role.NEW, main, "bb", SourceRef.file(Role.NEW, main)))), "rp", "1.0");
+
+        assertThat(Fingerprint.compare(planned, reApplied)).extracting(Fingerprint.Change::source)
+                .containsOnly("NEW:" + main);
+    }
+
+    @Test
+    void anAnswerIsBoundByItsKeyAndValueNotByTheAnswersFilesName() {
+        Fingerprint a = Fingerprint.of(new Facts(List.of(new Answer("distributed", "no",
+                SourceRef.answers("answers.yaml", "distributed")))), "rp", "1.0");
+        Fingerprint copy = Fingerprint.of(new Facts(List.of(new Answer("distributed", "no",
+                SourceRef.answers("night.yaml", "distributed")))), "rp", "1.0");
+        Fingerprint other = Fingerprint.of(new Facts(List.of(new Answer("distributed", "yes",
+                SourceRef.answers("answers.yaml", "distributed")))), "rp", "1.0");
+
+        assertThat(copy.matches(a)).isTrue();
+        assertThat(Fingerprint.compare(a, other)).extracting(Fingerprint.Change::source)
+                .containsOnly("answers#distributed");
     }
 }
