@@ -74,7 +74,7 @@ class RunbookRendererTest {
     void theHtmlHasANumberedCheckboxPerStepInOrderWithItsDoneLine() {
         String html = RunbookRenderer.html(view(false));
 
-        assertThat(count(html, "<input type=\"checkbox\">")).isEqualTo(3);
+        assertThat(count(html, "<input type=\"checkbox\">")).as("step 0, the backup, and the three steps").isEqualTo(4);
         assertThat(html.indexOf(
                 "1. Copy the old home&#39;s repository/deployment/server/executionplans/custom.siddhiql"))
                 .isPositive().isLessThan(html.indexOf("2. Run the am-3.0.0-to-3.1.0 script"));
@@ -91,7 +91,8 @@ class RunbookRendererTest {
                 .contains("SELECT &#39;a &lt; b&#39; FROM DUAL");
         Matcher refs = Pattern.compile("(?:src|href)=\"([^\"]*)\"").matcher(html);
         while (refs.find()) {
-            assertThat(refs.group(1)).startsWith(dev.apimupgrade.rule.Condition.GUIDE_URL);
+            assertThat(refs.group(1)).satisfiesAnyOf(r -> assertThat(r).startsWith(dev.apimupgrade.rule.Condition.GUIDE_URL),
+                    r -> assertThat(r).matches("#[a-z-]+"));
         }
         assertThat(html).doesNotContain("<link").doesNotContain("<script");
     }
@@ -110,7 +111,7 @@ class RunbookRendererTest {
     void theMarkdownHasAnUncheckedBoxPerStepAndTheLeftOutConditionsWithTheirReason() {
         String md = RunbookRenderer.markdown(view(false));
 
-        assertThat(count(md, "- [ ] Done")).isEqualTo(3);
+        assertThat(count(md, "- [ ] Done")).as("step 0, the backup, and the three steps").isEqualTo(4);
         assertThat(md).contains("### 1. Copy").contains("### 3. Re-add")
                 .contains("| `ANA-ENABLED` ").contains("| Analytics is off. |")
                 .contains("- applies | here").doesNotContain("**Node:");
@@ -143,6 +144,24 @@ class RunbookRendererTest {
     }
 
     @Test
+    void bothFormatsOpenWithContentsThenTheBackupAndShowTheApimUpgradeCommandsAtTheirPlace() {
+        String md = RunbookRenderer.markdown(view(false));
+        String html = RunbookRenderer.html(view(false));
+
+        for (String page : List.of(md, html)) {
+            assertThat(page.indexOf("Contents")).isPositive().isLessThan(page.indexOf("Set up your shell"));
+            assertThat(page.lastIndexOf("Step 0: back up both homes and the databases")).as("the heading, after the"
+                    + " contents").isGreaterThan(page.indexOf("Set up your shell"))
+                    .isLessThan(page.indexOf("apim-upgrade plan --check"));
+            assertThat(page.indexOf("apim-upgrade plan --check")).isLessThan(page.indexOf("1. Copy the old home"));
+            assertThat(page.indexOf("apim-upgrade verify")).isGreaterThan(page.indexOf("3. Re-add"));
+            assertThat(page).contains("apim-upgrade migrate --plan").contains("apim-upgrade compare --old")
+                    .contains("apim-upgrade evidence --before").contains("apim-upgrade rollback --run")
+                    .contains("tar -C");
+        }
+    }
+
+    @Test
     void whatCouldNotBeDecidedComesBeforeTheStepsSinceItMustBeSettledFirst() {
         RunbookView view = view(false);
         String md = RunbookRenderer.markdown(view);
@@ -150,7 +169,7 @@ class RunbookRendererTest {
 
         assertThat(view.undecided()).isNotEmpty();
         assertThat(md.indexOf("## Not decided")).isPositive().isLessThan(md.indexOf("## Steps ("));
-        assertThat(md).contains("\n\n## Not decided");
+        assertThat(md).contains("\n\n<a id=\"undecided\"></a>\n## Not decided");
         assertThat(html.indexOf("<h2>Not decided")).isPositive().isLessThan(html.indexOf("<h2>Steps ("));
     }
 
