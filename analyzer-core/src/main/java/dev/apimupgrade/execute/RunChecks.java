@@ -6,13 +6,15 @@ import dev.apimupgrade.plan.MigrationPlan;
 import dev.apimupgrade.plan.PlanStep;
 import dev.apimupgrade.rule.ConditionResult;
 import dev.apimupgrade.rule.Evidence;
+import dev.apimupgrade.rule.Settlement;
+import dev.apimupgrade.rule.Status;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
  * The refusals checked just before a run executes anything: a running server, a plan made from another state of the
- * installation, an open blocker. On a resumed run, changes to paths this run saved before changing them (and, once the
+ * installation, an open blocker (one that applies, or an UNKNOWN one: the snapshot holds both). On a resumed run, changes to paths this run saved before changing them (and, once the
  * operator confirmed a manual step, anything in the new home) are the run's own doing and do not make the plan stale;
  * so are changes to the database of a script step the operator ran by hand at the run's request and confirms (now, or
  * in an earlier run), since the run stopped there precisely so that its database would change.
@@ -82,10 +84,11 @@ final class RunChecks {
                 .toList();
         if (!open.isEmpty()) {
             StringBuilder msg = new StringBuilder(open.size() + " blocker(s) are open:");
-            open.forEach(b -> msg.append("\n  ").append(b.condition().id()).append(": ")
-                    .append(String.join(" ", b.messages())));
-            throw new RunRefusedException(msg.append("\nResolve them and make a new plan. Nothing was changed.")
-                    .toString());
+            open.forEach(b -> msg.append("\n  ").append(b.condition().id()).append(b.status() == Status.UNKNOWN
+                    ? " (UNDECIDED: no rule could decide it; " + Settlement.line(b.messages()) + "): "
+                    : ": ").append(String.join(" ", b.messages())));
+            throw new RunRefusedException(msg.append("\nResolve or settle them, then assess again and make a new plan."
+                    + " Nothing was changed.").toString());
         }
     }
 

@@ -479,4 +479,22 @@ class EngineTest {
         assertThat(TreeHash.of(homes.newHome())).isEqualTo(newHash);
         assertThat(intents()).isZero();
     }
+
+    @Test
+    void anUndecidedBlockerIsRefusedLikeOneThatAppliesNamingWhatSettlesIt() throws Exception {
+        String newHash = TreeHash.of(homes.newHome());
+        ConditionResult undecided = new ConditionResult(ConditionCatalogue.load().get("ANA-PK-KEY-LENGTH"),
+                Status.UNKNOWN, Severity.BLOCKER, List.of("The analytics database is not configured (give the 3.0.0"
+                + " analytics home with --old-analytics, whose worker deployment.yaml names APIM_ANALYTICS_DB)."),
+                List.of(), List.of("ANA-PK-KEY-LENGTH rule"));
+        Preflight blocked = () -> new Preflight.Snapshot(new Facts(List.of()), PRINT, List.of(undecided),
+                new DatasourceSpecs(List.of()));
+
+        assertThatThrownBy(() -> engine.migrate(plan(), run, homes, blocked, new Engine.Options(false, Set.of())))
+                .isInstanceOf(RunRefusedException.class)
+                .hasMessageContaining("ANA-PK-KEY-LENGTH (UNDECIDED: no rule could decide it; settled by --old-analytics)")
+                .hasMessageContaining("Nothing was changed");
+        assertThat(TreeHash.of(homes.newHome())).isEqualTo(newHash);
+        assertThat(intents()).isZero();
+    }
 }

@@ -72,6 +72,32 @@ final class InstallationOptions {
             description = "Assess as of this date (yyyy-mm-dd); for reproducible tests.")
     LocalDate today;
 
+    /**
+     * These options as the operator would type them again for {@code command} (paths as given, never a password:
+     * passwords come from the environment), so a printed next command runs on the same installation the same way.
+     */
+    String commandLine(String command) {
+        StringBuilder line = new StringBuilder("apim-upgrade ").append(command);
+        option(line, "--old", oldHome);
+        option(line, "--new", newHome);
+        option(line, "--old-analytics", oldAnalytics);
+        option(line, "--new-analytics", newAnalytics);
+        option(line, "--answers", answers);
+        if (noDb) {
+            line.append(" --no-db");
+        }
+        jdbcDrivers.forEach(jar -> option(line, "--jdbc-driver", jar));
+        return line.toString();
+    }
+
+    private static void option(StringBuilder line, String name, Path value) {
+        if (value != null) {
+            String text = value.toString();
+            line.append(' ').append(name).append(' ').append(text.matches("[\\w./:@%+,=-]+") ? text
+                    : "'" + text.replace("'", "'\\''") + "'");
+        }
+    }
+
     Installation installation() {
         return new Installation(oldHome, Optional.ofNullable(newHome));
     }

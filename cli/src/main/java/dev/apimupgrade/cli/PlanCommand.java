@@ -8,6 +8,7 @@ import dev.apimupgrade.plan.ShippedScripts;
 import dev.apimupgrade.report.OutputWriter;
 import dev.apimupgrade.report.RunbookView;
 import dev.apimupgrade.report.html.RunbookRenderer;
+import dev.apimupgrade.rule.Settlement;
 import dev.apimupgrade.scan.InputException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -81,9 +82,15 @@ public final class PlanCommand implements Callable<Integer> {
         if (!a.verdict().blockers().isEmpty()) {
             print.println("NOT READY: " + a.verdict().blockers().size() + " blocker(s) must be resolved first (see the"
                     + " assessment).");
+        } else if (!a.verdict().undecidedBlockers().isEmpty()) {
+            print.println("UNDECIDED: " + a.verdict().undecidedBlockers().size() + " blocker condition(s) could not be"
+                    + " decided; migrate refuses until they are settled:");
+            a.verdict().undecidedBlockers().forEach(r -> print.println("  " + r.condition().id() + ": "
+                    + Settlement.line(r.messages())));
         }
         print.println("Written to " + out.resolve("runbook.html") + ", runbook.md and plan.json");
-        return a.verdict().blockers().isEmpty() ? ExitCode.READY : ExitCode.BLOCKERS;
+        return !a.verdict().blockers().isEmpty() ? ExitCode.BLOCKERS
+                : !a.verdict().undecidedBlockers().isEmpty() ? ExitCode.UNDECIDED : ExitCode.READY;
     }
 
     private int check() throws InputException {
