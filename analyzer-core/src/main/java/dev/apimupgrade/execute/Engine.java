@@ -31,12 +31,18 @@ public final class Engine {
     /**
      * How the operator started the run: whether to break a stale lock; the manual steps confirmed, each with where the
      * confirmation came from ("--confirm", or the answers file and line); where the operator's full database backup
-     * is, if given; and where long steps report their progress.
+     * is, if given; where long steps report their progress; and the files given that the tool does not ship.
      */
     public record Options(boolean breakLock, Map<String, String> confirmations, Optional<String> databaseBackup,
-                          Progress progress) {
+                          Progress progress, SuppliedFiles supplied) {
         public Options {
             confirmations = Map.copyOf(confirmations);
+        }
+
+        /** Without files given by the operator. */
+        public Options(boolean breakLock, Map<String, String> confirmations, Optional<String> databaseBackup,
+                       Progress progress) {
+            this(breakLock, confirmations, databaseBackup, progress, SuppliedFiles.NONE);
         }
 
         /** Confirmations given with --confirm, no database backup location, no progress display. */
@@ -66,7 +72,7 @@ public final class Engine {
             checks.refuseStalePlan(plan, now);
             checks.refuseOpenBlockers(now);
             StepContext ctx = new StepContext(homes, new Backup(run, journal, homes), now.facts(),
-                    now.datasources(), run, journal, options.progress());
+                    now.datasources(), run, journal, options.progress(), options.supplied());
             try {
                 requireManual(plan, options.confirmations(), ctx);
             } catch (InputException e) {
@@ -156,6 +162,12 @@ public final class Engine {
     /** What a run would do, step by step, with nothing written (no run folder, no journal, no lock). */
     public RunOutcome dryRun(MigrationPlan plan, RunDirectory run, Homes homes, Preflight preflight)
             throws IOException, InputException, RunRefusedException {
+        return dryRun(plan, run, homes, preflight, SuppliedFiles.NONE);
+    }
+
+    /** As {@link #dryRun(MigrationPlan, RunDirectory, Homes, Preflight)}, with the files the operator gives. */
+    public RunOutcome dryRun(MigrationPlan plan, RunDirectory run, Homes homes, Preflight preflight,
+                             SuppliedFiles supplied) throws IOException, InputException, RunRefusedException {
         requireIntact(plan);
         Journal journal = Journal.open(run.journal());
         Preflight.Snapshot now = preflight.scan();
@@ -164,7 +176,7 @@ public final class Engine {
         checks.refuseStalePlan(plan, now);
         checks.refuseOpenBlockers(now);
         StepContext ctx = new StepContext(homes, new Backup(run, journal, homes), now.facts(),
-                now.datasources(), run, journal);
+                now.datasources(), run, journal, Progress.NONE, supplied);
         List<String> lines = new ArrayList<>();
         for (PlanStep step : plan.steps()) {
             StepExecutor ex = executor(step);

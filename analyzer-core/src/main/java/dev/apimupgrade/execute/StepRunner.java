@@ -106,9 +106,14 @@ final class StepRunner {
      * temporary files the step removes). A failed check stops the run here, unconfirmed, with what was found.
      */
     private Optional<RunOutcome> confirm(PlanStep step, String what) throws IOException {
-        ManualStepChecks.Result checked = ManualStepChecks.check(step, ctx.homes(), pausedAt(step));
+        ManualStepChecks.Result checked = ManualStepChecks.check(step, ctx.homes(), pausedAt(step), ctx.supplied());
         checked.found().forEach(f -> lines.add(title(step) + ": checked " + f));
         if (!checked.problems().isEmpty()) {
+            if (checked.logFailed()) {
+                // what was read is judged: the next check reads only what a redo of the start writes from here
+                journal.append(JournalRecord.pause(step.id(), "NEW:" + ManualStepChecks.LOG,
+                        ManualStepChecks.logOffset(ctx.homes())));
+            }
             // the journal gets the count, not the log lines: a log line may hold anything
             journal.append(JournalRecord.note("check-failed", step.id() + ": " + checked.problems().size()
                     + " problem(s) after the operator's confirmation"));
@@ -223,7 +228,10 @@ final class StepRunner {
             journal.append(JournalRecord.pause(step.id(), "NEW:" + ManualStepChecks.LOG,
                     ManualStepChecks.logOffset(ctx.homes())));
         }
-        String toContinue = "Do this by hand: " + what + "\nThen check: " + step.postCondition()
+        String log = ManualStepChecks.scansLog(step) ? "\nThe start has succeeded when NEW:" + ManualStepChecks.LOG
+                + " shows '" + ManualStepChecks.STARTED + " ...'; on confirmation the run reads the log written from"
+                + " now on for that line and for ERROR lines." : "";
+        String toContinue = "Do this by hand: " + what + log + "\nThen check: " + step.postCondition()
                 + "\nand run migrate again with --confirm " + step.id() + " (or, without a person at the keyboard,"
                 + " list " + step.id() + " under migrate.confirmed in the --answers file) to go on. Nothing is lost:"
                 + " the steps done so far are recorded in " + journal.file() + ".";

@@ -6,6 +6,7 @@ import dev.apimupgrade.execute.RunDirectory;
 import dev.apimupgrade.execute.RunOutcome;
 import dev.apimupgrade.execute.RunRefusedException;
 import dev.apimupgrade.execute.StepFailedException;
+import dev.apimupgrade.execute.SuppliedFiles;
 import dev.apimupgrade.plan.MigrationPlan;
 import dev.apimupgrade.plan.PlanJson;
 import dev.apimupgrade.scan.InputException;
@@ -64,6 +65,11 @@ public final class MigrateCommand implements Callable<Integer> {
             + " migrate.database_backup in the --answers file.")
     String databaseBackup;
 
+    @Option(names = "--file", paramLabel = "<name>=<path>", description = "A file a step needs that apim-upgrade"
+            + " does not ship (repeatable), by file or short name: --file tenantloader-1.0.jar=/opt/tenantloader-1.0.jar."
+            + " Also migrate.files in the --answers file. The step then runs as automated.")
+    Map<String, Path> files = new LinkedHashMap<>();
+
     @Option(names = "--quiet", description = "No progress display for long steps (none is shown anyway when the"
             + " output is not a terminal).")
     boolean quiet;
@@ -90,6 +96,18 @@ public final class MigrateCommand implements Callable<Integer> {
         return answers.databaseBackup();
     }
 
+    /** The answers file's migrate.files, then --file (which wins); each must be an existing file. */
+    private SuppliedFiles supplied(MigrateAnswers answers) throws InputException {
+        Map<String, Path> all = new LinkedHashMap<>(answers.files());
+        for (Map.Entry<String, Path> e : files.entrySet()) {
+            if (!java.nio.file.Files.isRegularFile(e.getValue())) {
+                throw new InputException("--file", e.getKey() + "=" + e.getValue() + ": not a file");
+            }
+            all.put(e.getKey(), e.getValue().toAbsolutePath());
+        }
+        return new SuppliedFiles(all);
+    }
+
     @Override
     public Integer call() throws InputException, IOException {
         if (this.homes.newHome == null) {
@@ -106,17 +124,20 @@ public final class MigrateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try {
             if (dryRun) {
-                new Engine().dryRun(plan, run, homes, scan.preflight()).lines().forEach(out::println);
+                new Engine().dryRun(plan, run, homes, scan.preflight(), supplied(answers)).lines()
+                        .forEach(out::println);
                 out.println("Dry run: nothing was written.");
                 return ExitCode.READY;
             }
             Map<String, String> confirmations = confirmations(answers);
             Optional<String> backup = databaseBackup(answers);
+            SuppliedFiles supplied = supplied(answers);
             OperatorPrompt prompt = OperatorPrompt.of(System.console(), noPrompt);
             while (true) {
                 RunOutcome outcome = new Engine().migrate(plan, run, homes, scan.preflight(),
                         new Engine.Options(breakLock, confirmations, backup,
-                                ConsoleProgress.of(System.console() != null, quiet, spec.commandLine().getErr())));
+                                ConsoleProgress.of(System.console() != null, quiet, spec.commandLine().getErr()),
+                                supplied));
                 outcome.lines().forEach(out::println);
                 if (outcome.completed()) {
                     out.println("Every step of the plan is done. Journal and backups: " + run.root());
