@@ -31,12 +31,19 @@ public final class Engine {
     /**
      * How the operator started the run: whether to break a stale lock; the manual steps confirmed, each with where the
      * confirmation came from ("--confirm", or the answers file and line); where the operator's full database backup
-     * is, if given; where long steps report their progress; and the files given that the tool does not ship.
+     * is, if given; where long steps report their progress; the files given that the tool does not ship; and how
+     * to take the before-inventory.
      */
     public record Options(boolean breakLock, Map<String, String> confirmations, Optional<String> databaseBackup,
-                          Progress progress, SuppliedFiles supplied) {
+                          Progress progress, SuppliedFiles supplied, BeforeInventory inventory) {
         public Options {
             confirmations = Map.copyOf(confirmations);
+        }
+
+        /** Without a before-inventory. */
+        public Options(boolean breakLock, Map<String, String> confirmations, Optional<String> databaseBackup,
+                       Progress progress, SuppliedFiles supplied) {
+            this(breakLock, confirmations, databaseBackup, progress, supplied, BeforeInventory.NONE);
         }
 
         /** Without files given by the operator. */
@@ -83,6 +90,7 @@ public final class Engine {
                 throw e;
             }
             RunRecord.startIfNew(run, plan, homes);
+            takeInventoryBeforeTheFirstChange(run, journal, options.inventory());
             journal.append(JournalRecord.note("run-start", plan.steps().size() + " step(s), plan "
                     + plan.fingerprint().sha256()));
             StepRunner runner = new StepRunner(executors, journal, ctx, options.confirmations());
@@ -95,6 +103,29 @@ public final class Engine {
                 runner.line("removed " + temp + ": a temporary file left by a run killed before its rename");
             }
             return runner.runAll(plan.steps());
+        }
+    }
+
+    /**
+     * compare needs the installation as it was before the run: taken once, before the first step starts, and never
+     * again (a resumed run's databases are already changed). A run folder whose journal already records a step started
+     * without one says so in the journal instead.
+     */
+    private static void takeInventoryBeforeTheFirstChange(RunDirectory run, Journal journal, BeforeInventory inventory)
+            throws IOException, InputException {
+        if (java.nio.file.Files.exists(run.inventory())) {
+            return;
+        }
+        boolean changed = journal.records().stream().anyMatch(r -> r.type().equals("intent")
+                || JournalRecord.CONFIRMED.equals(r.status()));
+        if (changed) {
+            return;
+        }
+        byte[] json = inventory.json();
+        if (json != null) {
+            AtomicFiles.write(run.inventory(), json);
+            journal.append(JournalRecord.note("before-inventory", "taken before the first change: "
+                    + run.root().relativize(run.inventory())));
         }
     }
 

@@ -9,7 +9,8 @@ import java.nio.file.Path;
 /**
  * The folder one migrate run keeps everything in (docs/adr/0010-run-directory.md): run.json (homes and start),
  * plan.json (the plan as executed), journal.jsonl, backup/ (every file as it was before the run changed it),
- * exports/ (rows a database action deletes) and the lock file while a run is active.
+ * exports/ (rows a database action deletes), inventory.old.json (what compare counts, taken before the first change)
+ * and the lock file while a run is active.
  */
 public record RunDirectory(Path root) {
     public RunDirectory {
@@ -34,6 +35,11 @@ public record RunDirectory(Path root) {
 
     public Path exports() {
         return root.resolve("exports");
+    }
+
+    /** The before-inventory, as compare writes it, taken before the run's first change. */
+    public Path inventory() {
+        return root.resolve("inventory.old.json");
     }
 
     public Path lock() {

@@ -1,5 +1,6 @@
 package dev.apimupgrade.cli;
 
+import dev.apimupgrade.execute.BeforeInventory;
 import dev.apimupgrade.execute.Engine;
 import dev.apimupgrade.execute.Homes;
 import dev.apimupgrade.execute.RunDirectory;
@@ -9,8 +10,11 @@ import dev.apimupgrade.execute.StepFailedException;
 import dev.apimupgrade.execute.SuppliedFiles;
 import dev.apimupgrade.plan.MigrationPlan;
 import dev.apimupgrade.plan.PlanJson;
+import dev.apimupgrade.report.ComparisonJson;
 import dev.apimupgrade.scan.InputException;
 import dev.apimupgrade.scan.MigrateAnswers;
+import dev.apimupgrade.scan.db.JdbcDrivers;
+import dev.apimupgrade.scan.inventory.InventoryScanner;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -108,6 +112,12 @@ public final class MigrateCommand implements Callable<Integer> {
         return new SuppliedFiles(all);
     }
 
+    /** compare's inventory of the old home, taken by the engine before the run's first change. */
+    private BeforeInventory beforeInventory() {
+        return () -> ComparisonJson.toJson(new InventoryScanner(JdbcDrivers.load(homes.jdbcDrivers))
+                .scan(homes.oldHome, main.environment)).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     @Override
     public Integer call() throws InputException, IOException {
         if (this.homes.newHome == null) {
@@ -137,7 +147,7 @@ public final class MigrateCommand implements Callable<Integer> {
                 RunOutcome outcome = new Engine().migrate(plan, run, homes, scan.preflight(),
                         new Engine.Options(breakLock, confirmations, backup,
                                 ConsoleProgress.of(System.console() != null, quiet, spec.commandLine().getErr()),
-                                supplied));
+                                supplied, beforeInventory()));
                 outcome.lines().forEach(out::println);
                 if (outcome.completed()) {
                     out.println("Every step of the plan is done. Journal and backups: " + run.root());
