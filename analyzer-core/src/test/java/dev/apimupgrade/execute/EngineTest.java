@@ -605,5 +605,12 @@ class EngineTest {
         assertThat(done.completed()).as(done.toContinue()).isTrue();
         assertThat(done.lines()).contains("loader-out: done");
         assertThat(homes.newHome().resolve("repository/components/dropins/tenantloader-1.0.jar")).doesNotExist();
+
+        long intents = intents();
+        RunOutcome again = engine.migrate(tenantLoader(), run, homes, CURRENT, given);
+        assertThat(again.completed()).isTrue();
+        assertThat(again.lines()).as("nothing runs twice").contains("loader-in: done earlier; loader-out removed it"
+                + " afterwards, as the plan says", "loader-out: done earlier, still holds");
+        assertThat(intents()).isEqualTo(intents);
     }
 }
