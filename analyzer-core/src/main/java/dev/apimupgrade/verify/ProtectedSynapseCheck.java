@@ -115,7 +115,8 @@ final class ProtectedSynapseCheck {
 
     /**
      * A tenant's file: absent until 3.1.0 first loads the tenant; once written, the 3.1.0 file (the tenant's own as
-     * planned, the super tenant's as planned, or the stock one).
+     * planned, the super tenant's as planned, or the stock one; without a record, the super tenant's file as it is,
+     * unless a step re-applies a customisation to it).
      */
     private Finding tenant(String rel, String path) {
         Optional<String> now = sha256(rel);
@@ -124,8 +125,13 @@ final class ProtectedSynapseCheck {
                     + " tenant");
         }
         List<String> known = new ArrayList<>();
+        String superFile = Verification.SYNAPSE_DIR + "/" + path;
         planned.newFileSha256(rel).ifPresent(known::add);
-        planned.newFileSha256(Verification.SYNAPSE_DIR + "/" + path).ifPresent(known::add);
+        planned.newFileSha256(superFile).ifPresent(known::add);
+        if (known.isEmpty() && !planned.reapplied().contains(superFile)) {
+            // no record: the super tenant's file, which the migration leaves alone, is the pack's (checked above)
+            sha256(superFile).ifPresent(known::add);
+        }
         if (known.contains(now.get()) || now.get().equals(stock.get(path))) {
             return Finding.pass(rel, "the 3.1.0 file");
         }

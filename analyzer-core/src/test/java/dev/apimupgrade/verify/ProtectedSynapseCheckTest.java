@@ -131,6 +131,19 @@ class ProtectedSynapseCheckTest {
                 + " (neither the 3.1.0 file as planned nor the stock one)");
     }
 
+    @Test
+    void withoutRecordedDigestsATenantsWrittenFileIsComparedWithTheSuperTenantsUntouchedOne() throws Exception {
+        PlannedState noDigests = new PlannedState(Optional.of(new MigrationPlan("t", "h",
+                new Fingerprint("f", "t", "h", List.of()), List.of())));
+        String cors = "sequences/_cors_request_handler_.xml";
+        write(newHome, TENANT + "/" + cors, Files.readString(newHome.resolve(SUPER + "/" + cors)));
+        assertThat(check(noDigests).evidence()).contains("NEW:" + TENANT + "/" + cors + ": the 3.1.0 file");
+
+        write(newHome, TENANT + "/" + cors, "<sequence name=\"_cors_request_handler_\"><drop/></sequence>\n");
+
+        assertThat(check(noDigests).status()).isEqualTo(AfterReport.FAIL);
+    }
+
     /** The re-apply step and the diff the scan recorded (3.1.0 file "---", customised old file "+++"). */
     private PlannedState reapplyPlan(boolean withDigests) throws Exception {
         write(oldHome, SUPER + "/" + MAIN, CUSTOMISED);

@@ -26,6 +26,7 @@ class VerifyCustomSampleTest {
     private static final Map<String, String> OPERATOR = AssessSamplesEndToEndTest.OPERATOR_ENVIRONMENT;
     static final String MAIN = "repository/deployment/server/synapse-configs/default/sequences/main.xml";
     static final String TENANT_MAIN = "repository/tenants/1/synapse-configs/default/sequences/main.xml";
+    static final String TENANT_CORS = "repository/tenants/1/synapse-configs/default/sequences/_cors_request_handler_.xml";
 
     @TempDir
     Path tmp;
@@ -97,13 +98,13 @@ class VerifyCustomSampleTest {
         assertThat(carried.get("status").asText()).as(carried.toString()).isEqualTo("PASS");
         assertThat(carried.toString()).doesNotContain("keystore.primary").contains("truststore");
 
-        // a tenant's main.xml that is neither the 3.1.0 file nor absent is a real failure, named
-        Files.createDirectories(target.resolve(TENANT_MAIN).getParent());
-        Files.writeString(target.resolve(TENANT_MAIN), "<sequence name=\"main\"><drop/></sequence>\n");
+        // a tenant's default file that is neither the 3.1.0 file nor absent is a real failure, named
+        Files.createDirectories(target.resolve(TENANT_CORS).getParent());
+        Files.writeString(target.resolve(TENANT_CORS), "<sequence name=\"_cors_request_handler_\"><drop/></sequence>\n");
         CliRun failed = run(verify, "--run", runDir.toString(), "--out", tmp.resolve("after-failed").toString());
 
         assertThat(failed.code()).isEqualTo(ExitCode.BLOCKERS);
-        assertThat(failed.out()).contains("FAIL SYNAPSE-PROTECTED").contains(TENANT_MAIN
+        assertThat(failed.out()).contains("FAIL SYNAPSE-PROTECTED").contains(TENANT_CORS
                 + " (neither the 3.1.0 file as planned nor the stock one)");
 
         // the board summary shows verify's FAIL and the failed check as the after side, not an absent assessment
