@@ -9,7 +9,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
-/** CopyFile: puts the old home's file ({@code from}) at {@code target} in the new home, byte for byte. */
+/**
+ * CopyFile: puts the old home's file ({@code from}) at {@code target} in the new home, byte for byte. A {@code from}
+ * that names no home file is a file the tool does not ship (the tenant loader jar): copied from where the operator
+ * gave it ({@link SuppliedFiles}), else left to the operator, saying which file it needs.
+ */
 final class CopyFileExecutor implements StepExecutor {
     @Override
     public String kind() {
@@ -19,8 +23,10 @@ final class CopyFileExecutor implements StepExecutor {
     @Override
     public Optional<String> needsOperator(PlanStep step, StepContext ctx) {
         String from = step.params().getOrDefault("from", "");
-        if (!Homes.isHomeName(from)) {
-            return Optional.of("get " + from + " and place it at " + step.target() + " in the 3.1.0 home"
+        if (!Homes.isHomeName(from) && ctx.supplied().find(from).isEmpty()) {
+            return Optional.of("this step needs " + from + ", which apim-upgrade does not ship: give it with "
+                    + SuppliedFiles.howToGive(from) + " and the tool copies it; or place it at " + step.target()
+                    + " in the 3.1.0 home yourself"
                     + (step.params().containsKey("when") ? " (" + step.params().get("when") + ")" : ""));
         }
         return Optional.empty();
@@ -35,8 +41,9 @@ final class CopyFileExecutor implements StepExecutor {
     @Override
     public List<String> preview(PlanStep step, StepContext ctx) {
         boolean exists = Files.exists(ctx.homes().resolve(Role.NEW, step.target()));
+        String from = step.params().get("from");
         return List.of((exists ? "overwrite " : "create ") + "NEW:" + step.target() + " from "
-                + step.params().get("from"));
+                + (Homes.isHomeName(from) ? from : source(step, ctx) + " (given for " + from + ")"));
     }
 
     @Override
@@ -45,7 +52,10 @@ final class CopyFileExecutor implements StepExecutor {
         AtomicFiles.copy(source(step, ctx), ctx.homes().resolve(Role.NEW, step.target()));
     }
 
-    private static Path source(PlanStep step, StepContext ctx) {
-        return ctx.homes().resolve(step.params().get("from"));
+    /** The file to copy: the home file {@code from} names, or the file the operator gave for it. */
+    static Path source(PlanStep step, StepContext ctx) {
+        String from = step.params().get("from");
+        return Homes.isHomeName(from) ? ctx.homes().resolve(from) : ctx.supplied().find(from).orElseThrow(
+                () -> new IllegalStateException(from + " was not given (" + SuppliedFiles.howToGive(from) + ")"));
     }
 }

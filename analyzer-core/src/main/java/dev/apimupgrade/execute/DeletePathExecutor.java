@@ -9,25 +9,18 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
  * DeletePath: removes {@code target} (a file or a folder) from the new home, only after every file in it is saved
- * under backup/. A step that must wait for something the operator does ({@code when}) is left to the operator.
+ * under backup/. A step that waits for something the operator does ({@code when}: the tenant loader goes after the
+ * re-indexing start) is ordered after that manual step, so the run reaches it only once the operator confirmed it:
+ * it runs as automated, as the plan says.
  */
 final class DeletePathExecutor implements StepExecutor {
     @Override
     public String kind() {
         return "DeletePath";
-    }
-
-    @Override
-    public Optional<String> needsOperator(PlanStep step, StepContext ctx) {
-        if (step.params().containsKey("when")) {
-            return Optional.of("remove " + step.target() + " from the 3.1.0 home " + step.params().get("when"));
-        }
-        return Optional.empty();
     }
 
     @Override

@@ -31,12 +31,25 @@ public final class Engine {
     /**
      * How the operator started the run: whether to break a stale lock; the manual steps confirmed, each with where the
      * confirmation came from ("--confirm", or the answers file and line); where the operator's full database backup
-     * is, if given; and where long steps report their progress.
+     * is, if given; where long steps report their progress; the files given that the tool does not ship; and how
+     * to take the before-inventory.
      */
     public record Options(boolean breakLock, Map<String, String> confirmations, Optional<String> databaseBackup,
-                          Progress progress) {
+                          Progress progress, SuppliedFiles supplied, BeforeInventory inventory) {
         public Options {
             confirmations = Map.copyOf(confirmations);
+        }
+
+        /** Without a before-inventory. */
+        public Options(boolean breakLock, Map<String, String> confirmations, Optional<String> databaseBackup,
+                       Progress progress, SuppliedFiles supplied) {
+            this(breakLock, confirmations, databaseBackup, progress, supplied, BeforeInventory.NONE);
+        }
+
+        /** Without files given by the operator. */
+        public Options(boolean breakLock, Map<String, String> confirmations, Optional<String> databaseBackup,
+                       Progress progress) {
+            this(breakLock, confirmations, databaseBackup, progress, SuppliedFiles.NONE);
         }
 
         /** Confirmations given with --confirm, no database backup location, no progress display. */
@@ -66,7 +79,7 @@ public final class Engine {
             checks.refuseStalePlan(plan, now, run);
             checks.refuseOpenBlockers(now);
             StepContext ctx = new StepContext(homes, new Backup(run, journal, homes), now.facts(),
-                    now.datasources(), run, journal, options.progress());
+                    now.datasources(), run, journal, options.progress(), options.supplied());
             try {
                 requireManual(plan, options.confirmations(), ctx);
             } catch (InputException e) {
@@ -80,6 +93,7 @@ public final class Engine {
             List<String> adopted = earlier.isPresent()
                     ? PlanAdoption.adopt(run, journal, earlier.get(), plan, options.confirmed()) : List.of();
             RunRecord.startIfNew(run, plan, homes);
+            takeInventoryBeforeTheFirstChange(run, journal, options.inventory());
             journal.append(JournalRecord.note("run-start", plan.steps().size() + " step(s), plan "
                     + plan.fingerprint().sha256()));
             StepRunner runner = new StepRunner(executors, journal, ctx, options.confirmations());
@@ -93,6 +107,29 @@ public final class Engine {
                 runner.line("removed " + temp + ": a temporary file left by a run killed before its rename");
             }
             return runner.runAll(plan.steps());
+        }
+    }
+
+    /**
+     * compare needs the installation as it was before the run: taken once, before the first step starts, and never
+     * again (a resumed run's databases are already changed). A run folder whose journal already records a step started
+     * without one says so in the journal instead.
+     */
+    private static void takeInventoryBeforeTheFirstChange(RunDirectory run, Journal journal, BeforeInventory inventory)
+            throws IOException, InputException {
+        if (java.nio.file.Files.exists(run.inventory())) {
+            return;
+        }
+        boolean changed = journal.records().stream().anyMatch(r -> r.type().equals("intent")
+                || JournalRecord.CONFIRMED.equals(r.status()));
+        if (changed) {
+            return;
+        }
+        byte[] json = inventory.json();
+        if (json != null) {
+            AtomicFiles.write(run.inventory(), json);
+            journal.append(JournalRecord.note("before-inventory", "taken before the first change: "
+                    + run.root().relativize(run.inventory())));
         }
     }
 
@@ -160,12 +197,15 @@ public final class Engine {
     /** What a run would do, step by step, with nothing written (no run folder, no journal, no lock). */
     public RunOutcome dryRun(MigrationPlan plan, RunDirectory run, Homes homes, Preflight preflight)
             throws IOException, InputException, RunRefusedException {
-        return RunOutcome.completed(rehearse(plan, run, homes, preflight).lines());
+        return RunOutcome.completed(rehearse(plan, run, homes, preflight, SuppliedFiles.NONE).lines());
     }
 
-    /** The dry run with its sums: the steps the tool would do, those done already, and every stop. */
-    public Rehearsal rehearse(MigrationPlan plan, RunDirectory run, Homes homes, Preflight preflight)
-            throws IOException, InputException, RunRefusedException {
+    /**
+     * The dry run with its sums: the steps the tool would do, those done already, and every stop; with the files the
+     * operator gives (a tenant loader jar the tool does not ship).
+     */
+    public Rehearsal rehearse(MigrationPlan plan, RunDirectory run, Homes homes, Preflight preflight,
+                              SuppliedFiles supplied) throws IOException, InputException, RunRefusedException {
         requireIntact(plan);
         Journal journal = Journal.open(run.journal());
         Preflight.Snapshot now = preflight.scan();
@@ -174,7 +214,7 @@ public final class Engine {
         checks.refuseStalePlan(plan, now, run);
         checks.refuseOpenBlockers(now);
         StepContext ctx = new StepContext(homes, new Backup(run, journal, homes), now.facts(),
-                now.datasources(), run, journal);
+                now.datasources(), run, journal, Progress.NONE, supplied);
         List<String> lines = new ArrayList<>();
         List<Rehearsal.Stop> stops = new ArrayList<>();
         int automated = 0;

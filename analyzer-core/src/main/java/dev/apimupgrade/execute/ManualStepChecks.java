@@ -20,21 +20,32 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * What the tool can observe after the operator confirms a manual step. A step that starts the 3.1.0 server (its
- * command runs wso2server) has the new home's repository/logs/wso2carbon.log scanned, from the size it had when the run
- * paused at the step, for ERROR lines and the migration clients' known error messages (migration-client-errors.txt).
- * A step with {@code removedAfter} (comma-separated home paths, globs allowed in the file name) has those checked
- * gone: the migration client jar in dropins, migration-resources. Each check says what it found; problems stop the run.
+ * What the tool checks when the operator confirms a step it could not do itself: what the step printed as its check.
+ * A step that starts the 3.1.0 server (its command runs wso2server) has the new home's repository/logs/wso2carbon.log
+ * read from the size it had when the run paused at the step (or after the last failed check of that log, so a redo that
+ * writes a clean start clears an earlier error): it must show the start ({@link #STARTED}) and no ERROR line nor a
+ * migration client's known error (migration-client-errors.txt); no log at all is no start. A step with
+ * {@code removedAfter} (comma-separated home paths, globs allowed in the file name) has those checked gone. A file the
+ * operator placed (CopyFile) must be there, with the same SHA-256 as its source where the tool can read it; a path the
+ * operator removed (DeletePath) must be gone. Each check says what it found; problems stop the run.
  */
 final class ManualStepChecks {
     static final String LOG = "repository/logs/wso2carbon.log";
+    /**
+     * The line a 3.1.0 server writes once it has started (carbon-kernel's StartupFinalizerServiceComponent:
+     * "WSO2 Carbon started in 42 sec"); the migration clients run before it, so it also ends a migration start.
+     */
+    static final String STARTED = "WSO2 Carbon started in";
     static final String REMOVED_AFTER = "removedAfter";
     private static final int SHOWN = 5;
     private static final Pattern ERROR_LINE = Pattern.compile("(^|[\\s\\]])ERROR([\\s{:]|$)");
     private static final List<String> KNOWN = known();
 
-    /** What the checks found: lines for the report, and the problems (empty when every check passed). */
-    record Result(List<String> found, List<String> problems) {
+    /**
+     * What the checks found: lines for the report, the problems (empty when every check passed), and whether the log
+     * check failed (the next check then reads only what a redo writes after now).
+     */
+    record Result(List<String> found, List<String> problems, boolean logFailed) {
     }
 
     private ManualStepChecks() {
@@ -52,10 +63,29 @@ final class ManualStepChecks {
     }
 
     static Result check(PlanStep step, Homes homes, Optional<Long> pausedAt) throws IOException {
+        return check(step, homes, pausedAt, SuppliedFiles.NONE);
+    }
+
+    static Result check(PlanStep step, Homes homes, Optional<Long> pausedAt, SuppliedFiles supplied)
+            throws IOException {
         List<String> found = new ArrayList<>();
         List<String> problems = new ArrayList<>();
+        boolean logFailed = false;
         if (scansLog(step)) {
+            int before = problems.size();
             scanLog(homes, pausedAt, found, problems);
+            logFailed = problems.size() > before;
+        }
+        if (step.kind().equals("CopyFile")) {
+            placed(step, homes, supplied, found, problems);
+        }
+        if (step.kind().equals("DeletePath")) {
+            List<String> left = present(homes, step.target());
+            if (left.isEmpty()) {
+                found.add("NEW:" + step.target() + " is removed");
+            } else {
+                problems.add("still present, the step says to remove it: " + String.join(", ", left));
+            }
         }
         String removed = step.params().get(REMOVED_AFTER);
         if (removed != null) {
@@ -68,14 +98,36 @@ final class ManualStepChecks {
                 }
             }
         }
-        return new Result(found, problems);
+        return new Result(found, problems, logFailed);
+    }
+
+    /** A file the operator placed: there, and the same bytes as its source where the tool can read that. */
+    private static void placed(PlanStep step, Homes homes, SuppliedFiles supplied, List<String> found,
+                               List<String> problems) {
+        Path target = homes.resolve(Role.NEW, step.target());
+        String from = step.params().getOrDefault("from", "");
+        if (!Files.isRegularFile(target)) {
+            problems.add("NEW:" + step.target() + " is missing: the step places " + from + " there");
+            return;
+        }
+        Optional<Path> source = Homes.isHomeName(from) ? Optional.of(homes.resolve(from)) : supplied.find(from);
+        String sha = dev.apimupgrade.scan.FileDigest.sha256(target);
+        if (source.isEmpty()) {
+            found.add("NEW:" + step.target() + " is there (sha256 " + sha + "; the tool has no copy of " + from
+                    + " to compare it with)");
+        } else if (sha.equals(dev.apimupgrade.scan.FileDigest.sha256(source.get()))) {
+            found.add("NEW:" + step.target() + " is there with the same SHA-256 as " + from);
+        } else {
+            problems.add("NEW:" + step.target() + " differs from " + from + " (another SHA-256)");
+        }
     }
 
     private static void scanLog(Homes homes, Optional<Long> pausedAt, List<String> found, List<String> problems)
             throws IOException {
         Path log = homes.resolve(Role.NEW, LOG);
         if (!Files.isRegularFile(log)) {
-            found.add("NEW:" + LOG + " does not exist: no log to check");
+            problems.add("NEW:" + LOG + " does not exist: the server start this step asks for wrote no log (a 3.1.0"
+                    + " start writes it and ends with '" + STARTED + " ...'); start the server as the step says");
             return;
         }
         long size = Files.size(log);
@@ -83,6 +135,7 @@ final class ManualStepChecks {
         long from = pausedAt.filter(o -> o <= size).orElse(0L);
         List<String> bad = new ArrayList<>();
         int count = 0;
+        boolean started = false;
         try (FileChannel ch = FileChannel.open(log, StandardOpenOption.READ)) {
             ch.position(from);
             InputStream in = Channels.newInputStream(ch);
@@ -91,6 +144,7 @@ final class ManualStepChecks {
             int number = 0;
             while ((line = reader.readLine()) != null) {
                 number++;
+                started |= line.contains(STARTED);
                 if (ERROR_LINE.matcher(line).find() || knownError(line)) {
                     count++;
                     if (bad.size() < SHOWN) {
@@ -100,12 +154,16 @@ final class ManualStepChecks {
             }
         }
         String where = "NEW:" + LOG + (pausedAt.isPresent() && from > 0 ? " after byte " + from
-                + " (its size when the run paused at this step)" : " (all of it: no size was recorded before the step)");
-        if (count == 0) {
-            found.add(where + ": no ERROR line and no known migration error");
-        } else {
+                + " (its size when the step started or when its last check failed)"
+                : " (all of it: no size was recorded before the step)");
+        if (count > 0) {
             problems.add(where + ": " + count + " ERROR line(s) or known migration error(s), first lines (line"
                     + " numbers counted from there):\n" + String.join("\n", bad));
+        } else if (!started) {
+            problems.add(where + ": no '" + STARTED + "' line: the server did not (yet) finish a start since the step"
+                    + " started; start it as the step says and wait for that line");
+        } else {
+            found.add(where + ": the start ('" + STARTED + "'), no ERROR line and no known migration error");
         }
     }
 

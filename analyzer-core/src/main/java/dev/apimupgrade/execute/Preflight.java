@@ -15,7 +15,8 @@ public interface Preflight {
     Snapshot scan() throws InputException;
 
     /**
-     * What the fresh scan saw: the facts, their fingerprint, the blockers the rules found open, and how to reach the
+     * What the fresh scan saw: the facts, their fingerprint, the blockers the rules found open
+     * (those that apply and those they could not decide), and how to reach the
      * old home's datasources (with their passwords, so never printed and never a fact).
      */
     record Snapshot(Facts facts, Fingerprint fingerprint, List<ConditionResult> blockers, DatasourceSpecs datasources) {

@@ -7,16 +7,19 @@ import dev.apimupgrade.plan.PlanStep;
 import dev.apimupgrade.plan.StepTargets;
 import dev.apimupgrade.rule.ConditionResult;
 import dev.apimupgrade.rule.Evidence;
+import dev.apimupgrade.rule.Settlement;
+import dev.apimupgrade.rule.Status;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
  * The refusals checked just before a run executes anything: a running server, a plan made from another state of the
- * installation, an open blocker. What the plan's own steps change or ask the operator to change is not drift (see
- * {@link StepTargets}): the targets of every step from the start, the broad ones (a script's database, the whole new
- * home for a server start) once the run reached that step, and every path this run saved before changing it. Drift
- * anywhere else (the old home, the databases before their step, the new home outside the steps) still refuses.
+ * installation, an open blocker (one that applies, or an UNKNOWN one: the snapshot holds both). What the plan's own
+ * steps change or ask the operator to change is not drift (see {@link StepTargets}): the targets of every step from
+ * the start, the broad ones (a script's database, the whole new home for a server start) once the run reached that
+ * step, and every path this run saved before changing it. Drift anywhere else (the old home, the databases before
+ * their step, the new home outside the steps) still refuses.
  */
 public final class RunChecks {
     private static final int SHOWN = 10;
@@ -101,10 +104,11 @@ public final class RunChecks {
         List<ConditionResult> open = now.blockers().stream().filter(b -> !accountsFor(b)).toList();
         if (!open.isEmpty()) {
             StringBuilder msg = new StringBuilder(open.size() + " blocker(s) are open:");
-            open.forEach(b -> msg.append("\n  ").append(b.condition().id()).append(": ")
-                    .append(String.join(" ", b.messages())));
-            throw new RunRefusedException(msg.append("\nResolve them and make a new plan. Nothing was changed.")
-                    .toString());
+            open.forEach(b -> msg.append("\n  ").append(b.condition().id()).append(b.status() == Status.UNKNOWN
+                    ? " (UNDECIDED: no rule could decide it; " + Settlement.line(b.messages()) + "): "
+                    : ": ").append(String.join(" ", b.messages())));
+            throw new RunRefusedException(msg.append("\nResolve or settle them, then assess again and make a new plan."
+                    + " Nothing was changed.").toString());
         }
     }
 

@@ -9,8 +9,8 @@ import java.nio.file.Path;
 /**
  * The folder one migrate run keeps everything in (docs/adr/0010-run-directory.md): run.json (homes and start),
  * plan.json (the plan being executed; plans/ keeps each plan the run adopted), journal.jsonl, backup/ (every file
- * as it was before the run changed it),
- * exports/ (rows a database action deletes) and the lock file while a run is active.
+ * as it was before the run changed it), exports/ (rows a database action deletes), inventory.old.json (what compare
+ * counts, taken before the first change) and the lock file while a run is active.
  */
 public record RunDirectory(Path root) {
     public RunDirectory {
@@ -40,6 +40,11 @@ public record RunDirectory(Path root) {
 
     public Path exports() {
         return root.resolve("exports");
+    }
+
+    /** The before-inventory, as compare writes it, taken before the run's first change. */
+    public Path inventory() {
+        return root.resolve("inventory.old.json");
     }
 
     public Path lock() {

@@ -98,6 +98,12 @@ final class StepRunner {
                 if (!journal.completed(step.id()) && needsOperatorsBackup(step)) {
                     return stoppedForBackup(step);
                 }
+                Optional<PlanStep> undoneLater = removedLater(step, steps);
+                if (journal.completed(step.id()) && undoneLater.isPresent()) {
+                    lines.add(title(step) + ": done earlier; " + undoneLater.get().id() + " removed it afterwards, as"
+                            + " the plan says");
+                    continue;
+                }
                 runAutomated(step, ex);
             }
         }
@@ -106,13 +112,30 @@ final class StepRunner {
     }
 
     /**
+     * A later step of the plan, done already, that removes what this one put in place (the tenant loader is copied
+     * before the re-indexing start and removed after it): this step's post-condition no longer holds by design, and
+     * redoing it would only have the later step undo it again.
+     */
+    private Optional<PlanStep> removedLater(PlanStep step, List<PlanStep> steps) {
+        return steps.subList(steps.indexOf(step) + 1, steps.size()).stream()
+                .filter(s -> s.kind().equals("DeletePath") && s.target().equals(step.target())
+                        && journal.completed(s.id()))
+                .findFirst();
+    }
+
+    /**
      * The operator says the step is done: first what the tool can observe is checked (the log since the pause, the
      * temporary files the step removes). A failed check stops the run here, unconfirmed, with what was found.
      */
     private Optional<RunOutcome> confirm(PlanStep step, String what) throws IOException {
-        ManualStepChecks.Result checked = ManualStepChecks.check(step, ctx.homes(), pausedAt(step));
+        ManualStepChecks.Result checked = ManualStepChecks.check(step, ctx.homes(), pausedAt(step), ctx.supplied());
         checked.found().forEach(f -> lines.add(title(step) + ": checked " + f));
         if (!checked.problems().isEmpty()) {
+            if (checked.logFailed()) {
+                // what was read is judged: the next check reads only what a redo of the start writes from here
+                journal.append(JournalRecord.pause(step.id(), "NEW:" + ManualStepChecks.LOG,
+                        ManualStepChecks.logOffset(ctx.homes())));
+            }
             // the journal gets the count, not the log lines: a log line may hold anything
             journal.append(JournalRecord.note("check-failed", step.id() + ": " + checked.problems().size()
                     + " problem(s) after the operator's confirmation"));
@@ -228,7 +251,10 @@ final class StepRunner {
             journal.append(JournalRecord.pause(step.id(), "NEW:" + ManualStepChecks.LOG,
                     ManualStepChecks.logOffset(ctx.homes())));
         }
-        String toContinue = "Do this by hand: " + what + "\nThen check: " + step.postCondition()
+        String log = ManualStepChecks.scansLog(step) ? "\nThe start has succeeded when NEW:" + ManualStepChecks.LOG
+                + " shows '" + ManualStepChecks.STARTED + " ...'; on confirmation the run reads the log written from"
+                + " now on for that line and for ERROR lines." : "";
+        String toContinue = "Do this by hand: " + what + log + "\nThen check: " + step.postCondition()
                 + "\nand run migrate again with --confirm " + step.id() + " (or, without a person at the keyboard,"
                 + " list " + step.id() + " under migrate.confirmed in the --answers file) to go on. Nothing is lost:"
                 + " the steps done so far are recorded in " + journal.file() + ".";

@@ -25,7 +25,8 @@ final class PostConditions {
         // a rule may say what can be observed once the operator did it; otherwise only the operator knows
         StringBuilder done = new StringBuilder(p.getOrDefault("doneWhen", "you did it by hand"));
         if (p.getOrDefault("command", "").contains("wso2server")) {
-            done.append("; the 3.1.0 home's repository/logs/wso2carbon.log shows no ERROR line from that start");
+            done.append("; the 3.1.0 home's repository/logs/wso2carbon.log shows that start finished (a line"
+                    + " 'WSO2 Carbon started in ...') and no ERROR line from it");
         }
         if (p.containsKey("removedAfter")) {
             done.append("; ").append(p.get("removedAfter").replace(",", ", ")).append(" no longer in the 3.1.0 home");
@@ -41,7 +42,9 @@ final class PostConditions {
                     + " is in the 3.1.0 home's " + target + " with the same content" + (p.containsKey("exclude")
                     ? ", except " + p.get("exclude").replace(",", ", ") + ", which keep their 3.1.0 content" : "");
             case "CopyFile" -> target + " exists in the 3.1.0 home with the same SHA-256 as "
-                    + home(p.getOrDefault("from", "its source"));
+                    + home(p.getOrDefault("from", "its source")) + (p.getOrDefault("from", "OLD:").contains(":") ? ""
+                    : " (a file apim-upgrade does not ship: give it to migrate with --file " + p.get("from")
+                    + "=<path> or migrate.files in the answers file, and the tool copies it)");
             case "SetTomlTable" -> "the 3.1.0 deployment.toml has [" + target + "]" + (p.containsKey(Planner.SUBTABLES)
                     ? " and " + java.util.Arrays.stream(p.get(Planner.SUBTABLES).split(","))
                     .map(sub -> "[" + target + "." + sub + "]").collect(java.util.stream.Collectors.joining(", ")) : "")

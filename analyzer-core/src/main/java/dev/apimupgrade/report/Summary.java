@@ -10,13 +10,18 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The verdict in figures: how many conditions have each status, how many blockers and warnings apply, whether the
- * installation is ready (no blocker), and how much of the catalogue was decided automatically ({@link Coverage}).
- * {@code verdict} is the one line every report leads with.
+ * The verdict in figures: how many conditions have each status, how many blockers and warnings apply, how many
+ * blocker conditions are UNKNOWN ({@code undecided}), whether the installation is ready (no blocker applies and none
+ * is undecided), and how much of the catalogue was decided automatically ({@link Coverage}). {@code verdict} is the
+ * one line every report leads with: READY, NOT READY (a blocker applies) or UNDECIDED (none applies, but a blocker
+ * condition could not be decided, so READY would be a guess).
  */
-@JsonPropertyOrder({"verdict", "ready", "blockers", "warnings", "counts", "coverage"})
-public record Summary(String verdict, boolean ready, int blockers, int warnings, Map<String, Integer> counts,
-                      Coverage coverage) {
+@JsonPropertyOrder({"verdict", "ready", "blockers", "undecided", "warnings", "counts", "coverage"})
+public record Summary(String verdict, boolean ready, int blockers, int undecided, int warnings,
+                      Map<String, Integer> counts, Coverage coverage) {
+    public static final String READY = "READY";
+    public static final String NOT_READY = "NOT READY";
+    public static final String UNDECIDED = "UNDECIDED";
 
     static Summary of(List<ConditionView> conditions, List<Condition> catalogue) {
         Map<String, Integer> counts = new LinkedHashMap<>();
@@ -25,9 +30,18 @@ public record Summary(String verdict, boolean ready, int blockers, int warnings,
         }
         int blockers = applying(conditions, Severity.BLOCKER);
         int warnings = applying(conditions, Severity.WARNING);
-        String verdict = blockers == 0 ? "READY" : "NOT READY: " + blockers + (blockers == 1 ? " blocker" : " blockers");
-        return new Summary(verdict, blockers == 0, blockers, warnings, Collections.unmodifiableMap(counts),
-                Coverage.of(conditions, catalogue));
+        int undecided = (int) conditions.stream().filter(c -> c.status().equals(Status.UNKNOWN.name())
+                && c.severity().equals(Severity.BLOCKER.name())).count();
+        String verdict = blockers > 0 ? NOT_READY + ": " + count(blockers, "blocker")
+                + (undecided > 0 ? ", " + undecided + " undecided" : "")
+                : undecided > 0 ? UNDECIDED + ": " + count(undecided, "blocker condition") + " could not be decided"
+                : READY;
+        return new Summary(verdict, blockers == 0 && undecided == 0, blockers, undecided, warnings,
+                Collections.unmodifiableMap(counts), Coverage.of(conditions, catalogue));
+    }
+
+    private static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     private static int applying(List<ConditionView> conditions, Severity severity) {

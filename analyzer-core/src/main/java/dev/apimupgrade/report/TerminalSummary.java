@@ -1,17 +1,26 @@
 package dev.apimupgrade.report;
 
+import dev.apimupgrade.rule.Settlement;
+import dev.apimupgrade.rule.Severity;
+import java.util.Comparator;
 import java.util.List;
 
 /**
- * The few lines the assess command prints: the verdict, the counts, the coverage, and each blocker and warning in one
- * line.
+ * The few lines the assess command prints: the verdict, the counts, the coverage, each blocker and warning in one
+ * line, every UNKNOWN condition (blockers first) with what settles it, and the next command to run.
  */
 public final class TerminalSummary {
 
     private TerminalSummary() {
     }
 
+    /** Without a next command (the caller prints its own). */
     public static String render(AssessmentReport report) {
+        return render(report, null);
+    }
+
+    /** {@code next}: the command line to run after this verdict, as the operator would type it; null for none. */
+    public static String render(AssessmentReport report, String next) {
         Summary s = report.summary();
         StringBuilder out = new StringBuilder();
         out.append(s.verdict()).append('\n');
@@ -22,7 +31,22 @@ public final class TerminalSummary {
                 s.coverage().automatic(), s.coverage().needAnswer(), s.coverage().open()));
         list(out, "Blockers", report.blockers());
         list(out, "Warnings", report.warnings());
+        unknown(out, report.unknown());
+        if (next != null) {
+            out.append("Next: ").append(next).append('\n');
+        }
         return out.toString();
+    }
+
+    /** Every UNKNOWN condition, blockers first (then by severity, in catalogue order), each with what settles it. */
+    private static void unknown(StringBuilder out, List<ConditionView> unknown) {
+        if (unknown.isEmpty()) {
+            return;
+        }
+        out.append("Unknown (").append(unknown.size()).append("):\n");
+        unknown.stream().sorted(Comparator.comparing(c -> Severity.valueOf(c.severity()))).forEach(c ->
+                out.append("  ").append(c.id()).append("  ").append(c.severity()).append(": ")
+                        .append(Settlement.line(c.messages())).append('\n'));
     }
 
     private static void list(StringBuilder out, String heading, List<ConditionView> conditions) {

@@ -86,4 +86,12 @@ public record Verdict(List<ConditionResult> results, List<JustifiedAction> actio
     public List<ConditionResult> blockers() {
         return results.stream().filter(r -> r.status() == Status.APPLIES && r.severity() == Severity.BLOCKER).toList();
     }
+
+    /**
+     * The blocker conditions no rule could decide (UNKNOWN with BLOCKER severity): while one is open, nobody can say
+     * that no blocker applies, so the installation is not READY either.
+     */
+    public List<ConditionResult> undecidedBlockers() {
+        return results.stream().filter(r -> r.status() == Status.UNKNOWN && r.severity() == Severity.BLOCKER).toList();
+    }
 }

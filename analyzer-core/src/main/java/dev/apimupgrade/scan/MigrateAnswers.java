@@ -25,16 +25,23 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 /**
  * The {@code migrate:} section of the answers file, for runs without a person at the keyboard: the manual steps the
  * operator has done ({@code confirmed:}, a list of step ids, instead of --confirm) and where the operator's full
- * database backup is ({@code database_backup:}, recorded in the run's journal). It is no question of the assessment,
+ * database backup is ({@code database_backup:}, recorded in the run's journal), and where the files a step needs that
+ * the tool does not ship are ({@code files:}, short name or file name to a path, e.g. {@code tenantloader:
+ * /opt/tenantloader-1.0.jar}; a relative path is read from the answers file's folder). It is no question of the assessment,
  * so it makes no fact and does not change the plan's fingerprint. A location that looks like it holds a credential is
  * refused: the journal never holds a secret.
  *
  * @param confirmed each confirmed step id with where it was given ("answers.yaml:12")
  * @param databaseBackup the backup's location, if given
+ * @param files each file the tool does not ship (by short name or file name) with where the operator has it
  */
-public record MigrateAnswers(Map<String, String> confirmed, Optional<String> databaseBackup) {
+public record MigrateAnswers(Map<String, String> confirmed, Optional<String> databaseBackup, Map<String, Path> files) {
     public static final String KEY = "migrate";
-    static final List<String> KEYS = List.of("confirmed", "database_backup");
+    static final List<String> KEYS = List.of("confirmed", "database_backup", "files");
+
+    public MigrateAnswers(Map<String, String> confirmed, Optional<String> databaseBackup) {
+        this(confirmed, databaseBackup, Map.of());
+    }
     private static final Pattern SECRET = Pattern.compile(
             "(?i)(password|passwd|pwd|secret|token|api[_-]?key)\\s*[=:]|://[^/@\\s]*:[^/@\\s]*@");
 
@@ -57,7 +64,7 @@ public record MigrateAnswers(Map<String, String> confirmed, Optional<String> dat
         if (root instanceof MappingNode map) {
             for (NodeTuple t : map.getValue()) {
                 if (t.getKeyNode() instanceof ScalarNode k && k.getValue().equals(KEY)) {
-                    return of(t.getValueNode(), shown);
+                    return of(t.getValueNode(), shown, file.toAbsolutePath().getParent());
                 }
             }
         }
@@ -66,11 +73,16 @@ public record MigrateAnswers(Map<String, String> confirmed, Optional<String> dat
 
     /** Reads the section's node; unknown keys, a step id that is not a plain value and a secret are input errors. */
     static MigrateAnswers of(Node section, String shown) throws InputException {
+        return of(section, shown, Path.of(""));
+    }
+
+    static MigrateAnswers of(Node section, String shown, Path folder) throws InputException {
         if (!(section instanceof MappingNode map)) {
             throw new InputException(shown, line(section), "'" + KEY + "' must hold " + KEYS);
         }
         Map<String, String> confirmed = new LinkedHashMap<>();
         Optional<String> backup = Optional.empty();
+        Map<String, Path> files = new LinkedHashMap<>();
         for (NodeTuple t : map.getValue()) {
             String key = t.getKeyNode() instanceof ScalarNode s ? s.getValue() : "";
             if (key.equals("confirmed")) {
@@ -89,12 +101,36 @@ public record MigrateAnswers(Map<String, String> confirmed, Optional<String> dat
                             + " backup is");
                 }
                 backup = Optional.of(requireNoSecret(s.getValue().strip(), shown, line(s)));
+            } else if (key.equals("files")) {
+                files.putAll(files(t.getValueNode(), shown, folder));
             } else {
                 throw new InputException(shown, line(t.getKeyNode()), "unknown key '" + key + "' under '" + KEY
                         + "'; known: " + KEYS);
             }
         }
-        return new MigrateAnswers(confirmed, backup);
+        return new MigrateAnswers(confirmed, backup, files);
+    }
+
+    /** {@code files:}: name to path, each an existing file (a missing one is named with its line, before any run). */
+    private static Map<String, Path> files(Node node, String shown, Path folder) throws InputException {
+        if (!(node instanceof MappingNode map)) {
+            throw new InputException(shown, line(node), "'files' must map a file's name to where it is, e.g."
+                    + " tenantloader: /opt/tenantloader-1.0.jar");
+        }
+        Map<String, Path> out = new LinkedHashMap<>();
+        for (NodeTuple t : map.getValue()) {
+            if (!(t.getKeyNode() instanceof ScalarNode k) || !(t.getValueNode() instanceof ScalarNode v)
+                    || v.getValue().isBlank()) {
+                throw new InputException(shown, line(t.getKeyNode()), "each entry under 'files' is name: path");
+            }
+            Path path = folder.resolve(v.getValue().strip());
+            if (!Files.isRegularFile(path)) {
+                throw new InputException(shown, line(v), "files: " + k.getValue() + ": " + v.getValue().strip()
+                        + " is not a file");
+            }
+            out.put(k.getValue().strip(), path);
+        }
+        return out;
     }
 
     /** A backup location is recorded in the journal: one that looks like it holds a credential is refused. */

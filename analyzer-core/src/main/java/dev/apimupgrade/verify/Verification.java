@@ -20,10 +20,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
-import dev.apimupgrade.scan.FileDigest;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -35,14 +32,14 @@ import java.util.stream.Collectors;
 
 /**
  * Decides the after-report from a fresh scan of both homes (and the databases the scan could read), the plan that
- * was run and its journal: every planned action's post-condition, then the expected 3.1.0 state. Reads only; the
+ * was run and its journal: every planned action's post-condition, then the expected 3.1.0 state. It is the inverse of
+ * the plan: each state check is a step's post-condition (what the steps carry, re-apply or remove) or a documented
+ * expectation of 3.1.0, and what the plan leaves alone is compared with the new home as it was when planned. Reads only; the
  * checks cite home-relative files and database objects and never a value, so no secret can reach the report.
  */
 public final class Verification {
     /** The tables only 3.1.0 has (the scan's markers): their presence shows the AM script ran. */
     static final List<String> NEW_TABLES = List.of("AM_API_CATEGORIES", "AM_USER", "AM_SECURITY_AUDIT_UUID_MAPPING");
-    /** The deployment.toml tables whose settings must be carried to the new home: datasources and keystores. */
-    static final List<String> CARRIED_PREFIXES = List.of("database.", "keystore.", "truststore.");
     static final String INDEXING_FREQUENCY = "indexing.frequency";
     static final String SYNAPSE_DIR = "repository/deployment/server/synapse-configs/default";
     static final String STOCK_PROTECTED = "/dev/apimupgrade/scan/stock-3.1.0-protected-synapse.sha256";
@@ -58,11 +55,13 @@ public final class Verification {
     public AfterReport verify(ToolInfo tool, Facts facts, Optional<MigrationPlan> plan, Optional<Journal> journal,
                               StepContext ctx) {
         List<Check> checks = new ArrayList<>();
+        PlannedState planned = new PlannedState(plan);
         plan.ifPresent(p -> p.steps().forEach(step -> checks.add(postCondition(step, journal, ctx))));
         checks.add(newTables(facts));
         checks.add(new AmSchemaCheck(ExpectedAmSchema.shipped()).check(facts));
-        checks.add(protectedSynapse(ctx.homes().newHome()));
-        checks.add(configCarried(facts, ctx.homes().oldHome()));
+        checks.add(new ProtectedSynapseCheck(ctx.homes().oldHome(), ctx.homes().newHome(), planned, stockProtected())
+                .check());
+        checks.add(configCarried(facts, ctx.homes().oldHome(), planned));
         checks.add(migrationJars(facts));
         checks.add(migrationResources(facts));
         checks.add(indexingFrequency(facts));
@@ -118,60 +117,22 @@ public final class Verification {
     }
 
     /**
-     * The new home's own protected files (carbon.super and each tenant), hashed here: the synapse scan records the old
-     * home's files only, and these are compared with the stock 3.1.0 hashes, not with anything of the old home.
+     * The deployment.toml tables the plan's steps carry from the old home (SetTomlTable from OLD: datasources,
+     * keystores, truststore, ...) are in the new one with the same values, subtables included. Only what a step
+     * carries is expected: a table no step carries keeps its 3.1.0 default, so it is not compared.
      */
-    static Check protectedSynapse(Path newHome) {
-        String title = "The protected synapse files of the 3.1.0 home are the 3.1.0 ones";
-        Map<String, String> stock = stockProtected();
-        List<String> dirs = new ArrayList<>(List.of(SYNAPSE_DIR));
-        Path tenants = newHome.resolve("repository/tenants");
-        if (Files.isDirectory(tenants)) {
-            try (Stream<Path> s = Files.list(tenants)) {
-                s.filter(t -> Files.isDirectory(t.resolve("synapse-configs/default"))).sorted()
-                        .forEach(t -> dirs.add("repository/tenants/" + t.getFileName() + "/synapse-configs/default"));
-            } catch (IOException e) {
-                return new Check("SYNAPSE-PROTECTED", "state", title, AfterReport.UNKNOWN,
-                        "cannot list repository/tenants (" + e.getClass().getSimpleName() + ")",
-                        List.of("NEW:repository/tenants"));
-            }
+    static Check configCarried(Facts facts, Path oldHome, PlannedState planned) {
+        String title = "The deployment.toml tables the plan carries are in the new one with the old values";
+        if (!planned.given()) {
+            return new Check("CONFIG-CARRIED", "state", title, AfterReport.UNKNOWN,
+                    "no plan was given (--plan or --run): the plan says which settings its steps carry", List.of());
         }
-        List<String> evidence = new ArrayList<>();
-        List<String> wrong = new ArrayList<>();
-        for (String dir : dirs) {
-            for (Map.Entry<String, String> e : stock.entrySet()) {
-                String rel = dir + "/" + e.getKey();
-                Path file = newHome.resolve(rel);
-                if (!Files.isRegularFile(file)) {
-                    wrong.add(rel + " (missing)");
-                    evidence.add("NEW:" + rel + ": missing");
-                    continue;
-                }
-                try {
-                    boolean same = FileDigest.sha256(file).equals(e.getValue());
-                    evidence.add("NEW:" + rel + (same ? ": identical to stock 3.1.0" : ": differs from stock 3.1.0"));
-                    if (!same) {
-                        wrong.add(rel);
-                    }
-                } catch (RuntimeException ex) {
-                    wrong.add(rel + " (unreadable)");
-                    evidence.add("NEW:" + rel + ": unreadable");
-                }
-            }
-        }
-        return new Check("SYNAPSE-PROTECTED", "state", title, wrong.isEmpty() ? AfterReport.PASS : AfterReport.FAIL,
-                wrong.isEmpty() ? evidence.size() + " protected file(s) identical to stock 3.1.0"
-                        : "not the stock 3.1.0 file: " + String.join(", ", wrong), evidence);
-    }
-
-    static Check configCarried(Facts facts, Path oldHome) {
-        String title = "The old deployment.toml datasources and keystores are in the new one";
-        Map<String, TomlSetting> old = settings(facts, Role.OLD);
-        Map<String, TomlSetting> neu = settings(facts, Role.NEW);
-        if (old.isEmpty() && !facts.ofType(TomlSetting.class).stream().anyMatch(s -> s.role() == Role.OLD)) {
+        if (facts.ofType(TomlSetting.class).stream().noneMatch(s -> s.role() == Role.OLD)) {
             return new Check("CONFIG-CARRIED", "state", title, AfterReport.UNKNOWN,
                     "the old deployment.toml could not be read", List.of("OLD:repository/conf/deployment.toml"));
         }
+        Map<String, TomlSetting> old = settings(facts, Role.OLD, planned.carriedTables());
+        Map<String, TomlSetting> neu = settings(facts, Role.NEW, planned.carriedTables());
         List<String> evidence = new ArrayList<>();
         List<String> wrong = new ArrayList<>();
         old.forEach((key, setting) -> {
@@ -189,8 +150,9 @@ public final class Verification {
                 evidence.add(now.source() + ": " + key + " carried over");
             }
         });
-        String detail = old.isEmpty() ? "the old deployment.toml sets no datasource or keystore (the defaults apply)"
-                : wrong.isEmpty() ? old.size() + " setting(s) carried over" : "not carried: " + String.join(", ", wrong);
+        String detail = planned.carriedTables().isEmpty() ? "no step of the plan carries a deployment.toml table"
+                : wrong.isEmpty() ? old.size() + " setting(s) of " + String.join(", ", planned.carriedTables())
+                + " carried over" : "not carried: " + String.join(", ", wrong);
         return new Check("CONFIG-CARRIED", "state", title, wrong.isEmpty() ? AfterReport.PASS : AfterReport.FAIL,
                 detail, evidence);
     }
@@ -208,10 +170,12 @@ public final class Verification {
         return newValue.equals("jdbc:h2:" + home + "/" + oldValue.substring(prefix.length()));
     }
 
-    private static Map<String, TomlSetting> settings(Facts facts, Role role) {
+    /** The settings of the carried tables and their subtables, as the planner lists them (no array entries). */
+    private static Map<String, TomlSetting> settings(Facts facts, Role role, java.util.Set<String> tables) {
         Map<String, TomlSetting> out = new TreeMap<>();
         facts.ofType(TomlSetting.class).stream()
-                .filter(s -> s.role() == role && CARRIED_PREFIXES.stream().anyMatch(s.key()::startsWith))
+                .filter(s -> s.role() == role && !s.key().contains("[")
+                        && tables.stream().anyMatch(t -> s.key().startsWith(t + ".")))
                 .forEach(s -> out.put(s.key(), s));
         return out;
     }

@@ -53,6 +53,17 @@ class EngineTest {
         write("old", SYNAPSE + "/sequences/main.xml", "<sequence name=\"main\" old=\"yes\"/>");
         write("new", SYNAPSE + "/sequences/main.xml", "<sequence name=\"main\" version=\"3.1.0\"/>");
         write("new", "solr/data/index.bin", "index");
+        // the 3.1.0 server was started once as a step says: a confirmed start is checked against this log
+        write("new", ManualStepChecks.LOG, STARTED);
+    }
+
+    /** What a 3.1.0 start writes last (carbon-kernel's StartupFinalizerServiceComponent). */
+    static final String STARTED = "[2026-11-25 10:00:42,000]  INFO {org.wso2.carbon.core.internal."
+            + "StartupFinalizerServiceComponent} - WSO2 Carbon started in 42 sec\n";
+
+    /** The operator starts the 3.1.0 server as a paused step says: its log grows by a clean start. */
+    private void startedAgain() throws IOException {
+        Files.writeString(homes.newHome().resolve(ManualStepChecks.LOG), STARTED, java.nio.file.StandardOpenOption.APPEND);
     }
 
     private void write(String home, String rel, String content) throws IOException {
@@ -106,6 +117,7 @@ class EngineTest {
         assertThat(run.backup().resolve("NEW/solr/data/index.bin")).hasContent("index");
         assertThat(run.lock()).doesNotExist();
 
+        startedAgain();
         RunOutcome confirmed = migrate("restart");
         assertThat(confirmed.completed()).isTrue();
         assertThat(confirmed.lines()).contains("restart: confirmed by the operator");
@@ -289,7 +301,7 @@ class EngineTest {
     @Test
     void aConfirmedMigrationRunWithACleanLogAndItsTemporaryFilesRemovedGoesOnSayingWhatWasChecked()
             throws Exception {
-        write("new", "repository/logs/wso2carbon.log", "[2026-11-25]  INFO {x} - migration done\n");
+        write("new", "repository/logs/wso2carbon.log", "[2026-11-25]  INFO {x} - migration done\n" + STARTED);
 
         RunOutcome checked = engine.migrate(migrationRun(), run, homes, CURRENT,
                 new Engine.Options(false, Set.of("apim-client")));
@@ -297,7 +309,8 @@ class EngineTest {
         assertThat(checked.completed()).isTrue();
         assertThat(checked.lines()).contains("apim-client: checked NEW:migration-resources is removed",
                 "apim-client: confirmed by the operator")
-                .anySatisfy(l -> assertThat(l).contains("no ERROR line and no known migration error"));
+                .anySatisfy(l -> assertThat(l).contains("the start ('WSO2 Carbon started in'), no ERROR line and no known"
+                        + " migration error"));
     }
 
     @Test
@@ -382,6 +395,7 @@ class EngineTest {
         write("new", "repository/conf/.deployment.toml.apim-upgrade-tmp", "half");
         write("new", SYNAPSE + "/api/.Custom.xml.apim-upgrade-tmp", "half");
         write("new", "not-ours/.x.apim-upgrade-tmp", "someone else's");
+        startedAgain();
 
         RunOutcome again = migrate("restart");
 
@@ -478,5 +492,125 @@ class EngineTest {
                 .hasMessageContaining("does not open").hasMessageContaining("Nothing was changed");
         assertThat(TreeHash.of(homes.newHome())).isEqualTo(newHash);
         assertThat(intents()).isZero();
+    }
+
+    @Test
+    void anUndecidedBlockerIsRefusedLikeOneThatAppliesNamingWhatSettlesIt() throws Exception {
+        String newHash = TreeHash.of(homes.newHome());
+        ConditionResult undecided = new ConditionResult(ConditionCatalogue.load().get("ANA-PK-KEY-LENGTH"),
+                Status.UNKNOWN, Severity.BLOCKER, List.of("The analytics database is not configured (give the 3.0.0"
+                + " analytics home with --old-analytics, whose worker deployment.yaml names APIM_ANALYTICS_DB)."),
+                List.of(), List.of("ANA-PK-KEY-LENGTH rule"));
+        Preflight blocked = () -> new Preflight.Snapshot(new Facts(List.of()), PRINT, List.of(undecided),
+                new DatasourceSpecs(List.of()));
+
+        assertThatThrownBy(() -> engine.migrate(plan(), run, homes, blocked, new Engine.Options(false, Set.of())))
+                .isInstanceOf(RunRefusedException.class)
+                .hasMessageContaining("ANA-PK-KEY-LENGTH (UNDECIDED: no rule could decide it; settled by --old-analytics)")
+                .hasMessageContaining("Nothing was changed");
+        assertThat(TreeHash.of(homes.newHome())).isEqualTo(newHash);
+        assertThat(intents()).isZero();
+    }
+
+    @Test
+    void aConfirmedServerStartWithNoLogIsNotAcceptedAsDoneItSaysTheStartWroteNoLog() throws Exception {
+        Files.delete(homes.newHome().resolve(ManualStepChecks.LOG));
+
+        RunOutcome checked = engine.migrate(migrationRun(), run, homes, CURRENT,
+                new Engine.Options(false, Set.of("apim-client")));
+
+        assertThat(checked.completed()).isFalse();
+        assertThat(checked.toContinue()).startsWith("CHECK FAILED after apim-client")
+                .contains("NEW:repository/logs/wso2carbon.log does not exist: the server start this step asks for"
+                        + " wrote no log");
+        assertThat(Journal.open(run.journal()).completed("apim-client")).isFalse();
+    }
+
+    @Test
+    void aServerStartIsDoneOnlyWhenTheLogSinceTheStepStartedShowsTheCarbonStartLine() throws Exception {
+        RunOutcome paused = engine.migrate(migrationRun(), run, homes, CURRENT, new Engine.Options(false, Set.of()));
+        assertThat(paused.stoppedAt()).isEqualTo("apim-client");
+        assertThat(paused.toContinue()).contains("'WSO2 Carbon started in ...'");
+
+        RunOutcome nothingWritten = engine.migrate(migrationRun(), run, homes, CURRENT,
+                new Engine.Options(false, Set.of("apim-client")));
+
+        assertThat(nothingWritten.completed()).as("the earlier start in the log is not this step's").isFalse();
+        assertThat(nothingWritten.toContinue()).contains("no 'WSO2 Carbon started in' line");
+    }
+
+    @Test
+    void aRedoThatWritesACleanStartClearsTheErrorAnEarlierCheckFound() throws Exception {
+        engine.migrate(migrationRun(), run, homes, CURRENT, new Engine.Options(false, Set.of()));
+        Files.writeString(homes.newHome().resolve(ManualStepChecks.LOG), "[2026-11-25 10:01:00,000] ERROR"
+                + " {org.wso2.carbon.apimgt.migration} - the first try failed\n" + STARTED,
+                java.nio.file.StandardOpenOption.APPEND);
+        RunOutcome failed = engine.migrate(migrationRun(), run, homes, CURRENT,
+                new Engine.Options(false, Set.of("apim-client")));
+        assertThat(failed.toContinue()).contains("the first try failed");
+
+        startedAgain();
+        RunOutcome redone = engine.migrate(migrationRun(), run, homes, CURRENT,
+                new Engine.Options(false, Set.of("apim-client")));
+
+        assertThat(redone.completed()).as(redone.toContinue()).isTrue();
+        assertThat(Journal.open(run.journal()).completed("apim-client")).isTrue();
+    }
+
+    private static MigrationPlan tenantLoader() {
+        String jar = "repository/components/dropins/tenantloader-1.0.jar";
+        return new MigrationPlan("test", "rules", PRINT, List.of(
+                step("loader-in", "CopyFile", jar, Map.of("from", "tenantloader-1.0.jar", "when", "before re-indexing"),
+                        true),
+                step("reindex-start", "ManualStep", "new-home", Map.of("step", "start to re-index", "command",
+                        "sh wso2server.sh"), false),
+                step("loader-out", "DeletePath", jar, Map.of("when", "after the re-indexing start"), true)));
+    }
+
+    @Test
+    void theTenantLoaderCopyWithoutTheJarStopsSayingWhichFileItNeedsAndADoneWithoutTheJarThereIsRefused()
+            throws Exception {
+        RunOutcome stopped = engine.migrate(tenantLoader(), run, homes, CURRENT, new Engine.Options(false, Set.of()));
+
+        assertThat(stopped.stoppedAt()).isEqualTo("loader-in");
+        assertThat(stopped.toContinue()).contains("this step needs tenantloader-1.0.jar, which apim-upgrade does not"
+                + " ship: give it with --file tenantloader-1.0.jar=<path> or, in the --answers file, migrate: files:"
+                + " tenantloader: <path>");
+
+        RunOutcome confirmed = engine.migrate(tenantLoader(), run, homes, CURRENT,
+                new Engine.Options(false, Set.of("loader-in")));
+
+        assertThat(confirmed.completed()).isFalse();
+        assertThat(confirmed.toContinue()).startsWith("CHECK FAILED after loader-in")
+                .contains("NEW:repository/components/dropins/tenantloader-1.0.jar is missing");
+        assertThat(Journal.open(run.journal()).completed("loader-in")).isFalse();
+    }
+
+    @Test
+    void withTheTenantLoaderJarGivenItsCopyAndItsRemovalAfterTheReindexingStartRunAsAutomated() throws Exception {
+        Path jar = Files.writeString(Files.createDirectories(tmp.resolve("downloads")).resolve("tenantloader-1.0.jar"),
+                "loader");
+        Engine.Options given = new Engine.Options(false, Map.of(), java.util.Optional.empty(), Progress.NONE,
+                new SuppliedFiles(Map.of("tenantloader", jar)));
+
+        RunOutcome first = engine.migrate(tenantLoader(), run, homes, CURRENT, given);
+
+        assertThat(first.stoppedAt()).as("only the start is the operator's").isEqualTo("reindex-start");
+        assertThat(homes.newHome().resolve("repository/components/dropins/tenantloader-1.0.jar")).hasContent("loader");
+        startedAgain();
+        RunOutcome done = engine.migrate(tenantLoader(), run, homes, CURRENT, new Engine.Options(false,
+                Map.of("reindex-start", "--confirm"), java.util.Optional.empty(), Progress.NONE,
+                new SuppliedFiles(Map.of("tenantloader-1.0.jar", jar))));
+
+        assertThat(done.completed()).as(done.toContinue()).isTrue();
+        assertThat(done.lines()).contains("loader-out: done");
+        assertThat(homes.newHome().resolve("repository/components/dropins/tenantloader-1.0.jar")).doesNotExist();
+
+        long intents = intents();
+        RunOutcome again = engine.migrate(tenantLoader(), run, homes, CURRENT, given);
+        assertThat(again.completed()).isTrue();
+        assertThat(again.lines()).as("nothing runs twice").contains("loader-in: done earlier; loader-out removed it"
+                + " afterwards, as the plan says", "loader-out: done earlier, still holds");
+        assertThat(intents()).isEqualTo(intents);
     }
 }

@@ -216,8 +216,9 @@ class PlannerTest {
                 .steps();
 
         assertThat(steps).extracting(PlanStep::postCondition).containsExactly("you did it by hand",
-                "you did it by hand; the 3.1.0 home's repository/logs/wso2carbon.log shows"
-                        + " no ERROR line from that start; repository/components/dropins/client-*.jar,"
+                "you did it by hand; the 3.1.0 home's repository/logs/wso2carbon.log shows that start finished (a"
+                        + " line 'WSO2 Carbon started in ...') and no ERROR line from it;"
+                        + " repository/components/dropins/client-*.jar,"
                         + " migration-resources no longer in the 3.1.0 home");
     }
 

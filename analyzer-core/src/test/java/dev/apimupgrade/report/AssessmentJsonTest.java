@@ -38,8 +38,8 @@ class AssessmentJsonTest {
         assertThat(fieldNames(root.get("installation").get("homes"))).containsExactly("old", "new");
         assertThat(root.get("summary").get("ready").asBoolean()).isFalse();
         assertThat(fieldNames(root.get("summary").get("counts"))).containsExactly("APPLIES", "NOT_APPLICABLE", "UNKNOWN");
-        assertThat(fieldNames(root.get("summary"))).containsExactly("verdict", "ready", "blockers", "warnings", "counts",
-                "coverage");
+        assertThat(fieldNames(root.get("summary"))).containsExactly("verdict", "ready", "blockers", "undecided",
+                "warnings", "counts", "coverage");
         assertThat(fieldNames(root.get("summary").get("coverage"))).containsExactly("automatic", "needAnswer", "open");
         assertThat(root.get("summary").get("coverage").get("automatic").asInt()).isEqualTo(6);
     }

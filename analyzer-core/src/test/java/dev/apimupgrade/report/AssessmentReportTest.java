@@ -64,7 +64,7 @@ class AssessmentReportTest {
                 entry("NOT_APPLICABLE", 2),
                 entry("UNKNOWN", report.unknown().size()));
         assertThat(report.summary()).extracting(Summary::ready, Summary::blockers, Summary::warnings, Summary::verdict)
-                .containsExactly(false, 2, 1, "NOT READY: 2 blockers");
+                .containsExactly(false, 2, 1, "NOT READY: 2 blockers, " + report.summary().undecided() + " undecided");
     }
 
     @Test
@@ -97,16 +97,41 @@ class AssessmentReportTest {
     }
 
     @Test
-    void anAssessmentWithoutBlockersIsReady() {
+    void anAssessmentWhoseBlockerConditionsNoRuleDecidedIsUndecidedNotReady() {
         Verdict noFindings = Verdict.assemble(ConditionCatalogue.load(), List.of(), List.of(), "h");
+        long blockerConditions = ConditionCatalogue.load().all().stream()
+                .filter(c -> c.severity() == dev.apimupgrade.rule.Severity.BLOCKER).count();
 
         AssessmentReport empty = AssessmentReport.from(SampleAssessment.installation(), new Facts(List.of()), noFindings,
                 SampleAssessment.TOOL);
 
-        assertThat(empty.summary()).extracting(Summary::ready, Summary::verdict).containsExactly(true, "READY");
+        assertThat(empty.summary()).extracting(Summary::ready, Summary::verdict, Summary::blockers, Summary::undecided)
+                .containsExactly(false, "UNDECIDED: " + blockerConditions + " blocker conditions could not be decided",
+                        0, (int) blockerConditions);
         assertThat(empty.unknown()).hasSameSizeAs(empty.conditions());
         assertThat(empty.actions()).isEmpty();
         assertThat(empty.installation().datasources()).isEmpty();
+    }
+
+    @Test
+    void anAssessmentIsReadyOnlyWhenEveryBlockerConditionIsDecidedAndNoneApplies() {
+        List<dev.apimupgrade.rule.Finding> decided = ConditionCatalogue.load().all().stream()
+                .filter(c -> c.severity() == dev.apimupgrade.rule.Severity.BLOCKER)
+                .map(c -> new dev.apimupgrade.rule.Finding(c.id(), dev.apimupgrade.rule.Status.NOT_APPLICABLE, c.severity(), "not here",
+                        List.of(), c.id() + " rule")).toList();
+        Verdict allDecided = Verdict.assemble(ConditionCatalogue.load(), decided, List.of(), "h");
+        List<dev.apimupgrade.rule.Finding> oneOpen = new java.util.ArrayList<>(decided.subList(1, decided.size()));
+        Verdict oneUndecided = Verdict.assemble(ConditionCatalogue.load(), oneOpen, List.of(), "h");
+
+        Summary ready = AssessmentReport.from(SampleAssessment.installation(), new Facts(List.of()), allDecided,
+                SampleAssessment.TOOL).summary();
+        Summary undecided = AssessmentReport.from(SampleAssessment.installation(), new Facts(List.of()), oneUndecided,
+                SampleAssessment.TOOL).summary();
+
+        assertThat(ready).extracting(Summary::ready, Summary::verdict, Summary::undecided)
+                .containsExactly(true, "READY", 0);
+        assertThat(undecided).extracting(Summary::ready, Summary::verdict, Summary::undecided)
+                .containsExactly(false, "UNDECIDED: 1 blocker condition could not be decided", 1);
     }
 
     @Test

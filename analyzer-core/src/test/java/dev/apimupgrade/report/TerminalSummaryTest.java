@@ -20,8 +20,8 @@ class TerminalSummaryTest {
 
         String text = TerminalSummary.render(report);
 
-        assertThat(text).isEqualTo("""
-                NOT READY: 2 blockers
+        assertThat(text).startsWith("""
+                NOT READY: 2 blockers, %d undecided
                 %d conditions: 4 apply (2 blockers, 1 warning), 2 not applicable, %d unknown
                 coverage: 6 decided automatically, %d need an answer (--answers), %d open or manual
                 Blockers:
@@ -29,8 +29,9 @@ class TerminalSummaryTest {
                   DB-AM-SYSAPPS-CONSTRAINT  AM_SYSTEM_APPS lacks its unique key
                 Warnings:
                   REG-VERSIONING-ENABLED  versioning is on in registry.xml
-                """.formatted(report.conditions().size(), unknown, report.summary().coverage().needAnswer(),
-                unknown - report.summary().coverage().needAnswer()));
+                Unknown (%d):
+                """.formatted(report.summary().undecided(), report.conditions().size(), unknown,
+                report.summary().coverage().needAnswer(), unknown - report.summary().coverage().needAnswer(), unknown));
     }
 
     @Test
@@ -41,18 +42,69 @@ class TerminalSummaryTest {
         AssessmentReport report = AssessmentReport.from(SampleAssessment.installation(), new Facts(List.of()), verdict,
                 SampleAssessment.TOOL);
 
-        assertThat(TerminalSummary.render(report)).startsWith("NOT READY: 1 blocker\n")
+        assertThat(TerminalSummary.render(report)).startsWith("NOT READY: 1 blocker, ")
                 .contains("  PRE-BACKUP  no backup location given\n").doesNotContain("see --backup");
     }
 
     @Test
-    void aReadyAssessmentSaysReadyAndListsNothing() {
+    void anAssessmentNoRuleDecidedIsUndecidedAndListsEveryUnknownBlockersFirstThenTheNextCommand() {
         Verdict nothing = Verdict.assemble(ConditionCatalogue.load(), List.of(), List.of(), "h");
         AssessmentReport report = AssessmentReport.from(SampleAssessment.installation(), new Facts(List.of()), nothing,
                 SampleAssessment.TOOL);
 
-        String text = TerminalSummary.render(report);
+        String text = TerminalSummary.render(report, "apim-upgrade assess --old o --out a");
 
-        assertThat(text).startsWith("READY\n").doesNotContain("Blockers:", "Warnings:").endsWith("open or manual\n");
+        assertThat(text).startsWith("UNDECIDED: ").doesNotStartWith("READY").doesNotContain("Blockers:", "Warnings:")
+                .contains("Unknown (" + report.conditions().size() + "):\n")
+                .endsWith("Next: apim-upgrade assess --old o --out a\n");
+        List<String> unknown = text.lines().filter(l -> l.startsWith("  ")).toList();
+        int lastBlocker = 0;
+        int firstOther = unknown.size();
+        for (int i = 0; i < unknown.size(); i++) {
+            if (unknown.get(i).contains("  BLOCKER: ")) {
+                lastBlocker = i;
+            } else {
+                firstOther = Math.min(firstOther, i);
+            }
+        }
+        assertThat(lastBlocker).as("blockers first").isLessThan(firstOther);
+    }
+
+    @Test
+    void anUnknownBlockerWithNoBlockerApplyingIsUndecidedAndSaysWhatSettlesIt() {
+        // ANA-PK-KEY-LENGTH and ANA-PK-DUPLICATES as assess sees them on the custom sample without --old-analytics
+        String why = "The analytics database is not configured (give the 3.0.0 analytics home with --old-analytics,"
+                + " whose worker deployment.yaml names APIM_ANALYTICS_DB) or was not read.";
+        List<Finding> findings = new java.util.ArrayList<>(ConditionCatalogue.load().all().stream()
+                .filter(c -> !c.id().startsWith("ANA-PK-"))
+                .map(c -> new Finding(c.id(), Status.NOT_APPLICABLE, c.severity(), "not here", List.of(), c.id() + " r"))
+                .toList());
+        findings.add(new Finding("ANA-PK-KEY-LENGTH", Status.UNKNOWN, Severity.BLOCKER, why, List.of(), "ANA-PK-KEY-LENGTH r"));
+        findings.add(new Finding("ANA-PK-DUPLICATES", Status.UNKNOWN, Severity.BLOCKER, why, List.of(), "ANA-PK-DUPLICATES r"));
+        Verdict verdict = Verdict.assemble(ConditionCatalogue.load(), findings, List.of(), "h");
+        AssessmentReport report = AssessmentReport.from(SampleAssessment.installation(), new Facts(List.of()), verdict,
+                SampleAssessment.TOOL);
+
+        String text = TerminalSummary.render(report, "settle each UNKNOWN BLOCKER above");
+
+        assertThat(text).startsWith("UNDECIDED: 2 blocker conditions could not be decided\n")
+                .contains("Unknown (2):\n  ANA-PK-KEY-LENGTH  BLOCKER: settled by --old-analytics\n"
+                        + "  ANA-PK-DUPLICATES  BLOCKER: settled by --old-analytics\n")
+                .endsWith("Next: settle each UNKNOWN BLOCKER above\n");
+        assertThat(report.summary().ready()).isFalse();
+    }
+
+    @Test
+    void aReadyAssessmentSaysReadyListsNothingAndEndsWithTheNextCommand() {
+        List<Finding> decided = ConditionCatalogue.load().all().stream()
+                .map(c -> new Finding(c.id(), Status.NOT_APPLICABLE, c.severity(), "not here", List.of(), c.id() + " r"))
+                .toList();
+        AssessmentReport report = AssessmentReport.from(SampleAssessment.installation(), new Facts(List.of()),
+                Verdict.assemble(ConditionCatalogue.load(), decided, List.of(), "h"), SampleAssessment.TOOL);
+
+        String text = TerminalSummary.render(report, "apim-upgrade plan --old o --new n --out plan");
+
+        assertThat(text).startsWith("READY\n").doesNotContain("Blockers:", "Warnings:", "Unknown")
+                .endsWith("open or manual\nNext: apim-upgrade plan --old o --new n --out plan\n");
     }
 }

@@ -15,7 +15,6 @@ import dev.apimupgrade.fact.TomlSetting;
 import dev.apimupgrade.plan.PlanStep;
 import dev.apimupgrade.report.AfterReport;
 import dev.apimupgrade.report.AfterReport.Check;
-import dev.apimupgrade.scan.FileDigest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -61,20 +60,49 @@ class VerificationTest {
         assertThat(failed.detail()).contains("no confirmation of this step (a step migrate leaves to the operator)");
     }
 
+    /** A plan whose only step carries {@code table} from the old deployment.toml, as the planner makes it. */
+    static PlannedState carrying(String... tables) {
+        List<PlanStep> steps = java.util.Arrays.stream(tables).map(t -> new PlanStep("CFG:SetTomlTable:" + t, "CFG",
+                "SetTomlTable", t, Map.of("from", "OLD"), true, List.of(), "Step 1", "", "carried", List.of(),
+                List.of())).toList();
+        return new PlannedState(Optional.of(new dev.apimupgrade.plan.MigrationPlan("t", "h",
+                new dev.apimupgrade.plan.Fingerprint("f", "t", "h", List.of()), steps)));
+    }
+
     @Test
-    void aDatasourceSettingMissingOrChangedInTheNewTomlFailsNamingTheKeyButNeverTheValue() {
+    void configCarriedFailsACarriedSettingMissingOrChangedNamingTheKeyButNeverTheValue() {
         Check c = Verification.configCarried(facts(
                 toml(Role.OLD, "database.apim_db.url", "jdbc:mysql://db/apim", 3),
                 toml(Role.OLD, "database.apim_db.username", "apimuser", 4),
+                toml(Role.OLD, "database.apim_db.pool_options.maxActive", "50", 6),
                 toml(Role.OLD, "keystore.primary.file_name", "custom.jks", 9),
                 toml(Role.NEW, "database.apim_db.url", "jdbc:mysql://other/apim", 5),
-                toml(Role.NEW, "keystore.primary.file_name", "custom.jks", 12)), Path.of("/old"));
+                toml(Role.NEW, "database.apim_db.pool_options.maxActive", "50", 8)), Path.of("/old"),
+                carrying("database.apim_db"));
 
         assertThat(c.status()).isEqualTo(AfterReport.FAIL);
-        assertThat(c.detail()).contains("database.apim_db.url (different value)")
-                .contains("database.apim_db.username (missing)").doesNotContain("keystore.primary");
-        assertThat(c.evidence()).contains("NEW:repository/conf/deployment.toml:12: keystore.primary.file_name carried over");
-        assertThat(String.join(" ", c.evidence()) + c.detail()).doesNotContain("apimuser").doesNotContain("jdbc:mysql");
+        assertThat(c.detail()).isEqualTo("not carried: database.apim_db.url (different value),"
+                + " database.apim_db.username (missing)");
+        assertThat(c.evidence()).contains("NEW:repository/conf/deployment.toml:8: database.apim_db.pool_options.maxActive"
+                + " carried over");
+        assertThat(String.join(" ", c.evidence()) + c.detail()).doesNotContain("apimuser").doesNotContain("jdbc:mysql")
+                .doesNotContain("keystore.primary");
+    }
+
+    @Test
+    void configCarriedComparesOnlyTheTablesAStepCarriesSoAKeystoreNoStepCarriesIsNoFalseAlarm() {
+        // the custom sample: [keystore.primary] is set in 3.0.0, no step carries it, the 3.1.0 file keeps its default
+        Check c = Verification.configCarried(facts(
+                toml(Role.OLD, "truststore.file_name", "my-truststore.jks", 53),
+                toml(Role.OLD, "keystore.primary.file_name", "custom.jks", 9),
+                toml(Role.OLD, "keystore.primary.alias", "custom", 10),
+                toml(Role.NEW, "truststore.file_name", "my-truststore.jks", 40)), Path.of("/old"),
+                carrying("truststore"));
+
+        assertThat(c.status()).as(c.detail()).isEqualTo(AfterReport.PASS);
+        assertThat(c.detail()).isEqualTo("1 setting(s) of truststore carried over");
+        assertThat(Verification.configCarried(facts(toml(Role.OLD, "keystore.primary.alias", "custom", 10)),
+                Path.of("/old"), new PlannedState(Optional.empty())).status()).isEqualTo(AfterReport.UNKNOWN);
     }
 
     @Test
@@ -82,7 +110,7 @@ class VerificationTest {
         Check c = Verification.configCarried(facts(
                 toml(Role.OLD, "database.apim_db.url", "jdbc:h2:./repository/database/WSO2AM_DB;DB_CLOSE_ON_EXIT=FALSE", 3),
                 toml(Role.NEW, "database.apim_db.url", "jdbc:h2:/srv/old/repository/database/WSO2AM_DB;DB_CLOSE_ON_EXIT=FALSE", 3)),
-                Path.of("/srv/old"));
+                Path.of("/srv/old"), carrying("database.apim_db"));
 
         assertThat(c.status()).isEqualTo(AfterReport.PASS);
         assertThat(Verification.pointsAtOldH2("jdbc:h2:./a", "jdbc:h2:/elsewhere/a", Path.of("/srv/old"))).isFalse();
@@ -110,31 +138,6 @@ class VerificationTest {
         assertThat(c.evidence()).containsExactly("NEW:repository/conf/deployment.toml:40");
         assertThat(Verification.indexingFrequency(facts(toml(Role.OLD, "indexing.frequency", "1", 7))).status())
                 .isEqualTo(AfterReport.PASS);
-    }
-
-    @Test
-    void protectedSynapseFilesPassOnlyWithTheStock310BytesAndATenantsCopyIsCheckedToo() throws Exception {
-        Map<String, String> stock = Verification.stockProtected();
-        assertThat(stock).hasSize(4);
-        Path reference = Path.of(String.valueOf(System.getProperty("apim.reference.dir")), "apim-3.1.0",
-                Verification.SYNAPSE_DIR);
-        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(reference), "reference files absent");
-        for (String dir : List.of(Verification.SYNAPSE_DIR, "repository/tenants/1/synapse-configs/default")) {
-            for (String f : stock.keySet()) {
-                Path target = tmp.resolve(dir).resolve(f);
-                Files.createDirectories(target.getParent());
-                Files.copy(reference.resolve(f), target);
-                assertThat(FileDigest.sha256(target)).isEqualTo(stock.get(f));
-            }
-        }
-        assertThat(Verification.protectedSynapse(tmp).status()).isEqualTo(AfterReport.PASS);
-
-        Path tenantMain = tmp.resolve("repository/tenants/1/synapse-configs/default/sequences/main.xml");
-        Files.writeString(tenantMain, Files.readString(tenantMain) + "<!-- customised -->\n");
-        Check c = Verification.protectedSynapse(tmp);
-
-        assertThat(c.status()).isEqualTo(AfterReport.FAIL);
-        assertThat(c.detail()).isEqualTo("not the stock 3.1.0 file: repository/tenants/1/synapse-configs/default/sequences/main.xml");
     }
 
     @Test

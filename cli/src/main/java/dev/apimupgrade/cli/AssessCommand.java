@@ -58,9 +58,22 @@ public final class AssessCommand implements Callable<Integer> {
                 RunLock.hostName(), "assess"))));
         OutputWriter.writeAll(out, files);
 
-        spec.commandLine().getOut().print(TerminalSummary.render(report));
         spec.commandLine().getOut().println("Reports written to " + out.resolve("assessment.html") + " and assessment.json");
-        return verdict.blockers().isEmpty() ? ExitCode.READY : ExitCode.BLOCKERS;
+        spec.commandLine().getOut().print(TerminalSummary.render(report, next(verdict)));
+        return !verdict.blockers().isEmpty() ? ExitCode.BLOCKERS
+                : !verdict.undecidedBlockers().isEmpty() ? ExitCode.UNDECIDED : ExitCode.READY;
+    }
+
+    /** What to run after this verdict: the plan when ready, else assess again once the blockers are fixed or settled. */
+    private String next(Verdict verdict) {
+        String again = homes.commandLine("assess") + " --out " + out;
+        if (!verdict.blockers().isEmpty()) {
+            return "fix each blocker above (" + out.resolve("assessment.html") + " says how), then run again: " + again;
+        }
+        if (!verdict.undecidedBlockers().isEmpty()) {
+            return "settle each UNKNOWN BLOCKER above as it says, then run again: " + again;
+        }
+        return homes.commandLine("plan") + " --out " + out.resolveSibling("plan");
     }
 
     private static byte[] utf8(String s) {

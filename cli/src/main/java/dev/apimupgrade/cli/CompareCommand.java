@@ -1,5 +1,6 @@
 package dev.apimupgrade.cli;
 
+import dev.apimupgrade.execute.RunDirectory;
 import dev.apimupgrade.report.Comparison;
 import dev.apimupgrade.report.ComparisonJson;
 import dev.apimupgrade.report.OutputWriter;
@@ -30,12 +31,14 @@ import picocli.CommandLine.Model.CommandSpec;
 /**
  * {@code compare}: the before/after comparison per tenant (APIs, applications, subscriptions, scopes, throttling
  * policies, users, tenants, synapse files: counts and content hashes), explaining differences from a run's exports.
- * Reads both homes and their databases read-only. --old may be the inventory.old.json an earlier compare wrote: the
- * state before the upgrade when the databases are upgraded in place.
+ * Reads both homes and their databases read-only. The state before the upgrade is the run's inventory.old.json when
+ * --run holds one (migrate takes it before its first change, so databases upgraded in place are compared with what
+ * they held before), else --old: a home, or the inventory.old.json an earlier compare wrote.
  */
 @Command(name = "compare", mixinStandardHelpOptions = true,
         description = {"Compare an installation before and after the upgrade, per tenant, and write comparison.json, "
                 + "comparison.html and the two inventories.",
+                "  apim-upgrade compare --run <migrate run dir> --new <3.1.0 home> --out <dir>   (after migrate)",
                 "  apim-upgrade compare --old <3.0.0 home or inventory.old.json> --new <3.1.0 home> [--run <dir>] "
                         + "--out <dir>",
                 "  apim-upgrade compare --old <3.0.0 home> --out <dir>   (the inventory before, to compare later)"},
@@ -53,15 +56,17 @@ public final class CompareCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
 
-    @Option(names = "--old", required = true, paramLabel = "<home or inventory.old.json>",
-            description = "The installation before the upgrade, or the inventory.old.json compare wrote of it.")
+    @Option(names = "--old", paramLabel = "<home or inventory.old.json>",
+            description = "The installation before the upgrade, or the inventory.old.json compare wrote of it. Not"
+                    + " needed with a --run whose migrate took the inventory before its first change.")
     Path old;
 
     @Option(names = "--new", paramLabel = "<3.1.0 home>", description = "The installation after the upgrade.")
     Path newHome;
 
     @Option(names = "--run", paramLabel = "<run dir>",
-            description = "The migrate run folder: its exports explain the rows the migration deleted.")
+            description = "The migrate run folder: its inventory.old.json is the state before the upgrade, and its"
+                    + " exports explain the rows the migration deleted.")
     Path run;
 
     @Option(names = "--out", required = true, paramLabel = "<dir>",
@@ -74,6 +79,23 @@ public final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InputException, IOException {
+        Optional<Path> runInventory = Optional.ofNullable(run).map(r -> new RunDirectory(r).inventory())
+                .filter(Files::isRegularFile);
+        if (old == null && runInventory.isEmpty()) {
+            throw new InputException(run == null ? "--old" : run.toString(), run == null
+                    ? "compare needs --old (the 3.0.0 home or an inventory.old.json), or --run with a migrate run folder"
+                    : "the run folder holds no inventory.old.json (migrate takes it before its first change); give"
+                    + " --old");
+        }
+        if (old != null && !Files.isRegularFile(old) && runInventory.isPresent()) {
+            // the old home's databases may be upgraded in place: what they held before is in the run folder
+            spec.commandLine().getOut().println("Before: " + runInventory.get() + ", taken by migrate before its first"
+                    + " change (" + old + " is not read: its databases may have been upgraded in place).");
+            old = null;
+        }
+        if (old == null) {
+            old = runInventory.get();
+        }
         boolean oldIsInventory = Files.isRegularFile(old);
         List<Path> homes = new ArrayList<>();
         if (!oldIsInventory) {

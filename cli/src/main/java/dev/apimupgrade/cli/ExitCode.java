@@ -8,6 +8,11 @@ public final class ExitCode {
     public static final int BLOCKERS = 1;
     /** evidence --check: the bundle differs from its manifest (shares 1: "look before going on"). */
     public static final int TAMPERED = 1;
+    /**
+     * assess, plan: no blocker applies, but a blocker condition is UNKNOWN (a database not read, a home not given):
+     * not READY until it is settled. Apart from 0 and 1, so a script cannot take a guess for a decision.
+     */
+    public static final int UNDECIDED = 7;
     /** Bad usage or unreadable input (a malformed file, a path that is not an APIM home). */
     public static final int BAD_INPUT = 2;
     /** An internal error: a bug of the tool, reported in one line. */
@@ -28,7 +33,9 @@ public final class ExitCode {
             + "  4  migrate: stopped at a step for the operator (the message says how to go on)%n"
             + "  5  migrate, rollback: refused, nothing changed by the refusal (the message says why)%n"
             + "  6  migrate: a step failed half-way; what it changed is saved in the run folder (fix the cause and%n"
-            + "     run migrate again to resume, or roll back)%n";
+            + "     run migrate again to resume, or roll back)%n"
+            + "  7  assess, plan: UNDECIDED: no blocker applies, but a blocker condition is UNKNOWN (the summary%n"
+            + "     says what settles each); not ready until it is settled%n";
 
     private ExitCode() {
     }

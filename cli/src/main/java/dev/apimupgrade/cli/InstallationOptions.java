@@ -82,6 +82,32 @@ final class InstallationOptions {
     /** The environment variables the last scan read and found set: their names only. */
     private final Set<String> environmentRead = new TreeSet<>();
 
+    /**
+     * These options as the operator would type them again for {@code command} (paths as given, never a password:
+     * passwords come from the environment), so a printed next command runs on the same installation the same way.
+     */
+    String commandLine(String command) {
+        StringBuilder line = new StringBuilder("apim-upgrade ").append(command);
+        option(line, "--old", oldHome);
+        option(line, "--new", newHome);
+        option(line, "--old-analytics", oldAnalytics);
+        option(line, "--new-analytics", newAnalytics);
+        option(line, "--answers", answers);
+        if (noDb) {
+            line.append(" --no-db");
+        }
+        jdbcDrivers.forEach(jar -> option(line, "--jdbc-driver", jar));
+        return line.toString();
+    }
+
+    private static void option(StringBuilder line, String name, Path value) {
+        if (value != null) {
+            String text = value.toString();
+            line.append(' ').append(name).append(' ').append(text.matches("[\\w./:@%+,=-]+") ? text
+                    : "'" + text.replace("'", "'\\''") + "'");
+        }
+    }
+
     /** Every path given as typed, made absolute: what plan.json records and the fingerprint binds. */
     Installation installation() {
         return new Installation(absolute(oldHome), Optional.ofNullable(absolute(newHome)), newHomeAsPlanned);

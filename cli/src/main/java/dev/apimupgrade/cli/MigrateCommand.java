@@ -1,5 +1,6 @@
 package dev.apimupgrade.cli;
 
+import dev.apimupgrade.execute.BeforeInventory;
 import dev.apimupgrade.execute.Engine;
 import dev.apimupgrade.execute.Homes;
 import dev.apimupgrade.execute.Rehearsal;
@@ -7,10 +8,14 @@ import dev.apimupgrade.execute.RunDirectory;
 import dev.apimupgrade.execute.RunOutcome;
 import dev.apimupgrade.execute.RunRefusedException;
 import dev.apimupgrade.execute.StepFailedException;
+import dev.apimupgrade.execute.SuppliedFiles;
 import dev.apimupgrade.plan.MigrationPlan;
 import dev.apimupgrade.plan.PlanJson;
+import dev.apimupgrade.report.ComparisonJson;
 import dev.apimupgrade.scan.InputException;
 import dev.apimupgrade.scan.MigrateAnswers;
+import dev.apimupgrade.scan.db.JdbcDrivers;
+import dev.apimupgrade.scan.inventory.InventoryScanner;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -66,6 +71,11 @@ public final class MigrateCommand implements Callable<Integer> {
             + " migrate.database_backup in the --answers file.")
     String databaseBackup;
 
+    @Option(names = "--file", paramLabel = "<name>=<path>", description = "A file a step needs that apim-upgrade"
+            + " does not ship (repeatable), by file or short name: --file tenantloader-1.0.jar=/opt/tenantloader-1.0.jar."
+            + " Also migrate.files in the --answers file. The step then runs as automated.")
+    Map<String, Path> files = new LinkedHashMap<>();
+
     @Option(names = "--quiet", description = "No progress display for long steps (none is shown anyway when the"
             + " output is not a terminal).")
     boolean quiet;
@@ -90,6 +100,24 @@ public final class MigrateCommand implements Callable<Integer> {
             return Optional.of(MigrateAnswers.requireNoSecret(databaseBackup.strip(), "--database-backup", 0));
         }
         return answers.databaseBackup();
+    }
+
+    /** The answers file's migrate.files, then --file (which wins); each must be an existing file. */
+    private SuppliedFiles supplied(MigrateAnswers answers) throws InputException {
+        Map<String, Path> all = new LinkedHashMap<>(answers.files());
+        for (Map.Entry<String, Path> e : files.entrySet()) {
+            if (!java.nio.file.Files.isRegularFile(e.getValue())) {
+                throw new InputException("--file", e.getKey() + "=" + e.getValue() + ": not a file");
+            }
+            all.put(e.getKey(), e.getValue().toAbsolutePath());
+        }
+        return new SuppliedFiles(all);
+    }
+
+    /** compare's inventory of the old home, taken by the engine before the run's first change. */
+    private BeforeInventory beforeInventory() {
+        return () -> ComparisonJson.toJson(new InventoryScanner(JdbcDrivers.load(homes.jdbcDrivers))
+                .scan(homes.oldHome, main.environment)).getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     @Override
@@ -117,7 +145,7 @@ public final class MigrateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try {
             if (dryRun) {
-                Rehearsal rehearsal = new Engine().rehearse(plan, run, homes, scan.preflight());
+                Rehearsal rehearsal = new Engine().rehearse(plan, run, homes, scan.preflight(), supplied(answers));
                 rehearsal.lines().forEach(out::println);
                 out.println("Dry run: nothing was written.");
                 RehearsalSummary.lines(rehearsal).forEach(out::println);
@@ -125,11 +153,13 @@ public final class MigrateCommand implements Callable<Integer> {
             }
             Map<String, String> confirmations = confirmations(answers);
             Optional<String> backup = databaseBackup(answers);
+            SuppliedFiles supplied = supplied(answers);
             OperatorPrompt prompt = OperatorPrompt.of(System.console(), noPrompt);
             while (true) {
                 RunOutcome outcome = new Engine().migrate(plan, run, homes, scan.preflight(),
                         new Engine.Options(breakLock, confirmations, backup,
-                                ConsoleProgress.of(System.console() != null, quiet, spec.commandLine().getErr())));
+                                ConsoleProgress.of(System.console() != null, quiet, spec.commandLine().getErr()),
+                                supplied, beforeInventory()));
                 outcome.lines().forEach(out::println);
                 if (outcome.completed()) {
                     out.println("Every step of the plan is done. Journal and backups: " + run.root());

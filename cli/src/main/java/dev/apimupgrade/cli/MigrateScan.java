@@ -4,9 +4,12 @@ import dev.apimupgrade.execute.Preflight;
 import dev.apimupgrade.fact.Facts;
 import dev.apimupgrade.plan.Fingerprint;
 import dev.apimupgrade.rule.ConditionCatalogue;
+import dev.apimupgrade.rule.ConditionResult;
 import dev.apimupgrade.rule.Verdict;
 import dev.apimupgrade.scan.InputException;
 import dev.apimupgrade.scan.db.DatasourceSpecs;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -30,7 +33,10 @@ record MigrateScan(InstallationOptions options, Map<String, String> environment)
     Preflight preflight() {
         return () -> {
             Result r = scan();
-            return new Preflight.Snapshot(r.facts(), r.fingerprint(), r.verdict().blockers(),
+            // an undecided blocker is as open as one that applies: migrate refuses both, naming what settles it
+            List<ConditionResult> open = new ArrayList<>(r.verdict().blockers());
+            open.addAll(r.verdict().undecidedBlockers());
+            return new Preflight.Snapshot(r.facts(), r.fingerprint(), open,
                     DatasourceSpecs.read(options.installation(), options.analytics(), Map.of(), environment));
         };
     }

@@ -10,9 +10,10 @@ import dev.apimupgrade.plan.PlanJson;
 import dev.apimupgrade.plan.Planner;
 import dev.apimupgrade.plan.ShippedScripts;
 import dev.apimupgrade.report.OutputWriter;
-import dev.apimupgrade.rule.ConditionResult;
 import dev.apimupgrade.report.RunbookView;
 import dev.apimupgrade.report.html.RunbookRenderer;
+import dev.apimupgrade.rule.ConditionResult;
+import dev.apimupgrade.rule.Settlement;
 import dev.apimupgrade.scan.InputException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -108,10 +109,16 @@ public final class PlanCommand implements Callable<Integer> {
         if (!blockers.isEmpty()) {
             print.println("NOT READY: " + blockers.size() + " blocker(s) must be resolved first (see the"
                     + " assessment).");
+        } else if (!a.verdict().undecidedBlockers().isEmpty()) {
+            print.println("UNDECIDED: " + a.verdict().undecidedBlockers().size() + " blocker condition(s) could not be"
+                    + " decided; migrate refuses until they are settled:");
+            a.verdict().undecidedBlockers().forEach(r -> print.println("  " + r.condition().id() + ": "
+                    + Settlement.line(r.messages())));
         }
         print.println("Written to " + out.toAbsolutePath().normalize().resolve("runbook.html")
                 + ", runbook.md and plan.json");
-        return blockers.isEmpty() ? ExitCode.READY : ExitCode.BLOCKERS;
+        return !blockers.isEmpty() ? ExitCode.BLOCKERS
+                : !a.verdict().undecidedBlockers().isEmpty() ? ExitCode.UNDECIDED : ExitCode.READY;
     }
 
     private int check() throws InputException, IOException {

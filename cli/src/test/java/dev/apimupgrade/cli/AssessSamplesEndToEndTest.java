@@ -58,16 +58,52 @@ class AssessSamplesEndToEndTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"apim-3.0.0-default", "apim-3.0.0-custom"})
-    void theExitCodeIsOneExactlyWhenABlockerApplies(String sample) throws IOException {
+    void theExitCodeIsOneWhenABlockerAppliesSevenWhenNoneAppliesButOneIsUnknownAndZeroOnlyOtherwise(String sample)
+            throws IOException {
         CliRun run = assess(sample, tmp.resolve("out"));
 
         JsonNode report = json(tmp.resolve("out/assessment.json"));
         boolean blocker = false;
+        boolean undecided = false;
         for (JsonNode c : report.get("conditions")) {
-            blocker |= c.get("status").asText().equals("APPLIES") && c.get("severity").asText().equals("BLOCKER");
+            boolean isBlocker = c.get("severity").asText().equals("BLOCKER");
+            blocker |= c.get("status").asText().equals("APPLIES") && isBlocker;
+            undecided |= c.get("status").asText().equals("UNKNOWN") && isBlocker;
         }
-        assertThat(run.code()).isEqualTo(blocker ? ExitCode.BLOCKERS : ExitCode.READY);
-        assertThat(run.out()).contains(blocker ? "NOT READY" : "READY");
+        int expected = blocker ? ExitCode.BLOCKERS : undecided ? ExitCode.UNDECIDED : ExitCode.READY;
+        assertThat(run.code()).isEqualTo(expected);
+        assertThat(run.out()).startsWith("Reports written to ").contains(blocker ? "\nNOT READY" : undecided
+                ? "\nUNDECIDED" : "\nREADY\n");
+        assertThat(report.get("summary").get("ready").asBoolean()).isEqualTo(!blocker && !undecided);
+    }
+
+    @Test
+    void theCustomSampleWithoutItsAnalyticsHomeIsUndecidedNotReadyNamingTheUnknownBlockersAndWhatSettlesThem()
+            throws IOException {
+        // ANA-PK-KEY-LENGTH and ANA-PK-DUPLICATES are BLOCKERs that need the analytics database: unknown without it
+        CliRun run = assess(Samples.CUSTOM, tmp.resolve("out"));
+
+        assertThat(run.code()).isEqualTo(ExitCode.UNDECIDED);
+        assertThat(run.out()).contains("\nUNDECIDED: 2 blocker conditions could not be decided\n")
+                .doesNotContain("\nREADY\n")
+                .contains("  ANA-PK-KEY-LENGTH  BLOCKER: settled by --old-analytics\n")
+                .contains("  ANA-PK-DUPLICATES  BLOCKER: settled by --old-analytics\n")
+                .contains("  REG-KEEP-VERSIONING  WARNING: settled by the answers key keep_registry_versioning");
+        assertThat(run.out().indexOf("ANA-PK-DUPLICATES  BLOCKER")).isLessThan(run.out().indexOf("REG-KEEP-VERSIONING"));
+        String last = run.out().lines().reduce((a, b) -> b).orElseThrow();
+        assertThat(last).startsWith("Next: settle each UNKNOWN BLOCKER above as it says, then run again:"
+                + " apim-upgrade assess --old " + Samples.home(Samples.CUSTOM)).contains(" --out " + tmp.resolve("out"));
+        assertThat(json(tmp.resolve("out/assessment.json")).get("summary").get("undecided").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void aReadyAssessmentEndsWithThePlanCommandForTheSameHomesAndOptions() throws IOException {
+        CliRun run = assess(Samples.DEFAULT, tmp.resolve("out"));
+
+        assertThat(run.code()).as(run.out()).isEqualTo(ExitCode.READY);
+        String last = run.out().lines().reduce((a, b) -> b).orElseThrow();
+        assertThat(last).isEqualTo("Next: apim-upgrade plan --old " + Samples.home(Samples.DEFAULT) + " --new "
+                + Samples.home(Samples.TARGET) + " --out " + tmp.resolve("plan"));
     }
 
     @ParameterizedTest
@@ -116,7 +152,7 @@ class AssessSamplesEndToEndTest {
         CliRun run = CliRun.of("assess", "--old", Samples.home(Samples.CUSTOM).toString(), "--new",
                 Samples.home(Samples.TARGET).toString(), "--out", tmp.resolve("out").toString(), "--today", TODAY);
 
-        assertThat(run.code()).isEqualTo(ExitCode.READY);
+        assertThat(run.code()).as("ANA-PK-* are unknown blockers without --old-analytics").isEqualTo(ExitCode.UNDECIDED);
         JsonNode reindex = condition(json(tmp.resolve("out/assessment.json")), "IDX-REG-INDEX-SQL");
         assertThat(reindex.get("status").asText()).isEqualTo("UNKNOWN");
         assertThat(reindex.toString()).contains("APIM_UPGRADE_DB_PASSWORD_SHARED_DB")
@@ -129,7 +165,9 @@ class AssessSamplesEndToEndTest {
                 Samples.home(Samples.TARGET).toString(), "--out", tmp.resolve("out").toString(), "--today", TODAY,
                 "--no-db");
 
-        assertThat(run.code()).isEqualTo(ExitCode.READY);
+        assertThat(run.code()).as("blockers that need the databases are undecided").isEqualTo(ExitCode.UNDECIDED);
+        assertThat(run.out()).contains("  PRE-ALREADY-MIGRATED  BLOCKER: settled by reading the databases (run without"
+                + " --no-db)\n");
         JsonNode report = json(tmp.resolve("out/assessment.json"));
         for (String id : new String[] {"DB-AM-UPGRADE", "DB-SCOPE-BINDING-NULL", "PRE-ALREADY-MIGRATED",
                 "IDX-REG-INDEX-SQL", "IDN-LARGE-TABLES"}) {

@@ -35,16 +35,32 @@ class MigrateAtATerminalTest {
     }
 
     @Test
-    void atATerminalEachManualStepIsAskedForAndTypingDoneGoesOnToTheEnd() throws Exception {
+    void atATerminalEachManualStepIsAskedForAFailedCheckIsAskedAgainAndTypingDoneGoesOnToTheEnd() throws Exception {
         MigrateHomes homes = MigrateHomes.of(Samples.DEFAULT, tmp.resolve("homes"));
         List<String> manual = manualSteps(homes);
+        List<String> starts = homes.plan().steps().stream().filter(s -> !s.automated()
+                && s.params().getOrDefault("command", "").contains("wso2server")).map(PlanStep::id).toList();
         assertThat(manual).hasSizeGreaterThan(1);
+        assertThat(starts).isNotEmpty();
         Path run = tmp.resolve("run");
+        List<String> asked = new ArrayList<>();
 
-        Result r = atTerminal(withoutConfirmations(homes.migrateArgs(run)), "done\n".repeat(manual.size()));
+        // the operator: at a server start, the first "done" comes before starting it (the check must catch that);
+        // then the server is started (its log gets a clean 3.1.0 start) and "done" is typed again
+        Result r = atTerminal(withoutConfirmations(homes.migrateArgs(run)), step -> {
+            if (starts.contains(step) && asked.contains(step)) {
+                MigrateHomes.started(homes.newHome());
+            }
+            asked.add(step);
+            return "done";
+        });
 
         assertThat(r.code()).as(r.output()).isEqualTo(ExitCode.READY);
         manual.forEach(id -> assertThat(r.output()).contains("Type done when " + id + " is done"));
+        String first = starts.get(0);
+        assertThat(r.output()).contains("CHECK FAILED after " + first)
+                .contains("no 'WSO2 Carbon started in' line: the server did not (yet) finish a start");
+        assertThat(asked.stream().filter(first::equals)).as("asked again after the failed check").hasSize(2);
         assertThat(r.output()).contains("Every step of the plan is done");
         String journal = Files.readString(run.resolve("journal.jsonl"));
         manual.forEach(id -> assertThat(journal).containsPattern(
@@ -56,7 +72,7 @@ class MigrateAtATerminalTest {
         MigrateHomes homes = MigrateHomes.of(Samples.DEFAULT, tmp.resolve("homes"));
         String first = manualSteps(homes).get(0);
 
-        Result later = atTerminal(withoutConfirmations(homes.migrateArgs(tmp.resolve("run"))), "later\n");
+        Result later = atTerminal(withoutConfirmations(homes.migrateArgs(tmp.resolve("run"))), step -> "later");
         CliRun piped = CliRun.of(withoutConfirmations(homes.migrateArgs(tmp.resolve("run"))).toArray(String[]::new));
 
         assertThat(later.code()).as(later.output()).isEqualTo(ExitCode.NEEDS_OPERATOR);
@@ -86,8 +102,16 @@ class MigrateAtATerminalTest {
     record Result(int code, String output) {
     }
 
-    /** Runs the CLI in a child JVM on a pseudo-terminal, typing {@code typed} into it. */
-    private Result atTerminal(List<String> args, String typed) throws Exception {
+    /** What the operator types at a prompt for a step (and may do first), by the step's id. */
+    interface Operator {
+        String answer(String step) throws Exception;
+    }
+
+    private static final java.util.regex.Pattern PROMPT =
+            java.util.regex.Pattern.compile("Type done when (\\S+) is done \\(");
+
+    /** Runs the CLI in a child JVM on a pseudo-terminal; at each prompt the operator answers (after doing the step). */
+    private Result atTerminal(List<String> args, Operator operator) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-cp", System.getProperty("java.class.path"), Main.class.getName()));
         command.addAll(args);
@@ -95,9 +119,29 @@ class MigrateAtATerminalTest {
         Path log = tmp.resolve("terminal.log");
         Process p = new ProcessBuilder("script", "-qec", shell, "/dev/null").redirectErrorStream(true)
                 .redirectOutput(log.toFile()).start();
-        p.getOutputStream().write(typed.getBytes(StandardCharsets.UTF_8));
-        p.getOutputStream().close();
-        assertThat(p.waitFor(180, TimeUnit.SECONDS)).as("the run at the terminal ended").isTrue();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
+        int answered = 0;
+        try (var typing = p.getOutputStream()) {
+            while (p.isAlive() && System.nanoTime() < deadline) {
+                java.util.regex.Matcher m = PROMPT.matcher(Files.readString(log).replace("\r", ""));
+                int prompts = 0;
+                String step = null;
+                while (m.find()) {
+                    prompts++;
+                    step = m.group(1);
+                }
+                if (prompts > answered) {
+                    answered = prompts;
+                    typing.write((operator.answer(step) + "\n").getBytes(StandardCharsets.UTF_8));
+                    typing.flush();
+                }
+                Thread.sleep(100);
+            }
+        } catch (java.io.IOException e) {
+            // the run ended while the operator was typing: its exit code tells the rest
+        }
+        assertThat(p.waitFor(Math.max(1, TimeUnit.NANOSECONDS.toSeconds(deadline - System.nanoTime())),
+                TimeUnit.SECONDS)).as("the run at the terminal ended").isTrue();
         return new Result(p.exitValue(), Files.readString(log).replace("\r", ""));
     }
 

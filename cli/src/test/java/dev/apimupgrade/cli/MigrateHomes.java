@@ -24,9 +24,24 @@ import java.util.stream.Stream;
 record MigrateHomes(Path root, Path oldHome, Path newHome, Path planFile, boolean readDb) {
     static final String TODAY = "2026-11-25";
 
-    /** Fresh copies at fixed paths under root (earlier copies there are deleted), and their plan (--no-db). */
+    /**
+     * Fresh copies at fixed paths under root (earlier copies there are deleted), and their plan, made with the
+     * databases read: with --no-db the database blockers are undecided, and migrate refuses to start.
+     */
     static MigrateHomes of(String sample, Path root) throws Exception {
-        return of(sample, root, false);
+        return of(sample, root, true);
+    }
+
+    /** What a clean 3.1.0 start writes last in repository/logs/wso2carbon.log (carbon-kernel's start line). */
+    static final String STARTED = "[2026-11-25 10:00:42,000]  INFO {org.wso2.carbon.core.internal."
+            + "StartupFinalizerServiceComponent} - WSO2 Carbon started in 42 sec\n";
+
+    /** The operator starts the 3.1.0 server as a step says: its log grows by a clean start. */
+    static void started(Path newHome) throws IOException {
+        Path log = newHome.resolve("repository/logs/wso2carbon.log");
+        Files.createDirectories(log.getParent());
+        Files.writeString(log, STARTED, java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.APPEND);
     }
 
     /** As {@link #of(String, Path)}; with readDb the plan also holds the database steps (H2 scripts). */
@@ -48,6 +63,8 @@ record MigrateHomes(Path root, Path oldHome, Path newHome, Path planFile, boolea
         }
         copyTree(Samples.home(sample), old);
         copyTree(Samples.home(Samples.TARGET), target);
+        // the steps confirmed up front (migrateArgs) include the server starts: their log is there before the plan
+        started(target);
         setup.apply(old);
         InstallationOptions options = new InstallationOptions();
         options.oldHome = old;
@@ -67,7 +84,10 @@ record MigrateHomes(Path root, Path oldHome, Path newHome, Path planFile, boolea
         return PlanJson.read(planFile);
     }
 
-    /** migrate's arguments for these homes and run folder, confirming every manual step of the plan. */
+    /**
+     * migrate's arguments for these homes and run folder, confirming every manual step of the plan up front, as an
+     * operator who did them all beforehand would (the server starts wrote the log {@link #of} put there).
+     */
     List<String> migrateArgs(Path run, String... extra) throws Exception {
         List<String> args = new ArrayList<>(List.of("migrate", "--plan", planFile.toString(), "--old",
                 oldHome.toString(), "--new", newHome.toString(), "--today", TODAY, "--run", run.toString()));

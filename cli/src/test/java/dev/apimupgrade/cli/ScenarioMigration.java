@@ -43,6 +43,8 @@ record ScenarioMigration(Scenario scenario, ScenarioDatabases databases, Path ro
         versioningWasOn(old);
         MigrateHomes.copyTree(Samples.home(Samples.TARGET), target);
         withWso2ProtectedSynapseFiles(target);
+        // the server starts the operator confirms up front wrote their log before the plan was made
+        MigrateHomes.started(target);
         Optional<Path> oldAnalytics = ScenarioGenerator.writeAnalytics(scenario, root.resolve("old-analytics"),
                 databases.datasources());
         if (oldAnalytics.isPresent()) {
@@ -168,12 +170,16 @@ record ScenarioMigration(Scenario scenario, ScenarioDatabases databases, Path ro
     }
 
     /**
-     * The answers file gains the migrate: section an unattended run needs: the steps the operator has done and where
-     * the full database backup is.
+     * The answers file gains the migrate: section an unattended run needs: the steps the operator has done, where
+     * the full database backup is and where the tenant loader jar is.
      */
     void answerForMigrate(List<String> confirmed) throws Exception {
+        // the tenant loader jar ships with neither home nor the tool: the operator says where it is
+        Path loader = Files.write(root.resolve("tenantloader-1.0.jar"),
+                new byte[] {'P', 'K', 5, 6, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0});
         StringBuilder yaml = new StringBuilder(ANSWERS).append("migrate:\n  database_backup: \"")
-                .append(DATABASE_BACKUP).append("\"\n");
+                .append(DATABASE_BACKUP).append("\"\n  files:\n    tenantloader: \"").append(loader.toAbsolutePath())
+                .append("\"\n");
         if (!confirmed.isEmpty()) {
             yaml.append("  confirmed:\n");
             confirmed.forEach(id -> yaml.append("    - \"").append(id).append("\"\n"));

@@ -88,6 +88,19 @@ class IdentityRulesTest {
     }
 
     @Test
+    void idnMigrationResourcesIdnMigrationJarAndIdnRunCiteTheOldHomesVersionsSeenNotAnEmptyEvidenceTable() {
+        Verdict v = decide(oldTomlRead(), home(Role.NEW), Given.version(Role.OLD, "carbon.xml", "3.0.0"),
+                Given.version(Role.NEW, "carbon.xml", "3.1.0"));
+
+        for (String id : List.of("IDN-MIGRATION-RESOURCES", "IDN-MIGRATION-JAR", "IDN-RUN")) {
+            assertThat(v.result(id).evidence()).as(id).extracting(e -> e.observed())
+                    .containsExactly("carbon.xml says 3.0.0");
+            assertThat(actions(v, id)).as(id).singleElement().satisfies(a -> assertThat(a.evidence())
+                    .extracting(e -> e.observed()).containsExactly("carbon.xml says 3.0.0"));
+        }
+    }
+
+    @Test
     void idnMigrationResourcesIdnMigrationJarIdnUserStoreTypeAndIdnRunAreNotApplicableWhenIsIsTheKeyManager() {
         Verdict v = decide(answer("is_key_manager", "yes"));
 

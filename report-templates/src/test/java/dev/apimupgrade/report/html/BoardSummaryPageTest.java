@@ -85,7 +85,7 @@ class BoardSummaryPageTest {
     void aBundleWithoutAfterOrJournalSaysWhatItLacksInsteadOfShowingEmptyFigures() {
         String html = page(BEFORE, null, null, List.of(new BoardSummary.Part("before/", 3)));
 
-        assertThat(html).contains("The bundle holds no assessment after the upgrade.")
+        assertThat(html).contains("The bundle holds neither an assessment nor an after-report (verify) after the upgrade.")
                 .contains("The bundle holds no run journal").doesNotContain("records ");
     }
 
@@ -115,6 +115,20 @@ class BoardSummaryPageTest {
                 .contains("Left out of the bundle").contains("<li>run/backup (3 files): copies of the &lt;installation&gt;</li>");
         assertThat(full).doesNotContain("Left out of the bundle");
         assertThat(full).contains("The bundle holds no after-report").contains("The journal records no operator confirmation.");
+    }
+
+    @Test
+    void withVerifysOutputAsTheAfterPartTheAfterSideShowsVerifysFailVerdictAndFailedChecksNotAnAbsentAssessment() {
+        BoardSummary.VerifySide failed = new BoardSummary.VerifySide(BoardSummary.AFTER_REPORT, "FAIL", 17, 1, 2,
+                List.of(new BoardSummary.FailedCheck("SYNAPSE-PROTECTED", "Protected <synapse> files", "main.xml differs")));
+
+        String html = HtmlReports.boardSummary(new BoardSummary(BEFORE, null, JOURNAL, PARTS, 11, HASH,
+                "grep -v '  index.html$' MANIFEST.sha256 | sha256sum", failed, null, List.of()));
+
+        String after = html.substring(html.indexOf("class=\"side blocked\" id=\"after\""), html.indexOf("id=\"verify\""));
+        assertThat(after).contains("<h2>After (verify)</h2>").contains(">FAIL<").contains("17 passed, 1 failed, 2 unknown")
+                .contains("<code>SYNAPSE-PROTECTED</code> Protected &lt;synapse&gt; files");
+        assertThat(html).doesNotContain("holds no assessment after the upgrade").doesNotContain("holds neither");
     }
 
     @Test

@@ -128,9 +128,19 @@ class HtmlReportsTest {
 
     @Test
     void aReadyAssessmentSaysSoAndEmptyGroupsSayTheyAreEmpty() {
-        String ready = HtmlReports.assessment(report(List.of()));
+        List<Finding> nothingApplies = ConditionCatalogue.load().all().stream().map(c -> new Finding(c.id(),
+                Status.NOT_APPLICABLE, c.severity(), "not here", List.of(), c.id() + " rule")).toList();
+        String ready = HtmlReports.assessment(report(nothingApplies));
 
         assertThat(ready).contains("class=\"verdict ready\"", ">READY<", "No blocker applies.", "No warning applies.");
+    }
+
+    @Test
+    void anAssessmentWhoseBlockerConditionsNoRuleDecidedIsUndecidedNotReady() {
+        String undecided = HtmlReports.assessment(report(List.of()));
+
+        assertThat(undecided).contains("class=\"verdict blocked\"").contains(">UNDECIDED: ")
+                .doesNotContain(">READY<");
     }
 
     @Test
