@@ -31,12 +31,12 @@ final class CustomSample {
         home.copy(keystores.wso2carbon(), Pack.SECURITY + "wso2carbon.jks");
         home.copy(keystores.customTruststore(), Pack.SECURITY + "my-truststore.jks");
         H2Databases.create(home.root(), "WSO2AM_DB", secrets.get("apim_db.password"), secrets,
-                "ddl/apimgt-3.0.0.sql", "seed/am-common.sql", "seed/am-custom.sql");
+                "schema/apimgt-3.0.0.txt", "seed/am-common.sql", "seed/am-custom.sql");
         H2Databases.create(home.root(), "WSO2SHARED_DB", secrets.get("shared_db.password"), secrets,
-                "ddl/kernel-3.0.0.sql", "seed/reg-custom.sql");
+                "schema/kernel-3.0.0.txt", "seed/reg-custom.sql");
         H2Databases.create(home.root(), "WSO2USER_DB", secrets.get("user_db.password"), secrets,
-                "ddl/kernel-3.0.0.sql", "seed/um-custom.sql");
-        H2Databases.create(home.root(), "WSO2CARBON_DB", Keystores.DEFAULT_PASSWORD, secrets, "ddl/kernel-3.0.0.sql");
+                "schema/kernel-3.0.0.txt", "seed/um-custom.sql");
+        H2Databases.create(home.root(), "WSO2CARBON_DB", Keystores.DEFAULT_PASSWORD, secrets, "schema/kernel-3.0.0.txt");
     }
 
     private static void customJars(HomeWriter home) {

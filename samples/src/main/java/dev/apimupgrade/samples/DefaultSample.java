@@ -27,9 +27,9 @@ final class DefaultSample {
         home.copy(keystores.wso2carbon(), Pack.SECURITY + "wso2carbon.jks");
         home.copy(keystores.truststore300(), Pack.SECURITY + "client-truststore.jks");
         H2Databases.create(home.root(), "WSO2AM_DB", secrets.get("apim_db.password"), secrets,
-                "ddl/apimgt-3.0.0.sql", "seed/am-common.sql");
+                "schema/apimgt-3.0.0.txt", "seed/am-common.sql");
         H2Databases.create(home.root(), "WSO2SHARED_DB", secrets.get("shared_db.password"), secrets,
-                "ddl/kernel-3.0.0.sql", "seed/reg-default.sql", "seed/um-default.sql");
-        H2Databases.create(home.root(), "WSO2CARBON_DB", Keystores.DEFAULT_PASSWORD, secrets, "ddl/kernel-3.0.0.sql");
+                "schema/kernel-3.0.0.txt", "seed/reg-default.sql", "seed/um-default.sql");
+        H2Databases.create(home.root(), "WSO2CARBON_DB", Keystores.DEFAULT_PASSWORD, secrets, "schema/kernel-3.0.0.txt");
     }
 }

@@ -10,19 +10,22 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Creates the H2 1.4.199 databases of a sample home (repository/database/NAME.mv.db) from our DDL and seed resources,
- * and shuts each down so its file is complete when the build moves on.
+ * Creates the H2 1.4.199 databases of a sample home (repository/database/NAME.mv.db) from our schema descriptions and
+ * seed resources, and shuts each down so its file is complete when the build moves on.
  */
 final class H2Databases {
     static final String USER = "wso2carbon";
     static final String DATABASE_DIR = "repository/database";
+    /** Where the schema descriptions are: the complete schema of each WSO2 script the samples use, per version. */
+    static final String SCHEMA = "schema/";
 
     private H2Databases() {
     }
 
     /**
      * Creates database {@code name} in {@code home} with {@code password}, running {@code scripts} (resource names)
-     * in order, their placeholders filled from {@code values}.
+     * in order: a schema description ({@value #SCHEMA}...) as the statements it renders to, any other script with its
+     * placeholders filled from {@code values}.
      */
     static void create(Path home, String name, String password, Map<String, String> values, String... scripts) {
         create(home, DATABASE_DIR, name, password, values, scripts);
@@ -35,7 +38,9 @@ final class H2Databases {
         String url = "jdbc:h2:" + file + ";DB_CLOSE_ON_EXIT=FALSE";
         try (Connection c = DriverManager.getConnection(url, USER, password); Statement s = c.createStatement()) {
             for (String script : scripts) {
-                for (String sql : statements(Template.fill(script, values))) {
+                List<String> statements = script.startsWith(SCHEMA) ? SchemaDescription.of(script).statements()
+                        : statements(Template.fill(script, values));
+                for (String sql : statements) {
                     try {
                         s.execute(sql);
                     } catch (SQLException e) {

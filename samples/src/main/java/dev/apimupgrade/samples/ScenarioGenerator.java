@@ -75,19 +75,19 @@ public final class ScenarioGenerator {
     /** The H2 databases: every pack keeps its local registry in WSO2CARBON_DB; H2 scenarios keep AM and shared too. */
     private static void databases(Scenario scenario, Path home) {
         Map<String, String> secrets = Pack.secrets("default");
-        H2Databases.create(home, "WSO2CARBON_DB", Keystores.DEFAULT_PASSWORD, secrets, "ddl/kernel-3.0.0.sql");
+        H2Databases.create(home, "WSO2CARBON_DB", Keystores.DEFAULT_PASSWORD, secrets, "schema/kernel-3.0.0.txt");
         if (scenario.server() != Scenario.Server.H2) {
             return;
         }
         H2Databases.create(home, "WSO2AM_DB", secrets.get("apim_db.password"), secrets,
-                "ddl/apimgt-3.0.0.sql", "seed/am-common.sql");
+                "schema/apimgt-3.0.0.txt", "seed/am-common.sql");
         String registry = scenario == Scenario.VERSIONING_ON ? "scenario/reg-versioned.sql" : "seed/reg-default.sql";
         if (scenario == Scenario.MULTI_TENANT) {
             H2Databases.create(home, "WSO2SHARED_DB", secrets.get("shared_db.password"), secrets,
-                    "ddl/kernel-3.0.0.sql", registry, "seed/um-default.sql", "scenario/um-tenants.sql");
+                    "schema/kernel-3.0.0.txt", registry, "seed/um-default.sql", "scenario/um-tenants.sql");
         } else {
             H2Databases.create(home, "WSO2SHARED_DB", secrets.get("shared_db.password"), secrets,
-                    "ddl/kernel-3.0.0.sql", registry, "seed/um-default.sql");
+                    "schema/kernel-3.0.0.txt", registry, "seed/um-default.sql");
         }
     }
 

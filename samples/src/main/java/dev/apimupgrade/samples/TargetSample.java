@@ -24,8 +24,8 @@ final class TargetSample {
         Pack.wum(home, "3.1.0", WUM_LEVEL, List.of("0004", "0011", "0023"));
         home.copy(keystores.wso2carbon(), Pack.SECURITY + "wso2carbon.jks");
         home.copy(keystores.truststore310(), Pack.SECURITY + "client-truststore.jks");
-        H2Databases.create(home.root(), "WSO2AM_DB", secrets.get("apim_db.password"), secrets, "ddl/apimgt-3.1.0.sql");
-        H2Databases.create(home.root(), "WSO2SHARED_DB", secrets.get("shared_db.password"), secrets, "ddl/kernel-3.1.0.sql");
-        H2Databases.create(home.root(), "WSO2CARBON_DB", Keystores.DEFAULT_PASSWORD, secrets, "ddl/kernel-3.1.0.sql");
+        H2Databases.create(home.root(), "WSO2AM_DB", secrets.get("apim_db.password"), secrets, "schema/apimgt-3.1.0.txt");
+        H2Databases.create(home.root(), "WSO2SHARED_DB", secrets.get("shared_db.password"), secrets, "schema/kernel-3.1.0.txt");
+        H2Databases.create(home.root(), "WSO2CARBON_DB", Keystores.DEFAULT_PASSWORD, secrets, "schema/kernel-3.1.0.txt");
     }
 }
