@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
 final class RunbookBackup {
     static final List<String> FOLDERS = List.of("repository/conf", "repository/deployment", "repository/tenants",
             "repository/resources/security", "repository/components/dropins", "repository/components/lib");
-    /** host, optional port and database of the usual JDBC URL forms: //host:port/db, @host:port/service, ;databaseName=. */
+    /** Host, optional port and database of the usual JDBC URL forms: //host:port/db, @host:port/service. */
     private static final Pattern HOST_DB = Pattern.compile("//([^:/;?]+)(?::(\\d+))?/([^;?]+)");
     private static final Pattern AT_HOST = Pattern.compile("@(?://)?([^:/]+)(?::(\\d+))?[:/]([^?]+)");
     private static final Pattern MSSQL = Pattern.compile("//([^:;]+)(?::(\\d+))?;.*databaseName=([^;]+)",
@@ -29,12 +29,14 @@ final class RunbookBackup {
     }
 
     static RunbookCommands.Commands of(List<DatasourceConfig> datasources, String oldHome) {
-        List<String> linux = new ArrayList<>(List.of("mkdir -p \"$APIM_BACKUP/old\" \"$APIM_BACKUP/new\" \"$APIM_BACKUP/databases\""));
+        List<String> linux = new ArrayList<>(List.of(
+                "mkdir -p \"$APIM_BACKUP/old\" \"$APIM_BACKUP/new\" \"$APIM_BACKUP/databases\""));
         List<String> windows = new ArrayList<>();
         for (String home : List.of("OLD", "NEW")) {
             String var = home.equals("OLD") ? "APIM_OLD_HOME" : "APIM_NEW_HOME";
             String into = home.toLowerCase(java.util.Locale.ROOT);
-            linux.add("tar -C \"$" + var + "\" --ignore-failed-read -cf \"$APIM_BACKUP/" + into + "/files.tar\" " + String.join(" ", FOLDERS));
+            linux.add("tar -C \"$" + var + "\" --ignore-failed-read -cf \"$APIM_BACKUP/" + into + "/files.tar\" "
+                    + String.join(" ", FOLDERS));
             for (String folder : FOLDERS) {
                 String w = folder.replace('/', '\\');
                 windows.add("robocopy \"%" + var + "%\\" + w + "\" \"%APIM_BACKUP%\\" + into + "\\" + w + "\" /E");
@@ -66,10 +68,12 @@ final class RunbookBackup {
         Endpoint e = endpoint(kind.get(), d.url());
         switch (kind.get()) {
             case H2 -> {
-                String mv = H2Url.parse(d.url()).flatMap(u -> u.databasePath(Path.of(oldHome)))
-                        .map(p -> H2Url.mvFile(p).toString()).orElse("<the .mv.db file of " + d.url() + ">");
-                linux.add("cp -p \"" + mv + "\" \"$APIM_BACKUP/databases/\"");
-                windows.add("copy /Y \"" + mv.replace('/', '\\') + "\" \"%APIM_BACKUP%\\databases\\\"");
+                Optional<Path> mv = H2Url.parse(d.url()).flatMap(u -> u.databasePath(Path.of(oldHome)))
+                        .map(H2Url::mvFile);
+                linux.add("cp -p \"" + h2File(mv, "$APIM_OLD_HOME/", '/', oldHome, d)
+                        + "\" \"$APIM_BACKUP/databases/\"");
+                windows.add("copy /Y \"" + h2File(mv, "%APIM_OLD_HOME%\\", '\\', oldHome, d)
+                        + "\" \"%APIM_BACKUP%\\databases\\\"");
             }
             case POSTGRESQL -> {
                 String cmd = "pg_dump -h " + e.host() + " -p " + e.port("5432") + " -U <user> -Fc -f ";
@@ -83,8 +87,8 @@ final class RunbookBackup {
                 windows.add(cmd + "\"%APIM_BACKUP%\\" + wfile + ".sql\"");
             }
             case ORACLE -> {
-                String cmd = "expdp <user> SCHEMAS=<user> DIRECTORY=DATA_PUMP_DIR DUMPFILE=" + d.name() + ".dmp LOGFILE="
-                        + d.name() + ".log";
+                String cmd = "expdp <user> SCHEMAS=<user> DIRECTORY=DATA_PUMP_DIR DUMPFILE=" + d.name()
+                        + ".dmp LOGFILE=" + d.name() + ".log";
                 linux.add(cmd + "   # then copy the dump from DATA_PUMP_DIR to \"$APIM_BACKUP/databases\"");
                 windows.add(cmd + "   & rem then copy the dump from DATA_PUMP_DIR to \"%APIM_BACKUP%\\databases\"");
             }
@@ -99,6 +103,18 @@ final class RunbookBackup {
                 windows.add("db2 backup database " + e.db() + " to \"%APIM_BACKUP%\\databases\"");
             }
         }
+    }
+
+    /** The .mv.db file, through the old home's variable when it lies in that home. */
+    private static String h2File(Optional<Path> mv, String homeVariable, char separator, String oldHome,
+                                 DatasourceConfig d) {
+        if (mv.isEmpty()) {
+            return "<the .mv.db file of " + d.url() + ">";
+        }
+        Path home = Path.of(oldHome).toAbsolutePath().normalize();
+        Path file = mv.get().toAbsolutePath().normalize();
+        String shown = file.startsWith(home) ? homeVariable + home.relativize(file) : file.toString();
+        return shown.replace(separator == '/' ? '\\' : '/', separator);
     }
 
     private record Endpoint(String host, String port, String db) {

@@ -28,6 +28,7 @@ public record RunbookJourney(List<String> environment, String runFolder, String 
         String planJson = arg(plan.resolve("plan.json").toString());
         String run = arg(work.resolve("migrate-run").toString());
         String homes = installation(in);
+        String newHome = in.newHome() == null ? "<the 3.1.0 home>" : in.newHome();
         return new RunbookJourney(in.environment(), work.resolve("migrate-run").toString(),
                 "apim-upgrade assess " + homes + " --out " + arg(work.resolve("assessment").toString()),
                 "apim-upgrade compare --old " + arg(in.oldHome()) + drivers(in) + " --out "
@@ -35,9 +36,10 @@ public record RunbookJourney(List<String> environment, String runFolder, String 
                 "apim-upgrade plan --check " + planJson,
                 "apim-upgrade migrate --plan " + planJson + " --run " + run + " --dry-run",
                 "apim-upgrade migrate --plan " + planJson + " --run " + run,
-                "apim-upgrade verify " + homes + " --run " + run + " --out " + arg(work.resolve("after").toString()),
+                "apim-upgrade verify " + homes + (in.newHome() == null ? " --new " + arg(newHome) : "") + " --run "
+                        + run + " --out " + arg(work.resolve("after").toString()),
                 "apim-upgrade compare --old " + arg(work.resolve("before-inventory/inventory.old.json").toString())
-                        + " --new " + arg(in.newHome()) + " --run " + run + drivers(in) + " --out "
+                        + " --new " + arg(newHome) + " --run " + run + drivers(in) + " --out "
                         + arg(work.resolve("comparison").toString()),
                 "apim-upgrade evidence --before " + arg(work.resolve("assessment").toString()) + " --plan "
                         + arg(plan.toString()) + " --run " + run + " --after " + arg(work.resolve("after").toString())

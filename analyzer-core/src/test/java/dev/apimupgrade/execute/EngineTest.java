@@ -359,6 +359,54 @@ class EngineTest {
         assertThat(rolledBack.lines()).anySatisfy(l -> assertThat(l).startsWith("NOT UNDONE: restart"));
     }
 
+    /** The plan made after drift of an old-home file: same steps, one with another value; its own fingerprint. */
+    private static final Fingerprint DRIFTED = Fingerprint.of(new Facts(List.of(new FileContent(Role.OLD,
+            "repository/conf/carbon.xml", "edited", SourceRef.file(Role.OLD, "repository/conf/carbon.xml")))),
+            "rules", "test");
+    private static final Preflight AFTER_DRIFT = () -> new Preflight.Snapshot(new Facts(List.of()), DRIFTED, List.of(),
+            new DatasourceSpecs(List.of()));
+
+    private static MigrationPlan replanned() {
+        List<PlanStep> steps = new java.util.ArrayList<>(plan().steps());
+        steps.replaceAll(s -> s.id().equals("toml-value") ? step("toml-value", "SetTomlValue",
+                "indexing.re_indexing", Map.of("value", "2"), true) : s);
+        return new MigrationPlan("test", "rules", DRIFTED, steps);
+    }
+
+    @Test
+    void aRunFolderAdoptsAPlanMadeAfterDriftKeepingWhatIsDoneAndRedoingOnlyTheStepWhoseParametersChanged()
+            throws Exception {
+        assertThat(migrate().stoppedAt()).isEqualTo("restart");
+
+        RunOutcome adopted = engine.migrate(replanned(), run, homes, AFTER_DRIFT,
+                new Engine.Options(false, Set.of()));
+
+        assertThat(adopted.lines()).anySatisfy(l -> assertThat(l).startsWith("adopted the new plan (plans/2-plan.json);"
+                + " drift since the earlier plan: 1 change(s) outside the steps' targets: added"
+                + " OLD:repository/conf/carbon.xml"));
+        assertThat(adopted.lines()).contains("toml-value: done", "jar: done earlier, still holds",
+                "synapse: done earlier, still holds");
+        assertThat(homes.newHome().resolve("repository/conf/deployment.toml")).content().contains("re_indexing = 2");
+        assertThat(run.root().resolve("plans/1-plan.json")).exists();
+        assertThat(run.root().resolve("plans/2-plan.json")).hasSameTextualContentAs(run.plan());
+        assertThat(RunRecord.read(run).planFingerprint()).isEqualTo(DRIFTED.sha256());
+        List<JournalRecord> records = Journal.open(run.journal()).records();
+        assertThat(records).filteredOn(r -> r.type().equals("intent") && "jar".equals(r.step())).hasSize(1);
+        assertThat(records).filteredOn(r -> JournalRecord.SUPERSEDED.equals(r.status()))
+                .extracting(JournalRecord::step).containsExactly("toml-value");
+    }
+
+    @Test
+    void aRolledBackRunFolderRefusesANewPlanAsItRefusesTheOldOne() throws Exception {
+        migrate("restart");
+        Rollback.of(run, false);
+
+        assertThatThrownBy(() -> engine.migrate(replanned(), run, homes, AFTER_DRIFT,
+                new Engine.Options(false, Set.of()))).isInstanceOf(RunRefusedException.class)
+                .hasMessageContaining("was rolled back");
+        assertThat(run.root().resolve("plans/2-plan.json")).doesNotExist();
+    }
+
     @Test
     void aTreeLargerThanABatchIsCopiedWholeEachNewPathJournalledOnceParentsFirstAndRollbackRemovesItAll()
             throws Exception {

@@ -6,6 +6,7 @@ import dev.apimupgrade.fact.DatasourceConfig;
 import dev.apimupgrade.fact.Role;
 import dev.apimupgrade.plan.Fingerprint;
 import dev.apimupgrade.plan.MigrationPlan;
+import dev.apimupgrade.plan.PlanInputs;
 import dev.apimupgrade.plan.PlanJson;
 import dev.apimupgrade.plan.Planner;
 import dev.apimupgrade.plan.ShippedScripts;
@@ -22,6 +23,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -62,7 +64,8 @@ public final class PlanCommand implements Callable<Integer> {
 
     @Option(names = "--run", paramLabel = "<run dir>",
             description = "The run folder this plan continues, when drift stopped a migrate run: the new home is"
-                    + " compared as it was before the run changed it, and migrate --plan uses that folder.")
+                    + " compared as it was before the run changed it, the homes and options default to the run's, and"
+                    + " migrate --plan uses that folder.")
     Path run;
 
     @Override
@@ -74,11 +77,16 @@ public final class PlanCommand implements Callable<Integer> {
     }
 
     private int write() throws InputException, IOException {
-        homes.requireOld();
-        OutputLocation.requireOutside(out, homes.installation(), homes.analytics());
         if (run != null) {
+            // a plan that continues a run is made for that run's homes and options: its plan.json says which
+            Optional<PlanInputs> continued = RunFolders.planInputs(run);
+            if (continued.isPresent()) {
+                PlanDefaults.apply(continued.get(), new RunDirectory(run).plan(), homes, main.environment);
+            }
             homes.newHomeAsPlanned = RunFolders.newHomeOriginals(run);
         }
+        homes.requireOld();
+        OutputLocation.requireOutside(out, homes.installation(), homes.analytics());
         InstallationOptions.Assessed a = homes.assess(main.environment);
         MigrationPlan plan = Planner.plan(a.verdict(), a.catalogue(), a.factsWithFileDigests(), a.tool().version())
                 .withInputs(homes.inputs(run));

@@ -2,14 +2,30 @@ package dev.apimupgrade.cli;
 
 import dev.apimupgrade.execute.Backup;
 import dev.apimupgrade.execute.RunDirectory;
+import dev.apimupgrade.plan.PlanInputs;
+import dev.apimupgrade.plan.PlanJson;
 import dev.apimupgrade.scan.InputException;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 
-/** Reads a migrate run folder given to plan (--run): the new home's files as they were before that run changed them. */
+/**
+ * Reads a migrate run folder given to plan (--run): how its plan was made, and the new home's files as they were
+ * before that run changed them.
+ */
 final class RunFolders {
     private RunFolders() {
+    }
+
+    /** How the plan the run executes was made, when its plan.json records it. */
+    static Optional<PlanInputs> planInputs(Path folder) throws InputException {
+        RunDirectory run = new RunDirectory(folder);
+        if (!Files.isRegularFile(run.plan())) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(PlanJson.read(run.plan()).inputs());
     }
 
     static Map<String, Path> newHomeOriginals(Path folder) throws InputException {

@@ -118,8 +118,8 @@ class PlanBindingJourneyTest {
         assertThat(cli("migrate", "--plan", planFile(), "--no-prompt").code()).isEqualTo(ExitCode.REFUSED);
 
         Path replanned = tmp.resolve("work/plan-2");
-        CliRun again = cli("plan", "--old", old.toString(), "--new", target.toString(), "--today",
-                MigrateHomes.TODAY, "--run", run.toString(), "--out", replanned.toString());
+        // as the refusal says: the homes and options are the run's own
+        CliRun again = cli("plan", "--run", run.toString(), "--out", replanned.toString());
         assertThat(again.code()).as(again.out() + again.err()).isEqualTo(ExitCode.READY);
         MigrationPlan second = PlanJson.read(replanned.resolve("plan.json"));
         assertThat(second.steps()).as("no step for the tenants, which were never customised")

@@ -91,7 +91,8 @@ class RunbookRendererTest {
                 .contains("SELECT &#39;a &lt; b&#39; FROM DUAL");
         Matcher refs = Pattern.compile("(?:src|href)=\"([^\"]*)\"").matcher(html);
         while (refs.find()) {
-            assertThat(refs.group(1)).satisfiesAnyOf(r -> assertThat(r).startsWith(dev.apimupgrade.rule.Condition.GUIDE_URL),
+            assertThat(refs.group(1)).as("the guide, or an anchor of the page itself (its contents)").satisfiesAnyOf(
+                    r -> assertThat(r).startsWith(dev.apimupgrade.rule.Condition.GUIDE_URL),
                     r -> assertThat(r).matches("#[a-z-]+"));
         }
         assertThat(html).doesNotContain("<link").doesNotContain("<script");
