@@ -33,12 +33,13 @@ public final class PlannedState {
     }
 
     /**
-     * The SHA-256 of the new home's file when the plan was made, if the plan recorded it. Read from the fingerprint's
-     * file digests ({@code NEW:<path>} "sha256 ..."); a plan that records the new home's files in a field of their own
-     * is read here too, once it has one.
+     * The SHA-256 of the new home's file when the plan was made: plan.json's {@code newHomeBaseline}, or, for a plan
+     * written before it had one, the fingerprint's file digests ({@code NEW:<path>} "sha256 ...").
      */
     public Optional<String> newFileSha256(String relative) {
-        return entries().filter(e -> e.source().equals("NEW:" + relative) && e.observed().startsWith(SHA256))
+        Optional<String> baseline = plan.map(p -> p.newHomeBaseline().get(relative));
+        return baseline.isPresent() ? baseline : entries()
+                .filter(e -> e.source().equals("NEW:" + relative) && e.observed().startsWith(SHA256))
                 .map(e -> e.observed().substring(SHA256.length()).strip()).findFirst();
     }
 

@@ -39,13 +39,18 @@ class PlanBindingJourneyTest {
     private Path old;
     private Path target;
     private Path planDir;
+    private Path analytics;
 
+    /** With its analytics home, whose planted NULL APIVERSION the operator fixed: no blocker is open or undecided. */
     @BeforeEach
     void copiesOfTheCustomSample() throws Exception {
         old = tmp.resolve("homes/old");
         target = tmp.resolve("homes/new");
+        analytics = tmp.resolve("homes/old-analytics");
         MigrateHomes.copyTree(Samples.home(Samples.CUSTOM), old);
         MigrateHomes.copyTree(Samples.home(Samples.TARGET), target);
+        MigrateHomes.copyTree(Samples.home(Samples.ANALYTICS_CUSTOM), analytics);
+        MigrateCustomSampleTest.fixTheNullApiVersion(analytics);
         planDir = tmp.resolve("work/plan");
     }
 
@@ -220,7 +225,7 @@ class PlanBindingJourneyTest {
 
     private void plan(String... extra) {
         List<String> args = new ArrayList<>(List.of("plan", "--old", old.toString(), "--new", target.toString(),
-                "--today", MigrateHomes.TODAY, "--out", planDir.toString()));
+                "--old-analytics", analytics.toString(), "--today", MigrateHomes.TODAY, "--out", planDir.toString()));
         args.addAll(List.of(extra));
         CliRun planned = cli(args.toArray(String[]::new));
         assertThat(planned.code()).as(planned.out() + planned.err()).isEqualTo(ExitCode.READY);
