@@ -47,7 +47,8 @@ final class ManualStepChecks {
 
     /** The log's size now (its offset for a later scan); 0 when there is no log yet. */
     static long logOffset(Homes homes) throws IOException {
-        Path log = homes.resolve(Role.NEW, LOG);
+        // not resolved against links: repository/logs is often a link to /var/log, and the log is only read
+        Path log = homes.newHome().resolve(LOG);
         return Files.isRegularFile(log) ? Files.size(log) : 0;
     }
 
@@ -73,7 +74,8 @@ final class ManualStepChecks {
 
     private static void scanLog(Homes homes, Optional<Long> pausedAt, List<String> found, List<String> problems)
             throws IOException {
-        Path log = homes.resolve(Role.NEW, LOG);
+        // not resolved against links: repository/logs is often a link to /var/log, and the log is only read
+        Path log = homes.newHome().resolve(LOG);
         if (!Files.isRegularFile(log)) {
             found.add("NEW:" + LOG + " does not exist: no log to check");
             return;

@@ -1,11 +1,16 @@
 package dev.apimupgrade.execute;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.apimupgrade.plan.MacKey;
 import dev.apimupgrade.plan.MigrationPlan;
 import dev.apimupgrade.plan.PlanJson;
+import dev.apimupgrade.scan.InputException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,16 +19,18 @@ import java.time.Instant;
 /**
  * run.json: which homes and which plan (by fingerprint) a run directory belongs to, written when the run first starts,
  * so a resumed run, a rollback or a reviewer works on the same homes; plan.json beside it is the plan as executed.
+ * Both carry a MAC under the run's key: rollback writes into the homes run.json names, so they must be the run's own.
  */
 @JsonPropertyOrder({"oldHome", "newHome", "planFingerprint", "started", "tool"})
 public record RunRecord(String oldHome, String newHome, String planFingerprint, String started, String tool) {
     private static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    private static final ObjectMapper COMPACT = JsonMapper.builder().build();
 
     /** On a resume, refuses other homes or another plan than the run folder's; a new run folder passes. */
-    static void requireSameRun(RunDirectory run, MigrationPlan plan, Homes homes) throws IOException,
-            RunRefusedException {
+    static void requireSameRun(RunDirectory run, MigrationPlan plan, Homes homes, Journal journal)
+            throws IOException, RunRefusedException, InputException {
         if (Files.exists(run.runJson())) {
-            RunRecord earlier = read(run);
+            RunRecord earlier = read(run, journal.key());
             if (!earlier.planFingerprint().equals(plan.fingerprint().sha256())
                     || !earlier.oldHome().equals(homes.oldHome().toString())
                     || !earlier.newHome().equals(homes.newHome().toString())) {
@@ -34,19 +41,48 @@ public record RunRecord(String oldHome, String newHome, String planFingerprint, 
         }
     }
 
-    /** Writes run.json and the plan copy when the run first gets past its checks; a resume keeps the first ones. */
-    static void startIfNew(RunDirectory run, MigrationPlan plan, Homes homes) throws IOException {
+    /**
+     * Writes run.json and the plan copy when the run first gets past its checks; a resume keeps the first ones. The
+     * run's key exists before either, so a run folder with a run.json always has the key its journal is checked with.
+     */
+    static void startIfNew(RunDirectory run, MigrationPlan plan, Homes homes, Journal journal) throws IOException {
         if (Files.exists(run.runJson())) {
             return;
         }
-        AtomicFiles.write(run.plan(), PlanJson.toJson(plan).getBytes(StandardCharsets.UTF_8));
+        MacKey key = journal.key();
+        AtomicFiles.write(run.plan(), PlanJson.toJson(plan, key).getBytes(StandardCharsets.UTF_8));
         RunRecord record = new RunRecord(homes.oldHome().toString(), homes.newHome().toString(),
                 plan.fingerprint().sha256(), Instant.now().toString(), plan.toolVersion());
-        AtomicFiles.write(run.runJson(), (JSON.writeValueAsString(record) + "\n").getBytes(StandardCharsets.UTF_8));
+        ObjectNode tree = JSON.valueToTree(record);
+        tree.put("mac", key.mac(COMPACT.writeValueAsString(record)));
+        AtomicFiles.write(run.runJson(), (JSON.writeValueAsString(tree) + "\n").getBytes(StandardCharsets.UTF_8));
     }
 
-    public static RunRecord read(RunDirectory run) throws IOException {
-        return JSON.readValue(run.runJson().toFile(), RunRecord.class);
+    /** Reads run.json and checks its MAC with the run's key; anything else is bad input naming the file. */
+    public static RunRecord read(RunDirectory run) throws InputException {
+        return read(run, MacKey.read(run.key(), run.runJson().toString()));
+    }
+
+    static RunRecord read(RunDirectory run, MacKey key) throws InputException {
+        String file = run.runJson().toString();
+        try {
+            JsonNode tree = JSON.readTree(Files.readAllBytes(run.runJson()));
+            if (!(tree instanceof ObjectNode node)) {
+                throw new InputException(file, "is not a run.json apim-upgrade wrote");
+            }
+            JsonNode mac = node.remove("mac");
+            RunRecord record = JSON.treeToValue(node, RunRecord.class);
+            if (mac == null || !key.verifies(COMPACT.writeValueAsString(record), mac.asText())
+                    || record.oldHome() == null || record.newHome() == null) {
+                throw new InputException(file, "was changed after apim-upgrade wrote it (its MAC does not match):"
+                        + " the homes it names cannot be trusted");
+            }
+            return record;
+        } catch (JsonProcessingException e) {
+            throw new InputException(file, "is not a run.json apim-upgrade wrote: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new InputException(file, "cannot be read: " + e.getMessage());
+        }
     }
 
     public Homes homes() {

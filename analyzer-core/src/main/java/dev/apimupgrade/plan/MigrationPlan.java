@@ -6,25 +6,13 @@ import java.util.List;
 
 /**
  * The reviewed, saved and later executed plan: the justified actions in the guide's order, bound to the fingerprint
- * of what it was made from, so executing a plan made for another state of the installation can be refused. The steps
- * are bound to {@code stepsSha256} (the SHA-256 of their canonical JSON), so a plan.json edited by hand after it was
- * made (a step added, removed, reordered, or a parameter changed) is refused instead of executed.
+ * of what it was made from, so executing a plan made for another state of the installation can be refused. plan.json
+ * carries a keyed MAC over every field (PlanJson), so a plan edited by hand after it was made is refused, not executed.
  */
-@JsonPropertyOrder({"toolVersion", "rulePackHash", "fingerprint", "stepsSha256", "steps"})
-public record MigrationPlan(String toolVersion, String rulePackHash, Fingerprint fingerprint, String stepsSha256,
-                            List<PlanStep> steps) {
+@JsonPropertyOrder({"toolVersion", "rulePackHash", "fingerprint", "steps"})
+public record MigrationPlan(String toolVersion, String rulePackHash, Fingerprint fingerprint, List<PlanStep> steps) {
     @JsonCreator
     public MigrationPlan {
         steps = List.copyOf(steps);
-    }
-
-    /** A new plan: its steps hash is computed from the steps. */
-    public MigrationPlan(String toolVersion, String rulePackHash, Fingerprint fingerprint, List<PlanStep> steps) {
-        this(toolVersion, rulePackHash, fingerprint, PlanJson.stepsSha256(steps), steps);
-    }
-
-    /** Whether the steps are still the ones the plan was made with. */
-    public boolean stepsIntact() {
-        return stepsSha256 != null && stepsSha256.equals(PlanJson.stepsSha256(steps));
     }
 }

@@ -1,6 +1,7 @@
 package dev.apimupgrade.cli;
 
 import dev.apimupgrade.plan.Fingerprint;
+import dev.apimupgrade.plan.MacKey;
 import dev.apimupgrade.plan.MigrationPlan;
 import dev.apimupgrade.plan.PlanJson;
 import dev.apimupgrade.plan.Planner;
@@ -69,10 +70,13 @@ public final class PlanCommand implements Callable<Integer> {
                 a.installation().newHome().map(Path::toString).orElse("<the 3.1.0 home>"), new ShippedScripts());
 
         Map<String, byte[]> files = new LinkedHashMap<>();
-        files.put("plan.json", utf8(PlanJson.toJson(plan)));
+        // a new key for each plan: plan.json is checked with it before anything executes it
+        MacKey key = MacKey.random();
+        files.put("plan.json", utf8(PlanJson.toJson(plan, key)));
+        files.put(PlanJson.KEY_FILE, key.fileContent());
         files.put("runbook.html", utf8(RunbookRenderer.html(runbook)));
         files.put("runbook.md", utf8(RunbookRenderer.markdown(runbook)));
-        OutputWriter.writeAll(out, files);
+        OutputWriter.writeAll(out, files, java.util.Set.of(PlanJson.KEY_FILE));
 
         PrintWriter print = spec.commandLine().getOut();
         long manual = plan.steps().stream().filter(s -> !s.automated()).count();
@@ -82,7 +86,8 @@ public final class PlanCommand implements Callable<Integer> {
             print.println("NOT READY: " + a.verdict().blockers().size() + " blocker(s) must be resolved first (see the"
                     + " assessment).");
         }
-        print.println("Written to " + out.resolve("runbook.html") + ", runbook.md and plan.json");
+        print.println("Written to " + out.resolve("runbook.html") + ", runbook.md and plan.json (with plan.key, the"
+                + " key that protects it: keep it beside plan.json and share it with no one)");
         return a.verdict().blockers().isEmpty() ? ExitCode.READY : ExitCode.BLOCKERS;
     }
 
