@@ -63,6 +63,11 @@ final class JournalChain {
 
     static Read read(Path file, RunDirectory run) throws IOException, InputException {
         List<Line> lines = lines(file);
+        if (lines.isEmpty() && !Files.exists(run.runJson()) && Files.isRegularFile(run.key(), LinkOption.NOFOLLOW_LINKS)
+                && Files.size(run.key()) == 0) {
+            // killed between creating the key file and writing it: nothing was ever protected with it
+            Files.delete(run.key());
+        }
         if (!Files.exists(run.key(), LinkOption.NOFOLLOW_LINKS)) {
             if (!lines.isEmpty() || Files.exists(run.runJson())) {
                 throw new InputException(file.toString(), "cannot be trusted: its run folder has no "

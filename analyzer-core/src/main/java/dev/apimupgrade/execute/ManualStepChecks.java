@@ -1,6 +1,5 @@
 package dev.apimupgrade.execute;
 
-import dev.apimupgrade.fact.Role;
 import dev.apimupgrade.plan.PlanStep;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -117,7 +116,11 @@ final class ManualStepChecks {
     }
 
     private static List<String> present(Homes homes, String rel) throws IOException {
-        Path path = homes.resolve(Role.NEW, rel);
+        if (Homes.problem(rel).isPresent()) {
+            throw new IOException("'" + rel + "' is not a path in the new home: " + Homes.problem(rel).get());
+        }
+        // only looked at, never written: a dropins folder linked elsewhere (shared jars) is still checked
+        Path path = homes.newHome().resolve(rel).normalize();
         String name = path.getFileName().toString();
         if (!name.contains("*") && !name.contains("?")) {
             return Files.exists(path) ? List.of("NEW:" + rel) : List.of();
