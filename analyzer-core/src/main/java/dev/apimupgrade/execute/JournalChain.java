@@ -151,7 +151,8 @@ final class JournalChain {
     private static void requirePlace(Path file, int number, JournalRecord r) throws InputException {
         Optional<String> problem = switch (r.type()) {
             case "backup", "snapshot", "pause" -> r.path() == null || !Homes.isHomeName(r.path())
-                    ? Optional.of("it names no file of the OLD or NEW home") : Homes.problem(Homes.relativeOf(r.path()));
+                    ? Optional.of("it names no file of the OLD or NEW home")
+                    : Homes.problem(Homes.relativeOf(r.path()));
             case "export" -> r.path() == null || !r.path().startsWith("exports/")
                     ? Optional.of("it is not a file under the run folder's exports/") : Homes.problem(r.path());
             default -> r.path() == null ? Optional.empty() : Optional.of("a " + r.type() + " record names no path");

@@ -53,7 +53,8 @@ public final class MacKey {
                 StandardOpenOption.SYNC);
         FileAttribute<?>[] owner = Files.getFileStore(file.getParent())
                 .supportsFileAttributeView(PosixFileAttributeView.class)
-                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))}
+                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(
+                        PosixFilePermissions.fromString("rw-------"))}
                 : new FileAttribute<?>[0];
         try (var ch = Files.newByteChannel(file, options, owner)) {
             ch.write(java.nio.ByteBuffer.wrap(made.fileContent()));
@@ -69,7 +70,8 @@ public final class MacKey {
      */
     public static MacKey read(Path file, String protects) throws InputException {
         try {
-            if (Files.isSymbolicLink(file) || Files.exists(file) && !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+            if (Files.isSymbolicLink(file)
+                    || Files.exists(file) && !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
                 throw new InputException(file.toString(), "is not a plain file, so it is not the key apim-upgrade"
                         + " wrote for " + protects);
             }

@@ -42,7 +42,8 @@ class RunLockTest {
         long pid = deadPid();
         Files.writeString(run.lock(), "owner=someone\npid=" + pid + "\nhost=" + RunLock.hostName()
                 + "\nstarted=2026-11-25T09:00:00Z\n");
-        Homes homes = new Homes(Files.createDirectories(dir.resolve("old")), Files.createDirectories(dir.resolve("new")));
+        Homes homes = new Homes(Files.createDirectories(dir.resolve("old")),
+                Files.createDirectories(dir.resolve("new")));
 
         try (RunLocks locks = RunLocks.acquire(run, homes, false)) {
             assertThat(Files.readString(run.lock())).contains("pid=" + ProcessHandle.current().pid());
