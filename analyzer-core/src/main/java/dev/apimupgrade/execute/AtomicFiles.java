@@ -37,19 +37,31 @@ public final class AtomicFiles {
         moveInto(temp, target);
     }
 
-    /** Copies source over target, content and modification time. */
+    /** Copies source (a file, or where a link to one leads) over target, content and modification time. */
     public static void copy(Path source, Path target) throws IOException {
-        copyUnsyncedFolder(source, target);
+        copyUnsyncedFolder(source.toRealPath(), target);
         sync(target.getParent());
+    }
+
+    /**
+     * Puts a symbolic link with the given text at target, atomically like a file (a link beside it, renamed over it),
+     * so a killed run leaves the old entry or the link, and its rerun reuses the same temporary name.
+     */
+    static void link(Path target, Path text) throws IOException {
+        Path temp = temp(target);
+        Files.deleteIfExists(temp);
+        Files.createSymbolicLink(temp, text);
+        rename(temp, target);
     }
 
     /**
      * As {@link #copy}, but leaves the sync of the target's folder to the caller, who copies many files into a few
      * folders and syncs each folder once after them (the file's own content is forced to disk before its rename).
+     * The source is never followed if it is a link: a link swapped in for a file fails the copy.
      */
     static void copyUnsyncedFolder(Path source, Path target) throws IOException {
         Path temp = temp(target);
-        try (InputStream in = Files.newInputStream(source);
+        try (InputStream in = Files.newInputStream(source, java.nio.file.LinkOption.NOFOLLOW_LINKS);
              FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                      StandardOpenOption.TRUNCATE_EXISTING)) {
             OutputStream out = Channels.newOutputStream(ch);

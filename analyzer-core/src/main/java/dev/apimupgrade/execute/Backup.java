@@ -98,7 +98,8 @@ public final class Backup {
      * The new home's files as they were before a run changed them: each saved path (home-relative) with its saved
      * copy, or with a path that does not exist when the run added the file.
      */
-    public static java.util.Map<String, Path> newHomeOriginals(RunDirectory run) throws IOException {
+    public static java.util.Map<String, Path> newHomeOriginals(RunDirectory run)
+            throws IOException, dev.apimupgrade.scan.InputException {
         java.util.Map<String, Path> originals = new java.util.TreeMap<>();
         Backup lookup = new Backup(run, null, null);
         for (JournalRecord r : Journal.open(run.journal()).records()) {

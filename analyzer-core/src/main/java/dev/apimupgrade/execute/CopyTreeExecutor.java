@@ -5,19 +5,22 @@ import dev.apimupgrade.plan.PlanStep;
 import dev.apimupgrade.scan.FileDigest;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.concurrent.Future;
-import java.util.stream.Stream;
 
 /**
  * CopyTree: every file of the old folder ({@code from}) into the new home's {@code target} folder, except the
  * {@code exclude} list (paths relative to the folder: the protected synapse files keep their 3.1.0 content). Files
  * are copied one by one, each atomically, so a run killed inside a large tree resumes with the files still missing.
+ * A symbolic link is never followed: one that leads to a file inside the old home is recreated as a relative link;
+ * one that leads out of it, dangles or loops refuses the step before anything is written (SourceTree).
  */
 final class CopyTreeExecutor implements StepExecutor {
     @Override
@@ -33,9 +36,11 @@ final class CopyTreeExecutor implements StepExecutor {
     @Override
     public List<String> preview(PlanStep step, StepContext ctx) throws IOException {
         List<String> lines = new ArrayList<>();
+        SourceTree tree = tree(step, ctx);
         for (String rel : pending(step, ctx)) {
-            boolean exists = Files.exists(target(step, ctx).resolve(rel));
-            lines.add((exists ? "overwrite " : "create ") + "NEW:" + step.target() + "/" + rel);
+            boolean exists = Files.exists(target(step, ctx).resolve(rel), LinkOption.NOFOLLOW_LINKS);
+            lines.add((exists ? "overwrite " : "create ") + "NEW:" + step.target() + "/" + rel
+                    + (tree.links().containsKey(rel) ? " (a link to " + tree.links().get(rel) + ")" : ""));
         }
         excluded(step).forEach(e -> lines.add("keep NEW:" + step.target() + "/" + e + " (excluded)"));
         return lines;
@@ -72,10 +77,39 @@ final class CopyTreeExecutor implements StepExecutor {
         }
     }
 
+    /**
+     * A link that leads out of the old home (or dangles, or loops), and a destination that leads out of the new home
+     * through a link, refuse the step before it writes anything, naming each.
+     */
+    @Override
+    public Optional<String> refusal(PlanStep step, StepContext ctx) throws IOException {
+        List<String> problems = new ArrayList<>(tree(step, ctx).refused());
+        for (String rel : pending(step, ctx)) {
+            try {
+                ctx.homes().resolve(Role.NEW, step.target() + "/" + rel);
+            } catch (IllegalArgumentException e) {
+                problems.add("NEW:" + step.target() + "/" + rel + ": " + e.getMessage());
+            }
+        }
+        if (problems.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of("It would copy from or write through a symbolic link that does not stay in its home; the"
+                + " tool never copies what such a link points to:\n  " + String.join("\n  ", problems.stream()
+                .limit(SHOWN).toList()) + (problems.size() > SHOWN ? "\n  ... (" + problems.size() + " in all)" : "")
+                + "\nReplace each link with the file it should be (or remove it), then run migrate again.");
+    }
+
+    private static final int SHOWN = 10;
+
     @Override
     public void apply(PlanStep step, StepContext ctx) throws IOException {
         Path from = ctx.homes().resolve(step.params().get("from"));
         Path to = target(step, ctx);
+        SourceTree tree = tree(step, ctx);
+        if (!tree.refused().isEmpty()) {
+            throw new IOException("a link leads out of the old home: " + tree.refused().get(0));
+        }
         List<String> pending = pending(step, ctx);
         try {
             for (int start = 0; start < pending.size(); start += BATCH) {
@@ -84,9 +118,15 @@ final class CopyTreeExecutor implements StepExecutor {
                         .toList());
                 List<Future<Path>> copies = new ArrayList<>();
                 for (String rel : batch) {
+                    Path dest = ctx.homes().resolve(Role.NEW, step.target() + "/" + rel);
+                    Path link = tree.links().get(rel);
                     copies.add(COPIERS.submit(() -> {
-                        AtomicFiles.copyUnsyncedFolder(from.resolve(rel), to.resolve(rel));
-                        return to.resolve(rel).getParent();
+                        if (link != null) {
+                            AtomicFiles.link(dest, link);
+                        } else {
+                            AtomicFiles.copyUnsyncedFolder(from.resolve(rel), dest);
+                        }
+                        return dest.getParent();
                     }));
                 }
                 Set<Path> folders = new java.util.LinkedHashSet<>();
@@ -109,23 +149,34 @@ final class CopyTreeExecutor implements StepExecutor {
         }
     }
 
-    /** The files of the source folder (relative, '/'-separated) whose copy in the new home is missing or differs. */
+    /**
+     * The entries of the source folder (relative, '/'-separated) whose copy in the new home is missing or differs: a
+     * file by its content, a link by its text; a refused link is always pending, so the step is never done.
+     */
     private static List<String> pending(PlanStep step, StepContext ctx) throws IOException {
-        Path from = ctx.homes().resolve(step.params().get("from"));
+        SourceTree tree = tree(step, ctx);
         Path to = target(step, ctx);
         Set<String> excluded = excluded(step);
         List<String> out = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
-                String rel = from.relativize(f).toString().replace('\\', '/');
-                Path copy = to.resolve(rel);
-                if (!excluded.contains(rel) && !rel.endsWith(AtomicFiles.TEMP_SUFFIX)
-                        && (!Files.isRegularFile(copy) || !FileDigest.sha256(copy).equals(FileDigest.sha256(f)))) {
-                    out.add(rel);
-                }
+        for (String rel : tree.all()) {
+            if (excluded.contains(rel) || rel.endsWith(AtomicFiles.TEMP_SUFFIX)) {
+                continue;
+            }
+            Path copy = to.resolve(rel);
+            Path link = tree.links().get(rel);
+            boolean same = link != null
+                    ? Files.isSymbolicLink(copy) && Files.readSymbolicLink(copy).equals(link)
+                    : tree.files().contains(rel) && Files.isRegularFile(copy, LinkOption.NOFOLLOW_LINKS)
+                            && FileDigest.sha256(copy).equals(FileDigest.sha256(tree.root().resolve(rel)));
+            if (!same) {
+                out.add(rel);
             }
         }
         return out;
+    }
+
+    private static SourceTree tree(PlanStep step, StepContext ctx) throws IOException {
+        return SourceTree.of(ctx.homes().resolve(step.params().get("from")), ctx.homes().oldHome(), excluded(step));
     }
 
     private static Path target(PlanStep step, StepContext ctx) {

@@ -65,14 +65,17 @@ public final class Engine {
 
     public RunOutcome migrate(MigrationPlan plan, RunDirectory run, Homes homes, Preflight preflight, Options options)
             throws IOException, InputException, RunRefusedException {
-        requireIntact(plan);
+        PlanPaths.require(plan, homes, "plan.json");
         requireStepsOfThePlan(plan, options.confirmations());
         boolean fresh = !java.nio.file.Files.exists(run.root());
         run.create();
-        Journal journal = Journal.open(run.journal());
-        try (RunLock lock = RunLock.acquire(run, options.breakLock(), journal)) {
-            RunRecord.requireSameHomes(run, homes);
+        try (RunLocks lock = locks(run, homes, options.breakLock(), fresh)) {
+            // opened under the lock: a live run's journal is never read half-written
+            Journal journal = Journal.open(run.journal());
+            lock.record(journal);
+            RunRecord.requireSameHomes(run, homes, journal);
             refuseRolledBack(run, journal);
+            BackupRecords.requireRecorded(run, journal, homes);
             Preflight.Snapshot now = preflight.scan();
             RunChecks checks = new RunChecks(journal, plan.steps(), options.confirmed());
             checks.refuseRunningServers(now);
@@ -89,10 +92,10 @@ public final class Engine {
                 }
                 throw e;
             }
-            Optional<MigrationPlan> earlier = RunRecord.earlierPlan(run, plan);
+            Optional<MigrationPlan> earlier = RunRecord.earlierPlan(run, plan, journal);
             List<String> adopted = earlier.isPresent()
                     ? PlanAdoption.adopt(run, journal, earlier.get(), plan, options.confirmed()) : List.of();
-            RunRecord.startIfNew(run, plan, homes);
+            RunRecord.startIfNew(run, plan, homes, journal);
             takeInventoryBeforeTheFirstChange(run, journal, options.inventory());
             journal.append(JournalRecord.note("run-start", plan.steps().size() + " step(s), plan "
                     + plan.fingerprint().sha256()));
@@ -133,6 +136,27 @@ public final class Engine {
         }
     }
 
+    /**
+     * Refuses a plan that names a path outside where it must lie, naming the plan file: the CLI calls this with the
+     * file it read before migrate, which checks the same again for any caller.
+     */
+    public static void requirePaths(MigrationPlan plan, Homes homes, String planFile) throws InputException {
+        PlanPaths.require(plan, homes, planFile);
+    }
+
+    /** The run's locks; a run refused by another's lock leaves no run folder behind when it made one. */
+    private static RunLocks locks(RunDirectory run, Homes homes, boolean breakLock, boolean fresh)
+            throws IOException, RunRefusedException {
+        try {
+            return RunLocks.acquire(run, homes, breakLock);
+        } catch (RunRefusedException e) {
+            if (fresh) {
+                removeEmpty(run);
+            }
+            throw e;
+        }
+    }
+
     /** A --confirm that names no step of this plan is a typo or another plan's step: bad input, before anything. */
     private static void requireStepsOfThePlan(MigrationPlan plan, Map<String, String> confirmed)
             throws InputException {
@@ -166,20 +190,13 @@ public final class Engine {
 
     /** A run refused as bad input before it started leaves no run folder behind when it made one. */
     private static void removeEmpty(RunDirectory run) throws IOException {
-        for (java.nio.file.Path p : List.of(run.backup(), run.exports(), run.root())) {
+        for (java.nio.file.Path p : List.of(run.backup(), run.exports(), run.journal(), run.journalHead(), run.key(),
+                run.root())) {
             try {
                 java.nio.file.Files.deleteIfExists(p);
             } catch (java.nio.file.DirectoryNotEmptyException e) {
                 return;
             }
-        }
-    }
-
-    /** PlanJson.read refuses an edited plan.json; this guards callers that build or change a plan themselves. */
-    private static void requireIntact(MigrationPlan plan) throws InputException {
-        if (!plan.stepsIntact()) {
-            throw new InputException("plan.json", "the plan's steps were changed after it was made (they do not match"
-                    + " its stepsSha256); make a new plan with apim-upgrade plan");
         }
     }
 
@@ -206,7 +223,7 @@ public final class Engine {
      */
     public Rehearsal rehearse(MigrationPlan plan, RunDirectory run, Homes homes, Preflight preflight,
                               SuppliedFiles supplied) throws IOException, InputException, RunRefusedException {
-        requireIntact(plan);
+        PlanPaths.require(plan, homes, "plan.json");
         Journal journal = Journal.open(run.journal());
         Preflight.Snapshot now = preflight.scan();
         RunChecks checks = new RunChecks(journal, plan.steps(), Set.of());

@@ -3,6 +3,8 @@ package dev.apimupgrade.execute;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.apimupgrade.plan.MacKey;
+import dev.apimupgrade.scan.InputException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -18,50 +20,39 @@ import java.util.ServiceLoader;
 /**
  * The run's append-only journal (journal.jsonl): one JSON record a line, each forced to disk before the call returns,
  * so after a crash or a kill the journal says which steps completed and which paths were saved before their change.
- * A last line cut short by the kill is ignored when reading.
+ * A line cut short by a kill is ignored when reading. Each record carries a MAC chained to the one before it, under
+ * the run folder's key (run.key), and journal.head keeps the count and last MAC, so a record edited, added, removed or
+ * cut off the end is bad input when the journal is opened (JournalChain).
  */
 public final class Journal {
     private static final ObjectMapper JSON = JsonMapper.builder().build();
     private static final List<JournalListener> LISTENERS = ServiceLoader.load(JournalListener.class).stream()
             .map(ServiceLoader.Provider::get).toList();
     private final Path file;
+    private final RunDirectory run;
     private final List<JournalRecord> records;
     private final int readAtOpen;
+    private MacKey key;
+    private String lastMac;
     /** The home paths with a backup record: looked up once per file a step changes, so kept as a set. */
     private final java.util.Set<String> savedPaths = new java.util.HashSet<>();
 
-    private Journal(Path file, List<JournalRecord> read) {
+    private Journal(Path file, JournalChain.Read read) {
         this.file = file;
+        this.run = new RunDirectory(file.toAbsolutePath().getParent());
         this.records = new ArrayList<>();
-        read.forEach(this::add);
+        read.records().forEach(this::add);
         this.readAtOpen = records.size();
+        this.key = read.key();
+        this.lastMac = read.lastMac();
     }
 
-    /** Opens (or starts) the journal of a run directory and reads back what earlier runs recorded. */
-    public static Journal open(Path file) throws IOException {
-        List<JournalRecord> read = new ArrayList<>();
-        if (Files.exists(file)) {
-            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-            for (int i = 0; i < lines.size(); i++) {
-                parse(file, lines.get(i)).ifPresent(read::add);
-            }
-        }
-        return new Journal(file, read);
-    }
-
-    /** A line may be cut short (by a kill while writing it); any other bad line means a damaged journal. */
-    private static java.util.Optional<JournalRecord> parse(Path file, String line) throws IOException {
-        if (line.isBlank()) {
-            return java.util.Optional.empty();
-        }
-        try {
-            return java.util.Optional.of(JSON.readValue(line, JournalRecord.class));
-        } catch (JsonProcessingException e) {
-            if (String.valueOf(e.getOriginalMessage()).startsWith("Unexpected end-of-input")) {
-                return java.util.Optional.empty();
-            }
-            throw new IOException(file + " is damaged (a line is not a journal record): " + e.getOriginalMessage());
-        }
+    /**
+     * Opens (or starts) the journal of a run directory and reads back what earlier runs recorded, after checking every
+     * record's MAC and every path it names; a journal it cannot trust is bad input naming the file, line and what.
+     */
+    public static Journal open(Path file) throws IOException, InputException {
+        return new Journal(file, JournalChain.read(file, new RunDirectory(file.toAbsolutePath().getParent())));
     }
 
     public synchronized void append(JournalRecord record) {
@@ -77,27 +68,42 @@ public final class Journal {
         if (batch.isEmpty()) {
             return;
         }
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                StandardOpenOption.WRITE)) {
-            // a record cut short by a kill earlier is closed off first, so this one starts on its own line
-            String prefix = ch.size() > 0 && lastByte(ch) != '\n' ? "\n" : "";
-            ch.position(ch.size());
-            for (JournalRecord record : batch) {
-                for (JournalListener listener : LISTENERS) {
-                    listener.beforeAppend(file, records.size() - readAtOpen, record);
+        try {
+            MacKey mac = key();
+            try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                    StandardOpenOption.WRITE)) {
+                // a record cut short by a kill earlier is closed off first, so this one starts on its own line
+                String prefix = ch.size() > 0 && lastByte(ch) != '\n' ? "\n" : "";
+                ch.position(ch.size());
+                for (JournalRecord record : batch) {
+                    for (JournalListener listener : LISTENERS) {
+                        listener.beforeAppend(file, records.size() - readAtOpen, record);
+                    }
+                    String canonical = JSON.writeValueAsString(record);
+                    lastMac = JournalChain.mac(mac, lastMac, canonical);
+                    ByteBuffer buf = ByteBuffer.wrap((prefix + JournalChain.line(canonical, lastMac) + "\n")
+                            .getBytes(StandardCharsets.UTF_8));
+                    prefix = "";
+                    while (buf.hasRemaining()) {
+                        ch.write(buf);
+                    }
+                    add(record);
                 }
-                ByteBuffer buf = ByteBuffer.wrap((prefix + JSON.writeValueAsString(record) + "\n")
-                        .getBytes(StandardCharsets.UTF_8));
-                prefix = "";
-                while (buf.hasRemaining()) {
-                    ch.write(buf);
-                }
-                add(record);
+                ch.force(true);
             }
-            ch.force(true);
+            JournalChain.writeHead(run, mac, records.size(), lastMac);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the journal " + file, e);
         }
+    }
+
+    /** The run folder's key, created with the first record (it also signs the run's copy of the plan). */
+    synchronized MacKey key() throws IOException {
+        if (key == null) {
+            key = MacKey.create(run.key());
+            JournalChain.writeHead(run, key, 0, lastMac);
+        }
+        return key;
     }
 
     private void add(JournalRecord record) {
@@ -138,5 +144,13 @@ public final class Journal {
 
     public Path file() {
         return file;
+    }
+
+    static String canonical(JournalRecord record) throws JsonProcessingException {
+        return JSON.writeValueAsString(record);
+    }
+
+    static ObjectMapper json() {
+        return JSON;
     }
 }

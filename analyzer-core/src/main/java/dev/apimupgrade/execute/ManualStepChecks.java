@@ -58,7 +58,8 @@ final class ManualStepChecks {
 
     /** The log's size now (its offset for a later scan); 0 when there is no log yet. */
     static long logOffset(Homes homes) throws IOException {
-        Path log = homes.resolve(Role.NEW, LOG);
+        // not resolved against links: repository/logs is often a link to /var/log, and the log is only read
+        Path log = homes.newHome().resolve(LOG);
         return Files.isRegularFile(log) ? Files.size(log) : 0;
     }
 
@@ -124,7 +125,8 @@ final class ManualStepChecks {
 
     private static void scanLog(Homes homes, Optional<Long> pausedAt, List<String> found, List<String> problems)
             throws IOException {
-        Path log = homes.resolve(Role.NEW, LOG);
+        // not resolved against links: repository/logs is often a link to /var/log, and the log is only read
+        Path log = homes.newHome().resolve(LOG);
         if (!Files.isRegularFile(log)) {
             problems.add("NEW:" + LOG + " does not exist: the server start this step asks for wrote no log (a 3.1.0"
                     + " start writes it and ends with '" + STARTED + " ...'); start the server as the step says");
@@ -173,7 +175,11 @@ final class ManualStepChecks {
     }
 
     private static List<String> present(Homes homes, String rel) throws IOException {
-        Path path = homes.resolve(Role.NEW, rel);
+        if (Homes.problem(rel).isPresent()) {
+            throw new IOException("'" + rel + "' is not a path in the new home: " + Homes.problem(rel).get());
+        }
+        // only looked at, never written: a dropins folder linked elsewhere (shared jars) is still checked
+        Path path = homes.newHome().resolve(rel).normalize();
         String name = path.getFileName().toString();
         if (!name.contains("*") && !name.contains("?")) {
             return Files.exists(path) ? List.of("NEW:" + rel) : List.of();

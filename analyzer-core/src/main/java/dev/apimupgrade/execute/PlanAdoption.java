@@ -3,6 +3,7 @@ package dev.apimupgrade.execute;
 import dev.apimupgrade.plan.Fingerprint;
 import dev.apimupgrade.plan.MigrationPlan;
 import dev.apimupgrade.plan.PlanStep;
+import dev.apimupgrade.scan.InputException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +29,7 @@ final class PlanAdoption {
 
     /** Adopts {@code plan} in place of {@code earlier}; returns the lines the run reports. */
     static List<String> adopt(RunDirectory run, Journal journal, MigrationPlan earlier, MigrationPlan plan,
-                              Set<String> confirmedNow) throws IOException {
+                              Set<String> confirmedNow) throws IOException, InputException {
         Map<String, PlanStep> before = earlier.steps().stream()
                 .collect(Collectors.toMap(PlanStep::id, Function.identity(), (a, b) -> a));
         List<String> lines = new ArrayList<>();
@@ -40,7 +41,7 @@ final class PlanAdoption {
                 lines.add(step.id() + ": done under the earlier plan with other parameters; done again");
             }
         }
-        String kept = RunRecord.adopt(run, plan);
+        String kept = RunRecord.adopt(run, plan, journal);
         RunChecks steps = new RunChecks(journal, Stream.concat(earlier.steps().stream(), plan.steps().stream())
                 .toList(), confirmedNow);
         List<String> drift = changedSources(steps.drift(earlier.fingerprint(), plan.fingerprint()));

@@ -8,6 +8,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Optional;
+import dev.apimupgrade.scan.InputException;
 import dev.apimupgrade.scan.db.DatasourceSpecs;
 import dev.apimupgrade.fact.Observation;
 import dev.apimupgrade.fact.ServerProcess;
@@ -29,7 +30,8 @@ public final class Rollback {
     private Rollback() {
     }
 
-    public static RunOutcome of(RunDirectory run, boolean breakLock) throws IOException, RunRefusedException {
+    public static RunOutcome of(RunDirectory run, boolean breakLock) throws IOException, RunRefusedException,
+            InputException {
         return of(run, breakLock, Optional.empty());
     }
 
@@ -38,14 +40,17 @@ public final class Rollback {
      * re-inserted from their exports where their table still exists; without them, the exports are only named.
      */
     public static RunOutcome of(RunDirectory run, boolean breakLock, Optional<DatasourceSpecs> datasources)
-            throws IOException, RunRefusedException {
+            throws IOException, RunRefusedException, InputException {
         if (!run.exists() || !java.nio.file.Files.exists(run.runJson())) {
             throw new RunRefusedException(run.root() + " holds no migrate run that got past its checks (no"
                     + " journal.jsonl or run.json), so there is nothing to roll back. Nothing was changed.");
         }
-        Journal journal = Journal.open(run.journal());
-        try (RunLock lock = RunLock.acquire(run, breakLock, journal)) {
-            Homes homes = RunRecord.read(run).homes();
+        Homes homes = RunRecord.read(run).homes();
+        try (RunLocks lock = RunLocks.acquire(run, homes, breakLock)) {
+            Journal journal = Journal.open(run.journal());
+            lock.record(journal);
+            BackupRecords.requireRecorded(run, journal, homes);
+            Map<JournalRecord, Path> targets = targets(journal, homes);
             refuseRunningServers(homes);
             Backup backup = new Backup(run, journal, homes);
             journal.append(JournalRecord.note("rollback-start", "restoring the state before the run"));
@@ -56,13 +61,30 @@ public final class Rollback {
             List<JournalRecord> saved = new ArrayList<>(firstSaves(journal).values());
             java.util.Collections.reverse(saved);
             for (JournalRecord r : saved) {
-                lines.add(restore(r, homes.resolve(r.path()), backup, run));
+                lines.add(restore(r, targets.get(r), backup, run));
             }
             lines.addAll(notUndone(journal));
             lines.addAll(ExportReplay.lines(journal, run, datasources, StepRunner.recordedBackup(journal)));
             journal.append(JournalRecord.note("rollback-end", saved.size() + " path(s) restored"));
             return RunOutcome.completed(lines);
         }
+    }
+
+    /**
+     * Where each saved path is, checked before anything is restored: a path that leaves its home (through a link
+     * made since) is bad input naming the journal, and nothing is written.
+     */
+    private static Map<JournalRecord, Path> targets(Journal journal, Homes homes) throws InputException {
+        Map<JournalRecord, Path> out = new java.util.IdentityHashMap<>();
+        for (JournalRecord r : firstSaves(journal).values()) {
+            try {
+                out.put(r, homes.resolve(r.path()));
+            } catch (IllegalArgumentException e) {
+                throw new InputException(journal.file().toString(), "the backup record of " + r.path() + " is"
+                        + " refused: " + e.getMessage() + ". Nothing was restored");
+            }
+        }
+        return out;
     }
 
     /** The first backup record of each path: the state before the run touched it. */

@@ -33,7 +33,8 @@ public final class RunChecks {
      * What a run folder and a plan account for, read-only: for plan --check and a plan made mid-run, which changes
      * since the plan are the run's and its steps' own doing.
      */
-    public static RunChecks of(RunDirectory run, List<PlanStep> steps) throws java.io.IOException {
+    public static RunChecks of(RunDirectory run, List<PlanStep> steps)
+            throws java.io.IOException, dev.apimupgrade.scan.InputException {
         return new RunChecks(run.exists() ? Journal.open(run.journal()) : null, steps, Set.of());
     }
 

@@ -8,9 +8,10 @@ import java.nio.file.Path;
 
 /**
  * The folder one migrate run keeps everything in (docs/adr/0010-run-directory.md): run.json (homes and start),
- * plan.json (the plan being executed; plans/ keeps each plan the run adopted), journal.jsonl, backup/ (every file
- * as it was before the run changed it), exports/ (rows a database action deletes), inventory.old.json (what compare
- * counts, taken before the first change) and the lock file while a run is active.
+ * plan.json (the plan being executed; plans/ keeps each plan the run adopted), journal.jsonl with journal.head,
+ * run.key (the MAC key of them all), backup/ (every file as it was before the run changed it), exports/ (rows a
+ * database action deletes), inventory.old.json (what compare counts, taken before the first change) and the lock file
+ * while a run is active.
  */
 public record RunDirectory(Path root) {
     public RunDirectory {
@@ -51,11 +52,20 @@ public record RunDirectory(Path root) {
         return root.resolve("lock");
     }
 
+    /** The run's MAC key (journal and plan copy): owner-only, never bundled or printed. */
+    public Path key() {
+        return root.resolve("run.key");
+    }
+
+    /** How many journal records were written and the last one's MAC: shows records cut off the journal's end. */
+    public Path journalHead() {
+        return root.resolve("journal.head");
+    }
+
     public boolean exists() {
         return Files.isRegularFile(journal());
     }
 
-    /** Creates the folder and its sub-folders; an existing run's folder is kept as it is, for resuming. */
     /** Creates the folder for the owner only: its backups hold deployment.toml files, keystores and databases. */
     public RunDirectory create() throws IOException {
         boolean fresh = !Files.exists(root);

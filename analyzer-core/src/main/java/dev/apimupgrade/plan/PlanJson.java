@@ -4,19 +4,21 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import dev.apimupgrade.scan.FileDigest;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.apimupgrade.scan.InputException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Writes plan.json and reads it back. Like assessment.json it holds nothing that varies per run and its field order
- * and maps are fixed, so the same installation gives byte-identical plans and a reviewer can diff two of them.
+ * Writes plan.json and reads it back. Its field order and maps are fixed, so two plans of the same installation
+ * differ only in their {@code mac} (a new random key each time) and a reviewer can diff them; the MAC, checked with
+ * the key in plan.key beside it, makes any edit after the plan was made bad input.
  */
 public final class PlanJson {
     // Fixed indent and line feed, so the bytes do not depend on the platform the tool runs on.
@@ -28,9 +30,17 @@ public final class PlanJson {
     private static final ObjectWriter WRITER =
             MAPPER.writer(new DefaultPrettyPrinter().withObjectIndenter(INDENT).withArrayIndenter(INDENT));
 
+    /** The key file kept beside plan.json; never printed, never put into an evidence bundle. */
+    public static final String KEY_FILE = "plan.key";
+    private static final String MAC = "mac";
+    private static final String WHOLE = "plan";
+    /** A plan of a large installation is a few hundred KB; anything far beyond that is not a plan. */
+    private static final long MAX_BYTES = 64L * 1024 * 1024;
+
     private PlanJson() {
     }
 
+    /** The plan's canonical JSON without a MAC (deterministic: the same plan gives the same bytes). */
     public static String toJson(MigrationPlan plan) {
         try {
             return WRITER.writeValueAsString(plan) + "\n";
@@ -40,38 +50,125 @@ public final class PlanJson {
         }
     }
 
-    public static MigrationPlan fromJson(String json) throws JsonProcessingException {
-        return MAPPER.readValue(json, MigrationPlan.class);
-    }
-
-    /** The SHA-256 of the steps' canonical JSON (map keys sorted, no indentation): what binds them to the plan. */
-    static String stepsSha256(java.util.List<PlanStep> steps) {
+    /** Canonical JSON of a value (no indentation, keys in the plan's fixed order): what a MAC is computed over. */
+    private static String canonical(JsonNode value) {
         try {
-            return FileDigest.sha256(MAPPER.writeValueAsBytes(steps));
+            return MAPPER.writeValueAsString(value);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write the plan's steps as JSON", e);
+            throw new IllegalStateException("cannot write the plan as JSON", e);
         }
     }
 
     /**
-     * Reads a saved plan; a file that is not a plan this tool wrote, or whose steps were edited after it was made, is
-     * bad input, named in one line.
+     * plan.json's text: the plan's JSON with a {@code mac} object last, holding an HMAC-SHA256 under the key of every
+     * top-level field (so a refusal can say which field changed) and of the whole plan ({@value #WHOLE}). Every field
+     * the plan has is covered, whatever fields it gains later.
+     */
+    public static String toJson(MigrationPlan plan, MacKey key) {
+        ObjectNode tree = MAPPER.valueToTree(plan);
+        ObjectNode mac = tree.objectNode();
+        tree.fields().forEachRemaining(f -> mac.put(f.getKey(), key.mac(f.getKey() + "=" + canonical(f.getValue()))));
+        mac.put(WHOLE, key.mac(canonical(tree)));
+        tree.set(MAC, mac);
+        try {
+            return WRITER.writeValueAsString(tree) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the plan as JSON", e);
+        }
+    }
+
+    /**
+     * Writes plan.json with a new key beside it (plan.key, owner-only): what a test or a caller outside the plan
+     * command uses to save a plan the way plan does. An existing key is reused, so a rewritten plan stays checkable.
+     */
+    public static void save(Path file, MigrationPlan plan) throws IOException {
+        Path keyFile = file.resolveSibling(KEY_FILE);
+        MacKey key;
+        try {
+            key = Files.exists(keyFile) ? MacKey.read(keyFile, file.toString()) : MacKey.create(keyFile);
+        } catch (InputException e) {
+            throw new IOException(e.describe(), e);
+        }
+        Files.writeString(file, toJson(plan, key));
+    }
+
+    /**
+     * Reads a saved plan and checks it with the key beside it (plan.key); a file that is not a plan this tool wrote,
+     * or that was changed after it was made, is bad input, named in one line with what changed.
      */
     public static MigrationPlan read(Path file) throws InputException {
-        MigrationPlan plan;
+        return read(file, () -> MacKey.read(file.resolveSibling(KEY_FILE), file.toString()));
+    }
+
+    /** As {@link #read(Path)}, with the key kept elsewhere (a run folder's copy is checked with its run.key). */
+    public static MigrationPlan read(Path file, MacKey key) throws InputException {
+        return read(file, () -> key);
+    }
+
+    private interface KeySource {
+        MacKey get() throws InputException;
+    }
+
+    private static MigrationPlan read(Path file, KeySource keys) throws InputException {
+        JsonNode tree;
         try {
-            plan = fromJson(Files.readString(file));
+            if (Files.size(file) > MAX_BYTES) {
+                throw new InputException(file.toString(), "is larger than " + MAX_BYTES / (1024 * 1024)
+                        + " MB: not a plan.json written by apim-upgrade");
+            }
+            tree = MAPPER.readTree(Files.readAllBytes(file));
         } catch (JsonProcessingException e) {
             throw new InputException(file.toString(), e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
                     "not a plan.json written by apim-upgrade: " + e.getOriginalMessage());
         } catch (IOException e) {
             throw new InputException(file.toString(), "cannot read the plan: " + e.getMessage());
         }
-        if (!plan.stepsIntact()) {
-            throw new InputException(file.toString(), "the plan's steps were changed after it was made (they do not"
-                    + " match its stepsSha256); a plan is executed only as apim-upgrade wrote it: make a new one with"
+        if (!(tree instanceof ObjectNode node)) {
+            throw new InputException(file.toString(), "not a plan.json written by apim-upgrade: not a JSON object");
+        }
+        JsonNode mac = node.remove(MAC);
+        if (mac == null && node.has("stepsSha256")) {
+            throw new InputException(file.toString(), "was made by an older version of apim-upgrade, whose plans"
+                    + " carry no MAC and so cannot be trusted: make a new plan with apim-upgrade plan");
+        }
+        MigrationPlan plan;
+        try {
+            plan = MAPPER.treeToValue(node, MigrationPlan.class);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new InputException(file.toString(), "not a plan.json written by apim-upgrade: "
+                    + (e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()));
+        }
+        if (!(mac instanceof ObjectNode macs)) {
+            throw new InputException(file.toString(), "carries no MAC, so it is not a plan apim-upgrade wrote (or"
+                    + " its MAC was removed); make a new plan with apim-upgrade plan");
+        }
+        requireIntact(file, plan, macs, keys.get());
+        return plan;
+    }
+
+    /** Names every field whose MAC fails, then checks the whole (a field added or removed changes it). */
+    private static void requireIntact(Path file, MigrationPlan plan, ObjectNode macs, MacKey key)
+            throws InputException {
+        ObjectNode tree = MAPPER.valueToTree(plan);
+        java.util.Set<String> changed = new java.util.TreeSet<>();
+        tree.fields().forEachRemaining(f -> {
+            if (!key.verifies(f.getKey() + "=" + canonical(f.getValue()), macs.path(f.getKey()).asText(null))) {
+                changed.add(f.getKey());
+            }
+        });
+        macs.fieldNames().forEachRemaining(name -> {
+            if (!name.equals(WHOLE) && !tree.has(name)) {
+                changed.add(name + " (removed)");
+            }
+        });
+        if (changed.isEmpty() && !key.verifies(canonical(tree), macs.path(WHOLE).asText(null))) {
+            changed.add("the plan as a whole");
+        }
+        if (!changed.isEmpty()) {
+            throw new InputException(file.toString(), "was changed after apim-upgrade made it: "
+                    + String.join(", ", changed) + " no longer match" + (changed.size() == 1 ? "es" : "")
+                    + " the plan's MAC. A plan is executed only as apim-upgrade wrote it: make a new one with"
                     + " apim-upgrade plan");
         }
-        return plan;
     }
 }

@@ -28,19 +28,37 @@ public final class EvidenceBundle {
 
     /**
      * One output put into the bundle: a folder, copied as {@code name/}, or a file, copied into {@code name/};
-     * {@code leftOut} names entries of the folder (relative paths, folders with all they hold) that stay out, with
-     * the reason, such as a run's backups, which are copies of the installation and hold its secrets.
+     * {@code leftOut} names entries of the folder (relative paths, folders with all they hold) that stay out, each
+     * with the reason, such as a run's backups, which are copies of the installation and hold its secrets, or the
+     * keys that protect a plan and a journal.
      */
-    public record Part(String name, Path source, List<String> leftOut, String why) {
+    public record Part(String name, Path source, Map<String, String> leftOut) {
         public Part {
             if (!name.matches("[a-z][a-z0-9-]*")) {
                 throw new IllegalArgumentException("a bundle part name is a plain lower-case word: '" + name + "'");
             }
-            leftOut = List.copyOf(leftOut);
+            leftOut = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(leftOut));
+        }
+
+        public Part(String name, Path source, List<String> leftOut, String why) {
+            this(name, source, ordered(leftOut, why));
+        }
+
+        private static Map<String, String> ordered(List<String> entries, String why) {
+            Map<String, String> out = new java.util.LinkedHashMap<>();
+            entries.forEach(e -> out.put(e, why));
+            return out;
         }
 
         public Part(String name, Path source) {
-            this(name, source, List.of(), "");
+            this(name, source, Map.of());
+        }
+
+        /** This part with more entries left out, for another reason. */
+        public Part leavingOut(List<String> entries, String why) {
+            Map<String, String> more = new java.util.LinkedHashMap<>(leftOut);
+            entries.forEach(e -> more.put(e, why));
+            return new Part(name, source, more);
         }
     }
 
@@ -70,9 +88,9 @@ public final class EvidenceBundle {
             List<String> leftOut = new ArrayList<>();
             for (Part part : parts) {
                 Map<String, Integer> skipped = BundleCopy.copy(part.source(), fresh.resolve(part.name()),
-                        part.leftOut());
+                        List.copyOf(part.leftOut().keySet()));
                 skipped.forEach((entry, count) -> leftOut.add(part.name() + "/" + entry + " (" + count
-                        + (count == 1 ? " file" : " files") + "): " + part.why()));
+                        + (count == 1 ? " file" : " files") + "): " + part.leftOut().get(entry)));
             }
             if (!leftOut.isEmpty()) {
                 Files.writeString(fresh.resolve(LEFT_OUT), String.join("\n", leftOut) + "\n", StandardCharsets.UTF_8);

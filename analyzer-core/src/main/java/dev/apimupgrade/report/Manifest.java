@@ -72,8 +72,25 @@ public record Manifest(SortedMap<String, String> sha256ByPath) {
             if (!line.matches("[0-9a-f]{64}  \\S.*") || out.put(line.substring(66), line.substring(0, 64)) != null) {
                 throw new IllegalArgumentException(FILE + " line " + n + " is not '<sha256>  <path>' or repeats a path");
             }
+            if (!insideTheBundle(line.substring(66))) {
+                throw new IllegalArgumentException(FILE + " line " + n + " names '" + line.substring(66)
+                        + "', which is not a path inside the bundle (absolute, or climbing out with '..')");
+            }
         }
         return new Manifest(out);
+    }
+
+    /** A manifest path is relative to the bundle and never climbs out of it. */
+    private static boolean insideTheBundle(String path) {
+        if (path.startsWith("/") || path.startsWith("\\") || path.matches("^[A-Za-z]:.*")) {
+            return false;
+        }
+        for (String segment : path.split("[/\\\\]")) {
+            if (segment.equals("..")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public String text() {

@@ -30,6 +30,12 @@ public final class OutputWriter {
     }
 
     public static void writeAll(Path dir, Map<String, byte[]> files) throws IOException {
+        writeAll(dir, files, java.util.Set.of());
+    }
+
+    /** As {@link #writeAll(Path, Map)}; the files named in {@code ownerOnly} (a key) are readable by the owner only. */
+    public static void writeAll(Path dir, Map<String, byte[]> files, java.util.Set<String> ownerOnly)
+            throws IOException {
         Path target = dir.toAbsolutePath().normalize();
         files.keySet().forEach(OutputWriter::requirePlainName);
         if (target.getParent() == null) {
@@ -40,7 +46,7 @@ public final class OutputWriter {
         Path fresh = Files.createTempDirectory(parent, "." + target.getFileName() + ".new-");
         try {
             for (Map.Entry<String, byte[]> f : files.entrySet()) {
-                writeSynced(fresh.resolve(f.getKey()), f.getValue());
+                writeSynced(fresh.resolve(f.getKey()), f.getValue(), ownerOnly.contains(f.getKey()));
             }
             sync(fresh);
             replace(target, fresh);
@@ -106,8 +112,14 @@ public final class OutputWriter {
         }
     }
 
-    private static void writeSynced(Path file, byte[] content) throws IOException {
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+    private static void writeSynced(Path file, byte[] content, boolean ownerOnly) throws IOException {
+        java.nio.file.attribute.FileAttribute<?>[] attributes = ownerOnly && Files.getFileStore(file.getParent())
+                .supportsFileAttributeView(java.nio.file.attribute.PosixFileAttributeView.class)
+                ? new java.nio.file.attribute.FileAttribute<?>[] {java.nio.file.attribute.PosixFilePermissions
+                        .asFileAttribute(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"))}
+                : new java.nio.file.attribute.FileAttribute<?>[0];
+        try (FileChannel ch = FileChannel.open(file, java.util.Set.of(StandardOpenOption.CREATE_NEW,
+                StandardOpenOption.WRITE), attributes)) {
             ByteBuffer buf = ByteBuffer.wrap(content);
             while (buf.hasRemaining()) {
                 ch.write(buf);

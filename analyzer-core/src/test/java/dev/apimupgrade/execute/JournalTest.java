@@ -1,10 +1,14 @@
 package dev.apimupgrade.execute;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.List;
+import dev.apimupgrade.scan.InputException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -55,5 +59,49 @@ class JournalTest {
     @Test
     void anEmptyOrAbsentJournalHasNoRecords() throws Exception {
         assertThat(Journal.open(dir.resolve("none.jsonl")).records()).isEmpty();
+    }
+
+    @Test
+    void aHeadOneRecordBehindTheJournalIsAcceptedAsAKillBetweenTheFlushAndTheHeadsRename() throws Exception {
+        Path file = dir.resolve("journal.jsonl");
+        Journal journal = Journal.open(file);
+        journal.append(JournalRecord.intent("A", "CopyFile x"));
+        byte[] head = Files.readAllBytes(dir.resolve("journal.head"));
+        journal.append(JournalRecord.outcome("A", JournalRecord.DONE, "x copied"));
+        Files.write(dir.resolve("journal.head"), head);
+
+        assertThat(Journal.open(file).completed("A")).isTrue();
+    }
+
+    @Test
+    void recordsCutOffTheEndReorderedOrEditedAreBadInputNamingTheFile() throws Exception {
+        Path file = dir.resolve("journal.jsonl");
+        Journal journal = Journal.open(file);
+        journal.append(JournalRecord.intent("A", "CopyFile x"));
+        journal.append(JournalRecord.outcome("A", JournalRecord.DONE, "x copied"));
+        List<String> lines = Files.readAllLines(file);
+
+        Files.write(file, List.of(lines.get(0)));
+        assertThatThrownBy(() -> Journal.open(file)).isInstanceOf(InputException.class)
+                .hasMessageContaining("cut off its end");
+        Files.write(file, List.of(lines.get(1), lines.get(0)));
+        assertThatThrownBy(() -> Journal.open(file)).isInstanceOf(InputException.class)
+                .satisfies(e -> assertThat(((InputException) e).line()).isEqualTo(1));
+        Files.write(file, List.of(lines.get(0), lines.get(1).replace("x copied", "y copied")));
+        assertThatThrownBy(() -> Journal.open(file)).isInstanceOf(InputException.class)
+                .hasMessageContaining("does not match its MAC")
+                .satisfies(e -> assertThat(((InputException) e).line()).isEqualTo(2));
+    }
+
+    @Test
+    void theRunKeyIsTheOwnersAloneAndAppearsInNoRecord() throws Exception {
+        Journal journal = Journal.open(dir.resolve("journal.jsonl"));
+        journal.append(JournalRecord.intent("A", "CopyFile x"));
+
+        String key = Files.readString(dir.resolve("run.key")).strip();
+        assertThat(Files.getPosixFilePermissions(dir.resolve("run.key"))).containsExactlyInAnyOrder(
+                PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+        assertThat(Files.readString(dir.resolve("journal.jsonl"))).doesNotContain(key);
+        assertThat(Files.readString(dir.resolve("journal.head"))).doesNotContain(key);
     }
 }

@@ -23,17 +23,25 @@ class PlanJsonTest {
     @Test
     void aPlanWrittenAndReadBackIsTheSamePlan() throws Exception {
         MigrationPlan plan = plan();
-        Path file = Files.writeString(tmp.resolve("plan.json"), PlanJson.toJson(plan));
+        Path file = tmp.resolve("plan.json");
+        PlanJson.save(file, plan);
 
         assertThat(PlanJson.read(file)).isEqualTo(plan);
+        assertThat(tmp.resolve(PlanJson.KEY_FILE)).exists();
+        assertThat(Files.getPosixFilePermissions(tmp.resolve(PlanJson.KEY_FILE)))
+                .containsExactlyInAnyOrder(java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+                        java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+        assertThat(Files.readString(file)).doesNotContain(Files.readString(tmp.resolve(PlanJson.KEY_FILE)).strip());
     }
 
     @Test
-    void theSamePlanIsWrittenByteIdenticallyWithLineFeeds() {
-        String first = PlanJson.toJson(plan());
+    void theSamePlanIsWrittenByteIdenticallyWithLineFeedsUnderTheSameKey() {
+        MacKey key = MacKey.random();
+        String first = PlanJson.toJson(plan(), key);
 
-        assertThat(PlanJson.toJson(plan())).isEqualTo(first);
-        assertThat(first).doesNotContain("\r").endsWith("}\n").contains("\"steps\" : [");
+        assertThat(PlanJson.toJson(plan(), key)).isEqualTo(first);
+        assertThat(PlanJson.toJson(plan())).isEqualTo(PlanJson.toJson(plan()));
+        assertThat(first).doesNotContain("\r").endsWith("}\n").contains("\"steps\" : [").contains("\"mac\" : {");
     }
 
     @Test
@@ -45,24 +53,58 @@ class PlanJsonTest {
     }
 
     @Test
-    void aPlanWhoseStepsWereEditedByHandIsBadInputNamingTheFile() throws Exception {
-        String json = PlanJson.toJson(plan());
-        assertThat(json).contains("\"stepsSha256\" : \"");
+    void aPlanWhoseStepWasEditedByHandIsBadInputNamingTheFileAndTheField() throws Exception {
+        Path file = tmp.resolve("plan.json");
+        PlanJson.save(file, plan());
+        String json = Files.readString(file);
         String edited = json.replaceFirst("\"target\" : \"", "\"target\" : \"edited/");
         assertThat(edited).isNotEqualTo(json);
-        Path file = Files.writeString(tmp.resolve("plan.json"), edited);
+        Files.writeString(file, edited);
 
         assertThatThrownBy(() -> PlanJson.read(file)).isInstanceOf(InputException.class)
-                .hasMessageContaining("changed after it was made")
+                .hasMessageContaining("was changed after apim-upgrade made it: steps no longer matches")
                 .satisfies(e -> assertThat(((InputException) e).describe()).startsWith(file.toString()));
     }
 
     @Test
-    void aPlanWithoutAStepsHashIsBadInput() throws Exception {
-        String json = PlanJson.toJson(plan()).replaceFirst("\"stepsSha256\" : \"[0-9a-f]+\",", "");
-        Path file = Files.writeString(tmp.resolve("plan.json"), json);
+    void aPlanResignedWithAnotherKeyIsRefusedWithTheKeyBesideIt() throws Exception {
+        Path file = tmp.resolve("plan.json");
+        PlanJson.save(file, plan());
+        MigrationPlan forged = new MigrationPlan("1.0", "forged", plan().fingerprint(), plan().steps());
+        Files.writeString(file, PlanJson.toJson(forged, MacKey.random()));
 
         assertThatThrownBy(() -> PlanJson.read(file)).isInstanceOf(InputException.class)
-                .hasMessageContaining("changed after it was made");
+                .hasMessageContaining("rulePackHash").hasMessageContaining("steps");
+    }
+
+    @Test
+    void aPlanWithoutItsMacIsBadInput() throws Exception {
+        Path file = tmp.resolve("plan.json");
+        PlanJson.save(file, plan());
+        Files.writeString(file, PlanJson.toJson(plan()));
+
+        assertThatThrownBy(() -> PlanJson.read(file)).isInstanceOf(InputException.class)
+                .hasMessageContaining("carries no MAC");
+    }
+
+    @Test
+    void aPlanOfAnOlderVersionWithOnlyAStepsHashIsRefusedAskingForANewPlan() throws Exception {
+        Path file = tmp.resolve("plan.json");
+        PlanJson.save(file, plan());
+        Files.writeString(file, PlanJson.toJson(plan()).replaceFirst("\"steps\" :", "\"stepsSha256\" : \"00\",\n  \"steps\" :"));
+
+        assertThatThrownBy(() -> PlanJson.read(file)).isInstanceOf(InputException.class)
+                .hasMessageContaining("older version").hasMessageContaining("make a new plan");
+    }
+
+    @Test
+    void aPlanWithoutItsKeyBesideItIsBadInputNamingTheKeyFile() throws Exception {
+        Path file = tmp.resolve("plan.json");
+        PlanJson.save(file, plan());
+        Files.delete(tmp.resolve(PlanJson.KEY_FILE));
+
+        assertThatThrownBy(() -> PlanJson.read(file)).isInstanceOf(InputException.class)
+                .satisfies(e -> assertThat(((InputException) e).file()).endsWith(PlanJson.KEY_FILE))
+                .hasMessageContaining("is missing");
     }
 }

@@ -47,9 +47,10 @@ class VerificationTest {
         Files.createDirectories(tmp.resolve("new"));
         StepContext ctx = new StepContext(new Homes(tmp.resolve("old"), tmp.resolve("new")), null, facts(),
                 new DatasourceSpecs(List.of()), null, null);
-        Journal confirmed = Journal.open(tmp.resolve("confirmed.jsonl"));
+        // one journal a run folder: each keeps its key and head beside it
+        Journal confirmed = Journal.open(Files.createDirectories(tmp.resolve("confirmed")).resolve("journal.jsonl"));
         confirmed.append(JournalRecord.outcome(regIndex.id(), JournalRecord.CONFIRMED, "the operator confirmed"));
-        Journal silent = Journal.open(tmp.resolve("silent.jsonl"));
+        Journal silent = Journal.open(Files.createDirectories(tmp.resolve("silent")).resolve("journal.jsonl"));
 
         Check passed = new Verification().postCondition(regIndex, Optional.of(confirmed), ctx);
         Check failed = new Verification().postCondition(regIndex, Optional.of(silent), ctx);

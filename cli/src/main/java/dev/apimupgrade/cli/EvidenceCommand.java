@@ -1,5 +1,6 @@
 package dev.apimupgrade.cli;
 
+import dev.apimupgrade.plan.PlanJson;
 import dev.apimupgrade.report.BoardSummary;
 import dev.apimupgrade.report.EvidenceBundle;
 import dev.apimupgrade.report.EvidenceCheck;
@@ -43,6 +44,13 @@ public final class EvidenceCommand implements Callable<Integer> {
     static final String RUN_LEFT_OUT_WHY = "copies of the installation's files and databases as they were before the "
             + "run, with their passwords and data; they stay in the run folder for rollback, and journal.jsonl "
             + "records the SHA-256 of each";
+    /**
+     * The keys that protect plan.json, journal.jsonl and run.json against edits: whoever holds one could forge what
+     * it protects, so a bundle never carries them.
+     */
+    static final List<String> KEYS_LEFT_OUT = List.of(PlanJson.KEY_FILE, "run.key");
+    static final String KEYS_LEFT_OUT_WHY = "the secret key that protects the plan and the journal against edits; it"
+            + " stays beside them, and the manifest covers what it protects";
 
     @Spec
     CommandSpec spec;
@@ -82,9 +90,12 @@ public final class EvidenceCommand implements Callable<Integer> {
         }
         List<EvidenceBundle.Part> parts = new ArrayList<>();
         parts.add(new EvidenceBundle.Part("before", before));
-        addIfGiven(parts, "plan", plan);
+        if (plan != null) {
+            parts.add(new EvidenceBundle.Part("plan", plan, KEYS_LEFT_OUT, KEYS_LEFT_OUT_WHY));
+        }
         if (run != null) {
-            parts.add(new EvidenceBundle.Part("run", run, RUN_LEFT_OUT, RUN_LEFT_OUT_WHY));
+            parts.add(new EvidenceBundle.Part("run", run, RUN_LEFT_OUT, RUN_LEFT_OUT_WHY)
+                    .leavingOut(KEYS_LEFT_OUT, KEYS_LEFT_OUT_WHY));
         }
         addIfGiven(parts, "after", after);
         addIfGiven(parts, "comparison", comparison);

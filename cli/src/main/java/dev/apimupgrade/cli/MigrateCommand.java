@@ -142,6 +142,7 @@ public final class MigrateCommand implements Callable<Integer> {
         OutputLocation.requireOutside(run.root(), this.homes.installation(), this.homes.analytics());
         MigrateScan scan = new MigrateScan(this.homes, main.environment);
         Homes homes = new Homes(this.homes.oldHome, this.homes.newHome);
+        Engine.requirePaths(plan, homes, planFile.toString());
         PrintWriter out = spec.commandLine().getOut();
         try {
             if (dryRun) {

@@ -5,6 +5,7 @@ import dev.apimupgrade.execute.RunDirectory;
 import dev.apimupgrade.fact.DatasourceConfig;
 import dev.apimupgrade.fact.Role;
 import dev.apimupgrade.plan.Fingerprint;
+import dev.apimupgrade.plan.MacKey;
 import dev.apimupgrade.plan.MigrationPlan;
 import dev.apimupgrade.plan.PlanInputs;
 import dev.apimupgrade.plan.PlanJson;
@@ -96,10 +97,13 @@ public final class PlanCommand implements Callable<Integer> {
                         .filter(d -> d.role() == Role.OLD).toList());
 
         Map<String, byte[]> files = new LinkedHashMap<>();
-        files.put("plan.json", utf8(PlanJson.toJson(plan)));
+        // a new key for each plan: plan.json is checked with it before anything executes it
+        MacKey key = MacKey.random();
+        files.put("plan.json", utf8(PlanJson.toJson(plan, key)));
+        files.put(PlanJson.KEY_FILE, key.fileContent());
         files.put("runbook.html", utf8(RunbookRenderer.html(runbook)));
         files.put("runbook.md", utf8(RunbookRenderer.markdown(runbook)));
-        OutputWriter.writeAll(out, files);
+        OutputWriter.writeAll(out, files, java.util.Set.of(PlanJson.KEY_FILE));
 
         PrintWriter print = spec.commandLine().getOut();
         long manual = plan.steps().stream().filter(s -> !s.automated()).count();
@@ -124,7 +128,8 @@ public final class PlanCommand implements Callable<Integer> {
                     + Settlement.line(r.messages())));
         }
         print.println("Written to " + out.toAbsolutePath().normalize().resolve("runbook.html")
-                + ", runbook.md and plan.json");
+                + ", runbook.md and plan.json (with plan.key, the key that protects it: keep it beside plan.json and"
+                + " share it with no one)");
         return !blockers.isEmpty() ? ExitCode.BLOCKERS
                 : !a.verdict().undecidedBlockers().isEmpty() ? ExitCode.UNDECIDED : ExitCode.READY;
     }

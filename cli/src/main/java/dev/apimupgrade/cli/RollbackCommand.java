@@ -41,7 +41,7 @@ public final class RollbackCommand implements Callable<Integer> {
     boolean breakLock;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws IOException, InputException {
         PrintWriter out = spec.commandLine().getOut();
         try {
             RunDirectory run = new RunDirectory(runDir);
@@ -69,7 +69,7 @@ public final class RollbackCommand implements Callable<Integer> {
             Homes homes = RunRecord.read(run).homes();
             return Optional.of(DatasourceSpecs.read(new Installation(homes.oldHome(), Optional.of(homes.newHome())),
                     Map.of(), main == null ? System.getenv() : main.environment));
-        } catch (IOException | InputException | RuntimeException e) {
+        } catch (InputException | RuntimeException e) {
             return Optional.empty();
         }
     }

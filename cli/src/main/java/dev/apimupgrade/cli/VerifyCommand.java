@@ -6,6 +6,7 @@ import dev.apimupgrade.execute.Journal;
 import dev.apimupgrade.execute.RunDirectory;
 import dev.apimupgrade.execute.StepContext;
 import dev.apimupgrade.plan.MigrationPlan;
+import dev.apimupgrade.plan.MacKey;
 import dev.apimupgrade.plan.PlanJson;
 import dev.apimupgrade.report.AfterReport;
 import dev.apimupgrade.report.AssessmentJson;
@@ -81,7 +82,9 @@ public final class VerifyCommand implements Callable<Integer> {
         if (planFile != null) {
             plan = Optional.of(PlanJson.read(planFile));
         } else if (run.isPresent() && Files.isRegularFile(run.get().plan())) {
-            plan = Optional.of(PlanJson.read(run.get().plan()));
+            // the run's copy of the plan is signed with the run's key, as its journal is
+            plan = Optional.of(PlanJson.read(run.get().plan(), MacKey.read(run.get().key(),
+                    run.get().plan().toString())));
         }
         Optional<Journal> journal = Optional.empty();
         if (run.isPresent()) {

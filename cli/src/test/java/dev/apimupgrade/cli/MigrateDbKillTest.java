@@ -60,7 +60,7 @@ class MigrateDbKillTest {
                 killAfter(n, m, run);
                 assertThat(Files.readAllLines(run.resolve("journal.jsonl"))).as("records before the kill").hasSize(n);
 
-                CliRun resumed = m.migrate(run, "--break-lock");
+                CliRun resumed = m.migrate(run);
 
                 assertThat(resumed.code()).as("resumed after %s records: %s%s", n, resumed.out(), resumed.err())
                         .isEqualTo(ExitCode.READY);
@@ -97,7 +97,7 @@ class MigrateDbKillTest {
             killAfter(afterTheDelete, m, run);
             assertThat(databases.count("apim_db", NULL_BINDINGS)).as("the DELETE committed before the kill").isZero();
 
-            CliRun rollback = CliRun.of("rollback", "--run", run.toString(), "--break-lock");
+            CliRun rollback = CliRun.of("rollback", "--run", run.toString());
 
             assertThat(rollback.code()).as(rollback.out() + rollback.err()).isEqualTo(ExitCode.READY);
             assertThat(m.homeHashes()).isEqualTo(homesBefore);

@@ -190,7 +190,8 @@ class MigrateDefaultSampleTest {
                 tmp.resolve("run").toString());
 
         assertThat(edited.code()).as(edited.err()).isEqualTo(ExitCode.BAD_INPUT);
-        assertThat(edited.err()).contains(homes.planFile().toString()).contains("changed after it was made");
+        assertThat(edited.err()).contains(homes.planFile().toString()).contains("changed after apim-upgrade made it")
+                .contains("steps");
         assertThat(tmp.resolve("run")).doesNotExist();
         assertThat(MigrateHomes.treeHash(homes.newHome())).isEqualTo(newBefore);
     }

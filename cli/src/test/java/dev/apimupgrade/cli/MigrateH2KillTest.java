@@ -68,7 +68,7 @@ class MigrateH2KillTest {
                 assertThat(FileDigest.sha256(db)).as("statements ran before the kill at %s", n)
                         .isNotEqualTo(last.path("sha256").asText());
             }
-            CliRun resumed = CliRun.of(homes.migrateArgs(run, "--break-lock").toArray(String[]::new));
+            CliRun resumed = CliRun.of(homes.migrateArgs(run).toArray(String[]::new));
             assertThat(resumed.code()).as("resumed after %s records: %s", n, resumed.err()).isEqualTo(ExitCode.READY);
             assertThat(state(homes)).as("state after a kill at record %s", n).isEqualTo(expected);
         }

@@ -99,7 +99,7 @@ class MigrateH2Test {
         Path am = homes.oldHome().resolve("repository/database/WSO2AM_DB.mv.db");
         String amBefore = FileDigest.sha256(am);
 
-        CliRun resumed = CliRun.of(homes.migrateArgs(run, "--break-lock").toArray(String[]::new));
+        CliRun resumed = CliRun.of(homes.migrateArgs(run).toArray(String[]::new));
 
         assertThat(resumed.code()).as(resumed.out() + resumed.err()).isEqualTo(ExitCode.STEP_FAILED);
         assertThat(resumed.err()).contains("SHA-256 differs").contains("Nothing was restored");

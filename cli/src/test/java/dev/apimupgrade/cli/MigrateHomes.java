@@ -76,7 +76,7 @@ record MigrateHomes(Path root, Path oldHome, Path newHome, Path planFile, boolea
                 ToolVersion.version());
         Path planFile = root.resolve("plan/plan.json");
         Files.createDirectories(planFile.getParent());
-        Files.writeString(planFile, PlanJson.toJson(plan));
+        PlanJson.save(planFile, plan);
         return new MigrateHomes(root, old, target, planFile, readDb);
     }
 

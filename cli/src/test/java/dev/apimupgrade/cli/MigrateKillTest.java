@@ -13,8 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * migrate in a child JVM, SIGKILLed (destroyForcibly) at exact journal records: a rerun ends in the same state as an
- * uninterrupted run; and while one run holds the lock a second is refused and changes nothing.
+ * migrate in a child JVM, SIGKILLed (destroyForcibly) at exact journal records: a rerun, without --break-lock, takes
+ * the dead run's locks over (journalled) and ends in the same state as an uninterrupted run; and while one run holds
+ * the lock a second is refused and changes nothing.
  */
 class MigrateKillTest {
     /** Record counts to kill at: before and after intents, backups and outcomes of the file steps and the confirms. */
@@ -37,15 +38,13 @@ class MigrateKillTest {
         for (int n : KILL_AFTER) {
             MigrateHomes homes = MigrateHomes.of(Samples.DEFAULT, homesDir);
             Path run = tmp.resolve("run-killed-" + n);
-            killAfter(n, homes, run);
+            long killed = killAfter(n, homes, run);
             assertThat(Files.readAllLines(run.resolve("journal.jsonl"))).as("records before the kill").hasSize(n);
 
-            CliRun locked = CliRun.of(homes.migrateArgs(run).toArray(String[]::new));
-            assertThat(locked.code()).isEqualTo(ExitCode.REFUSED);
-            assertThat(locked.err()).contains("STALE").contains("--break-lock");
-
-            CliRun resumed = CliRun.of(homes.migrateArgs(run, "--break-lock").toArray(String[]::new));
+            CliRun resumed = CliRun.of(homes.migrateArgs(run).toArray(String[]::new));
             assertThat(resumed.code()).as("resumed after %s records: %s", n, resumed.err()).isEqualTo(ExitCode.READY);
+            assertThat(Files.readString(run.resolve("journal.jsonl"))).as("the killed run's locks were taken over")
+                    .contains("\"status\":\"lock-taken-over\"").contains("pid " + killed);
             assertThat(MigrateHomes.treeHash(homes.newHome())).as("new home, kill at %s", n).isEqualTo(expectedNew);
             assertThat(MigrateHomes.treeHash(homes.oldHome())).as("old home, kill at %s", n).isEqualTo(expectedOld);
         }
@@ -61,7 +60,7 @@ class MigrateKillTest {
             Path run = tmp.resolve("run-killed-" + n);
             killAfter(n, homes, run);
 
-            CliRun rollback = CliRun.of("rollback", "--run", run.toString(), "--break-lock");
+            CliRun rollback = CliRun.of("rollback", "--run", run.toString());
 
             assertThat(rollback.code()).as(rollback.err()).isEqualTo(ExitCode.READY);
             assertThat(MigrateHomes.treeHash(homes.newHome())).as("new home, kill at %s", n).isEqualTo(newBefore);
@@ -95,7 +94,8 @@ class MigrateKillTest {
         }
     }
 
-    static void killAfter(int records, MigrateHomes homes, Path run) throws Exception {
+    /** Runs migrate in a child until it has written {@code records} journal records, SIGKILLs it; its pid. */
+    static long killAfter(int records, MigrateHomes homes, Path run) throws Exception {
         Path log = run.resolveSibling(run.getFileName() + ".log");
         Process child = start(homes.migrateArgs(run), records, log);
         try {
@@ -103,6 +103,7 @@ class MigrateKillTest {
         } finally {
             child.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
         }
+        return child.pid();
     }
 
     /** A child migrate on the test classpath, told by FreezeAfterListener to hold still after freezeAfter records. */
@@ -117,7 +118,7 @@ class MigrateKillTest {
     }
 
     /** Waits until the child says it holds still (FreezeAfterListener), so the kill lands at that exact point. */
-    private static void awaitFrozen(Path log, Process child) throws Exception {
+    static void awaitFrozen(Path log, Process child) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (System.nanoTime() < deadline) {
             if (Files.exists(log) && Files.readString(log).contains(FreezeAfterListener.FROZEN)) {
