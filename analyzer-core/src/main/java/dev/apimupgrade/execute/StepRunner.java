@@ -98,10 +98,10 @@ final class StepRunner {
                 if (!journal.completed(step.id()) && needsOperatorsBackup(step)) {
                     return stoppedForBackup(step);
                 }
-                Optional<PlanStep> undoneLater = removedLater(step, steps);
-                if (journal.completed(step.id()) && undoneLater.isPresent()) {
-                    lines.add(title(step) + ": done earlier; " + undoneLater.get().id() + " removed it afterwards, as"
-                            + " the plan says");
+                Optional<PlanStep> changedLater = changedLater(step, steps);
+                if (journal.completed(step.id()) && changedLater.isPresent()) {
+                    lines.add(title(step) + ": done earlier; " + changedLater.get().id() + " changed its target"
+                            + " afterwards, as the plan says");
                     continue;
                 }
                 runAutomated(step, ex);
@@ -112,14 +112,15 @@ final class StepRunner {
     }
 
     /**
-     * A later step of the plan, done already, that removes what this one put in place (the tenant loader is copied
-     * before the re-indexing start and removed after it): this step's post-condition no longer holds by design, and
-     * redoing it would only have the later step undo it again.
+     * A later step of the plan, done (or confirmed) already, that changes what this one put in place: the tenant
+     * loader is copied before the re-indexing start and removed after it; the truststore is copied, then the operator
+     * imports the 42Crunch certificate into it. This step's post-condition no longer holds by design, and redoing it
+     * would undo the later step's work (the certificate would be lost).
      */
-    private Optional<PlanStep> removedLater(PlanStep step, List<PlanStep> steps) {
+    private Optional<PlanStep> changedLater(PlanStep step, List<PlanStep> steps) {
         return steps.subList(steps.indexOf(step) + 1, steps.size()).stream()
-                .filter(s -> s.kind().equals("DeletePath") && s.target().equals(step.target())
-                        && journal.completed(s.id()))
+                .filter(s -> s.target().equals(step.target())
+                        && (journal.completed(s.id()) || confirmed.containsKey(s.id())))
                 .findFirst();
     }
 

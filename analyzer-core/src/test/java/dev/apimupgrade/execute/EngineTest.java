@@ -657,8 +657,31 @@ class EngineTest {
         long intents = intents();
         RunOutcome again = engine.migrate(tenantLoader(), run, homes, CURRENT, given);
         assertThat(again.completed()).isTrue();
-        assertThat(again.lines()).as("nothing runs twice").contains("loader-in: done earlier; loader-out removed it"
-                + " afterwards, as the plan says", "loader-out: done earlier, still holds");
+        assertThat(again.lines()).as("nothing runs twice").contains("loader-in: done earlier; loader-out changed its"
+                + " target afterwards, as the plan says", "loader-out: done earlier, still holds");
         assertThat(intents()).isEqualTo(intents);
+    }
+
+    @Test
+    void aCopiedFileThatALaterManualStepChangesIsNotCopiedAgainSoTheOperatorsChangeStays() throws Exception {
+        String trust = "repository/resources/security/my-truststore.jks";
+        Files.createDirectories(homes.oldHome().resolve(trust).getParent());
+        Files.writeString(homes.oldHome().resolve(trust), "old truststore");
+        MigrationPlan plan = new MigrationPlan("test", "rules", PRINT, List.of(
+                step("copy-trust", "CopyFile", trust, Map.of("from", "OLD:" + trust), true),
+                step("import-42crunch", "ManualStep", trust, Map.of("step", "import the 42Crunch certificate"),
+                        false)));
+        RunOutcome stopped = engine.migrate(plan, run, homes, CURRENT, new Engine.Options(false, Set.of()));
+        assertThat(stopped.stoppedAt()).isEqualTo("import-42crunch");
+
+        // KEY-42CRUNCH-CERT: the operator imports the certificate into the copied truststore, then confirms
+        Files.writeString(homes.newHome().resolve(trust), "old truststore + 42crunch");
+        RunOutcome done = engine.migrate(plan, run, homes, CURRENT,
+                new Engine.Options(false, Set.of("import-42crunch")));
+
+        assertThat(done.completed()).as(done.toContinue()).isTrue();
+        assertThat(done.lines()).contains("copy-trust: done earlier; import-42crunch changed its target afterwards,"
+                + " as the plan says");
+        assertThat(homes.newHome().resolve(trust)).hasContent("old truststore + 42crunch");
     }
 }
