@@ -143,19 +143,31 @@ final class H2ScriptExecutor implements StepExecutor {
                     FileDigest.sha256(snapshot), ScriptIdentifiers.format(identifiers)));
         }
         try {
-            run(spec, SqlScripts.statements(step.params().get("script"), Dialect.H2, identifiers), step.id(),
-                    ctx.progress());
+            // a redo starts from the snapshot, whose rows the first attempt exported already
+            List<ScriptEffects.Export> exports = earlier.isPresent() ? List.of()
+                    : ScriptEffects.of(step.params().get("script"), Dialect.H2).map(ScriptEffects.Effect::exports)
+                    .orElse(List.of());
+            run(spec, exports, SqlScripts.statements(step.params().get("script"), Dialect.H2, identifiers), step,
+                    ctx);
         } finally {
             ctx.progress().finish(step.id());
         }
     }
 
-    private static void run(DatasourceSpec spec, List<SqlStatement> statements, String stepId, Progress progress)
-            throws IOException {
+    /** The exports (what compare explains count drops with), then every statement. */
+    private static void run(DatasourceSpec spec, List<ScriptEffects.Export> exports, List<SqlStatement> statements,
+                            PlanStep step, StepContext ctx) throws IOException {
+        String stepId = step.id();
+        Progress progress = ctx.progress();
         // no trace file: an SQL error must not leave a <db>.trace.db in the old home that the journal does not know
         String url = spec.connectUrl() + ";IFEXISTS=TRUE;TRACE_LEVEL_FILE=0";
         try (Connection c = DriverManager.getConnection(url, spec.user(), spec.password() == null ? "" : spec.password());
              Statement st = c.createStatement()) {
+            try {
+                RowExport.writeAll(c, step, exports, ctx);
+            } catch (SQLException e) {
+                throw new IOException("the export before " + stepId + " failed: " + e.getMessage(), e);
+            }
             int done = 0;
             for (SqlStatement s : statements) {
                 try {

@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * What each script the engine runs on PostgreSQL or MariaDB/MySQL deletes or changes, as read-only queries: the rows
+ * What each script the engine runs on H2, PostgreSQL or MariaDB/MySQL deletes or changes, as read-only queries: the rows
  * (or table definitions) exported before it runs, and the query whose zero count says its post-condition holds, so a
  * rerun skips a script that has already committed. These queries live in sql/export/&lt;purpose&gt;/&lt;dialect&gt;
  * (one file an export, remaining.sql for the count), as the scripts themselves live in sql/. A MariaDB/MySQL script of
@@ -29,6 +29,12 @@ final class ScriptEffects {
 
     /** The exports of each purpose per dialect, in the order taken: sql/export/&lt;purpose&gt;/&lt;dialect&gt;/&lt;name&gt;.sql. */
     private static final Map<Dialect, Map<String, List<String>>> EXPORTS = Map.of(
+            // H2: the rows a row script deletes or changes, for compare to explain (the run's snapshot of the
+            // database file, not these, is what rollback restores and a redo starts from)
+            Dialect.H2, Map.of(
+                    SqlScripts.SCOPE_BINDING_CLEANUP, List.of("IDN_OAUTH2_SCOPE_BINDING"),
+                    SqlScripts.REGISTRY_VERSIONING_CLEANUP, registryTables(),
+                    SqlScripts.REG_INDEX, List.of("REG_LOG")),
             Dialect.POSTGRESQL, Map.of(
                     SqlScripts.SCOPE_BINDING_CLEANUP, List.of("IDN_OAUTH2_SCOPE_BINDING"),
                     SqlScripts.REGISTRY_VERSIONING_CLEANUP, registryTables(),

@@ -66,6 +66,14 @@ public record Comparison(String oldHome, String newHome, String run, List<Row> r
         return all;
     }
 
+    /**
+     * The tables whose exported rows the registry-versioning clean-up either deletes or updates in place (it gives a
+     * versioned row the path of its resource, sql/registry-versioning-cleanup): fewer rows, or as many with another
+     * content, are both its doing when the run exported at least that many of them.
+     */
+    private static final java.util.Set<String> CHANGED_IN_PLACE = java.util.Set.of("REG_RESOURCE_PROPERTY",
+            "REG_RESOURCE_TAG", "REG_RESOURCE_COMMENT", "REG_RESOURCE_RATING");
+
     private static Row row(InventoryItem any, Optional<InventoryItem> b, Optional<InventoryItem> a,
                            Map<String, String> idsByDomain, RunExports exports) {
         long countBefore = b.map(InventoryItem::count).orElse(0L);
@@ -100,6 +108,11 @@ public record Comparison(String oldHome, String newHome, String run, List<Row> r
                 status = Status.EXPLAINED;
                 why = drop + " row(s) of " + any.table() + " deleted by the migration, exported before in "
                         + String.join(", ", exported.files());
+            } else if (CHANGED_IN_PLACE.contains(any.table()) && drop >= 0 && mine + unattributed > 0
+                    && drop <= mine + unattributed) {
+                status = Status.EXPLAINED;
+                why = drop + " row(s) of " + any.table() + " deleted and the other versioned rows given their path by"
+                        + " the registry clean-up, all exported before in " + String.join(", ", exported.files());
             } else {
                 status = Status.UNEXPLAINED;
                 why = drop == 0 ? "same count, different content"

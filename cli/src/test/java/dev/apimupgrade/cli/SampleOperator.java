@@ -1,6 +1,5 @@
 package dev.apimupgrade.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.apimupgrade.plan.PlanStep;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -27,18 +26,28 @@ final class SampleOperator {
 
     private final Path oldHome;
     private final Path newHome;
-    private final List<PlanStep> afterTheRun = new ArrayList<>();
+    private final Path oldAnalytics;
+    private final Path newAnalytics;
     private int starts;
 
     SampleOperator(Path oldHome, Path newHome) {
-        this.oldHome = oldHome;
-        this.newHome = newHome;
+        this(oldHome, newHome, null, null);
     }
 
-    void doStep(PlanStep step) throws IOException {
+    /**
+     * With the analytics homes: the 3.0.0 one, whose database a script the operator runs by hand changes (H2 outside
+     * the API-M home), and the 3.1.0 one the analytics steps change.
+     */
+    SampleOperator(Path oldHome, Path newHome, Path oldAnalytics, Path newAnalytics) {
+        this.oldHome = oldHome;
+        this.newHome = newHome;
+        this.oldAnalytics = oldAnalytics;
+        this.newAnalytics = newAnalytics;
+    }
+
+    void doStep(PlanStep step) throws Exception {
         switch (step.conditionId()) {
-            // the customisation is re-applied once the run is over (see SampleJourneyAmSchemaTest)
-            case "CFG-SYNAPSE-PROTECTED-MODIFIED" -> afterTheRun.add(step);
+            case "CFG-SYNAPSE-PROTECTED-MODIFIED" -> reApply(step);
             case "KEY-SECURE-VAULT" -> secrets();
             // the samples do not use API Security Audit, so there is no 42Crunch certificate to import
             case "KEY-42CRUNCH-CERT" -> { }
@@ -56,25 +65,59 @@ final class SampleOperator {
                 removeMigrationFiles();
             }
             case "IDX-TENANTLOADER" -> tenantLoader(step);
-            // the analytics dashboard's deployment.yaml is in the analytics home, which this journey does not migrate
-            case "ANA-DATASOURCES" -> { }
+            case "ANA-DATASOURCES" -> analyticsDatasources();
+            case "ANA-CUSTOM-DASHBOARDS" -> customDashboards();
+            // the analytics database is an H2 file outside the old home: the runbook's script, run by hand
+            case "ANA-DB-PK" -> MigrateCustomSampleTest.runTheAnalyticsScriptByHand(oldAnalytics);
             case "FIN-RESTART" -> start(null);
             default -> throw new AssertionError("the sample operator does not know how to do " + step.id() + ": "
                     + step.params());
         }
     }
 
-    /**
-     * What was left for after the run: the re-applied main.xml customisation, as the unified diff in the assessment's
-     * evidence for that file shows it.
-     */
-    void afterTheRun(JsonNode assessment) throws IOException {
-        for (PlanStep step : afterTheRun) {
-            String diff = assessment.findValuesAsText("observed").stream()
-                    .filter(o -> o.contains("+++ OLD:" + step.target() + "\n") && o.contains("\n@@ ")).findFirst()
-                    .orElseThrow(() -> new AssertionError("no diff of " + step.target() + " in the assessment"));
-            Path file = newHome.resolve(step.target());
-            Files.writeString(file, applyAdded(Files.readString(file), diff));
+    /** The 3.0.0 customisation put into the 3.1.0 file, as the unified diff in the step's evidence shows it. */
+    private void reApply(PlanStep step) throws IOException {
+        String diff = step.evidence().stream().map(e -> e.observed())
+                .filter(o -> o.contains("+++ OLD:" + step.target() + "\n") && o.contains("\n@@ ")).findFirst()
+                .orElseThrow(() -> new AssertionError("the step " + step.id() + " does not show the diff"));
+        Path file = newHome.resolve(step.target());
+        Files.writeString(file, applyAdded(Files.readString(file), diff));
+    }
+
+    /** APIM_ANALYTICS_DB of the 3.1.0 worker and dashboard pointed at the 3.0.0 analytics database. */
+    private void analyticsDatasources() throws IOException {
+        String url = "jdbcUrl: 'jdbc:h2:" + oldAnalytics.resolve("wso2/worker/database/WSO2AM_STATS_DB")
+                + ";AUTO_SERVER=TRUE'";
+        for (String profile : List.of("worker", "dashboard")) {
+            Path yaml = newAnalytics.resolve("conf/" + profile + "/deployment.yaml");
+            List<String> lines = new ArrayList<>(Files.readAllLines(yaml));
+            int at = lines.indexOf(lines.stream().filter(l -> l.strip().equals("- name: APIM_ANALYTICS_DB"))
+                    .findFirst().orElseThrow(() -> new AssertionError("no APIM_ANALYTICS_DB in " + yaml)));
+            for (int i = at; i < lines.size(); i++) {
+                if (lines.get(i).strip().startsWith("jdbcUrl:")) {
+                    String indent = lines.get(i).substring(0, lines.get(i).indexOf("jdbcUrl:"));
+                    lines.set(i, indent + url);
+                    break;
+                }
+            }
+            Files.write(yaml, lines);
+        }
+    }
+
+    /** The 3.0.0 dashboards and widgets that the 3.1.0 analytics home does not have, copied into it. */
+    private void customDashboards() throws IOException {
+        for (String dir : List.of("wso2/dashboard/resources/dashboards",
+                "wso2/dashboard/deployment/web-ui-apps/analytics-dashboard/extensions/widgets")) {
+            Path from = oldAnalytics.resolve(dir);
+            try (Stream<Path> files = Files.walk(from)) {
+                for (Path f : files.filter(Files::isRegularFile).toList()) {
+                    Path to = newAnalytics.resolve(dir).resolve(from.relativize(f).toString());
+                    if (!Files.exists(to)) {
+                        Files.createDirectories(to.getParent());
+                        Files.copy(f, to);
+                    }
+                }
+            }
         }
     }
 

@@ -1,0 +1,2 @@
+-- The versioned rows of REG_RESOURCE_PROPERTY the clean-up deletes or gives a path (REG_PATH_ID NULL).
+SELECT * FROM REG_RESOURCE_PROPERTY WHERE REG_PATH_ID IS NULL

@@ -1,0 +1,225 @@
+package dev.apimupgrade.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.apimupgrade.plan.PlanJson;
+import dev.apimupgrade.plan.PlanStep;
+import dev.apimupgrade.samples.Samples;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The operator's whole journey on copies of the samples, each command taken from the runbook as printed: assess,
+ * plan, the before-inventory, plan --check, the dry run, migrate without a person at the keyboard where at each stop
+ * the operator really does what the step says (SampleOperator: re-applies the main.xml customisation from the step's
+ * diff, places and removes the migration jars and resources, writes the log a 3.1.0 start writes, runs the analytics
+ * script by hand) and then lists it in the answers file, the tenant loader jar given there; then verify, compare and
+ * the evidence bundle. A correct journey ends with verify PASS (no check FAIL; the samples' WSO2AM_DB holds WSO2's
+ * complete 3.0.0 schema, so after the AM script it is the 3.1.0 AM_ schema but for the two documented differences),
+ * compare with no unexplained difference and a board summary that shows both, the verdict before, and every
+ * confirmation.
+ */
+class OperatorJourneyTest {
+    static final List<String> DOCUMENTED = List.of("AM_CERTIFICATE_METADATA.ALIAS",
+            "AM_CERTIFICATE_METADATA.END_POINT");
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void aCarefulOperatorsJourneyOnTheDefaultSampleEndsWithVerifyPassCompareExplainedAndTheBoardSummaryShowingBoth()
+            throws Exception {
+        Journey journey = new Journey(Samples.DEFAULT, Map.of(), false);
+
+        journey.walk();
+
+        journey.assertEndsWell();
+    }
+
+    @Test
+    void aCarefulOperatorsJourneyOnTheCustomSampleWithItsAnalyticsEndsWithVerifyPassAndTheCustomisationReApplied()
+            throws Exception {
+        Journey journey = new Journey(Samples.CUSTOM, AssessSamplesEndToEndTest.OPERATOR_ENVIRONMENT, true);
+
+        journey.walk();
+
+        journey.assertEndsWell();
+        assertThat(Files.readString(journey.newHome.resolve(SampleOperator.SYNAPSE + "/sequences/main.xml")))
+                .contains("X-Partner-Trace");
+        assertThat(journey.confirmed).contains("CFG-SYNAPSE-PROTECTED-MODIFIED:ManualStep:"
+                + SampleOperator.SYNAPSE + "/sequences/main.xml", "ANA-DB-PK:RunSqlScript:APIM_ANALYTICS_DB");
+    }
+
+    private static JsonNode check(JsonNode checks, String id) {
+        for (JsonNode c : checks) {
+            if (c.get("id").asText().equals(id)) {
+                return c;
+            }
+        }
+        throw new AssertionError("verify has no check " + id + ": " + checks);
+    }
+
+    /** One sample's copies, the operator's environment, and the commands of the journey in order. */
+    private final class Journey {
+        final Path oldHome;
+        final Path newHome;
+        final Path analytics;
+        final Path newAnalytics;
+        final Map<String, String> environment;
+        final Path planDir = tmp.resolve("work/plan");
+        final List<String> confirmed = new ArrayList<>();
+        private final Path loader;
+        private String runbook;
+
+        Journey(String sample, Map<String, String> environment, boolean withAnalytics) throws Exception {
+            this.oldHome = tmp.resolve("homes/old").toAbsolutePath();
+            this.newHome = tmp.resolve("homes/new").toAbsolutePath();
+            this.analytics = withAnalytics ? tmp.resolve("homes/old-analytics").toAbsolutePath() : null;
+            this.newAnalytics = withAnalytics ? tmp.resolve("homes/new-analytics").toAbsolutePath() : null;
+            this.environment = environment;
+            MigrateHomes.copyTree(Samples.home(sample), oldHome);
+            MigrateHomes.copyTree(Samples.home(Samples.TARGET), newHome);
+            if (withAnalytics) {
+                MigrateHomes.copyTree(Samples.home(Samples.ANALYTICS_CUSTOM), analytics);
+                MigrateHomes.copyTree(Samples.home(Samples.ANALYTICS_TARGET), newAnalytics);
+            }
+            // the tenant loader jar the guide links to, downloaded beforehand (the tool does not ship it)
+            loader = Files.write(Files.createDirectories(tmp.resolve("downloads")).resolve("tenantloader-1.0.jar"),
+                    new byte[] {'P', 'K', 5, 6, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0});
+        }
+
+        List<PlanStep> steps() throws Exception {
+            return PlanJson.read(planDir.resolve("plan.json")).steps();
+        }
+
+        void walk() throws Exception {
+            List<String> homes = new ArrayList<>(List.of("--old", oldHome.toString(), "--new", newHome.toString(),
+                    "--today", MigrateHomes.TODAY));
+            if (analytics != null) {
+                homes.addAll(List.of("--old-analytics", analytics.toString(), "--new-analytics",
+                        newAnalytics.toString()));
+                // assess blocks on the planted NULL APIVERSION row (ANA-PK-DUPLICATES); the operator fixes it
+                CliRun blocked = cli("assess", homes, "--out", tmp.resolve("work/assessment").toString());
+                assertThat(blocked.code()).as(blocked.out()).isEqualTo(ExitCode.BLOCKERS);
+                assertThat(blocked.out()).contains("ANA-PK-DUPLICATES");
+                MigrateCustomSampleTest.fixTheNullApiVersion(analytics);
+            }
+            CliRun assessed = cli("assess", homes, "--out", tmp.resolve("work/assessment").toString());
+            assertThat(assessed.code()).as(assessed.out() + assessed.err()).isEqualTo(ExitCode.READY);
+            assertThat(assessed.out().lines().reduce((a, b) -> b).orElseThrow()).startsWith("Next: apim-upgrade plan");
+            CliRun planned = cli("plan", homes, "--out", planDir.toString());
+            assertThat(planned.code()).as(planned.out() + planned.err()).isEqualTo(ExitCode.READY);
+            runbook = Files.readString(planDir.resolve("runbook.md"));
+
+            // before migrating, as the runbook's order says: the before-inventory, the plan still current, a rehearsal
+            expect(printed("compare", l -> l.contains("--out") && !l.contains("--new")), ExitCode.READY);
+            expect(printed("plan --check", l -> true), ExitCode.READY);
+            CliRun dry = expect(printed("migrate", l -> l.contains("--dry-run")), ExitCode.READY);
+            assertThat(dry.out()).contains("Dry run: nothing was written.").contains("migrate:");
+
+            SampleOperator operator = new SampleOperator(oldHome, newHome, analytics, newAnalytics);
+            List<String> migrate = printed("migrate", l -> !l.contains("--dry-run"));
+            CliRun migrated = migrate(migrate);
+            while (migrated.code() == ExitCode.NEEDS_OPERATOR) {
+                String stopped = stoppedAt(migrated);
+                assertThat(confirmed).as("stopped again at a confirmed step: " + migrated.out()).doesNotContain(stopped);
+                operator.doStep(steps().stream().filter(s -> s.id().equals(stopped)).findFirst().orElseThrow());
+                confirmed.add(stopped);
+                migrated = migrate(migrate);
+            }
+            assertThat(migrated.code()).as(migrated.out() + migrated.err()).isEqualTo(ExitCode.READY);
+            assertThat(migrated.out()).contains("Every step of the plan is done.");
+            assertThat(confirmed).as("the operator did and confirmed every step by hand")
+                    .containsAll(steps().stream().filter(s -> !s.automated()).map(PlanStep::id).toList());
+
+            expect(printed("verify", l -> true), ExitCode.READY);
+            expect(printed("compare", l -> l.contains("--new")), ExitCode.READY);
+            expect(printed("evidence", l -> l.contains("--before")), ExitCode.READY);
+            expect(List.of("evidence", "--check", tmp.resolve("work/evidence").toString()), ExitCode.READY);
+        }
+
+        void assertEndsWell() throws Exception {
+            JsonNode checks = json(tmp.resolve("work/after/after-report.json")).get("checks");
+            assertThat(checks.findValuesAsText("status")).as(checks.toString()).doesNotContain("FAIL");
+            JsonNode schema = check(checks, "DB-AM-SCHEMA");
+            assertThat(schema.get("status").asText()).as(schema.toString()).isEqualTo("PASS");
+            assertThat(schema.get("differences").findValuesAsText("status")).containsOnly("documented");
+            assertThat(schema.get("differences").findValuesAsText("object"))
+                    .containsExactlyInAnyOrderElementsOf(DOCUMENTED);
+            assertThat(check(checks, "DB-3.1.0-TABLES").get("status").asText()).isEqualTo("PASS");
+            List<PlanStep> scripts = steps().stream().filter(s -> s.kind().equals("RunSqlScript")).toList();
+            assertThat(scripts).extracting(PlanStep::conditionId).contains("DB-AM-UPGRADE");
+            scripts.forEach(s -> assertThat(check(checks, s.id()).get("status").asText()).as(s.id())
+                    .isEqualTo("PASS"));
+
+            String board = Files.readString(tmp.resolve("work/evidence/index.html"));
+            assertThat(board).contains("READY").contains("PASS").doesNotContain("holds no assessment after");
+            assertThat(board).contains("0 unexplained");
+            confirmed.forEach(id -> assertThat(board).as("the board shows the confirmation of " + id).contains(id));
+            String secret = environment.values().stream().findFirst().orElse("pw-Planted-");
+            assertThat(Files.walk(tmp.resolve("work")).filter(Files::isRegularFile)
+                    .filter(p -> !p.startsWith(tmp.resolve("work/migrate-run/backup")))
+                    .filter(p -> !p.toString().endsWith(".mv.db")))
+                    .allSatisfy(p -> assertThat(Files.readString(p, java.nio.charset.StandardCharsets.ISO_8859_1))
+                            .as(p.toString()).doesNotContain(secret));
+        }
+
+        /** The runbook's printed command line for {@code command} (the first that {@code which} accepts), as words. */
+        private List<String> printed(String command, Predicate<String> which) {
+            String line = runbook.lines().map(String::strip).filter(l -> l.startsWith("apim-upgrade " + command + " "))
+                    .filter(which).findFirst()
+                    .orElseThrow(() -> new AssertionError("the runbook prints no apim-upgrade " + command + " line"));
+            List<String> words = new ArrayList<>(Arrays.asList(line.substring("apim-upgrade ".length()).split(" +")));
+            if (List.of("assess", "verify").contains(words.get(0))) {
+                // the samples' expiry findings are pinned to a date, as the other end-to-end tests pin them
+                words.addAll(List.of("--today", MigrateHomes.TODAY));
+            }
+            return words;
+        }
+
+        private CliRun expect(List<String> args, int code) {
+            CliRun r = CliRun.withEnvironment(environment, args.toArray(String[]::new));
+            assertThat(r.code()).as(String.join(" ", args) + "\n" + r.out() + r.err()).isEqualTo(code);
+            assertThat(r.err()).doesNotContain("Exception");
+            return r;
+        }
+
+        private static String stoppedAt(CliRun r) {
+            return r.out().lines().filter(l -> l.startsWith("STOPPED at ")).findFirst()
+                    .orElseThrow(() -> new AssertionError(r.out() + r.err())).replaceFirst("^STOPPED at (.*)\\.$", "$1");
+        }
+
+        /** The printed migrate line, with the answers file listing what the operator did and the tenant loader. */
+        private CliRun migrate(List<String> printed) throws Exception {
+            StringBuilder yaml = new StringBuilder("migrate:\n  files:\n    tenantloader: \"" + loader + "\"\n");
+            if (!confirmed.isEmpty()) {
+                yaml.append("  confirmed:\n");
+                confirmed.forEach(id -> yaml.append("    - \"").append(id).append("\"\n"));
+            }
+            Path answers = Files.writeString(tmp.resolve("work/answers.yaml"), yaml.toString());
+            List<String> args = new ArrayList<>(printed);
+            args.addAll(List.of("--no-prompt", "--answers", answers.toString()));
+            return CliRun.withEnvironment(environment, args.toArray(String[]::new));
+        }
+
+        private CliRun cli(String command, List<String> homes, String... args) {
+            List<String> all = new ArrayList<>(List.of(command));
+            all.addAll(homes);
+            all.addAll(List.of(args));
+            return CliRun.withEnvironment(environment, all.toArray(String[]::new));
+        }
+    }
+
+    static JsonNode json(Path file) throws Exception {
+        return JsonMapper.builder().build().readTree(file.toFile());
+    }
+}
