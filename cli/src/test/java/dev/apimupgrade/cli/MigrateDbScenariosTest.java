@@ -97,6 +97,14 @@ class MigrateDbScenariosTest {
             assertThat(m.homeHashes()).as("homes after a second run").isEqualTo(homesAfter);
             assertThat(databases.schemaAndRows()).as("databases after a second run").isEqualTo(databasesAfter);
 
+            // compare needs no earlier command: migrate took the databases' inventory before its first script
+            assertThat(run.resolve("inventory.old.json")).exists();
+            CliRun compared = run(CliRun.of("compare", "--run", run.toString(), "--new", m.newHome().toString(),
+                    "--out", tmp.resolve("comparison").toString()));
+            assertThat(compared.code()).as(compared.out() + compared.err()).isEqualTo(ExitCode.READY);
+            assertThat(compared.out()).containsPattern("Compared \\d+ items: \\d+ same, [1-9]\\d* explained, 0"
+                    + " unexplained");
+
             nothingIsLeftToDo(m, run);
 
             CliRun rollback = run(CliRun.of("rollback", "--run", run.toString()));
