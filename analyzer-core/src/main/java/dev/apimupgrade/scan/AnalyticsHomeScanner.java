@@ -102,8 +102,8 @@ public final class AnalyticsHomeScanner implements Scanner {
                 JarHeaders h = JarHeaders.read(jar);
                 out.add(new AnalyticsJar(role, folder, jar.getFileName().toString(), h.osgiBundle(), h.symbolicName(),
                         h.jdbcDriverClass(), SourceRef.analytics(role, path, 0)));
-            } catch (IOException | RuntimeException e) {
-                out.add(problem(role, path, "cannot be opened as a jar", e));
+            } catch (JarHeaders.NotAJar e) {
+                out.add(new ScanProblem(role, path, e.getMessage(), SourceRef.analytics(role, path, 0)));
             }
         }
     }

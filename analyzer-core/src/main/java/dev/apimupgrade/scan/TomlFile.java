@@ -1,9 +1,8 @@
 package dev.apimupgrade.scan;
 
 import dev.apimupgrade.fact.Role;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +19,7 @@ import org.tomlj.TomlTable;
  * A home's repository/conf/deployment.toml, parsed, with its leaf keys flattened the way facts name them. Shared by
  * the scanners that read it, because scanners do not see each other's facts. Values here are NOT masked.
  */
-final class TomlFile {
+public final class TomlFile {
     static final String PATH = "repository/conf/deployment.toml";
     private static final Pattern BARE_KEY = Pattern.compile("[A-Za-z0-9_-]+");
 
@@ -43,7 +42,8 @@ final class TomlFile {
 
     /**
      * The home's deployment.toml; none when there is no such home, or when the new home lacks the file (a target
-     * pack without one is still a target). The old home without one cannot be assessed.
+     * pack without one is still a target). The old home without one cannot be assessed; a file that is there but
+     * cannot be read, is too large, is not UTF-8, is malformed or gives a key the wrong type is an input error.
      */
     static Optional<TomlFile> read(Installation installation, Role role) throws InputException {
         Optional<Path> home = installation.home(role);
@@ -52,19 +52,18 @@ final class TomlFile {
         }
         Path file = home.get().resolve(PATH);
         String shownAs = shownAs(role);
-        if (!Files.isRegularFile(file)) {
+        if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
             if (role == Role.OLD) {
                 throw new InputException(shownAs, "the old home has no deployment.toml, so its configuration cannot be assessed");
             }
             return Optional.empty();
         }
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new InputException(shownAs, "cannot read the file (" + e.getClass().getSimpleName() + ")");
-        }
-        return Optional.of(parse(role, text));
+        return Optional.of(parse(role, InputFile.text(file, shownAs, InputFile.TOML)));
+    }
+
+    /** The parsed deployment.toml of a home, checked as {@link #read} checks it, for readers outside this package. */
+    public static Optional<TomlTable> table(Installation installation, Role role) throws InputException {
+        return read(installation, role).map(TomlFile::root);
     }
 
     static TomlFile parse(Role role, String text) throws InputException {
@@ -73,6 +72,11 @@ final class TomlFile {
             TomlParseError e = toml.errors().get(0);
             throw new InputException(shownAs(role), line(e.position()), "malformed TOML: " + e.getMessage());
         }
+        if (toml.isEmpty()) {
+            throw new InputException(shownAs(role), "sets nothing (empty, or only comments); a deployment.toml"
+                    + " configures at least the server and its databases");
+        }
+        TomlShape.check(toml, shownAs(role));
         return new TomlFile(role, text, toml);
     }
 
