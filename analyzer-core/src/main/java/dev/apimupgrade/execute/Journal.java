@@ -3,15 +3,19 @@ package dev.apimupgrade.execute;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.apimupgrade.scan.InputException;
+import dev.apimupgrade.scan.InputFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.ServiceLoader;
 
@@ -37,20 +41,40 @@ public final class Journal {
         this.readAtOpen = records.size();
     }
 
-    /** Opens (or starts) the journal of a run directory and reads back what earlier runs recorded. */
-    public static Journal open(Path file) throws IOException {
+    /**
+     * Opens (or starts) the journal of a run directory and reads back what earlier runs recorded. A journal that is
+     * too large, not UTF-8 or holds a line that is no record is bad input naming the file and line.
+     */
+    public static Journal open(Path file) throws IOException, InputException {
         List<JournalRecord> read = new ArrayList<>();
-        if (Files.exists(file)) {
-            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+            byte[] bytes = InputFile.bytes(file, file.toString(), InputFile.JOURNAL);
+            int end = lastNewline(bytes) + 1;
+            List<String> lines = new ArrayList<>(InputFile.utf8(Arrays.copyOf(bytes, end), file.toString()).lines()
+                    .toList());
+            try {
+                lines.add(InputFile.utf8(Arrays.copyOfRange(bytes, end, bytes.length), file.toString()));
+            } catch (InputException cutMidCharacter) {
+                // a kill can cut the last record inside a multi-byte character: it is a cut record, ignored
+            }
             for (int i = 0; i < lines.size(); i++) {
-                parse(file, lines.get(i)).ifPresent(read::add);
+                parse(file, i + 1, lines.get(i)).ifPresent(read::add);
             }
         }
         return new Journal(file, read);
     }
 
+    private static int lastNewline(byte[] bytes) {
+        for (int i = bytes.length - 1; i >= 0; i--) {
+            if (bytes[i] == '\n') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /** A line may be cut short (by a kill while writing it); any other bad line means a damaged journal. */
-    private static java.util.Optional<JournalRecord> parse(Path file, String line) throws IOException {
+    private static java.util.Optional<JournalRecord> parse(Path file, int number, String line) throws InputException {
         if (line.isBlank()) {
             return java.util.Optional.empty();
         }
@@ -60,7 +84,10 @@ public final class Journal {
             if (String.valueOf(e.getOriginalMessage()).startsWith("Unexpected end-of-input")) {
                 return java.util.Optional.empty();
             }
-            throw new IOException(file + " is damaged (a line is not a journal record): " + e.getOriginalMessage());
+            String why = String.valueOf(e.getOriginalMessage());
+            int nl = why.indexOf('\n');
+            throw new InputException(file.toString(), number, "the journal is damaged (a line is not a journal record): "
+                    + (nl > 0 ? why.substring(0, nl) : why));
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.apimupgrade.execute;
 
 import dev.apimupgrade.scan.FileDigest;
+import dev.apimupgrade.scan.InputException;
 import java.io.IOException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
@@ -29,7 +30,8 @@ public final class Rollback {
     private Rollback() {
     }
 
-    public static RunOutcome of(RunDirectory run, boolean breakLock) throws IOException, RunRefusedException {
+    public static RunOutcome of(RunDirectory run, boolean breakLock)
+            throws IOException, InputException, RunRefusedException {
         return of(run, breakLock, Optional.empty());
     }
 
@@ -38,7 +40,7 @@ public final class Rollback {
      * re-inserted from their exports where their table still exists; without them, the exports are only named.
      */
     public static RunOutcome of(RunDirectory run, boolean breakLock, Optional<DatasourceSpecs> datasources)
-            throws IOException, RunRefusedException {
+            throws IOException, InputException, RunRefusedException {
         if (!run.exists() || !java.nio.file.Files.exists(run.runJson())) {
             throw new RunRefusedException(run.root() + " holds no migrate run that got past its checks (no"
                     + " journal.jsonl or run.json), so there is nothing to roll back. Nothing was changed.");

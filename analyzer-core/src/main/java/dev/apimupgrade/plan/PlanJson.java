@@ -10,8 +10,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.apimupgrade.scan.FileDigest;
 import dev.apimupgrade.scan.InputException;
-import java.io.IOException;
-import java.nio.file.Files;
+import dev.apimupgrade.scan.InputFile;
 import java.nio.file.Path;
 
 /**
@@ -60,12 +59,13 @@ public final class PlanJson {
     public static MigrationPlan read(Path file) throws InputException {
         MigrationPlan plan;
         try {
-            plan = fromJson(Files.readString(file));
+            plan = fromJson(InputFile.text(file, file.toString(), InputFile.PLAN));
         } catch (JsonProcessingException e) {
             throw new InputException(file.toString(), e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
-                    "not a plan.json written by apim-upgrade: " + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw new InputException(file.toString(), "cannot read the plan: " + e.getMessage());
+                    "not a plan.json written by apim-upgrade: " + firstLine(e.getOriginalMessage()));
+        }
+        if (plan == null) {
+            throw new InputException(file.toString(), "not a plan.json written by apim-upgrade: it holds no plan");
         }
         if (!plan.stepsIntact()) {
             throw new InputException(file.toString(), "the plan's steps were changed after it was made (they do not"
@@ -73,5 +73,10 @@ public final class PlanJson {
                     + " apim-upgrade plan");
         }
         return plan;
+    }
+
+    private static String firstLine(String message) {
+        int nl = String.valueOf(message).indexOf('\n');
+        return nl > 0 ? message.substring(0, nl) : String.valueOf(message);
     }
 }

@@ -328,7 +328,7 @@ class EngineTest {
         assertThat(intents()).isEqualTo(intents);
     }
 
-    private long intents() throws IOException {
+    private long intents() throws Exception {
         return Journal.open(run.journal()).records().stream().filter(r -> r.type().equals("intent")).count();
     }
 

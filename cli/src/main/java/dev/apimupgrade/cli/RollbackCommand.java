@@ -41,7 +41,7 @@ public final class RollbackCommand implements Callable<Integer> {
     boolean breakLock;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws IOException, InputException {
         PrintWriter out = spec.commandLine().getOut();
         try {
             RunDirectory run = new RunDirectory(runDir);

@@ -347,6 +347,59 @@ class HostileInputTest {
         assertThat(condition(run, "PRE-LINK-OUTSIDE-HOME").path("status").asText()).isEqualTo("NOT_APPLICABLE");
     }
 
+    // ---- the tool's own files, edited or damaged: exit 2 naming the file
+
+    @Test
+    void aJournalOfRandomBytesIsRefusedByRollbackNamingTheFile() throws Exception {
+        Path run = Files.createDirectories(tmp.resolve("run"));
+        Files.writeString(run.resolve("run.json"), "{}");
+        Files.write(run.resolve("journal.jsonl"), randomBytes(4096, 11));
+
+        CliRun rollback = CliRun.of("rollback", "--run", run.toString());
+
+        assertRunFileRefused(rollback, run.resolve("journal.jsonl") + ":1", "is not UTF-8 text");
+    }
+
+    @Test
+    void aJournalLineThatIsNoRecordIsRefusedWithItsLine() throws Exception {
+        Path run = Files.createDirectories(tmp.resolve("run"));
+        Files.writeString(run.resolve("run.json"), "{}");
+        Files.writeString(run.resolve("journal.jsonl"), "{\"type\":\"intent\"}\nnot a record\n");
+
+        CliRun rollback = CliRun.of("rollback", "--run", run.toString());
+
+        assertRunFileRefused(rollback, run.resolve("journal.jsonl") + ":2", "the journal is damaged");
+    }
+
+    @Test
+    void aManifestOfRandomBytesIsRefusedByEvidenceCheckNamingTheFile() throws Exception {
+        Path bundle = Files.createDirectories(tmp.resolve("bundle"));
+        Files.write(bundle.resolve("MANIFEST.sha256"), randomBytes(2048, 13));
+
+        CliRun check = CliRun.of("evidence", "--check", bundle.toString());
+
+        assertRunFileRefused(check, bundle.resolve("MANIFEST.sha256") + ":1", "is not UTF-8 text");
+    }
+
+    @Test
+    void aPlanOfRandomBytesOrOfJsonNullIsRefusedByMigrateNamingTheFile() throws Exception {
+        Path plan = tmp.resolve("plan.json");
+        Files.write(plan, randomBytes(4096, 17));
+        String[] args = {"migrate", "--plan", plan.toString(), "--old", old.toString(), "--new", old.toString(),
+                "--no-db", "--run", tmp.resolve("run").toString()};
+
+        assertRunFileRefused(CliRun.of(args), plan + ":1", "is not UTF-8 text");
+        Files.writeString(plan, "null");
+        assertRunFileRefused(CliRun.of(args), plan.toString(), "holds no plan");
+        assertThat(tmp.resolve("run")).doesNotExist();
+    }
+
+    private static void assertRunFileRefused(CliRun run, String file, String message) {
+        assertThat(run.code()).as(run.out() + run.err()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(run.err().strip()).doesNotContain("\n").startsWith("apim-upgrade: error: " + file)
+                .contains(message).doesNotContain("internal error");
+    }
+
     // ---- the run and its checks
 
     private CliRun assess(boolean noDb, String... extra) throws IOException {
