@@ -79,7 +79,15 @@ public final class Journal {
             return java.util.Optional.empty();
         }
         try {
-            return java.util.Optional.of(JSON.readValue(line, JournalRecord.class));
+            JournalRecord record = JSON.readValue(line, JournalRecord.class);
+            String missing = record == null ? "it is null" : record.type() == null ? "it has no type"
+                    : record.type().equals("backup") && (record.path() == null || record.existed() == null
+                    || record.directory() == null) ? "a backup record lacks its path, existed or directory" : "";
+            if (!missing.isEmpty()) {
+                throw new InputException(file.toString(), number, "the journal is damaged (a line is not a journal"
+                        + " record: " + missing + ")");
+            }
+            return java.util.Optional.of(record);
         } catch (JsonProcessingException e) {
             if (String.valueOf(e.getOriginalMessage()).startsWith("Unexpected end-of-input")) {
                 return java.util.Optional.empty();

@@ -25,8 +25,8 @@ public final class InputFile {
     public record Limit(long bytes, String kind) {
     }
 
-    /** A stock deployment.toml is about 10 KB; a heavily customised one stays well under this. */
-    public static final Limit TOML = new Limit(MIB, "a deployment.toml");
+    /** A stock deployment.toml is a few KB; a heavily customised one stays well under this. */
+    public static final Limit TOML = new Limit(512 * KIB, "a deployment.toml");
     /** registry.xml and carbon.xml are tens of KB. */
     public static final Limit CONF_XML = new Limit(4 * MIB, "a configuration XML file");
     /** A synapse artefact: an API or a sequence is a few KB, an inlined WSDL local entry a few MB. */

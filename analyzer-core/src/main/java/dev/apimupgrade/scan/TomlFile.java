@@ -7,6 +7,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 import org.tomlj.Toml;
 import org.tomlj.TomlArray;
@@ -22,6 +26,8 @@ import org.tomlj.TomlTable;
 public final class TomlFile {
     static final String PATH = "repository/conf/deployment.toml";
     private static final Pattern BARE_KEY = Pattern.compile("[A-Za-z0-9_-]+");
+    static final int MAX_BLANK_RUN = 200;
+    static final int PARSE_SECONDS = 10;
 
     /**
      * One leaf: the dotted key, its own name (last segment), the value as text, the line it is on, and whether the
@@ -67,7 +73,8 @@ public final class TomlFile {
     }
 
     static TomlFile parse(Role role, String text) throws InputException {
-        TomlParseResult toml = Toml.parse(text);
+        requireFewBlankLinesInARow(text, shownAs(role));
+        TomlParseResult toml = parseWithin(text, shownAs(role));
         if (toml.hasErrors()) {
             TomlParseError e = toml.errors().get(0);
             throw new InputException(shownAs(role), line(e.position()), "malformed TOML: " + e.getMessage());
@@ -78,6 +85,44 @@ public final class TomlFile {
         }
         TomlShape.check(toml, shownAs(role));
         return new TomlFile(role, text, toml);
+    }
+
+    /**
+     * tomlj's parse time grows steeply with runs of blank or comment lines (1,600 in a row take half a minute; the
+     * stock file has a handful), so a run longer than any real file has is refused before it starts.
+     */
+    private static void requireFewBlankLinesInARow(String text, String shownAs) throws InputException {
+        int run = 0;
+        int line = 0;
+        for (String l : (Iterable<String>) text.lines()::iterator) {
+            line++;
+            String stripped = l.strip();
+            run = stripped.isEmpty() || stripped.startsWith("#") ? run + 1 : 0;
+            if (run > MAX_BLANK_RUN) {
+                throw new InputException(shownAs, line, "more than " + MAX_BLANK_RUN + " blank or comment lines in a"
+                        + " row; a deployment.toml has far fewer, and the TOML parser slows down badly on them");
+            }
+        }
+    }
+
+    /** The parse, given at most {@link #PARSE_SECONDS}: a backstop for inputs that make the parser crawl. */
+    private static TomlParseResult parseWithin(String text, String shownAs) throws InputException {
+        FutureTask<TomlParseResult> parse = new FutureTask<>(() -> Toml.parse(text));
+        Thread parser = new Thread(parse, "deployment.toml parser");
+        parser.setDaemon(true); // an abandoned parse must not keep the tool alive
+        parser.start();
+        try {
+            return parse.get(PARSE_SECONDS, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            parser.interrupt();
+            throw new InputException(shownAs, "took longer than " + PARSE_SECONDS + " s to parse, so it is refused;"
+                    + " a deployment.toml parses in milliseconds");
+        } catch (ExecutionException e) {
+            throw new InputException(shownAs, "cannot be parsed (" + e.getCause().getClass().getSimpleName() + ")");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InputException(shownAs, "parsing was interrupted");
+        }
     }
 
     static String shownAs(Role role) {

@@ -102,6 +102,17 @@ class HostileInputTest {
     }
 
     @Test
+    void aLongRunOfCommentLinesThatWouldMakeTheTomlParserCrawlIsRefusedAtOnceWithItsLine() throws Exception {
+        String text = read(TOML);
+        int first = (int) text.lines().count() + 1;
+        write(TOML, text + "# a comment\n".repeat(1600) + "[after]\nkey = 1\n");
+
+        long started = System.nanoTime();
+        refused(assess(true), "OLD:" + TOML + ":" + (first + 200), "blank or comment lines in a row");
+        assertThat((System.nanoTime() - started) / 1_000_000).isLessThan(5_000);
+    }
+
+    @Test
     void aDeploymentTomlThatIsNotUtf8IsRefusedWithItsLine() throws Exception {
         byte[] text = read(TOML).getBytes(StandardCharsets.UTF_8);
         byte[] bad = concat("# caf".getBytes(StandardCharsets.UTF_8), new byte[] {(byte) 0xE9, '\n'}, text);
