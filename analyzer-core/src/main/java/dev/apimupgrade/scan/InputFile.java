@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * A file the tool must understand, checked before any parser sees it: a regular file, no larger than a bound suited
@@ -31,6 +32,8 @@ public final class InputFile {
     public static final Limit CONF_XML = new Limit(4 * MIB, "a configuration XML file");
     /** A synapse artefact: an API or a sequence is a few KB, an inlined WSDL local entry a few MB. */
     public static final Limit SYNAPSE_XML = new Limit(32 * MIB, "a synapse configuration file");
+    /** updates/product.txt or a server's process id file: a line or two. */
+    public static final Limit SMALL_TEXT = new Limit(64 * KIB, "a version or process id file");
     /** An execution plan (Siddhi query) is a few KB. */
     public static final Limit SIDDHI = new Limit(4 * MIB, "an execution plan");
     /** An answers file or an analytics deployment.yaml. */
@@ -64,6 +67,11 @@ public final class InputFile {
         } catch (IOException e) {
             throw new InputException(shownAs, "cannot be read (" + e.getClass().getSimpleName() + ")");
         }
+    }
+
+    /** The lines of a small single-byte text file (product.txt, a pid file), within the limit. */
+    public static List<String> latin1Lines(Path file, String shownAs, Limit limit) throws InputException {
+        return new String(bytes(file, shownAs, limit), StandardCharsets.ISO_8859_1).lines().toList();
     }
 
     /** The file's text, strictly UTF-8: a byte sequence that is not UTF-8 is refused with its line. */

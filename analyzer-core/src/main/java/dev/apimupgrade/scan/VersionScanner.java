@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.apimupgrade.fact.Observation;
 import dev.apimupgrade.fact.ProductVersion;
 import dev.apimupgrade.fact.Role;
+import dev.apimupgrade.fact.ScanProblem;
 import dev.apimupgrade.fact.SourceRef;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -75,7 +76,7 @@ public final class VersionScanner implements Scanner {
             return;
         }
         try {
-            List<String> lines = Files.readAllLines(file, StandardCharsets.ISO_8859_1);
+            List<String> lines = InputFile.latin1Lines(file, PRODUCT_TXT, InputFile.SMALL_TEXT);
             for (int i = 0; i < lines.size(); i++) {
                 String text = lines.get(i).strip();
                 if (!text.isEmpty()) {
@@ -85,8 +86,8 @@ public final class VersionScanner implements Scanner {
                     return;
                 }
             }
-        } catch (IOException e) {
-            out.add(FileTree.problem(role, PRODUCT_TXT, e));
+        } catch (InputException e) {
+            out.add(new ScanProblem(role, PRODUCT_TXT, e.getMessage(), SourceRef.file(role, PRODUCT_TXT)));
         }
     }
 
