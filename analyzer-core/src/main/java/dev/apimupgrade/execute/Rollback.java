@@ -1,6 +1,7 @@
 package dev.apimupgrade.execute;
 
 import dev.apimupgrade.scan.FileDigest;
+import dev.apimupgrade.scan.InputException;
 import java.io.IOException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;

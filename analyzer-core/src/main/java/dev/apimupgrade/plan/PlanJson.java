@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.apimupgrade.scan.InputException;
+import dev.apimupgrade.scan.InputFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -112,19 +113,15 @@ public final class PlanJson {
     private static MigrationPlan read(Path file, KeySource keys) throws InputException {
         JsonNode tree;
         try {
-            if (Files.size(file) > MAX_BYTES) {
-                throw new InputException(file.toString(), "is larger than " + MAX_BYTES / (1024 * 1024)
-                        + " MB: not a plan.json written by apim-upgrade");
-            }
-            tree = MAPPER.readTree(Files.readAllBytes(file));
+            // bounded, strict UTF-8: a plan of a large installation is a few hundred KB
+            tree = MAPPER.readTree(InputFile.text(file, file.toString(), InputFile.PLAN));
         } catch (JsonProcessingException e) {
             throw new InputException(file.toString(), e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
-                    "not a plan.json written by apim-upgrade: " + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw new InputException(file.toString(), "cannot read the plan: " + e.getMessage());
+                    "not a plan.json written by apim-upgrade: " + firstLine(e.getOriginalMessage()));
         }
         if (!(tree instanceof ObjectNode node)) {
-            throw new InputException(file.toString(), "not a plan.json written by apim-upgrade: not a JSON object");
+            throw new InputException(file.toString(), "not a plan.json written by apim-upgrade: "
+                    + (tree == null || tree.isNull() || tree.isMissingNode() ? "it holds no plan" : "not a JSON object"));
         }
         JsonNode mac = node.remove(MAC);
         if (mac == null && node.has("stepsSha256")) {
@@ -134,9 +131,9 @@ public final class PlanJson {
         MigrationPlan plan;
         try {
             plan = MAPPER.treeToValue(node, MigrationPlan.class);
-        } catch (JsonProcessingException | IllegalArgumentException e) {
+        } catch (JsonProcessingException | IllegalArgumentException | NullPointerException e) {
             throw new InputException(file.toString(), "not a plan.json written by apim-upgrade: "
-                    + (e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()));
+                    + firstLine(e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()));
         }
         if (!(mac instanceof ObjectNode macs)) {
             throw new InputException(file.toString(), "carries no MAC, so it is not a plan apim-upgrade wrote (or"
@@ -170,5 +167,10 @@ public final class PlanJson {
                     + " the plan's MAC. A plan is executed only as apim-upgrade wrote it: make a new one with"
                     + " apim-upgrade plan");
         }
+    }
+
+    private static String firstLine(String message) {
+        int nl = String.valueOf(message).indexOf('\n');
+        return nl > 0 ? message.substring(0, nl) : String.valueOf(message);
     }
 }

@@ -1,9 +1,9 @@
 package dev.apimupgrade.report;
 
 import dev.apimupgrade.scan.InputException;
+import dev.apimupgrade.scan.InputFile;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,8 +30,8 @@ public final class EvidenceCheck {
             if (!Files.isRegularFile(manifest)) {
                 throw new InputException(bundle.toString(), "is not an evidence bundle: it has no " + Manifest.FILE);
             }
-            return compare(parse(bundle, Files.readString(manifest, StandardCharsets.UTF_8)), Manifest.ofTree(bundle),
-                    List.of());
+            String text = InputFile.text(manifest, manifest.toString(), InputFile.MANIFEST);
+            return compare(parse(bundle, text), Manifest.ofTree(bundle), List.of());
         }
         if (Files.isRegularFile(bundle)) {
             return checkZip(bundle);
@@ -49,7 +49,13 @@ public final class EvidenceCheck {
                     continue;
                 }
                 if (e.getName().equals(Manifest.FILE) && manifest == null) {
-                    manifest = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                    // bounded and strictly UTF-8, as from a folder: a zip entry can inflate to anything
+                    byte[] bytes = in.readNBytes((int) InputFile.MANIFEST.bytes() + 1);
+                    if (bytes.length > InputFile.MANIFEST.bytes()) {
+                        throw new InputException(zip + "!" + Manifest.FILE, "is larger than "
+                                + InputFile.MANIFEST.kind() + " may be, so it is refused unread");
+                    }
+                    manifest = InputFile.utf8(bytes, zip + "!" + Manifest.FILE);
                 } else if (actual.put(e.getName(), Manifest.sha256((InputStream) in)) != null) {
                     // a second entry of one name: a reader may extract either, so it is an addition either way
                     repeated.add(new EvidenceProblem(EvidenceProblem.Kind.ADDED, e.getName()));

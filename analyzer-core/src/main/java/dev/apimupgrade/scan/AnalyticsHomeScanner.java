@@ -12,7 +12,6 @@ import dev.apimupgrade.fact.ScanProblem;
 import dev.apimupgrade.fact.SourceRef;
 import dev.apimupgrade.fact.WumUpdates;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -102,8 +101,8 @@ public final class AnalyticsHomeScanner implements Scanner {
                 JarHeaders h = JarHeaders.read(jar);
                 out.add(new AnalyticsJar(role, folder, jar.getFileName().toString(), h.osgiBundle(), h.symbolicName(),
                         h.jdbcDriverClass(), SourceRef.analytics(role, path, 0)));
-            } catch (IOException | RuntimeException e) {
-                out.add(problem(role, path, "cannot be opened as a jar", e));
+            } catch (JarHeaders.NotAJar e) {
+                out.add(new ScanProblem(role, path, e.getMessage(), SourceRef.analytics(role, path, 0)));
             }
         }
     }
@@ -133,9 +132,10 @@ public final class AnalyticsHomeScanner implements Scanner {
     private static String versionMarker(Path home) {
         Path product = home.resolve(VersionScanner.PRODUCT_TXT);
         try {
-            return Files.isRegularFile(product) ? Files.readAllLines(product, StandardCharsets.ISO_8859_1).stream()
-                    .map(String::strip).filter(l -> !l.isEmpty()).findFirst().orElse("") : "";
-        } catch (IOException e) {
+            return Files.isRegularFile(product) ? InputFile.latin1Lines(product, VersionScanner.PRODUCT_TXT,
+                    InputFile.SMALL_TEXT).stream().map(String::strip).filter(l -> !l.isEmpty()).findFirst().orElse("")
+                    : "";
+        } catch (InputException e) {
             return "";
         }
     }

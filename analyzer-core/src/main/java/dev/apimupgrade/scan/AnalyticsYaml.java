@@ -1,19 +1,11 @@
 package dev.apimupgrade.scan;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.Mark;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -40,21 +32,21 @@ public final class AnalyticsYaml {
     private AnalyticsYaml() {
     }
 
-    /** The RDBMS datasources of {@code home}/{@code file} in file order, or empty when the file does not exist. */
+    /**
+     * The RDBMS datasources of {@code home}/{@code file} in file order, or empty when the file does not exist. A file
+     * that is there must be a YAML mapping: an empty or unreadable one is an input error, not "no datasources".
+     */
     public static Optional<List<Entry>> datasources(Path home, String file) throws InputException {
         Path path = home.resolve(file);
-        if (!Files.isRegularFile(path)) {
+        if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
             return Optional.empty();
         }
-        Node root;
-        try (Reader in = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
-            root = new Yaml(new SafeConstructor(new LoaderOptions())).compose(in);
-        } catch (MarkedYAMLException e) {
-            Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-            throw new InputException(path.toString(), mark == null ? 0 : mark.getLine() + 1,
-                    "malformed YAML: " + e.getProblem());
-        } catch (YAMLException | IOException e) {
-            throw new InputException(path.toString(), "cannot be read (" + e.getClass().getSimpleName() + ")");
+        String shown = path.toString();
+        Node root = SafeYaml.compose(path, shown);
+        if (!(root instanceof MappingNode)) {
+            throw new InputException(shown, root == null ? 0 : root.getStartMark().getLine() + 1,
+                    root == null ? "is empty; an analytics profile's deployment.yaml configures its datasources"
+                            : "is not a YAML mapping of settings");
         }
         List<Entry> out = new ArrayList<>();
         Node list = child(child(root, "wso2.datasources"), "dataSources");

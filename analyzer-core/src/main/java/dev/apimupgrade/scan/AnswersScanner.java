@@ -3,22 +3,12 @@ package dev.apimupgrade.scan;
 import dev.apimupgrade.fact.Answer;
 import dev.apimupgrade.fact.Observation;
 import dev.apimupgrade.fact.SourceRef;
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.Mark;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -44,16 +34,7 @@ public final class AnswersScanner implements Scanner {
     public List<Observation> scan(Installation installation) throws InputException {
         String shown = answersFile.toString();
         // composed, not constructed: the node tree keeps each key's line; the loader is the safe one regardless
-        Yaml yaml = new Yaml(new SafeConstructor(new LoaderOptions()));
-        Node root;
-        try (Reader in = Files.newBufferedReader(answersFile, StandardCharsets.UTF_8)) {
-            root = yaml.compose(in);
-        } catch (MarkedYAMLException e) {
-            Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-            throw new InputException(shown, mark == null ? 0 : mark.getLine() + 1, "malformed YAML: " + e.getProblem());
-        } catch (YAMLException | IOException e) {
-            throw new InputException(shown, "cannot read the answers file (" + e.getClass().getSimpleName() + ")");
-        }
+        Node root = SafeYaml.compose(answersFile, shown);
         List<Observation> out = new ArrayList<>();
         if (root == null) {
             return out; // an empty file answers nothing

@@ -5,9 +5,9 @@ import dev.apimupgrade.fact.FilePresence;
 import dev.apimupgrade.fact.Observation;
 import dev.apimupgrade.fact.Role;
 import dev.apimupgrade.fact.SourceRef;
+import dev.apimupgrade.fact.UnreadableFile;
 import dev.apimupgrade.scan.StockBaseline.Counterpart;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,6 +24,7 @@ public final class ExecutionPlanScanner implements Scanner {
     static final String SUFFIX = ".siddhiql";
     /** Stock plans are the super tenant's: they sit in its deployment folder and are named after it. */
     static final String TENANT = "carbon.super";
+    static final String AREA = "executionplans";
 
     private final StockFiles stock;
 
@@ -46,17 +47,32 @@ public final class ExecutionPlanScanner implements Scanner {
         }
         StockBaseline baseline = new StockBaseline(installation, stock);
         Set<String> stockNames = stock.executionPlanNames();
+        HomeLinks links = new HomeLinks(Role.OLD, installation.oldHome());
+        if (!links.treeStaysInside(AREA, PLANS_DIR, out)) {
+            return out;
+        }
         for (Path file : plans(dir, out)) {
             String name = file.getFileName().toString();
             String relativePath = PLANS_DIR + "/" + name;
             SourceRef source = SourceRef.file(Role.OLD, relativePath);
-            String sha;
-            try {
-                sha = FileDigest.sha256(file);
-            } catch (UncheckedIOException e) {
-                out.add(FileTree.problem(Role.OLD, relativePath, e));
+            if (Files.isSymbolicLink(file) && !links.follow(AREA, file, out)) {
                 continue;
             }
+            byte[] content;
+            try {
+                content = InputFile.bytes(file, relativePath, InputFile.SIDDHI);
+            } catch (InputException e) {
+                out.add(new UnreadableFile(Role.OLD, AREA, relativePath, e.getMessage(), source));
+                continue;
+            }
+            try {
+                InputFile.utf8(content, relativePath);
+            } catch (InputException e) {
+                // the server reads a plan as UTF-8 text: a binary or differently encoded one is carried over broken
+                out.add(new UnreadableFile(Role.OLD, AREA, relativePath, e.getMessage() + " at line " + e.line(),
+                        source));
+            }
+            String sha = FileDigest.sha256(content);
             boolean stockName = stockNames.contains(name);
             out.add(new ExecutionPlanFile(Role.OLD, name, stockName, sha, source));
             if (stockName) {
@@ -68,11 +84,13 @@ public final class ExecutionPlanScanner implements Scanner {
         return out;
     }
 
+    /** Every entry named like a plan, whatever it is: a folder or a device of that name is reported, not skipped. */
     private static List<Path> plans(Path dir, List<Observation> out) {
         try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(p -> p.getFileName().toString().endsWith(SUFFIX) && Files.isRegularFile(p)).sorted().toList();
+            return s.filter(p -> p.getFileName().toString().endsWith(SUFFIX)).sorted().toList();
         } catch (IOException | RuntimeException e) {
-            out.add(FileTree.problem(Role.OLD, PLANS_DIR, e));
+            out.add(new UnreadableFile(Role.OLD, AREA, PLANS_DIR, "cannot be listed (" + e.getClass().getSimpleName()
+                    + ")", SourceRef.file(Role.OLD, PLANS_DIR)));
             return List.of();
         }
     }

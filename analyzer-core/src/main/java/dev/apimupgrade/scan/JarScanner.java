@@ -5,9 +5,10 @@ import dev.apimupgrade.fact.JarFile;
 import dev.apimupgrade.fact.MigrationArtefact;
 import dev.apimupgrade.fact.Observation;
 import dev.apimupgrade.fact.Role;
-import dev.apimupgrade.fact.ScanProblem;
 import dev.apimupgrade.fact.SourceRef;
+import dev.apimupgrade.fact.UnreadableFile;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,18 +69,35 @@ public final class JarScanner implements Scanner {
         if (!present) {
             return;
         }
+        HomeLinks links = new HomeLinks(role, home);
+        if (!links.treeStaysInside(folder, dirPath, out)) {
+            return;
+        }
         for (Path jar : jars(role, dir, dirPath, out)) {
             String name = jar.getFileName().toString();
-            SourceRef source = SourceRef.file(role, dirPath + "/" + name);
+            String path = dirPath + "/" + name;
+            SourceRef source = SourceRef.file(role, path);
+            if (Files.isSymbolicLink(jar) && !links.follow(folder, jar, out)) {
+                continue;
+            }
+            if (!Files.isRegularFile(jar)) {
+                // a folder named like a jar is no jar: reported, so it cannot pass for "every jar is stock"
+                out.add(new UnreadableFile(role, folder, path, Files.isDirectory(jar) ? "is a directory, not a jar"
+                        : "is not a regular file", source));
+                continue;
+            }
             JarHeaders headers;
             String sha;
             try {
                 headers = JarHeaders.read(jar);
                 sha = FileDigest.sha256(jar);
-            } catch (IOException | RuntimeException e) {
-                // A truncated or non-zip file must not stop the assessment; rules can still report it.
-                out.add(new ScanProblem(role, dirPath + "/" + name,
-                        "cannot be opened as a jar (" + e.getClass().getSimpleName() + ")", source));
+            } catch (JarHeaders.NotAJar e) {
+                // a truncated or non-zip file must not stop the assessment; the rules report it
+                out.add(new UnreadableFile(role, folder, path, e.getMessage(), source));
+                continue;
+            } catch (UncheckedIOException e) {
+                out.add(new UnreadableFile(role, folder, path, "cannot be read ("
+                        + e.getCause().getClass().getSimpleName() + ")", source));
                 continue;
             }
             boolean artefact = isMigrationArtefact(name);
@@ -98,11 +116,13 @@ public final class JarScanner implements Scanner {
         return MIGRATION_ARTEFACTS.stream().anyMatch(m -> m.matches(p));
     }
 
+    /** Every entry named like a jar, whatever it is: a folder or a link of that name is judged, not skipped. */
     private static List<Path> jars(Role role, Path dir, String dirPath, List<Observation> out) {
         try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(JarScanner::isJar).sorted().toList();
+            return s.filter(JarScanner::isJarName).sorted().toList();
         } catch (IOException | RuntimeException e) {
-            out.add(FileTree.problem(role, dirPath, e));
+            out.add(new UnreadableFile(role, dirPath.substring(COMPONENTS.length()), dirPath, "cannot be listed ("
+                    + e.getClass().getSimpleName() + ")", SourceRef.file(role, dirPath)));
             return List.of();
         }
     }
@@ -121,7 +141,11 @@ public final class JarScanner implements Scanner {
         }
     }
 
+    private static boolean isJarName(Path p) {
+        return p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".jar");
+    }
+
     private static boolean isJar(Path p) {
-        return p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".jar") && Files.isRegularFile(p);
+        return isJarName(p) && Files.isRegularFile(p);
     }
 }

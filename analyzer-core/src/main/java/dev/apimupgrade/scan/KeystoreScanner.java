@@ -51,8 +51,12 @@ public final class KeystoreScanner implements Scanner {
     }
 
     private static void observe(Role role, Path home, Path file, KeystoreConfig config, boolean listEntries,
-                                List<Observation> out) {
+                                List<Observation> out) throws InputException {
         String shown = shown(home, file);
+        if (Files.exists(file)) {
+            // a folder in its place is no missing keystore: the configuration names something that cannot be one
+            InputFile.requireRegularFile(file, role.name() + ":" + shown);
+        }
         SourceRef source = config.line() > 0 ? SourceRef.line(role, TomlFile.PATH, config.line()) : SourceRef.file(role, shown);
         KeystoreFile.Opened opened = KeystoreFile.open(file, config.type(), config.password());
         boolean exists = !KeystoreFile.MISSING.equals(opened.error());

@@ -1,8 +1,5 @@
 package dev.apimupgrade.scan;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -11,11 +8,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -52,15 +44,7 @@ public record MigrateAnswers(Map<String, String> confirmed, Optional<String> dat
     /** The migrate section of an answers file; a file without one confirms nothing. */
     public static MigrateAnswers read(Path file) throws InputException {
         String shown = file.toString();
-        Node root;
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            root = new Yaml(new SafeConstructor(new LoaderOptions())).compose(in);
-        } catch (MarkedYAMLException e) {
-            throw new InputException(shown, e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1,
-                    "malformed YAML: " + e.getProblem());
-        } catch (YAMLException | IOException e) {
-            throw new InputException(shown, "cannot read the answers file (" + e.getClass().getSimpleName() + ")");
-        }
+        Node root = SafeYaml.compose(file, shown);
         if (root instanceof MappingNode map) {
             for (NodeTuple t : map.getValue()) {
                 if (t.getKeyNode() instanceof ScalarNode k && k.getValue().equals(KEY)) {

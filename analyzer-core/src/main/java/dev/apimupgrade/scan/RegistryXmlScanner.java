@@ -1,13 +1,12 @@
 package dev.apimupgrade.scan;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.xml.XmlMapper;
-import dev.apimupgrade.fact.FilePresence;
 import dev.apimupgrade.fact.Observation;
 import dev.apimupgrade.fact.RegistryVersioning;
 import dev.apimupgrade.fact.Role;
 import dev.apimupgrade.fact.SourceRef;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,22 +23,34 @@ public final class RegistryXmlScanner implements Scanner {
     @Override
     public List<Observation> scan(Installation installation) throws InputException {
         Path file = installation.oldHome().resolve(REGISTRY_XML);
-        List<Observation> out = new ArrayList<>();
-        if (!Files.isRegularFile(file)) {
-            out.add(new FilePresence(Role.OLD, REGISTRY_XML, false, SourceRef.file(Role.OLD, REGISTRY_XML)));
-            return out;
+        String shownAs = "OLD:" + REGISTRY_XML;
+        if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+            // every 3.0.0 home has one (the server renders it at each start): without it the versioning is unknown
+            throw new InputException(shownAs, "does not exist; the old home's registry versioning cannot be read"
+                    + " without it");
         }
-        String text = SafeXml.read(file, "OLD:" + REGISTRY_XML);
-        XmlMapper mapper = SafeXml.mapper();
-        JsonNode root = SafeXml.parse(mapper, text, "OLD:" + REGISTRY_XML);
+        String text = InputFile.text(file, shownAs, InputFile.CONF_XML);
+        JsonNode root = SafeXml.parse(SafeXml.mapper(), text, shownAs);
         JsonNode stat = root.path("staticConfiguration");
+        List<Observation> out = new ArrayList<>();
         for (String flag : FLAGS) {
             JsonNode v = stat.path(flag);
             if (!v.isMissingNode()) {
-                out.add(new RegistryVersioning(Role.OLD, flag, Boolean.parseBoolean(v.asText().trim()),
-                        SourceRef.line(Role.OLD, REGISTRY_XML, SafeXml.lineOf(text, "<" + flag + ">"))));
+                int line = SafeXml.lineOf(text, "<" + flag + ">");
+                out.add(new RegistryVersioning(Role.OLD, flag, flag(v, flag, shownAs, line),
+                        SourceRef.line(Role.OLD, REGISTRY_XML, line)));
             }
         }
         return out;
+    }
+
+    /** The server reads these flags as booleans; anything but true or false would be read as false without a word. */
+    private static boolean flag(JsonNode value, String flag, String shownAs, int line) throws InputException {
+        String text = value.isValueNode() ? value.asText().strip() : "";
+        if (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")) {
+            return Boolean.parseBoolean(text);
+        }
+        throw new InputException(shownAs, line, "<" + flag + "> must be true or false, not '"
+                + (value.isValueNode() ? text : "an element") + "'");
     }
 }

@@ -5,8 +5,6 @@ import dev.apimupgrade.fact.Role;
 import dev.apimupgrade.fact.ScanProblem;
 import dev.apimupgrade.fact.ServerProcess;
 import dev.apimupgrade.fact.SourceRef;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -41,9 +39,9 @@ public final class ServerProcessScanner implements Scanner {
         SourceRef source = SourceRef.line(role, PID_FILE, 1);
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.US_ASCII).strip();
-        } catch (IOException e) {
-            problems.add(FileTree.problem(role, PID_FILE, e));
+            text = String.join("\n", InputFile.latin1Lines(file, PID_FILE, InputFile.SMALL_TEXT)).strip();
+        } catch (InputException e) {
+            problems.add(new ScanProblem(role, PID_FILE, e.getMessage(), source));
             return new ServerProcess(role, PID_FILE, 0, false, source);
         }
         long pid;

@@ -7,6 +7,7 @@ import dev.apimupgrade.fact.SourceRef;
 import dev.apimupgrade.fact.SynapseDiff;
 import dev.apimupgrade.fact.SynapseFile;
 import dev.apimupgrade.fact.TenantDirectory;
+import dev.apimupgrade.fact.UnreadableFile;
 import dev.apimupgrade.scan.StockBaseline.Counterpart;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -41,6 +43,20 @@ public final class SynapseScanner implements Scanner {
     public static final String SECURE_WEBSOCKET = "inbound-endpoints/SecureWebSocketInboundEndpoint.xml";
     /** Enough for a customised sequence; a longer diff is cut with a note, so the report stays readable. */
     static final int MAX_DIFF_LINES = 200;
+    static final String AREA = "synapse";
+    /** The server deploys every .xml file of the tree: one that is not well-formed XML is carried over broken. */
+    static final FileTree.ContentCheck WELL_FORMED = new FileTree.ContentCheck() {
+        @Override
+        public boolean applies(String name) {
+            return name.toLowerCase(Locale.ROOT).endsWith(".xml");
+        }
+
+        @Override
+        public String problem(byte[] content) {
+            String problem = SafeXml.notWellFormed(content);
+            return problem.isEmpty() ? "" : "is not well-formed XML (" + problem + ")";
+        }
+    };
 
     private final StockFiles stock;
 
@@ -57,19 +73,20 @@ public final class SynapseScanner implements Scanner {
         List<Observation> out = new ArrayList<>();
         StockBaseline baseline = new StockBaseline(installation, stock);
         Path home = installation.oldHome();
+        HomeLinks links = new HomeLinks(Role.OLD, home);
         boolean superPresent = Files.isDirectory(home.resolve(SUPER_DIR));
         out.add(new FilePresence(Role.OLD, SUPER_DIR, superPresent, SourceRef.file(Role.OLD, SUPER_DIR)));
         if (superPresent) {
-            SortedMap<String, String> files = FileTree.hashAll(home, SUPER_DIR, out);
+            SortedMap<String, String> files = FileTree.hashAll(links, Role.OLD, home, SUPER_DIR, AREA, WELL_FORMED, out);
             addFiles(SUPER_TENANT, SUPER_DIR, files, out);
             compare(baseline, SUPER_TENANT, SUPER_DIR, files, stock.synapsePaths(), out);
             diffProtected(home, baseline, SUPER_TENANT, SUPER_DIR, files, out);
         }
-        scanTenants(home, baseline, out);
+        scanTenants(home, links, baseline, out);
         return out;
     }
 
-    private void scanTenants(Path home, StockBaseline baseline, List<Observation> out) {
+    private void scanTenants(Path home, HomeLinks links, StockBaseline baseline, List<Observation> out) {
         Path tenants = home.resolve(TENANTS_DIR);
         boolean present = Files.isDirectory(tenants);
         out.add(new FilePresence(Role.OLD, TENANTS_DIR, present, SourceRef.file(Role.OLD, TENANTS_DIR)));
@@ -80,7 +97,8 @@ public final class SynapseScanner implements Scanner {
             String tenantDir = TENANTS_DIR + "/" + tenant;
             String synapseDir = tenantDir + "/" + TENANT_SYNAPSE;
             boolean hasSynapse = Files.isDirectory(home.resolve(synapseDir));
-            SortedMap<String, String> files = hasSynapse ? FileTree.hashAll(home, synapseDir, out) : new TreeMap<>();
+            SortedMap<String, String> files = hasSynapse
+                    ? FileTree.hashAll(links, Role.OLD, home, synapseDir, AREA, WELL_FORMED, out) : new TreeMap<>();
             out.add(new TenantDirectory(Role.OLD, tenant, hasSynapse, files.size(), SourceRef.file(Role.OLD, tenantDir)));
             addFiles(tenant, synapseDir, files, out);
             compare(baseline, tenant, synapseDir, files, PROTECTED, out);
@@ -94,7 +112,8 @@ public final class SynapseScanner implements Scanner {
             return s.filter(Files::isDirectory).map(p -> p.getFileName().toString())
                     .sorted(Comparator.comparingInt(String::length).thenComparing(Comparator.naturalOrder())).toList();
         } catch (IOException | RuntimeException e) {
-            out.add(FileTree.problem(Role.OLD, TENANTS_DIR, e));
+            out.add(new UnreadableFile(Role.OLD, AREA, TENANTS_DIR, "cannot be listed (" + e.getClass().getSimpleName()
+                    + ")", SourceRef.file(Role.OLD, TENANTS_DIR)));
             return List.of();
         }
     }

@@ -1,13 +1,16 @@
 package dev.apimupgrade.scan;
 
 import dev.apimupgrade.fact.Role;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 import org.tomlj.Toml;
 import org.tomlj.TomlArray;
@@ -20,9 +23,11 @@ import org.tomlj.TomlTable;
  * A home's repository/conf/deployment.toml, parsed, with its leaf keys flattened the way facts name them. Shared by
  * the scanners that read it, because scanners do not see each other's facts. Values here are NOT masked.
  */
-final class TomlFile {
+public final class TomlFile {
     static final String PATH = "repository/conf/deployment.toml";
     private static final Pattern BARE_KEY = Pattern.compile("[A-Za-z0-9_-]+");
+    static final int MAX_BLANK_RUN = 200;
+    static final int PARSE_SECONDS = 10;
 
     /**
      * One leaf: the dotted key, its own name (last segment), the value as text, the line it is on, and whether the
@@ -43,7 +48,8 @@ final class TomlFile {
 
     /**
      * The home's deployment.toml; none when there is no such home, or when the new home lacks the file (a target
-     * pack without one is still a target). The old home without one cannot be assessed.
+     * pack without one is still a target). The old home without one cannot be assessed; a file that is there but
+     * cannot be read, is too large, is not UTF-8, is malformed or gives a key the wrong type is an input error.
      */
     static Optional<TomlFile> read(Installation installation, Role role) throws InputException {
         Optional<Path> home = installation.home(role);
@@ -52,28 +58,71 @@ final class TomlFile {
         }
         Path file = home.get().resolve(PATH);
         String shownAs = shownAs(role);
-        if (!Files.isRegularFile(file)) {
+        if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
             if (role == Role.OLD) {
                 throw new InputException(shownAs, "the old home has no deployment.toml, so its configuration cannot be assessed");
             }
             return Optional.empty();
         }
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new InputException(shownAs, "cannot read the file (" + e.getClass().getSimpleName() + ")");
-        }
-        return Optional.of(parse(role, text));
+        return Optional.of(parse(role, InputFile.text(file, shownAs, InputFile.TOML)));
+    }
+
+    /** The parsed deployment.toml of a home, checked as {@link #read} checks it, for readers outside this package. */
+    public static Optional<TomlTable> table(Installation installation, Role role) throws InputException {
+        return read(installation, role).map(TomlFile::root);
     }
 
     static TomlFile parse(Role role, String text) throws InputException {
-        TomlParseResult toml = Toml.parse(text);
+        requireFewBlankLinesInARow(text, shownAs(role));
+        TomlParseResult toml = parseWithin(text, shownAs(role));
         if (toml.hasErrors()) {
             TomlParseError e = toml.errors().get(0);
             throw new InputException(shownAs(role), line(e.position()), "malformed TOML: " + e.getMessage());
         }
+        if (toml.isEmpty()) {
+            throw new InputException(shownAs(role), "sets nothing (empty, or only comments); a deployment.toml"
+                    + " configures at least the server and its databases");
+        }
+        TomlShape.check(toml, shownAs(role));
         return new TomlFile(role, text, toml);
+    }
+
+    /**
+     * tomlj's parse time grows steeply with runs of blank or comment lines (1,600 in a row take half a minute; the
+     * stock file has a handful), so a run longer than any real file has is refused before it starts.
+     */
+    private static void requireFewBlankLinesInARow(String text, String shownAs) throws InputException {
+        int run = 0;
+        int line = 0;
+        for (String l : (Iterable<String>) text.lines()::iterator) {
+            line++;
+            String stripped = l.strip();
+            run = stripped.isEmpty() || stripped.startsWith("#") ? run + 1 : 0;
+            if (run > MAX_BLANK_RUN) {
+                throw new InputException(shownAs, line, "more than " + MAX_BLANK_RUN + " blank or comment lines in a"
+                        + " row; a deployment.toml has far fewer, and the TOML parser slows down badly on them");
+            }
+        }
+    }
+
+    /** The parse, given at most {@link #PARSE_SECONDS}: a backstop for inputs that make the parser crawl. */
+    private static TomlParseResult parseWithin(String text, String shownAs) throws InputException {
+        FutureTask<TomlParseResult> parse = new FutureTask<>(() -> Toml.parse(text));
+        Thread parser = new Thread(parse, "deployment.toml parser");
+        parser.setDaemon(true); // an abandoned parse must not keep the tool alive
+        parser.start();
+        try {
+            return parse.get(PARSE_SECONDS, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            parser.interrupt();
+            throw new InputException(shownAs, "took longer than " + PARSE_SECONDS + " s to parse, so it is refused;"
+                    + " a deployment.toml parses in milliseconds");
+        } catch (ExecutionException e) {
+            throw new InputException(shownAs, "cannot be parsed (" + e.getCause().getClass().getSimpleName() + ")");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InputException(shownAs, "parsing was interrupted");
+        }
     }
 
     static String shownAs(Role role) {

@@ -4,10 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.apimupgrade.fact.Observation;
 import dev.apimupgrade.fact.ProductVersion;
 import dev.apimupgrade.fact.Role;
+import dev.apimupgrade.fact.ScanProblem;
 import dev.apimupgrade.fact.SourceRef;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +34,7 @@ public final class VersionScanner implements Scanner {
     private static final Pattern PRODUCT = Pattern.compile("wso2am-(\\d+(?:\\.\\d+)*)");
 
     @Override
-    public List<Observation> scan(Installation installation) {
+    public List<Observation> scan(Installation installation) throws InputException {
         List<Observation> out = new ArrayList<>();
         for (Role role : Role.values()) {
             Optional<Path> home = installation.home(role);
@@ -46,27 +48,26 @@ public final class VersionScanner implements Scanner {
         return out;
     }
 
-    private static void carbonXml(Role role, Path home, List<Observation> out) {
+    /** Every product home has a carbon.xml; one that is missing, unreadable or malformed makes the home unassessable. */
+    private static void carbonXml(Role role, Path home, List<Observation> out) throws InputException {
         Path file = home.resolve(CARBON_XML);
-        if (!Files.isRegularFile(file)) {
-            return;
+        String shownAs = role.name() + ":" + CARBON_XML;
+        if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+            throw new InputException(shownAs, "does not exist; every WSO2 product home has one, so this home is"
+                    + " incomplete or not an API Manager home");
         }
-        try {
-            byte[] bytes = Files.readAllBytes(file);
-            // the parser honours the file's own encoding declaration (the stock file says ISO-8859-1)
-            JsonNode root = SafeXml.mapper().readTree(bytes);
-            String version = root.path("Version").asText("").strip();
-            String key = root.path("ServerKey").asText("").strip();
-            if (version.isEmpty() || version.contains("${")) {
-                return; // an unrendered template says nothing about the installed version
-            }
-            int line = SafeXml.lineOf(new String(bytes, StandardCharsets.ISO_8859_1), "<Version>");
-            // another product's carbon.xml is still a marker: the key in front keeps it from reading as APIM
-            String shown = key.equals(APIM_SERVER_KEY) || key.isEmpty() ? version : key + " " + version;
-            out.add(new ProductVersion(role, "carbon.xml", shown, SourceRef.line(role, CARBON_XML, line)));
-        } catch (IOException | RuntimeException e) {
-            out.add(FileTree.problem(role, CARBON_XML, e));
+        byte[] bytes = InputFile.bytes(file, shownAs, InputFile.CONF_XML);
+        // the parser honours the file's own encoding declaration (the stock file says ISO-8859-1)
+        JsonNode root = SafeXml.parse(SafeXml.mapper(), bytes, shownAs);
+        String version = root.path("Version").asText("").strip();
+        String key = root.path("ServerKey").asText("").strip();
+        if (version.isEmpty() || version.contains("${")) {
+            return; // an unrendered template says nothing about the installed version
         }
+        int line = SafeXml.lineOf(new String(bytes, StandardCharsets.ISO_8859_1), "<Version>");
+        // another product's carbon.xml is still a marker: the key in front keeps it from reading as APIM
+        String shown = key.equals(APIM_SERVER_KEY) || key.isEmpty() ? version : key + " " + version;
+        out.add(new ProductVersion(role, "carbon.xml", shown, SourceRef.line(role, CARBON_XML, line)));
     }
 
     private static void productTxt(Role role, Path home, List<Observation> out) {
@@ -75,7 +76,7 @@ public final class VersionScanner implements Scanner {
             return;
         }
         try {
-            List<String> lines = Files.readAllLines(file, StandardCharsets.ISO_8859_1);
+            List<String> lines = InputFile.latin1Lines(file, PRODUCT_TXT, InputFile.SMALL_TEXT);
             for (int i = 0; i < lines.size(); i++) {
                 String text = lines.get(i).strip();
                 if (!text.isEmpty()) {
@@ -85,8 +86,8 @@ public final class VersionScanner implements Scanner {
                     return;
                 }
             }
-        } catch (IOException e) {
-            out.add(FileTree.problem(role, PRODUCT_TXT, e));
+        } catch (InputException e) {
+            out.add(new ScanProblem(role, PRODUCT_TXT, e.getMessage(), SourceRef.file(role, PRODUCT_TXT)));
         }
     }
 

@@ -2,10 +2,10 @@ package dev.apimupgrade.scan;
 
 import dev.apimupgrade.fact.Observation;
 import dev.apimupgrade.fact.Role;
+import dev.apimupgrade.fact.ScanProblem;
 import dev.apimupgrade.fact.SourceRef;
 import dev.apimupgrade.fact.WumUpdates;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -48,7 +48,7 @@ final class WumLevel {
         Path product = home.resolve(VersionScanner.PRODUCT_TXT);
         if (Files.isRegularFile(product)) {
             try {
-                List<String> lines = Files.readAllLines(product, StandardCharsets.ISO_8859_1);
+                List<String> lines = InputFile.latin1Lines(product, VersionScanner.PRODUCT_TXT, InputFile.SMALL_TEXT);
                 for (int i = 0; i < lines.size(); i++) {
                     Matcher m = LEVEL.matcher(lines.get(i));
                     if (m.find()) {
@@ -56,8 +56,9 @@ final class WumLevel {
                                 SourceRef.line(role, VersionScanner.PRODUCT_TXT, i + 1));
                     }
                 }
-            } catch (IOException e) {
-                problems.add(FileTree.problem(role, VersionScanner.PRODUCT_TXT, e));
+            } catch (InputException e) {
+                problems.add(new ScanProblem(role, VersionScanner.PRODUCT_TXT, e.getMessage(),
+                        SourceRef.file(role, VersionScanner.PRODUCT_TXT)));
             }
         }
         return new WumUpdates(role, false, "", SourceRef.file(role, WUM_DIR));

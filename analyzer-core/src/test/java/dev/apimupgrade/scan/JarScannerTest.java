@@ -11,7 +11,7 @@ import dev.apimupgrade.fact.FilePresence;
 import dev.apimupgrade.fact.JarFile;
 import dev.apimupgrade.fact.MigrationArtefact;
 import dev.apimupgrade.fact.Role;
-import dev.apimupgrade.fact.ScanProblem;
+import dev.apimupgrade.fact.UnreadableFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -110,17 +110,17 @@ class JarScannerTest {
     }
 
     @Test
-    void aCorruptJarBecomesAScanProblemAndTheOthersAreStillReadForCfgCustomDropins() throws IOException {
+    void aCorruptJarBecomesAnUnreadableFileAndTheOthersAreStillReadForPreUnreadableContent() throws IOException {
         Path old = home(tmp.resolve("old"));
         write(old, DROPINS + "broken-1.0.jar", "this is not a zip file");
         jar(old, DROPINS + "fine-1.0.jar", Map.of("Bundle-SymbolicName", "fine", "Bundle-Version", "1.0"), Map.of());
 
         Facts facts = scan(old, null);
 
-        assertThat(facts.ofType(ScanProblem.class))
-                .extracting(ScanProblem::role, ScanProblem::relativePath)
-                .containsExactly(tuple(Role.OLD, DROPINS + "broken-1.0.jar"));
-        assertThat(facts.ofType(ScanProblem.class).get(0).problem()).startsWith("cannot be opened as a jar");
+        assertThat(facts.ofType(UnreadableFile.class))
+                .extracting(UnreadableFile::role, UnreadableFile::area, UnreadableFile::relativePath)
+                .containsExactly(tuple(Role.OLD, "dropins", DROPINS + "broken-1.0.jar"));
+        assertThat(facts.ofType(UnreadableFile.class).get(0).reason()).startsWith("cannot be opened as a jar");
         assertThat(facts.ofType(JarFile.class)).extracting(JarFile::name).containsExactly("fine-1.0.jar");
         assertThat(Files.readString(old.resolve(DROPINS + "broken-1.0.jar"))).isEqualTo("this is not a zip file");
     }

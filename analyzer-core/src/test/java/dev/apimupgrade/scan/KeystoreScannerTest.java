@@ -160,7 +160,7 @@ class KeystoreScannerTest {
 
     @Test
     void anUnconfiguredKeystoreInSecurityIsCustomAndNotOpenedForKeyCopyKeystores() throws Exception {
-        Path old = homeWith("old", "");
+        Path old = homeWith("old", "[server]\nhostname = \"localhost\"\n");
         copy(primary, old, "wso2carbon.jks");
         copy(pkcs12, old, "partner.p12");
         Files.writeString(old.resolve(SECURITY + "sslprofiles.xml"), "<x/>");

@@ -22,9 +22,18 @@ class ScannersTest {
     @TempDir
     Path tmp;
 
+    /** A home with the two configuration files every scan needs besides deployment.toml. */
+    private static Path confHome(Path dir) throws Exception {
+        Path home = home(dir);
+        write(home, VersionScanner.CARBON_XML, "<Server><Version>3.0.0</Version></Server>");
+        write(home, RegistryXmlScanner.REGISTRY_XML, "<wso2registry><staticConfiguration>"
+                + "<versioningProperties>false</versioningProperties></staticConfiguration></wso2registry>");
+        return home;
+    }
+
     @Test
     void theFileScannersTogetherObserveAMinimalOldHomeWithoutStopping() throws Exception {
-        Path old = home(tmp.resolve("old"));
+        Path old = confHome(tmp.resolve("old"));
         write(old, TomlFile.PATH, "[database.apim_db]\ntype = \"h2\"\nurl = \"jdbc:h2:./repository/database/WSO2AM_DB\"\n");
 
         Facts facts = new InstallationScanner(Scanners.files(), LocalDate.of(2026, 11, 25))
@@ -40,7 +49,7 @@ class ScannersTest {
 
     @Test
     void anOldHomeWithoutDeploymentTomlStopsTheScanWithAnInputError() throws Exception {
-        Path old = home(tmp.resolve("old"));
+        Path old = confHome(tmp.resolve("old"));
 
         assertThatThrownBy(() -> new InstallationScanner(Scanners.files(), LocalDate.of(2026, 11, 25))
                 .scan(new Installation(old, Optional.empty())))

@@ -3,6 +3,7 @@ package dev.apimupgrade.scan;
 import static dev.apimupgrade.scan.FileHomes.home;
 import static dev.apimupgrade.scan.FileHomes.write;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.apimupgrade.fact.Facts;
@@ -35,7 +36,7 @@ class VersionScannerTest {
                 """.formatted(key, version);
     }
 
-    private static Facts scan(Path old, Path neu) {
+    private static Facts scan(Path old, Path neu) throws InputException {
         return new Facts(new VersionScanner().scan(new Installation(old, Optional.ofNullable(neu))));
     }
 
@@ -73,17 +74,24 @@ class VersionScannerTest {
     }
 
     @Test
-    void anUnrenderedTemplateGivesNoMarkerAndBrokenXmlIsAProblemNotAnError() throws Exception {
+    void anUnrenderedTemplateGivesNoMarkerAndABrokenEmptyOrMissingCarbonXmlIsAnInputErrorNamingTheFile() throws Exception {
         Path template = home(tmp.resolve("template"));
         write(template, VersionScanner.CARBON_XML, carbonXml("${product.key}", "${product.version}"));
         Path broken = home(tmp.resolve("broken"));
-        write(broken, VersionScanner.CARBON_XML, "<Server><Version>3.0.0</Server>");
+        write(broken, VersionScanner.CARBON_XML, "<Server>\n<Version>3.0.0</Server>");
+        Path empty = home(tmp.resolve("empty"));
+        write(empty, VersionScanner.CARBON_XML, "");
+        Path missing = home(tmp.resolve("missing"));
 
         assertThat(scan(template, null).ofType(ProductVersion.class)).isEmpty();
-        Facts facts = scan(broken, null);
-        assertThat(facts.ofType(ProductVersion.class)).isEmpty();
-        assertThat(facts.ofType(ScanProblem.class)).extracting(ScanProblem::relativePath)
-                .containsExactly(VersionScanner.CARBON_XML);
+        assertThatThrownBy(() -> scan(broken, null)).isInstanceOf(InputException.class)
+                .hasMessageStartingWith("malformed XML").extracting(e -> ((InputException) e).describe())
+                .asString().startsWith("OLD:repository/conf/carbon.xml:2: ");
+        assertThatThrownBy(() -> scan(empty, null)).isInstanceOf(InputException.class)
+                .extracting(e -> ((InputException) e).file()).isEqualTo("OLD:repository/conf/carbon.xml");
+        assertThatThrownBy(() -> scan(template, missing)).isInstanceOf(InputException.class)
+                .hasMessageContaining("does not exist").extracting(e -> ((InputException) e).file())
+                .isEqualTo("NEW:repository/conf/carbon.xml");
     }
 
     @Test
@@ -105,6 +113,9 @@ class VersionScannerTest {
         Path level = home(tmp.resolve("level"));
         write(level, VersionScanner.PRODUCT_TXT, "wso2am-3.1.0\nupdate-level: 3.1.0.52\n");
         Path none = home(tmp.resolve("none"));
+        for (Path home : new Path[] {stamps, level, none}) {
+            write(home, VersionScanner.CARBON_XML, carbonXml("AM", "3.0.0"));
+        }
 
         assertThat(scan(stamps, level).ofType(WumUpdates.class)).extracting(WumUpdates::role, WumUpdates::present,
                         WumUpdates::level, w -> w.source().toString())

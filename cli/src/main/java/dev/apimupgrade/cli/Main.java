@@ -3,6 +3,7 @@ package dev.apimupgrade.cli;
 import dev.apimupgrade.report.OutputRefusedException;
 import dev.apimupgrade.scan.InputException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -32,6 +33,9 @@ public final class Main {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
         CommandLine cli = new CommandLine(new Main(environment));
+        // every path option is made absolute once, here: a later stage (an H2 URL, a run folder recorded in the
+        // journal) must not depend on the directory the tool was started in
+        cli.registerConverter(Path.class, text -> Path.of(text).toAbsolutePath().normalize());
         cli.setOut(out);
         cli.setErr(err);
         cli.setParameterExceptionHandler((ex, a) -> {

@@ -18,6 +18,7 @@ class AssessBadInputTest {
         Files.createDirectories(home.resolve("repository/conf"));
         Files.writeString(home.resolve("repository/conf/deployment.toml"), toml);
         Files.writeString(home.resolve("repository/conf/registry.xml"), registry);
+        Files.writeString(home.resolve("repository/conf/carbon.xml"), "<Server><Version>3.0.0</Version></Server>");
         return home;
     }
 

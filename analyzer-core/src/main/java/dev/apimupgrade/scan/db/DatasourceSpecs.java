@@ -5,8 +5,9 @@ import dev.apimupgrade.fact.SourceRef;
 import dev.apimupgrade.scan.AnalyticsHomes;
 import dev.apimupgrade.scan.InputException;
 import dev.apimupgrade.scan.Installation;
-import java.io.IOException;
+import dev.apimupgrade.scan.TomlFile;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,8 +16,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.tomlj.Toml;
-import org.tomlj.TomlParseResult;
 import org.tomlj.TomlTable;
 
 /**
@@ -61,21 +60,12 @@ public record DatasourceSpecs(List<DatasourceSpec> all) {
 
     private static List<DatasourceSpec> apim(Installation installation, Map<String, String> suppliedPasswords,
                                              Map<String, String> environment) throws InputException {
-        Path toml = installation.oldHome().resolve(TOML);
-        if (!Files.isRegularFile(toml)) {
+        if (!Files.exists(installation.oldHome().resolve(TOML), LinkOption.NOFOLLOW_LINKS)) {
             return List.of();
         }
-        TomlParseResult parsed;
-        try {
-            parsed = Toml.parse(toml);
-        } catch (IOException e) {
-            throw new InputException(TOML, "cannot be read: " + e.getClass().getSimpleName());
-        }
-        if (parsed.hasErrors()) {
-            throw new InputException(TOML, parsed.errors().get(0).position().line(),
-                    parsed.errors().get(0).getMessage());
-        }
-        TomlTable databases = parsed.getTable("database");
+        // the same bounded, type-checked reading as the scan's: a datasource table of the wrong type is named there
+        TomlTable databases = TomlFile.table(installation, Role.OLD).filter(t -> t.isTable("database"))
+                .map(t -> t.getTable("database")).orElse(null);
         List<DatasourceSpec> specs = new ArrayList<>();
         if (databases != null) {
             for (String name : databases.keySet()) {

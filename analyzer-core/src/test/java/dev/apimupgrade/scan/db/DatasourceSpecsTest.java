@@ -140,7 +140,7 @@ class DatasourceSpecsTest {
 
         assertThatThrownBy(() -> read("[database.apim_db]\nurl = \"jdbc:h2:./x\n", Map.of(), Map.of()))
                 .isInstanceOfSatisfying(InputException.class, e -> {
-                    assertThat(e.file()).isEqualTo(DatasourceSpecs.TOML);
+                    assertThat(e.file()).isEqualTo("OLD:" + DatasourceSpecs.TOML);
                     assertThat(e.line()).isEqualTo(2);
                 });
     }
