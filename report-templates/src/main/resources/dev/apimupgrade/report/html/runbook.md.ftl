@@ -157,7 +157,13 @@ ${s.guideStep} · `${s.conditionId}` · ${s.kind} · <#if s.automated>the tool c
 | Source | Observed |
 |---|---|
 <#list s.evidence as e>
-| ${code(e.source)} | ${code(e.observed)} |
+| ${code(e.source)} | <#if e.observed?contains("\n")>${code(e.observed?keep_before("\n"))} (below)<#else>${code(e.observed)}</#if> |
+</#list>
+<#list s.evidence?filter(e -> e.observed?contains("\n")) as e>
+
+```
+${e.observed?keep_after("\n")}
+```
 </#list>
 </#if>
 <#if s.snippet?has_content>
