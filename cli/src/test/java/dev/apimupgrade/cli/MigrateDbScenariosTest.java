@@ -101,11 +101,28 @@ class MigrateDbScenariosTest {
             assertThat(run.resolve("inventory.old.json")).exists();
             CliRun compared = run(CliRun.of("compare", "--run", run.toString(), "--new", m.newHome().toString(),
                     "--out", tmp.resolve("comparison").toString()));
+            // the rows the scripts deleted or changed are explained by their exports: the before side is the
+            // databases before the run, not the upgraded databases read through both homes (which would find nothing)
             assertThat(compared.code()).as(compared.out() + compared.err()).isEqualTo(ExitCode.READY);
             assertThat(compared.out()).containsPattern("Compared \\d+ items: \\d+ same, [1-9]\\d* explained, 0"
                     + " unexplained");
 
+            // the steps that re-apply a 3.0.0 customisation of a protected synapse file, done by hand as they say:
+            // the recorded diff applied to the 3.1.0 file gives the old home's file; undone again before rollback,
+            // which leaves what the operator did by hand alone
+            Map<Path, byte[]> asPlanned = new java.util.HashMap<>();
+            for (PlanStep s : m.steps()) {
+                if (s.conditionId().equals("CFG-SYNAPSE-PROTECTED-MODIFIED")) {
+                    Path file = m.newHome().resolve(s.target());
+                    asPlanned.put(file, Files.readAllBytes(file));
+                    Files.copy(m.oldHome().resolve(s.target()), file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+
             nothingIsLeftToDo(m, run);
+            for (Map.Entry<Path, byte[]> e : asPlanned.entrySet()) {
+                Files.write(e.getKey(), e.getValue());
+            }
 
             CliRun rollback = run(CliRun.of("rollback", "--run", run.toString()));
             assertThat(rollback.code()).as(rollback.out() + rollback.err()).isEqualTo(ExitCode.READY);

@@ -75,7 +75,8 @@ class MigrateH2KillTest {
     }
 
     /** Every file's hash, except H2 databases, which are described by their tables, columns and sorted rows. */
-    private static Map<String, String> state(MigrateHomes homes) throws Exception {
+    /** Both homes: each file by SHA-256, the H2 databases by schema and rows (their files carry write times). */
+    static Map<String, String> state(MigrateHomes homes) throws Exception {
         Map<Path, DatasourceSpec> byFile = new TreeMap<>();
         for (DatasourceSpec d : DatasourceSpecs.read(new Installation(homes.oldHome(), Optional.of(homes.newHome())),
                 Map.of(), Map.of()).all()) {
