@@ -30,7 +30,7 @@ class MigrateLinksTest {
     @Test
     void aLinkOutOfTheOldHomeIsNeverCopiedAndTheCopyStepIsRefusedNamingLinkAndTarget() throws Exception {
         Path outside = Files.writeString(Files.createDirectories(tmp.resolve("outside")).resolve("passwd"), SECRET);
-        MigrateHomes homes = MigrateHomes.of(Samples.DEFAULT, tmp.resolve("homes"), false, old -> {
+        MigrateHomes homes = MigrateHomes.of(Samples.DEFAULT, tmp.resolve("homes"), true, old -> {
             Files.writeString(old.resolve(API_DIR).resolve("admin--Orders_v1.0.xml"), API);
             Files.createSymbolicLink(old.resolve(API_DIR).resolve("evil_v1.xml"), outside);
         });
@@ -48,20 +48,23 @@ class MigrateLinksTest {
     @Test
     void aDryRunShowsTheRefusalOfALinkOutOfTheHomeAndWritesNothing() throws Exception {
         Path outside = Files.writeString(Files.createDirectories(tmp.resolve("outside")).resolve("passwd"), SECRET);
-        MigrateHomes homes = MigrateHomes.of(Samples.DEFAULT, tmp.resolve("homes"), false, old -> {
+        MigrateHomes homes = MigrateHomes.of(Samples.DEFAULT, tmp.resolve("homes"), true, old -> {
             Files.writeString(old.resolve(API_DIR).resolve("admin--Orders_v1.0.xml"), API);
             Files.createSymbolicLink(old.resolve(API_DIR).resolve("evil_v1.xml"), outside);
         });
 
         CliRun dry = CliRun.of(homes.migrateArgs(tmp.resolve("run"), "--dry-run").toArray(String[]::new));
 
-        assertThat(dry.out()).contains("refused: ").contains("evil_v1.xml -> " + outside);
+        // PRE-LINK-OUTSIDE-HOME is a blocker, so the rehearsal is refused before its steps, naming the link; the copy
+        // step's own refusal of such a link (without the blocker) is CopyTreeExecutor's, tested in analyzer-core
+        assertThat(dry.code()).as(dry.out() + dry.err()).isEqualTo(ExitCode.REFUSED);
+        assertThat(dry.err()).contains("PRE-LINK-OUTSIDE-HOME").contains("evil_v1.xml");
         assertThat(tmp.resolve("run")).doesNotExist();
     }
 
     @Test
     void aLinkThatStaysInTheOldHomeIsCopiedAsTheSameRelativeLink() throws Exception {
-        MigrateHomes homes = MigrateHomes.of(Samples.DEFAULT, tmp.resolve("homes"), false, old -> {
+        MigrateHomes homes = MigrateHomes.of(Samples.DEFAULT, tmp.resolve("homes"), true, old -> {
             Files.writeString(old.resolve(API_DIR).resolve("admin--Orders_v1.0.xml"), API);
             Files.createSymbolicLink(old.resolve(API_DIR).resolve("admin--Orders_current.xml"),
                     Path.of("admin--Orders_v1.0.xml"));
