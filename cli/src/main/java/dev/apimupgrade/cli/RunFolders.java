@@ -3,6 +3,7 @@ package dev.apimupgrade.cli;
 import dev.apimupgrade.execute.Backup;
 import dev.apimupgrade.execute.RunDirectory;
 import dev.apimupgrade.plan.PlanInputs;
+import dev.apimupgrade.plan.MacKey;
 import dev.apimupgrade.plan.PlanJson;
 import dev.apimupgrade.scan.InputException;
 import java.io.IOException;
@@ -25,7 +26,8 @@ final class RunFolders {
         if (!Files.isRegularFile(run.plan())) {
             return Optional.empty();
         }
-        return Optional.ofNullable(PlanJson.read(run.plan()).inputs());
+        // the run's copy of its plan is signed with the run's key, not a plan.key beside it
+        return Optional.ofNullable(PlanJson.read(run.plan(), MacKey.read(run.key(), run.plan().toString())).inputs());
     }
 
     static Map<String, Path> newHomeOriginals(Path folder) throws InputException {

