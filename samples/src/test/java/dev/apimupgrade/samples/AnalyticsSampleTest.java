@@ -14,8 +14,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -63,7 +61,7 @@ class AnalyticsSampleTest {
 
     @Test
     void theGuidesH2AnalyticsScriptFailsOnTheNullApiVersionRowAsAnaPkDuplicatesWarns() throws Exception {
-        Path script = reference("migration/docs-apim-guide/analytics-3.0.0_to_3.1.0/h2.sql");
+        Path script = ReferenceFiles.require("migration/docs-apim-guide/analytics-3.0.0_to_3.1.0/h2.sql");
         try (Connection c = statsCopy(); Statement s = c.createStatement()) {
             List<String> statements = H2Databases.statements(Files.readString(script));
             s.execute(statements.get(0));
@@ -100,13 +98,4 @@ class AnalyticsSampleTest {
         assertThat(withAnalytics.get("ANA-PK-DUPLICATES")).isEqualTo("APPLIES");
     }
 
-    private static Path reference(String relative) {
-        String dir = System.getProperty("apim.reference.dir");
-        boolean present = dir != null && Files.isRegularFile(Path.of(dir, relative));
-        if (!present && "true".equals(System.getenv("CI"))) {
-            Assertions.fail("reference file " + relative + " is missing under apim.reference.dir=" + dir);
-        }
-        Assumptions.assumeTrue(present, "reference file " + relative + " not available (apim.reference.dir=" + dir + ")");
-        return Path.of(dir, relative);
-    }
 }

@@ -8,8 +8,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,16 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
 class GuideScriptsOnTheSamplesTest {
     @TempDir
     Path copies;
-
-    private static Path reference(String relative) {
-        String dir = System.getProperty("apim.reference.dir");
-        boolean present = dir != null && Files.isRegularFile(Path.of(dir, relative));
-        if (!present && "true".equals(System.getenv("CI"))) {
-            Assertions.fail("reference file " + relative + " is missing under apim.reference.dir=" + dir);
-        }
-        Assumptions.assumeTrue(present, "reference file " + relative + " not available (apim.reference.dir=" + dir + ")");
-        return Path.of(dir, relative);
-    }
 
     private Connection copyOf(String sample, String database, String password) throws Exception {
         Path dir = Files.createDirectories(copies.resolve(sample));
@@ -55,7 +43,7 @@ class GuideScriptsOnTheSamplesTest {
 
     @Test
     void theGuidesAmScriptRunsOnTheDefaultSamplesWso2AmDb() throws Exception {
-        Path script = reference("migration/migration-3.0.0_to_3.1.0/h2.sql");
+        Path script = ReferenceFiles.require("migration/migration-3.0.0_to_3.1.0/h2.sql");
         try (Connection am = copyOf(Samples.DEFAULT, "WSO2AM_DB", Samples.plantedSecret("default.apim_db.password"))) {
             run(am, script);
             assertThat(count(am, "SELECT COUNT(*) FROM AM_SYSTEM_APPS WHERE TENANT_DOMAIN = 'carbon.super'")).isEqualTo(2);
@@ -65,7 +53,7 @@ class GuideScriptsOnTheSamplesTest {
 
     @Test
     void theVersioningCleanUpRemovesTheOldVersionsRowsOfTheCustomSampleAndTheOrphanedTag() throws Exception {
-        Path script = reference("migration/migration-3.0.0_to_3.1.0/versioning-disable-scripts/h2.sql");
+        Path script = ReferenceFiles.require("migration/migration-3.0.0_to_3.1.0/versioning-disable-scripts/h2.sql");
         try (Connection shared = copyOf(Samples.CUSTOM, "WSO2SHARED_DB", Samples.plantedSecret("custom.shared_db.password"))) {
             run(shared, script);
             // versions 1, 2 and 4 live only in REG_RESOURCE_HISTORY: their tag and property rows go
@@ -81,7 +69,7 @@ class GuideScriptsOnTheSamplesTest {
     void theVersioningCleanUpAlsoDeletesCommentsAndRatingsStoredWithoutVersionsWhenOnlySomeFlagsWereOn() throws Exception {
         // The script's UPDATEs have no WHERE clause: a row with REG_VERSION NULL (written while its flag was false)
         // gets REG_PATH_ID NULL and is then deleted. The custom sample versions properties and tags only.
-        Path script = reference("migration/migration-3.0.0_to_3.1.0/versioning-disable-scripts/h2.sql");
+        Path script = ReferenceFiles.require("migration/migration-3.0.0_to_3.1.0/versioning-disable-scripts/h2.sql");
         try (Connection shared = copyOf(Samples.CUSTOM, "WSO2SHARED_DB", Samples.plantedSecret("custom.shared_db.password"))) {
             assertThat(count(shared, "SELECT COUNT(*) FROM REG_RESOURCE_COMMENT")).isEqualTo(1);
             run(shared, script);
@@ -93,7 +81,7 @@ class GuideScriptsOnTheSamplesTest {
 
     @Test
     void theReIndexScriptKeepsTheNewestLogRowPerPathAndDropsAction7Rows() throws Exception {
-        Path script = reference("migration/reg-index.sql");
+        Path script = ReferenceFiles.require("migration/reg-index.sql");
         try (Connection shared = copyOf(Samples.CUSTOM, "WSO2SHARED_DB", Samples.plantedSecret("custom.shared_db.password"))) {
             run(shared, script);
             // 4 paths; the PizzaShack path's newest row was an action 7 row, which the last statement deletes

@@ -10,8 +10,6 @@ import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -36,7 +34,6 @@ class SchemaDescriptionsTest {
         KERNEL_300("kernel-3.0.0", "apim-3.0.0/dbscripts/h2.sql", KERNEL),
         APIMGT_310("apimgt-3.1.0", "apim-3.1.0/dbscripts/apimgt/h2.sql", APIMGT),
         KERNEL_310("kernel-3.1.0", "apim-3.1.0/dbscripts/h2.sql", KERNEL);
-
 
         final String name;
         final String script;
@@ -69,16 +66,6 @@ class SchemaDescriptionsTest {
     @TempDir
     Path tmp;
 
-    private static Path reference(String relative) {
-        String dir = System.getProperty("apim.reference.dir");
-        boolean present = dir != null && Files.isRegularFile(Path.of(dir, relative));
-        if (!present && "true".equals(System.getenv("CI"))) {
-            Assertions.fail("reference file " + relative + " is missing under apim.reference.dir=" + dir);
-        }
-        Assumptions.assumeTrue(present, "reference file " + relative + " not available (apim.reference.dir=" + dir + ")");
-        return Path.of(dir, relative);
-    }
-
     private static Connection memory(String name) throws Exception {
         return DriverManager.getConnection("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=0", "sa", "");
     }
@@ -86,7 +73,7 @@ class SchemaDescriptionsTest {
     @ParameterizedTest
     @EnumSource(Described.class)
     void theShippedDescriptionIsWhatWso2sH2ScriptMakesOfADatabase(Described d) throws Exception {
-        Path script = reference(d.script);
+        Path script = ReferenceFiles.require(d.script);
         String derived;
         try (Connection c = memory("wso2-" + d.name); Statement s = c.createStatement()) {
             s.execute("RUNSCRIPT FROM '" + script.toAbsolutePath().toString().replace("'", "''") + "'");
