@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.apimupgrade.scan.FileDigest;
 import dev.apimupgrade.scan.db.DatasourceSpec;
 import dev.apimupgrade.scan.db.DatasourceSpecs;
-import dev.apimupgrade.scan.db.DbKind;
+import dev.apimupgrade.fact.DatabaseProduct;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -101,7 +101,7 @@ final class ExportReplay {
         return lines;
     }
 
-    private static String product(DbKind kind) {
+    private static String product(DatabaseProduct kind) {
         return switch (kind) {
             case POSTGRESQL -> "PostgreSQL";
             case MARIADB, MYSQL -> "MariaDB/MySQL";
@@ -109,8 +109,8 @@ final class ExportReplay {
         };
     }
 
-    private static boolean replayable(DbKind kind) {
-        return kind == DbKind.POSTGRESQL || kind == DbKind.MARIADB || kind == DbKind.MYSQL;
+    private static boolean replayable(DatabaseProduct kind) {
+        return kind == DatabaseProduct.POSTGRESQL || kind == DatabaseProduct.MARIADB || kind == DatabaseProduct.MYSQL;
     }
 
     /**
@@ -248,7 +248,7 @@ final class ExportReplay {
         props.setProperty("user", spec.user());
         props.setProperty("password", spec.password() == null ? "" : spec.password());
         String url = spec.connectUrl();
-        if (spec.kind().orElse(null) == DbKind.POSTGRESQL) {
+        if (spec.kind().orElse(null) == DatabaseProduct.POSTGRESQL) {
             props.setProperty("stringtype", "unspecified");
         } else if (url.startsWith("jdbc:mysql:") && !url.contains("permitMysqlScheme")) {
             url += (url.contains("?") ? "&" : "?") + "permitMysqlScheme";

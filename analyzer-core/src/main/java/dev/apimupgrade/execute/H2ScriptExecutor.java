@@ -1,14 +1,12 @@
 package dev.apimupgrade.execute;
 
 import dev.apimupgrade.fact.Role;
-import dev.apimupgrade.plan.Dialect;
+import dev.apimupgrade.fact.DatabaseProduct;
 import dev.apimupgrade.plan.PlanStep;
-import dev.apimupgrade.plan.Planner;
 import dev.apimupgrade.plan.SqlScripts;
 import dev.apimupgrade.plan.SqlStatement;
 import dev.apimupgrade.scan.FileDigest;
 import dev.apimupgrade.scan.db.DatasourceSpec;
-import dev.apimupgrade.scan.db.DbKind;
 import dev.apimupgrade.scan.db.H2Url;
 import dev.apimupgrade.scan.db.ReadOnlyConnection;
 import java.io.IOException;
@@ -22,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * RunSqlScript on an H2 database file inside the old home: the .mv.db file is saved for rollback, then copied as the
@@ -29,25 +28,19 @@ import java.util.Optional;
  * killed half-way is never continued where it stopped: its rerun first puts the snapshot back, then runs the whole
  * script again, and no statement ever runs twice on the same data. RunSqlScriptExecutor sends it the H2 steps.
  */
-final class H2ScriptExecutor implements StepExecutor {
+final class H2ScriptExecutor implements ScriptRunner {
     @Override
-    public String kind() {
-        return "RunSqlScript";
+    public Set<DatabaseProduct> products() {
+        return Set.of(DatabaseProduct.H2);
     }
 
     @Override
-    public Optional<String> needsOperator(PlanStep step, StepContext ctx) {
-        Optional<DatasourceSpec> spec = spec(step, ctx);
-        String byHand = "run the " + step.params().get("script") + " script ("
-                + step.params().getOrDefault(Planner.DIALECT_FOLDER, "its dialect") + ") on the " + step.target()
-                + " database as the runbook shows";
-        if (spec.isEmpty() || spec.get().kind().orElse(null) != DbKind.H2) {
-            return Optional.of(byHand + "; this build runs scripts on H2, PostgreSQL and MariaDB/MySQL only");
+    public Optional<String> needsOperator(PlanStep step, StepContext ctx, DatasourceSpec spec) {
+        String byHand = ScriptRunner.byHand(step, "its dialect");
+        if (spec.problem().isPresent()) {
+            return Optional.of(byHand + "; the tool cannot open it: " + spec.problem().get());
         }
-        if (spec.get().problem().isPresent()) {
-            return Optional.of(byHand + "; the tool cannot open it: " + spec.get().problem().get());
-        }
-        if (!mvFile(spec.get()).startsWith(ctx.homes().oldHome())) {
+        if (!mvFile(spec).startsWith(ctx.homes().oldHome())) {
             return Optional.of(byHand + "; its H2 file is outside the old home, so the tool cannot back it up");
         }
         return Optional.empty();
@@ -60,7 +53,7 @@ final class H2ScriptExecutor implements StepExecutor {
      * snapshot would undo later work, so the run stops before the step and says so.
      */
     @Override
-    public boolean done(PlanStep step, StepContext ctx) throws IOException {
+    public boolean done(PlanStep step, StepContext ctx, DatasourceSpec spec) throws IOException {
         if (!ctx.journal().completed(step.id())) {
             return false;
         }
@@ -75,19 +68,19 @@ final class H2ScriptExecutor implements StepExecutor {
 
     /** Every statement ran without an error and the tables and columns the script creates exist. */
     @Override
-    public boolean holdsAfterApply(PlanStep step, StepContext ctx) throws IOException {
+    public boolean holdsAfterApply(PlanStep step, StepContext ctx, DatasourceSpec spec) throws IOException {
         return missing(step, ctx, identifiers(step, ctx)).isEmpty();
     }
 
     private static List<String> missing(PlanStep step, StepContext ctx, Map<String, String> identifiers)
             throws IOException {
-        ScriptSchema expected = ScriptSchema.of(SqlScripts.statements(step.params().get("script"), Dialect.H2,
+        ScriptSchema expected = ScriptSchema.of(SqlScripts.statements(step.params().get("script"), DatabaseProduct.H2,
                 identifiers));
         if (expected.isEmpty()) {
             return List.of();
         }
         DatasourceSpec spec = spec(step, ctx).orElseThrow();
-        try (ReadOnlyConnection c = ReadOnlyConnection.open(spec, DbKind.H2, List.of())) {
+        try (ReadOnlyConnection c = ReadOnlyConnection.open(spec, DatabaseProduct.H2, List.of())) {
             return expected.missing(c.jdbc());
         } catch (SQLException e) {
             throw new IOException("cannot read the schema of the H2 database " + spec.target() + ": "
@@ -107,17 +100,16 @@ final class H2ScriptExecutor implements StepExecutor {
     }
 
     @Override
-    public List<String> preview(PlanStep step, StepContext ctx) {
+    public List<String> preview(PlanStep step, StepContext ctx, DatasourceSpec spec) {
         List<String> lines = new ArrayList<>();
         lines.add("save OLD:" + relative(step, ctx) + " under backup/, then run on " + step.target() + ":");
-        SqlScripts.statements(step.params().get("script"), Dialect.H2, ScriptIdentifiers.of(step, ctx.facts()))
+        SqlScripts.statements(step.params().get("script"), DatabaseProduct.H2, ScriptIdentifiers.of(step, ctx.facts()))
                 .forEach(s -> lines.add(s.toString().replace('\n', ' ')));
         return lines;
     }
 
     @Override
-    public void apply(PlanStep step, StepContext ctx) throws IOException {
-        DatasourceSpec spec = spec(step, ctx).orElseThrow();
+    public void apply(PlanStep step, StepContext ctx, DatasourceSpec spec) throws IOException {
         String rel = relative(step, ctx);
         Path file = mvFile(spec);
         ctx.backup().save(step.id(), Role.OLD, rel);
@@ -145,9 +137,9 @@ final class H2ScriptExecutor implements StepExecutor {
         try {
             // a redo starts from the snapshot, whose rows the first attempt exported already
             List<ScriptEffects.Export> exports = earlier.isPresent() ? List.of()
-                    : ScriptEffects.of(step.params().get("script"), Dialect.H2).map(ScriptEffects.Effect::exports)
+                    : ScriptEffects.of(step.params().get("script"), DatabaseProduct.H2).map(ScriptEffects.Effect::exports)
                     .orElse(List.of());
-            run(spec, exports, SqlScripts.statements(step.params().get("script"), Dialect.H2, identifiers), step,
+            run(spec, exports, SqlScripts.statements(step.params().get("script"), DatabaseProduct.H2, identifiers), step,
                     ctx);
         } finally {
             ctx.progress().finish(step.id());

@@ -2,7 +2,7 @@ package dev.apimupgrade.execute;
 
 import dev.apimupgrade.fact.DbIndexLimit;
 import dev.apimupgrade.fact.Observation;
-import dev.apimupgrade.plan.Dialect;
+import dev.apimupgrade.fact.DatabaseProduct;
 import dev.apimupgrade.plan.PlanStep;
 import dev.apimupgrade.plan.SqlScripts;
 import dev.apimupgrade.plan.SqlStatement;
@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BiFunction;
 
 /**
@@ -28,14 +29,14 @@ import java.util.function.BiFunction;
  * transaction, rolled back whole on an error, and is done when its remaining.sql count is zero. A script that mixes
  * the two cannot be made safe either way and is refused before anything runs.
  */
-final class MariaDbScriptExecutor {
+final class MariaDbScriptExecutor implements ScriptRunner {
     /** The journal note of each DDL statement run (committed at once): rollback names those it cannot undo. */
     static final String STATEMENT_RAN = "statement-ran";
 
     private final BiFunction<String, Map<String, String>, List<SqlStatement>> script;
 
     MariaDbScriptExecutor() {
-        this((purpose, ids) -> SqlScripts.statements(purpose, Dialect.MYSQL, ids));
+        this((purpose, ids) -> SqlScripts.statements(purpose, DatabaseProduct.MYSQL, ids));
     }
 
     /** Tests hand in their own statements (one of them failing) in place of the shipped script. */
@@ -43,12 +44,24 @@ final class MariaDbScriptExecutor {
         this.script = script;
     }
 
+    /** Both speak MySQL's SQL, which the mysql scripts are written in. */
+    @Override
+    public Set<DatabaseProduct> products() {
+        return Set.of(DatabaseProduct.MARIADB, DatabaseProduct.MYSQL);
+    }
+
+    @Override
+    public Optional<String> needsOperator(PlanStep step, StepContext ctx, DatasourceSpec spec) {
+        return ScriptRunner.cannotRun(step, spec, "mysql", "MariaDB/MySQL", handles(step.params().get("script")),
+                purposes());
+    }
+
     static boolean handles(String purpose) {
-        return ScriptEffects.of(purpose, Dialect.MYSQL).isPresent();
+        return ScriptEffects.of(purpose, DatabaseProduct.MYSQL).isPresent();
     }
 
     static List<String> purposes() {
-        return ScriptEffects.purposes(Dialect.MYSQL);
+        return ScriptEffects.purposes(DatabaseProduct.MYSQL);
     }
 
     /** Whether the script is DDL run behind guards (true) or row changes in one transaction (false). */
@@ -69,7 +82,8 @@ final class MariaDbScriptExecutor {
         return script.apply(step.params().get("script"), ScriptIdentifiers.of(step, ctx.facts()));
     }
 
-    boolean done(PlanStep step, StepContext ctx, DatasourceSpec spec) throws IOException {
+    @Override
+    public boolean done(PlanStep step, StepContext ctx, DatasourceSpec spec) throws IOException {
         if (ScriptEffects.settledByJournal(effect(step), step, ctx)) {
             return true;
         }
@@ -96,7 +110,8 @@ final class MariaDbScriptExecutor {
      * index, ANA-PK-KEY-LENGTH) is refused before its first statement: the DROP PRIMARY KEY before it would commit and
      * the ADD fail, leaving the table without a key.
      */
-    Optional<String> refusal(PlanStep step, StepContext ctx, DatasourceSpec spec) throws IOException {
+    @Override
+    public Optional<String> refusal(PlanStep step, StepContext ctx, DatasourceSpec spec) throws IOException {
         List<SqlStatement> statements = statements(step, ctx);
         if (!isDdl(statements)) {
             return Optional.empty();
@@ -131,7 +146,8 @@ final class MariaDbScriptExecutor {
         }
     }
 
-    List<String> preview(PlanStep step, StepContext ctx, DatasourceSpec spec) {
+    @Override
+    public List<String> preview(PlanStep step, StepContext ctx, DatasourceSpec spec) {
         List<String> lines = new ArrayList<>();
         effect(step).exports().forEach(x -> lines.add("export to " + RowExport.path(step, x) + ": " + x.query()));
         List<SqlStatement> statements = statements(step, ctx);
@@ -141,7 +157,8 @@ final class MariaDbScriptExecutor {
         return lines;
     }
 
-    void apply(PlanStep step, StepContext ctx, DatasourceSpec spec) throws IOException {
+    @Override
+    public void apply(PlanStep step, StepContext ctx, DatasourceSpec spec) throws IOException {
         List<SqlStatement> statements = statements(step, ctx);
         boolean ddl = isDdl(statements);
         try (Connection c = connect(spec)) {
@@ -189,7 +206,7 @@ final class MariaDbScriptExecutor {
     }
 
     private static ScriptEffects.Effect effect(PlanStep step) {
-        return ScriptEffects.of(step.params().get("script"), Dialect.MYSQL).orElseThrow();
+        return ScriptEffects.of(step.params().get("script"), DatabaseProduct.MYSQL).orElseThrow();
     }
 
     private static String remaining(PlanStep step) {

@@ -1,6 +1,6 @@
 package dev.apimupgrade.execute;
 
-import dev.apimupgrade.plan.Dialect;
+import dev.apimupgrade.fact.DatabaseProduct;
 import dev.apimupgrade.plan.PlanStep;
 import dev.apimupgrade.plan.SqlScripts;
 import dev.apimupgrade.plan.SqlStatement;
@@ -12,6 +12,8 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.BiFunction;
 
 /**
@@ -20,11 +22,11 @@ import java.util.function.BiFunction;
  * statement and commits; any error rolls the whole script back, so a failed step leaves the database as it was.
  * A script whose post-condition already holds is skipped, so a rerun after a commit changes nothing.
  */
-final class PostgresScriptExecutor {
+final class PostgresScriptExecutor implements ScriptRunner {
     private final BiFunction<String, Map<String, String>, List<SqlStatement>> script;
 
     PostgresScriptExecutor() {
-        this((purpose, ids) -> SqlScripts.statements(purpose, Dialect.POSTGRESQL, ids));
+        this((purpose, ids) -> SqlScripts.statements(purpose, DatabaseProduct.POSTGRESQL, ids));
     }
 
     /** Tests hand in their own statements (one of them failing) in place of the shipped script. */
@@ -32,15 +34,27 @@ final class PostgresScriptExecutor {
         this.script = script;
     }
 
+    @Override
+    public Set<DatabaseProduct> products() {
+        return Set.of(DatabaseProduct.POSTGRESQL);
+    }
+
+    @Override
+    public Optional<String> needsOperator(PlanStep step, StepContext ctx, DatasourceSpec spec) {
+        return ScriptRunner.cannotRun(step, spec, "postgres", "PostgreSQL", handles(step.params().get("script")),
+                purposes());
+    }
+
     static boolean handles(String purpose) {
-        return ScriptEffects.of(purpose, Dialect.POSTGRESQL).isPresent();
+        return ScriptEffects.of(purpose, DatabaseProduct.POSTGRESQL).isPresent();
     }
 
     static List<String> purposes() {
-        return ScriptEffects.purposes(Dialect.POSTGRESQL);
+        return ScriptEffects.purposes(DatabaseProduct.POSTGRESQL);
     }
 
-    boolean done(PlanStep step, StepContext ctx, DatasourceSpec spec) throws IOException {
+    @Override
+    public boolean done(PlanStep step, StepContext ctx, DatasourceSpec spec) throws IOException {
         if (ScriptEffects.settledByJournal(effect(step), step, ctx)) {
             return true;
         }
@@ -52,7 +66,8 @@ final class PostgresScriptExecutor {
         }
     }
 
-    List<String> preview(PlanStep step, StepContext ctx, DatasourceSpec spec) {
+    @Override
+    public List<String> preview(PlanStep step, StepContext ctx, DatasourceSpec spec) {
         List<String> lines = new ArrayList<>();
         effect(step).exports().forEach(x -> lines.add("export to " + RowExport.path(step, x) + ": " + x.query()));
         lines.add("then run on " + spec.target() + " in one transaction:");
@@ -61,7 +76,8 @@ final class PostgresScriptExecutor {
         return lines;
     }
 
-    void apply(PlanStep step, StepContext ctx, DatasourceSpec spec) throws IOException {
+    @Override
+    public void apply(PlanStep step, StepContext ctx, DatasourceSpec spec) throws IOException {
         List<SqlStatement> statements = script.apply(step.params().get("script"),
                 ScriptIdentifiers.of(step, ctx.facts()));
         try (Connection c = connect(spec)) {
@@ -73,7 +89,7 @@ final class PostgresScriptExecutor {
     }
 
     private static ScriptEffects.Effect effect(PlanStep step) {
-        return ScriptEffects.of(step.params().get("script"), Dialect.POSTGRESQL).orElseThrow();
+        return ScriptEffects.of(step.params().get("script"), DatabaseProduct.POSTGRESQL).orElseThrow();
     }
 
     private static Connection connect(DatasourceSpec spec) throws SQLException {

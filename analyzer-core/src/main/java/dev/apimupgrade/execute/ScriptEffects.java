@@ -1,6 +1,6 @@
 package dev.apimupgrade.execute;
 
-import dev.apimupgrade.plan.Dialect;
+import dev.apimupgrade.fact.DatabaseProduct;
 import dev.apimupgrade.plan.PlanStep;
 import dev.apimupgrade.plan.SqlScripts;
 import java.util.List;
@@ -28,20 +28,20 @@ final class ScriptEffects {
     }
 
     /** The exports of each purpose per dialect, in the order taken: sql/export/&lt;purpose&gt;/&lt;dialect&gt;/&lt;name&gt;.sql. */
-    private static final Map<Dialect, Map<String, List<String>>> EXPORTS = Map.of(
+    private static final Map<DatabaseProduct, Map<String, List<String>>> EXPORTS = Map.of(
             // H2: the rows a row script deletes or changes, for compare to explain (the run's snapshot of the
             // database file, not these, is what rollback restores and a redo starts from)
-            Dialect.H2, Map.of(
+            DatabaseProduct.H2, Map.of(
                     SqlScripts.SCOPE_BINDING_CLEANUP, List.of("IDN_OAUTH2_SCOPE_BINDING"),
                     SqlScripts.REGISTRY_VERSIONING_CLEANUP, registryTables(),
                     SqlScripts.REG_INDEX, List.of("REG_LOG")),
-            Dialect.POSTGRESQL, Map.of(
+            DatabaseProduct.POSTGRESQL, Map.of(
                     SqlScripts.SCOPE_BINDING_CLEANUP, List.of("IDN_OAUTH2_SCOPE_BINDING"),
                     SqlScripts.REGISTRY_VERSIONING_CLEANUP, registryTables(),
                     SqlScripts.AM_UPGRADE, List.of("table-definitions", "table-constraints"),
                     SqlScripts.REG_INDEX, List.of("REG_LOG"),
                     SqlScripts.ANALYTICS_LASTACCESS_PK, List.of("table-definitions", "table-constraints")),
-            Dialect.MYSQL, Map.of(
+            DatabaseProduct.MYSQL, Map.of(
                     SqlScripts.AM_UPGRADE, List.of("table-definitions", "table-indexes"),
                     SqlScripts.SCOPE_BINDING_CLEANUP, List.of("IDN_OAUTH2_SCOPE_BINDING"),
                     SqlScripts.REGISTRY_VERSIONING_CLEANUP, registryTables(),
@@ -64,8 +64,8 @@ final class ScriptEffects {
     }
 
     /** The effect of a purpose on a dialect; empty for scripts this build leaves to the operator there. */
-    static Optional<Effect> of(String purpose, Dialect dialect) {
-        return Optional.ofNullable(EXPORTS.getOrDefault(dialect, Map.of()).get(purpose)).map(names -> new Effect(
+    static Optional<Effect> of(String purpose, DatabaseProduct dialect) {
+        return Optional.ofNullable(EXPORTS.getOrDefault(dialect.scripts(), Map.of()).get(purpose)).map(names -> new Effect(
                 names.stream().map(n -> new Export(n + ".jsonl", query(purpose, dialect, n))).toList(),
                 exists(purpose, dialect, "remaining") ? Optional.of(query(purpose, dialect, "remaining"))
                         : Optional.empty(),
@@ -80,22 +80,22 @@ final class ScriptEffects {
         return effect.journalSettles() && ctx.journal() != null && ctx.journal().completed(step.id());
     }
 
-    static List<String> purposes(Dialect dialect) {
-        return EXPORTS.getOrDefault(dialect, Map.of()).keySet().stream().sorted().toList();
+    static List<String> purposes(DatabaseProduct dialect) {
+        return EXPORTS.getOrDefault(dialect.scripts(), Map.of()).keySet().stream().sorted().toList();
     }
 
     /** The query of sql/export/&lt;purpose&gt;/&lt;dialect&gt;/&lt;name&gt;.sql on one line, without its comments. */
-    static String query(String purpose, Dialect dialect, String name) {
+    static String query(String purpose, DatabaseProduct dialect, String name) {
         return SqlScripts.read(resource(purpose, dialect, name)).lines()
                 .filter(l -> !l.strip().startsWith("--")).map(String::strip).filter(l -> !l.isEmpty())
                 .reduce((a, b) -> a + " " + b).orElseThrow();
     }
 
-    private static boolean exists(String purpose, Dialect dialect, String name) {
+    private static boolean exists(String purpose, DatabaseProduct dialect, String name) {
         return ScriptEffects.class.getClassLoader().getResource(resource(purpose, dialect, name)) != null;
     }
 
-    private static String resource(String purpose, Dialect dialect, String name) {
+    private static String resource(String purpose, DatabaseProduct dialect, String name) {
         return "sql/export/" + purpose + "/" + dialect.folder() + "/" + name + ".sql";
     }
 }

@@ -5,7 +5,7 @@ import dev.apimupgrade.fact.ServerProcess;
 import dev.apimupgrade.plan.PlanStep;
 import dev.apimupgrade.scan.Installation;
 import dev.apimupgrade.scan.ServerProcessScanner;
-import dev.apimupgrade.scan.db.DbKind;
+import dev.apimupgrade.fact.DatabaseProduct;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,7 +59,7 @@ final class StepRunner {
         }
         return ctx.datasources() == null || ctx.datasources().all().stream()
                 .filter(d -> d.name().equals(step.target()))
-                .noneMatch(d -> d.kind().orElse(null) == DbKind.H2);
+                .noneMatch(d -> d.kind().orElse(null) == DatabaseProduct.H2);
     }
 
     private RunOutcome stoppedForBackup(PlanStep step) {

@@ -11,7 +11,7 @@ import dev.apimupgrade.rule.ConditionCatalogue;
 import dev.apimupgrade.rule.ConditionResult;
 import dev.apimupgrade.rule.JustifiedAction;
 import dev.apimupgrade.rule.Verdict;
-import dev.apimupgrade.scan.db.DbKind;
+import dev.apimupgrade.fact.DatabaseProduct;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -139,7 +139,7 @@ public final class Planner {
         return facts.ofType(DatasourceConfig.class).stream()
                 .filter(d -> d.role() == Role.OLD && d.name().equals(datasource))
                 .findFirst()
-                .flatMap(d -> DbKind.of(d.url()))
-                .map(DbKind::sqlFolder);
+                .flatMap(d -> DatabaseProduct.of(d.url()))
+                .map(DatabaseProduct::folder);
     }
 }

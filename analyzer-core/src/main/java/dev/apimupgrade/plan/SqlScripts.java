@@ -1,5 +1,6 @@
 package dev.apimupgrade.plan;
 
+import dev.apimupgrade.fact.DatabaseProduct;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -39,11 +40,11 @@ public final class SqlScripts {
     }
 
     /** The class-path resources of a purpose for a dialect, in the order they run; none if the folder is absent. */
-    public static List<String> files(String purpose, Dialect dialect) {
+    public static List<String> files(String purpose, DatabaseProduct dialect) {
         return files(SqlScripts.class.getClassLoader(), purpose, dialect);
     }
 
-    static List<String> files(ClassLoader loader, String purpose, Dialect dialect) {
+    static List<String> files(ClassLoader loader, String purpose, DatabaseProduct dialect) {
         String folder = "sql/" + purpose + "/" + dialect.folder();
         List<String> files = new ArrayList<>();
         for (String name : ClassPathFolder.names(loader, folder, MARKER)) {
@@ -56,7 +57,7 @@ public final class SqlScripts {
     }
 
     /** Every statement of a purpose for a dialect, placeholders left in place (for review and for tests). */
-    public static List<SqlStatement> statements(String purpose, Dialect dialect) {
+    public static List<SqlStatement> statements(String purpose, DatabaseProduct dialect) {
         List<String> files = files(purpose, dialect);
         if (files.isEmpty()) {
             throw new IllegalArgumentException("no SQL script for " + purpose + " in dialect " + dialect);
@@ -69,7 +70,7 @@ public final class SqlScripts {
     }
 
     /** Every statement of a purpose for a dialect, with each placeholder filled from the identifiers given. */
-    public static List<SqlStatement> statements(String purpose, Dialect dialect, Map<String, String> identifiers) {
+    public static List<SqlStatement> statements(String purpose, DatabaseProduct dialect, Map<String, String> identifiers) {
         return statements(purpose, dialect).stream().map(s -> s.fill(identifiers, dialect)).toList();
     }
 

@@ -1,5 +1,6 @@
 package dev.apimupgrade.plan;
 
+import dev.apimupgrade.fact.DatabaseProduct;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
@@ -24,7 +25,7 @@ public record SqlStatement(String file, int line, String sql) {
     }
 
     /** This statement with every placeholder replaced by its identifier, quoted for the dialect. */
-    public SqlStatement fill(Map<String, String> identifiers, Dialect dialect) {
+    public SqlStatement fill(Map<String, String> identifiers, DatabaseProduct dialect) {
         Matcher m = PLACEHOLDER.matcher(sql);
         StringBuilder out = new StringBuilder();
         while (m.find()) {

@@ -1,5 +1,6 @@
 package dev.apimupgrade.plan;
 
+import dev.apimupgrade.fact.DatabaseProduct;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,19 +13,19 @@ import java.util.List;
 final class StatementSplitter {
     private final String file;
     private final String text;
-    private final Dialect.Delimiter delimiter;
+    private final DatabaseProduct.Delimiter delimiter;
     private final List<SqlStatement> statements = new ArrayList<>();
     private int start;
     private int startLine = 1;
     private boolean hasCode;
 
-    private StatementSplitter(String file, String text, Dialect.Delimiter delimiter) {
+    private StatementSplitter(String file, String text, DatabaseProduct.Delimiter delimiter) {
         this.file = file;
         this.text = text;
         this.delimiter = delimiter;
     }
 
-    static List<SqlStatement> split(String file, String text, Dialect.Delimiter delimiter) {
+    static List<SqlStatement> split(String file, String text, DatabaseProduct.Delimiter delimiter) {
         return new StatementSplitter(file, text, delimiter).run();
     }
 
@@ -33,7 +34,7 @@ final class StatementSplitter {
         int i = 0;
         while (i < text.length()) {
             char c = text.charAt(i);
-            if (delimiter == Dialect.Delimiter.SLASH_LINE && atLineStart(i) && isSlashLine(i)) {
+            if (delimiter == DatabaseProduct.Delimiter.SLASH_LINE && atLineStart(i) && isSlashLine(i)) {
                 int end = endOfLine(i);
                 cut(i, end);
                 i = end;
@@ -54,7 +55,7 @@ final class StatementSplitter {
                 int end = endOfQuote(i, c);
                 line += count(i, end);
                 i = end;
-            } else if (c == ';' && delimiter == Dialect.Delimiter.SEMICOLON) {
+            } else if (c == ';' && delimiter == DatabaseProduct.Delimiter.SEMICOLON) {
                 cut(i, i + 1);
                 i++;
             } else {

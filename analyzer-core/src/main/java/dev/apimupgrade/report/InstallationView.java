@@ -8,7 +8,7 @@ import dev.apimupgrade.fact.Facts;
 import dev.apimupgrade.fact.ProductVersion;
 import dev.apimupgrade.scan.Installation;
 import dev.apimupgrade.scan.SecretMask;
-import dev.apimupgrade.scan.db.DbKind;
+import dev.apimupgrade.fact.DatabaseProduct;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -43,7 +43,7 @@ public record InstallationView(Homes homes, List<Version> versions, List<Datasou
                 .sorted(Comparator.comparing(AnalyticsDatasource::role).thenComparing(AnalyticsDatasource::profile)
                         .thenComparing(AnalyticsDatasource::name))
                 .map(d -> new Datasource(d.role().name() + "-analytics", d.profile() + "/" + d.name(),
-                        DbKind.of(d.url()).map(k -> k.name().toLowerCase(Locale.ROOT)).orElse(""),
+                        DatabaseProduct.of(d.url()).map(k -> k.name().toLowerCase(Locale.ROOT)).orElse(""),
                         SecretMask.jdbcUrl(d.url())))
                 .distinct().forEach(all::add);
         return List.copyOf(all);

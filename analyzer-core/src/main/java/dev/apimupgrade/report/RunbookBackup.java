@@ -1,7 +1,7 @@
 package dev.apimupgrade.report;
 
 import dev.apimupgrade.fact.DatasourceConfig;
-import dev.apimupgrade.scan.db.DbKind;
+import dev.apimupgrade.fact.DatabaseProduct;
 import dev.apimupgrade.scan.db.H2Url;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -55,7 +55,7 @@ final class RunbookBackup {
     }
 
     private static void dump(DatasourceConfig d, String oldHome, List<String> linux, List<String> windows) {
-        Optional<DbKind> kind = DbKind.of(d.url());
+        Optional<DatabaseProduct> kind = DatabaseProduct.of(d.url());
         String file = "databases/" + d.name();
         String wfile = "databases\\" + d.name();
         linux.add("# [database." + d.name() + "] " + d.url());
@@ -123,8 +123,8 @@ final class RunbookBackup {
         }
     }
 
-    private static Endpoint endpoint(DbKind kind, String url) {
-        Pattern p = kind == DbKind.SQLSERVER ? MSSQL : kind == DbKind.ORACLE ? AT_HOST : HOST_DB;
+    private static Endpoint endpoint(DatabaseProduct kind, String url) {
+        Pattern p = kind == DatabaseProduct.SQLSERVER ? MSSQL : kind == DatabaseProduct.ORACLE ? AT_HOST : HOST_DB;
         Matcher m = p.matcher(url);
         if (m.find()) {
             return new Endpoint(m.group(1), m.group(2), m.group(3));

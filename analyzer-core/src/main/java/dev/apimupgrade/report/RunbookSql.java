@@ -1,6 +1,6 @@
 package dev.apimupgrade.report;
 
-import dev.apimupgrade.plan.Dialect;
+import dev.apimupgrade.fact.DatabaseProduct;
 import dev.apimupgrade.plan.PlanStep;
 import dev.apimupgrade.plan.Planner;
 import dev.apimupgrade.plan.ScriptSource;
@@ -26,8 +26,8 @@ final class RunbookSql {
 
     /** How an operator's SQL client ends a statement in this dialect: ';', or a '/' line for Oracle and DB2 blocks. */
     private static String terminator(String folder) {
-        return Arrays.stream(Dialect.values()).filter(d -> d.folder().equals(folder)).findFirst()
-                .map(d -> d.delimiter() == Dialect.Delimiter.SLASH_LINE ? "\n/" : ";").orElse(";");
+        return DatabaseProduct.withOwnScripts().stream().filter(d -> d.folder().equals(folder)).findFirst()
+                .map(d -> d.delimiter() == DatabaseProduct.Delimiter.SLASH_LINE ? "\n/" : ";").orElse(";");
     }
 
     static Sql of(PlanStep s, ScriptSource scripts) {

@@ -51,7 +51,7 @@ final class AmSchemaCheck {
         for (String ds : datasources) {
             Optional<DbProduct> product = facts.ofType(DbProduct.class).stream()
                     .filter(p -> p.datasource().equals(ds)).findFirst();
-            Optional<String> dialect = product.flatMap(p -> ExpectedAmSchema.dialectOf(p.dialect()));
+            Optional<String> dialect = product.flatMap(p -> ExpectedAmSchema.dialectOf(p.database()));
             String name = product.map(p -> p.product() + " " + p.version()).orElse("an unknown product");
             Optional<AmSchema> schema = dialect.flatMap(expected::forDialect);
             if (schema.isEmpty()) {

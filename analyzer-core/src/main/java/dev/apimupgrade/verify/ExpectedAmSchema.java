@@ -1,5 +1,6 @@
 package dev.apimupgrade.verify;
 
+import dev.apimupgrade.fact.DatabaseProduct;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -54,13 +55,13 @@ public final class ExpectedAmSchema {
         return documented.stream().filter(d -> d.dialects().contains(dialect)).toList();
     }
 
-    /** The dialect of the expected schema for a scanned product (DbProduct.dialect), if it is one of them. */
-    public static Optional<String> dialectOf(String productDialect) {
-        return switch (productDialect) {
-            case "H2" -> Optional.of("h2");
-            case "POSTGRES" -> Optional.of("postgresql");
-            case "MARIADB", "MYSQL" -> Optional.of("mysql");
-            default -> Optional.empty();
+    /** The dialect of the expected schema for a scanned product (DbProduct.database), if it is one of them. */
+    public static Optional<String> dialectOf(DatabaseProduct product) {
+        return switch (product) {
+            case H2 -> Optional.of("h2");
+            case POSTGRESQL -> Optional.of("postgresql");
+            case MARIADB, MYSQL -> Optional.of("mysql");
+            case ORACLE, SQLSERVER, DB2 -> Optional.empty();
         };
     }
 

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.apimupgrade.fact.Facts;
 import dev.apimupgrade.fact.SourceRef;
-import dev.apimupgrade.plan.Dialect;
+import dev.apimupgrade.fact.DatabaseProduct;
 import dev.apimupgrade.plan.Fingerprint;
 import dev.apimupgrade.plan.MigrationPlan;
 import dev.apimupgrade.plan.PlanStep;
@@ -47,7 +47,7 @@ class MariaDbScriptExecutorTest {
 
     @BeforeEach
     void schema300() throws Exception {
-        db = TestDatabase.create(Dialect.MYSQL);
+        db = TestDatabase.create(DatabaseProduct.MYSQL);
         db.loadSchema("3.0.0", "apimgt");
         Files.createDirectories(tmp.resolve("old"));
         Files.createDirectories(tmp.resolve("new"));
@@ -114,7 +114,7 @@ class MariaDbScriptExecutorTest {
         RunOutcome outcome = migrate(db, run, SqlScripts.AM_UPGRADE);
 
         assertThat(outcome.completed()).as(String.valueOf(outcome.toContinue())).isTrue();
-        try (TestDatabase real310 = TestDatabase.create(Dialect.MYSQL)) {
+        try (TestDatabase real310 = TestDatabase.create(DatabaseProduct.MYSQL)) {
             real310.loadSchema("3.1.0", "apimgt");
             List<String> expected = amObjects(real310);
             assertThat(expected).anyMatch(l -> l.startsWith("AM_SYSTEM_APPS|TENANT_DOMAIN|"));
@@ -145,7 +145,7 @@ class MariaDbScriptExecutorTest {
 
     @Test
     void dbAmUpgradeARunThatFailsHalfWayThenARerunEndsAsOneCleanRun() throws Exception {
-        List<SqlStatement> real = SqlScripts.statements(SqlScripts.AM_UPGRADE, Dialect.MYSQL);
+        List<SqlStatement> real = SqlScripts.statements(SqlScripts.AM_UPGRADE, DatabaseProduct.MYSQL);
         List<SqlStatement> broken = new ArrayList<>(real.subList(0, 3));
         broken.add(new SqlStatement("sql/test/mysql/02_broken.sql", 7, "ALTER TABLE NO_SUCH_TABLE ADD X INTEGER"));
         broken.addAll(real.subList(3, real.size()));
@@ -166,7 +166,7 @@ class MariaDbScriptExecutorTest {
 
         assertThat(migrate(db, run, SqlScripts.AM_UPGRADE).completed()).isTrue();
 
-        try (TestDatabase clean = TestDatabase.create(Dialect.MYSQL)) {
+        try (TestDatabase clean = TestDatabase.create(DatabaseProduct.MYSQL)) {
             clean.loadSchema("3.0.0", "apimgt");
             migrate(clean, new RunDirectory(tmp.resolve("clean-run")), SqlScripts.AM_UPGRADE);
             assertThat(schema(db)).isEqualTo(schema(clean));
@@ -199,7 +199,7 @@ class MariaDbScriptExecutorTest {
         db.run("INSERT INTO IDN_OAUTH2_SCOPE (SCOPE_ID, NAME, DISPLAY_NAME) VALUES (1, 'a', 'A'), (3, 'c', 'C')",
                 "INSERT INTO IDN_OAUTH2_SCOPE_BINDING (SCOPE_ID, SCOPE_BINDING) VALUES (1, NULL), (3, 'admin')");
         List<SqlStatement> broken = new ArrayList<>(SqlScripts.statements(SqlScripts.SCOPE_BINDING_CLEANUP,
-                Dialect.MYSQL));
+                DatabaseProduct.MYSQL));
         broken.add(new SqlStatement("sql/test/mysql/02_broken.sql", 3, "UPDATE NO_SUCH_TABLE SET X = 1"));
         RunSqlScriptExecutor executor = new RunSqlScriptExecutor(new MariaDbScriptExecutor((p, ids) -> broken));
         run.create();
@@ -265,14 +265,14 @@ class MariaDbScriptExecutorTest {
 
     /** The shipped script with a failing statement (of the script's kind, rows or DDL) put in before statement {@code at}. */
     private static List<SqlStatement> brokenAt(String purpose, int at, String sql) {
-        List<SqlStatement> broken = new ArrayList<>(SqlScripts.statements(purpose, Dialect.MYSQL));
+        List<SqlStatement> broken = new ArrayList<>(SqlScripts.statements(purpose, DatabaseProduct.MYSQL));
         broken.add(at, new SqlStatement("sql/test/mysql/02_broken.sql", 9, sql));
         return broken;
     }
 
     /** A database of the real 3.0.0 shared (registry) schema, or of none; dropped when seeding it fails. */
     private static TestDatabase seeded(String schema, String... sql) throws Exception {
-        TestDatabase on = TestDatabase.create(Dialect.MYSQL);
+        TestDatabase on = TestDatabase.create(DatabaseProduct.MYSQL);
         try {
             if (schema != null) {
                 on.loadSchema("3.0.0", schema);

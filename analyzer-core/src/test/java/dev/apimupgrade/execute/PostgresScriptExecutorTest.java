@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.apimupgrade.fact.Facts;
-import dev.apimupgrade.plan.Dialect;
+import dev.apimupgrade.fact.DatabaseProduct;
 import dev.apimupgrade.plan.Fingerprint;
 import dev.apimupgrade.plan.MigrationPlan;
 import dev.apimupgrade.plan.PlanStep;
@@ -82,7 +82,7 @@ class PostgresScriptExecutorTest {
 
     /** The shipped script with a failing statement put in before statement {@code at}. */
     private static List<SqlStatement> brokenAt(String purpose, int at) {
-        List<SqlStatement> broken = new ArrayList<>(SqlScripts.statements(purpose, Dialect.POSTGRESQL));
+        List<SqlStatement> broken = new ArrayList<>(SqlScripts.statements(purpose, DatabaseProduct.POSTGRESQL));
         broken.add(at, new SqlStatement("sql/test/postgres/02_broken.sql", 9, "UPDATE NO_SUCH_TABLE SET X = 1"));
         return broken;
     }
@@ -179,7 +179,7 @@ class PostgresScriptExecutorTest {
     void aScriptFailingMidwayIsRolledBackWholeAndTheStepFailsWithFileLineAndSqlStateButNoPassword()
             throws Exception {
         List<SqlStatement> broken = new ArrayList<>(SqlScripts.statements(SqlScripts.SCOPE_BINDING_CLEANUP,
-                Dialect.POSTGRESQL));
+                DatabaseProduct.POSTGRESQL));
         broken.add(new SqlStatement("sql/test/postgres/02_broken.sql", 7, "UPDATE NO_SUCH_TABLE SET X = 1"));
         RunSqlScriptExecutor executor = new RunSqlScriptExecutor(new PostgresScriptExecutor((p, ids) -> broken));
         run.create();

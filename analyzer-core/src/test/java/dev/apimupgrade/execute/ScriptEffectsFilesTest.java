@@ -2,7 +2,7 @@ package dev.apimupgrade.execute;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.apimupgrade.plan.Dialect;
+import dev.apimupgrade.fact.DatabaseProduct;
 import dev.apimupgrade.plan.SqlScripts;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
  * and sql/guard/mysql, not Java strings, and they only read.
  */
 class ScriptEffectsFilesTest {
-    private static void exportsAreSelectsReadFromTheirFiles(String purpose, Dialect dialect) {
+    private static void exportsAreSelectsReadFromTheirFiles(String purpose, DatabaseProduct dialect) {
         ScriptEffects.Effect effect = ScriptEffects.of(purpose, dialect).orElseThrow();
         assertThat(effect.exports()).as(purpose).isNotEmpty().allSatisfy(x -> {
             String name = x.file().replaceFirst("\\.jsonl$", "");
@@ -24,27 +24,27 @@ class ScriptEffectsFilesTest {
 
     @Test
     void everyPostgresqlExportAndPostConditionIsASelectReadFromItsSqlFile() {
-        for (String purpose : ScriptEffects.purposes(Dialect.POSTGRESQL)) {
-            exportsAreSelectsReadFromTheirFiles(purpose, Dialect.POSTGRESQL);
-            assertThat(ScriptEffects.of(purpose, Dialect.POSTGRESQL).orElseThrow().remaining()).as(purpose)
+        for (String purpose : ScriptEffects.purposes(DatabaseProduct.POSTGRESQL)) {
+            exportsAreSelectsReadFromTheirFiles(purpose, DatabaseProduct.POSTGRESQL);
+            assertThat(ScriptEffects.of(purpose, DatabaseProduct.POSTGRESQL).orElseThrow().remaining()).as(purpose)
                     .hasValueSatisfying(q -> assertThat(q).startsWith("SELECT ")
-                            .isEqualTo(ScriptEffects.query(purpose, Dialect.POSTGRESQL, "remaining")));
+                            .isEqualTo(ScriptEffects.query(purpose, DatabaseProduct.POSTGRESQL, "remaining")));
         }
     }
 
     @Test
     void everyMariaDbPurposeHasItsPostConditionAndEveryGuardIsASelectFile() {
-        for (String purpose : ScriptEffects.purposes(Dialect.MYSQL)) {
-            exportsAreSelectsReadFromTheirFiles(purpose, Dialect.MYSQL);
+        for (String purpose : ScriptEffects.purposes(DatabaseProduct.MYSQL)) {
+            exportsAreSelectsReadFromTheirFiles(purpose, DatabaseProduct.MYSQL);
         }
-        assertThat(ScriptEffects.of(SqlScripts.SCOPE_BINDING_CLEANUP, Dialect.MYSQL).orElseThrow().remaining())
+        assertThat(ScriptEffects.of(SqlScripts.SCOPE_BINDING_CLEANUP, DatabaseProduct.MYSQL).orElseThrow().remaining())
                 .hasValueSatisfying(q -> assertThat(q).startsWith("SELECT COUNT(*) FROM IDN_OAUTH2_SCOPE_BINDING"));
-        for (String purpose : ScriptEffects.purposes(Dialect.MYSQL)) {
+        for (String purpose : ScriptEffects.purposes(DatabaseProduct.MYSQL)) {
             // a script of DDL is done when every guard says so; one that changes rows when its count is zero
-            boolean rows = SqlScripts.statements(purpose, Dialect.MYSQL).stream()
+            boolean rows = SqlScripts.statements(purpose, DatabaseProduct.MYSQL).stream()
                     .anyMatch(MariaDbGuards::inTransaction);
-            assertThat(ScriptEffects.of(purpose, Dialect.MYSQL).orElseThrow().remaining()).as(purpose)
-                    .isEqualTo(rows ? java.util.Optional.of(ScriptEffects.query(purpose, Dialect.MYSQL, "remaining"))
+            assertThat(ScriptEffects.of(purpose, DatabaseProduct.MYSQL).orElseThrow().remaining()).as(purpose)
+                    .isEqualTo(rows ? java.util.Optional.of(ScriptEffects.query(purpose, DatabaseProduct.MYSQL, "remaining"))
                             : java.util.Optional.empty());
         }
         for (String guard : List.of("table_exists", "column_exists", "index_exists", "constraint_exists",
@@ -59,7 +59,7 @@ class ScriptEffectsFilesTest {
         assertThat(PostgresScriptExecutor.purposes()).containsExactlyInAnyOrderElementsOf(SqlScripts.PURPOSES);
         assertThat(MariaDbScriptExecutor.purposes()).containsExactlyInAnyOrderElementsOf(SqlScripts.PURPOSES);
         for (String purpose : SqlScripts.PURPOSES) {
-            List<dev.apimupgrade.plan.SqlStatement> script = SqlScripts.statements(purpose, Dialect.MYSQL,
+            List<dev.apimupgrade.plan.SqlStatement> script = SqlScripts.statements(purpose, DatabaseProduct.MYSQL,
                     java.util.Map.of());
             script.stream().filter(s -> !MariaDbGuards.inTransaction(s))
                     .forEach(s -> assertThat(MariaDbGuards.of(s, script)).as(s.toString()).isNotNull());

@@ -2,6 +2,7 @@ package dev.apimupgrade.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.apimupgrade.fact.DatabaseProduct;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.util.ArrayList;
@@ -18,8 +19,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 class AmAndAnalyticsDataScriptsTest {
 
     @ParameterizedTest
-    @EnumSource(value = Dialect.class, names = {"H2", "POSTGRESQL", "MYSQL"})
-    void dbScopeBindingNullCleanUpDeletesOnlyTheNullAndEmptyBindings(Dialect dialect) throws Exception {
+    @EnumSource(value = DatabaseProduct.class, names = {"H2", "POSTGRESQL", "MYSQL"})
+    void dbScopeBindingNullCleanUpDeletesOnlyTheNullAndEmptyBindings(DatabaseProduct dialect) throws Exception {
         try (TestDatabase db = TestDatabase.create(dialect)) {
             db.loadSchema("3.0.0", "apimgt");
             db.run("INSERT INTO IDN_OAUTH2_SCOPE (SCOPE_ID, NAME, DISPLAY_NAME, TENANT_ID)"
@@ -34,13 +35,13 @@ class AmAndAnalyticsDataScriptsTest {
             // MariaDB compares ' ' = '' as equal (PAD SPACE collations), so a blank binding goes there too
             List<String> left = db.strings("SELECT SCOPE_BINDING FROM IDN_OAUTH2_SCOPE_BINDING ORDER BY SCOPE_BINDING");
             assertThat(left).containsExactlyElementsOf(
-                    dialect == Dialect.MYSQL ? List.of("admin") : List.of(" ", "admin"));
+                    dialect == DatabaseProduct.MYSQL ? List.of("admin") : List.of(" ", "admin"));
         }
     }
 
     @ParameterizedTest
-    @EnumSource(value = Dialect.class, names = {"H2", "POSTGRESQL", "MYSQL"})
-    void anaDbPkTheKeyGainsApiVersionInTheSiddhiAppsOrderAndKeepsTheRows(Dialect dialect) throws Exception {
+    @EnumSource(value = DatabaseProduct.class, names = {"H2", "POSTGRESQL", "MYSQL"})
+    void anaDbPkTheKeyGainsApiVersionInTheSiddhiAppsOrderAndKeepsTheRows(DatabaseProduct dialect) throws Exception {
         try (TestDatabase db = TestDatabase.create(dialect)) {
             db.run("CREATE TABLE APILASTACCESSSUMMARY (APICONTEXT VARCHAR(254), APINAME VARCHAR(254),"
                     + " APIVERSION VARCHAR(254), APICREATOR VARCHAR(254), APICREATORTENANTDOMAIN VARCHAR(254),"
@@ -64,7 +65,7 @@ class AmAndAnalyticsDataScriptsTest {
 
     private static List<String> primaryKey(TestDatabase db) throws Exception {
         DatabaseMetaData md = db.connection.getMetaData();
-        String table = db.dialect == Dialect.POSTGRESQL ? "apilastaccesssummary" : "APILASTACCESSSUMMARY";
+        String table = db.dialect == DatabaseProduct.POSTGRESQL ? "apilastaccesssummary" : "APILASTACCESSSUMMARY";
         Map<Integer, String> columns = new TreeMap<>();
         try (ResultSet r = md.getPrimaryKeys(db.connection.getCatalog(), db.connection.getSchema(), table)) {
             while (r.next()) {

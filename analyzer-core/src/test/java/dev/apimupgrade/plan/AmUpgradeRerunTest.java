@@ -3,6 +3,7 @@ package dev.apimupgrade.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.apimupgrade.fact.DatabaseProduct;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.TreeSet;
@@ -27,11 +28,11 @@ class AmUpgradeRerunTest {
 
     @Test
     void preAlreadyMigratedASecondRunOnPostgresqlSucceedsAndKeepsTheCategoriesAndUsers() throws Exception {
-        try (TestDatabase db = AmUpgradeScriptTest.migrated(Dialect.POSTGRESQL)) {
+        try (TestDatabase db = AmUpgradeScriptTest.migrated(DatabaseProduct.POSTGRESQL)) {
             useAs310(db);
             TreeSet<String> before = AmCatalogue.of(db.connection);
 
-            db.run(SqlScripts.statements(SqlScripts.AM_UPGRADE, Dialect.POSTGRESQL));
+            db.run(SqlScripts.statements(SqlScripts.AM_UPGRADE, DatabaseProduct.POSTGRESQL));
 
             assertThat(kept(db)).isEqualTo(3);
             assertThat(db.strings("SELECT NAME FROM AM_API_CATEGORIES ORDER BY NAME"))
@@ -44,8 +45,8 @@ class AmUpgradeRerunTest {
     void preAlreadyMigratedTheGuidesPostgresqlScriptRunAgainDeletesTheCategoriesBeforeItFails() throws Exception {
         String relative = "migration/docs-apim-guide/migration-3.0.0_to_3.1.0/postgresql.sql";
         List<SqlStatement> guide = StatementSplitter.split(relative, TestDatabase.reference(relative),
-                Dialect.Delimiter.SEMICOLON);
-        try (TestDatabase db = AmUpgradeScriptTest.migrated(Dialect.POSTGRESQL)) {
+                DatabaseProduct.Delimiter.SEMICOLON);
+        try (TestDatabase db = AmUpgradeScriptTest.migrated(DatabaseProduct.POSTGRESQL)) {
             useAs310(db);
 
             // autocommit, as psql runs a file: the DROP TABLE commits before the ALTER TABLE fails
@@ -58,11 +59,11 @@ class AmUpgradeRerunTest {
 
     @Test
     void preAlreadyMigratedASecondRunOnMariadbStopsAtTheAlterBeforeChangingAnything() throws Exception {
-        try (TestDatabase db = AmUpgradeScriptTest.migrated(Dialect.MYSQL)) {
+        try (TestDatabase db = AmUpgradeScriptTest.migrated(DatabaseProduct.MYSQL)) {
             useAs310(db);
             TreeSet<String> before = AmCatalogue.of(db.connection);
 
-            assertThatThrownBy(() -> db.run(SqlScripts.statements(SqlScripts.AM_UPGRADE, Dialect.MYSQL)))
+            assertThatThrownBy(() -> db.run(SqlScripts.statements(SqlScripts.AM_UPGRADE, DatabaseProduct.MYSQL)))
                     .hasMessageContaining("01_am_tables.sql:").hasMessageContaining("TENANT_DOMAIN");
 
             assertThat(kept(db)).isEqualTo(3);
@@ -73,11 +74,11 @@ class AmUpgradeRerunTest {
     @Test
     void preAlreadyMigratedASecondRunOnH2WithoutTheConstraintDropChangesNothing() throws Exception {
         // with no UNIQUE(NAME) left there is no name to fill in, and the plan leaves that statement out
-        try (TestDatabase db = AmUpgradeScriptTest.migrated(Dialect.H2)) {
+        try (TestDatabase db = AmUpgradeScriptTest.migrated(DatabaseProduct.H2)) {
             useAs310(db);
             TreeSet<String> before = AmCatalogue.of(db.connection);
 
-            db.run(SqlScripts.statements(SqlScripts.AM_UPGRADE, Dialect.H2).stream()
+            db.run(SqlScripts.statements(SqlScripts.AM_UPGRADE, DatabaseProduct.H2).stream()
                     .filter(s -> s.placeholders().isEmpty()).toList());
 
             assertThat(kept(db)).isEqualTo(3);

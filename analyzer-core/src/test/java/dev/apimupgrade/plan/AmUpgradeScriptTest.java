@@ -2,6 +2,7 @@ package dev.apimupgrade.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.apimupgrade.fact.DatabaseProduct;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
@@ -19,13 +20,13 @@ import org.junit.jupiter.params.provider.EnumSource;
 public class AmUpgradeScriptTest {
 
     /** The 3.0.0 widths of AM_CERTIFICATE_METADATA's two columns, per dialect (FACTS.md section 3, item 1). */
-    private static List<String> keptWidths(Dialect dialect) {
-        String endPoint = dialect == Dialect.POSTGRESQL ? "45" : "100";
+    private static List<String> keptWidths(DatabaseProduct dialect) {
+        String endPoint = dialect == DatabaseProduct.POSTGRESQL ? "45" : "100";
         return List.of("COL AM_CERTIFICATE_METADATA.ALIAS VARCHAR(45) NOT NULL",
                 "COL AM_CERTIFICATE_METADATA.END_POINT VARCHAR(" + endPoint + ") NOT NULL");
     }
 
-    static TestDatabase migrated(Dialect dialect) throws Exception {
+    static TestDatabase migrated(DatabaseProduct dialect) throws Exception {
         TestDatabase db = TestDatabase.create(dialect);
         try {
             db.loadSchema("3.0.0", "apimgt");
@@ -39,7 +40,7 @@ public class AmUpgradeScriptTest {
 
     /** What the plan reads from metadata: the generated name of UNIQUE(NAME) on AM_SYSTEM_APPS (H2 only here). */
     public static Map<String, String> constraintNames(TestDatabase db) throws SQLException {
-        if (db.dialect != Dialect.H2) {
+        if (db.dialect != DatabaseProduct.H2) {
             return Map.of();
         }
         List<String> names = db.strings("SELECT CONSTRAINT_NAME FROM INFORMATION_SCHEMA.CONSTRAINTS WHERE TABLE_NAME ="
@@ -49,8 +50,8 @@ public class AmUpgradeScriptTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Dialect.class, names = {"H2", "POSTGRESQL", "MYSQL"})
-    void dbAmUpgradeLeavesTheAmTablesAsTheReal310SchemaExceptTheCertificateColumnWidths(Dialect dialect)
+    @EnumSource(value = DatabaseProduct.class, names = {"H2", "POSTGRESQL", "MYSQL"})
+    void dbAmUpgradeLeavesTheAmTablesAsTheReal310SchemaExceptTheCertificateColumnWidths(DatabaseProduct dialect)
             throws Exception {
         try (TestDatabase migrated = migrated(dialect); TestDatabase fresh = TestDatabase.create(dialect)) {
             fresh.loadSchema("3.1.0", "apimgt");
@@ -75,8 +76,8 @@ public class AmUpgradeScriptTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Dialect.class, names = {"H2", "POSTGRESQL", "MYSQL"})
-    void theGuidesOwnScriptLeavesMoreDifferencesSoTheComparisonCanFail(Dialect dialect) throws Exception {
+    @EnumSource(value = DatabaseProduct.class, names = {"H2", "POSTGRESQL", "MYSQL"})
+    void theGuidesOwnScriptLeavesMoreDifferencesSoTheComparisonCanFail(DatabaseProduct dialect) throws Exception {
         String file = switch (dialect) {
             case H2 -> "h2.sql";
             case POSTGRESQL -> "postgresql.sql";
@@ -85,7 +86,7 @@ public class AmUpgradeScriptTest {
         String relative = "migration/docs-apim-guide/migration-3.0.0_to_3.1.0/" + file;
         try (TestDatabase guide = TestDatabase.create(dialect); TestDatabase fresh = TestDatabase.create(dialect)) {
             guide.loadSchema("3.0.0", "apimgt");
-            guide.run(StatementSplitter.split(relative, TestDatabase.reference(relative), Dialect.Delimiter.SEMICOLON));
+            guide.run(StatementSplitter.split(relative, TestDatabase.reference(relative), DatabaseProduct.Delimiter.SEMICOLON));
             fresh.loadSchema("3.1.0", "apimgt");
 
             TreeSet<String> onlyGuide = new TreeSet<>(AmCatalogue.of(guide.connection));
@@ -94,8 +95,8 @@ public class AmUpgradeScriptTest {
             // the new table's foreign key lacks 3.1.0's ON UPDATE CASCADE; on H2 UNIQUE(NAME) also stays
             assertThat(onlyGuide)
                     .anyMatch(l -> l.startsWith("FK AM_SECURITY_AUDIT_UUID_MAPPING (API_ID->API_ID) AM_API"));
-            assertThat(onlyGuide.contains("UNIQUE AM_SYSTEM_APPS (NAME)")).isEqualTo(dialect == Dialect.H2);
-            assertThat(onlyGuide).hasSize(dialect == Dialect.H2 ? 2 : 1);
+            assertThat(onlyGuide.contains("UNIQUE AM_SYSTEM_APPS (NAME)")).isEqualTo(dialect == DatabaseProduct.H2);
+            assertThat(onlyGuide).hasSize(dialect == DatabaseProduct.H2 ? 2 : 1);
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.apimupgrade.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.apimupgrade.fact.DatabaseProduct;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -15,33 +16,33 @@ class GuideErrataTest {
     private static final String NEW_KEY =
             "ALTER TABLE APILASTACCESSSUMMARY ADD PRIMARY KEY (APINAME,APICREATOR,APIVERSION,APICREATORTENANTDOMAIN)";
 
-    private static List<String> sql(String purpose, Dialect dialect) {
+    private static List<String> sql(String purpose, DatabaseProduct dialect) {
         return SqlScripts.statements(purpose, dialect).stream().map(s -> s.sql().replaceAll("\\s+", " ")).toList();
     }
 
     @Test
     void theSqlServerAnalyticsStatementHasItsMissingSpace() {
-        for (Dialect dialect : Dialect.values()) {
+        for (DatabaseProduct dialect : DatabaseProduct.withOwnScripts()) {
             assertThat(sql(SqlScripts.ANALYTICS_LASTACCESS_PK, dialect)).as("%s", dialect)
                     .noneMatch(s -> s.toUpperCase(Locale.ROOT).contains("SUMMARYADD"))
-                    .last().isEqualTo(dialect == Dialect.ORACLE ? "COMMIT" : NEW_KEY);
+                    .last().isEqualTo(dialect == DatabaseProduct.ORACLE ? "COMMIT" : NEW_KEY);
         }
     }
 
     @Test
     void preAlreadyMigratedNoAmScriptDropsATable() {
-        for (Dialect dialect : Dialect.values()) {
+        for (DatabaseProduct dialect : DatabaseProduct.withOwnScripts()) {
             assertThat(sql(SqlScripts.AM_UPGRADE, dialect)).as("%s", dialect)
                     .noneMatch(s -> s.toUpperCase(Locale.ROOT).contains("DROP TABLE"));
         }
-        assertThat(sql(SqlScripts.AM_UPGRADE, Dialect.POSTGRESQL)).filteredOn(s -> s.startsWith("CREATE TABLE"))
+        assertThat(sql(SqlScripts.AM_UPGRADE, DatabaseProduct.POSTGRESQL)).filteredOn(s -> s.startsWith("CREATE TABLE"))
                 .hasSize(3).allMatch(s -> s.startsWith("CREATE TABLE IF NOT EXISTS "));
     }
 
     /** FACTS.md section 2: only the DB2 3.1.0 schema keeps UNIQUE(NAME) on AM_SYSTEM_APPS. */
     @ParameterizedTest
-    @EnumSource(Dialect.class)
-    void dbAmSysappsConstraintTheScriptDropsUniqueNameExactlyWhereThe310SchemaOfTheDialectLacksIt(Dialect dialect)
+    @EnumSource(value = DatabaseProduct.class, names = "MARIADB", mode = EnumSource.Mode.EXCLUDE) // MariaDB runs MySQL's scripts
+    void dbAmSysappsConstraintTheScriptDropsUniqueNameExactlyWhereThe310SchemaOfTheDialectLacksIt(DatabaseProduct dialect)
             throws Exception {
         String file = switch (dialect) {
             case POSTGRESQL -> "postgresql";
@@ -54,11 +55,11 @@ class GuideErrataTest {
 
         List<String> drops = sql(SqlScripts.AM_UPGRADE, dialect).stream()
                 .filter(s -> s.startsWith("ALTER TABLE AM_SYSTEM_APPS DROP")).toList();
-        assertThat(keeps).as("3.1.0 %s schema keeps UNIQUE(NAME)", dialect).isEqualTo(dialect == Dialect.DB2);
+        assertThat(keeps).as("3.1.0 %s schema keeps UNIQUE(NAME)", dialect).isEqualTo(dialect == DatabaseProduct.DB2);
         assertThat(drops).as("%s", dialect).containsExactlyElementsOf(switch (dialect) {
-            case H2, MSSQL -> List.of("ALTER TABLE AM_SYSTEM_APPS DROP CONSTRAINT ${AM_SYSTEM_APPS_NAME_CONSTRAINT}");
+            case H2, SQLSERVER -> List.of("ALTER TABLE AM_SYSTEM_APPS DROP CONSTRAINT ${AM_SYSTEM_APPS_NAME_CONSTRAINT}");
             case POSTGRESQL -> List.of("ALTER TABLE AM_SYSTEM_APPS DROP CONSTRAINT IF EXISTS AM_SYSTEM_APPS_NAME_KEY");
-            case MYSQL -> List.of("ALTER TABLE AM_SYSTEM_APPS DROP INDEX NAME");
+            case MYSQL, MARIADB -> List.of("ALTER TABLE AM_SYSTEM_APPS DROP INDEX NAME");
             case ORACLE -> List.of("ALTER TABLE AM_SYSTEM_APPS DROP UNIQUE (NAME)");
             case DB2 -> List.of();
         });
@@ -66,11 +67,11 @@ class GuideErrataTest {
 
     @Test
     void theProductCopiesSyntaxErrorsAreAbsent() {
-        for (Dialect dialect : List.of(Dialect.ORACLE, Dialect.DB2)) {
+        for (DatabaseProduct dialect : List.of(DatabaseProduct.ORACLE, DatabaseProduct.DB2)) {
             assertThat(sql(SqlScripts.AM_UPGRADE, dialect)).as("%s", dialect)
                     .noneMatch(s -> s.contains("IF NOT EXISTS"));
         }
-        for (Dialect dialect : Dialect.values()) {
+        for (DatabaseProduct dialect : DatabaseProduct.withOwnScripts()) {
             for (String statement : sql(SqlScripts.AM_UPGRADE, dialect)) {
                 assertThat(statement.chars().filter(c -> c == '(').count()).as(statement)
                         .isEqualTo(statement.chars().filter(c -> c == ')').count());
@@ -80,9 +81,9 @@ class GuideErrataTest {
 
     @Test
     void dbScopeBindingNullTheDeleteIsItsOwnPurposeSoTheRowsCanBeExportedFirst() {
-        for (Dialect dialect : Dialect.values()) {
+        for (DatabaseProduct dialect : DatabaseProduct.withOwnScripts()) {
             assertThat(sql(SqlScripts.AM_UPGRADE, dialect)).noneMatch(s -> s.contains("IDN_OAUTH2_SCOPE_BINDING"));
-            assertThat(sql(SqlScripts.SCOPE_BINDING_CLEANUP, dialect)).first().isEqualTo(dialect == Dialect.ORACLE
+            assertThat(sql(SqlScripts.SCOPE_BINDING_CLEANUP, dialect)).first().isEqualTo(dialect == DatabaseProduct.ORACLE
                     ? "DELETE FROM IDN_OAUTH2_SCOPE_BINDING WHERE SCOPE_BINDING IS NULL"
                     : "DELETE FROM IDN_OAUTH2_SCOPE_BINDING WHERE SCOPE_BINDING IS NULL OR SCOPE_BINDING = ''");
         }
@@ -91,13 +92,13 @@ class GuideErrataTest {
     @Test
     void preOracleCommitEveryOracleScriptEndsWithCommit() {
         for (String purpose : SqlScripts.PURPOSES) {
-            assertThat(sql(purpose, Dialect.ORACLE)).as(purpose).last().isEqualTo("COMMIT");
+            assertThat(sql(purpose, DatabaseProduct.ORACLE)).as(purpose).last().isEqualTo("COMMIT");
         }
     }
 
     @Test
     void regVersioningEnabledEveryUpdateTouchesOnlyVersionedRows() {
-        for (Dialect dialect : Dialect.values()) {
+        for (DatabaseProduct dialect : DatabaseProduct.withOwnScripts()) {
             assertThat(sql(SqlScripts.REGISTRY_VERSIONING_CLEANUP, dialect)).filteredOn(s -> s.startsWith("UPDATE"))
                     .hasSize(8).allMatch(s -> s.endsWith(" WHERE REG_VERSION IS NOT NULL"));
         }
@@ -105,7 +106,7 @@ class GuideErrataTest {
 
     @Test
     void anaDbPkDb2SetsNotNullAndReorgsInsteadOfTheInvalidAlterColumnType() {
-        assertThat(sql(SqlScripts.ANALYTICS_LASTACCESS_PK, Dialect.DB2)).containsExactly(
+        assertThat(sql(SqlScripts.ANALYTICS_LASTACCESS_PK, DatabaseProduct.DB2)).containsExactly(
                 "ALTER TABLE APILASTACCESSSUMMARY DROP PRIMARY KEY",
                 "ALTER TABLE APILASTACCESSSUMMARY ALTER COLUMN APIVERSION SET NOT NULL",
                 "CALL SYSPROC.ADMIN_CMD('REORG TABLE APILASTACCESSSUMMARY')",

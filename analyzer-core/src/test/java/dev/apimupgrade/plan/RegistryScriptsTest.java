@@ -2,6 +2,7 @@ package dev.apimupgrade.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.apimupgrade.fact.DatabaseProduct;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
@@ -63,8 +64,8 @@ class RegistryScriptsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Dialect.class, names = {"H2", "POSTGRESQL", "MYSQL"})
-    void regVersioningEnabledCleanUpDeletesExactlyTheRowsOfOldVersionsAndWhatOnlyTheyReferTo(Dialect dialect)
+    @EnumSource(value = DatabaseProduct.class, names = {"H2", "POSTGRESQL", "MYSQL"})
+    void regVersioningEnabledCleanUpDeletesExactlyTheRowsOfOldVersionsAndWhatOnlyTheyReferTo(DatabaseProduct dialect)
             throws Exception {
         try (TestDatabase db = TestDatabase.create(dialect)) {
             db.loadSchema("3.0.0", "");
@@ -88,11 +89,11 @@ class RegistryScriptsTest {
     @Test
     void theGuidesVersioningScriptAlsoDeletesACommentStoredWithoutVersioning() throws Exception {
         String relative = "migration/migration-3.0.0_to_3.1.0/versioning-disable-scripts/h2.sql";
-        try (TestDatabase db = TestDatabase.create(Dialect.H2)) {
+        try (TestDatabase db = TestDatabase.create(DatabaseProduct.H2)) {
             db.loadSchema("3.0.0", "");
             seedVersionedRegistry(db);
 
-            db.run(StatementSplitter.split(relative, TestDatabase.reference(relative), Dialect.Delimiter.SEMICOLON));
+            db.run(StatementSplitter.split(relative, TestDatabase.reference(relative), DatabaseProduct.Delimiter.SEMICOLON));
 
             assertThat(links(db, "COMMENT", "REG_COMMENT_ID")).isEmpty();
             assertThat(ids(db, "REG_COMMENT")).isEmpty();
@@ -101,8 +102,8 @@ class RegistryScriptsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Dialect.class, names = {"H2", "POSTGRESQL", "MYSQL"})
-    void idxRegIndexSqlKeepsTheNewestLogRowPerPathAndTenantAndDropsAction7(Dialect dialect) throws Exception {
+    @EnumSource(value = DatabaseProduct.class, names = {"H2", "POSTGRESQL", "MYSQL"})
+    void idxRegIndexSqlKeepsTheNewestLogRowPerPathAndTenantAndDropsAction7(DatabaseProduct dialect) throws Exception {
         Map<Integer, String> log = Map.of(1, "'/a', 1, -1234", 2, "'/a', 2, -1234", 3, "'/b', 1, -1234",
                 4, "'/b', 7, -1234", 5, "'/a', 1, 1", 6, "NULL, 1, -1234", 7, "NULL, 3, -1234");
         try (TestDatabase db = TestDatabase.create(dialect)) {

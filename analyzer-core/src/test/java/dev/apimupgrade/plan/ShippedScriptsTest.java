@@ -3,6 +3,7 @@ package dev.apimupgrade.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.apimupgrade.fact.DatabaseProduct;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -31,7 +32,7 @@ class ShippedScriptsTest {
     void aScriptWithoutPlaceholdersIsTheShippedStatementsForTheFolder() {
         assertThat(scripts.statements("reg-index", "postgres", Map.of())).isNotEmpty()
                 .isEqualTo(SqlScripts.statements("reg-index",
-                        Dialect.POSTGRESQL).stream().map(SqlStatement::sql).toList());
+                        DatabaseProduct.POSTGRESQL).stream().map(SqlStatement::sql).toList());
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.apimupgrade.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.apimupgrade.fact.DatabaseProduct;
 import java.io.OutputStream;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -35,7 +36,7 @@ class SqlScriptsInAJarTest {
 
     private static List<String> files(Path jar) throws Exception {
         try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, null)) {
-            return SqlScripts.files(loader, "reg-index", Dialect.POSTGRESQL);
+            return SqlScripts.files(loader, "reg-index", DatabaseProduct.POSTGRESQL);
         }
     }
 

@@ -3,7 +3,7 @@ package dev.apimupgrade.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.apimupgrade.scan.db.DbKind;
+import dev.apimupgrade.fact.DatabaseProduct;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +18,7 @@ class SqlScriptsTest {
     @Test
     void everyPurposeHasAScriptWithStatementsForEveryDialect() {
         for (String purpose : SqlScripts.PURPOSES) {
-            for (Dialect dialect : Dialect.values()) {
+            for (DatabaseProduct dialect : DatabaseProduct.withOwnScripts()) {
                 assertThat(SqlScripts.files(purpose, dialect)).as("%s/%s", purpose, dialect.folder()).isNotEmpty()
                         .allMatch(f -> f.matches(
                                 "sql/" + purpose + "/" + dialect.folder() + "/\\d\\d_[a-z0-9_]+\\.sql"));
@@ -38,7 +38,7 @@ class SqlScriptsTest {
             try (Stream<Path> folders = Files.list(MAIN_SQL.resolve(purpose))) {
                 assertThat(folders.map(p -> p.getFileName().toString())).as(purpose)
                         .containsExactlyInAnyOrderElementsOf(
-                        Stream.of(Dialect.values()).map(Dialect::folder).toList());
+                        DatabaseProduct.withOwnScripts().stream().map(DatabaseProduct::folder).toList());
             }
         }
     }
@@ -46,27 +46,27 @@ class SqlScriptsTest {
     @Test
     void filesRunInNameOrderAcrossTheFolder() {
         // src/test/resources/sql/ordering-sample/h2 holds 02_second.sql and 01_first.sql
-        assertThat(SqlScripts.files("ordering-sample", Dialect.H2)).containsExactly(
+        assertThat(SqlScripts.files("ordering-sample", DatabaseProduct.H2)).containsExactly(
                 "sql/ordering-sample/h2/01_first.sql", "sql/ordering-sample/h2/02_second.sql");
-        assertThat(SqlScripts.statements("ordering-sample", Dialect.H2)).extracting(SqlStatement::sql)
+        assertThat(SqlScripts.statements("ordering-sample", DatabaseProduct.H2)).extracting(SqlStatement::sql)
                 .containsExactly("SELECT 1", "SELECT 2", "SELECT 3");
     }
 
     @Test
     void aPurposeWithoutAScriptForTheDialectIsRefused() {
-        assertThat(SqlScripts.files("no-such-purpose", Dialect.H2)).isEmpty();
-        assertThatThrownBy(() -> SqlScripts.statements("no-such-purpose", Dialect.H2))
+        assertThat(SqlScripts.files("no-such-purpose", DatabaseProduct.H2)).isEmpty();
+        assertThatThrownBy(() -> SqlScripts.statements("no-such-purpose", DatabaseProduct.H2))
                 .hasMessageContaining("no SQL script for no-such-purpose");
     }
 
     @Test
     void onlyTheH2AndSqlServerAmScriptsNeedTheSystemAppsConstraintName() {
         for (String purpose : SqlScripts.PURPOSES) {
-            for (Dialect dialect : Dialect.values()) {
+            for (DatabaseProduct dialect : DatabaseProduct.withOwnScripts()) {
                 List<String> needed = SqlScripts.statements(purpose, dialect).stream()
                         .flatMap(s -> s.placeholders().stream()).toList();
                 boolean expected = purpose.equals(SqlScripts.AM_UPGRADE)
-                        && (dialect == Dialect.H2 || dialect == Dialect.MSSQL);
+                        && (dialect == DatabaseProduct.H2 || dialect == DatabaseProduct.SQLSERVER);
                 assertThat(needed).as("%s/%s", purpose, dialect)
                         .isEqualTo(expected ? List.of(SqlScripts.AM_SYSTEM_APPS_NAME_CONSTRAINT) : List.of());
             }
@@ -76,18 +76,18 @@ class SqlScriptsTest {
     @Test
     void aPlaceholderIsFilledWithTheIdentifierQuotedForTheDialect() {
         Map<String, String> name = Map.of(SqlScripts.AM_SYSTEM_APPS_NAME_CONSTRAINT, "UQ__AM_SYSTE__9C3A]x");
-        assertThat(SqlScripts.statements(SqlScripts.AM_UPGRADE, Dialect.MSSQL, name)).extracting(SqlStatement::sql)
+        assertThat(SqlScripts.statements(SqlScripts.AM_UPGRADE, DatabaseProduct.SQLSERVER, name)).extracting(SqlStatement::sql)
                 .contains("ALTER TABLE AM_SYSTEM_APPS DROP CONSTRAINT [UQ__AM_SYSTE__9C3A]]x]");
-        assertThat(SqlScripts.statements(SqlScripts.AM_UPGRADE, Dialect.H2,
+        assertThat(SqlScripts.statements(SqlScripts.AM_UPGRADE, DatabaseProduct.H2,
                 Map.of(SqlScripts.AM_SYSTEM_APPS_NAME_CONSTRAINT, "CONSTRAINT_18"))).extracting(SqlStatement::sql)
                 .contains("ALTER TABLE AM_SYSTEM_APPS DROP CONSTRAINT \"CONSTRAINT_18\"");
-        assertThat(Dialect.POSTGRESQL.quote("a\"b")).isEqualTo("\"a\"\"b\"");
-        assertThat(Dialect.MYSQL.quote("NAME")).isEqualTo("`NAME`");
+        assertThat(DatabaseProduct.POSTGRESQL.quote("a\"b")).isEqualTo("\"a\"\"b\"");
+        assertThat(DatabaseProduct.MYSQL.quote("NAME")).isEqualTo("`NAME`");
     }
 
     @Test
     void aMissingPlaceholderValueNamesTheStatementAndThePlaceholder() {
-        assertThatThrownBy(() -> SqlScripts.statements(SqlScripts.AM_UPGRADE, Dialect.H2, Map.of()))
+        assertThatThrownBy(() -> SqlScripts.statements(SqlScripts.AM_UPGRADE, DatabaseProduct.H2, Map.of()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("sql/am-3.0.0-to-3.1.0/h2/01_am_tables.sql:")
                 .hasMessageContaining("${AM_SYSTEM_APPS_NAME_CONSTRAINT}");
@@ -95,15 +95,15 @@ class SqlScriptsTest {
 
     @Test
     void everyScannedProductHasADialectWithTheSameFolder() {
-        for (DbKind kind : DbKind.values()) {
-            assertThat(Dialect.of(kind).folder()).isEqualTo(kind.sqlFolder());
+        for (DatabaseProduct kind : DatabaseProduct.values()) {
+            assertThat(kind.scripts().folder()).isEqualTo(kind.folder());
         }
-        assertThat(Dialect.of(DbKind.MARIADB)).isEqualTo(Dialect.MYSQL);
+        assertThat(DatabaseProduct.MARIADB.scripts()).isEqualTo(DatabaseProduct.MYSQL);
     }
 
     @Test
     void ddlCommitsImplicitlyOnH2MysqlAndOracleOnly() {
-        assertThat(Stream.of(Dialect.values()).filter(Dialect::ddlCommitsImplicitly))
-                .containsExactly(Dialect.H2, Dialect.MYSQL, Dialect.ORACLE);
+        assertThat(DatabaseProduct.withOwnScripts().stream().filter(DatabaseProduct::ddlCommitsImplicitly))
+                .containsExactly(DatabaseProduct.H2, DatabaseProduct.MYSQL, DatabaseProduct.ORACLE);
     }
 }

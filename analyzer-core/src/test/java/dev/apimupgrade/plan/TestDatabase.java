@@ -2,6 +2,7 @@ package dev.apimupgrade.plan;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.apimupgrade.fact.DatabaseProduct;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,13 +27,13 @@ public final class TestDatabase implements AutoCloseable {
     private static final String PG = "jdbc:postgresql://127.0.0.1:5432/";
     private static final String MARIADB = "jdbc:mariadb://127.0.0.1:3306/";
 
-    public final Dialect dialect;
+    public final DatabaseProduct dialect;
     public final Connection connection;
     private final String adminUrl;
     private final String user;
     private final String name;
 
-    private TestDatabase(Dialect dialect, Connection connection, String adminUrl, String user, String name) {
+    private TestDatabase(DatabaseProduct dialect, Connection connection, String adminUrl, String user, String name) {
         this.dialect = dialect;
         this.connection = connection;
         this.adminUrl = adminUrl;
@@ -40,7 +41,7 @@ public final class TestDatabase implements AutoCloseable {
         this.name = name;
     }
 
-    public static TestDatabase create(Dialect dialect) throws SQLException {
+    public static TestDatabase create(DatabaseProduct dialect) throws SQLException {
         String name = "apimup_sql_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
         return switch (dialect) {
             case H2 -> new TestDatabase(dialect,
@@ -57,7 +58,7 @@ public final class TestDatabase implements AutoCloseable {
      * before scanning, so every change is in the file. The file stays where it is (in the caller's temporary folder).
      */
     public static TestDatabase h2File(Path file) throws SQLException {
-        return new TestDatabase(Dialect.H2, DriverManager.getConnection("jdbc:h2:" + file.toAbsolutePath(), "sa", ""),
+        return new TestDatabase(DatabaseProduct.H2, DriverManager.getConnection("jdbc:h2:" + file.toAbsolutePath(), "sa", ""),
                 null, "sa", "file:" + file.toAbsolutePath());
     }
 
@@ -69,7 +70,7 @@ public final class TestDatabase implements AutoCloseable {
                         1));
     }
 
-    private static TestDatabase onServer(Dialect dialect, String adminUrl, String user, String name, String options,
+    private static TestDatabase onServer(DatabaseProduct dialect, String adminUrl, String user, String name, String options,
                                          String url) throws SQLException {
         try (Connection admin = DriverManager.getConnection(adminUrl, user, "");
              Statement s = admin.createStatement()) {
@@ -105,7 +106,7 @@ public final class TestDatabase implements AutoCloseable {
             default -> "mysql.sql";
         };
         String relative = "apim-" + version + "/dbscripts/" + (kind.isEmpty() ? "" : kind + "/") + file;
-        run(StatementSplitter.split(relative, reference(relative), Dialect.Delimiter.SEMICOLON));
+        run(StatementSplitter.split(relative, reference(relative), DatabaseProduct.Delimiter.SEMICOLON));
     }
 
     public void run(List<SqlStatement> statements) throws SQLException {
@@ -156,7 +157,7 @@ public final class TestDatabase implements AutoCloseable {
         connection.close();
         try (Connection admin = DriverManager.getConnection(adminUrl, user, "");
              Statement s = admin.createStatement()) {
-            s.execute(dialect == Dialect.POSTGRESQL ? "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)"
+            s.execute(dialect == DatabaseProduct.POSTGRESQL ? "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)"
                     : "DROP DATABASE IF EXISTS " + name);
         }
     }

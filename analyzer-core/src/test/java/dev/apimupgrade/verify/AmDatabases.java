@@ -2,7 +2,7 @@ package dev.apimupgrade.verify;
 
 import dev.apimupgrade.fact.Facts;
 import dev.apimupgrade.plan.AmUpgradeScriptTest;
-import dev.apimupgrade.plan.Dialect;
+import dev.apimupgrade.fact.DatabaseProduct;
 import dev.apimupgrade.plan.SqlScripts;
 import dev.apimupgrade.plan.TestDatabase;
 import dev.apimupgrade.scan.db.DatabaseScanner;
@@ -26,20 +26,20 @@ final class AmDatabases {
     private AmDatabases() {
     }
 
-    static Facts scanned(Dialect dialect, Path tmp, Setup setup) throws Exception {
-        TestDatabase db = dialect == Dialect.H2 ? TestDatabase.h2File(tmp.resolve("WSO2AM_DB"))
+    static Facts scanned(DatabaseProduct dialect, Path tmp, Setup setup) throws Exception {
+        TestDatabase db = dialect == DatabaseProduct.H2 ? TestDatabase.h2File(tmp.resolve("WSO2AM_DB"))
                 : TestDatabase.create(dialect);
         try {
             try {
                 setup.apply(db);
             } finally {
-                if (dialect == Dialect.H2) {
+                if (dialect == DatabaseProduct.H2) {
                     db.close(); // the scanner reads a copy of the file: everything must be in it
                 }
             }
             return new Facts(new DatabaseScanner().scan(new DatasourceSpecs(List.of(db.spec(DATASOURCE)))));
         } finally {
-            if (dialect != Dialect.H2) {
+            if (dialect != DatabaseProduct.H2) {
                 db.close();
             }
         }
@@ -52,7 +52,7 @@ final class AmDatabases {
     }
 
     /** The dialect name of the shipped expected schema for a test dialect. */
-    static String schemaDialect(Dialect dialect) {
+    static String schemaDialect(DatabaseProduct dialect) {
         return switch (dialect) {
             case H2 -> "h2";
             case POSTGRESQL -> "postgresql";

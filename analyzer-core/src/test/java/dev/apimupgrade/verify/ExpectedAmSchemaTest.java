@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.apimupgrade.fact.Facts;
 import dev.apimupgrade.plan.AmCatalogue;
-import dev.apimupgrade.plan.Dialect;
+import dev.apimupgrade.fact.DatabaseProduct;
 import dev.apimupgrade.plan.TestDatabase;
 import dev.apimupgrade.report.AfterReport.Difference;
 import java.nio.charset.StandardCharsets;
@@ -46,13 +46,13 @@ class ExpectedAmSchemaTest {
     @TempDir
     Path tmp;
 
-    static Facts fresh310(Dialect dialect, Path tmp) throws Exception {
+    static Facts fresh310(DatabaseProduct dialect, Path tmp) throws Exception {
         return AmDatabases.scanned(dialect, tmp, db -> db.loadSchema("3.1.0", "apimgt"));
     }
 
     @ParameterizedTest
-    @EnumSource(value = Dialect.class, names = {"H2", "POSTGRESQL", "MYSQL"})
-    void theShippedExpectedSchemaIsWhatTheReal310ScriptGivesOnTheDialect(Dialect dialect) throws Exception {
+    @EnumSource(value = DatabaseProduct.class, names = {"H2", "POSTGRESQL", "MYSQL"})
+    void theShippedExpectedSchemaIsWhatTheReal310ScriptGivesOnTheDialect(DatabaseProduct dialect) throws Exception {
         AmSchema observed = AmSchema.observed(fresh310(dialect, tmp), AmDatabases.DATASOURCE);
         AmSchema expected = ExpectedAmSchema.shipped().forDialect(AmDatabases.schemaDialect(dialect)).orElseThrow();
 
@@ -65,8 +65,8 @@ class ExpectedAmSchemaTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Dialect.class, names = {"H2", "POSTGRESQL", "MYSQL"})
-    void itsTablesNullabilityAndPrimaryKeysAgreeWithPlainJdbcMetadataOfTheReal310Schema(Dialect dialect)
+    @EnumSource(value = DatabaseProduct.class, names = {"H2", "POSTGRESQL", "MYSQL"})
+    void itsTablesNullabilityAndPrimaryKeysAgreeWithPlainJdbcMetadataOfTheReal310Schema(DatabaseProduct dialect)
             throws Exception {
         TreeSet<String> catalogue;
         try (TestDatabase fresh = TestDatabase.create(dialect)) {
@@ -94,7 +94,7 @@ class ExpectedAmSchemaTest {
     @Test
     void theShippedResourceIsByteForByteWhatTheReal310ScriptsRenderTo() throws Exception {
         Map<String, AmSchema> schemas = new LinkedHashMap<>();
-        for (Dialect d : List.of(Dialect.H2, Dialect.MYSQL, Dialect.POSTGRESQL)) {
+        for (DatabaseProduct d : List.of(DatabaseProduct.H2, DatabaseProduct.MYSQL, DatabaseProduct.POSTGRESQL)) {
             schemas.put(AmDatabases.schemaDialect(d),
                     AmSchema.observed(fresh310(d, Files.createTempDirectory(tmp, d.name())), AmDatabases.DATASOURCE));
         }

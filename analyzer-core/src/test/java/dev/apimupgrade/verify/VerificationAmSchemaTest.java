@@ -7,7 +7,7 @@ import dev.apimupgrade.fact.DbProduct;
 import dev.apimupgrade.fact.DbTable;
 import dev.apimupgrade.fact.Facts;
 import dev.apimupgrade.fact.SourceRef;
-import dev.apimupgrade.plan.Dialect;
+import dev.apimupgrade.fact.DatabaseProduct;
 import dev.apimupgrade.report.AfterReport;
 import dev.apimupgrade.report.AfterReport.Check;
 import dev.apimupgrade.report.AfterReport.Difference;
@@ -36,13 +36,13 @@ class VerificationAmSchemaTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Dialect.class, names = {"H2", "POSTGRESQL", "MYSQL"})
-    void finVerifyPassesTheMigrated300SchemaListingExactlyTheDocumentedCertificateWidths(Dialect dialect)
+    @EnumSource(value = DatabaseProduct.class, names = {"H2", "POSTGRESQL", "MYSQL"})
+    void finVerifyPassesTheMigrated300SchemaListingExactlyTheDocumentedCertificateWidths(DatabaseProduct dialect)
             throws Exception {
         Check c = CHECK.check(AmDatabases.scanned(dialect, tmp, AmDatabases::migrated));
 
         assertThat(c.status()).as(c.detail() + " " + c.differences()).isEqualTo(AfterReport.PASS);
-        String endPoint = dialect == Dialect.POSTGRESQL ? "VARCHAR(45) NOT NULL" : "VARCHAR(100) NOT NULL";
+        String endPoint = dialect == DatabaseProduct.POSTGRESQL ? "VARCHAR(45) NOT NULL" : "VARCHAR(100) NOT NULL";
         assertThat(c.differences()).extracting(d -> d.object() + ": " + d.expected() + " -> " + d.observed())
                 .containsExactly("AM_CERTIFICATE_METADATA.ALIAS: VARCHAR(255) NOT NULL -> VARCHAR(45) NOT NULL",
                         "AM_CERTIFICATE_METADATA.END_POINT: VARCHAR(255) NOT NULL -> " + endPoint);
@@ -59,8 +59,8 @@ class VerificationAmSchemaTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Dialect.class, names = {"H2", "POSTGRESQL", "MYSQL"})
-    void finVerifyFailsTheUnmigrated300SchemaNamingTheMissing310TablesAndColumn(Dialect dialect) throws Exception {
+    @EnumSource(value = DatabaseProduct.class, names = {"H2", "POSTGRESQL", "MYSQL"})
+    void finVerifyFailsTheUnmigrated300SchemaNamingTheMissing310TablesAndColumn(DatabaseProduct dialect) throws Exception {
         Check c = CHECK.check(AmDatabases.scanned(dialect, tmp, db -> db.loadSchema("3.0.0", "apimgt")));
 
         assertThat(c.status()).isEqualTo(AfterReport.FAIL);
@@ -68,7 +68,7 @@ class VerificationAmSchemaTest {
         assertThat(unexpected).contains("missing table AM_API_CATEGORIES", "missing table AM_USER",
                 "missing table AM_SECURITY_AUDIT_UUID_MAPPING", "missing column AM_SYSTEM_APPS.TENANT_DOMAIN");
         // the 3.0.0 UNIQUE(NAME) is documented only where the guide's script leaves it (H2)
-        if (dialect == Dialect.H2) {
+        if (dialect == DatabaseProduct.H2) {
             assertThat(unexpected).hasSize(4);
             assertThat(named(c, true)).contains("unexpected constraint AM_SYSTEM_APPS UNIQUE (NAME)");
         } else {
@@ -83,8 +83,8 @@ class VerificationAmSchemaTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Dialect.class, names = {"H2", "POSTGRESQL", "MYSQL"})
-    void finVerifyFailsAMigratedSchemaWithAColumnDroppedByHandNamingThatColumn(Dialect dialect) throws Exception {
+    @EnumSource(value = DatabaseProduct.class, names = {"H2", "POSTGRESQL", "MYSQL"})
+    void finVerifyFailsAMigratedSchemaWithAColumnDroppedByHandNamingThatColumn(DatabaseProduct dialect) throws Exception {
         Check c = CHECK.check(AmDatabases.scanned(dialect, tmp, db -> {
             AmDatabases.migrated(db);
             db.run("ALTER TABLE AM_API DROP COLUMN UPDATED_BY");
@@ -119,7 +119,7 @@ class VerificationAmSchemaTest {
     @Test
     void finVerifyIsUnknownForAProductWhoseExpectedSchemaIsNotShipped() {
         Facts oracle = new Facts(List.of(
-                new DbProduct("apim_db", "Oracle", "19c", "JDBC", "untested", SourceRef.db("apim_db", "product")),
+                new DbProduct("apim_db", "Oracle", "19c", DatabaseProduct.ORACLE, "untested", SourceRef.db("apim_db", "product")),
                 new DbTable("apim_db", "AM_API", true, SourceRef.db("apim_db", "AM_API"))));
 
         Check c = CHECK.check(oracle);

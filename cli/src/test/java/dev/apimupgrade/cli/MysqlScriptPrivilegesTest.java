@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.apimupgrade.fact.DbProduct;
 import dev.apimupgrade.fact.SourceRef;
-import dev.apimupgrade.plan.Dialect;
+import dev.apimupgrade.fact.DatabaseProduct;
 import dev.apimupgrade.plan.SqlScripts;
 import dev.apimupgrade.plan.SqlStatement;
 import dev.apimupgrade.rules.MysqlPrivileges;
@@ -31,7 +31,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * stops at access denied (the user then holds SELECT on the database unless SELECT was the one withheld). Skips without the server or the reference scripts, fails under CI=true.
  */
 class MysqlScriptPrivilegesTest {
-    private static final DbProduct MARIADB = new DbProduct("apim_db", "MariaDB", "10.11", "MARIADB", "",
+    private static final DbProduct MARIADB = new DbProduct("apim_db", "MariaDB", "10.11", DatabaseProduct.MARIADB, "",
             SourceRef.db("apim_db", "product"));
 
     static Stream<String> purposes() {
@@ -75,7 +75,7 @@ class MysqlScriptPrivilegesTest {
                 }
             }
         }
-        SqlScripts.statements(purpose, Dialect.MYSQL).stream().map(SqlStatement::sql).forEach(out::add);
+        SqlScripts.statements(purpose, DatabaseProduct.MYSQL).stream().map(SqlStatement::sql).forEach(out::add);
         return out;
     }
 

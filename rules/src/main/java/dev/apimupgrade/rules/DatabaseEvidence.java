@@ -1,5 +1,6 @@
 package dev.apimupgrade.rules;
 
+import dev.apimupgrade.fact.DatabaseProduct;
 import dev.apimupgrade.fact.DatabaseScan;
 import dev.apimupgrade.fact.DatasourceConfig;
 import dev.apimupgrade.fact.DbProduct;
@@ -26,20 +27,19 @@ public final class DatabaseEvidence {
 
     public static boolean isPostgres(DatasourceConfig c) {
         String type = c.type() == null ? "" : c.type().toLowerCase(Locale.ROOT);
-        return type.startsWith("postgre") || (c.url() != null && c.url().toLowerCase(Locale.ROOT)
-                .startsWith("jdbc:postgresql:"));
+        return type.startsWith("postgre") || DatabaseProduct.of(c.url()).orElse(null) == DatabaseProduct.POSTGRESQL;
     }
 
     /**
-     * The fixed constraint name the AM 3.0.0 to 3.1.0 script drops for this jOOQ dialect, or "" where the shipped
+     * The fixed constraint name the AM 3.0.0 to 3.1.0 script drops for this product, or "" where the shipped
      * script does not depend on it: it fills in the name read from the database (H2, SQL Server), drops by column
      * (Oracle) or keeps the constraint (DB2).
      */
-    public static String sysAppsDropName(String dialect) {
-        return switch (dialect) {
-            case "POSTGRES" -> "am_system_apps_name_key";
-            case "MARIADB", "MYSQL" -> "NAME";
-            default -> "";
+    public static String sysAppsDropName(DatabaseProduct database) {
+        return switch (database) {
+            case POSTGRESQL -> "am_system_apps_name_key";
+            case MARIADB, MYSQL -> "NAME";
+            case H2, ORACLE, SQLSERVER, DB2 -> "";
         };
     }
 

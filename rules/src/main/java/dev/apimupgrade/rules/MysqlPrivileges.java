@@ -1,6 +1,7 @@
 package dev.apimupgrade.rules;
 
 import dev.apimupgrade.fact.AnalyticsDatasource;
+import dev.apimupgrade.fact.DatabaseProduct;
 import dev.apimupgrade.fact.DatasourceConfig;
 import dev.apimupgrade.fact.DbPrivilege;
 import dev.apimupgrade.fact.DbProduct;
@@ -55,8 +56,8 @@ public final class MysqlPrivileges {
     private MysqlPrivileges() {
     }
 
-    public static boolean isMysql(String dialect) {
-        return dialect.equals("MARIADB") || dialect.equals("MYSQL");
+    public static boolean isMysql(DatabaseProduct database) {
+        return database.isMysqlFamily();
     }
 
     /** The privileges a script needs on this product (MySQL 8.0.22+ adds REFERENCES for the AM script's foreign key). */
@@ -69,7 +70,7 @@ public final class MysqlPrivileges {
                 }
                 out.add(new Need("ALTER", "AM_SYSTEM_APPS", script));
                 // the foreign key of AM_SECURITY_AUDIT_UUID_MAPPING: MySQL 8.0.22+ checks REFERENCES, the others any
-                boolean referencesOnly = product.dialect().equals("MYSQL") && atLeast(product.version(), 8, 0, 22);
+                boolean referencesOnly = product.database() == DatabaseProduct.MYSQL && atLeast(product.version(), 8, 0, 22);
                 out.add(new Need("REFERENCES", "AM_API", script,
                         referencesOnly ? List.of() : List.of("SELECT", "INSERT", "UPDATE", "DELETE")));
             }

@@ -3,6 +3,7 @@ package dev.apimupgrade.rules;
 import static dev.apimupgrade.rules.RuleHarness.decide;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.apimupgrade.fact.DatabaseProduct;
 import dev.apimupgrade.fact.DatabaseScan;
 import dev.apimupgrade.fact.DatasourceConfig;
 import dev.apimupgrade.fact.DbCollation;
@@ -39,8 +40,8 @@ class DatabaseRulesTest {
                 TOML);
     }
 
-    static DbProduct product(String dialect) {
-        return new DbProduct(DS, dialect, "1", dialect, "", SourceRef.db(DS, "product"));
+    static DbProduct product(DatabaseProduct database) {
+        return new DbProduct(DS, database.jooqName(), "1", database, "", SourceRef.db(DS, "product"));
     }
 
     static DbTable table(String name, boolean present) {
@@ -224,7 +225,7 @@ class DatabaseRulesTest {
     class DbAmUpgrade {
         @Test
         void dbAmUpgradeAppliesOnA300AmSchemaWithTheScriptForItsDialect() {
-            Verdict v = decide(scanned(), product("POSTGRES"), table("AM_SYSTEM_APPS", true));
+            Verdict v = decide(scanned(), product(DatabaseProduct.POSTGRESQL), table("AM_SYSTEM_APPS", true));
 
             assertThat(v.status("DB-AM-UPGRADE")).isEqualTo(Status.APPLIES);
             assertThat(v.actions()).anySatisfy(a -> {
@@ -235,7 +236,7 @@ class DatabaseRulesTest {
 
         @Test
         void dbAmUpgradeSaysTheChecksAreUntestedOnAProductReadThroughPlainJdbc() {
-            DbProduct oracle = new DbProduct(DS, "Oracle", "19c", "JDBC", "read through plain JDBC metadata: untested",
+            DbProduct oracle = new DbProduct(DS, "Oracle", "19c", DatabaseProduct.ORACLE, "read through plain JDBC metadata: untested",
                     SourceRef.db(DS, "product"));
             Verdict v = decide(scanned(), oracle, table("AM_SYSTEM_APPS", true));
 
@@ -244,7 +245,7 @@ class DatabaseRulesTest {
 
         @Test
         void dbAmUpgradeIsNotApplicableWhenEvery310ObjectExists() {
-            Verdict v = decide(scanned(), product("POSTGRES"), table("AM_SYSTEM_APPS", true),
+            Verdict v = decide(scanned(), product(DatabaseProduct.POSTGRESQL), table("AM_SYSTEM_APPS", true),
                     table("AM_API_CATEGORIES", true), table("AM_USER", true),
                     table("AM_SECURITY_AUDIT_UUID_MAPPING", true),
                     new DbColumn(DS, "AM_SYSTEM_APPS", "TENANT_DOMAIN", "VARCHAR(255)", true, SourceRef.db(DS, "x")));
@@ -262,7 +263,7 @@ class DatabaseRulesTest {
     class DbAmSysappsConstraint {
         @Test
         void dbAmSysappsConstraintIsABlockerWithTheRealNameAsActionParameterWhenPostgresNamesItOtherwise() {
-            Verdict v = decide(scanned(), product("POSTGRES"), table("AM_SYSTEM_APPS", true),
+            Verdict v = decide(scanned(), product(DatabaseProduct.POSTGRESQL), table("AM_SYSTEM_APPS", true),
                     unique("AM_SYSTEM_APPS", "uk_sysapps_name", "NAME"));
 
             assertThat(v.status("DB-AM-SYSAPPS-CONSTRAINT")).isEqualTo(Status.APPLIES);
@@ -277,7 +278,7 @@ class DatabaseRulesTest {
 
         @Test
         void dbAmSysappsConstraintIsNotApplicableWhenMariaDbNamesItNameAsTheScriptExpects() {
-            Verdict v = decide(scanned(), product("MARIADB"), table("AM_SYSTEM_APPS", true),
+            Verdict v = decide(scanned(), product(DatabaseProduct.MARIADB), table("AM_SYSTEM_APPS", true),
                     unique("AM_SYSTEM_APPS", "NAME", "NAME"));
 
             assertThat(v.status("DB-AM-SYSAPPS-CONSTRAINT")).isEqualTo(Status.NOT_APPLICABLE);
@@ -285,7 +286,7 @@ class DatabaseRulesTest {
 
         @Test
         void dbAmSysappsConstraintIsNotApplicableOnH2WhoseScriptDoesNotDropIt() {
-            Verdict v = decide(scanned(), product("H2"), table("AM_SYSTEM_APPS", true),
+            Verdict v = decide(scanned(), product(DatabaseProduct.H2), table("AM_SYSTEM_APPS", true),
                     unique("AM_SYSTEM_APPS", "CONSTRAINT_1", "NAME"));
 
             assertThat(v.status("DB-AM-SYSAPPS-CONSTRAINT")).isEqualTo(Status.NOT_APPLICABLE);
@@ -293,7 +294,7 @@ class DatabaseRulesTest {
 
         @Test
         void dbAmSysappsConstraintAppliesWhenThePostgresScriptWouldDropAConstraintThatIsGone() {
-            Verdict v = decide(scanned(), product("POSTGRES"), table("AM_SYSTEM_APPS", true));
+            Verdict v = decide(scanned(), product(DatabaseProduct.POSTGRESQL), table("AM_SYSTEM_APPS", true));
 
             assertThat(v.status("DB-AM-SYSAPPS-CONSTRAINT")).isEqualTo(Status.APPLIES);
         }
@@ -615,7 +616,7 @@ class DatabaseRulesTest {
 
         @Test
         void anaPkKeyLengthIsNotApplicableWhenTheAnalyticsDatabaseIsPostgresql() {
-            Verdict v = decide(analytics("true"), table(T, true), product("POSTGRES"));
+            Verdict v = decide(analytics("true"), table(T, true), product(DatabaseProduct.POSTGRESQL));
 
             assertThat(v.status("ANA-PK-KEY-LENGTH")).isEqualTo(Status.NOT_APPLICABLE);
         }

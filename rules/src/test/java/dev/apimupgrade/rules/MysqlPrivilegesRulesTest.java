@@ -6,6 +6,7 @@ import static dev.apimupgrade.rules.RuleHarness.said;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.apimupgrade.fact.AnalyticsDatasource;
+import dev.apimupgrade.fact.DatabaseProduct;
 import dev.apimupgrade.fact.DatabaseScan;
 import dev.apimupgrade.fact.DatasourceConfig;
 import dev.apimupgrade.fact.DbPrivilege;
@@ -34,7 +35,7 @@ class MysqlPrivilegesRulesTest {
     }
 
     private static DbProduct mariadb(String datasource) {
-        return new DbProduct(datasource, "MariaDB", "10.11.19-MariaDB", "MARIADB", "", SourceRef.db(datasource, "product"));
+        return new DbProduct(datasource, "MariaDB", "10.11.19-MariaDB", DatabaseProduct.MARIADB, "", SourceRef.db(datasource, "product"));
     }
 
     private static DbPrivilege grant(String datasource, String line) {
@@ -132,7 +133,7 @@ class MysqlPrivilegesRulesTest {
 
     @Test
     void dbMysqlPrivilegesAsksMysql8ForReferencesOnTheForeignKeysParentTable() {
-        DbProduct mysql = new DbProduct(AM, "MySQL", "8.0.35", "MYSQL", "", SourceRef.db(AM, "product"));
+        DbProduct mysql = new DbProduct(AM, "MySQL", "8.0.35", DatabaseProduct.MYSQL, "", SourceRef.db(AM, "product"));
         Verdict v = decide(config(AM, Given.MYSQL_AM), mysql,
                 new DbTable(AM, "AM_SYSTEM_APPS", true, SourceRef.db(AM, "AM_SYSTEM_APPS")),
                 grant(AM, "GRANT SELECT, CREATE, ALTER ON `am_db`.*"));

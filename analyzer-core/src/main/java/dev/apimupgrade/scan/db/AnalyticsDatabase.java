@@ -1,5 +1,6 @@
 package dev.apimupgrade.scan.db;
 
+import dev.apimupgrade.fact.DatabaseProduct;
 import dev.apimupgrade.fact.Role;
 import dev.apimupgrade.fact.SourceRef;
 import dev.apimupgrade.scan.AnalyticsYaml;
@@ -48,7 +49,7 @@ final class AnalyticsDatabase {
             }
         }
         String connect = e.url();
-        if (DbKind.of(e.url()).orElse(null) == DbKind.H2) {
+        if (DatabaseProduct.of(e.url()).orElse(null) == DatabaseProduct.H2) {
             // the analytics runtime spells its home ${sys:carbon.home}; this database belongs to the worker profile
             String local = e.url().replace("${sys:carbon.home}", "${carbon.home}").replace("${sys:wso2.runtime}", "worker");
             Optional<Path> file = H2Url.parse(local).flatMap(u -> u.databasePath(home));

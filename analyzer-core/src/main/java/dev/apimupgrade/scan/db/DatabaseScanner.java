@@ -1,5 +1,6 @@
 package dev.apimupgrade.scan.db;
 
+import dev.apimupgrade.fact.DatabaseProduct;
 import dev.apimupgrade.fact.DatabaseScan;
 import dev.apimupgrade.fact.DbProduct;
 import dev.apimupgrade.fact.Observation;
@@ -78,7 +79,7 @@ public final class DatabaseScanner {
     List<Observation> scan(DatasourceSpec spec) {
         List<Observation> facts = new ArrayList<>();
         SourceRef where = spec.source();
-        Optional<DbKind> kind = spec.kind();
+        Optional<DatabaseProduct> kind = spec.kind();
         if (spec.problem().isPresent()) {
             facts.add(notRead(spec, spec.problem().get()));
         } else if (kind.isEmpty()) {
@@ -101,22 +102,22 @@ public final class DatabaseScanner {
         return facts;
     }
 
-    private static String read(ReadOnlyConnection c, DbKind configured, String datasource, List<Observation> facts)
+    private static String read(ReadOnlyConnection c, DatabaseProduct configured, String datasource, List<Observation> facts)
             throws SQLException {
         DatabaseMetaData md = c.jdbc().getMetaData();
-        DbKind kind = configured.servedBy(md.getDatabaseProductName());
+        DatabaseProduct kind = configured.servedBy(md.getDatabaseProductName());
         String product = md.getDatabaseProductName() + " " + md.getDatabaseProductVersion();
         facts.add(new DbProduct(datasource, md.getDatabaseProductName(), md.getDatabaseProductVersion(),
-                kind.dialect().map(Enum::name).orElse("JDBC"), kind.tested() ? "" : UNTESTED,
+                kind, kind.tested() ? "" : UNTESTED,
                 SourceRef.db(datasource, "product")));
-        DSLContext ctx = DSL.using(c.jdbc(), kind.dialect().orElse(SQLDialect.DEFAULT));
+        DSLContext ctx = DSL.using(c.jdbc(), kind.jooqDialect().orElse(SQLDialect.DEFAULT));
         CatalogReader reader = new CatalogReader(datasource, facts);
         Catalog catalog = kind.tested() ? reader.read(ctx)
                 : reader.readJdbc(md, c.jdbc().getCatalog(), c.jdbc().getSchema());
         new RowCounter(ctx, catalog, datasource, facts).countAll();
         ServerFacts.read(c.jdbc(), kind, datasource, facts);
         Optional<Catalog.Found> analytics = catalog.table(KeyStorage.ANALYTICS_TABLE);
-        if (analytics.isPresent() && (kind == DbKind.MARIADB || kind == DbKind.MYSQL)) {
+        if (analytics.isPresent() && (kind == DatabaseProduct.MARIADB || kind == DatabaseProduct.MYSQL)) {
             facts.addAll(KeyStorage.read(c.jdbc(), datasource, analytics.get().table().getName(),
                     KeyStorage.ANALYTICS_KEY));
         }

@@ -1,5 +1,6 @@
 package dev.apimupgrade.scan.db;
 
+import dev.apimupgrade.fact.DatabaseProduct;
 import dev.apimupgrade.fact.SourceRef;
 import dev.apimupgrade.scan.SecretMask;
 import java.util.Optional;
@@ -16,8 +17,8 @@ public record DatasourceSpec(String name, String configuredUrl, String connectUr
     /** SQL Server names the database in an option (";databaseName=APIM"), not in the path. */
     private static final Pattern SQLSERVER_DATABASE = Pattern.compile("(?i);database(?:Name)?=([^;]+)");
 
-    public Optional<DbKind> kind() {
-        return DbKind.of(connectUrl);
+    public Optional<DatabaseProduct> kind() {
+        return DatabaseProduct.of(connectUrl);
     }
 
     /** Host and database (or the H2 file) as a reason may name them: no user, no password, no URL options. */

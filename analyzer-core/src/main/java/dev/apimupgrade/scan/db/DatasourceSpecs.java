@@ -1,5 +1,6 @@
 package dev.apimupgrade.scan.db;
 
+import dev.apimupgrade.fact.DatabaseProduct;
 import dev.apimupgrade.fact.Role;
 import dev.apimupgrade.fact.SourceRef;
 import dev.apimupgrade.scan.AnalyticsHomes;
@@ -96,7 +97,7 @@ public record DatasourceSpecs(List<DatasourceSpec> all) {
             }
         }
         String connect = url;
-        if (DbKind.of(url).orElse(null) == DbKind.H2) {
+        if (DatabaseProduct.of(url).orElse(null) == DatabaseProduct.H2) {
             Optional<Path> file = H2Url.parse(url).flatMap(u -> u.databasePath(home));
             connect = file.map(H2Url::connectUrl).orElse(url);
             if (file.isEmpty()) {

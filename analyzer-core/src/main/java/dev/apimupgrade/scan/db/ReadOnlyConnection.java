@@ -1,5 +1,6 @@
 package dev.apimupgrade.scan.db;
 
+import dev.apimupgrade.fact.DatabaseProduct;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -33,21 +34,21 @@ public final class ReadOnlyConnection implements AutoCloseable {
         return connection;
     }
 
-    public static ReadOnlyConnection open(DatasourceSpec spec, DbKind kind, List<Driver> extraDrivers)
+    public static ReadOnlyConnection open(DatasourceSpec spec, DatabaseProduct kind, List<Driver> extraDrivers)
             throws SQLException, IOException {
         Properties props = new Properties();
         props.setProperty("user", spec.user());
         if (spec.password() != null) {
             props.setProperty("password", spec.password());
         }
-        if (kind == DbKind.H2) {
+        if (kind == DatabaseProduct.H2) {
             return openH2Copy(spec, props);
         }
         Connection c = connect(spec.connectUrl(), props, extraDrivers);
         try {
             c.setAutoCommit(false);
             c.setReadOnly(true);
-            if (kind == DbKind.MARIADB || kind == DbKind.MYSQL || kind == DbKind.POSTGRESQL) {
+            if (kind == DatabaseProduct.MARIADB || kind == DatabaseProduct.MYSQL || kind == DatabaseProduct.POSTGRESQL) {
                 try (Statement s = c.createStatement()) {
                     s.execute("SET TRANSACTION READ ONLY");
                 }

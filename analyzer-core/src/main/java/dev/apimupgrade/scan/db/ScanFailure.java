@@ -1,5 +1,6 @@
 package dev.apimupgrade.scan.db;
 
+import dev.apimupgrade.fact.DatabaseProduct;
 import java.sql.SQLException;
 
 /**
@@ -10,7 +11,7 @@ final class ScanFailure {
     private ScanFailure() {
     }
 
-    static String describe(Exception e, DbKind kind) {
+    static String describe(Exception e, DatabaseProduct kind) {
         SQLException sql = findSql(e);
         String state = sql == null || sql.getSQLState() == null ? "" : sql.getSQLState();
         Throwable root = e;
@@ -22,7 +23,7 @@ final class ScanFailure {
         return what + " (" + cls + (state.isEmpty() ? "" : ", SQLState " + state) + ")";
     }
 
-    private static String meaning(String state, DbKind kind) {
+    private static String meaning(String state, DatabaseProduct kind) {
         if (state.startsWith("08")) {
             return kind.tested() ? "unreachable" : "unreachable, or no JDBC driver for " + kind + " was supplied";
         }

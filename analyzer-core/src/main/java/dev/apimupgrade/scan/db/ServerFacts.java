@@ -1,5 +1,6 @@
 package dev.apimupgrade.scan.db;
 
+import dev.apimupgrade.fact.DatabaseProduct;
 import dev.apimupgrade.fact.DbCollation;
 import dev.apimupgrade.fact.DbPrivilege;
 import dev.apimupgrade.fact.Observation;
@@ -28,7 +29,7 @@ final class ServerFacts {
     private ServerFacts() {
     }
 
-    static void read(Connection c, DbKind kind, String datasource, List<Observation> facts) throws SQLException {
+    static void read(Connection c, DatabaseProduct kind, String datasource, List<Observation> facts) throws SQLException {
         Optional<String> superuser = script(kind, SUPERUSER);
         if (superuser.isPresent()) {
             try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(superuser.get())) {
@@ -65,8 +66,8 @@ final class ServerFacts {
     }
 
     /** The product's query of that name, or empty when the product has none (the check does not apply to it). */
-    static Optional<String> script(DbKind kind, String name) {
-        String path = "/sql/assess/" + kind.sqlFolder() + "/" + name;
+    static Optional<String> script(DatabaseProduct kind, String name) {
+        String path = "/sql/assess/" + kind.folder() + "/" + name;
         try (InputStream in = ServerFacts.class.getResourceAsStream(path)) {
             if (in == null) {
                 return Optional.empty();

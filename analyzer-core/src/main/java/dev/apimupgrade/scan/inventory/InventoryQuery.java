@@ -1,6 +1,6 @@
 package dev.apimupgrade.scan.inventory;
 
-import dev.apimupgrade.scan.db.DbKind;
+import dev.apimupgrade.fact.DatabaseProduct;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -19,8 +19,8 @@ import java.util.Optional;
  */
 record InventoryQuery(String file, String item, String table, List<String> needs, boolean global, String sql) {
     /** The queries of one product, in file-name order (the list is a resource: a jar has no directory listing). */
-    static List<InventoryQuery> of(DbKind kind) {
-        String folder = "/sql/inventory/" + kind.sqlFolder() + "/";
+    static List<InventoryQuery> of(DatabaseProduct kind) {
+        String folder = "/sql/inventory/" + kind.folder() + "/";
         List<InventoryQuery> out = new ArrayList<>();
         for (String name : read(folder + "queries.txt").orElse("").lines().map(String::strip)
                 .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList()) {

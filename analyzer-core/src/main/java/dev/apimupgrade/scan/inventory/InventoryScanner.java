@@ -7,7 +7,7 @@ import dev.apimupgrade.scan.Installation;
 import dev.apimupgrade.scan.SynapseScanner;
 import dev.apimupgrade.scan.db.DatasourceSpec;
 import dev.apimupgrade.scan.db.DatasourceSpecs;
-import dev.apimupgrade.scan.db.DbKind;
+import dev.apimupgrade.fact.DatabaseProduct;
 import dev.apimupgrade.scan.db.ReadOnlyConnection;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -95,13 +95,13 @@ public final class InventoryScanner {
         if (spec.problem().isPresent()) {
             return spec.problem();
         }
-        Optional<DbKind> configured = spec.kind();
+        Optional<DatabaseProduct> configured = spec.kind();
         if (configured.isEmpty()) {
             return Optional.of("unsupported JDBC URL");
         }
         try (ReadOnlyConnection c = ReadOnlyConnection.open(spec, configured.get(), drivers)) {
             DatabaseMetaData md = c.jdbc().getMetaData();
-            DbKind kind = configured.get().servedBy(md.getDatabaseProductName());
+            DatabaseProduct kind = configured.get().servedBy(md.getDatabaseProductName());
             for (InventoryQuery q : InventoryQuery.of(kind)) {
                 if (!q.needs().stream().allMatch(t -> exists(c.jdbc(), md, t))) {
                     continue;

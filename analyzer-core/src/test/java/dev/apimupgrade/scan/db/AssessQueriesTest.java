@@ -2,6 +2,7 @@ package dev.apimupgrade.scan.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.apimupgrade.fact.DatabaseProduct;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -13,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class AssessQueriesTest {
     private static final List<String> NAMES = List.of(ServerFacts.SUPERUSER, ServerFacts.GRANTS, ServerFacts.COLLATION);
 
-    private static int runAll(Connection c, DbKind kind) throws Exception {
+    private static int runAll(Connection c, DatabaseProduct kind) throws Exception {
         int ran = 0;
         for (String name : NAMES) {
             if (ServerFacts.script(kind, name).isPresent()) {
@@ -29,7 +30,7 @@ class AssessQueriesTest {
 
     @Test
     void everyTestedProductHasACollationQuery() {
-        for (DbKind kind : List.of(DbKind.H2, DbKind.POSTGRESQL, DbKind.MARIADB, DbKind.MYSQL)) {
+        for (DatabaseProduct kind : List.of(DatabaseProduct.H2, DatabaseProduct.POSTGRESQL, DatabaseProduct.MARIADB, DatabaseProduct.MYSQL)) {
             assertThat(ServerFacts.script(kind, ServerFacts.COLLATION)).as(kind.name()).isPresent();
         }
     }
@@ -37,21 +38,21 @@ class AssessQueriesTest {
     @Test
     void theH2QueriesRun() throws Exception {
         try (Connection c = DriverManager.getConnection("jdbc:h2:mem:assess", "sa", "")) {
-            assertThat(runAll(c, DbKind.H2)).isEqualTo(1);
+            assertThat(runAll(c, DatabaseProduct.H2)).isEqualTo(1);
         }
     }
 
     @Test
     void thePostgresQueriesRun() throws Exception {
         try (TestDatabases.Created db = TestDatabases.postgres(); Connection c = db.connect()) {
-            assertThat(runAll(c, DbKind.POSTGRESQL)).isEqualTo(2);
+            assertThat(runAll(c, DatabaseProduct.POSTGRESQL)).isEqualTo(2);
         }
     }
 
     @Test
     void theMariaDbQueriesRun() throws Exception {
         try (TestDatabases.Created db = TestDatabases.mariadb(""); Connection c = db.connect()) {
-            assertThat(runAll(c, DbKind.MARIADB)).isEqualTo(2);
+            assertThat(runAll(c, DatabaseProduct.MARIADB)).isEqualTo(2);
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.apimupgrade.scan.db;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.apimupgrade.fact.DatabaseProduct;
 import dev.apimupgrade.scan.AnalyticsHomes;
 import dev.apimupgrade.scan.AnalyticsYaml;
 import dev.apimupgrade.scan.InputException;
@@ -48,7 +49,7 @@ class DatasourceSpecsTest {
         assertThat(h2.target()).isEqualTo("./repository/database/WSO2AM_DB");
         assertThat(h2.source().line()).isEqualTo(3);
         assertThat(specs.all().get(1).target()).isEqualTo("db.example:5432/shared");
-        assertThat(specs.all().get(1).kind()).contains(DbKind.POSTGRESQL);
+        assertThat(specs.all().get(1).kind()).contains(DatabaseProduct.POSTGRESQL);
     }
 
     @Test

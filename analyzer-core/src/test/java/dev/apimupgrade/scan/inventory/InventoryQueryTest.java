@@ -2,7 +2,7 @@ package dev.apimupgrade.scan.inventory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.apimupgrade.scan.db.DbKind;
+import dev.apimupgrade.fact.DatabaseProduct;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -10,10 +10,10 @@ import org.junit.jupiter.api.Test;
 class InventoryQueryTest {
     @Test
     void everyTestedProductHasTheSameItemsEachNamingTheTableItCounts() {
-        List<String> h2 = InventoryQuery.of(DbKind.H2).stream().map(InventoryQuery::item).toList();
+        List<String> h2 = InventoryQuery.of(DatabaseProduct.H2).stream().map(InventoryQuery::item).toList();
         assertThat(h2).contains("apis", "applications", "subscriptions", "scopes", "scope-bindings",
                 "throttling-policies", "tenants", "users");
-        for (DbKind kind : List.of(DbKind.POSTGRESQL, DbKind.MARIADB, DbKind.MYSQL)) {
+        for (DatabaseProduct kind : List.of(DatabaseProduct.POSTGRESQL, DatabaseProduct.MARIADB, DatabaseProduct.MYSQL)) {
             List<InventoryQuery> queries = InventoryQuery.of(kind);
             assertThat(queries.stream().map(InventoryQuery::item).toList()).as(kind.name()).isEqualTo(h2);
             assertThat(queries).allSatisfy(q -> assertThat(q.needs()).contains(q.table()));
@@ -22,7 +22,7 @@ class InventoryQueryTest {
 
     @Test
     void noQueryReadsAPasswordSaltOrSecretColumn() {
-        for (DbKind kind : List.of(DbKind.H2, DbKind.POSTGRESQL, DbKind.MARIADB)) {
+        for (DatabaseProduct kind : List.of(DatabaseProduct.H2, DatabaseProduct.POSTGRESQL, DatabaseProduct.MARIADB)) {
             assertThat(InventoryQuery.of(kind)).allSatisfy(q -> assertThat(q.sql().toUpperCase())
                     .doesNotContain("PASSWORD", "SALT", "SECRET", "CONSUMER_KEY", "TOKEN"));
         }
