@@ -1,9 +1,13 @@
 package dev.apimupgrade.plan;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.apimupgrade.rule.Evidence;
+import dev.apimupgrade.rule.action.Action;
+import dev.apimupgrade.rule.action.ActionKind;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -21,5 +25,22 @@ public record PlanStep(String id, String conditionId, String kind, String target
         nodes = List.copyOf(nodes);
         why = List.copyOf(why);
         evidence = List.copyOf(evidence);
+    }
+
+    /** The typed action (the planner's added parameters ignored); empty for a kind this build does not know. */
+    @JsonIgnore
+    public Optional<Action> action() {
+        return Action.of(kind, target, params);
+    }
+
+    /** The step's kind, or empty for a kind this build does not know (left to the operator). */
+    @JsonIgnore
+    public Optional<ActionKind> actionKind() {
+        return ActionKind.of(kind);
+    }
+
+    /** Whether the step is of this kind. */
+    public boolean is(ActionKind k) {
+        return k.label().equals(kind);
     }
 }

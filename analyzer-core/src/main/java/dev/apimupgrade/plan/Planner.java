@@ -12,6 +12,10 @@ import dev.apimupgrade.rule.ConditionResult;
 import dev.apimupgrade.rule.JustifiedAction;
 import dev.apimupgrade.rule.Verdict;
 import dev.apimupgrade.fact.DatabaseProduct;
+import dev.apimupgrade.rule.action.Action;
+import dev.apimupgrade.rule.action.AdaptSqlStatement;
+import dev.apimupgrade.rule.action.RunSqlScript;
+import dev.apimupgrade.rule.action.SetTomlTable;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -35,7 +39,7 @@ public final class Planner {
     /** Prefix of the parameters listing a carried table's keys with their masked values, for the operator to review. */
     public static final String CARRIED_KEY = "key.";
     /** The parameter naming a carried table's subtables (comma-separated, relative: "pool_options"), carried too. */
-    public static final String SUBTABLES = "subtables";
+    public static final String SUBTABLES = Action.SUBTABLES;
     /**
      * An action's own guide step when it is a later sub-step of its condition's (the tenant loader is removed in
      * 2.7.6, after the re-indexing start of 2.7.5, not in 2.7.2 where it is added): orders and labels the step.
@@ -71,8 +75,14 @@ public final class Planner {
     private static PlanStep step(JustifiedAction a, ConditionResult result, Map<String, String> params) {
         Condition c = result.condition();
         return new PlanStep(a.id(), a.conditionId(), a.kind(), a.target(), params, a.automated(),
-                NodeRoles.of(a.conditionId()), guideStep(a, c), c.guideLink(), PostConditions.of(a, params), result.messages(),
+                NodeRoles.of(a.conditionId()), guideStep(a, c), c.guideLink(), postCondition(a, params), result.messages(),
                 a.evidence());
+    }
+
+    /** The action's post-condition, worded with the parameters as the plan has them (subtables and all). */
+    private static String postCondition(JustifiedAction a, Map<String, String> params) {
+        return a.action().orElseThrow(() -> new IllegalArgumentException("no post-condition for action kind "
+                + a.kind())).postCondition(params);
     }
 
     private static String guideStep(JustifiedAction a, Condition c) {
@@ -82,14 +92,14 @@ public final class Planner {
     private static Map<String, String> params(JustifiedAction a, List<JustifiedAction> all, Facts facts) {
         Map<String, String> p = new TreeMap<>(a.params());
         p.remove(GUIDE_STEP);
-        if (a.kind().equals("RunSqlScript") || a.kind().equals("AdaptSqlStatement")) {
+        if (a.action().orElse(null) instanceof RunSqlScript || a.action().orElse(null) instanceof AdaptSqlStatement) {
             dialectFolder(a.target(), facts).ifPresent(folder -> p.put(DIALECT_FOLDER, folder));
         }
-        if (a.kind().equals("RunSqlScript") && "am-3.0.0-to-3.1.0".equals(a.params().get("script"))) {
+        if (a.action().orElse(null) instanceof RunSqlScript r && r.script().equals("am-3.0.0-to-3.1.0")) {
             systemAppsNameConstraint(a, all, facts)
                     .ifPresent(name -> p.put(IDENTIFIER + "AM_SYSTEM_APPS_NAME_CONSTRAINT", name));
         }
-        if (a.kind().equals("SetTomlTable") && "OLD".equals(a.params().get("from"))) {
+        if (a.action().orElse(null) instanceof SetTomlTable t && t.from() == Role.OLD) {
             carried(a.target(), facts, p);
         }
         return p;
@@ -122,7 +132,7 @@ public final class Planner {
     private static Optional<String> systemAppsNameConstraint(JustifiedAction a, List<JustifiedAction> all,
                                                              Facts facts) {
         Optional<String> adapted = all.stream()
-                .filter(x -> x.kind().equals("AdaptSqlStatement") && x.target().equals(a.target())
+                .filter(x -> x.action().orElse(null) instanceof AdaptSqlStatement && x.target().equals(a.target())
                         && a.params().get("script").equals(x.params().get("script")))
                 .map(x -> x.params().get("actualName")).findFirst();
         if (adapted.isPresent()) {

@@ -6,6 +6,7 @@ import dev.apimupgrade.rule.Finding;
 import dev.apimupgrade.rule.JustifiedAction;
 import dev.apimupgrade.rule.Severity;
 import dev.apimupgrade.rule.Status;
+import dev.apimupgrade.rule.action.Action;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -34,17 +35,33 @@ public final class Conclude {
         return finding(kcontext, Status.UNKNOWN, message, matched);
     }
 
-    /** An action justified by this rule; {@code params} alternate key, value. */
-    public static JustifiedAction action(RuleContext kcontext, String kind, boolean automated, String target,
-                                         List<?> matched, String... params) {
+    /** A typed action justified by this rule ({@code new RunSqlScript(...)}, {@code ManualStep.of(...)}). */
+    public static JustifiedAction action(RuleContext kcontext, Action action, List<?> matched) {
         Rule rule = kcontext.getRule();
         String id = meta(rule, "id");
+        return JustifiedAction.of(id + ":" + action.kind().label() + ":" + action.target(), id, action,
+                evidence(matched.toArray()), rule.getName());
+    }
+
+    /**
+     * The older string form, {@code params} alternating key and value: kept so that rules written against it still
+     * compile; it builds the typed action and refuses an unknown kind or parameter the typed action would not keep.
+     */
+    public static JustifiedAction action(RuleContext kcontext, String kind, boolean automated, String target,
+                                         List<?> matched, String... params) {
         Map<String, String> p = new LinkedHashMap<>();
         for (int i = 0; i + 1 < params.length; i += 2) {
             p.put(params[i], params[i + 1]);
         }
-        return new JustifiedAction(id + ":" + kind + ":" + target, id, kind, automated, target, p,
-                evidence(matched.toArray()), rule.getName());
+        String rule = kcontext.getRule().getName();
+        Action typed = Action.of(kind, target, p).orElseThrow(() -> new IllegalArgumentException("rule '" + rule
+                + "' concludes an action of unknown kind " + kind));
+        if (!typed.params().equals(p) || typed.automated() != automated) {
+            throw new IllegalArgumentException("rule '" + rule + "' gives " + kind + " the parameters " + p
+                    + (automated ? " (automated)" : " (manual)") + "; the kind takes " + typed.params()
+                    + (typed.automated() ? " (automated)" : " (manual)"));
+        }
+        return action(kcontext, typed, matched);
     }
 
     private static Finding finding(RuleContext kcontext, Status status, String message, Object... matched) {
