@@ -9,9 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * Executes a plan's steps in order and records what happened; it decides nothing (each step's executor does exactly
@@ -22,10 +20,7 @@ public final class Engine {
     private final Map<String, StepExecutor> executors;
 
     public Engine() {
-        this.executors = Stream.of(new CopyFileExecutor(), new CopyTreeExecutor(), new SetTomlValueExecutor(),
-                new SetTomlTableExecutor(), new DeletePathExecutor(), new BackupExecutor(), new ManualStepExecutor(),
-                new AdaptSqlStatementExecutor(), new RunSqlScriptExecutor())
-                .collect(Collectors.toMap(StepExecutor::kind, Function.identity()));
+        this.executors = StepExecutors.byLabel();
     }
 
     /**

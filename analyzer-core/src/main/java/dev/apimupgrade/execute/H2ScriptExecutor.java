@@ -1,7 +1,7 @@
 package dev.apimupgrade.execute;
 
-import dev.apimupgrade.fact.Role;
 import dev.apimupgrade.fact.DatabaseProduct;
+import dev.apimupgrade.fact.Role;
 import dev.apimupgrade.plan.PlanStep;
 import dev.apimupgrade.plan.SqlScripts;
 import dev.apimupgrade.plan.SqlStatement;
@@ -36,7 +36,7 @@ final class H2ScriptExecutor implements ScriptRunner {
 
     @Override
     public Optional<String> needsOperator(PlanStep step, StepContext ctx, DatasourceSpec spec) {
-        String byHand = ScriptRunner.byHand(step, "its dialect");
+        String byHand = ScriptRunner.byHand(step, "h2");
         if (spec.problem().isPresent()) {
             return Optional.of(byHand + "; the tool cannot open it: " + spec.problem().get());
         }

@@ -2,6 +2,7 @@ package dev.apimupgrade.execute;
 
 import dev.apimupgrade.fact.Role;
 import dev.apimupgrade.plan.PlanStep;
+import dev.apimupgrade.rule.action.ActionKind;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -77,10 +78,10 @@ final class ManualStepChecks {
             scanLog(homes, pausedAt, found, problems);
             logFailed = problems.size() > before;
         }
-        if (step.kind().equals("CopyFile")) {
+        if (step.is(ActionKind.COPY_FILE)) {
             placed(step, homes, supplied, found, problems);
         }
-        if (step.kind().equals("DeletePath")) {
+        if (step.is(ActionKind.DELETE_PATH)) {
             List<String> left = present(homes, step.target());
             if (left.isEmpty()) {
                 found.add("NEW:" + step.target() + " is removed");

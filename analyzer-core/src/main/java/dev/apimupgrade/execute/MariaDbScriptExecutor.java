@@ -1,8 +1,8 @@
 package dev.apimupgrade.execute;
 
+import dev.apimupgrade.fact.DatabaseProduct;
 import dev.apimupgrade.fact.DbIndexLimit;
 import dev.apimupgrade.fact.Observation;
-import dev.apimupgrade.fact.DatabaseProduct;
 import dev.apimupgrade.plan.PlanStep;
 import dev.apimupgrade.plan.SqlScripts;
 import dev.apimupgrade.plan.SqlStatement;

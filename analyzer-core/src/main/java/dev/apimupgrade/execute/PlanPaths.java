@@ -3,8 +3,10 @@ package dev.apimupgrade.execute;
 import dev.apimupgrade.fact.Role;
 import dev.apimupgrade.plan.MigrationPlan;
 import dev.apimupgrade.plan.PlanStep;
+import dev.apimupgrade.rule.action.ActionKind;
 import dev.apimupgrade.scan.InputException;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -17,7 +19,8 @@ import java.util.Set;
  */
 final class PlanPaths {
     /** The kinds whose target is a path in the new home (the others name a TOML key, a datasource or free text). */
-    private static final Set<String> NEW_HOME_TARGETS = Set.of("CopyFile", "CopyTree", "DeletePath", "Backup");
+    private static final Set<ActionKind> NEW_HOME_TARGETS = EnumSet.of(ActionKind.COPY_FILE, ActionKind.COPY_TREE,
+            ActionKind.DELETE_PATH, ActionKind.BACKUP);
     private static final String PLAIN_ID = "[A-Za-z0-9][^\\p{Cntrl}]*";
     private static final String PLAIN_NAME = "[A-Za-z0-9][A-Za-z0-9_.-]*";
 
@@ -29,13 +32,13 @@ final class PlanPaths {
             if (step.id() == null || !step.id().matches(PLAIN_ID)) {
                 throw bad(planFile, "a step id", String.valueOf(step.id()), "it must start with a letter or digit");
             }
-            if (NEW_HOME_TARGETS.contains(step.kind())) {
+            if (step.actionKind().filter(NEW_HOME_TARGETS::contains).isPresent()) {
                 inHome(planFile, step, "target", Role.NEW, step.target(), homes);
             }
             String from = step.params().get("from");
             if (from != null && Homes.isHomeName(from)) {
                 inHome(planFile, step, "from", Homes.roleOf(from), Homes.relativeOf(from), homes);
-            } else if (from != null && step.kind().equals("CopyTree")) {
+            } else if (from != null && step.is(ActionKind.COPY_TREE)) {
                 throw bad(planFile, step.id() + " from", from, "a CopyTree copies from OLD:<path> only");
             }
             for (String key : List.of("exclude", ManualStepChecks.REMOVED_AFTER)) {

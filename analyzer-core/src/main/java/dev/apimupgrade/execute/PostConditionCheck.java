@@ -1,8 +1,11 @@
 package dev.apimupgrade.execute;
 
 import dev.apimupgrade.plan.PlanStep;
+import dev.apimupgrade.rule.action.ActionKind;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The executors' own post-condition checks ({@link StepExecutor#done}) for verify: the same test migrate uses to
@@ -13,11 +16,9 @@ public final class PostConditionCheck {
     public record Outcome(Optional<Boolean> holds, String why) {
     }
 
-    private static final java.util.Set<String> NEED_RUN = java.util.Set.of("Backup", "RunSqlScript",
-            "AdaptSqlStatement");
-    private final List<StepExecutor> executors = List.of(new CopyFileExecutor(), new CopyTreeExecutor(),
-            new SetTomlValueExecutor(), new SetTomlTableExecutor(), new DeletePathExecutor(), new BackupExecutor(),
-            new AdaptSqlStatementExecutor(), new RunSqlScriptExecutor());
+    private static final Set<ActionKind> NEED_RUN = EnumSet.of(ActionKind.BACKUP, ActionKind.RUN_SQL_SCRIPT,
+            ActionKind.ADAPT_SQL_STATEMENT);
+    private final List<StepExecutor> executors = List.copyOf(StepExecutors.byLabel().values());
 
     /**
      * Whether migrate hands the step to the operator: a manual step, or one this build cannot carry out itself (a
@@ -27,7 +28,7 @@ public final class PostConditionCheck {
     public boolean forTheOperator(PlanStep step, StepContext ctx) {
         Optional<StepExecutor> executor = executors.stream().filter(e -> e.kind().equals(step.kind())).findFirst();
         try {
-            return step.kind().equals("ManualStep") || executor.isPresent()
+            return step.is(ActionKind.MANUAL_STEP) || executor.isPresent()
                     && Engine.byHand(executor.get(), step, ctx).isPresent();
         } catch (RuntimeException e) {
             return false;
@@ -35,10 +36,10 @@ public final class PostConditionCheck {
     }
 
     public Outcome check(PlanStep step, StepContext ctx) {
-        if (step.kind().equals("ManualStep")) {
+        if (step.is(ActionKind.MANUAL_STEP)) {
             return new Outcome(Optional.empty(), "a manual step: only the journal's confirmation tells it was done");
         }
-        if (ctx.journal() == null && NEED_RUN.contains(step.kind())) {
+        if (ctx.journal() == null && step.actionKind().filter(NEED_RUN::contains).isPresent()) {
             return new Outcome(Optional.empty(), "no run folder given (--run): its journal and backup are needed");
         }
         Optional<StepExecutor> executor = executors.stream().filter(e -> e.kind().equals(step.kind())).findFirst();

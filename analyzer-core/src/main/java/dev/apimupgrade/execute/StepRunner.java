@@ -1,11 +1,12 @@
 package dev.apimupgrade.execute;
 
+import dev.apimupgrade.fact.DatabaseProduct;
 import dev.apimupgrade.fact.Observation;
 import dev.apimupgrade.fact.ServerProcess;
 import dev.apimupgrade.plan.PlanStep;
+import dev.apimupgrade.rule.action.ActionKind;
 import dev.apimupgrade.scan.Installation;
 import dev.apimupgrade.scan.ServerProcessScanner;
-import dev.apimupgrade.fact.DatabaseProduct;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,7 +55,7 @@ final class StepRunner {
     }
 
     static boolean needsOperatorsBackup(PlanStep step, Journal journal, StepContext ctx) {
-        if (!step.kind().equals("RunSqlScript") || recordedBackup(journal).isPresent()) {
+        if (!step.is(ActionKind.RUN_SQL_SCRIPT) || recordedBackup(journal).isPresent()) {
             return false;
         }
         return ctx.datasources() == null || ctx.datasources().all().stream()
@@ -267,7 +268,7 @@ final class StepRunner {
      * the run's own changes are: rollback puts it back, and a plan made later in the run compares with it as it was.
      */
     private void saveManualTarget(PlanStep step) throws IOException {
-        if (!step.kind().equals("ManualStep") || Homes.isHomeName(step.target()) || !step.target().contains("/")) {
+        if (!step.is(ActionKind.MANUAL_STEP) || Homes.isHomeName(step.target()) || !step.target().contains("/")) {
             return;
         }
         java.nio.file.Path file;

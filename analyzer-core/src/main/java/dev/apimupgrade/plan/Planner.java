@@ -1,5 +1,6 @@
 package dev.apimupgrade.plan;
 
+import dev.apimupgrade.fact.DatabaseProduct;
 import dev.apimupgrade.fact.DatasourceConfig;
 import dev.apimupgrade.fact.DbConstraint;
 import dev.apimupgrade.fact.Facts;
@@ -11,7 +12,6 @@ import dev.apimupgrade.rule.ConditionCatalogue;
 import dev.apimupgrade.rule.ConditionResult;
 import dev.apimupgrade.rule.JustifiedAction;
 import dev.apimupgrade.rule.Verdict;
-import dev.apimupgrade.fact.DatabaseProduct;
 import dev.apimupgrade.rule.action.Action;
 import dev.apimupgrade.rule.action.AdaptSqlStatement;
 import dev.apimupgrade.rule.action.RunSqlScript;

@@ -22,12 +22,16 @@ public record StepTargets(List<String> always, List<String> onceReached) {
 
     public static StepTargets of(PlanStep step) {
         String target = step.target();
-        return switch (step.kind()) {
-            case "CopyFile", "CopyTree", "DeletePath" -> new StepTargets(List.of(NEW + target), List.of());
-            case "SetTomlValue", "SetTomlTable" -> new StepTargets(List.of(DEPLOYMENT_TOML), List.of());
-            case "RunSqlScript", "AdaptSqlStatement" -> new StepTargets(List.of(), List.of(db(target)));
-            case "ManualStep" -> manual(target);
-            default -> new StepTargets(List.of(), List.of());
+        if (step.actionKind().isEmpty()) {
+            return new StepTargets(List.of(), List.of());
+        }
+        return switch (step.actionKind().get()) {
+            case COPY_FILE, COPY_TREE, DELETE_PATH -> new StepTargets(List.of(NEW + target), List.of());
+            case SET_TOML_VALUE, SET_TOML_TABLE -> new StepTargets(List.of(DEPLOYMENT_TOML), List.of());
+            case RUN_SQL_SCRIPT, ADAPT_SQL_STATEMENT -> new StepTargets(List.of(), List.of(db(target)));
+            case MANUAL_STEP -> manual(target);
+            // writes only into the run's backup folder, which no later step reads as its own
+            case BACKUP -> new StepTargets(List.of(), List.of());
         };
     }
 

@@ -1,7 +1,7 @@
 package dev.apimupgrade.report;
 
-import dev.apimupgrade.fact.DatasourceConfig;
 import dev.apimupgrade.fact.DatabaseProduct;
+import dev.apimupgrade.fact.DatasourceConfig;
 import dev.apimupgrade.scan.db.H2Url;
 import java.nio.file.Path;
 import java.util.ArrayList;

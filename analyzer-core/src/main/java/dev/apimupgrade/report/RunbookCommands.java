@@ -27,21 +27,25 @@ final class RunbookCommands {
 
     static Commands of(PlanStep s) {
         Map<String, String> p = s.params();
-        return switch (s.kind()) {
-            case "CopyTree" -> copyTree(source(p.get("from")), s.target(), p.getOrDefault("exclude", ""));
-            case "CopyFile" -> new Commands(
+        if (s.actionKind().isEmpty()) {
+            return NONE;
+        }
+        return switch (s.actionKind().get()) {
+            case COPY_TREE -> copyTree(source(p.get("from")), s.target(), p.getOrDefault("exclude", ""));
+            case COPY_FILE -> new Commands(
                     List.of("cp " + linux(source(p.get("from"))) + " " + linux("NEW:" + s.target())),
                     List.of("copy /Y " + windows(source(p.get("from"))) + " " + windows("NEW:" + s.target())));
-            case "Backup" -> isFile(s.target())
+            case BACKUP -> isFile(s.target())
                     ? new Commands(List.of("cp -p " + linux("NEW:" + s.target()) + " " + linux("BACKUP:" + s.target())),
                             List.of("copy /Y " + windows("NEW:" + s.target()) + " " + windows("BACKUP:" + s.target())))
                     : new Commands(List.of("mkdir -p \"$APIM_BACKUP\"", "cp -a " + linux("NEW:" + s.target()) + " "
                             + linux("BACKUP:" + s.target())), List.of("robocopy " + windows("NEW:" + s.target()) + " "
                             + windows("BACKUP:" + s.target()) + " /E"));
-            case "DeletePath" -> new Commands(List.of((isFile(s.target()) ? "rm " : "rm -rf ") + linux("NEW:" + s.target())),
+            case DELETE_PATH -> new Commands(List.of((isFile(s.target()) ? "rm " : "rm -rf ") + linux("NEW:" + s.target())),
                     List.of((isFile(s.target()) ? "del " : "rmdir /S /Q ") + windows("NEW:" + s.target())));
-            case "ManualStep" -> p.containsKey("command") ? manual(p.get("command"), s.target()) : NONE;
-            default -> NONE;
+            case MANUAL_STEP -> p.containsKey("command") ? manual(p.get("command"), s.target()) : NONE;
+            // deployment.toml edits show as a snippet, scripts as their SQL
+            case SET_TOML_VALUE, SET_TOML_TABLE, RUN_SQL_SCRIPT, ADAPT_SQL_STATEMENT -> NONE;
         };
     }
 

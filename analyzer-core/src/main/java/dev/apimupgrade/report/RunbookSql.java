@@ -4,6 +4,7 @@ import dev.apimupgrade.fact.DatabaseProduct;
 import dev.apimupgrade.plan.PlanStep;
 import dev.apimupgrade.plan.Planner;
 import dev.apimupgrade.plan.ScriptSource;
+import dev.apimupgrade.rule.action.ActionKind;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +32,7 @@ final class RunbookSql {
     }
 
     static Sql of(PlanStep s, ScriptSource scripts) {
-        if (!s.kind().equals("RunSqlScript")) {
+        if (!s.is(ActionKind.RUN_SQL_SCRIPT)) {
             return new Sql(List.of(), "");
         }
         String purpose = s.params().getOrDefault("script", "");

@@ -3,6 +3,7 @@ package dev.apimupgrade.report;
 import dev.apimupgrade.plan.PlanStep;
 import dev.apimupgrade.plan.TomlEdit;
 import dev.apimupgrade.plan.Planner;
+import dev.apimupgrade.rule.action.ActionKind;
 import dev.apimupgrade.scan.SecretMask;
 import dev.apimupgrade.scan.db.H2Url;
 import java.nio.file.Path;
@@ -23,28 +24,30 @@ final class RunbookText {
     static String what(PlanStep s) {
         Map<String, String> p = s.params();
         String t = s.target();
-        return switch (s.kind()) {
-            case "CopyTree" -> "Copy " + from(p) + " into the 3.1.0 home's " + t
+        if (s.actionKind().isEmpty()) {
+            return s.kind() + " " + t + ".";
+        }
+        return switch (s.actionKind().get()) {
+            case COPY_TREE -> "Copy " + from(p) + " into the 3.1.0 home's " + t
                     + (p.containsKey("exclude") ? ", except " + p.get("exclude").replace(",", ", ")
                     + ", which keep their 3.1.0 content" : "") + ".";
-            case "CopyFile" -> "Copy " + from(p) + " to the 3.1.0 home's " + t
+            case COPY_FILE -> "Copy " + from(p) + " to the 3.1.0 home's " + t
                     + (p.containsKey("when") ? " (" + p.get("when") + ")" : "") + ".";
-            case "SetTomlTable" -> "In " + NEW_TOML + ", replace the [" + t + "] table (or add it) with the keys of"
+            case SET_TOML_TABLE -> "In " + NEW_TOML + ", replace the [" + t + "] table (or add it) with the keys of"
                     + " the old home's [" + t + "] table" + subtables(t, p) + ", as listed below. Edit the table"
                     + (p.containsKey(Planner.SUBTABLES) ? "s" : "") + "; do not copy the whole file.";
-            case "SetTomlValue" -> "In " + NEW_TOML + ", set " + t + " as shown.";
-            case "RunSqlScript" -> "Run the " + p.getOrDefault("script", "") + " script on the " + t
+            case SET_TOML_VALUE -> "In " + NEW_TOML + ", set " + t + " as shown.";
+            case RUN_SQL_SCRIPT -> "Run the " + p.getOrDefault("script", "") + " script on the " + t
                     + " database" + (p.containsKey("dialectFolder") ? " (" + p.get("dialectFolder") + ")" : "")
                     + ", as shown below.";
-            case "AdaptSqlStatement" -> "The AM script drops the unique constraint on AM_SYSTEM_APPS.NAME by the name "
+            case ADAPT_SQL_STATEMENT -> "The AM script drops the unique constraint on AM_SYSTEM_APPS.NAME by the name "
                     + p.get("expectedName") + ", but this database named it " + p.get("actualName")
                     + ". The AM script shown in this runbook already uses " + p.get("actualName") + ".";
-            case "Backup" -> "Back up the 3.1.0 home's " + t + " to the backup folder.";
-            case "DeletePath" -> "Delete the 3.1.0 home's " + t
+            case BACKUP -> "Back up the 3.1.0 home's " + t + " to the backup folder.";
+            case DELETE_PATH -> "Delete the 3.1.0 home's " + t
                     + (p.containsKey("when") ? " (" + p.get("when") + ")" : p.containsKey("after")
                     ? " (after: " + p.get("after") + ")" : "") + ".";
-            case "ManualStep" -> capitalised(p.getOrDefault("step", t)) + ".";
-            default -> s.kind() + " " + t + ".";
+            case MANUAL_STEP -> capitalised(p.getOrDefault("step", t)) + ".";
         };
     }
 
@@ -53,15 +56,15 @@ final class RunbookText {
      * masked them, a home-relative H2 url shown as it will be written: anchored at the old home).
      */
     static String snippet(PlanStep s, String oldHome) {
-        if (s.kind().equals("SetTomlValue")) {
+        if (s.is(ActionKind.SET_TOML_VALUE)) {
             int dot = s.target().lastIndexOf('.');
             String key = s.target().substring(dot + 1) + " = " + TomlEdit.literal(s.params().getOrDefault("value", ""));
             return dot < 0 ? key : "[" + s.target().substring(0, dot) + "]\n" + key;
         }
-        if (s.kind().equals("SetTomlTable")) {
+        if (s.is(ActionKind.SET_TOML_TABLE)) {
             return carriedTable(s, oldHome);
         }
-        if (s.kind().equals("ManualStep") && s.params().containsKey("config")) {
+        if (s.is(ActionKind.MANUAL_STEP) && s.params().containsKey("config")) {
             return s.params().get("config");
         }
         return "";
@@ -69,7 +72,7 @@ final class RunbookText {
 
     /** How the templates label a snippet's code block: TOML for deployment.toml edits, plain text otherwise. */
     static String snippetLanguage(PlanStep s) {
-        return s.kind().startsWith("SetToml") ? "toml" : "text";
+        return s.is(ActionKind.SET_TOML_VALUE) || s.is(ActionKind.SET_TOML_TABLE) ? "toml" : "text";
     }
 
     private static String subtables(String table, Map<String, String> p) {

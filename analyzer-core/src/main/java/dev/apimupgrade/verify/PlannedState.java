@@ -4,6 +4,7 @@ import dev.apimupgrade.plan.Fingerprint;
 import dev.apimupgrade.plan.MigrationPlan;
 import dev.apimupgrade.plan.PlanStep;
 import dev.apimupgrade.rule.Evidence;
+import dev.apimupgrade.rule.action.ActionKind;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -59,7 +60,7 @@ public final class PlannedState {
     /** The new-home files a step asks the operator to re-apply a 3.0.0 customisation to. */
     public Set<String> reapplied() {
         Set<String> out = new TreeSet<>();
-        steps().filter(s -> s.conditionId().equals(REAPPLY) && s.kind().equals("ManualStep"))
+        steps().filter(s -> s.conditionId().equals(REAPPLY) && s.is(ActionKind.MANUAL_STEP))
                 .forEach(s -> out.add(s.target()));
         return out;
     }
@@ -67,7 +68,7 @@ public final class PlannedState {
     /** The deployment.toml tables a step carries from the old home (SetTomlTable from OLD), with their subtables. */
     public Set<String> carriedTables() {
         Set<String> out = new TreeSet<>();
-        steps().filter(s -> s.kind().equals("SetTomlTable") && "OLD".equals(s.params().get("from")))
+        steps().filter(s -> s.is(ActionKind.SET_TOML_TABLE) && "OLD".equals(s.params().get("from")))
                 .forEach(s -> out.add(s.target()));
         return out;
     }

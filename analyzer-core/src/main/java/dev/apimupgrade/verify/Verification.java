@@ -15,6 +15,7 @@ import dev.apimupgrade.plan.PlanStep;
 import dev.apimupgrade.report.AfterReport;
 import dev.apimupgrade.report.AfterReport.Check;
 import dev.apimupgrade.report.ToolInfo;
+import dev.apimupgrade.rule.action.ActionKind;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -74,7 +75,7 @@ public final class Verification {
         evidence.add("plan step " + step.id() + " (" + step.conditionId() + ")");
         if (postConditions.forTheOperator(step, ctx)) {
             // a manual step, or a script migrate leaves to the operator: migrate goes by the confirmation, so does verify
-            String what = step.kind().equals("ManualStep") ? "a manual step" : "a step migrate leaves to the operator";
+            String what = step.is(ActionKind.MANUAL_STEP) ? "a manual step" : "a step migrate leaves to the operator";
             if (journal.isEmpty()) {
                 return new Check(step.id(), "plan", title, AfterReport.UNKNOWN,
                         what + ": give the run folder (--run) so its journal can show it was confirmed", evidence);

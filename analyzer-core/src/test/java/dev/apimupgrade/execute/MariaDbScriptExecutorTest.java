@@ -3,9 +3,9 @@ package dev.apimupgrade.execute;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.apimupgrade.fact.DatabaseProduct;
 import dev.apimupgrade.fact.Facts;
 import dev.apimupgrade.fact.SourceRef;
-import dev.apimupgrade.fact.DatabaseProduct;
 import dev.apimupgrade.plan.Fingerprint;
 import dev.apimupgrade.plan.MigrationPlan;
 import dev.apimupgrade.plan.PlanStep;

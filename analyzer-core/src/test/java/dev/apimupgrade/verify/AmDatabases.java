@@ -1,8 +1,8 @@
 package dev.apimupgrade.verify;
 
+import dev.apimupgrade.fact.DatabaseProduct;
 import dev.apimupgrade.fact.Facts;
 import dev.apimupgrade.plan.AmUpgradeScriptTest;
-import dev.apimupgrade.fact.DatabaseProduct;
 import dev.apimupgrade.plan.SqlScripts;
 import dev.apimupgrade.plan.TestDatabase;
 import dev.apimupgrade.scan.db.DatabaseScanner;

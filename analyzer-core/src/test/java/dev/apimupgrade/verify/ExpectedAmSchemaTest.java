@@ -2,9 +2,9 @@ package dev.apimupgrade.verify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.apimupgrade.fact.DatabaseProduct;
 import dev.apimupgrade.fact.Facts;
 import dev.apimupgrade.plan.AmCatalogue;
-import dev.apimupgrade.fact.DatabaseProduct;
 import dev.apimupgrade.plan.TestDatabase;
 import dev.apimupgrade.report.AfterReport.Difference;
 import java.nio.charset.StandardCharsets;

@@ -2,12 +2,12 @@ package dev.apimupgrade.verify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.apimupgrade.fact.DatabaseProduct;
 import dev.apimupgrade.fact.DatabaseScan;
 import dev.apimupgrade.fact.DbProduct;
 import dev.apimupgrade.fact.DbTable;
 import dev.apimupgrade.fact.Facts;
 import dev.apimupgrade.fact.SourceRef;
-import dev.apimupgrade.fact.DatabaseProduct;
 import dev.apimupgrade.report.AfterReport;
 import dev.apimupgrade.report.AfterReport.Check;
 import dev.apimupgrade.report.AfterReport.Difference;

@@ -3,9 +3,9 @@ package dev.apimupgrade.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.apimupgrade.fact.DatabaseProduct;
 import dev.apimupgrade.fact.DbProduct;
 import dev.apimupgrade.fact.SourceRef;
-import dev.apimupgrade.fact.DatabaseProduct;
 import dev.apimupgrade.plan.SqlScripts;
 import dev.apimupgrade.plan.SqlStatement;
 import dev.apimupgrade.rules.MysqlPrivileges;

@@ -1,5 +1,6 @@
 package dev.apimupgrade.scan.inventory;
 
+import dev.apimupgrade.fact.DatabaseProduct;
 import dev.apimupgrade.fact.SourceRef;
 import dev.apimupgrade.scan.FileDigest;
 import dev.apimupgrade.scan.InputException;
@@ -7,7 +8,6 @@ import dev.apimupgrade.scan.Installation;
 import dev.apimupgrade.scan.SynapseScanner;
 import dev.apimupgrade.scan.db.DatasourceSpec;
 import dev.apimupgrade.scan.db.DatasourceSpecs;
-import dev.apimupgrade.fact.DatabaseProduct;
 import dev.apimupgrade.scan.db.ReadOnlyConnection;
 import java.io.IOException;
 import java.io.UncheckedIOException;
