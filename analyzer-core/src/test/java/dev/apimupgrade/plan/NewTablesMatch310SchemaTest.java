@@ -66,7 +66,7 @@ class NewTablesMatch310SchemaTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = DatabaseProduct.class, names = {"MSSQL", "DB2"})
+    @EnumSource(value = DatabaseProduct.class, names = {"SQLSERVER", "DB2"})
     void theGuidesCopyDiffersOnlyInTheAuditMappingsForeignKeySoTheComparisonCanFail(DatabaseProduct dialect) throws Exception {
         String schema = TestDatabase.reference(schemaFile(dialect));
         String guide = TestDatabase.reference("migration/docs-apim-guide/migration-3.0.0_to_3.1.0/" + dialect.folder()
