@@ -10,7 +10,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.LinkOption;
 import java.nio.file.attribute.PosixFileAttributeView;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import dev.apimupgrade.scan.FileDigest;
 
 /**
  * Writes a file so that a reader (or a run killed half-way) sees either the old or the new content, never a mix: the
@@ -57,21 +62,50 @@ public final class AtomicFiles {
     /**
      * As {@link #copy}, but leaves the sync of the target's folder to the caller, who copies many files into a few
      * folders and syncs each folder once after them (the file's own content is forced to disk before its rename).
-     * The source is never followed if it is a link: a link swapped in for a file fails the copy.
+     * The source is never followed if it is a link: a link swapped in for a file fails the copy. The digest of the
+     * bytes written is kept for the target's later readers (and the source's, when it did not change meanwhile), so
+     * the copy's check compares what was written instead of reading both files again.
      */
     static void copyUnsyncedFolder(Path source, Path target) throws IOException {
+        write(source, target, true).rename();
+    }
+
+    /** A copy written to its temporary file beside the target, with the digest of the bytes written. */
+    record Written(Path temp, Path target, String sha256) {
+        /** Renames the temporary file over the target, keeping the digest for the target's later readers. */
+        void rename() throws IOException {
+            AtomicFiles.rename(temp, target);
+            FileDigest.remember(target, sha256);
+        }
+
+        /** Forces the temporary file's content to disk (before its rename makes it the target). */
+        void force() throws IOException {
+            try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                ch.force(true);
+            }
+        }
+    }
+
+    /** Copies source into the target's temporary file, forced to disk when asked (else see {@link Written#force}). */
+    static Written write(Path source, Path target, boolean force) throws IOException {
         Path temp = temp(target);
-        try (InputStream in = Files.newInputStream(source, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+        Object stamp = FileDigest.stampOf(source);
+        MessageDigest sha = FileDigest.digest();
+        try (InputStream in = new DigestInputStream(Files.newInputStream(source, LinkOption.NOFOLLOW_LINKS), sha);
              FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                      StandardOpenOption.TRUNCATE_EXISTING)) {
             OutputStream out = Channels.newOutputStream(ch);
             in.transferTo(out);
             out.flush();
-            ch.force(true);
+            if (force) {
+                ch.force(true);
+            }
         }
         Files.setLastModifiedTime(temp, Files.getLastModifiedTime(source));
         keepPermissions(source, temp);
-        rename(temp, target);
+        String written = HexFormat.of().formatHex(sha.digest());
+        FileDigest.read(source, stamp, written);
+        return new Written(temp, target, written);
     }
 
     /**

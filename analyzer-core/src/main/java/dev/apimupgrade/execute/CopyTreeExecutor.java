@@ -158,21 +158,35 @@ final class CopyTreeExecutor implements StepExecutor {
         Path to = target(step, ctx);
         Set<String> excluded = excluded(step);
         List<String> out = new ArrayList<>();
+        List<String> copied = new ArrayList<>();
         for (String rel : tree.all()) {
             if (excluded.contains(rel) || rel.endsWith(AtomicFiles.TEMP_SUFFIX)) {
                 continue;
             }
             Path copy = to.resolve(rel);
             Path link = tree.links().get(rel);
-            boolean same = link != null
-                    ? Files.isSymbolicLink(copy) && Files.readSymbolicLink(copy).equals(link)
-                    : tree.files().contains(rel) && Files.isRegularFile(copy, LinkOption.NOFOLLOW_LINKS)
-                            && FileDigest.sha256(copy).equals(FileDigest.sha256(tree.root().resolve(rel)));
-            if (!same) {
+            if (link != null) {
+                if (!(Files.isSymbolicLink(copy) && Files.readSymbolicLink(copy).equals(link))) {
+                    out.add(rel);
+                }
+            } else if (tree.files().contains(rel) && Files.isRegularFile(copy, LinkOption.NOFOLLOW_LINKS)) {
+                copied.add(rel);
+            } else {
                 out.add(rel);
             }
         }
-        return out;
+        // the contents compared in parallel; a digest the scan or the copy already made is not made again
+        List<Boolean> same = FileDigest.inParallel(copied.stream().map(to::resolve).toList(), copy ->
+                FileDigest.sha256(copy).equals(FileDigest.sha256(tree.root().resolve(to.relativize(copy)))));
+        for (int i = 0; i < copied.size(); i++) {
+            if (!same.get(i)) {
+                out.add(copied.get(i));
+            }
+        }
+        // the same order as the tree's, so preview and apply list the files as before
+        List<String> order = new ArrayList<>(tree.all());
+        order.retainAll(new java.util.HashSet<>(out));
+        return order;
     }
 
     private static SourceTree tree(PlanStep step, StepContext ctx) throws IOException {
