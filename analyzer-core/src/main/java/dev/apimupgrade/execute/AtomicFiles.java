@@ -1,5 +1,6 @@
 package dev.apimupgrade.execute;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -13,8 +14,10 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.LinkOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.security.DigestInputStream;
+import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.List;
 import dev.apimupgrade.scan.FileDigest;
 
 /**
@@ -40,6 +43,36 @@ public final class AtomicFiles {
         }
         keepPermissions(target, temp);
         moveInto(temp, target);
+    }
+
+    /** What writes a file's content to a stream. */
+    interface Content {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    /**
+     * As {@link #write}, but the content is streamed to the temporary file as it is produced (a large export never
+     * sits in memory); returns its SHA-256, computed on the way. On a failure the temporary file is removed.
+     */
+    static String writeStreamed(Path target, Content content) throws IOException {
+        Path temp = temp(target);
+        MessageDigest sha = FileDigest.digest();
+        try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+            OutputStream out = new BufferedOutputStream(new DigestOutputStream(Channels.newOutputStream(ch), sha),
+                    64 * 1024);
+            content.writeTo(out);
+            out.flush();
+            ch.force(true);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(temp);
+            throw e;
+        }
+        keepPermissions(target, temp);
+        moveInto(temp, target);
+        String hex = HexFormat.of().formatHex(sha.digest());
+        FileDigest.remember(target, hex);
+        return hex;
     }
 
     /** Copies source (a file, or where a link to one leads) over target, content and modification time. */
@@ -83,6 +116,38 @@ public final class AtomicFiles {
             try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE)) {
                 ch.force(true);
             }
+        }
+    }
+
+    /**
+     * Forces the content of many temporary files to disk together, before any of them is renamed: one flush of their
+     * file system ({@code sync -f}, Linux's syncfs) instead of one per file, which lets the disk write a batch as one
+     * stream. Where that command is missing or fails, each file is forced on its own, as durable and slower.
+     */
+    static void forceAll(List<Written> written) throws IOException {
+        if (written.isEmpty()) {
+            return;
+        }
+        if (!SYNC_FS || !syncFileSystem(written.get(0).temp())) {
+            for (Written w : written) {
+                w.force();
+            }
+        }
+    }
+
+    /** Off with -Dapimupgrade.syncfs=false, to measure or to rule it out. */
+    private static final boolean SYNC_FS = !"false".equals(System.getProperty("apimupgrade.syncfs"));
+
+    private static boolean syncFileSystem(Path on) {
+        try {
+            Process p = new ProcessBuilder("sync", "-f", on.toString()).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            return p.waitFor() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 

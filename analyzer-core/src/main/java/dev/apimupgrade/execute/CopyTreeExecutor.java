@@ -63,7 +63,7 @@ final class CopyTreeExecutor implements StepExecutor {
             });
 
     /** Waits for one copy (the caller waits for every copy of a batch before it throws, so none runs on after). */
-    private static Path result(Future<Path> copy) throws IOException {
+    private static <T> T result(Future<T> copy) throws IOException {
         try {
             return copy.get();
         } catch (InterruptedException e) {
@@ -116,36 +116,51 @@ final class CopyTreeExecutor implements StepExecutor {
                 List<String> batch = pending.subList(start, Math.min(pending.size(), start + BATCH));
                 ctx.backup().saveAll(step.id(), Role.NEW, batch.stream().map(rel -> step.target() + "/" + rel)
                         .toList());
-                List<Future<Path>> copies = new ArrayList<>();
-                for (String rel : batch) {
-                    Path dest = ctx.homes().resolve(Role.NEW, step.target() + "/" + rel);
-                    Path link = tree.links().get(rel);
-                    copies.add(COPIERS.submit(() -> {
-                        if (link != null) {
-                            AtomicFiles.link(dest, link);
-                        } else {
-                            AtomicFiles.copyUnsyncedFolder(from.resolve(rel), dest);
-                        }
-                        return dest.getParent();
-                    }));
-                }
-                Set<Path> folders = new java.util.LinkedHashSet<>();
-                IOException failed = null;
-                for (int i = 0; i < copies.size(); i++) {
-                    try {
-                        folders.add(result(copies.get(i)));
-                    } catch (IOException e) {
-                        failed = failed == null ? e : failed;
-                    }
-                    ctx.progress().update(step.id(), start + i + 1, pending.size(), "files");
-                }
-                folders.forEach(AtomicFiles::sync);
-                if (failed != null) {
-                    throw failed;
-                }
+                copyBatch(from, tree, step, ctx, batch, start, pending.size());
             }
         } finally {
             ctx.progress().finish(step.id());
+        }
+    }
+
+    /**
+     * One batch: every file written to its temporary file (a few threads), the whole batch forced to disk at once,
+     * then each renamed into place and each folder synced once. A kill leaves each file old or whole, and the rerun
+     * overwrites the temporary files it finds.
+     */
+    private static void copyBatch(Path from, SourceTree tree, PlanStep step, StepContext ctx, List<String> batch,
+                                  int done, int total) throws IOException {
+        List<Future<Optional<AtomicFiles.Written>>> copies = new ArrayList<>();
+        for (String rel : batch) {
+            Path dest = ctx.homes().resolve(Role.NEW, step.target() + "/" + rel);
+            Path link = tree.links().get(rel);
+            copies.add(COPIERS.submit(() -> {
+                if (link != null) {
+                    AtomicFiles.link(dest, link);
+                    return Optional.empty();
+                }
+                return Optional.of(AtomicFiles.write(from.resolve(rel), dest, false));
+            }));
+        }
+        List<AtomicFiles.Written> written = new ArrayList<>();
+        Set<Path> folders = new java.util.LinkedHashSet<>();
+        IOException failed = null;
+        for (int i = 0; i < copies.size(); i++) {
+            try {
+                result(copies.get(i)).ifPresent(written::add);
+                folders.add(ctx.homes().resolve(Role.NEW, step.target() + "/" + batch.get(i)).getParent());
+            } catch (IOException e) {
+                failed = failed == null ? e : failed;
+            }
+        }
+        AtomicFiles.forceAll(written);
+        for (int i = 0; i < written.size(); i++) {
+            written.get(i).rename();
+        }
+        ctx.progress().update(step.id(), done + batch.size(), total, "files");
+        folders.forEach(AtomicFiles::sync);
+        if (failed != null) {
+            throw failed;
         }
     }
 
