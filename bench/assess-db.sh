@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Times the database scan on PostgreSQL: a throw-away database with the real APIM 3.0.0 schemas, 1,000,000 REG_LOG
 # rows and 200,000 IDN_OAUTH2_ACCESS_TOKEN rows; RUNS cold JVM runs, prints each and the median (target: under 3 s).
-# Needs: PostgreSQL on 127.0.0.1:5432 with trust authentication, psql, mvn, and ../shared/reference (the real scripts).
+# Needs: PostgreSQL on 127.0.0.1:5432 with trust authentication, psql, ../shared/reference (the real scripts) and a
+# built tree (mvn -B -DskipTests package once); Maven is not run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -14,6 +15,12 @@ DB="apimup_bench_$$"
 PSQL=(psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p 5432 -U "$PGUSER_NAME")
 
 [ -f "$REFERENCE/apimgt/postgresql.sql" ] || { echo "missing $REFERENCE/apimgt/postgresql.sql (set APIM_REFERENCE_DIR)" >&2; exit 2; }
+
+# runs from the built tree, no Maven: the bench class (analyzer-core's test classes) on the tool's shaded jar
+JAR="cli/target/apim-upgrade-all.jar"
+[ -f "$JAR" ] && [ -f analyzer-core/target/test-classes/dev/apimupgrade/scan/db/DatabaseScanBench.class ] \
+  || { echo "build first: mvn -B -DskipTests package (makes $JAR and analyzer-core's test classes)" >&2; exit 2; }
+CP="analyzer-core/target/test-classes:$JAR"
 
 "${PSQL[@]}" -d postgres -c "CREATE DATABASE $DB" >/dev/null
 trap '"${PSQL[@]}" -d postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" >/dev/null' EXIT
@@ -28,16 +35,6 @@ INSERT INTO IDN_OAUTH2_ACCESS_TOKEN (TOKEN_ID, ACCESS_TOKEN, AUTHZ_USER, TENANT_
   SELECT 'token-' || i, md5(i::text), 'user' || i, -1234, 'PRIMARY', md5('default') FROM generate_series(1, $TOKEN_ROWS) i;
 ANALYZE;
 SQL
-
-LOG="$(mktemp)"
-CP_FILE="$(mktemp)"
-mvn -q -B -o -pl analyzer-core -am test-compile >"$LOG" 2>&1 || { cat "$LOG" >&2; exit 1; }
-# maven-dependency-plugin 3.6.1 must be in the local repository (one online run fetches it).
-mvn -q -B -o -pl analyzer-core org.apache.maven.plugins:maven-dependency-plugin:3.6.1:build-classpath \
-    -Dmdep.includeScope=test -Dmdep.outputFile="$CP_FILE" >"$LOG" 2>&1 || { cat "$LOG" >&2; exit 1; }
-rm -f "$LOG"
-CP="analyzer-core/target/classes:analyzer-core/target/test-classes:$(cat "$CP_FILE")"
-rm -f "$CP_FILE"
 
 times=()
 ERR="$(mktemp)"

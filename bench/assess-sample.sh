@@ -8,7 +8,7 @@ samples="$root/samples/target/samples"
 out="$(mktemp -d)"
 trap 'rm -rf "$out"' EXIT
 [ -f "$root/cli/target/apim-upgrade-all.jar" ] && [ -d "$samples/apim-3.0.0-custom" ] \
-  || (cd "$root" && mvn -q -B -DskipTests package)
+  || { echo "build first: mvn -B -DskipTests package (this script runs from the built jar, without Maven)" >&2; exit 2; }
 
 # the custom sample keeps its registry database password in Secure Vault; supply the sample's fake one, as an operator
 # would, so every database of the sample is read and timed

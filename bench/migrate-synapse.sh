@@ -13,7 +13,7 @@ samples="$root/samples/target/samples"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 [ -f "$root/cli/target/apim-upgrade-all.jar" ] && [ -d "$samples/apim-3.0.0-default" ] \
-  || (cd "$root" && mvn -q -B -DskipTests package)
+  || { echo "build first: mvn -B -DskipTests package (this script runs from the built jar, without Maven)" >&2; exit 2; }
 
 cp -a "$samples/apim-3.0.0-default" "$work/old"
 cp -a "$samples/apim-3.1.0" "$work/new"

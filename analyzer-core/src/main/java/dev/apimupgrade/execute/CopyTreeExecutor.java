@@ -63,7 +63,7 @@ final class CopyTreeExecutor implements StepExecutor {
             });
 
     /** Waits for one copy (the caller waits for every copy of a batch before it throws, so none runs on after). */
-    private static Path result(Future<Path> copy) throws IOException {
+    private static <T> T result(Future<T> copy) throws IOException {
         try {
             return copy.get();
         } catch (InterruptedException e) {
@@ -116,36 +116,51 @@ final class CopyTreeExecutor implements StepExecutor {
                 List<String> batch = pending.subList(start, Math.min(pending.size(), start + BATCH));
                 ctx.backup().saveAll(step.id(), Role.NEW, batch.stream().map(rel -> step.target() + "/" + rel)
                         .toList());
-                List<Future<Path>> copies = new ArrayList<>();
-                for (String rel : batch) {
-                    Path dest = ctx.homes().resolve(Role.NEW, step.target() + "/" + rel);
-                    Path link = tree.links().get(rel);
-                    copies.add(COPIERS.submit(() -> {
-                        if (link != null) {
-                            AtomicFiles.link(dest, link);
-                        } else {
-                            AtomicFiles.copyUnsyncedFolder(from.resolve(rel), dest);
-                        }
-                        return dest.getParent();
-                    }));
-                }
-                Set<Path> folders = new java.util.LinkedHashSet<>();
-                IOException failed = null;
-                for (int i = 0; i < copies.size(); i++) {
-                    try {
-                        folders.add(result(copies.get(i)));
-                    } catch (IOException e) {
-                        failed = failed == null ? e : failed;
-                    }
-                    ctx.progress().update(step.id(), start + i + 1, pending.size(), "files");
-                }
-                folders.forEach(AtomicFiles::sync);
-                if (failed != null) {
-                    throw failed;
-                }
+                copyBatch(from, tree, step, ctx, batch, start, pending.size());
             }
         } finally {
             ctx.progress().finish(step.id());
+        }
+    }
+
+    /**
+     * One batch: every file written to its temporary file (a few threads), the whole batch forced to disk at once,
+     * then each renamed into place and each folder synced once. A kill leaves each file old or whole, and the rerun
+     * overwrites the temporary files it finds.
+     */
+    private static void copyBatch(Path from, SourceTree tree, PlanStep step, StepContext ctx, List<String> batch,
+                                  int done, int total) throws IOException {
+        List<Future<Optional<AtomicFiles.Written>>> copies = new ArrayList<>();
+        for (String rel : batch) {
+            Path dest = ctx.homes().resolve(Role.NEW, step.target() + "/" + rel);
+            Path link = tree.links().get(rel);
+            copies.add(COPIERS.submit(() -> {
+                if (link != null) {
+                    AtomicFiles.link(dest, link);
+                    return Optional.empty();
+                }
+                return Optional.of(AtomicFiles.write(from.resolve(rel), dest, false));
+            }));
+        }
+        List<AtomicFiles.Written> written = new ArrayList<>();
+        Set<Path> folders = new java.util.LinkedHashSet<>();
+        IOException failed = null;
+        for (int i = 0; i < copies.size(); i++) {
+            try {
+                result(copies.get(i)).ifPresent(written::add);
+                folders.add(ctx.homes().resolve(Role.NEW, step.target() + "/" + batch.get(i)).getParent());
+            } catch (IOException e) {
+                failed = failed == null ? e : failed;
+            }
+        }
+        AtomicFiles.forceAll(written);
+        for (int i = 0; i < written.size(); i++) {
+            written.get(i).rename();
+        }
+        ctx.progress().update(step.id(), done + batch.size(), total, "files");
+        folders.forEach(AtomicFiles::sync);
+        if (failed != null) {
+            throw failed;
         }
     }
 
@@ -158,21 +173,35 @@ final class CopyTreeExecutor implements StepExecutor {
         Path to = target(step, ctx);
         Set<String> excluded = excluded(step);
         List<String> out = new ArrayList<>();
+        List<String> copied = new ArrayList<>();
         for (String rel : tree.all()) {
             if (excluded.contains(rel) || rel.endsWith(AtomicFiles.TEMP_SUFFIX)) {
                 continue;
             }
             Path copy = to.resolve(rel);
             Path link = tree.links().get(rel);
-            boolean same = link != null
-                    ? Files.isSymbolicLink(copy) && Files.readSymbolicLink(copy).equals(link)
-                    : tree.files().contains(rel) && Files.isRegularFile(copy, LinkOption.NOFOLLOW_LINKS)
-                            && FileDigest.sha256(copy).equals(FileDigest.sha256(tree.root().resolve(rel)));
-            if (!same) {
+            if (link != null) {
+                if (!(Files.isSymbolicLink(copy) && Files.readSymbolicLink(copy).equals(link))) {
+                    out.add(rel);
+                }
+            } else if (tree.files().contains(rel) && Files.isRegularFile(copy, LinkOption.NOFOLLOW_LINKS)) {
+                copied.add(rel);
+            } else {
                 out.add(rel);
             }
         }
-        return out;
+        // the contents compared in parallel; a digest the scan or the copy already made is not made again
+        List<Boolean> same = FileDigest.inParallel(copied.stream().map(to::resolve).toList(), copy ->
+                FileDigest.sha256(copy).equals(FileDigest.sha256(tree.root().resolve(to.relativize(copy)))));
+        for (int i = 0; i < copied.size(); i++) {
+            if (!same.get(i)) {
+                out.add(copied.get(i));
+            }
+        }
+        // the same order as the tree's, so preview and apply list the files as before
+        List<String> order = new ArrayList<>(tree.all());
+        order.retainAll(new java.util.HashSet<>(out));
+        return order;
     }
 
     private static SourceTree tree(PlanStep step, StepContext ctx) throws IOException {

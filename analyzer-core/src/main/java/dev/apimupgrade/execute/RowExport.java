@@ -3,10 +3,8 @@ package dev.apimupgrade.execute;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.apimupgrade.plan.PlanStep;
-import dev.apimupgrade.scan.FileDigest;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -43,11 +41,31 @@ final class RowExport {
         return "exports/" + step.id().replaceAll("[^A-Za-z0-9._-]", "_") + "/" + x.file();
     }
 
+    /** Rows fetched from the server at a time: an export of a million rows streams to its file in flat memory. */
+    static final int FETCH_SIZE = 1_000;
+
     static void write(Connection c, PlanStep step, ScriptEffects.Export x, StepContext ctx)
             throws SQLException, IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int rows = 0;
-        try (Statement st = c.createStatement(); ResultSet r = st.executeQuery(x.query())) {
+        String rel = path(step, x);
+        Path file = ctx.run().root().resolve(rel);
+        Files.createDirectories(file.getParent());
+        int[] rows = {0};
+        String sha256;
+        try (Statement st = c.createStatement()) {
+            // PostgreSQL streams with a fetch size only inside a transaction, which is where exports are read
+            st.setFetchSize(FETCH_SIZE);
+            try (ResultSet r = st.executeQuery(x.query())) {
+                sha256 = AtomicFiles.writeStreamed(file, out -> rows[0] = lines(r, x, out));
+            } catch (SqlFailure e) {
+                throw (SQLException) e.getCause();
+            }
+        }
+        ctx.journal().append(JournalRecord.export(step.id(), rel, sha256, rows[0] + " row(s)"));
+    }
+
+    /** The header line then one line a row; returns the number of rows. */
+    private static int lines(ResultSet r, ScriptEffects.Export x, OutputStream out) throws IOException {
+        try {
             ResultSetMetaData md = r.getMetaData();
             List<String> columns = new ArrayList<>();
             for (int i = 1; i <= md.getColumnCount(); i++) {
@@ -57,6 +75,7 @@ final class RowExport {
             header.put("query", x.query());
             header.put("columns", columns);
             line(out, header);
+            int rows = 0;
             while (r.next()) {
                 Map<String, Object> row = new LinkedHashMap<>();
                 for (int i = 1; i <= columns.size(); i++) {
@@ -65,16 +84,21 @@ final class RowExport {
                 line(out, row);
                 rows++;
             }
+            return rows;
+        } catch (SQLException e) {
+            throw new SqlFailure(e);
         }
-        String rel = path(step, x);
-        Path file = ctx.run().root().resolve(rel);
-        Files.createDirectories(file.getParent());
-        AtomicFiles.write(file, out.toByteArray());
-        ctx.journal().append(JournalRecord.export(step.id(), rel, FileDigest.sha256(file), rows + " row(s)"));
     }
 
-    private static void line(ByteArrayOutputStream out, Map<String, Object> value) throws IOException {
-        out.write(JSON.writeValueAsString(value).getBytes(StandardCharsets.UTF_8));
+    /** An SQL failure carried through the file writer, unwrapped again by {@link #write}. */
+    private static final class SqlFailure extends IOException {
+        SqlFailure(SQLException cause) {
+            super(cause);
+        }
+    }
+
+    private static void line(OutputStream out, Map<String, Object> value) throws IOException {
+        out.write(JSON.writeValueAsBytes(value));
         out.write('\n');
     }
 }

@@ -5,18 +5,149 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
 
-/** SHA-256 of files and bytes, the content identity scanners record. */
+/**
+ * SHA-256 of files and bytes, the content identity scanners record. A file's digest is kept for the rest of the
+ * process, keyed by its path and checked against its inode, size, modification and change times on every use, so
+ * the scanners, the fingerprint, a copy's check and verify read each file once instead of once each. The change time
+ * cannot be set back by anyone, so any write (even one restoring the size and the modification time) reads the
+ * file again; a file changed within the last second is never kept (the "racy" case of git's index: its times may
+ * not have moved yet), except what the tool itself just wrote ({@link #remember}).
+ */
 public final class FileDigest {
+    /** Files hashed at once: reading and hashing overlap, and a 2-core machine gets both cores. */
+    private static final int THREADS = Math.max(2, Math.min(8, Runtime.getRuntime().availableProcessors()));
+    private static final ExecutorService HASHERS = Executors.newFixedThreadPool(THREADS, r -> {
+        Thread t = new Thread(r, "apim-upgrade-hash");
+        t.setDaemon(true);
+        return t;
+    });
+    /** Package-private so a test can see a file it just wrote kept, without waiting out the second. */
+    static Duration racy = Duration.ofSeconds(1);
+    private static final java.util.concurrent.atomic.LongAdder READS = new java.util.concurrent.atomic.LongAdder();
+    /** Beyond this many entries the cache starts over: a long test run must not grow without bound. */
+    private static final int MAX_ENTRIES = 2_000_000;
+    private static final Map<Path, Entry> CACHE = new ConcurrentHashMap<>();
+
+    private record Stamp(Object key, long size, FileTime modified, Object changed) {
+    }
+
+    private record Entry(Stamp stamp, String sha256) {
+    }
+
     private FileDigest() {
     }
 
     public static String sha256(Path file) {
+        Path key = file.toAbsolutePath();
+        Stamp before = stamp(key);
+        Entry known = before == null ? null : CACHE.get(key);
+        if (known != null && known.stamp().equals(before)) {
+            return known.sha256();
+        }
+        String sha = hash(key);
+        keep(key, before, sha, false);
+        return sha;
+    }
+
+    /** The digests of many files, read in parallel, in the order given. */
+    public static List<String> sha256All(List<Path> files) {
+        return inParallel(files, FileDigest::sha256);
+    }
+
+    /**
+     * Runs {@code task} on each file in a bounded pool (so reading and hashing use every core and overlap), the
+     * results in the order given; a task handles its own failures, so one unreadable file stops nothing.
+     */
+    public static <T> List<T> inParallel(List<Path> files, Function<Path, T> task) {
+        if (files.size() < 2) {
+            return files.stream().map(task).toList();
+        }
+        List<Future<T>> futures = new ArrayList<>(files.size());
+        for (Path f : files) {
+            futures.add(HASHERS.submit(() -> task.apply(f)));
+        }
+        List<T> out = new ArrayList<>(files.size());
+        try {
+            for (Future<T> f : futures) {
+                out.add(f.get());
+            }
+        } catch (ExecutionException e) {
+            futures.forEach(x -> x.cancel(false));
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            futures.forEach(x -> x.cancel(true));
+            throw new IllegalStateException("interrupted while reading files", e);
+        }
+        return out;
+    }
+
+    /**
+     * Records the digest of content just read from {@code file}, given the file's stamp before it was read, so the
+     * file's later readers do not read it again; nothing is kept if the file changed meanwhile.
+     */
+    public static void read(Path file, Object stampBefore, String sha256) {
+        Path key = file.toAbsolutePath();
+        if (stampBefore instanceof Stamp s && s.equals(stamp(key))) {
+            keep(key, s, sha256, false);
+        }
+    }
+
+    /** The stamp to pass to {@link #read} (taken before the read), or null where the file system has none. */
+    public static Object stampOf(Path file) {
+        return stamp(file.toAbsolutePath());
+    }
+
+    /**
+     * Records the digest of what the tool itself just wrote to {@code file} (a copy's bytes as they went out), so
+     * the copy's check compares what it wrote instead of reading both trees again.
+     */
+    public static void remember(Path file, String sha256) {
+        Path key = file.toAbsolutePath();
+        Stamp now = stamp(key);
+        if (now != null) {
+            keep(key, now, sha256, true);
+        }
+    }
+
+    public static String sha256(byte[] bytes) {
+        return HexFormat.of().formatHex(digest().digest(bytes));
+    }
+
+    /** A fresh SHA-256 digest. */
+    public static MessageDigest digest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** How many files this process has read to hash them (not counting content hashed as it was read). */
+    public static long filesRead() {
+        return READS.sum();
+    }
+
+    private static String hash(Path file) {
+        READS.increment();
         try (InputStream in = Files.newInputStream(file)) {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            MessageDigest sha = digest();
             byte[] buf = new byte[64 * 1024];
             for (int n; (n = in.read(buf)) > 0; ) {
                 sha.update(buf, 0, n);
@@ -24,16 +155,31 @@ public final class FileDigest {
             return HexFormat.of().formatHex(sha.digest());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 
-    public static String sha256(byte[] bytes) {
+    private static void keep(Path key, Stamp stamp, String sha, boolean ownWrite) {
+        if (stamp == null || !Objects.equals(stamp, stamp(key))) {
+            return;
+        }
+        if (!ownWrite && stamp.changed() instanceof FileTime changed
+                && changed.toInstant().isAfter(java.time.Instant.now().minus(racy))) {
+            return;
+        }
+        if (CACHE.size() >= MAX_ENTRIES) {
+            CACHE.clear();
+        }
+        CACHE.put(key, new Entry(stamp, sha));
+    }
+
+    /** Inode, size and both times in one stat; null where the file system has no change time (nothing is kept). */
+    private static Stamp stamp(Path file) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+            Map<String, Object> a = Files.readAttributes(file, "unix:ino,dev,size,lastModifiedTime,ctime");
+            return new Stamp(List.of(a.get("dev"), a.get("ino")), (Long) a.get("size"),
+                    (FileTime) a.get("lastModifiedTime"), a.get("ctime"));
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            return null;
         }
     }
 }

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -62,6 +63,33 @@ final class FileTree {
             return files;
         }
         Path root = home.resolve(dir);
+        // the walk only lists; the files are read and hashed afterwards in parallel, and what the walk and the reads
+        // observed is added in walk order, so the facts do not depend on which thread finished first
+        List<Slot> slots = new ArrayList<>();
+        List<Observation> trailing = walk(links, role, home, root, dir, area, slots);
+        List<Hashed> hashed = FileDigest.inParallel(slots.stream().map(Slot::file).toList(),
+                file -> hash(role, area, Installation.relative(home, file), file, check));
+        for (int i = 0; i < slots.size(); i++) {
+            out.addAll(slots.get(i).before());
+            out.addAll(hashed.get(i).problems());
+            String key = Installation.relative(root, slots.get(i).file());
+            hashed.get(i).sha256().ifPresent(sha -> files.put(key, sha));
+        }
+        out.addAll(trailing);
+        return files;
+    }
+
+    /** A file to hash, with what the walk observed since the previous one. */
+    private record Slot(List<Observation> before, Path file) {
+    }
+
+    private record Hashed(Optional<String> sha256, List<Observation> problems) {
+    }
+
+    /** Lists the regular files under root into slots; returns what the walk observed after the last one. */
+    private static List<Observation> walk(HomeLinks links, Role role, Path home, Path root, String dir, String area,
+                                          List<Slot> slots) {
+        List<List<Observation>> current = new ArrayList<>(List.of(new ArrayList<>()));
         try {
             // Links are followed so an operator may link shared artefacts in, but only while they stay in the home;
             // the walker detects loops of folders.
@@ -69,23 +97,23 @@ final class FileTree {
                 @Override
                 public FileVisitResult preVisitDirectory(Path folder, BasicFileAttributes attrs) {
                     boolean readable = folder.equals(root) || !Files.isSymbolicLink(folder)
-                            || links.follow(area, folder, out);
+                            || links.follow(area, folder, current.get(0));
                     return readable ? FileVisitResult.CONTINUE : FileVisitResult.SKIP_SUBTREE;
                 }
 
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                    if (Files.isSymbolicLink(file) && !links.follow(area, file, out)) {
+                    if (Files.isSymbolicLink(file) && !links.follow(area, file, current.get(0))) {
                         return FileVisitResult.CONTINUE;
                     }
                     String relative = Installation.relative(home, file);
                     if (!attrs.isRegularFile()) {
-                        out.add(new UnreadableFile(role, area, relative, "is not a regular file",
+                        current.get(0).add(new UnreadableFile(role, area, relative, "is not a regular file",
                                 SourceRef.file(role, relative)));
                         return FileVisitResult.CONTINUE;
                     }
-                    hash(role, area, relative, file, check, out).ifPresent(sha ->
-                            files.put(Installation.relative(root, file), sha));
+                    slots.add(new Slot(current.get(0), file));
+                    current.set(0, new ArrayList<>());
                     return FileVisitResult.CONTINUE;
                 }
 
@@ -95,39 +123,42 @@ final class FileTree {
                     String reason = e instanceof FileSystemLoopException
                             ? "is a symbolic link back to a folder above it (a loop)"
                             : "cannot be read (" + e.getClass().getSimpleName() + ")";
-                    out.add(new UnreadableFile(role, area, relative, reason, SourceRef.file(role, relative)));
+                    current.get(0).add(new UnreadableFile(role, area, relative, reason, SourceRef.file(role, relative)));
                     return FileVisitResult.CONTINUE;
                 }
             });
         } catch (IOException | RuntimeException e) {
-            out.add(new UnreadableFile(role, area, dir, "cannot be read (" + e.getClass().getSimpleName() + ")",
-                    SourceRef.file(role, dir)));
+            current.get(0).add(new UnreadableFile(role, area, dir, "cannot be read (" + e.getClass().getSimpleName()
+                    + ")", SourceRef.file(role, dir)));
         }
-        return files;
+        return current.get(0);
     }
 
     /** The file's hash, or empty with an UnreadableFile when it cannot be read or fails the check. */
-    private static Optional<String> hash(Role role, String area, String relative, Path file,
-                                                   ContentCheck check, List<Observation> out) {
+    private static Hashed hash(Role role, String area, String relative, Path file, ContentCheck check) {
         SourceRef source = SourceRef.file(role, relative);
+        List<Observation> problems = new ArrayList<>(0);
         try {
             if (!check.applies(file.getFileName().toString())) {
-                return Optional.of(FileDigest.sha256(file));
+                return new Hashed(Optional.of(FileDigest.sha256(file)), problems);
             }
+            Object stamp = FileDigest.stampOf(file);
             byte[] content = InputFile.bytes(file, relative, check.limit());
             String problem = check.problem(content);
             if (!problem.isEmpty()) {
-                out.add(new UnreadableFile(role, area, relative, problem, source));
+                problems.add(new UnreadableFile(role, area, relative, problem, source));
             }
             // a malformed file is still hashed: it is carried over as it is, and the fingerprint must see it change
-            return Optional.of(FileDigest.sha256(content));
+            String sha = FileDigest.sha256(content);
+            FileDigest.read(file, stamp, sha);
+            return new Hashed(Optional.of(sha), problems);
         } catch (InputException e) {
-            out.add(new UnreadableFile(role, area, relative, e.getMessage(), source));
+            problems.add(new UnreadableFile(role, area, relative, e.getMessage(), source));
         } catch (UncheckedIOException e) {
-            out.add(new UnreadableFile(role, area, relative, "cannot be read ("
+            problems.add(new UnreadableFile(role, area, relative, "cannot be read ("
                     + e.getCause().getClass().getSimpleName() + ")", source));
         }
-        return Optional.empty();
+        return new Hashed(Optional.empty(), problems);
     }
 
     /** A file that could not be read, named home-relative; the exception's class says why without leaking paths. */

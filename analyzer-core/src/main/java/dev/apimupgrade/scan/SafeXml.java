@@ -19,7 +19,8 @@ public final class SafeXml {
     private SafeXml() {
     }
 
-    private static final XMLInputFactory FACTORY = factory();
+    /** One per thread: files are checked in parallel, and a factory is not promised to be safe to share. */
+    private static final ThreadLocal<XMLInputFactory> FACTORY = ThreadLocal.withInitial(SafeXml::factory);
 
     public static XmlMapper mapper() {
         return new XmlMapper(XmlFactory.builder().xmlInputFactory(factory()).build());
@@ -72,7 +73,7 @@ public final class SafeXml {
      */
     public static String notWellFormed(byte[] bytes) {
         try {
-            XMLStreamReader r = FACTORY.createXMLStreamReader(new ByteArrayInputStream(bytes));
+            XMLStreamReader r = FACTORY.get().createXMLStreamReader(new ByteArrayInputStream(bytes));
             try {
                 boolean element = false;
                 while (r.hasNext()) {

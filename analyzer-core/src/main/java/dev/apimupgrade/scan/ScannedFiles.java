@@ -31,6 +31,7 @@ public final class ScannedFiles {
         // a file a scanner already digested (the new-home file a comparison read) is not read twice
         facts.ofType(FileContent.class).forEach(f -> sources.remove(f.source().where()));
         List<FileContent> out = new ArrayList<>();
+        List<Path> files = new ArrayList<>();
         for (String where : sources) {
             int colon = where.indexOf(':');
             String prefix = colon < 0 ? "" : where.substring(0, colon);
@@ -46,8 +47,15 @@ public final class ScannedFiles {
             if (file != null && Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
                 SourceRef source = ofAnalytics ? SourceRef.analytics(role.get(), relative, 0)
                         : SourceRef.file(role.get(), relative);
-                out.add(new FileContent(role.get(), relative, FileDigest.sha256(file), source));
+                out.add(new FileContent(role.get(), relative, "", source));
+                files.add(file);
             }
+        }
+        // read in parallel, and not at all when a scanner already hashed the file in this run
+        List<String> digests = FileDigest.inParallel(files, FileDigest::sha256);
+        for (int i = 0; i < out.size(); i++) {
+            FileContent f = out.get(i);
+            out.set(i, new FileContent(f.role(), f.relativePath(), digests.get(i), f.source()));
         }
         return out;
     }

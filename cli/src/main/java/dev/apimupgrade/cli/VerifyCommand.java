@@ -111,7 +111,8 @@ public final class VerifyCommand implements Callable<Integer> {
         var console = spec.commandLine().getOut();
         console.println("Verification: " + report.verdict() + " (" + report.passed() + " passed, " + report.failed()
                 + " failed, " + report.unknown() + " unknown)");
-        report.failures().forEach(c -> console.println("  FAIL " + c.id() + ": " + c.title() + ": " + c.detail()));
+        report.failures().forEach(c -> console.println("  FAIL " + c.id() + ": " + c.title() + ": "
+                + ConsoleSummary.of(c.detail(), "after-report.json")));
         console.println("After-report written to " + out.resolve("after-report.html") + " and after-report.json");
         return report.failed() > 0 ? ExitCode.BLOCKERS : ExitCode.READY;
     }

@@ -207,8 +207,10 @@ public final class InventoryScanner {
         }
         Map<String, String> files = new TreeMap<>();
         try (Stream<Path> all = Files.walk(dir)) {
-            for (Path f : all.filter(Files::isRegularFile).toList()) {
-                files.put(dir.relativize(f).toString().replace('\\', '/'), FileDigest.sha256(f));
+            List<Path> regular = all.filter(Files::isRegularFile).toList();
+            List<String> digests = FileDigest.inParallel(regular, FileDigest::sha256);
+            for (int i = 0; i < regular.size(); i++) {
+                files.put(dir.relativize(regular.get(i)).toString().replace('\\', '/'), digests.get(i));
             }
         } catch (IOException | UncheckedIOException e) {
             problems.add(relative + ": cannot be read (" + e.getClass().getSimpleName() + ")");
