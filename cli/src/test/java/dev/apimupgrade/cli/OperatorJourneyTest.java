@@ -80,6 +80,17 @@ class OperatorJourneyTest {
             records.add(json(line));
         }
         assertThat(records).anySatisfy(r -> assertThat(r.path("status").asText()).isEqualTo("plan-adopted"));
+        // the adopted plan is the first one judged again with the new home as the first plan saw it: it holds every
+        // step of the first plan (IDX-REG-INDEX-SQL and the keystore copy the run already made included) but the AM
+        // upgrade, which rests on the schema the run upgraded, and adds the drifted API's synapse copy
+        List<String> first = journey.firstPlanSteps().stream().map(PlanStep::id).toList();
+        List<String> adopted = journey.steps().stream().map(PlanStep::id).toList();
+        assertThat(first).contains("IDX-REG-INDEX-SQL:RunSqlScript:shared_db");
+        assertThat(adopted).containsAll(first.stream().filter(id -> !id.startsWith("DB-AM-UPGRADE:")).toList())
+                .doesNotContain(first.stream().filter(id -> id.startsWith("DB-AM-UPGRADE:")).toList()
+                        .toArray(String[]::new));
+        assertThat(adopted.stream().filter(id -> !first.contains(id)))
+                .containsExactly("CFG-SYNAPSE-SUPER:CopyTree:" + SampleOperator.SYNAPSE);
         List<PlanStep> bothPlans = new ArrayList<>(journey.firstPlanSteps());
         bothPlans.addAll(journey.steps());
         for (PlanStep script : bothPlans.stream().filter(s -> s.kind().equals("RunSqlScript")).distinct().toList()) {
