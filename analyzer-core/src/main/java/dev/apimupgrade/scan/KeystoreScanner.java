@@ -43,16 +43,29 @@ public final class KeystoreScanner implements Scanner {
                 Path file = root.resolve(SECURITY).resolve(config.fileName()).normalize();
                 configured.add(file);
                 boolean listEntries = role == Role.OLD || config.purpose().equals(KeystoreConfig.TRUSTSTORE);
-                observe(role, root, file, config, listEntries && listed.add(file), out);
+                observe(role, root, file, asPlanned(installation, role, root, file), config,
+                        listEntries && listed.add(file), out);
             }
-            customStores(role, root, configured, out);
+            customStores(installation, role, root, configured, out);
         }
         return out;
     }
 
-    private static void observe(Role role, Path home, Path file, KeystoreConfig config, boolean listEntries,
-                                List<Observation> out) throws InputException {
-        String shown = shown(home, file);
+    /**
+     * Where a keystore of the home is read: mid-run, a new-home file the run changed is read from the run's saved copy
+     * (a path that does not exist for a file the run added), so a plan that continues the run compares the old
+     * keystores with the new home as the first plan saw it, not with the copies the run already made.
+     */
+    private static Path asPlanned(Installation installation, Role role, Path home, Path file) {
+        if (role != Role.NEW || !file.startsWith(home)) {
+            return file;
+        }
+        return installation.newHomeAsPlanned().getOrDefault(Installation.relative(home, file), file);
+    }
+
+    private static void observe(Role role, Path home, Path shownFile, Path file, KeystoreConfig config,
+                                boolean listEntries, List<Observation> out) throws InputException {
+        String shown = shown(home, shownFile);
         if (Files.exists(file)) {
             // a folder in its place is no missing keystore: the configuration names something that cannot be one
             InputFile.requireRegularFile(file, role.name() + ":" + shown);
@@ -73,7 +86,8 @@ public final class KeystoreScanner implements Scanner {
     }
 
     /** Keystores no purpose names: recorded with their hash so they can be carried over, never opened. */
-    private static void customStores(Role role, Path home, Set<Path> configured, List<Observation> out) {
+    private static void customStores(Installation installation, Role role, Path home, Set<Path> configured,
+                                     List<Observation> out) {
         Path dir = home.resolve(SECURITY);
         if (!Files.isDirectory(dir)) {
             return;
@@ -86,8 +100,12 @@ public final class KeystoreScanner implements Scanner {
             out.add(FileTree.problem(role, SECURITY, e));
             return;
         }
-        for (Path file : files) {
-            String name = file.getFileName().toString();
+        for (Path listed : files) {
+            Path file = asPlanned(installation, role, home, listed);
+            if (!Files.isRegularFile(file)) {
+                continue; // added by the run: not in the new home as planned
+            }
+            String name = listed.getFileName().toString();
             String shown = SECURITY + "/" + name;
             out.add(new Keystore(role, CUSTOM, name, KeystoreFile.typeOf(name), true, false, KeystoreFile.NOT_CONFIGURED,
                     "", false, false, SourceRef.file(role, shown), hash(role, shown, file, out)));

@@ -172,6 +172,36 @@ class KeystoreScannerTest {
                 .containsExactly("partner.p12", "PKCS12", true, false, "NOT_CONFIGURED", FileDigest.sha256(pkcs12));
     }
 
+    /**
+     * Mid-run (a plan that continues a run after drift), the new home's keystores are judged as the first plan saw
+     * them: a truststore the run already copied is read from the run's saved copy, and a custom store the run added is
+     * not there, so KEY-COPY-KEYSTORES still holds its copy steps (done, so not redone) instead of dropping them.
+     */
+    @Test
+    void midRunTheNewHomesKeystoresAreReadAsPlannedNotAsTheRunCopiedThemForKeyCopyKeystores() throws Exception {
+        Path old = homeWith("old", "[server]\nhostname = \"localhost\"\n");
+        copy(primary, old, "wso2carbon.jks");
+        copy(truststore, old, "client-truststore.jks");
+        copy(pkcs12, old, "partner.p12");
+        Path neu = homeWith("new", null);
+        copy(primary, neu, "wso2carbon.jks");
+        copy(truststore, neu, "client-truststore.jks");
+        copy(pkcs12, neu, "partner.p12");
+        // what the run saved before it copied: the 3.1.0 pack's own truststore; partner.p12 did not exist
+        Path saved = Files.createDirectories(tmp.resolve("run/backup")).resolve("client-truststore.jks");
+        Files.copy(primary, saved);
+        java.util.Map<String, Path> asPlanned = java.util.Map.of(SECURITY + "client-truststore.jks", saved,
+                SECURITY + "partner.p12", tmp.resolve("run/backup/absent.p12"));
+
+        Facts facts = new Facts(new KeystoreScanner().scan(new Installation(old, Optional.of(neu), asPlanned)));
+
+        assertThat(keystore(facts, Role.NEW, "truststore").sha256()).isEqualTo(FileDigest.sha256(primary));
+        assertThat(keystore(facts, Role.NEW, "truststore").source().toString()).contains("client-truststore.jks");
+        assertThat(keystore(facts, Role.NEW, "primary").sha256()).isEqualTo(FileDigest.sha256(primary));
+        assertThat(facts.ofType(Keystore.class)).filteredOn(k -> k.role() == Role.NEW && k.purpose().equals("custom"))
+                .isEmpty();
+    }
+
     @Test
     void thePkcs12TypeOpensAndTheNewHomeListsOnlyItsTruststoreEntriesForKey42Crunch() throws Exception {
         Path old = homeWith("old", """

@@ -83,6 +83,73 @@ class MigrateAtATerminalTest {
         assertThat(Files.readString(tmp.resolve("run/journal.jsonl"))).doesNotContain("\"status\":\"confirmed\"");
     }
 
+    /**
+     * The whole journey typed at a terminal on the default sample: assess, plan, migrate with nothing confirmed where
+     * at each prompt the operator first does what the step says (SampleOperator) and then types done, verify, compare
+     * and the evidence bundle. Every check of a step passes the first time, verify has no FAIL, compare nothing
+     * unexplained, and the journal records each confirmation as typed at the terminal.
+     */
+    @Test
+    void theWholeJourneyAtATerminalDoingEachStepBeforeTypingDoneEndsWithVerifyPassAndNothingUnexplained()
+            throws Exception {
+        Path old = tmp.resolve("homes/old");
+        Path target = tmp.resolve("homes/new");
+        MigrateHomes.copyTree(Samples.home(Samples.DEFAULT), old);
+        MigrateHomes.copyTree(Samples.home(Samples.TARGET), target);
+        Path work = tmp.resolve("work");
+        List<String> homes = List.of("--old", old.toString(), "--new", target.toString(), "--today",
+                MigrateHomes.TODAY);
+        Operator nothingAsked = step -> {
+            throw new AssertionError("asked for " + step + " outside migrate");
+        };
+
+        expect(ExitCode.READY, nothingAsked, "assess", homes, "--out", work.resolve("assessment").toString());
+        expect(ExitCode.READY, nothingAsked, "plan", homes, "--out", work.resolve("plan").toString());
+        List<PlanStep> steps = dev.apimupgrade.plan.PlanJson.read(work.resolve("plan/plan.json")).steps();
+        SampleOperator operator = new SampleOperator(old, target);
+        List<String> typed = new ArrayList<>();
+        Result migrated = expect(ExitCode.READY, step -> {
+            operator.doStep(steps.stream().filter(s -> s.id().equals(step)).findFirst().orElseThrow());
+            typed.add(step);
+            return "done";
+        }, "migrate", List.of(), "--plan", work.resolve("plan/plan.json").toString(), "--run",
+                work.resolve("run").toString());
+        Result verified = expect(ExitCode.READY, nothingAsked, "verify", homes, "--run", work.resolve("run").toString(),
+                "--out", work.resolve("after").toString());
+        Result compared = expect(ExitCode.READY, nothingAsked, "compare", List.of(), "--run",
+                work.resolve("run").toString(), "--new", target.toString(), "--out",
+                work.resolve("comparison").toString());
+        expect(ExitCode.READY, nothingAsked, "evidence", List.of(), "--before", work.resolve("assessment").toString(),
+                "--plan", work.resolve("plan").toString(), "--run", work.resolve("run").toString(), "--after",
+                work.resolve("after").toString(), "--comparison", work.resolve("comparison").toString(), "--out",
+                work.resolve("evidence").toString());
+        expect(ExitCode.READY, nothingAsked, "evidence", List.of(), "--check", work.resolve("evidence").toString());
+
+        List<String> manual = steps.stream().filter(s -> !s.automated()).map(PlanStep::id).toList();
+        assertThat(typed).as("each manual step asked once, in the plan's order").isEqualTo(manual);
+        assertThat(migrated.output()).doesNotContain("CHECK FAILED").contains("Every step of the plan is done");
+        assertThat(verified.output()).contains("PASS").doesNotContain("FAIL");
+        assertThat(compared.output()).containsPattern(" 0 unexplained");
+        String journal = Files.readString(work.resolve("run/journal.jsonl"));
+        manual.forEach(id -> assertThat(journal).containsPattern("\"step\":\"" + java.util.regex.Pattern.quote(id)
+                + "\".*the operator confirmed \\(typed at the terminal\\)"));
+        String board = Files.readString(work.resolve("evidence/index.html"));
+        assertThat(board).contains("READY").contains("PASS").contains("0 unexplained");
+        manual.forEach(id -> assertThat(board).as("the board shows the confirmation of " + id).contains(id));
+    }
+
+    /** One command typed at the terminal, which must end with that exit code. */
+    private Result expect(int code, Operator operator, String command, List<String> homes, String... options)
+            throws Exception {
+        List<String> args = new ArrayList<>(List.of(command));
+        args.addAll(homes);
+        args.addAll(List.of(options));
+        Result r = atTerminal(args, operator);
+        assertThat(r.code()).as(String.join(" ", args) + "\n" + r.output()).isEqualTo(code);
+        assertThat(r.output()).doesNotContain("Exception");
+        return r;
+    }
+
     private static List<String> manualSteps(MigrateHomes homes) throws Exception {
         return homes.plan().steps().stream().filter(s -> !s.automated()).map(PlanStep::id).toList();
     }

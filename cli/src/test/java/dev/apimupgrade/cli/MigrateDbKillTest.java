@@ -41,7 +41,7 @@ class MigrateDbKillTest {
         Map<String, String> expectedTables;
         List<String> journal;
         try (ScenarioDatabases databases = ScenarioDatabases.create(scenario, owner)) {
-            ScenarioMigration m = readyToMigrate(ScenarioMigration.prepare(scenario, databases, root));
+            ScenarioMigration m = readyToMigrate(ScenarioMigration.prepare(scenario, databases, root, true));
             m.keepPristine(tmp.resolve("pristine"));
             Path straight = tmp.resolve("run-straight");
             CliRun uninterrupted = m.migrate(straight);
@@ -83,7 +83,7 @@ class MigrateDbKillTest {
         Path root = tmp.resolve("homes");
         int afterTheDelete;
         try (ScenarioDatabases databases = ScenarioDatabases.create(scenario, owner)) {
-            ScenarioMigration m = readyToMigrate(ScenarioMigration.prepare(scenario, databases, root));
+            ScenarioMigration m = readyToMigrate(ScenarioMigration.prepare(scenario, databases, root, true));
             m.keepPristine(tmp.resolve("pristine"));
             assertThat(m.migrate(tmp.resolve("run-straight")).code()).isEqualTo(ExitCode.READY);
             afterTheDelete = exportOf(Files.readAllLines(tmp.resolve("run-straight/journal.jsonl")),

@@ -22,11 +22,14 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * migrate end to end on the PostgreSQL and MariaDB scenarios (the real 3.0.0 schemas on the loopback servers), run as
- * an operator without a keyboard runs it: assess, plan with an answers file, migrate with the answers' confirmations
- * and backup location; the tool runs every script of the plan itself. Afterwards the databases hold the 3.1.0
- * objects, the rows the tool deleted are in the run's exports, a second migrate applies nothing, verify passes and a
- * fresh plan finds nothing left to do; rollback restores every file byte-identical, re-inserts the exported rows and
- * names what it cannot undo. No planted secret reaches any output.
+ * a careful operator without a keyboard runs it: assess, plan with an answers file, migrate with nothing confirmed,
+ * and at each stop the step done for real (StopByStop: the log a 3.1.0 start writes, the migration jars and
+ * resources placed and removed, the protected file's customisation re-applied from the step's diff), confirmed in the
+ * answers file and migrate run again; the tool runs every script of the plan itself. Afterwards the databases hold
+ * the 3.1.0 objects, the rows the tool deleted are in the run's exports, a second migrate applies nothing, verify
+ * passes with no FAIL, compare explains every difference, the evidence bundle checks intact, and a fresh plan finds
+ * nothing left to do; rollback (after the operator undoes the hand-made changes) restores every file byte-identical,
+ * re-inserts the exported rows and names what it cannot undo. No planted secret reaches any output.
  */
 class MigrateDbScenariosTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -50,10 +53,9 @@ class MigrateDbScenariosTest {
     void migrateRunsThePlanToItsEndExportsWhatItDeletesLeavesNothingToDoAndRollbackRestoresFilesAndDeletedRows(
             Scenario scenario) throws Exception {
         try (ScenarioDatabases databases = ScenarioDatabases.create(scenario)) {
-            ScenarioMigration m = ScenarioMigration.prepare(scenario, databases, tmp.resolve("homes"));
+            ScenarioMigration m = ScenarioMigration.prepare(scenario, databases, tmp.resolve("homes"), false);
             assertThat(run(m.assess(tmp.resolve("assess"))).code()).as("assess before").isEqualTo(ExitCode.READY);
             assertThat(run(m.plan()).code()).as("plan").isEqualTo(ExitCode.READY);
-            m.answerForMigrate(m.manualSteps());
             assertThat(m.scripts()).extracting(s -> s.params().get("script"))
                     .contains(SqlScripts.AM_UPGRADE, SqlScripts.SCOPE_BINDING_CLEANUP, SqlScripts.REG_INDEX,
                             SqlScripts.REGISTRY_VERSIONING_CLEANUP);
@@ -64,9 +66,22 @@ class MigrateDbScenariosTest {
             Map<String, String> homesBefore = m.homeHashes();
             Path run = tmp.resolve("run");
 
-            CliRun first = run(m.migrate(run));
+            // the operator starts with nothing confirmed and at each stop does what the step says, then confirms it
+            SampleOperator operator = new SampleOperator(m.oldHome(), m.newHome(), m.oldAnalytics().orElse(null),
+                    m.newAnalytics().orElse(null));
+            StopByStop stops = new StopByStop(operator);
+            StringBuilder printed = new StringBuilder();
+            CliRun first = stops.walk(confirmed -> {
+                m.answerForMigrate(confirmed);
+                CliRun r = run(m.migrate(run));
+                printed.append(r.out());
+                return r;
+            }, m::steps);
             assertThat(first.code()).as(first.out() + first.err()).isEqualTo(ExitCode.READY);
-            String migrated = first.out();
+            assertThat(first.out()).contains("Every step of the plan is done.");
+            assertThat(stops.confirmed()).as("every manual step done and confirmed at its stop")
+                    .containsExactlyInAnyOrderElementsOf(m.manualSteps());
+            String migrated = printed.toString();
 
             for (PlanStep s : m.scripts()) {
                 assertThat(migrated).contains(s.id() + ": done");
@@ -107,22 +122,19 @@ class MigrateDbScenariosTest {
             assertThat(compared.out()).containsPattern("Compared \\d+ items: \\d+ same, [1-9]\\d* explained, 0"
                     + " unexplained");
 
-            // the steps that re-apply a 3.0.0 customisation of a protected synapse file, done by hand as they say:
-            // the recorded diff applied to the 3.1.0 file gives the old home's file; undone again before rollback,
-            // which leaves what the operator did by hand alone
-            Map<Path, byte[]> asPlanned = new java.util.HashMap<>();
-            for (PlanStep s : m.steps()) {
-                if (s.conditionId().equals("CFG-SYNAPSE-PROTECTED-MODIFIED")) {
-                    Path file = m.newHome().resolve(s.target());
-                    asPlanned.put(file, Files.readAllBytes(file));
-                    Files.copy(m.oldHome().resolve(s.target()), file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-
             nothingIsLeftToDo(m, run);
-            for (Map.Entry<Path, byte[]> e : asPlanned.entrySet()) {
-                Files.write(e.getKey(), e.getValue());
-            }
+            CliRun bundled = run(CliRun.of("evidence", "--before", tmp.resolve("assess").toString(), "--plan",
+                    m.planDir().toString(), "--run", run.toString(), "--after", tmp.resolve("verify").toString(),
+                    "--comparison", tmp.resolve("comparison").toString(), "--out", tmp.resolve("evidence").toString()));
+            assertThat(bundled.code()).as(bundled.out() + bundled.err()).isEqualTo(ExitCode.READY);
+            CliRun intact = run(CliRun.of("evidence", "--check", tmp.resolve("evidence").toString()));
+            assertThat(intact.code()).as(intact.out() + intact.err()).isEqualTo(ExitCode.READY);
+            String board = Files.readString(tmp.resolve("evidence/index.html"));
+            assertThat(board).contains("READY").contains("PASS").contains("0 unexplained");
+            stops.confirmed().forEach(id -> assertThat(board).as("the board shows the confirmation of " + id)
+                    .contains(id));
+            // rollback leaves what the operator did by hand alone: the operator undoes it by hand first
+            operator.undo();
 
             CliRun rollback = run(CliRun.of("rollback", "--run", run.toString()));
             assertThat(rollback.code()).as(rollback.out() + rollback.err()).isEqualTo(ExitCode.READY);
@@ -154,7 +166,7 @@ class MigrateDbScenariosTest {
         Scenario scenario = Scenario.MARIADB_ANALYTICS;
         try (ScenarioDatabases databases = ScenarioDatabases.create(scenario, ScenarioDatabases.uniqueOwner(),
                 "utf8mb4")) {
-            ScenarioMigration m = ScenarioMigration.prepare(scenario, databases, tmp.resolve("homes"));
+            ScenarioMigration m = ScenarioMigration.prepare(scenario, databases, tmp.resolve("homes"), true);
 
             CliRun assessed = run(m.assess(tmp.resolve("assess")));
 
@@ -206,6 +218,7 @@ class MigrateDbScenariosTest {
         JSON.readTree(tmp.resolve("verify/after-report.json").toFile()).get("checks")
                 .forEach(c -> checks.put(c.get("id").asText(), c.get("status").asText()));
         assertThat(checks).containsEntry("DB-3.1.0-TABLES", "PASS");
+        assertThat(checks.values()).as(checks.toString()).doesNotContain("FAIL");
         for (PlanStep s : m.steps()) {
             assertThat(checks).as(s.id()).containsEntry(s.id(), "PASS");
         }
@@ -282,7 +295,7 @@ class MigrateDbScenariosTest {
             for (Path f : files.filter(Files::isRegularFile).toList()) {
                 if (!f.startsWith(tmp.resolve("homes")) && !f.startsWith(run.resolve("backup"))
                         && !f.startsWith(run.resolve(dev.apimupgrade.execute.Rollback.SET_ASIDE))) {
-                    all.append(f).append('\n').append(Files.readString(f));
+                    all.append(f).append('\n').append(Files.readString(f, java.nio.charset.StandardCharsets.ISO_8859_1));
                 }
             }
         }

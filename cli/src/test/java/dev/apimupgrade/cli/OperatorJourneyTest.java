@@ -80,6 +80,17 @@ class OperatorJourneyTest {
             records.add(json(line));
         }
         assertThat(records).anySatisfy(r -> assertThat(r.path("status").asText()).isEqualTo("plan-adopted"));
+        // the adopted plan is the first one judged again with the new home as the first plan saw it: it holds every
+        // step of the first plan (IDX-REG-INDEX-SQL and the keystore copy the run already made included) but the AM
+        // upgrade, which rests on the schema the run upgraded, and adds the drifted API's synapse copy
+        List<String> first = journey.firstPlanSteps().stream().map(PlanStep::id).toList();
+        List<String> adopted = journey.steps().stream().map(PlanStep::id).toList();
+        assertThat(first).contains("IDX-REG-INDEX-SQL:RunSqlScript:shared_db");
+        assertThat(adopted).containsAll(first.stream().filter(id -> !id.startsWith("DB-AM-UPGRADE:")).toList())
+                .doesNotContain(first.stream().filter(id -> id.startsWith("DB-AM-UPGRADE:")).toList()
+                        .toArray(String[]::new));
+        assertThat(adopted.stream().filter(id -> !first.contains(id)))
+                .containsExactly("CFG-SYNAPSE-SUPER:CopyTree:" + SampleOperator.SYNAPSE);
         List<PlanStep> bothPlans = new ArrayList<>(journey.firstPlanSteps());
         bothPlans.addAll(journey.steps());
         for (PlanStep script : bothPlans.stream().filter(s -> s.kind().equals("RunSqlScript")).distinct().toList()) {
@@ -109,13 +120,15 @@ class OperatorJourneyTest {
         final Path newAnalytics;
         final Map<String, String> environment;
         final Path planDir = tmp.resolve("work/plan");
-        final List<String> confirmed = new ArrayList<>();
+        final StopByStop stops;
+        final List<String> confirmed;
         boolean driftAtTheFirstStop;
         CliRun refusedForDrift;
         String drifted;
         private Path planFile;
         private final Path loader;
         private String runbook;
+        private List<String> migrateLine;
 
         Journey(String sample, Map<String, String> environment, boolean withAnalytics) throws Exception {
             this.oldHome = tmp.resolve("homes/old").toAbsolutePath();
@@ -123,6 +136,8 @@ class OperatorJourneyTest {
             this.analytics = withAnalytics ? tmp.resolve("homes/old-analytics").toAbsolutePath() : null;
             this.newAnalytics = withAnalytics ? tmp.resolve("homes/new-analytics").toAbsolutePath() : null;
             this.environment = environment;
+            this.stops = new StopByStop(new SampleOperator(oldHome, newHome, analytics, newAnalytics));
+            this.confirmed = stops.confirmed();
             MigrateHomes.copyTree(Samples.home(sample), oldHome);
             MigrateHomes.copyTree(Samples.home(Samples.TARGET), newHome);
             if (withAnalytics) {
@@ -168,19 +183,12 @@ class OperatorJourneyTest {
             CliRun dry = expect(printed("migrate", l -> l.contains("--dry-run")), ExitCode.READY);
             assertThat(dry.out()).contains("Dry run: nothing was written.").contains("migrate:");
 
-            SampleOperator operator = new SampleOperator(oldHome, newHome, analytics, newAnalytics);
-            List<String> migrate = printed("migrate", l -> !l.contains("--dry-run"));
-            CliRun migrated = migrate(migrate);
-            while (migrated.code() == ExitCode.NEEDS_OPERATOR) {
+            migrateLine = printed("migrate", l -> !l.contains("--dry-run"));
+            CliRun migrated = stops.walk(ids -> migrate(migrateLine, ids), this::steps, stopped -> {
                 if (driftAtTheFirstStop && refusedForDrift == null) {
-                    migrate = drift(migrate);
+                    migrateLine = drift(migrateLine);
                 }
-                String stopped = stoppedAt(migrated);
-                assertThat(confirmed).as("stopped again at a confirmed step: " + migrated.out()).doesNotContain(stopped);
-                operator.doStep(steps().stream().filter(s -> s.id().equals(stopped)).findFirst().orElseThrow());
-                confirmed.add(stopped);
-                migrated = migrate(migrate);
-            }
+            });
             assertThat(migrated.code()).as(migrated.out() + migrated.err()).isEqualTo(ExitCode.READY);
             assertThat(migrated.out()).contains("Every step of the plan is done.");
             assertThat(confirmed).as("the operator did and confirmed every step by hand")
@@ -213,7 +221,7 @@ class OperatorJourneyTest {
                     + "</api>\n");
             drifted = oldHome.relativize(api).toString();
             String before = MigrateHomes.treeHash(newHome);
-            refusedForDrift = migrate(migrate);
+            refusedForDrift = migrate(migrate, confirmed);
             assertThat(refusedForDrift.code()).as(refusedForDrift.out() + refusedForDrift.err())
                     .isEqualTo(ExitCode.REFUSED);
             assertThat(MigrateHomes.treeHash(newHome)).as("the refused run changed nothing").isEqualTo(before);
@@ -274,17 +282,12 @@ class OperatorJourneyTest {
             return r;
         }
 
-        private static String stoppedAt(CliRun r) {
-            return r.out().lines().filter(l -> l.startsWith("STOPPED at ")).findFirst()
-                    .orElseThrow(() -> new AssertionError(r.out() + r.err())).replaceFirst("^STOPPED at (.*)\\.$", "$1");
-        }
-
         /** The printed migrate line, with the answers file listing what the operator did and the tenant loader. */
-        private CliRun migrate(List<String> printed) throws Exception {
+        private CliRun migrate(List<String> printed, List<String> ids) throws Exception {
             StringBuilder yaml = new StringBuilder("migrate:\n  files:\n    tenantloader: \"" + loader + "\"\n");
-            if (!confirmed.isEmpty()) {
+            if (!ids.isEmpty()) {
                 yaml.append("  confirmed:\n");
-                confirmed.forEach(id -> yaml.append("    - \"").append(id).append("\"\n"));
+                ids.forEach(id -> yaml.append("    - \"").append(id).append("\"\n"));
             }
             Path answers = Files.writeString(tmp.resolve("work/answers.yaml"), yaml.toString());
             List<String> args = new ArrayList<>(printed);

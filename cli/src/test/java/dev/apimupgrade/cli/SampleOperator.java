@@ -8,7 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.jar.Attributes;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
@@ -17,7 +19,8 @@ import java.util.stream.Stream;
 /**
  * What an operator does at each stop of migrate on a sample's copies, where no WSO2 server runs: the files a step
  * asks for are put in place or removed as the step says, and a server start is the log a 3.1.0 start writes. A
- * step it does not know fails the test, so a new manual step is never confirmed without being done.
+ * step it does not know fails the test, so a new manual step is never confirmed without being done. What it did by hand
+ * it can undo by hand ({@link #undo()}), as an operator must before a rollback, which leaves hand-made changes alone.
  */
 final class SampleOperator {
     static final String SYNAPSE = "repository/deployment/server/synapse-configs/default";
@@ -29,6 +32,8 @@ final class SampleOperator {
     private final Path oldAnalytics;
     private final Path newAnalytics;
     private int starts;
+    /** Each path changed by hand, with what it held before (null: absent), in the order of the first change. */
+    private final Map<Path, byte[]> before = new LinkedHashMap<>();
 
     SampleOperator(Path oldHome, Path newHome) {
         this(oldHome, newHome, null, null);
@@ -52,20 +57,22 @@ final class SampleOperator {
             // the samples do not use API Security Audit, so there is no 42Crunch certificate to import
             case "KEY-42CRUNCH-CERT" -> { }
             case "IDN-MIGRATION-RESOURCES" -> migrationResources();
-            case "IDN-MIGRATION-JAR" -> jar(DROPINS + "org.wso2.carbon.is.migration-1.0.90.jar");
+            case "IDN-MIGRATION-JAR" -> jar(newHome, DROPINS + "org.wso2.carbon.is.migration-1.0.90.jar");
             case "IDN-RUN" -> {
                 start("org.wso2.carbon.is.migration.MigrationClientImpl - Migration completed successfully.");
                 removeMigrationFiles();
             }
             case "APIM-CLIENT" -> {
                 migrationResources();
-                jar(DROPINS + "org.wso2.carbon.apimgt.migrate.client-3.1.0-6.jar");
+                jar(newHome, DROPINS + "org.wso2.carbon.apimgt.migrate.client-3.1.0-6.jar");
                 start("org.wso2.carbon.apimgt.migration.APIMMigrationService - API Manager 3.0.0 to 3.1.0 migration"
                         + " completed.");
                 removeMigrationFiles();
             }
             case "IDX-TENANTLOADER" -> tenantLoader(step);
             case "ANA-DATASOURCES" -> analyticsDatasources();
+            // jartobundle.sh run on the database's JDBC driver: an OSGi bundle named after the jar in the analytics lib
+            case "ANA-JDBC-OSGI" -> jar(newAnalytics, "lib/mariadb_java_client_2.7.2_1.0.0.jar");
             case "ANA-CUSTOM-DASHBOARDS" -> customDashboards();
             // the analytics database is an H2 file outside the old home: the runbook's script, run by hand
             case "ANA-DB-PK" -> MigrateCustomSampleTest.runTheAnalyticsScriptByHand(oldAnalytics);
@@ -80,8 +87,8 @@ final class SampleOperator {
         String diff = step.evidence().stream().map(e -> e.observed())
                 .filter(o -> o.contains("+++ OLD:" + step.target() + "\n") && o.contains("\n@@ ")).findFirst()
                 .orElseThrow(() -> new AssertionError("the step " + step.id() + " does not show the diff"));
-        Path file = newHome.resolve(step.target());
-        Files.writeString(file, applyAdded(Files.readString(file), diff));
+        Path file = remember(newHome.resolve(step.target()));
+        Files.writeString(file, applyDiff(Files.readString(file), diff));
     }
 
     /** APIM_ANALYTICS_DB of the 3.1.0 worker and dashboard pointed at the 3.0.0 analytics database. */
@@ -89,7 +96,7 @@ final class SampleOperator {
         String url = "jdbcUrl: 'jdbc:h2:" + oldAnalytics.resolve("wso2/worker/database/WSO2AM_STATS_DB")
                 + ";AUTO_SERVER=TRUE'";
         for (String profile : List.of("worker", "dashboard")) {
-            Path yaml = newAnalytics.resolve("conf/" + profile + "/deployment.yaml");
+            Path yaml = remember(newAnalytics.resolve("conf/" + profile + "/deployment.yaml"));
             List<String> lines = new ArrayList<>(Files.readAllLines(yaml));
             int at = lines.indexOf(lines.stream().filter(l -> l.strip().equals("- name: APIM_ANALYTICS_DB"))
                     .findFirst().orElseThrow(() -> new AssertionError("no APIM_ANALYTICS_DB in " + yaml)));
@@ -113,6 +120,7 @@ final class SampleOperator {
                 for (Path f : files.filter(Files::isRegularFile).toList()) {
                     Path to = newAnalytics.resolve(dir).resolve(from.relativize(f).toString());
                     if (!Files.exists(to)) {
+                        remember(to);
                         Files.createDirectories(to.getParent());
                         Files.copy(f, to);
                     }
@@ -121,22 +129,49 @@ final class SampleOperator {
         }
     }
 
-    /** The added lines of a unified diff, each put before the context line that follows it in the diff. */
-    static String applyAdded(String text, String diff) {
+    /**
+     * The unified diff applied as a careful operator applies it by hand: each hunk's old side (context and removed
+     * lines) found in the file, in order, and replaced by its new side (context and added lines).
+     */
+    static String applyDiff(String text, String diff) {
         List<String> lines = new ArrayList<>(text.lines().toList());
-        List<String> diffLines = diff.lines().toList();
-        for (int i = 0; i < diffLines.size(); i++) {
-            String l = diffLines.get(i);
-            if (l.startsWith("+") && !l.startsWith("+++")) {
-                String next = diffLines.stream().skip(i + 1).filter(d -> d.startsWith(" ")).findFirst().orElseThrow();
-                int at = lines.indexOf(next.substring(1));
-                if (at < 0) {
-                    throw new AssertionError("context line not in the 3.1.0 file: " + next);
+        List<String> oldSide = new ArrayList<>();
+        List<String> newSide = new ArrayList<>();
+        int from = 0;
+        boolean inHunk = false;
+        for (String l : diff.lines().toList()) {
+            if (l.startsWith("@@ ")) {
+                from = replace(lines, oldSide, newSide, from);
+                inHunk = true;
+            } else if (inHunk && !l.isEmpty() && " -+".indexOf(l.charAt(0)) >= 0) {
+                if (l.charAt(0) != '+') {
+                    oldSide.add(l.substring(1));
                 }
-                lines.add(at, l.substring(1));
+                if (l.charAt(0) != '-') {
+                    newSide.add(l.substring(1));
+                }
             }
         }
+        replace(lines, oldSide, newSide, from);
         return String.join("\n", lines) + "\n";
+    }
+
+    /** One hunk put in place at or after line {@code from}; returns the line after it. */
+    private static int replace(List<String> lines, List<String> oldSide, List<String> newSide, int from) {
+        if (oldSide.isEmpty() && newSide.isEmpty()) {
+            return from;
+        }
+        int at = java.util.Collections.indexOfSubList(lines.subList(from, lines.size()), oldSide);
+        if (at < 0) {
+            throw new AssertionError("a hunk's old side is not in the 3.1.0 file: " + oldSide);
+        }
+        at += from;
+        lines.subList(at, at + oldSide.size()).clear();
+        lines.addAll(at, newSide);
+        int next = at + newSide.size();
+        oldSide.clear();
+        newSide.clear();
+        return next;
     }
 
     /** The old deployment.toml's [secrets] entries, added under the new one's [secrets] table. */
@@ -144,7 +179,7 @@ final class SampleOperator {
         List<String> old = Files.readAllLines(oldHome.resolve("repository/conf/deployment.toml"));
         List<String> entries = old.stream().dropWhile(l -> !l.strip().equals("[secrets]")).skip(1)
                 .takeWhile(l -> !l.strip().startsWith("[")).filter(l -> l.contains("=")).toList();
-        Path toml = newHome.resolve("repository/conf/deployment.toml");
+        Path toml = remember(newHome.resolve("repository/conf/deployment.toml"));
         List<String> lines = new ArrayList<>(Files.readAllLines(toml));
         int table = lines.indexOf("[secrets]");
         if (table < 0) {
@@ -157,8 +192,9 @@ final class SampleOperator {
     }
 
     private void migrationResources() throws IOException {
-        Path dir = Files.createDirectories(newHome.resolve("migration-resources"));
-        Files.writeString(dir.resolve("migration-config.yaml"), "migrationEnable: true\ncurrentVersion: \"5.9.0\"\n"
+        Path config = remember(newHome.resolve("migration-resources/migration-config.yaml"));
+        Files.createDirectories(config.getParent());
+        Files.writeString(config, "migrationEnable: true\ncurrentVersion: \"5.9.0\"\n"
                 + "migrateVersion: \"5.10.0\"\n");
     }
 
@@ -166,7 +202,7 @@ final class SampleOperator {
         try (Stream<Path> dropins = Files.list(newHome.resolve(DROPINS))) {
             for (Path jar : dropins.filter(p -> p.getFileName().toString().matches(
                     "org\\.wso2\\.carbon\\.(is\\.migration|apimgt\\.migrate\\.client)-.*\\.jar")).toList()) {
-                Files.delete(jar);
+                Files.delete(remember(jar));
             }
         }
         MigrateHomes.delete(newHome.resolve("migration-resources"));
@@ -175,18 +211,18 @@ final class SampleOperator {
     /** The tenant loader: put in dropins, a start that re-indexes with every tenant loaded, taken out again. */
     private void tenantLoader(PlanStep step) throws IOException {
         switch (step.kind()) {
-            case "CopyFile" -> jar(step.target());
-            case "DeletePath" -> Files.delete(newHome.resolve(step.target()));
+            case "CopyFile" -> jar(newHome, step.target());
+            case "DeletePath" -> Files.delete(remember(newHome.resolve(step.target())));
             default -> start(null);
         }
     }
 
-    private void jar(String relative) throws IOException {
+    private void jar(Path home, String relative) throws IOException {
         Manifest manifest = new Manifest();
         manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
         manifest.getMainAttributes().putValue("Bundle-SymbolicName", Path.of(relative).getFileName().toString()
                 .replaceFirst("[-_][0-9].*$", ""));
-        Path file = newHome.resolve(relative);
+        Path file = remember(home.resolve(relative));
         Files.createDirectories(file.getParent());
         try (OutputStream out = Files.newOutputStream(file); JarOutputStream jar = new JarOutputStream(out, manifest)) {
             jar.flush();
@@ -209,8 +245,42 @@ final class SampleOperator {
                 + " Server           :  WSO2 API Manager-3.1.0\n");
         log.append(at).append("48,772]  INFO {org.wso2.carbon.core.internal.StartupFinalizerServiceComponent} -"
                 + " WSO2 Carbon started in 47 sec\n");
-        Path file = newHome.resolve(LOG);
+        Path file = remember(newHome.resolve(LOG));
         Files.createDirectories(file.getParent());
         Files.writeString(file, log, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    }
+
+    /**
+     * Undoes what was done by hand, last change first: each file gets its bytes from before back, and what did not
+     * exist (with the folders made for it) is removed. The databases a step changed by hand stay as they are.
+     */
+    void undo() throws IOException {
+        List<Map.Entry<Path, byte[]>> changes = new ArrayList<>(before.entrySet());
+        java.util.Collections.reverse(changes);
+        for (Map.Entry<Path, byte[]> change : changes) {
+            if (change.getValue() == null) {
+                MigrateHomes.delete(change.getKey());
+            } else {
+                Files.createDirectories(change.getKey().getParent());
+                Files.write(change.getKey(), change.getValue());
+            }
+        }
+        before.clear();
+    }
+
+    /**
+     * Notes what a path held before its first change by hand; for a path that does not exist, the outermost folder
+     * that does not exist either (made for it, so removed with it). Returns the path.
+     */
+    private Path remember(Path path) throws IOException {
+        Path absent = path;
+        while (absent.getParent() != null && !Files.exists(absent.getParent())) {
+            absent = absent.getParent();
+        }
+        Path key = Files.exists(path) ? path : absent;
+        if (!before.containsKey(key) && !Files.isDirectory(key)) {
+            before.put(key, Files.isRegularFile(key) ? Files.readAllBytes(key) : null);
+        }
+        return path;
     }
 }

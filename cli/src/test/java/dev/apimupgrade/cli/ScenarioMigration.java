@@ -32,8 +32,13 @@ record ScenarioMigration(Scenario scenario, ScenarioDatabases databases, Path ro
     private static final List<String> VERSIONING_FLAGS = List.of("versioningProperties", "versioningComments",
             "versioningTags", "versioningRatings");
 
-    /** Writes the homes under root (replacing earlier ones) for the scenario's freshly loaded databases. */
-    static ScenarioMigration prepare(Scenario scenario, ScenarioDatabases databases, Path root) throws Exception {
+    /**
+     * Writes the homes under root (replacing earlier ones) for the scenario's freshly loaded databases. With
+     * startsConfirmedUpFront the 3.1.0 home's log already shows a clean start, for a run whose answers confirm every
+     * manual step before it begins; without, no server has started yet and the operator does each step at its stop.
+     */
+    static ScenarioMigration prepare(Scenario scenario, ScenarioDatabases databases, Path root,
+                                     boolean startsConfirmedUpFront) throws Exception {
         Path old = root.resolve("old");
         Path target = root.resolve("new");
         for (String dir : HOMES) {
@@ -43,8 +48,10 @@ record ScenarioMigration(Scenario scenario, ScenarioDatabases databases, Path ro
         versioningWasOn(old);
         MigrateHomes.copyTree(Samples.home(Samples.TARGET), target);
         withWso2ProtectedSynapseFiles(target);
-        // the server starts the operator confirms up front wrote their log before the plan was made
-        MigrateHomes.started(target);
+        if (startsConfirmedUpFront) {
+            // the server starts the operator confirms up front wrote their log before the plan was made
+            MigrateHomes.started(target);
+        }
         Optional<Path> oldAnalytics = ScenarioGenerator.writeAnalytics(scenario, root.resolve("old-analytics"),
                 databases.datasources());
         if (oldAnalytics.isPresent()) {
