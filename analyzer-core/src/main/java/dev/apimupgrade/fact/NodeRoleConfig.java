@@ -27,6 +27,14 @@ public record NodeRoleConfig(Role role, String serverRole, String profile, List<
         return serves.contains(component);
     }
 
+    /**
+     * True when the node's profile keeps the identity components the migration clients run in: the default profile
+     * and api-key-manager; the other optimised profiles remove them.
+     */
+    public boolean keepsIdentityComponents() {
+        return profile.equals("default") || profile.equals("api-key-manager");
+    }
+
     /** True when the node serves every component itself: a standalone (all-in-one) server. */
     public boolean standalone() {
         return serves.containsAll(ALL);

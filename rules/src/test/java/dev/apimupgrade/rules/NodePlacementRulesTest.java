@@ -32,12 +32,18 @@ class NodePlacementRulesTest {
             "traffic-manager", NodeRoleConfig.TRAFFIC_MANAGER, "publisher", NodeRoleConfig.PUBLISHER,
             "devportal", NodeRoleConfig.DEVPORTAL, "once", NodeRoleConfig.KEY_MANAGER);
 
+    /** The 3.0.0 profile that keeps each component alone. */
+    private static final Map<String, String> PROFILE = Map.of(NodeRoleConfig.GATEWAY, "gateway-worker",
+            NodeRoleConfig.KEY_MANAGER, "api-key-manager", NodeRoleConfig.TRAFFIC_MANAGER, "traffic-manager",
+            NodeRoleConfig.PUBLISHER, "api-publisher", NodeRoleConfig.DEVPORTAL, "api-store");
+
     static NodeRoleConfig node(String serverRole, String... serves) {
-        return new NodeRoleConfig(Role.OLD, serverRole, serverRole, List.of(serves), List.of(),
+        String profile = serves.length == 1 ? PROFILE.get(serves[0]) : "default";
+        return new NodeRoleConfig(Role.OLD, serverRole, profile, List.of(serves), List.of(),
                 List.of("server.server_role = " + serverRole), SourceRef.line(Role.OLD, "repository/conf/deployment.toml", 4));
     }
 
-    /** Every placed condition with each single-component node. */
+    /** Every placed condition with each single-component node (its optimised profile). */
     static Stream<Arguments> placedConditionsOnEachNode() {
         return CATALOGUE.all().stream().filter(c -> !c.nodes().isEmpty() && !c.nodes().equals(List.of("analytics")))
                 .flatMap(c -> NodeRoleConfig.ALL.stream().map(component -> Arguments.of(c.id(), component)));
@@ -89,11 +95,21 @@ class NodePlacementRulesTest {
     }
 
     @Test
+    void aDefaultProfileNodeWhoseKeyManagerIsElsewhereStillRunsTheOnceStepsOnItsOwnIdentityTables() {
+        Verdict v = decide(node("default", NodeRoleConfig.GATEWAY, NodeRoleConfig.TRAFFIC_MANAGER,
+                NodeRoleConfig.PUBLISHER, NodeRoleConfig.DEVPORTAL));
+
+        assertThat(said(v, "IDN-RUN")).doesNotContain("not on a");
+        assertThat(said(v, "DB-AM-UPGRADE")).doesNotContain("not on a");
+    }
+
+    @Test
     void preDistributedAppliesOnANodeThatDoesNotServeEveryComponentNamingItsRole() {
         Verdict v = decide(node("traffic-manager", NodeRoleConfig.TRAFFIC_MANAGER));
 
         assertThat(v.status("PRE-DISTRIBUTED")).isEqualTo(Status.APPLIES);
-        assertThat(said(v, "PRE-DISTRIBUTED")).contains("Traffic Manager node (server_role traffic-manager");
+        assertThat(said(v, "PRE-DISTRIBUTED")).contains("Traffic Manager node (server_role traffic-manager,"
+                + " profile traffic-manager)");
     }
 
     @Test
