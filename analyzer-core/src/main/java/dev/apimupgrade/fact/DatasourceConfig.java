@@ -1,14 +1,30 @@
 package dev.apimupgrade.fact;
 
 /**
- * A [database.*] table of a deployment.toml. {@code name} is the toml name (apim_db, shared_db, user, config);
- * {@code url} has any credentials masked; the user name and password are never kept in a fact.
+ * A datasource of a deployment.toml as the server renders it. {@code name} is the toml name (apim_db, shared_db, user,
+ * config); {@code url} has any credentials masked; the user name and password are never kept in a fact.
+ * {@code urlFrom} says where the url came from: "written", the infer.json rule that built it from hostname, port and
+ * name, or default.json when the table is absent (a gateway worker's apim_db).
  */
 public record DatasourceConfig(Role role, String name, String type, String url, String driver,
-                               String validationQuery, boolean passwordIsSecretRef, SourceRef source)
+                               String validationQuery, boolean passwordIsSecretRef, SourceRef source, String urlFrom)
         implements Observation {
     /** The datasource that holds the registry (REG_ tables): the guide runs the registry scripts on it. */
     public static final String SHARED_DB = "shared_db";
 
-    public String observed() { return "[database." + name + "] type=" + type + " url=" + url; }
+    public static final String WRITTEN = "written";
+
+    /** A datasource whose url the deployment.toml writes. */
+    public DatasourceConfig(Role role, String name, String type, String url, String driver, String validationQuery,
+                            boolean passwordIsSecretRef, SourceRef source) {
+        this(role, name, type, url, driver, validationQuery, passwordIsSecretRef, source, WRITTEN);
+    }
+
+    public boolean written() {
+        return WRITTEN.equals(urlFrom);
+    }
+
+    public String observed() {
+        return "[database." + name + "] type=" + type + " url=" + url + (written() ? "" : " (url from " + urlFrom + ")");
+    }
 }

@@ -1,40 +1,33 @@
 package dev.apimupgrade.plan;
 
+import dev.apimupgrade.rule.Condition;
 import java.util.List;
-import java.util.Map;
 
 /**
- * Which node of a distributed setup each condition's steps run on, as the guide assigns them: synapse artefacts on the
- * Gateway, execution plans on the Traffic Manager, re-indexing on the Publisher and Devportal (the guide's Store),
- * database scripts and the migration runs once. Everything else (configuration, keystores) on every node.
+ * The nodes a condition's steps run on, read from the catalogue's {@code nodes} (where the guide's node notes put
+ * each step): synapse artefacts on the Gateway, execution plans on the Traffic Manager, re-indexing on the Publisher
+ * and Devportal, database scripts and the migration runs once, analytics on the analytics pack; every node otherwise.
  */
 final class NodeRoles {
-    private static final List<NodeRole> INDEXING = List.of(NodeRole.PUBLISHER, NodeRole.DEVPORTAL);
-    private static final Map<String, List<NodeRole>> BY_CONDITION = Map.ofEntries(
-            Map.entry("CFG-SYNAPSE-SUPER", List.of(NodeRole.GATEWAY)),
-            Map.entry("CFG-SYNAPSE-TENANTS", List.of(NodeRole.GATEWAY)),
-            Map.entry("CFG-SYNAPSE-PROTECTED-MODIFIED", List.of(NodeRole.GATEWAY)),
-            Map.entry("CFG-EXECUTION-PLANS", List.of(NodeRole.TRAFFIC_MANAGER)),
-            Map.entry("IDX-TENANTLOADER", INDEXING),
-            Map.entry("IDX-RE-INDEXING", INDEXING),
-            Map.entry("IDX-SOLR-DIR", INDEXING),
-            Map.entry("IDX-REG-INDEX-SQL", List.of(NodeRole.ONE_NODE)),
-            Map.entry("REG-VERSIONING-ENABLED", List.of(NodeRole.ONE_NODE)),
-            Map.entry("DB-AM-UPGRADE", List.of(NodeRole.ONE_NODE)),
-            Map.entry("DB-AM-SYSAPPS-CONSTRAINT", List.of(NodeRole.ONE_NODE)),
-            Map.entry("DB-SCOPE-BINDING-NULL", List.of(NodeRole.ONE_NODE)),
-            Map.entry("ANA-DB-PK", List.of(NodeRole.ONE_NODE)),
-            Map.entry("PRE-PG-SUPERUSER", List.of(NodeRole.ONE_NODE)),
-            Map.entry("DB-MYSQL-PRIVILEGES", List.of(NodeRole.ONE_NODE)),
-            Map.entry("IDN-MIGRATION-RESOURCES", List.of(NodeRole.ONE_NODE)),
-            Map.entry("IDN-MIGRATION-JAR", List.of(NodeRole.ONE_NODE)),
-            Map.entry("IDN-RUN", List.of(NodeRole.ONE_NODE)),
-            Map.entry("APIM-CLIENT", List.of(NodeRole.ONE_NODE)));
-
     private NodeRoles() {
     }
 
-    static List<NodeRole> of(String conditionId) {
-        return BY_CONDITION.getOrDefault(conditionId, List.of(NodeRole.ALL));
+    static List<NodeRole> of(Condition condition) {
+        if (condition.nodes().isEmpty()) {
+            return List.of(NodeRole.ALL);
+        }
+        return condition.nodes().stream().map(NodeRoles::role).toList();
+    }
+
+    private static NodeRole role(String node) {
+        return switch (node) {
+            case "gateway" -> NodeRole.GATEWAY;
+            case "traffic-manager" -> NodeRole.TRAFFIC_MANAGER;
+            case "publisher" -> NodeRole.PUBLISHER;
+            case "devportal" -> NodeRole.DEVPORTAL;
+            case "once" -> NodeRole.ONE_NODE;
+            case "analytics" -> NodeRole.ANALYTICS;
+            default -> throw new IllegalStateException("catalogue.yaml names an unknown node '" + node + "'");
+        };
     }
 }

@@ -75,7 +75,7 @@ public final class Planner {
     private static PlanStep step(JustifiedAction a, ConditionResult result, Map<String, String> params) {
         Condition c = result.condition();
         return new PlanStep(a.id(), a.conditionId(), a.kind(), a.target(), params, a.automated(),
-                NodeRoles.of(a.conditionId()), guideStep(a, c), c.guideLink(), postCondition(a, params), result.messages(),
+                NodeRoles.of(c), guideStep(a, c), c.guideLink(), postCondition(a, params), result.messages(),
                 a.evidence());
     }
 

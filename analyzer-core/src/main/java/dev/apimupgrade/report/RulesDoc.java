@@ -36,6 +36,8 @@ public final class RulesDoc {
                     .append("- severity when it applies: ").append(c.severity()).append('\n')
                     .append("- decided from: ").append(c.needs()).append('\n')
                     .append("- guide: [").append(c.step()).append("](").append(c.guideLink()).append(")\n")
+                    .append(c.nodes().isEmpty() ? ""
+                            : "- where it runs in a distributed setup: " + String.join(", ", c.nodes()) + "\n")
                     .append("- what to do: ").append(c.remediation()).append('\n');
             List<RuleInfo> deciding = byId.getOrDefault(c.id(), List.of());
             if (deciding.isEmpty()) {

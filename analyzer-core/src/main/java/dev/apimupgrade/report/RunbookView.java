@@ -1,9 +1,10 @@
 package dev.apimupgrade.report;
 
 import dev.apimupgrade.fact.DatasourceConfig;
+import dev.apimupgrade.fact.NodeRoleConfig;
+import dev.apimupgrade.fact.Role;
 import dev.apimupgrade.plan.MigrationPlan;
 import dev.apimupgrade.plan.PlanInputs;
-import dev.apimupgrade.plan.NodeRole;
 import dev.apimupgrade.plan.PlanStep;
 import dev.apimupgrade.plan.ScriptSource;
 import dev.apimupgrade.report.ConditionView.EvidenceView;
@@ -12,6 +13,7 @@ import dev.apimupgrade.rule.Status;
 import dev.apimupgrade.rule.Verdict;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -53,10 +55,19 @@ public record RunbookView(ToolInfo tool, String planSha256, String oldHome, Stri
      */
     public static RunbookView of(MigrationPlan plan, Verdict verdict, ToolInfo tool, String oldHome, String newHome,
                                  ScriptSource scripts, String planDir, List<DatasourceConfig> datasources) {
+        return of(plan, verdict, tool, oldHome, newHome, scripts, planDir, datasources, List.of());
+    }
+
+    /** As above, naming the old home's node ({@code node}: its role, when read) where each step runs. */
+    public static RunbookView of(MigrationPlan plan, Verdict verdict, ToolInfo tool, String oldHome, String newHome,
+                                 ScriptSource scripts, String planDir, List<DatasourceConfig> datasources,
+                                 List<NodeRoleConfig> node) {
+        Optional<NodeRoleConfig> self = node.stream().filter(n -> n.role() == Role.OLD).findFirst();
         boolean distributed = verdict.status("PRE-DISTRIBUTED") == Status.APPLIES;
         List<RunbookStep> steps = new ArrayList<>();
         for (PlanStep s : plan.steps()) {
-            steps.add(step(steps.size() + 1, s, verdict.result(s.conditionId()), distributed, scripts, oldHome));
+            steps.add(step(steps.size() + 1, s, verdict.result(s.conditionId()),
+                    RunbookNodes.of(s, distributed, self), scripts, oldHome));
         }
         Set<String> withSteps = plan.steps().stream().map(PlanStep::conditionId).collect(Collectors.toSet());
         List<LeftOut> alsoApplies = verdict.results().stream()
@@ -74,11 +85,10 @@ public record RunbookView(ToolInfo tool, String planSha256, String oldHome, Stri
         return verdict.results().stream().filter(r -> r.status() == status).map(LeftOut::of).toList();
     }
 
-    private static RunbookStep step(int number, PlanStep s, ConditionResult result, boolean distributed,
+    private static RunbookStep step(int number, PlanStep s, ConditionResult result, String node,
                                     ScriptSource scripts, String oldHome) {
         RunbookCommands.Commands commands = RunbookCommands.of(s);
         RunbookSql.Sql sql = RunbookSql.of(s, scripts);
-        String node = distributed ? s.nodes().stream().map(NodeRole::label).collect(Collectors.joining(", ")) : "";
         return new RunbookStep(number, s.id(), s.conditionId(), result.condition().title(), s.guideStep(),
                 s.guideLink(), s.kind(), s.automated(), node, RunbookText.what(s), s.why(),
                 s.evidence().stream().map(e -> new EvidenceView(e.source().toString(), e.observed())).toList(),

@@ -31,7 +31,7 @@ public final class ConditionCatalogue {
                 Map<?, ?> m = (Map<?, ?>) o;
                 Condition c = new Condition(str(m, "id"), str(m, "title"), str(m, "chapter"), str(m, "step"),
                         str(m, "anchor"), Severity.valueOf(str(m, "severity")), str(m, "needs"),
-                        Boolean.TRUE.equals(m.get("beyond")), str(m, "remediation"));
+                        Boolean.TRUE.equals(m.get("beyond")), str(m, "remediation"), nodes(m));
                 if (byId.put(c.id(), c) != null) {
                     throw new IllegalStateException("catalogue.yaml lists " + c.id() + " twice");
                 }
@@ -40,6 +40,11 @@ public final class ConditionCatalogue {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static List<String> nodes(Map<?, ?> m) {
+        Object v = m.get("nodes");
+        return v == null ? List.of() : ((List<?>) v).stream().map(Object::toString).toList();
     }
 
     private static String str(Map<?, ?> m, String key) {

@@ -16,6 +16,23 @@ public record Verdict(List<ConditionResult> results, List<JustifiedAction> actio
 
     public static Verdict assemble(ConditionCatalogue catalogue, List<Finding> findings, List<JustifiedAction> actions,
                                    String rulePackHash) {
+        return assemble(catalogue, findings, actions, List.of(), rulePackHash);
+    }
+
+    /**
+     * As above, with the steps that do not belong on the node assessed: each such condition is NOT_APPLICABLE with the
+     * reason and the node's evidence, and its actions are dropped, whatever the other rules found.
+     */
+    public static Verdict assemble(ConditionCatalogue catalogue, List<Finding> findings, List<JustifiedAction> actions,
+                                   List<OffNode> offNode, String rulePackHash) {
+        Map<String, List<OffNode>> off = offNode.stream().collect(Collectors.groupingBy(OffNode::conditionId));
+        findings = findings.stream().filter(f -> !off.containsKey(f.conditionId())).collect(Collectors.toList());
+        for (OffNode o : offNode) {
+            findings.add(new Finding(o.conditionId(), Status.NOT_APPLICABLE,
+                    catalogue.find(o.conditionId()).map(Condition::severity).orElse(Severity.INFO), o.message(),
+                    o.evidence(), o.ruleName()));
+        }
+        actions = actions.stream().filter(a -> !off.containsKey(a.conditionId())).toList();
         Map<String, List<Finding>> byId = findings.stream().collect(Collectors.groupingBy(Finding::conditionId));
         for (String id : byId.keySet()) {
             if (!catalogue.contains(id)) {

@@ -21,6 +21,8 @@ import org.tomlj.TomlTable;
  */
 public final class DeploymentTomlScanner implements Scanner {
     static final String SECRETS = "secrets";
+    /** The one datasource 3.0.0's default.json gives a url: a node without [database.apim_db] uses this H2 WSO2AM_DB. */
+    static final String DEFAULTED_DATASOURCE = "apim_db";
     static final Pattern SECRET_REF = Pattern.compile("\\$secret\\{([^}]*)}");
 
     private final StockToml stock;
@@ -45,9 +47,12 @@ public final class DeploymentTomlScanner implements Scanner {
             for (TomlFile.Leaf leaf : toml.leaves()) {
                 out.add(new TomlSetting(role, leaf.key(), masked(leaf), SourceRef.line(role, TomlFile.PATH, leaf.line())));
             }
-            datasources(toml, out);
+            Optional<EffectiveConfig> effective = role == Role.OLD
+                    ? Optional.of(EffectiveConfig.of(toml, installation.oldHome())) : Optional.empty();
+            datasources(toml, effective, out);
             if (role == Role.OLD) {
                 out.addAll(stock.differences(toml));
+                out.addAll(EffectiveSettings.facts(effective.get()));
             }
             secureVault(toml, out);
         }
@@ -71,24 +76,33 @@ public final class DeploymentTomlScanner implements Scanner {
         return value.startsWith("jdbc:") ? SecretMask.jdbcUrl(value) : value;
     }
 
-    private static void datasources(TomlFile toml, List<Observation> out) {
+    /**
+     * The [database.*] tables, each url as the server renders it (the old home's built from hostname, port and name
+     * when no url is written), and the old home's apim_db from default.json when its table is absent.
+     */
+    private static void datasources(TomlFile toml, Optional<EffectiveConfig> effective, List<Observation> out) {
         TomlTable database = toml.root().isTable("database") ? toml.root().getTable("database") : null;
-        if (database == null) {
-            return;
-        }
-        for (String name : database.keySet()) {
-            if (!database.isTable(List.of(name))) {
-                continue;
+        if (database != null) {
+            for (String name : database.keySet()) {
+                if (!database.isTable(List.of(name))) {
+                    continue;
+                }
+                TomlTable ds = database.getTable(List.of(name));
+                TomlTable pool = ds.isTable("pool_options") ? ds.getTable("pool_options") : null;
+                String password = TomlFile.text(ds, "password");
+                Optional<EffectiveConfig.Value> url = effective.flatMap(e -> e.get("database." + name + ".url"));
+                out.add(new DatasourceConfig(toml.role(), name, TomlFile.text(ds, "type"),
+                        SecretMask.jdbcUrl(url.map(EffectiveConfig.Value::value).orElse(TomlFile.text(ds, "url"))),
+                        first(ds, pool, "driver", "driverClassName"), first(ds, pool, "validationQuery"),
+                        SECRET_REF.matcher(password).matches(),
+                        SourceRef.line(toml.role(), TomlFile.PATH, toml.line(List.of("database", name))),
+                        url.map(EffectiveSettings::from).orElse(DatasourceConfig.WRITTEN)));
             }
-            TomlTable ds = database.getTable(List.of(name));
-            TomlTable pool = ds.isTable("pool_options") ? ds.getTable("pool_options") : null;
-            String password = TomlFile.text(ds, "password");
-            out.add(new DatasourceConfig(toml.role(), name, TomlFile.text(ds, "type"),
-                    SecretMask.jdbcUrl(TomlFile.text(ds, "url")),
-                    first(ds, pool, "driver", "driverClassName"), first(ds, pool, "validationQuery"),
-                    SECRET_REF.matcher(password).matches(),
-                    SourceRef.line(toml.role(), TomlFile.PATH, toml.line(List.of("database", name)))));
         }
+        effective.flatMap(e -> e.get("database." + DEFAULTED_DATASOURCE + ".url"))
+                .filter(url -> url.origin() == EffectiveConfig.Origin.DEFAULTED)
+                .ifPresent(url -> out.add(new DatasourceConfig(toml.role(), DEFAULTED_DATASOURCE, "",
+                        SecretMask.jdbcUrl(url.value()), "", "", false, url.source(), EffectiveSettings.from(url))));
     }
 
     /** The first of the given keys set in the table, then in its pool_options (both spellings occur in the field). */

@@ -30,6 +30,8 @@ public final class InputFile {
     public static final Limit TOML = new Limit(512 * KIB, "a deployment.toml");
     /** registry.xml and carbon.xml are tens of KB. */
     public static final Limit CONF_XML = new Limit(4 * MIB, "a configuration XML file");
+    /** default.json and infer.json of a 3.0.0 home are about 10 KB each. */
+    public static final Limit CONF_JSON = new Limit(4 * MIB, "a configuration JSON file");
     /** A synapse artefact: an API or a sequence is a few KB, an inlined WSDL local entry a few MB. */
     public static final Limit SYNAPSE_XML = new Limit(32 * MIB, "a synapse configuration file");
     /** updates/product.txt or a server's process id file: a line or two. */

@@ -12,7 +12,8 @@ public final class Scanners {
     }
 
     public static List<Scanner> files() {
-        return List.of(new VersionScanner(), new DeploymentTomlScanner(), new KeystoreScanner(), new RegistryXmlScanner(),
+        return List.of(new VersionScanner(), new DeploymentTomlScanner(), new NodeRoleScanner(), new KeystoreScanner(),
+                new RegistryXmlScanner(),
                 new SynapseScanner(), new ExecutionPlanScanner(), new JarScanner(), new ServerProcessScanner(),
                 new PresenceScanner());
     }

@@ -3,6 +3,7 @@ package dev.apimupgrade.cli;
 import dev.apimupgrade.execute.RunChecks;
 import dev.apimupgrade.execute.RunDirectory;
 import dev.apimupgrade.fact.DatasourceConfig;
+import dev.apimupgrade.fact.NodeRoleConfig;
 import dev.apimupgrade.fact.Role;
 import dev.apimupgrade.plan.Fingerprint;
 import dev.apimupgrade.plan.MacKey;
@@ -94,7 +95,7 @@ public final class PlanCommand implements Callable<Integer> {
         RunbookView runbook = RunbookView.of(plan, a.verdict(), a.tool(), a.installation().oldHome().toString(),
                 a.installation().newHome().map(Path::toString).orElse("<the 3.1.0 home>"), new ShippedScripts(),
                 out.toAbsolutePath().normalize().toString(), a.facts().ofType(DatasourceConfig.class).stream()
-                        .filter(d -> d.role() == Role.OLD).toList());
+                        .filter(d -> d.role() == Role.OLD).toList(), a.facts().ofType(NodeRoleConfig.class));
 
         Map<String, byte[]> files = new LinkedHashMap<>();
         // a new key for each plan: plan.json is checked with it before anything executes it

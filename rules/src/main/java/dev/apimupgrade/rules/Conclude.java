@@ -1,12 +1,15 @@
 package dev.apimupgrade.rules;
 
+import dev.apimupgrade.fact.NodeRoleConfig;
 import dev.apimupgrade.fact.Observation;
 import dev.apimupgrade.rule.Evidence;
 import dev.apimupgrade.rule.Finding;
 import dev.apimupgrade.rule.JustifiedAction;
+import dev.apimupgrade.rule.OffNode;
 import dev.apimupgrade.rule.Severity;
 import dev.apimupgrade.rule.Status;
 import dev.apimupgrade.rule.action.Action;
+import dev.apimupgrade.rule.StepPlacement;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -33,6 +36,16 @@ public final class Conclude {
 
     public static Finding unknown(RuleContext kcontext, String message, Object... matched) {
         return finding(kcontext, Status.UNKNOWN, message, matched);
+    }
+
+    /**
+     * This rule's condition does not belong on the node assessed: "not on a Gateway node", with where the guide runs
+     * it and the node's evidence.
+     */
+    public static OffNode offNode(RuleContext kcontext, NodeRoleConfig node, StepPlacement placement) {
+        Rule rule = kcontext.getRule();
+        return new OffNode(meta(rule, "id"), "not on a " + node.label() + " node: the guide runs this step "
+                + Placement.where(placement) + ".", evidence(node), rule.getName());
     }
 
     /** A typed action justified by this rule ({@code new RunSqlScript(...)}, {@code ManualStep.of(...)}). */

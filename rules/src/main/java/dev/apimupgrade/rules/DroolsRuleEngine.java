@@ -5,9 +5,11 @@ import dev.apimupgrade.fact.Observation;
 import dev.apimupgrade.rule.ConditionCatalogue;
 import dev.apimupgrade.rule.Finding;
 import dev.apimupgrade.rule.JustifiedAction;
+import dev.apimupgrade.rule.OffNode;
 import dev.apimupgrade.rule.RuleEngine;
 import dev.apimupgrade.rule.RuleInfo;
 import dev.apimupgrade.rule.Severity;
+import dev.apimupgrade.rule.StepPlacement;
 import dev.apimupgrade.rule.Verdict;
 import java.io.IOException;
 import java.io.InputStream;
@@ -55,17 +57,24 @@ public final class DroolsRuleEngine implements RuleEngine {
             for (Observation o : facts.all()) {
                 session.insert(o);
             }
+            // where each step runs is catalogue metadata; the rules read it beside the facts
+            catalogue.all().stream().filter(c -> !c.nodes().isEmpty())
+                    .forEach(c -> session.insert(new StepPlacement(c.id(), c.nodes())));
             session.fireAllRules();
             List<Finding> findings = new ArrayList<>();
             List<JustifiedAction> actions = new ArrayList<>();
-            for (Object o : session.getObjects(o -> o instanceof Finding || o instanceof JustifiedAction)) {
+            List<OffNode> offNode = new ArrayList<>();
+            for (Object o : session.getObjects(o -> o instanceof Finding || o instanceof JustifiedAction
+                    || o instanceof OffNode)) {
                 if (o instanceof Finding f) {
                     findings.add(f);
+                } else if (o instanceof OffNode n) {
+                    offNode.add(n);
                 } else {
                     actions.add((JustifiedAction) o);
                 }
             }
-            return Verdict.assemble(catalogue, findings, actions, rulePackHash);
+            return Verdict.assemble(catalogue, findings, actions, offNode, rulePackHash);
         } finally {
             session.dispose();
         }

@@ -4,6 +4,7 @@ import dev.apimupgrade.fact.DatabaseProduct;
 import dev.apimupgrade.fact.Role;
 import dev.apimupgrade.fact.SourceRef;
 import dev.apimupgrade.scan.AnalyticsHomes;
+import dev.apimupgrade.scan.EffectiveConfig;
 import dev.apimupgrade.scan.InputException;
 import dev.apimupgrade.scan.Installation;
 import dev.apimupgrade.scan.TomlFile;
@@ -67,25 +68,35 @@ public record DatasourceSpecs(List<DatasourceSpec> all) {
         // the same bounded, type-checked reading as the scan's: a datasource table of the wrong type is named there
         TomlTable databases = TomlFile.table(installation, Role.OLD).filter(t -> t.isTable("database"))
                 .map(t -> t.getTable("database")).orElse(null);
+        // the url as the server renders it: written, built from hostname/port/name, or apim_db's default H2
+        EffectiveConfig effective = EffectiveConfig.ofOldHome(installation);
         List<DatasourceSpec> specs = new ArrayList<>();
         if (databases != null) {
             for (String name : databases.keySet()) {
                 TomlTable t = databases.getTable(name);
-                if (t != null && t.getString("url") != null) {
-                    specs.add(spec(installation.oldHome(), name, t, suppliedPasswords, environment));
+                Optional<EffectiveConfig.Value> url = effective.get("database." + name + ".url");
+                if (t != null && url.isPresent() && !url.get().value().isEmpty()) {
+                    specs.add(spec(installation.oldHome(), name, t, url.get(), suppliedPasswords, environment));
                 }
             }
+        }
+        Optional<EffectiveConfig.Value> defaulted = effective.get("database.apim_db.url")
+                .filter(v -> v.origin() == EffectiveConfig.Origin.DEFAULTED);
+        if (defaulted.isPresent() && (databases == null || databases.getTable("apim_db") == null)) {
+            specs.add(spec(installation.oldHome(), "apim_db", null, defaulted.get(), suppliedPasswords, environment));
         }
         return specs;
     }
 
-    private static DatasourceSpec spec(Path home, String name, TomlTable t, Map<String, String> supplied,
-                                       Map<String, String> env) {
-        String url = t.getString("url");
-        SourceRef source = SourceRef.line(Role.OLD, TOML, t.inputPositionOf("url").line());
+    /** {@code t} is the datasource's table, or null when default.json gives the whole datasource. */
+    private static DatasourceSpec spec(Path home, String name, TomlTable t, EffectiveConfig.Value urlValue,
+                                       Map<String, String> supplied, Map<String, String> env) {
+        String url = urlValue.value();
+        SourceRef source = t != null && t.getString("url") != null
+                ? SourceRef.line(Role.OLD, TOML, t.inputPositionOf("url").line()) : urlValue.source();
         String byDefault = PRODUCT_DEFAULT_CREDENTIAL.getOrDefault(name, "");
-        String user = Optional.ofNullable(t.getString("username")).orElse(byDefault);
-        String configured = Optional.ofNullable(t.getString("password")).orElse(byDefault);
+        String user = Optional.ofNullable(t == null ? null : t.getString("username")).orElse(byDefault);
+        String configured = Optional.ofNullable(t == null ? null : t.getString("password")).orElse(byDefault);
         String password = supplied.getOrDefault(name, env.get(passwordVariable(name)));
         Optional<String> problem = Optional.empty();
         if (password == null) {

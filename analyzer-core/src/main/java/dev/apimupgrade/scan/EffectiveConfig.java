@@ -1,0 +1,169 @@
+package dev.apimupgrade.scan;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.apimupgrade.fact.Role;
+import dev.apimupgrade.fact.SourceRef;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A 3.0.0 home's configuration as its server renders it: the keys the deployment.toml writes, then what infer.json
+ * infers from them (kernel first, API-M over it), then default.json's values for every key still absent. Each value
+ * says whether it was written, inferred or defaulted and where that came from. The home's own files are used; a
+ * home without them (a trimmed copy) gets the 3.0.0 pack's, which this tool carries unchanged.
+ */
+public final class EffectiveConfig {
+    static final String CONF = "repository/resources/conf/";
+    private static final List<String> DEFAULTS = List.of("kernel/default.json", "default.json");
+    private static final List<String> INFERENCES = List.of("kernel/infer.json", "infer.json");
+    private static final Pattern REF = Pattern.compile("\\$ref\\{([^}]*)}");
+
+    /** Where an effective value comes from. */
+    public enum Origin { WRITTEN, INFERRED, DEFAULTED }
+
+    /** One effective key: its value as text, its origin, and the file and line it was read from. */
+    public record Value(String key, String value, Origin origin, String because, SourceRef source) {
+    }
+
+    private final Map<String, Value> values;
+
+    private EffectiveConfig(Map<String, Value> values) {
+        this.values = values;
+    }
+
+    /** The effective configuration of the home of {@code toml}; {@code home} holds its resources/conf files. */
+    static EffectiveConfig of(TomlFile toml, Path home) throws InputException {
+        Map<String, Value> values = new LinkedHashMap<>();
+        for (TomlFile.Leaf leaf : toml.leaves()) {
+            values.put(leaf.key(), new Value(leaf.key(), leaf.value(), Origin.WRITTEN, "written",
+                    SourceRef.line(toml.role(), TomlFile.PATH, leaf.line())));
+        }
+        for (String file : INFERENCES) {
+            infer(values, read(home, file), toml.role(), file);
+        }
+        for (String file : DEFAULTS) {
+            Conf conf = read(home, file);
+            conf.json().fields().forEachRemaining(e -> values.computeIfAbsent(e.getKey(), k -> new Value(k,
+                    resolve(text(e.getValue()), values), Origin.DEFAULTED, file,
+                    SourceRef.line(toml.role(), CONF + file, conf.line(k)))));
+        }
+        return new EffectiveConfig(values);
+    }
+
+    /** The old home's effective configuration, its deployment.toml checked as the scan checks it. */
+    public static EffectiveConfig ofOldHome(Installation installation) throws InputException {
+        return of(TomlFile.read(installation, Role.OLD).orElseThrow(), installation.oldHome());
+    }
+
+    public Optional<Value> get(String key) {
+        return Optional.ofNullable(values.get(key));
+    }
+
+    /** The effective value of a key, or "" when nothing writes, infers or defaults it. */
+    public String text(String key) {
+        return get(key).map(Value::value).orElse("");
+    }
+
+    /** Every effective value, written ones first in the file's order. */
+    public List<Value> all() {
+        return List.copyOf(values.values());
+    }
+
+    /** Every effective value that was not written, for the facts that report them. */
+    public List<Value> notWritten() {
+        return values.values().stream().filter(v -> v.origin() != Origin.WRITTEN).toList();
+    }
+
+    /**
+     * infer.json maps a key and its value to the keys it implies ("database.$1.type" = "postgre" implies the url
+     * built from hostname, port and name); a key already written keeps its written value.
+     */
+    private static void infer(Map<String, Value> values, Conf conf, Role role, String file) {
+        for (Iterator<Map.Entry<String, JsonNode>> rules = conf.json().fields(); rules.hasNext(); ) {
+            Map.Entry<String, JsonNode> rule = rules.next();
+            Pattern key = Pattern.compile(Pattern.quote(rule.getKey()).replace("$1", "\\E([^.]+)\\Q"));
+            for (Value given : List.copyOf(values.values())) {
+                Matcher m = key.matcher(given.key());
+                JsonNode implied = m.matches() ? rule.getValue().get(given.value()) : null;
+                if (implied == null) {
+                    continue;
+                }
+                String wildcard = m.groupCount() > 0 ? m.group(1) : "";
+                String because = file + ": " + given.key() + " = " + given.value();
+                implied.fields().forEachRemaining(e -> {
+                    String k = e.getKey().replace("$1", wildcard);
+                    Value old = values.get(k);
+                    if (old == null || old.origin() != Origin.WRITTEN) {
+                        values.put(k, new Value(k, resolve(text(e.getValue()).replace("$1", wildcard), values),
+                                Origin.INFERRED, because, SourceRef.line(role, CONF + file, conf.line(rule.getKey()))));
+                    }
+                });
+            }
+        }
+    }
+
+    /** $ref{key} replaced by the key's value so far; a reference to nothing is left as written. */
+    private static String resolve(String text, Map<String, Value> values) {
+        Matcher m = REF.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            Value v = values.get(m.group(1));
+            m.appendReplacement(out, Matcher.quoteReplacement(v == null ? m.group() : v.value()));
+        }
+        return m.appendTail(out).toString();
+    }
+
+    private static String text(JsonNode node) {
+        return node.isValueNode() ? node.asText() : node.toString();
+    }
+
+    /** One parsed conf file with its text, to cite the line a key is on. */
+    private record Conf(JsonNode json, List<String> lines) {
+        int line(String key) {
+            String quoted = "\"" + key + "\"";
+            for (int i = 0; i < lines.size(); i++) {
+                if (lines.get(i).contains(quoted)) {
+                    return i + 1;
+                }
+            }
+            return 0;
+        }
+    }
+
+    private static Conf read(Path home, String file) throws InputException {
+        Path own = home.resolve(CONF + file);
+        String text;
+        if (Files.exists(own, LinkOption.NOFOLLOW_LINKS)) {
+            text = InputFile.text(own, CONF + file, InputFile.CONF_JSON);
+        } else {
+            try (InputStream in = EffectiveConfig.class.getResourceAsStream("conf-3.0.0/" + file)) {
+                text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        try {
+            JsonNode json = new ObjectMapper().readTree(text);
+            if (json == null || !json.isObject()) {
+                throw new InputException(CONF + file, "is not a JSON object");
+            }
+            return new Conf(json, text.lines().toList());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new InputException(CONF + file, e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
+                    "malformed JSON: " + e.getOriginalMessage());
+        }
+    }
+}
