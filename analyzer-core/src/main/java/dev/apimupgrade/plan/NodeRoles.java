@@ -26,6 +26,7 @@ final class NodeRoles {
             Map.entry("ANA-DB-PK", List.of(NodeRole.ONE_NODE)),
             Map.entry("PRE-PG-SUPERUSER", List.of(NodeRole.ONE_NODE)),
             Map.entry("DB-MYSQL-PRIVILEGES", List.of(NodeRole.ONE_NODE)),
+            Map.entry("DB-CHARSET-MISMATCH", List.of(NodeRole.ONE_NODE)),
             Map.entry("IDN-MIGRATION-RESOURCES", List.of(NodeRole.ONE_NODE)),
             Map.entry("IDN-MIGRATION-JAR", List.of(NodeRole.ONE_NODE)),
             Map.entry("IDN-RUN", List.of(NodeRole.ONE_NODE)),
