@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
 
 /**
  * DB-IDENTITY-SCHEMA: the identity (IDN_) tables of each datasource holding them, and the user-management (UM_) tables
- * of each datasource holding them, have the schema of a fresh 3.1.0 pack, except what a completed identity migration
+ * of the user store's datasource ([database.user] when it holds them, else each datasource holding them), have the schema of a fresh 3.1.0 pack, except what a completed identity migration
  * is known to keep (listed with the reason). An identity migration skipped or stopped half way is caught here before
  * 3.1.0 serves traffic (product-apim#7833: ORA-00904 "UUID" / "SCOPE_TYPE" after 3.1.0 started on an unmigrated
  * database). The expected description is derived from WSO2's 3.1.0 scripts like DB-AM-SCHEMA's (ADR 0012, 0022).
@@ -26,6 +26,8 @@ final class IdentitySchemaCheck {
     static final String ID = "DB-IDENTITY-SCHEMA";
     static final String TITLE = "The IDN_ and UM_ schemas are the 3.1.0 ones, except what the identity migration keeps";
     private static final int NAMED_IN_DETAIL = 12;
+    /** The datasource WSO2USER_DB names when deployment.toml has a [database.user] table. */
+    private static final String USER_DB = "user";
 
     /** One part of the comparison: the tables a prefix selects, on the datasources that hold the marker table. */
     private record Part(String what, String marker, Predicate<String> tables) {
@@ -47,7 +49,7 @@ final class IdentitySchemaCheck {
         List<String> uncompared = new ArrayList<>();
         boolean any = false;
         for (Part part : PARTS) {
-            for (String ds : holding(facts, part.marker())) {
+            for (String ds : compared(facts, part)) {
                 any = true;
                 Optional<DbProduct> product = facts.ofType(DbProduct.class).stream()
                         .filter(p -> p.datasource().equals(ds)).findFirst();
@@ -85,6 +87,15 @@ final class IdentitySchemaCheck {
                 : "as the 3.1.0 schema" + (documented > 0 ? ", except " + documented + " difference(s) a completed"
                 + " identity migration keeps, listed with their reason" : "");
         return new Check(ID, "state", TITLE, status, detail, evidence, differences);
+    }
+
+    /**
+     * The datasources a part is compared on: those holding its marker table; for UM_, only [database.user] (the
+     * WSO2USER_DB the user store then uses, which the identity migration's um scripts run on) when it holds UM_USER.
+     */
+    private static SortedSet<String> compared(Facts facts, Part part) {
+        SortedSet<String> holding = holding(facts, part.marker());
+        return part.what().equals("UM_") && holding.contains(USER_DB) ? new TreeSet<>(List.of(USER_DB)) : holding;
     }
 
     private static SortedSet<String> holding(Facts facts, String marker) {
