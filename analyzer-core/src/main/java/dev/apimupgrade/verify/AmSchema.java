@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -55,15 +56,20 @@ public record AmSchema(SortedSet<String> lines) {
 
     /** The AM_ tables one datasource's scan observed (tables, columns, keys, foreign keys). */
     public static AmSchema observed(Facts facts, String datasource) {
+        return observed(facts, datasource, AmSchema::isAm);
+    }
+
+    /** The tables of one datasource's scan that {@code tables} selects by name (DB-IDENTITY-SCHEMA: IDN_ or UM_). */
+    public static AmSchema observed(Facts facts, String datasource, Predicate<String> tables) {
         SortedSet<String> lines = new TreeSet<>();
         facts.ofType(DbTable.class).stream().filter(t -> t.datasource().equals(datasource) && t.present()
-                && isAm(t.table())).forEach(t -> lines.add(table(t.table())));
-        facts.ofType(DbColumn.class).stream().filter(c -> c.datasource().equals(datasource) && isAm(c.table()))
+                && tables.test(t.table())).forEach(t -> lines.add(table(t.table())));
+        facts.ofType(DbColumn.class).stream().filter(c -> c.datasource().equals(datasource) && tables.test(c.table()))
                 .forEach(c -> lines.add(column(c.table(), c.column(), c.type(), c.nullable())));
-        facts.ofType(DbConstraint.class).stream().filter(c -> c.datasource().equals(datasource) && isAm(c.table()))
+        facts.ofType(DbConstraint.class).stream().filter(c -> c.datasource().equals(datasource) && tables.test(c.table()))
                 .forEach(c -> lines.add((c.kind().equals(DbConstraint.PRIMARY_KEY) ? "PK " : "UNIQUE ") + c.table()
                         + " (" + c.columns() + ")"));
-        facts.ofType(DbForeignKey.class).stream().filter(k -> k.datasource().equals(datasource) && isAm(k.table()))
+        facts.ofType(DbForeignKey.class).stream().filter(k -> k.datasource().equals(datasource) && tables.test(k.table()))
                 .forEach(k -> lines.add("FK " + k.table() + " (" + k.columns() + ") " + k.referencedTable() + " ("
                         + k.referencedColumns() + ") ON DELETE " + k.onDelete() + " ON UPDATE " + k.onUpdate()));
         return new AmSchema(lines);
@@ -71,6 +77,14 @@ public record AmSchema(SortedSet<String> lines) {
 
     static boolean isAm(String table) {
         return table.toUpperCase(Locale.ROOT).startsWith("AM_");
+    }
+
+    static boolean isIdentity(String table) {
+        return table.toUpperCase(Locale.ROOT).startsWith("IDN_");
+    }
+
+    static boolean isUserManagement(String table) {
+        return table.toUpperCase(Locale.ROOT).startsWith("UM_");
     }
 
     static String table(String table) {

@@ -43,8 +43,18 @@ public final class ExpectedAmSchema {
         this.documented = List.copyOf(documented);
     }
 
+    /** The identity (IDN_) and user-management (UM_) tables of a fresh 3.1.0 pack, for DB-IDENTITY-SCHEMA. */
+    public static final String IDENTITY_SCHEMA = "/dev/apimupgrade/verify/identity-schema-3.1.0.txt";
+    /** What a completed identity migration is known to keep different from them, with the reason. */
+    public static final String IDENTITY_DOCUMENTED = "/dev/apimupgrade/verify/identity-schema-3.1.0-documented.txt";
+
     public static ExpectedAmSchema shipped() {
         return parse(resource(SCHEMA), resource(DOCUMENTED));
+    }
+
+    /** The same form for the IDN_ and UM_ tables (read and generated exactly as the AM_ one). */
+    public static ExpectedAmSchema identity() {
+        return parse(resource(IDENTITY_SCHEMA), resource(IDENTITY_DOCUMENTED));
     }
 
     public Optional<AmSchema> forDialect(String dialect) {

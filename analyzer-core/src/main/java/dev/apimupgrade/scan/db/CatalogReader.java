@@ -25,9 +25,9 @@ import org.jooq.UniqueKey;
 import org.jooq.impl.DSL;
 
 /**
- * Finds the guide's tables and every AM_ table in a datasource's current schema and describes them as facts (tables,
- * columns, primary and unique constraints with their real names, and the AM_ tables' foreign keys, which verify
- * compares with the 3.1.0 schema). jOOQ's catalogue for the tested dialects; plain JDBC metadata, with unique indexes
+ * Finds the guide's tables and every AM_, IDN_ and UM_ table in a datasource's current schema and describes them as
+ * facts (tables, columns, primary and unique constraints with their real names, and the foreign keys of the AM_, IDN_
+ * and UM_ tables, which verify compares with the 3.1.0 schema). jOOQ's catalogue for the tested dialects; plain JDBC metadata, with unique indexes
  * standing in for unique constraints, for Oracle, SQL Server and DB2. Foreign keys come from JDBC metadata on both
  * paths: jOOQ's open-source catalogue does not carry their rules.
  */
@@ -42,7 +42,7 @@ final class CatalogReader {
 
     Catalog read(DSLContext ctx) {
         String current = ctx.select(DSL.currentSchema()).fetchOne(0, String.class);
-        List<String> amTables = new ArrayList<>();
+        List<String> comparedTables = new ArrayList<>();
         Map<String, Catalog.Found> found = new LinkedHashMap<>();
         for (Schema schema : ctx.meta().filterSchemas(s -> s.getName().equalsIgnoreCase(current)).getSchemas()) {
             for (Table<?> t : schema.getTables()) {
@@ -50,8 +50,8 @@ final class CatalogReader {
                 if (!GuideTables.described(upper)) {
                     continue;
                 }
-                if (GuideTables.isAm(upper)) {
-                    amTables.add(t.getName());
+                if (GuideTables.isCompared(upper)) {
+                    comparedTables.add(t.getName());
                 }
                 Map<String, Field<Object>> columns = new LinkedHashMap<>();
                 for (Field<?> f : t.fields()) {
@@ -65,7 +65,7 @@ final class CatalogReader {
             }
         }
         ctx.connection(c -> {
-            for (String name : amTables) {
+            for (String name : comparedTables) {
                 foreignKeys(c.getMetaData(), c.getCatalog(), c.getSchema(), name);
             }
         });
@@ -95,7 +95,7 @@ final class CatalogReader {
                 }
             }
             jdbcKeys(md, catalog, schema, name);
-            if (GuideTables.isAm(upper)) {
+            if (GuideTables.isCompared(upper)) {
                 foreignKeys(md, catalog, schema, name);
             }
             found.put(upper, new Catalog.Found(DSL.table(DSL.name(schema, name)), columns));

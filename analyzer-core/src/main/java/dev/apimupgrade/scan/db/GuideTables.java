@@ -34,14 +34,17 @@ final class GuideTables {
             "UM_TENANT", "UM_USER", "UM_UUID_DOMAIN_MAPPER",
             "APILASTACCESSSUMMARY");
 
-    /** Every AM_ table is described too: verify compares the whole AM_ schema with the 3.1.0 one. */
-    static boolean isAm(String upperName) {
-        return upperName.startsWith("AM_");
+    /**
+     * Every AM_, IDN_ and UM_ table is described too, with its foreign keys: verify compares the whole AM_ schema and
+     * the identity (IDN_) and user-management (UM_) schemas with the 3.1.0 ones.
+     */
+    static boolean isCompared(String upperName) {
+        return upperName.startsWith("AM_") || upperName.startsWith("IDN_") || upperName.startsWith("UM_");
     }
 
-    /** Whether the scanner describes this table in facts: a guide table or any AM_ table. */
+    /** Whether the scanner describes this table in facts: a guide table or any table verify compares. */
     static boolean described(String upperName) {
-        return ALL.contains(upperName) || isAm(upperName);
+        return ALL.contains(upperName) || isCompared(upperName);
     }
 
     private GuideTables() {

@@ -2,7 +2,9 @@ package dev.apimupgrade.scan.db;
 
 import dev.apimupgrade.fact.DatabaseProduct;
 import dev.apimupgrade.fact.DbCollation;
+import dev.apimupgrade.fact.DbDefaultCharset;
 import dev.apimupgrade.fact.DbPrivilege;
+import dev.apimupgrade.fact.DbTableCharset;
 import dev.apimupgrade.fact.Observation;
 import dev.apimupgrade.fact.SourceRef;
 import java.io.IOException;
@@ -13,18 +15,24 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * Product-specific facts about the session rather than the schema: the user's privileges and the database collation.
+ * Product-specific facts about the session rather than the schema: the user's privileges, the database collation and,
+ * on MySQL/MariaDB, the default character set against the character sets of the AM_, IDN_, UM_ and REG_ tables.
  * Their queries live in sql/assess/&lt;product&gt;/NN_name.sql, one folder per product.
  */
 final class ServerFacts {
     static final String SUPERUSER = "01_superuser.sql";
     static final String GRANTS = "01_grants.sql";
     static final String COLLATION = "02_database_collation.sql";
+    static final String CHARSET = "03_database_charset.sql";
+    static final String TABLE_CHARSETS = "04_table_charsets.sql";
 
     private ServerFacts() {
     }
@@ -57,6 +65,32 @@ final class ServerFacts {
                 }
             }
         }
+        charsets(c, kind, datasource, facts);
+    }
+
+    /** The database default and, per table, its text columns grouped by character set and collation. */
+    private static void charsets(Connection c, DatabaseProduct kind, String datasource, List<Observation> facts)
+            throws SQLException {
+        Optional<String> database = script(kind, CHARSET);
+        Optional<String> tables = script(kind, TABLE_CHARSETS);
+        if (database.isEmpty() || tables.isEmpty()) {
+            return;
+        }
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(database.get())) {
+            if (rs.next()) {
+                facts.add(new DbDefaultCharset(datasource, rs.getString(1), rs.getString(2), rs.getString(3),
+                        SourceRef.db(datasource, "information_schema.SCHEMATA")));
+            }
+        }
+        Map<List<String>, List<String>> columns = new LinkedHashMap<>(); // [table, set, collation] -> columns
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(tables.get())) {
+            while (rs.next()) {
+                columns.computeIfAbsent(List.of(rs.getString(1).toUpperCase(Locale.ROOT), rs.getString(3),
+                        rs.getString(4)), k -> new ArrayList<>()).add(rs.getString(2).toUpperCase(Locale.ROOT));
+            }
+        }
+        columns.forEach((k, cols) -> facts.add(new DbTableCharset(datasource, k.get(0), k.get(1), k.get(2), cols,
+                SourceRef.db(datasource, "information_schema.COLUMNS/" + k.get(0)))));
     }
 
     /** "GRANT SELECT ON db.* TO `u`@`h` IDENTIFIED BY PASSWORD '...'" -> "GRANT SELECT ON db.*" (no account). */
