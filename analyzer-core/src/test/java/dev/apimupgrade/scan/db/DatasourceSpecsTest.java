@@ -189,7 +189,7 @@ class DatasourceSpecsTest {
         DatasourceSpecs specs = readWithAnalytics(worker(
                 "jdbc:h2:${sys:carbon.home}/wso2/worker/database/WSO2AM_STATS_DB;AUTO_SERVER=TRUE", "from-yaml"), Map.of());
 
-        assertThat(specs.all()).singleElement().satisfies(s -> {
+        assertThat(analyticsOnly(specs)).singleElement().satisfies(s -> {
             assertThat(s.name()).isEqualTo("APIM_ANALYTICS_DB");
             assertThat(s.connectUrl()).isEqualTo("jdbc:h2:" + home.resolve("analytics/wso2/worker/database/WSO2AM_STATS_DB"));
             assertThat(s.password()).isEqualTo("from-yaml");
@@ -202,18 +202,24 @@ class DatasourceSpecsTest {
     @Test
     void theAnalyticsPasswordVariableOverridesTheYamlAndAVaultReferenceWithoutItLeavesTheDatabaseUntried() throws Exception {
         String url = "jdbc:mysql://stats.example:3306/stats";
-        assertThat(readWithAnalytics(worker(url, "${sec:analytics.db}"),
-                Map.of("APIM_UPGRADE_DB_PASSWORD_APIM_ANALYTICS_DB", "from-env")).all().get(0).password())
+        assertThat(analyticsOnly(readWithAnalytics(worker(url, "${sec:analytics.db}"),
+                Map.of("APIM_UPGRADE_DB_PASSWORD_APIM_ANALYTICS_DB", "from-env"))).get(0).password())
                 .isEqualTo("from-env");
 
-        DatasourceSpec untried = readWithAnalytics(worker(url, "${sec:analytics.db}"), Map.of()).all().get(0);
+        DatasourceSpec untried = analyticsOnly(readWithAnalytics(worker(url, "${sec:analytics.db}"), Map.of())).get(0);
         assertThat(untried.problem()).hasValueSatisfying(p -> assertThat(p)
                 .contains("APIM_UPGRADE_DB_PASSWORD_APIM_ANALYTICS_DB").contains("${sec:analytics.db}"));
     }
 
     @Test
-    void withoutAnAnalyticsHomeOnlyTheTomlDatasourcesAreRead() throws Exception {
-        assertThat(read("[server]\nhostname = \"localhost\"\n", Map.of(), Map.of()).all()).isEmpty();
+    void withoutAnAnalyticsHomeOnlyTheTomlDatasourcesAndTheDefaultApimDbAreRead() throws Exception {
+        assertThat(read("[server]\nhostname = \"localhost\"\n", Map.of(), Map.of()).all())
+                .extracting(DatasourceSpec::name).containsExactly("apim_db");
+    }
+
+    /** The analytics datasources of what was read (a toml without [database.apim_db] also gives apim_db's default). */
+    private static java.util.List<DatasourceSpec> analyticsOnly(DatasourceSpecs specs) {
+        return specs.all().stream().filter(s -> s.name().equals("APIM_ANALYTICS_DB")).toList();
     }
 
     @Test
@@ -227,7 +233,8 @@ class DatasourceSpecsTest {
         Path relative = Path.of("").toAbsolutePath().relativize(analytics);
 
         DatasourceSpec spec = DatasourceSpecs.read(new Installation(home, Optional.empty()),
-                new AnalyticsHomes(Optional.of(relative), Optional.empty()), Map.of(), Map.of()).all().get(0);
+                new AnalyticsHomes(Optional.of(relative), Optional.empty()), Map.of(), Map.of()).all().stream()
+                .filter(s -> s.name().equals("APIM_ANALYTICS_DB")).findFirst().orElseThrow();
 
         assertThat(Path.of(spec.connectUrl().substring("jdbc:h2:".length())).toAbsolutePath().normalize())
                 .isEqualTo(analytics.resolve("wso2/worker/database/WSO2AM_STATS_DB").toAbsolutePath().normalize());
