@@ -3,8 +3,10 @@ package dev.apimupgrade.rules;
 import static dev.apimupgrade.rules.RuleHarness.decide;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.apimupgrade.fact.AnalyticsHome;
 import dev.apimupgrade.fact.DatabaseScan;
 import dev.apimupgrade.fact.DatasourceConfig;
+import dev.apimupgrade.fact.DbAccount;
 import dev.apimupgrade.fact.DbCollation;
 import dev.apimupgrade.fact.DbColumn;
 import dev.apimupgrade.fact.DbColumnCharset;
@@ -95,6 +97,59 @@ class DatabaseRulesTest {
                 assertThat(a.params().get("command")).contains("WITH SUPERUSER").contains("WITH NOSUPERUSER");
                 assertThat(a.params().get("doneWhen")).contains(DS).contains("rolsuper = true");
             });
+        }
+
+        static DbPrivilege notSuperuser(String datasource) {
+            return new DbPrivilege(datasource, DbPrivilege.SUPERUSER, false, SourceRef.db(datasource, "pg_roles.rolsuper"));
+        }
+
+        static DbAccount account(String datasource, String user, String server) {
+            return new DbAccount(datasource, user, server, SourceRef.db(datasource, "current_user"));
+        }
+
+        @Test
+        void prePgSuperuserIsOneStepNamingTheUserWhenThreeDatasourcesConnectAsTheSameUser() {
+            Verdict v = decide(datasource("postgre", "jdbc:postgresql://db/apim"),
+                    notSuperuser("apim_db"), account("apim_db", "apimadmin", "10.0.0.5:5432"),
+                    notSuperuser("shared_db"), account("shared_db", "apimadmin", "10.0.0.5:5432"),
+                    notSuperuser("config"), account("config", "apimadmin", "10.0.0.5:5432"));
+
+            assertThat(v.actions()).filteredOn(a -> a.conditionId().equals("PRE-PG-SUPERUSER")).singleElement()
+                    .satisfies(a -> {
+                assertThat(a.target()).isEqualTo("apim_db");
+                assertThat(a.params().get("step")).contains("apimadmin").contains("apim_db, config, shared_db");
+                assertThat(a.params().get("command")).isEqualTo("ALTER USER \"apimadmin\" WITH SUPERUSER;\n"
+                        + "-- after apim-upgrade verify passes:\nALTER USER \"apimadmin\" WITH NOSUPERUSER;");
+                assertThat(a.params().get("doneWhen")).contains("apimadmin");
+            });
+            assertThat(v.result("PRE-PG-SUPERUSER").messages()).singleElement().asString()
+                    .contains("apimadmin on 10.0.0.5:5432").contains("apim_db, config, shared_db");
+        }
+
+        @Test
+        void prePgSuperuserIsOneStepPerUserWhenDatasourcesConnectAsDifferentUsersOrServers() {
+            Verdict v = decide(datasource("postgre", "jdbc:postgresql://db/apim"),
+                    notSuperuser("apim_db"), account("apim_db", "apimadmin", "10.0.0.5:5432"),
+                    notSuperuser("shared_db"), account("shared_db", "regadmin", "10.0.0.5:5432"),
+                    notSuperuser("config"), account("config", "apimadmin", "10.0.0.6:5432"));
+
+            assertThat(v.actions()).filteredOn(a -> a.conditionId().equals("PRE-PG-SUPERUSER"))
+                    .extracting(a -> a.target() + " " + a.params().get("command").lines().findFirst().orElseThrow())
+                    .containsExactlyInAnyOrder("apim_db ALTER USER \"apimadmin\" WITH SUPERUSER;",
+                            "shared_db ALTER USER \"regadmin\" WITH SUPERUSER;",
+                            "config ALTER USER \"apimadmin\" WITH SUPERUSER;");
+        }
+
+        @Test
+        void prePgSuperuserHasNoStepForAUserThatIsSuperuserThoughAnotherUserOfTheSameServerIsNot() {
+            Verdict v = decide(datasource("postgre", "jdbc:postgresql://db/apim"),
+                    notSuperuser("apim_db"), account("apim_db", "apimadmin", "10.0.0.5:5432"),
+                    new DbPrivilege("shared_db", DbPrivilege.SUPERUSER, true, SourceRef.db("shared_db", "pg_roles.rolsuper")),
+                    account("shared_db", "postgres", "10.0.0.5:5432"));
+
+            assertThat(v.actions()).filteredOn(a -> a.conditionId().equals("PRE-PG-SUPERUSER")).singleElement()
+                    .satisfies(a -> assertThat(a.params().get("command")).contains("apimadmin")
+                            .doesNotContain("postgres"));
         }
 
         @Test

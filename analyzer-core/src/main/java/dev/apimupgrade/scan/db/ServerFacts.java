@@ -1,5 +1,6 @@
 package dev.apimupgrade.scan.db;
 
+import dev.apimupgrade.fact.DbAccount;
 import dev.apimupgrade.fact.DbCollation;
 import dev.apimupgrade.fact.DbPrivilege;
 import dev.apimupgrade.fact.Observation;
@@ -35,6 +36,8 @@ final class ServerFacts {
                 if (rs.next()) {
                     facts.add(new DbPrivilege(datasource, DbPrivilege.SUPERUSER, rs.getBoolean(1),
                             SourceRef.db(datasource, "pg_roles.rolsuper")));
+                    facts.add(new DbAccount(datasource, rs.getString(2), rs.getString(3),
+                            SourceRef.db(datasource, "current_user")));
                 }
             }
         }

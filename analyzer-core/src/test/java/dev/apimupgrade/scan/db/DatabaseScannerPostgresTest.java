@@ -4,6 +4,7 @@ import static dev.apimupgrade.scan.db.TestDatabases.ofType;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.apimupgrade.fact.DatabaseScan;
+import dev.apimupgrade.fact.DbAccount;
 import dev.apimupgrade.fact.DbConstraint;
 import dev.apimupgrade.fact.DbPrivilege;
 import dev.apimupgrade.fact.DbProduct;
@@ -79,6 +80,11 @@ class DatabaseScannerPostgresTest {
                 List<Observation> facts = scan(db.spec("apim_db", role));
 
                 assertThat(ofType(facts, DbPrivilege.class)).extracting(DbPrivilege::granted).containsExactly(false);
+                // the step that grants the role names it, and the server it is a role of (loopback here)
+                assertThat(ofType(facts, DbAccount.class)).singleElement().satisfies(a -> {
+                    assertThat(a.user()).isEqualTo(role);
+                    assertThat(a.server()).isEqualTo("127.0.0.1:5432");
+                });
             } finally {
                 db.run("DROP OWNED BY " + role);
                 db.run("DROP ROLE " + role);
