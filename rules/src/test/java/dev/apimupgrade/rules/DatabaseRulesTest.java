@@ -559,6 +559,31 @@ class DatabaseRulesTest {
         }
 
         @Test
+        void anaPkDuplicatesAndKeyLengthSayApimAnalyticsDbWasReadWithoutTheTableWhenTheAnalyticsHomeWasGiven() {
+            Verdict v = decide(analytics("true"), scanned(),
+                    new AnalyticsHome(Role.OLD, "", SourceRef.file(Role.OLD, "analytics")),
+                    new DatabaseScan("APIM_ANALYTICS_DB", true, "MariaDB 10.11", "", TOML));
+
+            assertThat(List.of("ANA-PK-DUPLICATES", "ANA-PK-KEY-LENGTH", "ANA-DB-PK")).allSatisfy(id -> {
+                assertThat(v.status(id)).isEqualTo(Status.UNKNOWN);
+                assertThat(v.result(id).messages().get(0))
+                        .startsWith("APIM_ANALYTICS_DB was read (MariaDB 10.11) and has no APILASTACCESSSUMMARY table yet")
+                        .doesNotContain("--old-analytics");
+            });
+        }
+
+        @Test
+        void anaPkDuplicatesSaysWhyApimAnalyticsDbWasNotReadWhenTheAnalyticsHomeWasGiven() {
+            Verdict v = decide(analytics("true"), scanned(),
+                    new AnalyticsHome(Role.OLD, "", SourceRef.file(Role.OLD, "analytics")),
+                    new DatabaseScan("APIM_ANALYTICS_DB", false, "", "db.example:3306/analytics: unreachable", TOML));
+
+            assertThat(v.result("ANA-PK-DUPLICATES").messages().get(0))
+                    .startsWith("APIM_ANALYTICS_DB of the 3.0.0 analytics home was not read (db.example:3306/analytics:"
+                            + " unreachable)").doesNotContain("--old-analytics");
+        }
+
+        @Test
         void anaPkDuplicatesIsABlockerForDuplicatesOrNullVersions() {
             Verdict dup = decide(analytics("true"), count(T, RowCount.DUPLICATES_UNDER_NEW_PK, 1),
                     count(T, RowCount.APIVERSION_NULL, 0));
