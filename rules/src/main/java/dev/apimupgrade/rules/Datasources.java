@@ -1,6 +1,7 @@
 package dev.apimupgrade.rules;
 
 import dev.apimupgrade.scan.db.H2Url;
+import dev.apimupgrade.scan.db.RenderedUrl;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -52,6 +53,14 @@ public final class Datasources {
             }
         }
         return "other";
+    }
+
+    /**
+     * Whether two configured URLs reach the same database as the server renders them: "?a=1&amp;amp;b=2" and
+     * "?a=1&amp;b=2" are the same URL once the XML they are rendered into is parsed.
+     */
+    public static boolean sameUrl(String a, String b) {
+        return java.util.Objects.equals(RenderedUrl.of(a), RenderedUrl.of(b));
     }
 
     public static boolean isH2(String type, String url) {

@@ -92,6 +92,23 @@ class ConfigurationRulesTest {
     }
 
     @Test
+    void cfgDbApimAndCfgDbSharedCompareUrlsAsTheServerRendersThemSoAnEscapedAmpersandIsTheSameUrl() {
+        String written = "jdbc:mysql://db:3306/WSO2AM_DB?useSSL=false&amp;autoReconnect=true";
+        String rendered = "jdbc:mysql://db:3306/WSO2AM_DB?useSSL=false&autoReconnect=true";
+        Verdict same = decide(home(Role.NEW), datasource(Role.OLD, "apim_db", "mysql", written),
+                datasource(Role.NEW, "apim_db", "mysql", rendered), datasource(Role.OLD, "shared_db", "mysql", written),
+                datasource(Role.NEW, "shared_db", "mysql", written));
+        Verdict other = decide(home(Role.NEW), datasource(Role.OLD, "apim_db", "mysql", written),
+                datasource(Role.NEW, "apim_db", "mysql", rendered.replace("autoReconnect", "useUnicode")));
+
+        assertThat(same.status("CFG-DB-APIM")).isEqualTo(Status.NOT_APPLICABLE);
+        assertThat(same.status("CFG-DB-SHARED")).isEqualTo(Status.NOT_APPLICABLE);
+        assertThat(other.status("CFG-DB-APIM")).isEqualTo(Status.APPLIES);
+        // the message quotes the URL as written: evidence shows the raw text
+        assertThat(said(other, "CFG-DB-APIM")).contains(written);
+    }
+
+    @Test
     void cfgDbApimIsNotApplicableWhenTheNewApimDbAlreadyUsesTheOldUrl() {
         Verdict v = decide(home(Role.NEW), datasource(Role.OLD, "apim_db", "mysql", MYSQL_AM),
                 datasource(Role.NEW, "apim_db", "mysql", MYSQL_AM));

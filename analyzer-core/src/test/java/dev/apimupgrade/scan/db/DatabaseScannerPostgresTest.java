@@ -18,7 +18,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import dev.apimupgrade.scan.Installation;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class DatabaseScannerPostgresTest {
     private static final List<String> FIXTURE_TABLES = List.of("am_system_apps", "idn_oauth2_scope",
@@ -68,6 +72,30 @@ class DatabaseScannerPostgresTest {
             assertThat(ofType(facts, DbPrivilege.class)).singleElement()
                     .isEqualTo(new DbPrivilege("apim_db", DbPrivilege.SUPERUSER, true,
                             dev.apimupgrade.fact.SourceRef.db("apim_db", "pg_roles.rolsuper")));
+        }
+    }
+
+    /**
+     * A URL whose second option reaches the driver only when "&amp;amp;" is decoded as the server decodes it: the AM
+     * tables live in schema apim, which currentSchema selects; undecoded, the option is "amp;currentSchema" and the
+     * scan would read the empty public schema.
+     */
+    @Test
+    void anEscapedAmpersandInTheTomlUrlIsDecodedBeforeConnectingSoTheSecondOptionTakesEffect(@TempDir Path home)
+            throws Exception {
+        try (TestDatabases.Created db = TestDatabases.postgres()) {
+            db.run("CREATE SCHEMA apim");
+            db.run("CREATE TABLE apim.am_system_apps (id INTEGER, name VARCHAR(50) UNIQUE)");
+            Files.createDirectories(home.resolve("repository/conf"));
+            Files.writeString(home.resolve(DatasourceSpecs.TOML), "[database.apim_db]\ntype = \"postgre\"\n"
+                    + "url = \"" + db.url() + "?ApplicationName=apimupgrade&amp;currentSchema=apim\"\n"
+                    + "username = \"" + db.user() + "\"\npassword = \"\"\n");
+
+            List<Observation> facts = new DatabaseScanner().scan(DatasourceSpecs.read(
+                    new Installation(home, Optional.empty()), Map.of(), Map.of()));
+
+            assertThat(ofType(facts, DbTable.class)).filteredOn(t -> t.table().equals("AM_SYSTEM_APPS"))
+                    .singleElement().satisfies(t -> assertThat(t.present()).isTrue());
         }
     }
 
