@@ -43,7 +43,8 @@ public final class DeploymentTomlScanner implements Scanner {
             }
             TomlFile toml = file.get();
             for (TomlFile.Leaf leaf : toml.leaves()) {
-                out.add(new TomlSetting(role, leaf.key(), masked(leaf), SourceRef.line(role, TomlFile.PATH, leaf.line())));
+                out.add(new TomlSetting(role, leaf.key(), masked(leaf), SourceRef.line(role, TomlFile.PATH, leaf.line()),
+                        leaf.type()));
             }
             datasources(toml, out);
             if (role == Role.OLD) {
