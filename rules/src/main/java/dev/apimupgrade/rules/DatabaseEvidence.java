@@ -4,6 +4,8 @@ import dev.apimupgrade.fact.DatabaseScan;
 import dev.apimupgrade.fact.DatasourceConfig;
 import dev.apimupgrade.fact.DbProduct;
 import dev.apimupgrade.fact.RowCount;
+import dev.apimupgrade.scan.db.DbKind;
+import dev.apimupgrade.scan.db.RenderedUrl;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -82,6 +84,16 @@ public final class DatabaseEvidence {
     public static String regIndexEstimate(long rows) {
         long seconds = Math.max(1, rows / REG_LOG_ROWS_PER_SECOND);
         return seconds < 120 ? "about " + seconds + " s" : "about " + (seconds / 60) + " min";
+    }
+
+    /** The product a datasource URL names as the server renders it ("ORACLE", "POSTGRESQL"), or "" for none known. */
+    public static String urlKind(String url) {
+        return DbKind.of(RenderedUrl.of(url)).map(Enum::name).orElse("");
+    }
+
+    /** Why one datasource was not read: its scan's reason, or that no database was read at all. */
+    public static String notRead(List<DatabaseScan> scans) {
+        return scans.isEmpty() ? "no database was read" : scans.get(0).reason();
     }
 
     /** Why a table the condition needs was not observed: databases not read, some not read, or none holds it. */

@@ -1,6 +1,7 @@
 package dev.apimupgrade.rules;
 
 import static dev.apimupgrade.rules.RuleHarness.decide;
+import static dev.apimupgrade.rules.RuleHarness.said;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.apimupgrade.fact.AnalyticsHome;
@@ -308,6 +309,39 @@ class DatabaseRulesTest {
         }
 
         @Test
+        void dbAmUpgradeIsPlannedFromAnOracleUrlWithoutADatabaseSayingWhyItWasNotRead() {
+            DatasourceConfig oracle = new DatasourceConfig(Role.OLD, "apim_db", "oracle",
+                    "jdbc:oracle:thin:@db.example:1521/APIM", "", "", false, TOML);
+            Verdict v = decide(oracle, new DatabaseScan(DS, false, "", "not attempted (--no-db)", TOML));
+
+            assertThat(v.status("DB-AM-UPGRADE")).isEqualTo(Status.APPLIES);
+            assertThat(v.result("DB-AM-UPGRADE").messages()).singleElement().asString()
+                    .contains("not read (not attempted (--no-db))").contains("dialect (ORACLE)");
+            assertThat(v.actions()).filteredOn(a -> a.conditionId().equals("DB-AM-UPGRADE")).singleElement()
+                    .satisfies(a -> {
+                assertThat(a.kind()).isEqualTo("RunSqlScript");
+                assertThat(a.target()).isEqualTo("apim_db");
+                assertThat(a.params()).containsEntry("script", "am-3.0.0-to-3.1.0").containsEntry("dialect", "ORACLE");
+            });
+        }
+
+        @Test
+        void dbAmUpgradeIsPlannedFromASqlServerUrlWhenNoDatabaseWasReadAtAll() {
+            Verdict v = decide(new DatasourceConfig(Role.OLD, "apim_db", "mssql",
+                    "jdbc:sqlserver://db:1433;databaseName=amdb", "", "", false, TOML));
+
+            assertThat(v.status("DB-AM-UPGRADE")).isEqualTo(Status.APPLIES);
+            assertThat(said(v, "DB-AM-UPGRADE")).contains("no database was read").contains("SQLSERVER");
+        }
+
+        @Test
+        void dbAmUpgradeStaysUndecidedWhenTheDatabaseWasReadButHeldNoAmTables() {
+            Verdict v = decide(datasource("postgre", "jdbc:postgresql://db/apim"), scanned());
+
+            assertThat(v.status("DB-AM-UPGRADE")).isEqualTo(Status.UNKNOWN);
+        }
+
+        @Test
         void dbAmUpgradeIsUnknownWhenNoDatabaseWasRead() {
             assertThat(decide().result("DB-AM-UPGRADE").messages().get(0)).contains("databases were not read");
         }
@@ -483,6 +517,19 @@ class DatabaseRulesTest {
 
             assertThat(v.result("IDX-REG-INDEX-SQL").severity()).isEqualTo(Severity.WARNING);
             assertThat(v.result("IDX-REG-INDEX-SQL").messages()).anySatisfy(m -> assertThat(m).contains("about 3 min"));
+        }
+
+        @Test
+        void idxRegIndexSqlIsPlannedOnSharedDbFromItsUrlWhenTheDatabaseWasNotRead() {
+            DatasourceConfig shared = new DatasourceConfig(Role.OLD, "shared_db", "oracle",
+                    "jdbc:oracle:thin:@db.example:1521/SHARED", "", "", false, TOML);
+            Verdict v = decide(shared, new DatabaseScan("shared_db", false, "", "no JDBC driver for Oracle", TOML));
+
+            assertThat(v.status("IDX-REG-INDEX-SQL")).isEqualTo(Status.APPLIES);
+            assertThat(said(v, "IDX-REG-INDEX-SQL")).contains("not read (no JDBC driver for Oracle)")
+                    .contains("dialect (ORACLE)");
+            assertThat(v.actions()).filteredOn(a -> a.conditionId().equals("IDX-REG-INDEX-SQL")).singleElement()
+                    .satisfies(a -> assertThat(a.target() + " " + a.params()).isEqualTo("shared_db {script=reg-index}"));
         }
 
         @Test
