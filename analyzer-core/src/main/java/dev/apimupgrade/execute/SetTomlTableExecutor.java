@@ -18,7 +18,8 @@ import org.tomlj.TomlParseResult;
  * SetTomlTable: gives the new home's deployment.toml the old home's table {@code target} ({@code from=OLD}), key
  * lines as written. With {@code relativeH2=true} (the rule found an H2 URL relative to the old home) the url is
  * written with the old home's absolute path, so the 3.1.0 server opens the old database, not its own empty one.
- * The subtables the plan names ({@code subtables=pool_options}) are carried too, each placed after the table.
+ * The subtables the plan names ({@code subtables=pool_options}) are carried too, each placed after the table; the
+ * keys it drops ({@code drop=driverClassName}: 3.1.0 does not read them) are left out, and the runbook says so.
  */
 final class SetTomlTableExecutor implements StepExecutor {
     @Override
@@ -90,7 +91,8 @@ final class SetTomlTableExecutor implements StepExecutor {
     }
 
     private static List<String> body(PlanStep step, StepContext ctx) throws IOException {
-        List<String> body = TomlEdit.tableBody(DeploymentToml.read(ctx, Role.OLD), step.target())
+        List<String> body = TomlEdit.tableBody(DeploymentToml.read(ctx, Role.OLD), step.target(),
+                        Planner.dropped(step.params()))
                 .orElseThrow(() -> new IOException("the old deployment.toml has no [" + step.target() + "] any more"));
         if (!Boolean.parseBoolean(step.params().get("relativeH2"))) {
             return body;

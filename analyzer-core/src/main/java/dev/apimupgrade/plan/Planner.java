@@ -36,8 +36,16 @@ public final class Planner {
     public static final String DIALECT_FOLDER = "dialectFolder";
     /** Prefix of the parameters that fill a script's ${NAME} placeholders. */
     public static final String IDENTIFIER = "identifier.";
-    /** Prefix of the parameters listing a carried table's keys with their masked values, for the operator to review. */
+    /**
+     * Prefix of the parameters listing a carried table's keys, each as the TOML literal of its masked value and type
+     * as written ("\"false\"" for a string, false for a boolean), for the operator to review.
+     */
     public static final String CARRIED_KEY = "key.";
+    /**
+     * The parameter naming the keys of a carried table that 3.1.0 does not read (comma-separated, relative:
+     * "driverClassName"): the rules decide them, the step leaves them out and the runbook says so.
+     */
+    public static final String DROPPED = "drop";
     /** The parameter naming a carried table's subtables (comma-separated, relative: "pool_options"), carried too. */
     public static final String SUBTABLES = Action.SUBTABLES;
     /**
@@ -100,22 +108,30 @@ public final class Planner {
                     .ifPresent(name -> p.put(IDENTIFIER + "AM_SYSTEM_APPS_NAME_CONSTRAINT", name));
         }
         if (a.action().orElse(null) instanceof SetTomlTable t && t.from() == Role.OLD) {
-            carried(a.target(), facts, p);
+            carried(a.target(), dropped(p), facts, p);
         }
         return p;
     }
 
+    /** The keys of a carried table the rules leave out (relative: "driverClassName"), from its {@link #DROPPED}. */
+    public static Set<String> dropped(Map<String, String> params) {
+        String named = params.getOrDefault(DROPPED, "");
+        return named.isEmpty() ? Set.of() : new TreeSet<>(List.of(named.split(",")));
+    }
+
     /**
-     * What a carried table brings along: each key of the old table and of its subtables with its value as the scan
-     * masked it (no secret reaches the plan), and the subtables, which a table replacement alone would leave behind.
+     * What a carried table brings along: each key of the old table and of its subtables, except those the rules
+     * drop, as the TOML literal of its value's type as written and as the scan masked it (no secret reaches the
+     * plan), and the subtables, which a table replacement alone would leave behind.
      */
-    private static void carried(String table, Facts facts, Map<String, String> p) {
+    private static void carried(String table, Set<String> dropped, Facts facts, Map<String, String> p) {
         Set<String> subtables = new TreeSet<>();
         facts.ofType(TomlSetting.class).stream()
                 .filter(t -> t.role() == Role.OLD && t.key().startsWith(table + ".") && !t.key().contains("["))
+                .filter(t -> !dropped.contains(t.key().substring(table.length() + 1)))
                 .forEach(t -> {
                     String key = t.key().substring(table.length() + 1);
-                    p.put(CARRIED_KEY + key, t.value());
+                    p.put(CARRIED_KEY + key, TomlEdit.typed(t.value(), t.type()));
                     if (key.contains(".")) {
                         subtables.add(key.substring(0, key.lastIndexOf('.')));
                     }

@@ -92,16 +92,38 @@ public final class TomlEdit {
 
     /** The key lines of a table as written (values spanning lines included), to carry a table from one file to another. */
     public static Optional<List<String>> tableBody(String text, String path) {
+        return tableBody(text, path, java.util.Set.of());
+    }
+
+    /**
+     * The table's key lines as {@link #tableBody} gives them, without the keys named in {@code dropped} (relative to
+     * the table: "driverClassName"), each with any continuation lines of its value.
+     */
+    public static Optional<List<String>> tableBody(String text, String path, java.util.Set<String> dropped) {
         TomlLayout layout = new TomlLayout(lines(text));
         return layout.table(path).map(t -> {
             List<String> body = new ArrayList<>();
             for (TomlLayout.Key k : t.keys()) {
+                if (dropped.contains(k.path().substring(path.length() + 1))) {
+                    continue;
+                }
                 for (int i = k.firstLine(); i <= k.lastLine(); i++) {
                     body.add(TomlLayout.strip(layout.lines.get(i)));
                 }
             }
             return body;
         });
+    }
+
+    /**
+     * A scanned value as the TOML literal of its type as written: a string quoted and escaped even when it reads
+     * "false" or "50", a boolean, number, date or array as its text; a value of unobserved type as {@link #literal}.
+     */
+    public static String typed(String value, String type) {
+        if (type.isEmpty()) {
+            return literal(value);
+        }
+        return type.equals("string") ? "\"" + org.tomlj.Toml.tomlEscape(value) + "\"" : value;
     }
 
     /** A parameter value as a TOML literal: booleans and integers bare, anything else a quoted, escaped string. */

@@ -9,6 +9,7 @@ import dev.apimupgrade.scan.db.H2Url;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -35,7 +36,11 @@ final class RunbookText {
                     + (p.containsKey("when") ? " (" + p.get("when") + ")" : "") + ".";
             case SET_TOML_TABLE -> "In " + NEW_TOML + ", replace the [" + t + "] table (or add it) with the keys of"
                     + " the old home's [" + t + "] table" + subtables(t, p) + ", as listed below. Edit the table"
-                    + (p.containsKey(Planner.SUBTABLES) ? "s" : "") + "; do not copy the whole file.";
+                    + (p.containsKey(Planner.SUBTABLES) ? "s" : "") + "; do not copy the whole file."
+                    + (Planner.dropped(p).isEmpty() ? "" : " Not carried, because 3.1.0 (like 3.0.0) does not read "
+                    + (Planner.dropped(p).size() == 1 ? "it" : "them") + " from [" + t + "]: "
+                    + String.join(", ", Planner.dropped(p)) + " (pool settings are read from [" + t
+                    + ".pool_options]).");
             case SET_TOML_VALUE -> "In " + NEW_TOML + ", set " + t + " as shown.";
             case RUN_SQL_SCRIPT -> "Run the " + p.getOrDefault("script", "") + " script on the " + t
                     + " database" + (p.containsKey("dialectFolder") ? " (" + p.get("dialectFolder") + ")" : "")
@@ -91,19 +96,30 @@ final class RunbookText {
                 String key = name.substring(Planner.CARRIED_KEY.length());
                 int dot = key.lastIndexOf('.');
                 String table = dot < 0 ? s.target() : s.target() + "." + key.substring(0, dot);
-                String shown = anchor && key.equals("url") ? H2Url.parse(value).filter(H2Url::homeRelative)
-                        .map(u -> u.anchoredAt(Path.of(oldHome))).orElse(value) : value;
-                byTable.computeIfAbsent(table, k -> new ArrayList<>())
-                        .add(key.substring(dot + 1) + " = " + TomlEdit.literal(shown));
+                // the value is already the TOML literal as written; only an anchored H2 URL is rewritten
+                String shown = anchor && key.equals("url") ? anchored(value, oldHome) : value;
+                byTable.computeIfAbsent(table, k -> new ArrayList<>()).add(key.substring(dot + 1) + " = " + shown);
             }
         });
         if (byTable.isEmpty()) {
             return "[" + s.target() + "]\n# the keys of [" + s.target() + "] from the old deployment.toml";
         }
-        String secrets = s.params().containsValue(SecretMask.MASK) ? "# " + SecretMask.MASK
+        String secrets = s.params().values().stream().anyMatch(v -> v.equals(SecretMask.MASK)
+                || v.equals(TomlEdit.literal(SecretMask.MASK))) ? "# " + SecretMask.MASK
                 + " marks a secret: copy its value from the old deployment.toml\n" : "";
+        Set<String> dropped = Planner.dropped(s.params());
+        String notCarried = dropped.isEmpty() ? "" : "\n# not carried: 3.1.0 does not read " + String.join(", ", dropped)
+                + " from [" + s.target() + "]";
         return secrets + byTable.entrySet().stream().map(e -> "[" + e.getKey() + "]\n" + String.join("\n", e.getValue()))
-                .collect(Collectors.joining("\n\n"));
+                .collect(Collectors.joining("\n\n")) + notCarried;
+    }
+
+    /** A carried relative H2 URL literal, anchored at the old home as the step writes it. */
+    private static String anchored(String literal, String oldHome) {
+        org.tomlj.TomlParseResult parsed = org.tomlj.Toml.parse("v = " + literal);
+        String url = parsed.hasErrors() ? null : parsed.getString("v");
+        return url == null ? literal : H2Url.parse(url).filter(H2Url::homeRelative)
+                .map(u -> TomlEdit.literal(u.anchoredAt(Path.of(oldHome)))).orElse(literal);
     }
 
     private static String from(Map<String, String> p) {

@@ -5,7 +5,10 @@ import dev.apimupgrade.fact.NodeRoleConfig;
 import dev.apimupgrade.fact.Role;
 import dev.apimupgrade.plan.MigrationPlan;
 import dev.apimupgrade.plan.PlanInputs;
+import dev.apimupgrade.plan.NodeRole;
+import dev.apimupgrade.plan.HasRunQuery;
 import dev.apimupgrade.plan.PlanStep;
+import dev.apimupgrade.plan.Planner;
 import dev.apimupgrade.plan.ScriptSource;
 import dev.apimupgrade.report.ConditionView.EvidenceView;
 import dev.apimupgrade.rule.ConditionResult;
@@ -81,6 +84,15 @@ public record RunbookView(ToolInfo tool, String planSha256, String oldHome, Stri
                 where(verdict, Status.NOT_APPLICABLE), where(verdict, Status.UNKNOWN));
     }
 
+    /** For a script step, the query that tells whether it has run ("" when the dialect or its query is not known). */
+    private static String hasRun(PlanStep s) {
+        if (!s.kind().equals("RunSqlScript") || !s.params().containsKey(Planner.DIALECT_FOLDER)) {
+            return "";
+        }
+        return HasRunQuery.of(s.params().getOrDefault("script", ""), s.params().get(Planner.DIALECT_FOLDER))
+                .map(q -> "; it has run when this query returns 0: " + q).orElse("");
+    }
+
     private static List<LeftOut> where(Verdict verdict, Status status) {
         return verdict.results().stream().filter(r -> r.status() == status).map(LeftOut::of).toList();
     }
@@ -94,6 +106,6 @@ public record RunbookView(ToolInfo tool, String planSha256, String oldHome, Stri
                 s.evidence().stream().map(e -> new EvidenceView(e.source().toString(), e.observed())).toList(),
                 commands.linux(), commands.windows(), commands.same(), RunbookText.snippet(s, oldHome),
                 RunbookText.snippetLanguage(s), sql.statements(),
-                sql.note(), s.postCondition());
+                sql.note(), s.postCondition() + hasRun(s));
     }
 }

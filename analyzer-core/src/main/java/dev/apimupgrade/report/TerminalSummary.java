@@ -63,10 +63,14 @@ public final class TerminalSummary {
         return n + " " + noun + (n == 1 ? "" : "s");
     }
 
-    /** The first message of the rules (what they observed), else the title; never more than one line. */
+    /**
+     * The first message of the rules (what they observed, the rules ranking the one that matters most first), else
+     * the title; never more than one line, and "(+N more)" when the report holds more messages.
+     */
     private static String oneLine(ConditionView c) {
         String text = c.messages().isEmpty() ? c.title() : c.messages().get(0);
         int newline = text.indexOf('\n');
-        return (newline < 0 ? text : text.substring(0, newline)).strip();
+        String line = (newline < 0 ? text : text.substring(0, newline)).strip();
+        return c.messages().size() > 1 ? line + " (+" + (c.messages().size() - 1) + " more)" : line;
     }
 }

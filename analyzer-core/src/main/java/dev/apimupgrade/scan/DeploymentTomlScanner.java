@@ -45,7 +45,8 @@ public final class DeploymentTomlScanner implements Scanner {
             }
             TomlFile toml = file.get();
             for (TomlFile.Leaf leaf : toml.leaves()) {
-                out.add(new TomlSetting(role, leaf.key(), masked(leaf), SourceRef.line(role, TomlFile.PATH, leaf.line())));
+                out.add(new TomlSetting(role, leaf.key(), masked(leaf), SourceRef.line(role, TomlFile.PATH, leaf.line()),
+                        leaf.type()));
             }
             Optional<EffectiveConfig> effective = role == Role.OLD
                     ? Optional.of(EffectiveConfig.of(toml, installation.oldHome())) : Optional.empty();

@@ -1,6 +1,7 @@
 package dev.apimupgrade.scan;
 
 import dev.apimupgrade.fact.Role;
+import dev.apimupgrade.fact.TomlSetting;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -33,7 +34,11 @@ public final class TomlFile {
      * One leaf: the dotted key, its own name (last segment), the value as text, the line it is on, and whether the
      * value is a TOML boolean (a flag such as allow_credentials, which no secret can hide in).
      */
-    record Leaf(String key, String name, String value, int line, boolean flag) {
+    /** One leaf: its dotted key, its own name, its value as text, its line, and its TOML type (see {@link #type}). */
+    record Leaf(String key, String name, String value, int line, String type) {
+        boolean flag() {
+            return type.equals(TomlSetting.BOOLEAN);
+        }
     }
 
     private final Role role;
@@ -172,11 +177,11 @@ public final class TomlFile {
                         flatten(key + "[" + i + "].", a.getTable(i), out);
                     } else {
                         out.add(new Leaf(key + "[" + i + "]", name, text(a.get(i)), line(a.inputPositionOf(i)),
-                                a.get(i) instanceof Boolean));
+                                type(a.get(i))));
                     }
                 }
             } else {
-                out.add(new Leaf(key, name, text(value), line(table.inputPositionOf(path)), value instanceof Boolean));
+                out.add(new Leaf(key, name, text(value), line(table.inputPositionOf(path)), type(value)));
             }
         }
     }
@@ -188,6 +193,22 @@ public final class TomlFile {
             }
         }
         return false;
+    }
+
+    /** The TOML type of a value as tomlj parsed it, so a carried "false" stays a string and false a boolean. */
+    static String type(Object value) {
+        if (value instanceof String) {
+            return TomlSetting.STRING;
+        } else if (value instanceof Boolean) {
+            return TomlSetting.BOOLEAN;
+        } else if (value instanceof Long) {
+            return TomlSetting.INTEGER;
+        } else if (value instanceof Double) {
+            return TomlSetting.FLOAT;
+        } else if (value instanceof TomlArray) {
+            return TomlSetting.ARRAY;
+        }
+        return TomlSetting.DATETIME;
     }
 
     private static String text(Object value) {

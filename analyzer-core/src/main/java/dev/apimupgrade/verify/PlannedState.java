@@ -73,6 +73,14 @@ public final class PlannedState {
         return out;
     }
 
+    /** The full keys ("database.apim_db.driverClassName") the carrying steps leave out: 3.1.0 does not read them. */
+    public Set<String> droppedKeys() {
+        Set<String> out = new TreeSet<>();
+        steps().filter(s -> s.kind().equals("SetTomlTable") && "OLD".equals(s.params().get("from")))
+                .forEach(s -> dev.apimupgrade.plan.Planner.dropped(s.params()).forEach(k -> out.add(s.target() + "." + k)));
+        return out;
+    }
+
     private Stream<PlanStep> steps() {
         return plan.stream().flatMap(p -> p.steps().stream());
     }

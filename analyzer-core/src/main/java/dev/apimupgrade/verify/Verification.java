@@ -133,6 +133,7 @@ public final class Verification {
                     "the old deployment.toml could not be read", List.of("OLD:repository/conf/deployment.toml"));
         }
         Map<String, TomlSetting> old = settings(facts, Role.OLD, planned.carriedTables());
+        old.keySet().removeAll(planned.droppedKeys());
         Map<String, TomlSetting> neu = settings(facts, Role.NEW, planned.carriedTables());
         List<String> evidence = new ArrayList<>();
         List<String> wrong = new ArrayList<>();
@@ -147,6 +148,11 @@ public final class Verification {
             } else if (!now.value().equals(setting.value())) {
                 wrong.add(key + " (different value)");
                 evidence.add(now.source() + ": " + key + " differs from " + setting.source());
+            } else if (!now.type().equals(setting.type())) {
+                // "false" carried as false, or "50" as 50: the same text, another TOML type
+                wrong.add(key + " (" + now.type() + ", was " + setting.type() + ")");
+                evidence.add(now.source() + ": " + key + " is a " + now.type() + ", a " + setting.type() + " in "
+                        + setting.source());
             } else {
                 evidence.add(now.source() + ": " + key + " carried over");
             }

@@ -89,6 +89,32 @@ class SetTomlTableOnReferenceFilesTest {
                 .anySatisfy(r -> assertThat(r.status()).isEqualTo(JournalRecord.ALREADY_DONE));
     }
 
+    /**
+     * The testing tool's PostgreSQL file writes pool settings at the table's top level, where neither pack reads
+     * them: the step leaves out the keys its plan drops, and every other line is carried as written, so "false"
+     * stays a string and the contradicting type = "mysql" stays as it is (CFG-DB-TYPE-URL reports it).
+     */
+    @ParameterizedTest
+    @MethodSource("files")
+    void theKeysThePlanDropsAreLeftOutAndEveryCarriedValueKeepsItsTypeAndText(Path newFile) throws Exception {
+        Path reference = newFile.getParent().getParent().getParent().getParent();
+        String old = Files.readString(findOld(reference).getParent().getParent().resolve("postgresql/deployment.toml"));
+        Homes homes = homes(old, Files.readString(newFile));
+        String dropped = "defaultAutoCommit,driverClassName,maxActive,maxWait,testOnBorrow,validationInterval";
+        MigrationPlan plan = new MigrationPlan("test", "rules", PRINT, List.of(new PlanStep("toml-table",
+                "CFG-DB-APIM", "SetTomlTable", "database.apim_db", Map.of("from", "OLD", "relativeH2", "false",
+                Planner.DROPPED, dropped), true, List.of(), "Step 1", "", "holds", List.of(), List.of())));
+
+        new Engine().migrate(plan, new RunDirectory(tmp.resolve("run")), homes, CURRENT,
+                new Engine.Options(false, Set.of()));
+
+        String after = Files.readString(homes.newHome().resolve("repository/conf/deployment.toml"));
+        assertThat(TomlEdit.tableBody(after, "database.apim_db").orElseThrow()).containsExactly(
+                "type = \"mysql\"", "url = \"jdbc:postgresql://localhost:5432/amdb\"", "username = \"root\"",
+                "password = \"root\"", "validationQuery = \"SELECT 1\"");
+        assertThat(Toml.parse(after).errors()).isEmpty();
+    }
+
     private static Path findOld(Path anyReferenceChild) {
         Path dir = anyReferenceChild;
         while (dir != null && !Files.isDirectory(dir.resolve("migration/testing-tool"))) {

@@ -157,12 +157,46 @@ class PlannerTest {
         PlanStep step = Planner.plan(verdict(MIXED), CATALOGUE, facts, "1.0").steps().stream()
                 .filter(s -> s.kind().equals("SetTomlTable")).findFirst().orElseThrow();
 
-        assertThat(step.params()).containsEntry("key.url", "jdbc:mysql://db/am")
-                .containsEntry("key.password", SecretMask.MASK).containsEntry("key.pool_options.maxActive", "150")
+        assertThat(step.params()).containsEntry("key.url", "\"jdbc:mysql://db/am\"")
+                .containsEntry("key.password", "\"" + SecretMask.MASK + "\"")
+                .containsEntry("key.pool_options.maxActive", "150")
                 .containsEntry(Planner.SUBTABLES, "pool_options").doesNotContainKey("key.shared_db.url")
                 .hasSize(5);
         assertThat(step.postCondition()).isEqualTo("the 3.1.0 deployment.toml has [database.apim_db] and"
                 + " [database.apim_db.pool_options] with the old home's values and still parses");
+    }
+
+    @Test
+    void aCarriedTableKeepsEachValuesTomlTypeAsWrittenAndLeavesOutTheKeysTheRulesDropCfgDbApim() {
+        SourceRef at = SourceRef.line(Role.OLD, "repository/conf/deployment.toml", 24);
+        Facts facts = new Facts(List.of(SHARED, APIM,
+                new TomlSetting(Role.OLD, "database.apim_db.defaultAutoCommit", "false", at, TomlSetting.STRING),
+                new TomlSetting(Role.OLD, "database.apim_db.maxActive", "50", at, TomlSetting.STRING),
+                new TomlSetting(Role.OLD, "database.apim_db.driverClassName", "org.postgresql.Driver", at,
+                        TomlSetting.STRING),
+                new TomlSetting(Role.OLD, "database.apim_db.pool_options.testOnBorrow", "false", at,
+                        TomlSetting.BOOLEAN),
+                new TomlSetting(Role.OLD, "database.apim_db.pool_options.maxWait", "60000", at, TomlSetting.INTEGER),
+                new TomlSetting(Role.OLD, "database.apim_db.pool_options.minIdle", "5", at, TomlSetting.STRING)));
+        List<JustifiedAction> carry = List.of(action("CFG-DB-APIM", "SetTomlTable", "database.apim_db",
+                Map.of("from", "OLD", Planner.DROPPED, "defaultAutoCommit,driverClassName,maxActive")));
+
+        PlanStep step = Planner.plan(verdict(carry), CATALOGUE, facts, "1.0").steps().get(0);
+
+        assertThat(step.params()).containsEntry("key.pool_options.testOnBorrow", "false")
+                .containsEntry("key.pool_options.maxWait", "60000")
+                .containsEntry("key.pool_options.minIdle", "\"5\"")
+                .containsEntry(Planner.DROPPED, "defaultAutoCommit,driverClassName,maxActive")
+                .doesNotContainKeys("key.defaultAutoCommit", "key.driverClassName", "key.maxActive");
+    }
+
+    @Test
+    void anEmptyDropListIsLeftOutOfThePlanCfgDbApim() {
+        List<JustifiedAction> carry = List.of(action("CFG-DB-APIM", "SetTomlTable", "database.apim_db",
+                Map.of("from", "OLD", Planner.DROPPED, "")));
+
+        assertThat(Planner.plan(verdict(carry), CATALOGUE, new Facts(List.of(SHARED, APIM)), "1.0").steps().get(0)
+                .params()).containsOnlyKeys("from");
     }
 
     @Test

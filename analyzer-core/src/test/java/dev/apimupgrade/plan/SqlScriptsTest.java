@@ -32,7 +32,7 @@ class SqlScriptsTest {
         try (Stream<Path> folders = Files.list(MAIN_SQL)) {
             List<String> names = folders.filter(Files::isDirectory).map(p -> p.getFileName().toString()).toList();
             assertThat(names).containsExactlyInAnyOrderElementsOf(
-                    Stream.concat(SqlScripts.PURPOSES.stream(), Stream.of("assess", "export", "guard", "inventory")).toList());
+                    Stream.concat(SqlScripts.PURPOSES.stream(), Stream.of("assess", "export", "guard", "has-run", "inventory")).toList());
         }
         for (String purpose : SqlScripts.PURPOSES) {
             try (Stream<Path> folders = Files.list(MAIN_SQL.resolve(purpose))) {

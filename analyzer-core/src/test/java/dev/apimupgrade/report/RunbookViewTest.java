@@ -224,6 +224,53 @@ class RunbookViewTest {
     }
 
     @Test
+    void aCarriedTableShowsStringsThatReadFalseOrFiftyAsStringsAndSaysWhichKeysItLeavesOutCfgDbApim() {
+        SourceRef at = SourceRef.line(Role.OLD, "repository/conf/deployment.toml", 24);
+        Facts facts = new Facts(List.of(APIM,
+                new TomlSetting(Role.OLD, "database.apim_db.url", "jdbc:postgresql://db/am", at, TomlSetting.STRING),
+                new TomlSetting(Role.OLD, "database.apim_db.driverClassName", "org.postgresql.Driver", at,
+                        TomlSetting.STRING),
+                new TomlSetting(Role.OLD, "database.apim_db.pool_options.defaultAutoCommit", "false", at,
+                        TomlSetting.STRING),
+                new TomlSetting(Role.OLD, "database.apim_db.pool_options.maxActive", "50", at, TomlSetting.STRING),
+                new TomlSetting(Role.OLD, "database.apim_db.pool_options.testOnBorrow", "true", at,
+                        TomlSetting.BOOLEAN)));
+        Verdict verdict = verdict(List.of(action("CFG-DB-APIM", "SetTomlTable", "database.apim_db",
+                Map.of("from", "OLD", "relativeH2", "false", Planner.DROPPED, "driverClassName"))));
+
+        RunbookStep step = RunbookView.of(Planner.plan(verdict, CATALOGUE, facts, "1.0"), verdict, TOOL,
+                "/opt/apim-3.0.0", "/opt/apim-3.1.0", SCRIPTS).steps().get(0);
+
+        assertThat(step.snippet()).isEqualTo("""
+                [database.apim_db]
+                url = "jdbc:postgresql://db/am"
+
+                [database.apim_db.pool_options]
+                defaultAutoCommit = "false"
+                maxActive = "50"
+                testOnBorrow = true
+                # not carried: 3.1.0 does not read driverClassName from [database.apim_db]""");
+        assertThat(step.what()).contains("Not carried, because 3.1.0 (like 3.0.0) does not read it from"
+                + " [database.apim_db]: driverClassName");
+    }
+
+    @Test
+    void anAmScriptStepPlannedFromAnOracleUrlSaysWhichQueryTellsWhetherItHasRunDbAmUpgrade() {
+        DatasourceConfig oracle = new DatasourceConfig(Role.OLD, "apim_db", "oracle",
+                "jdbc:oracle:thin:@db.example:1521/APIM", "", "", false, SourceRef.line(Role.OLD,
+                "repository/conf/deployment.toml", 12));
+        Verdict verdict = verdict(List.of(action("DB-AM-UPGRADE", "RunSqlScript", "apim_db",
+                Map.of("script", "am-3.0.0-to-3.1.0", "dialect", "ORACLE"))));
+
+        RunbookStep step = RunbookView.of(Planner.plan(verdict, CATALOGUE, new Facts(List.of(oracle)), "1.0"), verdict,
+                TOOL, "/opt/apim-3.0.0", "/opt/apim-3.1.0", SCRIPTS).steps().get(0);
+
+        assertThat(step.sql()).first().asString().contains("'oracle'");
+        assertThat(step.done()).contains("it has run when this query returns 0: SELECT CASE WHEN EXISTS (SELECT 1"
+                + " FROM USER_TABLES WHERE TABLE_NAME = 'AM_API_CATEGORIES')");
+    }
+
+    @Test
     void aManualStepsSettingsAreLabelledPlainTextNotTomlIdnMigrationResources() {
         Verdict verdict = verdict(List.of(action("IDN-MIGRATION-RESOURCES", "ManualStep", "migration-resources",
                 Map.of("step", "edit migration-config.yaml", "config", "migrationEnable: true, currentVersion: 5.9.0"))));

@@ -47,6 +47,22 @@ class TerminalSummaryTest {
     }
 
     @Test
+    void aConditionWithSeveralMessagesShowsTheFirstAndHowManyMoreTheReportHolds() {
+        List<Finding> three = List.of(
+                new Finding("KEY-CERT-EXPIRY", Status.APPLIES, Severity.WARNING, "The server's own key: expired",
+                        List.of(), "KEY-CERT-EXPIRY a key entry"),
+                new Finding("KEY-CERT-EXPIRY", Status.APPLIES, Severity.WARNING, "A trusted certificate: expired",
+                        List.of(), "KEY-CERT-EXPIRY an old trusted certificate"),
+                new Finding("KEY-CERT-EXPIRY", Status.APPLIES, Severity.WARNING, "15 stock CA certificates",
+                        List.of(), "KEY-CERT-EXPIRY stock CA certificates"));
+        Verdict verdict = Verdict.assemble(ConditionCatalogue.load(), three, List.of(), "h");
+        AssessmentReport report = AssessmentReport.from(SampleAssessment.installation(), new Facts(List.of()), verdict,
+                SampleAssessment.TOOL);
+
+        assertThat(TerminalSummary.render(report)).contains("  KEY-CERT-EXPIRY  The server's own key: expired (+2 more)\n");
+    }
+
+    @Test
     void anAssessmentNoRuleDecidedIsUndecidedAndListsEveryUnknownBlockersFirstThenTheNextCommand() {
         Verdict nothing = Verdict.assemble(ConditionCatalogue.load(), List.of(), List.of(), "h");
         AssessmentReport report = AssessmentReport.from(SampleAssessment.installation(), new Facts(List.of()), nothing,

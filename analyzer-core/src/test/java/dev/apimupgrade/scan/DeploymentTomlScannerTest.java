@@ -79,6 +79,35 @@ class DeploymentTomlScannerTest {
     }
 
     @Test
+    void eachSettingKeepsItsTomlTypeSoAStringThatReadsFalseOrFiftyIsNotABooleanOrAnIntegerForCfgDbApim()
+            throws Exception {
+        // the migration testing tool's [database.apim_db] writes its pool settings as strings
+        Path old = old("""
+                [database.apim_db]
+                url = "jdbc:postgresql://localhost:5432/amdb"
+                password = "root"
+                defaultAutoCommit = "false"
+                maxActive = "50"
+                pool_options.testOnBorrow = true
+                pool_options.maxWait = 60000
+                pool_options.ratio = 0.5
+                pool_options.hosts = ["a", "b"]
+                """);
+
+        Facts facts = scan(old, null);
+
+        assertThat(facts.ofType(TomlSetting.class)).extracting(TomlSetting::key, TomlSetting::value, TomlSetting::type)
+                .containsExactly(tuple("database.apim_db.url", "jdbc:postgresql://localhost:5432/amdb", "string"),
+                        tuple("database.apim_db.password", SecretMask.MASK, "string"),
+                        tuple("database.apim_db.defaultAutoCommit", "false", "string"),
+                        tuple("database.apim_db.maxActive", "50", "string"),
+                        tuple("database.apim_db.pool_options.testOnBorrow", "true", "boolean"),
+                        tuple("database.apim_db.pool_options.maxWait", "60000", "integer"),
+                        tuple("database.apim_db.pool_options.ratio", "0.5", "float"),
+                        tuple("database.apim_db.pool_options.hosts", "[\"a\", \"b\"]", "array"));
+    }
+
+    @Test
     void secretValuesAreMaskedAndSecretReferencesKeptForKeySecureVault() throws Exception {
         Path old = old("""
                 [super_admin]

@@ -91,6 +91,27 @@ class VerificationTest {
     }
 
     @Test
+    void configCarriedFailsAStringCarriedAsABooleanAndExpectsNoKeyThePlanDropped() {
+        SourceRef oldAt = SourceRef.line(Role.OLD, "repository/conf/deployment.toml", 29);
+        SourceRef newAt = SourceRef.line(Role.NEW, "repository/conf/deployment.toml", 30);
+        PlanStep carry = new PlanStep("CFG:SetTomlTable:database.apim_db", "CFG", "SetTomlTable", "database.apim_db",
+                Map.of("from", "OLD", "drop", "driverClassName"), true, List.of(), "Step 1", "", "carried", List.of(),
+                List.of());
+        PlannedState planned = new PlannedState(Optional.of(new dev.apimupgrade.plan.MigrationPlan("t", "h",
+                new dev.apimupgrade.plan.Fingerprint("f", "t", "h", List.of()), List.of(carry))));
+
+        Check c = Verification.configCarried(facts(
+                new TomlSetting(Role.OLD, "database.apim_db.pool_options.defaultAutoCommit", "false", oldAt, "string"),
+                new TomlSetting(Role.OLD, "database.apim_db.driverClassName", "org.postgresql.Driver", oldAt, "string"),
+                new TomlSetting(Role.NEW, "database.apim_db.pool_options.defaultAutoCommit", "false", newAt,
+                        "boolean")), Path.of("/old"), planned);
+
+        assertThat(c.status()).isEqualTo(AfterReport.FAIL);
+        assertThat(c.detail()).isEqualTo("not carried: database.apim_db.pool_options.defaultAutoCommit (boolean, was"
+                + " string)");
+    }
+
+    @Test
     void configCarriedComparesOnlyTheTablesAStepCarriesSoAKeystoreNoStepCarriesIsNoFalseAlarm() {
         // the custom sample: [keystore.primary] is set in 3.0.0, no step carries it, the 3.1.0 file keeps its default
         Check c = Verification.configCarried(facts(

@@ -5,6 +5,7 @@ import dev.apimupgrade.fact.DatabaseScan;
 import dev.apimupgrade.fact.DatasourceConfig;
 import dev.apimupgrade.fact.DbProduct;
 import dev.apimupgrade.fact.RowCount;
+import dev.apimupgrade.scan.db.RenderedUrl;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +16,8 @@ import java.util.stream.Collectors;
  * of AM_SYSTEM_APPS (FACTS.md section 4), and the wording of why a database condition could not be decided.
  */
 public final class DatabaseEvidence {
+    /** The analytics worker's datasource, as its deployment.yaml and AnalyticsDatabase name it. */
+    static final String ANALYTICS_DB = "APIM_ANALYTICS_DB";
     /** Identity tables at least this large have exhausted the connection pool during the identity migration. */
     public static final long LARGE_TABLE_ROWS = 100_000;
     /** Above this many REG_LOG rows, reg-index.sql needs a maintenance window of its own. */
@@ -82,6 +85,16 @@ public final class DatabaseEvidence {
         return seconds < 120 ? "about " + seconds + " s" : "about " + (seconds / 60) + " min";
     }
 
+    /** The product a datasource URL names as the server renders it ("ORACLE", "POSTGRESQL"), or "" for none known. */
+    public static String urlKind(String url) {
+        return DatabaseProduct.of(RenderedUrl.of(url)).map(Enum::name).orElse("");
+    }
+
+    /** Why one datasource was not read: its scan's reason, or that no database was read at all. */
+    public static String notRead(List<DatabaseScan> scans) {
+        return scans.isEmpty() ? "no database was read" : scans.get(0).reason();
+    }
+
     /** Why a table the condition needs was not observed: databases not read, some not read, or none holds it. */
     public static String missing(String table, List<DatabaseScan> scans) {
         if (scans.isEmpty()) {
@@ -96,11 +109,30 @@ public final class DatabaseEvidence {
                 + ".";
     }
 
-    /** The analytics variant: the usual cause is that the analytics home, which names APIM_ANALYTICS_DB, was not given. */
-    public static String missingAnalytics(List<DatabaseScan> scans) {
+    /**
+     * The analytics variant, saying what was read: APIM_ANALYTICS_DB read without the table (the 3.0.0 worker creates
+     * APILASTACCESSSUMMARY when it first summarises API access), APIM_ANALYTICS_DB not read and why, an analytics
+     * home given that names no readable APIM_ANALYTICS_DB, or no analytics home given (then --old-analytics helps).
+     */
+    public static String missingAnalytics(List<DatabaseScan> scans, List<?> oldAnalyticsHomes) {
+        List<DatabaseScan> analytics = scans.stream().filter(s -> s.datasource().equals(ANALYTICS_DB)).toList();
+        if (analytics.stream().anyMatch(DatabaseScan::scanned)) {
+            return ANALYTICS_DB + " was read (" + analytics.stream().filter(DatabaseScan::scanned).findFirst()
+                    .orElseThrow().product() + ") and has no APILASTACCESSSUMMARY table yet: the 3.0.0 analytics"
+                    + " worker creates it when it first summarises API access, so there is no key to check until"
+                    + " then; assess again once it exists.";
+        }
+        if (!analytics.isEmpty()) {
+            return ANALYTICS_DB + " of the 3.0.0 analytics home was not read (" + analytics.get(0).reason()
+                    + "), so APILASTACCESSSUMMARY could not be checked.";
+        }
+        if (!oldAnalyticsHomes.isEmpty()) {
+            return "The 3.0.0 analytics home given with --old-analytics names no " + ANALYTICS_DB + " in its worker"
+                    + " deployment.yaml that could be read: " + missing("APILASTACCESSSUMMARY", scans);
+        }
         return "The analytics database is not configured (give the 3.0.0 analytics home with --old-analytics, whose"
-                + " worker deployment.yaml names APIM_ANALYTICS_DB) or was not read: " + missing(
-                "APILASTACCESSSUMMARY", scans);
+                + " worker deployment.yaml names " + ANALYTICS_DB + ") or was not read: "
+                + missing("APILASTACCESSSUMMARY", scans);
     }
 
     private static String names(List<DatabaseScan> scans) {

@@ -1,6 +1,7 @@
 package dev.apimupgrade.rules;
 
 import dev.apimupgrade.scan.db.H2Url;
+import dev.apimupgrade.scan.db.RenderedUrl;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -52,6 +53,50 @@ public final class Datasources {
             }
         }
         return "other";
+    }
+
+    /**
+     * The keys of a [database.*] table that 3.x reads (3.1.0 master-datasources.xml.j2 lines 125-131: url, username,
+     * password, driver, validationQuery and every pool_options key; kernel infer.json "database.$1.type": type, and
+     * hostname, port, name and sid through the URL it infers). The 3.0.0 template reads the same ones.
+     */
+    private static final java.util.Set<String> READ_KEYS = java.util.Set.of("type", "url", "username", "password",
+            "driver", "validationQuery", "hostname", "port", "name", "sid", "pool_options");
+
+    /**
+     * The keys of a carried [database.NAME] table (its TomlSettings) that 3.1.0 does not read, relative to the table
+     * and comma-separated ("driverClassName"): the carried table leaves them out and the runbook says so.
+     */
+    public static String unreadKeys(List<?> settings) {
+        return settings.stream().map(dev.apimupgrade.fact.TomlSetting.class::cast)
+                .map(t -> t.key().split("\\.", 3)).filter(k -> k.length == 3)
+                .map(k -> k[2]).filter(k -> !READ_KEYS.contains(k.split("\\.", 2)[0])).sorted().distinct()
+                .collect(java.util.stream.Collectors.joining(","));
+    }
+
+    /** kernel infer.json "database.$1.type": the driver 3.x fills in for a type when the table gives none. */
+    private static final Map<String, String> INFERRED_DRIVER = Map.of("mysql", "com.mysql.jdbc.Driver",
+            "oracle", "oracle.jdbc.OracleDriver", "mssql", "com.microsoft.sqlserver.jdbc.SQLServerDriver",
+            "db2", "com.ibm.db2.jcc.DB2Driver", "postgre", "org.postgresql.Driver", "h2", "org.h2.Driver");
+
+    /** Whether a table's type and its URL name two different known databases (type "mysql", jdbc:postgresql:). */
+    public static boolean typeContradictsUrl(String type, String url) {
+        String byType = kind(type, "");
+        String byUrl = kind("", url);
+        return !isBlank(type) && !byType.equals("other") && !byUrl.equals("other") && !byType.equals(byUrl);
+    }
+
+    /** The driver 3.x infers from a type when the table gives none, or "" for a type infer.json does not list. */
+    public static String inferredDriver(String type) {
+        return INFERRED_DRIVER.getOrDefault(kind(type, ""), "");
+    }
+
+    /**
+     * Whether two configured URLs reach the same database as the server renders them: "?a=1&amp;amp;b=2" and
+     * "?a=1&amp;b=2" are the same URL once the XML they are rendered into is parsed.
+     */
+    public static boolean sameUrl(String a, String b) {
+        return java.util.Objects.equals(RenderedUrl.of(a), RenderedUrl.of(b));
     }
 
     public static boolean isH2(String type, String url) {

@@ -75,6 +75,11 @@ public final class Matching {
         return contains42(alias) || contains42(subject);
     }
 
+    /** A key of the table that configures API Security Audit: [security_audit] (3.1.0's api-manager.xml.j2). */
+    public static boolean isSecurityAudit(String tomlKey) {
+        return tomlKey != null && tomlKey.startsWith("security_audit.");
+    }
+
     private static boolean contains42(String s) {
         return s != null && s.toLowerCase(java.util.Locale.ROOT).contains("42crunch");
     }

@@ -1,6 +1,7 @@
 package dev.apimupgrade.rules;
 
 import dev.apimupgrade.fact.DatasourceConfig;
+import dev.apimupgrade.fact.DbAccount;
 import dev.apimupgrade.fact.JarFile;
 import dev.apimupgrade.fact.Keystore;
 import dev.apimupgrade.fact.KeystoreEntry;
@@ -91,6 +92,8 @@ public final class Phrases {
             return k.fileName();
         } else if (o instanceof SynapseFile f) {
             return f.relativePath();
+        } else if (o instanceof DbAccount a) {
+            return a.datasource();
         } else if (o instanceof TenantDirectory t) {
             return t.tenantId();
         } else if (o instanceof Observation obs) {

@@ -21,6 +21,7 @@ import static dev.apimupgrade.rules.RuleHarness.decide;
 import static dev.apimupgrade.rules.RuleHarness.said;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.apimupgrade.fact.Observation;
 import dev.apimupgrade.fact.Role;
 import dev.apimupgrade.fact.SourceRef;
 import dev.apimupgrade.fact.SynapseDiff;
@@ -89,6 +90,98 @@ class ConfigurationRulesTest {
         assertThat(said(v, "CFG-DB-APIM")).contains("3.1.0 home's own database");
         assertThat(actions(v, "CFG-DB-APIM")).singleElement()
                 .satisfies(a -> assertThat(a.params()).containsEntry("relativeH2", "true"));
+    }
+
+    @Test
+    void cfgDbApimAndCfgDbSharedCompareUrlsAsTheServerRendersThemSoAnEscapedAmpersandIsTheSameUrl() {
+        String written = "jdbc:mysql://db:3306/WSO2AM_DB?useSSL=false&amp;autoReconnect=true";
+        String rendered = "jdbc:mysql://db:3306/WSO2AM_DB?useSSL=false&autoReconnect=true";
+        Verdict same = decide(home(Role.NEW), datasource(Role.OLD, "apim_db", "mysql", written),
+                datasource(Role.NEW, "apim_db", "mysql", rendered), datasource(Role.OLD, "shared_db", "mysql", written),
+                datasource(Role.NEW, "shared_db", "mysql", written));
+        Verdict other = decide(home(Role.NEW), datasource(Role.OLD, "apim_db", "mysql", written),
+                datasource(Role.NEW, "apim_db", "mysql", rendered.replace("autoReconnect", "useUnicode")));
+
+        assertThat(same.status("CFG-DB-APIM")).isEqualTo(Status.NOT_APPLICABLE);
+        assertThat(same.status("CFG-DB-SHARED")).isEqualTo(Status.NOT_APPLICABLE);
+        assertThat(other.status("CFG-DB-APIM")).isEqualTo(Status.APPLIES);
+        // the message quotes the URL as written: evidence shows the raw text
+        assertThat(said(other, "CFG-DB-APIM")).contains(written);
+    }
+
+    /** The migration testing tool's API-M_3.0.0/postgresql/deployment.toml [database.apim_db], lines 24-35. */
+    static Observation[] testingToolPostgresApimDb() {
+        String pg = "jdbc:postgresql://localhost:5432/amdb";
+        return new Observation[] {datasource(Role.OLD, "apim_db", "mysql", pg, "org.postgresql.Driver", "SELECT 1"),
+                line("database.apim_db.type", "mysql", 25), line("database.apim_db.url", pg, 26),
+                line("database.apim_db.username", "root", 27), line("database.apim_db.password", "****", 28),
+                line("database.apim_db.defaultAutoCommit", "false", 29),
+                line("database.apim_db.driverClassName", "org.postgresql.Driver", 30),
+                line("database.apim_db.maxActive", "50", 31), line("database.apim_db.maxWait", "60000", 32),
+                line("database.apim_db.testOnBorrow", "true", 33), line("database.apim_db.validationQuery", "SELECT 1", 34),
+                line("database.apim_db.validationInterval", "30000", 35)};
+    }
+
+    static TomlSetting line(String key, String value, int n) {
+        return new TomlSetting(Role.OLD, key, value, SourceRef.line(Role.OLD, "repository/conf/deployment.toml", n),
+                TomlSetting.STRING);
+    }
+
+    @Test
+    void cfgDbApimDropsTheTopLevelKeysNeitherPackReadsAndKeepsThoseItReads() {
+        Verdict v = decide(testingToolPostgresApimDb());
+
+        assertThat(actions(v, "CFG-DB-APIM")).singleElement().satisfies(a -> assertThat(a.params())
+                .containsEntry("drop", "defaultAutoCommit,driverClassName,maxActive,maxWait,testOnBorrow,"
+                        + "validationInterval"));
+    }
+
+    @Test
+    void cfgDbApimDropsNothingWhenPoolSettingsAreUnderPoolOptions() {
+        Verdict v = decide(datasource(Role.OLD, "apim_db", "mysql", MYSQL_AM),
+                line("database.apim_db.url", MYSQL_AM, 2), line("database.apim_db.driver", "com.mysql.jdbc.Driver", 3),
+                line("database.apim_db.pool_options.driverClassName", "com.mysql.jdbc.Driver", 5),
+                line("database.apim_db.pool_options.maxActive", "50", 6));
+
+        assertThat(actions(v, "CFG-DB-APIM")).singleElement().satisfies(a -> assertThat(a.params())
+                .containsEntry("drop", ""));
+    }
+
+    @Test
+    void cfgDbTypeUrlAppliesWithTheTypeAndTheUrlLinesWhenTypeMysqlMeetsAPostgresqlUrl() {
+        Verdict v = decide(testingToolPostgresApimDb());
+
+        assertThat(v.status("CFG-DB-TYPE-URL")).isEqualTo(Status.APPLIES);
+        assertThat(v.result("CFG-DB-TYPE-URL").severity()).isEqualTo(Severity.WARNING);
+        assertThat(v.result("CFG-DB-TYPE-URL").evidence()).extracting(e -> e.source() + " " + e.observed())
+                .contains("OLD:repository/conf/deployment.toml:25 database.apim_db.type = mysql",
+                        "OLD:repository/conf/deployment.toml:26 database.apim_db.url = jdbc:postgresql://localhost:5432/amdb");
+        // driverClassName is not read, so 3.x infers the MySQL driver for the PostgreSQL URL
+        assertThat(said(v, "CFG-DB-TYPE-URL")).contains("type = \"mysql\" names mysql")
+                .contains("is postgre").contains("gives no driver").contains("com.mysql.jdbc.Driver");
+    }
+
+    @Test
+    void cfgDbTypeUrlSaysOnlyTheValidationQueryIsInferredWhenTheTableGivesADriver() {
+        Verdict v = decide(datasource(Role.OLD, "shared_db", "mysql", "jdbc:postgresql://db/shared"),
+                line("database.shared_db.type", "mysql", 2), line("database.shared_db.url", "jdbc:postgresql://db/shared", 3),
+                line("database.shared_db.driver", "org.postgresql.Driver", 4));
+
+        assertThat(said(v, "CFG-DB-TYPE-URL")).contains("gives a driver").doesNotContain("com.mysql.jdbc.Driver");
+    }
+
+    @Test
+    void cfgDbTypeUrlIsNotApplicableWhenEachTypeAgreesWithItsUrlOrNamesNoKnownDatabase() {
+        Verdict v = decide(datasource(Role.OLD, "apim_db", "mysql", "jdbc:mariadb://db/am"),
+                datasource(Role.OLD, "shared_db", "postgre", "jdbc:postgresql://db/reg"),
+                datasource(Role.OLD, "user", "", "jdbc:oracle:thin:@db:1521/um"), line("server.hostname", "x", 1));
+
+        assertThat(v.status("CFG-DB-TYPE-URL")).isEqualTo(Status.NOT_APPLICABLE);
+    }
+
+    @Test
+    void cfgDbTypeUrlIsUnknownWhenTheOldTomlWasNotRead() {
+        assertThat(decide().status("CFG-DB-TYPE-URL")).isEqualTo(Status.UNKNOWN);
     }
 
     @Test

@@ -1,11 +1,14 @@
 package dev.apimupgrade.rules;
 
 import static dev.apimupgrade.rules.RuleHarness.decide;
+import static dev.apimupgrade.rules.RuleHarness.said;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.apimupgrade.fact.AnalyticsHome;
 import dev.apimupgrade.fact.DatabaseProduct;
 import dev.apimupgrade.fact.DatabaseScan;
 import dev.apimupgrade.fact.DatasourceConfig;
+import dev.apimupgrade.fact.DbAccount;
 import dev.apimupgrade.fact.DbCollation;
 import dev.apimupgrade.fact.DbColumn;
 import dev.apimupgrade.fact.DbColumnCharset;
@@ -96,6 +99,59 @@ class DatabaseRulesTest {
                 assertThat(a.params().get("command")).contains("WITH SUPERUSER").contains("WITH NOSUPERUSER");
                 assertThat(a.params().get("doneWhen")).contains(DS).contains("rolsuper = true");
             });
+        }
+
+        static DbPrivilege notSuperuser(String datasource) {
+            return new DbPrivilege(datasource, DbPrivilege.SUPERUSER, false, SourceRef.db(datasource, "pg_roles.rolsuper"));
+        }
+
+        static DbAccount account(String datasource, String user, String server) {
+            return new DbAccount(datasource, user, server, SourceRef.db(datasource, "current_user"));
+        }
+
+        @Test
+        void prePgSuperuserIsOneStepNamingTheUserWhenThreeDatasourcesConnectAsTheSameUser() {
+            Verdict v = decide(datasource("postgre", "jdbc:postgresql://db/apim"),
+                    notSuperuser("apim_db"), account("apim_db", "apimadmin", "10.0.0.5:5432"),
+                    notSuperuser("shared_db"), account("shared_db", "apimadmin", "10.0.0.5:5432"),
+                    notSuperuser("config"), account("config", "apimadmin", "10.0.0.5:5432"));
+
+            assertThat(v.actions()).filteredOn(a -> a.conditionId().equals("PRE-PG-SUPERUSER")).singleElement()
+                    .satisfies(a -> {
+                assertThat(a.target()).isEqualTo("apim_db");
+                assertThat(a.params().get("step")).contains("apimadmin").contains("apim_db, config, shared_db");
+                assertThat(a.params().get("command")).isEqualTo("ALTER USER \"apimadmin\" WITH SUPERUSER;\n"
+                        + "-- after apim-upgrade verify passes:\nALTER USER \"apimadmin\" WITH NOSUPERUSER;");
+                assertThat(a.params().get("doneWhen")).contains("apimadmin");
+            });
+            assertThat(v.result("PRE-PG-SUPERUSER").messages()).singleElement().asString()
+                    .contains("apimadmin on 10.0.0.5:5432").contains("apim_db, config, shared_db");
+        }
+
+        @Test
+        void prePgSuperuserIsOneStepPerUserWhenDatasourcesConnectAsDifferentUsersOrServers() {
+            Verdict v = decide(datasource("postgre", "jdbc:postgresql://db/apim"),
+                    notSuperuser("apim_db"), account("apim_db", "apimadmin", "10.0.0.5:5432"),
+                    notSuperuser("shared_db"), account("shared_db", "regadmin", "10.0.0.5:5432"),
+                    notSuperuser("config"), account("config", "apimadmin", "10.0.0.6:5432"));
+
+            assertThat(v.actions()).filteredOn(a -> a.conditionId().equals("PRE-PG-SUPERUSER"))
+                    .extracting(a -> a.target() + " " + a.params().get("command").lines().findFirst().orElseThrow())
+                    .containsExactlyInAnyOrder("apim_db ALTER USER \"apimadmin\" WITH SUPERUSER;",
+                            "shared_db ALTER USER \"regadmin\" WITH SUPERUSER;",
+                            "config ALTER USER \"apimadmin\" WITH SUPERUSER;");
+        }
+
+        @Test
+        void prePgSuperuserHasNoStepForAUserThatIsSuperuserThoughAnotherUserOfTheSameServerIsNot() {
+            Verdict v = decide(datasource("postgre", "jdbc:postgresql://db/apim"),
+                    notSuperuser("apim_db"), account("apim_db", "apimadmin", "10.0.0.5:5432"),
+                    new DbPrivilege("shared_db", DbPrivilege.SUPERUSER, true, SourceRef.db("shared_db", "pg_roles.rolsuper")),
+                    account("shared_db", "postgres", "10.0.0.5:5432"));
+
+            assertThat(v.actions()).filteredOn(a -> a.conditionId().equals("PRE-PG-SUPERUSER")).singleElement()
+                    .satisfies(a -> assertThat(a.params().get("command")).contains("apimadmin")
+                            .doesNotContain("postgres"));
         }
 
         @Test
@@ -251,6 +307,39 @@ class DatabaseRulesTest {
                     new DbColumn(DS, "AM_SYSTEM_APPS", "TENANT_DOMAIN", "VARCHAR(255)", true, SourceRef.db(DS, "x")));
 
             assertThat(v.status("DB-AM-UPGRADE")).isEqualTo(Status.NOT_APPLICABLE);
+        }
+
+        @Test
+        void dbAmUpgradeIsPlannedFromAnOracleUrlWithoutADatabaseSayingWhyItWasNotRead() {
+            DatasourceConfig oracle = new DatasourceConfig(Role.OLD, "apim_db", "oracle",
+                    "jdbc:oracle:thin:@db.example:1521/APIM", "", "", false, TOML);
+            Verdict v = decide(oracle, new DatabaseScan(DS, false, "", "not attempted (--no-db)", TOML));
+
+            assertThat(v.status("DB-AM-UPGRADE")).isEqualTo(Status.APPLIES);
+            assertThat(v.result("DB-AM-UPGRADE").messages()).singleElement().asString()
+                    .contains("not read (not attempted (--no-db))").contains("dialect (ORACLE)");
+            assertThat(v.actions()).filteredOn(a -> a.conditionId().equals("DB-AM-UPGRADE")).singleElement()
+                    .satisfies(a -> {
+                assertThat(a.kind()).isEqualTo("RunSqlScript");
+                assertThat(a.target()).isEqualTo("apim_db");
+                assertThat(a.params()).containsEntry("script", "am-3.0.0-to-3.1.0").containsEntry("dialect", "ORACLE");
+            });
+        }
+
+        @Test
+        void dbAmUpgradeIsPlannedFromASqlServerUrlWhenNoDatabaseWasReadAtAll() {
+            Verdict v = decide(new DatasourceConfig(Role.OLD, "apim_db", "mssql",
+                    "jdbc:sqlserver://db:1433;databaseName=amdb", "", "", false, TOML));
+
+            assertThat(v.status("DB-AM-UPGRADE")).isEqualTo(Status.APPLIES);
+            assertThat(said(v, "DB-AM-UPGRADE")).contains("no database was read").contains("SQLSERVER");
+        }
+
+        @Test
+        void dbAmUpgradeStaysUndecidedWhenTheDatabaseWasReadButHeldNoAmTables() {
+            Verdict v = decide(datasource("postgre", "jdbc:postgresql://db/apim"), scanned());
+
+            assertThat(v.status("DB-AM-UPGRADE")).isEqualTo(Status.UNKNOWN);
         }
 
         @Test
@@ -432,6 +521,19 @@ class DatabaseRulesTest {
         }
 
         @Test
+        void idxRegIndexSqlIsPlannedOnSharedDbFromItsUrlWhenTheDatabaseWasNotRead() {
+            DatasourceConfig shared = new DatasourceConfig(Role.OLD, "shared_db", "oracle",
+                    "jdbc:oracle:thin:@db.example:1521/SHARED", "", "", false, TOML);
+            Verdict v = decide(shared, new DatabaseScan("shared_db", false, "", "no JDBC driver for Oracle", TOML));
+
+            assertThat(v.status("IDX-REG-INDEX-SQL")).isEqualTo(Status.APPLIES);
+            assertThat(said(v, "IDX-REG-INDEX-SQL")).contains("not read (no JDBC driver for Oracle)")
+                    .contains("dialect (ORACLE)");
+            assertThat(v.actions()).filteredOn(a -> a.conditionId().equals("IDX-REG-INDEX-SQL")).singleElement()
+                    .satisfies(a -> assertThat(a.target() + " " + a.params()).isEqualTo("shared_db {script=reg-index}"));
+        }
+
+        @Test
         void idxRegIndexSqlIsUnknownWithoutRegLog() {
             assertThat(decide(scanned()).result("IDX-REG-INDEX-SQL").messages().get(0))
                     .contains("REG_LOG was not found in any datasource read (apim_db)");
@@ -502,6 +604,31 @@ class DatabaseRulesTest {
                 assertThat(v.status(id)).isEqualTo(Status.UNKNOWN);
                 assertThat(v.result(id).messages().get(0)).contains("analytics database is not configured");
             });
+        }
+
+        @Test
+        void anaPkDuplicatesAndKeyLengthSayApimAnalyticsDbWasReadWithoutTheTableWhenTheAnalyticsHomeWasGiven() {
+            Verdict v = decide(analytics("true"), scanned(),
+                    new AnalyticsHome(Role.OLD, "", SourceRef.file(Role.OLD, "analytics")),
+                    new DatabaseScan("APIM_ANALYTICS_DB", true, "MariaDB 10.11", "", TOML));
+
+            assertThat(List.of("ANA-PK-DUPLICATES", "ANA-PK-KEY-LENGTH", "ANA-DB-PK")).allSatisfy(id -> {
+                assertThat(v.status(id)).isEqualTo(Status.UNKNOWN);
+                assertThat(v.result(id).messages().get(0))
+                        .startsWith("APIM_ANALYTICS_DB was read (MariaDB 10.11) and has no APILASTACCESSSUMMARY table yet")
+                        .doesNotContain("--old-analytics");
+            });
+        }
+
+        @Test
+        void anaPkDuplicatesSaysWhyApimAnalyticsDbWasNotReadWhenTheAnalyticsHomeWasGiven() {
+            Verdict v = decide(analytics("true"), scanned(),
+                    new AnalyticsHome(Role.OLD, "", SourceRef.file(Role.OLD, "analytics")),
+                    new DatabaseScan("APIM_ANALYTICS_DB", false, "", "db.example:3306/analytics: unreachable", TOML));
+
+            assertThat(v.result("ANA-PK-DUPLICATES").messages().get(0))
+                    .startsWith("APIM_ANALYTICS_DB of the 3.0.0 analytics home was not read (db.example:3306/analytics:"
+                            + " unreachable)").doesNotContain("--old-analytics");
         }
 
         @Test

@@ -17,7 +17,9 @@ import static dev.apimupgrade.rules.RuleHarness.decide;
 import static dev.apimupgrade.rules.RuleHarness.said;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.apimupgrade.fact.KeystoreEntry;
 import dev.apimupgrade.fact.Role;
+import dev.apimupgrade.fact.SourceRef;
 import dev.apimupgrade.rule.JustifiedAction;
 import dev.apimupgrade.rule.Severity;
 import dev.apimupgrade.rule.Status;
@@ -132,13 +134,37 @@ class KeystoreRulesTest {
         Verdict v = decide(truststore(Role.OLD, "client-truststore.jks", true, true),
                 entry(Role.OLD, "client-truststore.jks", "digicert", "CN=DigiCert", TODAY.plusYears(3)),
                 truststore(Role.NEW, "client-truststore.jks", true, true),
-                entry(Role.NEW, "client-truststore.jks", "42crunch", "CN=42Crunch", TODAY.plusYears(3)));
+                entry(Role.NEW, "client-truststore.jks", "42crunch", "CN=42Crunch", TODAY.plusYears(3)),
+                setting(Role.NEW, "security_audit.global", "true"));
 
         assertThat(v.status("KEY-42CRUNCH-CERT")).isEqualTo(Status.APPLIES);
         assertThat(actions(v, "KEY-42CRUNCH-CERT")).singleElement().satisfies(a -> {
             assertThat(a.kind()).isEqualTo("ManualStep");
             assertThat(a.params().get("command")).startsWith("keytool -import");
         });
+    }
+
+    @Test
+    void key42CrunchCertIsAWarningWithTheImportStepWhenApiSecurityAuditIsConfigured() {
+        Verdict v = decide(truststore(Role.OLD, "client-truststore.jks", true, true),
+                setting(Role.OLD, "security_audit.api_token", "****"));
+
+        assertThat(v.status("KEY-42CRUNCH-CERT")).isEqualTo(Status.APPLIES);
+        assertThat(v.result("KEY-42CRUNCH-CERT").severity()).isEqualTo(Severity.WARNING);
+        assertThat(said(v, "KEY-42CRUNCH-CERT")).contains("API Security Audit is configured (security_audit.api_token)");
+        assertThat(actions(v, "KEY-42CRUNCH-CERT")).singleElement()
+                .satisfies(a -> assertThat(a.params().get("command")).startsWith("keytool -import"));
+    }
+
+    @Test
+    void key42CrunchCertIsInfoWithoutAStepWhenApiSecurityAuditIsNotConfigured() {
+        Verdict v = decide(truststore(Role.OLD, "client-truststore.jks", true, true),
+                setting(Role.OLD, "server.hostname", "gw.example.com"));
+
+        assertThat(v.status("KEY-42CRUNCH-CERT")).isEqualTo(Status.APPLIES);
+        assertThat(v.result("KEY-42CRUNCH-CERT").severity()).isEqualTo(Severity.INFO);
+        assertThat(said(v, "KEY-42CRUNCH-CERT")).contains("no deployment.toml read configures API Security Audit");
+        assertThat(actions(v, "KEY-42CRUNCH-CERT")).isEmpty();
     }
 
     @Test
@@ -210,6 +236,49 @@ class KeystoreRulesTest {
 
         assertThat(v.status("KEY-CERT-EXPIRY")).isEqualTo(Status.APPLIES);
         assertThat(said(v, "KEY-CERT-EXPIRY")).contains("soon expires in 29 days", "old expired on").doesNotContain("fine");
+    }
+
+    static KeystoreEntry key(String file, String alias, java.time.LocalDate notAfter) {
+        return new KeystoreEntry(Role.OLD, file, alias, "PrivateKeyEntry", "CN=localhost", notAfter.toEpochDay(), "RSA",
+                2048, SourceRef.file(Role.OLD, "repository/resources/security/" + file));
+    }
+
+    /** A real pack's truststore: stock CA certificates that expired before the server's own key and one imported. */
+    static Verdict realPackExpiries() {
+        return decide(today(),
+                entry(Role.OLD, "client-truststore.jks", "verisignclass3ca", "CN=VeriSign", TODAY.minusYears(6)),
+                entry(Role.NEW, "client-truststore.jks", "verisignclass3ca", "CN=VeriSign", TODAY.minusYears(6)),
+                entry(Role.OLD, "client-truststore.jks", "equifaxsecureca", "CN=Equifax", TODAY.minusYears(8)),
+                entry(Role.NEW, "client-truststore.jks", "equifaxsecureca", "CN=Equifax", TODAY.minusYears(8)),
+                entry(Role.OLD, "client-truststore.jks", "thawtepremiumserverca", "CN=Thawte", TODAY.minusYears(5)),
+                entry(Role.NEW, "client-truststore.jks", "thawtepremiumserverca", "CN=Thawte", TODAY.minusYears(5)),
+                entry(Role.OLD, "client-truststore.jks", "partner", "CN=partner.example", TODAY.plusDays(3)),
+                key("wso2carbon.jks", "wso2carbon", java.time.LocalDate.parse("2020-01-15")));
+    }
+
+    @Test
+    void keyCertExpiryListsTheServersOwnKeyFirstThenAnImportedCertificateThenTheStockCaCertificatesAsOneFinding() {
+        Verdict v = realPackExpiries();
+
+        assertThat(v.status("KEY-CERT-EXPIRY")).isEqualTo(Status.APPLIES);
+        assertThat(v.result("KEY-CERT-EXPIRY").messages()).hasSize(3).satisfiesExactly(
+                key -> assertThat(key).startsWith("The server's own key: wso2carbon.jks alias wso2carbon expired on"
+                        + " 2020-01-15"),
+                imported -> assertThat(imported).startsWith("A trusted certificate: client-truststore.jks alias"
+                        + " partner expires in 3 days"),
+                stock -> assertThat(stock).startsWith("3 stock CA certificates of client-truststore.jks")
+                        .contains("the first equifaxsecureca expired on")
+                        .contains("Aliases: equifaxsecureca, verisignclass3ca, thawtepremiumserverca."));
+    }
+
+    @Test
+    void keyCertExpiryTreatsEveryTrustedCertificateAsImportedWhenTheNewHomesTruststoreDiffers() {
+        Verdict v = decide(today(),
+                entry(Role.OLD, "client-truststore.jks", "verisignclass3ca", "CN=VeriSign", TODAY.minusYears(6)),
+                entry(Role.NEW, "client-truststore.jks", "verisignclass3ca", "CN=VeriSign", TODAY.plusYears(6)));
+
+        assertThat(v.result("KEY-CERT-EXPIRY").messages()).singleElement().asString()
+                .startsWith("A trusted certificate: client-truststore.jks alias verisignclass3ca expired on");
     }
 
     @Test

@@ -43,6 +43,49 @@ class ReindexRulesTest {
     }
 
     @Test
+    void apimClientSaysWhichLogLinesShowThatTheClientWroteApiRxtForEveryTenant() {
+        Verdict v = decide(version(Role.OLD, "carbon.xml", "3.0.0"));
+
+        assertThat(actions(v, "APIM-CLIENT")).singleElement().satisfies(a -> assertThat(a.params().get("doneWhen"))
+                .contains("'Updating api.rxt for tenant <id>(<domain>)'").contains("-1234(carbon.super)"));
+    }
+
+    @Test
+    void apimClientTenantsAppliesWithTheTenantIdsAndARangeWhoseExclusiveBoundsTakeThemAll() {
+        Verdict v = decide(presence(Role.OLD, "repository/tenants", true), tenant("3", true), tenant("1", false),
+                tenant("12", false));
+
+        assertThat(v.status("APIM-CLIENT-TENANTS")).isEqualTo(Status.APPLIES);
+        assertThat(v.result("APIM-CLIENT-TENANTS").severity()).isEqualTo(dev.apimupgrade.rule.Severity.INFO);
+        assertThat(v.result("APIM-CLIENT-TENANTS").messages()).singleElement().asString()
+                .contains("the 3 tenants of repository/tenants (IDs 1 to 12) and the super tenant")
+                .contains("strictly between l and u and never the super tenant")
+                .contains("-DtenantRange=0-13 takes these 3, and -Dtenants=carbon.super the super tenant");
+        assertThat(actions(v, "APIM-CLIENT-TENANTS")).isEmpty();
+    }
+
+    @Test
+    void apimClientTenantsAppliesFromUmTenantWhenTheHomeHasNoTenantFolders() {
+        Verdict v = decide(presence(Role.OLD, "repository/tenants", true), new dev.apimupgrade.fact.RowCount("shared_db",
+                "UM_TENANT", dev.apimupgrade.fact.RowCount.ROWS, 250, dev.apimupgrade.fact.SourceRef.db("shared_db",
+                "UM_TENANT")));
+
+        assertThat(v.status("APIM-CLIENT-TENANTS")).isEqualTo(Status.APPLIES);
+        assertThat(v.result("APIM-CLIENT-TENANTS").messages().get(0)).startsWith("UM_TENANT lists 250 tenant(s)");
+    }
+
+    @Test
+    void apimClientTenantsIsNotApplicableWithoutTenants() {
+        assertThat(decide(presence(Role.OLD, "repository/tenants", false)).status("APIM-CLIENT-TENANTS"))
+                .isEqualTo(Status.NOT_APPLICABLE);
+    }
+
+    @Test
+    void apimClientTenantsIsUnknownWhenTheTenantsFolderWasNotLookedAt() {
+        assertThat(decide(home(Role.OLD)).status("APIM-CLIENT-TENANTS")).isEqualTo(Status.UNKNOWN);
+    }
+
+    @Test
     void idxTenantloaderAppliesWithACopyAndALaterRemovalWhenTheOldHomeHasTenants() {
         Verdict v = decide(presence(Role.OLD, "repository/tenants", true), tenant("1", true), tenant("2", false));
 

@@ -46,7 +46,7 @@ public sealed interface Action
             case COPY_TREE -> new CopyTree(target, params.getOrDefault("from", ""), list(params.get("exclude")));
             case SET_TOML_VALUE -> new SetTomlValue(target, params.getOrDefault("value", ""));
             case SET_TOML_TABLE -> new SetTomlTable(target, Role.valueOf(params.getOrDefault("from", "OLD")),
-                    opt(params, "relativeH2").map(Boolean::parseBoolean));
+                    list(params.get("drop")), opt(params, "relativeH2").map(Boolean::parseBoolean));
             case DELETE_PATH -> new DeletePath(target, opt(params, "when"), opt(params, "after"),
                     opt(params, "guideStep"));
             case BACKUP -> new Backup(target);

@@ -107,7 +107,8 @@ public record DatasourceSpecs(List<DatasourceSpec> all) {
                         + "}; supply it through " + passwordVariable(name));
             }
         }
-        String connect = url;
+        // the server reads the URL from the XML it renders the toml into: "&amp;" there is "&" (issue 16)
+        String connect = RenderedUrl.of(url);
         if (DatabaseProduct.of(url).orElse(null) == DatabaseProduct.H2) {
             Optional<Path> file = H2Url.parse(url).flatMap(u -> u.databasePath(home));
             connect = file.map(H2Url::connectUrl).orElse(url);

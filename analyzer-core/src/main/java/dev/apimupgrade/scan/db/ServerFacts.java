@@ -1,6 +1,7 @@
 package dev.apimupgrade.scan.db;
 
 import dev.apimupgrade.fact.DatabaseProduct;
+import dev.apimupgrade.fact.DbAccount;
 import dev.apimupgrade.fact.DbCollation;
 import dev.apimupgrade.fact.DbDefaultCharset;
 import dev.apimupgrade.fact.DbPrivilege;
@@ -44,6 +45,8 @@ final class ServerFacts {
                 if (rs.next()) {
                     facts.add(new DbPrivilege(datasource, DbPrivilege.SUPERUSER, rs.getBoolean(1),
                             SourceRef.db(datasource, "pg_roles.rolsuper")));
+                    facts.add(new DbAccount(datasource, rs.getString(2), rs.getString(3),
+                            SourceRef.db(datasource, "current_user")));
                 }
             }
         }

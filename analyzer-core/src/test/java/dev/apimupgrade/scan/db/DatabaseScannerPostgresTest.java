@@ -4,6 +4,7 @@ import static dev.apimupgrade.scan.db.TestDatabases.ofType;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.apimupgrade.fact.DatabaseScan;
+import dev.apimupgrade.fact.DbAccount;
 import dev.apimupgrade.fact.DbConstraint;
 import dev.apimupgrade.fact.DbPrivilege;
 import dev.apimupgrade.fact.DbProduct;
@@ -17,7 +18,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import dev.apimupgrade.scan.Installation;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class DatabaseScannerPostgresTest {
     private static final List<String> FIXTURE_TABLES = List.of("am_system_apps", "idn_oauth2_scope",
@@ -70,6 +75,30 @@ class DatabaseScannerPostgresTest {
         }
     }
 
+    /**
+     * A URL whose second option reaches the driver only when "&amp;amp;" is decoded as the server decodes it: the AM
+     * tables live in schema apim, which currentSchema selects; undecoded, the option is "amp;currentSchema" and the
+     * scan would read the empty public schema.
+     */
+    @Test
+    void anEscapedAmpersandInTheTomlUrlIsDecodedBeforeConnectingSoTheSecondOptionTakesEffect(@TempDir Path home)
+            throws Exception {
+        try (TestDatabases.Created db = TestDatabases.postgres()) {
+            db.run("CREATE SCHEMA apim");
+            db.run("CREATE TABLE apim.am_system_apps (id INTEGER, name VARCHAR(50) UNIQUE)");
+            Files.createDirectories(home.resolve("repository/conf"));
+            Files.writeString(home.resolve(DatasourceSpecs.TOML), "[database.apim_db]\ntype = \"postgre\"\n"
+                    + "url = \"" + db.url() + "?ApplicationName=apimupgrade&amp;currentSchema=apim\"\n"
+                    + "username = \"" + db.user() + "\"\npassword = \"\"\n");
+
+            List<Observation> facts = new DatabaseScanner().scan(DatasourceSpecs.read(
+                    new Installation(home, Optional.empty()), Map.of(), Map.of()));
+
+            assertThat(ofType(facts, DbTable.class)).filteredOn(t -> t.table().equals("AM_SYSTEM_APPS"))
+                    .singleElement().satisfies(t -> assertThat(t.present()).isTrue());
+        }
+    }
+
     @Test
     void aPostgresUserWithoutSuperuserIsObservedAsSuchForPrePgSuperuser() throws Exception {
         try (TestDatabases.Created db = TestDatabases.postgres()) {
@@ -79,6 +108,11 @@ class DatabaseScannerPostgresTest {
                 List<Observation> facts = scan(db.spec("apim_db", role));
 
                 assertThat(ofType(facts, DbPrivilege.class)).extracting(DbPrivilege::granted).containsExactly(false);
+                // the step that grants the role names it, and the server it is a role of (loopback here)
+                assertThat(ofType(facts, DbAccount.class)).singleElement().satisfies(a -> {
+                    assertThat(a.user()).isEqualTo(role);
+                    assertThat(a.server()).isEqualTo("127.0.0.1:5432");
+                });
             } finally {
                 db.run("DROP OWNED BY " + role);
                 db.run("DROP ROLE " + role);

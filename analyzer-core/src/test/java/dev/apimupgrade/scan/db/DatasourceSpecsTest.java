@@ -53,6 +53,22 @@ class DatasourceSpecsTest {
     }
 
     @Test
+    void anEscapedAmpersandIsConnectedToAsTheServerRendersItWhileTheConfiguredUrlKeepsTheTextAsWritten() throws Exception {
+        DatasourceSpecs specs = read("""
+                [database.apim_db]
+                type = "mysql"
+                url = "jdbc:mysql://db.example:3306/WSO2AM_DB?useSSL=false&amp;autoReconnect=true"
+                username = "apim"
+                password = "pw"
+                """, Map.of(), Map.of());
+
+        DatasourceSpec spec = specs.all().get(0);
+        assertThat(spec.connectUrl()).isEqualTo("jdbc:mysql://db.example:3306/WSO2AM_DB?useSSL=false&autoReconnect=true");
+        assertThat(spec.configuredUrl()).isEqualTo("jdbc:mysql://db.example:3306/WSO2AM_DB?useSSL=false&amp;autoReconnect=true");
+        assertThat(spec.target()).isEqualTo("db.example:3306/WSO2AM_DB");
+    }
+
+    @Test
     void theTargetNamesHostAndDatabaseOfEveryProductsUrlAndNoCredentials() {
         assertThat(target("jdbc:oracle:thin:@db.example:1521/ORCLPDB1")).isEqualTo("db.example:1521/ORCLPDB1");
         assertThat(target("jdbc:oracle:thin:scott/tiger@//db.example:1521/APIM")).isEqualTo("db.example:1521/APIM");
