@@ -35,7 +35,10 @@ public final class Main {
         CommandLine cli = new CommandLine(new Main(environment));
         // every path option is made absolute once, here: a later stage (an H2 URL, a run folder recorded in the
         // journal) must not depend on the directory the tool was started in
-        cli.registerConverter(Path.class, text -> Path.of(text).toAbsolutePath().normalize());
+        // except "-" (--out -: standard output), which the commands that accept it look for as given
+        cli.registerConverter(Path.class, text -> text.equals(OutputLocation.STDOUT) ? Path.of(text)
+                : Path.of(text).toAbsolutePath().normalize());
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setOut(out);
         cli.setErr(err);
         cli.setParameterExceptionHandler((ex, a) -> {
