@@ -32,13 +32,7 @@ public final class Main {
     public static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> environment) {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
-        CommandLine cli = new CommandLine(new Main(environment));
-        // every path option is made absolute once, here: a later stage (an H2 URL, a run folder recorded in the
-        // journal) must not depend on the directory the tool was started in
-        // except "-" (--out -: standard output), which the commands that accept it look for as given
-        cli.registerConverter(Path.class, text -> text.equals(OutputLocation.STDOUT) ? Path.of(text)
-                : Path.of(text).toAbsolutePath().normalize());
-        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        CommandLine cli = commandLine(environment);
         cli.setOut(out);
         cli.setErr(err);
         cli.setParameterExceptionHandler((ex, a) -> {
@@ -63,6 +57,18 @@ public final class Main {
         out.flush();
         err.flush();
         return code;
+    }
+
+    /** The command line with its converters and settings, as run() and the build-time ReleaseDocs use it. */
+    static CommandLine commandLine(Map<String, String> environment) {
+        CommandLine cli = new CommandLine(new Main(environment));
+        // every path option is made absolute once, here: a later stage (an H2 URL, a run folder recorded in the
+        // journal) must not depend on the directory the tool was started in
+        // except "-" (--out -: standard output), which the commands that accept it look for as given
+        cli.registerConverter(Path.class, text -> text.equals(OutputLocation.STDOUT) ? Path.of(text)
+                : Path.of(text).toAbsolutePath().normalize());
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        return cli;
     }
 
     private static String firstLine(String s) {
