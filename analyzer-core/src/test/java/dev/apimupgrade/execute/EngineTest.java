@@ -397,6 +397,20 @@ class EngineTest {
     }
 
     @Test
+    void aSecondRollbackSaysTheRunWasAlreadyRolledBackAndPutsNothingBackOverWhatChangedSince() throws Exception {
+        migrate("restart");
+        Rollback.of(run, false);
+        Path toml = homes.newHome().resolve("repository/conf/deployment.toml");
+        java.nio.file.Files.writeString(toml, "# edited after the rollback\n", java.nio.file.StandardOpenOption.APPEND);
+
+        RunOutcome again = Rollback.of(run, false);
+
+        assertThat(again.lines()).singleElement().asString().startsWith(Rollback.ALREADY + " at ")
+                .endsWith("nothing was restored again");
+        assertThat(toml).content().endsWith("# edited after the rollback\n");
+    }
+
+    @Test
     void aRolledBackRunFolderRefusesANewPlanAsItRefusesTheOldOne() throws Exception {
         migrate("restart");
         Rollback.of(run, false);
