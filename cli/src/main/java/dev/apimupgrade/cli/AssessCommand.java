@@ -27,8 +27,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code assess}: the read-only readiness assessment (scan, decide, report); it never writes to either home. */
 @Command(name = "assess", mixinStandardHelpOptions = true,
-        description = "Assess a 3.0.0 installation for its upgrade to 3.1.0 and write assessment.json and assessment.html.",
-        footer = ExitCode.HELP)
+        description = "Assess a 3.0.0 installation for its upgrade to 3.1.0 and write assessment.json and assessment.html.")
 public final class AssessCommand implements Callable<Integer> {
 
     @Spec
@@ -84,7 +83,8 @@ public final class AssessCommand implements Callable<Integer> {
             human.println("JUnit report written to " + junit);
         }
         format.document(spec, json, toStdout);
-        (toStdout ? spec.commandLine().getErr() : human).print(TerminalSummary.render(report, next(verdict)));
+        String summary = main.colours.summary(TerminalSummary.render(report, next(verdict)));
+        (toStdout ? spec.commandLine().getErr() : human).print(summary);
         return !verdict.blockers().isEmpty() ? ExitCode.BLOCKERS
                 : !verdict.undecidedBlockers().isEmpty() ? ExitCode.UNDECIDED : ExitCode.READY;
     }

@@ -42,12 +42,7 @@ import picocli.CommandLine.Model.CommandSpec;
                 "  apim-upgrade compare --run <migrate run dir> --new <3.1.0 home> --out <dir>   (after migrate)",
                 "  apim-upgrade compare --old <3.0.0 home or inventory.old.json> --new <3.1.0 home> [--run <dir>] "
                         + "--out <dir>",
-                "  apim-upgrade compare --old <3.0.0 home> --out <dir>   (the inventory before, to compare later)"},
-        footer = {"%nExit codes:%n"
-                + "  0  no unexplained difference (or, without --new, the inventory was written)%n"
-                + "  1  some difference the run does not explain, or a database that could not be read%n"
-                + "  2  bad usage or unreadable input%n"
-                + "  3  internal error%n"})
+                "  apim-upgrade compare --old <3.0.0 home> --out <dir>   (the inventory before, to compare later)"})
 public final class CompareCommand implements Callable<Integer> {
     static final int UNEXPLAINED = 1;
 

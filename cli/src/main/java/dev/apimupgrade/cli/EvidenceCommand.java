@@ -30,12 +30,7 @@ import picocli.CommandLine.Spec;
         description = {"Build an audit evidence bundle (a folder and a zip, opened by index.html, covered by "
                 + "MANIFEST.sha256), or check one with --check.",
                 "  apim-upgrade evidence --before <assess dir> [--plan <dir>] [--run <dir>] [--after <dir>] [--comparison <dir>] --out <bundle>",
-                "  apim-upgrade evidence --check <bundle folder or zip>"},
-        footer = {"%nExit codes:%n"
-                + "  0  bundle written, or the bundle checked clean%n"
-                + "  1  the bundle was changed: every changed, added or missing file is named%n"
-                + "  2  bad usage or unreadable input%n"
-                + "  3  internal error%n"})
+                "  apim-upgrade evidence --check <bundle folder or zip>"})
 public final class EvidenceCommand implements Callable<Integer> {
 
     /**

@@ -42,8 +42,7 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 @Command(name = "plan", mixinStandardHelpOptions = true,
         description = {"Write plan.json, runbook.html and runbook.md: the steps that apply, in the guide's order.",
-                "With --check, say whether a saved plan still matches the installation (exit 0 current, 1 stale)."},
-        footer = ExitCode.HELP)
+                "With --check, say whether a saved plan still matches the installation."})
 public final class PlanCommand implements Callable<Integer> {
 
     @Spec

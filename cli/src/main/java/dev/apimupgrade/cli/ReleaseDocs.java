@@ -21,7 +21,7 @@ public final class ReleaseDocs {
     /** {@code args[0]}: the folder to write completion/ and man/man1/ into. */
     public static void main(String[] args) throws IOException {
         Path root = Path.of(args[0]);
-        CommandLine cli = Main.commandLine(Map.of());
+        CommandLine cli = Main.commandLine(Map.of(), Colours.none());
         Path completion = Files.createDirectories(root.resolve("completion"));
         Files.writeString(completion.resolve(ToolVersion.NAME + "_completion"),
                 AutoComplete.bash(ToolVersion.NAME, cli), StandardCharsets.UTF_8);

@@ -36,9 +36,7 @@ import picocli.CommandLine.Spec;
  * only after-report.json and after-report.html, whole or not at all, outside the homes.
  */
 @Command(name = "verify", mixinStandardHelpOptions = true,
-        description = {"Check a migrated installation and write after-report.json and after-report.html.",
-                "Exit 0: no check failed (UNKNOWN checks are listed); 1: at least one check failed."},
-        footer = ExitCode.HELP)
+        description = "Check a migrated installation and write after-report.json and after-report.html.")
 public final class VerifyCommand implements Callable<Integer> {
 
     @Spec
