@@ -74,6 +74,11 @@ final class CommandHelp {
                     INTERNAL},
             "rules", new String[] {"  0  the catalogue was printed", INTERNAL});
 
+    /** Where --new is needed, said on --new itself (picocli cannot mark it required: a plan may name the home). */
+    private static final Map<String, String> NEW_HOME_NEEDED = Map.of(
+            "verify", "Required.",
+            "migrate", "Required; when not given, the one plan.json names.");
+
     private CommandHelp() {
     }
 
@@ -90,6 +95,14 @@ final class CommandHelp {
     private static void install(String name, CommandLine command) {
         UsageMessageSpec usage = command.getCommandSpec().usageMessage();
         usage.sortOptions(false);
+        OptionSpec newHome = command.getCommandSpec().findOption("--new");
+        if (newHome != null && NEW_HOME_NEEDED.containsKey(name)) {
+            List<String> description = new ArrayList<>(List.of(newHome.description()));
+            description.add(NEW_HOME_NEEDED.get(name));
+            command.getCommandSpec().remove(newHome);
+            command.getCommandSpec().addOption(newHome.toBuilder().description(description.toArray(String[]::new))
+                    .build());
+        }
         usage.footerHeading("%nExit codes:%n");
         usage.footer(wrapped(EXIT_CODES.get(name)));
         Map<String, CommandLine.IHelpSectionRenderer> sections = usage.sectionMap();

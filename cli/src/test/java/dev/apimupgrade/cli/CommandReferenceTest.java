@@ -51,6 +51,9 @@ class CommandReferenceTest {
                 "  4  stopped at a step for the operator").doesNotContain("READY: no blocker");
         assertThat(migrate.indexOf("\n      --plan=")).isPositive().isLessThan(migrate.indexOf("\n      --old="))
                 .isLessThan(migrate.indexOf("\n      --dry-run "));
+        assertThat(help("verify"))
+                .containsPattern("--new=<3.1.0 home>\\s+The API Manager 3.1.0 home to upgrade to\\.\\s+Required\\.");
+        assertThat(help("migrate")).contains("Required; when not given, the one plan.json");
         String assess = help("assess");
         assertThat(assess).contains("Outputs:", "Databases:", "  7  UNDECIDED").doesNotContain("  4  stopped");
         assertThat(assess.indexOf("\n      --old=")).isPositive().isLessThan(assess.indexOf("\n      --out="))
