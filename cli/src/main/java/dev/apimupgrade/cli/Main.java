@@ -81,9 +81,26 @@ public final class Main {
         cli.registerConverter(Path.class, text -> text.equals(OutputLocation.STDOUT) ? Path.of(text)
                 : Path.of(text).toAbsolutePath().normalize());
         cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setExecutionStrategy(parsed -> {
+            requireDashOnlyForOut(parsed);
+            return new CommandLine.RunLast().execute(parsed);
+        });
         CommandHelp.install(cli);
         cli.setColorScheme(CommandLine.Help.defaultColorScheme(colours.on() ? Ansi.ON : Ansi.OFF));
         return cli;
+    }
+
+    /** "-" stays as given only so that --out - can mean standard output; any other path option refuses it. */
+    private static void requireDashOnlyForOut(CommandLine.ParseResult parsed) {
+        for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
+            for (CommandLine.Model.OptionSpec o : p.matchedOptions()) {
+                if (!o.longestName().equals("--out") && o.getValue() instanceof Path path
+                        && OutputLocation.isStdout(path)) {
+                    throw new CommandLine.ParameterException(p.commandSpec().commandLine(), "'-' (standard output) is"
+                            + " only for --out; " + o.longestName() + " needs a path");
+                }
+            }
+        }
     }
 
     private static String firstLine(String s) {

@@ -122,6 +122,10 @@ class ResultDocumentsTest {
         assertThat(refused.code()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(refused.err()).contains("--out - (standard output) is not possible for plan");
         assertThat(Path.of("-").toAbsolutePath()).doesNotExist();
+
+        CliRun dashRun = CliRun.of("migrate", "--plan", "plan.json", "--run", "-");
+        assertThat(dashRun.code()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(dashRun.err()).contains("'-' (standard output) is only for --out; --run needs a path");
     }
 
     @Test
