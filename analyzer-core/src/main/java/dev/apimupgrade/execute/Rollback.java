@@ -28,7 +28,7 @@ import java.util.Map;
  * names the operator's database backup (PRE-BACKUP) that covers it. Taking the run's lock keeps a migrate run out meanwhile.
  */
 public final class Rollback {
-    /** How the one line of a repeated rollback starts: nothing was restored again. */
+    /** How the first line of a repeated rollback starts. */
     public static final String ALREADY = "already rolled back";
     /** The records of a migrate run's work; one after the last rollback means there is something to undo again. */
     private static final java.util.Set<String> RUN_WORK = java.util.Set.of("intent", "outcome", "backup", "snapshot",
@@ -57,17 +57,15 @@ public final class Rollback {
             Journal journal = Journal.open(run.journal());
             lock.record(journal);
             Optional<String> rolledBack = rolledBackAt(journal);
-            if (rolledBack.isPresent()) {
-                // restoring again would put back the backup over whatever was done to the homes since
-                return RunOutcome.completed(List.of(ALREADY + " at " + rolledBack.get() + ": the journal records no"
-                        + " migrate work since, so nothing was restored again"));
-            }
             BackupRecords.requireRecorded(run, journal, homes);
             Map<JournalRecord, Path> targets = targets(journal, homes);
             refuseRunningServers(homes);
             Backup backup = new Backup(run, journal, homes);
             journal.append(JournalRecord.note("rollback-start", "restoring the state before the run"));
             List<String> lines = new ArrayList<>();
+            // restoring is idempotent, so a second rollback restores again, but says first that it is one
+            rolledBack.ifPresent(at -> lines.add(ALREADY + " at " + at + " (no migrate work journalled since);"
+                    + " restoring from the backup again"));
             for (String temp : Leftovers.removeTemps(journal, homes)) {
                 lines.add("removed " + temp + ": a temporary file left by a run killed before its rename");
             }

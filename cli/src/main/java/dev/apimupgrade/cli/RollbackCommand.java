@@ -47,10 +47,6 @@ public final class RollbackCommand implements Callable<Integer> {
             RunDirectory run = new RunDirectory(runDir);
             RunOutcome outcome = Rollback.of(run, breakLock, datasources(run));
             outcome.lines().forEach(out::println);
-            if (outcome.lines().size() == 1 && outcome.lines().get(0).startsWith(Rollback.ALREADY)) {
-                out.println("Nothing to do: the homes were restored by that rollback.");
-                return ExitCode.READY;
-            }
             boolean kept = outcome.lines().stream().anyMatch(l -> l.startsWith("kept "));
             out.println(kept ? "Rolled back, except the paths listed as kept above."
                     : "Rolled back: every file the run changed is as it was before the run.");
