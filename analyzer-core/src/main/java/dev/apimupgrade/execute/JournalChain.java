@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.apimupgrade.plan.MacKey;
+import dev.apimupgrade.scan.FormatVersion;
 import dev.apimupgrade.scan.InputException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -139,6 +140,11 @@ final class JournalChain {
             JournalRecord r = Journal.json().treeToValue(line.node(), JournalRecord.class);
             if (r.type() == null || r.time() == null) {
                 throw new InputException(file.toString(), line.number(), "is not a journal record (no type or time)");
+            }
+            if (r.formatVersion() != null && r.formatVersion() > FormatVersion.CURRENT) {
+                throw new InputException(file.toString(), line.number(), "was written in format " + r.formatVersion()
+                        + " by a newer version of apim-upgrade; this version reads format " + FormatVersion.CURRENT
+                        + " and older: use the newer version");
             }
             return r;
         } catch (JsonProcessingException | IllegalArgumentException e) {

@@ -2,6 +2,7 @@ package dev.apimupgrade.execute;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.apimupgrade.scan.FormatVersion;
 import java.time.Instant;
 
 /**
@@ -11,12 +12,14 @@ import java.time.Instant;
  * a file of exported rows or table definitions taken just before a PostgreSQL script;
  * {@code pause} keeps the new home's log size when the run stopped at a manual step (its check scans the log from
  * there); {@code note} records run-level events (start, lock broken, stop, database-backup, check-failed,
- * plan-adopted).
+ * plan-adopted). {@code formatVersion} is absent from the records of a journal started before it existed (format 1):
+ * a record is checked against its MAC as it was written.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"time", "type", "step", "status", "path", "existed", "directory", "sha256", "detail"})
-public record JournalRecord(String time, String type, String step, String status, String path, Boolean existed,
-                            Boolean directory, String sha256, String detail) {
+@JsonPropertyOrder({"formatVersion", "time", "type", "step", "status", "path", "existed", "directory", "sha256",
+        "detail"})
+public record JournalRecord(Integer formatVersion, String time, String type, String step, String status, String path,
+                            Boolean existed, Boolean directory, String sha256, String detail) {
     public static final String DONE = "done";
     public static final String ALREADY_DONE = "already-done";
     public static final String CONFIRMED = "confirmed";
@@ -25,34 +28,41 @@ public record JournalRecord(String time, String type, String step, String status
     public static final String SUPERSEDED = "superseded";
 
     public static JournalRecord intent(String step, String detail) {
-        return new JournalRecord(now(), "intent", step, null, null, null, null, null, detail);
+        return new JournalRecord(FormatVersion.CURRENT, now(),
+                "intent", step, null, null, null, null, null, detail);
     }
 
     public static JournalRecord outcome(String step, String status, String detail) {
-        return new JournalRecord(now(), "outcome", step, status, null, null, null, null, detail);
+        return new JournalRecord(FormatVersion.CURRENT, now(),
+                "outcome", step, status, null, null, null, null, detail);
     }
 
     public static JournalRecord backup(String step, String path, boolean existed, boolean directory, String sha256) {
-        return new JournalRecord(now(), "backup", step, null, path, existed, directory, sha256, null);
+        return new JournalRecord(FormatVersion.CURRENT, now(),
+                "backup", step, null, path, existed, directory, sha256, null);
     }
 
     /** A database file as it was just before a script step ran on it, kept to redo a half-done step from. */
     public static JournalRecord snapshot(String step, String path, String sha256, String identifiers) {
-        return new JournalRecord(now(), "snapshot", step, null, path, true, false, sha256, identifiers);
+        return new JournalRecord(FormatVersion.CURRENT, now(),
+                "snapshot", step, null, path, true, false, sha256, identifiers);
     }
 
     /** A file under the run folder's exports/ holding what a database step is about to delete or change. */
     public static JournalRecord export(String step, String path, String sha256, String detail) {
-        return new JournalRecord(now(), "export", step, null, path, true, false, sha256, detail);
+        return new JournalRecord(FormatVersion.CURRENT, now(),
+                "export", step, null, path, true, false, sha256, detail);
     }
 
     /** The run paused at a manual step; {@code detail} is the size of the log at {@code path} then, to scan after. */
     public static JournalRecord pause(String step, String path, long logOffset) {
-        return new JournalRecord(now(), "pause", step, null, path, null, null, null, String.valueOf(logOffset));
+        return new JournalRecord(FormatVersion.CURRENT, now(),
+                "pause", step, null, path, null, null, null, String.valueOf(logOffset));
     }
 
     public static JournalRecord note(String status, String detail) {
-        return new JournalRecord(now(), "note", null, status, null, null, null, null, detail);
+        return new JournalRecord(FormatVersion.CURRENT, now(),
+                "note", null, status, null, null, null, null, detail);
     }
 
     public boolean completes() {

@@ -28,6 +28,12 @@ import java.util.Map;
  * names the operator's database backup (PRE-BACKUP) that covers it. Taking the run's lock keeps a migrate run out meanwhile.
  */
 public final class Rollback {
+    /** How the first line of a repeated rollback starts. */
+    public static final String ALREADY = "already rolled back";
+    /** The records of a migrate run's work; one after the last rollback means there is something to undo again. */
+    private static final java.util.Set<String> RUN_WORK = java.util.Set.of("intent", "outcome", "backup", "snapshot",
+            "export", "pause");
+
     private Rollback() {
     }
 
@@ -50,12 +56,16 @@ public final class Rollback {
         try (RunLocks lock = RunLocks.acquire(run, homes, breakLock)) {
             Journal journal = Journal.open(run.journal());
             lock.record(journal);
+            Optional<String> rolledBack = rolledBackAt(journal);
             BackupRecords.requireRecorded(run, journal, homes);
             Map<JournalRecord, Path> targets = targets(journal, homes);
             refuseRunningServers(homes);
             Backup backup = new Backup(run, journal, homes);
             journal.append(JournalRecord.note("rollback-start", "restoring the state before the run"));
             List<String> lines = new ArrayList<>();
+            // restoring is idempotent, so a second rollback restores again, but says first that it is one
+            rolledBack.ifPresent(at -> lines.add(ALREADY + " at " + at + " (no migrate work journalled since);"
+                    + " restoring from the backup again"));
             for (String temp : Leftovers.removeTemps(journal, homes)) {
                 lines.add("removed " + temp + ": a temporary file left by a run killed before its rename");
             }
@@ -69,6 +79,19 @@ public final class Rollback {
             journal.append(JournalRecord.note("rollback-end", saved.size() + " path(s) restored"));
             return RunOutcome.completed(lines);
         }
+    }
+
+    /** When the run was last rolled back, if no migrate work was journalled after that rollback ended. */
+    private static Optional<String> rolledBackAt(Journal journal) {
+        String at = null;
+        for (JournalRecord r : journal.records()) {
+            if (r.type().equals("note") && "rollback-end".equals(r.status())) {
+                at = r.time();
+            } else if (RUN_WORK.contains(r.type()) || (r.type().equals("note") && "run-start".equals(r.status()))) {
+                at = null;
+            }
+        }
+        return Optional.ofNullable(at);
     }
 
     /**

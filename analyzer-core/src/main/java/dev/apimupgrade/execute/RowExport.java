@@ -3,6 +3,7 @@ package dev.apimupgrade.execute;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.apimupgrade.plan.PlanStep;
+import dev.apimupgrade.scan.FormatVersion;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -19,7 +20,7 @@ import java.util.Map;
 
 /**
  * Writes the rows of one export query, read inside the script's own transaction, as JSON lines under the run folder:
- * a header line (the query and the column names) then one object a row, values as text and SQL NULL as null, so the
+ * a header line (formatVersion, the query and the column names) then one object a row, values as text and SQL NULL as null, so the
  * file says exactly what was there; the journal records it with its SHA-256.
  */
 final class RowExport {
@@ -72,6 +73,7 @@ final class RowExport {
                 columns.add(md.getColumnName(i));
             }
             Map<String, Object> header = new LinkedHashMap<>();
+            header.put(FormatVersion.FIELD, FormatVersion.CURRENT);
             header.put("query", x.query());
             header.put("columns", columns);
             line(out, header);

@@ -1,5 +1,6 @@
 package dev.apimupgrade.execute;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.apimupgrade.plan.MacKey;
 import dev.apimupgrade.plan.MigrationPlan;
 import dev.apimupgrade.plan.PlanJson;
+import dev.apimupgrade.scan.FormatVersion;
 import dev.apimupgrade.scan.InputException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -23,9 +25,11 @@ import java.util.Optional;
  * so a resumed run, a rollback or a reviewer works on the same homes; plan.json beside it is the plan being executed
  * and plans/ holds every plan the run executed (plans/1-plan.json first), so a plan adopted after drift is on record.
  * All carry a MAC under the run's key: rollback writes into the homes run.json names, so they must be the run's own.
+ * A run.json written before {@code formatVersion} existed has none (format 1), and its MAC was made without it.
  */
-@JsonPropertyOrder({"oldHome", "newHome", "planFingerprint", "started", "tool"})
-public record RunRecord(String oldHome, String newHome, String planFingerprint, String started, String tool) {
+@JsonPropertyOrder({"formatVersion", "oldHome", "newHome", "planFingerprint", "started", "tool"})
+public record RunRecord(@JsonInclude(JsonInclude.Include.NON_NULL) Integer formatVersion, String oldHome,
+                        String newHome, String planFingerprint, String started, String tool) {
     private static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
     private static final ObjectMapper COMPACT = JsonMapper.builder().build();
 
@@ -61,7 +65,7 @@ public record RunRecord(String oldHome, String newHome, String planFingerprint, 
             return;
         }
         keep(run, plan, journal.key());
-        write(run, new RunRecord(homes.oldHome().toString(), homes.newHome().toString(),
+        write(run, new RunRecord(FormatVersion.CURRENT, homes.oldHome().toString(), homes.newHome().toString(),
                 plan.fingerprint().sha256(), Instant.now().toString(), plan.toolVersion()), journal.key());
     }
 
@@ -78,8 +82,8 @@ public record RunRecord(String oldHome, String newHome, String planFingerprint, 
         }
         Path kept = keep(run, plan, key);
         RunRecord first = read(run, key);
-        write(run, new RunRecord(first.oldHome(), first.newHome(), plan.fingerprint().sha256(), first.started(),
-                plan.toolVersion()), key);
+        write(run, new RunRecord(FormatVersion.CURRENT, first.oldHome(), first.newHome(),
+                plan.fingerprint().sha256(), first.started(), plan.toolVersion()), key);
         return run.root().relativize(kept).toString().replace('\\', '/');
     }
 
@@ -116,6 +120,7 @@ public record RunRecord(String oldHome, String newHome, String planFingerprint, 
             }
             JsonNode mac = node.remove("mac");
             RunRecord record = JSON.treeToValue(node, RunRecord.class);
+            FormatVersion.require(record.formatVersion(), file);
             if (mac == null || !key.verifies(COMPACT.writeValueAsString(record), mac.asText())
                     || record.oldHome() == null || record.newHome() == null) {
                 throw new InputException(file, "was changed after apim-upgrade wrote it (its MAC does not match):"

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.apimupgrade.scan.FormatVersion;
 import dev.apimupgrade.scan.InputException;
 import dev.apimupgrade.scan.InputFile;
 import java.io.IOException;
@@ -44,7 +45,7 @@ public final class PlanJson {
     /** The plan's canonical JSON without a MAC (deterministic: the same plan gives the same bytes). */
     public static String toJson(MigrationPlan plan) {
         try {
-            return WRITER.writeValueAsString(plan) + "\n";
+            return WRITER.writeValueAsString(FormatVersion.stamp(MAPPER, plan)) + "\n";
         } catch (JsonProcessingException e) {
             // The plan is plain records of strings, lists and maps: failing to write it is a bug, not bad input.
             throw new IllegalStateException("cannot write the plan as JSON", e);
@@ -66,7 +67,8 @@ public final class PlanJson {
      * the plan has is covered, whatever fields it gains later.
      */
     public static String toJson(MigrationPlan plan, MacKey key) {
-        ObjectNode tree = MAPPER.valueToTree(plan);
+        // formatVersion is a field like any other: its MAC makes removing or changing it an edit
+        ObjectNode tree = FormatVersion.stamp(MAPPER, plan);
         ObjectNode mac = tree.objectNode();
         tree.fields().forEachRemaining(f -> mac.put(f.getKey(), key.mac(f.getKey() + "=" + canonical(f.getValue()))));
         mac.put(WHOLE, key.mac(canonical(tree)));
@@ -128,6 +130,8 @@ public final class PlanJson {
             throw new InputException(file.toString(), "was made by an older version of apim-upgrade, whose plans"
                     + " carry no MAC and so cannot be trusted: make a new plan with apim-upgrade plan");
         }
+        // a plan written before formatVersion existed carries none, and its MAC was made without it
+        Integer version = node.has(FormatVersion.FIELD) ? FormatVersion.take(node, file.toString()) : null;
         MigrationPlan plan;
         try {
             plan = MAPPER.treeToValue(node, MigrationPlan.class);
@@ -139,14 +143,14 @@ public final class PlanJson {
             throw new InputException(file.toString(), "carries no MAC, so it is not a plan apim-upgrade wrote (or"
                     + " its MAC was removed); make a new plan with apim-upgrade plan");
         }
-        requireIntact(file, plan, macs, keys.get());
+        requireIntact(file, version == null ? MAPPER.valueToTree(plan) : FormatVersion.stamp(MAPPER, plan, version),
+                macs, keys.get());
         return plan;
     }
 
     /** Names every field whose MAC fails, then checks the whole (a field added or removed changes it). */
-    private static void requireIntact(Path file, MigrationPlan plan, ObjectNode macs, MacKey key)
+    private static void requireIntact(Path file, ObjectNode tree, ObjectNode macs, MacKey key)
             throws InputException {
-        ObjectNode tree = MAPPER.valueToTree(plan);
         java.util.Set<String> changed = new java.util.TreeSet<>();
         tree.fields().forEachRemaining(f -> {
             if (!key.verifies(f.getKey() + "=" + canonical(f.getValue()), macs.path(f.getKey()).asText(null))) {

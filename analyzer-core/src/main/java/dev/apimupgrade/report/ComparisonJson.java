@@ -4,10 +4,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.apimupgrade.scan.FormatVersion;
 import dev.apimupgrade.scan.InputException;
 import dev.apimupgrade.scan.inventory.Inventory;
 import java.io.IOException;
@@ -52,7 +55,12 @@ public final class ComparisonJson {
     /** An inventory.*.json written by compare; anything else is bad input naming the file. */
     public static Inventory readInventory(Path file) throws InputException {
         try {
-            Inventory inventory = MAPPER.readValue(Files.readAllBytes(file), Inventory.class);
+            JsonNode tree = MAPPER.readTree(Files.readAllBytes(file));
+            if (!(tree instanceof ObjectNode node)) {
+                throw new InputException(file.toString(), "is not an inventory written by apim-upgrade compare");
+            }
+            FormatVersion.take(node, file.toString());
+            Inventory inventory = MAPPER.treeToValue(node, Inventory.class);
             if (inventory.items() == null || inventory.home() == null) {
                 throw new InputException(file.toString(), "is not an inventory written by apim-upgrade compare");
             }
@@ -69,7 +77,7 @@ public final class ComparisonJson {
 
     private static String write(Object value) {
         try {
-            return WRITER.writeValueAsString(value) + "\n";
+            return WRITER.writeValueAsString(FormatVersion.stamp(MAPPER, value)) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write the comparison as JSON", e);
         }

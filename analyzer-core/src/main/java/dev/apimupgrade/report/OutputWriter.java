@@ -61,6 +61,28 @@ public final class OutputWriter {
         sync(parent);
     }
 
+    /**
+     * Writes one file (a --junit report) whole or not at all: synced beside it, then renamed over it. Anything but a
+     * regular file at that path is left alone.
+     */
+    public static void writeFile(Path file, byte[] content) throws IOException {
+        Path target = file.toAbsolutePath().normalize();
+        if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)
+                && !Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
+            throw new OutputRefusedException(target, "it is a directory or a symbolic link, not a file");
+        }
+        Path parent = Files.createDirectories(target.getParent());
+        Path fresh = parent.resolve("." + target.getFileName() + ".new-" + ProcessHandle.current().pid());
+        try {
+            Files.deleteIfExists(fresh);
+            writeSynced(fresh, content, false);
+            Files.move(fresh, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(fresh);
+        }
+        sync(parent);
+    }
+
     private static void requirePlainName(String name) {
         if (name.isEmpty() || name.contains("/") || name.contains("\\") || name.equals(".") || name.equals("..")) {
             throw new IllegalArgumentException("an output file name must be a plain file name: '" + name + "'");

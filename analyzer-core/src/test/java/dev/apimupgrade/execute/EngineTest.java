@@ -397,6 +397,20 @@ class EngineTest {
     }
 
     @Test
+    void aSecondRollbackSaysFirstThatTheRunWasAlreadyRolledBackThenRestoresAgain() throws Exception {
+        String newHash = TreeHash.of(homes.newHome());
+        migrate("restart");
+        assertThat(Rollback.of(run, false).lines()).noneMatch(l -> l.startsWith(Rollback.ALREADY));
+        Path toml = homes.newHome().resolve("repository/conf/deployment.toml");
+        Files.writeString(toml, "# edited after the rollback\n", java.nio.file.StandardOpenOption.APPEND);
+
+        RunOutcome again = Rollback.of(run, false);
+
+        assertThat(again.lines().get(0)).startsWith(Rollback.ALREADY + " at ").endsWith("restoring from the backup again");
+        assertThat(TreeHash.of(homes.newHome())).isEqualTo(newHash);
+    }
+
+    @Test
     void aRolledBackRunFolderRefusesANewPlanAsItRefusesTheOldOne() throws Exception {
         migrate("restart");
         Rollback.of(run, false);

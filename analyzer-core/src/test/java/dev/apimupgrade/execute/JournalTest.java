@@ -28,7 +28,34 @@ class JournalTest {
         assertThat(again.completed("A")).isTrue();
         assertThat(again.completed("B")).isFalse();
         assertThat(Files.readAllLines(dir.resolve("journal.jsonl"))).hasSize(3)
-                .allSatisfy(l -> assertThat(l).startsWith("{\"time\":"));
+                .allSatisfy(l -> assertThat(l).startsWith("{\"formatVersion\":1,\"time\":"));
+    }
+
+    @Test
+    void recordsWrittenBeforeFormatVersionExistedStillReadAndChainWithNewOnes() throws Exception {
+        Path file = dir.resolve("journal.jsonl");
+        Journal journal = Journal.open(file);
+        // what a journal of the version before formatVersion holds: the same record, without the field
+        journal.append(new JournalRecord(null, "2026-11-25T10:00:00Z", "intent", "A", null, null, null, null, null,
+                "CopyFile x"));
+        assertThat(Files.readAllLines(file).get(0)).startsWith("{\"time\":");
+
+        Journal resumed = Journal.open(file);
+        resumed.append(JournalRecord.outcome("A", JournalRecord.DONE, "x copied"));
+
+        assertThat(Journal.open(file).completed("A")).isTrue();
+    }
+
+    @Test
+    void aRecordOfANewerFormatIsBadInputNamingTheLineAndTheFormat() throws Exception {
+        Path file = dir.resolve("journal.jsonl");
+        Journal journal = Journal.open(file);
+        journal.append(JournalRecord.intent("A", "CopyFile x"));
+        journal.append(new JournalRecord(2, "2026-11-25T10:00:00Z", "intent", "B", null, null, null, null, null, "x"));
+
+        assertThatThrownBy(() -> Journal.open(file)).isInstanceOf(InputException.class)
+                .hasMessageContaining("format 2").hasMessageContaining("newer version")
+                .satisfies(e -> assertThat(((InputException) e).line()).isEqualTo(2));
     }
 
     @Test

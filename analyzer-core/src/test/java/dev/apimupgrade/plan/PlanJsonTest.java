@@ -3,6 +3,10 @@ package dev.apimupgrade.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.apimupgrade.fact.Facts;
 import dev.apimupgrade.scan.InputException;
 import java.nio.file.Files;
@@ -42,6 +46,53 @@ class PlanJsonTest {
         assertThat(PlanJson.toJson(plan(), key)).isEqualTo(first);
         assertThat(PlanJson.toJson(plan())).isEqualTo(PlanJson.toJson(plan()));
         assertThat(first).doesNotContain("\r").endsWith("}\n").contains("\"steps\" : [").contains("\"mac\" : {");
+    }
+
+    @Test
+    void aPlanCarriesFormatVersionFirstUnderItsMac() throws Exception {
+        Path file = tmp.resolve("plan.json");
+        PlanJson.save(file, plan());
+
+        assertThat(Files.readString(file)).startsWith("{\n  \"formatVersion\" : 1,\n  \"toolVersion\"")
+                .contains("\"formatVersion\" : \"");
+    }
+
+    @Test
+    void aPlanWrittenBeforeFormatVersionExistedStillReadsWithItsMac() throws Exception {
+        Path file = tmp.resolve("plan.json");
+        PlanJson.save(file, plan());
+        MacKey key = MacKey.read(tmp.resolve(PlanJson.KEY_FILE), file.toString());
+        // the plan as the version before formatVersion wrote it: no field, and MACs made without it
+        ObjectMapper canonical = JsonMapper.builder().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).build();
+        ObjectNode tree = (ObjectNode) canonical.readTree(file.toFile());
+        ObjectNode macs = (ObjectNode) tree.remove("mac");
+        tree.remove("formatVersion");
+        macs.remove("formatVersion");
+        macs.put("plan", key.mac(canonical.writeValueAsString(tree)));
+        tree.set("mac", macs);
+        Files.writeString(file, canonical.writerWithDefaultPrettyPrinter().writeValueAsString(tree));
+
+        assertThat(PlanJson.read(file)).isEqualTo(plan());
+    }
+
+    @Test
+    void aPlanWhoseFormatVersionWasRemovedIsAnEditNamingTheField() throws Exception {
+        Path file = tmp.resolve("plan.json");
+        PlanJson.save(file, plan());
+        Files.writeString(file, Files.readString(file).replaceFirst("\"formatVersion\" : 1,", ""));
+
+        assertThatThrownBy(() -> PlanJson.read(file)).isInstanceOf(InputException.class)
+                .hasMessageContaining("formatVersion (removed)");
+    }
+
+    @Test
+    void aPlanOfANewerFormatIsRefusedNamingTheFormat() throws Exception {
+        Path file = tmp.resolve("plan.json");
+        PlanJson.save(file, plan());
+        Files.writeString(file, Files.readString(file).replaceFirst("\"formatVersion\" : 1,", "\"formatVersion\" : 2,"));
+
+        assertThatThrownBy(() -> PlanJson.read(file)).isInstanceOf(InputException.class)
+                .hasMessageContaining("format 2 by a newer version of apim-upgrade");
     }
 
     @Test

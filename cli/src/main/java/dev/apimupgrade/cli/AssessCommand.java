@@ -3,6 +3,7 @@ package dev.apimupgrade.cli;
 import dev.apimupgrade.execute.RunLock;
 import dev.apimupgrade.report.AssessmentJson;
 import dev.apimupgrade.report.AssessmentReport;
+import dev.apimupgrade.report.JunitReport;
 import dev.apimupgrade.report.OutputWriter;
 import dev.apimupgrade.report.RunInfo;
 import dev.apimupgrade.report.TerminalSummary;
@@ -10,6 +11,7 @@ import dev.apimupgrade.report.html.HtmlReports;
 import dev.apimupgrade.rule.Verdict;
 import dev.apimupgrade.scan.InputException;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -25,8 +27,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code assess}: the read-only readiness assessment (scan, decide, report); it never writes to either home. */
 @Command(name = "assess", mixinStandardHelpOptions = true,
-        description = "Assess a 3.0.0 installation for its upgrade to 3.1.0 and write assessment.json and assessment.html.",
-        footer = ExitCode.HELP)
+        description = "Assess a 3.0.0 installation for its upgrade to 3.1.0 and write assessment.json and assessment.html.")
 public final class AssessCommand implements Callable<Integer> {
 
     @Spec
@@ -39,27 +40,51 @@ public final class AssessCommand implements Callable<Integer> {
     InstallationOptions homes;
 
     @Option(names = "--out", paramLabel = "<dir>", defaultValue = "apim-upgrade-report",
-            description = "Where to write the reports (default: ${DEFAULT-VALUE}). Must be outside every home.")
+            description = "Where to write the reports (default: ${DEFAULT-VALUE}). Must be outside every home."
+                    + " - prints assessment.json on standard output and writes no folder.")
     Path out;
+
+    @Mixin
+    ResultFormat format;
+
+    @Option(names = "--junit", paramLabel = "<file>",
+            description = "Also write the conditions as a JUnit XML report: an applying blocker is a failed test,"
+                    + " an undecided blocker an error.")
+    Path junit;
 
     @Override
     public Integer call() throws InputException, IOException {
         Instant started = Instant.now();
-        OutputLocation.requireOutside(out, homes.installation(), homes.analytics());
+        boolean toStdout = OutputLocation.isStdout(out);
+        if (!toStdout) {
+            OutputLocation.requireOutside(out, homes.installation(), homes.analytics());
+        }
+        if (junit != null) {
+            OutputLocation.requireOutside(junit, homes.installation(), homes.analytics());
+        }
         InstallationOptions.Assessed assessed = homes.assess(main.environment);
         Verdict verdict = assessed.verdict();
         AssessmentReport report = AssessmentReport.from(assessed.installation(), assessed.facts(), verdict,
                 assessed.tool());
 
-        Map<String, byte[]> files = new LinkedHashMap<>();
-        files.put("assessment.json", utf8(AssessmentJson.toJson(report)));
-        files.put("assessment.html", utf8(HtmlReports.assessment(report)));
-        files.put("run.json", utf8(AssessmentJson.runJson(new RunInfo(started.toString(), Instant.now().toString(),
-                RunLock.hostName(), "assess"))));
-        OutputWriter.writeAll(out, files);
-
-        spec.commandLine().getOut().println("Reports written to " + out.resolve("assessment.html") + " and assessment.json");
-        spec.commandLine().getOut().print(TerminalSummary.render(report, next(verdict)));
+        String json = AssessmentJson.toJson(report);
+        PrintWriter human = format.human(spec);
+        if (!toStdout) {
+            Map<String, byte[]> files = new LinkedHashMap<>();
+            files.put("assessment.json", utf8(json));
+            files.put("assessment.html", utf8(HtmlReports.assessment(report)));
+            files.put("run.json", utf8(AssessmentJson.runJson(new RunInfo(started.toString(),
+                    Instant.now().toString(), RunLock.hostName(), "assess"))));
+            OutputWriter.writeAll(out, files);
+            human.println("Reports written to " + out.resolve("assessment.html") + " and assessment.json");
+        }
+        if (junit != null) {
+            OutputWriter.writeFile(junit, utf8(JunitReport.xml(report)));
+            human.println("JUnit report written to " + junit);
+        }
+        format.document(spec, json, toStdout);
+        String summary = main.colours.summary(TerminalSummary.render(report, next(verdict)));
+        (toStdout ? spec.commandLine().getErr() : human).print(summary);
         return !verdict.blockers().isEmpty() ? ExitCode.BLOCKERS
                 : !verdict.undecidedBlockers().isEmpty() ? ExitCode.UNDECIDED : ExitCode.READY;
     }

@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -41,12 +42,7 @@ import picocli.CommandLine.Model.CommandSpec;
                 "  apim-upgrade compare --run <migrate run dir> --new <3.1.0 home> --out <dir>   (after migrate)",
                 "  apim-upgrade compare --old <3.0.0 home or inventory.old.json> --new <3.1.0 home> [--run <dir>] "
                         + "--out <dir>",
-                "  apim-upgrade compare --old <3.0.0 home> --out <dir>   (the inventory before, to compare later)"},
-        footer = {"%nExit codes:%n"
-                + "  0  no unexplained difference (or, without --new, the inventory was written)%n"
-                + "  1  some difference the run does not explain, or a database that could not be read%n"
-                + "  2  bad usage or unreadable input%n"
-                + "  3  internal error%n"})
+                "  apim-upgrade compare --old <3.0.0 home> --out <dir>   (the inventory before, to compare later)"})
 public final class CompareCommand implements Callable<Integer> {
     static final int UNEXPLAINED = 1;
 
@@ -70,8 +66,12 @@ public final class CompareCommand implements Callable<Integer> {
     Path run;
 
     @Option(names = "--out", required = true, paramLabel = "<dir>",
-            description = "Where to write the comparison. Must be outside every home.")
+            description = "Where to write the comparison. Must be outside every home. - prints comparison.json (or,"
+                    + " without --new, inventory.old.json) on standard output and writes no folder.")
     Path out;
+
+    @Mixin
+    ResultFormat format;
 
     @Option(names = "--jdbc-driver", paramLabel = "<jar>",
             description = "A JDBC driver jar for Oracle, SQL Server or DB2 (repeatable); untested.")
@@ -89,7 +89,7 @@ public final class CompareCommand implements Callable<Integer> {
         }
         if (old != null && !Files.isRegularFile(old) && runInventory.isPresent()) {
             // the old home's databases may be upgraded in place: what they held before is in the run folder
-            spec.commandLine().getOut().println("Before: " + runInventory.get() + ", taken by migrate before its first"
+            format.human(spec).println("Before: " + runInventory.get() + ", taken by migrate before its first"
                     + " change (" + old + " is not read: its databases may have been upgraded in place).");
             old = null;
         }
@@ -102,20 +102,22 @@ public final class CompareCommand implements Callable<Integer> {
             homes.add(old);
         }
         Optional.ofNullable(newHome).ifPresent(homes::add);
-        if (!homes.isEmpty()) {
+        boolean toStdout = OutputLocation.isStdout(out);
+        if (!homes.isEmpty() && !toStdout) {
             OutputLocation.requireOutside(out, new Installation(homes.get(0),
                     homes.size() > 1 ? Optional.of(homes.get(1)) : Optional.empty()));
         }
         RunExports exports = run == null ? RunExports.none() : RunExports.read(run);
         InventoryScanner scanner = new InventoryScanner(JdbcDrivers.load(jdbcDrivers));
         Inventory before = oldIsInventory ? ComparisonJson.readInventory(old) : scanner.scan(old, main.environment);
-        PrintWriter console = spec.commandLine().getOut();
+        PrintWriter console = toStdout ? spec.commandLine().getErr() : format.human(spec);
         Map<String, byte[]> files = new LinkedHashMap<>();
         files.put("inventory.old.json", utf8(ComparisonJson.toJson(before)));
         if (newHome == null) {
-            OutputWriter.writeAll(out, files);
-            console.println("Inventory of " + old + " written to " + out.resolve("inventory.old.json") + " ("
-                    + before.items().size() + " items" + (before.problems().isEmpty() ? ""
+            write(files, toStdout);
+            format.document(spec, ComparisonJson.toJson(before), toStdout);
+            console.println("Inventory of " + old + (toStdout ? "" : " written to " + out.resolve("inventory.old.json"))
+                    + " (" + before.items().size() + " items" + (before.problems().isEmpty() ? ""
                     : ", " + before.problems().size() + " not read") + ")");
             return ExitCode.READY;
         }
@@ -124,7 +126,8 @@ public final class CompareCommand implements Callable<Integer> {
         files.put("inventory.new.json", utf8(ComparisonJson.toJson(after)));
         files.put("comparison.json", utf8(ComparisonJson.toJson(comparison)));
         files.put("comparison.html", utf8(HtmlReports.comparison(comparison)));
-        OutputWriter.writeAll(out, files);
+        write(files, toStdout);
+        format.document(spec, ComparisonJson.toJson(comparison), toStdout);
         PrintWriter err = spec.commandLine().getErr();
         comparison.rows().stream().filter(r -> r.status() == Comparison.Status.UNEXPLAINED)
                 .forEach(r -> err.println("unexplained: " + r.tenant() + " " + r.item() + ": " + r.explanation()));
@@ -133,9 +136,14 @@ public final class CompareCommand implements Callable<Integer> {
                 + " same, " + comparison.count(Comparison.Status.EXPLAINED) + " explained, "
                 + comparison.count(Comparison.Status.UNEXPLAINED) + " unexplained"
                 + (comparison.problems().isEmpty() ? "" : ", " + comparison.problems().size() + " not read")
-                + ". Written to " + out.resolve("comparison.html")
-                + " and comparison.json");
+                + (toStdout ? "." : ". Written to " + out.resolve("comparison.html") + " and comparison.json"));
         return comparison.unexplained() == 0 ? ExitCode.READY : UNEXPLAINED;
+    }
+
+    private void write(Map<String, byte[]> files, boolean toStdout) throws IOException {
+        if (!toStdout) {
+            OutputWriter.writeAll(out, files);
+        }
     }
 
     private static byte[] utf8(String s) {

@@ -3,6 +3,7 @@ package dev.apimupgrade.cli;
 import dev.apimupgrade.plan.PlanJson;
 import dev.apimupgrade.report.BoardSummary;
 import dev.apimupgrade.report.EvidenceBundle;
+import dev.apimupgrade.report.CheckResults;
 import dev.apimupgrade.report.EvidenceCheck;
 import dev.apimupgrade.report.EvidenceProblem;
 import dev.apimupgrade.report.html.HtmlReports;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -28,12 +30,7 @@ import picocli.CommandLine.Spec;
         description = {"Build an audit evidence bundle (a folder and a zip, opened by index.html, covered by "
                 + "MANIFEST.sha256), or check one with --check.",
                 "  apim-upgrade evidence --before <assess dir> [--plan <dir>] [--run <dir>] [--after <dir>] [--comparison <dir>] --out <bundle>",
-                "  apim-upgrade evidence --check <bundle folder or zip>"},
-        footer = {"%nExit codes:%n"
-                + "  0  bundle written, or the bundle checked clean%n"
-                + "  1  the bundle was changed: every changed, added or missing file is named%n"
-                + "  2  bad usage or unreadable input%n"
-                + "  3  internal error%n"})
+                "  apim-upgrade evidence --check <bundle folder or zip>"})
 public final class EvidenceCommand implements Callable<Integer> {
 
     /**
@@ -78,15 +75,22 @@ public final class EvidenceCommand implements Callable<Integer> {
     @Option(names = "--check", paramLabel = "<bundle or zip>", description = "Check a bundle against its manifest.")
     Path check;
 
+    @Mixin
+    ResultFormat format;
+
     @Override
     public Integer call() throws IOException, InputException {
-        PrintWriter console = spec.commandLine().getOut();
+        PrintWriter console = format.human(spec);
         if (check != null) {
             requireNone("--check", before, plan, run, after, comparison, out);
             return check(console);
         }
         if (before == null || out == null) {
             throw new ParameterException(spec.commandLine(), "give --before and --out to build a bundle, or --check");
+        }
+        OutputLocation.requireFolder(spec, out, "a bundle is a folder and a zip of it");
+        if (format.json()) {
+            throw new ParameterException(spec.commandLine(), "--format json is for --check (a bundle is its folder)");
         }
         List<EvidenceBundle.Part> parts = new ArrayList<>();
         parts.add(new EvidenceBundle.Part("before", before));
@@ -108,6 +112,8 @@ public final class EvidenceCommand implements Callable<Integer> {
 
     private int check(PrintWriter console) throws IOException, InputException {
         List<EvidenceProblem> problems = EvidenceCheck.check(check);
+        format.document(spec, CheckResults.json(new CheckResults.EvidenceCheck(check.toString(), problems.isEmpty(),
+                problems)), false);
         if (problems.isEmpty()) {
             console.println(check + ": every file matches MANIFEST.sha256");
             return ExitCode.READY;

@@ -1,6 +1,6 @@
 package dev.apimupgrade.cli;
 
-/** The process exit codes every command shares; documented in --help. */
+/** The process exit codes of the commands; each command's --help lists its own (CommandHelp). */
 public final class ExitCode {
     /** Ready: the assessment found no blocker. */
     public static final int READY = 0;
@@ -23,19 +23,6 @@ public final class ExitCode {
     public static final int REFUSED = 5;
     /** migrate: a step started and failed half-way; its changes are saved in the run folder (resume or roll back). */
     public static final int STEP_FAILED = 6;
-
-    static final String HELP = "%nExit codes:%n"
-            + "  0  ready: no blocker found (plan --check: the plan is current; evidence --check: intact)%n"
-            + "  1  blockers found (plan --check: the plan is stale; evidence --check: the bundle was changed;%n"
-            + "     verify: a check failed)%n"
-            + "  2  bad usage or unreadable input (the message names the file and line)%n"
-            + "  3  internal error%n"
-            + "  4  migrate: stopped at a step for the operator (the message says how to go on)%n"
-            + "  5  migrate, rollback: refused, nothing changed by the refusal (the message says why)%n"
-            + "  6  migrate: a step failed half-way; what it changed is saved in the run folder (fix the cause and%n"
-            + "     run migrate again to resume, or roll back)%n"
-            + "  7  assess, plan: UNDECIDED: no blocker applies, but a blocker condition is UNKNOWN (the summary%n"
-            + "     says what settles each); not ready until it is settled%n";
 
     private ExitCode() {
     }

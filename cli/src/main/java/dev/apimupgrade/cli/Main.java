@@ -7,35 +7,45 @@ import java.nio.file.Path;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Help.Ansi;
 
 /** The apim-upgrade command: its subcommands, and the mapping of every failure to a one-line message and exit code. */
 @Command(name = "apim-upgrade", mixinStandardHelpOptions = true, versionProvider = ToolVersion.class,
         description = "Evidence-based upgrade of WSO2 API Manager 3.0.0 to 3.1.0.",
-        subcommands = {AssessCommand.class, PlanCommand.class, MigrateCommand.class, RollbackCommand.class,
-                EvidenceCommand.class, VerifyCommand.class, CompareCommand.class, RulesCommand.class,
+        // in the order of the work: assess, plan, migrate, verify, compare, evidence; rollback when needed
+        subcommands = {AssessCommand.class, PlanCommand.class, MigrateCommand.class, VerifyCommand.class,
+                CompareCommand.class, EvidenceCommand.class, RollbackCommand.class, RulesCommand.class,
                 CommandLine.HelpCommand.class},
-        footer = ExitCode.HELP)
+        footer = {"%nExit codes: each command's --help lists its own (2 is always bad usage or unreadable input,"
+                + " 3 an internal error).",
+                "%nStart with: apim-upgrade assess --old <3.0.0 home> --new <3.1.0 home> --out assessment"})
 public final class Main {
 
     /** The environment the commands read (database passwords); tests give their own. */
     final Map<String, String> environment;
+    /** Colours for a person at a terminal; none when the streams are not the process's own (tests). */
+    final Colours colours;
 
-    private Main(Map<String, String> environment) {
+    private Main(Map<String, String> environment, Colours colours) {
         this.environment = Map.copyOf(environment);
+        this.colours = colours;
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true), System.getenv()));
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true), System.getenv(),
+                Colours.forThisProcess(System.getenv())));
     }
 
     /** Runs the command line with the given streams and environment; returns the exit code (tests call this). */
     public static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> environment) {
+        return run(args, out, err, environment, Colours.none());
+    }
+
+    private static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> environment,
+                           Colours colours) {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
-        CommandLine cli = new CommandLine(new Main(environment));
-        // every path option is made absolute once, here: a later stage (an H2 URL, a run folder recorded in the
-        // journal) must not depend on the directory the tool was started in
-        cli.registerConverter(Path.class, text -> Path.of(text).toAbsolutePath().normalize());
+        CommandLine cli = commandLine(environment, colours);
         cli.setOut(out);
         cli.setErr(err);
         cli.setParameterExceptionHandler((ex, a) -> {
@@ -60,6 +70,37 @@ public final class Main {
         out.flush();
         err.flush();
         return code;
+    }
+
+    /** The command line with its converters and settings, as run() and the build-time ReleaseDocs use it. */
+    static CommandLine commandLine(Map<String, String> environment, Colours colours) {
+        CommandLine cli = new CommandLine(new Main(environment, colours));
+        // every path option is made absolute once, here: a later stage (an H2 URL, a run folder recorded in the
+        // journal) must not depend on the directory the tool was started in
+        // except "-" (--out -: standard output), which the commands that accept it look for as given
+        cli.registerConverter(Path.class, text -> text.equals(OutputLocation.STDOUT) ? Path.of(text)
+                : Path.of(text).toAbsolutePath().normalize());
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setExecutionStrategy(parsed -> {
+            requireDashOnlyForOut(parsed);
+            return new CommandLine.RunLast().execute(parsed);
+        });
+        CommandHelp.install(cli);
+        cli.setColorScheme(CommandLine.Help.defaultColorScheme(colours.on() ? Ansi.ON : Ansi.OFF));
+        return cli;
+    }
+
+    /** "-" stays as given only so that --out - can mean standard output; any other path option refuses it. */
+    private static void requireDashOnlyForOut(CommandLine.ParseResult parsed) {
+        for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
+            for (CommandLine.Model.OptionSpec o : p.matchedOptions()) {
+                if (!o.longestName().equals("--out") && o.getValue() instanceof Path path
+                        && OutputLocation.isStdout(path)) {
+                    throw new CommandLine.ParameterException(p.commandSpec().commandLine(), "'-' (standard output) is"
+                            + " only for --out; " + o.longestName() + " needs a path");
+                }
+            }
+        }
     }
 
     private static String firstLine(String s) {

@@ -39,8 +39,7 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 @Command(name = "migrate", mixinStandardHelpOptions = true,
         description = {"Execute a plan.json: back up, then change the 3.1.0 home step by step, journalled in --run.",
-                "With --dry-run, print what would be done and write nothing."},
-        footer = ExitCode.HELP)
+                "With --dry-run, print what would be done and write nothing."})
 public final class MigrateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

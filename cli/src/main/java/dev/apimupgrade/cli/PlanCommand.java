@@ -12,6 +12,7 @@ import dev.apimupgrade.plan.PlanInputs;
 import dev.apimupgrade.plan.PlanJson;
 import dev.apimupgrade.plan.Planner;
 import dev.apimupgrade.plan.ShippedScripts;
+import dev.apimupgrade.report.CheckResults;
 import dev.apimupgrade.report.OutputWriter;
 import dev.apimupgrade.report.RunbookView;
 import dev.apimupgrade.report.html.RunbookRenderer;
@@ -42,8 +43,7 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 @Command(name = "plan", mixinStandardHelpOptions = true,
         description = {"Write plan.json, runbook.html and runbook.md: the steps that apply, in the guide's order.",
-                "With --check, say whether a saved plan still matches the installation (exit 0 current, 1 stale)."},
-        footer = ExitCode.HELP)
+                "With --check, say whether a saved plan still matches the installation."})
 public final class PlanCommand implements Callable<Integer> {
 
     @Spec
@@ -70,6 +70,9 @@ public final class PlanCommand implements Callable<Integer> {
                     + " migrate --plan uses that folder.")
     Path run;
 
+    @Mixin
+    ResultFormat format;
+
     @Override
     public Integer call() throws InputException, IOException {
         if ((out == null) == (check == null)) {
@@ -88,6 +91,7 @@ public final class PlanCommand implements Callable<Integer> {
             homes.newHomeAsPlanned = RunFolders.newHomeOriginals(run);
         }
         homes.requireOld();
+        OutputLocation.requireFolder(spec, out, "plan.json is kept with plan.key, the key that protects it");
         OutputLocation.requireOutside(out, homes.installation(), homes.analytics());
         InstallationOptions.Assessed a = homes.assess(main.environment);
         MigrationPlan plan = Planner.plan(a.verdict(), a.catalogue(), a.factsWithFileDigests(), a.tool().version())
@@ -100,13 +104,15 @@ public final class PlanCommand implements Callable<Integer> {
         Map<String, byte[]> files = new LinkedHashMap<>();
         // a new key for each plan: plan.json is checked with it before anything executes it
         MacKey key = MacKey.random();
-        files.put("plan.json", utf8(PlanJson.toJson(plan, key)));
+        String json = PlanJson.toJson(plan, key);
+        files.put("plan.json", utf8(json));
         files.put(PlanJson.KEY_FILE, key.fileContent());
         files.put("runbook.html", utf8(RunbookRenderer.html(runbook)));
         files.put("runbook.md", utf8(RunbookRenderer.markdown(runbook)));
         OutputWriter.writeAll(out, files, java.util.Set.of(PlanJson.KEY_FILE));
+        format.document(spec, json, false);
 
-        PrintWriter print = spec.commandLine().getOut();
+        PrintWriter print = format.human(spec);
         long manual = plan.steps().stream().filter(s -> !s.automated()).count();
         print.println("Plan: " + plan.steps().size() + " step(s), " + manual + " by hand; "
                 + runbook.leftOut().size() + " condition(s) left out, " + runbook.undecided().size() + " not decided.");
@@ -153,7 +159,9 @@ public final class PlanCommand implements Callable<Integer> {
         Path runFolder = run != null ? run : check.toAbsolutePath().getParent().resolve("migrate-run");
         List<Fingerprint.Change> changes = RunChecks.of(new RunDirectory(runFolder), saved.steps())
                 .drift(saved.fingerprint(), now);
-        PrintWriter print = spec.commandLine().getOut();
+        format.document(spec, CheckResults.json(new CheckResults.PlanCheck(check.toString(), changes.isEmpty()
+                ? CheckResults.PlanCheck.CURRENT : CheckResults.PlanCheck.STALE, now.sha256(), changes)), false);
+        PrintWriter print = format.human(spec);
         if (changes.isEmpty()) {
             print.println("CURRENT: " + check + " matches the installation (fingerprint " + now.sha256() + ")"
                     + (all.isEmpty() ? "." : "; " + all.size() + " change(s) lie where its steps or its run make"

@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
  * what it added, and says plainly what it cannot undo (the steps done by hand).
  */
 @Command(name = "rollback", mixinStandardHelpOptions = true,
-        description = "Restore the homes as they were before the migrate run kept in --run.", footer = ExitCode.HELP)
+        description = "Restore the homes as they were before the migrate run kept in --run.")
 public final class RollbackCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -10,8 +10,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code rules}: prints every condition with the rules that decide it, from the compiled rule base itself. */
 @Command(name = "rules", mixinStandardHelpOptions = true,
-        description = "List every condition of the catalogue and the rules that decide it (Markdown; docs/rules.md is this output: ./apim-upgrade rules > docs/rules.md).",
-        footer = ExitCode.HELP)
+        description = "List every condition of the catalogue and the rules that decide it (Markdown; docs/rules.md is this output: ./apim-upgrade rules > docs/rules.md).")
 public final class RulesCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

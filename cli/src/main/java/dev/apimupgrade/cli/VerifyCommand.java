@@ -36,9 +36,7 @@ import picocli.CommandLine.Spec;
  * only after-report.json and after-report.html, whole or not at all, outside the homes.
  */
 @Command(name = "verify", mixinStandardHelpOptions = true,
-        description = {"Check a migrated installation and write after-report.json and after-report.html.",
-                "Exit 0: no check failed (UNKNOWN checks are listed); 1: at least one check failed."},
-        footer = ExitCode.HELP)
+        description = "Check a migrated installation and write after-report.json and after-report.html.")
 public final class VerifyCommand implements Callable<Integer> {
 
     @Spec
@@ -60,15 +58,22 @@ public final class VerifyCommand implements Callable<Integer> {
     Path runDir;
 
     @Option(names = "--out", paramLabel = "<dir>", defaultValue = "apim-upgrade-after",
-            description = "Where to write the after-report (default: ${DEFAULT-VALUE}). Must be outside every home.")
+            description = "Where to write the after-report (default: ${DEFAULT-VALUE}). Must be outside every home."
+                    + " - prints after-report.json on standard output and writes no folder.")
     Path out;
+
+    @Mixin
+    ResultFormat format;
 
     @Override
     public Integer call() throws InputException, IOException {
         if (homes.newHome == null) {
             throw new InputException("--new", "verify needs the migrated 3.1.0 home (--new)");
         }
-        OutputLocation.requireOutside(out, homes.installation(), homes.analytics());
+        boolean toStdout = OutputLocation.isStdout(out);
+        if (!toStdout) {
+            OutputLocation.requireOutside(out, homes.installation(), homes.analytics());
+        }
         Optional<RunDirectory> run = Optional.empty();
         if (runDir != null) {
             RunDirectory r = new RunDirectory(runDir);
@@ -103,17 +108,23 @@ public final class VerifyCommand implements Callable<Integer> {
                 assessed.facts(), datasources, run.orElse(null), journal.orElse(null));
         AfterReport report = new Verification().verify(assessed.tool(), assessed.facts(), plan, journal, ctx);
 
-        Map<String, byte[]> files = new LinkedHashMap<>();
-        files.put("after-report.json", AssessmentJson.afterReport(report).getBytes(StandardCharsets.UTF_8));
-        files.put("after-report.html", HtmlReports.afterReport(report).getBytes(StandardCharsets.UTF_8));
-        OutputWriter.writeAll(out, files);
+        String json = AssessmentJson.afterReport(report);
+        if (!toStdout) {
+            Map<String, byte[]> files = new LinkedHashMap<>();
+            files.put("after-report.json", json.getBytes(StandardCharsets.UTF_8));
+            files.put("after-report.html", HtmlReports.afterReport(report).getBytes(StandardCharsets.UTF_8));
+            OutputWriter.writeAll(out, files);
+        }
+        format.document(spec, json, toStdout);
 
-        var console = spec.commandLine().getOut();
+        var console = toStdout ? spec.commandLine().getErr() : format.human(spec);
         console.println("Verification: " + report.verdict() + " (" + report.passed() + " passed, " + report.failed()
                 + " failed, " + report.unknown() + " unknown)");
         report.failures().forEach(c -> console.println("  FAIL " + c.id() + ": " + c.title() + ": "
                 + ConsoleSummary.of(c.detail(), "after-report.json")));
-        console.println("After-report written to " + out.resolve("after-report.html") + " and after-report.json");
+        if (!toStdout) {
+            console.println("After-report written to " + out.resolve("after-report.html") + " and after-report.json");
+        }
         return report.failed() > 0 ? ExitCode.BLOCKERS : ExitCode.READY;
     }
 }

@@ -80,7 +80,7 @@ class AssessBadInputTest {
         CliRun run = CliRun.of("assess", "--help");
 
         assertThat(run.code()).isZero();
-        assertThat(run.out()).contains("Exit codes").contains("1  blockers found").contains("2  bad usage");
+        assertThat(run.out()).contains("Exit codes").contains("1  NOT READY").contains("2  bad usage");
     }
 
     @Test
@@ -88,7 +88,7 @@ class AssessBadInputTest {
         CliRun run = CliRun.of("migrate", "--help");
 
         assertThat(run.code()).isZero();
-        assertThat(run.out()).contains("5  migrate, rollback: refused").contains("6  migrate: a step failed half-way");
+        assertThat(run.out()).contains("5  refused; the refusal changed nothing").contains("6  a step failed half-way");
     }
 
     @Test

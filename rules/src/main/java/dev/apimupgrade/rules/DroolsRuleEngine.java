@@ -134,7 +134,8 @@ public final class DroolsRuleEngine implements RuleEngine {
         return models;
     }
 
-    private static String hashRulePack() {
+    /** The rule pack's hash, without building the rule base (what --version prints). */
+    public static String hashRulePack() {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             for (String chapter : CHAPTERS) {
