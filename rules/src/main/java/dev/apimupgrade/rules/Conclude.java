@@ -12,9 +12,7 @@ import dev.apimupgrade.rule.action.Action;
 import dev.apimupgrade.rule.StepPlacement;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.rule.RuleContext;
 
@@ -54,27 +52,6 @@ public final class Conclude {
         String id = meta(rule, "id");
         return JustifiedAction.of(id + ":" + action.kind().label() + ":" + action.target(), id, action,
                 evidence(matched.toArray()), rule.getName());
-    }
-
-    /**
-     * The older string form, {@code params} alternating key and value: kept so that rules written against it still
-     * compile; it builds the typed action and refuses an unknown kind or parameter the typed action would not keep.
-     */
-    public static JustifiedAction action(RuleContext kcontext, String kind, boolean automated, String target,
-                                         List<?> matched, String... params) {
-        Map<String, String> p = new LinkedHashMap<>();
-        for (int i = 0; i + 1 < params.length; i += 2) {
-            p.put(params[i], params[i + 1]);
-        }
-        String rule = kcontext.getRule().getName();
-        Action typed = Action.of(kind, target, p).orElseThrow(() -> new IllegalArgumentException("rule '" + rule
-                + "' concludes an action of unknown kind " + kind));
-        if (!typed.params().equals(p) || typed.automated() != automated) {
-            throw new IllegalArgumentException("rule '" + rule + "' gives " + kind + " the parameters " + p
-                    + (automated ? " (automated)" : " (manual)") + "; the kind takes " + typed.params()
-                    + (typed.automated() ? " (automated)" : " (manual)"));
-        }
-        return action(kcontext, typed, matched);
     }
 
     private static Finding finding(RuleContext kcontext, Status status, String message, Object... matched) {
