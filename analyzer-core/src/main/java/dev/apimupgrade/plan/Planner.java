@@ -108,6 +108,9 @@ public final class Planner {
                     .ifPresent(name -> p.put(IDENTIFIER + "AM_SYSTEM_APPS_NAME_CONSTRAINT", name));
         }
         if (a.action().orElse(null) instanceof SetTomlTable t && t.from() == Role.OLD) {
+            if (p.getOrDefault(DROPPED, "").isEmpty()) {
+                p.remove(DROPPED);
+            }
             carried(a.target(), dropped(p), facts, p);
         }
         return p;

@@ -29,10 +29,10 @@ class AssessmentJsonTest {
     }
 
     @Test
-    void theTopLevelKeysAreToolInstallationSummaryConditionsActionsInThatOrder() throws Exception {
+    void theTopLevelKeysAreFormatVersionToolInstallationSummaryConditionsActionsInThatOrder() throws Exception {
         JsonNode root = MAPPER.readTree(AssessmentJson.toJson(SampleAssessment.report()));
 
-        assertThat(fieldNames(root)).containsExactly("tool", "installation", "summary", "conditions", "actions");
+        assertThat(fieldNames(root)).containsExactly("formatVersion", "tool", "installation", "summary", "conditions", "actions");
         assertThat(fieldNames(root.get("tool"))).containsExactly("name", "version", "rulePackHash");
         assertThat(fieldNames(root.get("installation"))).containsExactly("homes", "versions", "datasources");
         assertThat(fieldNames(root.get("installation").get("homes"))).containsExactly("old", "new");
@@ -93,7 +93,7 @@ class AssessmentJsonTest {
     void runDetailsGoToTheirOwnJson() throws Exception {
         String run = AssessmentJson.runJson(new RunInfo("2026-11-25T09:00:00Z", "2026-11-25T09:00:03Z", "box", "assess"));
 
-        assertThat(fieldNames(MAPPER.readTree(run))).containsExactly("startedAt", "finishedAt", "host", "command");
+        assertThat(fieldNames(MAPPER.readTree(run))).containsExactly("formatVersion", "startedAt", "finishedAt", "host", "command");
         assertThat(AssessmentJson.toJson(SampleAssessment.report())).doesNotContain("startedAt", "host");
     }
 }
