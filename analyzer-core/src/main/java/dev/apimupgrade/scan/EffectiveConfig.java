@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,18 +19,24 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * A 3.0.0 home's configuration as its server renders it: the keys the deployment.toml writes, then what infer.json
  * infers from them (kernel first, API-M over it), then default.json's values for every key still absent. Each value
  * says whether it was written, inferred or defaulted and where that came from. The home's own files are used; a
- * home without them (a trimmed copy) gets the 3.0.0 pack's, which this tool carries unchanged.
+ * home without one of them (a trimmed copy) gets that file's keys, values, rules and lines from
+ * {@code conf-3.0.0-defaults.yaml}, a description derived from the 3.0.0 pack's files (the tool does not ship
+ * WSO2's files; {@code ConfDefaultsDescriptionTest} derives it from them and checks it gives the same values).
  */
 public final class EffectiveConfig {
     static final String CONF = "repository/resources/conf/";
     private static final List<String> DEFAULTS = List.of("kernel/default.json", "default.json");
     private static final List<String> INFERENCES = List.of("kernel/infer.json", "infer.json");
     private static final Pattern REF = Pattern.compile("\\$ref\\{([^}]*)}");
+    static final String DERIVED = "conf-3.0.0-defaults.yaml";
 
     /** Where an effective value comes from. */
     public enum Origin { WRITTEN, INFERRED, DEFAULTED }
@@ -55,10 +62,10 @@ public final class EffectiveConfig {
             infer(values, read(home, file), toml.role(), file);
         }
         for (String file : DEFAULTS) {
-            Conf conf = read(home, file);
-            conf.json().fields().forEachRemaining(e -> values.computeIfAbsent(e.getKey(), k -> new Value(k,
-                    resolve(text(e.getValue()), values), Origin.DEFAULTED, file,
-                    SourceRef.line(toml.role(), CONF + file, conf.line(k)))));
+            for (Entry e : read(home, file).entries()) {
+                values.computeIfAbsent(e.key(), k -> new Value(k, resolve(e.value(), values), Origin.DEFAULTED, file,
+                        SourceRef.line(toml.role(), CONF + file, e.line())));
+            }
         }
         return new EffectiveConfig(values);
     }
@@ -92,23 +99,22 @@ public final class EffectiveConfig {
      * built from hostname, port and name); a key already written keeps its written value.
      */
     private static void infer(Map<String, Value> values, Conf conf, Role role, String file) {
-        for (Iterator<Map.Entry<String, JsonNode>> rules = conf.json().fields(); rules.hasNext(); ) {
-            Map.Entry<String, JsonNode> rule = rules.next();
-            Pattern key = Pattern.compile(Pattern.quote(rule.getKey()).replace("$1", "\\E([^.]+)\\Q"));
+        for (Entry rule : conf.entries()) {
+            Pattern key = Pattern.compile(Pattern.quote(rule.key()).replace("$1", "\\E([^.]+)\\Q"));
             for (Value given : List.copyOf(values.values())) {
                 Matcher m = key.matcher(given.key());
-                JsonNode implied = m.matches() ? rule.getValue().get(given.value()) : null;
+                Map<String, String> implied = m.matches() ? rule.when().get(given.value()) : null;
                 if (implied == null) {
                     continue;
                 }
                 String wildcard = m.groupCount() > 0 ? m.group(1) : "";
                 String because = file + ": " + given.key() + " = " + given.value();
-                implied.fields().forEachRemaining(e -> {
-                    String k = e.getKey().replace("$1", wildcard);
+                implied.forEach((impliedKey, impliedValue) -> {
+                    String k = impliedKey.replace("$1", wildcard);
                     Value old = values.get(k);
                     if (old == null || old.origin() != Origin.WRITTEN) {
-                        values.put(k, new Value(k, resolve(text(e.getValue()).replace("$1", wildcard), values),
-                                Origin.INFERRED, because, SourceRef.line(role, CONF + file, conf.line(rule.getKey()))));
+                        values.put(k, new Value(k, resolve(impliedValue.replace("$1", wildcard), values),
+                                Origin.INFERRED, because, SourceRef.line(role, CONF + file, rule.line())));
                     }
                 });
             }
@@ -130,40 +136,86 @@ public final class EffectiveConfig {
         return node.isValueNode() ? node.asText() : node.toString();
     }
 
-    /** One parsed conf file with its text, to cite the line a key is on. */
-    private record Conf(JsonNode json, List<String> lines) {
-        int line(String key) {
-            String quoted = "\"" + key + "\"";
-            for (int i = 0; i < lines.size(); i++) {
-                if (lines.get(i).contains(quoted)) {
-                    return i + 1;
-                }
-            }
-            return 0;
+    /**
+     * One top-level key of a conf file and the line it is cited on (the first line holding it quoted): in a
+     * default.json its value as text, in an infer.json what each of its values implies (implied key to value text).
+     */
+    record Entry(String key, int line, String value, Map<String, Map<String, String>> when) {
+    }
+
+    /** One conf file's keys in its order. */
+    record Conf(List<Entry> entries) {
+    }
+
+    /** A conf file's JSON text as its entries: what a home's own file and the derived description both give. */
+    static Conf parse(String text, String file) throws InputException {
+        JsonNode json;
+        try {
+            json = new ObjectMapper().readTree(text);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new InputException(CONF + file, e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
+                    "malformed JSON: " + e.getOriginalMessage());
         }
+        if (json == null || !json.isObject()) {
+            throw new InputException(CONF + file, "is not a JSON object");
+        }
+        List<String> lines = text.lines().toList();
+        List<Entry> entries = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = json.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            Map<String, Map<String, String>> when = new LinkedHashMap<>();
+            e.getValue().fields().forEachRemaining(v -> {
+                Map<String, String> implied = new LinkedHashMap<>();
+                v.getValue().fields().forEachRemaining(i -> implied.put(i.getKey(), text(i.getValue())));
+                when.put(v.getKey(), implied);
+            });
+            entries.add(new Entry(e.getKey(), line(lines, e.getKey()), text(e.getValue()), when));
+        }
+        return new Conf(entries);
+    }
+
+    private static int line(List<String> lines, String key) {
+        String quoted = "\"" + key + "\"";
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains(quoted)) {
+                return i + 1;
+            }
+        }
+        return 0;
     }
 
     private static Conf read(Path home, String file) throws InputException {
         Path own = home.resolve(CONF + file);
-        String text;
         if (Files.exists(own, LinkOption.NOFOLLOW_LINKS)) {
-            text = InputFile.text(own, CONF + file, InputFile.CONF_JSON);
-        } else {
-            try (InputStream in = EffectiveConfig.class.getResourceAsStream("conf-3.0.0/" + file)) {
-                text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return parse(InputFile.text(own, CONF + file, InputFile.CONF_JSON), file);
+        }
+        return Derived.FILES.get(file);
+    }
+
+    /** The derived description of 3.0.0's four conf files, read once. */
+    private static final class Derived {
+        static final Map<String, Conf> FILES = load();
+
+        @SuppressWarnings("unchecked")
+        private static Map<String, Conf> load() {
+            Map<String, Object> root;
+            try (InputStream in = EffectiveConfig.class.getResourceAsStream(DERIVED)) {
+                root = new Yaml(new SafeConstructor(new LoaderOptions())).load(
+                        new String(in.readAllBytes(), StandardCharsets.UTF_8));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-        }
-        try {
-            JsonNode json = new ObjectMapper().readTree(text);
-            if (json == null || !json.isObject()) {
-                throw new InputException(CONF + file, "is not a JSON object");
+            Map<String, Conf> files = new LinkedHashMap<>();
+            for (String section : List.of("defaults", "inferences")) {
+                ((Map<String, List<Map<String, Object>>>) root.get(section)).forEach((file, list) -> files.put(file,
+                        new Conf(list.stream().map(m -> new Entry((String) m.get("key"), (Integer) m.get("line"),
+                                (String) m.getOrDefault("value", ""),
+                                (Map<String, Map<String, String>>) m.getOrDefault("when", Map.of()))).toList())));
             }
-            return new Conf(json, text.lines().toList());
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new InputException(CONF + file, e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
-                    "malformed JSON: " + e.getOriginalMessage());
+            if (!files.keySet().containsAll(DEFAULTS) || !files.keySet().containsAll(INFERENCES)) {
+                throw new IllegalStateException(DERIVED + " lacks one of " + DEFAULTS + INFERENCES);
+            }
+            return files;
         }
     }
 }
