@@ -56,7 +56,8 @@ class DistributedNodesEndToEndTest {
             Map.entry("IDN-MIGRATION-RESOURCES", Set.of(KM)), Map.entry("IDN-MIGRATION-JAR", Set.of(KM)),
             Map.entry("IDN-USER-STORE-TYPE", Set.of(KM)), Map.entry("IDN-UNIQUE-ID-USERSTORE", Set.of(KM)),
             Map.entry("IDN-LARGE-TABLES", Set.of(KM)), Map.entry("IDN-RUN", Set.of(KM)),
-            Map.entry("APIM-CLIENT", Set.of(KM))));
+            Map.entry("APIM-CLIENT", Set.of(KM)), Map.entry("APIM-CLIENT-TENANTS", Set.of(KM)),
+            Map.entry("DB-CHARSET-MISMATCH", Set.of(KM))));
 
     /** A node of the reference deployments, with what it serves itself and how the runbook names it. */
     enum Node {
