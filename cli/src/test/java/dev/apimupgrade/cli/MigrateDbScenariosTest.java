@@ -68,7 +68,7 @@ class MigrateDbScenariosTest {
 
             // the operator starts with nothing confirmed and at each stop does what the step says, then confirms it
             SampleOperator operator = new SampleOperator(m.oldHome(), m.newHome(), m.oldAnalytics().orElse(null),
-                    m.newAnalytics().orElse(null));
+                    m.newAnalytics().orElse(null), databases.identityMigrationTargets());
             StopByStop stops = new StopByStop(operator);
             StringBuilder printed = new StringBuilder();
             CliRun first = stops.walk(confirmed -> {

@@ -109,6 +109,19 @@ final class ScenarioDatabases implements AutoCloseable {
         return owner;
     }
 
+    /**
+     * Where the identity migration runs: apim_db holds the IDN_ tables, shared_db the user store's UM_ tables (no
+     * scenario has a [database.user]); the client connects as the owner, as the server does.
+     */
+    IdentityMigrationByHand.Databases identityMigrationTargets() {
+        String dialect = server == Scenario.Server.POSTGRESQL ? "postgresql" : "mysql";
+        ScenarioDatasource am = datasource("apim_db");
+        ScenarioDatasource shared = datasource("shared_db");
+        return new IdentityMigrationByHand.Databases(
+                new IdentityMigrationByHand.Target(am.url(), owner, am.password(), dialect),
+                new IdentityMigrationByHand.Target(shared.url(), owner, shared.password(), dialect));
+    }
+
     /** Runs statements on one of the databases as its owner, as the product (or an operator at a SQL prompt) does. */
     void run(String datasource, List<String> statements) throws SQLException {
         ScenarioDatasource d = datasource(datasource);

@@ -70,6 +70,8 @@ class VerifyCustomSampleTest {
         answers.append("    - \"ANA-DB-PK:RunSqlScript:APIM_ANALYTICS_DB\"\n");
         Path answersFile = Files.writeString(tmp.resolve("answers.yaml"), answers.toString());
         MigrateCustomSampleTest.runTheAnalyticsScriptByHand(analytics);
+        // confirming IDN-RUN up front: the operator ran the identity migration beforehand (DB-IDENTITY-SCHEMA checks it)
+        IdentityMigrationByHand.run(IdentityMigrationByHand.h2(old, "custom"));
         Path runDir = tmp.resolve("run");
         List<String> migrate = new ArrayList<>(List.of("migrate", "--plan", tmp.resolve("plan/plan.json").toString(),
                 "--run", runDir.toString(), "--answers", answersFile.toString()));
