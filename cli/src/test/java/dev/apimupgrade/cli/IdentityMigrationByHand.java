@@ -41,8 +41,27 @@ final class IdentityMigrationByHand {
         }
     }
 
-    /** The identity (IDN_) datasource and the user store's (UM_) one. */
-    record Databases(Target identity, Target userStore) {
+    /**
+     * The backup an operator takes of the databases right before the identity migration (WSO2's migration guides ask
+     * for one); {@link #take()} returns how to put it back.
+     */
+    interface Backup {
+        Restore take() throws Exception;
+    }
+
+    /** Puts the databases back as the backup holds them. */
+    interface Restore {
+        void restore() throws Exception;
+    }
+
+    /**
+     * The identity (IDN_) datasource and the user store's (UM_) one, and how to back them up right before the
+     * migration (null where nothing needs it: on H2, the run's own backups of the database files restore them).
+     */
+    record Databases(Target identity, Target userStore, Backup backup) {
+        Databases(Target identity, Target userStore) {
+            this(identity, userStore, null);
+        }
     }
 
     private IdentityMigrationByHand() {

@@ -34,6 +34,8 @@ final class SampleOperator {
     private final Path oldAnalytics;
     private final Path newAnalytics;
     private final IdentityMigrationByHand.Databases identity;
+    /** How to undo the identity migration: the databases' backup from right before it, put back. */
+    private IdentityMigrationByHand.Restore identityUndo;
     private int starts;
     /** Each path changed by hand, with what it held before (null: absent), in the order of the first change. */
     private final Map<Path, byte[]> before = new LinkedHashMap<>();
@@ -65,7 +67,11 @@ final class SampleOperator {
             case "IDN-MIGRATION-RESOURCES" -> migrationResources();
             case "IDN-MIGRATION-JAR" -> jar(newHome, DROPINS + "org.wso2.carbon.is.migration-1.0.90.jar");
             case "IDN-RUN" -> {
-                // the migration client's start changes the identity and user-store schemas: done for real
+                // the migration client's start changes the identity and user-store schemas: done for real, after the
+                // backup the migration guide asks for (the only way to undo it)
+                if (identity.backup() != null) {
+                    identityUndo = identity.backup().take();
+                }
                 IdentityMigrationByHand.run(identity);
                 start("org.wso2.carbon.is.migration.MigrationClientImpl - Migration completed successfully.");
                 removeMigrationFiles();
@@ -259,10 +265,17 @@ final class SampleOperator {
     }
 
     /**
-     * Undoes what was done by hand, last change first: each file gets its bytes from before back, and what did not
-     * exist (with the folders made for it) is removed. The databases a step changed by hand stay as they are.
+     * Undoes what was done by hand, last change first: the identity migration by putting back the databases' backup
+     * from right before it (where one was taken), then each file gets its bytes from before back, and what did not
+     * exist (with the folders made for it) is removed. The other database changes made by hand stay as they are.
      */
-    void undo() throws IOException {
+    void undo() throws Exception {
+        if (identityUndo != null) {
+            // the identity migration changed the schema (SCOPE_BINDING NOT NULL, new tables): only the backup taken
+            // right before it undoes it, and the run's rollback of the earlier steps needs the 3.0.0 schema back
+            identityUndo.restore();
+            identityUndo = null;
+        }
         List<Map.Entry<Path, byte[]>> changes = new ArrayList<>(before.entrySet());
         java.util.Collections.reverse(changes);
         for (Map.Entry<Path, byte[]> change : changes) {
