@@ -112,17 +112,19 @@ final class ScenarioDatabases implements AutoCloseable {
     }
 
     /**
-     * Where the identity migration runs: apim_db holds the IDN_ tables, shared_db the user store's UM_ tables (no
-     * scenario has a [database.user]); the client connects as the owner, as the server does.
+     * Where the identity migration runs: apim_db holds the IDN_ tables; the user store's UM_ tables are in the
+     * [database.user] database when the scenario has one (WSO2USER_DB), else in shared_db. The client connects as the
+     * owner, as the server does.
      */
     IdentityMigrationByHand.Databases identityMigrationTargets() {
         String dialect = server == Scenario.Server.POSTGRESQL ? "postgresql" : "mysql";
         ScenarioDatasource am = datasource("apim_db");
-        ScenarioDatasource shared = datasource("shared_db");
+        String userStore = datasources.stream().anyMatch(d -> d.name().equals("user")) ? "user" : "shared_db";
+        ScenarioDatasource users = datasource(userStore);
         return new IdentityMigrationByHand.Databases(
                 new IdentityMigrationByHand.Target(am.url(), owner, am.password(), dialect),
-                new IdentityMigrationByHand.Target(shared.url(), owner, shared.password(), dialect),
-                () -> backup(List.of("apim_db", "shared_db")));
+                new IdentityMigrationByHand.Target(users.url(), owner, users.password(), dialect),
+                () -> backup(List.of("apim_db", userStore)));
     }
 
     /**
