@@ -8,12 +8,18 @@ import java.util.List;
  * "db:apim_db/", "NEW:" for the whole new home): a change there is the step's doing, judged by its post-condition, not
  * drift. {@code always} holds from the moment the plan is made (the operator may re-apply a customisation before the
  * run reaches its step); {@code onceReached} only after the run reached the step, because it is broad: a script's
- * database, or everything a server start writes (logs, tenants' synapse files, the databases).
+ * database, or everything a server start writes (logs, tenants' synapse files, the databases, which on H2 are the old
+ * home's database files the carried URLs point at).
  */
 public record StepTargets(List<String> always, List<String> onceReached) {
     static final String NEW = "NEW:";
     static final String NEW_ANALYTICS = "NEW-analytics:";
     static final String DEPLOYMENT_TOML = NEW + "repository/conf/deployment.toml";
+    /**
+     * The old home's H2 database files: the carried H2 URLs point at them (migrate anchors jdbc:h2:./repository/database/
+     * at the old home), so a 3.1.0 start or migration client writes there, as it writes into a server database.
+     */
+    static final String OLD_H2_DATABASES = "OLD:repository/database/";
 
     public StepTargets {
         always = List.copyOf(always);
@@ -41,7 +47,7 @@ public record StepTargets(List<String> always, List<String> onceReached) {
      */
     private static StepTargets manual(String target) {
         if (target.equals("new-home")) {
-            return new StepTargets(List.of(), List.of(NEW, "db:", NEW_ANALYTICS));
+            return new StepTargets(List.of(), List.of(NEW, "db:", OLD_H2_DATABASES, NEW_ANALYTICS));
         }
         if (target.equals("analytics-home")) {
             return new StepTargets(List.of(), List.of(NEW_ANALYTICS));

@@ -14,7 +14,9 @@ import java.util.TreeSet;
  * The before/after comparison of two inventories, per tenant and item: counts and hashes before and after, and
  * whether they are the same, differ for a reason the run explains, or differ unexplained. A count drop is explained
  * by the rows of that table the run exported before deleting them (per tenant where the rows name it); synapse files
- * are explained when only the files the migration replaces, or 3.1.0 renders from its template, differ. A datasource or folder that could not be read
+ * are explained when only the files the migration replaces, or 3.1.0 renders from its template, differ. The identity
+ * migration moves a tenant's OpenID Connect scopes into IDN_OAUTH2_SCOPE and drops IDN_OIDC_SCOPE: as many more scopes
+ * as OIDC scopes that are gone is its doing. A datasource or folder that could not be read
  * makes the comparison incomplete, which counts as unexplained: nothing can be said about it.
  */
 public record Comparison(String oldHome, String newHome, String run, List<Row> rows, List<String> problems) {
@@ -47,17 +49,59 @@ public record Comparison(String oldHome, String newHome, String run, List<Row> r
         Map<String, InventoryItem> now = after.byKey();
         Map<String, String> idsByDomain = new TreeMap<>();
         before.tenantDomains().forEach((id, domain) -> idsByDomain.put(domain, id));
+        Map<String, Long> oidcMoved = oidcScopesMoved(old, now);
         List<Row> rows = new ArrayList<>();
         for (String key : new TreeSet<>(union(old, now))) {
             Optional<InventoryItem> b = Optional.ofNullable(old.get(key));
             Optional<InventoryItem> a = Optional.ofNullable(now.get(key));
             InventoryItem any = b.orElseGet(a::get);
-            rows.add(row(any, b, a, idsByDomain, exports));
+            Long moved = oidcMoved.get(any.tenant());
+            rows.add(moved != null && (any.item().equals(SCOPES) || any.item().equals(OIDC_SCOPES))
+                    ? oidcRow(any, b, a, moved) : row(any, b, a, idsByDomain, exports));
         }
         List<String> problems = new ArrayList<>();
         before.problems().forEach(p -> problems.add("before: " + p));
         after.problems().forEach(p -> problems.add("after: " + p));
         return new Comparison(before.home(), after.home(), run, rows, problems);
+    }
+
+    static final String SCOPES = "scopes";
+    static final String OIDC_SCOPES = "oidc-scopes";
+    /** Where the identity migration moves the OIDC scopes (identity-migration-resources v1.0.90). */
+    static final String OIDC_MIGRATION = "IS 5.10.0 identity migration, dbscripts/step1/identity:"
+            + " OIDC_SCOPE_DATA_MIGRATE_PROCEDURE";
+
+    /**
+     * Tenant -> the number of OIDC scopes the identity migration moved: the tenant had that many in IDN_OIDC_SCOPE
+     * before, none are left there (the script drops the table), and IDN_OAUTH2_SCOPE holds exactly that many more.
+     * Judged by counts: a scope lost and another added in the same tenant would pass unseen, as for exported rows.
+     */
+    static Map<String, Long> oidcScopesMoved(Map<String, InventoryItem> old, Map<String, InventoryItem> now) {
+        Map<String, Long> out = new TreeMap<>();
+        for (InventoryItem oidc : old.values()) {
+            if (!oidc.item().equals(OIDC_SCOPES) || oidc.count() == 0) {
+                continue;
+            }
+            String tenant = oidc.tenant();
+            long left = Optional.ofNullable(now.get(tenant + "/" + OIDC_SCOPES)).map(InventoryItem::count).orElse(0L);
+            long before = Optional.ofNullable(old.get(tenant + "/" + SCOPES)).map(InventoryItem::count).orElse(0L);
+            long after = Optional.ofNullable(now.get(tenant + "/" + SCOPES)).map(InventoryItem::count).orElse(0L);
+            if (left == 0 && after - before == oidc.count()) {
+                out.put(tenant, oidc.count());
+            }
+        }
+        return out;
+    }
+
+    private static Row oidcRow(InventoryItem any, Optional<InventoryItem> b, Optional<InventoryItem> a, long moved) {
+        Long shownBefore = b.map(InventoryItem::count).orElse(null);
+        Long shownAfter = a.map(InventoryItem::count).orElse(null);
+        String why = any.item().equals(SCOPES)
+                ? moved + " OIDC scope(s) of IDN_OIDC_SCOPE copied into IDN_OAUTH2_SCOPE by the " + OIDC_MIGRATION
+                : moved + " OIDC scope(s) moved into IDN_OAUTH2_SCOPE and IDN_OIDC_SCOPE dropped by the "
+                + OIDC_MIGRATION;
+        return new Row(any.tenant(), any.item(), shownBefore, shownAfter, b.map(InventoryItem::hash).orElse(""),
+                a.map(InventoryItem::hash).orElse(""), Status.EXPLAINED, why);
     }
 
     private static java.util.Set<String> union(Map<String, ?> a, Map<String, ?> b) {

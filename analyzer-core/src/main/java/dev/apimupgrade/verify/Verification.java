@@ -60,6 +60,8 @@ public final class Verification {
         plan.ifPresent(p -> p.steps().forEach(step -> checks.add(postCondition(step, journal, ctx))));
         checks.add(newTables(facts));
         checks.add(new AmSchemaCheck(ExpectedAmSchema.shipped()).check(facts));
+        // a skipped or half-done identity migration fails here, before 3.1.0 serves traffic (ADR 0029)
+        checks.add(new IdentitySchemaCheck(ExpectedAmSchema.identity()).check(facts));
         checks.add(new ProtectedSynapseCheck(ctx.homes().oldHome(), ctx.homes().newHome(), planned, stockProtected())
                 .check());
         checks.add(configCarried(facts, ctx.homes().oldHome(), planned));

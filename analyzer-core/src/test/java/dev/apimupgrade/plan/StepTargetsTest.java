@@ -47,6 +47,18 @@ class StepTargetsTest {
     }
 
     @Test
+    void aServerStartCoversTheOldHomesH2DatabaseFilesTheCarriedUrlsPointAtAndNoOtherOldFile() {
+        // the identity migration (IDN-RUN) on an H2 sample changes WSO2AM_DB and WSO2SHARED_DB in the old home
+        StepTargets start = StepTargets.of(step("ManualStep", "new-home"));
+
+        assertThat(start.onceReached())
+                .anyMatch(t -> StepTargets.covers(t, "OLD:repository/database/WSO2SHARED_DB.mv.db"))
+                .noneMatch(t -> StepTargets.covers(t, "OLD:repository/deployment/server/synapse-configs/default/api"
+                        + "/admin--PizzaShackAPI_v1.0.0.xml"));
+        assertThat(StepTargets.of(step("ManualStep", "migration-resources")).onceReached()).isEmpty();
+    }
+
+    @Test
     void aScriptCoversItsDatabaseOnlyOnceTheRunReachedIt() {
         StepTargets script = StepTargets.of(step("RunSqlScript", "shared_db"));
 

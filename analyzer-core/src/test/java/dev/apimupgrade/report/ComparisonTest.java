@@ -92,6 +92,33 @@ class ComparisonTest {
                 .contains("exports/s/AM_API.jsonl", ":3", "is not a JSON row");
     }
 
+    @Test
+    void oidcScopesTheIdentityMigrationMovedIntoTheOAuth2ScopesAreExplainedCitingItsScript() {
+        Inventory before = inventory(scopes("north.example", 3), oidc("north.example", 2), scopes("carbon.super", 1),
+                oidc("carbon.super", 2));
+        // north.example: both OIDC scopes copied; carbon.super: one of its two OIDC scopes did not arrive
+        Inventory after = inventory(scopes("north.example", 5), scopes("carbon.super", 2));
+
+        Comparison c = Comparison.compare(before, after, "run", RunExports.none());
+
+        assertThat(c.rows()).filteredOn(r -> r.tenant().equals("north.example")).hasSize(2).allSatisfy(r -> {
+            assertThat(r.status()).isEqualTo(Comparison.Status.EXPLAINED);
+            assertThat(r.explanation()).contains("2 OIDC scope(s)", "step1/identity");
+        });
+        assertThat(c.rows()).filteredOn(r -> r.tenant().equals("carbon.super"))
+                .extracting(Comparison.Row::status).containsOnly(Comparison.Status.UNEXPLAINED);
+    }
+
+    private static InventoryItem scopes(String tenant, long count) {
+        return new InventoryItem(tenant, "scopes", "IDN_OAUTH2_SCOPE", count, "s" + count, Map.of(),
+                SourceRef.db("apim_db", "IDN_OAUTH2_SCOPE"));
+    }
+
+    private static InventoryItem oidc(String tenant, long count) {
+        return new InventoryItem(tenant, "oidc-scopes", "IDN_OIDC_SCOPE", count, "o" + count, Map.of(),
+                SourceRef.db("apim_db", "IDN_OIDC_SCOPE"));
+    }
+
     private void export(String step, String table, String... rows) throws Exception {
         Path f = run.resolve("exports/" + step + "/" + table + ".jsonl");
         Files.createDirectories(f.getParent());

@@ -106,7 +106,7 @@ class MigrateAtATerminalTest {
         expect(ExitCode.READY, nothingAsked, "assess", homes, "--out", work.resolve("assessment").toString());
         expect(ExitCode.READY, nothingAsked, "plan", homes, "--out", work.resolve("plan").toString());
         List<PlanStep> steps = dev.apimupgrade.plan.PlanJson.read(work.resolve("plan/plan.json")).steps();
-        SampleOperator operator = new SampleOperator(old, target);
+        SampleOperator operator = new SampleOperator(old, target, IdentityMigrationByHand.h2(old, "default"));
         List<String> typed = new ArrayList<>();
         Result migrated = expect(ExitCode.READY, step -> {
             operator.doStep(steps.stream().filter(s -> s.id().equals(step)).findFirst().orElseThrow());

@@ -136,9 +136,10 @@ class OperatorJourneyTest {
             this.analytics = withAnalytics ? tmp.resolve("homes/old-analytics").toAbsolutePath() : null;
             this.newAnalytics = withAnalytics ? tmp.resolve("homes/new-analytics").toAbsolutePath() : null;
             this.environment = environment;
-            this.stops = new StopByStop(new SampleOperator(oldHome, newHome, analytics, newAnalytics));
-            this.confirmed = stops.confirmed();
             MigrateHomes.copyTree(Samples.home(sample), oldHome);
+            this.stops = new StopByStop(new SampleOperator(oldHome, newHome, analytics, newAnalytics,
+                    IdentityMigrationByHand.h2(oldHome, sample.equals(Samples.CUSTOM) ? "custom" : "default")));
+            this.confirmed = stops.confirmed();
             MigrateHomes.copyTree(Samples.home(Samples.TARGET), newHome);
             if (withAnalytics) {
                 MigrateHomes.copyTree(Samples.home(Samples.ANALYTICS_CUSTOM), analytics);

@@ -19,8 +19,10 @@ import java.util.stream.Stream;
 /**
  * What an operator does at each stop of migrate on a sample's copies, where no WSO2 server runs: the files a step
  * asks for are put in place or removed as the step says, and a server start is the log a 3.1.0 start writes. A
- * step it does not know fails the test, so a new manual step is never confirmed without being done. What it did by hand
- * it can undo by hand ({@link #undo()}), as an operator must before a rollback, which leaves hand-made changes alone.
+ * step it does not know fails the test, so a new manual step is never confirmed without being done. The identity
+ * migration's start (IDN-RUN) runs WSO2's real migration scripts on the databases ({@link IdentityMigrationByHand}).
+ * What it did to files by hand it can undo by hand ({@link #undo()}), as an operator must before a rollback, which
+ * leaves hand-made changes alone.
  */
 final class SampleOperator {
     static final String SYNAPSE = "repository/deployment/server/synapse-configs/default";
@@ -31,23 +33,29 @@ final class SampleOperator {
     private final Path newHome;
     private final Path oldAnalytics;
     private final Path newAnalytics;
+    private final IdentityMigrationByHand.Databases identity;
+    /** How to undo the identity migration: the databases' backup from right before it, put back. */
+    private IdentityMigrationByHand.Restore identityUndo;
     private int starts;
     /** Each path changed by hand, with what it held before (null: absent), in the order of the first change. */
     private final Map<Path, byte[]> before = new LinkedHashMap<>();
 
-    SampleOperator(Path oldHome, Path newHome) {
-        this(oldHome, newHome, null, null);
+    /** @param identity the databases the identity migration runs on (IDN-RUN) */
+    SampleOperator(Path oldHome, Path newHome, IdentityMigrationByHand.Databases identity) {
+        this(oldHome, newHome, null, null, identity);
     }
 
     /**
      * With the analytics homes: the 3.0.0 one, whose database a script the operator runs by hand changes (H2 outside
      * the API-M home), and the 3.1.0 one the analytics steps change.
      */
-    SampleOperator(Path oldHome, Path newHome, Path oldAnalytics, Path newAnalytics) {
+    SampleOperator(Path oldHome, Path newHome, Path oldAnalytics, Path newAnalytics,
+                   IdentityMigrationByHand.Databases identity) {
         this.oldHome = oldHome;
         this.newHome = newHome;
         this.oldAnalytics = oldAnalytics;
         this.newAnalytics = newAnalytics;
+        this.identity = identity;
     }
 
     void doStep(PlanStep step) throws Exception {
@@ -59,6 +67,12 @@ final class SampleOperator {
             case "IDN-MIGRATION-RESOURCES" -> migrationResources();
             case "IDN-MIGRATION-JAR" -> jar(newHome, DROPINS + "org.wso2.carbon.is.migration-1.0.90.jar");
             case "IDN-RUN" -> {
+                // the migration client's start changes the identity and user-store schemas: done for real, after the
+                // backup the migration guide asks for (the only way to undo it)
+                if (identity.backup() != null) {
+                    identityUndo = identity.backup().take();
+                }
+                IdentityMigrationByHand.run(identity);
                 start("org.wso2.carbon.is.migration.MigrationClientImpl - Migration completed successfully.");
                 removeMigrationFiles();
             }
@@ -251,10 +265,17 @@ final class SampleOperator {
     }
 
     /**
-     * Undoes what was done by hand, last change first: each file gets its bytes from before back, and what did not
-     * exist (with the folders made for it) is removed. The databases a step changed by hand stay as they are.
+     * Undoes what was done by hand, last change first: the identity migration by putting back the databases' backup
+     * from right before it (where one was taken), then each file gets its bytes from before back, and what did not
+     * exist (with the folders made for it) is removed. The other database changes made by hand stay as they are.
      */
-    void undo() throws IOException {
+    void undo() throws Exception {
+        if (identityUndo != null) {
+            // the identity migration changed the schema (SCOPE_BINDING NOT NULL, new tables): only the backup taken
+            // right before it undoes it, and the run's rollback of the earlier steps needs the 3.0.0 schema back
+            identityUndo.restore();
+            identityUndo = null;
+        }
         List<Map.Entry<Path, byte[]>> changes = new ArrayList<>(before.entrySet());
         java.util.Collections.reverse(changes);
         for (Map.Entry<Path, byte[]> change : changes) {

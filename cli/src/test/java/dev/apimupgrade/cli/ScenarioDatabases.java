@@ -36,6 +36,8 @@ final class ScenarioDatabases implements AutoCloseable {
     private final String owner;
     private final String analyticsCharset;
     private final List<ScenarioDatasource> datasources = new ArrayList<>();
+    /** The PostgreSQL backup copies not yet restored, dropped on close. */
+    private final List<String> backups = new ArrayList<>();
 
     private ScenarioDatabases(Scenario.Server server, String adminUrl, String admin, String owner,
                               String analyticsCharset) {
@@ -107,6 +109,89 @@ final class ScenarioDatabases implements AutoCloseable {
     /** The owner of the databases, the user every datasource connects as. */
     String owner() {
         return owner;
+    }
+
+    /**
+     * Where the identity migration runs: apim_db holds the IDN_ tables; the user store's UM_ tables are in the
+     * [database.user] database when the scenario has one (WSO2USER_DB), else in shared_db. The client connects as the
+     * owner, as the server does.
+     */
+    IdentityMigrationByHand.Databases identityMigrationTargets() {
+        String dialect = server == Scenario.Server.POSTGRESQL ? "postgresql" : "mysql";
+        ScenarioDatasource am = datasource("apim_db");
+        String userStore = datasources.stream().anyMatch(d -> d.name().equals("user")) ? "user" : "shared_db";
+        ScenarioDatasource users = datasource(userStore);
+        return new IdentityMigrationByHand.Databases(
+                new IdentityMigrationByHand.Target(am.url(), owner, am.password(), dialect),
+                new IdentityMigrationByHand.Target(users.url(), owner, users.password(), dialect),
+                () -> backup(List.of("apim_db", userStore)));
+    }
+
+    /**
+     * A backup of those databases, as an operator takes it before the identity migration, and how to restore it: on
+     * PostgreSQL a copy made with CREATE DATABASE ... TEMPLATE (what pg_dump and pg_restore would give, without their
+     * binaries), on MariaDB mariadb-dump and the mariadb client. Restoring drops the database and loads the backup,
+     * so what the migration created is gone too.
+     */
+    IdentityMigrationByHand.Restore backup(List<String> names) throws Exception {
+        boolean pg = server == Scenario.Server.POSTGRESQL;
+        List<IdentityMigrationByHand.Restore> restores = new ArrayList<>();
+        for (String name : names) {
+            String db = database(name);
+            if (pg) {
+                String copy = db + "_bak";
+                adminRun(List.of("CREATE DATABASE " + copy + " TEMPLATE " + db));
+                backups.add(copy);
+                restores.add(() -> {
+                    adminRun(List.of("DROP DATABASE " + db + " WITH (FORCE)",
+                            "CREATE DATABASE " + db + " TEMPLATE " + copy + " OWNER " + owner,
+                            "DROP DATABASE " + copy));
+                    backups.remove(copy);
+                });
+            } else {
+                Path dump = Files.createTempFile(db, ".sql");
+                client(List.of("mariadb-dump", "-h", "127.0.0.1", "-P", "3306", "-u", admin, "--routines", db),
+                        null, dump);
+                restores.add(() -> {
+                    adminRun(List.of("DROP DATABASE " + db, "CREATE DATABASE " + db
+                            + " CHARACTER SET latin1 COLLATE latin1_bin"));
+                    client(List.of("mariadb", "-h", "127.0.0.1", "-P", "3306", "-u", admin, db), dump, null);
+                    Files.delete(dump);
+                });
+            }
+        }
+        return () -> {
+            for (IdentityMigrationByHand.Restore r : restores) {
+                r.restore();
+            }
+        };
+    }
+
+    private String database(String datasource) {
+        String url = datasource(datasource).url();
+        return url.substring(url.lastIndexOf('/') + 1);
+    }
+
+    /** Runs a database client; a missing one skips the test (fails under CI=true), a failing one fails it. */
+    private static void client(List<String> command, Path in, Path out) throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.PIPE);
+        if (in != null) {
+            pb.redirectInput(in.toFile());
+        }
+        if (out != null) {
+            pb.redirectOutput(out.toFile());
+        }
+        Process p;
+        try {
+            p = pb.start();
+        } catch (IOException e) {
+            unavailable("the database client " + command.get(0) + " is not installed (" + e.getMessage() + ")");
+            return;
+        }
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (p.waitFor() != 0) {
+            throw new AssertionError(command.get(0) + " failed: " + err);
+        }
     }
 
     /** Runs statements on one of the databases as its owner, as the product (or an operator at a SQL prompt) does. */
@@ -226,6 +311,7 @@ final class ScenarioDatabases implements AutoCloseable {
             String db = d.url().substring(d.url().lastIndexOf('/') + 1);
             drops.add("DROP DATABASE IF EXISTS " + db + (pg ? " WITH (FORCE)" : ""));
         }
+        backups.forEach(copy -> drops.add("DROP DATABASE IF EXISTS " + copy + " WITH (FORCE)"));
         drops.addAll(pg ? List.of("DROP ROLE IF EXISTS " + owner)
                 : List.of("DROP USER IF EXISTS '" + owner + "'@'%'",
                         "DROP USER IF EXISTS '" + owner + "'@'localhost'"));

@@ -91,6 +91,10 @@ class VerifyDefaultSampleTest {
                 .contains("missing column AM_SYSTEM_APPS.TENANT_DOMAIN");
         Map<String, String> was = statuses(before.resolve("after-report.json"));
         assertThat(was).containsEntry("DB-3.1.0-TABLES", "FAIL").containsEntry("DB-AM-SCHEMA", "FAIL");
+        // the identity migration has not run: its tables are the 3.0.0 ones (product-apim#7833)
+        assertThat(was).containsEntry("DB-IDENTITY-SCHEMA", "FAIL");
+        assertThat(untouched.out()).contains("FAIL DB-IDENTITY-SCHEMA");
+        assertThat(Files.readString(before.resolve("after-report.json"))).contains("IDN_OAUTH2_SCOPE.SCOPE_TYPE");
         PlanStep toml = steps.stream().filter(s -> s.kind().equals("SetTomlTable")).findFirst().orElseThrow();
         assertThat(was).containsEntry(toml.id(), "FAIL");
         assertThat(untouched.out()).contains("FAIL " + toml.id());
@@ -100,6 +104,8 @@ class VerifyDefaultSampleTest {
                 homes.newHome().toString(), "--today", MigrateHomes.TODAY, "--out", tmp.resolve("assess").toString());
         assertThat(assessed.code()).as(assessed.out()).isEqualTo(ExitCode.READY);
         assertThat(assessed.err()).isEmpty();
+        // migrateArgs confirms IDN-RUN up front: the operator ran the identity migration beforehand, on the H2 files
+        IdentityMigrationByHand.run(IdentityMigrationByHand.h2(homes.oldHome(), "default"));
         // no inventory is taken before the run: migrate takes it into the run folder before its first change
         Path run = tmp.resolve("run");
         CliRun migrate = CliRun.of(homes.migrateArgs(run).toArray(String[]::new));

@@ -12,7 +12,7 @@ class InventoryQueryTest {
     void everyTestedProductHasTheSameItemsEachNamingTheTableItCounts() {
         List<String> h2 = InventoryQuery.of(DatabaseProduct.H2).stream().map(InventoryQuery::item).toList();
         assertThat(h2).contains("apis", "applications", "subscriptions", "scopes", "scope-bindings",
-                "throttling-policies", "tenants", "users");
+                "throttling-policies", "tenants", "users", "oidc-scopes");
         for (DatabaseProduct kind : List.of(DatabaseProduct.POSTGRESQL, DatabaseProduct.MARIADB, DatabaseProduct.MYSQL)) {
             List<InventoryQuery> queries = InventoryQuery.of(kind);
             assertThat(queries.stream().map(InventoryQuery::item).toList()).as(kind.name()).isEqualTo(h2);
