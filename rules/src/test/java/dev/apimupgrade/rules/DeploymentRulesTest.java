@@ -133,6 +133,15 @@ class DeploymentRulesTest {
     }
 
     @Test
+    void depCustomArtefactsAppliesWhenOneOfTwoTrafficManagersLacksAnExecutionPlan() {
+        Verdict v = decide(serves("tm-2", "tm2-host", TM), new NodeFile("km", NodeFile.EXECUTION_PLAN, "custom.siddhi",
+                "34", at("km", "p")));
+
+        assertThat(result(v, "DEP-CUSTOM-ARTEFACTS").messages()).contains("Traffic Manager node tm-2 lacks or holds"
+                + " differently execution plans of Traffic Manager node km: custom.siddhi (missing).");
+    }
+
+    @Test
     void depNodeUrlsAppliesWhenAKeyManagerUrlNamesAGatewayNodeAndIsUnknownForAHostNoNodeIsReachedAs() {
         Verdict wrong = decide(new NodeUrl("km", TM, "gw1-host", "apim.throttling.url_group[0].traffic_manager_urls",
                 at("km", "repository/conf/deployment.toml")));
