@@ -138,8 +138,10 @@ class DeploymentEndToEndTest {
         Files.writeString(homes.get("gateway").resolve("repository/deployment/server/synapse-configs/default/api/"
                 + "admin--Orders_v1.0.xml"), "<api xmlns=\"http://ws.apache.org/ns/synapse\" name=\"admin--Orders\" "
                 + "context=\"/orders/1.0\"/>\n");
-        // a custom jar on the key manager only (an execution plan on one Traffic Manager only: DeploymentRulesTest)
+        // a custom jar on the key manager only, and an execution plan on one Traffic Manager only
         jar(homes.get("key-manager").resolve("repository/components/lib/acme-handler-1.0.jar"));
+        Files.writeString(homes.get("pub-store-tm").resolve("repository/deployment/server/executionplans/"
+                + "acme_policy.siddhiql"), "@Plan:name('acme_policy')\ndefine stream S (a string);\n");
         // a node URL: gateway-2 sends its key manager traffic to the traffic manager node
         edit(homes.get("gateway-2"), "https://" + PATTERN + "km-service:", "https://" + PATTERN + "pub-store-tm-2-service:");
 
@@ -152,7 +154,9 @@ class DeploymentEndToEndTest {
         found(softly, c.get("DEP-GATEWAY-ARTEFACTS"), "gateway-2", "gateway");
         softly.assertThat(c.get("DEP-GATEWAY-ARTEFACTS").get("messages").toString()).contains("admin--Orders_v1.0.xml");
         found(softly, c.get("DEP-CUSTOM-ARTEFACTS"), "key-manager", "traffic-manager");
-        softly.assertThat(c.get("DEP-CUSTOM-ARTEFACTS").get("messages").toString()).contains("acme-handler-1.0.jar");
+        softly.assertThat(c.get("DEP-CUSTOM-ARTEFACTS").get("messages").toString()).contains("acme-handler-1.0.jar")
+                .contains("Traffic Manager node traffic-manager lacks or holds differently execution plans of Traffic"
+                        + " Manager node pub-store-tm: acme_policy.siddhiql (missing)");
         found(softly, c.get("DEP-NODE-URLS"), "gateway-2", "traffic-manager");
         softly.assertAll();
         assertThat(tmp.resolve("out/deployment-assessment.html")).content().contains("DEP-NODE-URLS").contains("BLOCKED");
