@@ -29,6 +29,11 @@ public final class AssessmentJson {
         return write(report);
     }
 
+    /** assess --deployment's deployment-assessment.json. */
+    public static String deployment(DeploymentReport report) {
+        return write(report);
+    }
+
     /** verify's after-report.json. */
     public static String afterReport(AfterReport report) {
         return write(report);

@@ -23,7 +23,7 @@ import java.util.stream.Stream;
 public final class OutputWriter {
     /** The files this tool writes into an output directory; anything else there belongs to someone else. */
     private static final Pattern OUR_FILES =
-            Pattern.compile("(assessment|runbook|plan|after-report|journal|comparison|inventory)\\.[A-Za-z0-9.]+"
+            Pattern.compile("(assessment|runbook|plan|after-report|journal|comparison|inventory|deployment-assessment)\\.[A-Za-z0-9.]+"
                     + "|run\\.json");
 
     private OutputWriter() {
@@ -46,6 +46,7 @@ public final class OutputWriter {
         Path fresh = Files.createTempDirectory(parent, "." + target.getFileName() + ".new-");
         try {
             for (Map.Entry<String, byte[]> f : files.entrySet()) {
+                Files.createDirectories(fresh.resolve(f.getKey()).getParent());
                 writeSynced(fresh.resolve(f.getKey()), f.getValue(), ownerOnly.contains(f.getKey()));
             }
             sync(fresh);
@@ -83,9 +84,24 @@ public final class OutputWriter {
         sync(parent);
     }
 
+    /** A plain file name, or plain folder names and a file name joined by "/" (a deployment's nodes/<name>/...). */
     private static void requirePlainName(String name) {
-        if (name.isEmpty() || name.contains("/") || name.contains("\\") || name.equals(".") || name.equals("..")) {
-            throw new IllegalArgumentException("an output file name must be a plain file name: '" + name + "'");
+        for (String part : name.split("/", -1)) {
+            if (part.isEmpty() || part.contains("\\") || part.equals(".") || part.equals("..")) {
+                throw new IllegalArgumentException("an output file name must be a plain file name: '" + name + "'");
+            }
+        }
+    }
+
+    /** True when an earlier run of the same kind wrote this folder: this run writes into it, and it holds only files. */
+    private static boolean ourFolder(Path entry, String name, Map<String, byte[]> files) throws IOException {
+        if (files.keySet().stream().noneMatch(k -> k.startsWith(name + "/"))
+                || !Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
+            return false;
+        }
+        try (Stream<Path> all = Files.walk(entry)) {
+            return all.allMatch(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)
+                    || Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS));
         }
     }
 
@@ -100,6 +116,9 @@ public final class OutputWriter {
             for (Path entry : entries) {
                 String n = entry.getFileName().toString();
                 boolean ours = files.containsKey(n) || OUR_FILES.matcher(n).matches();
+                if (ourFolder(entry, n, files)) {
+                    continue;
+                }
                 if (!ours || !Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS)) {
                     throw new OutputRefusedException(target, "it holds '" + n
                             + "', which is not a report of an earlier run; choose an empty or new directory");

@@ -12,12 +12,21 @@ import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
-/** The project's condition catalogue, loaded from catalogue.yaml: the single source of IDs, titles, sections and severities. */
+/**
+ * The project's condition catalogue, loaded from catalogue.yaml: the single source of IDs, titles, sections and
+ * severities. The conditions of the {@value #DEPLOYMENT} chapter compare the nodes of a deployment: a home's own
+ * assessment ({@link #all()}) leaves them out, and {@link #deployment()} lists only them.
+ */
 public final class ConditionCatalogue {
-    private final Map<String, Condition> byId;
+    /** The chapter of the conditions across the nodes of a deployment. */
+    public static final String DEPLOYMENT = "deployment";
 
-    private ConditionCatalogue(Map<String, Condition> byId) {
+    private final Map<String, Condition> byId;
+    private final List<Condition> listed;
+
+    private ConditionCatalogue(Map<String, Condition> byId, List<Condition> listed) {
         this.byId = Collections.unmodifiableMap(byId);
+        this.listed = List.copyOf(listed);
     }
 
     public static ConditionCatalogue load() {
@@ -36,7 +45,8 @@ public final class ConditionCatalogue {
                     throw new IllegalStateException("catalogue.yaml lists " + c.id() + " twice");
                 }
             }
-            return new ConditionCatalogue(byId);
+            return new ConditionCatalogue(byId, byId.values().stream()
+                    .filter(c -> !c.chapter().equals(DEPLOYMENT)).toList());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -55,9 +65,15 @@ public final class ConditionCatalogue {
         return v.toString();
     }
 
-    /** All conditions in catalogue order (the guide's order). */
+    /** The conditions of this assessment in catalogue order (the guide's order): one home's, or the deployment's. */
     public List<Condition> all() {
-        return List.copyOf(byId.values());
+        return listed;
+    }
+
+    /** The same catalogue assessing a deployment: {@link #all()} lists only the conditions across nodes. */
+    public ConditionCatalogue deployment() {
+        return new ConditionCatalogue(byId, byId.values().stream().filter(c -> c.chapter().equals(DEPLOYMENT))
+                .toList());
     }
 
     public Optional<Condition> find(String id) {

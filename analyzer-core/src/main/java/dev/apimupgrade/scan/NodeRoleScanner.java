@@ -21,15 +21,15 @@ import java.util.regex.Pattern;
 public final class NodeRoleScanner implements Scanner {
     private static final String DEFAULT = "default";
     /** The components each optimised profile of 3.0.0 keeps; the default profile keeps all. */
-    private static final Map<String, String> PROFILE_SERVES = Map.of("gateway-worker", NodeRoleConfig.GATEWAY,
+    static final Map<String, String> PROFILE_SERVES = Map.of("gateway-worker", NodeRoleConfig.GATEWAY,
             "api-key-manager", NodeRoleConfig.KEY_MANAGER, "traffic-manager", NodeRoleConfig.TRAFFIC_MANAGER,
             "api-publisher", NodeRoleConfig.PUBLISHER, "api-store", NodeRoleConfig.DEVPORTAL);
-    private static final Set<String> LOCAL_HOSTS = Set.of("localhost", "127.0.0.1", "::1", "[::1]",
+    static final Set<String> LOCAL_HOSTS = Set.of("localhost", "127.0.0.1", "::1", "[::1]",
             "${carbon.local.ip}", "${carbon.host}");
-    private static final Pattern HOST = Pattern.compile("[a-zA-Z][a-zA-Z0-9+.-]*://(?:[^@/\\s\"']*@)?"
+    static final Pattern HOST = Pattern.compile("[a-zA-Z][a-zA-Z0-9+.-]*://(?:[^@/\\s\"']*@)?"
             + "(\\[[^\\]]*\\]|\\$\\{[^}]*\\}|[^:/\\s\"',\\]?;]+)");
     /** The settings that place each component, as key patterns of the flattened deployment.toml. */
-    private static final Map<String, Pattern> URL_KEYS = Map.of(
+    static final Map<String, Pattern> URL_KEYS = Map.of(
             NodeRoleConfig.KEY_MANAGER, Pattern.compile("apim\\.key_manager\\.service_url"),
             NodeRoleConfig.TRAFFIC_MANAGER, Pattern.compile("apim\\.throttling\\.url_group\\[\\d+]\\.traffic_manager_urls.*"),
             NodeRoleConfig.GATEWAY, Pattern.compile("apim\\.gateway\\.environment\\[\\d+]\\.service_url"));

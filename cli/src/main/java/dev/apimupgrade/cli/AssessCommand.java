@@ -3,6 +3,7 @@ package dev.apimupgrade.cli;
 import dev.apimupgrade.execute.RunLock;
 import dev.apimupgrade.report.AssessmentJson;
 import dev.apimupgrade.report.AssessmentReport;
+import dev.apimupgrade.report.DeploymentReport;
 import dev.apimupgrade.report.JunitReport;
 import dev.apimupgrade.report.OutputWriter;
 import dev.apimupgrade.report.RunInfo;
@@ -52,8 +53,17 @@ public final class AssessCommand implements Callable<Integer> {
                     + " an undecided blocker an error.")
     Path junit;
 
+    @Option(names = "--deployment", paramLabel = "<deployment.yaml>",
+            description = "Assess a distributed deployment instead of one home: the file names each node's homes"
+                    + " (README, \"A distributed deployment\"). Writes deployment-assessment.json and .html, and each"
+                    + " node's own assessment under nodes/<name>/.")
+    Path deployment;
+
     @Override
     public Integer call() throws InputException, IOException {
+        if (deployment != null) {
+            return deployment();
+        }
         Instant started = Instant.now();
         boolean toStdout = OutputLocation.isStdout(out);
         if (!toStdout) {
@@ -87,6 +97,43 @@ public final class AssessCommand implements Callable<Integer> {
         (toStdout ? spec.commandLine().getErr() : human).print(summary);
         return !verdict.blockers().isEmpty() ? ExitCode.BLOCKERS
                 : !verdict.undecidedBlockers().isEmpty() ? ExitCode.UNDECIDED : ExitCode.READY;
+    }
+
+    /** assess --deployment: every node's own assessment, then the conditions across nodes; the worst verdict wins. */
+    private Integer deployment() throws InputException, IOException {
+        if (OutputLocation.isStdout(out) || junit != null) {
+            throw new InputException("--deployment", "writes a folder of reports: give --out <dir>, not - or --junit");
+        }
+        DeploymentScan.Assessed assessed = DeploymentScan.assess(deployment, homes, main.environment);
+        for (InstallationOptions.Assessed node : assessed.nodes().values()) {
+            OutputLocation.requireOutside(out, node.installation(), node.analytics());
+        }
+        DeploymentReport report = DeploymentReport.from(assessed.deployment(), assessed.nodeVerdicts(),
+                assessed.across(), assessed.verdict(), assessed.tool());
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        files.put("deployment-assessment.json", utf8(AssessmentJson.deployment(report)));
+        files.put("deployment-assessment.html", utf8(HtmlReports.deploymentAssessment(report)));
+        assessed.nodes().forEach((name, node) -> {
+            AssessmentReport own = AssessmentReport.from(node.installation(), node.facts(), node.verdict(), node.tool());
+            files.put("nodes/" + name + "/assessment.json", utf8(AssessmentJson.toJson(own)));
+            files.put("nodes/" + name + "/assessment.html", utf8(HtmlReports.assessment(own)));
+        });
+        OutputWriter.writeAll(out, files);
+        PrintWriter human = format.human(spec);
+        human.println("Reports written to " + out.resolve("deployment-assessment.html")
+                + " and deployment-assessment.json; each node's own under " + out.resolve("nodes"));
+        human.println("Deployment " + report.deployment() + ": " + report.verdict());
+        report.nodes().forEach(n -> human.println("  node " + n.name() + " (" + String.join(", ", n.serves()) + "): "
+                + n.verdict()));
+        report.applying().forEach(c -> human.println("  " + c.severity() + " " + c.id() + ": "
+                + String.join(" ", c.messages())));
+        human.flush();
+        format.document(spec, AssessmentJson.deployment(report), false);
+        return switch (report.verdict()) {
+            case DeploymentReport.BLOCKED -> ExitCode.BLOCKERS;
+            case DeploymentReport.UNDECIDED -> ExitCode.UNDECIDED;
+            default -> ExitCode.READY;
+        };
     }
 
     /** What to run after this verdict: the plan when ready, else assess again once the blockers are fixed or settled. */

@@ -21,7 +21,8 @@ final class CommandHelp {
     private static final Map<String, List<String>> GROUPS = new LinkedHashMap<>();
 
     static {
-        GROUPS.put("Homes and inputs", List.of("--plan", "--old", "--new", "--old-analytics", "--new-analytics",
+        GROUPS.put("Homes and inputs", List.of("--plan", "--deployment", "--old", "--new", "--old-analytics",
+                "--new-analytics",
                 "--check", "--run", "--before", "--after", "--comparison", "--answers"));
         GROUPS.put("Outputs", List.of("--out", "--format", "--junit"));
         GROUPS.put("Databases", List.of("--no-db", "--jdbc-driver", "--database-backup"));
@@ -31,7 +32,7 @@ final class CommandHelp {
 
     private static final Map<String, String[]> EXAMPLE = Map.of(
             "assess", new String[] {"apim-upgrade assess --old /opt/wso2am-3.0.0 --new /opt/wso2am-3.1.0"
-                    + " --out assessment"},
+                    + " --out assessment", "apim-upgrade assess --deployment deployment.yaml --out assessment"},
             "plan", new String[] {"apim-upgrade plan --old /opt/wso2am-3.0.0 --new /opt/wso2am-3.1.0 --out plan",
                     "apim-upgrade plan --check plan/plan.json"},
             "migrate", new String[] {"apim-upgrade migrate --plan plan/plan.json --dry-run",

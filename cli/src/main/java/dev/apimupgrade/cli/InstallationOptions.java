@@ -108,6 +108,18 @@ final class InstallationOptions {
         }
     }
 
+    /** These options for one node of a deployment: its homes, and every other option as given. */
+    InstallationOptions forNode(Path old, Path newer) {
+        InstallationOptions one = new InstallationOptions();
+        one.oldHome = old;
+        one.newHome = newer;
+        one.answers = answers;
+        one.noDb = noDb;
+        one.jdbcDrivers = jdbcDrivers;
+        one.today = today;
+        return one;
+    }
+
     /** Every path given as typed, made absolute: what plan.json records and the fingerprint binds. */
     Installation installation() {
         return new Installation(absolute(oldHome), Optional.ofNullable(absolute(newHome)), newHomeAsPlanned);

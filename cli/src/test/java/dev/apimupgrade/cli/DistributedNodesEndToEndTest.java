@@ -112,8 +112,13 @@ class DistributedNodesEndToEndTest {
      * shared PostgreSQL databases (type, url and credentials only; everything else as WSO2 wrote it).
      */
     private Path home(Node node) throws Exception {
-        Path home = ScenarioGenerator.write(Scenario.STOCK, tmp.resolve(node.name()), List.of());
-        String toml = Files.readString(deployments().resolve(node.folder).resolve("deployment.toml"));
+        return nodeHome(tmp.resolve(node.name()), node.folder, shared);
+    }
+
+    /** A reference node's home at {@code where} (DeploymentEndToEndTest builds its deployments the same way). */
+    static Path nodeHome(Path where, String folder, ScenarioDatabases shared) throws Exception {
+        Path home = ScenarioGenerator.write(Scenario.STOCK, where, List.of());
+        String toml = Files.readString(deployments().resolve(folder).resolve("deployment.toml"));
         for (String name : List.of("apim_db", "shared_db")) {
             ScenarioDatasource d = shared.datasource(name);
             toml = toml.replaceAll("(?s)(\\[database\\." + name + "]\\s*\\n)type = \"mysql\"\\s*\\nurl = \"[^\"]*\"\\s*\\n"

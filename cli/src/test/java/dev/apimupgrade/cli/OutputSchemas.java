@@ -27,7 +27,7 @@ import java.util.stream.Stream;
 final class OutputSchemas {
     static final List<String> NAMES = List.of("assessment", "assess-run", "after-report", "comparison", "inventory",
             "plan", "run-record", "journal-record", "row-export", "plan-check",
-            "evidence-check");
+            "evidence-check", "deployment-assessment");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final SchemaRegistry REGISTRY =
             SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
@@ -160,6 +160,7 @@ final class OutputSchemas {
         }
         return switch (name) {
             case "assessment.json" -> "assessment";
+            case "deployment-assessment.json" -> "deployment-assessment";
             case "after-report.json" -> "after-report";
             case "comparison.json" -> "comparison";
             case "inventory.old.json", "inventory.new.json" -> "inventory";

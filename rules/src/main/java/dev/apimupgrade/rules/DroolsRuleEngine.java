@@ -38,6 +38,8 @@ public final class DroolsRuleEngine implements RuleEngine {
     /** One DRL per guide chapter; their text is what the rule-pack hash covers. */
     static final List<String> CHAPTERS = List.of("preflight", "registry", "configuration", "databases", "keystores",
             "identity", "reindex", "analytics", "errata");
+    /** The rules across the nodes of a deployment, in their own package (dev.apimupgrade.rules.deployment). */
+    static final String DEPLOYMENT_RULES = "deployment/deployment";
     private static final String MODEL_LIST = "/META-INF/kie/dev.apimupgrade/rules/drools-model";
 
     private final KieBase kieBase;
@@ -52,13 +54,25 @@ public final class DroolsRuleEngine implements RuleEngine {
 
     @Override
     public Verdict decide(Facts facts) {
+        return decide(facts, catalogue);
+    }
+
+    /**
+     * Decides the conditions across the nodes of a deployment ({@link ConditionCatalogue#deployment()}) from the facts
+     * DeploymentScanner read from the nodes' scans; each node's own conditions are decided by {@link #decide}.
+     */
+    public Verdict decideDeployment(Facts acrossNodes) {
+        return decide(acrossNodes, catalogue.deployment());
+    }
+
+    private Verdict decide(Facts facts, ConditionCatalogue scope) {
         KieSession session = kieBase.newKieSession();
         try {
             for (Observation o : facts.all()) {
                 session.insert(o);
             }
             // where each step runs is catalogue metadata; the rules read it beside the facts
-            catalogue.all().stream().filter(c -> !c.nodes().isEmpty())
+            scope.all().stream().filter(c -> !c.nodes().isEmpty())
                     .forEach(c -> session.insert(new StepPlacement(c.id(), c.nodes())));
             session.fireAllRules();
             List<Finding> findings = new ArrayList<>();
@@ -74,7 +88,12 @@ public final class DroolsRuleEngine implements RuleEngine {
                     actions.add((JustifiedAction) o);
                 }
             }
-            return Verdict.assemble(catalogue, findings, actions, offNode, rulePackHash);
+            // a rule of the other scope that fires on no facts at all ("nothing to compare") is not this verdict's
+            java.util.Set<String> ids = new java.util.HashSet<>(scope.all().stream().map(c -> c.id()).toList());
+            findings.removeIf(f -> !ids.contains(f.conditionId()));
+            actions.removeIf(a -> !ids.contains(a.conditionId()));
+            offNode.removeIf(o -> !ids.contains(o.conditionId()));
+            return Verdict.assemble(scope, findings, actions, offNode, rulePackHash);
         } finally {
             session.dispose();
         }
@@ -138,7 +157,9 @@ public final class DroolsRuleEngine implements RuleEngine {
     public static String hashRulePack() {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            for (String chapter : CHAPTERS) {
+            List<String> files = new ArrayList<>(CHAPTERS);
+            files.add(DEPLOYMENT_RULES);
+            for (String chapter : files) {
                 String drl = resource("/dev/apimupgrade/rules/" + chapter + ".drl");
                 if (drl != null) {
                     sha.update(chapter.getBytes(StandardCharsets.UTF_8));

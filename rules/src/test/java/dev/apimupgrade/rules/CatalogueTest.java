@@ -92,7 +92,8 @@ class CatalogueTest {
         Set<String> ruled = new HashSet<>();
         ENGINE.rules().forEach(r -> ruled.add(r.conditionId()));
 
-        List<String> missing = CATALOGUE.all().stream().map(Condition::id)
+        List<String> missing = Stream.concat(CATALOGUE.all().stream(), CATALOGUE.deployment().all().stream())
+                .map(Condition::id)
                 .filter(id -> !ruled.contains(id)).toList();
 
         assertThat(missing).as("catalogue IDs without a rule").isEmpty();
@@ -102,7 +103,8 @@ class CatalogueTest {
     void everyCatalogueConditionIsNamedByARuleTest() throws IOException {
         String names = testNamesOf(Path.of("src/test/java")).toLowerCase(Locale.ROOT);
 
-        List<String> untested = CATALOGUE.all().stream().map(Condition::id)
+        List<String> untested = Stream.concat(CATALOGUE.all().stream(), CATALOGUE.deployment().all().stream())
+                .map(Condition::id)
                 .filter(id -> !names.contains(id.toLowerCase(Locale.ROOT)) && !names.contains(camel(id)))
                 .toList();
 

@@ -26,6 +26,11 @@ public final class HtmlReports {
         return render("assessment.ftlh", Map.of("report", report));
     }
 
+    /** assess --deployment's deployment-assessment.html: the verdict, each node and the conditions across nodes. */
+    public static String deploymentAssessment(dev.apimupgrade.report.DeploymentReport report) {
+        return render("deployment-assessment.ftlh", Map.of("report", report));
+    }
+
     /** verify's after-report.html: the verdict, then each planned action's check, then the expected 3.1.0 state. */
     public static String afterReport(dev.apimupgrade.report.AfterReport report) {
         return render("after-report.ftlh", Map.of("report", report));

@@ -1,0 +1,124 @@
+package dev.apimupgrade.scan;
+
+import dev.apimupgrade.fact.DatasourceConfig;
+import dev.apimupgrade.fact.ExecutionPlanFile;
+import dev.apimupgrade.fact.Facts;
+import dev.apimupgrade.fact.JarFile;
+import dev.apimupgrade.fact.Keystore;
+import dev.apimupgrade.fact.NodeDatasource;
+import dev.apimupgrade.fact.NodeFile;
+import dev.apimupgrade.fact.NodeProduct;
+import dev.apimupgrade.fact.NodeRoleConfig;
+import dev.apimupgrade.fact.NodeServes;
+import dev.apimupgrade.fact.NodeUrl;
+import dev.apimupgrade.fact.Observation;
+import dev.apimupgrade.fact.ProductVersion;
+import dev.apimupgrade.fact.Role;
+import dev.apimupgrade.fact.SourceRef;
+import dev.apimupgrade.fact.SynapseFile;
+import dev.apimupgrade.fact.TomlSetting;
+import dev.apimupgrade.fact.WumUpdates;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+
+/**
+ * The facts that cross nodes, read from each node's own scan: what every node must agree on (shared databases,
+ * keystores, product level, artefacts) and where each node sends each component's traffic, each fact naming its node
+ * and citing the node's file. It observes only; the deployment rules compare.
+ */
+public final class DeploymentScanner {
+    private static final List<String> SHARED = List.of("apim_db", DatasourceConfig.SHARED_DB);
+
+    private DeploymentScanner() {
+    }
+
+    /** {@code facts} holds each node's scan by node name, in the deployment file's order. */
+    public static Facts across(Deployment deployment, Map<String, Facts> facts) {
+        List<Observation> out = new ArrayList<>();
+        for (Deployment.Node node : deployment.nodes()) {
+            Facts f = facts.get(node.name());
+            String n = node.name();
+            out.add(serves(node, f));
+            for (DatasourceConfig d : f.ofType(DatasourceConfig.class)) {
+                if (d.role() == Role.OLD && SHARED.contains(d.name()) && !d.url().startsWith("jdbc:h2:")) {
+                    out.add(new NodeDatasource(n, d.name(), d.url(), on(n, d.source())));
+                }
+            }
+            for (Keystore k : f.ofType(Keystore.class)) {
+                if (k.role() == Role.OLD && k.exists() && (k.purpose().equals("primary") || k.purpose().equals("truststore"))) {
+                    out.add(new NodeFile(n, k.purpose().equals("primary") ? NodeFile.PRIMARY_KEYSTORE
+                            : NodeFile.CLIENT_TRUSTSTORE, k.fileName(), k.sha256(), on(n, k.source())));
+                }
+            }
+            f.ofType(JarFile.class).stream().filter(j -> j.role() == Role.OLD && !j.stock()).forEach(j -> out.add(
+                    new NodeFile(n, NodeFile.CUSTOM_JAR, j.folder() + "/" + j.name(), j.sha256(), on(n, j.source()))));
+            f.ofType(ExecutionPlanFile.class).stream().filter(p -> p.role() == Role.OLD).forEach(p -> out.add(
+                    new NodeFile(n, NodeFile.EXECUTION_PLAN, p.name(), p.sha256(), on(n, p.source()))));
+            f.ofType(SynapseFile.class).stream().filter(s -> s.role() == Role.OLD).forEach(s -> out.add(
+                    new NodeFile(n, NodeFile.SYNAPSE, s.tenant() + "/" + s.relativePath(), s.sha256(),
+                            on(n, s.source()))));
+            out.add(product(n, f));
+            out.addAll(urls(n, f));
+        }
+        return new Facts(out);
+    }
+
+    /** The node's role: the one the deployment file states, else what its configuration makes of it. */
+    private static NodeServes serves(Deployment.Node node, Facts f) {
+        NodeRoleConfig config = f.ofType(NodeRoleConfig.class).stream().filter(c -> c.role() == Role.OLD).findFirst()
+                .orElse(null);
+        String stated = node.role().orElse("");
+        SourceRef source = config == null ? new SourceRef(node.name() + "/deployment file", node.line())
+                : on(node.name(), config.source());
+        if (!stated.isEmpty() && !stated.equals("default") || config == null) {
+            String component = NodeRoleScanner.PROFILE_SERVES.get(stated);
+            return new NodeServes(node.name(), component == null ? NodeRoleConfig.ALL : List.of(component),
+                    node.hosts(), "role " + (stated.isEmpty() ? "default" : stated) + " stated in the deployment file",
+                    new SourceRef(node.name() + "/deployment file", node.line()));
+        }
+        return new NodeServes(node.name(), config.serves(), node.hosts(), "server_role " + config.serverRole()
+                + ", profile " + config.profile(), source);
+    }
+
+    private static NodeProduct product(String n, Facts f) {
+        List<ProductVersion> versions = f.ofType(ProductVersion.class).stream().filter(v -> v.role() == Role.OLD)
+                .toList();
+        ProductVersion v = versions.stream().filter(p -> p.marker().equals("carbon.xml")).findFirst()
+                .orElse(versions.isEmpty() ? null : versions.get(0));
+        WumUpdates wum = f.ofType(WumUpdates.class).stream().filter(w -> w.role() == Role.OLD).findFirst().orElse(null);
+        String level = wum == null || !wum.present() ? "" : wum.level();
+        SourceRef source = wum != null && wum.present() ? wum.source() : v != null ? v.source()
+                : SourceRef.file(Role.OLD, "");
+        return new NodeProduct(n, v == null ? "unknown" : v.version(), level, on(n, source));
+    }
+
+    private static List<NodeUrl> urls(String n, Facts f) {
+        List<NodeUrl> out = new ArrayList<>();
+        for (TomlSetting s : f.ofType(TomlSetting.class)) {
+            if (s.role() != Role.OLD) {
+                continue;
+            }
+            NodeRoleScanner.URL_KEYS.forEach((component, key) -> {
+                if (key.matcher(s.key()).matches()) {
+                    Matcher m = NodeRoleScanner.HOST.matcher(s.value());
+                    while (m.find()) {
+                        String host = m.group(1).toLowerCase(Locale.ROOT);
+                        if (!NodeRoleScanner.LOCAL_HOSTS.contains(host)) {
+                            out.add(new NodeUrl(n, component, host, s.key(), on(n, s.source())));
+                        }
+                    }
+                }
+            });
+        }
+        return out.stream().distinct().toList();
+    }
+
+    /** A node's file as evidence names the node: "gateway-1/OLD:repository/conf/deployment.toml". */
+    private static SourceRef on(String node, SourceRef source) {
+        return new SourceRef(node + "/" + source.where(), source.line());
+    }
+
+}
