@@ -2,6 +2,8 @@ package dev.apimupgrade.plan;
 
 import dev.apimupgrade.scan.InputException;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -94,19 +96,56 @@ public final class MacKey {
 
     /** HMAC-SHA256 of the UTF-8 text, as hex. */
     public String mac(String text) {
+        return mac(out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** Writes UTF-8 text to a stream (a JSON writer), so a large text is MACed without being held whole. */
+    @FunctionalInterface
+    public interface Text {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    /** HMAC-SHA256 of the bytes {@code text} writes, as hex: the same as {@link #mac(String)} of that text. */
+    public String mac(Text text) {
+        Mac mac;
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
+            mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
             // every Java platform provides HmacSHA256
             throw new IllegalStateException(e);
         }
+        try {
+            text.writeTo(new OutputStream() {
+                @Override
+                public void write(int b) {
+                    mac.update((byte) b);
+                }
+
+                @Override
+                public void write(byte[] b, int off, int len) {
+                    mac.update(b, off, len);
+                }
+            });
+        } catch (IOException e) {
+            // the stream only feeds the MAC: a failure is the writer's bug, not bad input
+            throw new UncheckedIOException(e);
+        }
+        return HexFormat.of().formatHex(mac.doFinal());
     }
 
     /** Whether {@code claimed} is the MAC of the text, compared in constant time. */
     public boolean verifies(String text, String claimed) {
-        return claimed != null && MessageDigest.isEqual(mac(text).getBytes(StandardCharsets.US_ASCII),
+        return matches(mac(text), claimed);
+    }
+
+    /** Whether {@code claimed} is the MAC of what {@code text} writes, compared in constant time. */
+    public boolean verifies(Text text, String claimed) {
+        return matches(mac(text), claimed);
+    }
+
+    private static boolean matches(String actual, String claimed) {
+        return claimed != null && MessageDigest.isEqual(actual.getBytes(StandardCharsets.US_ASCII),
                 claimed.getBytes(StandardCharsets.US_ASCII));
     }
 

@@ -1,5 +1,6 @@
 package dev.apimupgrade.plan;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
@@ -13,7 +14,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.apimupgrade.scan.FormatVersion;
 import dev.apimupgrade.scan.InputException;
 import dev.apimupgrade.scan.InputFile;
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -52,13 +57,20 @@ public final class PlanJson {
         }
     }
 
-    /** Canonical JSON of a value (no indentation, keys in the plan's fixed order): what a MAC is computed over. */
-    private static String canonical(JsonNode value) {
-        try {
-            return MAPPER.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write the plan as JSON", e);
-        }
+    /**
+     * Canonical JSON of a value (no indentation, keys in the plan's fixed order), after a prefix: what a MAC is
+     * computed over. Written straight into the MAC: the fingerprint of a large installation is tens of MB, and a
+     * String of it (and its bytes) would double what the plan holds in memory.
+     */
+    private static MacKey.Text canonical(String prefix, JsonNode value) {
+        return out -> {
+            // through a Writer as writeValueAsString: Jackson's byte generator would escape a surrogate pair
+            // (an emoji) as two escapes, and the MAC of an earlier plan would no longer match
+            Writer text = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+            text.write(prefix);
+            MAPPER.writer().without(JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValue(text, value);
+            text.flush();
+        };
     }
 
     /**
@@ -70,8 +82,8 @@ public final class PlanJson {
         // formatVersion is a field like any other: its MAC makes removing or changing it an edit
         ObjectNode tree = FormatVersion.stamp(MAPPER, plan);
         ObjectNode mac = tree.objectNode();
-        tree.fields().forEachRemaining(f -> mac.put(f.getKey(), key.mac(f.getKey() + "=" + canonical(f.getValue()))));
-        mac.put(WHOLE, key.mac(canonical(tree)));
+        tree.fields().forEachRemaining(f -> mac.put(f.getKey(), key.mac(canonical(f.getKey() + "=", f.getValue()))));
+        mac.put(WHOLE, key.mac(canonical("", tree)));
         tree.set(MAC, mac);
         try {
             return WRITER.writeValueAsString(tree) + "\n";
@@ -153,7 +165,7 @@ public final class PlanJson {
             throws InputException {
         java.util.Set<String> changed = new java.util.TreeSet<>();
         tree.fields().forEachRemaining(f -> {
-            if (!key.verifies(f.getKey() + "=" + canonical(f.getValue()), macs.path(f.getKey()).asText(null))) {
+            if (!key.verifies(canonical(f.getKey() + "=", f.getValue()), macs.path(f.getKey()).asText(null))) {
                 changed.add(f.getKey());
             }
         });
@@ -162,7 +174,7 @@ public final class PlanJson {
                 changed.add(name + " (removed)");
             }
         });
-        if (changed.isEmpty() && !key.verifies(canonical(tree), macs.path(WHOLE).asText(null))) {
+        if (changed.isEmpty() && !key.verifies(canonical("", tree), macs.path(WHOLE).asText(null))) {
             changed.add("the plan as a whole");
         }
         if (!changed.isEmpty()) {

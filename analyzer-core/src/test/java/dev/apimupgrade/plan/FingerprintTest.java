@@ -55,6 +55,20 @@ class FingerprintTest {
     }
 
     @Test
+    void theDigestIsTheSha256OfTheFingerprintTextSoPlansOfEarlierVersionsStayCurrent() {
+        FileContent nonAscii = new FileContent(Role.OLD, "repository/conf/caf\u00e9-\u65e5.xml", "dd44",
+                SourceRef.file(Role.OLD, "repository/conf/caf\u00e9-\u65e5.xml"));
+        Fingerprint f = Fingerprint.of(new Facts(List.of(TOML, nonAscii)), "rp", "1.0");
+        // the text earlier versions built whole and hashed: tool, rule pack, then "source\tobserved" per sorted entry
+        StringBuilder text = new StringBuilder("1.0\nrp\n");
+        f.facts().forEach(e -> text.append(e.source()).append('\t').append(e.observed()).append('\n'));
+
+        assertThat(f.facts()).hasSize(2);
+        assertThat(f.sha256()).isEqualTo(dev.apimupgrade.scan.FileDigest.sha256(
+                text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    @Test
     void noFactsStillGiveAFingerprintOfTheToolAndRules() {
         Fingerprint empty = Fingerprint.of(new Facts(List.of()), "rp", "1.0");
 

@@ -76,6 +76,26 @@ class PlanJsonTest {
     }
 
     @Test
+    void aPlanMacedOverItsCanonicalTextAsOneStringAsEarlierVersionsDidStillReadsWithNonAsciiText() throws Exception {
+        Path file = tmp.resolve("plan.json");
+        PlanJson.save(file, plan());
+        MacKey key = MacKey.read(tmp.resolve(PlanJson.KEY_FILE), file.toString());
+        ObjectMapper canonical = JsonMapper.builder().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).build();
+        ObjectNode tree = (ObjectNode) canonical.readTree(file.toFile());
+        tree.remove("mac");
+        tree.put("toolVersion", "1.0-\u00e9\u65e5\u672c-\ud83d\ude00");
+        ObjectNode macs = tree.objectNode();
+        for (String field : List.copyOf(tree.properties().stream().map(java.util.Map.Entry::getKey).toList())) {
+            macs.put(field, key.mac(field + "=" + canonical.writeValueAsString(tree.get(field))));
+        }
+        macs.put("plan", key.mac(canonical.writeValueAsString(tree)));
+        tree.set("mac", macs);
+        Files.writeString(file, canonical.writerWithDefaultPrettyPrinter().writeValueAsString(tree));
+
+        assertThat(PlanJson.read(file).toolVersion()).isEqualTo("1.0-\u00e9\u65e5\u672c-\ud83d\ude00");
+    }
+
+    @Test
     void aPlanWhoseFormatVersionWasRemovedIsAnEditNamingTheField() throws Exception {
         Path file = tmp.resolve("plan.json");
         PlanJson.save(file, plan());
