@@ -24,19 +24,13 @@ public final class RealDatabaseExtension implements ParameterResolver {
         RealDatabase wanted = parameter.findAnnotation(RealDatabase.class).orElseThrow();
         ScratchDatabase db;
         try {
-            db = ScratchDatabase.create(wanted.value(), wanted.options());
+            db = wanted.schema().isEmpty() ? ScratchDatabase.create(wanted.value(), wanted.options())
+                    : ScratchDatabase.create(wanted.value(), wanted.options(), wanted.schema());
         } catch (SQLException e) {
-            throw new ParameterResolutionException("cannot create a database on " + wanted.value(), e);
+            throw new ParameterResolutionException("cannot create a database on " + wanted.value() + " with " + wanted.schema(), e);
         }
         context.getStore(NAMESPACE).put(parameter.getDeclaringExecutable() + "#" + parameter.getIndex(),
                 (ExtensionContext.Store.CloseableResource) db::close);
-        if (!wanted.schema().isEmpty()) {
-            try {
-                db.load(wanted.schema());
-            } catch (SQLException e) {
-                throw new ParameterResolutionException("cannot load " + wanted.schema() + " into " + db, e);
-            }
-        }
         return db;
     }
 }

@@ -49,6 +49,23 @@ public final class ScratchDatabase implements AutoCloseable {
         return new ScratchDatabase(server, name, admin);
     }
 
+    /**
+     * A new database loaded with a script of the reference folder (apim.reference.dir). The script is looked up first,
+     * so an absent one skips (fails under CI) before anything is created; a script that fails to load drops the
+     * database again.
+     */
+    public static ScratchDatabase create(DatabaseServer server, String options, String referenceScript)
+            throws SQLException {
+        SharedFiles.reference(referenceScript);
+        ScratchDatabase db = create(server, options);
+        try {
+            return db.load(referenceScript);
+        } catch (SQLException | RuntimeException e) {
+            db.close();
+            throw e;
+        }
+    }
+
     /** A name no other test (or helper on the same servers) uses: apimup_ and 12 hex digits. */
     public static String uniqueName() {
         return "apimup_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toLowerCase(Locale.ROOT);
