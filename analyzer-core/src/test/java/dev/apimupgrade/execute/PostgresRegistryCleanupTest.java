@@ -9,6 +9,8 @@ import dev.apimupgrade.plan.PlanStep;
 import dev.apimupgrade.plan.Planner;
 import dev.apimupgrade.plan.SqlScripts;
 import dev.apimupgrade.scan.db.DatasourceSpecs;
+import dev.apimupgrade.testkit.DatabaseServer;
+import dev.apimupgrade.testkit.ScratchDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -26,12 +28,12 @@ class PostgresRegistryCleanupTest {
 
     @TempDir
     Path tmp;
-    PostgresTestDatabase db;
+    ScratchDatabase db;
     RunDirectory run;
 
     @BeforeEach
     void versionedRegistry() throws Exception {
-        db = new PostgresTestDatabase(PostgresTestDatabase.SHARED_SCHEMA);
+        db = ScratchDatabase.create(DatabaseServer.POSTGRESQL, "", PostgresSpecs.SHARED_SCHEMA);
         // version 10 is the resource's current version, version 9 only an old one; the third row is unversioned
         db.run("INSERT INTO REG_PATH (REG_PATH_ID, REG_PATH_VALUE, REG_TENANT_ID) VALUES (1, '/_system/a', -1234)",
                 "INSERT INTO REG_RESOURCE (REG_PATH_ID, REG_NAME, REG_VERSION, REG_CREATOR, REG_CREATED_TIME,"
@@ -59,7 +61,7 @@ class PostgresRegistryCleanupTest {
                 Map.of("script", SqlScripts.REGISTRY_VERSIONING_CLEANUP, Planner.DIALECT_FOLDER, "postgres"), true,
                 List.of(), "Step 1", "", "no registry row without a path", List.of(), List.of());
         Preflight preflight = () -> new Preflight.Snapshot(new Facts(List.of()), PRINT, List.of(),
-                new DatasourceSpecs(List.of(db.spec("shared_db", ""))));
+                new DatasourceSpecs(List.of(PostgresSpecs.spec(db, "shared_db", ""))));
         return new Engine().migrate(new MigrationPlan("test", "rules", PRINT, List.of(step)), run,
                 new Homes(tmp.resolve("old"), tmp.resolve("new")), preflight,
                 new Engine.Options(false, java.util.Map.of(), java.util.Optional.of("/backups/pg-full.dump"),
@@ -103,7 +105,7 @@ class PostgresRegistryCleanupTest {
         migrate();
 
         RunOutcome rollback = Rollback.of(run, false,
-                java.util.Optional.of(new DatasourceSpecs(List.of(db.spec("shared_db", "")))));
+                java.util.Optional.of(new DatasourceSpecs(List.of(PostgresSpecs.spec(db, "shared_db", "")))));
 
         assertThat(db.strings("SELECT REG_TAG_NAME FROM REG_TAG ORDER BY REG_ID")).containsExactly("old", "current",
                 "plain");

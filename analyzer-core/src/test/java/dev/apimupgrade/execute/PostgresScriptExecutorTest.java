@@ -13,6 +13,8 @@ import dev.apimupgrade.plan.SqlScripts;
 import dev.apimupgrade.plan.SqlStatement;
 import dev.apimupgrade.scan.FileDigest;
 import dev.apimupgrade.scan.db.DatasourceSpecs;
+import dev.apimupgrade.testkit.DatabaseServer;
+import dev.apimupgrade.testkit.ScratchDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,13 +34,13 @@ class PostgresScriptExecutorTest {
 
     @TempDir
     Path tmp;
-    PostgresTestDatabase db;
+    ScratchDatabase db;
     Homes homes;
     RunDirectory run;
 
     @BeforeEach
     void seeded() throws Exception {
-        db = new PostgresTestDatabase(PostgresTestDatabase.AM_SCHEMA);
+        db = ScratchDatabase.create(DatabaseServer.POSTGRESQL, "", PostgresSpecs.AM_SCHEMA);
         db.run("INSERT INTO IDN_OAUTH2_SCOPE (SCOPE_ID, NAME, DISPLAY_NAME) VALUES (1, 'a', 'A'), (2, 'b', 'B'),"
                         + " (3, 'c', 'C')",
                 "INSERT INTO IDN_OAUTH2_SCOPE_BINDING (SCOPE_ID, SCOPE_BINDING) VALUES (1, NULL), (2, ''),"
@@ -66,18 +68,18 @@ class PostgresScriptExecutorTest {
         return migrate(db, run, purpose);
     }
 
-    private RunOutcome migrate(PostgresTestDatabase on, RunDirectory in, String purpose) throws Exception {
+    private RunOutcome migrate(ScratchDatabase on, RunDirectory in, String purpose) throws Exception {
         Preflight preflight = () -> new Preflight.Snapshot(new Facts(List.of()), PRINT, List.of(),
-                new DatasourceSpecs(List.of(on.spec("apim_db", PASSWORD))));
+                new DatasourceSpecs(List.of(PostgresSpecs.spec(on, "apim_db", PASSWORD))));
         return new Engine().migrate(plan(purpose), in, homes, preflight,
                 new Engine.Options(false, Map.of(), java.util.Optional.of("/backups/pg-full.dump"), Progress.NONE));
     }
 
-    private StepContext context(PostgresTestDatabase on) throws Exception {
+    private StepContext context(ScratchDatabase on) throws Exception {
         run.create();
         Journal journal = Journal.open(run.journal());
         return new StepContext(homes, new Backup(run, journal, homes), new Facts(List.of()),
-                new DatasourceSpecs(List.of(on.spec("apim_db", PASSWORD))), run, journal);
+                new DatasourceSpecs(List.of(PostgresSpecs.spec(on, "apim_db", PASSWORD))), run, journal);
     }
 
     /** The shipped script with a failing statement put in before statement {@code at}. */
@@ -93,7 +95,7 @@ class PostgresScriptExecutorTest {
 
     private Preflight preflight() {
         return () -> new Preflight.Snapshot(new Facts(List.of()), PRINT, List.of(),
-                new DatasourceSpecs(List.of(db.spec("apim_db", PASSWORD))));
+                new DatasourceSpecs(List.of(PostgresSpecs.spec(db, "apim_db", PASSWORD))));
     }
 
     @Test
@@ -119,7 +121,7 @@ class PostgresScriptExecutorTest {
 
         assertThat(dry.lines()).contains("  export to exports/sql-scope-binding-cleanup/IDN_OAUTH2_SCOPE_BINDING.jsonl:"
                         + " SELECT * FROM IDN_OAUTH2_SCOPE_BINDING WHERE SCOPE_BINDING IS NULL OR SCOPE_BINDING = ''"
-                        + " ORDER BY SCOPE_ID", "  then run on 127.0.0.1:5432/" + db.name + " in one transaction:")
+                        + " ORDER BY SCOPE_ID", "  then run on 127.0.0.1:5432/" + db.name() + " in one transaction:")
                 .anyMatch(l -> l.contains("01_delete_empty_scope_bindings.sql:4: DELETE FROM IDN_OAUTH2_SCOPE_BINDING"));
         assertThat(db.strings(BINDINGS)).containsExactly("<null>", "", "admin");
         assertThat(run.root()).doesNotExist();
@@ -185,7 +187,7 @@ class PostgresScriptExecutorTest {
         run.create();
         Journal journal = Journal.open(run.journal());
         StepContext ctx = new StepContext(homes, new Backup(run, journal, homes), new Facts(List.of()),
-                new DatasourceSpecs(List.of(db.spec("apim_db", PASSWORD))), run, journal);
+                new DatasourceSpecs(List.of(PostgresSpecs.spec(db, "apim_db", PASSWORD))), run, journal);
         PlanStep step = step("sql-broken", SqlScripts.SCOPE_BINDING_CLEANUP);
 
         assertThat(executor.needsOperator(step, ctx)).isEmpty();
@@ -230,7 +232,7 @@ class PostgresScriptExecutorTest {
     @Test
     void rollbackAfterAPostgresqlScriptReinsertsTheDeletedRowsFromTheExportOnce() throws Exception {
         migrate(SqlScripts.SCOPE_BINDING_CLEANUP);
-        DatasourceSpecs specs = new DatasourceSpecs(List.of(db.spec("apim_db", PASSWORD)));
+        DatasourceSpecs specs = new DatasourceSpecs(List.of(PostgresSpecs.spec(db, "apim_db", PASSWORD)));
 
         RunOutcome rollback = Rollback.of(run, false, java.util.Optional.of(specs));
 
@@ -248,7 +250,7 @@ class PostgresScriptExecutorTest {
         migrate(SqlScripts.AM_UPGRADE);
 
         RunOutcome rollback = Rollback.of(run, false,
-                java.util.Optional.of(new DatasourceSpecs(List.of(db.spec("apim_db", PASSWORD)))));
+                java.util.Optional.of(new DatasourceSpecs(List.of(PostgresSpecs.spec(db, "apim_db", PASSWORD)))));
 
         assertThat(rollback.lines()).anySatisfy(l -> assertThat(l).startsWith("NOT UNDONE: sql-am-3.0.0-to-3.1.0"
                 + " changed the schema of the apim_db PostgreSQL database").contains("/backups/pg-full.dump"));
@@ -270,8 +272,9 @@ class PostgresScriptExecutorTest {
     // IDX-REG-INDEX-SQL: reg-index on the real 3.0.0 shared (registry) schema
 
     /** Ids 2, 5, 7 and 8 are the newest of their path and tenant; 4 is the newest of /b but of action 7. */
-    private static PostgresTestDatabase registryWithLog() throws Exception {
-        return seeded(new PostgresTestDatabase(PostgresTestDatabase.SHARED_SCHEMA), "INSERT INTO REG_LOG (REG_LOG_ID,"
+    private static ScratchDatabase registryWithLog() throws Exception {
+        return seeded(ScratchDatabase.create(DatabaseServer.POSTGRESQL, "", PostgresSpecs.SHARED_SCHEMA),
+                "INSERT INTO REG_LOG (REG_LOG_ID,"
                 + " REG_PATH, REG_ACTION, REG_TENANT_ID, REG_USER_ID, REG_LOGGED_TIME) VALUES"
                 + " (1, '/a', 1, -1234, 'admin', now()), (2, '/a', 2, -1234, 'admin', now()),"
                 + " (3, '/b', 1, -1234, 'admin', now()), (4, '/b', 7, -1234, 'admin', now()),"
@@ -280,7 +283,7 @@ class PostgresScriptExecutorTest {
     }
 
     /** The database with these statements run, or dropped when they fail (a skip included). */
-    private static PostgresTestDatabase seeded(PostgresTestDatabase on, String... sql) throws Exception {
+    private static ScratchDatabase seeded(ScratchDatabase on, String... sql) throws Exception {
         try {
             on.run(sql);
             return on;
@@ -295,20 +298,20 @@ class PostgresScriptExecutorTest {
             + " 4 row(s) re-inserted, 0 already there";
 
     /** Rollback of the run with the datasource it ran on (as the CLI reads it from the old home). */
-    private List<String> rollback(PostgresTestDatabase on) throws Exception {
-        return Rollback.of(run, false, java.util.Optional.of(new DatasourceSpecs(List.of(on.spec("apim_db",
-                PASSWORD))))).lines();
+    private List<String> rollback(ScratchDatabase on) throws Exception {
+        return Rollback.of(run, false, java.util.Optional.of(new DatasourceSpecs(List.of(PostgresSpecs.spec(on,
+                "apim_db", PASSWORD))))).lines();
     }
 
     @Test
     void idxRegIndexSqlOnPostgresqlExportsExactlyTheLogRowsItDeletesAndARerunIsANoOp() throws Exception {
-        try (PostgresTestDatabase shared = registryWithLog()) {
-            List<Map<String, String>> before = ExportedRows.query(shared.connection, REG_LOG);
+        try (ScratchDatabase shared = registryWithLog()) {
+            List<Map<String, String>> before = ExportedRows.query(shared.connection(), REG_LOG);
 
             assertThat(migrate(shared, run, SqlScripts.REG_INDEX).completed()).isTrue();
 
             assertThat(shared.strings("SELECT REG_LOG_ID FROM REG_LOG ORDER BY 1")).containsExactly("2", "5", "7", "8");
-            List<Map<String, String>> after = ExportedRows.query(shared.connection, REG_LOG);
+            List<Map<String, String>> after = ExportedRows.query(shared.connection(), REG_LOG);
             assertThat(ExportedRows.read(run.root().resolve("exports/sql-reg-index/REG_LOG.jsonl")))
                     .containsExactlyInAnyOrderElementsOf(ExportedRows.gone(before, after)).hasSize(4);
             assertThat(shared.strings("SELECT to_regclass('reg_log_ids_to_keep')::text")).containsOnlyNulls();
@@ -317,13 +320,13 @@ class PostgresScriptExecutorTest {
                     .contains("sql-reg-index: done earlier, still holds");
             RunDirectory fresh = new RunDirectory(tmp.resolve("run-2"));
             assertThat(migrate(shared, fresh, SqlScripts.REG_INDEX).lines()).contains("sql-reg-index: already done");
-            assertThat(ExportedRows.query(shared.connection, REG_LOG)).isEqualTo(after);
+            assertThat(ExportedRows.query(shared.connection(), REG_LOG)).isEqualTo(after);
         }
     }
 
     @Test
     void idxRegIndexSqlOnceCommittedIsNotRunAgainAfterTheServerWroteRegLogAgain() throws Exception {
-        try (PostgresTestDatabase shared = registryWithLog()) {
+        try (ScratchDatabase shared = registryWithLog()) {
             migrate(shared, run, SqlScripts.REG_INDEX);
             // the 3.1.0 server's first start logs /a twice more: the rows reg-index would delete again
             shared.run("INSERT INTO REG_LOG (REG_LOG_ID, REG_PATH, REG_ACTION, REG_TENANT_ID, REG_USER_ID,"
@@ -339,8 +342,8 @@ class PostgresScriptExecutorTest {
 
     @Test
     void idxRegIndexSqlFailingHalfWayOnPostgresqlLeavesRegLogAsItWasAndTheRerunsExportIsReplayedOnce() throws Exception {
-        try (PostgresTestDatabase shared = registryWithLog()) {
-            List<Map<String, String>> before = ExportedRows.query(shared.connection, REG_LOG);
+        try (ScratchDatabase shared = registryWithLog()) {
+            List<Map<String, String>> before = ExportedRows.query(shared.connection(), REG_LOG);
             // after the first DELETE, before the helper table is dropped
             RunSqlScriptExecutor executor = new RunSqlScriptExecutor(new PostgresScriptExecutor(
                     (p, ids) -> brokenAt(SqlScripts.REG_INDEX, 3)));
@@ -351,21 +354,21 @@ class PostgresScriptExecutorTest {
                     .hasMessageContaining("sql/test/postgres/02_broken.sql:9 failed (SQL state 42P01)")
                     .hasMessageContaining("the whole script was rolled back");
 
-            assertThat(ExportedRows.query(shared.connection, REG_LOG)).isEqualTo(before);
+            assertThat(ExportedRows.query(shared.connection(), REG_LOG)).isEqualTo(before);
             assertThat(shared.strings("SELECT to_regclass('reg_log_ids_to_keep')::text")).containsOnlyNulls();
             assertThat(executor.done(step, ctx)).isFalse();
             assertThat(migrate(shared, run, SqlScripts.REG_INDEX).completed()).isTrue();
             assertThat(shared.strings("SELECT REG_LOG_ID FROM REG_LOG ORDER BY 1")).containsExactly("2", "5", "7", "8");
             // both attempts exported into the same file: rollback replays it once
             assertThat(rollback(shared)).containsExactly(REPLAYED_LOG);
-            assertThat(ExportedRows.query(shared.connection, REG_LOG)).isEqualTo(before);
+            assertThat(ExportedRows.query(shared.connection(), REG_LOG)).isEqualTo(before);
         }
     }
 
     @Test
     void idxRegIndexSqlCommittedJustBeforeAKillIsFoundDoneOnTheRerunAndStillReplayedByRollback() throws Exception {
-        try (PostgresTestDatabase shared = registryWithLog()) {
-            List<Map<String, String>> before = ExportedRows.query(shared.connection, REG_LOG);
+        try (ScratchDatabase shared = registryWithLog()) {
+            List<Map<String, String>> before = ExportedRows.query(shared.connection(), REG_LOG);
             RunSqlScriptExecutor executor = new RunSqlScriptExecutor();
             StepContext ctx = context(shared);
             PlanStep step = step("sql-reg-index", SqlScripts.REG_INDEX);
@@ -375,24 +378,24 @@ class PostgresScriptExecutorTest {
             assertThat(migrate(shared, run, SqlScripts.REG_INDEX).lines()).contains("sql-reg-index: already done");
 
             assertThat(rollback(shared)).containsExactly(REPLAYED_LOG);
-            assertThat(ExportedRows.query(shared.connection, REG_LOG)).isEqualTo(before);
+            assertThat(ExportedRows.query(shared.connection(), REG_LOG)).isEqualTo(before);
         }
     }
 
     @Test
     void idxRegIndexSqlRollbackReinsertsTheDeletedLogRowsFromTheExportOnce() throws Exception {
-        try (PostgresTestDatabase shared = registryWithLog()) {
-            List<Map<String, String>> before = ExportedRows.query(shared.connection, REG_LOG);
+        try (ScratchDatabase shared = registryWithLog()) {
+            List<Map<String, String>> before = ExportedRows.query(shared.connection(), REG_LOG);
             migrate(shared, run, SqlScripts.REG_INDEX);
 
             assertThat(rollback(shared)).containsExactly(REPLAYED_LOG);
 
-            assertThat(ExportedRows.query(shared.connection, REG_LOG)).isEqualTo(before);
+            assertThat(ExportedRows.query(shared.connection(), REG_LOG)).isEqualTo(before);
             // a second rollback says so first, then replays again, re-inserting nothing
             assertThat(rollback(shared)).hasSize(2).satisfies(l -> assertThat(l.get(0)).startsWith(Rollback.ALREADY))
                     .last().isEqualTo("replayed exports/sql-reg-index/REG_LOG.jsonl into"
                     + " apim_db.REG_LOG: 0 row(s) re-inserted, 4 already there");
-            assertThat(ExportedRows.query(shared.connection, REG_LOG)).isEqualTo(before);
+            assertThat(ExportedRows.query(shared.connection(), REG_LOG)).isEqualTo(before);
         }
     }
 
@@ -404,17 +407,17 @@ class PostgresScriptExecutorTest {
             + " AND c.constraint_type = 'PRIMARY KEY' ORDER BY k.ordinal_position";
     private static final String SUMMARY = "SELECT * FROM APILASTACCESSSUMMARY ORDER BY APINAME";
 
-    private static PostgresTestDatabase analytics() throws Exception {
+    private static ScratchDatabase analytics() throws Exception {
         String table = AnalyticsTable.createTable300(); // read (or skipped) before a database is made
-        return seeded(new PostgresTestDatabase(PostgresTestDatabase.NO_SCHEMA), table,
+        return seeded(ScratchDatabase.create(DatabaseServer.POSTGRESQL), table,
                 AnalyticsTable.insert("PizzaShack", "1.0.0"), AnalyticsTable.insert("Weather", "2.0.0"));
     }
 
     @Test
     void anaDbPkOnPostgresqlExportsTheTableDefinitionThenWidensTheKeyKeepingTheRowsAndARerunIsANoOp()
             throws Exception {
-        try (PostgresTestDatabase analytics = analytics()) {
-            List<Map<String, String>> rows = ExportedRows.query(analytics.connection, SUMMARY);
+        try (ScratchDatabase analytics = analytics()) {
+            List<Map<String, String>> rows = ExportedRows.query(analytics.connection(), SUMMARY);
             assertThat(analytics.strings(PRIMARY_KEY)).containsExactly("apiname", "apicreator",
                     "apicreatortenantdomain");
 
@@ -422,7 +425,7 @@ class PostgresScriptExecutorTest {
 
             assertThat(analytics.strings(PRIMARY_KEY)).containsExactly("apiname", "apicreator", "apiversion",
                     "apicreatortenantdomain");
-            assertThat(ExportedRows.query(analytics.connection, SUMMARY)).isEqualTo(rows);
+            assertThat(ExportedRows.query(analytics.connection(), SUMMARY)).isEqualTo(rows);
             Path exports = run.root().resolve("exports/sql-analytics-lastaccess-pk");
             assertThat(ExportedRows.read(exports.resolve("table-constraints.jsonl")))
                     .filteredOn(r -> "PRIMARY KEY".equals(r.get("constraint_type")))
@@ -442,7 +445,7 @@ class PostgresScriptExecutorTest {
 
     @Test
     void anaDbPkFailingAfterTheDropOnPostgresqlKeepsTheOldKey() throws Exception {
-        try (PostgresTestDatabase analytics = analytics()) {
+        try (ScratchDatabase analytics = analytics()) {
             RunSqlScriptExecutor executor = new RunSqlScriptExecutor(new PostgresScriptExecutor(
                     (p, ids) -> brokenAt(SqlScripts.ANALYTICS_LASTACCESS_PK, 1)));
             StepContext ctx = context(analytics);
@@ -459,7 +462,7 @@ class PostgresScriptExecutorTest {
 
     @Test
     void anaDbPkRollbackOnPostgresqlSaysTheKeyChangeIsNotUndoneAndNamesTheRecordedBackup() throws Exception {
-        try (PostgresTestDatabase analytics = analytics()) {
+        try (ScratchDatabase analytics = analytics()) {
             migrate(analytics, run, SqlScripts.ANALYTICS_LASTACCESS_PK);
 
             assertThat(rollback(analytics)).singleElement().asString().startsWith("NOT UNDONE:"

@@ -3,13 +3,13 @@ package dev.apimupgrade.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.apimupgrade.testkit.SharedFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -100,14 +100,7 @@ class MigrationConfigYamlTest {
     }
 
     static Stream<Path> shippedFiles() {
-        String dir = System.getProperty("apim.reference.dir");
-        Path base = dir == null ? null : Path.of(dir, "migration");
-        boolean present = base != null && Files.isDirectory(base.resolve("identity-migration-resources-v1.0.90"));
-        if (!present && "true".equals(System.getenv("CI"))) {
-            throw new IllegalStateException("CI=true and the identity migration resources are missing under " + dir);
-        }
-        Assumptions.assumeTrue(present,
-                "the identity migration resources are not here (apim.reference.dir=" + dir + ")");
+        Path base = SharedFiles.referenceFolder("migration/identity-migration-resources-v1.0.90").getParent();
         return Stream.of("v1.0.90", "v1.0.147")
                 .map(v -> base.resolve(
                         "identity-migration-resources-" + v + "/migration-resources/migration-config.yaml"))

@@ -1,11 +1,9 @@
 package dev.apimupgrade.plan;
 
-import static org.junit.jupiter.api.Assertions.fail;
-
 import dev.apimupgrade.fact.DatabaseProduct;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import dev.apimupgrade.testkit.DatabaseServer;
+import dev.apimupgrade.testkit.ScratchDatabase;
+import dev.apimupgrade.testkit.SharedFiles;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -15,40 +13,39 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
-import org.junit.jupiter.api.Assumptions;
 
 /**
- * A throw-away real database for the script tests: H2 1.4.199 in memory, or a uniquely named database on the
- * loopback PostgreSQL (user postgres, trust) or MariaDB (root, empty password) server, dropped on close. An
- * unreachable server or a missing reference folder skips the test, except under CI=true where it fails.
+ * A throw-away real database for the script tests, by the product the scripts are for: the test kit's H2 in memory,
+ * PostgreSQL or MariaDB (MYSQL here, as WSO2's MySQL scripts run on it, created in latin1 as WSO2's set-up does), or an
+ * H2 1.4.199 file. It adds what the kit cannot know: the product, the scripts split as the tool splits them, and the
+ * datasource spec the scanner would build. The kit skips an unreachable server or absent reference (fails under CI).
  */
 public final class TestDatabase implements AutoCloseable {
-    private static final String PG = "jdbc:postgresql://127.0.0.1:5432/";
-    private static final String MARIADB = "jdbc:mariadb://127.0.0.1:3306/";
-
     public final DatabaseProduct dialect;
     public final Connection connection;
-    private final String adminUrl;
-    private final String user;
-    private final String name;
+    private final ScratchDatabase scratch;
+    private final String fileUrl;
 
-    private TestDatabase(DatabaseProduct dialect, Connection connection, String adminUrl, String user, String name) {
+    private TestDatabase(DatabaseProduct dialect, ScratchDatabase scratch) {
         this.dialect = dialect;
+        this.connection = scratch.connection();
+        this.scratch = scratch;
+        this.fileUrl = null;
+    }
+
+    private TestDatabase(Connection connection, String fileUrl) {
+        this.dialect = DatabaseProduct.H2;
         this.connection = connection;
-        this.adminUrl = adminUrl;
-        this.user = user;
-        this.name = name;
+        this.scratch = null;
+        this.fileUrl = fileUrl;
     }
 
     public static TestDatabase create(DatabaseProduct dialect) throws SQLException {
-        String name = "apimup_sql_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
         return switch (dialect) {
-            case H2 -> new TestDatabase(dialect,
-                    DriverManager.getConnection("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1", "sa", ""),
-                    null, "sa", name);
-            case POSTGRESQL -> onServer(dialect, PG + "postgres", "postgres", name, "", PG + name);
-            case MYSQL -> onServer(dialect, MARIADB, "root", name, " CHARACTER SET latin1", MARIADB + name);
+            case H2 -> new TestDatabase(dialect, ScratchDatabase.create(DatabaseServer.H2));
+            case POSTGRESQL -> new TestDatabase(dialect, ScratchDatabase.create(DatabaseServer.POSTGRESQL));
+            case MYSQL -> new TestDatabase(dialect, ScratchDatabase.create(DatabaseServer.MARIADB,
+                    " CHARACTER SET latin1"));
             default -> throw new IllegalArgumentException("no test server for " + dialect);
         };
     }
@@ -58,48 +55,25 @@ public final class TestDatabase implements AutoCloseable {
      * before scanning, so every change is in the file. The file stays where it is (in the caller's temporary folder).
      */
     public static TestDatabase h2File(Path file) throws SQLException {
-        return new TestDatabase(DatabaseProduct.H2, DriverManager.getConnection("jdbc:h2:" + file.toAbsolutePath(), "sa", ""),
-                null, "sa", "file:" + file.toAbsolutePath());
+        String url = "jdbc:h2:" + file.toAbsolutePath();
+        return new TestDatabase(DriverManager.getConnection(url, "sa", ""), url);
     }
 
     /** How a datasource of a deployment.toml would reach this database, as the scanner takes it (no password). */
     public dev.apimupgrade.scan.db.DatasourceSpec spec(String datasource) {
         String url = url();
-        return new dev.apimupgrade.scan.db.DatasourceSpec(datasource, url, url, user, "", java.util.Optional.empty(),
+        return new dev.apimupgrade.scan.db.DatasourceSpec(datasource, url, url, user(), "", java.util.Optional.empty(),
                 dev.apimupgrade.fact.SourceRef.line(dev.apimupgrade.fact.Role.OLD, "repository/conf/deployment.toml",
                         1));
     }
 
-    private static TestDatabase onServer(DatabaseProduct dialect, String adminUrl, String user, String name, String options,
-                                         String url) throws SQLException {
-        try (Connection admin = DriverManager.getConnection(adminUrl, user, "");
-             Statement s = admin.createStatement()) {
-            s.execute("CREATE DATABASE " + name + options);
-        } catch (SQLException e) {
-            String server = adminUrl + " as " + user;
-            if ("true".equals(System.getenv("CI"))) {
-                fail(server + " is unreachable and CI=true: the real-database script tests must run in CI", e);
-            }
-            Assumptions.abort(server + " is unreachable (" + e.getMessage() + "): start it to run the script tests");
-        }
-        return new TestDatabase(dialect, DriverManager.getConnection(url, user, ""), adminUrl, user, name);
-    }
-
     /** A file under the reference folder (never copied into the project), or a skip (a failure under CI). */
-    public static String reference(String relative) throws IOException {
-        String dir = System.getProperty("apim.reference.dir");
-        Path file = dir == null ? null : Path.of(dir, relative);
-        if (file == null || !Files.isRegularFile(file)) {
-            if ("true".equals(System.getenv("CI"))) {
-                fail("reference file " + relative + " is missing under apim.reference.dir=" + dir);
-            }
-            Assumptions.abort("reference file " + relative + " is absent (apim.reference.dir=" + dir + ")");
-        }
-        return Files.readString(file, StandardCharsets.UTF_8);
+    public static String reference(String relative) {
+        return SharedFiles.readReference(relative);
     }
 
     /** The real WSO2 schema of a version for this dialect: "apimgt" for WSO2AM_DB, "" for the shared kernel tables. */
-    public void loadSchema(String version, String kind) throws IOException, SQLException {
+    public void loadSchema(String version, String kind) throws SQLException {
         String file = switch (dialect) {
             case H2 -> "h2.sql";
             case POSTGRESQL -> "postgresql.sql";
@@ -148,30 +122,26 @@ public final class TestDatabase implements AutoCloseable {
 
     @Override
     public void close() throws SQLException {
-        if (adminUrl == null) {
-            try (Statement s = connection.createStatement()) {
-                s.execute("SHUTDOWN");
-            }
+        if (scratch != null) {
+            scratch.close();
             return;
         }
-        connection.close();
-        try (Connection admin = DriverManager.getConnection(adminUrl, user, "");
-             Statement s = admin.createStatement()) {
-            s.execute(dialect == DatabaseProduct.POSTGRESQL ? "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)"
-                    : "DROP DATABASE IF EXISTS " + name);
+        try (Statement s = connection.createStatement()) {
+            s.execute("SHUTDOWN");
         }
     }
 
-    /** The JDBC URL a datasource would use to reach this database (none for H2 in memory). */
+    /** The JDBC URL a datasource would use to reach this database. */
     public String url() {
-        if (adminUrl == null) {
-            return name.startsWith("file:") ? "jdbc:h2:" + name.substring("file:".length()) : "jdbc:h2:mem:" + name;
-        }
-        return adminUrl.replaceFirst("postgres$", "") + name;
+        return scratch == null ? fileUrl : scratch.url();
+    }
+
+    private String user() {
+        return scratch == null ? "sa" : scratch.user();
     }
 
     @Override
     public String toString() {
-        return dialect + " " + name.toLowerCase(Locale.ROOT);
+        return dialect + " " + (scratch == null ? fileUrl : scratch.name()).toLowerCase(Locale.ROOT);
     }
 }

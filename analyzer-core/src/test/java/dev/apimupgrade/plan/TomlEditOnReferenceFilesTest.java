@@ -2,13 +2,13 @@ package dev.apimupgrade.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.apimupgrade.testkit.SharedFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.tomlj.Toml;
@@ -22,12 +22,8 @@ public class TomlEditOnReferenceFilesTest {
 
     /** The real 3.1.0 deployment.toml files; the test is skipped without them (failed under CI=true). */
     public static Stream<Path> files() throws IOException {
-        String dir = System.getProperty("apim.reference.dir");
-        boolean present = dir != null && Files.isDirectory(Path.of(dir, "apim-3.1.0"));
-        if (!present && "true".equals(System.getenv("CI"))) {
-            throw new IllegalStateException("CI=true and the reference files are missing under " + dir);
-        }
-        Assumptions.assumeTrue(present, "the real deployment.toml files are not here (apim.reference.dir=" + dir + ")");
+        SharedFiles.referenceFolder("apim-3.1.0");
+        String dir = SharedFiles.referenceDir();
         List<Path> files = new ArrayList<>();
         files.add(Path.of(dir, "apim-3.1.0/repository/conf/deployment.toml"));
         try (Stream<Path> tool = Files.list(Path.of(dir, "migration/testing-tool/API-M_3.1.0"))) {

@@ -1,7 +1,6 @@
 package dev.apimupgrade.scan;
 
-import static org.junit.jupiter.api.Assertions.fail;
-
+import dev.apimupgrade.testkit.SharedFiles;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +11,6 @@ import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
-import org.junit.jupiter.api.Assumptions;
 
 /** Builds small APIM homes for the file scanner tests, and finds the real WSO2 reference files when present. */
 final class FileHomes {
@@ -61,15 +59,7 @@ final class FileHomes {
      * and fails instead when CI=true, so CI cannot pass without having checked against the real files.
      */
     static Path reference() {
-        String dir = System.getProperty("apim.reference.dir");
-        if (dir == null || dir.isBlank() || !Files.isDirectory(Path.of(dir, "apim-3.0.0"))) {
-            String why = "the WSO2 reference files are not at apim.reference.dir (" + dir + ")";
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                fail(why);
-            }
-            Assumptions.abort(why);
-        }
-        return Path.of(dir);
+        return SharedFiles.referenceFolder("apim-3.0.0").getParent();
     }
 
     /** Copies a real stock file (path below repository/deployment/server) of "apim-3.0.0" or "apim-3.1.0" into a home. */

@@ -8,6 +8,7 @@ import dev.apimupgrade.samples.Samples;
 import dev.apimupgrade.samples.Scenario;
 import dev.apimupgrade.samples.ScenarioDatasource;
 import dev.apimupgrade.samples.ScenarioGenerator;
+import dev.apimupgrade.testkit.SharedFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -18,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.assertj.core.api.Assumptions;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -96,15 +96,7 @@ class DistributedNodesEndToEndTest {
     }
 
     static Path deployments() {
-        String dir = System.getProperty("apim.reference.dir");
-        Path path = dir == null ? null : Path.of(dir, "deployments");
-        if (path == null || !Files.isDirectory(path)) {
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                throw new AssertionError("the reference deployments are not at apim.reference.dir (" + dir + ")");
-            }
-            Assumptions.assumeThat(path).as("reference deployments").isNotNull();
-        }
-        return path;
+        return SharedFiles.referenceFolder("deployments");
     }
 
     /**

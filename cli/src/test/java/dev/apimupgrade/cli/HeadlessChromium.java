@@ -2,13 +2,13 @@ package dev.apimupgrade.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.apimupgrade.testkit.SkipOrFail;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * Debian's Chromium run headless on a local page, with the flags this machine's closed network needs; the browser
@@ -25,12 +25,8 @@ final class HeadlessChromium {
     }
 
     static void requireInstalled() {
-        if (!Files.isExecutable(EXECUTABLE)) {
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                throw new IllegalStateException("CI=true but no Chromium at " + EXECUTABLE + " (.ci/run installs it)");
-            }
-            Assumptions.abort("Chromium not installed at " + EXECUTABLE + ": browser checks skipped (apt-get install chromium)");
-        }
+        SkipOrFail.unless(Files.isExecutable(EXECUTABLE), "Chromium is not installed at " + EXECUTABLE
+                + " (apt-get install chromium; .ci/run installs it)");
     }
 
     /**

@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.apimupgrade.plan.PlanStep;
 import dev.apimupgrade.samples.Samples;
+import dev.apimupgrade.testkit.SkipOrFail;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,11 +27,8 @@ class MigrateAtATerminalTest {
 
     @BeforeAll
     static void scriptIsThere() {
-        boolean present = Files.isExecutable(Path.of("/usr/bin/script"));
-        if (!"true".equals(System.getenv("CI"))) {
-            Assumptions.assumeTrue(present, "util-linux 'script' is absent: no pseudo-terminal to test the prompt in");
-        }
-        assertThat(present).as("util-linux 'script' (Debian package bsdutils) is needed under CI=true").isTrue();
+        SkipOrFail.unless(Files.isExecutable(Path.of("/usr/bin/script")), "util-linux 'script' (Debian package"
+                + " bsdutils) is absent: no pseudo-terminal to test the prompt in");
     }
 
     @Test

@@ -1,14 +1,11 @@
 package dev.apimupgrade.cli;
 
-import static org.junit.jupiter.api.Assertions.fail;
-
 import dev.apimupgrade.samples.Scenario;
 import dev.apimupgrade.samples.ScenarioDatasource;
 import dev.apimupgrade.samples.ScenarioGenerator;
+import dev.apimupgrade.testkit.DatabaseServer;
+import dev.apimupgrade.testkit.SharedFiles;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -18,17 +15,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * The real databases of one scenario: on the loopback PostgreSQL or MariaDB server, a uniquely named owner (not a
  * superuser, with a planted password) and one database per datasource, loaded with the real 3.0.0 scripts from
  * apim.reference.dir and the scenario's seed; closing drops them all. A missing server or script skips the test,
- * except under CI=true, where it fails. Checksums of every table show that the assessment wrote nothing.
+ * except under CI=true, where it fails (the test kit's rule). Checksums of every table show that the assessment wrote nothing.
  */
 final class ScenarioDatabases implements AutoCloseable {
-    static final String PG = "jdbc:postgresql://127.0.0.1:5432/";
-    static final String MARIADB = "jdbc:mariadb://127.0.0.1:3306/";
+    static final String PG = DatabaseServer.POSTGRESQL.prefix();
+    static final String MARIADB = DatabaseServer.MARIADB.prefix();
 
     private final Scenario.Server server;
     private final String adminUrl;
@@ -80,10 +76,8 @@ final class ScenarioDatabases implements AutoCloseable {
             throws SQLException, IOException {
         ScenarioDatabases dbs = switch (scenario.server()) {
             case H2 -> new ScenarioDatabases(Scenario.Server.H2, "", "", owner, analyticsCharset);
-            case POSTGRESQL -> new ScenarioDatabases(Scenario.Server.POSTGRESQL, PG + "postgres", pgAdmin(), owner,
-                    analyticsCharset);
-            case MARIADB -> new ScenarioDatabases(Scenario.Server.MARIADB, MARIADB, mariaDbAdmin(), owner,
-                    analyticsCharset);
+            case POSTGRESQL -> on(Scenario.Server.POSTGRESQL, DatabaseServer.POSTGRESQL, owner, analyticsCharset);
+            case MARIADB -> on(Scenario.Server.MARIADB, DatabaseServer.MARIADB, owner, analyticsCharset);
         };
         try {
             for (String datasource : scenario.serverDatasources()) {
@@ -326,41 +320,17 @@ final class ScenarioDatabases implements AutoCloseable {
         }
     }
 
-    /** The first of postgres and root that trust authentication lets in. */
-    private static String pgAdmin() {
-        for (String user : List.of("postgres", "root")) {
-            try (Connection c = DriverManager.getConnection(PG + "postgres", user, "")) {
-                return user;
-            } catch (SQLException e) {
-                // try the next one
-            }
-        }
-        return unavailable("PostgreSQL on 127.0.0.1:5432 (users postgres, root; trust authentication) is unreachable");
+    private static ScenarioDatabases on(Scenario.Server scenarioServer, DatabaseServer server, String owner,
+                                        String analyticsCharset) {
+        return new ScenarioDatabases(scenarioServer, server.adminUrl(), server.admin(), owner, analyticsCharset);
     }
 
     static String mariaDbAdmin() {
-        try (Connection c = DriverManager.getConnection(MARIADB, "root", "")) {
-            return "root";
-        } catch (SQLException e) {
-            return unavailable("MariaDB on 127.0.0.1:3306 (root, empty password) is unreachable");
-        }
+        return DatabaseServer.MARIADB.admin();
     }
 
-    /** A real WSO2 3.0.0 script from the reference folder. */
-    static String referenceScript(String relative) throws IOException {
-        String dir = System.getProperty("apim.reference.dir");
-        Path file = dir == null ? null : Path.of(dir, "apim-3.0.0/dbscripts", relative);
-        if (file == null || !Files.isRegularFile(file)) {
-            unavailable("the real 3.0.0 script dbscripts/" + relative + " is absent (apim.reference.dir=" + dir + ")");
-        }
-        return Files.readString(file, StandardCharsets.UTF_8);
-    }
-
-    static String unavailable(String what) {
-        if ("true".equals(System.getenv("CI"))) {
-            fail(what + ", and CI=true: the scenarios on real databases must run in CI");
-        }
-        Assumptions.abort(what + ": start it (or provide it) to run this scenario");
-        return null;
+    /** A real WSO2 3.0.0 script from the reference folder, or a skip (a failure under CI) when it is absent. */
+    static String referenceScript(String relative) {
+        return SharedFiles.readReference("apim-3.0.0/dbscripts/" + relative);
     }
 }

@@ -6,13 +6,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.apimupgrade.plan.PlanStep;
 import dev.apimupgrade.samples.Samples;
+import dev.apimupgrade.testkit.SharedFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,10 +49,7 @@ class VerifyDefaultSampleTest {
      * indexes and rows stay: a statement on an object that is already there is skipped), as a real 3.0.0 pack has them.
      */
     static void completeWithTheReal300Schema(Path oldHome) throws Exception {
-        Path script = Path.of(String.valueOf(System.getProperty("apim.reference.dir")),
-                "apim-3.0.0/dbscripts/apimgt/h2.sql");
-        Assumptions.assumeTrue(Files.isRegularFile(script) || "true".equals(System.getenv("CI")),
-                "the WSO2 3.0.0 reference schema is absent: " + script);
+        Path script = SharedFiles.reference("apim-3.0.0/dbscripts/apimgt/h2.sql");
         String url = "jdbc:h2:" + oldHome.resolve("repository/database/WSO2AM_DB").toAbsolutePath();
         String password = Samples.plantedSecrets().get("default.apim_db.password");
         try (var c = java.sql.DriverManager.getConnection(url, "wso2carbon", password); var s = c.createStatement()) {

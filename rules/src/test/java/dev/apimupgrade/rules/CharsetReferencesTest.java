@@ -3,8 +3,7 @@ package dev.apimupgrade.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.apimupgrade.testkit.SharedFiles;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -12,7 +11,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,14 +31,7 @@ class CharsetReferencesTest {
     void dbCharsetMismatchChecksEveryColumnTheMigrationScriptsNewForeignKeysReferenceAndNoOther() throws Exception {
         List<String> texts = new ArrayList<>();
         for (String script : SCRIPTS) {
-            Path file = Path.of(String.valueOf(System.getProperty("apim.reference.dir")), script);
-            if (!Files.isRegularFile(file)) {
-                if ("true".equals(System.getenv("CI"))) {
-                    fail(file + " must be available under CI=true");
-                }
-                Assumptions.abort(file + " is not available");
-            }
-            texts.add(Files.readString(file));
+            texts.add(SharedFiles.readReference(script));
         }
         Set<String> created = new TreeSet<>();
         texts.forEach(t -> CREATE.matcher(t).results().forEach(m -> created.add(upper(m.group(1)))));

@@ -1,7 +1,6 @@
 package dev.apimupgrade.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.apimupgrade.fact.DatasourceConfig;
 import dev.apimupgrade.fact.Facts;
@@ -15,6 +14,9 @@ import dev.apimupgrade.rule.Verdict;
 import dev.apimupgrade.scan.db.DatabaseScanner;
 import dev.apimupgrade.scan.db.DatasourceSpec;
 import dev.apimupgrade.scan.db.DatasourceSpecs;
+import dev.apimupgrade.testkit.DatabaseServer;
+import dev.apimupgrade.testkit.ScratchDatabase;
+import dev.apimupgrade.testkit.SharedFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -28,8 +30,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -64,24 +64,22 @@ class DatabaseProductsAgreeTest {
 
     @Test
     void h2PostgresAndMariaDbGiveTheSameStatusForEveryDatabaseCondition() throws Exception {
-        Path reference = Path.of(String.valueOf(System.getProperty("apim.reference.dir")), "apim-3.0.0/dbscripts");
-        require(Files.isRegularFile(reference.resolve("apimgt/h2.sql")), "the real 3.0.0 scripts under " + reference);
+        Path reference = SharedFiles.reference("apim-3.0.0/dbscripts/apimgt/h2.sql").getParent().getParent();
 
         Map<String, Status> h2 = statuses(h2(reference), "h2");
         Map<String, Status> pg;
         Map<String, Status> maria;
-        try (Server s = Server.create("jdbc:postgresql://127.0.0.1:5432/", "postgres", "")) {
-            s.run(Files.readString(reference.resolve("apimgt/postgresql.sql")));
-            s.run(Files.readString(reference.resolve("postgresql.sql")));
+        try (ScratchDatabase s = ScratchDatabase.create(DatabaseServer.POSTGRESQL, "",
+                "apim-3.0.0/dbscripts/apimgt/postgresql.sql")) {
+            s.load("apim-3.0.0/dbscripts/postgresql.sql");
             seed(s.connect());
-            pg = statuses(s.spec(), "postgre");
+            pg = statuses(spec(s), "postgre");
         }
-        try (Server s = Server.create("jdbc:mariadb://127.0.0.1:3306/", "root",
-                "CHARACTER SET latin1 COLLATE latin1_bin")) {
-            s.run(Files.readString(reference.resolve("apimgt/mysql.sql")));
-            s.run(Files.readString(reference.resolve("mysql.sql")));
+        try (ScratchDatabase s = ScratchDatabase.create(DatabaseServer.MARIADB,
+                " CHARACTER SET latin1 COLLATE latin1_bin", "apim-3.0.0/dbscripts/apimgt/mysql.sql")) {
+            s.load("apim-3.0.0/dbscripts/mysql.sql");
             seed(s.connect());
-            maria = statuses(s.spec(), "mysql");
+            maria = statuses(spec(s), "mysql");
         }
 
         assertThat(h2).as("H2").isEqualTo(EXPECTED);
@@ -138,52 +136,8 @@ class DatabaseProductsAgreeTest {
         }
     }
 
-    private static void require(boolean present, String what) {
-        if (!present) {
-            if ("true".equals(System.getenv("CI"))) {
-                fail(what + " must be available under CI=true");
-            }
-            Assumptions.abort(what + " is not available");
-        }
-    }
-
-    /** A uniquely named database on a loopback server, dropped on close. */
-    private record Server(String base, String user, String name) implements AutoCloseable {
-        static Server create(String base, String user, String options) throws SQLException {
-            String name = "apimup_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-            String admin = base + (base.contains("postgresql") ? "postgres" : "");
-            try (Connection c = DriverManager.getConnection(admin, user, ""); Statement s = c.createStatement()) {
-                s.execute("CREATE DATABASE " + name + " " + (base.contains("postgresql") ? "" : options));
-            } catch (SQLException e) {
-                require(false, base + " as " + user);
-            }
-            return new Server(base, user, name);
-        }
-
-        String url() {
-            return base + name + (base.contains("mariadb") ? "?allowMultiQueries=true" : "");
-        }
-
-        Connection connect() throws SQLException {
-            return DriverManager.getConnection(url(), user, "");
-        }
-
-        void run(String sql) throws SQLException {
-            try (Connection c = connect(); Statement s = c.createStatement()) {
-                s.execute(sql);
-            }
-        }
-
-        DatasourceSpec spec() {
-            return new DatasourceSpec("apim_db", url(), url(), user, "", Optional.empty(), TOML);
-        }
-
-        @Override
-        public void close() throws SQLException {
-            String admin = base + (base.contains("postgresql") ? "postgres" : "");
-            try (Connection c = DriverManager.getConnection(admin, user, ""); Statement s = c.createStatement()) {
-                s.execute("DROP DATABASE IF EXISTS " + name + (base.contains("postgresql") ? " WITH (FORCE)" : ""));
-            }
-        }
+    private static DatasourceSpec spec(ScratchDatabase db) {
+        return new DatasourceSpec("apim_db", db.multiStatementUrl(), db.multiStatementUrl(), db.user(), "",
+                Optional.empty(), TOML);
     }
 }

@@ -15,8 +15,9 @@ import dev.apimupgrade.rule.Verdict;
 import dev.apimupgrade.scan.db.DatabaseScanner;
 import dev.apimupgrade.scan.db.DatasourceSpec;
 import dev.apimupgrade.scan.db.DatasourceSpecs;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.apimupgrade.testkit.DatabaseServer;
+import dev.apimupgrade.testkit.ScratchDatabase;
+import dev.apimupgrade.testkit.SharedFiles;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -25,8 +26,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.UUID;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,7 +36,6 @@ import org.junit.jupiter.api.Test;
  */
 class DbCharsetMismatchOnMariaDbTest {
     static final String ID = "DB-CHARSET-MISMATCH";
-    static final String BASE = "jdbc:mariadb://127.0.0.1:3306/";
     static final String STEP1 = "migration/identity-migration-resources-v1.0.90/migration-resources/5.10.0/dbscripts/"
             + "step1/identity/mysql.sql";
     static final SourceRef TOML = SourceRef.line(Role.OLD, "repository/conf/deployment.toml", 20);
@@ -129,46 +127,37 @@ class DbCharsetMismatchOnMariaDbTest {
         return out;
     }
 
-    private static String reference(String relative) throws Exception {
-        Path file = Path.of(String.valueOf(System.getProperty("apim.reference.dir")), relative);
-        require(Files.isRegularFile(file), "the reference file " + file);
-        return Files.readString(file);
+    private static String reference(String relative) {
+        return SharedFiles.readReference(relative);
     }
 
-    private static void require(boolean present, String what) {
-        if (!present) {
-            if ("true".equals(System.getenv("CI"))) {
-                fail(what + " must be available under CI=true");
-            }
-            Assumptions.abort(what + " is not available");
+    /** A database on the loopback MariaDB (the test kit's), dropped on close. */
+    private static final class Database implements AutoCloseable {
+        private final ScratchDatabase db;
+        final String name;
+
+        private Database(ScratchDatabase db) {
+            this.db = db;
+            this.name = db.name();
         }
-    }
 
-    /** A database charset_* on the loopback MariaDB (root, no password), dropped on close. */
-    private record Database(String name) implements AutoCloseable {
         static Database create(String options) throws SQLException {
-            String name = "charset_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-            try (Connection c = DriverManager.getConnection(BASE, "root", ""); Statement s = c.createStatement()) {
-                s.execute("CREATE DATABASE " + name + " " + options);
-            } catch (SQLException e) {
-                require(false, BASE + " as root");
-            }
-            return new Database(name);
+            return new Database(ScratchDatabase.create(DatabaseServer.MARIADB, " " + options));
         }
 
         String url() {
-            return BASE + name;
+            return db.url();
         }
 
         void run(String sql) throws SQLException {
-            try (Connection c = DriverManager.getConnection(url() + "?allowMultiQueries=true", "root", "");
+            try (Connection c = DriverManager.getConnection(db.multiStatementUrl(), db.user(), "");
                  Statement s = c.createStatement()) {
                 s.execute(sql);
             }
         }
 
         void runAll(List<String> statements) throws SQLException {
-            try (Connection c = DriverManager.getConnection(url(), "root", ""); Statement s = c.createStatement()) {
+            try (Connection c = DriverManager.getConnection(url(), db.user(), ""); Statement s = c.createStatement()) {
                 for (String sql : statements) {
                     s.execute(sql);
                 }
@@ -176,7 +165,7 @@ class DbCharsetMismatchOnMariaDbTest {
         }
 
         long count(String sql) throws SQLException {
-            try (Connection c = DriverManager.getConnection(url(), "root", ""); Statement s = c.createStatement();
+            try (Connection c = DriverManager.getConnection(url(), db.user(), ""); Statement s = c.createStatement();
                  var rs = s.executeQuery(sql)) {
                 rs.next();
                 return rs.getLong(1);
@@ -185,7 +174,7 @@ class DbCharsetMismatchOnMariaDbTest {
 
         /** What assess decides from this database, read by the production scanner as the AM datasource. */
         Verdict assess() {
-            DatasourceSpec spec = new DatasourceSpec("apim_db", url(), url(), "root", "", Optional.empty(), TOML);
+            DatasourceSpec spec = new DatasourceSpec("apim_db", url(), url(), db.user(), "", Optional.empty(), TOML);
             List<Observation> facts = new ArrayList<>(new DatabaseScanner().scan(new DatasourceSpecs(List.of(spec))));
             facts.add(new DatasourceConfig(Role.OLD, "apim_db", "mysql", url(), "", "", false, TOML));
             return RuleHarness.ENGINE.decide(new Facts(facts));
@@ -193,9 +182,7 @@ class DbCharsetMismatchOnMariaDbTest {
 
         @Override
         public void close() throws SQLException {
-            try (Connection c = DriverManager.getConnection(BASE, "root", ""); Statement s = c.createStatement()) {
-                s.execute("DROP DATABASE IF EXISTS " + name);
-            }
+            db.close();
         }
     }
 }

@@ -1,9 +1,8 @@
 package dev.apimupgrade.samples;
 
+import dev.apimupgrade.testkit.SharedFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * The real WSO2 files under apim.reference.dir (../shared/reference) that some samples tests compare with: a test
@@ -14,12 +13,6 @@ final class ReferenceFiles {
     }
 
     static Path require(String relative) {
-        String dir = System.getProperty("apim.reference.dir");
-        boolean present = dir != null && Files.isRegularFile(Path.of(dir, relative));
-        if (!present && "true".equals(System.getenv("CI"))) {
-            Assertions.fail("reference file " + relative + " is missing under apim.reference.dir=" + dir);
-        }
-        Assumptions.assumeTrue(present, "reference file " + relative + " not available (apim.reference.dir=" + dir + ")");
-        return Path.of(dir, relative);
+        return SharedFiles.reference(relative);
     }
 }

@@ -2,13 +2,13 @@ package dev.apimupgrade.samples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.apimupgrade.testkit.SharedFiles;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,14 +21,7 @@ import org.junit.jupiter.api.Test;
  */
 class TargetSynapseCoherenceTest {
     private static Path reference(String version) {
-        String dir = System.getProperty("apim.reference.dir");
-        Path synapse = Path.of(String.valueOf(dir), "apim-" + version, StockContent.SYNAPSE_DIR);
-        boolean present = dir != null && Files.isDirectory(synapse);
-        if (!present && "true".equals(System.getenv("CI"))) {
-            Assertions.fail("reference folder " + synapse + " is missing");
-        }
-        Assumptions.assumeTrue(present, "reference folder " + synapse + " not available");
-        return synapse;
+        return SharedFiles.referenceFolder("apim-" + version + "/" + StockContent.SYNAPSE_DIR);
     }
 
     /** "- line" for each line only {@code from} has, then "+ line" for each only {@code to} has, stripped. */

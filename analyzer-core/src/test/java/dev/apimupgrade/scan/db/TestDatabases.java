@@ -1,42 +1,43 @@
 package dev.apimupgrade.scan.db;
 
-import static org.junit.jupiter.api.Assertions.fail;
-
 import dev.apimupgrade.fact.Observation;
 import dev.apimupgrade.fact.Role;
 import dev.apimupgrade.fact.SourceRef;
+import dev.apimupgrade.testkit.DatabaseServer;
+import dev.apimupgrade.testkit.ScratchDatabase;
+import dev.apimupgrade.testkit.SharedFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.UUID;
-import org.junit.jupiter.api.Assumptions;
 
 /**
- * Real databases for the scanner tests: H2 1.4.199 files, and throw-away databases on the loopback PostgreSQL and
- * MariaDB servers (each test creates its own, uniquely named, and drops it). An unreachable server skips the test,
- * except under CI=true where it fails.
+ * Real databases for the scanner tests: H2 1.4.199 files, and the test kit's throw-away databases on the loopback
+ * PostgreSQL and MariaDB servers (each test creates its own, uniquely named, and drops it; the kit skips an unreachable
+ * server, or fails under CI=true), with our own 3.0.0 fixture.
  */
 final class TestDatabases {
-    static final String PG = "jdbc:postgresql://127.0.0.1:5432/";
-    static final String MARIADB = "jdbc:mariadb://127.0.0.1:3306/";
-
     private TestDatabases() {
     }
 
-    /** A database created for one test on a server; closing it drops it. */
-    record Created(String adminUrl, String user, String name, String url) implements AutoCloseable {
+    /** A database created for one test on a server, reached at {@code url}; closing it drops it. */
+    record Created(ScratchDatabase db, String url) implements AutoCloseable {
+        String user() {
+            return db.user();
+        }
+
+        String name() {
+            return db.name();
+        }
+
         Connection connect() throws SQLException {
-            return DriverManager.getConnection(url, user, "");
+            return DriverManager.getConnection(url, db.user(), "");
         }
 
         void run(String sql) throws SQLException {
@@ -53,50 +54,18 @@ final class TestDatabases {
 
         @Override
         public void close() throws SQLException {
-            try (Connection c = DriverManager.getConnection(adminUrl, user, ""); Statement s = c.createStatement()) {
-                s.execute(adminUrl.startsWith(PG) ? "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)"
-                        : "DROP DATABASE IF EXISTS " + name);
-            }
+            db.close();
         }
     }
 
     static Created postgres() throws SQLException {
-        for (String user : List.of("postgres", "root")) {
-            try (Connection c = DriverManager.getConnection(PG + "postgres", user, "")) {
-                String name = uniqueName();
-                try (Statement s = c.createStatement()) {
-                    s.execute("CREATE DATABASE " + name);
-                }
-                return new Created(PG + "postgres", user, name, PG + name);
-            } catch (SQLException e) {
-                // try the next user; trust authentication lets one of them in
-            }
-        }
-        return unreachable("PostgreSQL on 127.0.0.1:5432 (users postgres, root)");
+        ScratchDatabase db = ScratchDatabase.create(DatabaseServer.POSTGRESQL);
+        return new Created(db, db.url());
     }
 
     static Created mariadb(String charset) throws SQLException {
-        try (Connection c = DriverManager.getConnection(MARIADB, "root", "")) {
-            String name = uniqueName();
-            try (Statement s = c.createStatement()) {
-                s.execute("CREATE DATABASE " + name + " " + charset);
-            }
-            return new Created(MARIADB, "root", name, MARIADB + name + "?allowMultiQueries=true");
-        } catch (SQLException e) {
-            return unreachable("MariaDB on 127.0.0.1:3306 (root, empty password)");
-        }
-    }
-
-    private static Created unreachable(String server) {
-        if ("true".equals(System.getenv("CI"))) {
-            fail(server + " is unreachable and CI=true: the real-database tests must run in CI");
-        }
-        Assumptions.abort(server + " is unreachable: start it to run the real-database tests");
-        return null;
-    }
-
-    private static String uniqueName() {
-        return "apimup_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toLowerCase(Locale.ROOT);
+        ScratchDatabase db = ScratchDatabase.create(DatabaseServer.MARIADB, " " + charset);
+        return new Created(db, db.multiStatementUrl());
     }
 
     /** Our own fixture, one statement at a time (H2 1.4.199 runs one statement per call). */
@@ -120,16 +89,8 @@ final class TestDatabases {
     }
 
     /** A real WSO2 3.0.0 script from the reference folder, or a skip (a failure under CI) when it is absent. */
-    static String referenceScript(String relative) throws IOException {
-        String dir = System.getProperty("apim.reference.dir");
-        Path file = dir == null ? null : Path.of(dir, "apim-3.0.0/dbscripts", relative);
-        if (file == null || !Files.isRegularFile(file)) {
-            if ("true".equals(System.getenv("CI"))) {
-                fail("reference script " + relative + " is missing under apim.reference.dir=" + dir);
-            }
-            Assumptions.abort("reference script " + relative + " is absent (apim.reference.dir=" + dir + ")");
-        }
-        return Files.readString(file, StandardCharsets.UTF_8);
+    static String referenceScript(String relative) {
+        return SharedFiles.readReference("apim-3.0.0/dbscripts/" + relative);
     }
 
     static <T extends Observation> List<T> ofType(List<Observation> facts, Class<T> type) {
