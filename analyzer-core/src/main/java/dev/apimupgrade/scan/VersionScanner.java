@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -36,14 +35,11 @@ public final class VersionScanner implements Scanner {
     @Override
     public List<Observation> scan(Installation installation) throws InputException {
         List<Observation> out = new ArrayList<>();
-        for (Role role : Role.values()) {
-            Optional<Path> home = installation.home(role);
-            if (home.isPresent()) {
-                carbonXml(role, home.get(), out);
-                productTxt(role, home.get(), out);
-                plugins(role, home.get(), out);
-                out.add(WumLevel.read(role, home.get(), out));
-            }
+        for (Installation.Home home : installation.homes()) {
+            carbonXml(home.role(), home.path(), out);
+            productTxt(home.role(), home.path(), out);
+            plugins(home.role(), home.path(), out);
+            out.add(WumLevel.read(home.role(), home.path(), out));
         }
         return out;
     }
