@@ -27,7 +27,7 @@ import java.util.stream.Stream;
 public final class JarScanner implements Scanner {
     static final String COMPONENTS = "repository/components/";
     static final List<String> FOLDERS = List.of("dropins", "lib");
-    /** Jars the migration tools have users drop in (FACTS.md section 7); they are neither stock nor custom. */
+    /** Jars the migration tools have users drop in (docs/facts.md section 7); they are neither stock nor custom. */
     static final List<PathMatcher> MIGRATION_ARTEFACTS = Stream.of("org.wso2.carbon.is.migration-*.jar",
             "org.wso2.carbon.apimgt.migrate.client-*.jar", "tenantloader-*.jar")
             .map(g -> FileSystems.getDefault().getPathMatcher("glob:" + g)).toList();

@@ -28,7 +28,7 @@ public final class VersionScanner implements Scanner {
     static final String PLUGINS = "repository/components/plugins";
     static final String APIMGT_IMPL = "org.wso2.carbon.apimgt.impl_";
     static final String APIM_SERVER_KEY = "AM";
-    /** carbon-apimgt release -> APIM release (FACTS.md section 1). */
+    /** carbon-apimgt release -> APIM release (docs/facts.md section 1). */
     static final Map<String, String> APIMGT_RELEASES = Map.of("6.5.349", "3.0.0", "6.6.163", "3.1.0");
     private static final Pattern PRODUCT = Pattern.compile("wso2am-(\\d+(?:\\.\\d+)*)");
 
