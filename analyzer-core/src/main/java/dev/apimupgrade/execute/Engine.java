@@ -17,10 +17,10 @@ import java.util.stream.Collectors;
  * step journals the intent, applies it and journals the outcome; a rerun skips what is done after re-checking it.
  */
 public final class Engine {
-    private final Map<String, StepExecutor> executors;
+    private final StepExecutors executors;
 
     public Engine() {
-        this.executors = StepExecutors.byLabel();
+        this.executors = new StepExecutors();
     }
 
     /**
@@ -72,10 +72,7 @@ public final class Engine {
             refuseRolledBack(run, journal);
             BackupRecords.requireRecorded(run, journal, homes);
             Preflight.Snapshot now = preflight.scan();
-            RunChecks checks = new RunChecks(journal, plan.steps(), options.confirmed());
-            checks.refuseRunningServers(now);
-            checks.refuseStalePlan(plan, now, run);
-            checks.refuseOpenBlockers(now);
+            new RunChecks(journal, plan.steps(), options.confirmed()).refuseToStart(plan, now, run);
             StepContext ctx = new StepContext(homes, new Backup(run, journal, homes), now.facts(),
                     now.datasources(), run, journal, options.progress(), options.supplied());
             try {
@@ -221,10 +218,7 @@ public final class Engine {
         PlanPaths.require(plan, homes, "plan.json");
         Journal journal = Journal.open(run.journal());
         Preflight.Snapshot now = preflight.scan();
-        RunChecks checks = new RunChecks(journal, plan.steps(), Set.of());
-        checks.refuseRunningServers(now);
-        checks.refuseStalePlan(plan, now, run);
-        checks.refuseOpenBlockers(now);
+        new RunChecks(journal, plan.steps(), Set.of()).refuseToStart(plan, now, run);
         StepContext ctx = new StepContext(homes, new Backup(run, journal, homes), now.facts(),
                 now.datasources(), run, journal, Progress.NONE, supplied);
         List<String> lines = new ArrayList<>();
@@ -261,8 +255,7 @@ public final class Engine {
     }
 
     StepExecutor executor(PlanStep step) {
-        StepExecutor ex = executors.get(step.kind());
-        return ex != null ? ex : new UnknownKind(step.kind());
+        return executors.of(step);
     }
 
     static Optional<String> byHand(StepExecutor ex, PlanStep step, StepContext ctx) {

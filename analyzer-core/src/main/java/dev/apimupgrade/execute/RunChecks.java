@@ -63,6 +63,16 @@ public final class RunChecks {
         }
     }
 
+    /**
+     * What a run and a dry run refuse before their first step, in this order: a running server, a stale plan, an open
+     * blocker.
+     */
+    void refuseToStart(MigrationPlan plan, Preflight.Snapshot now, RunDirectory run) throws RunRefusedException {
+        refuseRunningServers(now);
+        refuseStalePlan(plan, now, run);
+        refuseOpenBlockers(now);
+    }
+
     void refuseRunningServers(Preflight.Snapshot now) throws RunRefusedException {
         for (ServerProcess p : now.facts().ofType(ServerProcess.class)) {
             if (p.alive()) {

@@ -12,7 +12,7 @@ import java.util.Set;
 /**
  * What a database product must provide for migrate to run RunSqlScript steps on it: the {@link StepExecutor} contract
  * on the step's datasource. {@link RunSqlScriptExecutor} picks the runner by the datasource's {@link DatabaseProduct};
- * a product without one is left to the operator. Adding a product is one runner and one constant (docs/adr/0019).
+ * a product without one is left to the operator. Adding a product is one runner and one constant (docs/adr/0019-typed-action-and-database-vocabulary.md).
  */
 interface ScriptRunner {
     /** The products this runner runs scripts on. */

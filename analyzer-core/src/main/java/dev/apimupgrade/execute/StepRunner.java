@@ -18,14 +18,14 @@ import java.util.Optional;
  * earlier is skipped once its post-condition is re-checked; a step for the operator stops the run unless confirmed.
  */
 final class StepRunner {
-    private final Map<String, StepExecutor> executors;
+    private final StepExecutors executors;
     private final Journal journal;
     private final StepContext ctx;
     /** The manual steps the operator confirmed, each with where: --confirm, the answers file and line, the terminal. */
     private final Map<String, String> confirmed;
     private final List<String> lines = new ArrayList<>();
 
-    StepRunner(Map<String, StepExecutor> executors, Journal journal, StepContext ctx, Map<String, String> confirmed) {
+    StepRunner(StepExecutors executors, Journal journal, StepContext ctx, Map<String, String> confirmed) {
         this.executors = executors;
         this.journal = journal;
         this.ctx = ctx;
@@ -81,7 +81,7 @@ final class StepRunner {
     RunOutcome runAll(List<PlanStep> steps) throws IOException, RunRefusedException {
         for (PlanStep step : steps) {
             refuseRunningServers(step);
-            StepExecutor ex = executors.getOrDefault(step.kind(), new UnknownKind(step.kind()));
+            StepExecutor ex = executors.of(step);
             Optional<String> byHand = Engine.byHand(ex, step, ctx);
             if (byHand.isPresent()) {
                 if (journal.completed(step.id())) {

@@ -13,7 +13,7 @@ import org.jooq.impl.DSL;
  * sql/&lt;purpose&gt;/, how those scripts end a statement, and whether its DDL commits implicitly (so a failed script
  * cannot be rolled back as a whole). H2, PostgreSQL and MariaDB/MySQL are read through jOOQ and tested; Oracle, SQL
  * Server and DB2 have no open-source jOOQ dialect and are read through plain JDBC metadata, untested. Adding a product
- * is one constant here and, for migrate to run its scripts, one ScriptRunner (see docs/adr/0019).
+ * is one constant here and, for migrate to run its scripts, one ScriptRunner (see docs/adr/0019-typed-action-and-database-vocabulary.md).
  */
 public enum DatabaseProduct {
     H2("jdbc:h2:", SQLDialect.H2, "h2", Delimiter.SEMICOLON, true),

@@ -3,6 +3,7 @@ package dev.apimupgrade.report;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -60,6 +61,11 @@ public final class OutputWriter {
             throw e;
         }
         sync(parent);
+    }
+
+    /** A report's text as the bytes written: UTF-8, always. */
+    public static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 
     /**

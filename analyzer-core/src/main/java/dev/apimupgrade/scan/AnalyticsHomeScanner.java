@@ -16,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -47,17 +46,15 @@ public final class AnalyticsHomeScanner implements Scanner {
     public List<Observation> scan(Installation installation) throws InputException {
         homes.requireAnalyticsHomes();
         List<Observation> out = new ArrayList<>();
-        for (Role role : Role.values()) {
-            Optional<Path> home = homes.home(role);
-            if (home.isPresent()) {
-                out.add(new AnalyticsHome(role, versionMarker(home.get()), SourceRef.analytics(role, ".", 0)));
-                datasources(role, home.get(), "worker", AnalyticsYaml.WORKER, out);
-                datasources(role, home.get(), "dashboard", AnalyticsYaml.DASHBOARD, out);
-                dashboards(role, home.get(), out);
-                widgets(role, home.get(), out);
-                JAR_FOLDERS.forEach(folder -> jars(role, home.get(), folder, out));
-                out.add(wum(role, home.get()));
-            }
+        for (Installation.Home home : homes.homes()) {
+            Role role = home.role();
+            out.add(new AnalyticsHome(role, versionMarker(home.path()), SourceRef.analytics(role, ".", 0)));
+            datasources(role, home.path(), "worker", AnalyticsYaml.WORKER, out);
+            datasources(role, home.path(), "dashboard", AnalyticsYaml.DASHBOARD, out);
+            dashboards(role, home.path(), out);
+            widgets(role, home.path(), out);
+            JAR_FOLDERS.forEach(folder -> jars(role, home.path(), folder, out));
+            out.add(wum(role, home.path()));
         }
         return out;
     }

@@ -3,6 +3,7 @@ package dev.apimupgrade.scan;
 import dev.apimupgrade.fact.Role;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -17,6 +18,11 @@ public record AnalyticsHomes(Optional<Path> oldHome, Optional<Path> newHome) {
 
     public Optional<Path> home(Role role) {
         return role == Role.OLD ? oldHome : newHome;
+    }
+
+    /** The analytics homes given, old first. */
+    public List<Installation.Home> homes() {
+        return Installation.homes(this::home);
     }
 
     /** An analytics home has conf/worker or conf/dashboard; anything else is a usage error, named. */

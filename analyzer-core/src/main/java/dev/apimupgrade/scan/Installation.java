@@ -2,8 +2,11 @@ package dev.apimupgrade.scan;
 
 import dev.apimupgrade.fact.Role;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The homes being assessed: the 3.0.0 home (always) and the 3.1.0 target home (when given). A plan made in the middle
@@ -22,6 +25,20 @@ public record Installation(Path oldHome, Optional<Path> newHome, Map<String, Pat
 
     public Optional<Path> home(Role role) {
         return role == Role.OLD ? Optional.of(oldHome) : newHome;
+    }
+
+    /** A home that is there, with its role. */
+    public record Home(Role role, Path path) {
+    }
+
+    /** The homes given, old first: what a scanner walks when it reads the same files in each home. */
+    public List<Home> homes() {
+        return homes(this::home);
+    }
+
+    /** The homes {@code home} gives, old first. */
+    static List<Home> homes(Function<Role, Optional<Path>> home) {
+        return Arrays.stream(Role.values()).flatMap(r -> home.apply(r).map(p -> new Home(r, p)).stream()).toList();
     }
 
     /** A path inside a home, as facts cite it: relative, with forward slashes. */

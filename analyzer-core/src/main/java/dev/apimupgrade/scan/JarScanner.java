@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -28,7 +27,7 @@ import java.util.stream.Stream;
 public final class JarScanner implements Scanner {
     static final String COMPONENTS = "repository/components/";
     static final List<String> FOLDERS = List.of("dropins", "lib");
-    /** Jars the migration tools have users drop in (FACTS.md section 7); they are neither stock nor custom. */
+    /** Jars the migration tools have users drop in (docs/facts.md section 7); they are neither stock nor custom. */
     static final List<PathMatcher> MIGRATION_ARTEFACTS = Stream.of("org.wso2.carbon.is.migration-*.jar",
             "org.wso2.carbon.apimgt.migrate.client-*.jar", "tenantloader-*.jar")
             .map(g -> FileSystems.getDefault().getPathMatcher("glob:" + g)).toList();
@@ -46,16 +45,12 @@ public final class JarScanner implements Scanner {
     @Override
     public List<Observation> scan(Installation installation) {
         List<Observation> out = new ArrayList<>();
-        for (Role role : Role.values()) {
-            Optional<Path> home = installation.home(role);
-            if (home.isEmpty()) {
-                continue;
-            }
+        for (Installation.Home home : installation.homes()) {
             for (String folder : FOLDERS) {
-                Set<String> newNames = role == Role.OLD
+                Set<String> newNames = home.role() == Role.OLD
                         ? installation.newHome().map(h -> names(h.resolve(COMPONENTS + folder))).orElse(Set.of())
                         : Set.of();
-                scanFolder(role, home.get(), folder, newNames, out);
+                scanFolder(home.role(), home.path(), folder, newNames, out);
             }
         }
         return out;

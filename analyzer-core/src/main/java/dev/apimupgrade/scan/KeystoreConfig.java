@@ -10,7 +10,7 @@ import org.tomlj.Toml;
 import org.tomlj.TomlTable;
 
 /**
- * How a home's deployment.toml configures one keystore purpose, with the 3.0.0 defaults (FACTS.md section 7) where
+ * How a home's deployment.toml configures one keystore purpose, with the 3.0.0 defaults (docs/facts.md section 7) where
  * a table or key is absent. Holds the configured password to open the store, so it never leaves the scan package.
  * {@code line} is the line of the configuring table, 0 when only defaults apply.
  */

@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -30,12 +29,9 @@ public final class KeystoreScanner implements Scanner {
     @Override
     public List<Observation> scan(Installation installation) throws InputException {
         List<Observation> out = new ArrayList<>();
-        for (Role role : Role.values()) {
-            Optional<Path> home = installation.home(role);
-            if (home.isEmpty()) {
-                continue;
-            }
-            Path root = home.get().toAbsolutePath().normalize();
+        for (Installation.Home home : installation.homes()) {
+            Role role = home.role();
+            Path root = home.path().toAbsolutePath().normalize();
             List<KeystoreConfig> configs = KeystoreConfig.of(TomlFile.read(installation, role));
             Set<Path> listed = new HashSet<>();
             Set<Path> configured = new HashSet<>();

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 
 /**
  * Reads each home's wso2carbon.pid and asks this machine whether that process still runs: migrating under a running
@@ -23,11 +22,8 @@ public final class ServerProcessScanner implements Scanner {
     @Override
     public List<Observation> scan(Installation installation) {
         List<Observation> out = new ArrayList<>();
-        for (Role role : Role.values()) {
-            Optional<Path> home = installation.home(role);
-            if (home.isPresent()) {
-                out.add(observe(role, home.get().resolve(PID_FILE), out));
-            }
+        for (Installation.Home home : installation.homes()) {
+            out.add(observe(home.role(), home.path().resolve(PID_FILE), out));
         }
         return out;
     }

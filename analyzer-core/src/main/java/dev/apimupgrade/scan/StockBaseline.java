@@ -17,7 +17,7 @@ import java.util.function.UnaryOperator;
 
 /**
  * Compares an old-home file with its stock counterpart: the 3.1.0 home's same file when a new home is given and holds
- * it (the files a customer did not touch are identical across the two GA packs, FACTS.md section 8), otherwise the
+ * it (the files a customer did not touch are identical across the two GA packs, docs/facts.md section 8), otherwise the
  * embedded stock 3.0.0 hash. Mid-run the new home's file may already carry a customisation the plan asked for; the
  * file as it was before the run (from the run's backups, {@link Installation#newHomeAsPlanned()}) is then the
  * baseline, so an uncustomised tenant still compares equal. The digest of the new file compared with is recorded as a

@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -29,21 +28,18 @@ public final class VersionScanner implements Scanner {
     static final String PLUGINS = "repository/components/plugins";
     static final String APIMGT_IMPL = "org.wso2.carbon.apimgt.impl_";
     static final String APIM_SERVER_KEY = "AM";
-    /** carbon-apimgt release -> APIM release (FACTS.md section 1). */
+    /** carbon-apimgt release -> APIM release (docs/facts.md section 1). */
     static final Map<String, String> APIMGT_RELEASES = Map.of("6.5.349", "3.0.0", "6.6.163", "3.1.0");
     private static final Pattern PRODUCT = Pattern.compile("wso2am-(\\d+(?:\\.\\d+)*)");
 
     @Override
     public List<Observation> scan(Installation installation) throws InputException {
         List<Observation> out = new ArrayList<>();
-        for (Role role : Role.values()) {
-            Optional<Path> home = installation.home(role);
-            if (home.isPresent()) {
-                carbonXml(role, home.get(), out);
-                productTxt(role, home.get(), out);
-                plugins(role, home.get(), out);
-                out.add(WumLevel.read(role, home.get(), out));
-            }
+        for (Installation.Home home : installation.homes()) {
+            carbonXml(home.role(), home.path(), out);
+            productTxt(home.role(), home.path(), out);
+            plugins(home.role(), home.path(), out);
+            out.add(WumLevel.read(home.role(), home.path(), out));
         }
         return out;
     }

@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
 
 /**
  * DB-AM-SCHEMA: each AM database read has the AM_ schema of a fresh 3.1.0 database (tables, columns with type family
- * and nullability, primary keys, unique constraints, foreign keys), except the differences FACTS.md section 3
+ * and nullability, primary keys, unique constraints, foreign keys), except the differences docs/facts.md section 3
  * documents for a migrated 3.0.0 schema, which are listed with their reason and do not fail the check.
  */
 final class AmSchemaCheck {

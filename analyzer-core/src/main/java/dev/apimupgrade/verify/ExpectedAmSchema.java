@@ -18,7 +18,7 @@ import java.util.TreeSet;
 
 /**
  * The AM_ schema of a fresh 3.1.0 WSO2AM_DB per dialect, and the differences a migrated 3.0.0 schema is documented to
- * keep (FACTS.md section 3), read from two text resources shipped in the jar, so verify needs no reference folder.
+ * keep (docs/facts.md section 3), read from two text resources shipped in the jar, so verify needs no reference folder.
  * {@value #SCHEMA} lists each table with its columns, keys and foreign keys; a line holds for every dialect unless it
  * starts with the dialects it holds for in brackets ({@code [h2,mysql]}). {@value #DOCUMENTED} gives each documented
  * difference as the 3.1.0 line, the line a migrated schema has instead ("-" for none) and the reason.
@@ -30,7 +30,7 @@ public final class ExpectedAmSchema {
     public static final List<String> DIALECTS = List.of("h2", "mysql", "postgresql");
     private static final List<String> KEYS = List.of("PK ", "UNIQUE ", "FK ");
 
-    /** A difference FACTS.md documents: {@code expected} (3.1.0) or {@code observed} (migrated) may be empty. */
+    /** A difference docs/facts.md documents: {@code expected} (3.1.0) or {@code observed} (migrated) may be empty. */
     public record Documented(Set<String> dialects, Optional<String> expected, Optional<String> observed,
                              String reason) {
     }

@@ -13,13 +13,13 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * DB-AM-UPGRADE on real databases: the real 3.0.0 WSO2AM_DB schema plus our am-3.0.0-to-3.1.0 script leaves the AM_
  * tables as the real 3.1.0 schema has them (columns, types, nullability, defaults, keys and foreign key rules), except
- * the one difference FACTS.md section 3 documents that we keep (AM_CERTIFICATE_METADATA.ALIAS and END_POINT keep
+ * the one difference docs/facts.md section 3 documents that we keep (AM_CERTIFICATE_METADATA.ALIAS and END_POINT keep
  * their 3.0.0 widths). The other one, UNIQUE(NAME) left on
  * AM_SYSTEM_APPS by the guide's H2 script, is gone: our H2 script drops it by its real name.
  */
 public class AmUpgradeScriptTest {
 
-    /** The 3.0.0 widths of AM_CERTIFICATE_METADATA's two columns, per dialect (FACTS.md section 3, item 1). */
+    /** The 3.0.0 widths of AM_CERTIFICATE_METADATA's two columns, per dialect (docs/facts.md section 3, item 1). */
     private static List<String> keptWidths(DatabaseProduct dialect) {
         String endPoint = dialect == DatabaseProduct.POSTGRESQL ? "45" : "100";
         return List.of("COL AM_CERTIFICATE_METADATA.ALIAS VARCHAR(45) NOT NULL",

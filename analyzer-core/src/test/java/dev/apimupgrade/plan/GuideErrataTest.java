@@ -11,7 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Test;
 
-/** The guide errata (CONDITIONS.md, FACTS.md section 3) are corrected in the scripts we ship, for every dialect. */
+/** The guide errata (the errata.drl conditions of docs/rules.md, docs/facts.md section 3) are corrected in the scripts we ship, for every dialect. */
 class GuideErrataTest {
     private static final String NEW_KEY =
             "ALTER TABLE APILASTACCESSSUMMARY ADD PRIMARY KEY (APINAME,APICREATOR,APIVERSION,APICREATORTENANTDOMAIN)";
@@ -39,7 +39,7 @@ class GuideErrataTest {
                 .hasSize(3).allMatch(s -> s.startsWith("CREATE TABLE IF NOT EXISTS "));
     }
 
-    /** FACTS.md section 2: only the DB2 3.1.0 schema keeps UNIQUE(NAME) on AM_SYSTEM_APPS. */
+    /** docs/facts.md section 2: only the DB2 3.1.0 schema keeps UNIQUE(NAME) on AM_SYSTEM_APPS. */
     @ParameterizedTest
     @EnumSource(value = DatabaseProduct.class, names = "MARIADB", mode = EnumSource.Mode.EXCLUDE) // MariaDB runs MySQL's scripts
     void dbAmSysappsConstraintTheScriptDropsUniqueNameExactlyWhereThe310SchemaOfTheDialectLacksIt(DatabaseProduct dialect)

@@ -12,7 +12,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The shared-database scripts on the real 3.0.0 kernel schema: the versioning clean-up (REG-VERSIONING-ENABLED)
- * deletes exactly the rows of versions that are no longer current and what only they referred to (FACTS.md
+ * deletes exactly the rows of versions that are no longer current and what only they referred to (docs/facts.md
  * section 6), and reg-index (IDX-REG-INDEX-SQL) keeps the newest REG_LOG row per path and tenant, minus action 7.
  */
 class RegistryScriptsTest {

@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * FIN-VERIFY's DB-AM-SCHEMA check on real schemas (H2 1.4.199 files, PostgreSQL and MariaDB on loopback; no server
  * skips, CI=true fails): WSO2's 3.0.0 WSO2AM_DB after apim-upgrade's AM script passes with exactly the differences
- * FACTS.md section 3 documents listed; without the script it fails naming the missing 3.1.0 tables and column; a
+ * docs/facts.md section 3 documents listed; without the script it fails naming the missing 3.1.0 tables and column; a
  * column dropped by hand fails naming it.
  */
 class VerificationAmSchemaTest {
@@ -48,7 +48,7 @@ class VerificationAmSchemaTest {
                         "AM_CERTIFICATE_METADATA.END_POINT: VARCHAR(255) NOT NULL -> " + endPoint);
         assertThat(c.differences()).allSatisfy(d -> {
             assertThat(d.status()).isEqualTo(Difference.DOCUMENTED);
-            assertThat(d.reason()).contains("FACTS.md section 3, item 1");
+            assertThat(d.reason()).contains("docs/facts.md section 3, item 1");
             assertThat(d.where()).startsWith("db:apim_db/AM_CERTIFICATE_METADATA.");
         });
         assertThat(c.detail()).isEqualTo("as the 3.1.0 schema, except 2 documented difference(s), listed with their"

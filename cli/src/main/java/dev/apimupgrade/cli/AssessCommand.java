@@ -1,5 +1,7 @@
 package dev.apimupgrade.cli;
 
+import static dev.apimupgrade.report.OutputWriter.utf8;
+
 import dev.apimupgrade.execute.RunLock;
 import dev.apimupgrade.report.AssessmentJson;
 import dev.apimupgrade.report.AssessmentReport;
@@ -13,7 +15,6 @@ import dev.apimupgrade.rule.Verdict;
 import dev.apimupgrade.scan.InputException;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -146,9 +147,5 @@ public final class AssessCommand implements Callable<Integer> {
             return "settle each UNKNOWN BLOCKER above as it says, then run again: " + again;
         }
         return homes.commandLine("plan") + " --out " + out.resolveSibling("plan");
-    }
-
-    private static byte[] utf8(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
     }
 }

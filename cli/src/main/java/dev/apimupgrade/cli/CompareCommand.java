@@ -1,5 +1,7 @@
 package dev.apimupgrade.cli;
 
+import static dev.apimupgrade.report.OutputWriter.utf8;
+
 import dev.apimupgrade.execute.RunDirectory;
 import dev.apimupgrade.report.Comparison;
 import dev.apimupgrade.report.ComparisonJson;
@@ -13,7 +15,6 @@ import dev.apimupgrade.scan.inventory.Inventory;
 import dev.apimupgrade.scan.inventory.InventoryScanner;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -144,9 +145,5 @@ public final class CompareCommand implements Callable<Integer> {
         if (!toStdout) {
             OutputWriter.writeAll(out, files);
         }
-    }
-
-    private static byte[] utf8(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -1,5 +1,7 @@
 package dev.apimupgrade.cli;
 
+import static dev.apimupgrade.report.OutputWriter.utf8;
+
 import dev.apimupgrade.execute.RunChecks;
 import dev.apimupgrade.execute.RunDirectory;
 import dev.apimupgrade.fact.DatasourceConfig;
@@ -21,7 +23,6 @@ import dev.apimupgrade.rule.Settlement;
 import dev.apimupgrade.scan.InputException;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -176,8 +177,4 @@ public final class PlanCommand implements Callable<Integer> {
         return ExitCode.BLOCKERS;
     }
 
-
-    private static byte[] utf8(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
-    }
 }

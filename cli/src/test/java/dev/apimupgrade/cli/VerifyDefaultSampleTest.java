@@ -126,7 +126,7 @@ class VerifyDefaultSampleTest {
         }
         assertThat(Files.readString(after.resolve("after-report.html"))).contains("PASS: ")
                 .contains("id=\"differences-DB-AM-SCHEMA\"").contains("AM_CERTIFICATE_METADATA.ALIAS")
-                .contains("FACTS.md section 3, item 1");
+                .contains("docs/facts.md section 3, item 1");
         JsonNode schema = JsonMapper.builder().build().readTree(after.resolve("after-report.json").toFile())
                 .get("checks").findValue("differences");
         assertThat(schema).isNotNull();

@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
 
 /**
  * What databases.drl needs beyond matching: its thresholds as named constants, what each dialect's AM script expects
- * of AM_SYSTEM_APPS (FACTS.md section 4), and the wording of why a database condition could not be decided.
+ * of AM_SYSTEM_APPS (docs/facts.md section 4), and the wording of why a database condition could not be decided.
  */
 public final class DatabaseEvidence {
     /** The analytics worker's datasource, as its deployment.yaml and AnalyticsDatabase name it. */

@@ -64,7 +64,7 @@ public final class Endpoints {
         return !found.isEmpty() && found.stream().allMatch(hp -> isLocalHost(hp.host()) && OWN_PORTS.contains(hp.port()));
     }
 
-    /** The settings that place the key manager, traffic manager or gateway on a node (DECISIONS.md PRE-DISTRIBUTED). */
+    /** The settings that place the key manager, traffic manager or gateway on a node (PRE-DISTRIBUTED). */
     public static boolean isNodeUrlKey(String key) {
         return key.equals("apim.key_manager.service_url")
                 || key.startsWith("apim.throttling.") && key.toLowerCase(Locale.ROOT).contains("url")

@@ -6,7 +6,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A bundle's Import-Package header read against what 3.1.0 exports for the three component families FACTS.md section
+ * A bundle's Import-Package header read against what 3.1.0 exports for the three component families docs/facts.md section
  * 1 names: carbon-apimgt (6.5.349 to 6.6.163), the carbon kernel packages (4.5.1 to 4.6.0) and the identity
  * framework (5.14.97 to 5.17.5). A package is taken to be exported at its component's version; packages of other
  * components (other org.wso2.carbon.identity.* ones among them) are not judged, as the tool does not know their 3.1.0

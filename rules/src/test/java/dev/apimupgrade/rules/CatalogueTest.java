@@ -26,10 +26,6 @@ import org.junit.jupiter.api.Test;
 
 /** The catalogue, the rules and their tests agree: every condition has a rule and a test, every rule a known ID and anchor. */
 class CatalogueTest {
-    /**
-     * The conditions the databases helper decides in databases.drl (DECISIONS.md, "Database conditions"). The lead
-     * removes this set when databases.drl lands, so from then on these IDs need rules and tests like every other.
-     */
     private static final Pattern CONDITION_ROW = Pattern.compile("^\\|\\s*([A-Z]{2,4}(?:-[A-Z0-9]+)+)\\s*\\|",
             Pattern.MULTILINE);
     private static final Pattern TEST_NAME = Pattern.compile("void\\s+(\\w+)\\s*\\(");

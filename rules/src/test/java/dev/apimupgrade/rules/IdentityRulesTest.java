@@ -16,7 +16,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class IdentityRulesTest {
-    /** The steps that follow from the built-in Key Manager (DECISIONS.md: IDN-* match the IDN-IS-KEY-MANAGER finding). */
+    /** The steps that follow from the built-in Key Manager (IDN-* follow the IDN-IS-KEY-MANAGER finding). */
     private static final List<String> STEPS = List.of("IDN-MIGRATION-RESOURCES", "IDN-MIGRATION-JAR", "IDN-USER-STORE-TYPE",
             "IDN-RUN");
 

@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * apim-3.0.0-custom: a customised, WUM-updated 3.0.0 installation with every file-visible customisation the guide
- * cares about (DECISIONS.md "Samples and what they must show"): registry versioning on, two tenants with synapse
+ * cares about (samples/README.md): registry versioning on, two tenants with synapse
  * configurations, published APIs, custom dropins and lib jars, an edited main.xml, a custom throttle policy, a renamed
  * trust store with its own password and a partner certificate expiring 2026-12-10, Secure Vault secrets, analytics on
  * and a separate user-management database.

@@ -9,7 +9,7 @@ final class Pack {
     static final String CONF = "repository/conf/";
     static final String SECURITY = "repository/resources/security/";
     static final String COMPONENTS = "repository/components/";
-    /** carbon-apimgt bundle version per product version (FACTS.md section 1). */
+    /** carbon-apimgt bundle version per product version (docs/facts.md section 1). */
     static final Map<String, String> APIMGT = Map.of("3.0.0", "6.5.349", "3.1.0", "6.6.163");
 
     private Pack() {

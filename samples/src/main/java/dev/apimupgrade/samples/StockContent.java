@@ -20,7 +20,7 @@ final class StockContent {
     static final List<String> SEQUENCES = List.of("_auth_failure_handler_", "_build_", "_cors_request_handler_",
             "_graphql_failure_handler_", "_production_key_error_", "_resource_mismatch_handler_", "_sandbox_key_error_",
             "_threat_fault_", "_throttle_out_handler_", "_token_fault_", "dispatchSeq", "fault", "main", "outDispatchSeq");
-    /** The stock synapse files, relative to synapse-configs/default (FACTS.md section 8). */
+    /** The stock synapse files, relative to synapse-configs/default (docs/facts.md section 8). */
     static final List<String> SYNAPSE_PATHS = synapsePaths();
 
     private StockContent() {

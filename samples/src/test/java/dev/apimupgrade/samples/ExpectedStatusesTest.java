@@ -36,7 +36,7 @@ class ExpectedStatusesTest {
         ConditionCatalogue catalogue = ConditionCatalogue.load();
         Samples.expectedStatuses(sample).forEach((id, status) -> {
             if (status.equals("APPLIES")) {
-                // PRE-BACKUP is a BLOCKER for migrate only; DECISIONS.md gives it rule severity WARNING in assess
+                // PRE-BACKUP is a BLOCKER for migrate only; its rule has severity WARNING in assess
                 boolean blocker = catalogue.find(id).map(c -> c.severity() == Severity.BLOCKER).orElse(false);
                 assertThat(blocker && !id.equals("PRE-BACKUP")).as(id).isFalse();
             }

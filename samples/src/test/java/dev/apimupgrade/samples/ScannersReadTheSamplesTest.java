@@ -29,7 +29,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** The project's own scanners see in the generated samples what DECISIONS.md says the samples must show. */
+/** The project's own scanners see in the generated samples what samples/README.md says the samples show. */
 class ScannersReadTheSamplesTest {
     private static final Path TARGET = Samples.home(Samples.TARGET);
 

@@ -9,7 +9,7 @@ import java.util.Optional;
 /**
  * An action the rules can justify, with typed fields: what plan.json holds as a kind and a map of parameters, and what
  * the action's post-condition is. Adding a kind is a new record here and a constant of {@link ActionKind}; the
- * compiler then lists each switch that must handle it (docs/adr/0019-typed-action-vocabulary.md).
+ * compiler then lists each switch that must handle it (docs/adr/0019-typed-action-and-database-vocabulary.md).
  */
 public sealed interface Action
         permits CopyFile, CopyTree, SetTomlValue, SetTomlTable, DeletePath, Backup, RunSqlScript, AdaptSqlStatement,

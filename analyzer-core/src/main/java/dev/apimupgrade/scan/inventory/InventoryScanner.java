@@ -237,7 +237,7 @@ public final class InventoryScanner {
     }
 
     /**
-     * The synapse files 3.1.0 renders from its own template at start-up (FACTS.md section 8), whatever was copied
+     * The synapse files 3.1.0 renders from its own template at start-up (docs/facts.md section 8), whatever was copied
      * over them: a difference in them is expected too.
      */
     public static List<String> renderedSynapseFiles() {
