@@ -5,7 +5,11 @@ import dev.apimupgrade.samples.ScenarioDatasource;
 import dev.apimupgrade.samples.ScenarioGenerator;
 import dev.apimupgrade.testkit.DatabaseServer;
 import dev.apimupgrade.testkit.SharedFiles;
+import dev.apimupgrade.testkit.SkipOrFail;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -179,7 +183,7 @@ final class ScenarioDatabases implements AutoCloseable {
         try {
             p = pb.start();
         } catch (IOException e) {
-            unavailable("the database client " + command.get(0) + " is not installed (" + e.getMessage() + ")");
+            SkipOrFail.missing("the database client " + command.get(0) + " is not installed", e);
             return;
         }
         String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
