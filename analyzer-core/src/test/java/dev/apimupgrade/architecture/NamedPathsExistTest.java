@@ -35,9 +35,12 @@ class NamedPathsExistTest {
             "rules/src/test/java/dev/apimupgrade/rules/CatalogueTest.java",
             // reads the real WSO2 files under apim.reference.dir at run time
             "samples/src/test/java/dev/apimupgrade/samples/ReferenceFiles.java",
+            // the test kit's one lookup of the reference and guide folders every module's tests read at run time
+            "testkit/src/main/java/dev/apimupgrade/testkit/SharedFiles.java",
             // says where the tests above read the real files from
             "README.md",
             "docs/adr/0003-protected-files-compared-with-the-new-home.md",
+            "docs/adr/0027-a-shared-test-kit.md",
             // generated from catalogue.yaml, whose remediation cites the WSO2 file it was taken from
             "docs/rules.md",
             // says which notes it summarises
@@ -45,7 +48,7 @@ class NamedPathsExistTest {
             // this test names them to find them
             "analyzer-core/src/test/java/dev/apimupgrade/architecture/NamedPathsExistTest.java");
     private static final Pattern REPO_PATH = Pattern.compile(
-            "(?<![\\w./-])((?:analyzer-core|rules|cli|report-templates|samples|docs|bench|fuzz)/[\\w./<>*{}-]+)");
+            "(?<![\\w./-])((?:analyzer-core|rules|cli|report-templates|samples|testkit|docs|bench|fuzz)/[\\w./<>*{}-]+)");
     private static final Pattern MD_LINK = Pattern.compile("\\]\\(([^)\\s]+)\\)");
     private static final Pattern OUTSIDE = Pattern.compile(
             "\\b(?:FACTS|DECISIONS|CONDITIONS|PITFALLS|SOURCES)\\.md\\b|\\.\\./shared\\b");
