@@ -2,10 +2,14 @@ package dev.apimupgrade.report.html;
 
 import dev.apimupgrade.report.AssessmentReport;
 import dev.apimupgrade.report.BoardSummary;
+import freemarker.core.HTMLOutputFormat;
 import freemarker.template.Configuration;
 import freemarker.template.DefaultObjectWrapperBuilder;
 import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
+import freemarker.template.TemplateMethodModelEx;
+import freemarker.template.TemplateModelException;
+import freemarker.template.TemplateScalarModel;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.util.Locale;
@@ -16,6 +20,14 @@ import java.util.Map;
  * value is HTML-escaped; they only loop over and format the view model, which decides everything.
  */
 public final class HtmlReports {
+    private static final TemplateMethodModelEx BREAKABLE = arguments -> {
+        if (arguments.size() != 1) {
+            throw new TemplateModelException("breakable takes one value");
+        }
+        String value = arguments.get(0) instanceof TemplateScalarModel scalar ? scalar.getAsString()
+                : String.valueOf(arguments.get(0));
+        return HTMLOutputFormat.INSTANCE.fromMarkup(breakable(value));
+    };
     private static final Configuration FREEMARKER = configuration();
 
     private HtmlReports() {
@@ -48,6 +60,32 @@ public final class HtmlReports {
                 Map.of("comparison", dev.apimupgrade.report.ComparisonJson.document(comparison)));
     }
 
+    /**
+     * {@code breakable(path)} in a template: the value HTML-escaped, with a {@code <wbr>} after each / \ . : = ,
+     * so that a long path or URL can wrap at its separators instead of widening its column or being cut, while
+     * copying it still gives the path unchanged. Only for paths and identifiers, never for observed values: a sweep
+     * for a planted secret must still find it whole.
+     */
+    static String breakable(String value) {
+        StringBuilder out = new StringBuilder(value.length() + 16);
+        for (int i = 0; i < value.length(); i++) {
+            char ch = value.charAt(i);
+            switch (ch) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(ch);
+            }
+            if ("/\\.:=,".indexOf(ch) >= 0 && i < value.length() - 1) {
+                out.append("<wbr>");
+            }
+        }
+        return out.toString();
+    }
+
+
     static String render(String template, Map<String, Object> model) {
         StringWriter out = new StringWriter();
         try {
@@ -72,6 +110,7 @@ public final class HtmlReports {
         c.setLogTemplateExceptions(false);
         c.setWrapUncheckedExceptions(true);
         c.setFallbackOnNullLoopVariable(false);
+        c.setSharedVariable("breakable", BREAKABLE);
         return c;
     }
 }

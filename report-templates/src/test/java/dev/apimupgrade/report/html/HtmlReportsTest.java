@@ -54,7 +54,8 @@ class HtmlReportsTest {
             finding("PRE-H2-IN-USE", Status.NOT_APPLICABLE, Severity.WARNING, "every datasource is MySQL", "type=mysql"),
             finding("PRE-PG-SUPERUSER", Status.UNKNOWN, Severity.BLOCKER, "the database was not reached", "--no-db"));
 
-    private final String html = HtmlReports.assessment(report(FINDINGS));
+    /** The page without its <wbr> marks (where a long path may wrap), so that values read as written. */
+    private final String html = HtmlReports.assessment(report(FINDINGS)).replace("<wbr>", "");
 
     @Test
     void thePageHasNoExternalReferenceExceptTheGuideLinks() {
@@ -151,5 +152,13 @@ class HtmlReportsTest {
     private static String escaped(String text) {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
                 .replace("'", "&#39;");
+    }
+
+    @Test
+    void breakableEscapesAndLetsAPathWrapOnlyAfterItsSeparators() {
+        assertThat(HtmlReports.breakable("db:apim_db/AM_USER")).isEqualTo("db:<wbr>apim_db/<wbr>AM_USER");
+        assertThat(HtmlReports.breakable("C:\\wso2\\<x>&'\"y.jks")).isEqualTo(
+                "C:<wbr>\\<wbr>wso2\\<wbr>&lt;x&gt;&amp;&#39;&quot;y.<wbr>jks");
+        assertThat(HtmlReports.breakable("a=b,c/")).as("nothing after the last character").isEqualTo("a=<wbr>b,<wbr>c/");
     }
 }
