@@ -61,29 +61,39 @@ public final class HtmlReports {
     }
 
     /**
-     * {@code breakable(path)} in a template: the value HTML-escaped, with a {@code <wbr>} after each / \ . : = ,
+     * {@code breakable(path)} in a template: the value HTML-escaped, with a {@code <wbr>} after each / \ : = , and
+     * each piece with a hyphen in a {@code <span class="nb">} that the pages keep on one line
      * so that a long path or URL can wrap at its separators instead of widening its column or being cut, while
      * copying it still gives the path unchanged. Only for paths and identifiers, never for observed values: a sweep
      * for a planted secret must still find it whole.
      */
     static String breakable(String value) {
         StringBuilder out = new StringBuilder(value.length() + 16);
+        StringBuilder segment = new StringBuilder();
         for (int i = 0; i < value.length(); i++) {
             char ch = value.charAt(i);
-            switch (ch) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(ch);
-            }
-            if ("/\\.:=,".indexOf(ch) >= 0 && i < value.length() - 1) {
+            segment.append(ch);
+            if ("/\\:=,".indexOf(ch) >= 0 && i < value.length() - 1) {
+                appendSegment(out, segment.toString());
                 out.append("<wbr>");
+                segment.setLength(0);
             }
         }
+        appendSegment(out, segment.toString());
         return out.toString();
     }
+
+    /** One piece between separators, escaped; each word of it with a hyphen kept on one line (a browser may break after one). */
+    private static void appendSegment(StringBuilder out, String segment) {
+        java.util.regex.Matcher words = WORD_OR_SPACE.matcher(segment);
+        while (words.find()) {
+            String word = words.group();
+            String escaped = HTMLOutputFormat.INSTANCE.escapePlainText(word);
+            out.append(word.indexOf('-') >= 0 && !word.isBlank() ? "<span class=\"nb\">" + escaped + "</span>" : escaped);
+        }
+    }
+
+    private static final java.util.regex.Pattern WORD_OR_SPACE = java.util.regex.Pattern.compile("\\s+|\\S+");
 
 
     static String render(String template, Map<String, Object> model) {

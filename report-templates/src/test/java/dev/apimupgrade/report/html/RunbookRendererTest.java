@@ -130,7 +130,7 @@ class RunbookRendererTest {
         String html = RunbookRenderer.html(view(false));
 
         assertThat(md.indexOf("| `PRE-BACKUP` ")).isPositive().isLessThan(md.indexOf("### 1. "));
-        assertThat(html.indexOf("<code>PRE-BACKUP</code>")).isPositive().isLessThan(html.indexOf("id=\"step-1\""));
+        assertThat(html.indexOf("<code class=\"nb\">PRE-BACKUP</code>")).isPositive().isLessThan(html.indexOf("id=\"step-1\""));
     }
 
     @Test
