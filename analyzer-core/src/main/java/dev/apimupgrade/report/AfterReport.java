@@ -64,4 +64,13 @@ public record AfterReport(ToolInfo tool, String verdict, int passed, int failed,
     public List<Check> ofGroup(String group) {
         return checks.stream().filter(c -> c.group().equals(group)).toList();
     }
+
+    /** A group's checks as the page lists them: FAIL first, then UNKNOWN, then PASS, each in the group's order. */
+    public List<Check> ofGroupWorstFirst(String group) {
+        return ofGroup(group).stream().sorted(java.util.Comparator.comparingInt(AfterReport::rank)).toList();
+    }
+
+    private static int rank(Check c) {
+        return c.status().equals(FAIL) ? 0 : c.status().equals(PASS) ? 2 : 1;
+    }
 }

@@ -34,6 +34,19 @@ public final class ComparisonJson {
     /** What comparison.json holds: the counts first, so a reader sees the outcome at the top. */
     public record Document(String oldHome, String newHome, String run, long same, long explained, long unexplained,
                            List<Comparison.Row> rows, List<String> problems) {
+        /** Nothing unexplained (a problem reading a side counts as unexplained): what compare's exit code 0 means. */
+        public boolean passed() {
+            return unexplained == 0;
+        }
+
+        /** The rows as the page lists them: unexplained first, then explained, then the same (a stable sort). */
+        public List<Comparison.Row> rowsWorstFirst() {
+            return rows.stream().sorted(java.util.Comparator.comparingInt(r -> switch (r.status()) {
+                case UNEXPLAINED -> 0;
+                case EXPLAINED -> 1;
+                case SAME -> 2;
+            })).toList();
+        }
     }
 
     private ComparisonJson() {

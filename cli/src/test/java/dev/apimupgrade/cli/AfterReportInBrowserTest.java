@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * verify's after-report.html opened in a real browser (headless Chromium): it loads with no console message, shows
@@ -38,7 +40,7 @@ class AfterReportInBrowserTest {
         assertThat(result.stdout()).contains("id=\"verdict\"").contains("id=\"plan\"").contains("id=\"state\"")
                 .contains("id=\"check-SYNAPSE-PROTECTED\"").contains("class=\"fail\"")
                 .contains("id=\"check-DB-AM-SCHEMA\"").contains("id=\"differences-DB-AM-SCHEMA\"")
-                .contains("missing table (unexpected)").contains("db:apim_db/AM_USER");
+                .contains("missing table (unexpected)").contains("db:<wbr>apim_db/<wbr>AM_USER");
     }
 
     @Test
@@ -47,5 +49,17 @@ class AfterReportInBrowserTest {
 
         assertThat(shot.width()).isEqualTo(1280);
         assertThat(shot.distinctColours()).as("distinct colours in the screenshot").isGreaterThan(20);
+    }
+
+    @ParameterizedTest(name = "{0} x {1}")
+    @CsvSource({"1024, 768", "1440, 900", "2560, 1440"})
+    void noTableCellIsNarrowerThanItsLongestWordAndTheVerdictIsOnTheFirstScreen(int width, int height)
+            throws Exception {
+        PageChecks.assertReadableOnScreen(tmp, html, width, height);
+    }
+
+    @Test
+    void printsPageByPageWithTheVerdictOnPageOneAndNothingCut() throws Exception {
+        PageChecks.assertPrintsPageByPage(tmp, html, PageChecks.measure(tmp, html, 1024, 768));
     }
 }

@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The assessment HTML opened in a real browser (headless Chromium): it loads with no console message, shows its
@@ -61,5 +63,17 @@ class AssessmentInBrowserTest {
         byte[] bytes = Files.readAllBytes(pdf);
         assertThat(new String(bytes, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
         assertThat(bytes.length).isGreaterThan(20_000);
+    }
+
+    @ParameterizedTest(name = "{0} x {1}")
+    @CsvSource({"1024, 768", "1440, 900", "2560, 1440"})
+    void noTableCellIsNarrowerThanItsLongestWordAndTheVerdictIsOnTheFirstScreen(int width, int height)
+            throws Exception {
+        PageChecks.assertReadableOnScreen(tmp, html, width, height);
+    }
+
+    @Test
+    void printsPageByPageWithTheVerdictOnPageOneAndNothingCut() throws Exception {
+        PageChecks.assertPrintsPageByPage(tmp, html, PageChecks.measure(tmp, html, 1024, 768));
     }
 }

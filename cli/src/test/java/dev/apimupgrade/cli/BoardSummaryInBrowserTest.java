@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The evidence bundle's board summary (index.html) opened in headless Chromium: it loads with no console message,
@@ -61,5 +63,17 @@ class BoardSummaryInBrowserTest {
         String text = new String(bytes, StandardCharsets.ISO_8859_1);
         assertThat(text).startsWith("%PDF-");
         assertThat(text).containsPattern("/Type\\s*/Pages\\b[^>]*/Count 1\\b");
+    }
+
+    @ParameterizedTest(name = "{0} x {1}")
+    @CsvSource({"1024, 768", "1440, 900", "2560, 1440"})
+    void noTableCellIsNarrowerThanItsLongestWordAndTheVerdictIsOnTheFirstScreen(int width, int height)
+            throws Exception {
+        PageChecks.assertReadableOnScreen(tmp, index, width, height);
+    }
+
+    @Test
+    void printsPageByPageWithTheVerdictOnPageOneAndNothingCut() throws Exception {
+        PageChecks.assertPrintsPageByPage(tmp, index, PageChecks.measure(tmp, index, 1024, 768));
     }
 }

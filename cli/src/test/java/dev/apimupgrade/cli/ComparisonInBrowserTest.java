@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * compare's comparison.html opened in a real browser (headless Chromium): the default sample against the untouched
@@ -44,5 +46,17 @@ class ComparisonInBrowserTest {
 
         assertThat(shot.width()).isEqualTo(1280);
         assertThat(shot.distinctColours()).as("distinct colours in the screenshot").isGreaterThan(20);
+    }
+
+    @ParameterizedTest(name = "{0} x {1}")
+    @CsvSource({"1024, 768", "1440, 900", "2560, 1440"})
+    void noTableCellIsNarrowerThanItsLongestWordAndTheVerdictIsOnTheFirstScreen(int width, int height)
+            throws Exception {
+        PageChecks.assertReadableOnScreen(tmp, html, width, height);
+    }
+
+    @Test
+    void printsPageByPageWithTheVerdictOnPageOneAndNothingCut() throws Exception {
+        PageChecks.assertPrintsPageByPage(tmp, html, PageChecks.measure(tmp, html, 1024, 768));
     }
 }

@@ -51,10 +51,15 @@ final class HeadlessChromium {
     }
 
     static Result run(Path workDir, String... args) throws IOException, InterruptedException {
+        return runWithProfile(workDir, Files.createTempDirectory(workDir, "profile"), args);
+    }
+
+    /** A run in the given browser profile: a later run in the same profile sees what the page stored (localStorage). */
+    static Result runWithProfile(Path workDir, Path profile, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(EXECUTABLE.toString(), "--headless", "--no-sandbox",
                 "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--enable-logging=stderr", "--v=0",
-                "--user-data-dir=" + Files.createTempDirectory(workDir, "profile")));
+                "--user-data-dir=" + profile));
         command.addAll(List.of(args));
         Path out = Files.createTempFile(workDir, "stdout", ".txt");
         Path err = Files.createTempFile(workDir, "stderr", ".txt");

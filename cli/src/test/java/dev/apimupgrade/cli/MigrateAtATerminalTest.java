@@ -65,7 +65,7 @@ class MigrateAtATerminalTest {
     }
 
     @Test
-    void anythingButDoneStopsTheRunAndWithoutATerminalNothingIsAsked() throws Exception {
+    void aWrongAnswerIsAskedAgainThreeTimesInAllThenStopsAndWithoutATerminalNothingIsAsked() throws Exception {
         MigrateHomes homes = MigrateHomes.of(Samples.DEFAULT, tmp.resolve("homes"));
         String first = manualSteps(homes).get(0);
 
@@ -73,8 +73,10 @@ class MigrateAtATerminalTest {
         CliRun piped = CliRun.of(withoutConfirmations(homes.migrateArgs(tmp.resolve("run"))).toArray(String[]::new));
 
         assertThat(later.code()).as(later.output()).isEqualTo(ExitCode.NEEDS_OPERATOR);
-        assertThat(later.output()).contains("Type done when " + first).contains("Not 'done': stopping here.")
-                .contains("STOPPED at " + first);
+        assertThat(later.output()).contains("That is not 'done': type done once the step is done")
+                .contains("Not 'done' 3 times: stopping here.").contains("STOPPED at " + first);
+        assertThat(PROMPT.matcher(later.output()).results().map(m -> m.group(1)))
+                .as("asked three times for the same step").containsExactly(first, first, first);
         assertThat(piped.code()).isEqualTo(ExitCode.NEEDS_OPERATOR);
         assertThat(piped.out()).contains("STOPPED at " + first).doesNotContain("Type done");
         assertThat(Files.readString(tmp.resolve("run/journal.jsonl"))).doesNotContain("\"status\":\"confirmed\"");

@@ -2,10 +2,14 @@ package dev.apimupgrade.report.html;
 
 import dev.apimupgrade.report.AssessmentReport;
 import dev.apimupgrade.report.BoardSummary;
+import freemarker.core.HTMLOutputFormat;
 import freemarker.template.Configuration;
 import freemarker.template.DefaultObjectWrapperBuilder;
 import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
+import freemarker.template.TemplateMethodModelEx;
+import freemarker.template.TemplateModelException;
+import freemarker.template.TemplateScalarModel;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.util.Locale;
@@ -16,6 +20,14 @@ import java.util.Map;
  * value is HTML-escaped; they only loop over and format the view model, which decides everything.
  */
 public final class HtmlReports {
+    private static final TemplateMethodModelEx BREAKABLE = arguments -> {
+        if (arguments.size() != 1) {
+            throw new TemplateModelException("breakable takes one value");
+        }
+        String value = arguments.get(0) instanceof TemplateScalarModel scalar ? scalar.getAsString()
+                : String.valueOf(arguments.get(0));
+        return HTMLOutputFormat.INSTANCE.fromMarkup(breakable(value));
+    };
     private static final Configuration FREEMARKER = configuration();
 
     private HtmlReports() {
@@ -53,6 +65,42 @@ public final class HtmlReports {
                 Map.of("comparison", dev.apimupgrade.report.ComparisonJson.document(comparison)));
     }
 
+    /**
+     * {@code breakable(path)} in a template: the value HTML-escaped, with a {@code <wbr>} after each / \ : = , and
+     * each piece with a hyphen in a {@code <span class="nb">} that the pages keep on one line
+     * so that a long path or URL can wrap at its separators instead of widening its column or being cut, while
+     * copying it still gives the path unchanged. Only for paths and identifiers, never for observed values: a sweep
+     * for a planted secret must still find it whole.
+     */
+    static String breakable(String value) {
+        StringBuilder out = new StringBuilder(value.length() + 16);
+        StringBuilder segment = new StringBuilder();
+        for (int i = 0; i < value.length(); i++) {
+            char ch = value.charAt(i);
+            segment.append(ch);
+            if ("/\\:=,".indexOf(ch) >= 0 && i < value.length() - 1) {
+                appendSegment(out, segment.toString());
+                out.append("<wbr>");
+                segment.setLength(0);
+            }
+        }
+        appendSegment(out, segment.toString());
+        return out.toString();
+    }
+
+    /** One piece between separators, escaped; each word of it with a hyphen kept on one line (a browser may break after one). */
+    private static void appendSegment(StringBuilder out, String segment) {
+        java.util.regex.Matcher words = WORD_OR_SPACE.matcher(segment);
+        while (words.find()) {
+            String word = words.group();
+            String escaped = HTMLOutputFormat.INSTANCE.escapePlainText(word);
+            out.append(word.indexOf('-') >= 0 && !word.isBlank() ? "<span class=\"nb\">" + escaped + "</span>" : escaped);
+        }
+    }
+
+    private static final java.util.regex.Pattern WORD_OR_SPACE = java.util.regex.Pattern.compile("\\s+|\\S+");
+
+
     static String render(String template, Map<String, Object> model) {
         StringWriter out = new StringWriter();
         try {
@@ -77,6 +125,7 @@ public final class HtmlReports {
         c.setLogTemplateExceptions(false);
         c.setWrapUncheckedExceptions(true);
         c.setFallbackOnNullLoopVariable(false);
+        c.setSharedVariable("breakable", BREAKABLE);
         return c;
     }
 }

@@ -35,7 +35,7 @@ class AfterReportPageTest {
         assertThat(html).contains("id=\"check-DB-AM-SCHEMA\"").contains("id=\"differences-DB-AM-SCHEMA\"")
                 .doesNotContain("id=\"differences-SYNAPSE-PROTECTED\"")
                 .contains("<tr class=\"unexpected\">").contains("missing table (unexpected)")
-                .contains("<code>db:apim_db/AM_USER</code>")
+                .contains("<code>db:<wbr>apim_db/<wbr>AM_USER</code>")
                 .contains("<tr class=\"documented\">").contains("different column (documented)")
                 .contains("<code>VARCHAR(255) NOT NULL</code>").contains("<code>VARCHAR(45) NOT NULL</code>")
                 .contains("the script keeps &lt;45&gt; &amp; says so").doesNotContain("<45>");
