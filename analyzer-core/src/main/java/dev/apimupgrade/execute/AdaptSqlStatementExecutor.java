@@ -24,11 +24,13 @@ final class AdaptSqlStatementExecutor implements StepExecutor {
         String name = step.params().get("actualName");
         Journal journal = ctx.journal();
         boolean droppedByTheScript = journal.records().stream()
-                .anyMatch(r -> r.type().equals("snapshot") && journal.completed(r.step())
-                        && name.equals(ScriptIdentifiers.parse(r.detail())
-                        .get(SqlScripts.AM_SYSTEM_APPS_NAME_CONSTRAINT)));
+                .anyMatch(r -> r.type().equals("snapshot")
+                        && journal.completed(r.step())
+                        && name.equals(
+                                ScriptIdentifiers.parse(r.detail()).get(SqlScripts.AM_SYSTEM_APPS_NAME_CONSTRAINT)));
         boolean scriptCompleted = journal.records().stream()
-                .anyMatch(r -> r.type().equals("intent") && ("RunSqlScript " + step.target()).equals(r.detail())
+                .anyMatch(r -> r.type().equals("intent")
+                        && ("RunSqlScript " + step.target()).equals(r.detail())
                         && journal.completed(r.step()));
         return droppedByTheScript || scriptCompleted && !constraintPresent(step, ctx);
     }

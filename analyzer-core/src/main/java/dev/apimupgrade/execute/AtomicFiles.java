@@ -1,5 +1,6 @@
 package dev.apimupgrade.execute;
 
+import dev.apimupgrade.scan.FileDigest;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,17 +9,16 @@ import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.LinkOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.security.DigestInputStream;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
-import dev.apimupgrade.scan.FileDigest;
 
 /**
  * Writes a file so that a reader (or a run killed half-way) sees either the old or the new content, never a mix: the
@@ -28,13 +28,12 @@ import dev.apimupgrade.scan.FileDigest;
 public final class AtomicFiles {
     static final String TEMP_SUFFIX = ".apim-upgrade-tmp";
 
-    private AtomicFiles() {
-    }
+    private AtomicFiles() {}
 
     public static void write(Path target, byte[] content) throws IOException {
         Path temp = temp(target);
-        try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
+        try (FileChannel ch = FileChannel.open(
+                temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
             java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(content);
             while (buf.hasRemaining()) {
                 ch.write(buf);
@@ -57,10 +56,10 @@ public final class AtomicFiles {
     static String writeStreamed(Path target, Content content) throws IOException {
         Path temp = temp(target);
         MessageDigest sha = FileDigest.digest();
-        try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
-            OutputStream out = new BufferedOutputStream(new DigestOutputStream(Channels.newOutputStream(ch), sha),
-                    64 * 1024);
+        try (FileChannel ch = FileChannel.open(
+                temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+            OutputStream out =
+                    new BufferedOutputStream(new DigestOutputStream(Channels.newOutputStream(ch), sha), 64 * 1024);
             content.writeTo(out);
             out.flush();
             ch.force(true);
@@ -140,8 +139,10 @@ public final class AtomicFiles {
 
     private static boolean syncFileSystem(Path on) {
         try {
-            Process p = new ProcessBuilder("sync", "-f", on.toString()).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            Process p = new ProcessBuilder("sync", "-f", on.toString())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
             return p.waitFor() == 0;
         } catch (IOException e) {
             return false;
@@ -157,8 +158,11 @@ public final class AtomicFiles {
         Object stamp = FileDigest.stampOf(source);
         MessageDigest sha = FileDigest.digest();
         try (InputStream in = new DigestInputStream(Files.newInputStream(source, LinkOption.NOFOLLOW_LINKS), sha);
-             FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                     StandardOpenOption.TRUNCATE_EXISTING)) {
+                FileChannel ch = FileChannel.open(
+                        temp,
+                        StandardOpenOption.CREATE,
+                        StandardOpenOption.WRITE,
+                        StandardOpenOption.TRUNCATE_EXISTING)) {
             OutputStream out = Channels.newOutputStream(ch);
             in.transferTo(out);
             out.flush();

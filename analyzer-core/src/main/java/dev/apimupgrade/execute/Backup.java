@@ -103,10 +103,15 @@ public final class Backup {
         java.util.Map<String, Path> originals = new java.util.TreeMap<>();
         Backup lookup = new Backup(run, null, null);
         for (JournalRecord r : Journal.open(run.journal()).records()) {
-            if (r.type().equals("backup") && Homes.isHomeName(r.path()) && Homes.roleOf(r.path()) == Role.NEW
+            if (r.type().equals("backup")
+                    && Homes.isHomeName(r.path())
+                    && Homes.roleOf(r.path()) == Role.NEW
                     && !Boolean.TRUE.equals(r.directory())) {
-                originals.putIfAbsent(Homes.relativeOf(r.path()), Boolean.TRUE.equals(r.existed())
-                        ? lookup.copyOf(r.path()) : run.backup().resolve("absent").resolve(Homes.relativeOf(r.path())));
+                originals.putIfAbsent(
+                        Homes.relativeOf(r.path()),
+                        Boolean.TRUE.equals(r.existed())
+                                ? lookup.copyOf(r.path())
+                                : run.backup().resolve("absent").resolve(Homes.relativeOf(r.path())));
             }
         }
         return originals;

@@ -37,7 +37,8 @@ final class BackupExecutor implements StepExecutor {
 
     @Override
     public List<String> preview(PlanStep step, StepContext ctx) {
-        return List.of("save NEW:" + step.target() + " under " + ctx.run().backup().resolve("NEW"));
+        return List.of(
+                "save NEW:" + step.target() + " under " + ctx.run().backup().resolve("NEW"));
     }
 
     @Override

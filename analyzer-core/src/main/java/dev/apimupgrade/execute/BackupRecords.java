@@ -17,8 +17,7 @@ import java.util.stream.Stream;
  * state it cannot bring back, and a resume overwrite the only copy of a file as it was before the run.
  */
 final class BackupRecords {
-    private BackupRecords() {
-    }
+    private BackupRecords() {}
 
     static void requireRecorded(RunDirectory run, Journal journal, Homes homes) throws IOException, InputException {
         for (Role role : Role.values()) {
@@ -30,15 +29,20 @@ final class BackupRecords {
             try (Stream<Path> all = Files.walk(saved)) {
                 // a copy killed before its rename leaves only its temporary file, which saved nothing
                 files = all.filter(p -> !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))
-                        .filter(p -> !p.getFileName().toString().endsWith(AtomicFiles.TEMP_SUFFIX)).sorted().toList();
+                        .filter(p -> !p.getFileName().toString().endsWith(AtomicFiles.TEMP_SUFFIX))
+                        .sorted()
+                        .toList();
             }
             for (Path copy : files) {
                 String name = Homes.name(role, saved.relativize(copy).toString());
                 if (!journal.saved(name) && !unchanged(copy, homes, role, Homes.relativeOf(name))) {
-                    throw new InputException(journal.file().toString(), "records less than the backups show: "
-                            + run.root().relativize(copy) + " has no backup record, and " + name + " is no longer"
-                            + " that copy. The journal was emptied, cut short or replaced; it cannot be trusted to"
-                            + " resume or roll back this run. Nothing was changed");
+                    throw new InputException(
+                            journal.file().toString(),
+                            "records less than the backups show: "
+                                    + run.root().relativize(copy) + " has no backup record, and " + name
+                                    + " is no longer"
+                                    + " that copy. The journal was emptied, cut short or replaced; it cannot be trusted to"
+                                    + " resume or roll back this run. Nothing was changed");
                 }
             }
         }

@@ -29,6 +29,7 @@ interface ByHandOnly extends StepExecutor {
 
     @Override
     default void apply(PlanStep step, StepContext ctx) {
-        throw new IllegalStateException(kind() + " " + step.id() + " is done by the operator, never applied by the tool");
+        throw new IllegalStateException(
+                kind() + " " + step.id() + " is done by the operator, never applied by the tool");
     }
 }

@@ -55,7 +55,11 @@ final class CopyFileExecutor implements StepExecutor {
     /** The file to copy: the home file {@code from} names, or the file the operator gave for it. */
     static Path source(PlanStep step, StepContext ctx) {
         String from = step.params().get("from");
-        return Homes.isHomeName(from) ? ctx.homes().resolve(from) : ctx.supplied().find(from).orElseThrow(
-                () -> new IllegalStateException(from + " was not given (" + SuppliedFiles.howToGive(from) + ")"));
+        return Homes.isHomeName(from)
+                ? ctx.homes().resolve(from)
+                : ctx.supplied()
+                        .find(from)
+                        .orElseThrow(() -> new IllegalStateException(
+                                from + " was not given (" + SuppliedFiles.howToGive(from) + ")"));
     }
 }

@@ -12,8 +12,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.concurrent.Future;
+import java.util.stream.Collectors;
 
 /**
  * CopyTree: every file of the old folder ({@code from}) into the new home's {@code target} folder, except the
@@ -40,7 +40,9 @@ final class CopyTreeExecutor implements StepExecutor {
         for (String rel : pending(step, ctx)) {
             boolean exists = Files.exists(target(step, ctx).resolve(rel), LinkOption.NOFOLLOW_LINKS);
             lines.add((exists ? "overwrite " : "create ") + "NEW:" + step.target() + "/" + rel
-                    + (tree.links().containsKey(rel) ? " (a link to " + tree.links().get(rel) + ")" : ""));
+                    + (tree.links().containsKey(rel)
+                            ? " (a link to " + tree.links().get(rel) + ")"
+                            : ""));
         }
         excluded(step).forEach(e -> lines.add("keep NEW:" + step.target() + "/" + e + " (excluded)"));
         return lines;
@@ -55,8 +57,8 @@ final class CopyTreeExecutor implements StepExecutor {
      * The files of a batch are copied by a few threads: each copy waits for its own flush to disk, and flushes that
      * wait together are written together, so the tree is not bound by one disk flush after another.
      */
-    private static final java.util.concurrent.ExecutorService COPIERS = java.util.concurrent.Executors
-            .newFixedThreadPool(4, r -> {
+    private static final java.util.concurrent.ExecutorService COPIERS =
+            java.util.concurrent.Executors.newFixedThreadPool(4, r -> {
                 Thread t = new Thread(r, "apim-upgrade-copy");
                 t.setDaemon(true);
                 return t;
@@ -95,8 +97,9 @@ final class CopyTreeExecutor implements StepExecutor {
             return Optional.empty();
         }
         return Optional.of("It would copy from or write through a symbolic link that does not stay in its home; the"
-                + " tool never copies what such a link points to:\n  " + String.join("\n  ", problems.stream()
-                .limit(SHOWN).toList()) + (problems.size() > SHOWN ? "\n  ... (" + problems.size() + " in all)" : "")
+                + " tool never copies what such a link points to:\n  "
+                + String.join("\n  ", problems.stream().limit(SHOWN).toList())
+                + (problems.size() > SHOWN ? "\n  ... (" + problems.size() + " in all)" : "")
                 + "\nReplace each link with the file it should be (or remove it), then run migrate again.");
     }
 
@@ -108,14 +111,20 @@ final class CopyTreeExecutor implements StepExecutor {
         Path to = target(step, ctx);
         SourceTree tree = tree(step, ctx);
         if (!tree.refused().isEmpty()) {
-            throw new IOException("a link leads out of the old home: " + tree.refused().get(0));
+            throw new IOException(
+                    "a link leads out of the old home: " + tree.refused().get(0));
         }
         List<String> pending = pending(step, ctx);
         try {
             for (int start = 0; start < pending.size(); start += BATCH) {
                 List<String> batch = pending.subList(start, Math.min(pending.size(), start + BATCH));
-                ctx.backup().saveAll(step.id(), Role.NEW, batch.stream().map(rel -> step.target() + "/" + rel)
-                        .toList());
+                ctx.backup()
+                        .saveAll(
+                                step.id(),
+                                Role.NEW,
+                                batch.stream()
+                                        .map(rel -> step.target() + "/" + rel)
+                                        .toList());
                 copyBatch(from, tree, step, ctx, batch, start, pending.size());
             }
         } finally {
@@ -128,8 +137,9 @@ final class CopyTreeExecutor implements StepExecutor {
      * then each renamed into place and each folder synced once. A kill leaves each file old or whole, and the rerun
      * overwrites the temporary files it finds.
      */
-    private static void copyBatch(Path from, SourceTree tree, PlanStep step, StepContext ctx, List<String> batch,
-                                  int done, int total) throws IOException {
+    private static void copyBatch(
+            Path from, SourceTree tree, PlanStep step, StepContext ctx, List<String> batch, int done, int total)
+            throws IOException {
         List<Future<Optional<AtomicFiles.Written>>> copies = new ArrayList<>();
         for (String rel : batch) {
             Path dest = ctx.homes().resolve(Role.NEW, step.target() + "/" + rel);
@@ -148,7 +158,9 @@ final class CopyTreeExecutor implements StepExecutor {
         for (int i = 0; i < copies.size(); i++) {
             try {
                 result(copies.get(i)).ifPresent(written::add);
-                folders.add(ctx.homes().resolve(Role.NEW, step.target() + "/" + batch.get(i)).getParent());
+                folders.add(ctx.homes()
+                        .resolve(Role.NEW, step.target() + "/" + batch.get(i))
+                        .getParent());
             } catch (IOException e) {
                 failed = failed == null ? e : failed;
             }
@@ -191,8 +203,10 @@ final class CopyTreeExecutor implements StepExecutor {
             }
         }
         // the contents compared in parallel; a digest the scan or the copy already made is not made again
-        List<Boolean> same = FileDigest.inParallel(copied.stream().map(to::resolve).toList(), copy ->
-                FileDigest.sha256(copy).equals(FileDigest.sha256(tree.root().resolve(to.relativize(copy)))));
+        List<Boolean> same = FileDigest.inParallel(
+                copied.stream().map(to::resolve).toList(),
+                copy -> FileDigest.sha256(copy)
+                        .equals(FileDigest.sha256(tree.root().resolve(to.relativize(copy)))));
         for (int i = 0; i < copied.size(); i++) {
             if (!same.get(i)) {
                 out.add(copied.get(i));
@@ -205,7 +219,8 @@ final class CopyTreeExecutor implements StepExecutor {
     }
 
     private static SourceTree tree(PlanStep step, StepContext ctx) throws IOException {
-        return SourceTree.of(ctx.homes().resolve(step.params().get("from")), ctx.homes().oldHome(), excluded(step));
+        return SourceTree.of(
+                ctx.homes().resolve(step.params().get("from")), ctx.homes().oldHome(), excluded(step));
     }
 
     private static Path target(PlanStep step, StepContext ctx) {
@@ -214,7 +229,9 @@ final class CopyTreeExecutor implements StepExecutor {
 
     private static Set<String> excluded(PlanStep step) {
         String list = step.params().getOrDefault("exclude", "");
-        return Arrays.stream(list.split(",")).map(String::trim).filter(s -> !s.isEmpty())
+        return Arrays.stream(list.split(","))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
                 .collect(Collectors.toCollection(java.util.TreeSet::new));
     }
 }

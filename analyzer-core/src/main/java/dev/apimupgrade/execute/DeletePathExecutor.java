@@ -32,7 +32,8 @@ final class DeletePathExecutor implements StepExecutor {
     public List<String> preview(PlanStep step, StepContext ctx) throws IOException {
         List<String> lines = new ArrayList<>();
         for (Path p : deepestFirst(ctx.homes().resolve(Role.NEW, step.target()))) {
-            lines.add("delete NEW:" + ctx.homes().newHome().relativize(p).toString().replace('\\', '/')
+            lines.add("delete NEW:"
+                    + ctx.homes().newHome().relativize(p).toString().replace('\\', '/')
                     + " (saved under backup/ first)");
         }
         return lines;

@@ -21,8 +21,7 @@ final class DeploymentToml {
     private static final Pattern ASSIGNMENT =
             Pattern.compile("^(\\s*[+\\- ]?\\s*)([A-Za-z0-9_.\"'-]+)(\\s*=\\s*)(.*)$");
 
-    private DeploymentToml() {
-    }
+    private DeploymentToml() {}
 
     static String read(StepContext ctx, Role role) throws IOException {
         return Files.readString(file(ctx, role), StandardCharsets.UTF_8);
@@ -48,8 +47,10 @@ final class DeploymentToml {
         List<String> out = new ArrayList<>();
         for (String line : text.split("\n", -1)) {
             Matcher m = ASSIGNMENT.matcher(line);
-            out.add(m.matches() && SecretMask.isSecretKey(m.group(2))
-                    ? m.group(1) + m.group(2) + m.group(3) + "\"" + SecretMask.MASK + "\"" : line);
+            out.add(
+                    m.matches() && SecretMask.isSecretKey(m.group(2))
+                            ? m.group(1) + m.group(2) + m.group(3) + "\"" + SecretMask.MASK + "\""
+                            : line);
         }
         return String.join("\n", out);
     }

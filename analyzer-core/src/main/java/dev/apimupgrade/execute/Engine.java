@@ -29,28 +29,43 @@ public final class Engine {
      * is, if given; where long steps report their progress; the files given that the tool does not ship; and how
      * to take the before-inventory.
      */
-    public record Options(boolean breakLock, Map<String, String> confirmations, Optional<String> databaseBackup,
-                          Progress progress, SuppliedFiles supplied, BeforeInventory inventory) {
+    public record Options(
+            boolean breakLock,
+            Map<String, String> confirmations,
+            Optional<String> databaseBackup,
+            Progress progress,
+            SuppliedFiles supplied,
+            BeforeInventory inventory) {
         public Options {
             confirmations = Map.copyOf(confirmations);
         }
 
         /** Without a before-inventory. */
-        public Options(boolean breakLock, Map<String, String> confirmations, Optional<String> databaseBackup,
-                       Progress progress, SuppliedFiles supplied) {
+        public Options(
+                boolean breakLock,
+                Map<String, String> confirmations,
+                Optional<String> databaseBackup,
+                Progress progress,
+                SuppliedFiles supplied) {
             this(breakLock, confirmations, databaseBackup, progress, supplied, BeforeInventory.NONE);
         }
 
         /** Without files given by the operator. */
-        public Options(boolean breakLock, Map<String, String> confirmations, Optional<String> databaseBackup,
-                       Progress progress) {
+        public Options(
+                boolean breakLock,
+                Map<String, String> confirmations,
+                Optional<String> databaseBackup,
+                Progress progress) {
             this(breakLock, confirmations, databaseBackup, progress, SuppliedFiles.NONE);
         }
 
         /** Confirmations given with --confirm, no database backup location, no progress display. */
         public Options(boolean breakLock, Set<String> confirmed) {
-            this(breakLock, confirmed.stream().collect(Collectors.toMap(id -> id, id -> "--confirm")),
-                    Optional.empty(), Progress.NONE);
+            this(
+                    breakLock,
+                    confirmed.stream().collect(Collectors.toMap(id -> id, id -> "--confirm")),
+                    Optional.empty(),
+                    Progress.NONE);
         }
 
         public Set<String> confirmed() {
@@ -73,8 +88,15 @@ public final class Engine {
             BackupRecords.requireRecorded(run, journal, homes);
             Preflight.Snapshot now = preflight.scan();
             new RunChecks(journal, plan.steps(), options.confirmed()).refuseToStart(plan, now, run);
-            StepContext ctx = new StepContext(homes, new Backup(run, journal, homes), now.facts(),
-                    now.datasources(), run, journal, options.progress(), options.supplied());
+            StepContext ctx = new StepContext(
+                    homes,
+                    new Backup(run, journal, homes),
+                    now.facts(),
+                    now.datasources(),
+                    run,
+                    journal,
+                    options.progress(),
+                    options.supplied());
             try {
                 requireManual(plan, options.confirmations(), ctx);
             } catch (InputException e) {
@@ -86,17 +108,21 @@ public final class Engine {
             }
             Optional<MigrationPlan> earlier = RunRecord.earlierPlan(run, plan, journal);
             List<String> adopted = earlier.isPresent()
-                    ? PlanAdoption.adopt(run, journal, earlier.get(), plan, options.confirmed()) : List.of();
+                    ? PlanAdoption.adopt(run, journal, earlier.get(), plan, options.confirmed())
+                    : List.of();
             RunRecord.startIfNew(run, plan, homes, journal);
             takeInventoryBeforeTheFirstChange(run, journal, options.inventory());
-            journal.append(JournalRecord.note("run-start", plan.steps().size() + " step(s), plan "
-                    + plan.fingerprint().sha256()));
+            journal.append(JournalRecord.note(
+                    "run-start",
+                    plan.steps().size() + " step(s), plan " + plan.fingerprint().sha256()));
             StepRunner runner = new StepRunner(executors, journal, ctx, options.confirmations());
             adopted.forEach(runner::line);
             if (options.databaseBackup().isPresent()
                     && !options.databaseBackup().equals(StepRunner.recordedBackup(journal))) {
-                journal.append(JournalRecord.note(StepRunner.DATABASE_BACKUP, options.databaseBackup().get()));
-                runner.line("the full database backup is at " + options.databaseBackup().get() + " (recorded)");
+                journal.append(JournalRecord.note(
+                        StepRunner.DATABASE_BACKUP, options.databaseBackup().get()));
+                runner.line("the full database backup is at "
+                        + options.databaseBackup().get() + " (recorded)");
             }
             for (String temp : Leftovers.removeTemps(journal, homes)) {
                 runner.line("removed " + temp + ": a temporary file left by a run killed before its rename");
@@ -115,16 +141,17 @@ public final class Engine {
         if (java.nio.file.Files.exists(run.inventory())) {
             return;
         }
-        boolean changed = journal.records().stream().anyMatch(r -> r.type().equals("intent")
-                || JournalRecord.CONFIRMED.equals(r.status()));
+        boolean changed = journal.records().stream()
+                .anyMatch(r -> r.type().equals("intent") || JournalRecord.CONFIRMED.equals(r.status()));
         if (changed) {
             return;
         }
         byte[] json = inventory.json();
         if (json != null) {
             AtomicFiles.write(run.inventory(), json);
-            journal.append(JournalRecord.note("before-inventory", "taken before the first change: "
-                    + run.root().relativize(run.inventory())));
+            journal.append(JournalRecord.note(
+                    "before-inventory",
+                    "taken before the first change: " + run.root().relativize(run.inventory())));
         }
     }
 
@@ -150,13 +177,14 @@ public final class Engine {
     }
 
     /** A --confirm that names no step of this plan is a typo or another plan's step: bad input, before anything. */
-    private static void requireStepsOfThePlan(MigrationPlan plan, Map<String, String> confirmed)
-            throws InputException {
+    private static void requireStepsOfThePlan(MigrationPlan plan, Map<String, String> confirmed) throws InputException {
         Set<String> ids = plan.steps().stream().map(PlanStep::id).collect(Collectors.toSet());
         for (String id : new java.util.TreeSet<>(confirmed.keySet())) {
             if (!ids.contains(id)) {
-                throw new InputException(confirmed.get(id), "'" + id + "' is not a step of this plan; the steps for"
-                        + " the operator are: " + manualIds(plan));
+                throw new InputException(
+                        confirmed.get(id),
+                        "'" + id + "' is not a step of this plan; the steps for" + " the operator are: "
+                                + manualIds(plan));
             }
         }
     }
@@ -168,22 +196,29 @@ public final class Engine {
     private void requireManual(MigrationPlan plan, Map<String, String> confirmed, StepContext ctx)
             throws InputException {
         for (PlanStep step : plan.steps()) {
-            if (confirmed.containsKey(step.id()) && byHand(executor(step), step, ctx).isEmpty()) {
-                throw new InputException(confirmed.get(step.id()), "'" + step.id() + "' is not a manual step of this"
-                        + " plan (the tool carries it out itself); the steps for the operator are: " + manualIds(plan));
+            if (confirmed.containsKey(step.id())
+                    && byHand(executor(step), step, ctx).isEmpty()) {
+                throw new InputException(
+                        confirmed.get(step.id()),
+                        "'" + step.id() + "' is not a manual step of this"
+                                + " plan (the tool carries it out itself); the steps for the operator are: "
+                                + manualIds(plan));
             }
         }
     }
 
     private static String manualIds(MigrationPlan plan) {
-        List<String> ids = plan.steps().stream().filter(s -> !s.automated()).map(PlanStep::id).toList();
+        List<String> ids = plan.steps().stream()
+                .filter(s -> !s.automated())
+                .map(PlanStep::id)
+                .toList();
         return ids.isEmpty() ? "(none)" : String.join(", ", ids);
     }
 
     /** A run refused as bad input before it started leaves no run folder behind when it made one. */
     private static void removeEmpty(RunDirectory run) throws IOException {
-        for (java.nio.file.Path p : List.of(run.backup(), run.exports(), run.journal(), run.journalHead(), run.key(),
-                run.root())) {
+        for (java.nio.file.Path p :
+                List.of(run.backup(), run.exports(), run.journal(), run.journalHead(), run.key(), run.root())) {
             try {
                 java.nio.file.Files.deleteIfExists(p);
             } catch (java.nio.file.DirectoryNotEmptyException e) {
@@ -206,21 +241,30 @@ public final class Engine {
     /** What a run would do, step by step, with nothing written (no run folder, no journal, no lock). */
     public RunOutcome dryRun(MigrationPlan plan, RunDirectory run, Homes homes, Preflight preflight)
             throws IOException, InputException, RunRefusedException {
-        return RunOutcome.completed(rehearse(plan, run, homes, preflight, SuppliedFiles.NONE).lines());
+        return RunOutcome.completed(
+                rehearse(plan, run, homes, preflight, SuppliedFiles.NONE).lines());
     }
 
     /**
      * The dry run with its sums: the steps the tool would do, those done already, and every stop; with the files the
      * operator gives (a tenant loader jar the tool does not ship).
      */
-    public Rehearsal rehearse(MigrationPlan plan, RunDirectory run, Homes homes, Preflight preflight,
-                              SuppliedFiles supplied) throws IOException, InputException, RunRefusedException {
+    public Rehearsal rehearse(
+            MigrationPlan plan, RunDirectory run, Homes homes, Preflight preflight, SuppliedFiles supplied)
+            throws IOException, InputException, RunRefusedException {
         PlanPaths.require(plan, homes, "plan.json");
         Journal journal = Journal.open(run.journal());
         Preflight.Snapshot now = preflight.scan();
         new RunChecks(journal, plan.steps(), Set.of()).refuseToStart(plan, now, run);
-        StepContext ctx = new StepContext(homes, new Backup(run, journal, homes), now.facts(),
-                now.datasources(), run, journal, Progress.NONE, supplied);
+        StepContext ctx = new StepContext(
+                homes,
+                new Backup(run, journal, homes),
+                now.facts(),
+                now.datasources(),
+                run,
+                journal,
+                Progress.NONE,
+                supplied);
         List<String> lines = new ArrayList<>();
         List<Rehearsal.Stop> stops = new ArrayList<>();
         int automated = 0;
@@ -247,8 +291,15 @@ public final class Engine {
                     backupFor = step.id();
                 }
                 Optional<String> refused = ex.refusal(step, ctx);
-                (refused.isPresent() ? refused.get().lines().map(l -> "  refused: " + l).toList()
-                        : ex.preview(step, ctx).stream().map(l -> "  " + l).toList()).forEach(lines::add);
+                (refused.isPresent()
+                                ? refused.get()
+                                        .lines()
+                                        .map(l -> "  refused: " + l)
+                                        .toList()
+                                : ex.preview(step, ctx).stream()
+                                        .map(l -> "  " + l)
+                                        .toList())
+                        .forEach(lines::add);
             }
         }
         return new Rehearsal(lines, automated, done, stops, backupFor != null, backupFor);
@@ -259,7 +310,8 @@ public final class Engine {
     }
 
     static Optional<String> byHand(StepExecutor ex, PlanStep step, StepContext ctx) {
-        return step.automated() ? ex.needsOperator(step, ctx)
+        return step.automated()
+                ? ex.needsOperator(step, ctx)
                 : Optional.of(ex.needsOperator(step, ctx).orElse(step.kind() + " " + step.target()));
     }
 }

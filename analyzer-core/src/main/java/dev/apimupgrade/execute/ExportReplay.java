@@ -17,7 +17,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,12 +39,12 @@ final class ExportReplay {
      * Tables whose export holds rows the registry clean-up updates (gives a path) as well as rows it deletes: a
      * re-insert cannot tell them apart, so these are named, never replayed.
      */
-    private static final Set<String> UPDATED_IN_PLACE = Set.of("REG_RESOURCE_TAG",
-            "REG_RESOURCE_COMMENT", "REG_RESOURCE_PROPERTY", "REG_RESOURCE_RATING");
+    private static final Set<String> UPDATED_IN_PLACE =
+            Set.of("REG_RESOURCE_TAG", "REG_RESOURCE_COMMENT", "REG_RESOURCE_PROPERTY", "REG_RESOURCE_RATING");
+
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
-    private ExportReplay() {
-    }
+    private ExportReplay() {}
 
     /**
      * One script step whose changes may be in its database: its database (from its intent record), its exports
@@ -54,37 +53,51 @@ final class ExportReplay {
      * replaying is safe either way, since only missing rows are inserted), and how many DDL statements it committed
      * before it failed half-way (0 otherwise).
      */
-    private record Committed(String step, String target, List<JournalRecord> exports, boolean finished, int halfWay) {
-    }
+    private record Committed(String step, String target, List<JournalRecord> exports, boolean finished, int halfWay) {}
 
-    static List<String> lines(Journal journal, RunDirectory run, Optional<DatasourceSpecs> datasources,
-                              Optional<String> backupLocation) {
-        String covers = backupLocation.map(b -> "the operator's database backup recorded before the run ("
-                + b + ") covers it").orElse("the operator's full database backup covers it");
+    static List<String> lines(
+            Journal journal, RunDirectory run, Optional<DatasourceSpecs> datasources, Optional<String> backupLocation) {
+        String covers = backupLocation
+                .map(b -> "the operator's database backup recorded before the run (" + b + ") covers it")
+                .orElse("the operator's full database backup covers it");
         List<String> lines = new ArrayList<>();
         for (Committed c : committed(journal)) {
-            Optional<DatasourceSpec> spec = datasources.flatMap(d -> d.all().stream()
-                    .filter(s -> s.name().equals(c.target())).findFirst());
-            String product = spec.flatMap(DatasourceSpec::kind).map(k -> product(k) + " ").orElse("");
-            List<String> names = c.exports().stream().map(JournalRecord::path).distinct().toList();
+            Optional<DatasourceSpec> spec = datasources.flatMap(d ->
+                    d.all().stream().filter(s -> s.name().equals(c.target())).findFirst());
+            String product = spec.flatMap(DatasourceSpec::kind)
+                    .map(k -> product(k) + " ")
+                    .orElse("");
+            List<String> names =
+                    c.exports().stream().map(JournalRecord::path).distinct().toList();
             List<JournalRecord> rows = c.exports().stream()
-                    .filter(r -> ROW_EXPORT.matcher(Path.of(r.path()).getFileName().toString()).matches()).toList();
-            List<JournalRecord> ddl = c.exports().stream().filter(r -> !rows.contains(r)).toList();
+                    .filter(r -> ROW_EXPORT
+                            .matcher(Path.of(r.path()).getFileName().toString())
+                            .matches())
+                    .toList();
+            List<JournalRecord> ddl =
+                    c.exports().stream().filter(r -> !rows.contains(r)).toList();
             if (!ddl.isEmpty()) {
-                String state = c.halfWay() > 0 ? " changed (it failed half-way, after " + c.halfWay()
-                        + " statement(s) had run) the schema of the "
-                        : c.finished() ? " changed the schema of the "
-                        : " may have changed (it began and did not finish) the schema of the ";
+                String state = c.halfWay() > 0
+                        ? " changed (it failed half-way, after " + c.halfWay()
+                                + " statement(s) had run) the schema of the "
+                        : c.finished()
+                                ? " changed the schema of the "
+                                : " may have changed (it began and did not finish) the schema of the ";
                 lines.add("NOT UNDONE: " + c.step() + state + c.target() + " " + product
                         + "database; DDL is committed at once on MariaDB/MySQL and with its transaction"
                         + " on PostgreSQL, and this build does not reverse it. The table definitions before it are"
-                        + " exported in the run folder (" + String.join(", ", ddl.stream().map(JournalRecord::path)
-                        .distinct().toList()) + "); " + covers + ": restore that backup to undo this step.");
+                        + " exported in the run folder ("
+                        + String.join(
+                                ", ",
+                                ddl.stream().map(JournalRecord::path).distinct().toList()) + "); " + covers
+                        + ": restore that backup to undo this step.");
             }
             if (rows.isEmpty()) {
                 continue;
             }
-            if (spec.isEmpty() || spec.get().kind().isEmpty() || spec.get().problem().isPresent()
+            if (spec.isEmpty()
+                    || spec.get().kind().isEmpty()
+                    || spec.get().problem().isPresent()
                     || !replayable(spec.get().kind().get())) {
                 lines.add(Rollback.notReplayed(c.step(), names) + " (the tool cannot reach the " + c.target()
                         + " database to replay them)");
@@ -92,10 +105,12 @@ final class ExportReplay {
             }
             for (JournalRecord r : rows) {
                 String table = Path.of(r.path()).getFileName().toString().replaceFirst("\\.jsonl$", "");
-                lines.add(UPDATED_IN_PLACE.contains(table) ? "NOT REPLAYED: " + r.path() + " holds rows " + c.step()
-                        + " updated in place as well as rows it deleted; re-inserting them beside the updated ones"
-                        + " would duplicate them, so the tool does not; " + covers + "."
-                        : replay(c, r, run, spec.get(), covers));
+                lines.add(
+                        UPDATED_IN_PLACE.contains(table)
+                                ? "NOT REPLAYED: " + r.path() + " holds rows " + c.step()
+                                        + " updated in place as well as rows it deleted; re-inserting them beside the updated ones"
+                                        + " would duplicate them, so the tool does not; " + covers + "."
+                                : replay(c, r, run, spec.get(), covers));
             }
         }
         return lines;
@@ -139,19 +154,25 @@ final class ExportReplay {
         List<Committed> committed = new ArrayList<>();
         exports.forEach((step, byPath) -> {
             String outcome = lastOutcome.get(step);
-            int statements = (int) ran.stream().filter(d -> d != null && d.startsWith(step + " ")).count();
+            int statements = (int) ran.stream()
+                    .filter(d -> d != null && d.startsWith(step + " "))
+                    .count();
             boolean failed = JournalRecord.FAILED.equals(outcome);
             // a failed script was rolled back whole, unless MariaDB/MySQL had committed some of its DDL
             if (!failed || statements > 0) {
-                committed.add(new Committed(step, targets.getOrDefault(step, "?"), List.copyOf(byPath.values()),
-                        outcome != null && !failed, failed ? statements : 0));
+                committed.add(new Committed(
+                        step,
+                        targets.getOrDefault(step, "?"),
+                        List.copyOf(byPath.values()),
+                        outcome != null && !failed,
+                        failed ? statements : 0));
             }
         });
         return committed;
     }
 
-    private static String replay(Committed c, JournalRecord export, RunDirectory run, DatasourceSpec spec,
-                                 String covers) {
+    private static String replay(
+            Committed c, JournalRecord export, RunDirectory run, DatasourceSpec spec, String covers) {
         Path file = run.root().resolve(export.path());
         String table = file.getFileName().toString().replaceFirst("\\.jsonl$", "");
         try {
@@ -207,8 +228,7 @@ final class ExportReplay {
         }
     }
 
-    private static boolean exists(Connection db, String table, List<String> columns, JsonNode row)
-            throws SQLException {
+    private static boolean exists(Connection db, String table, List<String> columns, JsonNode row) throws SQLException {
         StringBuilder sql = new StringBuilder("SELECT COUNT(*) FROM " + table + " WHERE 1 = 1");
         List<String> values = new ArrayList<>();
         for (String col : columns) {

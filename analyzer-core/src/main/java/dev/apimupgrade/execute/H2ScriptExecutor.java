@@ -38,7 +38,8 @@ final class H2ScriptExecutor implements ScriptRunner {
     public Optional<String> needsOperator(PlanStep step, StepContext ctx, DatasourceSpec spec) {
         String byHand = ScriptRunner.byHand(step, "h2");
         if (spec.problem().isPresent()) {
-            return Optional.of(byHand + "; the tool cannot open it: " + spec.problem().get());
+            return Optional.of(
+                    byHand + "; the tool cannot open it: " + spec.problem().get());
         }
         if (!mvFile(spec).startsWith(ctx.homes().oldHome())) {
             return Optional.of(byHand + "; its H2 file is outside the old home, so the tool cannot back it up");
@@ -74,8 +75,8 @@ final class H2ScriptExecutor implements ScriptRunner {
 
     private static List<String> missing(PlanStep step, StepContext ctx, Map<String, String> identifiers)
             throws IOException {
-        ScriptSchema expected = ScriptSchema.of(SqlScripts.statements(step.params().get("script"), DatabaseProduct.H2,
-                identifiers));
+        ScriptSchema expected =
+                ScriptSchema.of(SqlScripts.statements(step.params().get("script"), DatabaseProduct.H2, identifiers));
         if (expected.isEmpty()) {
             return List.of();
         }
@@ -83,20 +84,22 @@ final class H2ScriptExecutor implements ScriptRunner {
         try (ReadOnlyConnection c = ReadOnlyConnection.open(spec, DatabaseProduct.H2, List.of())) {
             return expected.missing(c.jdbc());
         } catch (SQLException e) {
-            throw new IOException("cannot read the schema of the H2 database " + spec.target() + ": "
-                    + e.getMessage(), e);
+            throw new IOException(
+                    "cannot read the schema of the H2 database " + spec.target() + ": " + e.getMessage(), e);
         }
     }
 
     /** The identifiers the step's script runs with: those journalled with its snapshot, else the fresh scan's. */
     private static Map<String, String> identifiers(PlanStep step, StepContext ctx) {
-        return snapshotRecord(step, ctx).map(r -> ScriptIdentifiers.parse(r.detail()))
+        return snapshotRecord(step, ctx)
+                .map(r -> ScriptIdentifiers.parse(r.detail()))
                 .orElseGet(() -> ScriptIdentifiers.of(step, ctx.facts()));
     }
 
     private static Optional<JournalRecord> snapshotRecord(PlanStep step, StepContext ctx) {
         return ctx.journal().records().stream()
-                .filter(r -> r.type().equals("snapshot") && step.id().equals(r.step())).findFirst();
+                .filter(r -> r.type().equals("snapshot") && step.id().equals(r.step()))
+                .findFirst();
     }
 
     @Override
@@ -113,33 +116,51 @@ final class H2ScriptExecutor implements ScriptRunner {
         String rel = relative(step, ctx);
         Path file = mvFile(spec);
         ctx.backup().save(step.id(), Role.OLD, rel);
-        Path snapshot = ctx.run().exports().resolve("snapshots").resolve(step.id().replaceAll("[^A-Za-z0-9._-]", "_"))
+        Path snapshot = ctx.run()
+                .exports()
+                .resolve("snapshots")
+                .resolve(step.id().replaceAll("[^A-Za-z0-9._-]", "_"))
                 .resolve(file.getFileName());
         Optional<JournalRecord> earlier = snapshotRecord(step, ctx);
         Map<String, String> identifiers;
         if (earlier.isPresent()) {
             // a half-done earlier attempt: back to the state it started from, with the names it read then; only
             // from the very bytes the journal recorded, or the redo would start from some other state
-            if (!Files.isRegularFile(snapshot) || !FileDigest.sha256(snapshot).equals(earlier.get().sha256())) {
-                throw new IOException("the snapshot " + snapshot + " is " + (Files.isRegularFile(snapshot)
-                        ? "not the one the journal recorded (its SHA-256 differs)" : "missing") + ", so " + step.id()
+            if (!Files.isRegularFile(snapshot)
+                    || !FileDigest.sha256(snapshot).equals(earlier.get().sha256())) {
+                throw new IOException("the snapshot " + snapshot + " is "
+                        + (Files.isRegularFile(snapshot)
+                                ? "not the one the journal recorded (its SHA-256 differs)"
+                                : "missing")
+                        + ", so " + step.id()
                         + " cannot be redone from the state it started from. Nothing was restored or run; roll back"
-                        + " (the database as it was before the run is under " + ctx.run().backup() + ")");
+                        + " (the database as it was before the run is under "
+                        + ctx.run().backup() + ")");
             }
             AtomicFiles.copy(snapshot, file);
             identifiers = ScriptIdentifiers.parse(earlier.get().detail());
         } else {
             identifiers = ScriptIdentifiers.of(step, ctx.facts());
             AtomicFiles.copy(file, snapshot);
-            ctx.journal().append(JournalRecord.snapshot(step.id(), Homes.name(Role.OLD, rel),
-                    FileDigest.sha256(snapshot), ScriptIdentifiers.format(identifiers)));
+            ctx.journal()
+                    .append(JournalRecord.snapshot(
+                            step.id(),
+                            Homes.name(Role.OLD, rel),
+                            FileDigest.sha256(snapshot),
+                            ScriptIdentifiers.format(identifiers)));
         }
         try {
             // a redo starts from the snapshot, whose rows the first attempt exported already
-            List<ScriptEffects.Export> exports = earlier.isPresent() ? List.of()
-                    : ScriptEffects.of(step.params().get("script"), DatabaseProduct.H2).map(ScriptEffects.Effect::exports)
-                    .orElse(List.of());
-            run(spec, exports, SqlScripts.statements(step.params().get("script"), DatabaseProduct.H2, identifiers), step,
+            List<ScriptEffects.Export> exports = earlier.isPresent()
+                    ? List.of()
+                    : ScriptEffects.of(step.params().get("script"), DatabaseProduct.H2)
+                            .map(ScriptEffects.Effect::exports)
+                            .orElse(List.of());
+            run(
+                    spec,
+                    exports,
+                    SqlScripts.statements(step.params().get("script"), DatabaseProduct.H2, identifiers),
+                    step,
                     ctx);
         } finally {
             ctx.progress().finish(step.id());
@@ -147,14 +168,20 @@ final class H2ScriptExecutor implements ScriptRunner {
     }
 
     /** The exports (what compare explains count drops with), then every statement. */
-    private static void run(DatasourceSpec spec, List<ScriptEffects.Export> exports, List<SqlStatement> statements,
-                            PlanStep step, StepContext ctx) throws IOException {
+    private static void run(
+            DatasourceSpec spec,
+            List<ScriptEffects.Export> exports,
+            List<SqlStatement> statements,
+            PlanStep step,
+            StepContext ctx)
+            throws IOException {
         String stepId = step.id();
         Progress progress = ctx.progress();
         // no trace file: an SQL error must not leave a <db>.trace.db in the old home that the journal does not know
         String url = spec.connectUrl() + ";IFEXISTS=TRUE;TRACE_LEVEL_FILE=0";
-        try (Connection c = DriverManager.getConnection(url, spec.user(), spec.password() == null ? "" : spec.password());
-             Statement st = c.createStatement()) {
+        try (Connection c =
+                        DriverManager.getConnection(url, spec.user(), spec.password() == null ? "" : spec.password());
+                Statement st = c.createStatement()) {
             try {
                 RowExport.writeAll(c, step, exports, ctx);
             } catch (SQLException e) {
@@ -175,18 +202,26 @@ final class H2ScriptExecutor implements ScriptRunner {
     }
 
     private static Optional<DatasourceSpec> spec(PlanStep step, StepContext ctx) {
-        return ctx.datasources() == null ? Optional.empty()
-                : ctx.datasources().all().stream().filter(d -> d.name().equals(step.target())).findFirst();
+        return ctx.datasources() == null
+                ? Optional.empty()
+                : ctx.datasources().all().stream()
+                        .filter(d -> d.name().equals(step.target()))
+                        .findFirst();
     }
 
     private static Path mvFile(DatasourceSpec spec) {
         // the connect URL is the scan's: an absolute database path without options
-        Path db = H2Url.parse(spec.connectUrl()).flatMap(u -> u.databasePath(Path.of("").toAbsolutePath()))
+        Path db = H2Url.parse(spec.connectUrl())
+                .flatMap(u -> u.databasePath(Path.of("").toAbsolutePath()))
                 .orElseThrow(() -> new IllegalStateException("not an H2 file URL: " + spec.target()));
         return H2Url.mvFile(db.toAbsolutePath().normalize());
     }
 
     private static String relative(PlanStep step, StepContext ctx) {
-        return ctx.homes().oldHome().relativize(mvFile(spec(step, ctx).orElseThrow())).toString().replace('\\', '/');
+        return ctx.homes()
+                .oldHome()
+                .relativize(mvFile(spec(step, ctx).orElseThrow()))
+                .toString()
+                .replace('\\', '/');
     }
 }

@@ -28,14 +28,14 @@ public record Homes(Path oldHome, Path newHome) {
     public Path resolve(Role role, String relative) {
         Optional<String> bad = problem(relative);
         if (bad.isPresent()) {
-            throw new IllegalArgumentException("'" + relative + "' is not a path inside the " + role + " home: "
-                    + bad.get());
+            throw new IllegalArgumentException(
+                    "'" + relative + "' is not a path inside the " + role + " home: " + bad.get());
         }
         Path home = home(role);
         Path p = home.resolve(relative).normalize();
         linkOut(home, p).ifPresent(out -> {
-            throw new IllegalArgumentException("'" + relative + "' leaves the " + role + " home through a symbolic"
-                    + " link (" + out + ")");
+            throw new IllegalArgumentException(
+                    "'" + relative + "' leaves the " + role + " home through a symbolic" + " link (" + out + ")");
         });
         return p;
     }

@@ -10,7 +10,6 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
@@ -27,7 +26,8 @@ import java.util.ServiceLoader;
 public final class Journal {
     private static final ObjectMapper JSON = JsonMapper.builder().build();
     private static final List<JournalListener> LISTENERS = ServiceLoader.load(JournalListener.class).stream()
-            .map(ServiceLoader.Provider::get).toList();
+            .map(ServiceLoader.Provider::get)
+            .toList();
     private final Path file;
     private final RunDirectory run;
     private final List<JournalRecord> records;
@@ -52,7 +52,9 @@ public final class Journal {
      * record's MAC and every path it names; a journal it cannot trust is bad input naming the file, line and what.
      */
     public static Journal open(Path file) throws IOException, InputException {
-        return new Journal(file, JournalChain.read(file, new RunDirectory(file.toAbsolutePath().getParent())));
+        return new Journal(
+                file,
+                JournalChain.read(file, new RunDirectory(file.toAbsolutePath().getParent())));
     }
 
     public synchronized void append(JournalRecord record) {
@@ -70,8 +72,8 @@ public final class Journal {
         }
         try {
             MacKey mac = key();
-            try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                    StandardOpenOption.WRITE)) {
+            try (FileChannel ch = FileChannel.open(
+                    file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
                 // a record cut short by a kill earlier is closed off first, so this one starts on its own line
                 String prefix = ch.size() > 0 && lastByte(ch) != '\n' ? "\n" : "";
                 ch.position(ch.size());
@@ -81,8 +83,8 @@ public final class Journal {
                     }
                     String canonical = JSON.writeValueAsString(record);
                     lastMac = JournalChain.mac(mac, lastMac, canonical);
-                    ByteBuffer buf = ByteBuffer.wrap((prefix + JournalChain.line(canonical, lastMac) + "\n")
-                            .getBytes(StandardCharsets.UTF_8));
+                    ByteBuffer buf = ByteBuffer.wrap(
+                            (prefix + JournalChain.line(canonical, lastMac) + "\n").getBytes(StandardCharsets.UTF_8));
                     prefix = "";
                     while (buf.hasRemaining()) {
                         ch.write(buf);

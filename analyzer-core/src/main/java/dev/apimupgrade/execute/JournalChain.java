@@ -30,14 +30,11 @@ final class JournalChain {
     private static final long MAX_BYTES = 1024L * 1024 * 1024;
 
     /** What was read: the records, the key (null for a journal not started yet) and the last MAC of the chain. */
-    record Read(List<JournalRecord> records, MacKey key, String lastMac) {
-    }
+    record Read(List<JournalRecord> records, MacKey key, String lastMac) {}
 
-    private record Line(int number, ObjectNode node) {
-    }
+    private record Line(int number, ObjectNode node) {}
 
-    private JournalChain() {
-    }
+    private JournalChain() {}
 
     static String mac(MacKey key, String previous, String canonical) {
         return key.mac(input(previous, canonical));
@@ -64,17 +61,22 @@ final class JournalChain {
 
     static Read read(Path file, RunDirectory run) throws IOException, InputException {
         List<Line> lines = lines(file);
-        if (lines.isEmpty() && !Files.exists(run.runJson()) && Files.isRegularFile(run.key(), LinkOption.NOFOLLOW_LINKS)
+        if (lines.isEmpty()
+                && !Files.exists(run.runJson())
+                && Files.isRegularFile(run.key(), LinkOption.NOFOLLOW_LINKS)
                 && Files.size(run.key()) == 0) {
             // killed between creating the key file and writing it: nothing was ever protected with it
             Files.delete(run.key());
         }
         if (!Files.exists(run.key(), LinkOption.NOFOLLOW_LINKS)) {
             if (!lines.isEmpty() || Files.exists(run.runJson())) {
-                throw new InputException(file.toString(), "cannot be trusted: its run folder has no "
-                        + run.key().getFileName() + ", so its records carry no MAC (a run folder of an older version"
-                        + " of apim-upgrade, or its key was removed). Finish or roll back this run with the version"
-                        + " that started it; this version neither resumes nor rolls back from it");
+                throw new InputException(
+                        file.toString(),
+                        "cannot be trusted: its run folder has no "
+                                + run.key().getFileName()
+                                + ", so its records carry no MAC (a run folder of an older version"
+                                + " of apim-upgrade, or its key was removed). Finish or roll back this run with the version"
+                                + " that started it; this version neither resumes nor rolls back from it");
             }
             return new Read(List.of(), null, null);
         }
@@ -92,9 +94,13 @@ final class JournalChain {
                 throw new InputException(file.toString(), line.number(), "is not a journal record");
             }
             if (mac == null || !key.verifies(input(previous, canonical), mac.asText())) {
-                throw new InputException(file.toString(), line.number(), "was changed after apim-upgrade wrote it:"
-                        + " this " + record.type() + " record" + (record.step() == null ? "" : " of " + record.step())
-                        + " does not match its MAC (it was edited, or a record before it was added or removed)");
+                throw new InputException(
+                        file.toString(),
+                        line.number(),
+                        "was changed after apim-upgrade wrote it:"
+                                + " this " + record.type() + " record"
+                                + (record.step() == null ? "" : " of " + record.step())
+                                + " does not match its MAC (it was edited, or a record before it was added or removed)");
             }
             requirePlace(file, line.number(), record);
             records.add(record);
@@ -113,25 +119,31 @@ final class JournalChain {
             if (macs.isEmpty()) {
                 return;
             }
-            throw new InputException(file.toString(), "cannot be trusted: " + head.getFileName() + " (how many"
-                    + " records were written) is missing");
+            throw new InputException(
+                    file.toString(),
+                    "cannot be trusted: " + head.getFileName() + " (how many" + " records were written) is missing");
         }
         java.util.Map<String, String> fields = RunLock.parse(Files.readString(head, StandardCharsets.US_ASCII));
         String count = fields.getOrDefault("records", "");
         String last = fields.getOrDefault("last", "");
-        if (!count.matches("[0-9]{1,9}") || !key.verifies(headText(Integer.parseInt(count), last),
-                fields.get("mac"))) {
-            throw new InputException(head.toString(), "was changed after apim-upgrade wrote it (its MAC does not"
-                    + " match); " + file.getFileName() + " cannot be trusted");
+        if (!count.matches("[0-9]{1,9}") || !key.verifies(headText(Integer.parseInt(count), last), fields.get("mac"))) {
+            throw new InputException(
+                    head.toString(),
+                    "was changed after apim-upgrade wrote it (its MAC does not" + " match); " + file.getFileName()
+                            + " cannot be trusted");
         }
         int n = Integer.parseInt(count);
         if (n > macs.size()) {
-            throw new InputException(file.toString(), "holds " + macs.size() + " record(s), but " + n + " were"
-                    + " written (" + head.getFileName() + "): records were cut off its end");
+            throw new InputException(
+                    file.toString(),
+                    "holds " + macs.size() + " record(s), but " + n + " were" + " written (" + head.getFileName()
+                            + "): records were cut off its end");
         }
         if (n > 0 && !macs.get(n - 1).equals(last)) {
-            throw new InputException(file.toString(), n + "th record is not the one " + head.getFileName()
-                    + " says was written last: the journal was replaced or rewritten");
+            throw new InputException(
+                    file.toString(),
+                    n + "th record is not the one " + head.getFileName()
+                            + " says was written last: the journal was replaced or rewritten");
         }
     }
 
@@ -142,30 +154,42 @@ final class JournalChain {
                 throw new InputException(file.toString(), line.number(), "is not a journal record (no type or time)");
             }
             if (r.formatVersion() != null && r.formatVersion() > FormatVersion.CURRENT) {
-                throw new InputException(file.toString(), line.number(), "was written in format " + r.formatVersion()
-                        + " by a newer version of apim-upgrade; this version reads format " + FormatVersion.CURRENT
-                        + " and older: use the newer version");
+                throw new InputException(
+                        file.toString(),
+                        line.number(),
+                        "was written in format " + r.formatVersion()
+                                + " by a newer version of apim-upgrade; this version reads format "
+                                + FormatVersion.CURRENT
+                                + " and older: use the newer version");
             }
             return r;
         } catch (JsonProcessingException | IllegalArgumentException e) {
-            throw new InputException(file.toString(), line.number(), "is not a journal record: "
-                    + (e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()));
+            throw new InputException(
+                    file.toString(),
+                    line.number(),
+                    "is not a journal record: "
+                            + (e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()));
         }
     }
 
     /** Where each kind of record's path must lie: a home (backup, snapshot, pause), the run's exports/ (export). */
     private static void requirePlace(Path file, int number, JournalRecord r) throws InputException {
         Optional<String> problem = switch (r.type()) {
-            case "backup", "snapshot", "pause" -> r.path() == null || !Homes.isHomeName(r.path())
-                    ? Optional.of("it names no file of the OLD or NEW home")
-                    : Homes.problem(Homes.relativeOf(r.path()));
-            case "export" -> r.path() == null || !r.path().startsWith("exports/")
-                    ? Optional.of("it is not a file under the run folder's exports/") : Homes.problem(r.path());
+            case "backup", "snapshot", "pause" ->
+                r.path() == null || !Homes.isHomeName(r.path())
+                        ? Optional.of("it names no file of the OLD or NEW home")
+                        : Homes.problem(Homes.relativeOf(r.path()));
+            case "export" ->
+                r.path() == null || !r.path().startsWith("exports/")
+                        ? Optional.of("it is not a file under the run folder's exports/")
+                        : Homes.problem(r.path());
             default -> r.path() == null ? Optional.empty() : Optional.of("a " + r.type() + " record names no path");
         };
         if (problem.isPresent()) {
-            throw new InputException(file.toString(), number, "the " + r.type() + " record's path '" + r.path()
-                    + "' is refused: " + problem.get());
+            throw new InputException(
+                    file.toString(),
+                    number,
+                    "the " + r.type() + " record's path '" + r.path() + "' is refused: " + problem.get());
         }
     }
 
@@ -175,16 +199,19 @@ final class JournalChain {
             return List.of();
         }
         if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-            throw new InputException(file.toString(), "is not a plain file (a link or a folder): not a journal"
-                    + " apim-upgrade wrote");
+            throw new InputException(
+                    file.toString(), "is not a plain file (a link or a folder): not a journal" + " apim-upgrade wrote");
         }
         if (Files.size(file) > MAX_BYTES) {
             throw new InputException(file.toString(), "is larger than 1 GB: not a journal apim-upgrade wrote");
         }
         String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(Files.readAllBytes(file)))
+            text = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(Files.readAllBytes(file)))
                     .toString();
         } catch (CharacterCodingException e) {
             throw new InputException(file.toString(), "is not UTF-8 text: not a journal apim-upgrade wrote");
@@ -203,8 +230,10 @@ final class JournalChain {
                 out.add(new Line(i + 1, object));
             } catch (JsonProcessingException e) {
                 if (!String.valueOf(e.getOriginalMessage()).startsWith("Unexpected end-of-input")) {
-                    throw new InputException(file.toString(), i + 1, "is damaged: this line is not a journal record"
-                            + " (" + e.getOriginalMessage() + ")");
+                    throw new InputException(
+                            file.toString(),
+                            i + 1,
+                            "is damaged: this line is not a journal record" + " (" + e.getOriginalMessage() + ")");
                 }
             }
         }

@@ -16,10 +16,29 @@ import java.time.Instant;
  * a record is checked against its MAC as it was written.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"formatVersion", "time", "type", "step", "status", "path", "existed", "directory", "sha256",
-        "detail"})
-public record JournalRecord(Integer formatVersion, String time, String type, String step, String status, String path,
-                            Boolean existed, Boolean directory, String sha256, String detail) {
+@JsonPropertyOrder({
+    "formatVersion",
+    "time",
+    "type",
+    "step",
+    "status",
+    "path",
+    "existed",
+    "directory",
+    "sha256",
+    "detail"
+})
+public record JournalRecord(
+        Integer formatVersion,
+        String time,
+        String type,
+        String step,
+        String status,
+        String path,
+        Boolean existed,
+        Boolean directory,
+        String sha256,
+        String detail) {
     public static final String DONE = "done";
     public static final String ALREADY_DONE = "already-done";
     public static final String CONFIRMED = "confirmed";
@@ -28,46 +47,42 @@ public record JournalRecord(Integer formatVersion, String time, String type, Str
     public static final String SUPERSEDED = "superseded";
 
     public static JournalRecord intent(String step, String detail) {
-        return new JournalRecord(FormatVersion.CURRENT, now(),
-                "intent", step, null, null, null, null, null, detail);
+        return new JournalRecord(FormatVersion.CURRENT, now(), "intent", step, null, null, null, null, null, detail);
     }
 
     public static JournalRecord outcome(String step, String status, String detail) {
-        return new JournalRecord(FormatVersion.CURRENT, now(),
-                "outcome", step, status, null, null, null, null, detail);
+        return new JournalRecord(FormatVersion.CURRENT, now(), "outcome", step, status, null, null, null, null, detail);
     }
 
     public static JournalRecord backup(String step, String path, boolean existed, boolean directory, String sha256) {
-        return new JournalRecord(FormatVersion.CURRENT, now(),
-                "backup", step, null, path, existed, directory, sha256, null);
+        return new JournalRecord(
+                FormatVersion.CURRENT, now(), "backup", step, null, path, existed, directory, sha256, null);
     }
 
     /** A database file as it was just before a script step ran on it, kept to redo a half-done step from. */
     public static JournalRecord snapshot(String step, String path, String sha256, String identifiers) {
-        return new JournalRecord(FormatVersion.CURRENT, now(),
-                "snapshot", step, null, path, true, false, sha256, identifiers);
+        return new JournalRecord(
+                FormatVersion.CURRENT, now(), "snapshot", step, null, path, true, false, sha256, identifiers);
     }
 
     /** A file under the run folder's exports/ holding what a database step is about to delete or change. */
     public static JournalRecord export(String step, String path, String sha256, String detail) {
-        return new JournalRecord(FormatVersion.CURRENT, now(),
-                "export", step, null, path, true, false, sha256, detail);
+        return new JournalRecord(FormatVersion.CURRENT, now(), "export", step, null, path, true, false, sha256, detail);
     }
 
     /** The run paused at a manual step; {@code detail} is the size of the log at {@code path} then, to scan after. */
     public static JournalRecord pause(String step, String path, long logOffset) {
-        return new JournalRecord(FormatVersion.CURRENT, now(),
-                "pause", step, null, path, null, null, null, String.valueOf(logOffset));
+        return new JournalRecord(
+                FormatVersion.CURRENT, now(), "pause", step, null, path, null, null, null, String.valueOf(logOffset));
     }
 
     public static JournalRecord note(String status, String detail) {
-        return new JournalRecord(FormatVersion.CURRENT, now(),
-                "note", null, status, null, null, null, null, detail);
+        return new JournalRecord(FormatVersion.CURRENT, now(), "note", null, status, null, null, null, null, detail);
     }
 
     public boolean completes() {
-        return type.equals("outcome") && (DONE.equals(status) || ALREADY_DONE.equals(status)
-                || CONFIRMED.equals(status));
+        return type.equals("outcome")
+                && (DONE.equals(status) || ALREADY_DONE.equals(status) || CONFIRMED.equals(status));
     }
 
     private static String now() {

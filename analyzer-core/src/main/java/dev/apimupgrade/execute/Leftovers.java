@@ -17,8 +17,7 @@ import java.util.stream.Stream;
  * anywhere else are not this run's and are left alone.
  */
 final class Leftovers {
-    private Leftovers() {
-    }
+    private Leftovers() {}
 
     /** Removes this run's temporary files from the homes; journals and returns each one removed. */
     static List<String> removeTemps(Journal journal, Homes homes) throws IOException {

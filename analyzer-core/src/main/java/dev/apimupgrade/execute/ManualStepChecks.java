@@ -37,6 +37,7 @@ final class ManualStepChecks {
      * "WSO2 Carbon started in 42 sec"); the migration clients run before it, so it also ends a migration start.
      */
     static final String STARTED = "WSO2 Carbon started in";
+
     static final String REMOVED_AFTER = "removedAfter";
     private static final int SHOWN = 5;
     private static final Pattern ERROR_LINE = Pattern.compile("(^|[\\s\\]])ERROR([\\s{:]|$)");
@@ -46,11 +47,9 @@ final class ManualStepChecks {
      * What the checks found: lines for the report, the problems (empty when every check passed), and whether the log
      * check failed (the next check then reads only what a redo writes after now).
      */
-    record Result(List<String> found, List<String> problems, boolean logFailed) {
-    }
+    record Result(List<String> found, List<String> problems, boolean logFailed) {}
 
-    private ManualStepChecks() {
-    }
+    private ManualStepChecks() {}
 
     /** Whether the step starts the server, so its log says how the run went. */
     static boolean scansLog(PlanStep step) {
@@ -104,8 +103,8 @@ final class ManualStepChecks {
     }
 
     /** A file the operator placed: there, and the same bytes as its source where the tool can read that. */
-    private static void placed(PlanStep step, Homes homes, SuppliedFiles supplied, List<String> found,
-                               List<String> problems) {
+    private static void placed(
+            PlanStep step, Homes homes, SuppliedFiles supplied, List<String> found, List<String> problems) {
         Path target = homes.resolve(Role.NEW, step.target());
         String from = step.params().getOrDefault("from", "");
         if (!Files.isRegularFile(target)) {
@@ -156,9 +155,10 @@ final class ManualStepChecks {
                 }
             }
         }
-        String where = "NEW:" + LOG + (pausedAt.isPresent() && from > 0 ? " after byte " + from
-                + " (its size when the step started or when its last check failed)"
-                : " (all of it: no size was recorded before the step)");
+        String where = "NEW:" + LOG
+                + (pausedAt.isPresent() && from > 0
+                        ? " after byte " + from + " (its size when the step started or when its last check failed)"
+                        : " (all of it: no size was recorded before the step)");
         if (count > 0) {
             problems.add(where + ": " + count + " ERROR line(s) or known migration error(s), first lines (line"
                     + " numbers counted from there):\n" + String.join("\n", bad));
@@ -177,7 +177,8 @@ final class ManualStepChecks {
 
     private static List<String> present(Homes homes, String rel) throws IOException {
         if (Homes.problem(rel).isPresent()) {
-            throw new IOException("'" + rel + "' is not a path in the new home: " + Homes.problem(rel).get());
+            throw new IOException("'" + rel + "' is not a path in the new home: "
+                    + Homes.problem(rel).get());
         }
         // only looked at, never written: a dropins folder linked elsewhere (shared jars) is still checked
         Path path = homes.newHome().resolve(rel).normalize();
@@ -203,8 +204,12 @@ final class ManualStepChecks {
             if (in == null) {
                 throw new IllegalStateException("migration-client-errors.txt is missing from the build");
             }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().map(String::strip)
-                    .filter(l -> !l.isEmpty() && !l.startsWith("#")).map(l -> l.toLowerCase(Locale.ROOT)).toList();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .lines()
+                    .map(String::strip)
+                    .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+                    .map(l -> l.toLowerCase(Locale.ROOT))
+                    .toList();
         } catch (IOException e) {
             throw new IllegalStateException("cannot read migration-client-errors.txt", e);
         }

@@ -20,41 +20,40 @@ import java.util.regex.Pattern;
  */
 final class MariaDbGuards {
     /** How the statement is checked before it runs: the guard query and its arguments, and whether a hit means skip. */
-    record Guard(String query, List<String> args, boolean skipWhenFound) {
-    }
+    record Guard(String query, List<String> args, boolean skipWhenFound) {}
 
     /** The guard of ADD PRIMARY KEY: its arguments are the table and the key's columns, comma-separated. */
     static final String PRIMARY_KEY_IS = "primary_key_is";
 
     private static final String NAME = "`?([A-Za-z0-9_$]+)`?";
-    private static final Pattern CREATE_TABLE = Pattern.compile("(?is)^\\s*CREATE\\s+TABLE\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?"
-            + NAME + ".*");
+    private static final Pattern CREATE_TABLE =
+            Pattern.compile("(?is)^\\s*CREATE\\s+TABLE\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?" + NAME + ".*");
     private static final Pattern ALTER = Pattern.compile("(?is)^\\s*ALTER\\s+TABLE\\s+" + NAME + "\\s+(.*)$");
-    private static final Pattern ADD_INDEX = Pattern.compile("(?is)^ADD\\s+(?:UNIQUE\\s+)?(?:INDEX|KEY)\\s+" + NAME
-            + "\\s*\\(.*");
+    private static final Pattern ADD_INDEX =
+            Pattern.compile("(?is)^ADD\\s+(?:UNIQUE\\s+)?(?:INDEX|KEY)\\s+" + NAME + "\\s*\\(.*");
     private static final Pattern ADD_CONSTRAINT = Pattern.compile("(?is)^ADD\\s+CONSTRAINT\\s+" + NAME + "\\s.*");
     private static final Pattern DROP_INDEX = Pattern.compile("(?is)^DROP\\s+(?:INDEX|KEY)\\s+" + NAME + "\\s*$");
-    private static final Pattern DROP_CONSTRAINT = Pattern.compile("(?is)^DROP\\s+(?:CONSTRAINT|FOREIGN\\s+KEY)\\s+"
-            + NAME + "\\s*$");
+    private static final Pattern DROP_CONSTRAINT =
+            Pattern.compile("(?is)^DROP\\s+(?:CONSTRAINT|FOREIGN\\s+KEY)\\s+" + NAME + "\\s*$");
     private static final Pattern ADD_COLUMN = Pattern.compile("(?is)^ADD\\s+(?:COLUMN\\s+)?" + NAME + "\\s.*");
-    private static final List<String> NOT_COLUMNS = List.of("PRIMARY", "UNIQUE", "FOREIGN", "CHECK", "INDEX", "KEY",
-            "CONSTRAINT");
+    private static final List<String> NOT_COLUMNS =
+            List.of("PRIMARY", "UNIQUE", "FOREIGN", "CHECK", "INDEX", "KEY", "CONSTRAINT");
     private static final Pattern DROP_PRIMARY_KEY = Pattern.compile("(?is)^DROP\\s+PRIMARY\\s+KEY\\s*$");
     private static final Pattern ADD_PRIMARY_KEY = Pattern.compile("(?is)^ADD\\s+PRIMARY\\s+KEY\\s*\\(([^)]*)\\)\\s*$");
     private static final Pattern DML = Pattern.compile("(?is)^\\s*(DELETE|UPDATE|INSERT)\\s.*");
     /** A temporary table commits nothing and lives in the session: it belongs to the transaction's statements. */
-    private static final Pattern TEMPORARY_TABLE = Pattern.compile(
-            "(?is)^\\s*(CREATE|DROP)\\s+TEMPORARY\\s+TABLE\\s.*");
+    private static final Pattern TEMPORARY_TABLE =
+            Pattern.compile("(?is)^\\s*(CREATE|DROP)\\s+TEMPORARY\\s+TABLE\\s.*");
 
-    private MariaDbGuards() {
-    }
+    private MariaDbGuards() {}
 
     /**
      * A statement that commits with its transaction (row changes, and a temporary table of the session), not at once
      * as DDL does.
      */
     static boolean inTransaction(SqlStatement s) {
-        return DML.matcher(s.sql()).matches() || TEMPORARY_TABLE.matcher(s.sql()).matches();
+        return DML.matcher(s.sql()).matches()
+                || TEMPORARY_TABLE.matcher(s.sql()).matches();
     }
 
     /**
@@ -104,7 +103,8 @@ final class MariaDbGuards {
         for (SqlStatement next : script.subList(script.indexOf(drop) + 1, script.size())) {
             Matcher m = ALTER.matcher(next.sql());
             Matcher a;
-            if (m.matches() && m.group(1).equalsIgnoreCase(table)
+            if (m.matches()
+                    && m.group(1).equalsIgnoreCase(table)
                     && (a = ADD_PRIMARY_KEY.matcher(m.group(2).strip())).matches()) {
                 return columns(a.group(1));
             }
@@ -114,8 +114,11 @@ final class MariaDbGuards {
 
     /** "APINAME, `APICREATOR`" as information_schema lists a key: APINAME,APICREATOR. */
     private static String columns(String list) {
-        return String.join(",", java.util.Arrays.stream(list.split(","))
-                .map(c -> c.strip().replace("`", "")).toList());
+        return String.join(
+                ",",
+                java.util.Arrays.stream(list.split(","))
+                        .map(c -> c.strip().replace("`", ""))
+                        .toList());
     }
 
     /** Whether the statement behind this guard still has to run. */

@@ -52,8 +52,8 @@ final class MariaDbScriptExecutor implements ScriptRunner {
 
     @Override
     public Optional<String> needsOperator(PlanStep step, StepContext ctx, DatasourceSpec spec) {
-        return ScriptRunner.cannotRun(step, spec, "mysql", "MariaDB/MySQL", handles(step.params().get("script")),
-                purposes());
+        return ScriptRunner.cannotRun(
+                step, spec, "mysql", "MariaDB/MySQL", handles(step.params().get("script")), purposes());
     }
 
     static boolean handles(String purpose) {
@@ -100,8 +100,10 @@ final class MariaDbScriptExecutor implements ScriptRunner {
             }
             return true;
         } catch (SQLException e) {
-            throw new IOException("cannot check the post-condition of " + step.params().get("script") + " on "
-                    + spec.target() + " (SQL state " + e.getSQLState() + "): " + e.getMessage(), e);
+            throw new IOException(
+                    "cannot check the post-condition of " + step.params().get("script") + " on " + spec.target()
+                            + " (SQL state " + e.getSQLState() + "): " + e.getMessage(),
+                    e);
         }
     }
 
@@ -122,8 +124,8 @@ final class MariaDbScriptExecutor implements ScriptRunner {
                 if (!g.query().equals(MariaDbGuards.PRIMARY_KEY_IS) || !MariaDbGuards.needed(c, g)) {
                     continue;
                 }
-                List<Observation> key = KeyStorage.read(c, spec.name(), g.args().get(0),
-                        List.of(g.args().get(1).split(",")));
+                List<Observation> key = KeyStorage.read(
+                        c, spec.name(), g.args().get(0), List.of(g.args().get(1).split(",")));
                 if (key.isEmpty()) {
                     continue;
                 }
@@ -134,15 +136,18 @@ final class MariaDbScriptExecutor implements ScriptRunner {
                             + s.line() + " would fail, and what runs before it on the table (a DROP PRIMARY KEY) would"
                             + " already be committed. Nothing was changed on " + spec.target() + ". Make the key fit,"
                             + " for example with (in strict SQL mode it fails rather than change a value the new"
-                            + " columns cannot hold):\n  " + KeyFit.fix(columns, limit).orElseThrow()
-                            .replace("\n", "\n  ") + "\nthen run migrate again (make a new plan first if migrate"
+                            + " columns cannot hold):\n  "
+                            + KeyFit.fix(columns, limit).orElseThrow().replace("\n", "\n  ")
+                            + "\nthen run migrate again (make a new plan first if migrate"
                             + " says the plan is stale).");
                 }
             }
             return Optional.empty();
         } catch (SQLException e) {
-            throw new IOException("cannot check the key of " + step.params().get("script") + " on " + spec.target()
-                    + " (SQL state " + e.getSQLState() + "): " + e.getMessage(), e);
+            throw new IOException(
+                    "cannot check the key of " + step.params().get("script") + " on " + spec.target() + " (SQL state "
+                            + e.getSQLState() + "): " + e.getMessage(),
+                    e);
         }
     }
 
@@ -151,8 +156,11 @@ final class MariaDbScriptExecutor implements ScriptRunner {
         List<String> lines = new ArrayList<>();
         effect(step).exports().forEach(x -> lines.add("export to " + RowExport.path(step, x) + ": " + x.query()));
         List<SqlStatement> statements = statements(step, ctx);
-        lines.add(isDdl(statements) ? "then run on " + spec.target() + " each statement whose metadata check says it"
-                + " has not run yet:" : "then run on " + spec.target() + " in one transaction:");
+        lines.add(
+                isDdl(statements)
+                        ? "then run on " + spec.target() + " each statement whose metadata check says it"
+                                + " has not run yet:"
+                        : "then run on " + spec.target() + " in one transaction:");
         statements.forEach(s -> lines.add(s.toString().replace('\n', ' ')));
         return lines;
     }
@@ -173,8 +181,10 @@ final class MariaDbScriptExecutor implements ScriptRunner {
             RowExport.writeAll(c, step, exported ? List.of() : effect(step).exports(), ctx);
             runGuarded(c, step, statements, ctx);
         } catch (SQLException e) {
-            throw new IOException("MariaDB/MySQL database " + spec.target() + " as " + spec.user() + " (SQL state "
-                    + e.getSQLState() + "): " + e.getMessage(), e);
+            throw new IOException(
+                    "MariaDB/MySQL database " + spec.target() + " as " + spec.user() + " (SQL state " + e.getSQLState()
+                            + "): " + e.getMessage(),
+                    e);
         }
     }
 
@@ -188,15 +198,21 @@ final class MariaDbScriptExecutor implements ScriptRunner {
                     try {
                         st.execute(s.sql());
                     } catch (SQLException e) {
-                        throw new IOException(s.file() + ":" + s.line() + " failed (SQL state " + e.getSQLState()
-                                + "): " + e.getMessage() + "; the statements before it are committed (MariaDB/MySQL"
-                                + " commit DDL at once) and a rerun skips them by their metadata checks", e);
+                        throw new IOException(
+                                s.file() + ":" + s.line() + " failed (SQL state " + e.getSQLState()
+                                        + "): " + e.getMessage()
+                                        + "; the statements before it are committed (MariaDB/MySQL"
+                                        + " commit DDL at once) and a rerun skips them by their metadata checks",
+                                e);
                     }
-                    ctx.journal().append(JournalRecord.note(STATEMENT_RAN, step.id() + " " + s.file() + ":"
-                            + s.line()));
+                    ctx.journal()
+                            .append(JournalRecord.note(STATEMENT_RAN, step.id() + " " + s.file() + ":" + s.line()));
                 } else {
-                    ctx.journal().append(JournalRecord.note("statement-skipped", step.id() + " " + s.file() + ":"
-                            + s.line() + " (" + g.query() + " says it has run)"));
+                    ctx.journal()
+                            .append(JournalRecord.note(
+                                    "statement-skipped",
+                                    step.id() + " " + s.file() + ":" + s.line() + " (" + g.query()
+                                            + " says it has run)"));
                 }
                 ctx.progress().update(step.id(), ++done, statements.size(), "statements");
             }
@@ -206,13 +222,17 @@ final class MariaDbScriptExecutor implements ScriptRunner {
     }
 
     private static ScriptEffects.Effect effect(PlanStep step) {
-        return ScriptEffects.of(step.params().get("script"), DatabaseProduct.MYSQL).orElseThrow();
+        return ScriptEffects.of(step.params().get("script"), DatabaseProduct.MYSQL)
+                .orElseThrow();
     }
 
     private static String remaining(PlanStep step) {
-        return effect(step).remaining().orElseThrow(() -> new IllegalStateException("sql/export/"
-                + step.params().get("script") + "/mysql has no remaining.sql: a script that changes rows needs the"
-                + " count that says it is done"));
+        return effect(step)
+                .remaining()
+                .orElseThrow(() -> new IllegalStateException("sql/export/"
+                        + step.params().get("script")
+                        + "/mysql has no remaining.sql: a script that changes rows needs the"
+                        + " count that says it is done"));
     }
 
     private static Connection connect(DatasourceSpec spec) throws SQLException {

@@ -19,13 +19,13 @@ import java.util.Set;
  */
 final class PlanPaths {
     /** The kinds whose target is a path in the new home (the others name a TOML key, a datasource or free text). */
-    private static final Set<ActionKind> NEW_HOME_TARGETS = EnumSet.of(ActionKind.COPY_FILE, ActionKind.COPY_TREE,
-            ActionKind.DELETE_PATH, ActionKind.BACKUP);
+    private static final Set<ActionKind> NEW_HOME_TARGETS =
+            EnumSet.of(ActionKind.COPY_FILE, ActionKind.COPY_TREE, ActionKind.DELETE_PATH, ActionKind.BACKUP);
+
     private static final String PLAIN_ID = "[A-Za-z0-9][^\\p{Cntrl}]*";
     private static final String PLAIN_NAME = "[A-Za-z0-9][A-Za-z0-9_.-]*";
 
-    private PlanPaths() {
-    }
+    private PlanPaths() {}
 
     static void require(MigrationPlan plan, Homes homes, String planFile) throws InputException {
         for (PlanStep step : plan.steps()) {
@@ -62,19 +62,30 @@ final class PlanPaths {
             throws InputException {
         Optional<String> problem = Homes.problem(relative);
         if (problem.isPresent()) {
-            throw bad(planFile, step.id() + " " + what, relative, problem.get() + " (it must lie in the " + role
-                    + " home)");
+            throw bad(
+                    planFile,
+                    step.id() + " " + what,
+                    relative,
+                    problem.get() + " (it must lie in the " + role + " home)");
         }
-        Optional<String> out = Homes.linkOut(homes.home(role), homes.home(role).resolve(relative).normalize());
+        Optional<String> out = Homes.linkOut(
+                homes.home(role), homes.home(role).resolve(relative).normalize());
         if (out.isPresent()) {
-            throw bad(planFile, step.id() + " " + what, relative, "it leaves the " + role + " home through a"
-                    + " symbolic link: " + out.get());
+            throw bad(
+                    planFile,
+                    step.id() + " " + what,
+                    relative,
+                    "it leaves the " + role + " home through a" + " symbolic link: " + out.get());
         }
     }
 
     private static List<String> list(String value) {
-        return value == null ? List.of() : Arrays.stream(value.split(",")).map(String::trim)
-                .filter(s -> !s.isEmpty()).toList();
+        return value == null
+                ? List.of()
+                : Arrays.stream(value.split(","))
+                        .map(String::trim)
+                        .filter(s -> !s.isEmpty())
+                        .toList();
     }
 
     private static InputException bad(String planFile, String what, String path, String why) {

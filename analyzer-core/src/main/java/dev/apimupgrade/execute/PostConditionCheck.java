@@ -13,12 +13,12 @@ import java.util.Set;
  */
 public final class PostConditionCheck {
     /** Whether the post-condition holds; empty when it cannot be told (no executor, a manual step, an error). */
-    public record Outcome(Optional<Boolean> holds, String why) {
-    }
+    public record Outcome(Optional<Boolean> holds, String why) {}
 
-    private static final Set<ActionKind> NEED_RUN = EnumSet.of(ActionKind.BACKUP, ActionKind.RUN_SQL_SCRIPT,
-            ActionKind.ADAPT_SQL_STATEMENT);
-    private final List<StepExecutor> executors = List.copyOf(StepExecutors.byLabel().values());
+    private static final Set<ActionKind> NEED_RUN =
+            EnumSet.of(ActionKind.BACKUP, ActionKind.RUN_SQL_SCRIPT, ActionKind.ADAPT_SQL_STATEMENT);
+    private final List<StepExecutor> executors =
+            List.copyOf(StepExecutors.byLabel().values());
 
     /**
      * Whether migrate hands the step to the operator: a manual step, or one this build cannot carry out itself (a
@@ -26,10 +26,12 @@ public final class PostConditionCheck {
      * confirmation.
      */
     public boolean forTheOperator(PlanStep step, StepContext ctx) {
-        Optional<StepExecutor> executor = executors.stream().filter(e -> e.kind().equals(step.kind())).findFirst();
+        Optional<StepExecutor> executor =
+                executors.stream().filter(e -> e.kind().equals(step.kind())).findFirst();
         try {
-            return step.is(ActionKind.MANUAL_STEP) || executor.isPresent()
-                    && Engine.byHand(executor.get(), step, ctx).isPresent();
+            return step.is(ActionKind.MANUAL_STEP)
+                    || executor.isPresent()
+                            && Engine.byHand(executor.get(), step, ctx).isPresent();
         } catch (RuntimeException e) {
             return false;
         }
@@ -39,10 +41,12 @@ public final class PostConditionCheck {
         if (step.is(ActionKind.MANUAL_STEP)) {
             return new Outcome(Optional.empty(), "a manual step: only the journal's confirmation tells it was done");
         }
-        if (ctx.journal() == null && step.actionKind().filter(NEED_RUN::contains).isPresent()) {
+        if (ctx.journal() == null
+                && step.actionKind().filter(NEED_RUN::contains).isPresent()) {
             return new Outcome(Optional.empty(), "no run folder given (--run): its journal and backup are needed");
         }
-        Optional<StepExecutor> executor = executors.stream().filter(e -> e.kind().equals(step.kind())).findFirst();
+        Optional<StepExecutor> executor =
+                executors.stream().filter(e -> e.kind().equals(step.kind())).findFirst();
         if (executor.isEmpty()) {
             return new Outcome(Optional.empty(), "no check for action kind " + step.kind());
         }
@@ -50,7 +54,8 @@ public final class PostConditionCheck {
             return new Outcome(Optional.of(executor.get().done(step, ctx)), step.postCondition());
         } catch (Exception | LinkageError e) {
             // the message of a database error may hold a JDBC URL: only its kind is reported
-            return new Outcome(Optional.empty(), "could not be checked (" + e.getClass().getSimpleName() + ")");
+            return new Outcome(
+                    Optional.empty(), "could not be checked (" + e.getClass().getSimpleName() + ")");
         }
     }
 }

@@ -41,8 +41,8 @@ final class PostgresScriptExecutor implements ScriptRunner {
 
     @Override
     public Optional<String> needsOperator(PlanStep step, StepContext ctx, DatasourceSpec spec) {
-        return ScriptRunner.cannotRun(step, spec, "postgres", "PostgreSQL", handles(step.params().get("script")),
-                purposes());
+        return ScriptRunner.cannotRun(
+                step, spec, "postgres", "PostgreSQL", handles(step.params().get("script")), purposes());
     }
 
     static boolean handles(String purpose) {
@@ -61,8 +61,10 @@ final class PostgresScriptExecutor implements ScriptRunner {
         try (Connection c = connect(spec)) {
             return ScriptTransaction.nothingRemains(c, effect(step).remaining().orElseThrow());
         } catch (SQLException e) {
-            throw new IOException("cannot check the post-condition of " + step.params().get("script") + " on "
-                    + spec.target() + " (SQL state " + e.getSQLState() + "): " + e.getMessage(), e);
+            throw new IOException(
+                    "cannot check the post-condition of " + step.params().get("script") + " on " + spec.target()
+                            + " (SQL state " + e.getSQLState() + "): " + e.getMessage(),
+                    e);
         }
     }
 
@@ -78,22 +80,25 @@ final class PostgresScriptExecutor implements ScriptRunner {
 
     @Override
     public void apply(PlanStep step, StepContext ctx, DatasourceSpec spec) throws IOException {
-        List<SqlStatement> statements = script.apply(step.params().get("script"),
-                ScriptIdentifiers.of(step, ctx.facts()));
+        List<SqlStatement> statements =
+                script.apply(step.params().get("script"), ScriptIdentifiers.of(step, ctx.facts()));
         try (Connection c = connect(spec)) {
             ScriptTransaction.run(c, step, ctx, effect(step).exports(), statements);
         } catch (SQLException e) {
-            throw new IOException("PostgreSQL database " + spec.target() + " as " + spec.user() + " (SQL state "
-                    + e.getSQLState() + "): " + e.getMessage() + "; nothing was changed", e);
+            throw new IOException(
+                    "PostgreSQL database " + spec.target() + " as " + spec.user() + " (SQL state " + e.getSQLState()
+                            + "): " + e.getMessage() + "; nothing was changed",
+                    e);
         }
     }
 
     private static ScriptEffects.Effect effect(PlanStep step) {
-        return ScriptEffects.of(step.params().get("script"), DatabaseProduct.POSTGRESQL).orElseThrow();
+        return ScriptEffects.of(step.params().get("script"), DatabaseProduct.POSTGRESQL)
+                .orElseThrow();
     }
 
     private static Connection connect(DatasourceSpec spec) throws SQLException {
-        return DriverManager.getConnection(spec.connectUrl(), spec.user(),
-                spec.password() == null ? "" : spec.password());
+        return DriverManager.getConnection(
+                spec.connectUrl(), spec.user(), spec.password() == null ? "" : spec.password());
     }
 }

@@ -19,6 +19,6 @@ public interface Preflight {
      * (those that apply and those they could not decide), and how to reach the
      * old home's datasources (with their passwords, so never printed and never a fact).
      */
-    record Snapshot(Facts facts, Fingerprint fingerprint, List<ConditionResult> blockers, DatasourceSpecs datasources) {
-    }
+    record Snapshot(
+            Facts facts, Fingerprint fingerprint, List<ConditionResult> blockers, DatasourceSpecs datasources) {}
 }

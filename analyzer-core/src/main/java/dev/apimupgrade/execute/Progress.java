@@ -7,12 +7,10 @@ package dev.apimupgrade.execute;
 public interface Progress {
     Progress NONE = new Progress() {
         @Override
-        public void update(String stepId, long done, long total, String unit) {
-        }
+        public void update(String stepId, long done, long total, String unit) {}
 
         @Override
-        public void finish(String stepId) {
-        }
+        public void finish(String stepId) {}
     };
 
     /** {@code done} of {@code total} {@code unit}s ("files", "statements") of the step are through. */

@@ -7,14 +7,18 @@ import java.util.List;
  * already, and each stop for the operator (a manual step with what it expects, or the location of the full database
  * backup a script needs first), so the operator can rehearse the night and prepare the answers file's migrate: block.
  */
-public record Rehearsal(List<String> lines, int automated, int alreadyDone, List<Stop> stops,
-                        boolean needsDatabaseBackup, String backupFor) {
+public record Rehearsal(
+        List<String> lines,
+        int automated,
+        int alreadyDone,
+        List<Stop> stops,
+        boolean needsDatabaseBackup,
+        String backupFor) {
     public Rehearsal {
         lines = List.copyOf(lines);
         stops = List.copyOf(stops);
     }
 
     /** A step the run stops at until the operator confirms it: its id, what to do and how it is checked. */
-    public record Stop(String stepId, String what, String check) {
-    }
+    public record Stop(String stepId, String what, String check) {}
 }

@@ -1,24 +1,23 @@
 package dev.apimupgrade.execute;
 
+import dev.apimupgrade.fact.Observation;
+import dev.apimupgrade.fact.ServerProcess;
 import dev.apimupgrade.scan.FileDigest;
 import dev.apimupgrade.scan.InputException;
+import dev.apimupgrade.scan.Installation;
+import dev.apimupgrade.scan.ServerProcessScanner;
+import dev.apimupgrade.scan.db.DatasourceSpecs;
 import java.io.IOException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Optional;
-import dev.apimupgrade.scan.InputException;
-import dev.apimupgrade.scan.db.DatasourceSpecs;
-import dev.apimupgrade.fact.Observation;
-import dev.apimupgrade.fact.ServerProcess;
-import dev.apimupgrade.scan.Installation;
-import dev.apimupgrade.scan.ServerProcessScanner;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Puts back every home path a run changed, from the journal's backup records: saved files are restored byte-identical
@@ -31,14 +30,13 @@ public final class Rollback {
     /** How the first line of a repeated rollback starts. */
     public static final String ALREADY = "already rolled back";
     /** The records of a migrate run's work; one after the last rollback means there is something to undo again. */
-    private static final java.util.Set<String> RUN_WORK = java.util.Set.of("intent", "outcome", "backup", "snapshot",
-            "export", "pause");
+    private static final java.util.Set<String> RUN_WORK =
+            java.util.Set.of("intent", "outcome", "backup", "snapshot", "export", "pause");
 
-    private Rollback() {
-    }
+    private Rollback() {}
 
-    public static RunOutcome of(RunDirectory run, boolean breakLock) throws IOException, RunRefusedException,
-            InputException {
+    public static RunOutcome of(RunDirectory run, boolean breakLock)
+            throws IOException, RunRefusedException, InputException {
         return of(run, breakLock, Optional.empty());
     }
 
@@ -104,8 +102,10 @@ public final class Rollback {
             try {
                 out.put(r, homes.resolve(r.path()));
             } catch (IllegalArgumentException e) {
-                throw new InputException(journal.file().toString(), "the backup record of " + r.path() + " is"
-                        + " refused: " + e.getMessage() + ". Nothing was restored");
+                throw new InputException(
+                        journal.file().toString(),
+                        "the backup record of " + r.path() + " is" + " refused: " + e.getMessage()
+                                + ". Nothing was restored");
             }
         }
         return out;
@@ -140,7 +140,10 @@ public final class Rollback {
     private static void setAside(RunDirectory run, JournalRecord r, Path target) throws IOException {
         if (Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)
                 && (r.sha256() == null || !FileDigest.sha256(target).equals(r.sha256()))) {
-            Path aside = run.root().resolve(SET_ASIDE).resolve(r.path().replace(':', '/')).normalize();
+            Path aside = run.root()
+                    .resolve(SET_ASIDE)
+                    .resolve(r.path().replace(':', '/'))
+                    .normalize();
             Files.createDirectories(aside.getParent());
             Files.copy(target, aside, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
         }

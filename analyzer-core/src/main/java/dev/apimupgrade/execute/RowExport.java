@@ -26,8 +26,7 @@ import java.util.Map;
 final class RowExport {
     private static final ObjectMapper JSON = JsonMapper.builder().build();
 
-    private RowExport() {
-    }
+    private RowExport() {}
 
     /** Takes each export in turn, inside the caller's transaction when there is one. */
     static void writeAll(Connection c, PlanStep step, List<ScriptEffects.Export> exports, StepContext ctx)

@@ -84,7 +84,9 @@ public final class RunChecks {
 
     /** The changes from the plan's fingerprint to {@code now} that neither the steps nor the run explain. */
     public List<Fingerprint.Change> drift(Fingerprint planned, Fingerprint now) {
-        return Fingerprint.compare(planned, now).stream().filter(c -> !excused(c.source())).toList();
+        return Fingerprint.compare(planned, now).stream()
+                .filter(c -> !excused(c.source()))
+                .toList();
     }
 
     void refuseStalePlan(MigrationPlan plan, Preflight.Snapshot now, RunDirectory run) throws RunRefusedException {
@@ -92,17 +94,19 @@ public final class RunChecks {
         if (changes.isEmpty()) {
             return;
         }
-        StringBuilder msg = new StringBuilder("the plan is stale: the installation changed since it was made ("
-                + changes.size() + " change(s)):");
+        StringBuilder msg = new StringBuilder(
+                "the plan is stale: the installation changed since it was made (" + changes.size() + " change(s)):");
         changes.stream().limit(SHOWN).forEach(c -> msg.append("\n  ").append(c));
         if (changes.size() > SHOWN) {
             msg.append("\n  ...");
         }
         String replan = run.exists()
                 ? "Make a new plan that continues this run with apim-upgrade plan --run " + run.root() + " --out <new"
-                + " dir>, then run apim-upgrade migrate --plan <new dir>/plan.json: this run folder adopts it and"
-                + " keeps what is done." : "Make a new plan with apim-upgrade plan.";
-        throw new RunRefusedException(msg.append("\n").append(replan).append(" Nothing was changed.").toString());
+                        + " dir>, then run apim-upgrade migrate --plan <new dir>/plan.json: this run folder adopts it and"
+                        + " keeps what is done."
+                : "Make a new plan with apim-upgrade plan.";
+        throw new RunRefusedException(
+                msg.append("\n").append(replan).append(" Nothing was changed.").toString());
     }
 
     /** The blockers whose every piece of evidence lies where the steps or the run made changes. */
@@ -112,14 +116,20 @@ public final class RunChecks {
     }
 
     void refuseOpenBlockers(Preflight.Snapshot now) throws RunRefusedException {
-        List<ConditionResult> open = now.blockers().stream().filter(b -> !accountsFor(b)).toList();
+        List<ConditionResult> open =
+                now.blockers().stream().filter(b -> !accountsFor(b)).toList();
         if (!open.isEmpty()) {
             StringBuilder msg = new StringBuilder(open.size() + " blocker(s) are open:");
-            open.forEach(b -> msg.append("\n  ").append(b.condition().id()).append(b.status() == Status.UNKNOWN
-                    ? " (UNDECIDED: no rule could decide it; " + Settlement.line(b.messages()) + "): "
-                    : ": ").append(String.join(" ", b.messages())));
+            open.forEach(b -> msg.append("\n  ")
+                    .append(b.condition().id())
+                    .append(
+                            b.status() == Status.UNKNOWN
+                                    ? " (UNDECIDED: no rule could decide it; " + Settlement.line(b.messages()) + "): "
+                                    : ": ")
+                    .append(String.join(" ", b.messages())));
             throw new RunRefusedException(msg.append("\nResolve or settle them, then assess again and make a new plan."
-                    + " Nothing was changed.").toString());
+                            + " Nothing was changed.")
+                    .toString());
         }
     }
 

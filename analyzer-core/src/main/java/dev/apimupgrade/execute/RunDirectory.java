@@ -2,9 +2,9 @@ package dev.apimupgrade.execute;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.nio.file.Path;
 
 /**
  * The folder one migrate run keeps everything in (docs/adr/0010-run-directory.md): run.json (homes and start),

@@ -32,6 +32,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class RunLock implements AutoCloseable {
     /** The lock files this process holds: a second open of a locked file would release the system lock. */
     private static final Set<Path> HELD = ConcurrentHashMap.newKeySet();
+
     private static final int ATTEMPTS = 5;
     private final Path file;
     private final FileChannel channel;
@@ -52,8 +53,8 @@ public final class RunLock implements AutoCloseable {
         Path key = file.toAbsolutePath().normalize();
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             if (HELD.contains(key)) {
-                throw new RunRefusedException("another migrate run of this process holds " + file + " (" + what
-                        + "). Nothing was changed.");
+                throw new RunRefusedException(
+                        "another migrate run of this process holds " + file + " (" + what + "). Nothing was changed.");
             }
             Optional<RunLock> made = create(key);
             if (made.isPresent()) {
@@ -71,8 +72,8 @@ public final class RunLock implements AutoCloseable {
     private static Optional<RunLock> create(Path file) throws IOException, RunRefusedException {
         FileChannel ch;
         try {
-            ch = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
-                    StandardOpenOption.WRITE);
+            ch = FileChannel.open(
+                    file, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ, StandardOpenOption.WRITE);
         } catch (FileAlreadyExistsException e) {
             return Optional.empty();
         }
@@ -80,8 +81,8 @@ public final class RunLock implements AutoCloseable {
         if (lock == null) {
             // another run took it over in the instant between our create and our lock: it is theirs
             ch.close();
-            throw new RunRefusedException("another migrate run took " + file + " as it was created. Nothing was"
-                    + " changed.");
+            throw new RunRefusedException(
+                    "another migrate run took " + file + " as it was created. Nothing was" + " changed.");
         }
         write(ch, content());
         HELD.add(file);
@@ -92,8 +93,8 @@ public final class RunLock implements AutoCloseable {
      * The lock file exists: if the system lock on it is free, its holder is gone (or, from another host or an older
      * version, cannot be told alive); empty when the file changed meanwhile, so the caller tries again.
      */
-    private static Optional<RunLock> takeOver(Path file, String what, boolean breakLock) throws IOException,
-            RunRefusedException {
+    private static Optional<RunLock> takeOver(Path file, String what, boolean breakLock)
+            throws IOException, RunRefusedException {
         BasicFileAttributes before;
         FileChannel ch;
         try {
@@ -102,8 +103,7 @@ public final class RunLock implements AutoCloseable {
                 throw new RunRefusedException(file + " is not a lock file apim-upgrade wrote (a link or a folder);"
                         + " remove it if no migrate run is active. Nothing was changed.");
             }
-            ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE,
-                    LinkOption.NOFOLLOW_LINKS);
+            ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
         } catch (NoSuchFileException e) {
             return Optional.empty();
         }
@@ -128,7 +128,8 @@ public final class RunLock implements AutoCloseable {
                         + " checked from here. If no migrate run is active there, run again with --break-lock."
                         + " Nothing was changed.");
             }
-            String previous = holder.isEmpty() ? "a lock without an owner (its run was killed as it wrote it)"
+            String previous = holder.isEmpty()
+                    ? "a lock without an owner (its run was killed as it wrote it)"
                     : "the lock of " + describe(holder) + (sameHost ? " (its process is gone)" : "");
             ch.truncate(0);
             write(ch, content());
@@ -142,8 +143,7 @@ public final class RunLock implements AutoCloseable {
         }
     }
 
-    private static RunRefusedException refusal(Path file, String what, Map<String, String> holder,
-                                               boolean breakLock) {
+    private static RunRefusedException refusal(Path file, String what, Map<String, String> holder, boolean breakLock) {
         if (breakLock) {
             return new RunRefusedException("--break-lock refused: the run holding " + file + " (" + what + ") is"
                     + " still alive (" + describe(holder) + "). Nothing was changed.");
@@ -182,13 +182,14 @@ public final class RunLock implements AutoCloseable {
 
     private static boolean pidAlive(Map<String, String> holder) {
         long pid = parsePid(holder.get("pid"));
-        return pid > 0 && pid != ProcessHandle.current().pid()
+        return pid > 0
+                && pid != ProcessHandle.current().pid()
                 && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
     }
 
     private static String content() {
-        return "owner=" + System.getProperty("user.name", "unknown") + "\npid=" + ProcessHandle.current().pid()
-                + "\nhost=" + hostName() + "\nstarted=" + Instant.now() + "\n";
+        return "owner=" + System.getProperty("user.name", "unknown") + "\npid="
+                + ProcessHandle.current().pid() + "\nhost=" + hostName() + "\nstarted=" + Instant.now() + "\n";
     }
 
     private static void write(FileChannel ch, String text) throws IOException {

@@ -14,14 +14,14 @@ import java.util.List;
 final class RunLocks implements AutoCloseable {
     /** The lock file in the root of each home: no scanner reads a home's root, so it never shows as a change. */
     static final String HOME_LOCK = ".apim-upgrade.lock";
+
     private final List<RunLock> held;
 
     private RunLocks(List<RunLock> held) {
         this.held = held;
     }
 
-    static RunLocks acquire(RunDirectory run, Homes homes, boolean breakLock) throws IOException,
-            RunRefusedException {
+    static RunLocks acquire(RunDirectory run, Homes homes, boolean breakLock) throws IOException, RunRefusedException {
         List<RunLock> held = new ArrayList<>();
         try {
             held.add(RunLock.acquire(run.lock(), "the run folder " + run.root(), breakLock));
@@ -40,9 +40,10 @@ final class RunLocks implements AutoCloseable {
     /** Journals each lock taken over from a run whose process is gone, or broken with --break-lock. */
     void record(Journal journal) {
         for (RunLock lock : held) {
-            lock.takenOver().ifPresent(what -> journal.append(JournalRecord.note(
-                    lock.broken() ? "lock-broken" : "lock-taken-over", (lock.broken() ? "--break-lock removed "
-                            : "taken over: ") + what)));
+            lock.takenOver()
+                    .ifPresent(what -> journal.append(JournalRecord.note(
+                            lock.broken() ? "lock-broken" : "lock-taken-over",
+                            (lock.broken() ? "--break-lock removed " : "taken over: ") + what)));
         }
     }
 

@@ -28,9 +28,15 @@ import java.util.Optional;
  * A run.json written before {@code formatVersion} existed has none (format 1), and its MAC was made without it.
  */
 @JsonPropertyOrder({"formatVersion", "oldHome", "newHome", "planFingerprint", "started", "tool"})
-public record RunRecord(@JsonInclude(JsonInclude.Include.NON_NULL) Integer formatVersion, String oldHome,
-                        String newHome, String planFingerprint, String started, String tool) {
-    private static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+public record RunRecord(
+        @JsonInclude(JsonInclude.Include.NON_NULL) Integer formatVersion,
+        String oldHome,
+        String newHome,
+        String planFingerprint,
+        String started,
+        String tool) {
+    private static final ObjectMapper JSON =
+            JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
     private static final ObjectMapper COMPACT = JsonMapper.builder().build();
 
     /** On a resume, refuses other homes than the run folder's; a new run folder passes. */
@@ -50,7 +56,9 @@ public record RunRecord(@JsonInclude(JsonInclude.Include.NON_NULL) Integer forma
     static Optional<MigrationPlan> earlierPlan(RunDirectory run, MigrationPlan plan, Journal journal)
             throws IOException, InputException {
         if (!Files.exists(run.runJson())
-                || read(run, journal.key()).planFingerprint().equals(plan.fingerprint().sha256())) {
+                || read(run, journal.key())
+                        .planFingerprint()
+                        .equals(plan.fingerprint().sha256())) {
             return Optional.empty();
         }
         return Optional.of(PlanJson.read(run.plan(), journal.key()));
@@ -65,8 +73,16 @@ public record RunRecord(@JsonInclude(JsonInclude.Include.NON_NULL) Integer forma
             return;
         }
         keep(run, plan, journal.key());
-        write(run, new RunRecord(FormatVersion.CURRENT, homes.oldHome().toString(), homes.newHome().toString(),
-                plan.fingerprint().sha256(), Instant.now().toString(), plan.toolVersion()), journal.key());
+        write(
+                run,
+                new RunRecord(
+                        FormatVersion.CURRENT,
+                        homes.oldHome().toString(),
+                        homes.newHome().toString(),
+                        plan.fingerprint().sha256(),
+                        Instant.now().toString(),
+                        plan.toolVersion()),
+                journal.key());
     }
 
     /**
@@ -82,8 +98,16 @@ public record RunRecord(@JsonInclude(JsonInclude.Include.NON_NULL) Integer forma
         }
         Path kept = keep(run, plan, key);
         RunRecord first = read(run, key);
-        write(run, new RunRecord(FormatVersion.CURRENT, first.oldHome(), first.newHome(),
-                plan.fingerprint().sha256(), first.started(), plan.toolVersion()), key);
+        write(
+                run,
+                new RunRecord(
+                        FormatVersion.CURRENT,
+                        first.oldHome(),
+                        first.newHome(),
+                        plan.fingerprint().sha256(),
+                        first.started(),
+                        plan.toolVersion()),
+                key);
         return run.root().relativize(kept).toString().replace('\\', '/');
     }
 
@@ -121,10 +145,14 @@ public record RunRecord(@JsonInclude(JsonInclude.Include.NON_NULL) Integer forma
             JsonNode mac = node.remove("mac");
             RunRecord record = JSON.treeToValue(node, RunRecord.class);
             FormatVersion.require(record.formatVersion(), file);
-            if (mac == null || !key.verifies(COMPACT.writeValueAsString(record), mac.asText())
-                    || record.oldHome() == null || record.newHome() == null) {
-                throw new InputException(file, "was changed after apim-upgrade wrote it (its MAC does not match):"
-                        + " the homes it names cannot be trusted");
+            if (mac == null
+                    || !key.verifies(COMPACT.writeValueAsString(record), mac.asText())
+                    || record.oldHome() == null
+                    || record.newHome() == null) {
+                throw new InputException(
+                        file,
+                        "was changed after apim-upgrade wrote it (its MAC does not match):"
+                                + " the homes it names cannot be trusted");
             }
             return record;
         } catch (JsonProcessingException e) {

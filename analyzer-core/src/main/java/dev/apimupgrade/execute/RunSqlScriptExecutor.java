@@ -20,7 +20,8 @@ final class RunSqlScriptExecutor implements StepExecutor {
 
     /** The shipped runners; tests hand in runners of their own (with a failing statement), replacing those. */
     RunSqlScriptExecutor(ScriptRunner... replacing) {
-        for (ScriptRunner r : List.of(new H2ScriptExecutor(), new PostgresScriptExecutor(), new MariaDbScriptExecutor())) {
+        for (ScriptRunner r :
+                List.of(new H2ScriptExecutor(), new PostgresScriptExecutor(), new MariaDbScriptExecutor())) {
             r.products().forEach(p -> runners.put(p, r));
         }
         for (ScriptRunner r : replacing) {
@@ -88,7 +89,10 @@ final class RunSqlScriptExecutor implements StepExecutor {
     }
 
     private static Optional<DatasourceSpec> spec(PlanStep step, StepContext ctx) {
-        return ctx.datasources() == null ? Optional.empty()
-                : ctx.datasources().all().stream().filter(d -> d.name().equals(step.target())).findFirst();
+        return ctx.datasources() == null
+                ? Optional.empty()
+                : ctx.datasources().all().stream()
+                        .filter(d -> d.name().equals(step.target()))
+                        .findFirst();
     }
 }

@@ -17,36 +17,37 @@ import java.util.Set;
  */
 final class ScriptEffects {
     /** One export: a file name under the step's export folder and the query whose rows it holds. */
-    record Export(String file, String query) {
-    }
+    record Export(String file, String query) {}
 
     /**
      * The exports taken before a script runs, the count that is zero once its post-condition holds, and whether the
      * journal's record that the step completed settles it (see {@link #JOURNAL_SETTLES}).
      */
-    record Effect(List<Export> exports, Optional<String> remaining, boolean journalSettles) {
-    }
+    record Effect(List<Export> exports, Optional<String> remaining, boolean journalSettles) {}
 
     /** The exports of each purpose per dialect, in the order taken: sql/export/&lt;purpose&gt;/&lt;dialect&gt;/&lt;name&gt;.sql. */
     private static final Map<DatabaseProduct, Map<String, List<String>>> EXPORTS = Map.of(
             // H2: the rows a row script deletes or changes, for compare to explain (the run's snapshot of the
             // database file, not these, is what rollback restores and a redo starts from)
-            DatabaseProduct.H2, Map.of(
-                    SqlScripts.SCOPE_BINDING_CLEANUP, List.of("IDN_OAUTH2_SCOPE_BINDING"),
-                    SqlScripts.REGISTRY_VERSIONING_CLEANUP, registryTables(),
-                    SqlScripts.REG_INDEX, List.of("REG_LOG")),
-            DatabaseProduct.POSTGRESQL, Map.of(
-                    SqlScripts.SCOPE_BINDING_CLEANUP, List.of("IDN_OAUTH2_SCOPE_BINDING"),
-                    SqlScripts.REGISTRY_VERSIONING_CLEANUP, registryTables(),
-                    SqlScripts.AM_UPGRADE, List.of("table-definitions", "table-constraints"),
-                    SqlScripts.REG_INDEX, List.of("REG_LOG"),
-                    SqlScripts.ANALYTICS_LASTACCESS_PK, List.of("table-definitions", "table-constraints")),
-            DatabaseProduct.MYSQL, Map.of(
-                    SqlScripts.AM_UPGRADE, List.of("table-definitions", "table-indexes"),
-                    SqlScripts.SCOPE_BINDING_CLEANUP, List.of("IDN_OAUTH2_SCOPE_BINDING"),
-                    SqlScripts.REGISTRY_VERSIONING_CLEANUP, registryTables(),
-                    SqlScripts.REG_INDEX, List.of("REG_LOG"),
-                    SqlScripts.ANALYTICS_LASTACCESS_PK, List.of("table-definitions", "table-indexes")));
+            DatabaseProduct.H2,
+                    Map.of(
+                            SqlScripts.SCOPE_BINDING_CLEANUP, List.of("IDN_OAUTH2_SCOPE_BINDING"),
+                            SqlScripts.REGISTRY_VERSIONING_CLEANUP, registryTables(),
+                            SqlScripts.REG_INDEX, List.of("REG_LOG")),
+            DatabaseProduct.POSTGRESQL,
+                    Map.of(
+                            SqlScripts.SCOPE_BINDING_CLEANUP, List.of("IDN_OAUTH2_SCOPE_BINDING"),
+                            SqlScripts.REGISTRY_VERSIONING_CLEANUP, registryTables(),
+                            SqlScripts.AM_UPGRADE, List.of("table-definitions", "table-constraints"),
+                            SqlScripts.REG_INDEX, List.of("REG_LOG"),
+                            SqlScripts.ANALYTICS_LASTACCESS_PK, List.of("table-definitions", "table-constraints")),
+            DatabaseProduct.MYSQL,
+                    Map.of(
+                            SqlScripts.AM_UPGRADE, List.of("table-definitions", "table-indexes"),
+                            SqlScripts.SCOPE_BINDING_CLEANUP, List.of("IDN_OAUTH2_SCOPE_BINDING"),
+                            SqlScripts.REGISTRY_VERSIONING_CLEANUP, registryTables(),
+                            SqlScripts.REG_INDEX, List.of("REG_LOG"),
+                            SqlScripts.ANALYTICS_LASTACCESS_PK, List.of("table-definitions", "table-indexes")));
 
     /**
      * Purposes whose post-condition the 3.1.0 server undoes in its normal work: it writes REG_LOG rows again from its
@@ -55,21 +56,32 @@ final class ScriptEffects {
      */
     private static final Set<String> JOURNAL_SETTLES = Set.of(SqlScripts.REG_INDEX);
 
-    private ScriptEffects() {
-    }
+    private ScriptEffects() {}
 
     private static List<String> registryTables() {
-        return List.of("REG_RESOURCE_TAG", "REG_RESOURCE_COMMENT", "REG_RESOURCE_PROPERTY", "REG_RESOURCE_RATING",
-                "REG_TAG", "REG_COMMENT", "REG_PROPERTY", "REG_RATING");
+        return List.of(
+                "REG_RESOURCE_TAG",
+                "REG_RESOURCE_COMMENT",
+                "REG_RESOURCE_PROPERTY",
+                "REG_RESOURCE_RATING",
+                "REG_TAG",
+                "REG_COMMENT",
+                "REG_PROPERTY",
+                "REG_RATING");
     }
 
     /** The effect of a purpose on a dialect; empty for scripts this build leaves to the operator there. */
     static Optional<Effect> of(String purpose, DatabaseProduct dialect) {
-        return Optional.ofNullable(EXPORTS.getOrDefault(dialect.scripts(), Map.of()).get(purpose)).map(names -> new Effect(
-                names.stream().map(n -> new Export(n + ".jsonl", query(purpose, dialect, n))).toList(),
-                exists(purpose, dialect, "remaining") ? Optional.of(query(purpose, dialect, "remaining"))
-                        : Optional.empty(),
-                JOURNAL_SETTLES.contains(purpose)));
+        return Optional.ofNullable(
+                        EXPORTS.getOrDefault(dialect.scripts(), Map.of()).get(purpose))
+                .map(names -> new Effect(
+                        names.stream()
+                                .map(n -> new Export(n + ".jsonl", query(purpose, dialect, n)))
+                                .toList(),
+                        exists(purpose, dialect, "remaining")
+                                ? Optional.of(query(purpose, dialect, "remaining"))
+                                : Optional.empty(),
+                        JOURNAL_SETTLES.contains(purpose)));
     }
 
     /**
@@ -81,14 +93,20 @@ final class ScriptEffects {
     }
 
     static List<String> purposes(DatabaseProduct dialect) {
-        return EXPORTS.getOrDefault(dialect.scripts(), Map.of()).keySet().stream().sorted().toList();
+        return EXPORTS.getOrDefault(dialect.scripts(), Map.of()).keySet().stream()
+                .sorted()
+                .toList();
     }
 
     /** The query of sql/export/&lt;purpose&gt;/&lt;dialect&gt;/&lt;name&gt;.sql on one line, without its comments. */
     static String query(String purpose, DatabaseProduct dialect, String name) {
-        return SqlScripts.read(resource(purpose, dialect, name)).lines()
-                .filter(l -> !l.strip().startsWith("--")).map(String::strip).filter(l -> !l.isEmpty())
-                .reduce((a, b) -> a + " " + b).orElseThrow();
+        return SqlScripts.read(resource(purpose, dialect, name))
+                .lines()
+                .filter(l -> !l.strip().startsWith("--"))
+                .map(String::strip)
+                .filter(l -> !l.isEmpty())
+                .reduce((a, b) -> a + " " + b)
+                .orElseThrow();
     }
 
     private static boolean exists(String purpose, DatabaseProduct dialect, String name) {

@@ -2,8 +2,8 @@ package dev.apimupgrade.execute;
 
 import dev.apimupgrade.fact.DbConstraint;
 import dev.apimupgrade.fact.Facts;
-import dev.apimupgrade.plan.Planner;
 import dev.apimupgrade.plan.PlanStep;
+import dev.apimupgrade.plan.Planner;
 import dev.apimupgrade.plan.SqlScripts;
 import java.util.Map;
 import java.util.TreeMap;
@@ -14,8 +14,7 @@ import java.util.TreeMap;
  * Kept in the journal as name=value lines, so a redo uses the names read before the script first ran.
  */
 final class ScriptIdentifiers {
-    private ScriptIdentifiers() {
-    }
+    private ScriptIdentifiers() {}
 
     static Map<String, String> of(PlanStep step, Facts facts) {
         Map<String, String> ids = new TreeMap<>();
@@ -26,8 +25,10 @@ final class ScriptIdentifiers {
         });
         if (!ids.containsKey(SqlScripts.AM_SYSTEM_APPS_NAME_CONSTRAINT)) {
             facts.ofType(DbConstraint.class).stream()
-                    .filter(c -> c.datasource().equals(step.target()) && c.table().equals("AM_SYSTEM_APPS")
-                            && c.kind().equals(DbConstraint.UNIQUE) && c.columns().equals("NAME"))
+                    .filter(c -> c.datasource().equals(step.target())
+                            && c.table().equals("AM_SYSTEM_APPS")
+                            && c.kind().equals(DbConstraint.UNIQUE)
+                            && c.columns().equals("NAME"))
                     .findFirst()
                     .ifPresent(c -> ids.put(SqlScripts.AM_SYSTEM_APPS_NAME_CONSTRAINT, c.name()));
         }

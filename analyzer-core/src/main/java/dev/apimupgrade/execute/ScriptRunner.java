@@ -46,14 +46,15 @@ interface ScriptRunner {
      * The common reasons a server runner leaves a step to the operator: the tool cannot open the database, or this
      * build has no export and post-condition for the script on this product.
      */
-    static Optional<String> cannotRun(PlanStep step, DatasourceSpec spec, String folder, String product,
-                                      boolean handles, List<String> purposes) {
+    static Optional<String> cannotRun(
+            PlanStep step, DatasourceSpec spec, String folder, String product, boolean handles, List<String> purposes) {
         if (spec.problem().isPresent()) {
-            return Optional.of(byHand(step, folder) + "; the tool cannot open it: " + spec.problem().get());
+            return Optional.of(byHand(step, folder) + "; the tool cannot open it: "
+                    + spec.problem().get());
         }
         if (!handles) {
-            return Optional.of(byHand(step, folder) + "; on " + product + " this build runs only "
-                    + String.join(", ", purposes));
+            return Optional.of(
+                    byHand(step, folder) + "; on " + product + " this build runs only " + String.join(", ", purposes));
         }
         return Optional.empty();
     }

@@ -22,13 +22,13 @@ import java.util.regex.Pattern;
  */
 record ScriptSchema(Set<String> tables, Map<String, Set<String>> columns) {
     private static final String NAME = "(\"[^\"]+\"|[A-Za-z0-9_$.]+)";
-    private static final Pattern CREATE = Pattern.compile("(?is)^\\s*CREATE\\s+(?:CACHED\\s+|MEMORY\\s+)?TABLE\\s+"
-            + "(?:IF\\s+NOT\\s+EXISTS\\s+)?" + NAME);
+    private static final Pattern CREATE = Pattern.compile(
+            "(?is)^\\s*CREATE\\s+(?:CACHED\\s+|MEMORY\\s+)?TABLE\\s+" + "(?:IF\\s+NOT\\s+EXISTS\\s+)?" + NAME);
     private static final Pattern DROP = Pattern.compile("(?is)^\\s*DROP\\s+TABLE\\s+(?:IF\\s+EXISTS\\s+)?" + NAME);
-    private static final Pattern ADD_COLUMN = Pattern.compile("(?is)^\\s*ALTER\\s+TABLE\\s+" + NAME
-            + "\\s+ADD\\s+(?:COLUMN\\s+)?(?:IF\\s+NOT\\s+EXISTS\\s+)?" + NAME);
-    private static final Set<String> NOT_A_COLUMN = Set.of("PRIMARY", "CONSTRAINT", "FOREIGN", "UNIQUE", "CHECK",
-            "INDEX", "KEY");
+    private static final Pattern ADD_COLUMN = Pattern.compile(
+            "(?is)^\\s*ALTER\\s+TABLE\\s+" + NAME + "\\s+ADD\\s+(?:COLUMN\\s+)?(?:IF\\s+NOT\\s+EXISTS\\s+)?" + NAME);
+    private static final Set<String> NOT_A_COLUMN =
+            Set.of("PRIMARY", "CONSTRAINT", "FOREIGN", "UNIQUE", "CHECK", "INDEX", "KEY");
 
     static ScriptSchema of(List<SqlStatement> statements) {
         Set<String> tables = new TreeSet<>();

@@ -15,11 +15,15 @@ import java.util.List;
  * script back, so a failed step leaves the database as it was and names the statement's file:line and SQL state.
  */
 final class ScriptTransaction {
-    private ScriptTransaction() {
-    }
+    private ScriptTransaction() {}
 
-    static void run(Connection c, PlanStep step, StepContext ctx, List<ScriptEffects.Export> exports,
-                    List<SqlStatement> statements) throws SQLException, IOException {
+    static void run(
+            Connection c,
+            PlanStep step,
+            StepContext ctx,
+            List<ScriptEffects.Export> exports,
+            List<SqlStatement> statements)
+            throws SQLException, IOException {
         c.setAutoCommit(false);
         try {
             RowExport.writeAll(c, step, exports, ctx);
@@ -28,8 +32,9 @@ final class ScriptTransaction {
                     try {
                         st.execute(s.sql());
                     } catch (SQLException e) {
-                        throw new IOException(s.file() + ":" + s.line() + " failed (SQL state " + e.getSQLState()
-                                + "): " + e.getMessage() + "; the whole script was rolled back, nothing was changed",
+                        throw new IOException(
+                                s.file() + ":" + s.line() + " failed (SQL state " + e.getSQLState() + "): "
+                                        + e.getMessage() + "; the whole script was rolled back, nothing was changed",
                                 e);
                     }
                 }
@@ -43,7 +48,8 @@ final class ScriptTransaction {
 
     /** Whether a post-condition count (a remaining.sql query) is zero: the script's effect holds. */
     static boolean nothingRemains(Connection c, String remaining) throws SQLException {
-        try (Statement st = c.createStatement(); ResultSet r = st.executeQuery(remaining)) {
+        try (Statement st = c.createStatement();
+                ResultSet r = st.executeQuery(remaining)) {
             return r.next() && r.getLong(1) == 0;
         }
     }

@@ -4,12 +4,12 @@ import dev.apimupgrade.fact.Role;
 import dev.apimupgrade.plan.PlanStep;
 import dev.apimupgrade.plan.Planner;
 import dev.apimupgrade.plan.TomlEdit;
-import java.io.IOException;
 import dev.apimupgrade.scan.db.H2Url;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.tomlj.Toml;
 import org.tomlj.TomlParseResult;
@@ -91,8 +91,8 @@ final class SetTomlTableExecutor implements StepExecutor {
     }
 
     private static List<String> body(PlanStep step, StepContext ctx) throws IOException {
-        List<String> body = TomlEdit.tableBody(DeploymentToml.read(ctx, Role.OLD), step.target(),
-                        Planner.dropped(step.params()))
+        List<String> body = TomlEdit.tableBody(
+                        DeploymentToml.read(ctx, Role.OLD), step.target(), Planner.dropped(step.params()))
                 .orElseThrow(() -> new IOException("the old deployment.toml has no [" + step.target() + "] any more"));
         if (!Boolean.parseBoolean(step.params().get("relativeH2"))) {
             return body;
@@ -108,6 +108,9 @@ final class SetTomlTableExecutor implements StepExecutor {
 
     /** jdbc:h2:./repository/database/X;... (or a bare path, or ${carbon.home}/...) anchored at the old home. */
     static String absoluteH2(String url, StepContext ctx) {
-        return H2Url.parse(url).filter(H2Url::homeRelative).map(u -> u.anchoredAt(ctx.homes().oldHome())).orElse(url);
+        return H2Url.parse(url)
+                .filter(H2Url::homeRelative)
+                .map(u -> u.anchoredAt(ctx.homes().oldHome()))
+                .orElse(url);
     }
 }

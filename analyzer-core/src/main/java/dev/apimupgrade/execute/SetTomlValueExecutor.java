@@ -18,7 +18,8 @@ final class SetTomlValueExecutor implements StepExecutor {
     @Override
     public boolean done(PlanStep step, StepContext ctx) throws IOException {
         Object current = Toml.parse(DeploymentToml.read(ctx, Role.NEW)).get(step.target());
-        return current != null && Objects.equals(String.valueOf(current), step.params().get("value"));
+        return current != null
+                && Objects.equals(String.valueOf(current), step.params().get("value"));
     }
 
     @Override
@@ -33,6 +34,7 @@ final class SetTomlValueExecutor implements StepExecutor {
     }
 
     private static String edited(PlanStep step, String text) {
-        return TomlEdit.setValue(text, step.target(), TomlEdit.literal(step.params().get("value")));
+        return TomlEdit.setValue(
+                text, step.target(), TomlEdit.literal(step.params().get("value")));
     }
 }

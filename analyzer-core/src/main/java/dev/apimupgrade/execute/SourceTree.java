@@ -38,7 +38,8 @@ record SourceTree(Path root, List<String> all, Set<String> files, Map<String, Pa
             if (attrs.isDirectory() || excluded.contains(rel)) {
                 continue;
             }
-            String name = Homes.name(dev.apimupgrade.fact.Role.OLD, oldHome.relativize(p).toString());
+            String name = Homes.name(
+                    dev.apimupgrade.fact.Role.OLD, oldHome.relativize(p).toString());
             if (attrs.isRegularFile()) {
                 files.add(rel);
                 all.add(rel);

@@ -36,7 +36,8 @@ final class StepExecutors {
 
     /** Every executor by the kind name plan.json uses. */
     static Map<String, StepExecutor> byLabel() {
-        return Arrays.stream(ActionKind.values()).map(StepExecutors::of)
+        return Arrays.stream(ActionKind.values())
+                .map(StepExecutors::of)
                 .collect(Collectors.toMap(StepExecutor::kind, Function.identity()));
     }
 }

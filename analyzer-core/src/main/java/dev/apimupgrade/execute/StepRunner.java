@@ -23,6 +23,7 @@ final class StepRunner {
     private final StepContext ctx;
     /** The manual steps the operator confirmed, each with where: --confirm, the answers file and line, the terminal. */
     private final Map<String, String> confirmed;
+
     private final List<String> lines = new ArrayList<>();
 
     StepRunner(StepExecutors executors, Journal journal, StepContext ctx, Map<String, String> confirmed) {
@@ -58,9 +59,10 @@ final class StepRunner {
         if (!step.is(ActionKind.RUN_SQL_SCRIPT) || recordedBackup(journal).isPresent()) {
             return false;
         }
-        return ctx.datasources() == null || ctx.datasources().all().stream()
-                .filter(d -> d.name().equals(step.target()))
-                .noneMatch(d -> d.kind().orElse(null) == DatabaseProduct.H2);
+        return ctx.datasources() == null
+                || ctx.datasources().all().stream()
+                        .filter(d -> d.name().equals(step.target()))
+                        .noneMatch(d -> d.kind().orElse(null) == DatabaseProduct.H2);
     }
 
     private RunOutcome stoppedForBackup(PlanStep step) {
@@ -101,8 +103,8 @@ final class StepRunner {
                 }
                 Optional<PlanStep> changedLater = changedLater(step, steps);
                 if (journal.completed(step.id()) && changedLater.isPresent()) {
-                    lines.add(title(step) + ": done earlier; " + changedLater.get().id() + " changed its target"
-                            + " afterwards, as the plan says");
+                    lines.add(title(step) + ": done earlier; "
+                            + changedLater.get().id() + " changed its target" + " afterwards, as the plan says");
                     continue;
                 }
                 runAutomated(step, ex);
@@ -135,19 +137,22 @@ final class StepRunner {
         if (!checked.problems().isEmpty()) {
             if (checked.logFailed()) {
                 // what was read is judged: the next check reads only what a redo of the start writes from here
-                journal.append(JournalRecord.pause(step.id(), "NEW:" + ManualStepChecks.LOG,
-                        ManualStepChecks.logOffset(ctx.homes())));
+                journal.append(JournalRecord.pause(
+                        step.id(), "NEW:" + ManualStepChecks.LOG, ManualStepChecks.logOffset(ctx.homes())));
             }
             // the journal gets the count, not the log lines: a log line may hold anything
-            journal.append(JournalRecord.note("check-failed", step.id() + ": " + checked.problems().size()
-                    + " problem(s) after the operator's confirmation"));
+            journal.append(JournalRecord.note(
+                    "check-failed",
+                    step.id() + ": " + checked.problems().size() + " problem(s) after the operator's confirmation"));
             String toContinue = "CHECK FAILED after " + step.id() + " (" + what + "):\n  "
                     + String.join("\n  ", checked.problems()) + "\nFix the cause (redo the step if it failed), then run"
                     + " migrate again with --confirm " + step.id() + ". Nothing is lost: the steps done so far are"
                     + " recorded in " + journal.file() + ".";
             return Optional.of(new RunOutcome(false, lines, step.id(), toContinue, RunOutcome.Awaits.CONFIRMATION));
         }
-        journal.append(JournalRecord.outcome(step.id(), JournalRecord.CONFIRMED,
+        journal.append(JournalRecord.outcome(
+                step.id(),
+                JournalRecord.CONFIRMED,
                 "the operator confirmed (" + confirmed.get(step.id()) + "): " + what));
         lines.add(title(step) + ": confirmed by the operator");
         return Optional.empty();
@@ -185,7 +190,8 @@ final class StepRunner {
             journal.append(JournalRecord.outcome(step.id(), JournalRecord.FAILED, String.valueOf(e.getMessage())));
             throw new StepFailedException(title(step) + " failed: " + e.getMessage() + "\nEvery file it changed is"
                     + " saved under " + ctx.run().backup() + "; fix the cause and run migrate again to resume,"
-                    + " or roll back with: apim-upgrade rollback --run " + ctx.run().root());
+                    + " or roll back with: apim-upgrade rollback --run "
+                    + ctx.run().root());
         }
         if (!holds) {
             journal.append(JournalRecord.outcome(step.id(), JournalRecord.FAILED, "post-condition does not hold"));
@@ -202,11 +208,12 @@ final class StepRunner {
      * manual step, or by anyone) would write into the homes while the step changes them.
      */
     private void refuseRunningServers(PlanStep step) throws RunRefusedException {
-        Installation both = new Installation(ctx.homes().oldHome(), Optional.of(ctx.homes().newHome()));
+        Installation both =
+                new Installation(ctx.homes().oldHome(), Optional.of(ctx.homes().newHome()));
         for (Observation o : new ServerProcessScanner().scan(both)) {
             if (o instanceof ServerProcess p && p.alive()) {
-                journal.append(JournalRecord.note("stopped", "before " + step.id() + ": the " + p.role()
-                        + " server is running"));
+                journal.append(JournalRecord.note(
+                        "stopped", "before " + step.id() + ": the " + p.role() + " server is running"));
                 throw new RunRefusedException("the " + p.role() + " server is running (" + p.observed() + "); "
                         + step.id() + " was not started. Stop the server and run migrate again to resume: the steps"
                         + " done so far are recorded in " + journal.file() + ".");
@@ -228,8 +235,10 @@ final class StepRunner {
                     + ". The step was not started; fix the cause and run migrate again to resume.");
         }
         if (refused.isPresent()) {
-            journal.append(JournalRecord.note("stopped", step.id() + " refused before it started: "
-                    + refused.get().lines().findFirst().orElse("")));
+            journal.append(JournalRecord.note(
+                    "stopped",
+                    step.id() + " refused before it started: "
+                            + refused.get().lines().findFirst().orElse("")));
             throw new RunRefusedException(title(step) + " was not started. " + refused.get() + "\nThe steps done so far"
                     + " are recorded in " + journal.file() + ".");
         }
@@ -250,12 +259,15 @@ final class StepRunner {
         journal.append(JournalRecord.note("stopped", step.id() + " needs the operator: " + what));
         saveManualTarget(step);
         if (ManualStepChecks.scansLog(step)) {
-            journal.append(JournalRecord.pause(step.id(), "NEW:" + ManualStepChecks.LOG,
-                    ManualStepChecks.logOffset(ctx.homes())));
+            journal.append(JournalRecord.pause(
+                    step.id(), "NEW:" + ManualStepChecks.LOG, ManualStepChecks.logOffset(ctx.homes())));
         }
-        String log = ManualStepChecks.scansLog(step) ? "\nThe start has succeeded when NEW:" + ManualStepChecks.LOG
-                + " shows '" + ManualStepChecks.STARTED + " ...'; on confirmation the run reads the log written from"
-                + " now on for that line and for ERROR lines." : "";
+        String log = ManualStepChecks.scansLog(step)
+                ? "\nThe start has succeeded when NEW:" + ManualStepChecks.LOG
+                        + " shows '" + ManualStepChecks.STARTED
+                        + " ...'; on confirmation the run reads the log written from"
+                        + " now on for that line and for ERROR lines."
+                : "";
         String toContinue = "Do this by hand: " + what + log + "\nThen check: " + step.postCondition()
                 + "\nand run migrate again with --confirm " + step.id() + " (or, without a person at the keyboard,"
                 + " list " + step.id() + " under migrate.confirmed in the --answers file) to go on. Nothing is lost:"
@@ -268,7 +280,9 @@ final class StepRunner {
      * the run's own changes are: rollback puts it back, and a plan made later in the run compares with it as it was.
      */
     private void saveManualTarget(PlanStep step) throws IOException {
-        if (!step.is(ActionKind.MANUAL_STEP) || Homes.isHomeName(step.target()) || !step.target().contains("/")) {
+        if (!step.is(ActionKind.MANUAL_STEP)
+                || Homes.isHomeName(step.target())
+                || !step.target().contains("/")) {
             return;
         }
         java.nio.file.Path file;

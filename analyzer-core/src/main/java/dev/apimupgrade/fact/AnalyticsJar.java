@@ -5,8 +5,15 @@ package dev.apimupgrade.fact;
  * driver serves the analytics datasources only as a bundle. {@code jdbcDriverClass} is the driver the jar declares
  * (META-INF/services/java.sql.Driver) or "".
  */
-public record AnalyticsJar(Role role, String folder, String name, boolean osgiBundle, String symbolicName,
-                           String jdbcDriverClass, SourceRef source) implements Observation {
+public record AnalyticsJar(
+        Role role,
+        String folder,
+        String name,
+        boolean osgiBundle,
+        String symbolicName,
+        String jdbcDriverClass,
+        SourceRef source)
+        implements Observation {
     public String observed() {
         return folder + "/" + name + (osgiBundle ? " (OSGi " + symbolicName + ")" : " (plain jar)")
                 + (jdbcDriverClass.isEmpty() ? "" : " JDBC driver " + jdbcDriverClass);

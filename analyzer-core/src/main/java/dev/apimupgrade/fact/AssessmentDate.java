@@ -8,5 +8,7 @@ public record AssessmentDate(long epochDay, SourceRef source) implements Observa
         return new AssessmentDate(day.toEpochDay(), new SourceRef("clock", 0));
     }
 
-    public String observed() { return "assessed on " + LocalDate.ofEpochDay(epochDay); }
+    public String observed() {
+        return "assessed on " + LocalDate.ofEpochDay(epochDay);
+    }
 }

@@ -5,5 +5,4 @@ package dev.apimupgrade.fact;
  * diff): a function of both homes, so a plan binds its two inputs (each file's digest) rather than the comparison,
  * and a step that changes the new file as planned (a re-applied customisation) does not make the plan stale.
  */
-public interface ComparedWithNewHome extends Observation {
-}
+public interface ComparedWithNewHome extends Observation {}

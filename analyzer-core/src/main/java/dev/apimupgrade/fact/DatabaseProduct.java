@@ -39,8 +39,12 @@ public enum DatabaseProduct {
     private final Delimiter delimiter;
     private final boolean ddlCommitsImplicitly;
 
-    DatabaseProduct(String urlPrefix, SQLDialect jooqDialect, String folder, Delimiter delimiter,
-                    boolean ddlCommitsImplicitly) {
+    DatabaseProduct(
+            String urlPrefix,
+            SQLDialect jooqDialect,
+            String folder,
+            Delimiter delimiter,
+            boolean ddlCommitsImplicitly) {
         this.urlPrefix = urlPrefix;
         this.jooqDialect = jooqDialect;
         this.folder = folder;

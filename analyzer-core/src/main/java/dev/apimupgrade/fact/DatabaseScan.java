@@ -6,5 +6,7 @@ package dev.apimupgrade.fact;
  */
 public record DatabaseScan(String datasource, boolean scanned, String product, String reason, SourceRef source)
         implements Observation {
-    public String observed() { return datasource + (scanned ? " read (" + product + ")" : " not read: " + reason); }
+    public String observed() {
+        return datasource + (scanned ? " read (" + product + ")" : " not read: " + reason);
+    }
 }

@@ -6,8 +6,16 @@ package dev.apimupgrade.fact;
  * {@code urlFrom} says where the url came from: "written", the infer.json rule that built it from hostname, port and
  * name, or default.json when the table is absent (a gateway worker's apim_db).
  */
-public record DatasourceConfig(Role role, String name, String type, String url, String driver,
-                               String validationQuery, boolean passwordIsSecretRef, SourceRef source, String urlFrom)
+public record DatasourceConfig(
+        Role role,
+        String name,
+        String type,
+        String url,
+        String driver,
+        String validationQuery,
+        boolean passwordIsSecretRef,
+        SourceRef source,
+        String urlFrom)
         implements Observation {
     /** The datasource that holds the registry (REG_ tables): the guide runs the registry scripts on it. */
     public static final String SHARED_DB = "shared_db";
@@ -15,8 +23,15 @@ public record DatasourceConfig(Role role, String name, String type, String url, 
     public static final String WRITTEN = "written";
 
     /** A datasource whose url the deployment.toml writes. */
-    public DatasourceConfig(Role role, String name, String type, String url, String driver, String validationQuery,
-                            boolean passwordIsSecretRef, SourceRef source) {
+    public DatasourceConfig(
+            Role role,
+            String name,
+            String type,
+            String url,
+            String driver,
+            String validationQuery,
+            boolean passwordIsSecretRef,
+            SourceRef source) {
         this(role, name, type, url, driver, validationQuery, passwordIsSecretRef, source, WRITTEN);
     }
 
@@ -25,6 +40,7 @@ public record DatasourceConfig(Role role, String name, String type, String url, 
     }
 
     public String observed() {
-        return "[database." + name + "] type=" + type + " url=" + url + (written() ? "" : " (url from " + urlFrom + ")");
+        return "[database." + name + "] type=" + type + " url=" + url
+                + (written() ? "" : " (url from " + urlFrom + ")");
     }
 }

@@ -6,5 +6,7 @@ package dev.apimupgrade.fact;
  * is not a secret (the password never enters a fact).
  */
 public record DbAccount(String datasource, String user, String server, SourceRef source) implements Observation {
-    public String observed() { return "connects as " + user + " on " + server; }
+    public String observed() {
+        return "connects as " + user + " on " + server;
+    }
 }

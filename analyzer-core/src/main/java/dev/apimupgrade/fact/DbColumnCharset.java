@@ -6,9 +6,17 @@ package dev.apimupgrade.fact;
  * for a column that is not text), so the bytes it takes in an index key are known before a key is built on it;
  * {@code position} is its place (from 1) in the key it was read for.
  */
-public record DbColumnCharset(String datasource, String table, int position, String column, String type,
-                              boolean nullable,
-                              long maxChars, String characterSet, int bytesPerChar, SourceRef source)
+public record DbColumnCharset(
+        String datasource,
+        String table,
+        int position,
+        String column,
+        String type,
+        boolean nullable,
+        long maxChars,
+        String characterSet,
+        int bytesPerChar,
+        SourceRef source)
         implements Observation {
     /** What a column that is not text is counted as in a key: the widest integer or date it could be. */
     public static final long NOT_TEXT_BYTES = 8;
@@ -19,7 +27,10 @@ public record DbColumnCharset(String datasource, String table, int position, Str
     }
 
     public String observed() {
-        return table + "." + column + " " + type + (characterSet.isEmpty() ? "" : " CHARACTER SET " + characterSet
-                + " (up to " + bytesPerChar + " bytes a character)") + ": " + indexBytes() + " bytes in an index key";
+        return table + "." + column + " " + type
+                + (characterSet.isEmpty()
+                        ? ""
+                        : " CHARACTER SET " + characterSet + " (up to " + bytesPerChar + " bytes a character)")
+                + ": " + indexBytes() + " bytes in an index key";
     }
 }

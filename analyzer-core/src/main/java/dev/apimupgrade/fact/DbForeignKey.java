@@ -6,8 +6,16 @@ package dev.apimupgrade.fact;
  * {@link #CASCADE}, {@link #SET_NULL}, {@link #SET_DEFAULT} or {@link #NO_ACTION} (RESTRICT reads as NO ACTION: the
  * products disagree on which of the two an unspecified rule is).
  */
-public record DbForeignKey(String datasource, String table, String name, String columns, String referencedTable,
-                           String referencedColumns, String onDelete, String onUpdate, SourceRef source)
+public record DbForeignKey(
+        String datasource,
+        String table,
+        String name,
+        String columns,
+        String referencedTable,
+        String referencedColumns,
+        String onDelete,
+        String onUpdate,
+        SourceRef source)
         implements Observation {
     public static final String CASCADE = "CASCADE";
     public static final String SET_NULL = "SET NULL";

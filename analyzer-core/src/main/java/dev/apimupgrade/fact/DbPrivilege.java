@@ -8,5 +8,7 @@ public record DbPrivilege(String datasource, String privilege, boolean granted, 
         implements Observation {
     public static final String SUPERUSER = "SUPERUSER";
 
-    public String observed() { return privilege + (granted ? " granted" : " not granted"); }
+    public String observed() {
+        return privilege + (granted ? " granted" : " not granted");
+    }
 }

@@ -5,8 +5,9 @@ package dev.apimupgrade.fact;
  * {@link DatabaseProduct} the tool reads and scripts it as; {@code untested} says which checks were not proven on this
  * product (empty for H2, PostgreSQL and MariaDB/MySQL).
  */
-public record DbProduct(String datasource, String product, String version, DatabaseProduct database, String untested,
-                        SourceRef source) implements Observation {
+public record DbProduct(
+        String datasource, String product, String version, DatabaseProduct database, String untested, SourceRef source)
+        implements Observation {
     /** The jOOQ dialect's name it is read through ("POSTGRES", "MARIADB", or "JDBC"), as findings and plans name it. */
     public String dialect() {
         return database.jooqName();

@@ -7,8 +7,9 @@ import java.util.List;
  * collation (information_schema.COLUMNS), upper case in column order: a foreign key to one of them is refused (errno
  * 150) unless the referencing column has the same set and collation.
  */
-public record DbTableCharset(String datasource, String table, String characterSet, String collation,
-                             List<String> columns, SourceRef source) implements Observation {
+public record DbTableCharset(
+        String datasource, String table, String characterSet, String collation, List<String> columns, SourceRef source)
+        implements Observation {
     public DbTableCharset {
         columns = List.copyOf(columns);
     }

@@ -6,8 +6,8 @@ package dev.apimupgrade.fact;
  * {@code because} names the file and, for an inference, the key and value it was inferred from. Masked like
  * {@link TomlSetting}.
  */
-public record DefaultedSetting(Role role, String key, String value, boolean inferred, String because,
-                               SourceRef source) implements Observation {
+public record DefaultedSetting(Role role, String key, String value, boolean inferred, String because, SourceRef source)
+        implements Observation {
     public String observed() {
         return key + " = " + value + " (" + (inferred ? "inferred by " : "defaulted by ") + because + ")";
     }

@@ -7,11 +7,22 @@ package dev.apimupgrade.fact;
  * is a known migration tool jar. A migration tool jar (see {@link MigrationArtefact}) is never stock in either home.
  * {@code jdbcDriverClass} is the driver class the jar declares (META-INF/services/java.sql.Driver) or "".
  */
-public record JarFile(Role role, String folder, String name, boolean osgiBundle, String symbolicName,
-                      String bundleVersion, String importPackage, String jdbcDriverClass, boolean stock,
-                      String sha256, SourceRef source) implements Observation {
+public record JarFile(
+        Role role,
+        String folder,
+        String name,
+        boolean osgiBundle,
+        String symbolicName,
+        String bundleVersion,
+        String importPackage,
+        String jdbcDriverClass,
+        boolean stock,
+        String sha256,
+        SourceRef source)
+        implements Observation {
     public String observed() {
-        return folder + "/" + name + (osgiBundle ? " (OSGi " + symbolicName + " " + bundleVersion + ")" : " (plain jar)")
+        return folder + "/" + name
+                + (osgiBundle ? " (OSGi " + symbolicName + " " + bundleVersion + ")" : " (plain jar)")
                 + (jdbcDriverClass.isEmpty() ? "" : " JDBC driver " + jdbcDriverClass);
     }
 }

@@ -8,11 +8,23 @@ package dev.apimupgrade.fact;
  * known), UNREADABLE (any other failure). The password itself is never kept. {@code sha256} is the file's hash ("" when
  * missing), so rules can tell whether the new home already holds the same file.
  */
-public record Keystore(Role role, String purpose, String fileName, String type, boolean exists, boolean opened,
-                       String openError, String configuredAlias, boolean defaultName, boolean defaultPassword,
-                       SourceRef source, String sha256) implements Observation {
+public record Keystore(
+        Role role,
+        String purpose,
+        String fileName,
+        String type,
+        boolean exists,
+        boolean opened,
+        String openError,
+        String configuredAlias,
+        boolean defaultName,
+        boolean defaultPassword,
+        SourceRef source,
+        String sha256)
+        implements Observation {
     public String observed() {
         if (!exists) return purpose + " keystore " + fileName + " is missing";
-        return purpose + " keystore " + fileName + " (" + type + ")" + (opened ? " opens with the configured password" : " does not open: " + openError);
+        return purpose + " keystore " + fileName + " (" + type + ")"
+                + (opened ? " opens with the configured password" : " does not open: " + openError);
     }
 }

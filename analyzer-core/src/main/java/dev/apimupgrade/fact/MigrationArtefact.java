@@ -5,5 +5,7 @@ package dev.apimupgrade.fact;
  * tenant loader): not the customer's own code, so never counted as custom, and not meant to stay after a migration.
  */
 public record MigrationArtefact(Role role, String folder, String name, SourceRef source) implements Observation {
-    public String observed() { return folder + "/" + name + " is a migration tool jar"; }
+    public String observed() {
+        return folder + "/" + name + " is a migration tool jar";
+    }
 }

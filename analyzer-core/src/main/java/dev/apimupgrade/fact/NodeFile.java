@@ -13,6 +13,7 @@ public record NodeFile(String node, String kind, String name, String sha256, Sou
     public static final String SYNAPSE = "synapse artefact";
 
     public String observed() {
-        return "node " + node + ": " + kind + " " + name + " sha256 " + sha256.substring(0, Math.min(12, sha256.length()));
+        return "node " + node + ": " + kind + " " + name + " sha256 "
+                + sha256.substring(0, Math.min(12, sha256.length()));
     }
 }

@@ -8,8 +8,15 @@ import java.util.List;
  * that say so ({@code because}, masked). A node with the default role and every component local is a standalone
  * server.
  */
-public record NodeRoleConfig(Role role, String serverRole, String profile, List<String> serves,
-                             List<String> elsewhere, List<String> because, SourceRef source) implements Observation {
+public record NodeRoleConfig(
+        Role role,
+        String serverRole,
+        String profile,
+        List<String> serves,
+        List<String> elsewhere,
+        List<String> because,
+        SourceRef source)
+        implements Observation {
     public static final String GATEWAY = "Gateway";
     public static final String KEY_MANAGER = "Key Manager";
     public static final String TRAFFIC_MANAGER = "Traffic Manager";
@@ -52,8 +59,9 @@ public record NodeRoleConfig(Role role, String serverRole, String profile, List<
     }
 
     public String observed() {
-        return "server_role " + serverRole + ", profile " + profile + ": serves " + (serves.isEmpty() ? "nothing"
-                : String.join(", ", serves)) + (elsewhere.isEmpty() ? "" : "; points at another host for "
-                + String.join(", ", elsewhere)) + " (" + String.join("; ", because) + ")";
+        return "server_role " + serverRole + ", profile " + profile + ": serves "
+                + (serves.isEmpty() ? "nothing" : String.join(", ", serves))
+                + (elsewhere.isEmpty() ? "" : "; points at another host for " + String.join(", ", elsewhere)) + " ("
+                + String.join("; ", because) + ")";
     }
 }

@@ -7,5 +7,7 @@ package dev.apimupgrade.fact;
  * an unmapped bundle version is reported as "carbon-apimgt X"). {@code version} is the product version as read.
  */
 public record ProductVersion(Role role, String marker, String version, SourceRef source) implements Observation {
-    public String observed() { return marker + " says " + version; }
+    public String observed() {
+        return marker + " says " + version;
+    }
 }

@@ -16,5 +16,7 @@ public record RowCount(String datasource, String table, String measure, long cou
     public static final String DUPLICATES_UNDER_NEW_PK =
             "duplicate (APINAME, APICREATOR, APIVERSION, APICREATORTENANTDOMAIN) groups";
 
-    public String observed() { return table + ": " + count + " " + measure; }
+    public String observed() {
+        return table + ": " + count + " " + measure;
+    }
 }

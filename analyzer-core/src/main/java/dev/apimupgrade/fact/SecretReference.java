@@ -4,6 +4,7 @@ package dev.apimupgrade.fact;
 public record SecretReference(Role role, String alias, boolean commented, boolean aliasDefined, SourceRef source)
         implements Observation {
     public String observed() {
-        return "$secret{" + alias + "}" + (commented ? " in a commented line" : "") + (aliasDefined ? "" : " without a [secrets] entry");
+        return "$secret{" + alias + "}" + (commented ? " in a commented line" : "")
+                + (aliasDefined ? "" : " without a [secrets] entry");
     }
 }

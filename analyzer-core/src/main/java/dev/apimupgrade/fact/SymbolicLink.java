@@ -7,5 +7,7 @@ package dev.apimupgrade.fact;
  */
 public record SymbolicLink(Role role, String relativePath, String target, boolean insideHome, SourceRef source)
         implements Observation {
-    public String observed() { return relativePath + " -> " + target + (insideHome ? "" : " (outside the home)"); }
+    public String observed() {
+        return relativePath + " -> " + target + (insideHome ? "" : " (outside the home)");
+    }
 }

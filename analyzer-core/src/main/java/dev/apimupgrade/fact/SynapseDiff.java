@@ -7,5 +7,7 @@ package dev.apimupgrade.fact;
  */
 public record SynapseDiff(Role role, String tenant, String relativePath, String unifiedDiff, SourceRef source)
         implements ComparedWithNewHome {
-    public String observed() { return "unified diff against the 3.1.0 home's file:\n" + unifiedDiff; }
+    public String observed() {
+        return "unified diff against the 3.1.0 home's file:\n" + unifiedDiff;
+    }
 }

@@ -6,7 +6,10 @@ package dev.apimupgrade.fact;
  * says not to copy (api/_RevokeAPI_.xml, sequences/_cors_request_handler_.xml, sequences/main.xml,
  * proxy-services/WorkflowCallbackService.xml).
  */
-public record SynapseFile(Role role, String tenant, String relativePath, String sha256, boolean protectedFile,
-                          SourceRef source) implements Observation {
-    public String observed() { return tenant + " " + relativePath + " sha256 " + sha256.substring(0, Math.min(12, sha256.length())); }
+public record SynapseFile(
+        Role role, String tenant, String relativePath, String sha256, boolean protectedFile, SourceRef source)
+        implements Observation {
+    public String observed() {
+        return tenant + " " + relativePath + " sha256 " + sha256.substring(0, Math.min(12, sha256.length()));
+    }
 }

@@ -19,5 +19,7 @@ public record TomlSetting(Role role, String key, String value, SourceRef source,
         this(role, key, value, source, "");
     }
 
-    public String observed() { return key + " = " + value; }
+    public String observed() {
+        return key + " = " + value;
+    }
 }

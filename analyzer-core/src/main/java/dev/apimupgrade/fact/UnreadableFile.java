@@ -7,5 +7,7 @@ package dev.apimupgrade.fact;
  */
 public record UnreadableFile(Role role, String area, String relativePath, String reason, SourceRef source)
         implements Observation {
-    public String observed() { return relativePath + ": " + reason; }
+    public String observed() {
+        return relativePath + ": " + reason;
+    }
 }

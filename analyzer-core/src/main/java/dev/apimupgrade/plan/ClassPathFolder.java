@@ -21,8 +21,7 @@ import java.util.stream.Stream;
  * too.
  */
 final class ClassPathFolder {
-    private ClassPathFolder() {
-    }
+    private ClassPathFolder() {}
 
     static TreeSet<String> names(ClassLoader loader, String folder, String marker) {
         TreeSet<String> names = new TreeSet<>();

@@ -67,8 +67,8 @@ public record Fingerprint(String sha256, String toolVersion, String rulePackHash
         for (Entry e : entries) {
             text.update((e.source() + '\t' + e.observed() + '\n').getBytes(StandardCharsets.UTF_8));
         }
-        return new Fingerprint(HexFormat.of().formatHex(text.digest()), toolVersion, rulePackHash,
-                List.copyOf(entries));
+        return new Fingerprint(
+                HexFormat.of().formatHex(text.digest()), toolVersion, rulePackHash, List.copyOf(entries));
     }
 
     /** Everything that differs from {@code before} to {@code after}, ordered by source; empty when the plan is current. */
@@ -87,7 +87,8 @@ public record Fingerprint(String sha256, String toolVersion, String rulePackHash
         List<Change> facts = new ArrayList<>();
         removed.forEach(e -> facts.add(new Change("removed", e.source(), e.observed())));
         added.forEach(e -> facts.add(new Change("added", e.source(), e.observed())));
-        facts.sort(Comparator.comparing(Change::source).thenComparing(Change::what, Comparator.reverseOrder())
+        facts.sort(Comparator.comparing(Change::source)
+                .thenComparing(Change::what, Comparator.reverseOrder())
                 .thenComparing(Change::detail));
         changes.addAll(facts);
         return changes;

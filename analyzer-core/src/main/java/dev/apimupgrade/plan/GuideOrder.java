@@ -16,8 +16,7 @@ public final class GuideOrder {
 
     public static final Comparator<String> BY_GUIDE = Comparator.comparing(GuideOrder::key, GuideOrder::compareKeys);
 
-    private GuideOrder() {
-    }
+    private GuideOrder() {}
 
     /** The phase first (before, preparing, steps, after), then the step's numbers. */
     static List<Integer> key(String step) {

@@ -15,8 +15,7 @@ import java.util.stream.Collectors;
 public final class HasRunQuery {
     static final String FOLDER = "has-run";
 
-    private HasRunQuery() {
-    }
+    private HasRunQuery() {}
 
     /** The query without its comment lines, or empty when the purpose has none for that dialect. */
     public static Optional<String> of(String purpose, String dialectFolder) {
@@ -25,8 +24,11 @@ public final class HasRunQuery {
             if (in == null) {
                 return Optional.empty();
             }
-            return Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
-                    .filter(l -> !l.startsWith("--")).collect(Collectors.joining("\n")).strip());
+            return Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .lines()
+                    .filter(l -> !l.startsWith("--"))
+                    .collect(Collectors.joining("\n"))
+                    .strip());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -51,13 +51,14 @@ public final class MacKey {
     /** Saves a new key file for its owner only; an existing file is never replaced (it may protect other files). */
     public static MacKey create(Path file) throws IOException {
         MacKey made = random();
-        Set<StandardOpenOption> options = Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
-                StandardOpenOption.SYNC);
-        FileAttribute<?>[] owner = Files.getFileStore(file.getParent())
-                .supportsFileAttributeView(PosixFileAttributeView.class)
-                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(
-                        PosixFilePermissions.fromString("rw-------"))}
-                : new FileAttribute<?>[0];
+        Set<StandardOpenOption> options =
+                Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, StandardOpenOption.SYNC);
+        FileAttribute<?>[] owner =
+                Files.getFileStore(file.getParent()).supportsFileAttributeView(PosixFileAttributeView.class)
+                        ? new FileAttribute<?>[] {
+                            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))
+                        }
+                        : new FileAttribute<?>[0];
         try (var ch = Files.newByteChannel(file, options, owner)) {
             ch.write(java.nio.ByteBuffer.wrap(made.fileContent()));
         } catch (FileAlreadyExistsException e) {
@@ -74,21 +75,26 @@ public final class MacKey {
         try {
             if (Files.isSymbolicLink(file)
                     || Files.exists(file) && !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-                throw new InputException(file.toString(), "is not a plain file, so it is not the key apim-upgrade"
-                        + " wrote for " + protects);
+                throw new InputException(
+                        file.toString(),
+                        "is not a plain file, so it is not the key apim-upgrade" + " wrote for " + protects);
             }
             if (Files.size(file) > 4 * BYTES) {
                 throw new InputException(file.toString(), "is not a key apim-upgrade wrote (too long)");
             }
             String text = new String(Files.readAllBytes(file), StandardCharsets.US_ASCII).strip();
             if (!text.matches("[0-9a-f]{" + 2 * BYTES + "}")) {
-                throw new InputException(file.toString(), "is not a key apim-upgrade wrote (" + 2 * BYTES
-                        + " hex digits); " + protects + " cannot be checked");
+                throw new InputException(
+                        file.toString(),
+                        "is not a key apim-upgrade wrote (" + 2 * BYTES + " hex digits); " + protects
+                                + " cannot be checked");
             }
             return new MacKey(HexFormat.of().parseHex(text));
         } catch (NoSuchFileException e) {
-            throw new InputException(file.toString(), "is missing: " + protects + " is checked with the key"
-                    + " apim-upgrade wrote beside it, and cannot be trusted without it");
+            throw new InputException(
+                    file.toString(),
+                    "is missing: " + protects + " is checked with the key"
+                            + " apim-upgrade wrote beside it, and cannot be trusted without it");
         } catch (IOException e) {
             throw new InputException(file.toString(), "cannot be read: " + e.getMessage());
         }
@@ -145,8 +151,9 @@ public final class MacKey {
     }
 
     private static boolean matches(String actual, String claimed) {
-        return claimed != null && MessageDigest.isEqual(actual.getBytes(StandardCharsets.US_ASCII),
-                claimed.getBytes(StandardCharsets.US_ASCII));
+        return claimed != null
+                && MessageDigest.isEqual(
+                        actual.getBytes(StandardCharsets.US_ASCII), claimed.getBytes(StandardCharsets.US_ASCII));
     }
 
     @Override

@@ -20,15 +20,14 @@ public final class MigrationConfigYaml {
     public static final String CURRENT_VERSION = "5.9.0";
     public static final String MIGRATE_VERSION = "5.10.0";
 
-    private MigrationConfigYaml() {
-    }
+    private MigrationConfigYaml() {}
 
     /** The new file's text from the text of the migration-config.yaml shipped with the migration resources. */
     public static String configure(String shipped) {
         Object loaded = new Yaml(new SafeConstructor(new LoaderOptions())).load(shipped);
         if (!(loaded instanceof Map<?, ?> root) || !(root.get("versions") instanceof List<?> versions)) {
-            throw new IllegalArgumentException("migration-config.yaml has no 'versions' list: not the identity"
-                    + " migration's configuration");
+            throw new IllegalArgumentException(
+                    "migration-config.yaml has no 'versions' list: not the identity" + " migration's configuration");
         }
         Map<Object, Object> out = new LinkedHashMap<>(root);
         // quoted strings, as the shipped file has them, so the migration client reads the same types
@@ -71,8 +70,10 @@ public final class MigrationConfigYaml {
         if ("MigrationValidator".equals(name)) {
             return true;
         }
-        return "SchemaMigrator".equals(name) && step.get("parameters") instanceof Map<?, ?> p
-                && Objects.equals(p.get("location"), "step2") && Objects.equals(p.get("schema"), "identity");
+        return "SchemaMigrator".equals(name)
+                && step.get("parameters") instanceof Map<?, ?> p
+                && Objects.equals(p.get("location"), "step2")
+                && Objects.equals(p.get("schema"), "identity");
     }
 
     private static Yaml dumper() {

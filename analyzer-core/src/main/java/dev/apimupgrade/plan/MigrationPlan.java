@@ -17,14 +17,18 @@ import java.util.TreeMap;
  * digest), for verify to compare what the plan leaves alone with.
  */
 @JsonPropertyOrder({"toolVersion", "rulePackHash", "inputs", "fingerprint", "newHomeBaseline", "steps"})
-public record MigrationPlan(String toolVersion, String rulePackHash,
-                            @JsonInclude(JsonInclude.Include.NON_NULL) PlanInputs inputs, Fingerprint fingerprint,
-                            Map<String, String> newHomeBaseline, List<PlanStep> steps) {
+public record MigrationPlan(
+        String toolVersion,
+        String rulePackHash,
+        @JsonInclude(JsonInclude.Include.NON_NULL) PlanInputs inputs,
+        Fingerprint fingerprint,
+        Map<String, String> newHomeBaseline,
+        List<PlanStep> steps) {
     @JsonCreator
     public MigrationPlan {
         steps = List.copyOf(steps);
-        newHomeBaseline = Collections.unmodifiableMap(new TreeMap<>(newHomeBaseline == null ? Map.of()
-                : newHomeBaseline));
+        newHomeBaseline =
+                Collections.unmodifiableMap(new TreeMap<>(newHomeBaseline == null ? Map.of() : newHomeBaseline));
     }
 
     /** A new plan, not yet recording how it was made nor the new home as planned. */

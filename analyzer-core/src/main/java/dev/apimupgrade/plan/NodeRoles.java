@@ -9,8 +9,7 @@ import java.util.List;
  * and Devportal, database scripts and the migration runs once, analytics on the analytics pack; every node otherwise.
  */
 final class NodeRoles {
-    private NodeRoles() {
-    }
+    private NodeRoles() {}
 
     static List<NodeRole> of(Condition condition) {
         if (condition.nodes().isEmpty()) {

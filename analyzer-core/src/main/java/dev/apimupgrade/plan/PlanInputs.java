@@ -12,11 +12,29 @@ import java.util.List;
  * first planned). Absent values are left out of plan.json.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"oldHome", "newHome", "oldAnalytics", "newAnalytics", "answers", "noDb", "jdbcDrivers", "today",
-        "environment", "run"})
-public record PlanInputs(String oldHome, String newHome, String oldAnalytics, String newAnalytics,
-                         AnswersFile answers, boolean noDb, List<String> jdbcDrivers, String today,
-                         List<String> environment, String run) {
+@JsonPropertyOrder({
+    "oldHome",
+    "newHome",
+    "oldAnalytics",
+    "newAnalytics",
+    "answers",
+    "noDb",
+    "jdbcDrivers",
+    "today",
+    "environment",
+    "run"
+})
+public record PlanInputs(
+        String oldHome,
+        String newHome,
+        String oldAnalytics,
+        String newAnalytics,
+        AnswersFile answers,
+        boolean noDb,
+        List<String> jdbcDrivers,
+        String today,
+        List<String> environment,
+        String run) {
     public PlanInputs {
         jdbcDrivers = jdbcDrivers == null ? List.of() : List.copyOf(jdbcDrivers);
         environment = environment == null ? List.of() : List.copyOf(environment);
@@ -24,6 +42,5 @@ public record PlanInputs(String oldHome, String newHome, String oldAnalytics, St
 
     /** The answers file a plan was made with: where it was and what it held (the answers themselves are facts). */
     @JsonPropertyOrder({"path", "sha256"})
-    public record AnswersFile(String path, String sha256) {
-    }
+    public record AnswersFile(String path, String sha256) {}
 }

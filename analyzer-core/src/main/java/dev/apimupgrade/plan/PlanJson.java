@@ -39,13 +39,13 @@ public final class PlanJson {
 
     /** The key file kept beside plan.json; never printed, never put into an evidence bundle. */
     public static final String KEY_FILE = "plan.key";
+
     private static final String MAC = "mac";
     private static final String WHOLE = "plan";
     /** A plan of a large installation is a few hundred KB; anything far beyond that is not a plan. */
     private static final long MAX_BYTES = 64L * 1024 * 1024;
 
-    private PlanJson() {
-    }
+    private PlanJson() {}
 
     /** The plan's canonical JSON without a MAC (deterministic: the same plan gives the same bytes). */
     public static String toJson(MigrationPlan plan) {
@@ -130,17 +130,25 @@ public final class PlanJson {
             // bounded, strict UTF-8: a plan of a large installation is a few hundred KB
             tree = MAPPER.readTree(InputFile.text(file, file.toString(), InputFile.PLAN));
         } catch (JsonProcessingException e) {
-            throw new InputException(file.toString(), e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
+            throw new InputException(
+                    file.toString(),
+                    e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
                     "not a plan.json written by apim-upgrade: " + firstLine(e.getOriginalMessage()));
         }
         if (!(tree instanceof ObjectNode node)) {
-            throw new InputException(file.toString(), "not a plan.json written by apim-upgrade: "
-                    + (tree == null || tree.isNull() || tree.isMissingNode() ? "it holds no plan" : "not a JSON object"));
+            throw new InputException(
+                    file.toString(),
+                    "not a plan.json written by apim-upgrade: "
+                            + (tree == null || tree.isNull() || tree.isMissingNode()
+                                    ? "it holds no plan"
+                                    : "not a JSON object"));
         }
         JsonNode mac = node.remove(MAC);
         if (mac == null && node.has("stepsSha256")) {
-            throw new InputException(file.toString(), "was made by an older version of apim-upgrade, whose plans"
-                    + " carry no MAC and so cannot be trusted: make a new plan with apim-upgrade plan");
+            throw new InputException(
+                    file.toString(),
+                    "was made by an older version of apim-upgrade, whose plans"
+                            + " carry no MAC and so cannot be trusted: make a new plan with apim-upgrade plan");
         }
         // a plan written before formatVersion existed carries none, and its MAC was made without it
         Integer version = node.has(FormatVersion.FIELD) ? FormatVersion.take(node, file.toString()) : null;
@@ -148,24 +156,33 @@ public final class PlanJson {
         try {
             plan = MAPPER.treeToValue(node, MigrationPlan.class);
         } catch (JsonProcessingException | IllegalArgumentException | NullPointerException e) {
-            throw new InputException(file.toString(), "not a plan.json written by apim-upgrade: "
-                    + firstLine(e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()));
+            throw new InputException(
+                    file.toString(),
+                    "not a plan.json written by apim-upgrade: "
+                            + firstLine(
+                                    e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()));
         }
         if (!(mac instanceof ObjectNode macs)) {
-            throw new InputException(file.toString(), "carries no MAC, so it is not a plan apim-upgrade wrote (or"
-                    + " its MAC was removed); make a new plan with apim-upgrade plan");
+            throw new InputException(
+                    file.toString(),
+                    "carries no MAC, so it is not a plan apim-upgrade wrote (or"
+                            + " its MAC was removed); make a new plan with apim-upgrade plan");
         }
-        requireIntact(file, version == null ? MAPPER.valueToTree(plan) : FormatVersion.stamp(MAPPER, plan, version),
-                macs, keys.get());
+        requireIntact(
+                file,
+                version == null ? MAPPER.valueToTree(plan) : FormatVersion.stamp(MAPPER, plan, version),
+                macs,
+                keys.get());
         return plan;
     }
 
     /** Names every field whose MAC fails, then checks the whole (a field added or removed changes it). */
-    private static void requireIntact(Path file, ObjectNode tree, ObjectNode macs, MacKey key)
-            throws InputException {
+    private static void requireIntact(Path file, ObjectNode tree, ObjectNode macs, MacKey key) throws InputException {
         java.util.Set<String> changed = new java.util.TreeSet<>();
         tree.fields().forEachRemaining(f -> {
-            if (!key.verifies(canonical(f.getKey() + "=", f.getValue()), macs.path(f.getKey()).asText(null))) {
+            if (!key.verifies(
+                    canonical(f.getKey() + "=", f.getValue()),
+                    macs.path(f.getKey()).asText(null))) {
                 changed.add(f.getKey());
             }
         });
@@ -174,14 +191,17 @@ public final class PlanJson {
                 changed.add(name + " (removed)");
             }
         });
-        if (changed.isEmpty() && !key.verifies(canonical("", tree), macs.path(WHOLE).asText(null))) {
+        if (changed.isEmpty()
+                && !key.verifies(canonical("", tree), macs.path(WHOLE).asText(null))) {
             changed.add("the plan as a whole");
         }
         if (!changed.isEmpty()) {
-            throw new InputException(file.toString(), "was changed after apim-upgrade made it: "
-                    + String.join(", ", changed) + " no longer match" + (changed.size() == 1 ? "es" : "")
-                    + " the plan's MAC. A plan is executed only as apim-upgrade wrote it: make a new one with"
-                    + " apim-upgrade plan");
+            throw new InputException(
+                    file.toString(),
+                    "was changed after apim-upgrade made it: "
+                            + String.join(", ", changed) + " no longer match" + (changed.size() == 1 ? "es" : "")
+                            + " the plan's MAC. A plan is executed only as apim-upgrade wrote it: make a new one with"
+                            + " apim-upgrade plan");
         }
     }
 

@@ -15,11 +15,33 @@ import java.util.TreeMap;
  * whether the tool automates it, the node it runs on, the guide step it belongs to, how "done" is checked, and why
  * (the condition's messages and the evidence the rule matched).
  */
-@JsonPropertyOrder({"id", "conditionId", "kind", "target", "params", "automated", "nodes", "guideStep", "guideLink",
-        "postCondition", "why", "evidence"})
-public record PlanStep(String id, String conditionId, String kind, String target, Map<String, String> params,
-                       boolean automated, List<NodeRole> nodes, String guideStep, String guideLink,
-                       String postCondition, List<String> why, List<Evidence> evidence) {
+@JsonPropertyOrder({
+    "id",
+    "conditionId",
+    "kind",
+    "target",
+    "params",
+    "automated",
+    "nodes",
+    "guideStep",
+    "guideLink",
+    "postCondition",
+    "why",
+    "evidence"
+})
+public record PlanStep(
+        String id,
+        String conditionId,
+        String kind,
+        String target,
+        Map<String, String> params,
+        boolean automated,
+        List<NodeRole> nodes,
+        String guideStep,
+        String guideLink,
+        String postCondition,
+        List<String> why,
+        List<Evidence> evidence) {
     public PlanStep {
         params = java.util.Collections.unmodifiableMap(new TreeMap<>(params));
         nodes = List.copyOf(nodes);

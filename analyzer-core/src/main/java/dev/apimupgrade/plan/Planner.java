@@ -54,43 +54,58 @@ public final class Planner {
      */
     public static final String GUIDE_STEP = "guideStep";
 
-    private Planner() {
-    }
+    private Planner() {}
 
     public static MigrationPlan plan(Verdict verdict, ConditionCatalogue catalogue, Facts facts, String toolVersion) {
-        List<String> catalogueOrder = catalogue.all().stream().map(Condition::id).toList();
-        Comparator<JustifiedAction> order = Comparator
-                .comparing((JustifiedAction a) -> guideStep(a, catalogue.get(a.conditionId())), GuideOrder.BY_GUIDE)
+        List<String> catalogueOrder =
+                catalogue.all().stream().map(Condition::id).toList();
+        Comparator<JustifiedAction> order = Comparator.comparing(
+                        (JustifiedAction a) -> guideStep(a, catalogue.get(a.conditionId())), GuideOrder.BY_GUIDE)
                 .thenComparingInt(a -> catalogueOrder.indexOf(a.conditionId()))
                 .thenComparing(JustifiedAction::id);
         List<PlanStep> steps = new ArrayList<>();
         for (JustifiedAction a : verdict.actions().stream().sorted(order).toList()) {
             steps.add(step(a, verdict.result(a.conditionId()), params(a, verdict.actions(), facts)));
         }
-        return new MigrationPlan(toolVersion, verdict.rulePackHash(),
-                Fingerprint.of(facts, verdict.rulePackHash(), toolVersion), steps)
+        return new MigrationPlan(
+                        toolVersion,
+                        verdict.rulePackHash(),
+                        Fingerprint.of(facts, verdict.rulePackHash(), toolVersion),
+                        steps)
                 .withNewHomeBaseline(newHomeBaseline(facts));
     }
 
     /** The SHA-256 of every API-M new-home file the facts were read from, by home-relative path. */
     static Map<String, String> newHomeBaseline(Facts facts) {
         Map<String, String> baseline = new TreeMap<>();
-        facts.ofType(FileContent.class).stream().filter(f -> f.source().where().startsWith(Role.NEW + ":"))
+        facts.ofType(FileContent.class).stream()
+                .filter(f -> f.source().where().startsWith(Role.NEW + ":"))
                 .forEach(f -> baseline.put(f.relativePath(), f.sha256()));
         return baseline;
     }
 
     private static PlanStep step(JustifiedAction a, ConditionResult result, Map<String, String> params) {
         Condition c = result.condition();
-        return new PlanStep(a.id(), a.conditionId(), a.kind(), a.target(), params, a.automated(),
-                NodeRoles.of(c), guideStep(a, c), c.guideLink(), postCondition(a, params), result.messages(),
+        return new PlanStep(
+                a.id(),
+                a.conditionId(),
+                a.kind(),
+                a.target(),
+                params,
+                a.automated(),
+                NodeRoles.of(c),
+                guideStep(a, c),
+                c.guideLink(),
+                postCondition(a, params),
+                result.messages(),
                 a.evidence());
     }
 
     /** The action's post-condition, worded with the parameters as the plan has them (subtables and all). */
     private static String postCondition(JustifiedAction a, Map<String, String> params) {
-        return a.action().orElseThrow(() -> new IllegalArgumentException("no post-condition for action kind "
-                + a.kind())).postCondition(params);
+        return a.action()
+                .orElseThrow(() -> new IllegalArgumentException("no post-condition for action kind " + a.kind()))
+                .postCondition(params);
     }
 
     private static String guideStep(JustifiedAction a, Condition c) {
@@ -130,7 +145,9 @@ public final class Planner {
     private static void carried(String table, Set<String> dropped, Facts facts, Map<String, String> p) {
         Set<String> subtables = new TreeSet<>();
         facts.ofType(TomlSetting.class).stream()
-                .filter(t -> t.role() == Role.OLD && t.key().startsWith(table + ".") && !t.key().contains("["))
+                .filter(t -> t.role() == Role.OLD
+                        && t.key().startsWith(table + ".")
+                        && !t.key().contains("["))
                 .filter(t -> !dropped.contains(t.key().substring(table.length() + 1)))
                 .forEach(t -> {
                     String key = t.key().substring(table.length() + 1);
@@ -148,19 +165,24 @@ public final class Planner {
      * The real name of AM_SYSTEM_APPS's unique constraint on NAME, which H2 and SQL Server generate: from the rules'
      * adaptation when there is one, else from the constraint the database scan found by its single column NAME.
      */
-    private static Optional<String> systemAppsNameConstraint(JustifiedAction a, List<JustifiedAction> all,
-                                                             Facts facts) {
+    private static Optional<String> systemAppsNameConstraint(
+            JustifiedAction a, List<JustifiedAction> all, Facts facts) {
         Optional<String> adapted = all.stream()
-                .filter(x -> x.action().orElse(null) instanceof AdaptSqlStatement && x.target().equals(a.target())
+                .filter(x -> x.action().orElse(null) instanceof AdaptSqlStatement
+                        && x.target().equals(a.target())
                         && a.params().get("script").equals(x.params().get("script")))
-                .map(x -> x.params().get("actualName")).findFirst();
+                .map(x -> x.params().get("actualName"))
+                .findFirst();
         if (adapted.isPresent()) {
             return adapted;
         }
         return facts.ofType(DbConstraint.class).stream()
-                .filter(c -> c.datasource().equals(a.target()) && c.table().equalsIgnoreCase("AM_SYSTEM_APPS")
-                        && c.kind().equals(DbConstraint.UNIQUE) && c.columns().equalsIgnoreCase("NAME"))
-                .map(DbConstraint::name).findFirst();
+                .filter(c -> c.datasource().equals(a.target())
+                        && c.table().equalsIgnoreCase("AM_SYSTEM_APPS")
+                        && c.kind().equals(DbConstraint.UNIQUE)
+                        && c.columns().equalsIgnoreCase("NAME"))
+                .map(DbConstraint::name)
+                .findFirst();
     }
 
     /** The script folder of the old datasource a step runs on, told by its JDBC URL. */

@@ -1,7 +1,6 @@
 package dev.apimupgrade.plan;
 
 import dev.apimupgrade.fact.DatabaseProduct;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -14,7 +13,9 @@ public final class ShippedScripts implements ScriptSource {
 
     @Override
     public List<String> statements(String purpose, String dialectFolder, Map<String, String> identifiers) {
-        DatabaseProduct dialect = DatabaseProduct.withOwnScripts().stream().filter(d -> d.folder().equals(dialectFolder)).findFirst()
+        DatabaseProduct dialect = DatabaseProduct.withOwnScripts().stream()
+                .filter(d -> d.folder().equals(dialectFolder))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no SQL dialect has the folder " + dialectFolder));
         return SqlScripts.statements(purpose, dialect).stream()
                 .map(s -> identifiers.keySet().containsAll(s.placeholders()) ? s.fill(identifiers, dialect) : s)

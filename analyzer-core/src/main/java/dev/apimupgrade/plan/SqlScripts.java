@@ -27,17 +27,17 @@ public final class SqlScripts {
     /** Step 3.1, the APILASTACCESSSUMMARY primary key on the analytics database. */
     public static final String ANALYTICS_LASTACCESS_PK = "analytics-lastaccess-pk";
     /** Every purpose; each has a script for every dialect. */
-    public static final List<String> PURPOSES = List.of(REGISTRY_VERSIONING_CLEANUP, AM_UPGRADE, SCOPE_BINDING_CLEANUP,
-            REG_INDEX, ANALYTICS_LASTACCESS_PK);
+    public static final List<String> PURPOSES =
+            List.of(REGISTRY_VERSIONING_CLEANUP, AM_UPGRADE, SCOPE_BINDING_CLEANUP, REG_INDEX, ANALYTICS_LASTACCESS_PK);
     /** The identifier of AM_SYSTEM_APPS's UNIQUE(NAME) constraint where the database generated its name. */
     public static final String AM_SYSTEM_APPS_NAME_CONSTRAINT = "AM_SYSTEM_APPS_NAME_CONSTRAINT";
 
     /** A file every jar that ships scripts holds, so the jar can be found when it has no folder entries. */
     private static final String MARKER = "sql/README.md";
+
     private static final Pattern FILE_NAME = Pattern.compile("\\d{2}_[a-z0-9_]+\\.sql");
 
-    private SqlScripts() {
-    }
+    private SqlScripts() {}
 
     /** The class-path resources of a purpose for a dialect, in the order they run; none if the folder is absent. */
     public static List<String> files(String purpose, DatabaseProduct dialect) {
@@ -70,8 +70,11 @@ public final class SqlScripts {
     }
 
     /** Every statement of a purpose for a dialect, with each placeholder filled from the identifiers given. */
-    public static List<SqlStatement> statements(String purpose, DatabaseProduct dialect, Map<String, String> identifiers) {
-        return statements(purpose, dialect).stream().map(s -> s.fill(identifiers, dialect)).toList();
+    public static List<SqlStatement> statements(
+            String purpose, DatabaseProduct dialect, Map<String, String> identifiers) {
+        return statements(purpose, dialect).stream()
+                .map(s -> s.fill(identifiers, dialect))
+                .toList();
     }
 
     /** The text of one resource, as the operator would see it in the runbook. */

@@ -80,7 +80,8 @@ final class StatementSplitter {
     /** Ends the current statement before {@code at}; the next one starts after {@code resume}. */
     private void cut(int at, int resume) {
         if (hasCode) {
-            statements.add(new SqlStatement(file, startLine, text.substring(start, at).strip()));
+            statements.add(
+                    new SqlStatement(file, startLine, text.substring(start, at).strip()));
         }
         hasCode = false;
         start = resume;
@@ -111,8 +112,8 @@ final class StatementSplitter {
             }
             i++;
         }
-        throw new IllegalArgumentException(file + ": a " + quote + " quote opened at offset " + open
-                + " is never closed");
+        throw new IllegalArgumentException(
+                file + ": a " + quote + " quote opened at offset " + open + " is never closed");
     }
 
     private char next(int i) {

@@ -15,8 +15,7 @@ import org.tomlj.TomlParseResult;
 public final class TomlEdit {
     private static final Pattern BARE = Pattern.compile("true|false|-?\\d+");
 
-    private TomlEdit() {
-    }
+    private TomlEdit() {}
 
     /** {@code key = value} for {@code dottedKey}: replaces its line(s), else adds it to its table, else adds the table. */
     public static String setValue(String text, String dottedKey, String literal) {
@@ -30,8 +29,13 @@ public final class TomlEdit {
             TomlLayout.Key k = existing.get();
             String line = layout.lines.get(k.firstLine());
             String keyAsWritten = line.substring(0, TomlKeys.equalsSign(line)).trim();
-            return checked(splice(layout.lines, k.firstLine(), k.lastLine() + 1,
-                    List.of(indent(line) + keyAsWritten + " = " + literal + sep)), dottedKey);
+            return checked(
+                    splice(
+                            layout.lines,
+                            k.firstLine(),
+                            k.lastLine() + 1,
+                            List.of(indent(line) + keyAsWritten + " = " + literal + sep)),
+                    dottedKey);
         }
         Optional<TomlLayout.Table> parent = table.isEmpty() ? Optional.of(layout.tables.get(0)) : layout.table(table);
         if (parent.isPresent()) {
@@ -85,9 +89,11 @@ public final class TomlEdit {
 
     /** The standard tables declared under {@code path} by a header of their own ("pool_options" for a.b.pool_options). */
     public static List<String> subtables(String text, String path) {
-        return new TomlLayout(lines(text)).tables.stream()
-                .filter(t -> !t.array() && t.header() >= 0 && t.path().startsWith(path + "."))
-                .map(t -> t.path().substring(path.length() + 1)).toList();
+        return new TomlLayout(lines(text))
+                .tables.stream()
+                        .filter(t -> !t.array() && t.header() >= 0 && t.path().startsWith(path + "."))
+                        .map(t -> t.path().substring(path.length() + 1))
+                        .toList();
     }
 
     /** The key lines of a table as written (values spanning lines included), to carry a table from one file to another. */
@@ -138,7 +144,8 @@ public final class TomlEdit {
         String sep = layout.lineSeparator();
         int at = layout.newTablePosition();
         // A file whose last line has no terminator keeps that line as it is: the new table starts with the break.
-        boolean openLastLine = at == layout.lines.size() && at > 0 && !layout.lines.get(at - 1).endsWith("\n");
+        boolean openLastLine =
+                at == layout.lines.size() && at > 0 && !layout.lines.get(at - 1).endsWith("\n");
         StringBuilder block = new StringBuilder();
         if (openLastLine) {
             block.append(sep);

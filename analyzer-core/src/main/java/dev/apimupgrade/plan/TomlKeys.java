@@ -4,8 +4,7 @@ import java.util.List;
 
 /** The few lexical rules of TOML the editor needs: dotted keys with quotes, the '=' of a key line, where a value ends. */
 final class TomlKeys {
-    private TomlKeys() {
-    }
+    private TomlKeys() {}
 
     /** A key or header as a canonical dotted path: whitespace around dots removed, simple quotes dropped. */
     static String normalise(String raw) {

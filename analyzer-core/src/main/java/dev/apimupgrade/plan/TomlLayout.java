@@ -17,8 +17,7 @@ final class TomlLayout {
     }
 
     /** One key = value, with its full dotted path (table path plus the key as written) and its first and last line. */
-    record Key(String path, int firstLine, int lastLine) {
-    }
+    record Key(String path, int firstLine, int lastLine) {}
 
     final List<String> lines;
     final List<Table> tables = new ArrayList<>();
@@ -47,18 +46,24 @@ final class TomlLayout {
     }
 
     static String strip(String line) {
-        return line.endsWith("\r\n") ? line.substring(0, line.length() - 2)
+        return line.endsWith("\r\n")
+                ? line.substring(0, line.length() - 2)
                 : line.endsWith("\n") ? line.substring(0, line.length() - 1) : line;
     }
 
     /** The standard (not array) table with this path, if the text has a header for it. */
     java.util.Optional<Table> table(String path) {
-        return tables.stream().filter(t -> !t.array() && t.header() >= 0 && t.path().equals(path)).findFirst();
+        return tables.stream()
+                .filter(t -> !t.array() && t.header() >= 0 && t.path().equals(path))
+                .findFirst();
     }
 
     java.util.Optional<Key> key(String path) {
-        return tables.stream().filter(t -> !t.array()).flatMap(t -> t.keys().stream())
-                .filter(k -> k.path().equals(path)).findFirst();
+        return tables.stream()
+                .filter(t -> !t.array())
+                .flatMap(t -> t.keys().stream())
+                .filter(k -> k.path().equals(path))
+                .findFirst();
     }
 
     /** The last line that belongs to a table: its last key's value, not the comments that introduce the next table. */

@@ -17,8 +17,14 @@ public record AfterReport(ToolInfo tool, String verdict, int passed, int failed,
      * {@code group}: "plan" (a planned action's post-condition) or "state" (the expected 3.1.0 state). {@code
      * differences}: what a comparison check found, each unexpected (why it failed) or documented (listed, not failed).
      */
-    public record Check(String id, String group, String title, String status, String detail, List<String> evidence,
-                        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Difference> differences) {
+    public record Check(
+            String id,
+            String group,
+            String title,
+            String status,
+            String detail,
+            List<String> evidence,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Difference> differences) {
         public Check {
             evidence = List.copyOf(evidence);
             differences = List.copyOf(differences);
@@ -35,8 +41,8 @@ public record AfterReport(ToolInfo tool, String verdict, int passed, int failed,
      * and {@code observed} are definitions (a column's type and nullability; present or absent for a table or key).
      * {@code status} is {@link #UNEXPECTED} or {@link #DOCUMENTED}, which has the {@code reason}.
      */
-    public record Difference(String where, String kind, String object, String expected, String observed,
-                             String status, String reason) {
+    public record Difference(
+            String where, String kind, String object, String expected, String observed, String status, String reason) {
         public static final String UNEXPECTED = "unexpected";
         public static final String DOCUMENTED = "documented";
 
@@ -67,7 +73,9 @@ public record AfterReport(ToolInfo tool, String verdict, int passed, int failed,
 
     /** A group's checks as the page lists them: FAIL first, then UNKNOWN, then PASS, each in the group's order. */
     public List<Check> ofGroupWorstFirst(String group) {
-        return ofGroup(group).stream().sorted(java.util.Comparator.comparingInt(AfterReport::rank)).toList();
+        return ofGroup(group).stream()
+                .sorted(java.util.Comparator.comparingInt(AfterReport::rank))
+                .toList();
     }
 
     private static int rank(Check c) {

@@ -22,8 +22,7 @@ public final class AssessmentJson {
     private static final ObjectWriter WRITER =
             MAPPER.writer(new DefaultPrettyPrinter().withObjectIndenter(INDENT).withArrayIndenter(INDENT));
 
-    private AssessmentJson() {
-    }
+    private AssessmentJson() {}
 
     public static String toJson(AssessmentReport report) {
         return write(report);

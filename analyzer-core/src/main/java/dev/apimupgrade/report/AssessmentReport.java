@@ -23,27 +23,42 @@ import java.util.stream.Collectors;
  * applicable). Templates and writers only format this; every choice about what goes where is made and tested here.
  */
 @JsonPropertyOrder({"tool", "installation", "summary", "conditions", "actions"})
-public record AssessmentReport(ToolInfo tool, InstallationView installation, Summary summary,
-                               List<ConditionView> conditions, List<ActionView> actions,
-                               @JsonIgnore List<ConditionView> blockers, @JsonIgnore List<ConditionView> warnings,
-                               @JsonIgnore List<ConditionView> steps, @JsonIgnore List<ConditionView> unknown,
-                               @JsonIgnore List<ConditionView> notApplicable) {
+public record AssessmentReport(
+        ToolInfo tool,
+        InstallationView installation,
+        Summary summary,
+        List<ConditionView> conditions,
+        List<ActionView> actions,
+        @JsonIgnore List<ConditionView> blockers,
+        @JsonIgnore List<ConditionView> warnings,
+        @JsonIgnore List<ConditionView> steps,
+        @JsonIgnore List<ConditionView> unknown,
+        @JsonIgnore List<ConditionView> notApplicable) {
 
     public static AssessmentReport from(Installation installation, Facts facts, Verdict verdict, ToolInfo tool) {
         Map<String, ConditionResult> byId = verdict.results().stream()
                 .collect(Collectors.toMap(r -> r.condition().id(), Function.identity()));
         List<Condition> catalogue = ConditionCatalogue.load().all();
-        List<ConditionView> conditions = catalogue.stream().map(c -> {
-            ConditionResult r = byId.get(c.id());
-            if (r == null) {
-                throw new IllegalArgumentException("the verdict has no result for catalogue condition " + c.id());
-            }
-            return ConditionView.of(r);
-        }).toList();
-        List<ActionView> actions = verdict.actions().stream().map(ActionView::of)
-                .sorted(Comparator.comparing(ActionView::id)).toList();
-        return new AssessmentReport(tool, InstallationView.of(installation, facts), Summary.of(conditions, catalogue),
-                conditions, actions,
+        List<ConditionView> conditions = catalogue.stream()
+                .map(c -> {
+                    ConditionResult r = byId.get(c.id());
+                    if (r == null) {
+                        throw new IllegalArgumentException(
+                                "the verdict has no result for catalogue condition " + c.id());
+                    }
+                    return ConditionView.of(r);
+                })
+                .toList();
+        List<ActionView> actions = verdict.actions().stream()
+                .map(ActionView::of)
+                .sorted(Comparator.comparing(ActionView::id))
+                .toList();
+        return new AssessmentReport(
+                tool,
+                InstallationView.of(installation, facts),
+                Summary.of(conditions, catalogue),
+                conditions,
+                actions,
                 where(conditions, applying(Severity.BLOCKER)),
                 where(conditions, applying(Severity.WARNING)),
                 where(conditions, applying(Severity.INFO)),

@@ -22,8 +22,7 @@ import java.util.stream.Stream;
  * would have to escape, so the manifest stays checkable with that tool.
  */
 final class BundleCopy {
-    private BundleCopy() {
-    }
+    private BundleCopy() {}
 
     /**
      * Copies {@code source} into {@code into}, except the entries named in {@code leftOut} (relative paths; a folder
@@ -39,7 +38,8 @@ final class BundleCopy {
         try (Stream<Path> all = Files.walk(source)) {
             for (Path p : all.sorted().toList()) {
                 Path relative = source.relativize(p);
-                Optional<String> out = leftOut.stream().filter(e -> relative.startsWith(e)).findFirst();
+                Optional<String> out =
+                        leftOut.stream().filter(e -> relative.startsWith(e)).findFirst();
                 if (out.isPresent()) {
                     if (!Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
                         skipped.merge(out.get(), 1, Integer::sum);
@@ -59,7 +59,8 @@ final class BundleCopy {
 
     private static void copyFile(Path source, Path file, Path to) throws IOException, InputException {
         if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-            throw new InputException(file.toString(), "is a link or special file; an evidence bundle holds plain files");
+            throw new InputException(
+                    file.toString(), "is a link or special file; an evidence bundle holds plain files");
         }
         String name = Manifest.relative(source.getParent() == null ? source : source.getParent(), file);
         if (name.contains("\n") || name.contains("\\")) {

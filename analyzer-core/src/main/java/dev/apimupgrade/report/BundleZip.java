@@ -19,14 +19,13 @@ final class BundleZip {
     /** The earliest date a zip entry can hold; a fixed value keeps the bytes independent of when and where. */
     private static final LocalDateTime FIXED_TIME = LocalDateTime.of(1980, 1, 1, 0, 0);
 
-    private BundleZip() {
-    }
+    private BundleZip() {}
 
     /** Writes the zip of {@code folder}, whose files are {@code paths}, to {@code zip}, synced to disk. */
     static void write(Path folder, Set<String> paths, Path zip) throws IOException {
         try (FileChannel channel = FileChannel.open(zip, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-             OutputStream raw = java.nio.channels.Channels.newOutputStream(channel);
-             ZipOutputStream out = new ZipOutputStream(raw)) {
+                OutputStream raw = java.nio.channels.Channels.newOutputStream(channel);
+                ZipOutputStream out = new ZipOutputStream(raw)) {
             for (String path : paths.stream().sorted().toList()) {
                 ZipEntry entry = new ZipEntry(path);
                 entry.setTimeLocal(FIXED_TIME);

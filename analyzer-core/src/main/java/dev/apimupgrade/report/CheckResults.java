@@ -10,8 +10,7 @@ import java.util.List;
  * evidence-check in docs/schema.
  */
 public final class CheckResults {
-    private CheckResults() {
-    }
+    private CheckResults() {}
 
     /** plan --check: CURRENT or STALE, with each change that makes it stale. */
     @JsonPropertyOrder({"plan", "status", "fingerprint", "changes"})
@@ -22,8 +21,7 @@ public final class CheckResults {
 
     /** evidence --check: whether every file matches MANIFEST.sha256, and each one that does not. */
     @JsonPropertyOrder({"bundle", "intact", "problems"})
-    public record EvidenceCheck(String bundle, boolean intact, List<EvidenceProblem> problems) {
-    }
+    public record EvidenceCheck(String bundle, boolean intact, List<EvidenceProblem> problems) {}
 
     public static String json(PlanCheck result) {
         return AssessmentJson.document(result);

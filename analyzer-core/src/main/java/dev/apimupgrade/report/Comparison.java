@@ -20,12 +20,22 @@ import java.util.TreeSet;
  * makes the comparison incomplete, which counts as unexplained: nothing can be said about it.
  */
 public record Comparison(String oldHome, String newHome, String run, List<Row> rows, List<String> problems) {
-    public enum Status { SAME, EXPLAINED, UNEXPLAINED }
+    public enum Status {
+        SAME,
+        EXPLAINED,
+        UNEXPLAINED
+    }
 
     /** One tenant's item: null count and empty hash on a side where it is absent (nothing of it there). */
-    public record Row(String tenant, String item, Long before, Long after, String beforeHash, String afterHash,
-                      Status status, String explanation) {
-    }
+    public record Row(
+            String tenant,
+            String item,
+            Long before,
+            Long after,
+            String beforeHash,
+            String afterHash,
+            Status status,
+            String explanation) {}
 
     public Comparison {
         rows = List.copyOf(rows);
@@ -56,8 +66,10 @@ public record Comparison(String oldHome, String newHome, String run, List<Row> r
             Optional<InventoryItem> a = Optional.ofNullable(now.get(key));
             InventoryItem any = b.orElseGet(a::get);
             Long moved = oidcMoved.get(any.tenant());
-            rows.add(moved != null && (any.item().equals(SCOPES) || any.item().equals(OIDC_SCOPES))
-                    ? oidcRow(any, b, a, moved) : row(any, b, a, idsByDomain, exports));
+            rows.add(
+                    moved != null && (any.item().equals(SCOPES) || any.item().equals(OIDC_SCOPES))
+                            ? oidcRow(any, b, a, moved)
+                            : row(any, b, a, idsByDomain, exports));
         }
         List<String> problems = new ArrayList<>();
         before.problems().forEach(p -> problems.add("before: " + p));
@@ -68,8 +80,8 @@ public record Comparison(String oldHome, String newHome, String run, List<Row> r
     static final String SCOPES = "scopes";
     static final String OIDC_SCOPES = "oidc-scopes";
     /** Where the identity migration moves the OIDC scopes (identity-migration-resources v1.0.90). */
-    static final String OIDC_MIGRATION = "IS 5.10.0 identity migration, dbscripts/step1/identity:"
-            + " OIDC_SCOPE_DATA_MIGRATE_PROCEDURE";
+    static final String OIDC_MIGRATION =
+            "IS 5.10.0 identity migration, dbscripts/step1/identity:" + " OIDC_SCOPE_DATA_MIGRATE_PROCEDURE";
 
     /**
      * Tenant -> the number of OIDC scopes the identity migration moved: the tenant had that many in IDN_OIDC_SCOPE
@@ -83,9 +95,15 @@ public record Comparison(String oldHome, String newHome, String run, List<Row> r
                 continue;
             }
             String tenant = oidc.tenant();
-            long left = Optional.ofNullable(now.get(tenant + "/" + OIDC_SCOPES)).map(InventoryItem::count).orElse(0L);
-            long before = Optional.ofNullable(old.get(tenant + "/" + SCOPES)).map(InventoryItem::count).orElse(0L);
-            long after = Optional.ofNullable(now.get(tenant + "/" + SCOPES)).map(InventoryItem::count).orElse(0L);
+            long left = Optional.ofNullable(now.get(tenant + "/" + OIDC_SCOPES))
+                    .map(InventoryItem::count)
+                    .orElse(0L);
+            long before = Optional.ofNullable(old.get(tenant + "/" + SCOPES))
+                    .map(InventoryItem::count)
+                    .orElse(0L);
+            long after = Optional.ofNullable(now.get(tenant + "/" + SCOPES))
+                    .map(InventoryItem::count)
+                    .orElse(0L);
             if (left == 0 && after - before == oidc.count()) {
                 out.put(tenant, oidc.count());
             }
@@ -99,9 +117,16 @@ public record Comparison(String oldHome, String newHome, String run, List<Row> r
         String why = any.item().equals(SCOPES)
                 ? moved + " OIDC scope(s) of IDN_OIDC_SCOPE copied into IDN_OAUTH2_SCOPE by the " + OIDC_MIGRATION
                 : moved + " OIDC scope(s) moved into IDN_OAUTH2_SCOPE and IDN_OIDC_SCOPE dropped by the "
-                + OIDC_MIGRATION;
-        return new Row(any.tenant(), any.item(), shownBefore, shownAfter, b.map(InventoryItem::hash).orElse(""),
-                a.map(InventoryItem::hash).orElse(""), Status.EXPLAINED, why);
+                        + OIDC_MIGRATION;
+        return new Row(
+                any.tenant(),
+                any.item(),
+                shownBefore,
+                shownAfter,
+                b.map(InventoryItem::hash).orElse(""),
+                a.map(InventoryItem::hash).orElse(""),
+                Status.EXPLAINED,
+                why);
     }
 
     private static java.util.Set<String> union(Map<String, ?> a, Map<String, ?> b) {
@@ -115,11 +140,15 @@ public record Comparison(String oldHome, String newHome, String run, List<Row> r
      * versioned row the path of its resource, sql/registry-versioning-cleanup): fewer rows, or as many with another
      * content, are both its doing when the run exported at least that many of them.
      */
-    private static final java.util.Set<String> CHANGED_IN_PLACE = java.util.Set.of("REG_RESOURCE_PROPERTY",
-            "REG_RESOURCE_TAG", "REG_RESOURCE_COMMENT", "REG_RESOURCE_RATING");
+    private static final java.util.Set<String> CHANGED_IN_PLACE = java.util.Set.of(
+            "REG_RESOURCE_PROPERTY", "REG_RESOURCE_TAG", "REG_RESOURCE_COMMENT", "REG_RESOURCE_RATING");
 
-    private static Row row(InventoryItem any, Optional<InventoryItem> b, Optional<InventoryItem> a,
-                           Map<String, String> idsByDomain, RunExports exports) {
+    private static Row row(
+            InventoryItem any,
+            Optional<InventoryItem> b,
+            Optional<InventoryItem> a,
+            Map<String, String> idsByDomain,
+            RunExports exports) {
         long countBefore = b.map(InventoryItem::count).orElse(0L);
         long countAfter = a.map(InventoryItem::count).orElse(0L);
         String hashBefore = b.map(InventoryItem::hash).orElse("");
@@ -132,11 +161,13 @@ public record Comparison(String oldHome, String newHome, String run, List<Row> r
         String why;
         Status status;
         if (any.item().equals(InventoryScanner.SYNAPSE)) {
-            List<String> changed = changedFiles(b.map(InventoryItem::entries).orElse(Map.of()),
+            List<String> changed = changedFiles(
+                    b.map(InventoryItem::entries).orElse(Map.of()),
                     a.map(InventoryItem::entries).orElse(Map.of()));
             List<String> unexpected = changed.stream()
                     .filter(f -> !InventoryScanner.replacedSynapseFiles().contains(f)
-                            && !InventoryScanner.renderedSynapseFiles().contains(f)).toList();
+                            && !InventoryScanner.renderedSynapseFiles().contains(f))
+                    .toList();
             status = unexpected.isEmpty() ? Status.EXPLAINED : Status.UNEXPLAINED;
             why = unexpected.isEmpty()
                     ? "only the files the migration replaces with the 3.1.0 ones, or 3.1.0 renders from its template, "
@@ -152,19 +183,24 @@ public record Comparison(String oldHome, String newHome, String run, List<Row> r
                 status = Status.EXPLAINED;
                 why = drop + " row(s) of " + any.table() + " deleted by the migration, exported before in "
                         + String.join(", ", exported.files());
-            } else if (CHANGED_IN_PLACE.contains(any.table()) && drop >= 0 && mine + unattributed > 0
+            } else if (CHANGED_IN_PLACE.contains(any.table())
+                    && drop >= 0
+                    && mine + unattributed > 0
                     && drop <= mine + unattributed) {
                 status = Status.EXPLAINED;
                 why = drop + " row(s) of " + any.table() + " deleted and the other versioned rows given their path by"
                         + " the registry clean-up, all exported before in " + String.join(", ", exported.files());
             } else {
                 status = Status.UNEXPLAINED;
-                why = drop == 0 ? "same count, different content"
-                        : drop < 0 ? (-drop) + " more after the upgrade"
-                        : drop + " fewer after the upgrade" + (mine + unattributed == 0
-                        ? ", and the run exported no deleted row of " + any.table()
-                        : "; the run exported " + (mine + unattributed) + " row(s) of " + any.table()
-                        + " that can be this tenant's");
+                why = drop == 0
+                        ? "same count, different content"
+                        : drop < 0
+                                ? (-drop) + " more after the upgrade"
+                                : drop + " fewer after the upgrade"
+                                        + (mine + unattributed == 0
+                                                ? ", and the run exported no deleted row of " + any.table()
+                                                : "; the run exported " + (mine + unattributed) + " row(s) of "
+                                                        + any.table() + " that can be this tenant's");
             }
         }
         return new Row(any.tenant(), any.item(), shownBefore, shownAfter, hashBefore, hashAfter, status, why);

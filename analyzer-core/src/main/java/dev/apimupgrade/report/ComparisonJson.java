@@ -32,8 +32,15 @@ public final class ComparisonJson {
             MAPPER.writer(new DefaultPrettyPrinter().withObjectIndenter(INDENT).withArrayIndenter(INDENT));
 
     /** What comparison.json holds: the counts first, so a reader sees the outcome at the top. */
-    public record Document(String oldHome, String newHome, String run, long same, long explained, long unexplained,
-                           List<Comparison.Row> rows, List<String> problems) {
+    public record Document(
+            String oldHome,
+            String newHome,
+            String run,
+            long same,
+            long explained,
+            long unexplained,
+            List<Comparison.Row> rows,
+            List<String> problems) {
         /** Nothing unexplained (a problem reading a side counts as unexplained): what compare's exit code 0 means. */
         public boolean passed() {
             return unexplained == 0;
@@ -41,20 +48,28 @@ public final class ComparisonJson {
 
         /** The rows as the page lists them: unexplained first, then explained, then the same (a stable sort). */
         public List<Comparison.Row> rowsWorstFirst() {
-            return rows.stream().sorted(java.util.Comparator.comparingInt(r -> switch (r.status()) {
-                case UNEXPLAINED -> 0;
-                case EXPLAINED -> 1;
-                case SAME -> 2;
-            })).toList();
+            return rows.stream()
+                    .sorted(java.util.Comparator.comparingInt(r -> switch (r.status()) {
+                        case UNEXPLAINED -> 0;
+                        case EXPLAINED -> 1;
+                        case SAME -> 2;
+                    }))
+                    .toList();
         }
     }
 
-    private ComparisonJson() {
-    }
+    private ComparisonJson() {}
 
     public static Document document(Comparison c) {
-        return new Document(c.oldHome(), c.newHome(), c.run(), c.count(Comparison.Status.SAME),
-                c.count(Comparison.Status.EXPLAINED), c.unexplained(), c.rows(), c.problems());
+        return new Document(
+                c.oldHome(),
+                c.newHome(),
+                c.run(),
+                c.count(Comparison.Status.SAME),
+                c.count(Comparison.Status.EXPLAINED),
+                c.unexplained(),
+                c.rows(),
+                c.problems());
     }
 
     public static String toJson(Comparison c) {
@@ -82,7 +97,8 @@ public final class ComparisonJson {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
             throw new InputException(file.toString(), line, "is not an inventory written by apim-upgrade compare");
         } catch (IOException e) {
-            throw new InputException(file.toString(), "cannot be read: " + e.getClass().getSimpleName());
+            throw new InputException(
+                    file.toString(), "cannot be read: " + e.getClass().getSimpleName());
         } catch (NullPointerException e) {
             throw new InputException(file.toString(), "is not an inventory written by apim-upgrade compare");
         }

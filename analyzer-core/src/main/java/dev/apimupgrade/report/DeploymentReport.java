@@ -18,38 +18,66 @@ import java.util.Map;
  * worst of them all. Deterministic, like assessment.json.
  */
 @JsonPropertyOrder({"tool", "deployment", "verdict", "nodes", "conditions"})
-public record DeploymentReport(ToolInfo tool, String deployment, String verdict, List<NodeView> nodes,
-                               List<ConditionView> conditions, @JsonIgnore List<ConditionView> applying) {
+public record DeploymentReport(
+        ToolInfo tool,
+        String deployment,
+        String verdict,
+        List<NodeView> nodes,
+        List<ConditionView> conditions,
+        @JsonIgnore List<ConditionView> applying) {
     public static final String BLOCKED = "BLOCKED";
     public static final String UNDECIDED = "UNDECIDED";
     public static final String READY = "READY";
 
     /** One node: what it serves, its homes, its own verdict and where its own assessment is (relative to this file). */
-    @JsonPropertyOrder({"name", "serves", "roleFrom", "old", "new", "verdict", "blockers", "undecidedBlockers",
-            "report"})
-    public record NodeView(String name, List<String> serves, String roleFrom, String old,
-                           @JsonProperty("new") String newHome, String verdict, int blockers, int undecidedBlockers,
-                           String report) {
-    }
+    @JsonPropertyOrder({"name", "serves", "roleFrom", "old", "new", "verdict", "blockers", "undecidedBlockers", "report"
+    })
+    public record NodeView(
+            String name,
+            List<String> serves,
+            String roleFrom,
+            String old,
+            @JsonProperty("new") String newHome,
+            String verdict,
+            int blockers,
+            int undecidedBlockers,
+            String report) {}
 
     /** {@code nodeVerdicts} by node name; {@code across} the facts the deployment rules decided {@code verdict} from. */
-    public static DeploymentReport from(Deployment deployment, Map<String, Verdict> nodeVerdicts, Facts across,
-                                        Verdict verdict, ToolInfo tool) {
+    public static DeploymentReport from(
+            Deployment deployment, Map<String, Verdict> nodeVerdicts, Facts across, Verdict verdict, ToolInfo tool) {
         List<NodeView> nodes = new ArrayList<>();
         List<String> verdicts = new ArrayList<>(List.of(of(verdict)));
         for (Deployment.Node node : deployment.nodes()) {
             Verdict v = nodeVerdicts.get(node.name());
-            NodeServes serves = across.ofType(NodeServes.class).stream().filter(s -> s.node().equals(node.name()))
-                    .findFirst().orElseThrow();
-            nodes.add(new NodeView(node.name(), serves.serves(), serves.because(), node.oldHome().toString(),
-                    node.newHome().map(Object::toString).orElse(null), of(v), v.blockers().size(),
-                    v.undecidedBlockers().size(), "nodes/" + node.name() + "/assessment.html"));
+            NodeServes serves = across.ofType(NodeServes.class).stream()
+                    .filter(s -> s.node().equals(node.name()))
+                    .findFirst()
+                    .orElseThrow();
+            nodes.add(new NodeView(
+                    node.name(),
+                    serves.serves(),
+                    serves.because(),
+                    node.oldHome().toString(),
+                    node.newHome().map(Object::toString).orElse(null),
+                    of(v),
+                    v.blockers().size(),
+                    v.undecidedBlockers().size(),
+                    "nodes/" + node.name() + "/assessment.html"));
             verdicts.add(of(v));
         }
-        List<ConditionView> conditions = verdict.results().stream().map(ConditionView::of).toList();
+        List<ConditionView> conditions =
+                verdict.results().stream().map(ConditionView::of).toList();
         String worst = verdicts.contains(BLOCKED) ? BLOCKED : verdicts.contains(UNDECIDED) ? UNDECIDED : READY;
-        return new DeploymentReport(tool, deployment.name(), worst, nodes, conditions,
-                conditions.stream().filter(c -> c.status().equals(Status.APPLIES.name())).toList());
+        return new DeploymentReport(
+                tool,
+                deployment.name(),
+                worst,
+                nodes,
+                conditions,
+                conditions.stream()
+                        .filter(c -> c.status().equals(Status.APPLIES.name()))
+                        .toList());
     }
 
     private static String of(Verdict v) {

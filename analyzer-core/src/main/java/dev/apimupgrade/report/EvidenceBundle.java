@@ -68,8 +68,7 @@ public final class EvidenceBundle {
         String render(Path bundle, Manifest contents) throws IOException, InputException;
     }
 
-    private EvidenceBundle() {
-    }
+    private EvidenceBundle() {}
 
     /** Builds {@code out} and {@code out.zip}; returns the zip. */
     public static Path build(List<Part> parts, Path out, Summary summary) throws IOException, InputException {
@@ -87,10 +86,13 @@ public final class EvidenceBundle {
         try {
             List<String> leftOut = new ArrayList<>();
             for (Part part : parts) {
-                Map<String, Integer> skipped = BundleCopy.copy(part.source(), fresh.resolve(part.name()),
+                Map<String, Integer> skipped = BundleCopy.copy(
+                        part.source(),
+                        fresh.resolve(part.name()),
                         List.copyOf(part.leftOut().keySet()));
-                skipped.forEach((entry, count) -> leftOut.add(part.name() + "/" + entry + " (" + count
-                        + (count == 1 ? " file" : " files") + "): " + part.leftOut().get(entry)));
+                skipped.forEach((entry, count) ->
+                        leftOut.add(part.name() + "/" + entry + " (" + count + (count == 1 ? " file" : " files") + "): "
+                                + part.leftOut().get(entry)));
             }
             if (!leftOut.isEmpty()) {
                 Files.writeString(fresh.resolve(LEFT_OUT), String.join("\n", leftOut) + "\n", StandardCharsets.UTF_8);
@@ -117,8 +119,10 @@ public final class EvidenceBundle {
 
     private static void requireNew(Path target, Path zip) throws IOException {
         if (Files.exists(target, LinkOption.NOFOLLOW_LINKS) || Files.exists(zip, LinkOption.NOFOLLOW_LINKS)) {
-            throw new OutputRefusedException(target, "an evidence bundle is never replaced, and " + target
-                    + " or " + zip.getFileName() + " exists; choose a new name");
+            throw new OutputRefusedException(
+                    target,
+                    "an evidence bundle is never replaced, and " + target + " or " + zip.getFileName()
+                            + " exists; choose a new name");
         }
     }
 
@@ -133,7 +137,8 @@ public final class EvidenceBundle {
                 throw new InputException(part.source().toString(), "does not exist (given as " + part.name() + ")");
             }
             if (target.startsWith(source)) {
-                throw new InputException(part.source().toString(),
+                throw new InputException(
+                        part.source().toString(),
                         "the bundle would be written inside it; choose --out outside every input");
             }
         }

@@ -20,8 +20,7 @@ import java.util.zip.ZipInputStream;
  * file is one named problem; an empty list means every byte is as it was when the bundle was built.
  */
 public final class EvidenceCheck {
-    private EvidenceCheck() {
-    }
+    private EvidenceCheck() {}
 
     /** The problems found, sorted by path; throws when the input is no bundle at all (no or unreadable manifest). */
     public static List<EvidenceProblem> check(Path bundle) throws IOException, InputException {
@@ -52,8 +51,9 @@ public final class EvidenceCheck {
                     // bounded and strictly UTF-8, as from a folder: a zip entry can inflate to anything
                     byte[] bytes = in.readNBytes((int) InputFile.MANIFEST.bytes() + 1);
                     if (bytes.length > InputFile.MANIFEST.bytes()) {
-                        throw new InputException(zip + "!" + Manifest.FILE, "is larger than "
-                                + InputFile.MANIFEST.kind() + " may be, so it is refused unread");
+                        throw new InputException(
+                                zip + "!" + Manifest.FILE,
+                                "is larger than " + InputFile.MANIFEST.kind() + " may be, so it is refused unread");
                     }
                     manifest = InputFile.utf8(bytes, zip + "!" + Manifest.FILE);
                 } else if (actual.put(e.getName(), Manifest.sha256((InputStream) in)) != null) {
@@ -88,9 +88,12 @@ public final class EvidenceCheck {
                 problems.add(new EvidenceProblem(EvidenceProblem.Kind.CHANGED, path));
             }
         });
-        found.keySet().stream().filter(p -> !expected.sha256ByPath().containsKey(p))
+        found.keySet().stream()
+                .filter(p -> !expected.sha256ByPath().containsKey(p))
                 .forEach(p -> problems.add(new EvidenceProblem(EvidenceProblem.Kind.ADDED, p)));
-        problems.sort((a, b) -> a.path().equals(b.path()) ? a.kind().compareTo(b.kind()) : a.path().compareTo(b.path()));
+        problems.sort((a, b) -> a.path().equals(b.path())
+                ? a.kind().compareTo(b.kind())
+                : a.path().compareTo(b.path()));
         return List.copyOf(problems);
     }
 }

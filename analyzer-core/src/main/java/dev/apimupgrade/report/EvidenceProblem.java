@@ -3,7 +3,11 @@ package dev.apimupgrade.report;
 /** One way a bundle differs from its manifest, naming the file, so a board knows exactly what to distrust. */
 public record EvidenceProblem(Kind kind, String path) {
     /** Changed: other bytes than the manifest's; added: not in the manifest; missing: in the manifest, not present. */
-    public enum Kind { CHANGED, ADDED, MISSING }
+    public enum Kind {
+        CHANGED,
+        ADDED,
+        MISSING
+    }
 
     public String describe() {
         return switch (kind) {

@@ -23,46 +23,57 @@ public record InstallationView(Homes homes, List<Version> versions, List<Datasou
 
     /** The two homes as given on the command line; {@code newHome} is null when no 3.1.0 home was given. */
     @JsonPropertyOrder({"old", "new"})
-    public record Homes(@JsonProperty("old") String oldHome, @JsonProperty("new") String newHome) {
-    }
+    public record Homes(
+            @JsonProperty("old") String oldHome,
+            @JsonProperty("new") String newHome) {}
 
     /** A version marker of a home and the product version it shows. */
     @JsonPropertyOrder({"role", "marker", "version", "source"})
-    public record Version(String role, String marker, String version, String source) {
-    }
+    public record Version(String role, String marker, String version, String source) {}
 
     /** A datasource of a home's deployment.toml, with its URL masked. */
     @JsonPropertyOrder({"role", "name", "type", "url"})
-    public record Datasource(String role, String name, String type, String url) {
-    }
+    public record Datasource(String role, String name, String type, String url) {}
 
     /** The analytics homes' datasources after the API-M ones, as role "OLD-analytics" and name "worker/APIM_ANALYTICS_DB". */
     private static List<Datasource> withAnalytics(List<Datasource> apim, Facts facts) {
         List<Datasource> all = new ArrayList<>(apim);
         facts.ofType(AnalyticsDatasource.class).stream()
-                .sorted(Comparator.comparing(AnalyticsDatasource::role).thenComparing(AnalyticsDatasource::profile)
+                .sorted(Comparator.comparing(AnalyticsDatasource::role)
+                        .thenComparing(AnalyticsDatasource::profile)
                         .thenComparing(AnalyticsDatasource::name))
-                .map(d -> new Datasource(d.role().name() + "-analytics", d.profile() + "/" + d.name(),
-                        DatabaseProduct.of(d.url()).map(k -> k.name().toLowerCase(Locale.ROOT)).orElse(""),
+                .map(d -> new Datasource(
+                        d.role().name() + "-analytics",
+                        d.profile() + "/" + d.name(),
+                        DatabaseProduct.of(d.url())
+                                .map(k -> k.name().toLowerCase(Locale.ROOT))
+                                .orElse(""),
                         SecretMask.jdbcUrl(d.url())))
-                .distinct().forEach(all::add);
+                .distinct()
+                .forEach(all::add);
         return List.copyOf(all);
     }
 
     static InstallationView of(Installation installation, Facts facts) {
-        Homes homes = new Homes(installation.oldHome().toString(),
+        Homes homes = new Homes(
+                installation.oldHome().toString(),
                 installation.newHome().map(Object::toString).orElse(null));
         List<Version> versions = facts.ofType(ProductVersion.class).stream()
-                .sorted(Comparator.comparing(ProductVersion::role).thenComparing(ProductVersion::marker)
+                .sorted(Comparator.comparing(ProductVersion::role)
+                        .thenComparing(ProductVersion::marker)
                         .thenComparing(ProductVersion::source))
-                .map(v -> new Version(v.role().name(), v.marker(), v.version(), v.source().toString()))
-                .distinct().toList();
+                .map(v -> new Version(
+                        v.role().name(), v.marker(), v.version(), v.source().toString()))
+                .distinct()
+                .toList();
         // The scanner masks URLs already; masking again costs nothing and keeps a scanner slip out of every report.
         List<Datasource> datasources = facts.ofType(DatasourceConfig.class).stream()
-                .sorted(Comparator.comparing(DatasourceConfig::role).thenComparing(DatasourceConfig::name)
+                .sorted(Comparator.comparing(DatasourceConfig::role)
+                        .thenComparing(DatasourceConfig::name)
                         .thenComparing(DatasourceConfig::source))
                 .map(d -> new Datasource(d.role().name(), d.name(), d.type(), SecretMask.jdbcUrl(d.url())))
-                .distinct().toList();
+                .distinct()
+                .toList();
         return new InstallationView(homes, versions, withAnalytics(datasources, facts));
     }
 }

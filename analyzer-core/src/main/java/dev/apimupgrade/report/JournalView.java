@@ -19,18 +19,24 @@ import java.util.TreeMap;
  * how many entries of each outcome. It reads the lines as plain JSON objects and only a few common field names, so
  * it depends on the file and not on the engine's code; a line it cannot read is counted, never hidden.
  */
-public record JournalView(String file, int entries, int actions, Map<String, Integer> outcomes, int unreadable,
-                          List<Confirmation> confirmations) {
+public record JournalView(
+        String file,
+        int entries,
+        int actions,
+        Map<String, Integer> outcomes,
+        int unreadable,
+        List<Confirmation> confirmations) {
     /** The field names tried, in order, for the action an entry is about and for what happened to it. */
     static final List<String> ACTION_FIELDS = List.of("action", "actionId", "id", "step");
+
     static final List<String> OUTCOME_FIELDS = List.of("outcome", "status", "result", "event");
     static final List<String> TIME_FIELDS = List.of("time", "at", "timestamp");
     /** The outcome migrate journals when the operator confirms a manual step (JournalRecord.CONFIRMED). */
     static final String CONFIRMED = "confirmed";
 
     /** How migrate words a confirmation's detail: "the operator confirmed (--confirm): ...". */
-    private static final java.util.regex.Pattern HOW = java.util.regex.Pattern.compile(
-            "^the operator confirmed \\(([^)]*)\\)");
+    private static final java.util.regex.Pattern HOW =
+            java.util.regex.Pattern.compile("^the operator confirmed \\(([^)]*)\\)");
 
     /**
      * An operator's confirmation of a manual step: the step, when it was journalled, and how it was given
@@ -50,6 +56,7 @@ public record JournalView(String file, int entries, int actions, Map<String, Int
     public JournalView(String file, int entries, int actions, Map<String, Integer> outcomes, int unreadable) {
         this(file, entries, actions, outcomes, unreadable, List.of());
     }
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     static JournalView read(Path bundle, String path) throws IOException {
@@ -76,14 +83,18 @@ public record JournalView(String file, int entries, int actions, Map<String, Int
             if (CONFIRMED.equalsIgnoreCase(String.valueOf(outcome))) {
                 String time = first(entry, TIME_FIELDS);
                 java.util.regex.Matcher how = HOW.matcher(entry.path("detail").asText(""));
-                confirmations.add(new Confirmation(action == null ? "(no step)" : action,
-                        time == null ? "(no time)" : time, how.find() ? how.group(1) : ""));
+                confirmations.add(new Confirmation(
+                        action == null ? "(no step)" : action,
+                        time == null ? "(no time)" : time,
+                        how.find() ? how.group(1) : ""));
             }
-            outcomes.merge(first(entry, OUTCOME_FIELDS) == null ? "(no outcome)" : first(entry, OUTCOME_FIELDS), 1,
+            outcomes.merge(
+                    first(entry, OUTCOME_FIELDS) == null ? "(no outcome)" : first(entry, OUTCOME_FIELDS),
+                    1,
                     Integer::sum);
         }
-        return new JournalView(path, entries, actions.size(), Collections.unmodifiableMap(outcomes), unreadable,
-                confirmations);
+        return new JournalView(
+                path, entries, actions.size(), Collections.unmodifiableMap(outcomes), unreadable, confirmations);
     }
 
     private static JsonNode parse(String line) {

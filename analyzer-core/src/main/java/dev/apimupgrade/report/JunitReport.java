@@ -14,12 +14,12 @@ import javax.xml.stream.XMLStreamWriter;
 public final class JunitReport {
     private static final String BLOCKER = "BLOCKER";
 
-    private JunitReport() {
-    }
+    private JunitReport() {}
 
     public static String xml(AssessmentReport report) {
         List<ConditionView> conditions = report.conditions();
-        List<String> chapters = conditions.stream().map(ConditionView::chapter).distinct().toList();
+        List<String> chapters =
+                conditions.stream().map(ConditionView::chapter).distinct().toList();
         StringWriter text = new StringWriter();
         try {
             XMLStreamWriter x = XMLOutputFactory.newFactory().createXMLStreamWriter(text);
@@ -29,7 +29,9 @@ public final class JunitReport {
             x.writeAttribute("name", "apim-upgrade assess " + report.summary().verdict());
             writeCounts(x, conditions);
             for (String chapter : chapters) {
-                List<ConditionView> of = conditions.stream().filter(c -> c.chapter().equals(chapter)).toList();
+                List<ConditionView> of = conditions.stream()
+                        .filter(c -> c.chapter().equals(chapter))
+                        .toList();
                 x.writeCharacters("\n  ");
                 x.writeStartElement("testsuite");
                 x.writeAttribute("name", chapter);
@@ -53,10 +55,18 @@ public final class JunitReport {
 
     private static void writeCounts(XMLStreamWriter x, List<ConditionView> conditions) throws XMLStreamException {
         x.writeAttribute("tests", String.valueOf(conditions.size()));
-        x.writeAttribute("failures", String.valueOf(conditions.stream().filter(JunitReport::failed).count()));
-        x.writeAttribute("errors", String.valueOf(conditions.stream().filter(JunitReport::undecided).count()));
-        x.writeAttribute("skipped", String.valueOf(conditions.stream()
-                .filter(c -> c.status().equals("UNKNOWN") && !undecided(c)).count()));
+        x.writeAttribute(
+                "failures",
+                String.valueOf(conditions.stream().filter(JunitReport::failed).count()));
+        x.writeAttribute(
+                "errors",
+                String.valueOf(
+                        conditions.stream().filter(JunitReport::undecided).count()));
+        x.writeAttribute(
+                "skipped",
+                String.valueOf(conditions.stream()
+                        .filter(c -> c.status().equals("UNKNOWN") && !undecided(c))
+                        .count()));
     }
 
     private static void writeCase(XMLStreamWriter x, String chapter, ConditionView c) throws XMLStreamException {
@@ -88,9 +98,16 @@ public final class JunitReport {
         if (c.remediation() != null) {
             s.append("Remediation: ").append(c.remediation()).append('\n');
         }
-        c.evidence().forEach(e -> s.append("Evidence: ").append(e.source()).append(": ").append(e.observed())
-                .append('\n'));
-        s.append("Guide: ").append(c.guideSection().step()).append(' ').append(c.guideSection().link());
+        c.evidence()
+                .forEach(e -> s.append("Evidence: ")
+                        .append(e.source())
+                        .append(": ")
+                        .append(e.observed())
+                        .append('\n'));
+        s.append("Guide: ")
+                .append(c.guideSection().step())
+                .append(' ')
+                .append(c.guideSection().link());
         return s.toString();
     }
 

@@ -21,6 +21,7 @@ import java.util.stream.Stream;
 public record Manifest(SortedMap<String, String> sha256ByPath) {
     /** The manifest's own file name; it covers every file of the bundle but itself. */
     public static final String FILE = "MANIFEST.sha256";
+
     static final String NOT_A_FILE = "not a regular file";
 
     public Manifest {
@@ -34,7 +35,8 @@ public record Manifest(SortedMap<String, String> sha256ByPath) {
     public static Manifest ofTree(Path root) throws IOException {
         SortedMap<String, String> out = new TreeMap<>();
         try (Stream<Path> all = Files.walk(root)) {
-            for (Path p : all.filter(p -> !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)).toList()) {
+            for (Path p : all.filter(p -> !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))
+                    .toList()) {
                 String path = relative(root, p);
                 if (path.equals(FILE)) {
                     continue;
@@ -70,7 +72,8 @@ public record Manifest(SortedMap<String, String> sha256ByPath) {
                 continue;
             }
             if (!line.matches("[0-9a-f]{64}  \\S.*") || out.put(line.substring(66), line.substring(0, 64)) != null) {
-                throw new IllegalArgumentException(FILE + " line " + n + " is not '<sha256>  <path>' or repeats a path");
+                throw new IllegalArgumentException(
+                        FILE + " line " + n + " is not '<sha256>  <path>' or repeats a path");
             }
             if (!insideTheBundle(line.substring(66))) {
                 throw new IllegalArgumentException(FILE + " line " + n + " names '" + line.substring(66)
@@ -95,7 +98,8 @@ public record Manifest(SortedMap<String, String> sha256ByPath) {
 
     public String text() {
         StringBuilder s = new StringBuilder();
-        sha256ByPath.forEach((path, hex) -> s.append(hex).append("  ").append(path).append('\n'));
+        sha256ByPath.forEach(
+                (path, hex) -> s.append(hex).append("  ").append(path).append('\n'));
         return s.toString();
     }
 

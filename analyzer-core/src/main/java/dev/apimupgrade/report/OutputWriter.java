@@ -23,12 +23,11 @@ import java.util.stream.Stream;
  */
 public final class OutputWriter {
     /** The files this tool writes into an output directory; anything else there belongs to someone else. */
-    private static final Pattern OUR_FILES =
-            Pattern.compile("(assessment|runbook|plan|after-report|journal|comparison|inventory|deployment-assessment)\\.[A-Za-z0-9.]+"
+    private static final Pattern OUR_FILES = Pattern.compile(
+            "(assessment|runbook|plan|after-report|journal|comparison|inventory|deployment-assessment)\\.[A-Za-z0-9.]+"
                     + "|run\\.json");
 
-    private OutputWriter() {
-    }
+    private OutputWriter() {}
 
     public static void writeAll(Path dir, Map<String, byte[]> files) throws IOException {
         writeAll(dir, files, java.util.Set.of());
@@ -79,7 +78,8 @@ public final class OutputWriter {
             throw new OutputRefusedException(target, "it is a directory or a symbolic link, not a file");
         }
         Path parent = Files.createDirectories(target.getParent());
-        Path fresh = parent.resolve("." + target.getFileName() + ".new-" + ProcessHandle.current().pid());
+        Path fresh = parent.resolve(
+                "." + target.getFileName() + ".new-" + ProcessHandle.current().pid());
         try {
             Files.deleteIfExists(fresh);
             writeSynced(fresh, content, false);
@@ -126,8 +126,10 @@ public final class OutputWriter {
                     continue;
                 }
                 if (!ours || !Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS)) {
-                    throw new OutputRefusedException(target, "it holds '" + n
-                            + "', which is not a report of an earlier run; choose an empty or new directory");
+                    throw new OutputRefusedException(
+                            target,
+                            "it holds '" + n
+                                    + "', which is not a report of an earlier run; choose an empty or new directory");
                 }
             }
         }
@@ -160,13 +162,16 @@ public final class OutputWriter {
     }
 
     private static void writeSynced(Path file, byte[] content, boolean ownerOnly) throws IOException {
-        java.nio.file.attribute.FileAttribute<?>[] attributes = ownerOnly && Files.getFileStore(file.getParent())
-                .supportsFileAttributeView(java.nio.file.attribute.PosixFileAttributeView.class)
-                ? new java.nio.file.attribute.FileAttribute<?>[] {java.nio.file.attribute.PosixFilePermissions
-                        .asFileAttribute(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"))}
+        java.nio.file.attribute.FileAttribute<?>[] attributes = ownerOnly
+                        && Files.getFileStore(file.getParent())
+                                .supportsFileAttributeView(java.nio.file.attribute.PosixFileAttributeView.class)
+                ? new java.nio.file.attribute.FileAttribute<?>[] {
+                    java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                            java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"))
+                }
                 : new java.nio.file.attribute.FileAttribute<?>[0];
-        try (FileChannel ch = FileChannel.open(file, java.util.Set.of(StandardOpenOption.CREATE_NEW,
-                StandardOpenOption.WRITE), attributes)) {
+        try (FileChannel ch = FileChannel.open(
+                file, java.util.Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), attributes)) {
             ByteBuffer buf = ByteBuffer.wrap(content);
             while (buf.hasRemaining()) {
                 ch.write(buf);

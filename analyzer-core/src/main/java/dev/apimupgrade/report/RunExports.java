@@ -23,6 +23,7 @@ import java.util.stream.Stream;
 public record RunExports(Map<String, Table> tables) {
     /** The tenant key of the rows that do not say their tenant. */
     public static final String ANY_TENANT = "";
+
     private static final List<String> TENANT_COLUMNS = List.of("TENANT_ID", "REG_TENANT_ID", "UM_TENANT_ID");
     private static final ObjectMapper JSON = JsonMapper.builder().build();
 
@@ -59,9 +60,11 @@ public record RunExports(Map<String, Table> tables) {
         List<Path> jsonl;
         try (Stream<Path> all = Files.walk(exports)) {
             jsonl = all.filter(p -> p.getFileName().toString().endsWith(".jsonl") && Files.isRegularFile(p))
-                    .sorted().toList();
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
-            throw new InputException(exports.toString(), "cannot be read: " + e.getClass().getSimpleName());
+            throw new InputException(
+                    exports.toString(), "cannot be read: " + e.getClass().getSimpleName());
         }
         for (Path f : jsonl) {
             String name = f.getFileName().toString();
@@ -73,7 +76,8 @@ public record RunExports(Map<String, Table> tables) {
             try {
                 lines = Files.readAllLines(f, StandardCharsets.UTF_8);
             } catch (IOException e) {
-                throw new InputException(f.toString(), "cannot be read: " + e.getClass().getSimpleName());
+                throw new InputException(
+                        f.toString(), "cannot be read: " + e.getClass().getSimpleName());
             }
             for (int i = 1; i < lines.size(); i++) { // line 1 is the header
                 if (lines.get(i).isBlank()) {
@@ -97,7 +101,8 @@ public record RunExports(Map<String, Table> tables) {
         var names = row.fieldNames();
         while (names.hasNext()) {
             String n = names.next();
-            if (TENANT_COLUMNS.contains(n.toUpperCase(Locale.ROOT)) && !row.get(n).isNull()) {
+            if (TENANT_COLUMNS.contains(n.toUpperCase(Locale.ROOT))
+                    && !row.get(n).isNull()) {
                 return row.get(n).asText().strip();
             }
         }

@@ -17,20 +17,25 @@ import java.util.regex.Pattern;
  * for Linux and Windows. User names and passwords are never printed: the dump tools ask for them.
  */
 final class RunbookBackup {
-    static final List<String> FOLDERS = List.of("repository/conf", "repository/deployment", "repository/tenants",
-            "repository/resources/security", "repository/components/dropins", "repository/components/lib");
+    static final List<String> FOLDERS = List.of(
+            "repository/conf",
+            "repository/deployment",
+            "repository/tenants",
+            "repository/resources/security",
+            "repository/components/dropins",
+            "repository/components/lib");
     /** Host, optional port and database of the usual JDBC URL forms: //host:port/db, @host:port/service. */
     private static final Pattern HOST_DB = Pattern.compile("//([^:/;?]+)(?::(\\d+))?/([^;?]+)");
-    private static final Pattern AT_HOST = Pattern.compile("@(?://)?([^:/]+)(?::(\\d+))?[:/]([^?]+)");
-    private static final Pattern MSSQL = Pattern.compile("//([^:;]+)(?::(\\d+))?;.*databaseName=([^;]+)",
-            Pattern.CASE_INSENSITIVE);
 
-    private RunbookBackup() {
-    }
+    private static final Pattern AT_HOST = Pattern.compile("@(?://)?([^:/]+)(?::(\\d+))?[:/]([^?]+)");
+    private static final Pattern MSSQL =
+            Pattern.compile("//([^:;]+)(?::(\\d+))?;.*databaseName=([^;]+)", Pattern.CASE_INSENSITIVE);
+
+    private RunbookBackup() {}
 
     static RunbookCommands.Commands of(List<DatasourceConfig> datasources, String oldHome) {
-        List<String> linux = new ArrayList<>(List.of(
-                "mkdir -p \"$APIM_BACKUP/old\" \"$APIM_BACKUP/new\" \"$APIM_BACKUP/databases\""));
+        List<String> linux = new ArrayList<>(
+                List.of("mkdir -p \"$APIM_BACKUP/old\" \"$APIM_BACKUP/new\" \"$APIM_BACKUP/databases\""));
         List<String> windows = new ArrayList<>();
         for (String home : List.of("OLD", "NEW")) {
             String var = home.equals("OLD") ? "APIM_OLD_HOME" : "APIM_NEW_HOME";
@@ -68,10 +73,11 @@ final class RunbookBackup {
         Endpoint e = endpoint(kind.get(), d.url());
         switch (kind.get()) {
             case H2 -> {
-                Optional<Path> mv = H2Url.parse(d.url()).flatMap(u -> u.databasePath(Path.of(oldHome)))
+                Optional<Path> mv = H2Url.parse(d.url())
+                        .flatMap(u -> u.databasePath(Path.of(oldHome)))
                         .map(H2Url::mvFile);
-                linux.add("cp -p \"" + h2File(mv, "$APIM_OLD_HOME/", '/', oldHome, d)
-                        + "\" \"$APIM_BACKUP/databases/\"");
+                linux.add(
+                        "cp -p \"" + h2File(mv, "$APIM_OLD_HOME/", '/', oldHome, d) + "\" \"$APIM_BACKUP/databases/\"");
                 windows.add("copy /Y \"" + h2File(mv, "%APIM_OLD_HOME%\\", '\\', oldHome, d)
                         + "\" \"%APIM_BACKUP%\\databases\\\"");
             }
@@ -106,8 +112,8 @@ final class RunbookBackup {
     }
 
     /** The .mv.db file, through the old home's variable when it lies in that home. */
-    private static String h2File(Optional<Path> mv, String homeVariable, char separator, String oldHome,
-                                 DatasourceConfig d) {
+    private static String h2File(
+            Optional<Path> mv, String homeVariable, char separator, String oldHome, DatasourceConfig d) {
         if (mv.isEmpty()) {
             return "<the .mv.db file of " + d.url() + ">";
         }

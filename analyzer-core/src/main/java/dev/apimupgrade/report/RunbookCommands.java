@@ -22,8 +22,7 @@ final class RunbookCommands {
 
     private static final Commands NONE = new Commands(List.of(), List.of());
 
-    private RunbookCommands() {
-    }
+    private RunbookCommands() {}
 
     static Commands of(PlanStep s) {
         Map<String, String> p = s.params();
@@ -32,17 +31,26 @@ final class RunbookCommands {
         }
         return switch (s.actionKind().get()) {
             case COPY_TREE -> copyTree(source(p.get("from")), s.target(), p.getOrDefault("exclude", ""));
-            case COPY_FILE -> new Commands(
-                    List.of("cp " + linux(source(p.get("from"))) + " " + linux("NEW:" + s.target())),
-                    List.of("copy /Y " + windows(source(p.get("from"))) + " " + windows("NEW:" + s.target())));
-            case BACKUP -> isFile(s.target())
-                    ? new Commands(List.of("cp -p " + linux("NEW:" + s.target()) + " " + linux("BACKUP:" + s.target())),
-                            List.of("copy /Y " + windows("NEW:" + s.target()) + " " + windows("BACKUP:" + s.target())))
-                    : new Commands(List.of("mkdir -p \"$APIM_BACKUP\"", "cp -a " + linux("NEW:" + s.target()) + " "
-                            + linux("BACKUP:" + s.target())), List.of("robocopy " + windows("NEW:" + s.target()) + " "
-                            + windows("BACKUP:" + s.target()) + " /E"));
-            case DELETE_PATH -> new Commands(List.of((isFile(s.target()) ? "rm " : "rm -rf ") + linux("NEW:" + s.target())),
-                    List.of((isFile(s.target()) ? "del " : "rmdir /S /Q ") + windows("NEW:" + s.target())));
+            case COPY_FILE ->
+                new Commands(
+                        List.of("cp " + linux(source(p.get("from"))) + " " + linux("NEW:" + s.target())),
+                        List.of("copy /Y " + windows(source(p.get("from"))) + " " + windows("NEW:" + s.target())));
+            case BACKUP ->
+                isFile(s.target())
+                        ? new Commands(
+                                List.of("cp -p " + linux("NEW:" + s.target()) + " " + linux("BACKUP:" + s.target())),
+                                List.of("copy /Y " + windows("NEW:" + s.target()) + " "
+                                        + windows("BACKUP:" + s.target())))
+                        : new Commands(
+                                List.of(
+                                        "mkdir -p \"$APIM_BACKUP\"",
+                                        "cp -a " + linux("NEW:" + s.target()) + " " + linux("BACKUP:" + s.target())),
+                                List.of("robocopy " + windows("NEW:" + s.target()) + " "
+                                        + windows("BACKUP:" + s.target()) + " /E"));
+            case DELETE_PATH ->
+                new Commands(
+                        List.of((isFile(s.target()) ? "rm " : "rm -rf ") + linux("NEW:" + s.target())),
+                        List.of((isFile(s.target()) ? "del " : "rmdir /S /Q ") + windows("NEW:" + s.target())));
             case MANUAL_STEP -> p.containsKey("command") ? manual(p.get("command"), s.target()) : NONE;
             // deployment.toml edits show as a snippet, scripts as their SQL
             case SET_TOML_VALUE, SET_TOML_TABLE, RUN_SQL_SCRIPT, ADAPT_SQL_STATEMENT -> NONE;
@@ -78,14 +86,15 @@ final class RunbookCommands {
     private static Commands manual(String command, String target) {
         boolean script = command.startsWith("sh ") || command.startsWith("./");
         if (!script) {
-            return new Commands(List.of(withTarget(command, target, RunbookCommands::linux)),
+            return new Commands(
+                    List.of(withTarget(command, target, RunbookCommands::linux)),
                     List.of(withTarget(command, target, RunbookCommands::windows)));
         }
         String bare = command.startsWith("sh ") ? command.substring(3) : command.substring(2);
         String bat = bare.replaceFirst("\\.sh\\b", ".bat");
         if (target.equals("new-home")) {
-            return new Commands(List.of("cd " + linux("NEW:bin"), "sh " + bare),
-                    List.of("cd /d " + windows("NEW:bin"), bat));
+            return new Commands(
+                    List.of("cd " + linux("NEW:bin"), "sh " + bare), List.of("cd /d " + windows("NEW:bin"), bat));
         }
         return new Commands(List.of("sh " + bare), List.of(bat));
     }
@@ -99,7 +108,8 @@ final class RunbookCommands {
         if (!target.contains("/") || !isFile(target)) {
             return command;
         }
-        return command.replaceAll("(?<=\\s)" + Pattern.quote(name) + "(?=\\s|$)",
+        return command.replaceAll(
+                "(?<=\\s)" + Pattern.quote(name) + "(?=\\s|$)",
                 Matcher.quoteReplacement(qualified.apply("NEW:" + target)));
     }
 
@@ -113,7 +123,8 @@ final class RunbookCommands {
     }
 
     private static String windows(String where) {
-        return "\"" + variable(where, "%") + where.substring(where.indexOf(':') + 1).replace('/', '\\') + "\"";
+        return "\"" + variable(where, "%")
+                + where.substring(where.indexOf(':') + 1).replace('/', '\\') + "\"";
     }
 
     private static String variable(String where, String sigil) {

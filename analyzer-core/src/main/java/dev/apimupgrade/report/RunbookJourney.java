@@ -13,9 +13,18 @@ import java.util.regex.Pattern;
  * copies the plan folder whole), and the run folder is named explicitly. {@code environment} names the variables
  * the plan was made with (never their values).
  */
-public record RunbookJourney(List<String> environment, String runFolder, String assess, String beforeInventory,
-                             String planCheck, String dryRun, String migrate, String verify, String compare,
-                             String evidence, String rollback) {
+public record RunbookJourney(
+        List<String> environment,
+        String runFolder,
+        String assess,
+        String beforeInventory,
+        String planCheck,
+        String dryRun,
+        String migrate,
+        String verify,
+        String compare,
+        String evidence,
+        String rollback) {
     private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_/.:=@%+,-]+");
 
     public RunbookJourney {
@@ -29,8 +38,11 @@ public record RunbookJourney(List<String> environment, String runFolder, String 
         String run = arg(work.resolve("migrate-run").toString());
         String homes = installation(in);
         String newHome = in.newHome() == null ? "<the 3.1.0 home>" : in.newHome();
-        return new RunbookJourney(in.environment(), work.resolve("migrate-run").toString(),
-                "apim-upgrade assess " + homes + " --out " + arg(work.resolve("assessment").toString()),
+        return new RunbookJourney(
+                in.environment(),
+                work.resolve("migrate-run").toString(),
+                "apim-upgrade assess " + homes + " --out "
+                        + arg(work.resolve("assessment").toString()),
                 "apim-upgrade compare --old " + arg(in.oldHome()) + drivers(in) + " --out "
                         + arg(work.resolve("before-inventory").toString()),
                 "apim-upgrade plan --check " + planJson,
@@ -38,11 +50,15 @@ public record RunbookJourney(List<String> environment, String runFolder, String 
                 "apim-upgrade migrate --plan " + planJson + " --run " + run,
                 "apim-upgrade verify " + homes + (in.newHome() == null ? " --new " + arg(newHome) : "") + " --run "
                         + run + " --out " + arg(work.resolve("after").toString()),
-                "apim-upgrade compare --old " + arg(work.resolve("before-inventory/inventory.old.json").toString())
+                "apim-upgrade compare --old "
+                        + arg(work.resolve("before-inventory/inventory.old.json")
+                                .toString())
                         + " --new " + arg(newHome) + " --run " + run + drivers(in) + " --out "
                         + arg(work.resolve("comparison").toString()),
-                "apim-upgrade evidence --before " + arg(work.resolve("assessment").toString()) + " --plan "
-                        + arg(plan.toString()) + " --run " + run + " --after " + arg(work.resolve("after").toString())
+                "apim-upgrade evidence --before "
+                        + arg(work.resolve("assessment").toString()) + " --plan "
+                        + arg(plan.toString()) + " --run " + run + " --after "
+                        + arg(work.resolve("after").toString())
                         + " --comparison " + arg(work.resolve("comparison").toString()) + " --out "
                         + arg(work.resolve("evidence").toString()),
                 "apim-upgrade rollback --run " + run);
@@ -77,7 +93,12 @@ public record RunbookJourney(List<String> environment, String runFolder, String 
 
     /** A path as a shell word: as it is when it holds no special character, else in double quotes. */
     static String arg(String s) {
-        return PLAIN.matcher(s).matches() ? s
-                : "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"").replace("$", "\\$").replace("`", "\\`") + "\"";
+        return PLAIN.matcher(s).matches()
+                ? s
+                : "\""
+                        + s.replace("\\", "\\\\")
+                                .replace("\"", "\\\"")
+                                .replace("$", "\\$")
+                                .replace("`", "\\`") + "\"";
     }
 }

@@ -13,8 +13,7 @@ import java.util.stream.Collectors;
  * Manager node, against the shared databases").
  */
 final class RunbookNodes {
-    private RunbookNodes() {
-    }
+    private RunbookNodes() {}
 
     static String of(PlanStep step, boolean distributed, Optional<NodeRoleConfig> node) {
         if (!distributed) {
@@ -34,7 +33,7 @@ final class RunbookNodes {
         if (roles.contains(NodeRole.ALL)) {
             return "every node, this " + self + " node included";
         }
-        return roles.stream().map(r -> r.label() + " nodes").collect(Collectors.joining(" and "))
-                + ", this " + self + " node included";
+        return roles.stream().map(r -> r.label() + " nodes").collect(Collectors.joining(" and ")) + ", this " + self
+                + " node included";
     }
 }

@@ -1,16 +1,16 @@
 package dev.apimupgrade.report;
 
 import dev.apimupgrade.plan.PlanStep;
-import dev.apimupgrade.plan.TomlEdit;
 import dev.apimupgrade.plan.Planner;
+import dev.apimupgrade.plan.TomlEdit;
 import dev.apimupgrade.rule.action.ActionKind;
 import dev.apimupgrade.scan.SecretMask;
 import dev.apimupgrade.scan.db.H2Url;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -19,8 +19,7 @@ import java.util.stream.Stream;
 final class RunbookText {
     private static final String NEW_TOML = "the 3.1.0 home's repository/conf/deployment.toml";
 
-    private RunbookText() {
-    }
+    private RunbookText() {}
 
     static String what(PlanStep s) {
         Map<String, String> p = s.params();
@@ -29,29 +28,41 @@ final class RunbookText {
             return s.kind() + " " + t + ".";
         }
         return switch (s.actionKind().get()) {
-            case COPY_TREE -> "Copy " + from(p) + " into the 3.1.0 home's " + t
-                    + (p.containsKey("exclude") ? ", except " + p.get("exclude").replace(",", ", ")
-                    + ", which keep their 3.1.0 content" : "") + ".";
-            case COPY_FILE -> "Copy " + from(p) + " to the 3.1.0 home's " + t
-                    + (p.containsKey("when") ? " (" + p.get("when") + ")" : "") + ".";
-            case SET_TOML_TABLE -> "In " + NEW_TOML + ", replace the [" + t + "] table (or add it) with the keys of"
-                    + " the old home's [" + t + "] table" + subtables(t, p) + ", as listed below. Edit the table"
-                    + (p.containsKey(Planner.SUBTABLES) ? "s" : "") + "; do not copy the whole file."
-                    + (Planner.dropped(p).isEmpty() ? "" : " Not carried, because 3.1.0 (like 3.0.0) does not read "
-                    + (Planner.dropped(p).size() == 1 ? "it" : "them") + " from [" + t + "]: "
-                    + String.join(", ", Planner.dropped(p)) + " (pool settings are read from [" + t
-                    + ".pool_options]).");
+            case COPY_TREE ->
+                "Copy " + from(p) + " into the 3.1.0 home's " + t
+                        + (p.containsKey("exclude")
+                                ? ", except " + p.get("exclude").replace(",", ", ") + ", which keep their 3.1.0 content"
+                                : "")
+                        + ".";
+            case COPY_FILE ->
+                "Copy " + from(p) + " to the 3.1.0 home's " + t
+                        + (p.containsKey("when") ? " (" + p.get("when") + ")" : "") + ".";
+            case SET_TOML_TABLE ->
+                "In " + NEW_TOML + ", replace the [" + t + "] table (or add it) with the keys of"
+                        + " the old home's [" + t + "] table" + subtables(t, p) + ", as listed below. Edit the table"
+                        + (p.containsKey(Planner.SUBTABLES) ? "s" : "") + "; do not copy the whole file."
+                        + (Planner.dropped(p).isEmpty()
+                                ? ""
+                                : " Not carried, because 3.1.0 (like 3.0.0) does not read "
+                                        + (Planner.dropped(p).size() == 1 ? "it" : "them") + " from [" + t + "]: "
+                                        + String.join(", ", Planner.dropped(p)) + " (pool settings are read from [" + t
+                                        + ".pool_options]).");
             case SET_TOML_VALUE -> "In " + NEW_TOML + ", set " + t + " as shown.";
-            case RUN_SQL_SCRIPT -> "Run the " + p.getOrDefault("script", "") + " script on the " + t
-                    + " database" + (p.containsKey("dialectFolder") ? " (" + p.get("dialectFolder") + ")" : "")
-                    + ", as shown below.";
-            case ADAPT_SQL_STATEMENT -> "The AM script drops the unique constraint on AM_SYSTEM_APPS.NAME by the name "
-                    + p.get("expectedName") + ", but this database named it " + p.get("actualName")
-                    + ". The AM script shown in this runbook already uses " + p.get("actualName") + ".";
+            case RUN_SQL_SCRIPT ->
+                "Run the " + p.getOrDefault("script", "") + " script on the " + t
+                        + " database" + (p.containsKey("dialectFolder") ? " (" + p.get("dialectFolder") + ")" : "")
+                        + ", as shown below.";
+            case ADAPT_SQL_STATEMENT ->
+                "The AM script drops the unique constraint on AM_SYSTEM_APPS.NAME by the name "
+                        + p.get("expectedName") + ", but this database named it " + p.get("actualName")
+                        + ". The AM script shown in this runbook already uses " + p.get("actualName") + ".";
             case BACKUP -> "Back up the 3.1.0 home's " + t + " to the backup folder.";
-            case DELETE_PATH -> "Delete the 3.1.0 home's " + t
-                    + (p.containsKey("when") ? " (" + p.get("when") + ")" : p.containsKey("after")
-                    ? " (after: " + p.get("after") + ")" : "") + ".";
+            case DELETE_PATH ->
+                "Delete the 3.1.0 home's " + t
+                        + (p.containsKey("when")
+                                ? " (" + p.get("when") + ")"
+                                : p.containsKey("after") ? " (after: " + p.get("after") + ")" : "")
+                        + ".";
             case MANUAL_STEP -> capitalised(p.getOrDefault("step", t)) + ".";
         };
     }
@@ -63,7 +74,8 @@ final class RunbookText {
     static String snippet(PlanStep s, String oldHome) {
         if (s.is(ActionKind.SET_TOML_VALUE)) {
             int dot = s.target().lastIndexOf('.');
-            String key = s.target().substring(dot + 1) + " = " + TomlEdit.literal(s.params().getOrDefault("value", ""));
+            String key = s.target().substring(dot + 1) + " = "
+                    + TomlEdit.literal(s.params().getOrDefault("value", ""));
             return dot < 0 ? key : "[" + s.target().substring(0, dot) + "]\n" + key;
         }
         if (s.is(ActionKind.SET_TOML_TABLE)) {
@@ -84,8 +96,10 @@ final class RunbookText {
         if (!p.containsKey(Planner.SUBTABLES)) {
             return "";
         }
-        return " and its " + Stream.of(p.get(Planner.SUBTABLES).split(","))
-                .map(sub -> "[" + table + "." + sub + "]").collect(Collectors.joining(", "));
+        return " and its "
+                + Stream.of(p.get(Planner.SUBTABLES).split(","))
+                        .map(sub -> "[" + table + "." + sub + "]")
+                        .collect(Collectors.joining(", "));
     }
 
     private static String carriedTable(PlanStep s, String oldHome) {
@@ -104,27 +118,37 @@ final class RunbookText {
         if (byTable.isEmpty()) {
             return "[" + s.target() + "]\n# the keys of [" + s.target() + "] from the old deployment.toml";
         }
-        String secrets = s.params().values().stream().anyMatch(v -> v.equals(SecretMask.MASK)
-                || v.equals(TomlEdit.literal(SecretMask.MASK))) ? "# " + SecretMask.MASK
-                + " marks a secret: copy its value from the old deployment.toml\n" : "";
+        String secrets = s.params().values().stream()
+                        .anyMatch(v -> v.equals(SecretMask.MASK) || v.equals(TomlEdit.literal(SecretMask.MASK)))
+                ? "# " + SecretMask.MASK + " marks a secret: copy its value from the old deployment.toml\n"
+                : "";
         Set<String> dropped = Planner.dropped(s.params());
-        String notCarried = dropped.isEmpty() ? "" : "\n# not carried: 3.1.0 does not read " + String.join(", ", dropped)
-                + " from [" + s.target() + "]";
-        return secrets + byTable.entrySet().stream().map(e -> "[" + e.getKey() + "]\n" + String.join("\n", e.getValue()))
-                .collect(Collectors.joining("\n\n")) + notCarried;
+        String notCarried = dropped.isEmpty()
+                ? ""
+                : "\n# not carried: 3.1.0 does not read " + String.join(", ", dropped) + " from [" + s.target() + "]";
+        return secrets
+                + byTable.entrySet().stream()
+                        .map(e -> "[" + e.getKey() + "]\n" + String.join("\n", e.getValue()))
+                        .collect(Collectors.joining("\n\n"))
+                + notCarried;
     }
 
     /** A carried relative H2 URL literal, anchored at the old home as the step writes it. */
     private static String anchored(String literal, String oldHome) {
         org.tomlj.TomlParseResult parsed = org.tomlj.Toml.parse("v = " + literal);
         String url = parsed.hasErrors() ? null : parsed.getString("v");
-        return url == null ? literal : H2Url.parse(url).filter(H2Url::homeRelative)
-                .map(u -> TomlEdit.literal(u.anchoredAt(Path.of(oldHome)))).orElse(literal);
+        return url == null
+                ? literal
+                : H2Url.parse(url)
+                        .filter(H2Url::homeRelative)
+                        .map(u -> TomlEdit.literal(u.anchoredAt(Path.of(oldHome))))
+                        .orElse(literal);
     }
 
     private static String from(Map<String, String> p) {
         String f = p.getOrDefault("from", "");
-        return f.startsWith("OLD:") ? "the old home's " + f.substring(4)
+        return f.startsWith("OLD:")
+                ? "the old home's " + f.substring(4)
                 : f + " (the file the guide's step links to: run the command in the folder you saved it to)";
     }
 

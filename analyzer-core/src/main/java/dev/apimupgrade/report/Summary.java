@@ -17,8 +17,14 @@ import java.util.Map;
  * condition could not be decided, so READY would be a guess).
  */
 @JsonPropertyOrder({"verdict", "ready", "blockers", "undecided", "warnings", "counts", "coverage"})
-public record Summary(String verdict, boolean ready, int blockers, int undecided, int warnings,
-                      Map<String, Integer> counts, Coverage coverage) {
+public record Summary(
+        String verdict,
+        boolean ready,
+        int blockers,
+        int undecided,
+        int warnings,
+        Map<String, Integer> counts,
+        Coverage coverage) {
     public static final String READY = "READY";
     public static final String NOT_READY = "NOT READY";
     public static final String UNDECIDED = "UNDECIDED";
@@ -26,18 +32,28 @@ public record Summary(String verdict, boolean ready, int blockers, int undecided
     static Summary of(List<ConditionView> conditions, List<Condition> catalogue) {
         Map<String, Integer> counts = new LinkedHashMap<>();
         for (Status s : Status.values()) {
-            counts.put(s.name(), (int) conditions.stream().filter(c -> c.status().equals(s.name())).count());
+            counts.put(s.name(), (int)
+                    conditions.stream().filter(c -> c.status().equals(s.name())).count());
         }
         int blockers = applying(conditions, Severity.BLOCKER);
         int warnings = applying(conditions, Severity.WARNING);
-        int undecided = (int) conditions.stream().filter(c -> c.status().equals(Status.UNKNOWN.name())
-                && c.severity().equals(Severity.BLOCKER.name())).count();
-        String verdict = blockers > 0 ? NOT_READY + ": " + count(blockers, "blocker")
-                + (undecided > 0 ? ", " + undecided + " undecided" : "")
-                : undecided > 0 ? UNDECIDED + ": " + count(undecided, "blocker condition") + " could not be decided"
-                : READY;
-        return new Summary(verdict, blockers == 0 && undecided == 0, blockers, undecided, warnings,
-                Collections.unmodifiableMap(counts), Coverage.of(conditions, catalogue));
+        int undecided = (int) conditions.stream()
+                .filter(c ->
+                        c.status().equals(Status.UNKNOWN.name()) && c.severity().equals(Severity.BLOCKER.name()))
+                .count();
+        String verdict = blockers > 0
+                ? NOT_READY + ": " + count(blockers, "blocker") + (undecided > 0 ? ", " + undecided + " undecided" : "")
+                : undecided > 0
+                        ? UNDECIDED + ": " + count(undecided, "blocker condition") + " could not be decided"
+                        : READY;
+        return new Summary(
+                verdict,
+                blockers == 0 && undecided == 0,
+                blockers,
+                undecided,
+                warnings,
+                Collections.unmodifiableMap(counts),
+                Coverage.of(conditions, catalogue));
     }
 
     private static String count(int n, String noun) {
@@ -45,7 +61,9 @@ public record Summary(String verdict, boolean ready, int blockers, int undecided
     }
 
     private static int applying(List<ConditionView> conditions, Severity severity) {
-        return (int) conditions.stream().filter(c -> c.status().equals(Status.APPLIES.name())
-                && c.severity().equals(severity.name())).count();
+        return (int) conditions.stream()
+                .filter(c ->
+                        c.status().equals(Status.APPLIES.name()) && c.severity().equals(severity.name()))
+                .count();
     }
 }

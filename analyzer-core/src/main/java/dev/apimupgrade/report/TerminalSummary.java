@@ -11,8 +11,7 @@ import java.util.List;
  */
 public final class TerminalSummary {
 
-    private TerminalSummary() {
-    }
+    private TerminalSummary() {}
 
     /** Without a next command (the caller prints its own). */
     public static String render(AssessmentReport report) {
@@ -24,11 +23,19 @@ public final class TerminalSummary {
         Summary s = report.summary();
         StringBuilder out = new StringBuilder();
         out.append(s.verdict()).append('\n');
-        out.append(String.format("%d conditions: %d apply (%s, %s), %d not applicable, %d unknown\n",
-                report.conditions().size(), s.counts().get("APPLIES"), count(s.blockers(), "blocker"),
-                count(s.warnings(), "warning"), s.counts().get("NOT_APPLICABLE"), s.counts().get("UNKNOWN")));
-        out.append(String.format("coverage: %d decided automatically, %d need an answer (--answers), %d open or manual\n",
-                s.coverage().automatic(), s.coverage().needAnswer(), s.coverage().open()));
+        out.append(String.format(
+                "%d conditions: %d apply (%s, %s), %d not applicable, %d unknown\n",
+                report.conditions().size(),
+                s.counts().get("APPLIES"),
+                count(s.blockers(), "blocker"),
+                count(s.warnings(), "warning"),
+                s.counts().get("NOT_APPLICABLE"),
+                s.counts().get("UNKNOWN")));
+        out.append(String.format(
+                "coverage: %d decided automatically, %d need an answer (--answers), %d open or manual\n",
+                s.coverage().automatic(),
+                s.coverage().needAnswer(),
+                s.coverage().open()));
         list(out, "Blockers", report.blockers());
         list(out, "Warnings", report.warnings());
         unknown(out, report.unknown());
@@ -44,9 +51,15 @@ public final class TerminalSummary {
             return;
         }
         out.append("Unknown (").append(unknown.size()).append("):\n");
-        unknown.stream().sorted(Comparator.comparing(c -> Severity.valueOf(c.severity()))).forEach(c ->
-                out.append("  ").append(c.id()).append("  ").append(c.severity()).append(": ")
-                        .append(Settlement.line(c.messages())).append('\n'));
+        unknown.stream()
+                .sorted(Comparator.comparing(c -> Severity.valueOf(c.severity())))
+                .forEach(c -> out.append("  ")
+                        .append(c.id())
+                        .append("  ")
+                        .append(c.severity())
+                        .append(": ")
+                        .append(Settlement.line(c.messages()))
+                        .append('\n'));
     }
 
     private static void list(StringBuilder out, String heading, List<ConditionView> conditions) {

@@ -8,16 +8,33 @@ import java.util.List;
  * the guide runs its step in a distributed setup (gateway, traffic-manager, publisher, devportal, once, analytics);
  * empty means every node.
  */
-public record Condition(String id, String title, String chapter, String step, String anchor, Severity severity,
-                        String needs, boolean beyondGuide, String remediation, List<String> nodes) {
+public record Condition(
+        String id,
+        String title,
+        String chapter,
+        String step,
+        String anchor,
+        Severity severity,
+        String needs,
+        boolean beyondGuide,
+        String remediation,
+        List<String> nodes) {
 
     public Condition {
         nodes = List.copyOf(nodes);
     }
 
     /** A condition whose step runs on every node. */
-    public Condition(String id, String title, String chapter, String step, String anchor, Severity severity,
-                     String needs, boolean beyondGuide, String remediation) {
+    public Condition(
+            String id,
+            String title,
+            String chapter,
+            String step,
+            String anchor,
+            Severity severity,
+            String needs,
+            boolean beyondGuide,
+            String remediation) {
         this(id, title, chapter, step, anchor, severity, needs, beyondGuide, remediation, List.of());
     }
 

@@ -38,15 +38,26 @@ public final class ConditionCatalogue {
             Map<String, Condition> byId = new LinkedHashMap<>();
             for (Object o : (List<?>) root.get("conditions")) {
                 Map<?, ?> m = (Map<?, ?>) o;
-                Condition c = new Condition(str(m, "id"), str(m, "title"), str(m, "chapter"), str(m, "step"),
-                        str(m, "anchor"), Severity.valueOf(str(m, "severity")), str(m, "needs"),
-                        Boolean.TRUE.equals(m.get("beyond")), str(m, "remediation"), nodes(m));
+                Condition c = new Condition(
+                        str(m, "id"),
+                        str(m, "title"),
+                        str(m, "chapter"),
+                        str(m, "step"),
+                        str(m, "anchor"),
+                        Severity.valueOf(str(m, "severity")),
+                        str(m, "needs"),
+                        Boolean.TRUE.equals(m.get("beyond")),
+                        str(m, "remediation"),
+                        nodes(m));
                 if (byId.put(c.id(), c) != null) {
                     throw new IllegalStateException("catalogue.yaml lists " + c.id() + " twice");
                 }
             }
-            return new ConditionCatalogue(byId, byId.values().stream()
-                    .filter(c -> !c.chapter().equals(DEPLOYMENT)).toList());
+            return new ConditionCatalogue(
+                    byId,
+                    byId.values().stream()
+                            .filter(c -> !c.chapter().equals(DEPLOYMENT))
+                            .toList());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -54,7 +65,9 @@ public final class ConditionCatalogue {
 
     private static List<String> nodes(Map<?, ?> m) {
         Object v = m.get("nodes");
-        return v == null ? List.of() : ((List<?>) v).stream().map(Object::toString).toList();
+        return v == null
+                ? List.of()
+                : ((List<?>) v).stream().map(Object::toString).toList();
     }
 
     private static String str(Map<?, ?> m, String key) {
@@ -72,8 +85,11 @@ public final class ConditionCatalogue {
 
     /** The same catalogue assessing a deployment: {@link #all()} lists only the conditions across nodes. */
     public ConditionCatalogue deployment() {
-        return new ConditionCatalogue(byId, byId.values().stream().filter(c -> c.chapter().equals(DEPLOYMENT))
-                .toList());
+        return new ConditionCatalogue(
+                byId,
+                byId.values().stream()
+                        .filter(c -> c.chapter().equals(DEPLOYMENT))
+                        .toList());
     }
 
     public Optional<Condition> find(String id) {

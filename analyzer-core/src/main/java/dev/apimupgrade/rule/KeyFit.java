@@ -16,14 +16,16 @@ public final class KeyFit {
     /** The character sets offered in place of a wider one, with their bytes a character, narrowest change first. */
     private static final List<Object[]> NARROWER = List.of(new Object[] {"utf8mb3", 3}, new Object[] {"latin1", 1});
 
-    private KeyFit() {
-    }
+    private KeyFit() {}
 
     /** The key's columns among facts (a Drools collect hands in a raw list). */
     @SuppressWarnings("unchecked")
     private static List<DbColumnCharset> columns(List<?> key) {
-        return ((List<Object>) key).stream().map(DbColumnCharset.class::cast)
-                .sorted(java.util.Comparator.comparingInt(DbColumnCharset::position)).toList();
+        return ((List<Object>) key)
+                .stream()
+                        .map(DbColumnCharset.class::cast)
+                        .sorted(java.util.Comparator.comparingInt(DbColumnCharset::position))
+                        .toList();
     }
 
     public static long bytes(List<?> key) {
@@ -39,11 +41,15 @@ public final class KeyFit {
     public static String tooLong(List<?> key, DbIndexLimit limit) {
         List<DbColumnCharset> cols = columns(key);
         String names = cols.stream().map(DbColumnCharset::column).collect(Collectors.joining(", "));
-        String each = cols.stream().map(c -> c.column() + " " + c.type() + (c.characterSet().isEmpty() ? ""
-                : " " + c.characterSet()) + " " + c.indexBytes()).collect(Collectors.joining(", "));
-        String over = bytes(key) > limit.keyBytes() ? "more than the " + limit.keyBytes() + " bytes " + limit.engine()
-                + " allows a key" : "";
-        Optional<DbColumnCharset> wide = cols.stream().filter(c -> c.indexBytes() > limit.columnBytes()).findFirst();
+        String each = cols.stream()
+                .map(c -> c.column() + " " + c.type() + (c.characterSet().isEmpty() ? "" : " " + c.characterSet()) + " "
+                        + c.indexBytes())
+                .collect(Collectors.joining(", "));
+        String over = bytes(key) > limit.keyBytes()
+                ? "more than the " + limit.keyBytes() + " bytes " + limit.engine() + " allows a key"
+                : "";
+        Optional<DbColumnCharset> wide =
+                cols.stream().filter(c -> c.indexBytes() > limit.columnBytes()).findFirst();
         if (wide.isPresent()) {
             over += (over.isEmpty() ? "" : ", and ") + wide.get().column() + " takes more than the "
                     + limit.columnBytes() + " bytes " + limit.engine() + " allows a key column";
@@ -64,15 +70,30 @@ public final class KeyFit {
         }
         List<DbColumnCharset> cols = columns(key);
         for (Object[] set : NARROWER) {
-            List<DbColumnCharset> converted = cols.stream().map(c -> c.characterSet().isEmpty() ? c
-                    : new DbColumnCharset(c.datasource(), c.table(), c.position(), c.column(), c.type(),
-                            c.nullable(), c.maxChars(), (String) set[0], (Integer) set[1], c.source())).toList();
+            List<DbColumnCharset> converted = cols.stream()
+                    .map(c -> c.characterSet().isEmpty()
+                            ? c
+                            : new DbColumnCharset(
+                                    c.datasource(),
+                                    c.table(),
+                                    c.position(),
+                                    c.column(),
+                                    c.type(),
+                                    c.nullable(),
+                                    c.maxChars(),
+                                    (String) set[0],
+                                    (Integer) set[1],
+                                    c.source()))
+                    .toList();
             if (fits(converted, limit)) {
                 return Optional.of(alter(limit.table(), converted, c -> c.type()));
             }
         }
         long text = cols.stream().filter(c -> !c.characterSet().isEmpty()).count();
-        long fixed = cols.stream().filter(c -> c.characterSet().isEmpty()).mapToLong(DbColumnCharset::indexBytes).sum();
+        long fixed = cols.stream()
+                .filter(c -> c.characterSet().isEmpty())
+                .mapToLong(DbColumnCharset::indexBytes)
+                .sum();
         return Optional.of(alter(limit.table(), cols, c -> {
             long chars = Math.min(limit.columnBytes(), (limit.keyBytes() - fixed) / Math.max(1, text))
                     / Math.max(1, c.bytesPerChar());
@@ -80,11 +101,14 @@ public final class KeyFit {
         }));
     }
 
-    private static String alter(String table, List<DbColumnCharset> cols,
-                                java.util.function.Function<DbColumnCharset, String> type) {
-        return "ALTER TABLE " + table + cols.stream().filter(c -> !c.characterSet().isEmpty())
-                .map(c -> "\n  MODIFY " + c.column() + " " + type.apply(c) + " CHARACTER SET " + c.characterSet()
-                        + (c.nullable() ? " NULL" : " NOT NULL"))
-                .collect(Collectors.joining(",")) + ";";
+    private static String alter(
+            String table, List<DbColumnCharset> cols, java.util.function.Function<DbColumnCharset, String> type) {
+        return "ALTER TABLE " + table
+                + cols.stream()
+                        .filter(c -> !c.characterSet().isEmpty())
+                        .map(c -> "\n  MODIFY " + c.column() + " " + type.apply(c) + " CHARACTER SET "
+                                + c.characterSet() + (c.nullable() ? " NULL" : " NOT NULL"))
+                        .collect(Collectors.joining(","))
+                + ";";
     }
 }

@@ -21,8 +21,7 @@ public final class Settlement {
     private static final String NOT_READ = "no datasource was scanned";
     private static final String READ_DATABASES = "reading the databases (run without --no-db)";
 
-    private Settlement() {
-    }
+    private Settlement() {}
 
     /** What settles the condition, each in a few words; empty when the rules' messages name nothing. */
     public static List<String> of(List<String> messages) {

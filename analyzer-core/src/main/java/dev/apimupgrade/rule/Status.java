@@ -1,4 +1,8 @@
 package dev.apimupgrade.rule;
 
 /** The status of a catalogue condition for one installation. */
-public enum Status { APPLIES, NOT_APPLICABLE, UNKNOWN }
+public enum Status {
+    APPLIES,
+    NOT_APPLICABLE,
+    UNKNOWN
+}

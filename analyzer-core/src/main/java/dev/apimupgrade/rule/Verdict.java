@@ -14,8 +14,8 @@ import java.util.stream.Collectors;
  */
 public record Verdict(List<ConditionResult> results, List<JustifiedAction> actions, String rulePackHash) {
 
-    public static Verdict assemble(ConditionCatalogue catalogue, List<Finding> findings, List<JustifiedAction> actions,
-                                   String rulePackHash) {
+    public static Verdict assemble(
+            ConditionCatalogue catalogue, List<Finding> findings, List<JustifiedAction> actions, String rulePackHash) {
         return assemble(catalogue, findings, actions, List.of(), rulePackHash);
     }
 
@@ -23,16 +23,26 @@ public record Verdict(List<ConditionResult> results, List<JustifiedAction> actio
      * As above, with the steps that do not belong on the node assessed: each such condition is NOT_APPLICABLE with the
      * reason and the node's evidence, and its actions are dropped, whatever the other rules found.
      */
-    public static Verdict assemble(ConditionCatalogue catalogue, List<Finding> findings, List<JustifiedAction> actions,
-                                   List<OffNode> offNode, String rulePackHash) {
+    public static Verdict assemble(
+            ConditionCatalogue catalogue,
+            List<Finding> findings,
+            List<JustifiedAction> actions,
+            List<OffNode> offNode,
+            String rulePackHash) {
         Map<String, List<OffNode>> off = offNode.stream().collect(Collectors.groupingBy(OffNode::conditionId));
-        findings = findings.stream().filter(f -> !off.containsKey(f.conditionId())).collect(Collectors.toList());
+        findings =
+                findings.stream().filter(f -> !off.containsKey(f.conditionId())).collect(Collectors.toList());
         for (OffNode o : offNode) {
-            findings.add(new Finding(o.conditionId(), Status.NOT_APPLICABLE,
-                    catalogue.find(o.conditionId()).map(Condition::severity).orElse(Severity.INFO), o.message(),
-                    o.evidence(), o.ruleName()));
+            findings.add(new Finding(
+                    o.conditionId(),
+                    Status.NOT_APPLICABLE,
+                    catalogue.find(o.conditionId()).map(Condition::severity).orElse(Severity.INFO),
+                    o.message(),
+                    o.evidence(),
+                    o.ruleName()));
         }
-        actions = actions.stream().filter(a -> !off.containsKey(a.conditionId())).toList();
+        actions =
+                actions.stream().filter(a -> !off.containsKey(a.conditionId())).toList();
         Map<String, List<Finding>> byId = findings.stream().collect(Collectors.groupingBy(Finding::conditionId));
         for (String id : byId.keySet()) {
             if (!catalogue.contains(id)) {
@@ -53,20 +63,33 @@ public record Verdict(List<ConditionResult> results, List<JustifiedAction> actio
      * numbered (id#2, id#3 in the order of their parameters), so a step id names exactly one step.
      */
     static List<JustifiedAction> oneActionPerId(List<JustifiedAction> actions) {
-        Map<String, List<JustifiedAction>> byId = actions.stream().distinct()
+        Map<String, List<JustifiedAction>> byId = actions.stream()
+                .distinct()
                 .collect(Collectors.groupingBy(JustifiedAction::id, java.util.TreeMap::new, Collectors.toList()));
         List<JustifiedAction> out = new ArrayList<>();
         byId.forEach((id, same) -> {
-            Map<String, List<JustifiedAction>> byWhat = same.stream().collect(Collectors.groupingBy(
-                    a -> a.kind() + "|" + a.automated() + "|" + a.target() + "|" + a.params(), java.util.TreeMap::new,
-                    Collectors.toList()));
+            Map<String, List<JustifiedAction>> byWhat = same.stream()
+                    .collect(Collectors.groupingBy(
+                            a -> a.kind() + "|" + a.automated() + "|" + a.target() + "|" + a.params(),
+                            java.util.TreeMap::new,
+                            Collectors.toList()));
             int n = 0;
             for (List<JustifiedAction> group : byWhat.values()) {
-                JustifiedAction first = group.stream().min(Comparator.comparing(JustifiedAction::ruleName)).orElseThrow();
-                List<Evidence> evidence = group.stream().flatMap(a -> a.evidence().stream()).toList();
+                JustifiedAction first = group.stream()
+                        .min(Comparator.comparing(JustifiedAction::ruleName))
+                        .orElseThrow();
+                List<Evidence> evidence =
+                        group.stream().flatMap(a -> a.evidence().stream()).toList();
                 n++;
-                out.add(new JustifiedAction(n == 1 ? id : id + "#" + n, first.conditionId(), first.kind(),
-                        first.automated(), first.target(), first.params(), evidence, first.ruleName()));
+                out.add(new JustifiedAction(
+                        n == 1 ? id : id + "#" + n,
+                        first.conditionId(),
+                        first.kind(),
+                        first.automated(),
+                        first.target(),
+                        first.params(),
+                        evidence,
+                        first.ruleName()));
             }
         });
         return List.copyOf(out);
@@ -74,25 +97,39 @@ public record Verdict(List<ConditionResult> results, List<JustifiedAction> actio
 
     private static ConditionResult resultFor(Condition c, List<Finding> findings) {
         if (findings.isEmpty()) {
-            return new ConditionResult(c, Status.UNKNOWN, c.severity(),
+            return new ConditionResult(
+                    c,
+                    Status.UNKNOWN,
+                    c.severity(),
                     List.of("No rule reached a conclusion on this condition: the evidence it needs was not gathered."),
-                    List.of(), List.of());
+                    List.of(),
+                    List.of());
         }
-        Status status = findings.stream().anyMatch(f -> f.status() == Status.APPLIES) ? Status.APPLIES
-                : findings.stream().anyMatch(f -> f.status() == Status.UNKNOWN) ? Status.UNKNOWN
-                : Status.NOT_APPLICABLE;
-        List<Finding> chosen = findings.stream().filter(f -> f.status() == status)
-                .sorted(Comparator.comparing(Finding::ruleName).thenComparing(Finding::message)).toList();
-        Severity severity = chosen.stream().map(Finding::severity).min(Comparator.naturalOrder()).orElse(c.severity());
+        Status status = findings.stream().anyMatch(f -> f.status() == Status.APPLIES)
+                ? Status.APPLIES
+                : findings.stream().anyMatch(f -> f.status() == Status.UNKNOWN)
+                        ? Status.UNKNOWN
+                        : Status.NOT_APPLICABLE;
+        List<Finding> chosen = findings.stream()
+                .filter(f -> f.status() == status)
+                .sorted(Comparator.comparing(Finding::ruleName).thenComparing(Finding::message))
+                .toList();
+        Severity severity = chosen.stream()
+                .map(Finding::severity)
+                .min(Comparator.naturalOrder())
+                .orElse(c.severity());
         List<String> messages = chosen.stream().map(Finding::message).distinct().toList();
         List<Evidence> evidence = new ArrayList<>(new TreeSet<>(
                 chosen.stream().flatMap(f -> f.evidence().stream()).toList()));
-        List<String> rules = chosen.stream().map(Finding::ruleName).distinct().sorted().toList();
+        List<String> rules =
+                chosen.stream().map(Finding::ruleName).distinct().sorted().toList();
         return new ConditionResult(c, status, severity, messages, evidence, rules);
     }
 
     public ConditionResult result(String conditionId) {
-        return results.stream().filter(r -> r.condition().id().equals(conditionId)).findFirst()
+        return results.stream()
+                .filter(r -> r.condition().id().equals(conditionId))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no result for " + conditionId));
     }
 
@@ -101,7 +138,9 @@ public record Verdict(List<ConditionResult> results, List<JustifiedAction> actio
     }
 
     public List<ConditionResult> blockers() {
-        return results.stream().filter(r -> r.status() == Status.APPLIES && r.severity() == Severity.BLOCKER).toList();
+        return results.stream()
+                .filter(r -> r.status() == Status.APPLIES && r.severity() == Severity.BLOCKER)
+                .toList();
     }
 
     /**
@@ -109,6 +148,8 @@ public record Verdict(List<ConditionResult> results, List<JustifiedAction> actio
      * that no blocker applies, so the installation is not READY either.
      */
     public List<ConditionResult> undecidedBlockers() {
-        return results.stream().filter(r -> r.status() == Status.UNKNOWN && r.severity() == Severity.BLOCKER).toList();
+        return results.stream()
+                .filter(r -> r.status() == Status.UNKNOWN && r.severity() == Severity.BLOCKER)
+                .toList();
     }
 }

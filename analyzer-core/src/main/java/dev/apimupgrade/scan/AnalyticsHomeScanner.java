@@ -32,9 +32,20 @@ public final class AnalyticsHomeScanner implements Scanner {
      * Our own list of the dashboard names the wso2/analytics-apim dashboard feature ships across the 3.x packs (the
      * reference holds no dashboard files); any other name in the dashboards folder is the user's own.
      */
-    static final Set<String> STOCK_DASHBOARDS = Set.of("apimadmin", "apimanalytics", "apimdevportal", "apimpublisher",
-            "apimstore", "adminreports", "apiAnalytics", "applicationAnalytics", "businessAnalytics",
-            "manageranalytics", "monitoring", "publisheranalytics", "reports");
+    static final Set<String> STOCK_DASHBOARDS = Set.of(
+            "apimadmin",
+            "apimanalytics",
+            "apimdevportal",
+            "apimpublisher",
+            "apimstore",
+            "adminreports",
+            "apiAnalytics",
+            "applicationAnalytics",
+            "businessAnalytics",
+            "manageranalytics",
+            "monitoring",
+            "publisheranalytics",
+            "reports");
 
     private final AnalyticsHomes homes;
 
@@ -62,7 +73,12 @@ public final class AnalyticsHomeScanner implements Scanner {
     private static void datasources(Role role, Path home, String profile, String file, List<Observation> out)
             throws InputException {
         for (AnalyticsYaml.Entry e : AnalyticsYaml.datasources(home, file).orElse(List.of())) {
-            out.add(new AnalyticsDatasource(role, profile, e.name(), SecretMask.jdbcUrl(e.url()), e.driverClassName(),
+            out.add(new AnalyticsDatasource(
+                    role,
+                    profile,
+                    e.name(),
+                    SecretMask.jdbcUrl(e.url()),
+                    e.driverClassName(),
                     SourceRef.analytics(role, file, e.line())));
         }
     }
@@ -71,7 +87,10 @@ public final class AnalyticsHomeScanner implements Scanner {
         for (Path file : list(role, home, DASHBOARDS, ".json", out)) {
             String fileName = file.getFileName().toString();
             String name = fileName.substring(0, fileName.length() - ".json".length());
-            out.add(new AnalyticsDashboard(role, name, !STOCK_DASHBOARDS.contains(name),
+            out.add(new AnalyticsDashboard(
+                    role,
+                    name,
+                    !STOCK_DASHBOARDS.contains(name),
                     SourceRef.analytics(role, DASHBOARDS + "/" + fileName, 0)));
         }
     }
@@ -96,8 +115,14 @@ public final class AnalyticsHomeScanner implements Scanner {
             String path = folder + "/" + jar.getFileName();
             try {
                 JarHeaders h = JarHeaders.read(jar);
-                out.add(new AnalyticsJar(role, folder, jar.getFileName().toString(), h.osgiBundle(), h.symbolicName(),
-                        h.jdbcDriverClass(), SourceRef.analytics(role, path, 0)));
+                out.add(new AnalyticsJar(
+                        role,
+                        folder,
+                        jar.getFileName().toString(),
+                        h.osgiBundle(),
+                        h.symbolicName(),
+                        h.jdbcDriverClass(),
+                        SourceRef.analytics(role, path, 0)));
             } catch (JarHeaders.NotAJar e) {
                 out.add(new ScanProblem(role, path, e.getMessage(), SourceRef.analytics(role, path, 0)));
             }
@@ -110,7 +135,9 @@ public final class AnalyticsHomeScanner implements Scanner {
             return List.of();
         }
         try (Stream<Path> s = Files.list(folder)) {
-            return s.filter(p -> p.getFileName().toString().endsWith(suffix) && Files.isRegularFile(p)).sorted().toList();
+            return s.filter(p -> p.getFileName().toString().endsWith(suffix) && Files.isRegularFile(p))
+                    .sorted()
+                    .toList();
         } catch (IOException | RuntimeException e) {
             out.add(problem(role, dir, "cannot be listed", e));
             return List.of();
@@ -123,14 +150,22 @@ public final class AnalyticsHomeScanner implements Scanner {
         // API-M home's path, so it is not kept
         WumUpdates w = WumLevel.read(role, home, new ArrayList<>());
         String path = w.source().where().substring(role.name().length() + 1);
-        return new AnalyticsWumUpdates(role, w.present(), w.level(), SourceRef.analytics(role, path, w.source().line()));
+        return new AnalyticsWumUpdates(
+                role,
+                w.present(),
+                w.level(),
+                SourceRef.analytics(role, path, w.source().line()));
     }
 
     private static String versionMarker(Path home) {
         Path product = home.resolve(VersionScanner.PRODUCT_TXT);
         try {
-            return Files.isRegularFile(product) ? InputFile.latin1Lines(product, VersionScanner.PRODUCT_TXT,
-                    InputFile.SMALL_TEXT).stream().map(String::strip).filter(l -> !l.isEmpty()).findFirst().orElse("")
+            return Files.isRegularFile(product)
+                    ? InputFile.latin1Lines(product, VersionScanner.PRODUCT_TXT, InputFile.SMALL_TEXT).stream()
+                            .map(String::strip)
+                            .filter(l -> !l.isEmpty())
+                            .findFirst()
+                            .orElse("")
                     : "";
         } catch (InputException e) {
             return "";
@@ -138,7 +173,7 @@ public final class AnalyticsHomeScanner implements Scanner {
     }
 
     private static ScanProblem problem(Role role, String path, String what, Exception e) {
-        return new ScanProblem(role, path, what + " (" + e.getClass().getSimpleName() + ")",
-                SourceRef.analytics(role, path, 0));
+        return new ScanProblem(
+                role, path, what + " (" + e.getClass().getSimpleName() + ")", SourceRef.analytics(role, path, 0));
     }
 }

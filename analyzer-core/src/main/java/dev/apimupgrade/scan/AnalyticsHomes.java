@@ -33,9 +33,13 @@ public record AnalyticsHomes(Optional<Path> oldHome, Optional<Path> newHome) {
             if (home.isPresent() && !Files.isDirectory(home.get())) {
                 throw new InputException(home.get().toString(), option + " does not name a directory");
             }
-            if (home.isPresent() && !Files.isDirectory(home.get().resolve(AnalyticsYaml.WORKER).getParent())
-                    && !Files.isDirectory(home.get().resolve(AnalyticsYaml.DASHBOARD).getParent())) {
-                throw new InputException(home.get().toString(),
+            if (home.isPresent()
+                    && !Files.isDirectory(
+                            home.get().resolve(AnalyticsYaml.WORKER).getParent())
+                    && !Files.isDirectory(
+                            home.get().resolve(AnalyticsYaml.DASHBOARD).getParent())) {
+                throw new InputException(
+                        home.get().toString(),
                         option + " is not an API-M Analytics home (no conf/worker or conf/dashboard folder)");
             }
         }

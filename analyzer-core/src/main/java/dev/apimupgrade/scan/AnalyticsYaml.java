@@ -29,8 +29,7 @@ public final class AnalyticsYaml {
         }
     }
 
-    private AnalyticsYaml() {
-    }
+    private AnalyticsYaml() {}
 
     /**
      * The RDBMS datasources of {@code home}/{@code file} in file order, or empty when the file does not exist. A file
@@ -44,8 +43,11 @@ public final class AnalyticsYaml {
         String shown = path.toString();
         Node root = SafeYaml.compose(path, shown);
         if (!(root instanceof MappingNode)) {
-            throw new InputException(shown, root == null ? 0 : root.getStartMark().getLine() + 1,
-                    root == null ? "is empty; an analytics profile's deployment.yaml configures its datasources"
+            throw new InputException(
+                    shown,
+                    root == null ? 0 : root.getStartMark().getLine() + 1,
+                    root == null
+                            ? "is empty; an analytics profile's deployment.yaml configures its datasources"
                             : "is not a YAML mapping of settings");
         }
         List<Entry> out = new ArrayList<>();
@@ -55,8 +57,12 @@ public final class AnalyticsYaml {
                 Node config = child(child(item, "definition"), "configuration");
                 Node url = child(config, "jdbcUrl");
                 if (url instanceof ScalarNode u) {
-                    out.add(new Entry(text(child(item, "name")), u.getValue().strip(), text(child(config, "username")),
-                            text(child(config, "password")), text(child(config, "driverClassName")),
+                    out.add(new Entry(
+                            text(child(item, "name")),
+                            u.getValue().strip(),
+                            text(child(config, "username")),
+                            text(child(config, "password")),
+                            text(child(config, "driverClassName")),
                             u.getStartMark().getLine() + 1));
                 }
             }

@@ -19,8 +19,8 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
  * cannot settle. A typo must not pass for "unanswered", so unknown keys and values other than yes/no are input errors.
  */
 public final class AnswersScanner implements Scanner {
-    public static final List<String> KEYS = List.of("keep_registry_versioning", "is_key_manager", "distributed",
-            "unique_id_user_store");
+    public static final List<String> KEYS =
+            List.of("keep_registry_versioning", "is_key_manager", "distributed", "unique_id_user_store");
     private static final Set<String> YES = Set.of("yes", "y", "true", "on");
     private static final Set<String> NO = Set.of("no", "n", "false", "off");
 
@@ -55,7 +55,9 @@ public final class AnswersScanner implements Scanner {
             if (!seen.add(key)) {
                 throw new InputException(shown, line(t.getKeyNode()), "'" + key + "' is answered twice");
             }
-            out.add(new Answer(key, yesNo(key, t.getValueNode(), shown),
+            out.add(new Answer(
+                    key,
+                    yesNo(key, t.getValueNode(), shown),
                     SourceRef.answers(answersFile.getFileName().toString(), key)));
         }
         return out;

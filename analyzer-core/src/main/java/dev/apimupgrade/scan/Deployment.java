@@ -15,8 +15,8 @@ public record Deployment(String name, Path file, List<Node> nodes) {
     }
 
     /** One node; {@code line} is where the deployment file names it, for errors. */
-    public record Node(String name, Path oldHome, Optional<Path> newHome, Optional<String> role, List<String> hosts,
-                       int line) {
+    public record Node(
+            String name, Path oldHome, Optional<Path> newHome, Optional<String> role, List<String> hosts, int line) {
         public Node {
             hosts = List.copyOf(hosts);
         }

@@ -24,12 +24,12 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  */
 public final class DeploymentFile {
     /** The roles a node may state: the 3.0.0 profiles ({@code -Dprofile}), default being an all-in-one node. */
-    public static final Set<String> ROLES = Set.of("default", "gateway-worker", "api-key-manager", "traffic-manager",
-            "api-publisher", "api-store");
+    public static final Set<String> ROLES =
+            Set.of("default", "gateway-worker", "api-key-manager", "traffic-manager", "api-publisher", "api-store");
+
     private static final Set<String> NODE_KEYS = Set.of("name", "old", "new", "role", "hosts");
 
-    private DeploymentFile() {
-    }
+    private DeploymentFile() {}
 
     public static Deployment read(Path file) throws InputException {
         String shown = file.toString();
@@ -39,7 +39,8 @@ public final class DeploymentFile {
         }
         Map<String, Node> fields = fields(top, shown, Set.of("name", "nodes"));
         String name = scalar(fields.get("name"), shown, "name", "the deployment");
-        if (!(fields.get("nodes") instanceof SequenceNode list) || list.getValue().isEmpty()) {
+        if (!(fields.get("nodes") instanceof SequenceNode list)
+                || list.getValue().isEmpty()) {
             throw new InputException(shown, line(fields.getOrDefault("nodes", top)), "nodes: must list the nodes");
         }
         Path base = file.toAbsolutePath().normalize().getParent();
@@ -53,8 +54,11 @@ public final class DeploymentFile {
             for (Path home : homes(node)) {
                 String other = nodeOfHome.putIfAbsent(realPath(home), node.name());
                 if (other != null) {
-                    throw new InputException(shown, node.line(), "nodes " + other + " and " + node.name()
-                            + " name the same home " + home + ": each node has its own");
+                    throw new InputException(
+                            shown,
+                            node.line(),
+                            "nodes " + other + " and " + node.name() + " name the same home " + home
+                                    + ": each node has its own");
                 }
             }
             nodes.add(node);
@@ -70,18 +74,25 @@ public final class DeploymentFile {
         String name = scalar(f.get("name"), shown, "name", "a node at line " + line(item));
         int line = line(item);
         if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
-            throw new InputException(shown, line(f.get("name")), "node name " + name + " is not a plain name"
-                    + " (letters, digits, . _ -): each node's assessment is written to a folder of that name");
+            throw new InputException(
+                    shown,
+                    line(f.get("name")),
+                    "node name " + name + " is not a plain name"
+                            + " (letters, digits, . _ -): each node's assessment is written to a folder of that name");
         }
         Path old = home(f.get("old"), shown, "old", name, base, line);
-        Optional<Path> newHome = f.containsKey("new") ? Optional.of(home(f.get("new"), shown, "new", name, base, line))
+        Optional<Path> newHome = f.containsKey("new")
+                ? Optional.of(home(f.get("new"), shown, "new", name, base, line))
                 : Optional.empty();
         Optional<String> role = Optional.empty();
         if (f.containsKey("role")) {
             String r = scalar(f.get("role"), shown, "role", "node " + name);
             if (!ROLES.contains(r)) {
-                throw new InputException(shown, line(f.get("role")), "node " + name + ": unknown role " + r
-                        + " (one of " + String.join(", ", ROLES.stream().sorted().toList()) + ")");
+                throw new InputException(
+                        shown,
+                        line(f.get("role")),
+                        "node " + name + ": unknown role " + r + " (one of "
+                                + String.join(", ", ROLES.stream().sorted().toList()) + ")");
             }
             role = Optional.of(r);
         }
@@ -99,13 +110,17 @@ public final class DeploymentFile {
     private static Path home(Node value, String shown, String key, String node, Path base, int line)
             throws InputException {
         if (value == null) {
-            throw new InputException(shown, line, "node " + node + " lacks " + key + ": (its "
-                    + (key.equals("old") ? "3.0.0" : "3.1.0") + " home)");
+            throw new InputException(
+                    shown,
+                    line,
+                    "node " + node + " lacks " + key + ": (its " + (key.equals("old") ? "3.0.0" : "3.1.0") + " home)");
         }
         Path home = base.resolve(scalar(value, shown, key, "node " + node)).normalize();
         if (!Files.isDirectory(home)) {
-            throw new InputException(shown, line(value), "node " + node + ": " + key + " home " + home
-                    + " does not exist or is not a directory");
+            throw new InputException(
+                    shown,
+                    line(value),
+                    "node " + node + ": " + key + " home " + home + " does not exist or is not a directory");
         }
         return home;
     }
@@ -129,8 +144,11 @@ public final class DeploymentFile {
         for (NodeTuple t : map.getValue()) {
             String key = t.getKeyNode() instanceof ScalarNode s ? s.getValue() : "";
             if (!known.contains(key)) {
-                throw new InputException(shown, line(t.getKeyNode()), "unknown key '" + key + "' (expected "
-                        + String.join(", ", known.stream().sorted().toList()) + ")");
+                throw new InputException(
+                        shown,
+                        line(t.getKeyNode()),
+                        "unknown key '" + key + "' (expected "
+                                + String.join(", ", known.stream().sorted().toList()) + ")");
             }
             if (out.put(key, t.getValueNode()) != null) {
                 throw new InputException(shown, line(t.getKeyNode()), key + ": is given twice");

@@ -32,8 +32,7 @@ import java.util.regex.Matcher;
 public final class DeploymentScanner {
     private static final List<String> SHARED = List.of("apim_db", DatasourceConfig.SHARED_DB);
 
-    private DeploymentScanner() {
-    }
+    private DeploymentScanner() {}
 
     /** {@code facts} holds each node's scan by node name, in the deployment file's order. */
     public static Facts across(Deployment deployment, Map<String, Facts> facts) {
@@ -43,23 +42,36 @@ public final class DeploymentScanner {
             String n = node.name();
             out.add(serves(node, f));
             for (DatasourceConfig d : f.ofType(DatasourceConfig.class)) {
-                if (d.role() == Role.OLD && SHARED.contains(d.name()) && !d.url().startsWith("jdbc:h2:")) {
+                if (d.role() == Role.OLD
+                        && SHARED.contains(d.name())
+                        && !d.url().startsWith("jdbc:h2:")) {
                     out.add(new NodeDatasource(n, d.name(), d.url(), on(n, d.source())));
                 }
             }
             for (Keystore k : f.ofType(Keystore.class)) {
-                if (k.role() == Role.OLD && k.exists() && (k.purpose().equals("primary") || k.purpose().equals("truststore"))) {
-                    out.add(new NodeFile(n, k.purpose().equals("primary") ? NodeFile.PRIMARY_KEYSTORE
-                            : NodeFile.CLIENT_TRUSTSTORE, k.fileName(), k.sha256(), on(n, k.source())));
+                if (k.role() == Role.OLD
+                        && k.exists()
+                        && (k.purpose().equals("primary") || k.purpose().equals("truststore"))) {
+                    out.add(new NodeFile(
+                            n,
+                            k.purpose().equals("primary") ? NodeFile.PRIMARY_KEYSTORE : NodeFile.CLIENT_TRUSTSTORE,
+                            k.fileName(),
+                            k.sha256(),
+                            on(n, k.source())));
                 }
             }
-            f.ofType(JarFile.class).stream().filter(j -> j.role() == Role.OLD && !j.stock()).forEach(j -> out.add(
-                    new NodeFile(n, NodeFile.CUSTOM_JAR, j.folder() + "/" + j.name(), j.sha256(), on(n, j.source()))));
-            f.ofType(ExecutionPlanFile.class).stream().filter(p -> p.role() == Role.OLD).forEach(p -> out.add(
-                    new NodeFile(n, NodeFile.EXECUTION_PLAN, p.name(), p.sha256(), on(n, p.source()))));
-            f.ofType(SynapseFile.class).stream().filter(s -> s.role() == Role.OLD).forEach(s -> out.add(
-                    new NodeFile(n, NodeFile.SYNAPSE, s.tenant() + "/" + s.relativePath(), s.sha256(),
-                            on(n, s.source()))));
+            f.ofType(JarFile.class).stream()
+                    .filter(j -> j.role() == Role.OLD && !j.stock())
+                    .forEach(j -> out.add(new NodeFile(
+                            n, NodeFile.CUSTOM_JAR, j.folder() + "/" + j.name(), j.sha256(), on(n, j.source()))));
+            f.ofType(ExecutionPlanFile.class).stream()
+                    .filter(p -> p.role() == Role.OLD)
+                    .forEach(p ->
+                            out.add(new NodeFile(n, NodeFile.EXECUTION_PLAN, p.name(), p.sha256(), on(n, p.source()))));
+            f.ofType(SynapseFile.class).stream()
+                    .filter(s -> s.role() == Role.OLD)
+                    .forEach(s -> out.add(new NodeFile(
+                            n, NodeFile.SYNAPSE, s.tenant() + "/" + s.relativePath(), s.sha256(), on(n, s.source()))));
             out.add(product(n, f));
             out.addAll(urls(n, f));
         }
@@ -68,30 +80,46 @@ public final class DeploymentScanner {
 
     /** The node's role: the one the deployment file states, else what its configuration makes of it. */
     private static NodeServes serves(Deployment.Node node, Facts f) {
-        NodeRoleConfig config = f.ofType(NodeRoleConfig.class).stream().filter(c -> c.role() == Role.OLD).findFirst()
+        NodeRoleConfig config = f.ofType(NodeRoleConfig.class).stream()
+                .filter(c -> c.role() == Role.OLD)
+                .findFirst()
                 .orElse(null);
         String stated = node.role().orElse("");
-        SourceRef source = config == null ? new SourceRef(node.name() + "/deployment file", node.line())
+        SourceRef source = config == null
+                ? new SourceRef(node.name() + "/deployment file", node.line())
                 : on(node.name(), config.source());
         if (!stated.isEmpty() && !stated.equals("default") || config == null) {
             String component = NodeRoleScanner.PROFILE_SERVES.get(stated);
-            return new NodeServes(node.name(), component == null ? NodeRoleConfig.ALL : List.of(component),
-                    node.hosts(), "role " + (stated.isEmpty() ? "default" : stated) + " stated in the deployment file",
+            return new NodeServes(
+                    node.name(),
+                    component == null ? NodeRoleConfig.ALL : List.of(component),
+                    node.hosts(),
+                    "role " + (stated.isEmpty() ? "default" : stated) + " stated in the deployment file",
                     new SourceRef(node.name() + "/deployment file", node.line()));
         }
-        return new NodeServes(node.name(), config.serves(), node.hosts(), "server_role " + config.serverRole()
-                + ", profile " + config.profile(), source);
+        return new NodeServes(
+                node.name(),
+                config.serves(),
+                node.hosts(),
+                "server_role " + config.serverRole() + ", profile " + config.profile(),
+                source);
     }
 
     private static NodeProduct product(String n, Facts f) {
-        List<ProductVersion> versions = f.ofType(ProductVersion.class).stream().filter(v -> v.role() == Role.OLD)
+        List<ProductVersion> versions = f.ofType(ProductVersion.class).stream()
+                .filter(v -> v.role() == Role.OLD)
                 .toList();
-        ProductVersion v = versions.stream().filter(p -> p.marker().equals("carbon.xml")).findFirst()
+        ProductVersion v = versions.stream()
+                .filter(p -> p.marker().equals("carbon.xml"))
+                .findFirst()
                 .orElse(versions.isEmpty() ? null : versions.get(0));
-        WumUpdates wum = f.ofType(WumUpdates.class).stream().filter(w -> w.role() == Role.OLD).findFirst().orElse(null);
+        WumUpdates wum = f.ofType(WumUpdates.class).stream()
+                .filter(w -> w.role() == Role.OLD)
+                .findFirst()
+                .orElse(null);
         String level = wum == null || !wum.present() ? "" : wum.level();
-        SourceRef source = wum != null && wum.present() ? wum.source() : v != null ? v.source()
-                : SourceRef.file(Role.OLD, "");
+        SourceRef source =
+                wum != null && wum.present() ? wum.source() : v != null ? v.source() : SourceRef.file(Role.OLD, "");
         return new NodeProduct(n, v == null ? "unknown" : v.version(), level, on(n, source));
     }
 
@@ -120,5 +148,4 @@ public final class DeploymentScanner {
     private static SourceRef on(String node, SourceRef source) {
         return new SourceRef(node + "/" + source.where(), source.line());
     }
-
 }

@@ -23,6 +23,7 @@ public final class DeploymentTomlScanner implements Scanner {
     static final String SECRETS = "secrets";
     /** The one datasource 3.0.0's default.json gives a url: a node without [database.apim_db] uses this H2 WSO2AM_DB. */
     static final String DEFAULTED_DATASOURCE = "apim_db";
+
     static final Pattern SECRET_REF = Pattern.compile("\\$secret\\{([^}]*)}");
 
     private final StockToml stock;
@@ -45,11 +46,11 @@ public final class DeploymentTomlScanner implements Scanner {
             }
             TomlFile toml = file.get();
             for (TomlFile.Leaf leaf : toml.leaves()) {
-                out.add(new TomlSetting(role, leaf.key(), masked(leaf), SourceRef.line(role, TomlFile.PATH, leaf.line()),
-                        leaf.type()));
+                out.add(new TomlSetting(
+                        role, leaf.key(), masked(leaf), SourceRef.line(role, TomlFile.PATH, leaf.line()), leaf.type()));
             }
-            Optional<EffectiveConfig> effective = role == Role.OLD
-                    ? Optional.of(EffectiveConfig.of(toml, installation.oldHome())) : Optional.empty();
+            Optional<EffectiveConfig> effective =
+                    role == Role.OLD ? Optional.of(EffectiveConfig.of(toml, installation.oldHome())) : Optional.empty();
             datasources(toml, effective, out);
             if (role == Role.OLD) {
                 out.addAll(stock.differences(toml));
@@ -92,18 +93,31 @@ public final class DeploymentTomlScanner implements Scanner {
                 TomlTable pool = ds.isTable("pool_options") ? ds.getTable("pool_options") : null;
                 String password = TomlFile.text(ds, "password");
                 Optional<EffectiveConfig.Value> url = effective.flatMap(e -> e.get("database." + name + ".url"));
-                out.add(new DatasourceConfig(toml.role(), name, TomlFile.text(ds, "type"),
+                out.add(new DatasourceConfig(
+                        toml.role(),
+                        name,
+                        TomlFile.text(ds, "type"),
                         SecretMask.jdbcUrl(url.map(EffectiveConfig.Value::value).orElse(TomlFile.text(ds, "url"))),
-                        first(ds, pool, "driver", "driverClassName"), first(ds, pool, "validationQuery"),
+                        first(ds, pool, "driver", "driverClassName"),
+                        first(ds, pool, "validationQuery"),
                         SECRET_REF.matcher(password).matches(),
                         SourceRef.line(toml.role(), TomlFile.PATH, toml.line(List.of("database", name))),
                         url.map(EffectiveSettings::from).orElse(DatasourceConfig.WRITTEN)));
             }
         }
-        effective.flatMap(e -> e.get("database." + DEFAULTED_DATASOURCE + ".url"))
+        effective
+                .flatMap(e -> e.get("database." + DEFAULTED_DATASOURCE + ".url"))
                 .filter(url -> url.origin() == EffectiveConfig.Origin.DEFAULTED)
-                .ifPresent(url -> out.add(new DatasourceConfig(toml.role(), DEFAULTED_DATASOURCE, "",
-                        SecretMask.jdbcUrl(url.value()), "", "", false, url.source(), EffectiveSettings.from(url))));
+                .ifPresent(url -> out.add(new DatasourceConfig(
+                        toml.role(),
+                        DEFAULTED_DATASOURCE,
+                        "",
+                        SecretMask.jdbcUrl(url.value()),
+                        "",
+                        "",
+                        false,
+                        url.source(),
+                        EffectiveSettings.from(url))));
     }
 
     /** The first of the given keys set in the table, then in its pool_options (both spellings occur in the field). */
@@ -128,9 +142,13 @@ public final class DeploymentTomlScanner implements Scanner {
         TomlTable secrets = toml.root().isTable(SECRETS) ? toml.root().getTable(SECRETS) : null;
         int header = secrets == null ? 0 : toml.line(List.of(SECRETS));
         // "last" matters because config-mapper reads every key after [secrets] as a secret
-        boolean last = secrets != null && toml.leaves().stream()
-                .noneMatch(l -> !l.key().startsWith(SECRETS + ".") && l.line() > header);
-        out.add(new SecureVaultConfig(role, secrets != null, last, secrets == null ? 0 : secrets.size(),
+        boolean last = secrets != null
+                && toml.leaves().stream().noneMatch(l -> !l.key().startsWith(SECRETS + ".") && l.line() > header);
+        out.add(new SecureVaultConfig(
+                role,
+                secrets != null,
+                last,
+                secrets == null ? 0 : secrets.size(),
                 SourceRef.line(role, TomlFile.PATH, header)));
         List<String> lines = toml.lines();
         for (int i = 0; i < lines.size(); i++) {
@@ -138,8 +156,12 @@ public final class DeploymentTomlScanner implements Scanner {
             Matcher m = SECRET_REF.matcher(line);
             while (m.find()) {
                 String alias = m.group(1);
-                out.add(new SecretReference(role, alias, line.stripLeading().startsWith("#"),
-                        secrets != null && secrets.contains(List.of(alias)), SourceRef.line(role, TomlFile.PATH, i + 1)));
+                out.add(new SecretReference(
+                        role,
+                        alias,
+                        line.stripLeading().startsWith("#"),
+                        secrets != null && secrets.contains(List.of(alias)),
+                        SourceRef.line(role, TomlFile.PATH, i + 1)));
             }
         }
     }

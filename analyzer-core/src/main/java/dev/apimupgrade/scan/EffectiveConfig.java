@@ -39,11 +39,14 @@ public final class EffectiveConfig {
     static final String DERIVED = "conf-3.0.0-defaults.yaml";
 
     /** Where an effective value comes from. */
-    public enum Origin { WRITTEN, INFERRED, DEFAULTED }
+    public enum Origin {
+        WRITTEN,
+        INFERRED,
+        DEFAULTED
+    }
 
     /** One effective key: its value as text, its origin, and the file and line it was read from. */
-    public record Value(String key, String value, Origin origin, String because, SourceRef source) {
-    }
+    public record Value(String key, String value, Origin origin, String because, SourceRef source) {}
 
     private final Map<String, Value> values;
 
@@ -55,16 +58,28 @@ public final class EffectiveConfig {
     static EffectiveConfig of(TomlFile toml, Path home) throws InputException {
         Map<String, Value> values = new LinkedHashMap<>();
         for (TomlFile.Leaf leaf : toml.leaves()) {
-            values.put(leaf.key(), new Value(leaf.key(), leaf.value(), Origin.WRITTEN, "written",
-                    SourceRef.line(toml.role(), TomlFile.PATH, leaf.line())));
+            values.put(
+                    leaf.key(),
+                    new Value(
+                            leaf.key(),
+                            leaf.value(),
+                            Origin.WRITTEN,
+                            "written",
+                            SourceRef.line(toml.role(), TomlFile.PATH, leaf.line())));
         }
         for (String file : INFERENCES) {
             infer(values, read(home, file), toml.role(), file);
         }
         for (String file : DEFAULTS) {
             for (Entry e : read(home, file).entries()) {
-                values.computeIfAbsent(e.key(), k -> new Value(k, resolve(e.value(), values), Origin.DEFAULTED, file,
-                        SourceRef.line(toml.role(), CONF + file, e.line())));
+                values.computeIfAbsent(
+                        e.key(),
+                        k -> new Value(
+                                k,
+                                resolve(e.value(), values),
+                                Origin.DEFAULTED,
+                                file,
+                                SourceRef.line(toml.role(), CONF + file, e.line())));
             }
         }
         return new EffectiveConfig(values);
@@ -91,7 +106,9 @@ public final class EffectiveConfig {
 
     /** Every effective value that was not written, for the facts that report them. */
     public List<Value> notWritten() {
-        return values.values().stream().filter(v -> v.origin() != Origin.WRITTEN).toList();
+        return values.values().stream()
+                .filter(v -> v.origin() != Origin.WRITTEN)
+                .toList();
     }
 
     /**
@@ -113,8 +130,14 @@ public final class EffectiveConfig {
                     String k = impliedKey.replace("$1", wildcard);
                     Value old = values.get(k);
                     if (old == null || old.origin() != Origin.WRITTEN) {
-                        values.put(k, new Value(k, resolve(impliedValue.replace("$1", wildcard), values),
-                                Origin.INFERRED, because, SourceRef.line(role, CONF + file, rule.line())));
+                        values.put(
+                                k,
+                                new Value(
+                                        k,
+                                        resolve(impliedValue.replace("$1", wildcard), values),
+                                        Origin.INFERRED,
+                                        because,
+                                        SourceRef.line(role, CONF + file, rule.line())));
                     }
                 });
             }
@@ -140,12 +163,10 @@ public final class EffectiveConfig {
      * One top-level key of a conf file and the line it is cited on (the first line holding it quoted): in a
      * default.json its value as text, in an infer.json what each of its values implies (implied key to value text).
      */
-    record Entry(String key, int line, String value, Map<String, Map<String, String>> when) {
-    }
+    record Entry(String key, int line, String value, Map<String, Map<String, String>> when) {}
 
     /** One conf file's keys in its order. */
-    record Conf(List<Entry> entries) {
-    }
+    record Conf(List<Entry> entries) {}
 
     /** A conf file's JSON text as its entries: what a home's own file and the derived description both give. */
     static Conf parse(String text, String file) throws InputException {
@@ -153,7 +174,9 @@ public final class EffectiveConfig {
         try {
             json = new ObjectMapper().readTree(text);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new InputException(CONF + file, e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
+            throw new InputException(
+                    CONF + file,
+                    e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
                     "malformed JSON: " + e.getOriginalMessage());
         }
         if (json == null || !json.isObject()) {
@@ -200,17 +223,23 @@ public final class EffectiveConfig {
         private static Map<String, Conf> load() {
             Map<String, Object> root;
             try (InputStream in = EffectiveConfig.class.getResourceAsStream(DERIVED)) {
-                root = new Yaml(new SafeConstructor(new LoaderOptions())).load(
-                        new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                root = new Yaml(new SafeConstructor(new LoaderOptions()))
+                        .load(new String(in.readAllBytes(), StandardCharsets.UTF_8));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
             Map<String, Conf> files = new LinkedHashMap<>();
             for (String section : List.of("defaults", "inferences")) {
-                ((Map<String, List<Map<String, Object>>>) root.get(section)).forEach((file, list) -> files.put(file,
-                        new Conf(list.stream().map(m -> new Entry((String) m.get("key"), (Integer) m.get("line"),
-                                (String) m.getOrDefault("value", ""),
-                                (Map<String, Map<String, String>>) m.getOrDefault("when", Map.of()))).toList())));
+                ((Map<String, List<Map<String, Object>>>) root.get(section))
+                        .forEach((file, list) -> files.put(
+                                file,
+                                new Conf(list.stream()
+                                        .map(m -> new Entry(
+                                                (String) m.get("key"),
+                                                (Integer) m.get("line"),
+                                                (String) m.getOrDefault("value", ""),
+                                                (Map<String, Map<String, String>>) m.getOrDefault("when", Map.of())))
+                                        .toList())));
             }
             if (!files.keySet().containsAll(DEFAULTS) || !files.keySet().containsAll(INFERENCES)) {
                 throw new IllegalStateException(DERIVED + " lacks one of " + DEFAULTS + INFERENCES);

@@ -12,14 +12,20 @@ import java.util.List;
 final class EffectiveSettings {
     private static final String ASSESSED_DEFAULTS = "database.";
 
-    private EffectiveSettings() {
-    }
+    private EffectiveSettings() {}
 
     /** The old home's: only the 3.0.0 configuration is rendered with the 3.0.0 defaults. */
     static List<Observation> facts(EffectiveConfig config) {
         return config.notWritten().stream()
-                .filter(v -> v.origin() == EffectiveConfig.Origin.INFERRED || v.key().startsWith(ASSESSED_DEFAULTS))
-                .map(v -> (Observation) new DefaultedSetting(Role.OLD, v.key(), masked(v), v.origin() == EffectiveConfig.Origin.INFERRED, v.because(), v.source()))
+                .filter(v ->
+                        v.origin() == EffectiveConfig.Origin.INFERRED || v.key().startsWith(ASSESSED_DEFAULTS))
+                .map(v -> (Observation) new DefaultedSetting(
+                        Role.OLD,
+                        v.key(),
+                        masked(v),
+                        v.origin() == EffectiveConfig.Origin.INFERRED,
+                        v.because(),
+                        v.source()))
                 .toList();
     }
 

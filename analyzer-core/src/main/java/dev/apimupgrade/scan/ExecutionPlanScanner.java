@@ -24,6 +24,7 @@ public final class ExecutionPlanScanner implements Scanner {
     static final String SUFFIX = ".siddhiql";
     /** Stock plans are the super tenant's: they sit in its deployment folder and are named after it. */
     static final String TENANT = "carbon.super";
+
     static final String AREA = "executionplans";
 
     private final StockFiles stock;
@@ -69,16 +70,22 @@ public final class ExecutionPlanScanner implements Scanner {
                 InputFile.utf8(content, relativePath);
             } catch (InputException e) {
                 // the server reads a plan as UTF-8 text: a binary or differently encoded one is carried over broken
-                out.add(new UnreadableFile(Role.OLD, AREA, relativePath, e.getMessage() + " at line " + e.line(),
-                        source));
+                out.add(new UnreadableFile(
+                        Role.OLD, AREA, relativePath, e.getMessage() + " at line " + e.line(), source));
             }
             String sha = FileDigest.sha256(content);
             boolean stockName = stockNames.contains(name);
             out.add(new ExecutionPlanFile(Role.OLD, name, stockName, sha, source));
             if (stockName) {
                 // The 11 stock plans are identical in 3.0.0 and 3.1.0, so the new home's copy is a fair baseline.
-                baseline.compare("executionplan", TENANT, name, sha,
-                        Counterpart.same(StockFiles.PLAN_PREFIX + name, relativePath), source, out);
+                baseline.compare(
+                        "executionplan",
+                        TENANT,
+                        name,
+                        sha,
+                        Counterpart.same(StockFiles.PLAN_PREFIX + name, relativePath),
+                        source,
+                        out);
             }
         }
         return out;
@@ -87,10 +94,16 @@ public final class ExecutionPlanScanner implements Scanner {
     /** Every entry named like a plan, whatever it is: a folder or a device of that name is reported, not skipped. */
     private static List<Path> plans(Path dir, List<Observation> out) {
         try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(p -> p.getFileName().toString().endsWith(SUFFIX)).sorted().toList();
+            return s.filter(p -> p.getFileName().toString().endsWith(SUFFIX))
+                    .sorted()
+                    .toList();
         } catch (IOException | RuntimeException e) {
-            out.add(new UnreadableFile(Role.OLD, AREA, PLANS_DIR, "cannot be listed (" + e.getClass().getSimpleName()
-                    + ")", SourceRef.file(Role.OLD, PLANS_DIR)));
+            out.add(new UnreadableFile(
+                    Role.OLD,
+                    AREA,
+                    PLANS_DIR,
+                    "cannot be listed (" + e.getClass().getSimpleName() + ")",
+                    SourceRef.file(Role.OLD, PLANS_DIR)));
             return List.of();
         }
     }

@@ -31,7 +31,9 @@ import java.util.function.Function;
  */
 public final class FileDigest {
     /** Files hashed at once: reading and hashing overlap, and a 2-core machine gets both cores. */
-    private static final int THREADS = Math.max(2, Math.min(8, Runtime.getRuntime().availableProcessors()));
+    private static final int THREADS =
+            Math.max(2, Math.min(8, Runtime.getRuntime().availableProcessors()));
+
     private static final ExecutorService HASHERS = Executors.newFixedThreadPool(THREADS, r -> {
         Thread t = new Thread(r, "apim-upgrade-hash");
         t.setDaemon(true);
@@ -39,19 +41,18 @@ public final class FileDigest {
     });
     /** Package-private so a test can see a file it just wrote kept, without waiting out the second. */
     static Duration racy = Duration.ofSeconds(1);
+
     private static final java.util.concurrent.atomic.LongAdder READS = new java.util.concurrent.atomic.LongAdder();
     /** Beyond this many entries the cache starts over: a long test run must not grow without bound. */
     private static final int MAX_ENTRIES = 2_000_000;
+
     private static final Map<Path, Entry> CACHE = new ConcurrentHashMap<>();
 
-    private record Stamp(Object key, long size, FileTime modified, Object changed) {
-    }
+    private record Stamp(Object key, long size, FileTime modified, Object changed) {}
 
-    private record Entry(Stamp stamp, String sha256) {
-    }
+    private record Entry(Stamp stamp, String sha256) {}
 
-    private FileDigest() {
-    }
+    private FileDigest() {}
 
     public static String sha256(Path file) {
         Path key = file.toAbsolutePath();
@@ -162,7 +163,8 @@ public final class FileDigest {
         if (stamp == null || !Objects.equals(stamp, stamp(key))) {
             return;
         }
-        if (!ownWrite && stamp.changed() instanceof FileTime changed
+        if (!ownWrite
+                && stamp.changed() instanceof FileTime changed
                 && changed.toInstant().isAfter(java.time.Instant.now().minus(racy))) {
             return;
         }
@@ -176,8 +178,11 @@ public final class FileDigest {
     private static Stamp stamp(Path file) {
         try {
             Map<String, Object> a = Files.readAttributes(file, "unix:ino,dev,size,lastModifiedTime,ctime");
-            return new Stamp(List.of(a.get("dev"), a.get("ino")), (Long) a.get("size"),
-                    (FileTime) a.get("lastModifiedTime"), a.get("ctime"));
+            return new Stamp(
+                    List.of(a.get("dev"), a.get("ino")),
+                    (Long) a.get("size"),
+                    (FileTime) a.get("lastModifiedTime"),
+                    a.get("ctime"));
         } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
             return null;
         }

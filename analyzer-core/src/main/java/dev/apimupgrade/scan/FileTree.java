@@ -52,12 +52,11 @@ final class FileTree {
         }
     }
 
-    private FileTree() {
-    }
+    private FileTree() {}
 
     /** Path relative to {@code dir} (forward slashes) -> SHA-256, for every regular file under home/dir. */
-    static SortedMap<String, String> hashAll(HomeLinks links, Role role, Path home, String dir, String area,
-                                             ContentCheck check, List<Observation> out) {
+    static SortedMap<String, String> hashAll(
+            HomeLinks links, Role role, Path home, String dir, String area, ContentCheck check, List<Observation> out) {
         SortedMap<String, String> files = new TreeMap<>();
         if (!links.treeStaysInside(area, dir, out)) {
             return files;
@@ -67,7 +66,8 @@ final class FileTree {
         // observed is added in walk order, so the facts do not depend on which thread finished first
         List<Slot> slots = new ArrayList<>();
         List<Observation> trailing = walk(links, role, home, root, dir, area, slots);
-        List<Hashed> hashed = FileDigest.inParallel(slots.stream().map(Slot::file).toList(),
+        List<Hashed> hashed = FileDigest.inParallel(
+                slots.stream().map(Slot::file).toList(),
                 file -> hash(role, area, Installation.relative(home, file), file, check));
         for (int i = 0; i < slots.size(); i++) {
             out.addAll(slots.get(i).before());
@@ -80,56 +80,68 @@ final class FileTree {
     }
 
     /** A file to hash, with what the walk observed since the previous one. */
-    private record Slot(List<Observation> before, Path file) {
-    }
+    private record Slot(List<Observation> before, Path file) {}
 
-    private record Hashed(Optional<String> sha256, List<Observation> problems) {
-    }
+    private record Hashed(Optional<String> sha256, List<Observation> problems) {}
 
     /** Lists the regular files under root into slots; returns what the walk observed after the last one. */
-    private static List<Observation> walk(HomeLinks links, Role role, Path home, Path root, String dir, String area,
-                                          List<Slot> slots) {
+    private static List<Observation> walk(
+            HomeLinks links, Role role, Path home, Path root, String dir, String area, List<Slot> slots) {
         List<List<Observation>> current = new ArrayList<>(List.of(new ArrayList<>()));
         try {
             // Links are followed so an operator may link shared artefacts in, but only while they stay in the home;
             // the walker detects loops of folders.
-            Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult preVisitDirectory(Path folder, BasicFileAttributes attrs) {
-                    boolean readable = folder.equals(root) || !Files.isSymbolicLink(folder)
-                            || links.follow(area, folder, current.get(0));
-                    return readable ? FileVisitResult.CONTINUE : FileVisitResult.SKIP_SUBTREE;
-                }
+            Files.walkFileTree(
+                    root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
+                        @Override
+                        public FileVisitResult preVisitDirectory(Path folder, BasicFileAttributes attrs) {
+                            boolean readable = folder.equals(root)
+                                    || !Files.isSymbolicLink(folder)
+                                    || links.follow(area, folder, current.get(0));
+                            return readable ? FileVisitResult.CONTINUE : FileVisitResult.SKIP_SUBTREE;
+                        }
 
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                    if (Files.isSymbolicLink(file) && !links.follow(area, file, current.get(0))) {
-                        return FileVisitResult.CONTINUE;
-                    }
-                    String relative = Installation.relative(home, file);
-                    if (!attrs.isRegularFile()) {
-                        current.get(0).add(new UnreadableFile(role, area, relative, "is not a regular file",
-                                SourceRef.file(role, relative)));
-                        return FileVisitResult.CONTINUE;
-                    }
-                    slots.add(new Slot(current.get(0), file));
-                    current.set(0, new ArrayList<>());
-                    return FileVisitResult.CONTINUE;
-                }
+                        @Override
+                        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                            if (Files.isSymbolicLink(file) && !links.follow(area, file, current.get(0))) {
+                                return FileVisitResult.CONTINUE;
+                            }
+                            String relative = Installation.relative(home, file);
+                            if (!attrs.isRegularFile()) {
+                                current.get(0)
+                                        .add(new UnreadableFile(
+                                                role,
+                                                area,
+                                                relative,
+                                                "is not a regular file",
+                                                SourceRef.file(role, relative)));
+                                return FileVisitResult.CONTINUE;
+                            }
+                            slots.add(new Slot(current.get(0), file));
+                            current.set(0, new ArrayList<>());
+                            return FileVisitResult.CONTINUE;
+                        }
 
-                @Override
-                public FileVisitResult visitFileFailed(Path file, IOException e) {
-                    String relative = Installation.relative(home, file);
-                    String reason = e instanceof FileSystemLoopException
-                            ? "is a symbolic link back to a folder above it (a loop)"
-                            : "cannot be read (" + e.getClass().getSimpleName() + ")";
-                    current.get(0).add(new UnreadableFile(role, area, relative, reason, SourceRef.file(role, relative)));
-                    return FileVisitResult.CONTINUE;
-                }
-            });
+                        @Override
+                        public FileVisitResult visitFileFailed(Path file, IOException e) {
+                            String relative = Installation.relative(home, file);
+                            String reason = e instanceof FileSystemLoopException
+                                    ? "is a symbolic link back to a folder above it (a loop)"
+                                    : "cannot be read (" + e.getClass().getSimpleName() + ")";
+                            current.get(0)
+                                    .add(new UnreadableFile(
+                                            role, area, relative, reason, SourceRef.file(role, relative)));
+                            return FileVisitResult.CONTINUE;
+                        }
+                    });
         } catch (IOException | RuntimeException e) {
-            current.get(0).add(new UnreadableFile(role, area, dir, "cannot be read (" + e.getClass().getSimpleName()
-                    + ")", SourceRef.file(role, dir)));
+            current.get(0)
+                    .add(new UnreadableFile(
+                            role,
+                            area,
+                            dir,
+                            "cannot be read (" + e.getClass().getSimpleName() + ")",
+                            SourceRef.file(role, dir)));
         }
         return current.get(0);
     }
@@ -155,8 +167,12 @@ final class FileTree {
         } catch (InputException e) {
             problems.add(new UnreadableFile(role, area, relative, e.getMessage(), source));
         } catch (UncheckedIOException e) {
-            problems.add(new UnreadableFile(role, area, relative, "cannot be read ("
-                    + e.getCause().getClass().getSimpleName() + ")", source));
+            problems.add(new UnreadableFile(
+                    role,
+                    area,
+                    relative,
+                    "cannot be read (" + e.getCause().getClass().getSimpleName() + ")",
+                    source));
         }
         return new Hashed(Optional.empty(), problems);
     }
@@ -164,7 +180,10 @@ final class FileTree {
     /** A file that could not be read, named home-relative; the exception's class says why without leaking paths. */
     static ScanProblem problem(Role role, String relativePath, Exception e) {
         Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
-        return new ScanProblem(role, relativePath, "cannot be read (" + cause.getClass().getSimpleName() + ")",
+        return new ScanProblem(
+                role,
+                relativePath,
+                "cannot be read (" + cause.getClass().getSimpleName() + ")",
                 SourceRef.file(role, relativePath));
     }
 }

@@ -14,8 +14,7 @@ public final class FormatVersion {
     /** The format this version writes (and the newest it reads). */
     public static final int CURRENT = 1;
 
-    private FormatVersion() {
-    }
+    private FormatVersion() {}
 
     /** The value as a JSON object with {@code formatVersion} as its first field, then the value's own fields. */
     public static ObjectNode stamp(ObjectMapper mapper, Object value) {
@@ -49,8 +48,11 @@ public final class FormatVersion {
     /** Refuses a format newer than this tool's (a null version is a file that predates the field: version 1). */
     public static void require(Integer version, String file) throws InputException {
         if (version != null && version > CURRENT) {
-            throw new InputException(file, "was written in format " + version + " by a newer version of"
-                    + " apim-upgrade; this version reads format " + CURRENT + " and older: use the newer version");
+            throw new InputException(
+                    file,
+                    "was written in format " + version + " by a newer version of"
+                            + " apim-upgrade; this version reads format " + CURRENT
+                            + " and older: use the newer version");
         }
     }
 }

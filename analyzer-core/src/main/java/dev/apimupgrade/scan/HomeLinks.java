@@ -49,8 +49,13 @@ final class HomeLinks {
             real = link.toRealPath();
         } catch (IOException e) {
             if (first) {
-                out.add(new UnreadableFile(role, area, relative, "is a symbolic link to " + written
-                        + ", which does not resolve (" + e.getClass().getSimpleName() + ")", source));
+                out.add(new UnreadableFile(
+                        role,
+                        area,
+                        relative,
+                        "is a symbolic link to " + written + ", which does not resolve ("
+                                + e.getClass().getSimpleName() + ")",
+                        source));
             }
             return false;
         }

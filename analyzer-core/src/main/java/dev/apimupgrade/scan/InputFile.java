@@ -23,8 +23,7 @@ public final class InputFile {
     private static final long MIB = 1024 * KIB;
 
     /** How large one kind of file may be; {@code kind} names it in the refusal ("a deployment.toml"). */
-    public record Limit(long bytes, String kind) {
-    }
+    public record Limit(long bytes, String kind) {}
 
     /** A stock deployment.toml is a few KB; a heavily customised one stays well under this. */
     public static final Limit TOML = new Limit(512 * KIB, "a deployment.toml");
@@ -47,8 +46,7 @@ public final class InputFile {
     /** An evidence bundle's manifest: one line per file of the bundle. */
     public static final Limit MANIFEST = new Limit(16 * MIB, "a manifest");
 
-    private InputFile() {
-    }
+    private InputFile() {}
 
     /** The file's bytes, after checking it is a regular file within the limit. */
     public static byte[] bytes(Path file, String shownAs, Limit limit) throws InputException {
@@ -73,7 +71,9 @@ public final class InputFile {
 
     /** The lines of a small single-byte text file (product.txt, a pid file), within the limit. */
     public static List<String> latin1Lines(Path file, String shownAs, Limit limit) throws InputException {
-        return new String(bytes(file, shownAs, limit), StandardCharsets.ISO_8859_1).lines().toList();
+        return new String(bytes(file, shownAs, limit), StandardCharsets.ISO_8859_1)
+                .lines()
+                .toList();
     }
 
     /** The file's text, strictly UTF-8: a byte sequence that is not UTF-8 is refused with its line. */
@@ -83,15 +83,19 @@ public final class InputFile {
 
     /** Decodes strictly; the error names the line of the first byte that is not UTF-8. */
     public static String utf8(byte[] bytes, String shownAs) throws InputException {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+        CharsetDecoder decoder = StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         try {
             CharBuffer chars = decoder.decode(ByteBuffer.wrap(bytes));
             String text = chars.toString();
             return text.startsWith("\uFEFF") ? text.substring(1) : text;
         } catch (CharacterCodingException e) {
-            throw new InputException(shownAs, lineOfFirstBadByte(bytes), "is not UTF-8 text (a binary or"
-                    + " differently encoded file?)");
+            throw new InputException(
+                    shownAs,
+                    lineOfFirstBadByte(bytes),
+                    "is not UTF-8 text (a binary or" + " differently encoded file?)");
         }
     }
 
@@ -104,15 +108,20 @@ public final class InputFile {
             throw new InputException(shownAs, "is a directory, not a file");
         }
         if (Files.exists(file) || Files.isSymbolicLink(file)) {
-            throw new InputException(shownAs, Files.exists(file, LinkOption.NOFOLLOW_LINKS) && !Files.exists(file)
-                    ? "is a symbolic link to nothing" : "is not a regular file");
+            throw new InputException(
+                    shownAs,
+                    Files.exists(file, LinkOption.NOFOLLOW_LINKS) && !Files.exists(file)
+                            ? "is a symbolic link to nothing"
+                            : "is not a regular file");
         }
         throw new InputException(shownAs, "does not exist");
     }
 
     private static InputException tooLarge(String shownAs, long size, Limit limit) {
-        return new InputException(shownAs, "is " + size(size) + "; " + limit.kind() + " is expected to be at most "
-                + size(limit.bytes()) + ", so it is refused unread");
+        return new InputException(
+                shownAs,
+                "is " + size(size) + "; " + limit.kind() + " is expected to be at most " + size(limit.bytes())
+                        + ", so it is refused unread");
     }
 
     private static String size(long bytes) {
@@ -120,7 +129,9 @@ public final class InputFile {
     }
 
     private static int lineOfFirstBadByte(byte[] bytes) {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+        CharsetDecoder decoder = StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(bytes);
         CharBuffer out = CharBuffer.allocate(bytes.length + 1);

@@ -28,8 +28,7 @@ public record Installation(Path oldHome, Optional<Path> newHome, Map<String, Pat
     }
 
     /** A home that is there, with its role. */
-    public record Home(Role role, Path path) {
-    }
+    public record Home(Role role, Path path) {}
 
     /** The homes given, old first: what a scanner walks when it reads the same files in each home. */
     public List<Home> homes() {
@@ -38,7 +37,9 @@ public record Installation(Path oldHome, Optional<Path> newHome, Map<String, Pat
 
     /** The homes {@code home} gives, old first. */
     static List<Home> homes(Function<Role, Optional<Path>> home) {
-        return Arrays.stream(Role.values()).flatMap(r -> home.apply(r).map(p -> new Home(r, p)).stream()).toList();
+        return Arrays.stream(Role.values())
+                .flatMap(r -> home.apply(r).map(p -> new Home(r, p)).stream())
+                .toList();
     }
 
     /** A path inside a home, as facts cite it: relative, with forward slashes. */

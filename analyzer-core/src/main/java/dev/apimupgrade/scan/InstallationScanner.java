@@ -30,7 +30,9 @@ public final class InstallationScanner {
         List<Observation> facts = new ArrayList<>();
         facts.add(AssessmentDate.of(today));
         facts.add(new HomeGiven(Role.OLD, installation.oldHome().toString(), SourceRef.file(Role.OLD, ".")));
-        installation.newHome().ifPresent(h -> facts.add(new HomeGiven(Role.NEW, h.toString(), SourceRef.file(Role.NEW, "."))));
+        installation
+                .newHome()
+                .ifPresent(h -> facts.add(new HomeGiven(Role.NEW, h.toString(), SourceRef.file(Role.NEW, "."))));
         for (Scanner s : scanners) {
             facts.addAll(s.scan(installation));
         }
@@ -43,8 +45,8 @@ public final class InstallationScanner {
             throw new InputException(home.toString(), option + " does not name a directory");
         }
         if (!Files.isDirectory(home.resolve("repository/conf"))) {
-            throw new InputException(home.toString(),
-                    option + " is not a WSO2 API Manager home (no repository/conf folder)");
+            throw new InputException(
+                    home.toString(), option + " is not a WSO2 API Manager home (no repository/conf folder)");
         }
     }
 }

@@ -24,6 +24,7 @@ record JarHeaders(String symbolicName, String bundleVersion, String importPackag
     static final String DRIVER_SERVICE = "META-INF/services/java.sql.Driver";
     /** The largest stock jars hold about 20,000 entries and 100 MB uncompressed. */
     static final int MAX_ENTRIES = 200_000;
+
     static final long MAX_UNCOMPRESSED = 2L * 1024 * 1024 * 1024;
     static final int MAX_MANIFEST = 1024 * 1024;
     static final int MAX_SERVICE_FILE = 64 * 1024;
@@ -54,8 +55,8 @@ record JarHeaders(String symbolicName, String bundleVersion, String importPackag
                 // "org.foo;singleton:=true" names the bundle org.foo
                 symbolicName = symbolicName.substring(0, directives).strip();
             }
-            return new JarHeaders(symbolicName, header(main, "Bundle-Version"), header(main, "Import-Package"),
-                    driverClass(file));
+            return new JarHeaders(
+                    symbolicName, header(main, "Bundle-Version"), header(main, "Import-Package"), driverClass(file));
         } catch (IOException | RuntimeException e) {
             String detail = e instanceof ZipException && e.getMessage() != null ? ": " + e.getMessage() : "";
             throw new NotAJar("cannot be opened as a jar (" + e.getClass().getSimpleName() + detail + ")");
@@ -64,21 +65,24 @@ record JarHeaders(String symbolicName, String bundleVersion, String importPackag
 
     private static void checkEntries(ZipFile file) throws NotAJar {
         if (file.size() > MAX_ENTRIES) {
-            throw new NotAJar("holds " + file.size() + " entries, more than any real jar (at most " + MAX_ENTRIES
-                    + " are read)");
+            throw new NotAJar(
+                    "holds " + file.size() + " entries, more than any real jar (at most " + MAX_ENTRIES + " are read)");
         }
         long declared = 0;
         for (Enumeration<? extends ZipEntry> e = file.entries(); e.hasMoreElements(); ) {
             ZipEntry entry = e.nextElement();
             String name = entry.getName();
-            if (name.startsWith("/") || name.equals("..") || name.startsWith("../")
-                    || name.contains("/../") || name.endsWith("/..")) {
+            if (name.startsWith("/")
+                    || name.equals("..")
+                    || name.startsWith("../")
+                    || name.contains("/../")
+                    || name.endsWith("/..")) {
                 throw new NotAJar("holds an entry whose name leaves the jar (" + printable(name) + ")");
             }
             declared += Math.max(0, entry.getSize());
             if (declared > MAX_UNCOMPRESSED) {
-                throw new NotAJar("declares more than " + (MAX_UNCOMPRESSED >> 30) + " GiB uncompressed"
-                        + " (a zip bomb?)");
+                throw new NotAJar(
+                        "declares more than " + (MAX_UNCOMPRESSED >> 30) + " GiB uncompressed" + " (a zip bomb?)");
             }
         }
     }
@@ -111,8 +115,8 @@ record JarHeaders(String symbolicName, String bundleVersion, String importPackag
             return "";
         }
         byte[] bytes = bounded(file, entry, MAX_SERVICE_FILE);
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(new ByteArrayInputStream(bytes),
-                StandardCharsets.UTF_8))) {
+        try (BufferedReader r =
+                new BufferedReader(new InputStreamReader(new ByteArrayInputStream(bytes), StandardCharsets.UTF_8))) {
             for (String line; (line = r.readLine()) != null; ) {
                 int comment = line.indexOf('#');
                 String name = (comment >= 0 ? line.substring(0, comment) : line).strip();

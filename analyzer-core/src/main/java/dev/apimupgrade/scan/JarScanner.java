@@ -28,9 +28,12 @@ public final class JarScanner implements Scanner {
     static final String COMPONENTS = "repository/components/";
     static final List<String> FOLDERS = List.of("dropins", "lib");
     /** Jars the migration tools have users drop in (docs/facts.md section 7); they are neither stock nor custom. */
-    static final List<PathMatcher> MIGRATION_ARTEFACTS = Stream.of("org.wso2.carbon.is.migration-*.jar",
-            "org.wso2.carbon.apimgt.migrate.client-*.jar", "tenantloader-*.jar")
-            .map(g -> FileSystems.getDefault().getPathMatcher("glob:" + g)).toList();
+    static final List<PathMatcher> MIGRATION_ARTEFACTS = Stream.of(
+                    "org.wso2.carbon.is.migration-*.jar",
+                    "org.wso2.carbon.apimgt.migrate.client-*.jar",
+                    "tenantloader-*.jar")
+            .map(g -> FileSystems.getDefault().getPathMatcher("glob:" + g))
+            .toList();
 
     private final StockFiles stock;
 
@@ -48,7 +51,10 @@ public final class JarScanner implements Scanner {
         for (Installation.Home home : installation.homes()) {
             for (String folder : FOLDERS) {
                 Set<String> newNames = home.role() == Role.OLD
-                        ? installation.newHome().map(h -> names(h.resolve(COMPONENTS + folder))).orElse(Set.of())
+                        ? installation
+                                .newHome()
+                                .map(h -> names(h.resolve(COMPONENTS + folder)))
+                                .orElse(Set.of())
                         : Set.of();
                 scanFolder(home.role(), home.path(), folder, newNames, out);
             }
@@ -77,8 +83,12 @@ public final class JarScanner implements Scanner {
             }
             if (!Files.isRegularFile(jar)) {
                 // a folder named like a jar is no jar: reported, so it cannot pass for "every jar is stock"
-                out.add(new UnreadableFile(role, folder, path, Files.isDirectory(jar) ? "is a directory, not a jar"
-                        : "is not a regular file", source));
+                out.add(new UnreadableFile(
+                        role,
+                        folder,
+                        path,
+                        Files.isDirectory(jar) ? "is a directory, not a jar" : "is not a regular file",
+                        source));
                 continue;
             }
             JarHeaders headers;
@@ -91,15 +101,29 @@ public final class JarScanner implements Scanner {
                 out.add(new UnreadableFile(role, folder, path, e.getMessage(), source));
                 continue;
             } catch (UncheckedIOException e) {
-                out.add(new UnreadableFile(role, folder, path, "cannot be read ("
-                        + e.getCause().getClass().getSimpleName() + ")", source));
+                out.add(new UnreadableFile(
+                        role,
+                        folder,
+                        path,
+                        "cannot be read (" + e.getCause().getClass().getSimpleName() + ")",
+                        source));
                 continue;
             }
             boolean artefact = isMigrationArtefact(name);
-            boolean stockJar = !artefact
-                    && (role == Role.NEW || stock.listedJar(folder, name) || newNames.contains(name));
-            out.add(new JarFile(role, folder, name, headers.osgiBundle(), headers.symbolicName(),
-                    headers.bundleVersion(), headers.importPackage(), headers.jdbcDriverClass(), stockJar, sha, source));
+            boolean stockJar =
+                    !artefact && (role == Role.NEW || stock.listedJar(folder, name) || newNames.contains(name));
+            out.add(new JarFile(
+                    role,
+                    folder,
+                    name,
+                    headers.osgiBundle(),
+                    headers.symbolicName(),
+                    headers.bundleVersion(),
+                    headers.importPackage(),
+                    headers.jdbcDriverClass(),
+                    stockJar,
+                    sha,
+                    source));
             if (artefact) {
                 out.add(new MigrationArtefact(role, folder, name, source));
             }
@@ -116,8 +140,12 @@ public final class JarScanner implements Scanner {
         try (Stream<Path> s = Files.list(dir)) {
             return s.filter(JarScanner::isJarName).sorted().toList();
         } catch (IOException | RuntimeException e) {
-            out.add(new UnreadableFile(role, dirPath.substring(COMPONENTS.length()), dirPath, "cannot be listed ("
-                    + e.getClass().getSimpleName() + ")", SourceRef.file(role, dirPath)));
+            out.add(new UnreadableFile(
+                    role,
+                    dirPath.substring(COMPONENTS.length()),
+                    dirPath,
+                    "cannot be listed (" + e.getClass().getSimpleName() + ")",
+                    SourceRef.file(role, dirPath)));
             return List.of();
         }
     }

@@ -19,10 +19,10 @@ record KeystoreConfig(String purpose, String fileName, String type, String passw
     static final String PRIMARY_FILE = "wso2carbon.jks";
     static final String TRUSTSTORE_FILE = "client-truststore.jks";
     static final String TRUSTSTORE = "truststore";
-    private static final Map<String, String> PRIMARY_DEFAULTS = Map.of("file_name", PRIMARY_FILE, "type", "JKS",
-            "password", DEFAULT_PASSWORD, "alias", "wso2carbon");
-    private static final Map<String, String> TRUSTSTORE_DEFAULTS = Map.of("file_name", TRUSTSTORE_FILE, "type", "JKS",
-            "password", DEFAULT_PASSWORD, "alias", "");
+    private static final Map<String, String> PRIMARY_DEFAULTS =
+            Map.of("file_name", PRIMARY_FILE, "type", "JKS", "password", DEFAULT_PASSWORD, "alias", "wso2carbon");
+    private static final Map<String, String> TRUSTSTORE_DEFAULTS =
+            Map.of("file_name", TRUSTSTORE_FILE, "type", "JKS", "password", DEFAULT_PASSWORD, "alias", "");
     private static final Pattern REF = Pattern.compile("\\$ref\\{([^}]+)}");
 
     /** primary, internal, tls, truststore, as the server would resolve them (toml may be absent: all defaults). */
@@ -60,12 +60,19 @@ record KeystoreConfig(String purpose, String fileName, String type, String passw
         return Map.of("file_name", fileName, "type", type, "password", password, "alias", alias);
     }
 
-    private static KeystoreConfig read(Optional<TomlFile> toml, String purpose, List<String> path,
-                                       Map<String, String> defaults) {
-        TomlTable table = toml.filter(t -> t.root().isTable(path)).map(t -> t.root().getTable(path)).orElse(null);
+    private static KeystoreConfig read(
+            Optional<TomlFile> toml, String purpose, List<String> path, Map<String, String> defaults) {
+        TomlTable table = toml.filter(t -> t.root().isTable(path))
+                .map(t -> t.root().getTable(path))
+                .orElse(null);
         int line = table == null ? 0 : toml.get().line(path);
-        return new KeystoreConfig(purpose, value(toml, table, "file_name", defaults), value(toml, table, "type", defaults),
-                value(toml, table, "password", defaults), value(toml, table, "alias", defaults), line);
+        return new KeystoreConfig(
+                purpose,
+                value(toml, table, "file_name", defaults),
+                value(toml, table, "type", defaults),
+                value(toml, table, "password", defaults),
+                value(toml, table, "alias", defaults),
+                line);
     }
 
     private static String value(Optional<TomlFile> toml, TomlTable table, String key, Map<String, String> defaults) {

@@ -32,11 +32,9 @@ final class KeystoreFile {
     static final String UNREADABLE = "UNREADABLE";
 
     /** The loaded store, or null with the error code. */
-    record Opened(KeyStore store, String error) {
-    }
+    record Opened(KeyStore store, String error) {}
 
-    private KeystoreFile() {
-    }
+    private KeystoreFile() {}
 
     static Opened open(Path file, String type, String password) {
         if (!Files.isRegularFile(file)) {
@@ -77,10 +75,19 @@ final class KeystoreFile {
                 continue;
             }
             String kind = store.isKeyEntry(alias) ? "PrivateKeyEntry" : "TrustedCertificateEntry";
-            long notAfter = LocalDate.ofInstant(x509.getNotAfter().toInstant(), ZoneOffset.UTC).toEpochDay();
+            long notAfter = LocalDate.ofInstant(x509.getNotAfter().toInstant(), ZoneOffset.UTC)
+                    .toEpochDay();
             PublicKey key = x509.getPublicKey();
-            out.add(new KeystoreEntry(role, fileName, alias, kind, x509.getSubjectX500Principal().getName(), notAfter,
-                    key.getAlgorithm(), keySize(key), source));
+            out.add(new KeystoreEntry(
+                    role,
+                    fileName,
+                    alias,
+                    kind,
+                    x509.getSubjectX500Principal().getName(),
+                    notAfter,
+                    key.getAlgorithm(),
+                    keySize(key),
+                    source));
         }
         return out;
     }

@@ -39,8 +39,14 @@ public final class KeystoreScanner implements Scanner {
                 Path file = root.resolve(SECURITY).resolve(config.fileName()).normalize();
                 configured.add(file);
                 boolean listEntries = role == Role.OLD || config.purpose().equals(KeystoreConfig.TRUSTSTORE);
-                observe(role, root, file, asPlanned(installation, role, root, file), config,
-                        listEntries && listed.add(file), out);
+                observe(
+                        role,
+                        root,
+                        file,
+                        asPlanned(installation, role, root, file),
+                        config,
+                        listEntries && listed.add(file),
+                        out);
             }
             customStores(installation, role, root, configured, out);
         }
@@ -59,19 +65,38 @@ public final class KeystoreScanner implements Scanner {
         return installation.newHomeAsPlanned().getOrDefault(Installation.relative(home, file), file);
     }
 
-    private static void observe(Role role, Path home, Path shownFile, Path file, KeystoreConfig config,
-                                boolean listEntries, List<Observation> out) throws InputException {
+    private static void observe(
+            Role role,
+            Path home,
+            Path shownFile,
+            Path file,
+            KeystoreConfig config,
+            boolean listEntries,
+            List<Observation> out)
+            throws InputException {
         String shown = shown(home, shownFile);
         if (Files.exists(file)) {
             // a folder in its place is no missing keystore: the configuration names something that cannot be one
             InputFile.requireRegularFile(file, role.name() + ":" + shown);
         }
-        SourceRef source = config.line() > 0 ? SourceRef.line(role, TomlFile.PATH, config.line()) : SourceRef.file(role, shown);
+        SourceRef source =
+                config.line() > 0 ? SourceRef.line(role, TomlFile.PATH, config.line()) : SourceRef.file(role, shown);
         KeystoreFile.Opened opened = KeystoreFile.open(file, config.type(), config.password());
         boolean exists = !KeystoreFile.MISSING.equals(opened.error());
         String sha = exists ? hash(role, shown, file, out) : "";
-        out.add(new Keystore(role, config.purpose(), config.fileName(), config.type(), exists, opened.store() != null,
-                opened.error(), config.alias(), config.defaultName(), config.defaultPassword(), source, sha));
+        out.add(new Keystore(
+                role,
+                config.purpose(),
+                config.fileName(),
+                config.type(),
+                exists,
+                opened.store() != null,
+                opened.error(),
+                config.alias(),
+                config.defaultName(),
+                config.defaultPassword(),
+                source,
+                sha));
         if (opened.store() != null && listEntries) {
             try {
                 out.addAll(KeystoreFile.entries(role, config.fileName(), opened.store(), SourceRef.file(role, shown)));
@@ -82,16 +107,19 @@ public final class KeystoreScanner implements Scanner {
     }
 
     /** Keystores no purpose names: recorded with their hash so they can be carried over, never opened. */
-    private static void customStores(Installation installation, Role role, Path home, Set<Path> configured,
-                                     List<Observation> out) {
+    private static void customStores(
+            Installation installation, Role role, Path home, Set<Path> configured, List<Observation> out) {
         Path dir = home.resolve(SECURITY);
         if (!Files.isDirectory(dir)) {
             return;
         }
         List<Path> files;
         try (Stream<Path> s = Files.list(dir)) {
-            files = s.filter(KeystoreScanner::isKeystore).map(Path::normalize).filter(p -> !configured.contains(p))
-                    .sorted().toList();
+            files = s.filter(KeystoreScanner::isKeystore)
+                    .map(Path::normalize)
+                    .filter(p -> !configured.contains(p))
+                    .sorted()
+                    .toList();
         } catch (IOException | RuntimeException e) {
             out.add(FileTree.problem(role, SECURITY, e));
             return;
@@ -103,8 +131,19 @@ public final class KeystoreScanner implements Scanner {
             }
             String name = listed.getFileName().toString();
             String shown = SECURITY + "/" + name;
-            out.add(new Keystore(role, CUSTOM, name, KeystoreFile.typeOf(name), true, false, KeystoreFile.NOT_CONFIGURED,
-                    "", false, false, SourceRef.file(role, shown), hash(role, shown, file, out)));
+            out.add(new Keystore(
+                    role,
+                    CUSTOM,
+                    name,
+                    KeystoreFile.typeOf(name),
+                    true,
+                    false,
+                    KeystoreFile.NOT_CONFIGURED,
+                    "",
+                    false,
+                    false,
+                    SourceRef.file(role, shown),
+                    hash(role, shown, file, out)));
         }
     }
 
@@ -124,6 +163,8 @@ public final class KeystoreScanner implements Scanner {
 
     /** Home-relative when inside the home; a keystore configured elsewhere is named by file name only. */
     private static String shown(Path home, Path file) {
-        return file.startsWith(home) ? Installation.relative(home, file) : file.getFileName().toString();
+        return file.startsWith(home)
+                ? Installation.relative(home, file)
+                : file.getFileName().toString();
     }
 }

@@ -34,8 +34,9 @@ public record MigrateAnswers(Map<String, String> confirmed, Optional<String> dat
     public MigrateAnswers(Map<String, String> confirmed, Optional<String> databaseBackup) {
         this(confirmed, databaseBackup, Map.of());
     }
-    private static final Pattern SECRET = Pattern.compile(
-            "(?i)(password|passwd|pwd|secret|token|api[_-]?key)\\s*[=:]|://[^/@\\s]*:[^/@\\s]*@");
+
+    private static final Pattern SECRET =
+            Pattern.compile("(?i)(password|passwd|pwd|secret|token|api[_-]?key)\\s*[=:]|://[^/@\\s]*:[^/@\\s]*@");
 
     public static MigrateAnswers none() {
         return new MigrateAnswers(Map.of(), Optional.empty());
@@ -81,15 +82,15 @@ public record MigrateAnswers(Map<String, String> confirmed, Optional<String> dat
                 }
             } else if (key.equals("database_backup")) {
                 if (!(t.getValueNode() instanceof ScalarNode s) || s.getValue().isBlank()) {
-                    throw new InputException(shown, line(t.getValueNode()), "'database_backup' must say where the"
-                            + " backup is");
+                    throw new InputException(
+                            shown, line(t.getValueNode()), "'database_backup' must say where the" + " backup is");
                 }
                 backup = Optional.of(requireNoSecret(s.getValue().strip(), shown, line(s)));
             } else if (key.equals("files")) {
                 files.putAll(files(t.getValueNode(), shown, folder));
             } else {
-                throw new InputException(shown, line(t.getKeyNode()), "unknown key '" + key + "' under '" + KEY
-                        + "'; known: " + KEYS);
+                throw new InputException(
+                        shown, line(t.getKeyNode()), "unknown key '" + key + "' under '" + KEY + "'; known: " + KEYS);
             }
         }
         return new MigrateAnswers(confirmed, backup, files);
@@ -98,19 +99,24 @@ public record MigrateAnswers(Map<String, String> confirmed, Optional<String> dat
     /** {@code files:}: name to path, each an existing file (a missing one is named with its line, before any run). */
     private static Map<String, Path> files(Node node, String shown, Path folder) throws InputException {
         if (!(node instanceof MappingNode map)) {
-            throw new InputException(shown, line(node), "'files' must map a file's name to where it is, e.g."
-                    + " tenantloader: /opt/tenantloader-1.0.jar");
+            throw new InputException(
+                    shown,
+                    line(node),
+                    "'files' must map a file's name to where it is, e.g." + " tenantloader: /opt/tenantloader-1.0.jar");
         }
         Map<String, Path> out = new LinkedHashMap<>();
         for (NodeTuple t : map.getValue()) {
-            if (!(t.getKeyNode() instanceof ScalarNode k) || !(t.getValueNode() instanceof ScalarNode v)
+            if (!(t.getKeyNode() instanceof ScalarNode k)
+                    || !(t.getValueNode() instanceof ScalarNode v)
                     || v.getValue().isBlank()) {
                 throw new InputException(shown, line(t.getKeyNode()), "each entry under 'files' is name: path");
             }
             Path path = folder.resolve(v.getValue().strip());
             if (!Files.isRegularFile(path)) {
-                throw new InputException(shown, line(v), "files: " + k.getValue() + ": " + v.getValue().strip()
-                        + " is not a file");
+                throw new InputException(
+                        shown,
+                        line(v),
+                        "files: " + k.getValue() + ": " + v.getValue().strip() + " is not a file");
             }
             out.put(k.getValue().strip(), path);
         }
@@ -120,8 +126,11 @@ public record MigrateAnswers(Map<String, String> confirmed, Optional<String> dat
     /** A backup location is recorded in the journal: one that looks like it holds a credential is refused. */
     public static String requireNoSecret(String location, String shown, int line) throws InputException {
         if (SECRET.matcher(location).find() || location.toLowerCase(Locale.ROOT).contains("password")) {
-            throw new InputException(shown, line, "the database backup location looks like it holds a credential;"
-                    + " give only where the backup is (it is recorded in the run's journal)");
+            throw new InputException(
+                    shown,
+                    line,
+                    "the database backup location looks like it holds a credential;"
+                            + " give only where the backup is (it is recorded in the run's journal)");
         }
         return location;
     }

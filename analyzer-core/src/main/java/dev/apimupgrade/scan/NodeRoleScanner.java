@@ -21,17 +21,27 @@ import java.util.regex.Pattern;
 public final class NodeRoleScanner implements Scanner {
     private static final String DEFAULT = "default";
     /** The components each optimised profile of 3.0.0 keeps; the default profile keeps all. */
-    static final Map<String, String> PROFILE_SERVES = Map.of("gateway-worker", NodeRoleConfig.GATEWAY,
-            "api-key-manager", NodeRoleConfig.KEY_MANAGER, "traffic-manager", NodeRoleConfig.TRAFFIC_MANAGER,
-            "api-publisher", NodeRoleConfig.PUBLISHER, "api-store", NodeRoleConfig.DEVPORTAL);
-    static final Set<String> LOCAL_HOSTS = Set.of("localhost", "127.0.0.1", "::1", "[::1]",
-            "${carbon.local.ip}", "${carbon.host}");
-    static final Pattern HOST = Pattern.compile("[a-zA-Z][a-zA-Z0-9+.-]*://(?:[^@/\\s\"']*@)?"
-            + "(\\[[^\\]]*\\]|\\$\\{[^}]*\\}|[^:/\\s\"',\\]?;]+)");
+    static final Map<String, String> PROFILE_SERVES = Map.of(
+            "gateway-worker",
+            NodeRoleConfig.GATEWAY,
+            "api-key-manager",
+            NodeRoleConfig.KEY_MANAGER,
+            "traffic-manager",
+            NodeRoleConfig.TRAFFIC_MANAGER,
+            "api-publisher",
+            NodeRoleConfig.PUBLISHER,
+            "api-store",
+            NodeRoleConfig.DEVPORTAL);
+
+    static final Set<String> LOCAL_HOSTS =
+            Set.of("localhost", "127.0.0.1", "::1", "[::1]", "${carbon.local.ip}", "${carbon.host}");
+    static final Pattern HOST = Pattern.compile(
+            "[a-zA-Z][a-zA-Z0-9+.-]*://(?:[^@/\\s\"']*@)?" + "(\\[[^\\]]*\\]|\\$\\{[^}]*\\}|[^:/\\s\"',\\]?;]+)");
     /** The settings that place each component, as key patterns of the flattened deployment.toml. */
     static final Map<String, Pattern> URL_KEYS = Map.of(
             NodeRoleConfig.KEY_MANAGER, Pattern.compile("apim\\.key_manager\\.service_url"),
-            NodeRoleConfig.TRAFFIC_MANAGER, Pattern.compile("apim\\.throttling\\.url_group\\[\\d+]\\.traffic_manager_urls.*"),
+            NodeRoleConfig.TRAFFIC_MANAGER,
+                    Pattern.compile("apim\\.throttling\\.url_group\\[\\d+]\\.traffic_manager_urls.*"),
             NodeRoleConfig.GATEWAY, Pattern.compile("apim\\.gateway\\.environment\\[\\d+]\\.service_url"));
 
     @Override
@@ -58,15 +68,22 @@ public final class NodeRoleScanner implements Scanner {
                 elsewhere.add(component);
                 because.add(component + " at " + String.join(", ", hosts));
             }
-            boolean kept = PROFILE_SERVES.containsKey(profileName) ? PROFILE_SERVES.get(profileName).equals(component)
+            boolean kept = PROFILE_SERVES.containsKey(profileName)
+                    ? PROFILE_SERVES.get(profileName).equals(component)
                     : !remote;
             if (kept) {
                 serves.add(component);
             }
         }
         SourceRef source = role.map(EffectiveConfig.Value::source).orElse(SourceRef.file(Role.OLD, TomlFile.PATH));
-        return List.of(new NodeRoleConfig(Role.OLD, role.map(EffectiveConfig.Value::value).orElse(DEFAULT),
-                profileName, serves, elsewhere, because, source));
+        return List.of(new NodeRoleConfig(
+                Role.OLD,
+                role.map(EffectiveConfig.Value::value).orElse(DEFAULT),
+                profileName,
+                serves,
+                elsewhere,
+                because,
+                source));
     }
 
     /** The hosts named by the URLs of the settings matching {@code key}, lower case, in the file's order. */

@@ -17,7 +17,10 @@ import java.util.stream.Stream;
  * identity migration resources and tenant loader in the new home, and the H2 database files of both homes.
  */
 public final class PresenceScanner implements Scanner {
-    static final List<String> NEW_PATHS = List.of("solr", "repository/logs/wso2carbon.log", "migration-resources",
+    static final List<String> NEW_PATHS = List.of(
+            "solr",
+            "repository/logs/wso2carbon.log",
+            "migration-resources",
             "repository/components/dropins/tenantloader-1.0.jar");
     static final String DATABASE_DIR = "repository/database";
     static final String H2_SUFFIX = ".mv.db";
@@ -29,7 +32,8 @@ public final class PresenceScanner implements Scanner {
         Optional<Path> neu = installation.newHome();
         if (neu.isPresent()) {
             for (String path : NEW_PATHS) {
-                out.add(new FilePresence(Role.NEW, path, Files.exists(neu.get().resolve(path)), SourceRef.file(Role.NEW, path)));
+                out.add(new FilePresence(
+                        Role.NEW, path, Files.exists(neu.get().resolve(path)), SourceRef.file(Role.NEW, path)));
             }
             h2Files(Role.NEW, neu.get(), out);
         }
@@ -42,7 +46,10 @@ public final class PresenceScanner implements Scanner {
         List<String> names = List.of();
         if (Files.isDirectory(dir)) {
             try (Stream<Path> s = Files.list(dir)) {
-                names = s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(H2_SUFFIX)).sorted().toList();
+                names = s.map(p -> p.getFileName().toString())
+                        .filter(n -> n.endsWith(H2_SUFFIX))
+                        .sorted()
+                        .toList();
             } catch (IOException | RuntimeException e) {
                 out.add(FileTree.problem(role, DATABASE_DIR, e));
             }

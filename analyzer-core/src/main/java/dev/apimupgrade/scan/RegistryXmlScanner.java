@@ -17,8 +17,8 @@ import java.util.List;
  */
 public final class RegistryXmlScanner implements Scanner {
     static final String REGISTRY_XML = "repository/conf/registry.xml";
-    static final List<String> FLAGS = List.of("versioningProperties", "versioningComments", "versioningTags",
-            "versioningRatings");
+    static final List<String> FLAGS =
+            List.of("versioningProperties", "versioningComments", "versioningTags", "versioningRatings");
 
     @Override
     public List<Observation> scan(Installation installation) throws InputException {
@@ -26,8 +26,8 @@ public final class RegistryXmlScanner implements Scanner {
         String shownAs = "OLD:" + REGISTRY_XML;
         if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
             // every 3.0.0 home has one (the server renders it at each start): without it the versioning is unknown
-            throw new InputException(shownAs, "does not exist; the old home's registry versioning cannot be read"
-                    + " without it");
+            throw new InputException(
+                    shownAs, "does not exist; the old home's registry versioning cannot be read" + " without it");
         }
         String text = InputFile.text(file, shownAs, InputFile.CONF_XML);
         JsonNode root = SafeXml.parse(SafeXml.mapper(), text, shownAs);
@@ -37,8 +37,8 @@ public final class RegistryXmlScanner implements Scanner {
             JsonNode v = stat.path(flag);
             if (!v.isMissingNode()) {
                 int line = SafeXml.lineOf(text, "<" + flag + ">");
-                out.add(new RegistryVersioning(Role.OLD, flag, flag(v, flag, shownAs, line),
-                        SourceRef.line(Role.OLD, REGISTRY_XML, line)));
+                out.add(new RegistryVersioning(
+                        Role.OLD, flag, flag(v, flag, shownAs, line), SourceRef.line(Role.OLD, REGISTRY_XML, line)));
             }
         }
         return out;
@@ -50,7 +50,9 @@ public final class RegistryXmlScanner implements Scanner {
         if (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")) {
             return Boolean.parseBoolean(text);
         }
-        throw new InputException(shownAs, line, "<" + flag + "> must be true or false, not '"
-                + (value.isValueNode() ? text : "an element") + "'");
+        throw new InputException(
+                shownAs,
+                line,
+                "<" + flag + "> must be true or false, not '" + (value.isValueNode() ? text : "an element") + "'");
     }
 }

@@ -16,8 +16,7 @@ import javax.xml.stream.XMLStreamReader;
 
 /** Jackson XML with DTDs and external entities refused, and parse errors turned into file:line input errors. */
 public final class SafeXml {
-    private SafeXml() {
-    }
+    private SafeXml() {}
 
     /** One per thread: files are checked in parallel, and a factory is not promised to be safe to share. */
     private static final ThreadLocal<XMLInputFactory> FACTORY = ThreadLocal.withInitial(SafeXml::factory);
@@ -54,8 +53,8 @@ public final class SafeXml {
             root = document instanceof byte[] b ? mapper.readTree(b) : mapper.readTree((String) document);
         } catch (JsonProcessingException e) {
             JsonLocation loc = e.getLocation();
-            throw new InputException(shownAs, loc == null ? 0 : loc.getLineNr(), "malformed XML: "
-                    + firstLine(e.getOriginalMessage()));
+            throw new InputException(
+                    shownAs, loc == null ? 0 : loc.getLineNr(), "malformed XML: " + firstLine(e.getOriginalMessage()));
         } catch (IOException | RuntimeException e) {
             // the StAX parser reports some errors (a byte not of the declared encoding, a bad character in text it
             // reads lazily) as plain I/O or unchecked exceptions

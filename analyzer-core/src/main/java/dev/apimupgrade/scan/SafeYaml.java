@@ -18,10 +18,10 @@ import org.yaml.snakeyaml.nodes.Node;
 public final class SafeYaml {
     /** An answers file or a deployment.yaml needs no anchors; a handful are allowed, an alias bomb is not. */
     static final int MAX_ALIASES = 20;
+
     static final int MAX_DEPTH = 50;
 
-    private SafeYaml() {
-    }
+    private SafeYaml() {}
 
     /** The file's root node, or null when it holds no document. */
     public static Node compose(Path file, String shownAs) throws InputException {
@@ -39,8 +39,8 @@ public final class SafeYaml {
             return new Yaml(new SafeConstructor(options)).compose(new StringReader(text));
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-            throw new InputException(shownAs, mark == null ? 0 : mark.getLine() + 1, "malformed YAML: "
-                    + e.getProblem());
+            throw new InputException(
+                    shownAs, mark == null ? 0 : mark.getLine() + 1, "malformed YAML: " + e.getProblem());
         } catch (YAMLException | StackOverflowError e) {
             throw new InputException(shownAs, "malformed YAML: " + firstLine(String.valueOf(e.getMessage())));
         }

@@ -1,7 +1,7 @@
 package dev.apimupgrade.scan;
 
-import dev.apimupgrade.fact.FileContent;
 import dev.apimupgrade.fact.Facts;
+import dev.apimupgrade.fact.FileContent;
 import dev.apimupgrade.fact.Observation;
 import dev.apimupgrade.fact.Role;
 import dev.apimupgrade.fact.SourceRef;
@@ -20,8 +20,7 @@ import java.util.TreeSet;
 public final class ScannedFiles {
     private static final String ANALYTICS = "-analytics";
 
-    private ScannedFiles() {
-    }
+    private ScannedFiles() {}
 
     public static List<FileContent> digests(Installation installation, AnalyticsHomes analytics, Facts facts) {
         TreeSet<String> sources = new TreeSet<>();
@@ -45,7 +44,8 @@ public final class ScannedFiles {
             Optional<Path> home = ofAnalytics ? analytics.home(role.get()) : installation.home(role.get());
             Path file = home.map(h -> h.resolve(relative)).orElse(null);
             if (file != null && Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-                SourceRef source = ofAnalytics ? SourceRef.analytics(role.get(), relative, 0)
+                SourceRef source = ofAnalytics
+                        ? SourceRef.analytics(role.get(), relative, 0)
                         : SourceRef.file(role.get(), relative);
                 out.add(new FileContent(role.get(), relative, "", source));
                 files.add(file);

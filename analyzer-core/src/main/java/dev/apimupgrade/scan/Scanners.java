@@ -8,13 +8,19 @@ import java.util.List;
  * --answers is given.
  */
 public final class Scanners {
-    private Scanners() {
-    }
+    private Scanners() {}
 
     public static List<Scanner> files() {
-        return List.of(new VersionScanner(), new DeploymentTomlScanner(), new NodeRoleScanner(), new KeystoreScanner(),
+        return List.of(
+                new VersionScanner(),
+                new DeploymentTomlScanner(),
+                new NodeRoleScanner(),
+                new KeystoreScanner(),
                 new RegistryXmlScanner(),
-                new SynapseScanner(), new ExecutionPlanScanner(), new JarScanner(), new ServerProcessScanner(),
+                new SynapseScanner(),
+                new ExecutionPlanScanner(),
+                new JarScanner(),
+                new ServerProcessScanner(),
                 new PresenceScanner());
     }
 }

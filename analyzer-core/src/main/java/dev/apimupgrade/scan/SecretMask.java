@@ -14,29 +14,31 @@ public final class SecretMask {
     private static final Pattern SECRET_KEY = Pattern.compile(
             "(?i).*(password|passwd|secret|credential|private_key|client_secret|token|api_key|key_password|storepass|keypass).*");
     private static final Pattern SECRET_REF = Pattern.compile("\\$secret\\{[^}]*}");
-    private static final Pattern URL_PARAM = Pattern.compile(
-            "(?i)((?:password|passwd|pwd|user|username)=)([^;&]*)");
+    private static final Pattern URL_PARAM = Pattern.compile("(?i)((?:password|passwd|pwd|user|username)=)([^;&]*)");
     private static final Pattern URL_USERINFO = Pattern.compile("(//)([^/@]+)@");
     /** Oracle's thin driver takes "user/password@" right after the subprotocol, with no "//" before it. */
     private static final Pattern ORACLE_USERINFO = Pattern.compile("(?i)(jdbc:oracle:[a-z0-9]+:)([^@:/]+/[^@]*)@");
 
     /** What names a secret in XML: an attribute or element name, or the name="..." of a property or parameter. */
-    private static final String XML_SECRET_NAME = "[\\w.:-]*(?:password|passwd|secret|credential|token|api[_-]?key)[\\w.:-]*";
+    private static final String XML_SECRET_NAME =
+            "[\\w.:-]*(?:password|passwd|secret|credential|token|api[_-]?key)[\\w.:-]*";
+
     private static final List<Pattern> XML_SECRETS = List.of(
             // an attribute named like a secret: password="..."
             Pattern.compile("(?i)(\\b" + XML_SECRET_NAME + "\\s*=\\s*[\"'])([^\"']*)([\"'])"),
             // an element named like a secret: <password>...</password>
             Pattern.compile("(?i)(<(" + XML_SECRET_NAME + ")(?:\\s[^>]*)?>)([^<]*)(</\\2>)"),
             // <property name="...password..." value="..."/> and <parameter name="...token...">...</parameter>
-            Pattern.compile("(?i)(\\bname\\s*=\\s*\"[^\"]*(?:password|passwd|secret|credential|token|api[_-]?key|authorization)"
-                    + "[^\"]*\"[^>]*?\\bvalue\\s*=\\s*\")([^\"]*)(\")"),
-            Pattern.compile("(?i)(<[\\w.:-]+\\s[^>]*\\bname\\s*=\\s*\"[^\"]*(?:password|passwd|secret|credential|token|api[_-]?key)"
-                    + "[^\"]*\"[^>/]*>)([^<]+)(<)"),
+            Pattern.compile(
+                    "(?i)(\\bname\\s*=\\s*\"[^\"]*(?:password|passwd|secret|credential|token|api[_-]?key|authorization)"
+                            + "[^\"]*\"[^>]*?\\bvalue\\s*=\\s*\")([^\"]*)(\")"),
+            Pattern.compile(
+                    "(?i)(<[\\w.:-]+\\s[^>]*\\bname\\s*=\\s*\"[^\"]*(?:password|passwd|secret|credential|token|api[_-]?key)"
+                            + "[^\"]*\"[^>/]*>)([^<]+)(<)"),
             // HTTP credentials written out: Basic dXNlcjpwYXNz, Bearer eyJ...
             Pattern.compile("(?i)(\\b(?:Basic|Bearer)\\s+)([A-Za-z0-9+/._~-]{6,}=*)()"));
 
-    private SecretMask() {
-    }
+    private SecretMask() {}
 
     /**
      * XML text (a synapse file, or a diff of one) with the values of secret-looking attributes, elements, named
@@ -50,7 +52,8 @@ public final class SecretMask {
             while (m.find()) {
                 String value = m.group(m.groupCount() == 4 ? 3 : 2);
                 String kept = value.contains("vault-lookup") || value.equals(MASK) ? value : MASK;
-                String replacement = m.groupCount() == 4 ? m.group(1) + kept + m.group(4) : m.group(1) + kept + m.group(3);
+                String replacement =
+                        m.groupCount() == 4 ? m.group(1) + kept + m.group(4) : m.group(1) + kept + m.group(3);
                 m.appendReplacement(out, Matcher.quoteReplacement(replacement));
             }
             m.appendTail(out);

@@ -35,7 +35,8 @@ public final class ServerProcessScanner implements Scanner {
         SourceRef source = SourceRef.line(role, PID_FILE, 1);
         String text;
         try {
-            text = String.join("\n", InputFile.latin1Lines(file, PID_FILE, InputFile.SMALL_TEXT)).strip();
+            text = String.join("\n", InputFile.latin1Lines(file, PID_FILE, InputFile.SMALL_TEXT))
+                    .strip();
         } catch (InputException e) {
             problems.add(new ScanProblem(role, PID_FILE, e.getMessage(), source));
             return new ServerProcess(role, PID_FILE, 0, false, source);
@@ -55,8 +56,13 @@ public final class ServerProcessScanner implements Scanner {
      * a Java one, since Carbon runs in a JVM.
      */
     static boolean alive(long pid) {
-        return pid > 0 && ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
-                .map(p -> p.info().command().map(c -> c.toLowerCase(Locale.ROOT).contains("java")).orElse(true))
-                .orElse(false);
+        return pid > 0
+                && ProcessHandle.of(pid)
+                        .filter(ProcessHandle::isAlive)
+                        .map(p -> p.info()
+                                .command()
+                                .map(c -> c.toLowerCase(Locale.ROOT).contains("java"))
+                                .orElse(true))
+                        .orElse(false);
     }
 }

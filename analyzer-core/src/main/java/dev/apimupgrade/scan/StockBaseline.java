@@ -43,7 +43,8 @@ final class StockBaseline {
         if (counterpart.newHomePath() == null || newHome.isEmpty()) {
             return Optional.empty();
         }
-        Path file = asPlanned.getOrDefault(counterpart.newHomePath(), newHome.get().resolve(counterpart.newHomePath()));
+        Path file =
+                asPlanned.getOrDefault(counterpart.newHomePath(), newHome.get().resolve(counterpart.newHomePath()));
         return Optional.of(file).filter(Files::isRegularFile);
     }
 
@@ -63,28 +64,46 @@ final class StockBaseline {
      * Adds the comparison of an old file (already hashed) to {@code out}. When the new home's file cannot be read,
      * that is reported as a ScanProblem and the stock hash is used instead.
      */
-    void compare(String category, String tenant, String relativePath, String oldSha256, Counterpart counterpart,
-                 SourceRef source, List<Observation> out) {
+    void compare(
+            String category,
+            String tenant,
+            String relativePath,
+            String oldSha256,
+            Counterpart counterpart,
+            SourceRef source,
+            List<Observation> out) {
         Optional<Path> newFile = newFile(counterpart);
         if (newFile.isPresent()) {
             try {
                 byte[] read = Files.readAllBytes(newFile.get());
                 if (digested.add(counterpart.newHomePath())) {
-                    out.add(new FileContent(Role.NEW, counterpart.newHomePath(), FileDigest.sha256(read),
+                    out.add(new FileContent(
+                            Role.NEW,
+                            counterpart.newHomePath(),
+                            FileDigest.sha256(read),
                             SourceRef.file(Role.NEW, counterpart.newHomePath())));
                 }
                 byte[] bytes = counterpart.asIn300().apply(read);
-                out.add(new StockComparison(Role.OLD, category, tenant, relativePath,
-                        oldSha256.equals(FileDigest.sha256(bytes)), NEW_HOME, source));
+                out.add(new StockComparison(
+                        Role.OLD,
+                        category,
+                        tenant,
+                        relativePath,
+                        oldSha256.equals(FileDigest.sha256(bytes)),
+                        NEW_HOME,
+                        source));
                 return;
             } catch (IOException | UncheckedIOException e) {
-                out.add(new ScanProblem(Role.NEW, counterpart.newHomePath(),
+                out.add(new ScanProblem(
+                        Role.NEW,
+                        counterpart.newHomePath(),
                         "cannot be read (" + e.getClass().getSimpleName() + "), compared with the stock hash instead",
                         SourceRef.file(Role.NEW, counterpart.newHomePath())));
             }
         }
-        stock.sha256(counterpart.stockKey()).ifPresent(sha -> out.add(new StockComparison(Role.OLD, category, tenant,
-                relativePath, oldSha256.equals(sha), STOCK_HASH, source)));
+        stock.sha256(counterpart.stockKey())
+                .ifPresent(sha -> out.add(new StockComparison(
+                        Role.OLD, category, tenant, relativePath, oldSha256.equals(sha), STOCK_HASH, source)));
     }
 
     /**
@@ -94,8 +113,10 @@ final class StockBaseline {
     Optional<String> newHomeText(Counterpart counterpart) {
         Optional<Path> newFile = newFile(counterpart);
         try {
-            return newFile.isEmpty() ? Optional.empty() : Optional.of(new String(
-                    counterpart.asIn300().apply(Files.readAllBytes(newFile.get())), StandardCharsets.UTF_8));
+            return newFile.isEmpty()
+                    ? Optional.empty()
+                    : Optional.of(new String(
+                            counterpart.asIn300().apply(Files.readAllBytes(newFile.get())), StandardCharsets.UTF_8));
         } catch (IOException | UncheckedIOException e) {
             return Optional.empty();
         }
@@ -104,6 +125,7 @@ final class StockBaseline {
     /** Byte-level replacement of an ASCII text, leaving every other byte (and so any encoding) as it was. */
     static UnaryOperator<byte[]> replacing(String found, String replacement) {
         return bytes -> new String(bytes, StandardCharsets.ISO_8859_1)
-                .replace(found, replacement).getBytes(StandardCharsets.ISO_8859_1);
+                .replace(found, replacement)
+                .getBytes(StandardCharsets.ISO_8859_1);
     }
 }

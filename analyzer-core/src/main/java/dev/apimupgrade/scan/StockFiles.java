@@ -52,7 +52,9 @@ public final class StockFiles {
 
     /** The stock synapse files, relative to synapse-configs/default. */
     public List<String> synapsePaths() {
-        return sha256ByPath.keySet().stream().filter(p -> !p.startsWith(PLAN_PREFIX)).toList();
+        return sha256ByPath.keySet().stream()
+                .filter(p -> !p.startsWith(PLAN_PREFIX))
+                .toList();
     }
 
     /** The file names of the stock execution plans. */

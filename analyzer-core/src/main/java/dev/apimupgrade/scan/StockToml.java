@@ -1,6 +1,5 @@
 package dev.apimupgrade.scan;
 
-import dev.apimupgrade.fact.Role;
 import dev.apimupgrade.fact.SourceRef;
 import dev.apimupgrade.fact.TomlDifference;
 import java.nio.charset.StandardCharsets;
@@ -56,8 +55,8 @@ final class StockToml {
             String stockHash = sha256ByKey.get(leaf.key());
             String change = stockHash == null ? ADDED : stockHash.equals(hash(leaf.value())) ? null : CHANGED;
             if (change != null) {
-                out.add(new TomlDifference(old.role(), leaf.key(), change,
-                        SourceRef.line(old.role(), TomlFile.PATH, leaf.line())));
+                out.add(new TomlDifference(
+                        old.role(), leaf.key(), change, SourceRef.line(old.role(), TomlFile.PATH, leaf.line())));
             }
         }
         for (String key : sha256ByKey.keySet()) {

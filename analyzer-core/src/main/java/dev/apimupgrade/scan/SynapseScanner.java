@@ -34,8 +34,8 @@ public final class SynapseScanner implements Scanner {
     static final String SUPER_TENANT = "carbon.super";
     static final String WORKFLOW_CALLBACK = "proxy-services/WorkflowCallbackService.xml";
     /** The four files the guide says must not overwrite the 3.1.0 ones. */
-    public static final List<String> PROTECTED = List.of("api/_RevokeAPI_.xml", "sequences/_cors_request_handler_.xml",
-            "sequences/main.xml", WORKFLOW_CALLBACK);
+    public static final List<String> PROTECTED = List.of(
+            "api/_RevokeAPI_.xml", "sequences/_cors_request_handler_.xml", "sequences/main.xml", WORKFLOW_CALLBACK);
     /**
      * 3.1.0 changed this endpoint's trust store properties and renders it from a template, so its 3.1.0 copy cannot
      * tell whether the 3.0.0 one was edited; only the stock hash can.
@@ -43,6 +43,7 @@ public final class SynapseScanner implements Scanner {
     public static final String SECURE_WEBSOCKET = "inbound-endpoints/SecureWebSocketInboundEndpoint.xml";
     /** Enough for a customised sequence; a longer diff is cut with a note, so the report stays readable. */
     static final int MAX_DIFF_LINES = 200;
+
     static final String AREA = "synapse";
     /** The server deploys every .xml file of the tree: one that is not well-formed XML is carried over broken. */
     static final FileTree.ContentCheck WELL_FORMED = new FileTree.ContentCheck() {
@@ -77,7 +78,8 @@ public final class SynapseScanner implements Scanner {
         boolean superPresent = Files.isDirectory(home.resolve(SUPER_DIR));
         out.add(new FilePresence(Role.OLD, SUPER_DIR, superPresent, SourceRef.file(Role.OLD, SUPER_DIR)));
         if (superPresent) {
-            SortedMap<String, String> files = FileTree.hashAll(links, Role.OLD, home, SUPER_DIR, AREA, WELL_FORMED, out);
+            SortedMap<String, String> files =
+                    FileTree.hashAll(links, Role.OLD, home, SUPER_DIR, AREA, WELL_FORMED, out);
             addFiles(SUPER_TENANT, SUPER_DIR, files, out);
             compare(baseline, SUPER_TENANT, SUPER_DIR, files, stock.synapsePaths(), out);
             diffProtected(home, baseline, SUPER_TENANT, SUPER_DIR, files, out);
@@ -98,8 +100,10 @@ public final class SynapseScanner implements Scanner {
             String synapseDir = tenantDir + "/" + TENANT_SYNAPSE;
             boolean hasSynapse = Files.isDirectory(home.resolve(synapseDir));
             SortedMap<String, String> files = hasSynapse
-                    ? FileTree.hashAll(links, Role.OLD, home, synapseDir, AREA, WELL_FORMED, out) : new TreeMap<>();
-            out.add(new TenantDirectory(Role.OLD, tenant, hasSynapse, files.size(), SourceRef.file(Role.OLD, tenantDir)));
+                    ? FileTree.hashAll(links, Role.OLD, home, synapseDir, AREA, WELL_FORMED, out)
+                    : new TreeMap<>();
+            out.add(new TenantDirectory(
+                    Role.OLD, tenant, hasSynapse, files.size(), SourceRef.file(Role.OLD, tenantDir)));
             addFiles(tenant, synapseDir, files, out);
             compare(baseline, tenant, synapseDir, files, PROTECTED, out);
             diffProtected(home, baseline, tenant, synapseDir, files, out);
@@ -109,33 +113,56 @@ public final class SynapseScanner implements Scanner {
     /** Tenant folder names, numeric ids in numeric order. */
     private static List<String> tenantFolders(Path tenants, List<Observation> out) {
         try (Stream<Path> s = Files.list(tenants)) {
-            return s.filter(Files::isDirectory).map(p -> p.getFileName().toString())
-                    .sorted(Comparator.comparingInt(String::length).thenComparing(Comparator.naturalOrder())).toList();
+            return s.filter(Files::isDirectory)
+                    .map(p -> p.getFileName().toString())
+                    .sorted(Comparator.comparingInt(String::length).thenComparing(Comparator.naturalOrder()))
+                    .toList();
         } catch (IOException | RuntimeException e) {
-            out.add(new UnreadableFile(Role.OLD, AREA, TENANTS_DIR, "cannot be listed (" + e.getClass().getSimpleName()
-                    + ")", SourceRef.file(Role.OLD, TENANTS_DIR)));
+            out.add(new UnreadableFile(
+                    Role.OLD,
+                    AREA,
+                    TENANTS_DIR,
+                    "cannot be listed (" + e.getClass().getSimpleName() + ")",
+                    SourceRef.file(Role.OLD, TENANTS_DIR)));
             return List.of();
         }
     }
 
     private static void addFiles(String tenant, String dir, SortedMap<String, String> files, List<Observation> out) {
-        files.forEach((path, sha) -> out.add(new SynapseFile(Role.OLD, tenant, path, sha, PROTECTED.contains(path),
-                SourceRef.file(Role.OLD, dir + "/" + path))));
+        files.forEach((path, sha) -> out.add(new SynapseFile(
+                Role.OLD, tenant, path, sha, PROTECTED.contains(path), SourceRef.file(Role.OLD, dir + "/" + path))));
     }
 
-    private static void compare(StockBaseline baseline, String tenant, String dir, SortedMap<String, String> files,
-                                List<String> paths, List<Observation> out) {
+    private static void compare(
+            StockBaseline baseline,
+            String tenant,
+            String dir,
+            SortedMap<String, String> files,
+            List<String> paths,
+            List<Observation> out) {
         for (String path : paths) {
             String sha = files.get(path);
             if (sha != null) {
-                baseline.compare("synapse", tenant, path, sha, counterpart(path), SourceRef.file(Role.OLD, dir + "/" + path), out);
+                baseline.compare(
+                        "synapse",
+                        tenant,
+                        path,
+                        sha,
+                        counterpart(path),
+                        SourceRef.file(Role.OLD, dir + "/" + path),
+                        out);
             }
         }
     }
 
     /** A SynapseDiff for each protected file whose lines differ from the new home's copy (as it would read in 3.0.0). */
-    private static void diffProtected(Path home, StockBaseline baseline, String tenant, String dir,
-                                      SortedMap<String, String> files, List<Observation> out) {
+    private static void diffProtected(
+            Path home,
+            StockBaseline baseline,
+            String tenant,
+            String dir,
+            SortedMap<String, String> files,
+            List<Observation> out) {
         for (String path : PROTECTED) {
             Counterpart counterpart = counterpart(path);
             Optional<String> stockText = files.containsKey(path) ? baseline.newHomeText(counterpart) : Optional.empty();
@@ -146,8 +173,12 @@ public final class SynapseScanner implements Scanner {
             try {
                 String oldText = new String(Files.readAllBytes(home.resolve(oldPath)), StandardCharsets.UTF_8);
                 // a customised file may write credentials out (basic auth, a token header): they never enter a fact
-                String diff = SecretMask.xml(UnifiedDiff.of("NEW:" + counterpart.newHomePath(), stockText.get(),
-                        "OLD:" + oldPath, oldText, MAX_DIFF_LINES));
+                String diff = SecretMask.xml(UnifiedDiff.of(
+                        "NEW:" + counterpart.newHomePath(),
+                        stockText.get(),
+                        "OLD:" + oldPath,
+                        oldText,
+                        MAX_DIFF_LINES));
                 if (!diff.isEmpty()) {
                     out.add(new SynapseDiff(Role.OLD, tenant, path, diff, SourceRef.file(Role.OLD, oldPath)));
                 }
@@ -164,7 +195,9 @@ public final class SynapseScanner implements Scanner {
         }
         if (path.equals(WORKFLOW_CALLBACK)) {
             // The only stock difference between 3.0.0 and 3.1.0 in this file is the admin REST API version.
-            return new Counterpart(path, SUPER_DIR + "/" + path,
+            return new Counterpart(
+                    path,
+                    SUPER_DIR + "/" + path,
                     StockBaseline.replacing("/api/am/admin/v0.16/", "/api/am/admin/v0.15/"));
         }
         return Counterpart.same(path, SUPER_DIR + "/" + path);

@@ -65,7 +65,8 @@ public final class TomlFile {
         String shownAs = shownAs(role);
         if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
             if (role == Role.OLD) {
-                throw new InputException(shownAs, "the old home has no deployment.toml, so its configuration cannot be assessed");
+                throw new InputException(
+                        shownAs, "the old home has no deployment.toml, so its configuration cannot be assessed");
             }
             return Optional.empty();
         }
@@ -85,8 +86,10 @@ public final class TomlFile {
             throw new InputException(shownAs(role), line(e.position()), "malformed TOML: " + e.getMessage());
         }
         if (toml.isEmpty()) {
-            throw new InputException(shownAs(role), "sets nothing (empty, or only comments); a deployment.toml"
-                    + " configures at least the server and its databases");
+            throw new InputException(
+                    shownAs(role),
+                    "sets nothing (empty, or only comments); a deployment.toml"
+                            + " configures at least the server and its databases");
         }
         TomlShape.check(toml, shownAs(role));
         return new TomlFile(role, text, toml);
@@ -104,8 +107,11 @@ public final class TomlFile {
             String stripped = l.strip();
             run = stripped.isEmpty() || stripped.startsWith("#") ? run + 1 : 0;
             if (run > MAX_BLANK_RUN) {
-                throw new InputException(shownAs, line, "more than " + MAX_BLANK_RUN + " blank or comment lines in a"
-                        + " row; a deployment.toml has far fewer, and the TOML parser slows down badly on them");
+                throw new InputException(
+                        shownAs,
+                        line,
+                        "more than " + MAX_BLANK_RUN + " blank or comment lines in a"
+                                + " row; a deployment.toml has far fewer, and the TOML parser slows down badly on them");
             }
         }
     }
@@ -120,10 +126,13 @@ public final class TomlFile {
             return parse.get(PARSE_SECONDS, TimeUnit.SECONDS);
         } catch (TimeoutException e) {
             parser.interrupt();
-            throw new InputException(shownAs, "took longer than " + PARSE_SECONDS + " s to parse, so it is refused;"
-                    + " a deployment.toml parses in milliseconds");
+            throw new InputException(
+                    shownAs,
+                    "took longer than " + PARSE_SECONDS + " s to parse, so it is refused;"
+                            + " a deployment.toml parses in milliseconds");
         } catch (ExecutionException e) {
-            throw new InputException(shownAs, "cannot be parsed (" + e.getCause().getClass().getSimpleName() + ")");
+            throw new InputException(
+                    shownAs, "cannot be parsed (" + e.getCause().getClass().getSimpleName() + ")");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InputException(shownAs, "parsing was interrupted");
@@ -176,8 +185,8 @@ public final class TomlFile {
                     if (a.isTable(i)) {
                         flatten(key + "[" + i + "].", a.getTable(i), out);
                     } else {
-                        out.add(new Leaf(key + "[" + i + "]", name, text(a.get(i)), line(a.inputPositionOf(i)),
-                                type(a.get(i))));
+                        out.add(new Leaf(
+                                key + "[" + i + "]", name, text(a.get(i)), line(a.inputPositionOf(i)), type(a.get(i))));
                     }
                 }
             } else {

@@ -12,16 +12,18 @@ import org.tomlj.TomlTable;
  * the key and its line, instead of a type exception deep in a scanner or a datasource silently left out.
  */
 final class TomlShape {
-    private static final List<String> DATASOURCE_STRINGS = List.of("type", "url", "driver", "driverClassName",
-            "username", "password", "validationQuery");
+    private static final List<String> DATASOURCE_STRINGS =
+            List.of("type", "url", "driver", "driverClassName", "username", "password", "validationQuery");
     private static final List<String> POOL_STRINGS = List.of("driver", "driverClassName", "validationQuery");
     private static final List<String> KEYSTORE_STRINGS = List.of("file_name", "type", "password", "alias");
     /** Tables whose named keys must be strings; keystore.* and truststore are read by KeystoreConfig. */
-    private static final List<List<String>> KEYSTORE_TABLES = List.of(List.of("keystore", "primary"),
-            List.of("keystore", "internal"), List.of("keystore", "tls"), List.of("truststore"));
+    private static final List<List<String>> KEYSTORE_TABLES = List.of(
+            List.of("keystore", "primary"),
+            List.of("keystore", "internal"),
+            List.of("keystore", "tls"),
+            List.of("truststore"));
 
-    private TomlShape() {
-    }
+    private TomlShape() {}
 
     static void check(TomlTable root, String shownAs) throws InputException {
         requireTable(root, List.of("keystore"), shownAs);
@@ -72,8 +74,10 @@ final class TomlShape {
 
     private static InputException wrongType(TomlTable root, List<String> path, String expected, String shownAs) {
         TomlPosition at = root.inputPositionOf(path);
-        return new InputException(shownAs, at == null ? 0 : at.line(), "'" + String.join(".", path) + "' must be "
-                + expected + ", not " + typeOf(root.get(path)));
+        return new InputException(
+                shownAs,
+                at == null ? 0 : at.line(),
+                "'" + String.join(".", path) + "' must be " + expected + ", not " + typeOf(root.get(path)));
     }
 
     static String typeOf(Object value) {

@@ -11,8 +11,7 @@ public final class UnifiedDiff {
     /** Lines of context around each change, as diff -u uses. */
     static final int CONTEXT = 3;
 
-    private UnifiedDiff() {
-    }
+    private UnifiedDiff() {}
 
     /** The unified diff from {@code original} to {@code revised}, "" when they have the same lines. */
     public static String of(String originalName, String original, String revisedName, String revised, int maxLines) {

@@ -30,6 +30,7 @@ public final class VersionScanner implements Scanner {
     static final String APIM_SERVER_KEY = "AM";
     /** carbon-apimgt release -> APIM release (docs/facts.md section 1). */
     static final Map<String, String> APIMGT_RELEASES = Map.of("6.5.349", "3.0.0", "6.6.163", "3.1.0");
+
     private static final Pattern PRODUCT = Pattern.compile("wso2am-(\\d+(?:\\.\\d+)*)");
 
     @Override
@@ -49,8 +50,10 @@ public final class VersionScanner implements Scanner {
         Path file = home.resolve(CARBON_XML);
         String shownAs = role.name() + ":" + CARBON_XML;
         if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
-            throw new InputException(shownAs, "does not exist; every WSO2 product home has one, so this home is"
-                    + " incomplete or not an API Manager home");
+            throw new InputException(
+                    shownAs,
+                    "does not exist; every WSO2 product home has one, so this home is"
+                            + " incomplete or not an API Manager home");
         }
         byte[] bytes = InputFile.bytes(file, shownAs, InputFile.CONF_XML);
         // the parser honours the file's own encoding declaration (the stock file says ISO-8859-1)
@@ -77,8 +80,8 @@ public final class VersionScanner implements Scanner {
                 String text = lines.get(i).strip();
                 if (!text.isEmpty()) {
                     Matcher m = PRODUCT.matcher(text);
-                    out.add(new ProductVersion(role, PRODUCT_TXT, m.find() ? m.group(1) : text,
-                            SourceRef.line(role, PRODUCT_TXT, i + 1)));
+                    out.add(new ProductVersion(
+                            role, PRODUCT_TXT, m.find() ? m.group(1) : text, SourceRef.line(role, PRODUCT_TXT, i + 1)));
                     return;
                 }
             }
@@ -94,9 +97,14 @@ public final class VersionScanner implements Scanner {
         }
         try (Stream<Path> s = Files.list(dir)) {
             for (String name : s.map(p -> p.getFileName().toString())
-                    .filter(n -> n.startsWith(APIMGT_IMPL) && n.endsWith(".jar")).sorted().toList()) {
+                    .filter(n -> n.startsWith(APIMGT_IMPL) && n.endsWith(".jar"))
+                    .sorted()
+                    .toList()) {
                 String release = name.substring(APIMGT_IMPL.length(), name.length() - ".jar".length());
-                out.add(new ProductVersion(role, "plugins", APIMGT_RELEASES.getOrDefault(release, "carbon-apimgt " + release),
+                out.add(new ProductVersion(
+                        role,
+                        "plugins",
+                        APIMGT_RELEASES.getOrDefault(release, "carbon-apimgt " + release),
                         SourceRef.file(role, PLUGINS + "/" + name)));
             }
         } catch (IOException | RuntimeException e) {

@@ -23,19 +23,22 @@ final class WumLevel {
     private static final Pattern LEVEL = Pattern.compile("(?i)update[ _-]*level\\s*[:=]\\s*(\\S+)");
     private static final Pattern TIMESTAMP = Pattern.compile("\\d+");
     /** Timestamps compare as numbers: a longer one is newer. */
-    private static final Comparator<String> NEWEST_LAST = Comparator.comparingInt(String::length)
-            .thenComparing(Comparator.naturalOrder());
+    private static final Comparator<String> NEWEST_LAST =
+            Comparator.comparingInt(String::length).thenComparing(Comparator.naturalOrder());
 
-    private WumLevel() {
-    }
+    private WumLevel() {}
 
     static WumUpdates read(Role role, Path home, List<Observation> problems) {
         Path dir = home.resolve(WUM_DIR);
         if (Files.isDirectory(dir)) {
             try (Stream<Path> s = Files.list(dir)) {
-                List<String> names = s.map(p -> p.getFileName().toString()).filter(n -> !n.startsWith("."))
-                        .sorted(NEWEST_LAST).toList();
-                List<String> stamps = names.stream().filter(n -> TIMESTAMP.matcher(n).matches()).toList();
+                List<String> names = s.map(p -> p.getFileName().toString())
+                        .filter(n -> !n.startsWith("."))
+                        .sorted(NEWEST_LAST)
+                        .toList();
+                List<String> stamps = names.stream()
+                        .filter(n -> TIMESTAMP.matcher(n).matches())
+                        .toList();
                 List<String> pick = stamps.isEmpty() ? names : stamps;
                 if (!pick.isEmpty()) {
                     String newest = pick.get(pick.size() - 1);
@@ -52,12 +55,15 @@ final class WumLevel {
                 for (int i = 0; i < lines.size(); i++) {
                     Matcher m = LEVEL.matcher(lines.get(i));
                     if (m.find()) {
-                        return new WumUpdates(role, true, m.group(1),
-                                SourceRef.line(role, VersionScanner.PRODUCT_TXT, i + 1));
+                        return new WumUpdates(
+                                role, true, m.group(1), SourceRef.line(role, VersionScanner.PRODUCT_TXT, i + 1));
                     }
                 }
             } catch (InputException e) {
-                problems.add(new ScanProblem(role, VersionScanner.PRODUCT_TXT, e.getMessage(),
+                problems.add(new ScanProblem(
+                        role,
+                        VersionScanner.PRODUCT_TXT,
+                        e.getMessage(),
                         SourceRef.file(role, VersionScanner.PRODUCT_TXT)));
             }
         }

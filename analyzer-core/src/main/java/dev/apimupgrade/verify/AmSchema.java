@@ -29,26 +29,57 @@ public record AmSchema(SortedSet<String> lines) {
     private static final Pattern SIZED = Pattern.compile("([A-Z0-9 _]+?)\\s*(?:\\((\\d+)(?:\\s*,\\s*\\d+)?\\))?");
     /** Spellings of the same family across H2, PostgreSQL, MySQL/MariaDB (jOOQ's names) and plain JDBC names. */
     private static final Map<String, String> FAMILIES = Map.ofEntries(
-            Map.entry("VARCHAR", "VARCHAR"), Map.entry("CHARACTER VARYING", "VARCHAR"),
-            Map.entry("VARCHAR2", "VARCHAR"), Map.entry("NVARCHAR", "VARCHAR"), Map.entry("NVARCHAR2", "VARCHAR"),
-            Map.entry("CHAR", "CHAR"), Map.entry("CHARACTER", "CHAR"), Map.entry("BPCHAR", "CHAR"),
+            Map.entry("VARCHAR", "VARCHAR"),
+            Map.entry("CHARACTER VARYING", "VARCHAR"),
+            Map.entry("VARCHAR2", "VARCHAR"),
+            Map.entry("NVARCHAR", "VARCHAR"),
+            Map.entry("NVARCHAR2", "VARCHAR"),
+            Map.entry("CHAR", "CHAR"),
+            Map.entry("CHARACTER", "CHAR"),
+            Map.entry("BPCHAR", "CHAR"),
             Map.entry("NCHAR", "CHAR"),
-            Map.entry("INTEGER", "INTEGER"), Map.entry("INT", "INTEGER"), Map.entry("INT4", "INTEGER"),
-            Map.entry("SERIAL", "INTEGER"), Map.entry("MEDIUMINT", "INTEGER"),
-            Map.entry("BIGINT", "BIGINT"), Map.entry("INT8", "BIGINT"), Map.entry("BIGSERIAL", "BIGINT"),
-            Map.entry("SMALLINT", "SMALLINT"), Map.entry("INT2", "SMALLINT"),
+            Map.entry("INTEGER", "INTEGER"),
+            Map.entry("INT", "INTEGER"),
+            Map.entry("INT4", "INTEGER"),
+            Map.entry("SERIAL", "INTEGER"),
+            Map.entry("MEDIUMINT", "INTEGER"),
+            Map.entry("BIGINT", "BIGINT"),
+            Map.entry("INT8", "BIGINT"),
+            Map.entry("BIGSERIAL", "BIGINT"),
+            Map.entry("SMALLINT", "SMALLINT"),
+            Map.entry("INT2", "SMALLINT"),
             Map.entry("TINYINT", "TINYINT"),
-            Map.entry("BOOLEAN", "BOOLEAN"), Map.entry("BOOL", "BOOLEAN"), Map.entry("BIT", "BOOLEAN"),
-            Map.entry("DECIMAL", "DECIMAL"), Map.entry("NUMERIC", "DECIMAL"), Map.entry("NUMBER", "DECIMAL"),
-            Map.entry("DOUBLE", "FLOAT"), Map.entry("FLOAT", "FLOAT"), Map.entry("REAL", "FLOAT"),
-            Map.entry("FLOAT8", "FLOAT"), Map.entry("DOUBLE PRECISION", "FLOAT"),
-            Map.entry("TIMESTAMP", "TIMESTAMP"), Map.entry("DATETIME", "TIMESTAMP"),
-            Map.entry("TIMESTAMP WITHOUT TIME ZONE", "TIMESTAMP"), Map.entry("DATE", "DATE"), Map.entry("TIME", "TIME"),
-            Map.entry("BLOB", "BINARY"), Map.entry("BYTEA", "BINARY"), Map.entry("LONGBLOB", "BINARY"),
-            Map.entry("MEDIUMBLOB", "BINARY"), Map.entry("VARBINARY", "BINARY"), Map.entry("BINARY", "BINARY"),
-            Map.entry("BINARY LARGE OBJECT", "BINARY"), Map.entry("LONG RAW", "BINARY"), Map.entry("IMAGE", "BINARY"),
-            Map.entry("CLOB", "TEXT"), Map.entry("TEXT", "TEXT"), Map.entry("LONGTEXT", "TEXT"),
-            Map.entry("MEDIUMTEXT", "TEXT"), Map.entry("CHARACTER LARGE OBJECT", "TEXT"), Map.entry("NCLOB", "TEXT"));
+            Map.entry("BOOLEAN", "BOOLEAN"),
+            Map.entry("BOOL", "BOOLEAN"),
+            Map.entry("BIT", "BOOLEAN"),
+            Map.entry("DECIMAL", "DECIMAL"),
+            Map.entry("NUMERIC", "DECIMAL"),
+            Map.entry("NUMBER", "DECIMAL"),
+            Map.entry("DOUBLE", "FLOAT"),
+            Map.entry("FLOAT", "FLOAT"),
+            Map.entry("REAL", "FLOAT"),
+            Map.entry("FLOAT8", "FLOAT"),
+            Map.entry("DOUBLE PRECISION", "FLOAT"),
+            Map.entry("TIMESTAMP", "TIMESTAMP"),
+            Map.entry("DATETIME", "TIMESTAMP"),
+            Map.entry("TIMESTAMP WITHOUT TIME ZONE", "TIMESTAMP"),
+            Map.entry("DATE", "DATE"),
+            Map.entry("TIME", "TIME"),
+            Map.entry("BLOB", "BINARY"),
+            Map.entry("BYTEA", "BINARY"),
+            Map.entry("LONGBLOB", "BINARY"),
+            Map.entry("MEDIUMBLOB", "BINARY"),
+            Map.entry("VARBINARY", "BINARY"),
+            Map.entry("BINARY", "BINARY"),
+            Map.entry("BINARY LARGE OBJECT", "BINARY"),
+            Map.entry("LONG RAW", "BINARY"),
+            Map.entry("IMAGE", "BINARY"),
+            Map.entry("CLOB", "TEXT"),
+            Map.entry("TEXT", "TEXT"),
+            Map.entry("LONGTEXT", "TEXT"),
+            Map.entry("MEDIUMTEXT", "TEXT"),
+            Map.entry("CHARACTER LARGE OBJECT", "TEXT"),
+            Map.entry("NCLOB", "TEXT"));
 
     public AmSchema {
         lines = new TreeSet<>(lines);
@@ -62,14 +93,18 @@ public record AmSchema(SortedSet<String> lines) {
     /** The tables of one datasource's scan that {@code tables} selects by name (DB-IDENTITY-SCHEMA: IDN_ or UM_). */
     public static AmSchema observed(Facts facts, String datasource, Predicate<String> tables) {
         SortedSet<String> lines = new TreeSet<>();
-        facts.ofType(DbTable.class).stream().filter(t -> t.datasource().equals(datasource) && t.present()
-                && tables.test(t.table())).forEach(t -> lines.add(table(t.table())));
-        facts.ofType(DbColumn.class).stream().filter(c -> c.datasource().equals(datasource) && tables.test(c.table()))
+        facts.ofType(DbTable.class).stream()
+                .filter(t -> t.datasource().equals(datasource) && t.present() && tables.test(t.table()))
+                .forEach(t -> lines.add(table(t.table())));
+        facts.ofType(DbColumn.class).stream()
+                .filter(c -> c.datasource().equals(datasource) && tables.test(c.table()))
                 .forEach(c -> lines.add(column(c.table(), c.column(), c.type(), c.nullable())));
-        facts.ofType(DbConstraint.class).stream().filter(c -> c.datasource().equals(datasource) && tables.test(c.table()))
+        facts.ofType(DbConstraint.class).stream()
+                .filter(c -> c.datasource().equals(datasource) && tables.test(c.table()))
                 .forEach(c -> lines.add((c.kind().equals(DbConstraint.PRIMARY_KEY) ? "PK " : "UNIQUE ") + c.table()
                         + " (" + c.columns() + ")"));
-        facts.ofType(DbForeignKey.class).stream().filter(k -> k.datasource().equals(datasource) && tables.test(k.table()))
+        facts.ofType(DbForeignKey.class).stream()
+                .filter(k -> k.datasource().equals(datasource) && tables.test(k.table()))
                 .forEach(k -> lines.add("FK " + k.table() + " (" + k.columns() + ") " + k.referencedTable() + " ("
                         + k.referencedColumns() + ") ON DELETE " + k.onDelete() + " ON UPDATE " + k.onUpdate()));
         return new AmSchema(lines);

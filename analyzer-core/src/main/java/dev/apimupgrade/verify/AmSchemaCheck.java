@@ -27,6 +27,7 @@ final class AmSchemaCheck {
     static final String TITLE = "The AM_ schema is the 3.1.0 one, except the documented differences";
     /** Tables only an AM database has: a datasource holding one of them is compared. */
     private static final Set<String> AM_MARKERS = Set.of("AM_API", "AM_SYSTEM_APPS", "AM_APPLICATION");
+
     private static final int NAMED_IN_DETAIL = 12;
 
     private final ExpectedAmSchema expected;
@@ -38,19 +39,29 @@ final class AmSchemaCheck {
     Check check(Facts facts) {
         SortedSet<String> datasources = facts.ofType(DbTable.class).stream()
                 .filter(t -> t.present() && AM_MARKERS.contains(t.table()))
-                .map(DbTable::datasource).collect(Collectors.toCollection(TreeSet::new));
+                .map(DbTable::datasource)
+                .collect(Collectors.toCollection(TreeSet::new));
         if (datasources.isEmpty()) {
-            List<String> unread = facts.ofType(DatabaseScan.class).stream().filter(s -> !s.scanned())
-                    .map(s -> s.source() + ": " + s.observed()).toList();
-            return new Check(ID, "state", TITLE, AfterReport.UNKNOWN, "no AM database was read (--no-db, no reachable"
-                    + " datasource or no password given), so its schema could not be compared", unread);
+            List<String> unread = facts.ofType(DatabaseScan.class).stream()
+                    .filter(s -> !s.scanned())
+                    .map(s -> s.source() + ": " + s.observed())
+                    .toList();
+            return new Check(
+                    ID,
+                    "state",
+                    TITLE,
+                    AfterReport.UNKNOWN,
+                    "no AM database was read (--no-db, no reachable"
+                            + " datasource or no password given), so its schema could not be compared",
+                    unread);
         }
         List<String> evidence = new ArrayList<>();
         List<Difference> differences = new ArrayList<>();
         List<String> uncompared = new ArrayList<>();
         for (String ds : datasources) {
             Optional<DbProduct> product = facts.ofType(DbProduct.class).stream()
-                    .filter(p -> p.datasource().equals(ds)).findFirst();
+                    .filter(p -> p.datasource().equals(ds))
+                    .findFirst();
             Optional<String> dialect = product.flatMap(p -> ExpectedAmSchema.dialectOf(p.database()));
             String name = product.map(p -> p.product() + " " + p.version()).orElse("an unknown product");
             Optional<AmSchema> schema = dialect.flatMap(expected::forDialect);
@@ -65,16 +76,22 @@ final class AmSchemaCheck {
                     + count(schema.get()) + " of the 3.1.0 schema for " + dialect.get());
             differences.addAll(compare(ds, schema.get(), observed, expected.documented(dialect.get())));
         }
-        List<Difference> unexpected = differences.stream().filter(d -> !d.documented()).toList();
+        List<Difference> unexpected =
+                differences.stream().filter(d -> !d.documented()).toList();
         long documented = differences.size() - unexpected.size();
-        String status = !unexpected.isEmpty() ? AfterReport.FAIL
+        String status = !unexpected.isEmpty()
+                ? AfterReport.FAIL
                 : uncompared.isEmpty() ? AfterReport.PASS : AfterReport.UNKNOWN;
         String detail = !unexpected.isEmpty()
                 ? unexpected.size() + " difference(s) from the 3.1.0 schema: " + named(unexpected)
-                + (documented > 0 ? " (and " + documented + " documented, listed)" : "")
-                : !uncompared.isEmpty() ? "not compared: " + String.join(", ", uncompared) + " (see evidence)"
-                : "as the 3.1.0 schema" + (documented > 0 ? ", except " + documented + " documented difference(s),"
-                + " listed with their reason" : "");
+                        + (documented > 0 ? " (and " + documented + " documented, listed)" : "")
+                : !uncompared.isEmpty()
+                        ? "not compared: " + String.join(", ", uncompared) + " (see evidence)"
+                        : "as the 3.1.0 schema"
+                                + (documented > 0
+                                        ? ", except " + documented + " documented difference(s),"
+                                                + " listed with their reason"
+                                        : "");
         return new Check(ID, "state", TITLE, status, detail, evidence, differences);
     }
 
@@ -83,7 +100,9 @@ final class AmSchemaCheck {
     }
 
     private static String named(List<Difference> list) {
-        String names = list.stream().limit(NAMED_IN_DETAIL).map(d -> d.kind() + " " + d.object())
+        String names = list.stream()
+                .limit(NAMED_IN_DETAIL)
+                .map(d -> d.kind() + " " + d.object())
                 .collect(Collectors.joining(", "));
         return list.size() > NAMED_IN_DETAIL ? names + " and " + (list.size() - NAMED_IN_DETAIL) + " more" : names;
     }
@@ -92,8 +111,8 @@ final class AmSchemaCheck {
      * The differences of one database, by object: a missing or unexpected table stands for all its lines; a column
      * on both sides with another definition is one "different column".
      */
-    static List<Difference> compare(String ds, AmSchema expected, AmSchema observed, List<ExpectedAmSchema.Documented>
-            documented) {
+    static List<Difference> compare(
+            String ds, AmSchema expected, AmSchema observed, List<ExpectedAmSchema.Documented> documented) {
         SortedSet<String> missingTables = tables(expected);
         missingTables.removeAll(tables(observed));
         SortedSet<String> extraTables = tables(observed);
@@ -109,8 +128,11 @@ final class AmSchemaCheck {
         for (String line : observed.lines()) {
             if (!expected.lines().contains(line) && !extraTables.contains(AmSchema.tableOf(line))) {
                 String[] was = byObject.get(key(line));
-                byObject.put(key(line), was == null ? new String[] {unexpected(line), null, line}
-                        : new String[] {"different column", was[1], line});
+                byObject.put(
+                        key(line),
+                        was == null
+                                ? new String[] {unexpected(line), null, line}
+                                : new String[] {"different column", was[1], line});
             }
         }
         List<Difference> out = new ArrayList<>();
@@ -126,14 +148,25 @@ final class AmSchemaCheck {
         return table + "\u0000" + rank + d.object() + "\u0000" + d.kind();
     }
 
-    private static Difference difference(String ds, String kind, String expectedLine, String observedLine,
-                                         List<ExpectedAmSchema.Documented> documented) {
+    private static Difference difference(
+            String ds,
+            String kind,
+            String expectedLine,
+            String observedLine,
+            List<ExpectedAmSchema.Documented> documented) {
         Optional<ExpectedAmSchema.Documented> doc = documented.stream()
                 .filter(d -> d.expected().equals(Optional.ofNullable(expectedLine))
-                        && d.observed().equals(Optional.ofNullable(observedLine))).findFirst();
+                        && d.observed().equals(Optional.ofNullable(observedLine)))
+                .findFirst();
         String line = expectedLine != null ? expectedLine : observedLine;
         String object = object(line);
-        return new Difference("db:" + ds + "/" + object, kind, object, definition(expectedLine), definition(observedLine), doc.isPresent() ? Difference.DOCUMENTED : Difference.UNEXPECTED,
+        return new Difference(
+                "db:" + ds + "/" + object,
+                kind,
+                object,
+                definition(expectedLine),
+                definition(observedLine),
+                doc.isPresent() ? Difference.DOCUMENTED : Difference.UNEXPECTED,
                 doc.map(ExpectedAmSchema.Documented::reason).orElse(""));
     }
 
@@ -148,8 +181,10 @@ final class AmSchemaCheck {
         return switch (kind) {
             case "TABLE" -> AmSchema.tableOf(line);
             case "COL" -> key(line).substring("COL ".length());
-            default -> AmSchema.tableOf(line) + " " + (kind.equals("PK") ? "PRIMARY KEY" : kind.equals("FK")
-                    ? "FOREIGN KEY" : kind) + " " + line.substring(line.indexOf('('));
+            default ->
+                AmSchema.tableOf(line) + " "
+                        + (kind.equals("PK") ? "PRIMARY KEY" : kind.equals("FK") ? "FOREIGN KEY" : kind) + " "
+                        + line.substring(line.indexOf('('));
         };
     }
 
@@ -170,7 +205,9 @@ final class AmSchemaCheck {
     }
 
     private static SortedSet<String> tables(AmSchema schema) {
-        return schema.lines().stream().filter(l -> l.startsWith("TABLE ")).map(AmSchema::tableOf)
+        return schema.lines().stream()
+                .filter(l -> l.startsWith("TABLE "))
+                .map(AmSchema::tableOf)
                 .collect(Collectors.toCollection(TreeSet::new));
     }
 }

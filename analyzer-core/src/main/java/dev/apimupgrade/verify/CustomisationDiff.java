@@ -19,8 +19,7 @@ final class CustomisationDiff {
     private static final String CUT = "... (";
 
     /** One hunk: where its new side starts (1-based), its old side (context and removed) and new side (context and added). */
-    record Hunk(int newStart, List<String> oldSide, List<String> newSide) {
-    }
+    record Hunk(int newStart, List<String> oldSide, List<String> newSide) {}
 
     private final String baseline;
     private final List<Hunk> hunks;

@@ -28,12 +28,12 @@ public final class ExpectedAmSchema {
     public static final String DOCUMENTED = "/dev/apimupgrade/verify/am-schema-3.1.0-documented.txt";
     /** The dialects the expected schema is known for: the products whose 3.1.0 scripts the tests load. */
     public static final List<String> DIALECTS = List.of("h2", "mysql", "postgresql");
+
     private static final List<String> KEYS = List.of("PK ", "UNIQUE ", "FK ");
 
     /** A difference docs/facts.md documents: {@code expected} (3.1.0) or {@code observed} (migrated) may be empty. */
-    public record Documented(Set<String> dialects, Optional<String> expected, Optional<String> observed,
-                             String reason) {
-    }
+    public record Documented(
+            Set<String> dialects, Optional<String> expected, Optional<String> observed, String reason) {}
 
     private final Map<String, AmSchema> byDialect;
     private final List<Documented> documented;
@@ -86,7 +86,8 @@ public final class ExpectedAmSchema {
             }
             Set<String> dialects = new LinkedHashSet<>(DIALECTS);
             if (line.startsWith("[")) {
-                dialects = new LinkedHashSet<>(List.of(line.substring(1, line.indexOf(']')).split(",")));
+                dialects = new LinkedHashSet<>(
+                        List.of(line.substring(1, line.indexOf(']')).split(",")));
                 line = line.substring(line.indexOf(']') + 1).strip();
             }
             String full;
@@ -125,14 +126,20 @@ public final class ExpectedAmSchema {
             }
             if (line.startsWith("DOCUMENTED ")) {
                 if (!entry.isEmpty()) {
-                    out.add(new Documented(new LinkedHashSet<>(List.of(entry.get("dialects").split(","))),
-                            orNone(entry.get("3.1.0")), orNone(entry.get("migrated")), entry.get("reason")));
+                    out.add(new Documented(
+                            new LinkedHashSet<>(List.of(entry.get("dialects").split(","))),
+                            orNone(entry.get("3.1.0")),
+                            orNone(entry.get("migrated")),
+                            entry.get("reason")));
                 }
                 entry.clear();
                 entry.put("dialects", line.substring("DOCUMENTED ".length()).strip());
             } else {
                 int colon = line.indexOf(':');
-                entry.merge(line.substring(0, colon).strip(), line.substring(colon + 1).strip(), (a, b) -> a + " " + b);
+                entry.merge(
+                        line.substring(0, colon).strip(),
+                        line.substring(colon + 1).strip(),
+                        (a, b) -> a + " " + b);
             }
         }
         return out;
@@ -145,18 +152,25 @@ public final class ExpectedAmSchema {
     /** The schema resource's text for the given per-dialect schemas (how the test regenerates it). */
     public static String render(Map<String, AmSchema> schemas, String header) {
         Map<String, Map<String, Set<String>>> byTable = new TreeMap<>();
-        schemas.forEach((dialect, schema) -> schema.lines().forEach(l -> byTable
-                .computeIfAbsent(AmSchema.tableOf(l), k -> new TreeMap<>(ExpectedAmSchema::bodyOrder))
-                .computeIfAbsent(l, k -> new TreeSet<>()).add(dialect)));
+        schemas.forEach((dialect, schema) -> schema.lines()
+                .forEach(l -> byTable.computeIfAbsent(
+                                AmSchema.tableOf(l), k -> new TreeMap<>(ExpectedAmSchema::bodyOrder))
+                        .computeIfAbsent(l, k -> new TreeSet<>())
+                        .add(dialect)));
         StringBuilder out = new StringBuilder(header);
         byTable.forEach((table, lines) -> {
             out.append('\n');
             lines.forEach((line, dialects) -> {
                 String prefix = dialects.size() == schemas.size() ? "" : "[" + String.join(",", dialects) + "] ";
-                String body = line.startsWith("TABLE ") ? line
-                        : "  " + (line.startsWith("COL ") ? line.substring(line.indexOf('.') + 1)
-                        : AmSchema.kindOf(line) + line.substring(line.indexOf(' ', line.indexOf(' ') + 1)));
-                out.append(body.startsWith("  ") ? "  " + prefix + body.strip() : prefix + body).append('\n');
+                String body = line.startsWith("TABLE ")
+                        ? line
+                        : "  "
+                                + (line.startsWith("COL ")
+                                        ? line.substring(line.indexOf('.') + 1)
+                                        : AmSchema.kindOf(line)
+                                                + line.substring(line.indexOf(' ', line.indexOf(' ') + 1)));
+                out.append(body.startsWith("  ") ? "  " + prefix + body.strip() : prefix + body)
+                        .append('\n');
             });
         });
         return out.toString();

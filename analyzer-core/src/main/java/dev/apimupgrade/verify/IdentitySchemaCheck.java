@@ -30,8 +30,7 @@ final class IdentitySchemaCheck {
     private static final String USER_DB = "user";
 
     /** One part of the comparison: the tables a prefix selects, on the datasources that hold the marker table. */
-    private record Part(String what, String marker, Predicate<String> tables) {
-    }
+    private record Part(String what, String marker, Predicate<String> tables) {}
 
     private static final List<Part> PARTS = List.of(
             new Part("IDN_", "IDN_OAUTH2_ACCESS_TOKEN", AmSchema::isIdentity),
@@ -52,10 +51,12 @@ final class IdentitySchemaCheck {
             for (String ds : compared(facts, part)) {
                 any = true;
                 Optional<DbProduct> product = facts.ofType(DbProduct.class).stream()
-                        .filter(p -> p.datasource().equals(ds)).findFirst();
+                        .filter(p -> p.datasource().equals(ds))
+                        .findFirst();
                 Optional<String> dialect = product.flatMap(p -> ExpectedAmSchema.dialectOf(p.database()));
                 String name = product.map(p -> p.product() + " " + p.version()).orElse("an unknown product");
-                Optional<AmSchema> schema = dialect.flatMap(expected::forDialect).map(s -> only(s, part.tables()));
+                Optional<AmSchema> schema =
+                        dialect.flatMap(expected::forDialect).map(s -> only(s, part.tables()));
                 if (schema.isEmpty()) {
                     uncompared.add(ds + " (" + part.what() + ")");
                     evidence.add("db:" + ds + ": " + name + ": the expected 3.1.0 schema is known for H2, PostgreSQL"
@@ -65,27 +66,43 @@ final class IdentitySchemaCheck {
                 AmSchema observed = AmSchema.observed(facts, ds, part.tables());
                 evidence.add("db:" + ds + ": " + name + ", " + count(observed) + " " + part.what() + " tables compared"
                         + " with the " + count(schema.get()) + " of the 3.1.0 schema for " + dialect.get());
-                differences.addAll(AmSchemaCheck.compare(ds, schema.get(), observed,
-                        expected.documented(dialect.get())));
+                differences.addAll(
+                        AmSchemaCheck.compare(ds, schema.get(), observed, expected.documented(dialect.get())));
             }
         }
         if (!any) {
-            List<String> unread = facts.ofType(DatabaseScan.class).stream().filter(s -> !s.scanned())
-                    .map(s -> s.source() + ": " + s.observed()).toList();
-            return new Check(ID, "state", TITLE, AfterReport.UNKNOWN, "no database holding the identity or"
-                    + " user-management tables was read (--no-db, no reachable datasource or no password given)", unread);
+            List<String> unread = facts.ofType(DatabaseScan.class).stream()
+                    .filter(s -> !s.scanned())
+                    .map(s -> s.source() + ": " + s.observed())
+                    .toList();
+            return new Check(
+                    ID,
+                    "state",
+                    TITLE,
+                    AfterReport.UNKNOWN,
+                    "no database holding the identity or"
+                            + " user-management tables was read (--no-db, no reachable datasource or no password given)",
+                    unread);
         }
-        List<Difference> unexpected = differences.stream().filter(d -> !d.documented()).toList();
+        List<Difference> unexpected =
+                differences.stream().filter(d -> !d.documented()).toList();
         long documented = differences.size() - unexpected.size();
-        String status = !unexpected.isEmpty() ? AfterReport.FAIL
+        String status = !unexpected.isEmpty()
+                ? AfterReport.FAIL
                 : uncompared.isEmpty() ? AfterReport.PASS : AfterReport.UNKNOWN;
         String detail = !unexpected.isEmpty()
                 ? unexpected.size() + " difference(s) from the 3.1.0 schema (was the identity migration run to the"
-                + " end?): " + named(unexpected) + (documented > 0 ? " (and " + documented + " a completed"
-                + " identity migration keeps, listed)" : "")
-                : !uncompared.isEmpty() ? "not compared: " + String.join(", ", uncompared) + " (see evidence)"
-                : "as the 3.1.0 schema" + (documented > 0 ? ", except " + documented + " difference(s) a completed"
-                + " identity migration keeps, listed with their reason" : "");
+                        + " end?): " + named(unexpected)
+                        + (documented > 0
+                                ? " (and " + documented + " a completed" + " identity migration keeps, listed)"
+                                : "")
+                : !uncompared.isEmpty()
+                        ? "not compared: " + String.join(", ", uncompared) + " (see evidence)"
+                        : "as the 3.1.0 schema"
+                                + (documented > 0
+                                        ? ", except " + documented + " difference(s) a completed"
+                                                + " identity migration keeps, listed with their reason"
+                                        : "");
         return new Check(ID, "state", TITLE, status, detail, evidence, differences);
     }
 
@@ -99,12 +116,15 @@ final class IdentitySchemaCheck {
     }
 
     private static SortedSet<String> holding(Facts facts, String marker) {
-        return facts.ofType(DbTable.class).stream().filter(t -> t.present() && t.table().equals(marker))
-                .map(DbTable::datasource).collect(Collectors.toCollection(TreeSet::new));
+        return facts.ofType(DbTable.class).stream()
+                .filter(t -> t.present() && t.table().equals(marker))
+                .map(DbTable::datasource)
+                .collect(Collectors.toCollection(TreeSet::new));
     }
 
     private static AmSchema only(AmSchema schema, Predicate<String> tables) {
-        return new AmSchema(schema.lines().stream().filter(l -> tables.test(AmSchema.tableOf(l)))
+        return new AmSchema(schema.lines().stream()
+                .filter(l -> tables.test(AmSchema.tableOf(l)))
                 .collect(Collectors.toCollection(TreeSet::new)));
     }
 
@@ -113,7 +133,9 @@ final class IdentitySchemaCheck {
     }
 
     private static String named(List<Difference> list) {
-        String names = list.stream().limit(NAMED_IN_DETAIL).map(d -> d.kind() + " " + d.object())
+        String names = list.stream()
+                .limit(NAMED_IN_DETAIL)
+                .map(d -> d.kind() + " " + d.object())
                 .collect(Collectors.joining(", "));
         return list.size() > NAMED_IN_DETAIL ? names + " and " + (list.size() - NAMED_IN_DETAIL) + " more" : names;
     }

@@ -21,6 +21,7 @@ public final class PlannedState {
     static final String REAPPLY = "CFG-SYNAPSE-PROTECTED-MODIFIED";
     /** How a SynapseDiff observation starts (the rest is the unified diff). */
     static final String DIFF_PREFIX = "unified diff against the 3.1.0 home's file:\n";
+
     private static final String SHA256 = "sha256 ";
 
     private final Optional<MigrationPlan> plan;
@@ -39,9 +40,13 @@ public final class PlannedState {
      */
     public Optional<String> newFileSha256(String relative) {
         Optional<String> baseline = plan.map(p -> p.newHomeBaseline().get(relative));
-        return baseline.isPresent() ? baseline : entries()
-                .filter(e -> e.source().equals("NEW:" + relative) && e.observed().startsWith(SHA256))
-                .map(e -> e.observed().substring(SHA256.length()).strip()).findFirst();
+        return baseline.isPresent()
+                ? baseline
+                : entries()
+                        .filter(e -> e.source().equals("NEW:" + relative)
+                                && e.observed().startsWith(SHA256))
+                        .map(e -> e.observed().substring(SHA256.length()).strip())
+                        .findFirst();
     }
 
     /**
@@ -50,11 +55,14 @@ public final class PlannedState {
      */
     public Optional<String> oldDiff(String relative) {
         String source = "OLD:" + relative;
-        Stream<Evidence> evidence = plan.stream().flatMap(p -> p.steps().stream()).flatMap(s -> s.evidence().stream());
+        Stream<Evidence> evidence =
+                plan.stream().flatMap(p -> p.steps().stream()).flatMap(s -> s.evidence().stream());
         return Stream.concat(
                         evidence.filter(e -> e.source().where().equals(source)).map(Evidence::observed),
                         entries().filter(e -> e.source().equals(source)).map(Fingerprint.Entry::observed))
-                .filter(o -> o.startsWith(DIFF_PREFIX)).map(o -> o.substring(DIFF_PREFIX.length())).findFirst();
+                .filter(o -> o.startsWith(DIFF_PREFIX))
+                .map(o -> o.substring(DIFF_PREFIX.length()))
+                .findFirst();
     }
 
     /** The new-home files a step asks the operator to re-apply a 3.0.0 customisation to. */
@@ -68,7 +76,8 @@ public final class PlannedState {
     /** The deployment.toml tables a step carries from the old home (SetTomlTable from OLD), with their subtables. */
     public Set<String> carriedTables() {
         Set<String> out = new TreeSet<>();
-        steps().filter(s -> s.is(ActionKind.SET_TOML_TABLE) && "OLD".equals(s.params().get("from")))
+        steps().filter(s -> s.is(ActionKind.SET_TOML_TABLE)
+                        && "OLD".equals(s.params().get("from")))
                 .forEach(s -> out.add(s.target()));
         return out;
     }
@@ -76,8 +85,10 @@ public final class PlannedState {
     /** The full keys ("database.apim_db.driverClassName") the carrying steps leave out: 3.1.0 does not read them. */
     public Set<String> droppedKeys() {
         Set<String> out = new TreeSet<>();
-        steps().filter(s -> s.kind().equals("SetTomlTable") && "OLD".equals(s.params().get("from")))
-                .forEach(s -> dev.apimupgrade.plan.Planner.dropped(s.params()).forEach(k -> out.add(s.target() + "." + k)));
+        steps().filter(s -> s.kind().equals("SetTomlTable")
+                        && "OLD".equals(s.params().get("from")))
+                .forEach(s ->
+                        dev.apimupgrade.plan.Planner.dropped(s.params()).forEach(k -> out.add(s.target() + "." + k)));
         return out;
     }
 

@@ -55,10 +55,15 @@ final class ProtectedSynapseCheck {
         Path tenants = newHome.resolve("repository/tenants");
         if (Files.isDirectory(tenants)) {
             try (Stream<Path> s = Files.list(tenants)) {
-                s.filter(t -> Files.isDirectory(t.resolve("synapse-configs/default"))).sorted()
+                s.filter(t -> Files.isDirectory(t.resolve("synapse-configs/default")))
+                        .sorted()
                         .forEach(t -> dirs.add("repository/tenants/" + t.getFileName() + "/synapse-configs/default"));
             } catch (IOException e) {
-                return new Check(ID, "state", TITLE, AfterReport.UNKNOWN,
+                return new Check(
+                        ID,
+                        "state",
+                        TITLE,
+                        AfterReport.UNKNOWN,
                         "cannot list repository/tenants (" + e.getClass().getSimpleName() + ")",
                         List.of("NEW:repository/tenants"));
             }
@@ -67,8 +72,10 @@ final class ProtectedSynapseCheck {
         for (String dir : dirs) {
             for (String path : stock.keySet()) {
                 String rel = dir + "/" + path;
-                findings.add(planned.reapplied().contains(rel) ? reapplied(rel, path)
-                        : dir.equals(Verification.SYNAPSE_DIR) ? superTenant(rel, path) : tenant(rel, path));
+                findings.add(
+                        planned.reapplied().contains(rel)
+                                ? reapplied(rel, path)
+                                : dir.equals(Verification.SYNAPSE_DIR) ? superTenant(rel, path) : tenant(rel, path));
             }
         }
         return summary(findings);
@@ -79,19 +86,27 @@ final class ProtectedSynapseCheck {
         List<String> failed = problems(findings, AfterReport.FAIL);
         List<String> unknown = problems(findings, AfterReport.UNKNOWN);
         if (!failed.isEmpty()) {
-            return new Check(ID, "state", TITLE, AfterReport.FAIL, "not as planned: " + String.join("; ", failed),
-                    evidence);
+            return new Check(
+                    ID, "state", TITLE, AfterReport.FAIL, "not as planned: " + String.join("; ", failed), evidence);
         }
         if (!unknown.isEmpty()) {
-            return new Check(ID, "state", TITLE, AfterReport.UNKNOWN, "could not be told: " + String.join("; ", unknown),
+            return new Check(
+                    ID,
+                    "state",
+                    TITLE,
+                    AfterReport.UNKNOWN,
+                    "could not be told: " + String.join("; ", unknown),
                     evidence);
         }
-        return new Check(ID, "state", TITLE, AfterReport.PASS, findings.size() + " protected file(s) as planned",
-                evidence);
+        return new Check(
+                ID, "state", TITLE, AfterReport.PASS, findings.size() + " protected file(s) as planned", evidence);
     }
 
     private static List<String> problems(List<Finding> findings, String status) {
-        return findings.stream().filter(f -> f.status().equals(status)).map(Finding::problem).toList();
+        return findings.stream()
+                .filter(f -> f.status().equals(status))
+                .map(Finding::problem)
+                .toList();
     }
 
     /** The super tenant's file: the migration never touches it, so it is the file as planned. */
@@ -102,15 +117,19 @@ final class ProtectedSynapseCheck {
         }
         Optional<String> asPlanned = planned.newFileSha256(rel);
         if (asPlanned.isPresent()) {
-            return asPlanned.get().equals(now.get()) ? Finding.pass(rel, "the 3.1.0 file as planned")
+            return asPlanned.get().equals(now.get())
+                    ? Finding.pass(rel, "the 3.1.0 file as planned")
                     : Finding.of(AfterReport.FAIL, rel, "changed since the plan was made");
         }
         if (now.get().equals(stock.get(path))) {
             return Finding.pass(rel, "identical to stock 3.1.0");
         }
-        return Finding.of(AfterReport.UNKNOWN, rel, "not the stock 3.1.0 file, and "
-                + (planned.given() ? "the plan records no digest of it" : "no plan was given (--plan or --run)")
-                + " to compare it with");
+        return Finding.of(
+                AfterReport.UNKNOWN,
+                rel,
+                "not the stock 3.1.0 file, and "
+                        + (planned.given() ? "the plan records no digest of it" : "no plan was given (--plan or --run)")
+                        + " to compare it with");
     }
 
     /**
@@ -121,8 +140,8 @@ final class ProtectedSynapseCheck {
     private Finding tenant(String rel, String path) {
         Optional<String> now = sha256(rel);
         if (now.isEmpty()) {
-            return Finding.pass(rel, "absent; 3.1.0 writes a tenant's default synapse files when it first loads the"
-                    + " tenant");
+            return Finding.pass(
+                    rel, "absent; 3.1.0 writes a tenant's default synapse files when it first loads the" + " tenant");
         }
         List<String> known = new ArrayList<>();
         String superFile = Verification.SYNAPSE_DIR + "/" + path;
@@ -135,8 +154,12 @@ final class ProtectedSynapseCheck {
         if (known.contains(now.get()) || now.get().equals(stock.get(path))) {
             return Finding.pass(rel, "the 3.1.0 file");
         }
-        return known.isEmpty() ? Finding.of(AfterReport.UNKNOWN, rel, "not the stock 3.1.0 file, and the plan records"
-                + " no digest of the 3.1.0 home's file to compare it with")
+        return known.isEmpty()
+                ? Finding.of(
+                        AfterReport.UNKNOWN,
+                        rel,
+                        "not the stock 3.1.0 file, and the plan records"
+                                + " no digest of the 3.1.0 home's file to compare it with")
                 : Finding.of(AfterReport.FAIL, rel, "neither the 3.1.0 file as planned nor the stock one");
     }
 
@@ -148,31 +171,40 @@ final class ProtectedSynapseCheck {
         }
         Optional<CustomisationDiff> diff = planned.oldDiff(rel).flatMap(CustomisationDiff::parse);
         if (diff.isEmpty() || diff.get().masksTheBaseline()) {
-            return Finding.of(AfterReport.UNKNOWN, rel, diff.isEmpty()
-                    ? "the plan records no complete diff of the customisation to check it with; compare it by hand"
-                    : "the recorded diff masks a secret on a line it replaces; compare it by hand");
+            return Finding.of(
+                    AfterReport.UNKNOWN,
+                    rel,
+                    diff.isEmpty()
+                            ? "the plan records no complete diff of the customisation to check it with; compare it by hand"
+                            : "the recorded diff masks a secret on a line it replaces; compare it by hand");
         }
         Optional<List<String>> base = diff.get().takeOff(text.get().lines().toList());
         if (base.isEmpty()) {
-            return Finding.of(AfterReport.FAIL, rel, "the 3.0.0 customisation is not in it where the recorded diff"
-                    + " puts it");
+            return Finding.of(
+                    AfterReport.FAIL, rel, "the 3.0.0 customisation is not in it where the recorded diff" + " puts it");
         }
-        Optional<String> baseline = diff.get().baseline().filter(b -> b.startsWith("NEW:")).map(b -> b.substring(4));
+        Optional<String> baseline =
+                diff.get().baseline().filter(b -> b.startsWith("NEW:")).map(b -> b.substring(4));
         Optional<String> asPlanned = baseline.flatMap(planned::newFileSha256);
         if (asPlanned.isPresent()) {
             String bytes = String.join(newline(text.get()), asIn310(path, base.get()))
                     + (text.get().endsWith("\n") ? newline(text.get()) : "");
             return FileDigest.sha256(bytes.getBytes(StandardCharsets.UTF_8)).equals(asPlanned.get())
                     ? Finding.pass(rel, "the 3.1.0 file as planned with the 3.0.0 customisation re-applied")
-                    : Finding.of(AfterReport.FAIL, rel, "the customisation is there, but the rest is not the 3.1.0"
-                    + " file as planned");
+                    : Finding.of(
+                            AfterReport.FAIL,
+                            rel,
+                            "the customisation is there, but the rest is not the 3.1.0" + " file as planned");
         }
         // no digest recorded: the old file with the same diff taken off is the 3.1.0 file the diff was made against
-        Optional<List<String>> fromOld = read(oldHome.resolve(rel)).flatMap(old -> diff.get().takeOff(
-                old.lines().toList()));
+        Optional<List<String>> fromOld = read(oldHome.resolve(rel))
+                .flatMap(old -> diff.get().takeOff(old.lines().toList()));
         if (fromOld.isEmpty()) {
-            return Finding.of(AfterReport.UNKNOWN, rel, "the plan records no digest of the 3.1.0 file and the old"
-                    + " file no longer matches the recorded diff");
+            return Finding.of(
+                    AfterReport.UNKNOWN,
+                    rel,
+                    "the plan records no digest of the 3.1.0 file and the old"
+                            + " file no longer matches the recorded diff");
         }
         return fromOld.get().equals(base.get())
                 ? Finding.pass(rel, "the 3.1.0 file with the 3.0.0 customisation re-applied")
@@ -181,8 +213,11 @@ final class ProtectedSynapseCheck {
 
     /** The diff of the workflow callback file was made against its 3.1.0 text as 3.0.0 reads it: put 3.1.0's back. */
     private static List<String> asIn310(String path, List<String> lines) {
-        return path.equals(WORKFLOW_CALLBACK) ? lines.stream()
-                .map(l -> l.replace("/api/am/admin/v0.15/", "/api/am/admin/v0.16/")).toList() : lines;
+        return path.equals(WORKFLOW_CALLBACK)
+                ? lines.stream()
+                        .map(l -> l.replace("/api/am/admin/v0.15/", "/api/am/admin/v0.16/"))
+                        .toList()
+                : lines;
     }
 
     private static String newline(String text) {
@@ -196,7 +231,8 @@ final class ProtectedSynapseCheck {
 
     private static Optional<String> read(Path file) {
         try {
-            return Files.isRegularFile(file) ? Optional.of(Files.readString(file, StandardCharsets.UTF_8))
+            return Files.isRegularFile(file)
+                    ? Optional.of(Files.readString(file, StandardCharsets.UTF_8))
                     : Optional.empty();
         } catch (IOException | RuntimeException e) {
             return Optional.empty();

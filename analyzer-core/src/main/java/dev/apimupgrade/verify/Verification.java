@@ -21,8 +21,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,6 +41,7 @@ import java.util.stream.Collectors;
 public final class Verification {
     /** The tables only 3.1.0 has (the scan's markers): their presence shows the AM script ran. */
     static final List<String> NEW_TABLES = List.of("AM_API_CATEGORIES", "AM_USER", "AM_SECURITY_AUDIT_UUID_MAPPING");
+
     static final String INDEXING_FREQUENCY = "indexing.frequency";
     static final String SYNAPSE_DIR = "repository/deployment/server/synapse-configs/default";
     static final String STOCK_PROTECTED = "/dev/apimupgrade/scan/stock-3.1.0-protected-synapse.sha256";
@@ -53,8 +54,8 @@ public final class Verification {
      * @param journal the run's journal, if a run folder was given
      * @param ctx     for the executors' done checks (its backup and journal are null without a run folder)
      */
-    public AfterReport verify(ToolInfo tool, Facts facts, Optional<MigrationPlan> plan, Optional<Journal> journal,
-                              StepContext ctx) {
+    public AfterReport verify(
+            ToolInfo tool, Facts facts, Optional<MigrationPlan> plan, Optional<Journal> journal, StepContext ctx) {
         List<Check> checks = new ArrayList<>();
         PlannedState planned = new PlannedState(plan);
         plan.ifPresent(p -> p.steps().forEach(step -> checks.add(postCondition(step, journal, ctx))));
@@ -76,23 +77,39 @@ public final class Verification {
         List<String> evidence = new ArrayList<>();
         evidence.add("plan step " + step.id() + " (" + step.conditionId() + ")");
         if (postConditions.forTheOperator(step, ctx)) {
-            // a manual step, or a script migrate leaves to the operator: migrate goes by the confirmation, so does verify
+            // a manual step, or a script migrate leaves to the operator: migrate goes by the confirmation, so does
+            // verify
             String what = step.is(ActionKind.MANUAL_STEP) ? "a manual step" : "a step migrate leaves to the operator";
             if (journal.isEmpty()) {
-                return new Check(step.id(), "plan", title, AfterReport.UNKNOWN,
-                        what + ": give the run folder (--run) so its journal can show it was confirmed", evidence);
+                return new Check(
+                        step.id(),
+                        "plan",
+                        title,
+                        AfterReport.UNKNOWN,
+                        what + ": give the run folder (--run) so its journal can show it was confirmed",
+                        evidence);
             }
             Optional<JournalRecord> confirmed = journal.get().records().stream()
-                    .filter(r -> step.id().equals(r.step()) && r.completes()).reduce((a, b) -> b);
+                    .filter(r -> step.id().equals(r.step()) && r.completes())
+                    .reduce((a, b) -> b);
             confirmed.ifPresent(r -> evidence.add("journal: " + r.status() + " at " + r.time()));
-            return new Check(step.id(), "plan", title, confirmed.isPresent() ? AfterReport.PASS : AfterReport.FAIL,
-                    confirmed.isPresent() ? "the operator confirmed it: " + step.postCondition()
-                            : "the journal has no confirmation of this step (" + what + ")", evidence);
+            return new Check(
+                    step.id(),
+                    "plan",
+                    title,
+                    confirmed.isPresent() ? AfterReport.PASS : AfterReport.FAIL,
+                    confirmed.isPresent()
+                            ? "the operator confirmed it: " + step.postCondition()
+                            : "the journal has no confirmation of this step (" + what + ")",
+                    evidence);
         }
         PostConditionCheck.Outcome outcome = postConditions.check(step, ctx);
         evidence.add("done when: " + step.postCondition());
-        String status = outcome.holds().map(h -> h ? AfterReport.PASS : AfterReport.FAIL).orElse(AfterReport.UNKNOWN);
-        String detail = outcome.holds().isEmpty() ? outcome.why()
+        String status = outcome.holds()
+                .map(h -> h ? AfterReport.PASS : AfterReport.FAIL)
+                .orElse(AfterReport.UNKNOWN);
+        String detail = outcome.holds().isEmpty()
+                ? outcome.why()
                 : outcome.holds().get() ? "the post-condition holds" : "the post-condition does not hold";
         return new Check(step.id(), "plan", title, status, detail, evidence);
     }
@@ -103,8 +120,13 @@ public final class Verification {
                 .filter(t -> NEW_TABLES.contains(t.table()))
                 .collect(Collectors.groupingBy(DbTable::datasource, TreeMap::new, Collectors.toList()));
         if (byDatasource.isEmpty()) {
-            return new Check("DB-3.1.0-TABLES", "state", title, AfterReport.UNKNOWN,
-                    "no AM database was read (--no-db, no reachable datasource or no password given)", List.of());
+            return new Check(
+                    "DB-3.1.0-TABLES",
+                    "state",
+                    title,
+                    AfterReport.UNKNOWN,
+                    "no AM database was read (--no-db, no reachable datasource or no password given)",
+                    List.of());
         }
         List<String> evidence = new ArrayList<>();
         List<String> missing = new ArrayList<>();
@@ -114,7 +136,11 @@ public final class Verification {
                 missing.add(ds + "/" + t.table());
             }
         }));
-        return new Check("DB-3.1.0-TABLES", "state", title, missing.isEmpty() ? AfterReport.PASS : AfterReport.FAIL,
+        return new Check(
+                "DB-3.1.0-TABLES",
+                "state",
+                title,
+                missing.isEmpty() ? AfterReport.PASS : AfterReport.FAIL,
                 missing.isEmpty() ? "every 3.1.0 table is present" : "missing: " + String.join(", ", missing),
                 evidence);
     }
@@ -127,12 +153,22 @@ public final class Verification {
     static Check configCarried(Facts facts, Path oldHome, PlannedState planned) {
         String title = "The deployment.toml tables the plan carries are in the new one with the old values";
         if (!planned.given()) {
-            return new Check("CONFIG-CARRIED", "state", title, AfterReport.UNKNOWN,
-                    "no plan was given (--plan or --run): the plan says which settings its steps carry", List.of());
+            return new Check(
+                    "CONFIG-CARRIED",
+                    "state",
+                    title,
+                    AfterReport.UNKNOWN,
+                    "no plan was given (--plan or --run): the plan says which settings its steps carry",
+                    List.of());
         }
         if (facts.ofType(TomlSetting.class).stream().noneMatch(s -> s.role() == Role.OLD)) {
-            return new Check("CONFIG-CARRIED", "state", title, AfterReport.UNKNOWN,
-                    "the old deployment.toml could not be read", List.of("OLD:repository/conf/deployment.toml"));
+            return new Check(
+                    "CONFIG-CARRIED",
+                    "state",
+                    title,
+                    AfterReport.UNKNOWN,
+                    "the old deployment.toml could not be read",
+                    List.of("OLD:repository/conf/deployment.toml"));
         }
         Map<String, TomlSetting> old = settings(facts, Role.OLD, planned.carriedTables());
         old.keySet().removeAll(planned.droppedKeys());
@@ -159,11 +195,18 @@ public final class Verification {
                 evidence.add(now.source() + ": " + key + " carried over");
             }
         });
-        String detail = planned.carriedTables().isEmpty() ? "no step of the plan carries a deployment.toml table"
-                : wrong.isEmpty() ? old.size() + " setting(s) of " + String.join(", ", planned.carriedTables())
-                + " carried over" : "not carried: " + String.join(", ", wrong);
-        return new Check("CONFIG-CARRIED", "state", title, wrong.isEmpty() ? AfterReport.PASS : AfterReport.FAIL,
-                detail, evidence);
+        String detail = planned.carriedTables().isEmpty()
+                ? "no step of the plan carries a deployment.toml table"
+                : wrong.isEmpty()
+                        ? old.size() + " setting(s) of " + String.join(", ", planned.carriedTables()) + " carried over"
+                        : "not carried: " + String.join(", ", wrong);
+        return new Check(
+                "CONFIG-CARRIED",
+                "state",
+                title,
+                wrong.isEmpty() ? AfterReport.PASS : AfterReport.FAIL,
+                detail,
+                evidence);
     }
 
     /**
@@ -183,7 +226,8 @@ public final class Verification {
     private static Map<String, TomlSetting> settings(Facts facts, Role role, java.util.Set<String> tables) {
         Map<String, TomlSetting> out = new TreeMap<>();
         facts.ofType(TomlSetting.class).stream()
-                .filter(s -> s.role() == role && !s.key().contains("[")
+                .filter(s -> s.role() == role
+                        && !s.key().contains("[")
                         && tables.stream().anyMatch(t -> s.key().startsWith(t + ".")))
                 .forEach(s -> out.put(s.key(), s));
         return out;
@@ -191,24 +235,40 @@ public final class Verification {
 
     static Check migrationJars(Facts facts) {
         List<MigrationArtefact> left = facts.ofType(MigrationArtefact.class).stream()
-                .filter(a -> a.role() == Role.NEW).toList();
-        return new Check("MIGRATION-JARS-REMOVED", "state", "No migration tool jar is left in the 3.1.0 home",
+                .filter(a -> a.role() == Role.NEW)
+                .toList();
+        return new Check(
+                "MIGRATION-JARS-REMOVED",
+                "state",
+                "No migration tool jar is left in the 3.1.0 home",
                 left.isEmpty() ? AfterReport.PASS : AfterReport.FAIL,
-                left.isEmpty() ? "no migration client, identity migration or tenant loader jar in dropins or lib"
-                        : "still there: " + left.stream().map(a -> a.folder() + "/" + a.name())
-                        .collect(Collectors.joining(", ")),
+                left.isEmpty()
+                        ? "no migration client, identity migration or tenant loader jar in dropins or lib"
+                        : "still there: "
+                                + left.stream()
+                                        .map(a -> a.folder() + "/" + a.name())
+                                        .collect(Collectors.joining(", ")),
                 left.stream().map(a -> a.source().toString()).toList());
     }
 
     static Check migrationResources(Facts facts) {
         Optional<FilePresence> p = facts.ofType(FilePresence.class).stream()
-                .filter(f -> f.role() == Role.NEW && f.relativePath().equals("migration-resources")).findFirst();
+                .filter(f -> f.role() == Role.NEW && f.relativePath().equals("migration-resources"))
+                .findFirst();
         String title = "migration-resources is removed from the 3.1.0 home";
         if (p.isEmpty()) {
-            return new Check("MIGRATION-RESOURCES-REMOVED", "state", title, AfterReport.UNKNOWN,
-                    "the 3.1.0 home was not scanned", List.of());
+            return new Check(
+                    "MIGRATION-RESOURCES-REMOVED",
+                    "state",
+                    title,
+                    AfterReport.UNKNOWN,
+                    "the 3.1.0 home was not scanned",
+                    List.of());
         }
-        return new Check("MIGRATION-RESOURCES-REMOVED", "state", title,
+        return new Check(
+                "MIGRATION-RESOURCES-REMOVED",
+                "state",
+                title,
                 p.get().present() ? AfterReport.FAIL : AfterReport.PASS,
                 p.get().present() ? "migration-resources is still in the 3.1.0 home" : "absent",
                 List.of(p.get().source().toString()));
@@ -216,11 +276,15 @@ public final class Verification {
 
     static Check indexingFrequency(Facts facts) {
         List<TomlSetting> set = facts.ofType(TomlSetting.class).stream()
-                .filter(s -> s.role() == Role.NEW && s.key().equals(INDEXING_FREQUENCY)).toList();
-        return new Check("INDEXING-FREQUENCY-REVERTED", "state",
+                .filter(s -> s.role() == Role.NEW && s.key().equals(INDEXING_FREQUENCY))
+                .toList();
+        return new Check(
+                "INDEXING-FREQUENCY-REVERTED",
+                "state",
                 "The temporary [indexing] frequency setting is removed from the 3.1.0 deployment.toml",
                 set.isEmpty() ? AfterReport.PASS : AfterReport.FAIL,
-                set.isEmpty() ? "the new deployment.toml sets no [indexing] frequency"
+                set.isEmpty()
+                        ? "the new deployment.toml sets no [indexing] frequency"
                         : "[indexing] frequency is still set (remove it once the registry is re-indexed)",
                 set.stream().map(s -> s.source().toString()).toList());
     }
@@ -231,7 +295,8 @@ public final class Verification {
             if (in == null) {
                 throw new IllegalStateException("missing resource " + STOCK_PROTECTED);
             }
-            new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines()
+            new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))
+                    .lines()
                     .filter(l -> !l.isBlank() && !l.startsWith("#"))
                     .forEach(l -> out.put(l.substring(66).trim(), l.substring(0, 64)));
         } catch (IOException e) {

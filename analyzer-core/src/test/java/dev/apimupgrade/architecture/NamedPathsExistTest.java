@@ -47,18 +47,21 @@ class NamedPathsExistTest {
             "docs/facts.md",
             // this test names them to find them
             "analyzer-core/src/test/java/dev/apimupgrade/architecture/NamedPathsExistTest.java");
+
     private static final Pattern REPO_PATH = Pattern.compile(
             "(?<![\\w./-])((?:analyzer-core|rules|cli|report-templates|samples|testkit|docs|bench|fuzz)/[\\w./<>*{}-]+)");
     private static final Pattern MD_LINK = Pattern.compile("\\]\\(([^)\\s]+)\\)");
-    private static final Pattern OUTSIDE = Pattern.compile(
-            "\\b(?:FACTS|DECISIONS|CONDITIONS|PITFALLS|SOURCES)\\.md\\b|\\.\\./shared\\b");
+    private static final Pattern OUTSIDE =
+            Pattern.compile("\\b(?:FACTS|DECISIONS|CONDITIONS|PITFALLS|SOURCES)\\.md\\b|\\.\\./shared\\b");
 
     private static Path projectRoot() {
         Path dir = Path.of("").toAbsolutePath();
         while (dir != null && !Files.exists(dir.resolve("analyzer-core/pom.xml"))) {
             dir = dir.getParent();
         }
-        assertThat(dir).as("project root above %s", Path.of("").toAbsolutePath()).isNotNull();
+        assertThat(dir)
+                .as("project root above %s", Path.of("").toAbsolutePath())
+                .isNotNull();
         return dir;
     }
 
@@ -67,9 +70,11 @@ class NamedPathsExistTest {
             return files.filter(Files::isRegularFile)
                     .filter(p -> {
                         String rel = root.relativize(p).toString().replace('\\', '/');
-                        return !rel.startsWith(".") && !rel.contains("/target/") && !rel.startsWith("target/")
-                                && !rel.contains("/.") && (rel.endsWith(".md") || rel.endsWith(".java")
-                                || rel.endsWith(".drl"));
+                        return !rel.startsWith(".")
+                                && !rel.contains("/target/")
+                                && !rel.startsWith("target/")
+                                && !rel.contains("/.")
+                                && (rel.endsWith(".md") || rel.endsWith(".java") || rel.endsWith(".drl"));
                     })
                     .sorted()
                     .toList();
@@ -91,8 +96,11 @@ class NamedPathsExistTest {
      * module's output folders or a relative path inside a generated home ({@code samples/stale/x.txt}).
      */
     private static boolean isARepositoryPath(String p) {
-        return p.startsWith("docs/") || p.startsWith("bench/") || p.startsWith("fuzz/")
-                || p.matches("[\\w-]+/src/.*") || p.matches("[\\w-]+/[\\w-]+\\.\\w+");
+        return p.startsWith("docs/")
+                || p.startsWith("bench/")
+                || p.startsWith("fuzz/")
+                || p.matches("[\\w-]+/src/.*")
+                || p.matches("[\\w-]+/[\\w-]+\\.\\w+");
     }
 
     @Test
@@ -123,13 +131,17 @@ class NamedPathsExistTest {
                         continue;
                     }
                     String p = bare(target);
-                    if (!p.isEmpty() && !p.matches(".*[<>*{}].*") && !Files.exists(file.getParent().resolve(p))) {
+                    if (!p.isEmpty()
+                            && !p.matches(".*[<>*{}].*")
+                            && !Files.exists(file.getParent().resolve(p))) {
                         missing.add(rel + ":" + (i + 1) + " links " + target);
                     }
                 }
             }
         }
-        assertThat(missing).as("paths named in docs and comments that are not in the repository").isEmpty();
+        assertThat(missing)
+                .as("paths named in docs and comments that are not in the repository")
+                .isEmpty();
     }
 
     @Test
@@ -149,7 +161,8 @@ class NamedPathsExistTest {
                 }
             }
         }
-        assertThat(outside).as("names of files outside the repository (summarise them under docs/ and cite that)")
+        assertThat(outside)
+                .as("names of files outside the repository (summarise them under docs/ and cite that)")
                 .isEmpty();
     }
 }

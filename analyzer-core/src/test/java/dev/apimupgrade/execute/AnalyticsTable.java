@@ -15,11 +15,10 @@ import java.util.regex.Pattern;
  */
 final class AnalyticsTable {
     static final String SIDDHI = "apim-analytics-3.0.0/wso2/worker/deployment/siddhi-files/APIM_ACCESS_SUMMARY.siddhi";
-    private static final Pattern TABLE = Pattern.compile("@primaryKey\\(([^)]*)\\)\\s*define\\s+table\\s+"
-            + "(ApiLastAccessSummary)\\s*\\(([^)]*)\\)");
+    private static final Pattern TABLE = Pattern.compile(
+            "@primaryKey\\(([^)]*)\\)\\s*define\\s+table\\s+" + "(ApiLastAccessSummary)\\s*\\(([^)]*)\\)");
 
-    private AnalyticsTable() {
-    }
+    private AnalyticsTable() {}
 
     static String createTable300() throws IOException {
         Matcher m = TABLE.matcher(TestDatabase.reference(SIDDHI));
@@ -29,12 +28,13 @@ final class AnalyticsTable {
         List<String> columns = new ArrayList<>();
         for (String attribute : m.group(3).split(",")) {
             String[] nameType = attribute.strip().split("\\s+");
-            columns.add(upper(nameType[0]) + " " + switch (nameType[1]) {
-                case "string" -> "VARCHAR(254)";
-                case "long" -> "BIGINT";
-                case "int" -> "INTEGER";
-                default -> throw new IllegalStateException("no column type for Siddhi type " + nameType[1]);
-            });
+            columns.add(upper(nameType[0]) + " "
+                    + switch (nameType[1]) {
+                        case "string" -> "VARCHAR(254)";
+                        case "long" -> "BIGINT";
+                        case "int" -> "INTEGER";
+                        default -> throw new IllegalStateException("no column type for Siddhi type " + nameType[1]);
+                    });
         }
         List<String> key = new ArrayList<>();
         for (String k : m.group(1).split(",")) {

@@ -29,11 +29,12 @@ import org.junit.jupiter.api.io.TempDir;
 class EngineTest {
     private static final String SYNAPSE = "repository/deployment/server/synapse-configs/default";
     private static final Fingerprint PRINT = Fingerprint.of(new Facts(List.of()), "rules", "test");
-    private static final Preflight CURRENT = () -> new Preflight.Snapshot(new Facts(List.of()), PRINT, List.of(),
-            new DatasourceSpecs(List.of()));
+    private static final Preflight CURRENT =
+            () -> new Preflight.Snapshot(new Facts(List.of()), PRINT, List.of(), new DatasourceSpecs(List.of()));
 
     @TempDir
     Path tmp;
+
     Homes homes;
     RunDirectory run;
     final Engine engine = new Engine();
@@ -42,12 +43,18 @@ class EngineTest {
     void homes() throws IOException {
         homes = new Homes(tmp.resolve("old"), tmp.resolve("new"));
         run = new RunDirectory(tmp.resolve("run"));
-        write("old", "repository/conf/deployment.toml", "[server]\nhostname = \"localhost\"\n\n[database.apim_db]\n"
-                + "type = \"h2\"\nurl = \"jdbc:h2:./repository/database/WSO2AM_DB;DB_CLOSE_ON_EXIT=FALSE\"\n"
-                + "password = \"wso2carbon\"\n");
-        write("new", "repository/conf/deployment.toml", "# the 3.1.0 file\n[server]\nhostname = \"localhost\"\n\n"
-                + "[database.apim_db]\ntype = \"h2\"\nurl = \"jdbc:h2:./repository/database/NEW_DB\"\n\n[indexing]\n"
-                + "re_indexing = 0 # bump to re-index\n");
+        write(
+                "old",
+                "repository/conf/deployment.toml",
+                "[server]\nhostname = \"localhost\"\n\n[database.apim_db]\n"
+                        + "type = \"h2\"\nurl = \"jdbc:h2:./repository/database/WSO2AM_DB;DB_CLOSE_ON_EXIT=FALSE\"\n"
+                        + "password = \"wso2carbon\"\n");
+        write(
+                "new",
+                "repository/conf/deployment.toml",
+                "# the 3.1.0 file\n[server]\nhostname = \"localhost\"\n\n"
+                        + "[database.apim_db]\ntype = \"h2\"\nurl = \"jdbc:h2:./repository/database/NEW_DB\"\n\n[indexing]\n"
+                        + "re_indexing = 0 # bump to re-index\n");
         write("old", "repository/components/lib/custom-mediator-1.0.jar", "jar bytes");
         write("old", SYNAPSE + "/api/Custom.xml", "<api name=\"custom\"/>");
         write("old", SYNAPSE + "/sequences/main.xml", "<sequence name=\"main\" old=\"yes\"/>");
@@ -63,7 +70,8 @@ class EngineTest {
 
     /** The operator starts the 3.1.0 server as a paused step says: its log grows by a clean start. */
     private void startedAgain() throws IOException {
-        Files.writeString(homes.newHome().resolve(ManualStepChecks.LOG), STARTED, java.nio.file.StandardOpenOption.APPEND);
+        Files.writeString(
+                homes.newHome().resolve(ManualStepChecks.LOG), STARTED, java.nio.file.StandardOpenOption.APPEND);
     }
 
     private void write(String home, String rel, String content) throws IOException {
@@ -73,23 +81,54 @@ class EngineTest {
     }
 
     private static PlanStep step(String id, String kind, String target, Map<String, String> params, boolean automated) {
-        return new PlanStep(id, "TEST-" + id, kind, target, params, automated, List.of(), "Step 1", "",
-                kind + " " + target + " holds", List.of(), List.of());
+        return new PlanStep(
+                id,
+                "TEST-" + id,
+                kind,
+                target,
+                params,
+                automated,
+                List.of(),
+                "Step 1",
+                "",
+                kind + " " + target + " holds",
+                List.of(),
+                List.of());
     }
 
     static MigrationPlan plan() {
-        return new MigrationPlan("test", "rules", PRINT, List.of(
-                step("toml-table", "SetTomlTable", "database.apim_db", Map.of("from", "OLD", "relativeH2", "true"),
-                        true),
-                step("toml-value", "SetTomlValue", "indexing.re_indexing", Map.of("value", "1"), true),
-                step("jar", "CopyFile", "repository/components/lib/custom-mediator-1.0.jar",
-                        Map.of("from", "OLD:repository/components/lib/custom-mediator-1.0.jar"), true),
-                step("synapse", "CopyTree", SYNAPSE, Map.of("from", "OLD:" + SYNAPSE, "exclude", "sequences/main.xml"),
-                        true),
-                step("save-solr", "Backup", "solr", Map.of(), true),
-                step("delete-solr", "DeletePath", "solr", Map.of("after", "Backup solr"), true),
-                step("restart", "ManualStep", "new-home", Map.of("step", "restart", "command", "sh wso2server.sh"),
-                        false)));
+        return new MigrationPlan(
+                "test",
+                "rules",
+                PRINT,
+                List.of(
+                        step(
+                                "toml-table",
+                                "SetTomlTable",
+                                "database.apim_db",
+                                Map.of("from", "OLD", "relativeH2", "true"),
+                                true),
+                        step("toml-value", "SetTomlValue", "indexing.re_indexing", Map.of("value", "1"), true),
+                        step(
+                                "jar",
+                                "CopyFile",
+                                "repository/components/lib/custom-mediator-1.0.jar",
+                                Map.of("from", "OLD:repository/components/lib/custom-mediator-1.0.jar"),
+                                true),
+                        step(
+                                "synapse",
+                                "CopyTree",
+                                SYNAPSE,
+                                Map.of("from", "OLD:" + SYNAPSE, "exclude", "sequences/main.xml"),
+                                true),
+                        step("save-solr", "Backup", "solr", Map.of(), true),
+                        step("delete-solr", "DeletePath", "solr", Map.of("after", "Backup solr"), true),
+                        step(
+                                "restart",
+                                "ManualStep",
+                                "new-home",
+                                Map.of("step", "restart", "command", "sh wso2server.sh"),
+                                false)));
     }
 
     private RunOutcome migrate(String... confirmed) throws Exception {
@@ -104,7 +143,9 @@ class EngineTest {
         assertThat(outcome.stoppedAt()).isEqualTo("restart");
         assertThat(outcome.toContinue()).contains("sh wso2server.sh").contains("--confirm restart");
         String toml = Files.readString(homes.newHome().resolve("repository/conf/deployment.toml"));
-        assertThat(toml).startsWith("# the 3.1.0 file\n").contains("re_indexing = 1\n")
+        assertThat(toml)
+                .startsWith("# the 3.1.0 file\n")
+                .contains("re_indexing = 1\n")
                 .contains("password = \"wso2carbon\"")
                 .contains("url = \"jdbc:h2:" + homes.oldHome().toString().replace('\\', '/')
                         + "/repository/database/WSO2AM_DB;DB_CLOSE_ON_EXIT=FALSE\"");
@@ -124,14 +165,18 @@ class EngineTest {
     }
 
     @Test
-    void aStepThatCannotBeAppliedEndsInAClearRefusalRecordedInTheJournalNotAnInternalError()
-            throws Exception {
-        MigrationPlan broken = new MigrationPlan("test", "rules", PRINT, List.of(step("gone", "SetTomlTable",
-                "database.not_in_the_old_file", Map.of("from", "OLD"), true)));
+    void aStepThatCannotBeAppliedEndsInAClearRefusalRecordedInTheJournalNotAnInternalError() throws Exception {
+        MigrationPlan broken = new MigrationPlan(
+                "test",
+                "rules",
+                PRINT,
+                List.of(step("gone", "SetTomlTable", "database.not_in_the_old_file", Map.of("from", "OLD"), true)));
 
         assertThatThrownBy(() -> engine.migrate(broken, run, homes, CURRENT, new Engine.Options(false, Set.of())))
-                .isInstanceOf(RunRefusedException.class).hasMessageContaining("gone");
-        assertThat(Journal.open(run.journal()).records()).isNotEmpty()
+                .isInstanceOf(RunRefusedException.class)
+                .hasMessageContaining("gone");
+        assertThat(Journal.open(run.journal()).records())
+                .isNotEmpty()
                 .anySatisfy(r -> assertThat(r.toString()).contains("gone").containsAnyOf("failed", "check-failed"));
         assertThat(run.lock()).doesNotExist();
     }
@@ -139,12 +184,20 @@ class EngineTest {
     @Test
     void aStepThatFailsHalfWayIsAStepFailureNotARefusalAndTheJournalSaysSo() throws Exception {
         write("new", "repository/components/dropins", "a file where the copy needs a folder");
-        MigrationPlan failing = new MigrationPlan("test", "rules", PRINT, List.of(step("jar", "CopyFile",
-                "repository/components/dropins/custom-mediator-1.0.jar",
-                Map.of("from", "OLD:repository/components/lib/custom-mediator-1.0.jar"), true)));
+        MigrationPlan failing = new MigrationPlan(
+                "test",
+                "rules",
+                PRINT,
+                List.of(step(
+                        "jar",
+                        "CopyFile",
+                        "repository/components/dropins/custom-mediator-1.0.jar",
+                        Map.of("from", "OLD:repository/components/lib/custom-mediator-1.0.jar"),
+                        true)));
 
         assertThatThrownBy(() -> engine.migrate(failing, run, homes, CURRENT, new Engine.Options(false, Set.of())))
-                .isInstanceOf(StepFailedException.class).hasMessageContaining("jar failed")
+                .isInstanceOf(StepFailedException.class)
+                .hasMessageContaining("jar failed")
                 .hasMessageContaining("rollback --run");
         assertThat(Journal.open(run.journal()).records())
                 .anySatisfy(r -> assertThat(r.status()).isEqualTo(JournalRecord.FAILED));
@@ -152,11 +205,12 @@ class EngineTest {
 
     @Test
     void aRefusalBeforeAnyStepIsNotAStepFailure() {
-        MigrationPlan stale = new MigrationPlan("test", "rules", Fingerprint.of(new Facts(List.of()), "other", "test"),
-                plan().steps());
+        MigrationPlan stale = new MigrationPlan(
+                "test", "rules", Fingerprint.of(new Facts(List.of()), "other", "test"), plan().steps());
 
         assertThatThrownBy(() -> engine.migrate(stale, run, homes, CURRENT, new Engine.Options(false, Set.of())))
-                .isInstanceOf(RunRefusedException.class).isNotInstanceOf(StepFailedException.class)
+                .isInstanceOf(RunRefusedException.class)
+                .isNotInstanceOf(StepFailedException.class)
                 .hasMessageContaining("stale");
     }
 
@@ -165,8 +219,10 @@ class EngineTest {
         String newHash = TreeHash.of(homes.newHome());
 
         assertThatThrownBy(() -> migrate("restrat"))
-                .isInstanceOf(dev.apimupgrade.scan.InputException.class).hasMessageContaining("'restrat'")
-                .hasMessageContaining("not a step of this plan").hasMessageContaining("restart");
+                .isInstanceOf(dev.apimupgrade.scan.InputException.class)
+                .hasMessageContaining("'restrat'")
+                .hasMessageContaining("not a step of this plan")
+                .hasMessageContaining("restart");
         assertThat(run.root()).doesNotExist();
         assertThat(TreeHash.of(homes.newHome())).isEqualTo(newHash);
     }
@@ -176,7 +232,8 @@ class EngineTest {
         String newHash = TreeHash.of(homes.newHome());
 
         assertThatThrownBy(() -> migrate("restart", "jar"))
-                .isInstanceOf(dev.apimupgrade.scan.InputException.class).hasMessageContaining("'jar'")
+                .isInstanceOf(dev.apimupgrade.scan.InputException.class)
+                .hasMessageContaining("'jar'")
                 .hasMessageContaining("not a manual step");
         assertThat(run.root()).doesNotExist();
         assertThat(TreeHash.of(homes.newHome())).isEqualTo(newHash);
@@ -184,10 +241,21 @@ class EngineTest {
 
     @Test
     void anUpperCaseFilePrefixedH2UrlIsAnchoredAtTheOldHomeLikeTheScanReadsIt() throws Exception {
-        write("old", "repository/conf/deployment.toml", "[database.apim_db]\ntype = \"h2\"\n"
-                + "url = \"jdbc:h2:FILE:./repository/database/WSO2AM_DB;AUTO_SERVER=TRUE\"\n");
-        MigrationPlan toml = new MigrationPlan("test", "rules", PRINT, List.of(step("toml-table", "SetTomlTable",
-                "database.apim_db", Map.of("from", "OLD", "relativeH2", "true"), true)));
+        write(
+                "old",
+                "repository/conf/deployment.toml",
+                "[database.apim_db]\ntype = \"h2\"\n"
+                        + "url = \"jdbc:h2:FILE:./repository/database/WSO2AM_DB;AUTO_SERVER=TRUE\"\n");
+        MigrationPlan toml = new MigrationPlan(
+                "test",
+                "rules",
+                PRINT,
+                List.of(step(
+                        "toml-table",
+                        "SetTomlTable",
+                        "database.apim_db",
+                        Map.of("from", "OLD", "relativeH2", "true"),
+                        true)));
 
         engine.migrate(toml, run, homes, CURRENT, new Engine.Options(false, Set.of()));
 
@@ -198,21 +266,43 @@ class EngineTest {
 
     @Test
     void anAdaptedConstraintNameThatIsNoLongerInTheDatabaseFailsTheStepInsteadOfPassingAsDone() throws Exception {
-        MigrationPlan adapt = new MigrationPlan("test", "rules", PRINT, List.of(step("adapt", "AdaptSqlStatement",
-                "WSO2AM_DB", Map.of("script", "am-3.0.0-to-3.1.0", "actualName", "CONSTRAINT_9"), true)));
+        MigrationPlan adapt = new MigrationPlan(
+                "test",
+                "rules",
+                PRINT,
+                List.of(step(
+                        "adapt",
+                        "AdaptSqlStatement",
+                        "WSO2AM_DB",
+                        Map.of("script", "am-3.0.0-to-3.1.0", "actualName", "CONSTRAINT_9"),
+                        true)));
 
         assertThatThrownBy(() -> engine.migrate(adapt, run, homes, CURRENT, new Engine.Options(false, Set.of())))
-                .isInstanceOf(StepFailedException.class).hasMessageContaining("CONSTRAINT_9");
+                .isInstanceOf(StepFailedException.class)
+                .hasMessageContaining("CONSTRAINT_9");
     }
 
     @Test
     void anAdaptedConstraintNameTheDatabaseHasIsCheckedAndTheStepIsDone() throws Exception {
-        MigrationPlan adapt = new MigrationPlan("test", "rules", PRINT, List.of(step("adapt", "AdaptSqlStatement",
-                "WSO2AM_DB", Map.of("script", "am-3.0.0-to-3.1.0", "actualName", "CONSTRAINT_9"), true)));
-        Facts facts = new Facts(List.of(new dev.apimupgrade.fact.DbConstraint("WSO2AM_DB", "AM_SYSTEM_APPS",
-                "CONSTRAINT_9", dev.apimupgrade.fact.DbConstraint.UNIQUE, "NAME",
+        MigrationPlan adapt = new MigrationPlan(
+                "test",
+                "rules",
+                PRINT,
+                List.of(step(
+                        "adapt",
+                        "AdaptSqlStatement",
+                        "WSO2AM_DB",
+                        Map.of("script", "am-3.0.0-to-3.1.0", "actualName", "CONSTRAINT_9"),
+                        true)));
+        Facts facts = new Facts(List.of(new dev.apimupgrade.fact.DbConstraint(
+                "WSO2AM_DB",
+                "AM_SYSTEM_APPS",
+                "CONSTRAINT_9",
+                dev.apimupgrade.fact.DbConstraint.UNIQUE,
+                "NAME",
                 SourceRef.db("WSO2AM_DB", "AM_SYSTEM_APPS"))));
-        Preflight withConstraint = () -> new Preflight.Snapshot(facts, PRINT, List.of(), new DatasourceSpecs(List.of()));
+        Preflight withConstraint =
+                () -> new Preflight.Snapshot(facts, PRINT, List.of(), new DatasourceSpecs(List.of()));
 
         RunOutcome outcome = engine.migrate(adapt, run, homes, withConstraint, new Engine.Options(false, Set.of()));
 
@@ -224,15 +314,26 @@ class EngineTest {
     void aServerStartedAfterTheRunBeganIsCaughtJustBeforeTheNextStepWhichIsNotStarted() throws Exception {
         // the first step itself makes the new home look like a running server (this JVM's pid in its pid file)
         write("old", "pid", ProcessHandle.current().pid() + "\n");
-        MigrationPlan plan = new MigrationPlan("test", "rules", PRINT, List.of(
-                step("server-starts", "CopyFile", "wso2carbon.pid", Map.of("from", "OLD:pid"), true),
-                step("jar", "CopyFile", "repository/components/lib/custom-mediator-1.0.jar",
-                        Map.of("from", "OLD:repository/components/lib/custom-mediator-1.0.jar"), true)));
+        MigrationPlan plan = new MigrationPlan(
+                "test",
+                "rules",
+                PRINT,
+                List.of(
+                        step("server-starts", "CopyFile", "wso2carbon.pid", Map.of("from", "OLD:pid"), true),
+                        step(
+                                "jar",
+                                "CopyFile",
+                                "repository/components/lib/custom-mediator-1.0.jar",
+                                Map.of("from", "OLD:repository/components/lib/custom-mediator-1.0.jar"),
+                                true)));
 
         assertThatThrownBy(() -> engine.migrate(plan, run, homes, CURRENT, new Engine.Options(false, Set.of())))
-                .isInstanceOf(RunRefusedException.class).isNotInstanceOf(StepFailedException.class)
-                .hasMessageContaining("the NEW server is running").hasMessageContaining("jar was not started");
-        assertThat(homes.newHome().resolve("repository/components/lib/custom-mediator-1.0.jar")).doesNotExist();
+                .isInstanceOf(RunRefusedException.class)
+                .isNotInstanceOf(StepFailedException.class)
+                .hasMessageContaining("the NEW server is running")
+                .hasMessageContaining("jar was not started");
+        assertThat(homes.newHome().resolve("repository/components/lib/custom-mediator-1.0.jar"))
+                .doesNotExist();
         assertThat(Journal.open(run.journal()).completed("server-starts")).isTrue();
     }
 
@@ -251,19 +352,34 @@ class EngineTest {
             }
         };
 
-        engine.migrate(plan(), run, homes, CURRENT, new Engine.Options(false, Map.of("restart", "--confirm"),
-                java.util.Optional.empty(), recording));
+        engine.migrate(
+                plan(),
+                run,
+                homes,
+                CURRENT,
+                new Engine.Options(false, Map.of("restart", "--confirm"), java.util.Optional.empty(), recording));
 
         // synapse: Custom.xml is copied, sequences/main.xml is one of the excluded (protected) files
         assertThat(seen).containsExactly("synapse 1/1 files", "synapse end");
     }
 
     private static MigrationPlan migrationRun() {
-        return new MigrationPlan("test", "rules", PRINT, List.of(step("apim-client", "ManualStep", "new-home",
-                Map.of("step", "copy the client jar, run, check the log, then remove both",
-                        "command", "sh wso2server.sh -DmigrateFromVersion=3.0.0", "removedAfter",
-                        "repository/components/dropins/org.wso2.carbon.apimgt.migrate.client-*.jar,migration-resources"),
-                false)));
+        return new MigrationPlan(
+                "test",
+                "rules",
+                PRINT,
+                List.of(step(
+                        "apim-client",
+                        "ManualStep",
+                        "new-home",
+                        Map.of(
+                                "step",
+                                "copy the client jar, run, check the log, then remove both",
+                                "command",
+                                "sh wso2server.sh -DmigrateFromVersion=3.0.0",
+                                "removedAfter",
+                                "repository/components/dropins/org.wso2.carbon.apimgt.migrate.client-*.jar,migration-resources"),
+                        false)));
     }
 
     @Test
@@ -271,17 +387,21 @@ class EngineTest {
         write("new", "repository/logs/wso2carbon.log", "[2026-11-01] ERROR {old} - an error before the step\n");
         RunOutcome paused = engine.migrate(migrationRun(), run, homes, CURRENT, new Engine.Options(false, Set.of()));
         assertThat(paused.stoppedAt()).isEqualTo("apim-client");
-        Files.writeString(homes.newHome().resolve("repository/logs/wso2carbon.log"),
+        Files.writeString(
+                homes.newHome().resolve("repository/logs/wso2carbon.log"),
                 "[2026-11-25 10:00:01,000]  INFO {org.wso2.carbon.apimgt.migration} - Migrating API-M\n"
                         + "[2026-11-25 10:00:02,000]  WARN {org.wso2.carbon.apimgt.migration} - Error while migrating"
-                        + " API /pizzashack\n", java.nio.file.StandardOpenOption.APPEND);
+                        + " API /pizzashack\n",
+                java.nio.file.StandardOpenOption.APPEND);
 
-        RunOutcome checked = engine.migrate(migrationRun(), run, homes, CURRENT,
-                new Engine.Options(false, Set.of("apim-client")));
+        RunOutcome checked =
+                engine.migrate(migrationRun(), run, homes, CURRENT, new Engine.Options(false, Set.of("apim-client")));
 
         assertThat(checked.completed()).isFalse();
-        assertThat(checked.toContinue()).startsWith("CHECK FAILED after apim-client")
-                .contains("1 ERROR line(s) or known migration error(s)").contains("Error while migrating API")
+        assertThat(checked.toContinue())
+                .startsWith("CHECK FAILED after apim-client")
+                .contains("1 ERROR line(s) or known migration error(s)")
+                .contains("Error while migrating API")
                 .doesNotContain("an error before the step");
         assertThat(Journal.open(run.journal()).completed("apim-client")).isFalse();
     }
@@ -290,38 +410,50 @@ class EngineTest {
     void aConfirmedMigrationRunWhoseClientJarIsStillInDropinsStopsTheRunNamingIt() throws Exception {
         write("new", "repository/components/dropins/org.wso2.carbon.apimgt.migrate.client-3.1.0-6.jar", "jar");
 
-        RunOutcome checked = engine.migrate(migrationRun(), run, homes, CURRENT,
-                new Engine.Options(false, Set.of("apim-client")));
+        RunOutcome checked =
+                engine.migrate(migrationRun(), run, homes, CURRENT, new Engine.Options(false, Set.of("apim-client")));
 
         assertThat(checked.completed()).isFalse();
-        assertThat(checked.toContinue()).contains("still present")
+        assertThat(checked.toContinue())
+                .contains("still present")
                 .contains("NEW:repository/components/dropins/org.wso2.carbon.apimgt.migrate.client-3.1.0-6.jar");
     }
 
     @Test
-    void aConfirmedMigrationRunWithACleanLogAndItsTemporaryFilesRemovedGoesOnSayingWhatWasChecked()
-            throws Exception {
+    void aConfirmedMigrationRunWithACleanLogAndItsTemporaryFilesRemovedGoesOnSayingWhatWasChecked() throws Exception {
         write("new", "repository/logs/wso2carbon.log", "[2026-11-25]  INFO {x} - migration done\n" + STARTED);
 
-        RunOutcome checked = engine.migrate(migrationRun(), run, homes, CURRENT,
-                new Engine.Options(false, Set.of("apim-client")));
+        RunOutcome checked =
+                engine.migrate(migrationRun(), run, homes, CURRENT, new Engine.Options(false, Set.of("apim-client")));
 
         assertThat(checked.completed()).isTrue();
-        assertThat(checked.lines()).contains("apim-client: checked NEW:migration-resources is removed",
-                "apim-client: confirmed by the operator")
-                .anySatisfy(l -> assertThat(l).contains("the start ('WSO2 Carbon started in'), no ERROR line and no known"
-                        + " migration error"));
+        assertThat(checked.lines())
+                .contains(
+                        "apim-client: checked NEW:migration-resources is removed",
+                        "apim-client: confirmed by the operator")
+                .anySatisfy(l -> assertThat(l)
+                        .contains("the start ('WSO2 Carbon started in'), no ERROR line and no known"
+                                + " migration error"));
     }
 
     @Test
     void aCopyFromASourceThatVanishedSincePlanningIsRefusedAndWritesNothing() throws Exception {
-        MigrationPlan broken = new MigrationPlan("test", "rules", PRINT, List.of(step("missing-source", "CopyFile",
-                "repository/components/lib/vanished.jar", Map.of("from", "OLD:repository/components/lib/vanished.jar"),
-                true)));
+        MigrationPlan broken = new MigrationPlan(
+                "test",
+                "rules",
+                PRINT,
+                List.of(step(
+                        "missing-source",
+                        "CopyFile",
+                        "repository/components/lib/vanished.jar",
+                        Map.of("from", "OLD:repository/components/lib/vanished.jar"),
+                        true)));
 
         assertThatThrownBy(() -> engine.migrate(broken, run, homes, CURRENT, new Engine.Options(false, Set.of())))
-                .isInstanceOf(RunRefusedException.class).hasMessageContaining("missing-source");
-        assertThat(homes.newHome().resolve("repository/components/lib/vanished.jar")).doesNotExist();
+                .isInstanceOf(RunRefusedException.class)
+                .hasMessageContaining("missing-source");
+        assertThat(homes.newHome().resolve("repository/components/lib/vanished.jar"))
+                .doesNotExist();
         assertThat(run.lock()).doesNotExist();
     }
 
@@ -342,7 +474,9 @@ class EngineTest {
     }
 
     private long intents() throws Exception {
-        return Journal.open(run.journal()).records().stream().filter(r -> r.type().equals("intent")).count();
+        return Journal.open(run.journal()).records().stream()
+                .filter(r -> r.type().equals("intent"))
+                .count();
     }
 
     @Test
@@ -360,16 +494,23 @@ class EngineTest {
     }
 
     /** The plan made after drift of an old-home file: same steps, one with another value; its own fingerprint. */
-    private static final Fingerprint DRIFTED = Fingerprint.of(new Facts(List.of(new FileContent(Role.OLD,
-            "repository/conf/carbon.xml", "edited", SourceRef.file(Role.OLD, "repository/conf/carbon.xml")))),
-            "rules", "test");
-    private static final Preflight AFTER_DRIFT = () -> new Preflight.Snapshot(new Facts(List.of()), DRIFTED, List.of(),
-            new DatasourceSpecs(List.of()));
+    private static final Fingerprint DRIFTED = Fingerprint.of(
+            new Facts(List.of(new FileContent(
+                    Role.OLD,
+                    "repository/conf/carbon.xml",
+                    "edited",
+                    SourceRef.file(Role.OLD, "repository/conf/carbon.xml")))),
+            "rules",
+            "test");
+
+    private static final Preflight AFTER_DRIFT =
+            () -> new Preflight.Snapshot(new Facts(List.of()), DRIFTED, List.of(), new DatasourceSpecs(List.of()));
 
     private static MigrationPlan replanned() {
         List<PlanStep> steps = new java.util.ArrayList<>(plan().steps());
-        steps.replaceAll(s -> s.id().equals("toml-value") ? step("toml-value", "SetTomlValue",
-                "indexing.re_indexing", Map.of("value", "2"), true) : s);
+        steps.replaceAll(s -> s.id().equals("toml-value")
+                ? step("toml-value", "SetTomlValue", "indexing.re_indexing", Map.of("value", "2"), true)
+                : s);
         return new MigrationPlan("test", "rules", DRIFTED, steps);
     }
 
@@ -378,22 +519,29 @@ class EngineTest {
             throws Exception {
         assertThat(migrate().stoppedAt()).isEqualTo("restart");
 
-        RunOutcome adopted = engine.migrate(replanned(), run, homes, AFTER_DRIFT,
-                new Engine.Options(false, Set.of()));
+        RunOutcome adopted = engine.migrate(replanned(), run, homes, AFTER_DRIFT, new Engine.Options(false, Set.of()));
 
-        assertThat(adopted.lines()).anySatisfy(l -> assertThat(l).startsWith("adopted the new plan (plans/2-plan.json);"
-                + " drift since the earlier plan: 1 change(s) outside the steps' targets: added"
-                + " OLD:repository/conf/carbon.xml"));
-        assertThat(adopted.lines()).contains("toml-value: done", "jar: done earlier, still holds",
-                "synapse: done earlier, still holds");
-        assertThat(homes.newHome().resolve("repository/conf/deployment.toml")).content().contains("re_indexing = 2");
+        assertThat(adopted.lines())
+                .anySatisfy(l -> assertThat(l)
+                        .startsWith("adopted the new plan (plans/2-plan.json);"
+                                + " drift since the earlier plan: 1 change(s) outside the steps' targets: added"
+                                + " OLD:repository/conf/carbon.xml"));
+        assertThat(adopted.lines())
+                .contains("toml-value: done", "jar: done earlier, still holds", "synapse: done earlier, still holds");
+        assertThat(homes.newHome().resolve("repository/conf/deployment.toml"))
+                .content()
+                .contains("re_indexing = 2");
         assertThat(run.root().resolve("plans/1-plan.json")).exists();
         assertThat(run.root().resolve("plans/2-plan.json")).hasSameTextualContentAs(run.plan());
         assertThat(RunRecord.read(run).planFingerprint()).isEqualTo(DRIFTED.sha256());
         List<JournalRecord> records = Journal.open(run.journal()).records();
-        assertThat(records).filteredOn(r -> r.type().equals("intent") && "jar".equals(r.step())).hasSize(1);
-        assertThat(records).filteredOn(r -> JournalRecord.SUPERSEDED.equals(r.status()))
-                .extracting(JournalRecord::step).containsExactly("toml-value");
+        assertThat(records)
+                .filteredOn(r -> r.type().equals("intent") && "jar".equals(r.step()))
+                .hasSize(1);
+        assertThat(records)
+                .filteredOn(r -> JournalRecord.SUPERSEDED.equals(r.status()))
+                .extracting(JournalRecord::step)
+                .containsExactly("toml-value");
     }
 
     @Test
@@ -406,7 +554,9 @@ class EngineTest {
 
         RunOutcome again = Rollback.of(run, false);
 
-        assertThat(again.lines().get(0)).startsWith(Rollback.ALREADY + " at ").endsWith("restoring from the backup again");
+        assertThat(again.lines().get(0))
+                .startsWith(Rollback.ALREADY + " at ")
+                .endsWith("restoring from the backup again");
         assertThat(TreeHash.of(homes.newHome())).isEqualTo(newHash);
     }
 
@@ -415,8 +565,9 @@ class EngineTest {
         migrate("restart");
         Rollback.of(run, false);
 
-        assertThatThrownBy(() -> engine.migrate(replanned(), run, homes, AFTER_DRIFT,
-                new Engine.Options(false, Set.of()))).isInstanceOf(RunRefusedException.class)
+        assertThatThrownBy(
+                        () -> engine.migrate(replanned(), run, homes, AFTER_DRIFT, new Engine.Options(false, Set.of())))
+                .isInstanceOf(RunRefusedException.class)
                 .hasMessageContaining("was rolled back");
         assertThat(run.root().resolve("plans/2-plan.json")).doesNotExist();
     }
@@ -437,12 +588,14 @@ class EngineTest {
                     .hasContent("<api name=\"a" + i + "\"/>");
         }
         List<JournalRecord> saved = Journal.open(run.journal()).records().stream()
-                .filter(r -> r.type().equals("backup") && "synapse".equals(r.step())).toList();
+                .filter(r -> r.type().equals("backup") && "synapse".equals(r.step()))
+                .toList();
         List<String> paths = saved.stream().map(JournalRecord::path).toList();
-        assertThat(paths).doesNotHaveDuplicates().hasSize(files + 1 + 4); // the files, api/Custom.xml, api/ and its three folders
+        assertThat(paths)
+                .doesNotHaveDuplicates()
+                .hasSize(files + 1 + 4); // the files, api/Custom.xml, api/ and its three folders
         String folder = "NEW:" + SYNAPSE + "/api/tenant-like-0";
-        assertThat(paths.indexOf(folder)).isNotNegative()
-                .isLessThan(paths.indexOf(folder + "/Api0.xml"));
+        assertThat(paths.indexOf(folder)).isNotNegative().isLessThan(paths.indexOf(folder + "/Api0.xml"));
         assertThat(saved).allSatisfy(r -> assertThat(r.existed()).isFalse());
 
         Rollback.of(run, false);
@@ -462,11 +615,14 @@ class EngineTest {
         RunOutcome again = migrate("restart");
 
         assertThat(again.completed()).isTrue();
-        assertThat(homes.newHome().resolve("repository/conf/.deployment.toml.apim-upgrade-tmp")).doesNotExist();
-        assertThat(homes.newHome().resolve(SYNAPSE + "/api/.Custom.xml.apim-upgrade-tmp")).doesNotExist();
+        assertThat(homes.newHome().resolve("repository/conf/.deployment.toml.apim-upgrade-tmp"))
+                .doesNotExist();
+        assertThat(homes.newHome().resolve(SYNAPSE + "/api/.Custom.xml.apim-upgrade-tmp"))
+                .doesNotExist();
         assertThat(homes.newHome().resolve("not-ours/.x.apim-upgrade-tmp")).exists();
-        assertThat(again.lines()).anySatisfy(l -> assertThat(l)
-                .startsWith("removed NEW:repository/conf/.deployment.toml.apim-upgrade-tmp"));
+        assertThat(again.lines())
+                .anySatisfy(
+                        l -> assertThat(l).startsWith("removed NEW:repository/conf/.deployment.toml.apim-upgrade-tmp"));
     }
 
     @Test
@@ -483,45 +639,63 @@ class EngineTest {
     @Test
     void aScriptTheOperatorRanByHandAndConfirmsDoesNotMakeThePlanStaleThroughTheRowsItChangedInItsDatabase()
             throws Exception {
-        MigrationPlan plan = new MigrationPlan("test", "rules", PRINT, List.of(step("reg-index", "RunSqlScript",
-                "shared_db", Map.of("script", "reg-index"), true)));
+        MigrationPlan plan = new MigrationPlan(
+                "test",
+                "rules",
+                PRINT,
+                List.of(step("reg-index", "RunSqlScript", "shared_db", Map.of("script", "reg-index"), true)));
         RunOutcome stopped = engine.migrate(plan, run, homes, CURRENT, new Engine.Options(false, Set.of()));
-        assertThat(stopped.stoppedAt()).as("the tool cannot run it: the operator does").isEqualTo("reg-index");
+        assertThat(stopped.stoppedAt())
+                .as("the tool cannot run it: the operator does")
+                .isEqualTo("reg-index");
         // the operator ran reg-index.sql: REG_LOG of shared_db now reads differently than when the plan was made
-        Fingerprint rowsChanged = Fingerprint.of(new Facts(List.of(new RowCount("shared_db", "REG_LOG",
-                RowCount.ROWS, 1, SourceRef.db("shared_db", "REG_LOG")))), "rules", "test");
-        Preflight afterTheScript = () -> new Preflight.Snapshot(new Facts(List.of()), rowsChanged, List.of(),
-                new DatasourceSpecs(List.of()));
+        Fingerprint rowsChanged = Fingerprint.of(
+                new Facts(List.of(
+                        new RowCount("shared_db", "REG_LOG", RowCount.ROWS, 1, SourceRef.db("shared_db", "REG_LOG")))),
+                "rules",
+                "test");
+        Preflight afterTheScript = () ->
+                new Preflight.Snapshot(new Facts(List.of()), rowsChanged, List.of(), new DatasourceSpecs(List.of()));
 
-        assertThatThrownBy(() -> engine.migrate(plan, run, homes, afterTheScript,
-                new Engine.Options(false, Set.of()))).as("unconfirmed, the change is no doing of the run")
-                .isInstanceOf(RunRefusedException.class).hasMessageContaining("stale")
+        assertThatThrownBy(() -> engine.migrate(plan, run, homes, afterTheScript, new Engine.Options(false, Set.of())))
+                .as("unconfirmed, the change is no doing of the run")
+                .isInstanceOf(RunRefusedException.class)
+                .hasMessageContaining("stale")
                 .hasMessageContaining("db:shared_db/REG_LOG");
-        RunOutcome confirmed = engine.migrate(plan, run, homes, afterTheScript,
-                new Engine.Options(false, Set.of("reg-index")));
+        RunOutcome confirmed =
+                engine.migrate(plan, run, homes, afterTheScript, new Engine.Options(false, Set.of("reg-index")));
         RunOutcome rerun = engine.migrate(plan, run, homes, afterTheScript, new Engine.Options(false, Set.of()));
 
-        assertThat(confirmed.completed()).as(String.join("\n", confirmed.lines())).isTrue();
-        assertThat(rerun.completed()).as("the journal keeps the confirmation for later reruns").isTrue();
+        assertThat(confirmed.completed())
+                .as(String.join("\n", confirmed.lines()))
+                .isTrue();
+        assertThat(rerun.completed())
+                .as("the journal keeps the confirmation for later reruns")
+                .isTrue();
     }
 
     @Test
     void aStalePlanIsRefusedNamingTheChangeAndNothingIsWritten() throws Exception {
         String newHash = TreeHash.of(homes.newHome());
         String file = "repository/conf/carbon.xml"; // no step of the plan changes it
-        Fingerprint other = Fingerprint.of(new Facts(List.of(new FileContent(Role.NEW, file, "abc",
-                SourceRef.file(Role.NEW, file)))), "rules", "test");
-        Preflight changed = () -> new Preflight.Snapshot(new Facts(List.of()), other, List.of(),
-                new DatasourceSpecs(List.of()));
+        Fingerprint other = Fingerprint.of(
+                new Facts(List.of(new FileContent(Role.NEW, file, "abc", SourceRef.file(Role.NEW, file)))),
+                "rules",
+                "test");
+        Preflight changed =
+                () -> new Preflight.Snapshot(new Facts(List.of()), other, List.of(), new DatasourceSpecs(List.of()));
 
         assertThatThrownBy(() -> engine.migrate(plan(), run, homes, changed, new Engine.Options(false, Set.of())))
-                .isInstanceOf(RunRefusedException.class).hasMessageContaining("stale")
+                .isInstanceOf(RunRefusedException.class)
+                .hasMessageContaining("stale")
                 .hasMessageContaining("NEW:repository/conf/carbon.xml")
                 .hasMessageContaining("Nothing was changed");
         assertThat(TreeHash.of(homes.newHome())).isEqualTo(newHash);
         assertThat(intents()).isZero();
         assertThat(run.lock()).doesNotExist();
-        assertThat(run.runJson()).as("a refused first start does not bind the folder to this plan").doesNotExist();
+        assertThat(run.runJson())
+                .as("a refused first start does not bind the folder to this plan")
+                .doesNotExist();
     }
 
     @Test
@@ -531,10 +705,14 @@ class EngineTest {
 
         RunOutcome preview = engine.dryRun(plan(), run, homes, CURRENT);
 
-        assertThat(String.join("\n", preview.lines())).contains("+re_indexing = 1").contains("create NEW:" + SYNAPSE
-                + "/api/Custom.xml").contains("keep NEW:" + SYNAPSE + "/sequences/main.xml (excluded)")
-                .contains("delete NEW:solr/data/index.bin").contains("by hand: restart; command: sh wso2server.sh")
-                .contains("password = \"****\"").doesNotContain("wso2carbon");
+        assertThat(String.join("\n", preview.lines()))
+                .contains("+re_indexing = 1")
+                .contains("create NEW:" + SYNAPSE + "/api/Custom.xml")
+                .contains("keep NEW:" + SYNAPSE + "/sequences/main.xml (excluded)")
+                .contains("delete NEW:solr/data/index.bin")
+                .contains("by hand: restart; command: sh wso2server.sh")
+                .contains("password = \"****\"")
+                .doesNotContain("wso2carbon");
         assertThat(TreeHash.of(homes.oldHome())).isEqualTo(oldHash);
         assertThat(TreeHash.of(homes.newHome())).isEqualTo(newHash);
         assertThat(tmp.resolve("run")).doesNotExist();
@@ -543,15 +721,21 @@ class EngineTest {
     @Test
     void anOpenBlockerIsRefusedNamingItAndNothingIsWritten() throws Exception {
         String newHash = TreeHash.of(homes.newHome());
-        ConditionResult blocker = new ConditionResult(ConditionCatalogue.load().get("KEY-PASSWORD-MISMATCH"),
-                Status.APPLIES, Severity.BLOCKER, List.of("wso2carbon.jks does not open with the configured password."),
-                List.of(), List.of("KEY-PASSWORD-MISMATCH rule"));
-        Preflight blocked = () -> new Preflight.Snapshot(new Facts(List.of()), PRINT, List.of(blocker),
-                new DatasourceSpecs(List.of()));
+        ConditionResult blocker = new ConditionResult(
+                ConditionCatalogue.load().get("KEY-PASSWORD-MISMATCH"),
+                Status.APPLIES,
+                Severity.BLOCKER,
+                List.of("wso2carbon.jks does not open with the configured password."),
+                List.of(),
+                List.of("KEY-PASSWORD-MISMATCH rule"));
+        Preflight blocked = () ->
+                new Preflight.Snapshot(new Facts(List.of()), PRINT, List.of(blocker), new DatasourceSpecs(List.of()));
 
         assertThatThrownBy(() -> engine.migrate(plan(), run, homes, blocked, new Engine.Options(false, Set.of())))
-                .isInstanceOf(RunRefusedException.class).hasMessageContaining("KEY-PASSWORD-MISMATCH")
-                .hasMessageContaining("does not open").hasMessageContaining("Nothing was changed");
+                .isInstanceOf(RunRefusedException.class)
+                .hasMessageContaining("KEY-PASSWORD-MISMATCH")
+                .hasMessageContaining("does not open")
+                .hasMessageContaining("Nothing was changed");
         assertThat(TreeHash.of(homes.newHome())).isEqualTo(newHash);
         assertThat(intents()).isZero();
     }
@@ -559,16 +743,22 @@ class EngineTest {
     @Test
     void anUndecidedBlockerIsRefusedLikeOneThatAppliesNamingWhatSettlesIt() throws Exception {
         String newHash = TreeHash.of(homes.newHome());
-        ConditionResult undecided = new ConditionResult(ConditionCatalogue.load().get("ANA-PK-KEY-LENGTH"),
-                Status.UNKNOWN, Severity.BLOCKER, List.of("The analytics database is not configured (give the 3.0.0"
-                + " analytics home with --old-analytics, whose worker deployment.yaml names APIM_ANALYTICS_DB)."),
-                List.of(), List.of("ANA-PK-KEY-LENGTH rule"));
-        Preflight blocked = () -> new Preflight.Snapshot(new Facts(List.of()), PRINT, List.of(undecided),
-                new DatasourceSpecs(List.of()));
+        ConditionResult undecided = new ConditionResult(
+                ConditionCatalogue.load().get("ANA-PK-KEY-LENGTH"),
+                Status.UNKNOWN,
+                Severity.BLOCKER,
+                List.of(
+                        "The analytics database is not configured (give the 3.0.0"
+                                + " analytics home with --old-analytics, whose worker deployment.yaml names APIM_ANALYTICS_DB)."),
+                List.of(),
+                List.of("ANA-PK-KEY-LENGTH rule"));
+        Preflight blocked = () ->
+                new Preflight.Snapshot(new Facts(List.of()), PRINT, List.of(undecided), new DatasourceSpecs(List.of()));
 
         assertThatThrownBy(() -> engine.migrate(plan(), run, homes, blocked, new Engine.Options(false, Set.of())))
                 .isInstanceOf(RunRefusedException.class)
-                .hasMessageContaining("ANA-PK-KEY-LENGTH (UNDECIDED: no rule could decide it; settled by --old-analytics)")
+                .hasMessageContaining(
+                        "ANA-PK-KEY-LENGTH (UNDECIDED: no rule could decide it; settled by --old-analytics)")
                 .hasMessageContaining("Nothing was changed");
         assertThat(TreeHash.of(homes.newHome())).isEqualTo(newHash);
         assertThat(intents()).isZero();
@@ -578,11 +768,12 @@ class EngineTest {
     void aConfirmedServerStartWithNoLogIsNotAcceptedAsDoneItSaysTheStartWroteNoLog() throws Exception {
         Files.delete(homes.newHome().resolve(ManualStepChecks.LOG));
 
-        RunOutcome checked = engine.migrate(migrationRun(), run, homes, CURRENT,
-                new Engine.Options(false, Set.of("apim-client")));
+        RunOutcome checked =
+                engine.migrate(migrationRun(), run, homes, CURRENT, new Engine.Options(false, Set.of("apim-client")));
 
         assertThat(checked.completed()).isFalse();
-        assertThat(checked.toContinue()).startsWith("CHECK FAILED after apim-client")
+        assertThat(checked.toContinue())
+                .startsWith("CHECK FAILED after apim-client")
                 .contains("NEW:repository/logs/wso2carbon.log does not exist: the server start this step asks for"
                         + " wrote no log");
         assertThat(Journal.open(run.journal()).completed("apim-client")).isFalse();
@@ -594,26 +785,30 @@ class EngineTest {
         assertThat(paused.stoppedAt()).isEqualTo("apim-client");
         assertThat(paused.toContinue()).contains("'WSO2 Carbon started in ...'");
 
-        RunOutcome nothingWritten = engine.migrate(migrationRun(), run, homes, CURRENT,
-                new Engine.Options(false, Set.of("apim-client")));
+        RunOutcome nothingWritten =
+                engine.migrate(migrationRun(), run, homes, CURRENT, new Engine.Options(false, Set.of("apim-client")));
 
-        assertThat(nothingWritten.completed()).as("the earlier start in the log is not this step's").isFalse();
+        assertThat(nothingWritten.completed())
+                .as("the earlier start in the log is not this step's")
+                .isFalse();
         assertThat(nothingWritten.toContinue()).contains("no 'WSO2 Carbon started in' line");
     }
 
     @Test
     void aRedoThatWritesACleanStartClearsTheErrorAnEarlierCheckFound() throws Exception {
         engine.migrate(migrationRun(), run, homes, CURRENT, new Engine.Options(false, Set.of()));
-        Files.writeString(homes.newHome().resolve(ManualStepChecks.LOG), "[2026-11-25 10:01:00,000] ERROR"
-                + " {org.wso2.carbon.apimgt.migration} - the first try failed\n" + STARTED,
+        Files.writeString(
+                homes.newHome().resolve(ManualStepChecks.LOG),
+                "[2026-11-25 10:01:00,000] ERROR" + " {org.wso2.carbon.apimgt.migration} - the first try failed\n"
+                        + STARTED,
                 java.nio.file.StandardOpenOption.APPEND);
-        RunOutcome failed = engine.migrate(migrationRun(), run, homes, CURRENT,
-                new Engine.Options(false, Set.of("apim-client")));
+        RunOutcome failed =
+                engine.migrate(migrationRun(), run, homes, CURRENT, new Engine.Options(false, Set.of("apim-client")));
         assertThat(failed.toContinue()).contains("the first try failed");
 
         startedAgain();
-        RunOutcome redone = engine.migrate(migrationRun(), run, homes, CURRENT,
-                new Engine.Options(false, Set.of("apim-client")));
+        RunOutcome redone =
+                engine.migrate(migrationRun(), run, homes, CURRENT, new Engine.Options(false, Set.of("apim-client")));
 
         assertThat(redone.completed()).as(redone.toContinue()).isTrue();
         assertThat(Journal.open(run.journal()).completed("apim-client")).isTrue();
@@ -621,12 +816,24 @@ class EngineTest {
 
     private static MigrationPlan tenantLoader() {
         String jar = "repository/components/dropins/tenantloader-1.0.jar";
-        return new MigrationPlan("test", "rules", PRINT, List.of(
-                step("loader-in", "CopyFile", jar, Map.of("from", "tenantloader-1.0.jar", "when", "before re-indexing"),
-                        true),
-                step("reindex-start", "ManualStep", "new-home", Map.of("step", "start to re-index", "command",
-                        "sh wso2server.sh"), false),
-                step("loader-out", "DeletePath", jar, Map.of("when", "after the re-indexing start"), true)));
+        return new MigrationPlan(
+                "test",
+                "rules",
+                PRINT,
+                List.of(
+                        step(
+                                "loader-in",
+                                "CopyFile",
+                                jar,
+                                Map.of("from", "tenantloader-1.0.jar", "when", "before re-indexing"),
+                                true),
+                        step(
+                                "reindex-start",
+                                "ManualStep",
+                                "new-home",
+                                Map.of("step", "start to re-index", "command", "sh wso2server.sh"),
+                                false),
+                        step("loader-out", "DeletePath", jar, Map.of("when", "after the re-indexing start"), true)));
     }
 
     @Test
@@ -635,44 +842,63 @@ class EngineTest {
         RunOutcome stopped = engine.migrate(tenantLoader(), run, homes, CURRENT, new Engine.Options(false, Set.of()));
 
         assertThat(stopped.stoppedAt()).isEqualTo("loader-in");
-        assertThat(stopped.toContinue()).contains("this step needs tenantloader-1.0.jar, which apim-upgrade does not"
-                + " ship: give it with --file tenantloader-1.0.jar=<path> or, in the --answers file, migrate: files:"
-                + " tenantloader: <path>");
+        assertThat(stopped.toContinue())
+                .contains("this step needs tenantloader-1.0.jar, which apim-upgrade does not"
+                        + " ship: give it with --file tenantloader-1.0.jar=<path> or, in the --answers file, migrate: files:"
+                        + " tenantloader: <path>");
 
-        RunOutcome confirmed = engine.migrate(tenantLoader(), run, homes, CURRENT,
-                new Engine.Options(false, Set.of("loader-in")));
+        RunOutcome confirmed =
+                engine.migrate(tenantLoader(), run, homes, CURRENT, new Engine.Options(false, Set.of("loader-in")));
 
         assertThat(confirmed.completed()).isFalse();
-        assertThat(confirmed.toContinue()).startsWith("CHECK FAILED after loader-in")
+        assertThat(confirmed.toContinue())
+                .startsWith("CHECK FAILED after loader-in")
                 .contains("NEW:repository/components/dropins/tenantloader-1.0.jar is missing");
         assertThat(Journal.open(run.journal()).completed("loader-in")).isFalse();
     }
 
     @Test
     void withTheTenantLoaderJarGivenItsCopyAndItsRemovalAfterTheReindexingStartRunAsAutomated() throws Exception {
-        Path jar = Files.writeString(Files.createDirectories(tmp.resolve("downloads")).resolve("tenantloader-1.0.jar"),
-                "loader");
-        Engine.Options given = new Engine.Options(false, Map.of(), java.util.Optional.empty(), Progress.NONE,
+        Path jar = Files.writeString(
+                Files.createDirectories(tmp.resolve("downloads")).resolve("tenantloader-1.0.jar"), "loader");
+        Engine.Options given = new Engine.Options(
+                false,
+                Map.of(),
+                java.util.Optional.empty(),
+                Progress.NONE,
                 new SuppliedFiles(Map.of("tenantloader", jar)));
 
         RunOutcome first = engine.migrate(tenantLoader(), run, homes, CURRENT, given);
 
         assertThat(first.stoppedAt()).as("only the start is the operator's").isEqualTo("reindex-start");
-        assertThat(homes.newHome().resolve("repository/components/dropins/tenantloader-1.0.jar")).hasContent("loader");
+        assertThat(homes.newHome().resolve("repository/components/dropins/tenantloader-1.0.jar"))
+                .hasContent("loader");
         startedAgain();
-        RunOutcome done = engine.migrate(tenantLoader(), run, homes, CURRENT, new Engine.Options(false,
-                Map.of("reindex-start", "--confirm"), java.util.Optional.empty(), Progress.NONE,
-                new SuppliedFiles(Map.of("tenantloader-1.0.jar", jar))));
+        RunOutcome done = engine.migrate(
+                tenantLoader(),
+                run,
+                homes,
+                CURRENT,
+                new Engine.Options(
+                        false,
+                        Map.of("reindex-start", "--confirm"),
+                        java.util.Optional.empty(),
+                        Progress.NONE,
+                        new SuppliedFiles(Map.of("tenantloader-1.0.jar", jar))));
 
         assertThat(done.completed()).as(done.toContinue()).isTrue();
         assertThat(done.lines()).contains("loader-out: done");
-        assertThat(homes.newHome().resolve("repository/components/dropins/tenantloader-1.0.jar")).doesNotExist();
+        assertThat(homes.newHome().resolve("repository/components/dropins/tenantloader-1.0.jar"))
+                .doesNotExist();
 
         long intents = intents();
         RunOutcome again = engine.migrate(tenantLoader(), run, homes, CURRENT, given);
         assertThat(again.completed()).isTrue();
-        assertThat(again.lines()).as("nothing runs twice").contains("loader-in: done earlier; loader-out changed its"
-                + " target afterwards, as the plan says", "loader-out: done earlier, still holds");
+        assertThat(again.lines())
+                .as("nothing runs twice")
+                .contains(
+                        "loader-in: done earlier; loader-out changed its" + " target afterwards, as the plan says",
+                        "loader-out: done earlier, still holds");
         assertThat(intents()).isEqualTo(intents);
     }
 
@@ -681,21 +907,30 @@ class EngineTest {
         String trust = "repository/resources/security/my-truststore.jks";
         Files.createDirectories(homes.oldHome().resolve(trust).getParent());
         Files.writeString(homes.oldHome().resolve(trust), "old truststore");
-        MigrationPlan plan = new MigrationPlan("test", "rules", PRINT, List.of(
-                step("copy-trust", "CopyFile", trust, Map.of("from", "OLD:" + trust), true),
-                step("import-42crunch", "ManualStep", trust, Map.of("step", "import the 42Crunch certificate"),
-                        false)));
+        MigrationPlan plan = new MigrationPlan(
+                "test",
+                "rules",
+                PRINT,
+                List.of(
+                        step("copy-trust", "CopyFile", trust, Map.of("from", "OLD:" + trust), true),
+                        step(
+                                "import-42crunch",
+                                "ManualStep",
+                                trust,
+                                Map.of("step", "import the 42Crunch certificate"),
+                                false)));
         RunOutcome stopped = engine.migrate(plan, run, homes, CURRENT, new Engine.Options(false, Set.of()));
         assertThat(stopped.stoppedAt()).isEqualTo("import-42crunch");
 
         // KEY-42CRUNCH-CERT: the operator imports the certificate into the copied truststore, then confirms
         Files.writeString(homes.newHome().resolve(trust), "old truststore + 42crunch");
-        RunOutcome done = engine.migrate(plan, run, homes, CURRENT,
-                new Engine.Options(false, Set.of("import-42crunch")));
+        RunOutcome done =
+                engine.migrate(plan, run, homes, CURRENT, new Engine.Options(false, Set.of("import-42crunch")));
 
         assertThat(done.completed()).as(done.toContinue()).isTrue();
-        assertThat(done.lines()).contains("copy-trust: done earlier; import-42crunch changed its target afterwards,"
-                + " as the plan says");
+        assertThat(done.lines())
+                .contains("copy-trust: done earlier; import-42crunch changed its target afterwards,"
+                        + " as the plan says");
         assertThat(homes.newHome().resolve(trust)).hasContent("old truststore + 42crunch");
     }
 }

@@ -23,12 +23,12 @@ import java.util.Map;
 final class ExportedRows {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private ExportedRows() {
-    }
+    private ExportedRows() {}
 
     static List<Map<String, String>> query(Connection c, String sql) throws SQLException {
         List<Map<String, String>> rows = new ArrayList<>();
-        try (Statement st = c.createStatement(); ResultSet r = st.executeQuery(sql)) {
+        try (Statement st = c.createStatement();
+                ResultSet r = st.executeQuery(sql)) {
             ResultSetMetaData md = r.getMetaData();
             while (r.next()) {
                 Map<String, String> row = new LinkedHashMap<>();

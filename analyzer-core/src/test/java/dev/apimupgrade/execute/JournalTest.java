@@ -3,12 +3,12 @@ package dev.apimupgrade.execute;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.apimupgrade.scan.InputException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.List;
-import dev.apimupgrade.scan.InputException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,7 +27,8 @@ class JournalTest {
         assertThat(again.records()).hasSize(3);
         assertThat(again.completed("A")).isTrue();
         assertThat(again.completed("B")).isFalse();
-        assertThat(Files.readAllLines(dir.resolve("journal.jsonl"))).hasSize(3)
+        assertThat(Files.readAllLines(dir.resolve("journal.jsonl")))
+                .hasSize(3)
                 .allSatisfy(l -> assertThat(l).startsWith("{\"formatVersion\":1,\"time\":"));
     }
 
@@ -36,8 +37,8 @@ class JournalTest {
         Path file = dir.resolve("journal.jsonl");
         Journal journal = Journal.open(file);
         // what a journal of the version before formatVersion holds: the same record, without the field
-        journal.append(new JournalRecord(null, "2026-11-25T10:00:00Z", "intent", "A", null, null, null, null, null,
-                "CopyFile x"));
+        journal.append(new JournalRecord(
+                null, "2026-11-25T10:00:00Z", "intent", "A", null, null, null, null, null, "CopyFile x"));
         assertThat(Files.readAllLines(file).get(0)).startsWith("{\"time\":");
 
         Journal resumed = Journal.open(file);
@@ -53,8 +54,10 @@ class JournalTest {
         journal.append(JournalRecord.intent("A", "CopyFile x"));
         journal.append(new JournalRecord(2, "2026-11-25T10:00:00Z", "intent", "B", null, null, null, null, null, "x"));
 
-        assertThatThrownBy(() -> Journal.open(file)).isInstanceOf(InputException.class)
-                .hasMessageContaining("format 2").hasMessageContaining("newer version")
+        assertThatThrownBy(() -> Journal.open(file))
+                .isInstanceOf(InputException.class)
+                .hasMessageContaining("format 2")
+                .hasMessageContaining("newer version")
                 .satisfies(e -> assertThat(((InputException) e).line()).isEqualTo(2));
     }
 
@@ -109,13 +112,16 @@ class JournalTest {
         List<String> lines = Files.readAllLines(file);
 
         Files.write(file, List.of(lines.get(0)));
-        assertThatThrownBy(() -> Journal.open(file)).isInstanceOf(InputException.class)
+        assertThatThrownBy(() -> Journal.open(file))
+                .isInstanceOf(InputException.class)
                 .hasMessageContaining("cut off its end");
         Files.write(file, List.of(lines.get(1), lines.get(0)));
-        assertThatThrownBy(() -> Journal.open(file)).isInstanceOf(InputException.class)
+        assertThatThrownBy(() -> Journal.open(file))
+                .isInstanceOf(InputException.class)
                 .satisfies(e -> assertThat(((InputException) e).line()).isEqualTo(1));
         Files.write(file, List.of(lines.get(0), lines.get(1).replace("x copied", "y copied")));
-        assertThatThrownBy(() -> Journal.open(file)).isInstanceOf(InputException.class)
+        assertThatThrownBy(() -> Journal.open(file))
+                .isInstanceOf(InputException.class)
                 .hasMessageContaining("does not match its MAC")
                 .satisfies(e -> assertThat(((InputException) e).line()).isEqualTo(2));
     }
@@ -126,8 +132,8 @@ class JournalTest {
         journal.append(JournalRecord.intent("A", "CopyFile x"));
 
         String key = Files.readString(dir.resolve("run.key")).strip();
-        assertThat(Files.getPosixFilePermissions(dir.resolve("run.key"))).containsExactlyInAnyOrder(
-                PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+        assertThat(Files.getPosixFilePermissions(dir.resolve("run.key")))
+                .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
         assertThat(Files.readString(dir.resolve("journal.jsonl"))).doesNotContain(key);
         assertThat(Files.readString(dir.resolve("journal.head"))).doesNotContain(key);
     }

@@ -32,15 +32,16 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class MariaDbScriptExecutorTest {
     private static final Fingerprint PRINT = Fingerprint.of(new Facts(List.of()), "rules", "test");
-    private static final List<String> NEW_TABLES = List.of("AM_API_CATEGORIES", "AM_USER",
-            "AM_SECURITY_AUDIT_UUID_MAPPING", "AM_SYSTEM_APPS");
-    private static final String IN_NEW_TABLES = " WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME IN ('"
-            + String.join("', '", NEW_TABLES) + "')";
-    private static final String BINDINGS = "SELECT COALESCE(SCOPE_BINDING, '<null>') FROM IDN_OAUTH2_SCOPE_BINDING"
-            + " ORDER BY SCOPE_ID";
+    private static final List<String> NEW_TABLES =
+            List.of("AM_API_CATEGORIES", "AM_USER", "AM_SECURITY_AUDIT_UUID_MAPPING", "AM_SYSTEM_APPS");
+    private static final String IN_NEW_TABLES =
+            " WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME IN ('" + String.join("', '", NEW_TABLES) + "')";
+    private static final String BINDINGS =
+            "SELECT COALESCE(SCOPE_BINDING, '<null>') FROM IDN_OAUTH2_SCOPE_BINDING" + " ORDER BY SCOPE_ID";
 
     @TempDir
     Path tmp;
+
     TestDatabase db;
     Homes homes;
     RunDirectory run;
@@ -63,23 +64,38 @@ class MariaDbScriptExecutorTest {
     }
 
     static PlanStep step(String id, String purpose) {
-        return new PlanStep(id, "DB-AM-UPGRADE", "RunSqlScript", "apim_db",
-                Map.of("script", purpose, Planner.DIALECT_FOLDER, "mysql"), true, List.of(), "Step 2.3", "",
-                purpose + " has run", List.of(), List.of());
+        return new PlanStep(
+                id,
+                "DB-AM-UPGRADE",
+                "RunSqlScript",
+                "apim_db",
+                Map.of("script", purpose, Planner.DIALECT_FOLDER, "mysql"),
+                true,
+                List.of(),
+                "Step 2.3",
+                "",
+                purpose + " has run",
+                List.of(),
+                List.of());
     }
 
     static DatasourceSpec spec(TestDatabase db, String scheme) {
         String url = db.url().replaceFirst("^jdbc:mariadb:", scheme);
-        return new DatasourceSpec("apim_db", url, url, "root", "", Optional.empty(),
-                SourceRef.db("apim_db", "deployment.toml"));
+        return new DatasourceSpec(
+                "apim_db", url, url, "root", "", Optional.empty(), SourceRef.db("apim_db", "deployment.toml"));
     }
 
     private RunOutcome migrate(TestDatabase on, RunDirectory in, String purpose) throws Exception {
         MigrationPlan plan = new MigrationPlan("test", "rules", PRINT, List.of(step("sql-" + purpose, purpose)));
-        Preflight preflight = () -> new Preflight.Snapshot(new Facts(List.of()), PRINT, List.of(),
-                new DatasourceSpecs(List.of(spec(on, "jdbc:mysql:"))));
-        return new Engine().migrate(plan, in, homes, preflight,
-                new Engine.Options(false, Map.of(), Optional.of("/backups/maria-full.sql"), Progress.NONE));
+        Preflight preflight = () -> new Preflight.Snapshot(
+                new Facts(List.of()), PRINT, List.of(), new DatasourceSpecs(List.of(spec(on, "jdbc:mysql:"))));
+        return new Engine()
+                .migrate(
+                        plan,
+                        in,
+                        homes,
+                        preflight,
+                        new Engine.Options(false, Map.of(), Optional.of("/backups/maria-full.sql"), Progress.NONE));
     }
 
     /** Every column, index and constraint of the database, in a stable order: the state a run leaves behind. */
@@ -120,8 +136,8 @@ class MariaDbScriptExecutorTest {
             assertThat(expected).anyMatch(l -> l.startsWith("AM_SYSTEM_APPS|TENANT_DOMAIN|"));
             assertThat(amObjects(db)).isEqualTo(expected);
         }
-        List<String> defs = Files.readAllLines(run.root().resolve("exports/sql-am-3.0.0-to-3.1.0/"
-                + "table-definitions.jsonl"));
+        List<String> defs =
+                Files.readAllLines(run.root().resolve("exports/sql-am-3.0.0-to-3.1.0/" + "table-definitions.jsonl"));
         assertThat(defs.subList(1, defs.size())).isNotEmpty().noneMatch(l -> l.contains("TENANT_DOMAIN"));
         assertThat(Files.readString(run.root().resolve("exports/sql-am-3.0.0-to-3.1.0/table-indexes.jsonl")))
                 .contains("\"INDEX_NAME\":\"NAME\"");
@@ -152,8 +168,13 @@ class MariaDbScriptExecutorTest {
         RunSqlScriptExecutor executor = new RunSqlScriptExecutor(new MariaDbScriptExecutor((p, ids) -> broken));
         run.create();
         Journal journal = Journal.open(run.journal());
-        StepContext ctx = new StepContext(homes, new Backup(run, journal, homes), new Facts(List.of()),
-                new DatasourceSpecs(List.of(spec(db, "jdbc:mariadb:"))), run, journal);
+        StepContext ctx = new StepContext(
+                homes,
+                new Backup(run, journal, homes),
+                new Facts(List.of()),
+                new DatasourceSpecs(List.of(spec(db, "jdbc:mariadb:"))),
+                run,
+                journal);
         PlanStep step = step("sql-" + SqlScripts.AM_UPGRADE, SqlScripts.AM_UPGRADE);
         List<String> before = schema(db);
 
@@ -171,44 +192,55 @@ class MariaDbScriptExecutorTest {
             migrate(clean, new RunDirectory(tmp.resolve("clean-run")), SqlScripts.AM_UPGRADE);
             assertThat(schema(db)).isEqualTo(schema(clean));
         }
-        assertThat(Journal.open(run.journal()).records()).filteredOn(r -> "statement-skipped".equals(r.status()))
+        assertThat(Journal.open(run.journal()).records())
+                .filteredOn(r -> "statement-skipped".equals(r.status()))
                 .hasSize(3);
     }
 
     @Test
     void dbScopeBindingNullOnMariaDbDeletesExactlyTheEmptyBindingsAfterExportingThemAndASecondRunIsANoOp()
             throws Exception {
-        db.run("INSERT INTO IDN_OAUTH2_SCOPE (SCOPE_ID, NAME, DISPLAY_NAME) VALUES (1, 'a', 'A'), (2, 'b', 'B'),"
+        db.run(
+                "INSERT INTO IDN_OAUTH2_SCOPE (SCOPE_ID, NAME, DISPLAY_NAME) VALUES (1, 'a', 'A'), (2, 'b', 'B'),"
                         + " (3, 'c', 'C')",
                 "INSERT INTO IDN_OAUTH2_SCOPE_BINDING (SCOPE_ID, SCOPE_BINDING) VALUES (1, NULL), (2, ''),"
                         + " (3, 'admin')");
 
-        assertThat(migrate(db, run, SqlScripts.SCOPE_BINDING_CLEANUP).completed()).isTrue();
+        assertThat(migrate(db, run, SqlScripts.SCOPE_BINDING_CLEANUP).completed())
+                .isTrue();
 
         assertThat(db.strings(BINDINGS)).containsExactly("admin");
-        List<String> lines = Files.readAllLines(run.root().resolve(
-                "exports/sql-scope-binding-cleanup/IDN_OAUTH2_SCOPE_BINDING.jsonl"));
-        assertThat(lines.subList(1, lines.size())).containsExactly("{\"SCOPE_ID\":\"1\",\"SCOPE_BINDING\":null}",
-                "{\"SCOPE_ID\":\"2\",\"SCOPE_BINDING\":\"\"}");
+        List<String> lines = Files.readAllLines(
+                run.root().resolve("exports/sql-scope-binding-cleanup/IDN_OAUTH2_SCOPE_BINDING.jsonl"));
+        assertThat(lines.subList(1, lines.size()))
+                .containsExactly(
+                        "{\"SCOPE_ID\":\"1\",\"SCOPE_BINDING\":null}", "{\"SCOPE_ID\":\"2\",\"SCOPE_BINDING\":\"\"}");
         assertThat(migrate(db, run, SqlScripts.SCOPE_BINDING_CLEANUP).lines())
                 .contains("sql-scope-binding-cleanup: done earlier, still holds");
     }
 
     @Test
     void aRowScriptFailingOnMariaDbIsRolledBackWhole() throws Exception {
-        db.run("INSERT INTO IDN_OAUTH2_SCOPE (SCOPE_ID, NAME, DISPLAY_NAME) VALUES (1, 'a', 'A'), (3, 'c', 'C')",
+        db.run(
+                "INSERT INTO IDN_OAUTH2_SCOPE (SCOPE_ID, NAME, DISPLAY_NAME) VALUES (1, 'a', 'A'), (3, 'c', 'C')",
                 "INSERT INTO IDN_OAUTH2_SCOPE_BINDING (SCOPE_ID, SCOPE_BINDING) VALUES (1, NULL), (3, 'admin')");
-        List<SqlStatement> broken = new ArrayList<>(SqlScripts.statements(SqlScripts.SCOPE_BINDING_CLEANUP,
-                DatabaseProduct.MYSQL));
+        List<SqlStatement> broken =
+                new ArrayList<>(SqlScripts.statements(SqlScripts.SCOPE_BINDING_CLEANUP, DatabaseProduct.MYSQL));
         broken.add(new SqlStatement("sql/test/mysql/02_broken.sql", 3, "UPDATE NO_SUCH_TABLE SET X = 1"));
         RunSqlScriptExecutor executor = new RunSqlScriptExecutor(new MariaDbScriptExecutor((p, ids) -> broken));
         run.create();
         Journal journal = Journal.open(run.journal());
-        StepContext ctx = new StepContext(homes, new Backup(run, journal, homes), new Facts(List.of()),
-                new DatasourceSpecs(List.of(spec(db, "jdbc:mariadb:"))), run, journal);
+        StepContext ctx = new StepContext(
+                homes,
+                new Backup(run, journal, homes),
+                new Facts(List.of()),
+                new DatasourceSpecs(List.of(spec(db, "jdbc:mariadb:"))),
+                run,
+                journal);
         PlanStep step = step("sql-broken", SqlScripts.SCOPE_BINDING_CLEANUP);
 
-        assertThatThrownBy(() -> executor.apply(step, ctx)).hasMessageContaining("02_broken.sql:3 failed")
+        assertThatThrownBy(() -> executor.apply(step, ctx))
+                .hasMessageContaining("02_broken.sql:3 failed")
                 .hasMessageContaining("rolled back");
         assertThat(db.strings(BINDINGS)).containsExactly("<null>", "admin");
     }
@@ -218,46 +250,68 @@ class MariaDbScriptExecutorTest {
         RunOutcome outcome = migrate(db, run, "custom-cleanup");
 
         assertThat(outcome.completed()).isFalse();
-        assertThat(outcome.toContinue()).contains("on MariaDB/MySQL this build runs only am-3.0.0-to-3.1.0,"
-                + " analytics-lastaccess-pk, reg-index, registry-versioning-cleanup, scope-binding-cleanup");
+        assertThat(outcome.toContinue())
+                .contains("on MariaDB/MySQL this build runs only am-3.0.0-to-3.1.0,"
+                        + " analytics-lastaccess-pk, reg-index, registry-versioning-cleanup, scope-binding-cleanup");
     }
 
     @Test
     void rollbackOnMariaDbReinsertsTheDeletedScopeBindingsOnceAndSaysTheAmDdlIsNotUndoneButCoveredByTheBackup()
             throws Exception {
-        db.run("INSERT INTO IDN_OAUTH2_SCOPE (SCOPE_ID, NAME, DISPLAY_NAME) VALUES (1, 'a', 'A'), (2, 'b', 'B'),"
+        db.run(
+                "INSERT INTO IDN_OAUTH2_SCOPE (SCOPE_ID, NAME, DISPLAY_NAME) VALUES (1, 'a', 'A'), (2, 'b', 'B'),"
                         + " (3, 'c', 'C')",
                 "INSERT INTO IDN_OAUTH2_SCOPE_BINDING (SCOPE_ID, SCOPE_BINDING) VALUES (1, NULL), (2, ''),"
                         + " (3, 'admin')");
-        MigrationPlan plan = new MigrationPlan("test", "rules", PRINT, List.of(
-                step("sql-am", SqlScripts.AM_UPGRADE), step("sql-scope", SqlScripts.SCOPE_BINDING_CLEANUP)));
+        MigrationPlan plan = new MigrationPlan(
+                "test",
+                "rules",
+                PRINT,
+                List.of(step("sql-am", SqlScripts.AM_UPGRADE), step("sql-scope", SqlScripts.SCOPE_BINDING_CLEANUP)));
         DatasourceSpecs specs = new DatasourceSpecs(List.of(spec(db, "jdbc:mysql:")));
         Preflight preflight = () -> new Preflight.Snapshot(new Facts(List.of()), PRINT, List.of(), specs);
-        assertThat(new Engine().migrate(plan, run, homes, preflight, new Engine.Options(false, Map.of(),
-                Optional.of("/backups/maria-full.sql"), Progress.NONE)).completed()).isTrue();
+        assertThat(new Engine()
+                        .migrate(
+                                plan,
+                                run,
+                                homes,
+                                preflight,
+                                new Engine.Options(
+                                        false, Map.of(), Optional.of("/backups/maria-full.sql"), Progress.NONE))
+                        .completed())
+                .isTrue();
         assertThat(db.strings(BINDINGS)).containsExactly("admin");
 
         RunOutcome rollback = Rollback.of(run, false, Optional.of(specs));
 
         assertThat(db.strings(BINDINGS)).containsExactly("<null>", "", "admin");
-        assertThat(rollback.lines()).contains("replayed exports/sql-scope/IDN_OAUTH2_SCOPE_BINDING.jsonl into"
-                + " apim_db.IDN_OAUTH2_SCOPE_BINDING: 2 row(s) re-inserted, 0 already there");
-        assertThat(rollback.lines()).anySatisfy(l -> assertThat(l).startsWith("NOT UNDONE: sql-am changed the"
-                + " schema of the apim_db MariaDB/MySQL database").contains("/backups/maria-full.sql")
-                .contains("exports/sql-am/table-definitions.jsonl"));
+        assertThat(rollback.lines())
+                .contains("replayed exports/sql-scope/IDN_OAUTH2_SCOPE_BINDING.jsonl into"
+                        + " apim_db.IDN_OAUTH2_SCOPE_BINDING: 2 row(s) re-inserted, 0 already there");
+        assertThat(rollback.lines())
+                .anySatisfy(l -> assertThat(l)
+                        .startsWith("NOT UNDONE: sql-am changed the" + " schema of the apim_db MariaDB/MySQL database")
+                        .contains("/backups/maria-full.sql")
+                        .contains("exports/sql-am/table-definitions.jsonl"));
         assertThat(schema(db)).anyMatch(l -> l.startsWith("AM_SYSTEM_APPS|TENANT_DOMAIN|"));
 
         RunOutcome again = Rollback.of(run, false, Optional.of(specs));
-        assertThat(again.lines()).contains("replayed exports/sql-scope/IDN_OAUTH2_SCOPE_BINDING.jsonl into"
-                + " apim_db.IDN_OAUTH2_SCOPE_BINDING: 0 row(s) re-inserted, 2 already there");
+        assertThat(again.lines())
+                .contains("replayed exports/sql-scope/IDN_OAUTH2_SCOPE_BINDING.jsonl into"
+                        + " apim_db.IDN_OAUTH2_SCOPE_BINDING: 0 row(s) re-inserted, 2 already there");
         assertThat(db.strings(BINDINGS)).containsExactly("<null>", "", "admin");
     }
 
     private StepContext context(TestDatabase on) throws Exception {
         run.create();
         Journal journal = Journal.open(run.journal());
-        return new StepContext(homes, new Backup(run, journal, homes), new Facts(List.of()),
-                new DatasourceSpecs(List.of(spec(on, "jdbc:mariadb:"))), run, journal);
+        return new StepContext(
+                homes,
+                new Backup(run, journal, homes),
+                new Facts(List.of()),
+                new DatasourceSpecs(List.of(spec(on, "jdbc:mariadb:"))),
+                run,
+                journal);
     }
 
     private static final String BROKEN_ROWS = "UPDATE NO_SUCH_TABLE SET X = 1";
@@ -293,7 +347,9 @@ class MariaDbScriptExecutorTest {
 
     /** Version 10 is the resource's current version, version 9 only an old one; the third tag row is unversioned. */
     private static TestDatabase versionedRegistry() throws Exception {
-        return seeded("", "INSERT INTO REG_PATH (REG_PATH_ID, REG_PATH_VALUE, REG_TENANT_ID) VALUES (1, '/_system/a',"
+        return seeded(
+                "",
+                "INSERT INTO REG_PATH (REG_PATH_ID, REG_PATH_VALUE, REG_TENANT_ID) VALUES (1, '/_system/a',"
                         + " -1234)",
                 "INSERT INTO REG_RESOURCE (REG_PATH_ID, REG_NAME, REG_VERSION, REG_CREATOR, REG_CREATED_TIME,"
                         + " REG_LAST_UPDATED_TIME, REG_TENANT_ID, REG_UUID) VALUES (1, 'api.rxt', 10, 'admin', NOW(),"
@@ -310,21 +366,26 @@ class MariaDbScriptExecutorTest {
         try (TestDatabase shared = versionedRegistry()) {
             List<Map<String, String>> tagsBefore = ExportedRows.query(shared.connection, REG_TAG);
 
-            assertThat(migrate(shared, run, SqlScripts.REGISTRY_VERSIONING_CLEANUP).completed()).isTrue();
+            assertThat(migrate(shared, run, SqlScripts.REGISTRY_VERSIONING_CLEANUP)
+                            .completed())
+                    .isTrue();
 
             assertThat(shared.strings(TAGS)).containsExactly("2:10:1", "3:-:1");
             Path exports = run.root().resolve("exports/sql-registry-versioning-cleanup");
             assertThat(ExportedRows.read(exports.resolve("REG_TAG.jsonl")))
                     .isEqualTo(ExportedRows.gone(tagsBefore, ExportedRows.query(shared.connection, REG_TAG)))
-                    .singleElement().satisfies(r -> assertThat(r.get("REG_TAG_NAME")).isEqualTo("old"));
+                    .singleElement()
+                    .satisfies(r -> assertThat(r.get("REG_TAG_NAME")).isEqualTo("old"));
             assertThat(ExportedRows.read(exports.resolve("REG_RESOURCE_TAG.jsonl")))
                     .extracting(r -> r.get("REG_TAG_ID") + ":" + r.get("REG_VERSION") + ":" + r.get("REG_PATH_ID"))
                     .containsExactly("1:9:null", "2:10:null");
 
-            assertThat(migrate(shared, run, SqlScripts.REGISTRY_VERSIONING_CLEANUP).lines())
+            assertThat(migrate(shared, run, SqlScripts.REGISTRY_VERSIONING_CLEANUP)
+                            .lines())
                     .contains("sql-registry-versioning-cleanup: done earlier, still holds");
             assertThat(migrate(shared, new RunDirectory(tmp.resolve("run-2")), SqlScripts.REGISTRY_VERSIONING_CLEANUP)
-                    .lines()).contains("sql-registry-versioning-cleanup: already done");
+                            .lines())
+                    .contains("sql-registry-versioning-cleanup: already done");
             assertThat(shared.strings(TAGS)).containsExactly("2:10:1", "3:-:1");
         }
     }
@@ -339,7 +400,8 @@ class MariaDbScriptExecutorTest {
             StepContext ctx = context(shared);
             PlanStep step = step("sql-versioning", SqlScripts.REGISTRY_VERSIONING_CLEANUP);
 
-            assertThatThrownBy(() -> executor.apply(step, ctx)).hasMessageContaining("02_broken.sql:9 failed")
+            assertThatThrownBy(() -> executor.apply(step, ctx))
+                    .hasMessageContaining("02_broken.sql:9 failed")
                     .hasMessageContaining("the whole script was rolled back");
 
             assertThat(shared.strings(TAGS)).isEqualTo(tags);
@@ -350,8 +412,7 @@ class MariaDbScriptExecutorTest {
     }
 
     @Test
-    void regVersioningEnabledRollbackOnMariaDbReinsertsTheDeletedTagAndNamesTheRowsUpdatedInPlace()
-            throws Exception {
+    void regVersioningEnabledRollbackOnMariaDbReinsertsTheDeletedTagAndNamesTheRowsUpdatedInPlace() throws Exception {
         try (TestDatabase shared = versionedRegistry()) {
             List<Map<String, String>> tagsBefore = ExportedRows.query(shared.connection, REG_TAG);
             migrate(shared, run, SqlScripts.REGISTRY_VERSIONING_CLEANUP);
@@ -359,15 +420,19 @@ class MariaDbScriptExecutorTest {
 
             RunOutcome rollback = Rollback.of(run, false, Optional.of(specs));
 
-            assertThat(rollback.lines()).contains("replayed exports/sql-registry-versioning-cleanup/REG_TAG.jsonl into"
-                    + " apim_db.REG_TAG: 1 row(s) re-inserted, 0 already there");
-            assertThat(rollback.lines()).anySatisfy(l -> assertThat(l).startsWith("NOT REPLAYED:"
-                    + " exports/sql-registry-versioning-cleanup/REG_RESOURCE_TAG.jsonl holds rows")
-                    .contains("/backups/maria-full.sql"));
+            assertThat(rollback.lines())
+                    .contains("replayed exports/sql-registry-versioning-cleanup/REG_TAG.jsonl into"
+                            + " apim_db.REG_TAG: 1 row(s) re-inserted, 0 already there");
+            assertThat(rollback.lines())
+                    .anySatisfy(l -> assertThat(l)
+                            .startsWith("NOT REPLAYED:"
+                                    + " exports/sql-registry-versioning-cleanup/REG_RESOURCE_TAG.jsonl holds rows")
+                            .contains("/backups/maria-full.sql"));
             assertThat(ExportedRows.query(shared.connection, REG_TAG)).isEqualTo(tagsBefore);
-            assertThat(Rollback.of(run, false, Optional.of(specs)).lines()).contains("replayed"
-                    + " exports/sql-registry-versioning-cleanup/REG_TAG.jsonl into apim_db.REG_TAG: 0 row(s)"
-                    + " re-inserted, 1 already there");
+            assertThat(Rollback.of(run, false, Optional.of(specs)).lines())
+                    .contains("replayed"
+                            + " exports/sql-registry-versioning-cleanup/REG_TAG.jsonl into apim_db.REG_TAG: 0 row(s)"
+                            + " re-inserted, 1 already there");
         }
     }
 
@@ -379,7 +444,8 @@ class MariaDbScriptExecutorTest {
 
     /** Rollback of the run with the datasource it ran on (as the CLI reads it from the old home). */
     private List<String> rollback(TestDatabase on) throws Exception {
-        return Rollback.of(run, false, Optional.of(new DatasourceSpecs(List.of(spec(on, "jdbc:mysql:"))))).lines();
+        return Rollback.of(run, false, Optional.of(new DatasourceSpecs(List.of(spec(on, "jdbc:mysql:")))))
+                .lines();
     }
 
     /**
@@ -387,11 +453,13 @@ class MariaDbScriptExecutorTest {
      * (id 8) is the newest row of /a's group and 2 goes too: the export must group paths as the server does.
      */
     private static TestDatabase registryWithLog() throws Exception {
-        return seeded("", "INSERT INTO REG_LOG (REG_LOG_ID, REG_PATH, REG_ACTION, REG_TENANT_ID, REG_USER_ID,"
-                + " REG_LOGGED_TIME) VALUES (1, '/a', 1, -1234, 'admin', NOW()), (2, '/a', 2, -1234, 'admin', NOW()),"
-                + " (3, '/b', 1, -1234, 'admin', NOW()), (4, '/b', 7, -1234, 'admin', NOW()),"
-                + " (5, '/a', 1, 1, 'admin', NOW()), (6, NULL, 1, -1234, 'admin', NOW()),"
-                + " (7, NULL, 3, -1234, 'admin', NOW()), (8, '/A', 1, -1234, 'admin', NOW())");
+        return seeded(
+                "",
+                "INSERT INTO REG_LOG (REG_LOG_ID, REG_PATH, REG_ACTION, REG_TENANT_ID, REG_USER_ID,"
+                        + " REG_LOGGED_TIME) VALUES (1, '/a', 1, -1234, 'admin', NOW()), (2, '/a', 2, -1234, 'admin', NOW()),"
+                        + " (3, '/b', 1, -1234, 'admin', NOW()), (4, '/b', 7, -1234, 'admin', NOW()),"
+                        + " (5, '/a', 1, 1, 'admin', NOW()), (6, NULL, 1, -1234, 'admin', NOW()),"
+                        + " (7, NULL, 3, -1234, 'admin', NOW()), (8, '/A', 1, -1234, 'admin', NOW())");
     }
 
     @Test
@@ -401,13 +469,16 @@ class MariaDbScriptExecutorTest {
 
             assertThat(migrate(shared, run, SqlScripts.REG_INDEX).completed()).isTrue();
 
-            assertThat(shared.strings("SELECT REG_LOG_ID FROM REG_LOG ORDER BY 1")).containsExactly("5", "7", "8");
+            assertThat(shared.strings("SELECT REG_LOG_ID FROM REG_LOG ORDER BY 1"))
+                    .containsExactly("5", "7", "8");
             List<Map<String, String>> after = ExportedRows.query(shared.connection, REG_LOG);
             assertThat(ExportedRows.read(run.root().resolve("exports/sql-reg-index/REG_LOG.jsonl")))
-                    .containsExactlyInAnyOrderElementsOf(ExportedRows.gone(before, after)).hasSize(5);
+                    .containsExactlyInAnyOrderElementsOf(ExportedRows.gone(before, after))
+                    .hasSize(5);
             assertThat(migrate(shared, run, SqlScripts.REG_INDEX).lines())
                     .contains("sql-reg-index: done earlier, still holds");
-            assertThat(migrate(shared, new RunDirectory(tmp.resolve("run-2")), SqlScripts.REG_INDEX).lines())
+            assertThat(migrate(shared, new RunDirectory(tmp.resolve("run-2")), SqlScripts.REG_INDEX)
+                            .lines())
                     .contains("sql-reg-index: already done");
             assertThat(ExportedRows.query(shared.connection, REG_LOG)).isEqualTo(after);
         }
@@ -418,18 +489,20 @@ class MariaDbScriptExecutorTest {
         try (TestDatabase shared = registryWithLog()) {
             List<Map<String, String>> before = ExportedRows.query(shared.connection, REG_LOG);
             // after the first DELETE, before the helper table is dropped
-            RunSqlScriptExecutor executor = new RunSqlScriptExecutor(new MariaDbScriptExecutor(
-                    (p, ids) -> brokenAt(SqlScripts.REG_INDEX, 3, BROKEN_ROWS)));
+            RunSqlScriptExecutor executor = new RunSqlScriptExecutor(
+                    new MariaDbScriptExecutor((p, ids) -> brokenAt(SqlScripts.REG_INDEX, 3, BROKEN_ROWS)));
             StepContext ctx = context(shared);
             PlanStep step = step("sql-reg-index", SqlScripts.REG_INDEX);
 
-            assertThatThrownBy(() -> executor.apply(step, ctx)).hasMessageContaining("02_broken.sql:9 failed")
+            assertThatThrownBy(() -> executor.apply(step, ctx))
+                    .hasMessageContaining("02_broken.sql:9 failed")
                     .hasMessageContaining("the whole script was rolled back");
 
             assertThat(ExportedRows.query(shared.connection, REG_LOG)).isEqualTo(before);
             assertThat(executor.done(step, ctx)).isFalse();
             assertThat(migrate(shared, run, SqlScripts.REG_INDEX).completed()).isTrue();
-            assertThat(shared.strings("SELECT REG_LOG_ID FROM REG_LOG ORDER BY 1")).containsExactly("5", "7", "8");
+            assertThat(shared.strings("SELECT REG_LOG_ID FROM REG_LOG ORDER BY 1"))
+                    .containsExactly("5", "7", "8");
             // both attempts exported into the same file: rollback replays it once
             assertThat(rollback(shared)).containsExactly(REPLAYED_LOG);
             assertThat(ExportedRows.query(shared.connection, REG_LOG)).isEqualTo(before);
@@ -446,9 +519,12 @@ class MariaDbScriptExecutorTest {
 
             assertThat(ExportedRows.query(shared.connection, REG_LOG)).isEqualTo(before);
             // a second rollback says so first, then replays again, re-inserting nothing
-            assertThat(rollback(shared)).hasSize(2).satisfies(l -> assertThat(l.get(0)).startsWith(Rollback.ALREADY))
-                    .last().isEqualTo("replayed exports/sql-reg-index/REG_LOG.jsonl into"
-                    + " apim_db.REG_LOG: 0 row(s) re-inserted, 5 already there");
+            assertThat(rollback(shared))
+                    .hasSize(2)
+                    .satisfies(l -> assertThat(l.get(0)).startsWith(Rollback.ALREADY))
+                    .last()
+                    .isEqualTo("replayed exports/sql-reg-index/REG_LOG.jsonl into"
+                            + " apim_db.REG_LOG: 0 row(s) re-inserted, 5 already there");
         }
     }
 
@@ -461,8 +537,8 @@ class MariaDbScriptExecutorTest {
 
     private static TestDatabase analytics() throws Exception {
         String table = AnalyticsTable.createTable300(); // read (or skipped) before a database is made
-        return seeded(null, table, AnalyticsTable.insert("PizzaShack", "1.0.0"),
-                AnalyticsTable.insert("Weather", "2.0.0"));
+        return seeded(
+                null, table, AnalyticsTable.insert("PizzaShack", "1.0.0"), AnalyticsTable.insert("Weather", "2.0.0"));
     }
 
     @Test
@@ -471,23 +547,29 @@ class MariaDbScriptExecutorTest {
         try (TestDatabase analytics = analytics()) {
             List<Map<String, String>> rows = ExportedRows.query(analytics.connection, SUMMARY);
 
-            assertThat(migrate(analytics, run, SqlScripts.ANALYTICS_LASTACCESS_PK).completed()).isTrue();
+            assertThat(migrate(analytics, run, SqlScripts.ANALYTICS_LASTACCESS_PK)
+                            .completed())
+                    .isTrue();
 
-            assertThat(analytics.strings(PRIMARY_KEY)).containsExactly("APINAME", "APICREATOR", "APIVERSION",
-                    "APICREATORTENANTDOMAIN");
+            assertThat(analytics.strings(PRIMARY_KEY))
+                    .containsExactly("APINAME", "APICREATOR", "APIVERSION", "APICREATORTENANTDOMAIN");
             assertThat(ExportedRows.query(analytics.connection, SUMMARY)).isEqualTo(rows);
             Path exports = run.root().resolve("exports/sql-analytics-lastaccess-pk");
             assertThat(ExportedRows.read(exports.resolve("table-indexes.jsonl")))
-                    .filteredOn(r -> "PRIMARY".equals(r.get("INDEX_NAME"))).extracting(r -> r.get("COLUMN_NAME"))
+                    .filteredOn(r -> "PRIMARY".equals(r.get("INDEX_NAME")))
+                    .extracting(r -> r.get("COLUMN_NAME"))
                     .containsExactly("APINAME", "APICREATOR", "APICREATORTENANTDOMAIN");
             assertThat(ExportedRows.read(exports.resolve("table-definitions.jsonl")))
                     .filteredOn(r -> "APIVERSION".equals(r.get("COLUMN_NAME")))
-                    .singleElement().satisfies(r -> assertThat(r.get("IS_NULLABLE")).isEqualTo("YES"));
+                    .singleElement()
+                    .satisfies(r -> assertThat(r.get("IS_NULLABLE")).isEqualTo("YES"));
 
-            assertThat(migrate(analytics, run, SqlScripts.ANALYTICS_LASTACCESS_PK).lines())
+            assertThat(migrate(analytics, run, SqlScripts.ANALYTICS_LASTACCESS_PK)
+                            .lines())
                     .contains("sql-analytics-lastaccess-pk: done earlier, still holds");
             RunDirectory fresh = new RunDirectory(tmp.resolve("run-2"));
-            assertThat(migrate(analytics, fresh, SqlScripts.ANALYTICS_LASTACCESS_PK).lines())
+            assertThat(migrate(analytics, fresh, SqlScripts.ANALYTICS_LASTACCESS_PK)
+                            .lines())
                     .contains("sql-analytics-lastaccess-pk: already done");
             assertThat(Journal.open(fresh.journal()).records()).noneMatch(r -> "statement-ran".equals(r.status()));
             assertThat(analytics.strings(PRIMARY_KEY)).hasSize(4);
@@ -496,29 +578,39 @@ class MariaDbScriptExecutorTest {
 
     @Test
     void anaDbPkFailingAfterTheDropOnMariaDbResumesWithoutDroppingAgainAndEndsAsOneCleanRun() throws Exception {
-        try (TestDatabase analytics = analytics(); TestDatabase clean = analytics()) {
-            RunSqlScriptExecutor executor = new RunSqlScriptExecutor(new MariaDbScriptExecutor(
-                    (p, ids) -> brokenAt(SqlScripts.ANALYTICS_LASTACCESS_PK, 1, BROKEN_DDL)));
+        try (TestDatabase analytics = analytics();
+                TestDatabase clean = analytics()) {
+            RunSqlScriptExecutor executor = new RunSqlScriptExecutor(
+                    new MariaDbScriptExecutor((p, ids) -> brokenAt(SqlScripts.ANALYTICS_LASTACCESS_PK, 1, BROKEN_DDL)));
             StepContext ctx = context(analytics);
             PlanStep step = step("sql-" + SqlScripts.ANALYTICS_LASTACCESS_PK, SqlScripts.ANALYTICS_LASTACCESS_PK);
 
-            assertThatThrownBy(() -> executor.apply(step, ctx)).hasMessageContaining("02_broken.sql:9 failed")
+            assertThatThrownBy(() -> executor.apply(step, ctx))
+                    .hasMessageContaining("02_broken.sql:9 failed")
                     .hasMessageContaining("a rerun skips them");
             assertThat(analytics.strings(PRIMARY_KEY)).as("the DROP committed").isEmpty();
             assertThat(executor.done(step, ctx)).isFalse();
 
-            assertThat(migrate(analytics, run, SqlScripts.ANALYTICS_LASTACCESS_PK).completed()).isTrue();
+            assertThat(migrate(analytics, run, SqlScripts.ANALYTICS_LASTACCESS_PK)
+                            .completed())
+                    .isTrue();
 
             migrate(clean, new RunDirectory(tmp.resolve("clean-run")), SqlScripts.ANALYTICS_LASTACCESS_PK);
             assertThat(schema(analytics)).isEqualTo(schema(clean));
             assertThat(ExportedRows.query(analytics.connection, SUMMARY))
                     .isEqualTo(ExportedRows.query(clean.connection, SUMMARY));
             List<JournalRecord> journal = Journal.open(run.journal()).records();
-            assertThat(journal).filteredOn(r -> "statement-ran".equals(r.status())).extracting(JournalRecord::detail)
-                    .containsExactly(step.id() + " sql/analytics-lastaccess-pk/mysql/01_primary_key_with_version.sql:6",
+            assertThat(journal)
+                    .filteredOn(r -> "statement-ran".equals(r.status()))
+                    .extracting(JournalRecord::detail)
+                    .containsExactly(
+                            step.id() + " sql/analytics-lastaccess-pk/mysql/01_primary_key_with_version.sql:6",
                             step.id() + " sql/analytics-lastaccess-pk/mysql/01_primary_key_with_version.sql:7");
-            assertThat(journal).filteredOn(r -> "statement-skipped".equals(r.status())).singleElement()
-                    .satisfies(r -> assertThat(r.detail()).contains("01_primary_key_with_version.sql:6")
+            assertThat(journal)
+                    .filteredOn(r -> "statement-skipped".equals(r.status()))
+                    .singleElement()
+                    .satisfies(r -> assertThat(r.detail())
+                            .contains("01_primary_key_with_version.sql:6")
                             .contains("primary_key_differs"));
             assertThat(journal).filteredOn(r -> "export".equals(r.type())).hasSize(2);
         }
@@ -534,9 +626,13 @@ class MariaDbScriptExecutorTest {
                     .hasMessageContaining("01_primary_key_with_version.sql:7 failed");
             assertThat(analytics.strings(PRIMARY_KEY)).as("the DROP committed").isEmpty();
 
-            assertThat(rollback(analytics)).singleElement().asString().startsWith("NOT UNDONE:"
-                    + " sql-analytics-lastaccess-pk changed (it failed half-way, after 1 statement(s) had run) the"
-                    + " schema of the apim_db MariaDB/MySQL database; DDL is committed at once on MariaDB/MySQL")
+            assertThat(rollback(analytics))
+                    .singleElement()
+                    .asString()
+                    .startsWith(
+                            "NOT UNDONE:"
+                                    + " sql-analytics-lastaccess-pk changed (it failed half-way, after 1 statement(s) had run) the"
+                                    + " schema of the apim_db MariaDB/MySQL database; DDL is committed at once on MariaDB/MySQL")
                     .contains("exports/sql-analytics-lastaccess-pk/table-definitions.jsonl")
                     .contains("exports/sql-analytics-lastaccess-pk/table-indexes.jsonl")
                     .contains("/backups/maria-full.sql");
@@ -550,12 +646,13 @@ class MariaDbScriptExecutorTest {
     /** The 3.0.0 table in a character set of its own (the database is latin1), with two rows. */
     private static TestDatabase analyticsIn(String charset) throws Exception {
         String table = AnalyticsTable.createTable300() + " DEFAULT CHARSET=" + charset;
-        return seeded(null, table, AnalyticsTable.insert("PizzaShack", "1.0.0"),
-                AnalyticsTable.insert("Weather", "2.0.0"));
+        return seeded(
+                null, table, AnalyticsTable.insert("PizzaShack", "1.0.0"), AnalyticsTable.insert("Weather", "2.0.0"));
     }
 
     private static String showCreate(TestDatabase on) throws Exception {
-        try (java.sql.Statement s = on.connection.createStatement(); java.sql.ResultSet r = s.executeQuery(SHOW_CREATE)) {
+        try (java.sql.Statement s = on.connection.createStatement();
+                java.sql.ResultSet r = s.executeQuery(SHOW_CREATE)) {
             r.next();
             return r.getString(2);
         }
@@ -564,7 +661,10 @@ class MariaDbScriptExecutorTest {
     /** The ALTER TABLE statement a refusal message gives, from its "ALTER TABLE" line to the line ending in ';'. */
     private static String alterIn(String message) {
         List<String> lines = message.lines().map(String::strip).toList();
-        int from = lines.indexOf(lines.stream().filter(l -> l.startsWith("ALTER TABLE")).findFirst().orElseThrow());
+        int from = lines.indexOf(lines.stream()
+                .filter(l -> l.startsWith("ALTER TABLE"))
+                .findFirst()
+                .orElseThrow());
         StringBuilder sql = new StringBuilder();
         for (String l : lines.subList(from, lines.size())) {
             sql.append(l).append('\n');
@@ -587,32 +687,46 @@ class MariaDbScriptExecutorTest {
                     () -> migrate(analytics, run, SqlScripts.ANALYTICS_LASTACCESS_PK));
 
             assertThat(refused).isInstanceOf(RunRefusedException.class).isNotInstanceOf(StepFailedException.class);
-            assertThat(refused.getMessage()).contains("APILASTACCESSSUMMARY").contains("4064 bytes")
-                    .contains("more than the 3072 bytes InnoDB allows a key").contains("ANA-PK-KEY-LENGTH")
-                    .contains("Nothing was changed").contains("CHARACTER SET utf8mb3")
+            assertThat(refused.getMessage())
+                    .contains("APILASTACCESSSUMMARY")
+                    .contains("4064 bytes")
+                    .contains("more than the 3072 bytes InnoDB allows a key")
+                    .contains("ANA-PK-KEY-LENGTH")
+                    .contains("Nothing was changed")
+                    .contains("CHARACTER SET utf8mb3")
                     .contains("run migrate again");
             assertThat(showCreate(analytics)).as("the table, byte for byte").isEqualTo(definition);
             assertThat(schema(analytics)).isEqualTo(schema);
-            assertThat(analytics.strings(PRIMARY_KEY)).containsExactly("APINAME", "APICREATOR",
-                    "APICREATORTENANTDOMAIN");
+            assertThat(analytics.strings(PRIMARY_KEY))
+                    .containsExactly("APINAME", "APICREATOR", "APICREATORTENANTDOMAIN");
             assertThat(ExportedRows.query(analytics.connection, SUMMARY)).isEqualTo(rows);
             List<JournalRecord> journal = Journal.open(run.journal()).records();
-            assertThat(journal).noneMatch(r -> r.type().equals("intent") || r.type().equals("export")
-                    || "statement-ran".equals(r.status()));
+            assertThat(journal)
+                    .noneMatch(r -> r.type().equals("intent")
+                            || r.type().equals("export")
+                            || "statement-ran".equals(r.status()));
 
-            MigrationPlan plan = new MigrationPlan("test", "rules", PRINT, List.of(step("sql-"
-                    + SqlScripts.ANALYTICS_LASTACCESS_PK, SqlScripts.ANALYTICS_LASTACCESS_PK)));
-            Preflight preflight = () -> new Preflight.Snapshot(new Facts(List.of()), PRINT, List.of(),
+            MigrationPlan plan = new MigrationPlan(
+                    "test",
+                    "rules",
+                    PRINT,
+                    List.of(step("sql-" + SqlScripts.ANALYTICS_LASTACCESS_PK, SqlScripts.ANALYTICS_LASTACCESS_PK)));
+            Preflight preflight = () -> new Preflight.Snapshot(
+                    new Facts(List.of()),
+                    PRINT,
+                    List.of(),
                     new DatasourceSpecs(List.of(spec(analytics, "jdbc:mysql:"))));
-            assertThat(new Engine().dryRun(plan, new RunDirectory(tmp.resolve("dry")), homes, preflight).lines())
-                    .as("the dry run").anySatisfy(l -> assertThat(l).startsWith("  refused: ").contains("4064 bytes"));
+            assertThat(new Engine()
+                            .dryRun(plan, new RunDirectory(tmp.resolve("dry")), homes, preflight)
+                            .lines())
+                    .as("the dry run")
+                    .anySatisfy(l -> assertThat(l).startsWith("  refused: ").contains("4064 bytes"));
             assertThat(showCreate(analytics)).isEqualTo(definition);
         }
     }
 
     @Test
-    void anaPkKeyLengthTheAlterTableTheRefusalGivesMakesTheKeyFitAndTheRerunWidensItKeepingEveryRow()
-            throws Exception {
+    void anaPkKeyLengthTheAlterTableTheRefusalGivesMakesTheKeyFitAndTheRerunWidensItKeepingEveryRow() throws Exception {
         try (TestDatabase analytics = analyticsIn("utf8mb4")) {
             List<Map<String, String>> rows = ExportedRows.query(analytics.connection, SUMMARY);
             Throwable refused = org.assertj.core.api.Assertions.catchThrowable(
@@ -620,9 +734,11 @@ class MariaDbScriptExecutorTest {
 
             analytics.run(alterIn(refused.getMessage()));
 
-            assertThat(migrate(analytics, run, SqlScripts.ANALYTICS_LASTACCESS_PK).completed()).isTrue();
-            assertThat(analytics.strings(PRIMARY_KEY)).containsExactly("APINAME", "APICREATOR", "APIVERSION",
-                    "APICREATORTENANTDOMAIN");
+            assertThat(migrate(analytics, run, SqlScripts.ANALYTICS_LASTACCESS_PK)
+                            .completed())
+                    .isTrue();
+            assertThat(analytics.strings(PRIMARY_KEY))
+                    .containsExactly("APINAME", "APICREATOR", "APIVERSION", "APICREATORTENANTDOMAIN");
             assertThat(ExportedRows.query(analytics.connection, SUMMARY)).isEqualTo(rows);
         }
     }
@@ -630,10 +746,12 @@ class MariaDbScriptExecutorTest {
     @Test
     void anaPkKeyLengthOnAUtf8mb3TableTheKeyOf3048BytesFitsAndTheScriptRuns() throws Exception {
         try (TestDatabase analytics = analyticsIn("utf8mb3")) {
-            assertThat(migrate(analytics, run, SqlScripts.ANALYTICS_LASTACCESS_PK).completed()).isTrue();
+            assertThat(migrate(analytics, run, SqlScripts.ANALYTICS_LASTACCESS_PK)
+                            .completed())
+                    .isTrue();
 
-            assertThat(analytics.strings(PRIMARY_KEY)).containsExactly("APINAME", "APICREATOR", "APIVERSION",
-                    "APICREATORTENANTDOMAIN");
+            assertThat(analytics.strings(PRIMARY_KEY))
+                    .containsExactly("APINAME", "APICREATOR", "APIVERSION", "APICREATORTENANTDOMAIN");
         }
     }
 }

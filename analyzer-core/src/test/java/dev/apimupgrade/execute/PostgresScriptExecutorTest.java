@@ -20,7 +20,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,11 +28,12 @@ import org.junit.jupiter.api.io.TempDir;
 class PostgresScriptExecutorTest {
     private static final Fingerprint PRINT = Fingerprint.of(new Facts(List.of()), "rules", "test");
     private static final String PASSWORD = "pg-Secret-77";
-    private static final String BINDINGS = "SELECT COALESCE(SCOPE_BINDING, '<null>') FROM IDN_OAUTH2_SCOPE_BINDING"
-            + " ORDER BY SCOPE_ID";
+    private static final String BINDINGS =
+            "SELECT COALESCE(SCOPE_BINDING, '<null>') FROM IDN_OAUTH2_SCOPE_BINDING" + " ORDER BY SCOPE_ID";
 
     @TempDir
     Path tmp;
+
     ScratchDatabase db;
     Homes homes;
     RunDirectory run;
@@ -41,7 +41,8 @@ class PostgresScriptExecutorTest {
     @BeforeEach
     void seeded() throws Exception {
         db = ScratchDatabase.create(DatabaseServer.POSTGRESQL, "", PostgresSpecs.AM_SCHEMA);
-        db.run("INSERT INTO IDN_OAUTH2_SCOPE (SCOPE_ID, NAME, DISPLAY_NAME) VALUES (1, 'a', 'A'), (2, 'b', 'B'),"
+        db.run(
+                "INSERT INTO IDN_OAUTH2_SCOPE (SCOPE_ID, NAME, DISPLAY_NAME) VALUES (1, 'a', 'A'), (2, 'b', 'B'),"
                         + " (3, 'c', 'C')",
                 "INSERT INTO IDN_OAUTH2_SCOPE_BINDING (SCOPE_ID, SCOPE_BINDING) VALUES (1, NULL), (2, ''),"
                         + " (3, 'admin')");
@@ -59,9 +60,19 @@ class PostgresScriptExecutorTest {
     }
 
     private static PlanStep step(String id, String purpose) {
-        return new PlanStep(id, "DB-SCOPE-BINDING-NULL", "RunSqlScript", "apim_db",
-                Map.of("script", purpose, Planner.DIALECT_FOLDER, "postgres"), true, List.of(), "Step 2.3", "",
-                purpose + " has run", List.of(), List.of());
+        return new PlanStep(
+                id,
+                "DB-SCOPE-BINDING-NULL",
+                "RunSqlScript",
+                "apim_db",
+                Map.of("script", purpose, Planner.DIALECT_FOLDER, "postgres"),
+                true,
+                List.of(),
+                "Step 2.3",
+                "",
+                purpose + " has run",
+                List.of(),
+                List.of());
     }
 
     private RunOutcome migrate(String purpose) throws Exception {
@@ -69,17 +80,31 @@ class PostgresScriptExecutorTest {
     }
 
     private RunOutcome migrate(ScratchDatabase on, RunDirectory in, String purpose) throws Exception {
-        Preflight preflight = () -> new Preflight.Snapshot(new Facts(List.of()), PRINT, List.of(),
+        Preflight preflight = () -> new Preflight.Snapshot(
+                new Facts(List.of()),
+                PRINT,
+                List.of(),
                 new DatasourceSpecs(List.of(PostgresSpecs.spec(on, "apim_db", PASSWORD))));
-        return new Engine().migrate(plan(purpose), in, homes, preflight,
-                new Engine.Options(false, Map.of(), java.util.Optional.of("/backups/pg-full.dump"), Progress.NONE));
+        return new Engine()
+                .migrate(
+                        plan(purpose),
+                        in,
+                        homes,
+                        preflight,
+                        new Engine.Options(
+                                false, Map.of(), java.util.Optional.of("/backups/pg-full.dump"), Progress.NONE));
     }
 
     private StepContext context(ScratchDatabase on) throws Exception {
         run.create();
         Journal journal = Journal.open(run.journal());
-        return new StepContext(homes, new Backup(run, journal, homes), new Facts(List.of()),
-                new DatasourceSpecs(List.of(PostgresSpecs.spec(on, "apim_db", PASSWORD))), run, journal);
+        return new StepContext(
+                homes,
+                new Backup(run, journal, homes),
+                new Facts(List.of()),
+                new DatasourceSpecs(List.of(PostgresSpecs.spec(on, "apim_db", PASSWORD))),
+                run,
+                journal);
     }
 
     /** The shipped script with a failing statement put in before statement {@code at}. */
@@ -94,15 +119,23 @@ class PostgresScriptExecutorTest {
     }
 
     private Preflight preflight() {
-        return () -> new Preflight.Snapshot(new Facts(List.of()), PRINT, List.of(),
+        return () -> new Preflight.Snapshot(
+                new Facts(List.of()),
+                PRINT,
+                List.of(),
                 new DatasourceSpecs(List.of(PostgresSpecs.spec(db, "apim_db", PASSWORD))));
     }
 
     @Test
     void aScriptOnPostgresWaitsForTheLocationOfTheOperatorsFullBackupAndRecordsIt() throws Exception {
         // (PRE-BACKUP) without the location the run stops before the first PostgreSQL script, changing nothing
-        RunOutcome stopped = new Engine().migrate(plan("scope-binding-cleanup"), run, homes, preflight(),
-                new Engine.Options(false, java.util.Set.of()));
+        RunOutcome stopped = new Engine()
+                .migrate(
+                        plan("scope-binding-cleanup"),
+                        run,
+                        homes,
+                        preflight(),
+                        new Engine.Options(false, java.util.Set.of()));
         assertThat(stopped.completed()).isFalse();
         assertThat(stopped.toContinue()).contains("PRE-BACKUP").contains("--database-backup");
         assertThat(Journal.open(run.journal()).records()).noneMatch(r -> "intent".equals(r.type()));
@@ -119,10 +152,14 @@ class PostgresScriptExecutorTest {
     void aDryRunShowsTheExportAndEveryStatementAndChangesNothing() throws Exception {
         RunOutcome dry = new Engine().dryRun(plan(SqlScripts.SCOPE_BINDING_CLEANUP), run, homes, preflight());
 
-        assertThat(dry.lines()).contains("  export to exports/sql-scope-binding-cleanup/IDN_OAUTH2_SCOPE_BINDING.jsonl:"
-                        + " SELECT * FROM IDN_OAUTH2_SCOPE_BINDING WHERE SCOPE_BINDING IS NULL OR SCOPE_BINDING = ''"
-                        + " ORDER BY SCOPE_ID", "  then run on 127.0.0.1:5432/" + db.name() + " in one transaction:")
-                .anyMatch(l -> l.contains("01_delete_empty_scope_bindings.sql:4: DELETE FROM IDN_OAUTH2_SCOPE_BINDING"));
+        assertThat(dry.lines())
+                .contains(
+                        "  export to exports/sql-scope-binding-cleanup/IDN_OAUTH2_SCOPE_BINDING.jsonl:"
+                                + " SELECT * FROM IDN_OAUTH2_SCOPE_BINDING WHERE SCOPE_BINDING IS NULL OR SCOPE_BINDING = ''"
+                                + " ORDER BY SCOPE_ID",
+                        "  then run on 127.0.0.1:5432/" + db.name() + " in one transaction:")
+                .anyMatch(
+                        l -> l.contains("01_delete_empty_scope_bindings.sql:4: DELETE FROM IDN_OAUTH2_SCOPE_BINDING"));
         assertThat(db.strings(BINDINGS)).containsExactly("<null>", "", "admin");
         assertThat(run.root()).doesNotExist();
     }
@@ -132,9 +169,10 @@ class PostgresScriptExecutorTest {
         RunOutcome outcome = migrate("custom-cleanup");
 
         assertThat(outcome.completed()).isFalse();
-        assertThat(outcome.toContinue()).contains("run the custom-cleanup script (postgres) on the apim_db database as"
-                + " the runbook shows; on PostgreSQL this build runs only am-3.0.0-to-3.1.0, analytics-lastaccess-pk,"
-                + " reg-index, registry-versioning-cleanup, scope-binding-cleanup");
+        assertThat(outcome.toContinue())
+                .contains("run the custom-cleanup script (postgres) on the apim_db database as"
+                        + " the runbook shows; on PostgreSQL this build runs only am-3.0.0-to-3.1.0, analytics-lastaccess-pk,"
+                        + " reg-index, registry-versioning-cleanup, scope-binding-cleanup");
         assertThat(run.exports()).isEmptyDirectory();
     }
 
@@ -148,8 +186,9 @@ class PostgresScriptExecutorTest {
         List<String> lines = Files.readAllLines(export);
         assertThat(lines).hasSize(3);
         assertThat(lines.get(0)).contains("\"columns\":[\"scope_id\",\"scope_binding\"]");
-        assertThat(lines.subList(1, 3)).containsExactly("{\"scope_id\":\"1\",\"scope_binding\":null}",
-                "{\"scope_id\":\"2\",\"scope_binding\":\"\"}");
+        assertThat(lines.subList(1, 3))
+                .containsExactly(
+                        "{\"scope_id\":\"1\",\"scope_binding\":null}", "{\"scope_id\":\"2\",\"scope_binding\":\"\"}");
         assertThat(Journal.open(run.journal()).records()).anySatisfy(r -> {
             assertThat(r.type()).isEqualTo("export");
             assertThat(r.path()).isEqualTo("exports/sql-scope-binding-cleanup/IDN_OAUTH2_SCOPE_BINDING.jsonl");
@@ -174,20 +213,26 @@ class PostgresScriptExecutorTest {
     }
 
     private long exportRecords() throws Exception {
-        return Journal.open(run.journal()).records().stream().filter(r -> r.type().equals("export")).count();
+        return Journal.open(run.journal()).records().stream()
+                .filter(r -> r.type().equals("export"))
+                .count();
     }
 
     @Test
-    void aScriptFailingMidwayIsRolledBackWholeAndTheStepFailsWithFileLineAndSqlStateButNoPassword()
-            throws Exception {
-        List<SqlStatement> broken = new ArrayList<>(SqlScripts.statements(SqlScripts.SCOPE_BINDING_CLEANUP,
-                DatabaseProduct.POSTGRESQL));
+    void aScriptFailingMidwayIsRolledBackWholeAndTheStepFailsWithFileLineAndSqlStateButNoPassword() throws Exception {
+        List<SqlStatement> broken =
+                new ArrayList<>(SqlScripts.statements(SqlScripts.SCOPE_BINDING_CLEANUP, DatabaseProduct.POSTGRESQL));
         broken.add(new SqlStatement("sql/test/postgres/02_broken.sql", 7, "UPDATE NO_SUCH_TABLE SET X = 1"));
         RunSqlScriptExecutor executor = new RunSqlScriptExecutor(new PostgresScriptExecutor((p, ids) -> broken));
         run.create();
         Journal journal = Journal.open(run.journal());
-        StepContext ctx = new StepContext(homes, new Backup(run, journal, homes), new Facts(List.of()),
-                new DatasourceSpecs(List.of(PostgresSpecs.spec(db, "apim_db", PASSWORD))), run, journal);
+        StepContext ctx = new StepContext(
+                homes,
+                new Backup(run, journal, homes),
+                new Facts(List.of()),
+                new DatasourceSpecs(List.of(PostgresSpecs.spec(db, "apim_db", PASSWORD))),
+                run,
+                journal);
         PlanStep step = step("sql-broken", SqlScripts.SCOPE_BINDING_CLEANUP);
 
         assertThat(executor.needsOperator(step, ctx)).isEmpty();
@@ -204,13 +249,15 @@ class PostgresScriptExecutorTest {
         RunOutcome outcome = migrate(SqlScripts.AM_UPGRADE);
 
         assertThat(outcome.completed()).isTrue();
-        List<String> defs = Files.readAllLines(run.root().resolve("exports/sql-am-3.0.0-to-3.1.0/"
-                + "table-definitions.jsonl"));
-        assertThat(defs.subList(1, defs.size())).isNotEmpty()
+        List<String> defs =
+                Files.readAllLines(run.root().resolve("exports/sql-am-3.0.0-to-3.1.0/" + "table-definitions.jsonl"));
+        assertThat(defs.subList(1, defs.size()))
+                .isNotEmpty()
                 .allMatch(l -> l.contains("\"table_name\":\"am_system_apps\""))
                 .noneMatch(l -> l.contains("tenant_domain"));
         assertThat(db.strings("SELECT column_name FROM information_schema.columns WHERE table_name ="
-                + " 'am_system_apps' AND column_name = 'tenant_domain'")).containsExactly("tenant_domain");
+                        + " 'am_system_apps' AND column_name = 'tenant_domain'"))
+                .containsExactly("tenant_domain");
         assertThat(migrate(SqlScripts.AM_UPGRADE).lines()).contains("sql-am-3.0.0-to-3.1.0: done earlier, still holds");
     }
 
@@ -221,11 +268,12 @@ class PostgresScriptExecutorTest {
 
         RunOutcome rollback = Rollback.of(run, false);
 
-        assertThat(rollback.lines()).containsExactly("NOT REPLAYED: sql-scope-binding-cleanup changed a database in"
-                + " a committed transaction. What it deleted or changed is exported in the run folder"
-                + " (exports/sql-scope-binding-cleanup/IDN_OAUTH2_SCOPE_BINDING.jsonl); the operator's database"
-                + " backup covers it: restore that backup to undo this step. (the tool cannot reach the apim_db"
-                + " database to replay them)");
+        assertThat(rollback.lines())
+                .containsExactly("NOT REPLAYED: sql-scope-binding-cleanup changed a database in"
+                        + " a committed transaction. What it deleted or changed is exported in the run folder"
+                        + " (exports/sql-scope-binding-cleanup/IDN_OAUTH2_SCOPE_BINDING.jsonl); the operator's database"
+                        + " backup covers it: restore that backup to undo this step. (the tool cannot reach the apim_db"
+                        + " database to replay them)");
         assertThat(db.strings(BINDINGS)).containsExactly("admin");
     }
 
@@ -237,11 +285,13 @@ class PostgresScriptExecutorTest {
         RunOutcome rollback = Rollback.of(run, false, java.util.Optional.of(specs));
 
         assertThat(db.strings(BINDINGS)).containsExactly("<null>", "", "admin");
-        assertThat(rollback.lines()).contains("replayed exports/sql-scope-binding-cleanup/IDN_OAUTH2_SCOPE_BINDING.jsonl"
-                + " into apim_db.IDN_OAUTH2_SCOPE_BINDING: 2 row(s) re-inserted, 0 already there");
-        assertThat(Rollback.of(run, false, java.util.Optional.of(specs)).lines()).contains("replayed"
-                + " exports/sql-scope-binding-cleanup/IDN_OAUTH2_SCOPE_BINDING.jsonl into"
-                + " apim_db.IDN_OAUTH2_SCOPE_BINDING: 0 row(s) re-inserted, 2 already there");
+        assertThat(rollback.lines())
+                .contains("replayed exports/sql-scope-binding-cleanup/IDN_OAUTH2_SCOPE_BINDING.jsonl"
+                        + " into apim_db.IDN_OAUTH2_SCOPE_BINDING: 2 row(s) re-inserted, 0 already there");
+        assertThat(Rollback.of(run, false, java.util.Optional.of(specs)).lines())
+                .contains("replayed"
+                        + " exports/sql-scope-binding-cleanup/IDN_OAUTH2_SCOPE_BINDING.jsonl into"
+                        + " apim_db.IDN_OAUTH2_SCOPE_BINDING: 0 row(s) re-inserted, 2 already there");
         assertThat(db.strings(BINDINGS)).containsExactly("<null>", "", "admin");
     }
 
@@ -249,19 +299,27 @@ class PostgresScriptExecutorTest {
     void rollbackAfterThePostgresqlAmScriptSaysItsDdlIsNotUndoneAndNamesTheRecordedBackup() throws Exception {
         migrate(SqlScripts.AM_UPGRADE);
 
-        RunOutcome rollback = Rollback.of(run, false,
+        RunOutcome rollback = Rollback.of(
+                run,
+                false,
                 java.util.Optional.of(new DatasourceSpecs(List.of(PostgresSpecs.spec(db, "apim_db", PASSWORD)))));
 
-        assertThat(rollback.lines()).anySatisfy(l -> assertThat(l).startsWith("NOT UNDONE: sql-am-3.0.0-to-3.1.0"
-                + " changed the schema of the apim_db PostgreSQL database").contains("/backups/pg-full.dump"));
+        assertThat(rollback.lines())
+                .anySatisfy(l -> assertThat(l)
+                        .startsWith("NOT UNDONE: sql-am-3.0.0-to-3.1.0"
+                                + " changed the schema of the apim_db PostgreSQL database")
+                        .contains("/backups/pg-full.dump"));
     }
 
     @Test
     void rollbackOfAPostgresqlScriptThatFailedNamesNothingToReplayAsItsTransactionWasRolledBack() throws Exception {
-        db.run("CREATE FUNCTION refuse() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'refused';"
-                + " END $$", "CREATE TRIGGER no_delete BEFORE DELETE ON IDN_OAUTH2_SCOPE_BINDING FOR EACH ROW"
-                + " EXECUTE FUNCTION refuse()");
-        assertThatThrownBy(() -> migrate(SqlScripts.SCOPE_BINDING_CLEANUP)).isInstanceOf(RunRefusedException.class)
+        db.run(
+                "CREATE FUNCTION refuse() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'refused';"
+                        + " END $$",
+                "CREATE TRIGGER no_delete BEFORE DELETE ON IDN_OAUTH2_SCOPE_BINDING FOR EACH ROW"
+                        + " EXECUTE FUNCTION refuse()");
+        assertThatThrownBy(() -> migrate(SqlScripts.SCOPE_BINDING_CLEANUP))
+                .isInstanceOf(RunRefusedException.class)
                 .hasMessageContaining("01_delete_empty_scope_bindings.sql:4 failed (SQL state P0001)");
 
         assertThat(db.strings(BINDINGS)).containsExactly("<null>", "", "admin");
@@ -273,13 +331,14 @@ class PostgresScriptExecutorTest {
 
     /** Ids 2, 5, 7 and 8 are the newest of their path and tenant; 4 is the newest of /b but of action 7. */
     private static ScratchDatabase registryWithLog() throws Exception {
-        return seeded(ScratchDatabase.create(DatabaseServer.POSTGRESQL, "", PostgresSpecs.SHARED_SCHEMA),
+        return seeded(
+                ScratchDatabase.create(DatabaseServer.POSTGRESQL, "", PostgresSpecs.SHARED_SCHEMA),
                 "INSERT INTO REG_LOG (REG_LOG_ID,"
-                + " REG_PATH, REG_ACTION, REG_TENANT_ID, REG_USER_ID, REG_LOGGED_TIME) VALUES"
-                + " (1, '/a', 1, -1234, 'admin', now()), (2, '/a', 2, -1234, 'admin', now()),"
-                + " (3, '/b', 1, -1234, 'admin', now()), (4, '/b', 7, -1234, 'admin', now()),"
-                + " (5, '/a', 1, 1, 'admin', now()), (6, NULL, 1, -1234, 'admin', now()),"
-                + " (7, NULL, 3, -1234, 'admin', now()), (8, '/A', 1, -1234, 'admin', now())");
+                        + " REG_PATH, REG_ACTION, REG_TENANT_ID, REG_USER_ID, REG_LOGGED_TIME) VALUES"
+                        + " (1, '/a', 1, -1234, 'admin', now()), (2, '/a', 2, -1234, 'admin', now()),"
+                        + " (3, '/b', 1, -1234, 'admin', now()), (4, '/b', 7, -1234, 'admin', now()),"
+                        + " (5, '/a', 1, 1, 'admin', now()), (6, NULL, 1, -1234, 'admin', now()),"
+                        + " (7, NULL, 3, -1234, 'admin', now()), (8, '/A', 1, -1234, 'admin', now())");
     }
 
     /** The database with these statements run, or dropped when they fail (a skip included). */
@@ -299,8 +358,12 @@ class PostgresScriptExecutorTest {
 
     /** Rollback of the run with the datasource it ran on (as the CLI reads it from the old home). */
     private List<String> rollback(ScratchDatabase on) throws Exception {
-        return Rollback.of(run, false, java.util.Optional.of(new DatasourceSpecs(List.of(PostgresSpecs.spec(on,
-                "apim_db", PASSWORD))))).lines();
+        return Rollback.of(
+                        run,
+                        false,
+                        java.util.Optional.of(
+                                new DatasourceSpecs(List.of(PostgresSpecs.spec(on, "apim_db", PASSWORD)))))
+                .lines();
     }
 
     @Test
@@ -310,11 +373,14 @@ class PostgresScriptExecutorTest {
 
             assertThat(migrate(shared, run, SqlScripts.REG_INDEX).completed()).isTrue();
 
-            assertThat(shared.strings("SELECT REG_LOG_ID FROM REG_LOG ORDER BY 1")).containsExactly("2", "5", "7", "8");
+            assertThat(shared.strings("SELECT REG_LOG_ID FROM REG_LOG ORDER BY 1"))
+                    .containsExactly("2", "5", "7", "8");
             List<Map<String, String>> after = ExportedRows.query(shared.connection(), REG_LOG);
             assertThat(ExportedRows.read(run.root().resolve("exports/sql-reg-index/REG_LOG.jsonl")))
-                    .containsExactlyInAnyOrderElementsOf(ExportedRows.gone(before, after)).hasSize(4);
-            assertThat(shared.strings("SELECT to_regclass('reg_log_ids_to_keep')::text")).containsOnlyNulls();
+                    .containsExactlyInAnyOrderElementsOf(ExportedRows.gone(before, after))
+                    .hasSize(4);
+            assertThat(shared.strings("SELECT to_regclass('reg_log_ids_to_keep')::text"))
+                    .containsOnlyNulls();
 
             assertThat(migrate(shared, run, SqlScripts.REG_INDEX).lines())
                     .contains("sql-reg-index: done earlier, still holds");
@@ -329,8 +395,9 @@ class PostgresScriptExecutorTest {
         try (ScratchDatabase shared = registryWithLog()) {
             migrate(shared, run, SqlScripts.REG_INDEX);
             // the 3.1.0 server's first start logs /a twice more: the rows reg-index would delete again
-            shared.run("INSERT INTO REG_LOG (REG_LOG_ID, REG_PATH, REG_ACTION, REG_TENANT_ID, REG_USER_ID,"
-                    + " REG_LOGGED_TIME) VALUES (9, '/a', 2, -1234, 'admin', now()), (10, '/a', 2, -1234, 'admin', now())");
+            shared.run(
+                    "INSERT INTO REG_LOG (REG_LOG_ID, REG_PATH, REG_ACTION, REG_TENANT_ID, REG_USER_ID,"
+                            + " REG_LOGGED_TIME) VALUES (9, '/a', 2, -1234, 'admin', now()), (10, '/a', 2, -1234, 'admin', now())");
 
             assertThat(migrate(shared, run, SqlScripts.REG_INDEX).lines())
                     .contains("sql-reg-index: done earlier, still holds");
@@ -341,12 +408,13 @@ class PostgresScriptExecutorTest {
     }
 
     @Test
-    void idxRegIndexSqlFailingHalfWayOnPostgresqlLeavesRegLogAsItWasAndTheRerunsExportIsReplayedOnce() throws Exception {
+    void idxRegIndexSqlFailingHalfWayOnPostgresqlLeavesRegLogAsItWasAndTheRerunsExportIsReplayedOnce()
+            throws Exception {
         try (ScratchDatabase shared = registryWithLog()) {
             List<Map<String, String>> before = ExportedRows.query(shared.connection(), REG_LOG);
             // after the first DELETE, before the helper table is dropped
-            RunSqlScriptExecutor executor = new RunSqlScriptExecutor(new PostgresScriptExecutor(
-                    (p, ids) -> brokenAt(SqlScripts.REG_INDEX, 3)));
+            RunSqlScriptExecutor executor =
+                    new RunSqlScriptExecutor(new PostgresScriptExecutor((p, ids) -> brokenAt(SqlScripts.REG_INDEX, 3)));
             StepContext ctx = context(shared);
             PlanStep step = step("sql-reg-index", SqlScripts.REG_INDEX);
 
@@ -355,10 +423,12 @@ class PostgresScriptExecutorTest {
                     .hasMessageContaining("the whole script was rolled back");
 
             assertThat(ExportedRows.query(shared.connection(), REG_LOG)).isEqualTo(before);
-            assertThat(shared.strings("SELECT to_regclass('reg_log_ids_to_keep')::text")).containsOnlyNulls();
+            assertThat(shared.strings("SELECT to_regclass('reg_log_ids_to_keep')::text"))
+                    .containsOnlyNulls();
             assertThat(executor.done(step, ctx)).isFalse();
             assertThat(migrate(shared, run, SqlScripts.REG_INDEX).completed()).isTrue();
-            assertThat(shared.strings("SELECT REG_LOG_ID FROM REG_LOG ORDER BY 1")).containsExactly("2", "5", "7", "8");
+            assertThat(shared.strings("SELECT REG_LOG_ID FROM REG_LOG ORDER BY 1"))
+                    .containsExactly("2", "5", "7", "8");
             // both attempts exported into the same file: rollback replays it once
             assertThat(rollback(shared)).containsExactly(REPLAYED_LOG);
             assertThat(ExportedRows.query(shared.connection(), REG_LOG)).isEqualTo(before);
@@ -392,9 +462,12 @@ class PostgresScriptExecutorTest {
 
             assertThat(ExportedRows.query(shared.connection(), REG_LOG)).isEqualTo(before);
             // a second rollback says so first, then replays again, re-inserting nothing
-            assertThat(rollback(shared)).hasSize(2).satisfies(l -> assertThat(l.get(0)).startsWith(Rollback.ALREADY))
-                    .last().isEqualTo("replayed exports/sql-reg-index/REG_LOG.jsonl into"
-                    + " apim_db.REG_LOG: 0 row(s) re-inserted, 4 already there");
+            assertThat(rollback(shared))
+                    .hasSize(2)
+                    .satisfies(l -> assertThat(l.get(0)).startsWith(Rollback.ALREADY))
+                    .last()
+                    .isEqualTo("replayed exports/sql-reg-index/REG_LOG.jsonl into"
+                            + " apim_db.REG_LOG: 0 row(s) re-inserted, 4 already there");
             assertThat(ExportedRows.query(shared.connection(), REG_LOG)).isEqualTo(before);
         }
     }
@@ -409,22 +482,26 @@ class PostgresScriptExecutorTest {
 
     private static ScratchDatabase analytics() throws Exception {
         String table = AnalyticsTable.createTable300(); // read (or skipped) before a database is made
-        return seeded(ScratchDatabase.create(DatabaseServer.POSTGRESQL), table,
-                AnalyticsTable.insert("PizzaShack", "1.0.0"), AnalyticsTable.insert("Weather", "2.0.0"));
+        return seeded(
+                ScratchDatabase.create(DatabaseServer.POSTGRESQL),
+                table,
+                AnalyticsTable.insert("PizzaShack", "1.0.0"),
+                AnalyticsTable.insert("Weather", "2.0.0"));
     }
 
     @Test
-    void anaDbPkOnPostgresqlExportsTheTableDefinitionThenWidensTheKeyKeepingTheRowsAndARerunIsANoOp()
-            throws Exception {
+    void anaDbPkOnPostgresqlExportsTheTableDefinitionThenWidensTheKeyKeepingTheRowsAndARerunIsANoOp() throws Exception {
         try (ScratchDatabase analytics = analytics()) {
             List<Map<String, String>> rows = ExportedRows.query(analytics.connection(), SUMMARY);
-            assertThat(analytics.strings(PRIMARY_KEY)).containsExactly("apiname", "apicreator",
-                    "apicreatortenantdomain");
+            assertThat(analytics.strings(PRIMARY_KEY))
+                    .containsExactly("apiname", "apicreator", "apicreatortenantdomain");
 
-            assertThat(migrate(analytics, run, SqlScripts.ANALYTICS_LASTACCESS_PK).completed()).isTrue();
+            assertThat(migrate(analytics, run, SqlScripts.ANALYTICS_LASTACCESS_PK)
+                            .completed())
+                    .isTrue();
 
-            assertThat(analytics.strings(PRIMARY_KEY)).containsExactly("apiname", "apicreator", "apiversion",
-                    "apicreatortenantdomain");
+            assertThat(analytics.strings(PRIMARY_KEY))
+                    .containsExactly("apiname", "apicreator", "apiversion", "apicreatortenantdomain");
             assertThat(ExportedRows.query(analytics.connection(), SUMMARY)).isEqualTo(rows);
             Path exports = run.root().resolve("exports/sql-analytics-lastaccess-pk");
             assertThat(ExportedRows.read(exports.resolve("table-constraints.jsonl")))
@@ -433,12 +510,15 @@ class PostgresScriptExecutorTest {
                     .containsExactly("apiname", "apicreator", "apicreatortenantdomain");
             assertThat(ExportedRows.read(exports.resolve("table-definitions.jsonl")))
                     .filteredOn(r -> "apiversion".equals(r.get("column_name")))
-                    .singleElement().satisfies(r -> assertThat(r.get("is_nullable")).isEqualTo("YES"));
+                    .singleElement()
+                    .satisfies(r -> assertThat(r.get("is_nullable")).isEqualTo("YES"));
 
-            assertThat(migrate(analytics, run, SqlScripts.ANALYTICS_LASTACCESS_PK).lines())
+            assertThat(migrate(analytics, run, SqlScripts.ANALYTICS_LASTACCESS_PK)
+                            .lines())
                     .contains("sql-analytics-lastaccess-pk: done earlier, still holds");
             assertThat(migrate(analytics, new RunDirectory(tmp.resolve("run-2")), SqlScripts.ANALYTICS_LASTACCESS_PK)
-                    .lines()).contains("sql-analytics-lastaccess-pk: already done");
+                            .lines())
+                    .contains("sql-analytics-lastaccess-pk: already done");
             assertThat(analytics.strings(PRIMARY_KEY)).hasSize(4);
         }
     }
@@ -446,16 +526,17 @@ class PostgresScriptExecutorTest {
     @Test
     void anaDbPkFailingAfterTheDropOnPostgresqlKeepsTheOldKey() throws Exception {
         try (ScratchDatabase analytics = analytics()) {
-            RunSqlScriptExecutor executor = new RunSqlScriptExecutor(new PostgresScriptExecutor(
-                    (p, ids) -> brokenAt(SqlScripts.ANALYTICS_LASTACCESS_PK, 1)));
+            RunSqlScriptExecutor executor = new RunSqlScriptExecutor(
+                    new PostgresScriptExecutor((p, ids) -> brokenAt(SqlScripts.ANALYTICS_LASTACCESS_PK, 1)));
             StepContext ctx = context(analytics);
             PlanStep step = step("sql-analytics", SqlScripts.ANALYTICS_LASTACCESS_PK);
 
-            assertThatThrownBy(() -> executor.apply(step, ctx)).hasMessageContaining("02_broken.sql:9 failed")
+            assertThatThrownBy(() -> executor.apply(step, ctx))
+                    .hasMessageContaining("02_broken.sql:9 failed")
                     .hasMessageContaining("rolled back");
 
-            assertThat(analytics.strings(PRIMARY_KEY)).containsExactly("apiname", "apicreator",
-                    "apicreatortenantdomain");
+            assertThat(analytics.strings(PRIMARY_KEY))
+                    .containsExactly("apiname", "apicreator", "apicreatortenantdomain");
             assertThat(executor.done(step, ctx)).isFalse();
         }
     }
@@ -465,8 +546,11 @@ class PostgresScriptExecutorTest {
         try (ScratchDatabase analytics = analytics()) {
             migrate(analytics, run, SqlScripts.ANALYTICS_LASTACCESS_PK);
 
-            assertThat(rollback(analytics)).singleElement().asString().startsWith("NOT UNDONE:"
-                    + " sql-analytics-lastaccess-pk changed the schema of the apim_db PostgreSQL database;")
+            assertThat(rollback(analytics))
+                    .singleElement()
+                    .asString()
+                    .startsWith("NOT UNDONE:"
+                            + " sql-analytics-lastaccess-pk changed the schema of the apim_db PostgreSQL database;")
                     .contains("exports/sql-analytics-lastaccess-pk/table-definitions.jsonl")
                     .contains("/backups/pg-full.dump");
         }

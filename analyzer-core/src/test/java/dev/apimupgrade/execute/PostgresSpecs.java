@@ -10,12 +10,17 @@ final class PostgresSpecs {
     static final String AM_SCHEMA = "apim-3.0.0/dbscripts/apimgt/postgresql.sql";
     static final String SHARED_SCHEMA = "apim-3.0.0/dbscripts/postgresql.sql";
 
-    private PostgresSpecs() {
-    }
+    private PostgresSpecs() {}
 
     /** A datasource reaching the database; trust auth ignores the password, which lets a test prove it is never printed. */
     static DatasourceSpec spec(ScratchDatabase db, String datasource, String password) {
-        return new DatasourceSpec(datasource, db.url(), db.url(), db.user(), password, Optional.empty(),
+        return new DatasourceSpec(
+                datasource,
+                db.url(),
+                db.url(),
+                db.user(),
+                password,
+                Optional.empty(),
                 SourceRef.db(datasource, "deployment.toml"));
     }
 }

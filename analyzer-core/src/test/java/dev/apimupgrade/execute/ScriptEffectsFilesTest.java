@@ -26,8 +26,12 @@ class ScriptEffectsFilesTest {
     void everyPostgresqlExportAndPostConditionIsASelectReadFromItsSqlFile() {
         for (String purpose : ScriptEffects.purposes(DatabaseProduct.POSTGRESQL)) {
             exportsAreSelectsReadFromTheirFiles(purpose, DatabaseProduct.POSTGRESQL);
-            assertThat(ScriptEffects.of(purpose, DatabaseProduct.POSTGRESQL).orElseThrow().remaining()).as(purpose)
-                    .hasValueSatisfying(q -> assertThat(q).startsWith("SELECT ")
+            assertThat(ScriptEffects.of(purpose, DatabaseProduct.POSTGRESQL)
+                            .orElseThrow()
+                            .remaining())
+                    .as(purpose)
+                    .hasValueSatisfying(q -> assertThat(q)
+                            .startsWith("SELECT ")
                             .isEqualTo(ScriptEffects.query(purpose, DatabaseProduct.POSTGRESQL, "remaining")));
         }
     }
@@ -37,19 +41,33 @@ class ScriptEffectsFilesTest {
         for (String purpose : ScriptEffects.purposes(DatabaseProduct.MYSQL)) {
             exportsAreSelectsReadFromTheirFiles(purpose, DatabaseProduct.MYSQL);
         }
-        assertThat(ScriptEffects.of(SqlScripts.SCOPE_BINDING_CLEANUP, DatabaseProduct.MYSQL).orElseThrow().remaining())
+        assertThat(ScriptEffects.of(SqlScripts.SCOPE_BINDING_CLEANUP, DatabaseProduct.MYSQL)
+                        .orElseThrow()
+                        .remaining())
                 .hasValueSatisfying(q -> assertThat(q).startsWith("SELECT COUNT(*) FROM IDN_OAUTH2_SCOPE_BINDING"));
         for (String purpose : ScriptEffects.purposes(DatabaseProduct.MYSQL)) {
             // a script of DDL is done when every guard says so; one that changes rows when its count is zero
             boolean rows = SqlScripts.statements(purpose, DatabaseProduct.MYSQL).stream()
                     .anyMatch(MariaDbGuards::inTransaction);
-            assertThat(ScriptEffects.of(purpose, DatabaseProduct.MYSQL).orElseThrow().remaining()).as(purpose)
-                    .isEqualTo(rows ? java.util.Optional.of(ScriptEffects.query(purpose, DatabaseProduct.MYSQL, "remaining"))
-                            : java.util.Optional.empty());
+            assertThat(ScriptEffects.of(purpose, DatabaseProduct.MYSQL)
+                            .orElseThrow()
+                            .remaining())
+                    .as(purpose)
+                    .isEqualTo(
+                            rows
+                                    ? java.util.Optional.of(
+                                            ScriptEffects.query(purpose, DatabaseProduct.MYSQL, "remaining"))
+                                    : java.util.Optional.empty());
         }
-        for (String guard : List.of("table_exists", "column_exists", "index_exists", "constraint_exists",
-                "primary_key_is", "primary_key_differs")) {
-            assertThat(SqlScripts.read("sql/guard/mysql/" + guard + ".sql")).contains("SELECT COUNT(")
+        for (String guard : List.of(
+                "table_exists",
+                "column_exists",
+                "index_exists",
+                "constraint_exists",
+                "primary_key_is",
+                "primary_key_differs")) {
+            assertThat(SqlScripts.read("sql/guard/mysql/" + guard + ".sql"))
+                    .contains("SELECT COUNT(")
                     .contains("TABLE_NAME = ?");
         }
     }
@@ -59,10 +77,13 @@ class ScriptEffectsFilesTest {
         assertThat(PostgresScriptExecutor.purposes()).containsExactlyInAnyOrderElementsOf(SqlScripts.PURPOSES);
         assertThat(MariaDbScriptExecutor.purposes()).containsExactlyInAnyOrderElementsOf(SqlScripts.PURPOSES);
         for (String purpose : SqlScripts.PURPOSES) {
-            List<dev.apimupgrade.plan.SqlStatement> script = SqlScripts.statements(purpose, DatabaseProduct.MYSQL,
-                    java.util.Map.of());
-            script.stream().filter(s -> !MariaDbGuards.inTransaction(s))
-                    .forEach(s -> assertThat(MariaDbGuards.of(s, script)).as(s.toString()).isNotNull());
+            List<dev.apimupgrade.plan.SqlStatement> script =
+                    SqlScripts.statements(purpose, DatabaseProduct.MYSQL, java.util.Map.of());
+            script.stream()
+                    .filter(s -> !MariaDbGuards.inTransaction(s))
+                    .forEach(s -> assertThat(MariaDbGuards.of(s, script))
+                            .as(s.toString())
+                            .isNotNull());
         }
     }
 }

@@ -35,23 +35,45 @@ abstract class ScriptRunnerContract {
     private StepContext context(Optional<String> problem) throws Exception {
         Path oldHome = Files.createDirectories(tmp.resolve("old"));
         Path newHome = Files.createDirectories(tmp.resolve("new"));
-        DatasourceSpec spec = new DatasourceSpec("apim_db", url(oldHome), url(oldHome), "apim", null, problem,
+        DatasourceSpec spec = new DatasourceSpec(
+                "apim_db",
+                url(oldHome),
+                url(oldHome),
+                "apim",
+                null,
+                problem,
                 SourceRef.file(Role.OLD, "repository/conf/deployment.toml"));
-        return new StepContext(new Homes(oldHome, newHome), null, new Facts(List.of()),
-                new DatasourceSpecs(List.of(spec)), null, null);
+        return new StepContext(
+                new Homes(oldHome, newHome),
+                null,
+                new Facts(List.of()),
+                new DatasourceSpecs(List.of(spec)),
+                null,
+                null);
     }
 
     private static PlanStep step() {
-        return new PlanStep("sql-reg-index", "IDX-REG-INDEX-SQL", "RunSqlScript", "apim_db",
-                Map.of("script", SqlScripts.REG_INDEX), true, List.of(), "Step 2.7", "", "reg-index has run",
-                List.of(), List.of());
+        return new PlanStep(
+                "sql-reg-index",
+                "IDX-REG-INDEX-SQL",
+                "RunSqlScript",
+                "apim_db",
+                Map.of("script", SqlScripts.REG_INDEX),
+                true,
+                List.of(),
+                "Step 2.7",
+                "",
+                "reg-index has run",
+                List.of(),
+                List.of());
     }
 
     @Test
     void theProductHasExactlyOneShippedRunner() {
-        List<ScriptRunner> shipped = List.of(new H2ScriptExecutor(), new PostgresScriptExecutor(),
-                new MariaDbScriptExecutor());
-        assertThat(shipped.stream().filter(r -> r.products().contains(product()))).hasSize(1);
+        List<ScriptRunner> shipped =
+                List.of(new H2ScriptExecutor(), new PostgresScriptExecutor(), new MariaDbScriptExecutor());
+        assertThat(shipped.stream().filter(r -> r.products().contains(product())))
+                .hasSize(1);
     }
 
     @Test
@@ -60,9 +82,10 @@ abstract class ScriptRunnerContract {
 
         Optional<String> byHand = new RunSqlScriptExecutor().needsOperator(step(), ctx);
 
-        assertThat(byHand).hasValueSatisfying(m -> assertThat(m)
-                .startsWith("run the reg-index script (" + product().folder() + ") on the apim_db database as the"
-                        + " runbook shows")
-                .endsWith("the tool cannot open it: the password variable APIM_DB_PASSWORD is not set"));
+        assertThat(byHand)
+                .hasValueSatisfying(m -> assertThat(m)
+                        .startsWith("run the reg-index script (" + product().folder()
+                                + ") on the apim_db database as the" + " runbook shows")
+                        .endsWith("the tool cannot open it: the password variable APIM_DB_PASSWORD is not set"));
     }
 }

@@ -31,8 +31,8 @@ class SetTomlTableOnReferenceFilesTest {
     private static final String POOL = "[database.apim_db.pool_options]\nmaxActive = \"150\"\nmaxWait = \"60000\"\n"
             + "# tuned for the gateway load\nminIdle = 5\n";
     private static final Fingerprint PRINT = Fingerprint.of(new Facts(List.of()), "rules", "test");
-    private static final Preflight CURRENT = () -> new Preflight.Snapshot(new Facts(List.of()), PRINT, List.of(),
-            new DatasourceSpecs(List.of()));
+    private static final Preflight CURRENT =
+            () -> new Preflight.Snapshot(new Facts(List.of()), PRINT, List.of(), new DatasourceSpecs(List.of()));
 
     @TempDir
     Path tmp;
@@ -43,16 +43,20 @@ class SetTomlTableOnReferenceFilesTest {
 
     @ParameterizedTest
     @MethodSource("files")
-    void theTableAndItsPoolOptionsSubtableAreCarriedAndEveryOtherLineStaysByteIdentical(Path newFile)
-            throws Exception {
+    void theTableAndItsPoolOptionsSubtableAreCarriedAndEveryOtherLineStaysByteIdentical(Path newFile) throws Exception {
         Path reference = newFile.getParent().getParent().getParent().getParent();
-        String old = Files.readString(findOld(reference)).replace("\n[database.shared_db]", "\n" + POOL
-                + "\n[database.shared_db]");
+        String old = Files.readString(findOld(reference))
+                .replace("\n[database.shared_db]", "\n" + POOL + "\n[database.shared_db]");
         String before = Files.readString(newFile);
         Homes homes = homes(old, before);
 
-        new Engine().migrate(plan(), new RunDirectory(tmp.resolve("run")), homes, CURRENT,
-                new Engine.Options(false, Set.of()));
+        new Engine()
+                .migrate(
+                        plan(),
+                        new RunDirectory(tmp.resolve("run")),
+                        homes,
+                        CURRENT,
+                        new Engine.Options(false, Set.of()));
 
         String after = Files.readString(homes.newHome().resolve("repository/conf/deployment.toml"));
         TomlParseResult parsed = Toml.parse(after);
@@ -60,11 +64,15 @@ class SetTomlTableOnReferenceFilesTest {
         assertThat(parsed.getString("database.apim_db.url")).isEqualTo("jdbc:mysql://localhost:3306/amdb?useSSL=false");
         assertThat(parsed.getString("database.apim_db.pool_options.maxActive")).isEqualTo("150");
         assertThat(parsed.getLong("database.apim_db.pool_options.minIdle")).isEqualTo(5L);
-        String carried = "[database.apim_db]\n" + String.join("\n", TomlEdit.tableBody(old, "database.apim_db").orElseThrow()) + "\n";
-        String replaced = "[database.apim_db]\n" + String.join("\n", TomlEdit.tableBody(before, "database.apim_db").orElseThrow()) + "\n";
+        String carried = "[database.apim_db]\n"
+                + String.join("\n", TomlEdit.tableBody(old, "database.apim_db").orElseThrow()) + "\n";
+        String replaced = "[database.apim_db]\n"
+                + String.join(
+                        "\n", TomlEdit.tableBody(before, "database.apim_db").orElseThrow()) + "\n";
         assertThat(before).containsOnlyOnce(replaced);
-        assertThat(after).isEqualTo(before.replace(replaced, carried + "\n"
-                + POOL.replace("# tuned for the gateway load\n", "")));
+        assertThat(after)
+                .isEqualTo(
+                        before.replace(replaced, carried + "\n" + POOL.replace("# tuned for the gateway load\n", "")));
         assertThat(parsed.getString("database.shared_db.url"))
                 .isEqualTo(Toml.parse(before).getString("database.shared_db.url"));
     }
@@ -73,16 +81,26 @@ class SetTomlTableOnReferenceFilesTest {
     @MethodSource("files")
     void aSecondRunFindsTheCarriedTablesDoneAndChangesNothing(Path newFile) throws Exception {
         Path reference = newFile.getParent().getParent().getParent().getParent();
-        String old = Files.readString(findOld(reference)).replace("\n[database.shared_db]", "\n" + POOL
-                + "\n[database.shared_db]");
+        String old = Files.readString(findOld(reference))
+                .replace("\n[database.shared_db]", "\n" + POOL + "\n[database.shared_db]");
         Homes homes = homes(old, Files.readString(newFile));
-        new Engine().migrate(plan(), new RunDirectory(tmp.resolve("run1")), homes, CURRENT,
-                new Engine.Options(false, Set.of()));
+        new Engine()
+                .migrate(
+                        plan(),
+                        new RunDirectory(tmp.resolve("run1")),
+                        homes,
+                        CURRENT,
+                        new Engine.Options(false, Set.of()));
         Path toml = homes.newHome().resolve("repository/conf/deployment.toml");
         String once = Files.readString(toml);
 
-        new Engine().migrate(plan(), new RunDirectory(tmp.resolve("run2")), homes, CURRENT,
-                new Engine.Options(false, Set.of()));
+        new Engine()
+                .migrate(
+                        plan(),
+                        new RunDirectory(tmp.resolve("run2")),
+                        homes,
+                        CURRENT,
+                        new Engine.Options(false, Set.of()));
 
         assertThat(Files.readString(toml)).isEqualTo(once);
         assertThat(Journal.open(tmp.resolve("run2").resolve("journal.jsonl")).records())
@@ -101,17 +119,40 @@ class SetTomlTableOnReferenceFilesTest {
         String old = Files.readString(findOld(reference).getParent().getParent().resolve("postgresql/deployment.toml"));
         Homes homes = homes(old, Files.readString(newFile));
         String dropped = "defaultAutoCommit,driverClassName,maxActive,maxWait,testOnBorrow,validationInterval";
-        MigrationPlan plan = new MigrationPlan("test", "rules", PRINT, List.of(new PlanStep("toml-table",
-                "CFG-DB-APIM", "SetTomlTable", "database.apim_db", Map.of("from", "OLD", "relativeH2", "false",
-                Planner.DROPPED, dropped), true, List.of(), "Step 1", "", "holds", List.of(), List.of())));
+        MigrationPlan plan = new MigrationPlan(
+                "test",
+                "rules",
+                PRINT,
+                List.of(new PlanStep(
+                        "toml-table",
+                        "CFG-DB-APIM",
+                        "SetTomlTable",
+                        "database.apim_db",
+                        Map.of("from", "OLD", "relativeH2", "false", Planner.DROPPED, dropped),
+                        true,
+                        List.of(),
+                        "Step 1",
+                        "",
+                        "holds",
+                        List.of(),
+                        List.of())));
 
-        new Engine().migrate(plan, new RunDirectory(tmp.resolve("run")), homes, CURRENT,
-                new Engine.Options(false, Set.of()));
+        new Engine()
+                .migrate(
+                        plan,
+                        new RunDirectory(tmp.resolve("run")),
+                        homes,
+                        CURRENT,
+                        new Engine.Options(false, Set.of()));
 
         String after = Files.readString(homes.newHome().resolve("repository/conf/deployment.toml"));
-        assertThat(TomlEdit.tableBody(after, "database.apim_db").orElseThrow()).containsExactly(
-                "type = \"mysql\"", "url = \"jdbc:postgresql://localhost:5432/amdb\"", "username = \"root\"",
-                "password = \"root\"", "validationQuery = \"SELECT 1\"");
+        assertThat(TomlEdit.tableBody(after, "database.apim_db").orElseThrow())
+                .containsExactly(
+                        "type = \"mysql\"",
+                        "url = \"jdbc:postgresql://localhost:5432/amdb\"",
+                        "username = \"root\"",
+                        "password = \"root\"",
+                        "validationQuery = \"SELECT 1\"");
         assertThat(Toml.parse(after).errors()).isEmpty();
     }
 
@@ -134,8 +175,22 @@ class SetTomlTableOnReferenceFilesTest {
     }
 
     private static MigrationPlan plan() {
-        return new MigrationPlan("test", "rules", PRINT, List.of(new PlanStep("toml-table", "CFG-DB-APIM",
-                "SetTomlTable", "database.apim_db", Map.of("from", "OLD", "relativeH2", "false",
-                Planner.SUBTABLES, "pool_options"), true, List.of(), "Step 1", "", "holds", List.of(), List.of())));
+        return new MigrationPlan(
+                "test",
+                "rules",
+                PRINT,
+                List.of(new PlanStep(
+                        "toml-table",
+                        "CFG-DB-APIM",
+                        "SetTomlTable",
+                        "database.apim_db",
+                        Map.of("from", "OLD", "relativeH2", "false", Planner.SUBTABLES, "pool_options"),
+                        true,
+                        List.of(),
+                        "Step 1",
+                        "",
+                        "holds",
+                        List.of(),
+                        List.of())));
     }
 }

@@ -36,7 +36,10 @@ class SourceTreeTest {
 
         SourceTree tree = list();
 
-        assertThat(tree.refused()).singleElement().asString().contains("OLD:synapse/api/evil_v1.xml -> " + secret)
+        assertThat(tree.refused())
+                .singleElement()
+                .asString()
+                .contains("OLD:synapse/api/evil_v1.xml -> " + secret)
                 .contains("leads out of the 3.0.0 home");
         assertThat(tree.files()).containsExactly("api/Orders_v1.xml");
         assertThat(tree.links()).isEmpty();
@@ -51,7 +54,9 @@ class SourceTreeTest {
         Files.createSymbolicLink(tmp.resolve("twin/wso2am-3.0.0"), home);
         Files.createSymbolicLink(api.resolve("around.xml"), Path.of("../../../twin/wso2am-3.0.0/conf/shared.xml"));
 
-        assertThat(list().refused()).hasSize(4).anySatisfy(r -> assertThat(r).contains("gone.xml").contains("dangles"))
+        assertThat(list().refused())
+                .hasSize(4)
+                .anySatisfy(r -> assertThat(r).contains("gone.xml").contains("dangles"))
                 .anySatisfy(r -> assertThat(r).contains("a.xml -> b.xml").contains("loops"))
                 .anySatisfy(r -> assertThat(r).contains("around.xml").contains("leads out"));
         assertThat(twin).exists();
@@ -65,7 +70,8 @@ class SourceTreeTest {
         SourceTree tree = list();
 
         assertThat(tree.refused()).isEmpty();
-        assertThat(tree.links()).containsEntry("api/Orders_current.xml", Path.of("Orders_v1.xml"))
+        assertThat(tree.links())
+                .containsEntry("api/Orders_current.xml", Path.of("Orders_v1.xml"))
                 .containsEntry("api/Shared.xml", Path.of("../../conf/shared.xml"));
     }
 

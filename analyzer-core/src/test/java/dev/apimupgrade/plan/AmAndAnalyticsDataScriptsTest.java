@@ -19,11 +19,14 @@ import org.junit.jupiter.params.provider.EnumSource;
 class AmAndAnalyticsDataScriptsTest {
 
     @ParameterizedTest
-    @EnumSource(value = DatabaseProduct.class, names = {"H2", "POSTGRESQL", "MYSQL"})
+    @EnumSource(
+            value = DatabaseProduct.class,
+            names = {"H2", "POSTGRESQL", "MYSQL"})
     void dbScopeBindingNullCleanUpDeletesOnlyTheNullAndEmptyBindings(DatabaseProduct dialect) throws Exception {
         try (TestDatabase db = TestDatabase.create(dialect)) {
             db.loadSchema("3.0.0", "apimgt");
-            db.run("INSERT INTO IDN_OAUTH2_SCOPE (SCOPE_ID, NAME, DISPLAY_NAME, TENANT_ID)"
+            db.run(
+                    "INSERT INTO IDN_OAUTH2_SCOPE (SCOPE_ID, NAME, DISPLAY_NAME, TENANT_ID)"
                             + " VALUES (1, 'read', 'read', -1234)",
                     "INSERT INTO IDN_OAUTH2_SCOPE_BINDING (SCOPE_ID, SCOPE_BINDING) VALUES (1, NULL)",
                     "INSERT INTO IDN_OAUTH2_SCOPE_BINDING (SCOPE_ID, SCOPE_BINDING) VALUES (1, '')",
@@ -34,13 +37,16 @@ class AmAndAnalyticsDataScriptsTest {
 
             // MariaDB compares ' ' = '' as equal (PAD SPACE collations), so a blank binding goes there too
             List<String> left = db.strings("SELECT SCOPE_BINDING FROM IDN_OAUTH2_SCOPE_BINDING ORDER BY SCOPE_BINDING");
-            assertThat(left).containsExactlyElementsOf(
-                    dialect == DatabaseProduct.MYSQL ? List.of("admin") : List.of(" ", "admin"));
+            assertThat(left)
+                    .containsExactlyElementsOf(
+                            dialect == DatabaseProduct.MYSQL ? List.of("admin") : List.of(" ", "admin"));
         }
     }
 
     @ParameterizedTest
-    @EnumSource(value = DatabaseProduct.class, names = {"H2", "POSTGRESQL", "MYSQL"})
+    @EnumSource(
+            value = DatabaseProduct.class,
+            names = {"H2", "POSTGRESQL", "MYSQL"})
     void anaDbPkTheKeyGainsApiVersionInTheSiddhiAppsOrderAndKeepsTheRows(DatabaseProduct dialect) throws Exception {
         try (TestDatabase db = TestDatabase.create(dialect)) {
             db.run("CREATE TABLE APILASTACCESSSUMMARY (APICONTEXT VARCHAR(254), APINAME VARCHAR(254),"

@@ -17,8 +17,7 @@ import java.util.TreeSet;
  * are left out, since H2 numbers its constraints in creation order.
  */
 public final class AmCatalogue {
-    private AmCatalogue() {
-    }
+    private AmCatalogue() {}
 
     public static TreeSet<String> of(Connection c) throws SQLException {
         DatabaseMetaData md = c.getMetaData();
@@ -42,7 +41,8 @@ public final class AmCatalogue {
 
     /** A column default; H2 names the sequence behind an AUTO_INCREMENT column by a random UUID, so that goes. */
     private static String defaultOf(String expression) {
-        return expression == null ? ""
+        return expression == null
+                ? ""
                 : " DEFAULT " + expression.replaceAll("SYSTEM_SEQUENCE_[0-9A-F_]+", "SYSTEM_SEQUENCE");
     }
 
@@ -75,7 +75,9 @@ public final class AmCatalogue {
             while (r.next()) {
                 if (r.getString("INDEX_NAME") != null && !r.getBoolean("NON_UNIQUE")) {
                     indexes.computeIfAbsent(r.getString("INDEX_NAME"), k -> new TreeMap<>())
-                            .put(r.getInt("ORDINAL_POSITION"), r.getString("COLUMN_NAME").toUpperCase(Locale.ROOT));
+                            .put(
+                                    r.getInt("ORDINAL_POSITION"),
+                                    r.getString("COLUMN_NAME").toUpperCase(Locale.ROOT));
                 }
             }
         }
@@ -87,14 +89,15 @@ public final class AmCatalogue {
         Map<String, List<String>> keys = new TreeMap<>();
         try (ResultSet r = md.getImportedKeys(c.getCatalog(), c.getSchema(), table)) {
             while (r.next()) {
-                String key = r.getString("FK_NAME") + "|" + r.getString("PKTABLE_NAME").toUpperCase(Locale.ROOT)
-                        + " update=" + r.getInt("UPDATE_RULE") + " delete=" + r.getInt("DELETE_RULE");
+                String key = r.getString("FK_NAME") + "|"
+                        + r.getString("PKTABLE_NAME").toUpperCase(Locale.ROOT) + " update=" + r.getInt("UPDATE_RULE")
+                        + " delete=" + r.getInt("DELETE_RULE");
                 keys.computeIfAbsent(key, k -> new ArrayList<>())
-                        .add(r.getString("FKCOLUMN_NAME").toUpperCase(Locale.ROOT)
-                        + "->" + r.getString("PKCOLUMN_NAME").toUpperCase(Locale.ROOT));
+                        .add(r.getString("FKCOLUMN_NAME").toUpperCase(Locale.ROOT) + "->"
+                                + r.getString("PKCOLUMN_NAME").toUpperCase(Locale.ROOT));
             }
         }
-        keys.forEach((key, cols) -> lines.add("FK " + t + " (" + String.join(",", cols) + ") "
-                + key.substring(key.indexOf('|') + 1)));
+        keys.forEach((key, cols) ->
+                lines.add("FK " + t + " (" + String.join(",", cols) + ") " + key.substring(key.indexOf('|') + 1)));
     }
 }

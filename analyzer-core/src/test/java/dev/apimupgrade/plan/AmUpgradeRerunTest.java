@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
  */
 class AmUpgradeRerunTest {
     private static void useAs310(TestDatabase db) throws SQLException {
-        db.run("INSERT INTO AM_API_CATEGORIES (UUID, NAME, DESCRIPTION, TENANT_ID)"
+        db.run(
+                "INSERT INTO AM_API_CATEGORIES (UUID, NAME, DESCRIPTION, TENANT_ID)"
                         + " VALUES ('c1', 'Finance', 'money', -1234)",
                 "INSERT INTO AM_API_CATEGORIES (UUID, NAME, DESCRIPTION, TENANT_ID)"
                         + " VALUES ('c2', 'Health', NULL, -1234)",
@@ -44,8 +45,8 @@ class AmUpgradeRerunTest {
     @Test
     void preAlreadyMigratedTheGuidesPostgresqlScriptRunAgainDeletesTheCategoriesBeforeItFails() throws Exception {
         String relative = "migration/docs-apim-guide/migration-3.0.0_to_3.1.0/postgresql.sql";
-        List<SqlStatement> guide = StatementSplitter.split(relative, TestDatabase.reference(relative),
-                DatabaseProduct.Delimiter.SEMICOLON);
+        List<SqlStatement> guide = StatementSplitter.split(
+                relative, TestDatabase.reference(relative), DatabaseProduct.Delimiter.SEMICOLON);
         try (TestDatabase db = AmUpgradeScriptTest.migrated(DatabaseProduct.POSTGRESQL)) {
             useAs310(db);
 
@@ -64,7 +65,8 @@ class AmUpgradeRerunTest {
             TreeSet<String> before = AmCatalogue.of(db.connection);
 
             assertThatThrownBy(() -> db.run(SqlScripts.statements(SqlScripts.AM_UPGRADE, DatabaseProduct.MYSQL)))
-                    .hasMessageContaining("01_am_tables.sql:").hasMessageContaining("TENANT_DOMAIN");
+                    .hasMessageContaining("01_am_tables.sql:")
+                    .hasMessageContaining("TENANT_DOMAIN");
 
             assertThat(kept(db)).isEqualTo(3);
             assertThat(AmCatalogue.of(db.connection)).isEqualTo(before);
@@ -79,7 +81,8 @@ class AmUpgradeRerunTest {
             TreeSet<String> before = AmCatalogue.of(db.connection);
 
             db.run(SqlScripts.statements(SqlScripts.AM_UPGRADE, DatabaseProduct.H2).stream()
-                    .filter(s -> s.placeholders().isEmpty()).toList());
+                    .filter(s -> s.placeholders().isEmpty())
+                    .toList());
 
             assertThat(kept(db)).isEqualTo(3);
             assertThat(AmCatalogue.of(db.connection)).isEqualTo(before);

@@ -22,7 +22,8 @@ public class AmUpgradeScriptTest {
     /** The 3.0.0 widths of AM_CERTIFICATE_METADATA's two columns, per dialect (docs/facts.md section 3, item 1). */
     private static List<String> keptWidths(DatabaseProduct dialect) {
         String endPoint = dialect == DatabaseProduct.POSTGRESQL ? "45" : "100";
-        return List.of("COL AM_CERTIFICATE_METADATA.ALIAS VARCHAR(45) NOT NULL",
+        return List.of(
+                "COL AM_CERTIFICATE_METADATA.ALIAS VARCHAR(45) NOT NULL",
                 "COL AM_CERTIFICATE_METADATA.END_POINT VARCHAR(" + endPoint + ") NOT NULL");
     }
 
@@ -45,15 +46,20 @@ public class AmUpgradeScriptTest {
         }
         List<String> names = db.strings("SELECT CONSTRAINT_NAME FROM INFORMATION_SCHEMA.CONSTRAINTS WHERE TABLE_NAME ="
                 + " 'AM_SYSTEM_APPS' AND CONSTRAINT_TYPE = 'UNIQUE' AND COLUMN_LIST = 'NAME'");
-        assertThat(names).as("UNIQUE(NAME) on AM_SYSTEM_APPS in the 3.0.0 schema").hasSize(1);
+        assertThat(names)
+                .as("UNIQUE(NAME) on AM_SYSTEM_APPS in the 3.0.0 schema")
+                .hasSize(1);
         return Map.of(SqlScripts.AM_SYSTEM_APPS_NAME_CONSTRAINT, names.get(0));
     }
 
     @ParameterizedTest
-    @EnumSource(value = DatabaseProduct.class, names = {"H2", "POSTGRESQL", "MYSQL"})
+    @EnumSource(
+            value = DatabaseProduct.class,
+            names = {"H2", "POSTGRESQL", "MYSQL"})
     void dbAmUpgradeLeavesTheAmTablesAsTheReal310SchemaExceptTheCertificateColumnWidths(DatabaseProduct dialect)
             throws Exception {
-        try (TestDatabase migrated = migrated(dialect); TestDatabase fresh = TestDatabase.create(dialect)) {
+        try (TestDatabase migrated = migrated(dialect);
+                TestDatabase fresh = TestDatabase.create(dialect)) {
             fresh.loadSchema("3.1.0", "apimgt");
 
             TreeSet<String> after = AmCatalogue.of(migrated.connection);
@@ -64,9 +70,12 @@ public class AmUpgradeScriptTest {
             TreeSet<String> onlyFresh = new TreeSet<>(expected);
             onlyFresh.removeAll(after);
             assertThat(onlyMigrated).containsExactlyElementsOf(keptWidths(dialect));
-            assertThat(onlyFresh).containsExactly("COL AM_CERTIFICATE_METADATA.ALIAS VARCHAR(255) NOT NULL",
-                    "COL AM_CERTIFICATE_METADATA.END_POINT VARCHAR(255) NOT NULL");
-            assertThat(after).contains("UNIQUE AM_SYSTEM_APPS (CONSUMER_KEY)")
+            assertThat(onlyFresh)
+                    .containsExactly(
+                            "COL AM_CERTIFICATE_METADATA.ALIAS VARCHAR(255) NOT NULL",
+                            "COL AM_CERTIFICATE_METADATA.END_POINT VARCHAR(255) NOT NULL");
+            assertThat(after)
+                    .contains("UNIQUE AM_SYSTEM_APPS (CONSUMER_KEY)")
                     .doesNotContain("UNIQUE AM_SYSTEM_APPS (NAME)")
                     .anyMatch(l -> l.startsWith("COL AM_SYSTEM_APPS.TENANT_DOMAIN VARCHAR(255) DEFAULT ")
                             && l.contains("'carbon.super'"));
@@ -76,7 +85,9 @@ public class AmUpgradeScriptTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = DatabaseProduct.class, names = {"H2", "POSTGRESQL", "MYSQL"})
+    @EnumSource(
+            value = DatabaseProduct.class,
+            names = {"H2", "POSTGRESQL", "MYSQL"})
     void theGuidesOwnScriptLeavesMoreDifferencesSoTheComparisonCanFail(DatabaseProduct dialect) throws Exception {
         String file = switch (dialect) {
             case H2 -> "h2.sql";
@@ -84,9 +95,11 @@ public class AmUpgradeScriptTest {
             default -> "mysql.sql";
         };
         String relative = "migration/docs-apim-guide/migration-3.0.0_to_3.1.0/" + file;
-        try (TestDatabase guide = TestDatabase.create(dialect); TestDatabase fresh = TestDatabase.create(dialect)) {
+        try (TestDatabase guide = TestDatabase.create(dialect);
+                TestDatabase fresh = TestDatabase.create(dialect)) {
             guide.loadSchema("3.0.0", "apimgt");
-            guide.run(StatementSplitter.split(relative, TestDatabase.reference(relative), DatabaseProduct.Delimiter.SEMICOLON));
+            guide.run(StatementSplitter.split(
+                    relative, TestDatabase.reference(relative), DatabaseProduct.Delimiter.SEMICOLON));
             fresh.loadSchema("3.1.0", "apimgt");
 
             TreeSet<String> onlyGuide = new TreeSet<>(AmCatalogue.of(guide.connection));

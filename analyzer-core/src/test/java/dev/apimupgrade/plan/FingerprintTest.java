@@ -15,17 +15,20 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class FingerprintTest {
-    static final FileContent TOML = new FileContent(Role.OLD, "repository/conf/deployment.toml", "aa11",
+    static final FileContent TOML = new FileContent(
+            Role.OLD,
+            "repository/conf/deployment.toml",
+            "aa11",
             SourceRef.file(Role.OLD, "repository/conf/deployment.toml"));
-    static final FileContent REGISTRY = new FileContent(Role.OLD, "repository/conf/registry.xml", "bb22",
-            SourceRef.file(Role.OLD, "repository/conf/registry.xml"));
+    static final FileContent REGISTRY = new FileContent(
+            Role.OLD, "repository/conf/registry.xml", "bb22", SourceRef.file(Role.OLD, "repository/conf/registry.xml"));
 
     @Test
     void theSameFactsInAnotherOrderOnAnotherDayGiveTheSameFingerprint() {
-        Fingerprint a = Fingerprint.of(new Facts(List.of(TOML, REGISTRY, AssessmentDate.of(LocalDate.of(2026, 1, 1)))),
-                "rp", "1.0");
-        Fingerprint b = Fingerprint.of(new Facts(List.of(AssessmentDate.of(LocalDate.of(2027, 5, 5)), REGISTRY, TOML)),
-                "rp", "1.0");
+        Fingerprint a = Fingerprint.of(
+                new Facts(List.of(TOML, REGISTRY, AssessmentDate.of(LocalDate.of(2026, 1, 1)))), "rp", "1.0");
+        Fingerprint b = Fingerprint.of(
+                new Facts(List.of(AssessmentDate.of(LocalDate.of(2027, 5, 5)), REGISTRY, TOML)), "rp", "1.0");
 
         assertThat(b).isEqualTo(a);
         assertThat(Fingerprint.compare(a, b)).isEmpty();
@@ -39,9 +42,11 @@ class FingerprintTest {
         Fingerprint after = Fingerprint.of(new Facts(List.of(edited, REGISTRY)), "rp", "1.0");
 
         assertThat(after.matches(before)).isFalse();
-        assertThat(Fingerprint.compare(before, after)).extracting(Fingerprint.Change::toString).containsExactly(
-                "removed OLD:repository/conf/deployment.toml: sha256 aa11",
-                "added OLD:repository/conf/deployment.toml: sha256 cc33");
+        assertThat(Fingerprint.compare(before, after))
+                .extracting(Fingerprint.Change::toString)
+                .containsExactly(
+                        "removed OLD:repository/conf/deployment.toml: sha256 aa11",
+                        "added OLD:repository/conf/deployment.toml: sha256 cc33");
     }
 
     @Test
@@ -50,22 +55,31 @@ class FingerprintTest {
         Fingerprint after = Fingerprint.of(new Facts(List.of(TOML)), "rp2", "1.1");
 
         assertThat(after.matches(before)).isFalse();
-        assertThat(Fingerprint.compare(before, after)).extracting(Fingerprint.Change::toString)
+        assertThat(Fingerprint.compare(before, after))
+                .extracting(Fingerprint.Change::toString)
                 .containsExactly("changed tool version: 1.0 -> 1.1", "changed rule pack: rp -> rp2");
     }
 
     @Test
     void theDigestIsTheSha256OfTheFingerprintTextSoPlansOfEarlierVersionsStayCurrent() {
-        FileContent nonAscii = new FileContent(Role.OLD, "repository/conf/caf\u00e9-\u65e5.xml", "dd44",
+        FileContent nonAscii = new FileContent(
+                Role.OLD,
+                "repository/conf/caf\u00e9-\u65e5.xml",
+                "dd44",
                 SourceRef.file(Role.OLD, "repository/conf/caf\u00e9-\u65e5.xml"));
         Fingerprint f = Fingerprint.of(new Facts(List.of(TOML, nonAscii)), "rp", "1.0");
         // the text earlier versions built whole and hashed: tool, rule pack, then "source\tobserved" per sorted entry
         StringBuilder text = new StringBuilder("1.0\nrp\n");
-        f.facts().forEach(e -> text.append(e.source()).append('\t').append(e.observed()).append('\n'));
+        f.facts()
+                .forEach(e -> text.append(e.source())
+                        .append('\t')
+                        .append(e.observed())
+                        .append('\n'));
 
         assertThat(f.facts()).hasSize(2);
-        assertThat(f.sha256()).isEqualTo(dev.apimupgrade.scan.FileDigest.sha256(
-                text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(f.sha256())
+                .isEqualTo(dev.apimupgrade.scan.FileDigest.sha256(
+                        text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     @Test
@@ -80,29 +94,51 @@ class FingerprintTest {
     void aComparisonWithTheNewHomeIsBoundThroughTheNewFilesDigestSoOnlyThatFileShowsAsChanged() {
         String main = "repository/deployment/server/synapse-configs/default/sequences/main.xml";
         SourceRef oldMain = SourceRef.file(Role.OLD, main);
-        Fingerprint planned = Fingerprint.of(new Facts(List.of(new StockComparison(Role.OLD, "synapse",
-                "carbon.super", "sequences/main.xml", false, "3.1.0 home", oldMain),
-                new FileContent(Role.NEW, main, "aa", SourceRef.file(Role.NEW, main)))), "rp", "1.0");
-        Fingerprint reApplied = Fingerprint.of(new Facts(List.of(new StockComparison(Role.OLD, "synapse",
-                "carbon.super", "sequences/main.xml", true, "3.1.0 home", oldMain),
-                new SynapseDiff(Role.OLD, "1", "sequences/main.xml", "-<x/>", oldMain),
-                new FileContent(Role.NEW, main, "bb", SourceRef.file(Role.NEW, main)))), "rp", "1.0");
+        Fingerprint planned = Fingerprint.of(
+                new Facts(List.of(
+                        new StockComparison(
+                                Role.OLD,
+                                "synapse",
+                                "carbon.super",
+                                "sequences/main.xml",
+                                false,
+                                "3.1.0 home",
+                                oldMain),
+                        new FileContent(Role.NEW, main, "aa", SourceRef.file(Role.NEW, main)))),
+                "rp",
+                "1.0");
+        Fingerprint reApplied = Fingerprint.of(
+                new Facts(List.of(
+                        new StockComparison(
+                                Role.OLD, "synapse", "carbon.super", "sequences/main.xml", true, "3.1.0 home", oldMain),
+                        new SynapseDiff(Role.OLD, "1", "sequences/main.xml", "-<x/>", oldMain),
+                        new FileContent(Role.NEW, main, "bb", SourceRef.file(Role.NEW, main)))),
+                "rp",
+                "1.0");
 
-        assertThat(Fingerprint.compare(planned, reApplied)).extracting(Fingerprint.Change::source)
+        assertThat(Fingerprint.compare(planned, reApplied))
+                .extracting(Fingerprint.Change::source)
                 .containsOnly("NEW:" + main);
     }
 
     @Test
     void anAnswerIsBoundByItsKeyAndValueNotByTheAnswersFilesName() {
-        Fingerprint a = Fingerprint.of(new Facts(List.of(new Answer("distributed", "no",
-                SourceRef.answers("answers.yaml", "distributed")))), "rp", "1.0");
-        Fingerprint copy = Fingerprint.of(new Facts(List.of(new Answer("distributed", "no",
-                SourceRef.answers("night.yaml", "distributed")))), "rp", "1.0");
-        Fingerprint other = Fingerprint.of(new Facts(List.of(new Answer("distributed", "yes",
-                SourceRef.answers("answers.yaml", "distributed")))), "rp", "1.0");
+        Fingerprint a = Fingerprint.of(
+                new Facts(List.of(new Answer("distributed", "no", SourceRef.answers("answers.yaml", "distributed")))),
+                "rp",
+                "1.0");
+        Fingerprint copy = Fingerprint.of(
+                new Facts(List.of(new Answer("distributed", "no", SourceRef.answers("night.yaml", "distributed")))),
+                "rp",
+                "1.0");
+        Fingerprint other = Fingerprint.of(
+                new Facts(List.of(new Answer("distributed", "yes", SourceRef.answers("answers.yaml", "distributed")))),
+                "rp",
+                "1.0");
 
         assertThat(copy.matches(a)).isTrue();
-        assertThat(Fingerprint.compare(a, other)).extracting(Fingerprint.Change::source)
+        assertThat(Fingerprint.compare(a, other))
+                .extracting(Fingerprint.Change::source)
                 .containsOnly("answers#distributed");
     }
 }

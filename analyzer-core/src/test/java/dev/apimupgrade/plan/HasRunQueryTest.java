@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.apimupgrade.fact.DatabaseProduct;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -21,14 +20,18 @@ class HasRunQueryTest {
     void everyDialectHasAHasRunQueryForTheAmScriptAndRegIndex() {
         for (String purpose : List.of(SqlScripts.AM_UPGRADE, SqlScripts.REG_INDEX)) {
             assertThat(DatabaseProduct.withOwnScripts().stream().map(d -> HasRunQuery.of(purpose, d.folder())))
-                    .as(purpose).allSatisfy(q -> assertThat(q).get().asString().startsWith("SELECT "));
+                    .as(purpose)
+                    .allSatisfy(q -> assertThat(q).get().asString().startsWith("SELECT "));
         }
         assertThat(HasRunQuery.of(SqlScripts.SCOPE_BINDING_CLEANUP, "h2")).isEmpty();
     }
 
     @ParameterizedTest
-    @EnumSource(value = DatabaseProduct.class, names = {"H2", "POSTGRESQL", "MYSQL"})
-    void dbAmUpgradeHasRunQuerySaysOneOnThe300SchemaAndZeroAfterTheShippedScript(DatabaseProduct dialect) throws Exception {
+    @EnumSource(
+            value = DatabaseProduct.class,
+            names = {"H2", "POSTGRESQL", "MYSQL"})
+    void dbAmUpgradeHasRunQuerySaysOneOnThe300SchemaAndZeroAfterTheShippedScript(DatabaseProduct dialect)
+            throws Exception {
         String query = HasRunQuery.of(SqlScripts.AM_UPGRADE, dialect.folder()).orElseThrow();
         try (TestDatabase db = TestDatabase.create(dialect)) {
             db.loadSchema("3.0.0", "apimgt");
@@ -41,7 +44,9 @@ class HasRunQueryTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = DatabaseProduct.class, names = {"H2", "POSTGRESQL", "MYSQL"})
+    @EnumSource(
+            value = DatabaseProduct.class,
+            names = {"H2", "POSTGRESQL", "MYSQL"})
     void idxRegIndexSqlHasRunQueryCountsTheRowsLeftBeforeAndZeroAfterTheShippedScript(DatabaseProduct dialect)
             throws Exception {
         String query = HasRunQuery.of(SqlScripts.REG_INDEX, dialect.folder()).orElseThrow();

@@ -56,11 +56,13 @@ class MigrationConfigYamlTest {
         for (Object v : (List<?>) config.get("versions")) {
             Map<String, Object> m = (Map<String, Object>) v;
             if (version.equals(m.get("version"))) {
-                return ((List<Map<String, Object>>) m.get("migratorConfigs")).stream()
-                        .map(s -> s.get("name")
-                                + (s.get("parameters") instanceof Map<?, ?> p && p.containsKey("location")
-                                ? " " + p.get("location") + "/" + p.get("schema") : ""))
-                        .toList();
+                return ((List<Map<String, Object>>) m.get("migratorConfigs"))
+                        .stream()
+                                .map(s -> s.get("name")
+                                        + (s.get("parameters") instanceof Map<?, ?> p && p.containsKey("location")
+                                                ? " " + p.get("location") + "/" + p.get("schema")
+                                                : ""))
+                                .toList();
             }
         }
         throw new AssertionError("no version " + version);
@@ -70,10 +72,17 @@ class MigrationConfigYamlTest {
     void theConfigMigratesFrom590To5100WithoutTheValidatorAndTheStep2IdentitySchema() {
         Map<String, Object> out = load(MigrationConfigYaml.configure(SHIPPED));
 
-        assertThat(out).containsEntry("migrationEnable", "true").containsEntry("currentVersion", "5.9.0")
-                .containsEntry("migrateVersion", "5.10.0").containsEntry("continueOnError", "true");
-        assertThat(steps(out, "5.10.0")).containsExactly("ScopeDataMigrator", "SchemaMigrator step1/identity",
-                "SchemaMigrator step2/um", "UserIDMigrator");
+        assertThat(out)
+                .containsEntry("migrationEnable", "true")
+                .containsEntry("currentVersion", "5.9.0")
+                .containsEntry("migrateVersion", "5.10.0")
+                .containsEntry("continueOnError", "true");
+        assertThat(steps(out, "5.10.0"))
+                .containsExactly(
+                        "ScopeDataMigrator",
+                        "SchemaMigrator step1/identity",
+                        "SchemaMigrator step2/um",
+                        "UserIDMigrator");
     }
 
     @Test
@@ -92,15 +101,18 @@ class MigrationConfigYamlTest {
 
     @Test
     void resourcesWithoutA5100SectionAreRefusedAsTooOld() {
-        assertThatThrownBy(() -> MigrationConfigYaml.configure(
-                "versions:\n - {version: \"5.9.0\", migratorConfigs: []}\n"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("5.10.0");
+        assertThatThrownBy(() ->
+                        MigrationConfigYaml.configure("versions:\n - {version: \"5.9.0\", migratorConfigs: []}\n"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("5.10.0");
         assertThatThrownBy(() -> MigrationConfigYaml.configure(""))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("versions");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("versions");
     }
 
     static Stream<Path> shippedFiles() {
-        Path base = SharedFiles.referenceFolder("migration/identity-migration-resources-v1.0.90").getParent();
+        Path base = SharedFiles.referenceFolder("migration/identity-migration-resources-v1.0.90")
+                .getParent();
         return Stream.of("v1.0.90", "v1.0.147")
                 .map(v -> base.resolve(
                         "identity-migration-resources-" + v + "/migration-resources/migration-config.yaml"))
@@ -114,15 +126,24 @@ class MigrationConfigYamlTest {
         Map<String, Object> out = load(MigrationConfigYaml.configure(Files.readString(file)));
 
         List<String> expected = steps(shipped, "5.10.0").stream()
-                .filter(s -> !s.equals("MigrationValidator") && !s.equals("SchemaMigrator step2/identity")).toList();
+                .filter(s -> !s.equals("MigrationValidator") && !s.equals("SchemaMigrator step2/identity"))
+                .toList();
         assertThat(steps(shipped, "5.10.0")).hasSize(expected.size() + 2);
         assertThat(steps(out, "5.10.0")).isEqualTo(expected);
         if (file.toString().contains("v1.0.90")) {
-            assertThat(steps(out, "5.10.0")).containsExactly("ScopeDataMigrator", "SchemaMigrator step1/identity",
-                    "SchemaMigrator step1/um", "ClaimDataMigrator", "EmailTemplateDataMigrator",
-                    "SchemaMigrator step2/um", "UserIDMigrator");
+            assertThat(steps(out, "5.10.0"))
+                    .containsExactly(
+                            "ScopeDataMigrator",
+                            "SchemaMigrator step1/identity",
+                            "SchemaMigrator step1/um",
+                            "ClaimDataMigrator",
+                            "EmailTemplateDataMigrator",
+                            "SchemaMigrator step2/um",
+                            "UserIDMigrator");
         }
-        assertThat(out).containsEntry("currentVersion", "5.9.0").containsEntry("migrateVersion", "5.10.0")
+        assertThat(out)
+                .containsEntry("currentVersion", "5.9.0")
+                .containsEntry("migrateVersion", "5.10.0")
                 .containsEntry("migrationEnable", "true");
         assertThat(steps(out, "5.9.0")).isEqualTo(steps(shipped, "5.9.0"));
     }

@@ -41,11 +41,18 @@ class NewTablesMatch310SchemaTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = DatabaseProduct.class, names = "MARIADB", mode = EnumSource.Mode.EXCLUDE) // MariaDB runs MySQL's scripts
-    void dbAmUpgradeCreatesEachNewTableAsTheReal310SchemaOfTheDialectDefinesIt(DatabaseProduct dialect) throws Exception {
+    @EnumSource(
+            value = DatabaseProduct.class,
+            names = "MARIADB",
+            mode = EnumSource.Mode.EXCLUDE) // MariaDB runs MySQL's scripts
+    void dbAmUpgradeCreatesEachNewTableAsTheReal310SchemaOfTheDialectDefinesIt(DatabaseProduct dialect)
+            throws Exception {
         String schema = TestDatabase.reference(schemaFile(dialect));
-        String script = String.join("\n;\n", SqlScripts.statements(SqlScripts.AM_UPGRADE, dialect).stream()
-                .map(SqlStatement::sql).toList());
+        String script = String.join(
+                "\n;\n",
+                SqlScripts.statements(SqlScripts.AM_UPGRADE, dialect).stream()
+                        .map(SqlStatement::sql)
+                        .toList());
         for (String table : NEW_TABLES) {
             String expected = body(schema, table).orElseThrow(() -> new AssertionError(table + " not in " + dialect));
             String ours = body(script, table).orElseThrow(() -> new AssertionError(table + " not created: " + dialect));
@@ -54,23 +61,39 @@ class NewTablesMatch310SchemaTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = DatabaseProduct.class, names = "MARIADB", mode = EnumSource.Mode.EXCLUDE) // MariaDB runs MySQL's scripts
+    @EnumSource(
+            value = DatabaseProduct.class,
+            names = "MARIADB",
+            mode = EnumSource.Mode.EXCLUDE) // MariaDB runs MySQL's scripts
     void dbAmUpgradeAddsTenantDomainAsTheReal310SchemaDeclaresIt(DatabaseProduct dialect) throws Exception {
-        String declared = body(TestDatabase.reference(schemaFile(dialect)), "AM_SYSTEM_APPS").orElseThrow().lines()
-                .map(String::strip).filter(l -> l.startsWith("TENANT_DOMAIN ")).findFirst().orElseThrow();
+        String declared = body(TestDatabase.reference(schemaFile(dialect)), "AM_SYSTEM_APPS")
+                .orElseThrow()
+                .lines()
+                .map(String::strip)
+                .filter(l -> l.startsWith("TENANT_DOMAIN "))
+                .findFirst()
+                .orElseThrow();
         String column = declared.substring(0, declared.length() - 1); // without its trailing comma
-        String add = "ALTER TABLE AM_SYSTEM_APPS ADD " + (dialect == DatabaseProduct.H2 || dialect == DatabaseProduct.POSTGRESQL
-                ? "COLUMN IF NOT EXISTS " : "") + column;
-        assertThat(SqlScripts.statements(SqlScripts.AM_UPGRADE, dialect)).extracting(SqlStatement::sql).contains(add);
+        String add = "ALTER TABLE AM_SYSTEM_APPS ADD "
+                + (dialect == DatabaseProduct.H2 || dialect == DatabaseProduct.POSTGRESQL
+                        ? "COLUMN IF NOT EXISTS "
+                        : "")
+                + column;
+        assertThat(SqlScripts.statements(SqlScripts.AM_UPGRADE, dialect))
+                .extracting(SqlStatement::sql)
+                .contains(add);
         assertThat(column.toUpperCase(Locale.ROOT)).contains("'CARBON.SUPER'");
     }
 
     @ParameterizedTest
-    @EnumSource(value = DatabaseProduct.class, names = {"SQLSERVER", "DB2"})
-    void theGuidesCopyDiffersOnlyInTheAuditMappingsForeignKeySoTheComparisonCanFail(DatabaseProduct dialect) throws Exception {
+    @EnumSource(
+            value = DatabaseProduct.class,
+            names = {"SQLSERVER", "DB2"})
+    void theGuidesCopyDiffersOnlyInTheAuditMappingsForeignKeySoTheComparisonCanFail(DatabaseProduct dialect)
+            throws Exception {
         String schema = TestDatabase.reference(schemaFile(dialect));
-        String guide = TestDatabase.reference("migration/docs-apim-guide/migration-3.0.0_to_3.1.0/" + dialect.folder()
-                + ".sql");
+        String guide = TestDatabase.reference(
+                "migration/docs-apim-guide/migration-3.0.0_to_3.1.0/" + dialect.folder() + ".sql");
         for (String table : NEW_TABLES) {
             boolean same = rendered(table, body(guide, table).orElseThrow())
                     .equals(rendered(table, body(schema, table).orElseThrow()));

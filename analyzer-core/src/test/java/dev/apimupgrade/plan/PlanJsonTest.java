@@ -20,8 +20,11 @@ class PlanJsonTest {
     Path tmp;
 
     private static MigrationPlan plan() {
-        return Planner.plan(PlannerTest.verdict(PlannerTest.MIXED), PlannerTest.CATALOGUE,
-                new Facts(List.of(PlannerTest.SHARED, PlannerTest.APIM, FingerprintTest.TOML)), "1.0");
+        return Planner.plan(
+                PlannerTest.verdict(PlannerTest.MIXED),
+                PlannerTest.CATALOGUE,
+                new Facts(List.of(PlannerTest.SHARED, PlannerTest.APIM, FingerprintTest.TOML)),
+                "1.0");
     }
 
     @Test
@@ -33,9 +36,11 @@ class PlanJsonTest {
         assertThat(PlanJson.read(file)).isEqualTo(plan);
         assertThat(tmp.resolve(PlanJson.KEY_FILE)).exists();
         assertThat(Files.getPosixFilePermissions(tmp.resolve(PlanJson.KEY_FILE)))
-                .containsExactlyInAnyOrder(java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+                .containsExactlyInAnyOrder(
+                        java.nio.file.attribute.PosixFilePermission.OWNER_READ,
                         java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
-        assertThat(Files.readString(file)).doesNotContain(Files.readString(tmp.resolve(PlanJson.KEY_FILE)).strip());
+        assertThat(Files.readString(file))
+                .doesNotContain(Files.readString(tmp.resolve(PlanJson.KEY_FILE)).strip());
     }
 
     @Test
@@ -45,7 +50,11 @@ class PlanJsonTest {
 
         assertThat(PlanJson.toJson(plan(), key)).isEqualTo(first);
         assertThat(PlanJson.toJson(plan())).isEqualTo(PlanJson.toJson(plan()));
-        assertThat(first).doesNotContain("\r").endsWith("}\n").contains("\"steps\" : [").contains("\"mac\" : {");
+        assertThat(first)
+                .doesNotContain("\r")
+                .endsWith("}\n")
+                .contains("\"steps\" : [")
+                .contains("\"mac\" : {");
     }
 
     @Test
@@ -53,7 +62,8 @@ class PlanJsonTest {
         Path file = tmp.resolve("plan.json");
         PlanJson.save(file, plan());
 
-        assertThat(Files.readString(file)).startsWith("{\n  \"formatVersion\" : 1,\n  \"toolVersion\"")
+        assertThat(Files.readString(file))
+                .startsWith("{\n  \"formatVersion\" : 1,\n  \"toolVersion\"")
                 .contains("\"formatVersion\" : \"");
     }
 
@@ -63,7 +73,9 @@ class PlanJsonTest {
         PlanJson.save(file, plan());
         MacKey key = MacKey.read(tmp.resolve(PlanJson.KEY_FILE), file.toString());
         // the plan as the version before formatVersion wrote it: no field, and MACs made without it
-        ObjectMapper canonical = JsonMapper.builder().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).build();
+        ObjectMapper canonical = JsonMapper.builder()
+                .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+                .build();
         ObjectNode tree = (ObjectNode) canonical.readTree(file.toFile());
         ObjectNode macs = (ObjectNode) tree.remove("mac");
         tree.remove("formatVersion");
@@ -80,12 +92,15 @@ class PlanJsonTest {
         Path file = tmp.resolve("plan.json");
         PlanJson.save(file, plan());
         MacKey key = MacKey.read(tmp.resolve(PlanJson.KEY_FILE), file.toString());
-        ObjectMapper canonical = JsonMapper.builder().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).build();
+        ObjectMapper canonical = JsonMapper.builder()
+                .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+                .build();
         ObjectNode tree = (ObjectNode) canonical.readTree(file.toFile());
         tree.remove("mac");
         tree.put("toolVersion", "1.0-\u00e9\u65e5\u672c-\ud83d\ude00");
         ObjectNode macs = tree.objectNode();
-        for (String field : List.copyOf(tree.properties().stream().map(java.util.Map.Entry::getKey).toList())) {
+        for (String field : List.copyOf(
+                tree.properties().stream().map(java.util.Map.Entry::getKey).toList())) {
             macs.put(field, key.mac(field + "=" + canonical.writeValueAsString(tree.get(field))));
         }
         macs.put("plan", key.mac(canonical.writeValueAsString(tree)));
@@ -101,7 +116,8 @@ class PlanJsonTest {
         PlanJson.save(file, plan());
         Files.writeString(file, Files.readString(file).replaceFirst("\"formatVersion\" : 1,", ""));
 
-        assertThatThrownBy(() -> PlanJson.read(file)).isInstanceOf(InputException.class)
+        assertThatThrownBy(() -> PlanJson.read(file))
+                .isInstanceOf(InputException.class)
                 .hasMessageContaining("formatVersion (removed)");
     }
 
@@ -109,9 +125,11 @@ class PlanJsonTest {
     void aPlanOfANewerFormatIsRefusedNamingTheFormat() throws Exception {
         Path file = tmp.resolve("plan.json");
         PlanJson.save(file, plan());
-        Files.writeString(file, Files.readString(file).replaceFirst("\"formatVersion\" : 1,", "\"formatVersion\" : 2,"));
+        Files.writeString(
+                file, Files.readString(file).replaceFirst("\"formatVersion\" : 1,", "\"formatVersion\" : 2,"));
 
-        assertThatThrownBy(() -> PlanJson.read(file)).isInstanceOf(InputException.class)
+        assertThatThrownBy(() -> PlanJson.read(file))
+                .isInstanceOf(InputException.class)
                 .hasMessageContaining("format 2 by a newer version of apim-upgrade");
     }
 
@@ -119,7 +137,8 @@ class PlanJsonTest {
     void aFileThatIsNotAPlanIsBadInputNamingTheFile() throws Exception {
         Path file = Files.writeString(tmp.resolve("plan.json"), "{\"verdict\": 1}");
 
-        assertThatThrownBy(() -> PlanJson.read(file)).isInstanceOf(InputException.class)
+        assertThatThrownBy(() -> PlanJson.read(file))
+                .isInstanceOf(InputException.class)
                 .hasMessageContaining("not a plan.json");
     }
 
@@ -132,7 +151,8 @@ class PlanJsonTest {
         assertThat(edited).isNotEqualTo(json);
         Files.writeString(file, edited);
 
-        assertThatThrownBy(() -> PlanJson.read(file)).isInstanceOf(InputException.class)
+        assertThatThrownBy(() -> PlanJson.read(file))
+                .isInstanceOf(InputException.class)
                 .hasMessageContaining("was changed after apim-upgrade made it: steps no longer matches")
                 .satisfies(e -> assertThat(((InputException) e).describe()).startsWith(file.toString()));
     }
@@ -144,8 +164,10 @@ class PlanJsonTest {
         MigrationPlan forged = new MigrationPlan("1.0", "forged", plan().fingerprint(), plan().steps());
         Files.writeString(file, PlanJson.toJson(forged, MacKey.random()));
 
-        assertThatThrownBy(() -> PlanJson.read(file)).isInstanceOf(InputException.class)
-                .hasMessageContaining("rulePackHash").hasMessageContaining("steps");
+        assertThatThrownBy(() -> PlanJson.read(file))
+                .isInstanceOf(InputException.class)
+                .hasMessageContaining("rulePackHash")
+                .hasMessageContaining("steps");
     }
 
     @Test
@@ -154,7 +176,8 @@ class PlanJsonTest {
         PlanJson.save(file, plan());
         Files.writeString(file, PlanJson.toJson(plan()));
 
-        assertThatThrownBy(() -> PlanJson.read(file)).isInstanceOf(InputException.class)
+        assertThatThrownBy(() -> PlanJson.read(file))
+                .isInstanceOf(InputException.class)
                 .hasMessageContaining("carries no MAC");
     }
 
@@ -162,10 +185,13 @@ class PlanJsonTest {
     void aPlanOfAnOlderVersionWithOnlyAStepsHashIsRefusedAskingForANewPlan() throws Exception {
         Path file = tmp.resolve("plan.json");
         PlanJson.save(file, plan());
-        Files.writeString(file, PlanJson.toJson(plan()).replaceFirst("\"steps\" :", "\"stepsSha256\" : \"00\",\n  \"steps\" :"));
+        Files.writeString(
+                file, PlanJson.toJson(plan()).replaceFirst("\"steps\" :", "\"stepsSha256\" : \"00\",\n  \"steps\" :"));
 
-        assertThatThrownBy(() -> PlanJson.read(file)).isInstanceOf(InputException.class)
-                .hasMessageContaining("older version").hasMessageContaining("make a new plan");
+        assertThatThrownBy(() -> PlanJson.read(file))
+                .isInstanceOf(InputException.class)
+                .hasMessageContaining("older version")
+                .hasMessageContaining("make a new plan");
     }
 
     @Test
@@ -174,7 +200,8 @@ class PlanJsonTest {
         PlanJson.save(file, plan());
         Files.delete(tmp.resolve(PlanJson.KEY_FILE));
 
-        assertThatThrownBy(() -> PlanJson.read(file)).isInstanceOf(InputException.class)
+        assertThatThrownBy(() -> PlanJson.read(file))
+                .isInstanceOf(InputException.class)
                 .satisfies(e -> assertThat(((InputException) e).file()).endsWith(PlanJson.KEY_FILE))
                 .hasMessageContaining("is missing");
     }

@@ -20,7 +20,8 @@ class RegistryScriptsTest {
 
     /** Resource 'api' at /_system/governance/apis/pizza: version 12 is current, version 11 only in the history. */
     private static void seedVersionedRegistry(TestDatabase db) throws SQLException {
-        db.run("INSERT INTO REG_PATH (REG_PATH_ID, REG_PATH_VALUE, REG_PATH_PARENT_ID, REG_TENANT_ID)"
+        db.run(
+                "INSERT INTO REG_PATH (REG_PATH_ID, REG_PATH_VALUE, REG_PATH_PARENT_ID, REG_TENANT_ID)"
                         + " VALUES (1, '/_system/governance/apis/pizza', NULL, -1234)",
                 "INSERT INTO REG_RESOURCE (REG_PATH_ID, REG_NAME, REG_VERSION, REG_CREATOR, REG_CREATED_TIME,"
                         + " REG_LAST_UPDATED_TIME, REG_TENANT_ID, REG_UUID)"
@@ -64,7 +65,9 @@ class RegistryScriptsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = DatabaseProduct.class, names = {"H2", "POSTGRESQL", "MYSQL"})
+    @EnumSource(
+            value = DatabaseProduct.class,
+            names = {"H2", "POSTGRESQL", "MYSQL"})
     void regVersioningEnabledCleanUpDeletesExactlyTheRowsOfOldVersionsAndWhatOnlyTheyReferTo(DatabaseProduct dialect)
             throws Exception {
         try (TestDatabase db = TestDatabase.create(dialect)) {
@@ -82,7 +85,8 @@ class RegistryScriptsTest {
             assertThat(links(db, "COMMENT", "REG_COMMENT_ID")).containsExactly("1 v- path1 api");
             assertThat(ids(db, "REG_COMMENT")).containsExactly("1");
             assertThat(db.count("SELECT COUNT(*) FROM REG_RESOURCE")
-                    + db.count("SELECT COUNT(*) FROM REG_RESOURCE_HISTORY")).isEqualTo(2);
+                            + db.count("SELECT COUNT(*) FROM REG_RESOURCE_HISTORY"))
+                    .isEqualTo(2);
         }
     }
 
@@ -93,7 +97,8 @@ class RegistryScriptsTest {
             db.loadSchema("3.0.0", "");
             seedVersionedRegistry(db);
 
-            db.run(StatementSplitter.split(relative, TestDatabase.reference(relative), DatabaseProduct.Delimiter.SEMICOLON));
+            db.run(StatementSplitter.split(
+                    relative, TestDatabase.reference(relative), DatabaseProduct.Delimiter.SEMICOLON));
 
             assertThat(links(db, "COMMENT", "REG_COMMENT_ID")).isEmpty();
             assertThat(ids(db, "REG_COMMENT")).isEmpty();
@@ -102,10 +107,25 @@ class RegistryScriptsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = DatabaseProduct.class, names = {"H2", "POSTGRESQL", "MYSQL"})
+    @EnumSource(
+            value = DatabaseProduct.class,
+            names = {"H2", "POSTGRESQL", "MYSQL"})
     void idxRegIndexSqlKeepsTheNewestLogRowPerPathAndTenantAndDropsAction7(DatabaseProduct dialect) throws Exception {
-        Map<Integer, String> log = Map.of(1, "'/a', 1, -1234", 2, "'/a', 2, -1234", 3, "'/b', 1, -1234",
-                4, "'/b', 7, -1234", 5, "'/a', 1, 1", 6, "NULL, 1, -1234", 7, "NULL, 3, -1234");
+        Map<Integer, String> log = Map.of(
+                1,
+                "'/a', 1, -1234",
+                2,
+                "'/a', 2, -1234",
+                3,
+                "'/b', 1, -1234",
+                4,
+                "'/b', 7, -1234",
+                5,
+                "'/a', 1, 1",
+                6,
+                "NULL, 1, -1234",
+                7,
+                "NULL, 3, -1234");
         try (TestDatabase db = TestDatabase.create(dialect)) {
             db.loadSchema("3.0.0", "");
             for (Map.Entry<Integer, String> row : log.entrySet()) {
@@ -118,11 +138,12 @@ class RegistryScriptsTest {
 
             assertThat(db.strings("SELECT CAST(REG_LOG_ID AS VARCHAR(10)) FROM REG_LOG ORDER BY REG_LOG_ID"))
                     .containsExactly("2", "5", "7");
-            assertThat(db.connection.getMetaData().getTables(null, null, "%", null)).satisfies(r -> {
-                while (r.next()) {
-                    assertThat(r.getString("TABLE_NAME")).isNotEqualToIgnoringCase("reg_log_ids_to_KEEP");
-                }
-            });
+            assertThat(db.connection.getMetaData().getTables(null, null, "%", null))
+                    .satisfies(r -> {
+                        while (r.next()) {
+                            assertThat(r.getString("TABLE_NAME")).isNotEqualToIgnoringCase("reg_log_ids_to_KEEP");
+                        }
+                    });
         }
     }
 }

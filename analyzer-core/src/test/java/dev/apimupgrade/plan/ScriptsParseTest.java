@@ -25,9 +25,10 @@ class ScriptsParseTest {
             Map.of(SqlScripts.AM_SYSTEM_APPS_NAME_CONSTRAINT, "UQ__AM_SYSTE__1");
 
     /** T-SQL's guard around a CREATE TABLE (jOOQ: "Unsupported query type"). */
-    private static final Pattern TSQL_GUARD = Pattern.compile("IF NOT EXISTS \\(SELECT \\* FROM SYS\\.OBJECTS WHERE"
-            + " OBJECT_ID = OBJECT_ID\\(N'\\[DBO\\]\\.\\[(\\w+)]'\\) AND TYPE IN \\(N'U'\\)\\)"
-            + "\\s+(CREATE TABLE (\\w+) .*)",
+    private static final Pattern TSQL_GUARD = Pattern.compile(
+            "IF NOT EXISTS \\(SELECT \\* FROM SYS\\.OBJECTS WHERE"
+                    + " OBJECT_ID = OBJECT_ID\\(N'\\[DBO\\]\\.\\[(\\w+)]'\\) AND TYPE IN \\(N'U'\\)\\)"
+                    + "\\s+(CREATE TABLE (\\w+) .*)",
             Pattern.DOTALL);
     /**
      * T-SQL's look-up and drop of the generated primary key name, one batch (jOOQ: DECLARE is pro edition). EXEC takes
@@ -48,31 +49,40 @@ class ScriptsParseTest {
                 for (SqlStatement s : SqlScripts.statements(purpose, dialect, NAME)) {
                     assertThat(s.sql()).as(s.toString()).doesNotEndWith(";").doesNotEndWith("/");
                     if (!checkedByText(s, checkedByText)) {
-                        assertThatCode(() -> PARSER.parseQuery(s.sql())).as(s.toString()).doesNotThrowAnyException();
+                        assertThatCode(() -> PARSER.parseQuery(s.sql()))
+                                .as(s.toString())
+                                .doesNotThrowAnyException();
                     }
                 }
             }
         }
-        assertThat(checkedByText).containsExactly(
-                "sql/am-3.0.0-to-3.1.0/mssql/01_am_tables.sql AM_API_CATEGORIES",
-                "sql/am-3.0.0-to-3.1.0/mssql/01_am_tables.sql AM_USER",
-                "sql/am-3.0.0-to-3.1.0/mssql/01_am_tables.sql AM_SECURITY_AUDIT_UUID_MAPPING",
-                "sql/analytics-lastaccess-pk/mssql/01_primary_key_with_version.sql APILASTACCESSSUMMARY",
-                "sql/analytics-lastaccess-pk/db2/01_primary_key_with_version.sql REORG");
+        assertThat(checkedByText)
+                .containsExactly(
+                        "sql/am-3.0.0-to-3.1.0/mssql/01_am_tables.sql AM_API_CATEGORIES",
+                        "sql/am-3.0.0-to-3.1.0/mssql/01_am_tables.sql AM_USER",
+                        "sql/am-3.0.0-to-3.1.0/mssql/01_am_tables.sql AM_SECURITY_AUDIT_UUID_MAPPING",
+                        "sql/analytics-lastaccess-pk/mssql/01_primary_key_with_version.sql APILASTACCESSSUMMARY",
+                        "sql/analytics-lastaccess-pk/db2/01_primary_key_with_version.sql REORG");
     }
 
     private static boolean checkedByText(SqlStatement s, List<String> checked) {
         Matcher guard = TSQL_GUARD.matcher(s.sql());
         if (guard.matches()) {
-            assertThat(guard.group(3)).as("the guard tests the table it creates").isEqualTo(guard.group(1));
-            assertThatCode(() -> PARSER.parseQuery(guard.group(2))).as(s.toString()).doesNotThrowAnyException();
+            assertThat(guard.group(3))
+                    .as("the guard tests the table it creates")
+                    .isEqualTo(guard.group(1));
+            assertThatCode(() -> PARSER.parseQuery(guard.group(2)))
+                    .as(s.toString())
+                    .doesNotThrowAnyException();
             checked.add(s.file() + " " + guard.group(1));
             return true;
         }
         Matcher drop = TSQL_PK_DROP.matcher(s.sql());
         if (drop.matches()) {
             assertThat(drop.group(3)).as("the drop is on the table looked up").isEqualTo(drop.group(1));
-            assertThatCode(() -> PARSER.parseQuery(drop.group(2) + "X")).as(s.toString()).doesNotThrowAnyException();
+            assertThatCode(() -> PARSER.parseQuery(drop.group(2) + "X"))
+                    .as(s.toString())
+                    .doesNotThrowAnyException();
             checked.add(s.file() + " " + drop.group(1));
             return true;
         }

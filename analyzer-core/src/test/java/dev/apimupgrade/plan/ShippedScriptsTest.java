@@ -14,8 +14,8 @@ class ShippedScriptsTest {
 
     @Test
     void theH2AmScriptDropsTheConstraintByItsRealNameQuotedForH2() {
-        List<String> sql = scripts.statements("am-3.0.0-to-3.1.0", "h2", Map.of("AM_SYSTEM_APPS_NAME_CONSTRAINT",
-                "CONSTRAINT_4C"));
+        List<String> sql = scripts.statements(
+                "am-3.0.0-to-3.1.0", "h2", Map.of("AM_SYSTEM_APPS_NAME_CONSTRAINT", "CONSTRAINT_4C"));
 
         assertThat(sql).anyMatch(s -> s.contains("DROP CONSTRAINT \"CONSTRAINT_4C\""));
         assertThat(sql).noneMatch(s -> s.contains("${"));
@@ -30,15 +30,18 @@ class ShippedScriptsTest {
 
     @Test
     void aScriptWithoutPlaceholdersIsTheShippedStatementsForTheFolder() {
-        assertThat(scripts.statements("reg-index", "postgres", Map.of())).isNotEmpty()
-                .isEqualTo(SqlScripts.statements("reg-index",
-                        DatabaseProduct.POSTGRESQL).stream().map(SqlStatement::sql).toList());
+        assertThat(scripts.statements("reg-index", "postgres", Map.of()))
+                .isNotEmpty()
+                .isEqualTo(SqlScripts.statements("reg-index", DatabaseProduct.POSTGRESQL).stream()
+                        .map(SqlStatement::sql)
+                        .toList());
     }
 
     @Test
     void anUnknownFolderOrPurposeIsRefusedSoTheRunbookSaysSo() {
         assertThatThrownBy(() -> scripts.statements("reg-index", "sybase", Map.of()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("sybase");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("sybase");
         assertThatThrownBy(() -> scripts.statements("analytics-3.0.0-to-3.1.0", "h2", Map.of()))
                 .isInstanceOf(IllegalArgumentException.class);
     }

@@ -22,7 +22,8 @@ class SqlScriptsInAJarTest {
 
     private Path jar(String name, List<String> entries) throws Exception {
         Path jar = dir.resolve(name);
-        try (OutputStream out = Files.newOutputStream(jar); JarOutputStream j = new JarOutputStream(out)) {
+        try (OutputStream out = Files.newOutputStream(jar);
+                JarOutputStream j = new JarOutputStream(out)) {
             for (String entry : entries) {
                 j.putNextEntry(new JarEntry(entry));
                 if (!entry.endsWith("/")) {
@@ -42,20 +43,30 @@ class SqlScriptsInAJarTest {
 
     @Test
     void scriptsAreListedInNameOrderFromAJarWithFolderEntries() throws Exception {
-        Path jar = jar("with-folders.jar", List.of("sql/", "sql/README.md", "sql/reg-index/", "sql/reg-index/postgres/",
-                "sql/reg-index/postgres/02_b.sql", "sql/reg-index/postgres/01_a.sql", "sql/reg-index/h2/01_h2.sql"));
+        Path jar = jar(
+                "with-folders.jar",
+                List.of(
+                        "sql/",
+                        "sql/README.md",
+                        "sql/reg-index/",
+                        "sql/reg-index/postgres/",
+                        "sql/reg-index/postgres/02_b.sql",
+                        "sql/reg-index/postgres/01_a.sql",
+                        "sql/reg-index/h2/01_h2.sql"));
         assertThat(files(jar)).containsExactly("sql/reg-index/postgres/01_a.sql", "sql/reg-index/postgres/02_b.sql");
     }
 
     @Test
     void scriptsAreListedFromAJarWithoutFolderEntries() throws Exception {
-        Path jar = jar("flat.jar", List.of("sql/README.md", "sql/reg-index/postgres/02_b.sql",
-                "sql/reg-index/postgres/01_a.sql"));
+        Path jar = jar(
+                "flat.jar",
+                List.of("sql/README.md", "sql/reg-index/postgres/02_b.sql", "sql/reg-index/postgres/01_a.sql"));
         assertThat(files(jar)).containsExactly("sql/reg-index/postgres/01_a.sql", "sql/reg-index/postgres/02_b.sql");
     }
 
     @Test
     void aJarWithoutTheFolderListsNothing() throws Exception {
-        assertThat(files(jar("other.jar", List.of("sql/README.md", "sql/reg-index/h2/01_h2.sql")))).isEmpty();
+        assertThat(files(jar("other.jar", List.of("sql/README.md", "sql/reg-index/h2/01_h2.sql"))))
+                .isEmpty();
     }
 }

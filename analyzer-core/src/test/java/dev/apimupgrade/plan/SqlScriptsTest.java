@@ -19,10 +19,14 @@ class SqlScriptsTest {
     void everyPurposeHasAScriptWithStatementsForEveryDialect() {
         for (String purpose : SqlScripts.PURPOSES) {
             for (DatabaseProduct dialect : DatabaseProduct.withOwnScripts()) {
-                assertThat(SqlScripts.files(purpose, dialect)).as("%s/%s", purpose, dialect.folder()).isNotEmpty()
-                        .allMatch(f -> f.matches(
-                                "sql/" + purpose + "/" + dialect.folder() + "/\\d\\d_[a-z0-9_]+\\.sql"));
-                assertThat(SqlScripts.statements(purpose, dialect)).as("%s/%s", purpose, dialect).isNotEmpty();
+                assertThat(SqlScripts.files(purpose, dialect))
+                        .as("%s/%s", purpose, dialect.folder())
+                        .isNotEmpty()
+                        .allMatch(
+                                f -> f.matches("sql/" + purpose + "/" + dialect.folder() + "/\\d\\d_[a-z0-9_]+\\.sql"));
+                assertThat(SqlScripts.statements(purpose, dialect))
+                        .as("%s/%s", purpose, dialect)
+                        .isNotEmpty();
             }
         }
     }
@@ -30,15 +34,22 @@ class SqlScriptsTest {
     @Test
     void everyFolderUnderSqlIsAPurposeOrReadOnlyQueriesOfScanExecuteOrInventory() throws IOException {
         try (Stream<Path> folders = Files.list(MAIN_SQL)) {
-            List<String> names = folders.filter(Files::isDirectory).map(p -> p.getFileName().toString()).toList();
-            assertThat(names).containsExactlyInAnyOrderElementsOf(
-                    Stream.concat(SqlScripts.PURPOSES.stream(), Stream.of("assess", "export", "guard", "has-run", "inventory")).toList());
+            List<String> names = folders.filter(Files::isDirectory)
+                    .map(p -> p.getFileName().toString())
+                    .toList();
+            assertThat(names)
+                    .containsExactlyInAnyOrderElementsOf(Stream.concat(
+                                    SqlScripts.PURPOSES.stream(),
+                                    Stream.of("assess", "export", "guard", "has-run", "inventory"))
+                            .toList());
         }
         for (String purpose : SqlScripts.PURPOSES) {
             try (Stream<Path> folders = Files.list(MAIN_SQL.resolve(purpose))) {
-                assertThat(folders.map(p -> p.getFileName().toString())).as(purpose)
-                        .containsExactlyInAnyOrderElementsOf(
-                        DatabaseProduct.withOwnScripts().stream().map(DatabaseProduct::folder).toList());
+                assertThat(folders.map(p -> p.getFileName().toString()))
+                        .as(purpose)
+                        .containsExactlyInAnyOrderElementsOf(DatabaseProduct.withOwnScripts().stream()
+                                .map(DatabaseProduct::folder)
+                                .toList());
             }
         }
     }
@@ -46,9 +57,10 @@ class SqlScriptsTest {
     @Test
     void filesRunInNameOrderAcrossTheFolder() {
         // src/test/resources/sql/ordering-sample/h2 holds 02_second.sql and 01_first.sql
-        assertThat(SqlScripts.files("ordering-sample", DatabaseProduct.H2)).containsExactly(
-                "sql/ordering-sample/h2/01_first.sql", "sql/ordering-sample/h2/02_second.sql");
-        assertThat(SqlScripts.statements("ordering-sample", DatabaseProduct.H2)).extracting(SqlStatement::sql)
+        assertThat(SqlScripts.files("ordering-sample", DatabaseProduct.H2))
+                .containsExactly("sql/ordering-sample/h2/01_first.sql", "sql/ordering-sample/h2/02_second.sql");
+        assertThat(SqlScripts.statements("ordering-sample", DatabaseProduct.H2))
+                .extracting(SqlStatement::sql)
                 .containsExactly("SELECT 1", "SELECT 2", "SELECT 3");
     }
 
@@ -64,10 +76,12 @@ class SqlScriptsTest {
         for (String purpose : SqlScripts.PURPOSES) {
             for (DatabaseProduct dialect : DatabaseProduct.withOwnScripts()) {
                 List<String> needed = SqlScripts.statements(purpose, dialect).stream()
-                        .flatMap(s -> s.placeholders().stream()).toList();
+                        .flatMap(s -> s.placeholders().stream())
+                        .toList();
                 boolean expected = purpose.equals(SqlScripts.AM_UPGRADE)
                         && (dialect == DatabaseProduct.H2 || dialect == DatabaseProduct.SQLSERVER);
-                assertThat(needed).as("%s/%s", purpose, dialect)
+                assertThat(needed)
+                        .as("%s/%s", purpose, dialect)
                         .isEqualTo(expected ? List.of(SqlScripts.AM_SYSTEM_APPS_NAME_CONSTRAINT) : List.of());
             }
         }
@@ -76,10 +90,14 @@ class SqlScriptsTest {
     @Test
     void aPlaceholderIsFilledWithTheIdentifierQuotedForTheDialect() {
         Map<String, String> name = Map.of(SqlScripts.AM_SYSTEM_APPS_NAME_CONSTRAINT, "UQ__AM_SYSTE__9C3A]x");
-        assertThat(SqlScripts.statements(SqlScripts.AM_UPGRADE, DatabaseProduct.SQLSERVER, name)).extracting(SqlStatement::sql)
+        assertThat(SqlScripts.statements(SqlScripts.AM_UPGRADE, DatabaseProduct.SQLSERVER, name))
+                .extracting(SqlStatement::sql)
                 .contains("ALTER TABLE AM_SYSTEM_APPS DROP CONSTRAINT [UQ__AM_SYSTE__9C3A]]x]");
-        assertThat(SqlScripts.statements(SqlScripts.AM_UPGRADE, DatabaseProduct.H2,
-                Map.of(SqlScripts.AM_SYSTEM_APPS_NAME_CONSTRAINT, "CONSTRAINT_18"))).extracting(SqlStatement::sql)
+        assertThat(SqlScripts.statements(
+                        SqlScripts.AM_UPGRADE,
+                        DatabaseProduct.H2,
+                        Map.of(SqlScripts.AM_SYSTEM_APPS_NAME_CONSTRAINT, "CONSTRAINT_18")))
+                .extracting(SqlStatement::sql)
                 .contains("ALTER TABLE AM_SYSTEM_APPS DROP CONSTRAINT \"CONSTRAINT_18\"");
         assertThat(DatabaseProduct.POSTGRESQL.quote("a\"b")).isEqualTo("\"a\"\"b\"");
         assertThat(DatabaseProduct.MYSQL.quote("NAME")).isEqualTo("`NAME`");

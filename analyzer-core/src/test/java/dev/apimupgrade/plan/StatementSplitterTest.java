@@ -9,7 +9,9 @@ import org.junit.jupiter.api.Test;
 
 class StatementSplitterTest {
     private static List<String> sql(String text, DatabaseProduct dialect) {
-        return StatementSplitter.split("t.sql", text, dialect.delimiter()).stream().map(SqlStatement::sql).toList();
+        return StatementSplitter.split("t.sql", text, dialect.delimiter()).stream()
+                .map(SqlStatement::sql)
+                .toList();
     }
 
     @Test
@@ -21,16 +23,17 @@ class StatementSplitterTest {
                 SELECT 1 -- trailing; comment
                 ;
                 """;
-        assertThat(sql(text, DatabaseProduct.MYSQL)).containsExactly(
-                "INSERT INTO T VALUES ('a;b', \"x;y\", `z;w`)",
-                "UPDATE T SET V = 'it''s; fine'",
-                "SELECT 1 -- trailing; comment");
+        assertThat(sql(text, DatabaseProduct.MYSQL))
+                .containsExactly(
+                        "INSERT INTO T VALUES ('a;b', \"x;y\", `z;w`)",
+                        "UPDATE T SET V = 'it''s; fine'",
+                        "SELECT 1 -- trailing; comment");
     }
 
     @Test
     void aStatementRecordsTheLineOfItsFirstCode() {
-        List<SqlStatement> statements = StatementSplitter.split("t.sql", "-- head\n\nSELECT 1;\n/* c\n */\nSELECT\n 2;",
-                DatabaseProduct.Delimiter.SEMICOLON);
+        List<SqlStatement> statements = StatementSplitter.split(
+                "t.sql", "-- head\n\nSELECT 1;\n/* c\n */\nSELECT\n 2;", DatabaseProduct.Delimiter.SEMICOLON);
         assertThat(statements).extracting(SqlStatement::line).containsExactly(3, 6);
     }
 
@@ -45,8 +48,8 @@ class StatementSplitterTest {
                   /
                 -- nothing after this
                 """;
-        assertThat(sql(text, DatabaseProduct.ORACLE)).containsExactly("UPDATE T SET V = 'a/b' WHERE X = 4 / 2",
-                "BEGIN\n  DELETE FROM T; COMMIT;\nEND;");
+        assertThat(sql(text, DatabaseProduct.ORACLE))
+                .containsExactly("UPDATE T SET V = 'a/b' WHERE X = 4 / 2", "BEGIN\n  DELETE FROM T; COMMIT;\nEND;");
         assertThat(sql(text, DatabaseProduct.DB2)).hasSize(2);
     }
 
@@ -64,7 +67,9 @@ class StatementSplitterTest {
 
     @Test
     void anUnclosedQuoteIsRefused() {
-        assertThatThrownBy(() -> sql("SELECT 'open;", DatabaseProduct.H2)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("t.sql").hasMessageContaining("never closed");
+        assertThatThrownBy(() -> sql("SELECT 'open;", DatabaseProduct.H2))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("t.sql")
+                .hasMessageContaining("never closed");
     }
 }

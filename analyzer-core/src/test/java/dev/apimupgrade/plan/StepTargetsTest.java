@@ -8,8 +8,8 @@ import org.junit.jupiter.api.Test;
 
 class StepTargetsTest {
     private static PlanStep step(String kind, String target) {
-        return new PlanStep("id", "TEST", kind, target, Map.of(), true, List.of(), "Step 1", "", "holds", List.of(),
-                List.of());
+        return new PlanStep(
+                "id", "TEST", kind, target, Map.of(), true, List.of(), "Step 1", "", "holds", List.of(), List.of());
     }
 
     private static boolean coveredAlways(PlanStep step, String source) {
@@ -32,8 +32,10 @@ class StepTargetsTest {
     void aDeploymentTomlEditCoversEveryLineOfTheNewDeploymentTomlOnly() {
         PlanStep toml = step("SetTomlValue", "indexing.re_indexing");
 
-        assertThat(coveredAlways(toml, "NEW:repository/conf/deployment.toml:42")).isTrue();
-        assertThat(coveredAlways(toml, "OLD:repository/conf/deployment.toml:42")).isFalse();
+        assertThat(coveredAlways(toml, "NEW:repository/conf/deployment.toml:42"))
+                .isTrue();
+        assertThat(coveredAlways(toml, "OLD:repository/conf/deployment.toml:42"))
+                .isFalse();
     }
 
     @Test
@@ -41,7 +43,8 @@ class StepTargetsTest {
         StepTargets start = StepTargets.of(step("ManualStep", "new-home"));
 
         assertThat(start.always()).isEmpty();
-        assertThat(start.onceReached()).anyMatch(t -> StepTargets.covers(t, "NEW:repository/logs/wso2carbon.log"))
+        assertThat(start.onceReached())
+                .anyMatch(t -> StepTargets.covers(t, "NEW:repository/logs/wso2carbon.log"))
                 .anyMatch(t -> StepTargets.covers(t, "db:apim_db/AM_API"))
                 .noneMatch(t -> StepTargets.covers(t, "OLD:repository/conf/deployment.toml"));
     }
@@ -53,9 +56,12 @@ class StepTargetsTest {
 
         assertThat(start.onceReached())
                 .anyMatch(t -> StepTargets.covers(t, "OLD:repository/database/WSO2SHARED_DB.mv.db"))
-                .noneMatch(t -> StepTargets.covers(t, "OLD:repository/deployment/server/synapse-configs/default/api"
-                        + "/admin--PizzaShackAPI_v1.0.0.xml"));
-        assertThat(StepTargets.of(step("ManualStep", "migration-resources")).onceReached()).isEmpty();
+                .noneMatch(t -> StepTargets.covers(
+                        t,
+                        "OLD:repository/deployment/server/synapse-configs/default/api"
+                                + "/admin--PizzaShackAPI_v1.0.0.xml"));
+        assertThat(StepTargets.of(step("ManualStep", "migration-resources")).onceReached())
+                .isEmpty();
     }
 
     @Test
@@ -64,6 +70,7 @@ class StepTargetsTest {
 
         assertThat(script.always()).isEmpty();
         assertThat(script.onceReached()).containsExactly("db:shared_db/");
-        assertThat(StepTargets.covers("db:shared_db/", "db:shared_db_2/REG_LOG")).isFalse();
+        assertThat(StepTargets.covers("db:shared_db/", "db:shared_db_2/REG_LOG"))
+                .isFalse();
     }
 }

@@ -44,8 +44,8 @@ public final class TestDatabase implements AutoCloseable {
         return switch (dialect) {
             case H2 -> new TestDatabase(dialect, ScratchDatabase.create(DatabaseServer.H2));
             case POSTGRESQL -> new TestDatabase(dialect, ScratchDatabase.create(DatabaseServer.POSTGRESQL));
-            case MYSQL -> new TestDatabase(dialect, ScratchDatabase.create(DatabaseServer.MARIADB,
-                    " CHARACTER SET latin1"));
+            case MYSQL ->
+                new TestDatabase(dialect, ScratchDatabase.create(DatabaseServer.MARIADB, " CHARACTER SET latin1"));
             default -> throw new IllegalArgumentException("no test server for " + dialect);
         };
     }
@@ -62,9 +62,15 @@ public final class TestDatabase implements AutoCloseable {
     /** How a datasource of a deployment.toml would reach this database, as the scanner takes it (no password). */
     public dev.apimupgrade.scan.db.DatasourceSpec spec(String datasource) {
         String url = url();
-        return new dev.apimupgrade.scan.db.DatasourceSpec(datasource, url, url, user(), "", java.util.Optional.empty(),
-                dev.apimupgrade.fact.SourceRef.line(dev.apimupgrade.fact.Role.OLD, "repository/conf/deployment.toml",
-                        1));
+        return new dev.apimupgrade.scan.db.DatasourceSpec(
+                datasource,
+                url,
+                url,
+                user(),
+                "",
+                java.util.Optional.empty(),
+                dev.apimupgrade.fact.SourceRef.line(
+                        dev.apimupgrade.fact.Role.OLD, "repository/conf/deployment.toml", 1));
     }
 
     /** A file under the reference folder (never copied into the project), or a skip (a failure under CI). */
@@ -104,7 +110,8 @@ public final class TestDatabase implements AutoCloseable {
     }
 
     public long count(String sql) throws SQLException {
-        try (Statement s = connection.createStatement(); ResultSet r = s.executeQuery(sql)) {
+        try (Statement s = connection.createStatement();
+                ResultSet r = s.executeQuery(sql)) {
             r.next();
             return r.getLong(1);
         }
@@ -112,7 +119,8 @@ public final class TestDatabase implements AutoCloseable {
 
     public List<String> strings(String sql) throws SQLException {
         List<String> rows = new ArrayList<>();
-        try (Statement s = connection.createStatement(); ResultSet r = s.executeQuery(sql)) {
+        try (Statement s = connection.createStatement();
+                ResultSet r = s.executeQuery(sql)) {
             while (r.next()) {
                 rows.add(r.getString(1));
             }

@@ -27,7 +27,10 @@ public class TomlEditOnReferenceFilesTest {
         List<Path> files = new ArrayList<>();
         files.add(Path.of(dir, "apim-3.1.0/repository/conf/deployment.toml"));
         try (Stream<Path> tool = Files.list(Path.of(dir, "migration/testing-tool/API-M_3.1.0"))) {
-            tool.map(d -> d.resolve("deployment.toml")).filter(Files::isRegularFile).sorted().forEach(files::add);
+            tool.map(d -> d.resolve("deployment.toml"))
+                    .filter(Files::isRegularFile)
+                    .sorted()
+                    .forEach(files::add);
         }
         assertThat(files).hasSizeGreaterThan(1);
         return files.stream();
@@ -50,13 +53,14 @@ public class TomlEditOnReferenceFilesTest {
     void settingAKeyOfAnExistingTableTouchesOnlyThatTable(Path file) throws IOException {
         String text = Files.readString(file);
 
-        String out = TomlEdit.setValue(text, "database.apim_db.validationQuery",
-                TomlEdit.literal("SELECT 1 FROM DUAL"));
+        String out =
+                TomlEdit.setValue(text, "database.apim_db.validationQuery", TomlEdit.literal("SELECT 1 FROM DUAL"));
 
         assertOnlyChangedWithin(text, out, "[database.apim_db]");
         boolean present = Toml.parse(text).contains("database.apim_db.validationQuery");
         assertThat(TomlEdit.lines(out)).hasSize(TomlEdit.lines(text).size() + (present ? 0 : 1));
-        assertThat(Toml.parse(out).getString("database.apim_db.validationQuery")).isEqualTo("SELECT 1 FROM DUAL");
+        assertThat(Toml.parse(out).getString("database.apim_db.validationQuery"))
+                .isEqualTo("SELECT 1 FROM DUAL");
     }
 
     @ParameterizedTest
@@ -64,14 +68,20 @@ public class TomlEditOnReferenceFilesTest {
     void replacingATableLeavesEveryOtherLineByteIdentical(Path file) throws IOException {
         String text = Files.readString(file);
 
-        String out = TomlEdit.setTable(text, "database.shared_db", List.of("type = \"postgre\"",
-                "url = \"jdbc:postgresql://db:5432/shared\"", "username = \"apim\"", "password = \"$secret{shared}\""));
+        String out = TomlEdit.setTable(
+                text,
+                "database.shared_db",
+                List.of(
+                        "type = \"postgre\"",
+                        "url = \"jdbc:postgresql://db:5432/shared\"",
+                        "username = \"apim\"",
+                        "password = \"$secret{shared}\""));
 
         assertOnlyChangedWithin(text, out, "[database.shared_db]");
         TomlParseResult parsed = Toml.parse(out);
         assertThat(parsed.getString("database.shared_db.url")).isEqualTo("jdbc:postgresql://db:5432/shared");
-        assertThat(parsed.getString("database.apim_db.url")).isEqualTo(Toml.parse(text).getString(
-                "database.apim_db.url"));
+        assertThat(parsed.getString("database.apim_db.url"))
+                .isEqualTo(Toml.parse(text).getString("database.apim_db.url"));
     }
 
     @ParameterizedTest
@@ -85,7 +95,8 @@ public class TomlEditOnReferenceFilesTest {
         if (!text.contains("[secrets]")) {
             assertThat(out).startsWith(text);
         }
-        assertThat(Toml.parse(out).getBoolean("registry.static_configuration.enable")).isTrue();
+        assertThat(Toml.parse(out).getBoolean("registry.static_configuration.enable"))
+                .isTrue();
     }
 
     /** Every line that differs (after the common head and tail) is blank or inside {@code header}'s table. */
@@ -97,7 +108,8 @@ public class TomlEditOnReferenceFilesTest {
             head++;
         }
         int tail = 0;
-        while (tail < a.size() - head && tail < b.size() - head
+        while (tail < a.size() - head
+                && tail < b.size() - head
                 && a.get(a.size() - 1 - tail).equals(b.get(b.size() - 1 - tail))) {
             tail++;
         }

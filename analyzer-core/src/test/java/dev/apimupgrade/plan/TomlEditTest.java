@@ -50,9 +50,10 @@ class TomlEditTest {
     void aNewKeyGoesAfterTheLastKeyOfItsTableBeforeTheCommentsOfTheNextTable() {
         String out = TomlEdit.setValue(TEXT, "database.apim_db.validationQuery", TomlEdit.literal("SELECT 1"));
 
-        assertThat(out).isEqualTo(TEXT.replace("         \"b\"]\n",
-                "         \"b\"]\nvalidationQuery = \"SELECT 1\"\n"));
-        assertThat(Toml.parse(out).getString("database.apim_db.validationQuery")).isEqualTo("SELECT 1");
+        assertThat(out)
+                .isEqualTo(TEXT.replace("         \"b\"]\n", "         \"b\"]\nvalidationQuery = \"SELECT 1\"\n"));
+        assertThat(Toml.parse(out).getString("database.apim_db.validationQuery"))
+                .isEqualTo("SELECT 1");
     }
 
     @Test
@@ -65,24 +66,32 @@ class TomlEditTest {
 
     @Test
     void replacingATableKeepsItsHeaderAndEverythingAroundIt() {
-        String out = TomlEdit.setTable(TEXT, "database.apim_db", List.of("type = \"mysql\"",
-                "url = \"jdbc:mysql://db/am\""));
+        String out = TomlEdit.setTable(
+                TEXT, "database.apim_db", List.of("type = \"mysql\"", "url = \"jdbc:mysql://db/am\""));
 
-        assertThat(out).isEqualTo(TEXT.replace("type = \"h2\"\nurl = \"jdbc:h2:./repository/database/WSO2AM_DB\"\n"
-                + "allow = [\"a\",\n         \"b\"]\n", "type = \"mysql\"\nurl = \"jdbc:mysql://db/am\"\n"));
+        assertThat(out)
+                .isEqualTo(TEXT.replace(
+                        "type = \"h2\"\nurl = \"jdbc:h2:./repository/database/WSO2AM_DB\"\n"
+                                + "allow = [\"a\",\n         \"b\"]\n",
+                        "type = \"mysql\"\nurl = \"jdbc:mysql://db/am\"\n"));
     }
 
     @Test
     void aTableBodyIsCarriedAsWrittenWithoutCommentsOrTheNextTable() {
-        assertThat(TomlEdit.tableBody(TEXT, "database.apim_db")).contains(List.of("type = \"h2\"",
-                "url = \"jdbc:h2:./repository/database/WSO2AM_DB\"", "allow = [\"a\",", "         \"b\"]"));
+        assertThat(TomlEdit.tableBody(TEXT, "database.apim_db"))
+                .contains(List.of(
+                        "type = \"h2\"",
+                        "url = \"jdbc:h2:./repository/database/WSO2AM_DB\"",
+                        "allow = [\"a\",",
+                        "         \"b\"]"));
         assertThat(TomlEdit.tableBody(TEXT, "database.user")).isEmpty();
     }
 
     @Test
     void anEditThatWouldBreakTheFileIsRefused() {
         assertThatThrownBy(() -> TomlEdit.setValue(TEXT, "server.offset", "[unclosed"))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("server.offset");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("server.offset");
     }
 
     @Test
@@ -98,8 +107,9 @@ class TomlEditTest {
 
         String out = TomlEdit.setValue(crlf, "database.apim_db.driver", TomlEdit.literal("org.h2.Driver"));
 
-        assertThat(out).isEqualTo(TomlEdit.setValue(TEXT, "database.apim_db.driver", TomlEdit.literal("org.h2.Driver"))
-                .replace("\n", "\r\n"));
+        assertThat(out)
+                .isEqualTo(TomlEdit.setValue(TEXT, "database.apim_db.driver", TomlEdit.literal("org.h2.Driver"))
+                        .replace("\n", "\r\n"));
     }
 
     @Test
@@ -112,23 +122,28 @@ class TomlEditTest {
 
     @Test
     void aMissingSubtableGoesRightAfterItsTableAndItsOtherSubtablesNotAtTheEnd() {
-        String withPool = TomlEdit.setSubtable(TEXT, "database.apim_db", "database.apim_db.pool_options",
-                List.of("maxActive = 50"));
-        String out = TomlEdit.setSubtable(withPool, "database.apim_db", "database.apim_db.props",
-                List.of("a = 1"));
+        String withPool = TomlEdit.setSubtable(
+                TEXT, "database.apim_db", "database.apim_db.pool_options", List.of("maxActive = 50"));
+        String out = TomlEdit.setSubtable(withPool, "database.apim_db", "database.apim_db.props", List.of("a = 1"));
 
-        assertThat(out).isEqualTo(TEXT.replace("         \"b\"]\n", "         \"b\"]\n\n"
-                + "[database.apim_db.pool_options]\nmaxActive = 50\n\n[database.apim_db.props]\na = 1\n"));
-        assertThat(Toml.parse(out).getLong("database.apim_db.pool_options.maxActive")).isEqualTo(50L);
+        assertThat(out)
+                .isEqualTo(
+                        TEXT.replace(
+                                "         \"b\"]\n",
+                                "         \"b\"]\n\n"
+                                        + "[database.apim_db.pool_options]\nmaxActive = 50\n\n[database.apim_db.props]\na = 1\n"));
+        assertThat(Toml.parse(out).getLong("database.apim_db.pool_options.maxActive"))
+                .isEqualTo(50L);
         assertThat(TomlEdit.subtables(out, "database.apim_db")).containsExactly("pool_options", "props");
     }
 
     @Test
     void anExistingSubtableIsReplacedInPlace() {
-        String text = TEXT.replace("\n# introduces", "\n[database.apim_db.pool_options]\nmaxActive = 10\n\n# introduces");
+        String text =
+                TEXT.replace("\n# introduces", "\n[database.apim_db.pool_options]\nmaxActive = 10\n\n# introduces");
 
-        String out = TomlEdit.setSubtable(text, "database.apim_db", "database.apim_db.pool_options",
-                List.of("maxActive = 50"));
+        String out = TomlEdit.setSubtable(
+                text, "database.apim_db", "database.apim_db.pool_options", List.of("maxActive = 50"));
 
         assertThat(out).isEqualTo(text.replace("maxActive = 10", "maxActive = 50"));
     }
@@ -144,11 +159,15 @@ class TomlEditTest {
     @Test
     void aTableAndItsSubtableBothMissingAreAddedTogetherBeforeSecrets() {
         String withTable = TomlEdit.setTable(TEXT, "database.user", List.of("type = \"h2\""));
-        String out = TomlEdit.setSubtable(withTable, "database.user", "database.user.pool_options",
-                List.of("maxActive = 5"));
+        String out = TomlEdit.setSubtable(
+                withTable, "database.user", "database.user.pool_options", List.of("maxActive = 5"));
 
-        assertThat(out).isEqualTo(TEXT.replace("[secrets]", "[database.user]\ntype = \"h2\"\n\n"
-                + "[database.user.pool_options]\nmaxActive = 5\n\n[secrets]"));
-        assertThat(Toml.parse(out).getLong("database.user.pool_options.maxActive")).isEqualTo(5L);
+        assertThat(out)
+                .isEqualTo(TEXT.replace(
+                        "[secrets]",
+                        "[database.user]\ntype = \"h2\"\n\n"
+                                + "[database.user.pool_options]\nmaxActive = 5\n\n[secrets]"));
+        assertThat(Toml.parse(out).getLong("database.user.pool_options.maxActive"))
+                .isEqualTo(5L);
     }
 }

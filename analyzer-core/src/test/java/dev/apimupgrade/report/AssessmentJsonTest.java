@@ -32,14 +32,16 @@ class AssessmentJsonTest {
     void theTopLevelKeysAreFormatVersionToolInstallationSummaryConditionsActionsInThatOrder() throws Exception {
         JsonNode root = MAPPER.readTree(AssessmentJson.toJson(SampleAssessment.report()));
 
-        assertThat(fieldNames(root)).containsExactly("formatVersion", "tool", "installation", "summary", "conditions", "actions");
+        assertThat(fieldNames(root))
+                .containsExactly("formatVersion", "tool", "installation", "summary", "conditions", "actions");
         assertThat(fieldNames(root.get("tool"))).containsExactly("name", "version", "rulePackHash");
         assertThat(fieldNames(root.get("installation"))).containsExactly("homes", "versions", "datasources");
         assertThat(fieldNames(root.get("installation").get("homes"))).containsExactly("old", "new");
         assertThat(root.get("summary").get("ready").asBoolean()).isFalse();
-        assertThat(fieldNames(root.get("summary").get("counts"))).containsExactly("APPLIES", "NOT_APPLICABLE", "UNKNOWN");
-        assertThat(fieldNames(root.get("summary"))).containsExactly("verdict", "ready", "blockers", "undecided",
-                "warnings", "counts", "coverage");
+        assertThat(fieldNames(root.get("summary").get("counts")))
+                .containsExactly("APPLIES", "NOT_APPLICABLE", "UNKNOWN");
+        assertThat(fieldNames(root.get("summary")))
+                .containsExactly("verdict", "ready", "blockers", "undecided", "warnings", "counts", "coverage");
         assertThat(fieldNames(root.get("summary").get("coverage"))).containsExactly("automatic", "needAnswer", "open");
         assertThat(root.get("summary").get("coverage").get("automatic").asInt()).isEqualTo(6);
     }
@@ -49,8 +51,17 @@ class AssessmentJsonTest {
         JsonNode root = MAPPER.readTree(AssessmentJson.toJson(SampleAssessment.report()));
         JsonNode blocker = root.get("conditions").get(5);
 
-        assertThat(fieldNames(blocker)).startsWith("id", "status", "severity", "title", "guideSection", "evidence",
-                "remediation", "messages", "rules");
+        assertThat(fieldNames(blocker))
+                .startsWith(
+                        "id",
+                        "status",
+                        "severity",
+                        "title",
+                        "guideSection",
+                        "evidence",
+                        "remediation",
+                        "messages",
+                        "rules");
         assertThat(blocker.get("id").asText()).isEqualTo("PRE-SERVER-RUNNING");
         assertThat(fieldNames(blocker.get("guideSection"))).containsExactly("step", "link");
         assertThat(fieldNames(blocker.get("evidence").get(0))).containsExactly("source", "observed");
@@ -63,16 +74,23 @@ class AssessmentJsonTest {
     void theViewGroupsAreLeftOutBecauseConditionsAlreadyHoldThem() throws Exception {
         JsonNode root = MAPPER.readTree(AssessmentJson.toJson(SampleAssessment.report()));
 
-        assertThat(root.has("blockers") || root.has("warnings") || root.has("steps") || root.has("unknown")
-                || root.has("notApplicable")).isFalse();
+        assertThat(root.has("blockers")
+                        || root.has("warnings")
+                        || root.has("steps")
+                        || root.has("unknown")
+                        || root.has("notApplicable"))
+                .isFalse();
     }
 
     @Test
     void noCredentialOfADatasourceReachesTheJson() throws Exception {
         String json = AssessmentJson.toJson(SampleAssessment.report());
-        JsonNode datasource = MAPPER.readTree(json).get("installation").get("datasources").get(0);
+        JsonNode datasource =
+                MAPPER.readTree(json).get("installation").get("datasources").get(0);
 
-        assertThat(json).doesNotContain(SampleAssessment.LEAKED_PASSWORD).doesNotContain("user=wso2")
+        assertThat(json)
+                .doesNotContain(SampleAssessment.LEAKED_PASSWORD)
+                .doesNotContain("user=wso2")
                 .doesNotContainIgnoringCase("\"password");
         assertThat(fieldNames(datasource)).containsExactly("role", "name", "type", "url");
     }
@@ -80,10 +98,12 @@ class AssessmentJsonTest {
     @Test
     void aMissingNewHomeIsWrittenAsNullSoTheShapeStaysTheSame() throws Exception {
         Installation oldOnlyGiven = new Installation(Path.of("homes/wso2am-3.0.0"), Optional.empty());
-        AssessmentReport oldOnly = AssessmentReport.from(oldOnlyGiven, SampleAssessment.facts(),
-                SampleAssessment.verdict(), SampleAssessment.TOOL);
+        AssessmentReport oldOnly = AssessmentReport.from(
+                oldOnlyGiven, SampleAssessment.facts(), SampleAssessment.verdict(), SampleAssessment.TOOL);
 
-        JsonNode homes = MAPPER.readTree(AssessmentJson.toJson(oldOnly)).get("installation").get("homes");
+        JsonNode homes = MAPPER.readTree(AssessmentJson.toJson(oldOnly))
+                .get("installation")
+                .get("homes");
 
         assertThat(fieldNames(homes)).containsExactly("old", "new");
         assertThat(homes.get("new").isNull()).isTrue();
@@ -91,9 +111,11 @@ class AssessmentJsonTest {
 
     @Test
     void runDetailsGoToTheirOwnJson() throws Exception {
-        String run = AssessmentJson.runJson(new RunInfo("2026-11-25T09:00:00Z", "2026-11-25T09:00:03Z", "box", "assess"));
+        String run =
+                AssessmentJson.runJson(new RunInfo("2026-11-25T09:00:00Z", "2026-11-25T09:00:03Z", "box", "assess"));
 
-        assertThat(fieldNames(MAPPER.readTree(run))).containsExactly("formatVersion", "startedAt", "finishedAt", "host", "command");
+        assertThat(fieldNames(MAPPER.readTree(run)))
+                .containsExactly("formatVersion", "startedAt", "finishedAt", "host", "command");
         assertThat(AssessmentJson.toJson(SampleAssessment.report())).doesNotContain("startedAt", "host");
     }
 }

@@ -39,12 +39,17 @@ class BoardSummaryTest {
 
         AssessmentSide before = read().before();
 
-        assertThat(before.verdict()).isEqualTo(SampleAssessment.report().summary().verdict()).startsWith("NOT READY: 2 blockers");
+        assertThat(before.verdict())
+                .isEqualTo(SampleAssessment.report().summary().verdict())
+                .startsWith("NOT READY: 2 blockers");
         assertThat(before.ready()).isFalse();
-        assertThat(before.blockers()).extracting(AssessmentSide.Blocker::id)
+        assertThat(before.blockers())
+                .extracting(AssessmentSide.Blocker::id)
                 .containsExactly("PRE-SERVER-RUNNING", "DB-AM-SYSAPPS-CONSTRAINT");
-        assertThat(before.counts()).isEqualTo(SampleAssessment.report().summary().counts());
-        assertThat(before.coverage()).isEqualTo(SampleAssessment.report().summary().coverage());
+        assertThat(before.counts())
+                .isEqualTo(SampleAssessment.report().summary().counts());
+        assertThat(before.coverage())
+                .isEqualTo(SampleAssessment.report().summary().coverage());
         assertThat(before.tool()).isEqualTo("apim-upgrade 0.1.0-test");
         assertThat(before.rulePack()).isEqualTo("sha256:feedface");
     }
@@ -68,8 +73,8 @@ class BoardSummaryTest {
         assertThat(summary.after().blockers()).isEmpty();
         assertThat(summary.journal().entries()).isEqualTo(5);
         assertThat(summary.journal().actions()).isEqualTo(3);
-        assertThat(summary.journal().outcomes()).containsExactlyEntriesOf(
-                new TreeMap<>(Map.of("CONFIRMED", 1, "DONE", 2, "STARTED", 1)));
+        assertThat(summary.journal().outcomes())
+                .containsExactlyEntriesOf(new TreeMap<>(Map.of("CONFIRMED", 1, "DONE", 2, "STARTED", 1)));
         assertThat(summary.journal().unreadable()).isEqualTo(1);
     }
 
@@ -82,7 +87,8 @@ class BoardSummaryTest {
 
         assertThat(summary.after()).isNull();
         assertThat(summary.journal()).isNull();
-        assertThat(summary.parts()).containsExactly(new BoardSummary.Part("before/", 1), new BoardSummary.Part("plan/", 1));
+        assertThat(summary.parts())
+                .containsExactly(new BoardSummary.Part("before/", 1), new BoardSummary.Part("plan/", 1));
     }
 
     @Test
@@ -108,7 +114,11 @@ class BoardSummaryTest {
     void aBeforeFileThatIsNoAssessmentIsBadInputNamingIt() throws Exception {
         write(BoardSummary.BEFORE, "{\"plan\": []}");
 
-        assertThatThrownBy(this::read).isInstanceOfSatisfying(InputException.class,
-                e -> assertThat(e.describe()).contains(BoardSummary.BEFORE).contains("not an assessment.json"));
+        assertThatThrownBy(this::read)
+                .isInstanceOfSatisfying(
+                        InputException.class,
+                        e -> assertThat(e.describe())
+                                .contains(BoardSummary.BEFORE)
+                                .contains("not an assessment.json"));
     }
 }

@@ -21,8 +21,11 @@ class ComparisonTest {
 
     @Test
     void exportedRowsExplainTheDropOnlyInTheTenantTheyName() throws Exception {
-        export("registry-versioning-cleanup", "REG_RESOURCE_PROPERTY",
-                "{\"REG_PROPERTY_ID\":\"7\",\"REG_TENANT_ID\":\"1\"}", "{\"REG_PROPERTY_ID\":\"8\",\"REG_TENANT_ID\":\"1\"}");
+        export(
+                "registry-versioning-cleanup",
+                "REG_RESOURCE_PROPERTY",
+                "{\"REG_PROPERTY_ID\":\"7\",\"REG_TENANT_ID\":\"1\"}",
+                "{\"REG_PROPERTY_ID\":\"8\",\"REG_TENANT_ID\":\"1\"}");
         Inventory before = inventory(item("north.example", 5), item("carbon.super", 4));
         Inventory after = inventory(item("north.example", 3), item("carbon.super", 2));
 
@@ -36,10 +39,22 @@ class ComparisonTest {
     @Test
     void fewerExportedRowsThanTheDropLeaveItUnexplained() throws Exception {
         export("scope-binding-cleanup", "IDN_OAUTH2_SCOPE_BINDING", "{\"SCOPE_ID\":\"1\",\"SCOPE_BINDING\":null}");
-        Inventory before = inventory(new InventoryItem("carbon.super", "scope-bindings", "IDN_OAUTH2_SCOPE_BINDING", 6,
-                "h1", Map.of(), SourceRef.db("apim_db", "IDN_OAUTH2_SCOPE_BINDING")));
-        Inventory after = inventory(new InventoryItem("carbon.super", "scope-bindings", "IDN_OAUTH2_SCOPE_BINDING", 4,
-                "h2", Map.of(), SourceRef.db("apim_db", "IDN_OAUTH2_SCOPE_BINDING")));
+        Inventory before = inventory(new InventoryItem(
+                "carbon.super",
+                "scope-bindings",
+                "IDN_OAUTH2_SCOPE_BINDING",
+                6,
+                "h1",
+                Map.of(),
+                SourceRef.db("apim_db", "IDN_OAUTH2_SCOPE_BINDING")));
+        Inventory after = inventory(new InventoryItem(
+                "carbon.super",
+                "scope-bindings",
+                "IDN_OAUTH2_SCOPE_BINDING",
+                4,
+                "h2",
+                Map.of(),
+                SourceRef.db("apim_db", "IDN_OAUTH2_SCOPE_BINDING")));
 
         Comparison c = Comparison.compare(before, after, "run", RunExports.read(run));
 
@@ -50,8 +65,14 @@ class ComparisonTest {
     @Test
     void sameCountWithOtherContentIsUnexplained() throws Exception {
         Inventory before = inventory(item("carbon.super", 2));
-        Inventory after = inventory(new InventoryItem("carbon.super", "registry-properties", "REG_RESOURCE_PROPERTY", 2,
-                "other", Map.of(), SourceRef.db("shared_db", "REG_RESOURCE_PROPERTY")));
+        Inventory after = inventory(new InventoryItem(
+                "carbon.super",
+                "registry-properties",
+                "REG_RESOURCE_PROPERTY",
+                2,
+                "other",
+                Map.of(),
+                SourceRef.db("shared_db", "REG_RESOURCE_PROPERTY")));
 
         Comparison c = Comparison.compare(before, after, "", RunExports.none());
 
@@ -61,14 +82,19 @@ class ComparisonTest {
     @Test
     void synapseFilesTheMigrationReplacesOrThatThreeOneRendersAreExplainedAnyOtherIsNot() throws Exception {
         Map<String, String> old = Map.of("sequences/main.xml", "a", "api/Pizza.xml", "p");
-        Map<String, String> replaced = Map.of("sequences/main.xml", "b", "api/Pizza.xml", "p",
-                "inbound-endpoints/SecureWebSocketInboundEndpoint.xml", "w");
+        Map<String, String> replaced = Map.of(
+                "sequences/main.xml",
+                "b",
+                "api/Pizza.xml",
+                "p",
+                "inbound-endpoints/SecureWebSocketInboundEndpoint.xml",
+                "w");
         Map<String, String> edited = Map.of("sequences/main.xml", "a", "api/Pizza.xml", "edited");
 
-        Comparison expected = Comparison.compare(inventory(synapse(old)), inventory(synapse(replaced)), "run",
-                RunExports.none());
-        Comparison unexpected = Comparison.compare(inventory(synapse(old)), inventory(synapse(edited)), "run",
-                RunExports.none());
+        Comparison expected =
+                Comparison.compare(inventory(synapse(old)), inventory(synapse(replaced)), "run", RunExports.none());
+        Comparison unexpected =
+                Comparison.compare(inventory(synapse(old)), inventory(synapse(edited)), "run", RunExports.none());
 
         assertThat(expected.rows().get(0).status()).isEqualTo(Comparison.Status.EXPLAINED);
         assertThat(expected.rows().get(0).explanation())
@@ -78,8 +104,14 @@ class ComparisonTest {
     }
 
     private static InventoryItem synapse(Map<String, String> files) {
-        return new InventoryItem("carbon.super", dev.apimupgrade.scan.inventory.InventoryScanner.SYNAPSE, "",
-                files.size(), "h" + files.hashCode(), files, SourceRef.db("home", "synapse"));
+        return new InventoryItem(
+                "carbon.super",
+                dev.apimupgrade.scan.inventory.InventoryScanner.SYNAPSE,
+                "",
+                files.size(),
+                "h" + files.hashCode(),
+                files,
+                SourceRef.db("home", "synapse"));
     }
 
     @Test
@@ -94,28 +126,48 @@ class ComparisonTest {
 
     @Test
     void oidcScopesTheIdentityMigrationMovedIntoTheOAuth2ScopesAreExplainedCitingItsScript() {
-        Inventory before = inventory(scopes("north.example", 3), oidc("north.example", 2), scopes("carbon.super", 1),
+        Inventory before = inventory(
+                scopes("north.example", 3),
+                oidc("north.example", 2),
+                scopes("carbon.super", 1),
                 oidc("carbon.super", 2));
         // north.example: both OIDC scopes copied; carbon.super: one of its two OIDC scopes did not arrive
         Inventory after = inventory(scopes("north.example", 5), scopes("carbon.super", 2));
 
         Comparison c = Comparison.compare(before, after, "run", RunExports.none());
 
-        assertThat(c.rows()).filteredOn(r -> r.tenant().equals("north.example")).hasSize(2).allSatisfy(r -> {
-            assertThat(r.status()).isEqualTo(Comparison.Status.EXPLAINED);
-            assertThat(r.explanation()).contains("2 OIDC scope(s)", "step1/identity");
-        });
-        assertThat(c.rows()).filteredOn(r -> r.tenant().equals("carbon.super"))
-                .extracting(Comparison.Row::status).containsOnly(Comparison.Status.UNEXPLAINED);
+        assertThat(c.rows())
+                .filteredOn(r -> r.tenant().equals("north.example"))
+                .hasSize(2)
+                .allSatisfy(r -> {
+                    assertThat(r.status()).isEqualTo(Comparison.Status.EXPLAINED);
+                    assertThat(r.explanation()).contains("2 OIDC scope(s)", "step1/identity");
+                });
+        assertThat(c.rows())
+                .filteredOn(r -> r.tenant().equals("carbon.super"))
+                .extracting(Comparison.Row::status)
+                .containsOnly(Comparison.Status.UNEXPLAINED);
     }
 
     private static InventoryItem scopes(String tenant, long count) {
-        return new InventoryItem(tenant, "scopes", "IDN_OAUTH2_SCOPE", count, "s" + count, Map.of(),
+        return new InventoryItem(
+                tenant,
+                "scopes",
+                "IDN_OAUTH2_SCOPE",
+                count,
+                "s" + count,
+                Map.of(),
                 SourceRef.db("apim_db", "IDN_OAUTH2_SCOPE"));
     }
 
     private static InventoryItem oidc(String tenant, long count) {
-        return new InventoryItem(tenant, "oidc-scopes", "IDN_OIDC_SCOPE", count, "o" + count, Map.of(),
+        return new InventoryItem(
+                tenant,
+                "oidc-scopes",
+                "IDN_OIDC_SCOPE",
+                count,
+                "o" + count,
+                Map.of(),
                 SourceRef.db("apim_db", "IDN_OIDC_SCOPE"));
     }
 
@@ -126,8 +178,14 @@ class ComparisonTest {
     }
 
     private static InventoryItem item(String tenant, long count) {
-        return new InventoryItem(tenant, "registry-properties", "REG_RESOURCE_PROPERTY", count, "hash" + count,
-                Map.of(), SourceRef.db("shared_db", "REG_RESOURCE_PROPERTY"));
+        return new InventoryItem(
+                tenant,
+                "registry-properties",
+                "REG_RESOURCE_PROPERTY",
+                count,
+                "hash" + count,
+                Map.of(),
+                SourceRef.db("shared_db", "REG_RESOURCE_PROPERTY"));
     }
 
     private static Inventory inventory(InventoryItem... items) {
@@ -135,6 +193,10 @@ class ComparisonTest {
     }
 
     private static Comparison.Status status(Comparison c, String tenant) {
-        return c.rows().stream().filter(r -> r.tenant().equals(tenant)).findFirst().orElseThrow().status();
+        return c.rows().stream()
+                .filter(r -> r.tenant().equals(tenant))
+                .findFirst()
+                .orElseThrow()
+                .status();
     }
 }

@@ -24,6 +24,7 @@ class EvidenceBundleTest {
 
     @TempDir
     Path tmp;
+
     Path before;
     Path plan;
 
@@ -44,8 +45,10 @@ class EvidenceBundleTest {
     }
 
     private Path bundle(String name) throws IOException, InputException {
-        return EvidenceBundle.build(List.of(new EvidenceBundle.Part("before", before),
-                new EvidenceBundle.Part("plan", plan)), tmp.resolve(name), SUMMARY);
+        return EvidenceBundle.build(
+                List.of(new EvidenceBundle.Part("before", before), new EvidenceBundle.Part("plan", plan)),
+                tmp.resolve(name),
+                SUMMARY);
     }
 
     @Test
@@ -53,10 +56,17 @@ class EvidenceBundleTest {
         bundle("bundle");
 
         List<String> lines = Files.readAllLines(tmp.resolve("bundle/MANIFEST.sha256"));
-        assertThat(lines).extracting(l -> l.substring(66)).containsExactly("before/assessment.html",
-                "before/assessment.json", "before/run.json", "index.html", "plan/plan.json", "plan/sql/01_cleanup.sql");
-        assertThat(lines.get(4)).isEqualTo(Manifest.sha256("{\"actions\":[]}\n".getBytes(StandardCharsets.UTF_8))
-                + "  plan/plan.json");
+        assertThat(lines)
+                .extracting(l -> l.substring(66))
+                .containsExactly(
+                        "before/assessment.html",
+                        "before/assessment.json",
+                        "before/run.json",
+                        "index.html",
+                        "plan/plan.json",
+                        "plan/sql/01_cleanup.sql");
+        assertThat(lines.get(4))
+                .isEqualTo(Manifest.sha256("{\"actions\":[]}\n".getBytes(StandardCharsets.UTF_8)) + "  plan/plan.json");
     }
 
     @Test
@@ -74,15 +84,19 @@ class EvidenceBundleTest {
         Path sh = Path.of("/bin/sh");
         Assumptions.assumeTrue(Files.isExecutable(sh), "no /bin/sh: the coreutils cross-check is skipped");
         bundle("bundle");
-        String shown = Files.readString(tmp.resolve("bundle/index.html")).replaceAll("(?s).*manifest ([0-9a-f]{64}).*", "$1");
+        String shown =
+                Files.readString(tmp.resolve("bundle/index.html")).replaceAll("(?s).*manifest ([0-9a-f]{64}).*", "$1");
 
         assertThat(shell(sh, "sha256sum -c --quiet MANIFEST.sha256")).isEmpty();
-        assertThat(shell(sh, "grep -v '  index.html$' MANIFEST.sha256 | sha256sum")).startsWith(shown + " ");
+        assertThat(shell(sh, "grep -v '  index.html$' MANIFEST.sha256 | sha256sum"))
+                .startsWith(shown + " ");
     }
 
     private String shell(Path sh, String command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(sh.toString(), "-c", command).directory(tmp.resolve("bundle").toFile())
-                .redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(sh.toString(), "-c", command)
+                .directory(tmp.resolve("bundle").toFile())
+                .redirectErrorStream(true)
+                .start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor()).as(out).isZero();
         return out;
@@ -96,7 +110,10 @@ class EvidenceBundleTest {
         assertThat(Files.readAllBytes(second)).isEqualTo(Files.readAllBytes(first));
         try (ZipFile zip = new ZipFile(first.toFile())) {
             List<String> names = zip.stream().map(ZipEntry::getName).toList();
-            assertThat(names).isSorted().contains(Manifest.FILE, "index.html", "plan/sql/01_cleanup.sql").hasSize(7);
+            assertThat(names)
+                    .isSorted()
+                    .contains(Manifest.FILE, "index.html", "plan/sql/01_cleanup.sql")
+                    .hasSize(7);
         }
     }
 
@@ -126,9 +143,10 @@ class EvidenceBundleTest {
         Files.writeString(tmp.resolve("bundle/plan/sql/02_extra.sql"), "DROP TABLE AM_API;\n");
         Files.delete(tmp.resolve("bundle/before/run.json"));
 
-        assertThat(EvidenceCheck.check(tmp.resolve("bundle"))).containsExactly(
-                new EvidenceProblem(Kind.MISSING, "before/run.json"),
-                new EvidenceProblem(Kind.ADDED, "plan/sql/02_extra.sql"));
+        assertThat(EvidenceCheck.check(tmp.resolve("bundle")))
+                .containsExactly(
+                        new EvidenceProblem(Kind.MISSING, "before/run.json"),
+                        new EvidenceProblem(Kind.ADDED, "plan/sql/02_extra.sql"));
     }
 
     @Test
@@ -136,11 +154,14 @@ class EvidenceBundleTest {
         Path zip = bundle("bundle");
         Path tampered = tmp.resolve("tampered.zip");
         try (ZipFile in = new ZipFile(zip.toFile());
-             ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(tampered))) {
+                ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(tampered))) {
             for (ZipEntry e : in.stream().toList()) {
                 out.putNextEntry(new ZipEntry(e.getName()));
                 byte[] bytes = in.getInputStream(e).readAllBytes();
-                out.write(e.getName().equals("index.html") ? "<p>all fine</p>\n".getBytes(StandardCharsets.UTF_8) : bytes);
+                out.write(
+                        e.getName().equals("index.html")
+                                ? "<p>all fine</p>\n".getBytes(StandardCharsets.UTF_8)
+                                : bytes);
                 out.closeEntry();
             }
         }
@@ -152,7 +173,8 @@ class EvidenceBundleTest {
     void aFolderWithoutAManifestOrAFileThatIsNoZipIsBadInputNotAProblemList() throws Exception {
         Path notZip = write("notes.txt", "hello");
 
-        assertThatThrownBy(() -> EvidenceCheck.check(before)).isInstanceOf(InputException.class)
+        assertThatThrownBy(() -> EvidenceCheck.check(before))
+                .isInstanceOf(InputException.class)
                 .hasMessageContaining("MANIFEST.sha256");
         assertThatThrownBy(() -> EvidenceCheck.check(notZip)).isInstanceOf(InputException.class);
         assertThatThrownBy(() -> EvidenceCheck.check(tmp.resolve("absent"))).isInstanceOf(InputException.class);
@@ -164,8 +186,9 @@ class EvidenceBundleTest {
         Path missing = tmp.resolve("no-such-run");
 
         assertThatThrownBy(() -> bundle("bundle")).isInstanceOf(OutputRefusedException.class);
-        assertThatThrownBy(() -> EvidenceBundle.build(List.of(new EvidenceBundle.Part("run", missing)),
-                tmp.resolve("other"), SUMMARY)).isInstanceOf(InputException.class);
+        assertThatThrownBy(() -> EvidenceBundle.build(
+                        List.of(new EvidenceBundle.Part("run", missing)), tmp.resolve("other"), SUMMARY))
+                .isInstanceOf(InputException.class);
         try (var entries = Files.list(tmp)) {
             assertThat(entries.map(p -> p.getFileName().toString()))
                     .containsExactlyInAnyOrder("assess-out", "plan-out", "bundle", "bundle.zip");
@@ -177,7 +200,9 @@ class EvidenceBundleTest {
         Path outside = write("elsewhere/deployment.toml", "password = \"outside the output\"\n");
         Files.createSymbolicLink(before.resolve("deployment.toml"), outside);
 
-        assertThatThrownBy(() -> bundle("bundle")).isInstanceOf(InputException.class).hasMessageContaining("link");
+        assertThatThrownBy(() -> bundle("bundle"))
+                .isInstanceOf(InputException.class)
+                .hasMessageContaining("link");
         assertThat(tmp.resolve("bundle")).doesNotExist();
     }
 

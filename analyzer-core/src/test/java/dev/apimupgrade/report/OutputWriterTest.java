@@ -44,7 +44,8 @@ class OutputWriterTest {
     void everyFileIsWrittenIntoANewDirectoryAndNothingElseIsLeftBeside() throws IOException {
         Path out = tmp.resolve("reports/today");
 
-        OutputWriter.writeAll(out, files("assessment.json", "{}", "assessment.html", "<html>", "run.json", "{\"a\":1}"));
+        OutputWriter.writeAll(
+                out, files("assessment.json", "{}", "assessment.html", "<html>", "run.json", "{\"a\":1}"));
 
         assertThat(names(out)).containsExactly("assessment.html", "assessment.json", "run.json");
         assertThat(out.resolve("assessment.html")).hasContent("<html>");
@@ -69,7 +70,9 @@ class OutputWriterTest {
         Files.writeString(out.resolve("notes.txt"), "mine");
 
         assertThatThrownBy(() -> OutputWriter.writeAll(out, files("assessment.json", "new json")))
-                .isInstanceOf(OutputRefusedException.class).hasMessageContaining("notes.txt").hasMessageContaining(out.toString());
+                .isInstanceOf(OutputRefusedException.class)
+                .hasMessageContaining("notes.txt")
+                .hasMessageContaining(out.toString());
 
         assertThat(out.resolve("notes.txt")).hasContent("mine");
         assertThat(out.resolve("assessment.json")).hasContent("old json");
@@ -82,7 +85,8 @@ class OutputWriterTest {
         Files.createDirectories(out.resolve("assessment.d"));
 
         assertThatThrownBy(() -> OutputWriter.writeAll(out, files("assessment.json", "new json")))
-                .isInstanceOf(OutputRefusedException.class).hasMessageContaining("assessment.d");
+                .isInstanceOf(OutputRefusedException.class)
+                .hasMessageContaining("assessment.d");
         assertThat(out.resolve("assessment.d")).isDirectory();
     }
 
@@ -91,14 +95,16 @@ class OutputWriterTest {
         Path out = Files.writeString(tmp.resolve("out"), "a user's file");
 
         assertThatThrownBy(() -> OutputWriter.writeAll(out, files("assessment.json", "{}")))
-                .isInstanceOf(OutputRefusedException.class).hasMessageContaining("not a plain directory");
+                .isInstanceOf(OutputRefusedException.class)
+                .hasMessageContaining("not a plain directory");
         assertThat(out).hasContent("a user's file");
     }
 
     @Test
     void aFileFailingMidWayLeavesThePreviousOutputIntactAndNoTemporaryDirectory() throws IOException {
         Path out = earlierRun();
-        Map<String, byte[]> failing = files("assessment.json", "new json", "x".repeat(300) + ".html", "too long a name");
+        Map<String, byte[]> failing =
+                files("assessment.json", "new json", "x".repeat(300) + ".html", "too long a name");
 
         assertThatThrownBy(() -> OutputWriter.writeAll(out, failing)).isInstanceOf(IOException.class);
 

@@ -23,8 +23,7 @@ final class SampleAssessment {
     static final String LEAKED_PASSWORD = "s3cr3t-pw";
     static final ToolInfo TOOL = new ToolInfo("apim-upgrade", "0.1.0-test", "sha256:feedface");
 
-    private SampleAssessment() {
-    }
+    private SampleAssessment() {}
 
     static Installation installation() {
         return new Installation(Path.of("homes/wso2am-3.0.0"), Optional.of(Path.of("homes/wso2am-3.1.0")));
@@ -32,42 +31,99 @@ final class SampleAssessment {
 
     static Facts facts() {
         return new Facts(List.of(
-                new ProductVersion(Role.NEW, "carbon.xml", "3.1.0", SourceRef.line(Role.NEW, "repository/conf/carbon.xml", 30)),
-                new ProductVersion(Role.OLD, "carbon.xml", "3.0.0", SourceRef.line(Role.OLD, "repository/conf/carbon.xml", 30)),
-                new DatasourceConfig(Role.OLD, "shared_db", "mysql",
-                        "jdbc:mysql://db.example:3306/shared?user=wso2&password=" + LEAKED_PASSWORD, "com.mysql.Driver",
-                        "SELECT 1", false, SourceRef.line(Role.OLD, "repository/conf/deployment.toml", 20)),
-                new DatasourceConfig(Role.OLD, "apim_db", "mysql", "jdbc:mysql://db.example:3306/apim", "com.mysql.Driver",
-                        "SELECT 1", true, SourceRef.line(Role.OLD, "repository/conf/deployment.toml", 12))));
+                new ProductVersion(
+                        Role.NEW, "carbon.xml", "3.1.0", SourceRef.line(Role.NEW, "repository/conf/carbon.xml", 30)),
+                new ProductVersion(
+                        Role.OLD, "carbon.xml", "3.0.0", SourceRef.line(Role.OLD, "repository/conf/carbon.xml", 30)),
+                new DatasourceConfig(
+                        Role.OLD,
+                        "shared_db",
+                        "mysql",
+                        "jdbc:mysql://db.example:3306/shared?user=wso2&password=" + LEAKED_PASSWORD,
+                        "com.mysql.Driver",
+                        "SELECT 1",
+                        false,
+                        SourceRef.line(Role.OLD, "repository/conf/deployment.toml", 20)),
+                new DatasourceConfig(
+                        Role.OLD,
+                        "apim_db",
+                        "mysql",
+                        "jdbc:mysql://db.example:3306/apim",
+                        "com.mysql.Driver",
+                        "SELECT 1",
+                        true,
+                        SourceRef.line(Role.OLD, "repository/conf/deployment.toml", 12))));
     }
 
     static List<Finding> findings() {
         return List.of(
-                finding("DB-AM-SYSAPPS-CONSTRAINT", Status.APPLIES, Severity.BLOCKER, "AM_SYSTEM_APPS lacks its unique key",
+                finding(
+                        "DB-AM-SYSAPPS-CONSTRAINT",
+                        Status.APPLIES,
+                        Severity.BLOCKER,
+                        "AM_SYSTEM_APPS lacks its unique key",
                         ev(SourceRef.db("apim_db", "AM_SYSTEM_APPS"), "no UNIQUE (NAME, TENANT_DOMAIN)")),
-                finding("PRE-SERVER-RUNNING", Status.APPLIES, Severity.BLOCKER, "A server of the old home is running",
+                finding(
+                        "PRE-SERVER-RUNNING",
+                        Status.APPLIES,
+                        Severity.BLOCKER,
+                        "A server of the old home is running",
                         ev(SourceRef.file(Role.OLD, "wso2carbon.pid"), "pid 4711 is alive")),
-                finding("REG-VERSIONING-ENABLED", Status.APPLIES, Severity.WARNING, "versioning is on in registry.xml",
-                        ev(SourceRef.line(Role.OLD, "repository/conf/registry.xml", 42),
+                finding(
+                        "REG-VERSIONING-ENABLED",
+                        Status.APPLIES,
+                        Severity.WARNING,
+                        "versioning is on in registry.xml",
+                        ev(
+                                SourceRef.line(Role.OLD, "repository/conf/registry.xml", 42),
                                 "<versioningProperties>true</versioningProperties><script>alert(1)</script>")),
-                finding("CFG-DB-APIM", Status.APPLIES, Severity.INFO, "apim_db must be configured in the new home",
-                        ev(SourceRef.line(Role.OLD, "repository/conf/deployment.toml", 12), "[database.apim_db] type=mysql")),
-                finding("REG-VERSIONING-DISABLED", Status.NOT_APPLICABLE, Severity.INFO, "versioning is on, so this does not apply",
+                finding(
+                        "CFG-DB-APIM",
+                        Status.APPLIES,
+                        Severity.INFO,
+                        "apim_db must be configured in the new home",
+                        ev(
+                                SourceRef.line(Role.OLD, "repository/conf/deployment.toml", 12),
+                                "[database.apim_db] type=mysql")),
+                finding(
+                        "REG-VERSIONING-DISABLED",
+                        Status.NOT_APPLICABLE,
+                        Severity.INFO,
+                        "versioning is on, so this does not apply",
                         ev(SourceRef.line(Role.OLD, "repository/conf/registry.xml", 42), "versioningProperties=true")),
-                finding("PRE-H2-IN-USE", Status.NOT_APPLICABLE, Severity.WARNING, "every datasource is MySQL",
+                finding(
+                        "PRE-H2-IN-USE",
+                        Status.NOT_APPLICABLE,
+                        Severity.WARNING,
+                        "every datasource is MySQL",
                         ev(SourceRef.line(Role.OLD, "repository/conf/deployment.toml", 12), "type=mysql")),
-                finding("PRE-PG-SUPERUSER", Status.UNKNOWN, Severity.BLOCKER, "the database was not reached (--no-db)",
+                finding(
+                        "PRE-PG-SUPERUSER",
+                        Status.UNKNOWN,
+                        Severity.BLOCKER,
+                        "the database was not reached (--no-db)",
                         ev(SourceRef.line(Role.OLD, "repository/conf/deployment.toml", 12), "type=mysql")));
     }
 
     static List<JustifiedAction> actions() {
         return List.of(
-                new JustifiedAction("REG-VERSIONING-ENABLED/run-cleanup", "REG-VERSIONING-ENABLED", "RunSqlScript", true,
-                        "db:shared_db", Map.of("script", "reg-versioning/mysql/01_cleanup.sql", "dialect", "mysql"),
+                new JustifiedAction(
+                        "REG-VERSIONING-ENABLED/run-cleanup",
+                        "REG-VERSIONING-ENABLED",
+                        "RunSqlScript",
+                        true,
+                        "db:shared_db",
+                        Map.of("script", "reg-versioning/mysql/01_cleanup.sql", "dialect", "mysql"),
                         List.of(ev(SourceRef.line(Role.OLD, "repository/conf/registry.xml", 42), "versioning on")),
                         "REG-VERSIONING-ENABLED versioning on"),
-                new JustifiedAction("CFG-DB-APIM/set-apim-db", "CFG-DB-APIM", "SetTomlValue", true,
-                        "NEW:repository/conf/deployment.toml", Map.of("key", "database.apim_db.url"), List.of(),
+                new JustifiedAction(
+                        "CFG-DB-APIM/set-apim-db",
+                        "CFG-DB-APIM",
+                        "SetTomlValue",
+                        true,
+                        "NEW:repository/conf/deployment.toml",
+                        Map.of("key", "database.apim_db.url"),
+                        List.of(),
                         "CFG-DB-APIM apim_db configured"));
     }
 

@@ -69,7 +69,8 @@ class AnalyticsHomeScannerTest {
 
         Facts facts = scan(home, null);
 
-        assertThat(facts.ofType(AnalyticsDatasource.class)).extracting(AnalyticsDatasource::name)
+        assertThat(facts.ofType(AnalyticsDatasource.class))
+                .extracting(AnalyticsDatasource::name)
                 .containsExactly("WSO2_METRICS_DB", "APIM_ANALYTICS_DB");
         AnalyticsDatasource stats = facts.ofType(AnalyticsDatasource.class).get(1);
         assertThat(stats.profile()).isEqualTo("worker");
@@ -95,12 +96,14 @@ class AnalyticsHomeScannerTest {
     void aFolderWithoutAnalyticsProfilesIsRefusedAsAnAnalyticsHome() throws IOException {
         Path notAnalytics = Files.createDirectories(tmp.resolve("elsewhere"));
 
-        assertThatThrownBy(() -> scan(null, notAnalytics)).isInstanceOf(InputException.class)
+        assertThatThrownBy(() -> scan(null, notAnalytics))
+                .isInstanceOf(InputException.class)
                 .hasMessageContaining("--new-analytics");
     }
 
     @Test
-    void dashboardsOutsideTheShippedNamesAreCustomAndImportedMarkersAreNotDashboards() throws IOException, InputException {
+    void dashboardsOutsideTheShippedNamesAreCustomAndImportedMarkersAreNotDashboards()
+            throws IOException, InputException {
         Path home = analyticsHome("old");
         write(home, AnalyticsHomeScanner.DASHBOARDS + "/apimpublisher.json", "{}");
         write(home, AnalyticsHomeScanner.DASHBOARDS + "/apimpublisher.json.imported", "123");
@@ -108,24 +111,28 @@ class AnalyticsHomeScannerTest {
 
         Facts facts = scan(home, null);
 
-        assertThat(facts.ofType(AnalyticsDashboard.class)).extracting(AnalyticsDashboard::name, AnalyticsDashboard::custom)
-                .containsExactly(tuple("apimpublisher", false),
-                        tuple("partner-sla", true));
+        assertThat(facts.ofType(AnalyticsDashboard.class))
+                .extracting(AnalyticsDashboard::name, AnalyticsDashboard::custom)
+                .containsExactly(tuple("apimpublisher", false), tuple("partner-sla", true));
     }
 
     @Test
     void jarsOfLibAndDropinsSayWhetherTheyAreBundlesAndWhichDriverTheyDeclare() throws IOException, InputException {
         Path home = analyticsHome("new");
-        jar(home, "lib/mysql_connector_java_8.0.19_1.0.0.jar", Map.of("Bundle-SymbolicName",
-                "mysql_connector_java_8.0.19_1.0.0"), Map.of("META-INF/services/java.sql.Driver", "com.mysql.cj.jdbc.Driver\n"));
+        jar(
+                home,
+                "lib/mysql_connector_java_8.0.19_1.0.0.jar",
+                Map.of("Bundle-SymbolicName", "mysql_connector_java_8.0.19_1.0.0"),
+                Map.of("META-INF/services/java.sql.Driver", "com.mysql.cj.jdbc.Driver\n"));
         jar(home, "dropins/plain.jar", Map.of(), Map.of("a.txt", "x"));
 
         Facts facts = scan(null, home);
 
-        assertThat(facts.ofType(AnalyticsJar.class)).extracting(AnalyticsJar::name, AnalyticsJar::osgiBundle,
-                AnalyticsJar::jdbcDriverClass).containsExactly(
-                tuple("mysql_connector_java_8.0.19_1.0.0.jar", true, "com.mysql.cj.jdbc.Driver"),
-                tuple("plain.jar", false, ""));
+        assertThat(facts.ofType(AnalyticsJar.class))
+                .extracting(AnalyticsJar::name, AnalyticsJar::osgiBundle, AnalyticsJar::jdbcDriverClass)
+                .containsExactly(
+                        tuple("mysql_connector_java_8.0.19_1.0.0.jar", true, "com.mysql.cj.jdbc.Driver"),
+                        tuple("plain.jar", false, ""));
         assertThat(facts.ofType(AnalyticsJar.class)).allMatch(j -> j.role() == Role.NEW);
     }
 
@@ -138,11 +145,11 @@ class AnalyticsHomeScannerTest {
 
         Facts facts = scan(plain, updated);
 
-        assertThat(facts.ofType(AnalyticsWumUpdates.class)).extracting(AnalyticsWumUpdates::role,
-                AnalyticsWumUpdates::present, AnalyticsWumUpdates::level).containsExactly(
-                tuple(Role.OLD, false, ""),
-                tuple(Role.NEW, true, "1590663289530"));
-        assertThat(facts.ofType(AnalyticsHome.class)).extracting(AnalyticsHome::versionMarker)
+        assertThat(facts.ofType(AnalyticsWumUpdates.class))
+                .extracting(AnalyticsWumUpdates::role, AnalyticsWumUpdates::present, AnalyticsWumUpdates::level)
+                .containsExactly(tuple(Role.OLD, false, ""), tuple(Role.NEW, true, "1590663289530"));
+        assertThat(facts.ofType(AnalyticsHome.class))
+                .extracting(AnalyticsHome::versionMarker)
                 .containsExactly("", "wso2am-analytics-3.1.0");
     }
 
@@ -161,7 +168,8 @@ class AnalyticsHomeScannerTest {
         Facts facts = scan(home, null);
 
         assertThat(facts.ofType(AnalyticsDatasource.class))
-                .filteredOn(d -> d.name().equals("APIM_ANALYTICS_DB")).extracting(AnalyticsDatasource::profile)
+                .filteredOn(d -> d.name().equals("APIM_ANALYTICS_DB"))
+                .extracting(AnalyticsDatasource::profile)
                 .containsExactlyInAnyOrder("worker", "dashboard");
         assertThat(facts.ofType(AnalyticsDatasource.class)).anySatisfy(d -> {
             assertThat(d.profile()).isEqualTo("dashboard");
@@ -179,6 +187,8 @@ class AnalyticsHomeScannerTest {
 
         Facts facts = scan(home, null);
 
-        assertThat(facts.ofType(AnalyticsWidget.class)).extracting(AnalyticsWidget::name).containsExactly("PartnerSlaWidget");
+        assertThat(facts.ofType(AnalyticsWidget.class))
+                .extracting(AnalyticsWidget::name)
+                .containsExactly("PartnerSlaWidget");
     }
 }

@@ -17,7 +17,9 @@ class AnswersExampleTest {
     @Test
     void theExampleAnswersFileParsesIntoOneAnswerPerKeyTheScannerAccepts() throws Exception {
         Path example = DOCS.resolve("answers.example.yaml");
-        assertThat(example).as("docs/answers.example.yaml (tests run from the analyzer-core module)").isRegularFile();
+        assertThat(example)
+                .as("docs/answers.example.yaml (tests run from the analyzer-core module)")
+                .isRegularFile();
 
         List<Observation> facts = new AnswersScanner(example).scan(new Installation(DOCS, Optional.empty()));
 

@@ -40,8 +40,11 @@ class AnswersScannerTest {
                 unique_id_user_store: 'yes'
                 """);
 
-        assertThat(facts).map(Answer.class::cast).extracting(Answer::key, Answer::value, a -> a.source().where())
-                .containsExactly(tuple("keep_registry_versioning", "yes", "answers:answers.yaml#keep_registry_versioning"),
+        assertThat(facts)
+                .map(Answer.class::cast)
+                .extracting(Answer::key, Answer::value, a -> a.source().where())
+                .containsExactly(
+                        tuple("keep_registry_versioning", "yes", "answers:answers.yaml#keep_registry_versioning"),
                         tuple("is_key_manager", "no", "answers:answers.yaml#is_key_manager"),
                         tuple("distributed", "no", "answers:answers.yaml#distributed"),
                         tuple("unique_id_user_store", "yes", "answers:answers.yaml#unique_id_user_store"));
@@ -69,7 +72,9 @@ class AnswersScannerTest {
 
     @Test
     void aMissingAnswersFileIsAnInputError() {
-        assertThatThrownBy(() -> new AnswersScanner(tmp.resolve("absent.yaml")).scan(new Installation(tmp, Optional.empty())))
-                .isInstanceOfSatisfying(InputException.class, e -> assertThat(e.describe()).contains("absent.yaml"));
+        assertThatThrownBy(() ->
+                        new AnswersScanner(tmp.resolve("absent.yaml")).scan(new Installation(tmp, Optional.empty())))
+                .isInstanceOfSatisfying(
+                        InputException.class, e -> assertThat(e.describe()).contains("absent.yaml"));
     }
 }

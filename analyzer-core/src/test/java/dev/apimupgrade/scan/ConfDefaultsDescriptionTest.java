@@ -27,8 +27,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * effective configuration, citations included, as the real files in the home do.
  */
 class ConfDefaultsDescriptionTest {
-    private static final Path RESOURCE = Path.of("src/main/resources/dev/apimupgrade/scan")
-            .resolve(EffectiveConfig.DERIVED);
+    private static final Path RESOURCE =
+            Path.of("src/main/resources/dev/apimupgrade/scan").resolve(EffectiveConfig.DERIVED);
     private static final String PACK_CONF = "apim-3.0.0/" + EffectiveConfig.CONF;
     private static final String SAMPLE_TEMPLATES = "../samples/src/main/resources/dev/apimupgrade/samples/templates/";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -53,20 +53,36 @@ class ConfDefaultsDescriptionTest {
         for (String file : List.of("kernel/default.json", "default.json")) {
             out.append("  ").append(q(file)).append(":\n");
             for (EffectiveConfig.Entry e : conf(conf, file).entries()) {
-                out.append("    - {line: ").append(e.line()).append(", key: ").append(q(e.key()))
-                        .append(", value: ").append(q(e.value())).append("}\n");
+                out.append("    - {line: ")
+                        .append(e.line())
+                        .append(", key: ")
+                        .append(q(e.key()))
+                        .append(", value: ")
+                        .append(q(e.value()))
+                        .append("}\n");
             }
         }
         out.append("inferences:\n");
         for (String file : List.of("kernel/infer.json", "infer.json")) {
             out.append("  ").append(q(file)).append(":\n");
             for (EffectiveConfig.Entry e : conf(conf, file).entries()) {
-                out.append("    - line: ").append(e.line()).append("\n      key: ").append(q(e.key()))
-                        .append("\n      when:").append(e.when().isEmpty() ? " {}\n" : "\n");
+                out.append("    - line: ")
+                        .append(e.line())
+                        .append("\n      key: ")
+                        .append(q(e.key()))
+                        .append("\n      when:")
+                        .append(e.when().isEmpty() ? " {}\n" : "\n");
                 for (Map.Entry<String, Map<String, String>> w : e.when().entrySet()) {
-                    out.append("        ").append(q(w.getKey())).append(":").append(w.getValue().isEmpty() ? " {}\n" : "\n");
-                    w.getValue().forEach((k, v) -> out.append("          ").append(q(k)).append(": ").append(q(v))
-                            .append("\n"));
+                    out.append("        ")
+                            .append(q(w.getKey()))
+                            .append(":")
+                            .append(w.getValue().isEmpty() ? " {}\n" : "\n");
+                    w.getValue()
+                            .forEach((k, v) -> out.append("          ")
+                                    .append(q(k))
+                                    .append(": ")
+                                    .append(q(v))
+                                    .append("\n"));
                 }
             }
         }
@@ -100,7 +116,8 @@ class ConfDefaultsDescriptionTest {
     }
 
     static Stream<String> configurations() {
-        return Stream.of("deployments/k8s-pattern-1/am-instance-1/deployment.toml",
+        return Stream.of(
+                "deployments/k8s-pattern-1/am-instance-1/deployment.toml",
                 "deployments/k8s-pattern-2/gateway-worker/deployment.toml",
                 "deployments/k8s-pattern-2/key-manager/deployment.toml",
                 "deployments/k8s-pattern-2/pub-store-tm/deployment.toml",
@@ -117,7 +134,9 @@ class ConfDefaultsDescriptionTest {
         assertThat(source).isRegularFile();
         String text = Files.readString(source, StandardCharsets.UTF_8);
 
-        assertThat(effective(text, false).all()).isEqualTo(effective(text, true).all()).isNotEmpty();
+        assertThat(effective(text, false).all())
+                .isEqualTo(effective(text, true).all())
+                .isNotEmpty();
     }
 
     /** Every inference rule fires somewhere: each value of each rule key, written, gives the same result both ways. */
@@ -133,8 +152,12 @@ class ConfDefaultsDescriptionTest {
                     String text = "[" + table + "]\n" + rule.key().substring(dot + 1) + " = " + q(value) + "\n"
                             + (table.startsWith("database.") ? "hostname = \"db\"\nport = \"1\"\nname = \"n\"\n" : "");
                     EffectiveConfig derived = effective(text, false);
-                    assertThat(derived.all()).as(text).isEqualTo(effective(text, true).all());
-                    assertThat(derived.notWritten()).as(text).anyMatch(v -> v.origin() == EffectiveConfig.Origin.INFERRED);
+                    assertThat(derived.all())
+                            .as(text)
+                            .isEqualTo(effective(text, true).all());
+                    assertThat(derived.notWritten())
+                            .as(text)
+                            .anyMatch(v -> v.origin() == EffectiveConfig.Origin.INFERRED);
                     compared++;
                 }
             }
@@ -152,6 +175,9 @@ class ConfDefaultsDescriptionTest {
                 Files.copy(FileHomes.reference().resolve(PACK_CONF + file), to);
             }
         }
-        return EffectiveConfig.of(TomlFile.read(new Installation(home, Optional.empty()), Role.OLD).orElseThrow(), home);
+        return EffectiveConfig.of(
+                TomlFile.read(new Installation(home, Optional.empty()), Role.OLD)
+                        .orElseThrow(),
+                home);
     }
 }

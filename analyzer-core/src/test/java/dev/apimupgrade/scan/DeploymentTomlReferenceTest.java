@@ -40,14 +40,19 @@ class DeploymentTomlReferenceTest {
         Facts facts = new Facts(new DeploymentTomlScanner().scan(new Installation(old, Optional.of(neu))));
 
         assertThat(facts.ofType(TomlDifference.class)).isEmpty();
-        assertThat(facts.ofType(TomlSetting.class)).filteredOn(s -> s.role() == Role.NEW)
-                .extracting(TomlSetting::key, TomlSetting::value).contains(
-                        org.assertj.core.groups.Tuple.tuple("user_store.type", "database_unique_id"));
-        assertThat(facts.ofType(DatasourceConfig.class)).filteredOn(d -> d.role() == Role.NEW)
-                .extracting(DatasourceConfig::name).contains("apim_db", "shared_db", "local");
-        assertThat(facts.ofType(DatasourceConfig.class)).filteredOn(d -> d.role() == Role.OLD)
+        assertThat(facts.ofType(TomlSetting.class))
+                .filteredOn(s -> s.role() == Role.NEW)
+                .extracting(TomlSetting::key, TomlSetting::value)
+                .contains(org.assertj.core.groups.Tuple.tuple("user_store.type", "database_unique_id"));
+        assertThat(facts.ofType(DatasourceConfig.class))
+                .filteredOn(d -> d.role() == Role.NEW)
+                .extracting(DatasourceConfig::name)
+                .contains("apim_db", "shared_db", "local");
+        assertThat(facts.ofType(DatasourceConfig.class))
+                .filteredOn(d -> d.role() == Role.OLD)
                 .extracting(DatasourceConfig::name, DatasourceConfig::type)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("apim_db", "h2"),
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("apim_db", "h2"),
                         org.assertj.core.groups.Tuple.tuple("shared_db", "h2"));
     }
 
@@ -63,7 +68,10 @@ class DeploymentTomlReferenceTest {
         Path dir = FileHomes.reference().resolve("migration/testing-tool/API-M_3.0.0");
         List<Path> tomls;
         try (Stream<Path> s = Files.list(dir)) {
-            tomls = s.map(d -> d.resolve("deployment.toml")).filter(Files::isRegularFile).sorted().toList();
+            tomls = s.map(d -> d.resolve("deployment.toml"))
+                    .filter(Files::isRegularFile)
+                    .sorted()
+                    .toList();
         }
         assertThat(tomls).hasSizeGreaterThanOrEqualTo(4);
         for (Path toml : tomls) {
@@ -71,10 +79,14 @@ class DeploymentTomlReferenceTest {
 
             Facts facts = new Facts(new DeploymentTomlScanner().scan(new Installation(old, Optional.empty())));
 
-            assertThat(facts.ofType(DatasourceConfig.class)).as(toml.toString())
-                    .extracting(DatasourceConfig::name).contains("apim_db", "shared_db");
-            assertThat(facts.ofType(TomlDifference.class)).as(toml.toString())
-                    .extracting(TomlDifference::key).contains("database.apim_db.url");
+            assertThat(facts.ofType(DatasourceConfig.class))
+                    .as(toml.toString())
+                    .extracting(DatasourceConfig::name)
+                    .contains("apim_db", "shared_db");
+            assertThat(facts.ofType(TomlDifference.class))
+                    .as(toml.toString())
+                    .extracting(TomlDifference::key)
+                    .contains("database.apim_db.url");
         }
     }
 }

@@ -39,8 +39,10 @@ class DeploymentTomlScannerTest {
     }
 
     private static TomlSetting setting(Facts facts, Role role, String key) {
-        return facts.ofType(TomlSetting.class).stream().filter(s -> s.role() == role && s.key().equals(key))
-                .findFirst().orElseThrow(() -> new AssertionError("no setting " + key));
+        return facts.ofType(TomlSetting.class).stream()
+                .filter(s -> s.role() == role && s.key().equals(key))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no setting " + key));
     }
 
     @Test
@@ -68,8 +70,12 @@ class DeploymentTomlScannerTest {
 
         Facts facts = scan(old, null);
 
-        assertThat(facts.ofType(TomlSetting.class)).extracting(TomlSetting::key, TomlSetting::value, s -> s.source().line())
-                .containsExactly(tuple("server.hostname", "apim.example.com", 2), tuple("apim.analytics.enable", "true", 5),
+        assertThat(facts.ofType(TomlSetting.class))
+                .extracting(
+                        TomlSetting::key, TomlSetting::value, s -> s.source().line())
+                .containsExactly(
+                        tuple("server.hostname", "apim.example.com", 2),
+                        tuple("apim.analytics.enable", "true", 5),
                         tuple("apim.gateway.environment[0].name", "Production", 8),
                         tuple("apim.gateway.environment[0].service_url", "https://gw1.example.com:9443/services/", 9),
                         tuple("apim.gateway.environment[1].name", "Sandbox", 12),
@@ -96,8 +102,10 @@ class DeploymentTomlScannerTest {
 
         Facts facts = scan(old, null);
 
-        assertThat(facts.ofType(TomlSetting.class)).extracting(TomlSetting::key, TomlSetting::value, TomlSetting::type)
-                .containsExactly(tuple("database.apim_db.url", "jdbc:postgresql://localhost:5432/amdb", "string"),
+        assertThat(facts.ofType(TomlSetting.class))
+                .extracting(TomlSetting::key, TomlSetting::value, TomlSetting::type)
+                .containsExactly(
+                        tuple("database.apim_db.url", "jdbc:postgresql://localhost:5432/amdb", "string"),
                         tuple("database.apim_db.password", SecretMask.MASK, "string"),
                         tuple("database.apim_db.defaultAutoCommit", "false", "string"),
                         tuple("database.apim_db.maxActive", "50", "string"),
@@ -135,14 +143,16 @@ class DeploymentTomlScannerTest {
 
         assertThat(setting(facts, Role.OLD, "super_admin.username").value()).isEqualTo("admin");
         assertThat(setting(facts, Role.OLD, "super_admin.password").value()).isEqualTo("****");
-        assertThat(setting(facts, Role.OLD, "keystore.tls.key_password").value()).isEqualTo("$secret{tls_key}");
+        assertThat(setting(facts, Role.OLD, "keystore.tls.key_password").value())
+                .isEqualTo("$secret{tls_key}");
         assertThat(setting(facts, Role.OLD, "secrets.admin_password").value()).isEqualTo("****");
         assertThat(setting(facts, Role.OLD, "database.apim_db.url").value())
                 .isEqualTo("jdbc:mysql://****@db.example.com:3306/apim?password=****&useSSL=false");
         assertThat(setting(facts, Role.OLD, "database.shared_db.url").value())
                 .isEqualTo("jdbc:oracle:thin:****@db.example.com:1521:orcl");
         // a flag under a secret-looking name holds no secret, and rules may need it
-        assertThat(setting(facts, Role.OLD, "apim.cors.allow_credentials").value()).isEqualTo("false");
+        assertThat(setting(facts, Role.OLD, "apim.cors.allow_credentials").value())
+                .isEqualTo("false");
     }
 
     @Test
@@ -199,11 +209,31 @@ class DeploymentTomlScannerTest {
                 """);
 
         assertThat(scan(old, null).ofType(DatasourceConfig.class))
-                .extracting(DatasourceConfig::name, DatasourceConfig::type, DatasourceConfig::url, DatasourceConfig::driver,
-                        DatasourceConfig::validationQuery, DatasourceConfig::passwordIsSecretRef, d -> d.source().line())
+                .extracting(
+                        DatasourceConfig::name,
+                        DatasourceConfig::type,
+                        DatasourceConfig::url,
+                        DatasourceConfig::driver,
+                        DatasourceConfig::validationQuery,
+                        DatasourceConfig::passwordIsSecretRef,
+                        d -> d.source().line())
                 .containsExactly(
-                        tuple("apim_db", "postgre", "jdbc:postgresql://db:5432/apim", "org.postgresql.Driver", "SELECT 1", true, 1),
-                        tuple("user", "mysql", "jdbc:mysql://db:3306/um", "com.mysql.cj.jdbc.Driver", "SELECT 2", false, 8),
+                        tuple(
+                                "apim_db",
+                                "postgre",
+                                "jdbc:postgresql://db:5432/apim",
+                                "org.postgresql.Driver",
+                                "SELECT 1",
+                                true,
+                                1),
+                        tuple(
+                                "user",
+                                "mysql",
+                                "jdbc:mysql://db:3306/um",
+                                "com.mysql.cj.jdbc.Driver",
+                                "SELECT 2",
+                                false,
+                                8),
                         tuple("local", "h2", "jdbc:h2:./repository/database/WSO2CARBON_DB", "", "", false, 15));
     }
 
@@ -225,12 +255,22 @@ class DeploymentTomlScannerTest {
                 enable = true
                 """);
 
-        var diffs = new DeploymentTomlScanner(new StockToml(stockHashes)).scan(new Installation(old, Optional.empty()))
-                .stream().filter(TomlDifference.class::isInstance).map(TomlDifference.class::cast).toList();
+        var diffs = new DeploymentTomlScanner(new StockToml(stockHashes))
+                .scan(new Installation(old, Optional.empty())).stream()
+                        .filter(TomlDifference.class::isInstance)
+                        .map(TomlDifference.class::cast)
+                        .toList();
 
-        assertThat(diffs).extracting(TomlDifference::key, TomlDifference::change, d -> d.source().line())
-                .containsExactly(tuple("server.hostname", "CHANGED", 2), tuple("keystore.tls.password", "CHANGED", 6),
-                        tuple("apim.analytics.enable", "ADDED", 8), tuple("user_store.type", "REMOVED", 0));
+        assertThat(diffs)
+                .extracting(
+                        TomlDifference::key,
+                        TomlDifference::change,
+                        d -> d.source().line())
+                .containsExactly(
+                        tuple("server.hostname", "CHANGED", 2),
+                        tuple("keystore.tls.password", "CHANGED", 6),
+                        tuple("apim.analytics.enable", "ADDED", 8),
+                        tuple("user_store.type", "REMOVED", 0));
     }
 
     @Test
@@ -249,13 +289,23 @@ class DeploymentTomlScannerTest {
 
         Facts facts = scan(old, null);
 
-        assertThat(facts.ofType(SecureVaultConfig.class)).extracting(SecureVaultConfig::role,
-                        SecureVaultConfig::secretsTablePresent, SecureVaultConfig::secretsTableLast,
-                        SecureVaultConfig::aliasCount, v -> v.source().line())
+        assertThat(facts.ofType(SecureVaultConfig.class))
+                .extracting(
+                        SecureVaultConfig::role,
+                        SecureVaultConfig::secretsTablePresent,
+                        SecureVaultConfig::secretsTableLast,
+                        SecureVaultConfig::aliasCount,
+                        v -> v.source().line())
                 .containsExactly(tuple(Role.OLD, true, true, 2, 7));
-        assertThat(facts.ofType(SecretReference.class)).extracting(SecretReference::alias, SecretReference::commented,
-                        SecretReference::aliasDefined, r -> r.source().line())
-                .containsExactly(tuple("admin_password", false, true, 2), tuple("old_password", true, true, 3),
+        assertThat(facts.ofType(SecretReference.class))
+                .extracting(
+                        SecretReference::alias,
+                        SecretReference::commented,
+                        SecretReference::aliasDefined,
+                        r -> r.source().line())
+                .containsExactly(
+                        tuple("admin_password", false, true, 2),
+                        tuple("old_password", true, true, 3),
                         tuple("undefined_alias", false, false, 5));
     }
 
@@ -271,7 +321,10 @@ class DeploymentTomlScannerTest {
         write(neu, TOML, "[server]\nhostname = \"h\"\n");
 
         assertThat(scan(old, neu).ofType(SecureVaultConfig.class))
-                .extracting(SecureVaultConfig::role, SecureVaultConfig::secretsTablePresent, SecureVaultConfig::secretsTableLast,
+                .extracting(
+                        SecureVaultConfig::role,
+                        SecureVaultConfig::secretsTablePresent,
+                        SecureVaultConfig::secretsTableLast,
                         SecureVaultConfig::aliasCount)
                 .containsExactly(tuple(Role.OLD, true, false, 1), tuple(Role.NEW, false, false, 0));
     }
@@ -292,9 +345,13 @@ class DeploymentTomlScannerTest {
         Path oldWithout = home(tmp.resolve("bare"));
         Path neu = home(tmp.resolve("new"));
 
-        assertThatThrownBy(() -> scan(oldWithout, null)).isInstanceOfSatisfying(InputException.class,
-                e -> assertThat(e.describe()).contains("OLD:" + TOML).contains("no deployment.toml"));
+        assertThatThrownBy(() -> scan(oldWithout, null))
+                .isInstanceOfSatisfying(
+                        InputException.class,
+                        e -> assertThat(e.describe()).contains("OLD:" + TOML).contains("no deployment.toml"));
         Facts facts = scan(old("[server]\nhostname = \"h\"\n"), neu);
-        assertThat(facts.all()).isNotEmpty().allSatisfy(o -> assertThat(o.source().where()).startsWith("OLD:"));
+        assertThat(facts.all())
+                .isNotEmpty()
+                .allSatisfy(o -> assertThat(o.source().where()).startsWith("OLD:"));
     }
 }

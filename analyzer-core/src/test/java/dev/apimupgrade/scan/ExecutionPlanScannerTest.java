@@ -39,11 +39,16 @@ class ExecutionPlanScannerTest {
         assertThat(facts.ofType(ExecutionPlanFile.class))
                 .extracting(ExecutionPlanFile::name, ExecutionPlanFile::stockName, ExecutionPlanFile::sha256)
                 .containsExactly(
-                        tuple("carbon.super_app_Platinum.siddhiql", false,
+                        tuple(
+                                "carbon.super_app_Platinum.siddhiql",
+                                false,
                                 FileDigest.sha256("@Plan:name('carbon.super_app_Platinum')".getBytes())),
                         tuple(GOLD, true, FileDigest.sha256("@Plan:name('carbon.super_sub_Gold')".getBytes())));
-        assertThat(facts.ofType(ExecutionPlanFile.class).get(1).source().where()).isEqualTo("OLD:" + PLANS + GOLD);
-        assertThat(facts.ofType(FilePresence.class)).extracting(FilePresence::present).containsExactly(true);
+        assertThat(facts.ofType(ExecutionPlanFile.class).get(1).source().where())
+                .isEqualTo("OLD:" + PLANS + GOLD);
+        assertThat(facts.ofType(FilePresence.class))
+                .extracting(FilePresence::present)
+                .containsExactly(true);
     }
 
     @Test
@@ -67,9 +72,13 @@ class ExecutionPlanScannerTest {
         write(old, PLANS + "custom.siddhiql", "custom");
 
         assertThat(scan(old, neu).ofType(StockComparison.class))
-                .extracting(StockComparison::relativePath, StockComparison::matchesStock, StockComparison::baseline,
+                .extracting(
+                        StockComparison::relativePath,
+                        StockComparison::matchesStock,
+                        StockComparison::baseline,
                         StockComparison::category)
-                .containsExactly(tuple(BRONZE, true, "3.1.0 home", "executionplan"),
+                .containsExactly(
+                        tuple(BRONZE, true, "3.1.0 home", "executionplan"),
                         tuple(GOLD, false, "3.1.0 home", "executionplan"));
     }
 

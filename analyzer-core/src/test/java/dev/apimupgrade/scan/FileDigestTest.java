@@ -71,13 +71,15 @@ class FileDigestTest {
         }
         files.add(Files.writeString(dir.resolve("notes.txt"), "not checked, hashed"));
         List<Observation> out = new ArrayList<>();
-        SortedMap<String, String> hashed = FileTree.hashAll(new HomeLinks(Role.OLD, home), Role.OLD, home, "synapse",
-                "synapse", SynapseScanner.WELL_FORMED, out);
+        SortedMap<String, String> hashed = FileTree.hashAll(
+                new HomeLinks(Role.OLD, home), Role.OLD, home, "synapse", "synapse", SynapseScanner.WELL_FORMED, out);
         long before = FileDigest.filesRead();
         List<String> again = FileDigest.sha256All(files);
         assertThat(FileDigest.filesRead() - before).isZero();
         assertThat(again).containsExactlyInAnyOrderElementsOf(hashed.values());
-        assertThat(hashed).hasSize(21).containsEntry("api/api3.xml", FileDigest.sha256("<api name=\"a3\"/>".getBytes()));
+        assertThat(hashed)
+                .hasSize(21)
+                .containsEntry("api/api3.xml", FileDigest.sha256("<api name=\"a3\"/>".getBytes()));
         assertThat(out).isEmpty();
     }
 }

@@ -16,8 +16,7 @@ import java.util.jar.Manifest;
 final class FileHomes {
     static final String SERVER = "repository/deployment/server/";
 
-    private FileHomes() {
-    }
+    private FileHomes() {}
 
     /** A folder with the one thing InstallationScanner requires of a home. */
     static Path home(Path dir) throws IOException {
@@ -37,7 +36,8 @@ final class FileHomes {
         Path file = home.resolve(relativePath);
         Files.createDirectories(file.getParent());
         try (OutputStream os = Files.newOutputStream(file);
-             JarOutputStream jar = headers.isEmpty() ? new JarOutputStream(os) : new JarOutputStream(os, manifest(headers))) {
+                JarOutputStream jar =
+                        headers.isEmpty() ? new JarOutputStream(os) : new JarOutputStream(os, manifest(headers))) {
             for (Map.Entry<String, String> e : entries.entrySet()) {
                 jar.putNextEntry(new JarEntry(e.getKey()));
                 jar.write(e.getValue().getBytes(StandardCharsets.UTF_8));

@@ -34,20 +34,39 @@ class JarScannerTest {
     }
 
     private static JarFile only(Facts facts, String name) {
-        return facts.ofType(JarFile.class).stream().filter(j -> j.name().equals(name)).findFirst().orElseThrow();
+        return facts.ofType(JarFile.class).stream()
+                .filter(j -> j.name().equals(name))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
     void aCustomOsgiBundleInOldDropinsKeepsItsHeadersAsWrittenForCfgCustomDropins() throws IOException {
         Path old = home(tmp.resolve("old"));
-        Path bundle = jar(old, DROPINS + "com.acme.gateway.handler-1.2.0.jar", Map.of(
-                "Bundle-SymbolicName", "com.acme.gateway.handler;singleton:=true",
-                "Bundle-Version", "1.2.0", "Import-Package", IMPORTS), Map.of("com/acme/Handler.class", "x"));
+        Path bundle = jar(
+                old,
+                DROPINS + "com.acme.gateway.handler-1.2.0.jar",
+                Map.of(
+                        "Bundle-SymbolicName",
+                        "com.acme.gateway.handler;singleton:=true",
+                        "Bundle-Version",
+                        "1.2.0",
+                        "Import-Package",
+                        IMPORTS),
+                Map.of("com/acme/Handler.class", "x"));
 
         JarFile fact = only(scan(old, null), "com.acme.gateway.handler-1.2.0.jar");
 
-        assertThat(fact).extracting(JarFile::role, JarFile::folder, JarFile::osgiBundle, JarFile::symbolicName,
-                        JarFile::bundleVersion, JarFile::importPackage, JarFile::jdbcDriverClass, JarFile::stock)
+        assertThat(fact)
+                .extracting(
+                        JarFile::role,
+                        JarFile::folder,
+                        JarFile::osgiBundle,
+                        JarFile::symbolicName,
+                        JarFile::bundleVersion,
+                        JarFile::importPackage,
+                        JarFile::jdbcDriverClass,
+                        JarFile::stock)
                 .containsExactly(Role.OLD, "dropins", true, "com.acme.gateway.handler", "1.2.0", IMPORTS, "", false);
         assertThat(fact.sha256()).isEqualTo(FileDigest.sha256(bundle));
         assertThat(fact.source().where()).isEqualTo("OLD:" + DROPINS + "com.acme.gateway.handler-1.2.0.jar");
@@ -65,9 +84,12 @@ class JarScannerTest {
 
         Facts facts = scan(old, neu);
 
-        assertThat(facts.ofType(JarFile.class).stream().filter(j -> j.role() == Role.OLD && j.folder().equals("lib")))
+        assertThat(facts.ofType(JarFile.class).stream()
+                        .filter(j -> j.role() == Role.OLD && j.folder().equals("lib")))
                 .extracting(JarFile::name, JarFile::osgiBundle, JarFile::stock)
-                .containsExactly(tuple("acme-crypto-2.0.jar", false, false), tuple("commons-shared-1.0.jar", false, true),
+                .containsExactly(
+                        tuple("acme-crypto-2.0.jar", false, false),
+                        tuple("commons-shared-1.0.jar", false, true),
                         tuple("httpmime-4.3.6.jar", false, true));
         // the list is per folder: a lib jar's name does not make a dropins jar stock
         assertThat(only(facts, "httpmime-4.3.6-dropin.jar").stock()).isFalse();
@@ -78,7 +100,8 @@ class JarScannerTest {
     void aJdbcDriverJarNamesItsDriverClassInEitherHomeForCfgJdbcDriver() throws IOException {
         Path old = home(tmp.resolve("old"));
         Path neu = home(tmp.resolve("new"));
-        Map<String, String> driver = Map.of("META-INF/services/java.sql.Driver",
+        Map<String, String> driver = Map.of(
+                "META-INF/services/java.sql.Driver",
                 "# registered for DriverManager\n\ncom.mysql.cj.jdbc.Driver # the 8.x driver\norg.other.Driver\n");
         jar(old, LIB + "mysql-connector-java-8.0.20.jar", Map.of(), driver);
         jar(neu, LIB + "mysql-connector-java-8.0.20.jar", Map.of(), driver);
@@ -87,11 +110,13 @@ class JarScannerTest {
 
         assertThat(facts.ofType(JarFile.class))
                 .extracting(JarFile::role, JarFile::folder, JarFile::jdbcDriverClass, JarFile::stock)
-                .containsExactly(tuple(Role.OLD, "lib", "com.mysql.cj.jdbc.Driver", true),
+                .containsExactly(
+                        tuple(Role.OLD, "lib", "com.mysql.cj.jdbc.Driver", true),
                         tuple(Role.NEW, "lib", "com.mysql.cj.jdbc.Driver", true));
         assertThat(facts.ofType(FilePresence.class))
                 .extracting(FilePresence::role, FilePresence::relativePath, FilePresence::present)
-                .containsExactly(tuple(Role.OLD, "repository/components/dropins", false),
+                .containsExactly(
+                        tuple(Role.OLD, "repository/components/dropins", false),
                         tuple(Role.OLD, "repository/components/lib", true),
                         tuple(Role.NEW, "repository/components/dropins", false),
                         tuple(Role.NEW, "repository/components/lib", true));
@@ -104,7 +129,8 @@ class JarScannerTest {
 
         Facts facts = scan(old, null);
 
-        assertThat(facts.ofType(JarFile.class)).extracting(JarFile::role, JarFile::jdbcDriverClass)
+        assertThat(facts.ofType(JarFile.class))
+                .extracting(JarFile::role, JarFile::jdbcDriverClass)
                 .containsExactly(tuple(Role.OLD, ""));
         assertThat(facts.ofType(FilePresence.class)).allMatch(p -> p.role() == Role.OLD);
     }
@@ -132,18 +158,25 @@ class JarScannerTest {
         jar(old, DROPINS + "org.wso2.carbon.apimgt.migrate.client-3.0.0-2.jar", Map.of(), Map.of());
         jar(neu, DROPINS + "org.wso2.carbon.is.migration-1.0.147.jar", Map.of(), Map.of());
         jar(neu, DROPINS + "tenantloader-1.0.jar", Map.of(), Map.of());
-        jar(neu, DROPINS + "org.wso2.carbon.identity.oauth2.grant.jwt-1.0.26.jar",
-                Map.of("Bundle-SymbolicName", "org.wso2.carbon.identity.oauth2.grant.jwt"), Map.of());
+        jar(
+                neu,
+                DROPINS + "org.wso2.carbon.identity.oauth2.grant.jwt-1.0.26.jar",
+                Map.of("Bundle-SymbolicName", "org.wso2.carbon.identity.oauth2.grant.jwt"),
+                Map.of());
 
         Facts facts = scan(old, neu);
 
-        assertThat(facts.ofType(JarFile.class)).extracting(JarFile::role, JarFile::name, JarFile::stock)
-                .containsExactly(tuple(Role.OLD, "org.wso2.carbon.apimgt.migrate.client-3.0.0-2.jar", false),
+        assertThat(facts.ofType(JarFile.class))
+                .extracting(JarFile::role, JarFile::name, JarFile::stock)
+                .containsExactly(
+                        tuple(Role.OLD, "org.wso2.carbon.apimgt.migrate.client-3.0.0-2.jar", false),
                         tuple(Role.NEW, "org.wso2.carbon.identity.oauth2.grant.jwt-1.0.26.jar", true),
                         tuple(Role.NEW, "org.wso2.carbon.is.migration-1.0.147.jar", false),
                         tuple(Role.NEW, "tenantloader-1.0.jar", false));
-        assertThat(facts.ofType(MigrationArtefact.class)).extracting(MigrationArtefact::role, MigrationArtefact::name)
-                .containsExactly(tuple(Role.OLD, "org.wso2.carbon.apimgt.migrate.client-3.0.0-2.jar"),
+        assertThat(facts.ofType(MigrationArtefact.class))
+                .extracting(MigrationArtefact::role, MigrationArtefact::name)
+                .containsExactly(
+                        tuple(Role.OLD, "org.wso2.carbon.apimgt.migrate.client-3.0.0-2.jar"),
                         tuple(Role.NEW, "org.wso2.carbon.is.migration-1.0.147.jar"),
                         tuple(Role.NEW, "tenantloader-1.0.jar"));
     }

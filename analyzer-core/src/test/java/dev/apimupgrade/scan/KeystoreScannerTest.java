@@ -25,6 +25,7 @@ class KeystoreScannerTest {
     /** Made once: keytool costs a JVM start per store. */
     @TempDir
     static Path stores;
+
     static Path primary;
     static Path truststore;
     static Path expiring;
@@ -35,14 +36,20 @@ class KeystoreScannerTest {
 
     @BeforeAll
     static void makeStores() throws Exception {
-        primary = TestKeystores.keyPair(stores.resolve("wso2carbon.jks"), "JKS", "wso2carbon", "wso2carbon",
-                "CN=localhost,O=WSO2", null, 3650);
-        truststore = TestKeystores.trusting(stores.resolve("client-truststore.jks"), "wso2carbon", primary,
-                "wso2carbon", "wso2carbon", "42crunch");
-        expiring = TestKeystores.keyPair(stores.resolve("expiring.jks"), "JKS", "Exp1ringPlanted", "gateway",
-                "CN=expiring,O=Example", "2026/11/01 00:00:00", 30);
-        pkcs12 = TestKeystores.keyPair(stores.resolve("partner.p12"), "PKCS12", "P12Planted", "partner",
-                "CN=partner", null, 365);
+        primary = TestKeystores.keyPair(
+                stores.resolve("wso2carbon.jks"), "JKS", "wso2carbon", "wso2carbon", "CN=localhost,O=WSO2", null, 3650);
+        truststore = TestKeystores.trusting(
+                stores.resolve("client-truststore.jks"), "wso2carbon", primary, "wso2carbon", "wso2carbon", "42crunch");
+        expiring = TestKeystores.keyPair(
+                stores.resolve("expiring.jks"),
+                "JKS",
+                "Exp1ringPlanted",
+                "gateway",
+                "CN=expiring,O=Example",
+                "2026/11/01 00:00:00",
+                30);
+        pkcs12 = TestKeystores.keyPair(
+                stores.resolve("partner.p12"), "PKCS12", "P12Planted", "partner", "CN=partner", null, 365);
     }
 
     private Path homeWith(String name, String toml) throws Exception {
@@ -63,8 +70,10 @@ class KeystoreScannerTest {
     }
 
     private static Keystore keystore(Facts facts, Role role, String purpose) {
-        return facts.ofType(Keystore.class).stream().filter(k -> k.role() == role && k.purpose().equals(purpose))
-                .findFirst().orElseThrow(() -> new AssertionError("no " + role + " " + purpose));
+        return facts.ofType(Keystore.class).stream()
+                .filter(k -> k.role() == role && k.purpose().equals(purpose))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no " + role + " " + purpose));
     }
 
     @Test
@@ -75,19 +84,41 @@ class KeystoreScannerTest {
 
         Facts facts = scan(old, null);
 
-        assertThat(facts.ofType(Keystore.class)).extracting(Keystore::purpose, Keystore::fileName, Keystore::type,
-                        Keystore::opened, Keystore::openError, Keystore::configuredAlias, Keystore::defaultName,
+        assertThat(facts.ofType(Keystore.class))
+                .extracting(
+                        Keystore::purpose,
+                        Keystore::fileName,
+                        Keystore::type,
+                        Keystore::opened,
+                        Keystore::openError,
+                        Keystore::configuredAlias,
+                        Keystore::defaultName,
                         Keystore::defaultPassword)
-                .containsExactly(tuple("primary", "wso2carbon.jks", "JKS", true, "", "wso2carbon", true, true),
+                .containsExactly(
+                        tuple("primary", "wso2carbon.jks", "JKS", true, "", "wso2carbon", true, true),
                         tuple("internal", "wso2carbon.jks", "JKS", true, "", "wso2carbon", true, true),
                         tuple("tls", "wso2carbon.jks", "JKS", true, "", "wso2carbon", true, true),
                         tuple("truststore", "client-truststore.jks", "JKS", true, "", "", true, true));
         assertThat(keystore(facts, Role.OLD, "truststore").sha256()).isEqualTo(FileDigest.sha256(truststore));
-        assertThat(keystore(facts, Role.OLD, "primary").source().where()).isEqualTo("OLD:" + SECURITY + "wso2carbon.jks");
-        assertThat(facts.ofType(KeystoreEntry.class)).extracting(KeystoreEntry::fileName, KeystoreEntry::alias,
-                        KeystoreEntry::entryType, KeystoreEntry::subject, KeystoreEntry::keyAlgorithm, KeystoreEntry::keySize)
-                .containsExactly(tuple("wso2carbon.jks", "wso2carbon", "PrivateKeyEntry", "CN=localhost,O=WSO2", "RSA", 2048),
-                        tuple("client-truststore.jks", "42crunch", "TrustedCertificateEntry", "CN=localhost,O=WSO2", "RSA", 2048));
+        assertThat(keystore(facts, Role.OLD, "primary").source().where())
+                .isEqualTo("OLD:" + SECURITY + "wso2carbon.jks");
+        assertThat(facts.ofType(KeystoreEntry.class))
+                .extracting(
+                        KeystoreEntry::fileName,
+                        KeystoreEntry::alias,
+                        KeystoreEntry::entryType,
+                        KeystoreEntry::subject,
+                        KeystoreEntry::keyAlgorithm,
+                        KeystoreEntry::keySize)
+                .containsExactly(
+                        tuple("wso2carbon.jks", "wso2carbon", "PrivateKeyEntry", "CN=localhost,O=WSO2", "RSA", 2048),
+                        tuple(
+                                "client-truststore.jks",
+                                "42crunch",
+                                "TrustedCertificateEntry",
+                                "CN=localhost,O=WSO2",
+                                "RSA",
+                                2048));
     }
 
     @Test
@@ -101,10 +132,17 @@ class KeystoreScannerTest {
 
         Facts facts = scan(old, null);
 
-        assertThat(facts.ofType(Keystore.class)).filteredOn(k -> !k.purpose().equals("truststore"))
-                .extracting(Keystore::purpose, Keystore::exists, Keystore::opened, Keystore::openError,
-                        Keystore::defaultPassword, k -> k.source().line())
-                .containsExactly(tuple("primary", true, false, "WRONG_PASSWORD", false, 1),
+        assertThat(facts.ofType(Keystore.class))
+                .filteredOn(k -> !k.purpose().equals("truststore"))
+                .extracting(
+                        Keystore::purpose,
+                        Keystore::exists,
+                        Keystore::opened,
+                        Keystore::openError,
+                        Keystore::defaultPassword,
+                        k -> k.source().line())
+                .containsExactly(
+                        tuple("primary", true, false, "WRONG_PASSWORD", false, 1),
                         tuple("internal", true, false, "WRONG_PASSWORD", false, 0),
                         tuple("tls", true, false, "WRONG_PASSWORD", false, 0));
         assertThat(facts.ofType(KeystoreEntry.class)).isEmpty();
@@ -120,8 +158,15 @@ class KeystoreScannerTest {
 
         Keystore trust = keystore(scan(old, null), Role.OLD, "truststore");
 
-        assertThat(trust).extracting(Keystore::fileName, Keystore::exists, Keystore::opened, Keystore::openError,
-                        Keystore::defaultName, Keystore::defaultPassword, Keystore::sha256)
+        assertThat(trust)
+                .extracting(
+                        Keystore::fileName,
+                        Keystore::exists,
+                        Keystore::opened,
+                        Keystore::openError,
+                        Keystore::defaultName,
+                        Keystore::defaultPassword,
+                        Keystore::sha256)
                 .containsExactly("my-truststore.jks", false, false, "MISSING", false, false, "");
     }
 
@@ -135,7 +180,8 @@ class KeystoreScannerTest {
 
         Facts facts = scan(old, null);
 
-        assertThat(keystore(facts, Role.OLD, "tls")).extracting(Keystore::exists, Keystore::opened, Keystore::openError)
+        assertThat(keystore(facts, Role.OLD, "tls"))
+                .extracting(Keystore::exists, Keystore::opened, Keystore::openError)
                 .containsExactly(true, false, "SECRET_REFERENCE");
         assertThat(keystore(facts, Role.OLD, "primary").opened()).isTrue();
     }
@@ -152,9 +198,19 @@ class KeystoreScannerTest {
 
         KeystoreEntry entry = scan(old, null).ofType(KeystoreEntry.class).get(0);
 
-        assertThat(entry).extracting(KeystoreEntry::alias, KeystoreEntry::subject, KeystoreEntry::notAfterEpochDay,
-                        KeystoreEntry::keyAlgorithm, KeystoreEntry::keySize)
-                .containsExactly("gateway", "CN=expiring,O=Example", LocalDate.of(2026, 12, 1).toEpochDay(), "RSA", 2048);
+        assertThat(entry)
+                .extracting(
+                        KeystoreEntry::alias,
+                        KeystoreEntry::subject,
+                        KeystoreEntry::notAfterEpochDay,
+                        KeystoreEntry::keyAlgorithm,
+                        KeystoreEntry::keySize)
+                .containsExactly(
+                        "gateway",
+                        "CN=expiring,O=Example",
+                        LocalDate.of(2026, 12, 1).toEpochDay(),
+                        "RSA",
+                        2048);
         assertThat(entry.observed()).endsWith("valid until 2026-12-01");
     }
 
@@ -167,8 +223,14 @@ class KeystoreScannerTest {
 
         Keystore custom = keystore(scan(old, null), Role.OLD, "custom");
 
-        assertThat(custom).extracting(Keystore::fileName, Keystore::type, Keystore::exists, Keystore::opened,
-                        Keystore::openError, Keystore::sha256)
+        assertThat(custom)
+                .extracting(
+                        Keystore::fileName,
+                        Keystore::type,
+                        Keystore::exists,
+                        Keystore::opened,
+                        Keystore::openError,
+                        Keystore::sha256)
                 .containsExactly("partner.p12", "PKCS12", true, false, "NOT_CONFIGURED", FileDigest.sha256(pkcs12));
     }
 
@@ -190,15 +252,19 @@ class KeystoreScannerTest {
         // what the run saved before it copied: the 3.1.0 pack's own truststore; partner.p12 did not exist
         Path saved = Files.createDirectories(tmp.resolve("run/backup")).resolve("client-truststore.jks");
         Files.copy(primary, saved);
-        java.util.Map<String, Path> asPlanned = java.util.Map.of(SECURITY + "client-truststore.jks", saved,
-                SECURITY + "partner.p12", tmp.resolve("run/backup/absent.p12"));
+        java.util.Map<String, Path> asPlanned = java.util.Map.of(
+                SECURITY + "client-truststore.jks",
+                saved,
+                SECURITY + "partner.p12",
+                tmp.resolve("run/backup/absent.p12"));
 
         Facts facts = new Facts(new KeystoreScanner().scan(new Installation(old, Optional.of(neu), asPlanned)));
 
         assertThat(keystore(facts, Role.NEW, "truststore").sha256()).isEqualTo(FileDigest.sha256(primary));
         assertThat(keystore(facts, Role.NEW, "truststore").source().toString()).contains("client-truststore.jks");
         assertThat(keystore(facts, Role.NEW, "primary").sha256()).isEqualTo(FileDigest.sha256(primary));
-        assertThat(facts.ofType(Keystore.class)).filteredOn(k -> k.role() == Role.NEW && k.purpose().equals("custom"))
+        assertThat(facts.ofType(Keystore.class))
+                .filteredOn(k -> k.role() == Role.NEW && k.purpose().equals("custom"))
                 .isEmpty();
     }
 
@@ -218,9 +284,11 @@ class KeystoreScannerTest {
         Facts facts = scan(old, neu);
 
         assertThat(keystore(facts, Role.OLD, "primary").opened()).isTrue();
-        assertThat(keystore(facts, Role.NEW, "primary")).extracting(Keystore::opened, Keystore::sha256)
+        assertThat(keystore(facts, Role.NEW, "primary"))
+                .extracting(Keystore::opened, Keystore::sha256)
                 .containsExactly(true, FileDigest.sha256(primary));
-        assertThat(facts.ofType(KeystoreEntry.class)).extracting(KeystoreEntry::role, KeystoreEntry::alias)
+        assertThat(facts.ofType(KeystoreEntry.class))
+                .extracting(KeystoreEntry::role, KeystoreEntry::alias)
                 .containsExactly(tuple(Role.OLD, "partner"), tuple(Role.NEW, "42crunch"));
     }
 

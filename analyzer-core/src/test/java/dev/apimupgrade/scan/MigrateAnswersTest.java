@@ -28,7 +28,8 @@ class MigrateAnswersTest {
         assertThat(read.confirmed()).containsEntry("restart", file + ":4").containsEntry("identity-run", file + ":5");
         assertThat(read.databaseBackup()).contains("/backups/2026-11-25/am.dump");
         // the assessment reads the same file: the section is no question and makes no fact
-        assertThat(new AnswersScanner(file).scan(null)).singleElement()
+        assertThat(new AnswersScanner(file).scan(null))
+                .singleElement()
                 .satisfies(o -> assertThat(((Answer) o).key()).isEqualTo("distributed"));
     }
 
@@ -40,10 +41,12 @@ class MigrateAnswersTest {
 
     @Test
     void aBackupLocationWithACredentialIsRefusedNamingTheLine() throws Exception {
-        for (String location : new String[] {"s3://backup:Secr3t@bucket/am.dump", "host=db password=wso2carbon",
-                "pwd: x"}) {
+        for (String location :
+                new String[] {"s3://backup:Secr3t@bucket/am.dump", "host=db password=wso2carbon", "pwd: x"}) {
             Path file = answers("migrate:\n  database_backup: \"" + location + "\"\n");
-            assertThatThrownBy(() -> MigrateAnswers.read(file)).as(location).isInstanceOf(InputException.class)
+            assertThatThrownBy(() -> MigrateAnswers.read(file))
+                    .as(location)
+                    .isInstanceOf(InputException.class)
                     .hasMessageContaining("credential")
                     .satisfies(e -> assertThat(((InputException) e).describe()).startsWith(file + ":2:"));
         }
@@ -53,9 +56,11 @@ class MigrateAnswersTest {
     void anUnknownKeyInTheSectionIsATypoNamedInAssessToo() throws Exception {
         Path file = answers("migrate:\n  confirm:\n    - restart\n");
 
-        assertThatThrownBy(() -> MigrateAnswers.read(file)).isInstanceOf(InputException.class)
+        assertThatThrownBy(() -> MigrateAnswers.read(file))
+                .isInstanceOf(InputException.class)
                 .hasMessageContaining("unknown key 'confirm'");
-        assertThatThrownBy(() -> new AnswersScanner(file).scan(null)).isInstanceOf(InputException.class)
+        assertThatThrownBy(() -> new AnswersScanner(file).scan(null))
+                .isInstanceOf(InputException.class)
                 .hasMessageContaining("unknown key 'confirm'");
     }
 }

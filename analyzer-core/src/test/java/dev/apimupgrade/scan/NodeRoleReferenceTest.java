@@ -28,10 +28,12 @@ class NodeRoleReferenceTest {
 
     private Facts scan(String node) throws Exception {
         Path home = home(tmp.resolve(node.replace('/', '-')));
-        Files.copy(FileHomes.reference().resolve("deployments").resolve(node).resolve("deployment.toml"),
+        Files.copy(
+                FileHomes.reference().resolve("deployments").resolve(node).resolve("deployment.toml"),
                 home.resolve(TomlFile.PATH));
         Installation installation = new Installation(home, Optional.empty());
-        List<dev.apimupgrade.fact.Observation> out = new java.util.ArrayList<>(new DeploymentTomlScanner().scan(installation));
+        List<dev.apimupgrade.fact.Observation> out =
+                new java.util.ArrayList<>(new DeploymentTomlScanner().scan(installation));
         out.addAll(new NodeRoleScanner().scan(installation));
         return new Facts(out);
     }
@@ -49,8 +51,10 @@ class NodeRoleReferenceTest {
         assertThat(node.profile()).isEqualTo("gateway-worker");
         assertThat(node.serves()).containsExactly(NodeRoleConfig.GATEWAY);
         assertThat(node.elsewhere()).containsExactly(NodeRoleConfig.KEY_MANAGER, NodeRoleConfig.TRAFFIC_MANAGER);
-        assertThat(node.observed()).contains("infer.json: server.server_role = gateway-worker")
-                .contains("wso2am-pattern-2-km-service").contains("wso2am-pattern-2-pub-store-tm-1-service");
+        assertThat(node.observed())
+                .contains("infer.json: server.server_role = gateway-worker")
+                .contains("wso2am-pattern-2-km-service")
+                .contains("wso2am-pattern-2-pub-store-tm-1-service");
     }
 
     @Test
@@ -67,8 +71,12 @@ class NodeRoleReferenceTest {
         NodeRoleConfig node = role(scan("k8s-pattern-2/pub-store-tm"));
 
         assertThat(node.profile()).isEqualTo("default");
-        assertThat(node.serves()).containsExactly(NodeRoleConfig.KEY_MANAGER, NodeRoleConfig.TRAFFIC_MANAGER,
-                NodeRoleConfig.PUBLISHER, NodeRoleConfig.DEVPORTAL);
+        assertThat(node.serves())
+                .containsExactly(
+                        NodeRoleConfig.KEY_MANAGER,
+                        NodeRoleConfig.TRAFFIC_MANAGER,
+                        NodeRoleConfig.PUBLISHER,
+                        NodeRoleConfig.DEVPORTAL);
         assertThat(node.elsewhere()).containsExactly(NodeRoleConfig.GATEWAY);
         assertThat(node.standalone()).isFalse();
     }
@@ -85,20 +93,25 @@ class NodeRoleReferenceTest {
     void aGatewayWorkerWithoutApimDbUsesTheDefaultH2Wso2AmDbOfDefaultJson() throws Exception {
         Facts facts = scan("k8s-pattern-2/gateway-worker");
 
-        assertThat(facts.ofType(DatasourceConfig.class)).extracting(DatasourceConfig::name, DatasourceConfig::urlFrom)
+        assertThat(facts.ofType(DatasourceConfig.class))
+                .extracting(DatasourceConfig::name, DatasourceConfig::urlFrom)
                 .containsExactlyInAnyOrder(tuple("shared_db", "written"), tuple("apim_db", "default.json"));
-        DatasourceConfig am = facts.ofType(DatasourceConfig.class).stream().filter(d -> d.name().equals("apim_db"))
-                .findFirst().orElseThrow();
+        DatasourceConfig am = facts.ofType(DatasourceConfig.class).stream()
+                .filter(d -> d.name().equals("apim_db"))
+                .findFirst()
+                .orElseThrow();
         assertThat(am.url()).startsWith("jdbc:h2:./repository/database/WSO2AM_DB;");
         assertThat(am.source().toString()).isEqualTo("OLD:repository/resources/conf/default.json:9");
-        assertThat(facts.ofType(DefaultedSetting.class)).extracting(DefaultedSetting::key)
+        assertThat(facts.ofType(DefaultedSetting.class))
+                .extracting(DefaultedSetting::key)
                 .contains("database.apim_db.url", "database.apim_db.driver", "system.parameter.profile");
     }
 
     @Test
     void theDefaultH2ApimDbIsADatasourceToReadWithTheProductCredentials() throws Exception {
         Path home = home(tmp.resolve("gw"));
-        Files.copy(FileHomes.reference().resolve("deployments/k8s-pattern-2/gateway-worker/deployment.toml"),
+        Files.copy(
+                FileHomes.reference().resolve("deployments/k8s-pattern-2/gateway-worker/deployment.toml"),
                 home.resolve(TomlFile.PATH));
 
         List<DatasourceSpec> specs = DatasourceSpecs.read(new Installation(home, Optional.empty()), Map.of(), Map.of())
@@ -107,7 +120,8 @@ class NodeRoleReferenceTest {
         assertThat(specs).extracting(DatasourceSpec::name).containsExactly("shared_db", "apim_db");
         DatasourceSpec am = specs.get(1);
         assertThat(am.configuredUrl()).startsWith("jdbc:h2:./repository/database/WSO2AM_DB;");
-        assertThat(am.connectUrl()).contains(home.resolve("repository/database/WSO2AM_DB").toString());
+        assertThat(am.connectUrl())
+                .contains(home.resolve("repository/database/WSO2AM_DB").toString());
         assertThat(am.problem()).isEmpty();
     }
 
@@ -131,28 +145,37 @@ class NodeRoleReferenceTest {
                 """);
         Installation installation = new Installation(home, Optional.empty());
 
-        List<DatasourceConfig> configs = new Facts(new DeploymentTomlScanner().scan(installation))
-                .ofType(DatasourceConfig.class);
-        List<DatasourceSpec> specs = DatasourceSpecs.read(installation, Map.of(), Map.of()).all();
+        List<DatasourceConfig> configs =
+                new Facts(new DeploymentTomlScanner().scan(installation)).ofType(DatasourceConfig.class);
+        List<DatasourceSpec> specs =
+                DatasourceSpecs.read(installation, Map.of(), Map.of()).all();
 
-        assertThat(configs).extracting(DatasourceConfig::name, DatasourceConfig::url).containsExactly(
-                tuple("apim_db", "jdbc:postgresql://db.example.org:5432/am"),
-                tuple("shared_db", "jdbc:mysql://db.example.org:3306/shared"));
+        assertThat(configs)
+                .extracting(DatasourceConfig::name, DatasourceConfig::url)
+                .containsExactly(
+                        tuple("apim_db", "jdbc:postgresql://db.example.org:5432/am"),
+                        tuple("shared_db", "jdbc:mysql://db.example.org:3306/shared"));
         assertThat(configs.get(0).urlFrom()).isEqualTo("kernel/infer.json: database.apim_db.type = postgre");
-        assertThat(specs).extracting(DatasourceSpec::configuredUrl).containsExactly("jdbc:postgresql://db.example.org:5432/am",
-                "jdbc:mysql://db.example.org:3306/shared");
+        assertThat(specs)
+                .extracting(DatasourceSpec::configuredUrl)
+                .containsExactly("jdbc:postgresql://db.example.org:5432/am", "jdbc:mysql://db.example.org:3306/shared");
     }
 
     @Test
     void theHomesOwnDefaultJsonIsTheOneApplied() throws Exception {
         Path home = home(tmp.resolve("own"));
         FileHomes.write(home, TomlFile.PATH, "[server]\nhostname = \"localhost\"\n");
-        FileHomes.write(home, EffectiveConfig.CONF + "default.json",
+        FileHomes.write(
+                home,
+                EffectiveConfig.CONF + "default.json",
                 "{\n  \"database.apim_db.url\": \"jdbc:h2:./repository/database/OTHER_AM_DB\"\n}\n");
 
-        List<DatasourceConfig> configs = new Facts(new DeploymentTomlScanner().scan(new Installation(home,
-                Optional.empty()))).ofType(DatasourceConfig.class);
+        List<DatasourceConfig> configs = new Facts(
+                        new DeploymentTomlScanner().scan(new Installation(home, Optional.empty())))
+                .ofType(DatasourceConfig.class);
 
-        assertThat(configs).extracting(DatasourceConfig::url).containsExactly("jdbc:h2:./repository/database/OTHER_AM_DB");
+        assertThat(configs)
+                .extracting(DatasourceConfig::url)
+                .containsExactly("jdbc:h2:./repository/database/OTHER_AM_DB");
     }
 }

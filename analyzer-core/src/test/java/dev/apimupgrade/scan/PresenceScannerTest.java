@@ -19,8 +19,10 @@ class PresenceScannerTest {
     Path tmp;
 
     private static List<FilePresence> scan(Path old, Path neu) {
-        return new PresenceScanner().scan(new Installation(old, Optional.ofNullable(neu))).stream()
-                .map(FilePresence.class::cast).toList();
+        return new PresenceScanner()
+                .scan(new Installation(old, Optional.ofNullable(neu))).stream()
+                        .map(FilePresence.class::cast)
+                        .toList();
     }
 
     @Test
@@ -34,10 +36,13 @@ class PresenceScannerTest {
         write(neu, "repository/logs/wso2carbon.log", "started");
         write(neu, "repository/components/dropins/tenantloader-1.0.jar", "jar");
 
-        assertThat(scan(old, neu)).extracting(FilePresence::role, FilePresence::relativePath, FilePresence::present)
-                .containsExactly(tuple(Role.OLD, "repository/database/WSO2AM_DB.mv.db", true),
+        assertThat(scan(old, neu))
+                .extracting(FilePresence::role, FilePresence::relativePath, FilePresence::present)
+                .containsExactly(
+                        tuple(Role.OLD, "repository/database/WSO2AM_DB.mv.db", true),
                         tuple(Role.OLD, "repository/database/WSO2SHARED_DB.mv.db", true),
-                        tuple(Role.NEW, "solr", true), tuple(Role.NEW, "repository/logs/wso2carbon.log", true),
+                        tuple(Role.NEW, "solr", true),
+                        tuple(Role.NEW, "repository/logs/wso2carbon.log", true),
                         tuple(Role.NEW, "migration-resources", false),
                         tuple(Role.NEW, "repository/components/dropins/tenantloader-1.0.jar", true),
                         tuple(Role.NEW, "repository/database/*.mv.db", false));
@@ -47,7 +52,8 @@ class PresenceScannerTest {
     void withoutANewHomeOnlyTheOldH2FilesAreObserved() throws Exception {
         Path old = home(tmp.resolve("old"));
 
-        assertThat(scan(old, null)).extracting(FilePresence::role, FilePresence::relativePath, FilePresence::present)
+        assertThat(scan(old, null))
+                .extracting(FilePresence::role, FilePresence::relativePath, FilePresence::present)
                 .containsExactly(tuple(Role.OLD, "repository/database/*.mv.db", false));
     }
 }

@@ -28,16 +28,56 @@ import java.util.zip.ZipOutputStream;
 final class ReaderFuzz {
     /** One reader and the seed file it starts from. */
     enum Target {
-        TOML("deployment.toml", List.of("=", "[", "]", "[[", "]]", "\"", "'''", "\"\"\"", "\n", "42", "true", "{", "}",
-                ".", "#", "1979-05-27T07:32:00Z", "inf", "nan", "0x1F", "[database.apim_db]\n", "url = 42\n",
-                "[keystore]\nprimary = 1\n", "[secrets]\nx = []\n", "$secret{", "$ref{keystore.tls.password}")),
+        TOML(
+                "deployment.toml",
+                List.of(
+                        "=",
+                        "[",
+                        "]",
+                        "[[",
+                        "]]",
+                        "\"",
+                        "'''",
+                        "\"\"\"",
+                        "\n",
+                        "42",
+                        "true",
+                        "{",
+                        "}",
+                        ".",
+                        "#",
+                        "1979-05-27T07:32:00Z",
+                        "inf",
+                        "nan",
+                        "0x1F",
+                        "[database.apim_db]\n",
+                        "url = 42\n",
+                        "[keystore]\nprimary = 1\n",
+                        "[secrets]\nx = []\n",
+                        "$secret{",
+                        "$ref{keystore.tls.password}")),
         REGISTRY_XML("registry.xml", XmlTokens.ALL),
         CARBON_XML("carbon.xml", XmlTokens.ALL),
         SYNAPSE_XML("synapse-api.xml", XmlTokens.ALL),
         ANSWERS_YAML("answers.yaml", YamlTokens.ALL),
         ANALYTICS_YAML("worker-deployment.yaml", YamlTokens.ALL),
-        PLAN_JSON("plan.json", List.of("{", "}", "[", "]", "null", "\"", "1e999", "-0", "\\u0000", ",", ":", "true",
-                "\"steps\" : null", "\"target\" : \"../../x\"")),
+        PLAN_JSON(
+                "plan.json",
+                List.of(
+                        "{",
+                        "}",
+                        "[",
+                        "]",
+                        "null",
+                        "\"",
+                        "1e999",
+                        "-0",
+                        "\\u0000",
+                        ",",
+                        ":",
+                        "true",
+                        "\"steps\" : null",
+                        "\"target\" : \"../../x\"")),
         JOURNAL(null, List.of("{", "}", "\n", "null", "\"type\":\"intent\"", "\"path\":\"../../etc\"", "\u00e9")),
         JAR(null, List.of("PK\u0003\u0004", "PK\u0001\u0002", "PK\u0005\u0006", "META-INF/MANIFEST.MF", "../"));
 
@@ -51,16 +91,59 @@ final class ReaderFuzz {
     }
 
     private static final class XmlTokens {
-        static final List<String> ALL = List.of("<", ">", "</", "/>", "<!DOCTYPE x [<!ENTITY a \"b\">]>", "&a;",
-                "&#0;", "&#x110000;", "<![CDATA[", "]]>", "<?xml version=\"1.0\" encoding=\"UTF-16\"?>", "xmlns:p=\"\"",
-                "<!ENTITY e SYSTEM \"file:///etc/passwd\">", "&e;", "\"", "=", "<!--", "-->", "<versioningProperties>",
-                "maybe", "<Version>", "${x}");
+        static final List<String> ALL = List.of(
+                "<",
+                ">",
+                "</",
+                "/>",
+                "<!DOCTYPE x [<!ENTITY a \"b\">]>",
+                "&a;",
+                "&#0;",
+                "&#x110000;",
+                "<![CDATA[",
+                "]]>",
+                "<?xml version=\"1.0\" encoding=\"UTF-16\"?>",
+                "xmlns:p=\"\"",
+                "<!ENTITY e SYSTEM \"file:///etc/passwd\">",
+                "&e;",
+                "\"",
+                "=",
+                "<!--",
+                "-->",
+                "<versioningProperties>",
+                "maybe",
+                "<Version>",
+                "${x}");
     }
 
     private static final class YamlTokens {
-        static final List<String> ALL = List.of("&a ", "*a", "!!", "!!python/object:x ", "!!javax.script.X [a]",
-                "<<: *a\n", "? ", "- ", "{", "}", "[", "]", "|", ">", "%YAML 1.1\n", "---\n", "...\n", "\t", ":", "\n",
-                "  ", "'", "\"", "yes", "migrate:\n  confirmed: x\n", "wso2.datasources:\n  dataSources: 1\n");
+        static final List<String> ALL = List.of(
+                "&a ",
+                "*a",
+                "!!",
+                "!!python/object:x ",
+                "!!javax.script.X [a]",
+                "<<: *a\n",
+                "? ",
+                "- ",
+                "{",
+                "}",
+                "[",
+                "]",
+                "|",
+                ">",
+                "%YAML 1.1\n",
+                "---\n",
+                "...\n",
+                "\t",
+                ":",
+                "\n",
+                "  ",
+                "'",
+                "\"",
+                "yes",
+                "migrate:\n  confirmed: x\n",
+                "wso2.datasources:\n  dataSources: 1\n");
     }
 
     private final Path home;
@@ -93,7 +176,9 @@ final class ReaderFuzz {
         try {
             read(target, input);
         } catch (InputException expected) {
-            if (expected.file() == null || expected.getMessage() == null || expected.getMessage().isBlank()) {
+            if (expected.file() == null
+                    || expected.getMessage() == null
+                    || expected.getMessage().isBlank()) {
                 throw new AssertionError("an InputException that names no file or says nothing", expected);
             }
         }
@@ -126,7 +211,8 @@ final class ReaderFuzz {
                 AnalyticsYaml.datasources(home, AnalyticsYaml.WORKER);
             }
             case PLAN_JSON -> PlanJson.read(Files.write(home.resolve("plan.json"), input));
-            case JOURNAL -> Journal.open(Files.write(home.resolve("journal.jsonl"), input)).records();
+            case JOURNAL ->
+                Journal.open(Files.write(home.resolve("journal.jsonl"), input)).records();
             case JAR -> {
                 try {
                     JarHeaders.read(Files.write(home.resolve("fuzz.jar"), input));

@@ -48,9 +48,12 @@ class ReaderFuzzBudgetTest {
             tried++;
         }
         double took = (System.nanoTime() - started) / 1e9;
-        String report = String.format("fuzz: %d inputs tried over %d readers in %.1f s (seed %d), %d ending in"
-                + " anything but a value or an InputException%n", tried, targets.length, took, seed, findings.size())
-                + perReader(targets, nanos, tried) + String.join(System.lineSeparator(), findings);
+        String report = String.format(
+                        "fuzz: %d inputs tried over %d readers in %.1f s (seed %d), %d ending in"
+                                + " anything but a value or an InputException%n",
+                        tried, targets.length, took, seed, findings.size())
+                + perReader(targets, nanos, tried)
+                + String.join(System.lineSeparator(), findings);
         Files.writeString(Path.of("target/fuzz-report.txt"), report, StandardCharsets.UTF_8);
         System.out.print(report);
 

@@ -27,7 +27,8 @@ class SecretMaskXmlTest {
 
     @Test
     void writtenOutHttpCredentialsAreMaskedButABasicRealmIsNot() {
-        assertThat(SecretMask.xml("<property name=\"Authorization\" value=\"Basic YWRtaW46YWRtaW4=\" scope=\"transport\"/>"))
+        assertThat(SecretMask.xml(
+                        "<property name=\"Authorization\" value=\"Basic YWRtaW46YWRtaW4=\" scope=\"transport\"/>"))
                 .isEqualTo("<property name=\"Authorization\" value=\"****\" scope=\"transport\"/>");
         assertThat(SecretMask.xml("<header name=\"X-Auth\" value=\"Bearer eyJhbGciOiJSUzI1NiJ9.e30.sig\"/>"))
                 .isEqualTo("<header name=\"X-Auth\" value=\"Bearer ****\"/>");
@@ -37,7 +38,8 @@ class SecretMaskXmlTest {
 
     @Test
     void ordinaryConfigurationAndVaultLookupsAreKept() {
-        String plain = "<property name=\"X-Partner-Trace\" expression=\"get-property('MessageID')\" scope=\"transport\"/>";
+        String plain =
+                "<property name=\"X-Partner-Trace\" expression=\"get-property('MessageID')\" scope=\"transport\"/>";
         String vault = "<property name=\"password\" expression=\"wso2:vault-lookup('backend.pw')\"/>";
         String lookup = "<password>{wso2:vault-lookup('backend.pw')}</password>";
 

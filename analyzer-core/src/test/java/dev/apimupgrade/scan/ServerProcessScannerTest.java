@@ -35,8 +35,11 @@ class ServerProcessScannerTest {
 
     @Test
     void aStalePidFileIsNotAliveButStillShowsTheNewPackWasStartedForRegNewPackStarted() throws Exception {
-        Process finished = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-version").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Process finished = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-version")
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
         finished.waitFor();
         Path old = home(tmp.resolve("old"));
         Path neu = home(tmp.resolve("new"));
@@ -44,7 +47,8 @@ class ServerProcessScannerTest {
 
         assertThat(scan(old, neu).ofType(ServerProcess.class))
                 .extracting(ServerProcess::role, ServerProcess::pidFile, ServerProcess::pid, ServerProcess::alive)
-                .containsExactly(tuple(Role.OLD, "wso2carbon.pid (absent)", 0L, false),
+                .containsExactly(
+                        tuple(Role.OLD, "wso2carbon.pid (absent)", 0L, false),
                         tuple(Role.NEW, "wso2carbon.pid", finished.pid(), false));
     }
 
@@ -55,7 +59,8 @@ class ServerProcessScannerTest {
 
         Facts facts = scan(old, null);
 
-        assertThat(facts.ofType(ServerProcess.class)).extracting(ServerProcess::pid, ServerProcess::alive)
+        assertThat(facts.ofType(ServerProcess.class))
+                .extracting(ServerProcess::pid, ServerProcess::alive)
                 .containsExactly(tuple(0L, false));
         assertThat(facts.ofType(ScanProblem.class)).hasSize(1);
     }

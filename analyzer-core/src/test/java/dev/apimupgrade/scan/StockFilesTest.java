@@ -20,7 +20,8 @@ class StockFilesTest {
         Map<String, String> recomputed = new TreeMap<>();
         Path synapse = server.resolve("synapse-configs/default");
         try (Stream<Path> files = Files.walk(synapse)) {
-            files.filter(Files::isRegularFile).forEach(f -> recomputed.put(Installation.relative(synapse, f), FileDigest.sha256(f)));
+            files.filter(Files::isRegularFile)
+                    .forEach(f -> recomputed.put(Installation.relative(synapse, f), FileDigest.sha256(f)));
         }
         try (Stream<Path> files = Files.list(server.resolve("executionplans"))) {
             files.forEach(f -> recomputed.put("executionplans/" + f.getFileName(), FileDigest.sha256(f)));
@@ -31,19 +32,26 @@ class StockFilesTest {
 
     @Test
     void stockExecutionPlanNamesAreTheElevenFactsMdListsForCfgExecutionPlans() {
-        assertThat(stock.executionPlanNames()).containsExactlyInAnyOrder(
-                "RequestPreProcessorExecutionPlan.siddhiql",
-                "carbon.super_app_10PerMin.siddhiql", "carbon.super_app_20PerMin.siddhiql",
-                "carbon.super_app_50PerMin.siddhiql",
-                "carbon.super_resource_10KPerMin_default.siddhiql", "carbon.super_resource_20KPerMin_default.siddhiql",
-                "carbon.super_resource_50KPerMin_defualt.siddhiql",
-                "carbon.super_sub_Bronze.siddhiql", "carbon.super_sub_Gold.siddhiql",
-                "carbon.super_sub_Silver.siddhiql", "carbon.super_sub_Unauthenticated.siddhiql");
+        assertThat(stock.executionPlanNames())
+                .containsExactlyInAnyOrder(
+                        "RequestPreProcessorExecutionPlan.siddhiql",
+                        "carbon.super_app_10PerMin.siddhiql",
+                        "carbon.super_app_20PerMin.siddhiql",
+                        "carbon.super_app_50PerMin.siddhiql",
+                        "carbon.super_resource_10KPerMin_default.siddhiql",
+                        "carbon.super_resource_20KPerMin_default.siddhiql",
+                        "carbon.super_resource_50KPerMin_defualt.siddhiql",
+                        "carbon.super_sub_Bronze.siddhiql",
+                        "carbon.super_sub_Gold.siddhiql",
+                        "carbon.super_sub_Silver.siddhiql",
+                        "carbon.super_sub_Unauthenticated.siddhiql");
     }
 
     @Test
     void stockSynapseFilesIncludeTheFourProtectedOnesForCfgSynapseProtectedModified() {
-        assertThat(stock.synapsePaths()).hasSize(24).containsAll(SynapseScanner.PROTECTED)
+        assertThat(stock.synapsePaths())
+                .hasSize(24)
+                .containsAll(SynapseScanner.PROTECTED)
                 .contains("registry.xml", "synapse.xml", SynapseScanner.SECURE_WEBSOCKET)
                 .noneMatch(p -> p.startsWith("executionplans/"));
         assertThat(stock.sha256("sequences/main.xml")).get().asString().hasSize(64);
@@ -56,9 +64,12 @@ class StockFilesTest {
         assertThat(stock.listedJar("lib", "httpmime-4.5.13.jar")).isFalse();
         assertThat(stock.listedJar("lib", "org.wso2.securevault-1.1.3.jar")).isTrue();
         assertThat(stock.listedJar("dropins", "httpmime-4.3.6.jar")).isFalse();
-        assertThat(stock.listedJar("dropins", "org.wso2.carbon.identity.oauth2.grant.jwt-1.0.23.jar")).isTrue();
-        assertThat(stock.listedJar("dropins", "org.wso2.carbon.identity.oauth2.grant.jwt_1.0.23.jar")).isTrue();
-        assertThat(stock.listedJar("dropins", "com.acme.gateway.handler-1.0.jar")).isFalse();
+        assertThat(stock.listedJar("dropins", "org.wso2.carbon.identity.oauth2.grant.jwt-1.0.23.jar"))
+                .isTrue();
+        assertThat(stock.listedJar("dropins", "org.wso2.carbon.identity.oauth2.grant.jwt_1.0.23.jar"))
+                .isTrue();
+        assertThat(stock.listedJar("dropins", "com.acme.gateway.handler-1.0.jar"))
+                .isFalse();
         assertThat(stock.listedJar("lib", "mysql-connector-java-8.0.20.jar")).isFalse();
     }
 }

@@ -12,11 +12,11 @@ import java.util.List;
  * args = that file, the resource to write); StockTomlTest checks the embedded resource still matches.
  */
 final class StockTomlGenerator {
-    static final String HEADER = "# Derived from the APIM 3.0.0 GA repository/conf/deployment.toml: SHA-256 of each leaf value"
-            + " (as TomlFile renders it), then its dotted key. Hashes only; regenerate with StockTomlGenerator.";
+    static final String HEADER =
+            "# Derived from the APIM 3.0.0 GA repository/conf/deployment.toml: SHA-256 of each leaf value"
+                    + " (as TomlFile renders it), then its dotted key. Hashes only; regenerate with StockTomlGenerator.";
 
-    private StockTomlGenerator() {
-    }
+    private StockTomlGenerator() {}
 
     static List<String> resourceLines(Path stockToml) throws Exception {
         List<String> lines = new ArrayList<>();

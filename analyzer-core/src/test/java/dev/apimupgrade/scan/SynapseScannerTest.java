@@ -43,24 +43,36 @@ class SynapseScannerTest {
         Facts facts = scan(old, null);
 
         assertThat(facts.ofType(SynapseFile.class))
-                .extracting(SynapseFile::tenant, SynapseFile::relativePath, SynapseFile::protectedFile, SynapseFile::sha256)
+                .extracting(
+                        SynapseFile::tenant, SynapseFile::relativePath, SynapseFile::protectedFile, SynapseFile::sha256)
                 .containsExactly(
-                        tuple("carbon.super", "api/PizzaShackAPI--v1.0.0.xml", false, FileDigest.sha256(
-                                "<api name=\"PizzaShackAPI\"/>".getBytes())),
-                        tuple("carbon.super", "sequences/main.xml", true, FileDigest.sha256("<sequence name=\"main\"/>".getBytes())));
+                        tuple(
+                                "carbon.super",
+                                "api/PizzaShackAPI--v1.0.0.xml",
+                                false,
+                                FileDigest.sha256("<api name=\"PizzaShackAPI\"/>".getBytes())),
+                        tuple(
+                                "carbon.super",
+                                "sequences/main.xml",
+                                true,
+                                FileDigest.sha256("<sequence name=\"main\"/>".getBytes())));
         assertThat(facts.ofType(SynapseFile.class).get(0).source().where())
                 .isEqualTo("OLD:" + SUPER + "api/PizzaShackAPI--v1.0.0.xml");
-        assertThat(facts.ofType(FilePresence.class)).extracting(FilePresence::relativePath, FilePresence::present)
+        assertThat(facts.ofType(FilePresence.class))
+                .extracting(FilePresence::relativePath, FilePresence::present)
                 .containsExactly(tuple(SynapseScanner.SUPER_DIR, true), tuple(SynapseScanner.TENANTS_DIR, false));
     }
 
     @Test
-    void aHomeWithoutSynapseConfigsHasAbsentFoldersAndNoFilesForCfgSynapseSuperAndCfgSynapseTenants() throws IOException {
+    void aHomeWithoutSynapseConfigsHasAbsentFoldersAndNoFilesForCfgSynapseSuperAndCfgSynapseTenants()
+            throws IOException {
         Facts facts = scan(home(tmp.resolve("old")), null);
 
         assertThat(facts.ofType(SynapseFile.class)).isEmpty();
         assertThat(facts.ofType(TenantDirectory.class)).isEmpty();
-        assertThat(facts.ofType(FilePresence.class)).extracting(FilePresence::present).containsExactly(false, false);
+        assertThat(facts.ofType(FilePresence.class))
+                .extracting(FilePresence::present)
+                .containsExactly(false, false);
     }
 
     @Test
@@ -74,12 +86,17 @@ class SynapseScannerTest {
         Facts facts = scan(old, null);
 
         assertThat(facts.ofType(TenantDirectory.class))
-                .extracting(TenantDirectory::tenantId, TenantDirectory::hasSynapseConfigs, TenantDirectory::synapseFileCount)
+                .extracting(
+                        TenantDirectory::tenantId,
+                        TenantDirectory::hasSynapseConfigs,
+                        TenantDirectory::synapseFileCount)
                 .containsExactly(tuple("1", true, 2), tuple("3", false, 0), tuple("12", true, 1));
         assertThat(facts.ofType(SynapseFile.class))
                 .extracting(SynapseFile::tenant, SynapseFile::relativePath, SynapseFile::protectedFile)
-                .containsExactly(tuple("1", "api/admin-AT-wso2.com--Orders_v1.xml", false),
-                        tuple("1", "sequences/main.xml", true), tuple("12", "sequences/fault.xml", false));
+                .containsExactly(
+                        tuple("1", "api/admin-AT-wso2.com--Orders_v1.xml", false),
+                        tuple("1", "sequences/main.xml", true),
+                        tuple("12", "sequences/fault.xml", false));
         assertThat(facts.ofType(SynapseFile.class).get(1).source().where())
                 .isEqualTo("OLD:repository/tenants/1/synapse-configs/default/sequences/main.xml");
     }
@@ -93,18 +110,26 @@ class SynapseScannerTest {
         write(old, SUPER + "sequences/main.xml", "<sequence name=\"main\"/>");
         write(neu, SUPER + "api/_RevokeAPI_.xml", "<api name=\"_RevokeAPI_\"/>");
         write(old, SUPER + "api/_RevokeAPI_.xml", "<api name=\"_RevokeAPI_\"><!-- our audit handler --></api>");
-        write(old, "repository/tenants/7/synapse-configs/default/sequences/main.xml", "<sequence name=\"main\"><log/></sequence>");
+        write(
+                old,
+                "repository/tenants/7/synapse-configs/default/sequences/main.xml",
+                "<sequence name=\"main\"><log/></sequence>");
 
         Facts facts = scan(old, neu);
 
         assertThat(facts.ofType(StockComparison.class))
-                .extracting(StockComparison::tenant, StockComparison::relativePath, StockComparison::matchesStock,
-                        StockComparison::baseline, StockComparison::category)
+                .extracting(
+                        StockComparison::tenant,
+                        StockComparison::relativePath,
+                        StockComparison::matchesStock,
+                        StockComparison::baseline,
+                        StockComparison::category)
                 .containsExactly(
                         tuple("carbon.super", "api/_RevokeAPI_.xml", false, "3.1.0 home", "synapse"),
                         tuple("carbon.super", "sequences/main.xml", true, "3.1.0 home", "synapse"),
                         tuple("7", "sequences/main.xml", false, "3.1.0 home", "synapse"));
-        assertThat(facts.ofType(StockComparison.class).get(0).source().where()).isEqualTo("OLD:" + SUPER + "api/_RevokeAPI_.xml");
+        assertThat(facts.ofType(StockComparison.class).get(0).source().where())
+                .isEqualTo("OLD:" + SUPER + "api/_RevokeAPI_.xml");
     }
 
     @Test
@@ -120,7 +145,8 @@ class SynapseScannerTest {
 
         Facts facts = scan(old, neu);
 
-        assertThat(facts.ofType(SynapseDiff.class)).extracting(SynapseDiff::tenant, SynapseDiff::relativePath)
+        assertThat(facts.ofType(SynapseDiff.class))
+                .extracting(SynapseDiff::tenant, SynapseDiff::relativePath)
                 .containsExactly(tuple("carbon.super", "sequences/main.xml"), tuple("4", "api/_RevokeAPI_.xml"));
         assertThat(facts.ofType(SynapseDiff.class).get(0).unifiedDiff()).isEqualTo("""
                 --- NEW:%1$ssequences/main.xml
@@ -140,12 +166,16 @@ class SynapseScannerTest {
         Path old = home(tmp.resolve("old"));
         Path neu = home(tmp.resolve("new"));
         write(neu, SUPER + "sequences/main.xml", "<sequence name=\"main\">\n  <in/>\n</sequence>\n");
-        write(old, SUPER + "sequences/main.xml", "<sequence name=\"main\">\n  <in><property name=\"Authorization\" "
-                + "value=\"Basic cGFydG5lcjpQbGFudGVk\" scope=\"transport\"/></in>\n</sequence>\n");
+        write(
+                old,
+                SUPER + "sequences/main.xml",
+                "<sequence name=\"main\">\n  <in><property name=\"Authorization\" "
+                        + "value=\"Basic cGFydG5lcjpQbGFudGVk\" scope=\"transport\"/></in>\n</sequence>\n");
 
         String diff = scan(old, neu).ofType(SynapseDiff.class).get(0).unifiedDiff();
 
-        assertThat(diff).contains("+  <in><property name=\"Authorization\" value=\"****\" scope=\"transport\"/></in>")
+        assertThat(diff)
+                .contains("+  <in><property name=\"Authorization\" value=\"****\" scope=\"transport\"/></in>")
                 .doesNotContain("cGFydG5lcjpQbGFudGVk");
     }
 
@@ -164,7 +194,9 @@ class SynapseScannerTest {
         Path neu = home(tmp.resolve("new"));
         write(neu, SUPER + WCS, WCS_TEXT.formatted("v0.16"));
         write(old, SUPER + WCS, WCS_TEXT.formatted("v0.15"));
-        write(old, "repository/tenants/2/synapse-configs/default/" + WCS,
+        write(
+                old,
+                "repository/tenants/2/synapse-configs/default/" + WCS,
                 WCS_TEXT.formatted("v0.15").replace("localhost:9443", "apim.internal:9443"));
 
         Facts facts = scan(old, neu);
@@ -177,16 +209,26 @@ class SynapseScannerTest {
     @Test
     void withoutANewHomeProtectedFilesAreComparedWithTheStockHashesForCfgSynapseProtectedModified() throws IOException {
         Path old = home(tmp.resolve("old"));
-        FileHomes.copyStock("apim-3.0.0", "synapse-configs/default/sequences/main.xml", old, SUPER + "sequences/main.xml");
+        FileHomes.copyStock(
+                "apim-3.0.0", "synapse-configs/default/sequences/main.xml", old, SUPER + "sequences/main.xml");
         FileHomes.copyStock("apim-3.0.0", "synapse-configs/default/" + WCS, old, SUPER + WCS);
-        write(old, SUPER + "sequences/_cors_request_handler_.xml", "<sequence name=\"_cors_request_handler_\"><log/></sequence>");
-        FileHomes.copyStock("apim-3.0.0", "synapse-configs/default/sequences/main.xml", old,
+        write(
+                old,
+                SUPER + "sequences/_cors_request_handler_.xml",
+                "<sequence name=\"_cors_request_handler_\"><log/></sequence>");
+        FileHomes.copyStock(
+                "apim-3.0.0",
+                "synapse-configs/default/sequences/main.xml",
+                old,
                 "repository/tenants/5/synapse-configs/default/sequences/main.xml");
 
         Facts facts = scan(old, null);
 
         assertThat(facts.ofType(StockComparison.class))
-                .extracting(StockComparison::tenant, StockComparison::relativePath, StockComparison::matchesStock,
+                .extracting(
+                        StockComparison::tenant,
+                        StockComparison::relativePath,
+                        StockComparison::matchesStock,
                         StockComparison::baseline)
                 .containsExactly(
                         tuple("carbon.super", WCS, true, "stock 3.0.0 hash"),
@@ -199,7 +241,8 @@ class SynapseScannerTest {
     void aNewHomeLackingTheFileFallsBackToTheStockHashForCfgSynapseProtectedModified() throws IOException {
         Path old = home(tmp.resolve("old"));
         Path neu = home(tmp.resolve("new"));
-        FileHomes.copyStock("apim-3.0.0", "synapse-configs/default/api/_RevokeAPI_.xml", old, SUPER + "api/_RevokeAPI_.xml");
+        FileHomes.copyStock(
+                "apim-3.0.0", "synapse-configs/default/api/_RevokeAPI_.xml", old, SUPER + "api/_RevokeAPI_.xml");
 
         assertThat(scan(old, neu).ofType(StockComparison.class))
                 .extracting(StockComparison::matchesStock, StockComparison::baseline)
@@ -239,7 +282,10 @@ class SynapseScannerTest {
         Path old = home(tmp.resolve("old"));
         for (int t = 1; t <= 20; t++) {
             for (int i = 0; i < 150; i++) {
-                write(old, "repository/tenants/" + t + "/synapse-configs/default/api/api" + i + ".xml", "<api n=\"" + i + "\"/>");
+                write(
+                        old,
+                        "repository/tenants/" + t + "/synapse-configs/default/api/api" + i + ".xml",
+                        "<api n=\"" + i + "\"/>");
             }
         }
 

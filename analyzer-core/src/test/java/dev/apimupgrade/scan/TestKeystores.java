@@ -12,8 +12,7 @@ import java.util.List;
 
 /** Real keystores for the tests, made by the JDK's keytool (self-signed certificates without extra libraries). */
 final class TestKeystores {
-    private TestKeystores() {
-    }
+    private TestKeystores() {}
 
     /**
      * A store with one RSA key pair and its self-signed certificate, valid for {@code days} days from {@code start}
@@ -22,10 +21,28 @@ final class TestKeystores {
     static Path keyPair(Path file, String type, String password, String alias, String dname, String start, int days)
             throws IOException, InterruptedException {
         Files.createDirectories(file.getParent());
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-                "-J-Duser.timezone=UTC", "-genkeypair", "-keystore", file.toString(), "-storetype", type,
-                "-storepass", password, "-keypass", password, "-alias", alias, "-dname", dname,
-                "-keyalg", "RSA", "-keysize", "2048", "-validity", Integer.toString(days)));
+        List<String> cmd = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+                "-J-Duser.timezone=UTC",
+                "-genkeypair",
+                "-keystore",
+                file.toString(),
+                "-storetype",
+                type,
+                "-storepass",
+                password,
+                "-keypass",
+                password,
+                "-alias",
+                alias,
+                "-dname",
+                dname,
+                "-keyalg",
+                "RSA",
+                "-keysize",
+                "2048",
+                "-validity",
+                Integer.toString(days)));
         if (start != null) {
             cmd.addAll(List.of("-startdate", start));
         }
@@ -38,8 +55,9 @@ final class TestKeystores {
     }
 
     /** A trust store holding the certificate of {@code alias} from a key pair store, under {@code trustedAlias}. */
-    static Path trusting(Path file, String password, Path keyPairStore, String keyPairPassword, String alias,
-                         String trustedAlias) throws Exception {
+    static Path trusting(
+            Path file, String password, Path keyPairStore, String keyPairPassword, String alias, String trustedAlias)
+            throws Exception {
         KeyStore source = KeyStore.getInstance("JKS");
         try (InputStream in = Files.newInputStream(keyPairStore)) {
             source.load(in, keyPairPassword.toCharArray());

@@ -53,13 +53,26 @@ class VersionScannerTest {
 
         Facts facts = scan(old, neu);
 
-        assertThat(facts.ofType(ProductVersion.class)).extracting(ProductVersion::role, ProductVersion::marker,
-                        ProductVersion::version, p -> p.source().toString())
-                .containsExactly(tuple(Role.OLD, "carbon.xml", "3.0.0", "OLD:repository/conf/carbon.xml:6"),
+        assertThat(facts.ofType(ProductVersion.class))
+                .extracting(
+                        ProductVersion::role,
+                        ProductVersion::marker,
+                        ProductVersion::version,
+                        p -> p.source().toString())
+                .containsExactly(
+                        tuple(Role.OLD, "carbon.xml", "3.0.0", "OLD:repository/conf/carbon.xml:6"),
                         tuple(Role.OLD, "updates/product.txt", "3.0.0", "OLD:updates/product.txt:1"),
-                        tuple(Role.OLD, "plugins", "3.0.0", "OLD:" + PLUGINS + "org.wso2.carbon.apimgt.impl_6.5.349.jar"),
+                        tuple(
+                                Role.OLD,
+                                "plugins",
+                                "3.0.0",
+                                "OLD:" + PLUGINS + "org.wso2.carbon.apimgt.impl_6.5.349.jar"),
                         tuple(Role.NEW, "carbon.xml", "3.1.0", "NEW:repository/conf/carbon.xml:6"),
-                        tuple(Role.NEW, "plugins", "3.1.0", "NEW:" + PLUGINS + "org.wso2.carbon.apimgt.impl_6.6.163.jar"));
+                        tuple(
+                                Role.NEW,
+                                "plugins",
+                                "3.1.0",
+                                "NEW:" + PLUGINS + "org.wso2.carbon.apimgt.impl_6.6.163.jar"));
     }
 
     @Test
@@ -69,12 +82,14 @@ class VersionScannerTest {
         write(old, VersionScanner.PRODUCT_TXT, "wso2is-5.9.0\n");
         write(old, PLUGINS + "org.wso2.carbon.apimgt.impl_6.4.50.jar", "jar");
 
-        assertThat(scan(old, null).ofType(ProductVersion.class)).extracting(ProductVersion::version)
+        assertThat(scan(old, null).ofType(ProductVersion.class))
+                .extracting(ProductVersion::version)
                 .containsExactly("IS 5.9.0", "wso2is-5.9.0", "carbon-apimgt 6.4.50");
     }
 
     @Test
-    void anUnrenderedTemplateGivesNoMarkerAndABrokenEmptyOrMissingCarbonXmlIsAnInputErrorNamingTheFile() throws Exception {
+    void anUnrenderedTemplateGivesNoMarkerAndABrokenEmptyOrMissingCarbonXmlIsAnInputErrorNamingTheFile()
+            throws Exception {
         Path template = home(tmp.resolve("template"));
         write(template, VersionScanner.CARBON_XML, carbonXml("${product.key}", "${product.version}"));
         Path broken = home(tmp.resolve("broken"));
@@ -84,20 +99,28 @@ class VersionScannerTest {
         Path missing = home(tmp.resolve("missing"));
 
         assertThat(scan(template, null).ofType(ProductVersion.class)).isEmpty();
-        assertThatThrownBy(() -> scan(broken, null)).isInstanceOf(InputException.class)
-                .hasMessageStartingWith("malformed XML").extracting(e -> ((InputException) e).describe())
-                .asString().startsWith("OLD:repository/conf/carbon.xml:2: ");
-        assertThatThrownBy(() -> scan(empty, null)).isInstanceOf(InputException.class)
-                .extracting(e -> ((InputException) e).file()).isEqualTo("OLD:repository/conf/carbon.xml");
-        assertThatThrownBy(() -> scan(template, missing)).isInstanceOf(InputException.class)
-                .hasMessageContaining("does not exist").extracting(e -> ((InputException) e).file())
+        assertThatThrownBy(() -> scan(broken, null))
+                .isInstanceOf(InputException.class)
+                .hasMessageStartingWith("malformed XML")
+                .extracting(e -> ((InputException) e).describe())
+                .asString()
+                .startsWith("OLD:repository/conf/carbon.xml:2: ");
+        assertThatThrownBy(() -> scan(empty, null))
+                .isInstanceOf(InputException.class)
+                .extracting(e -> ((InputException) e).file())
+                .isEqualTo("OLD:repository/conf/carbon.xml");
+        assertThatThrownBy(() -> scan(template, missing))
+                .isInstanceOf(InputException.class)
+                .hasMessageContaining("does not exist")
+                .extracting(e -> ((InputException) e).file())
                 .isEqualTo("NEW:repository/conf/carbon.xml");
     }
 
     @Test
     void theRealKernelCarbonXmlIsReadWithoutProblems() throws Exception {
         Path old = home(tmp.resolve("old"));
-        Files.copy(FileHomes.reference().resolve("apim-3.0.0").resolve(VersionScanner.CARBON_XML),
+        Files.copy(
+                FileHomes.reference().resolve("apim-3.0.0").resolve(VersionScanner.CARBON_XML),
                 old.resolve(VersionScanner.CARBON_XML));
 
         // the reference copy is the kernel source with ${product.version} unfiltered: read cleanly, no marker
@@ -117,11 +140,17 @@ class VersionScannerTest {
             write(home, VersionScanner.CARBON_XML, carbonXml("AM", "3.0.0"));
         }
 
-        assertThat(scan(stamps, level).ofType(WumUpdates.class)).extracting(WumUpdates::role, WumUpdates::present,
-                        WumUpdates::level, w -> w.source().toString())
-                .containsExactly(tuple(Role.OLD, true, "1590000000000", "OLD:updates/wum/1590000000000"),
+        assertThat(scan(stamps, level).ofType(WumUpdates.class))
+                .extracting(
+                        WumUpdates::role,
+                        WumUpdates::present,
+                        WumUpdates::level,
+                        w -> w.source().toString())
+                .containsExactly(
+                        tuple(Role.OLD, true, "1590000000000", "OLD:updates/wum/1590000000000"),
                         tuple(Role.NEW, true, "3.1.0.52", "NEW:updates/product.txt:2"));
-        assertThat(scan(none, null).ofType(WumUpdates.class)).extracting(WumUpdates::present, WumUpdates::level)
+        assertThat(scan(none, null).ofType(WumUpdates.class))
+                .extracting(WumUpdates::present, WumUpdates::level)
                 .containsExactly(tuple(false, ""));
     }
 }

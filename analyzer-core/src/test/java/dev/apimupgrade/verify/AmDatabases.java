@@ -23,11 +23,11 @@ final class AmDatabases {
         void apply(TestDatabase db) throws Exception;
     }
 
-    private AmDatabases() {
-    }
+    private AmDatabases() {}
 
     static Facts scanned(DatabaseProduct dialect, Path tmp, Setup setup) throws Exception {
-        TestDatabase db = dialect == DatabaseProduct.H2 ? TestDatabase.h2File(tmp.resolve("WSO2AM_DB"))
+        TestDatabase db = dialect == DatabaseProduct.H2
+                ? TestDatabase.h2File(tmp.resolve("WSO2AM_DB"))
                 : TestDatabase.create(dialect);
         try {
             try {

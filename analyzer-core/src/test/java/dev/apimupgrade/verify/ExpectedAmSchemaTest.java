@@ -51,21 +51,30 @@ class ExpectedAmSchemaTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = DatabaseProduct.class, names = {"H2", "POSTGRESQL", "MYSQL"})
+    @EnumSource(
+            value = DatabaseProduct.class,
+            names = {"H2", "POSTGRESQL", "MYSQL"})
     void theShippedExpectedSchemaIsWhatTheReal310ScriptGivesOnTheDialect(DatabaseProduct dialect) throws Exception {
         AmSchema observed = AmSchema.observed(fresh310(dialect, tmp), AmDatabases.DATASOURCE);
-        AmSchema expected = ExpectedAmSchema.shipped().forDialect(AmDatabases.schemaDialect(dialect)).orElseThrow();
+        AmSchema expected = ExpectedAmSchema.shipped()
+                .forDialect(AmDatabases.schemaDialect(dialect))
+                .orElseThrow();
 
         List<Difference> differences = AmSchemaCheck.compare(AmDatabases.DATASOURCE, expected, observed, List.of());
 
-        assertThat(differences).as("%s: rerun with -Dam.schema.update=true if the 3.1.0 scripts changed", dialect)
+        assertThat(differences)
+                .as("%s: rerun with -Dam.schema.update=true if the 3.1.0 scripts changed", dialect)
                 .isEmpty();
-        assertThat(observed.lines()).filteredOn(l -> l.startsWith("TABLE ")).hasSizeGreaterThanOrEqualTo(46)
+        assertThat(observed.lines())
+                .filteredOn(l -> l.startsWith("TABLE "))
+                .hasSizeGreaterThanOrEqualTo(46)
                 .contains("TABLE AM_API_CATEGORIES", "TABLE AM_USER", "TABLE AM_SECURITY_AUDIT_UUID_MAPPING");
     }
 
     @ParameterizedTest
-    @EnumSource(value = DatabaseProduct.class, names = {"H2", "POSTGRESQL", "MYSQL"})
+    @EnumSource(
+            value = DatabaseProduct.class,
+            names = {"H2", "POSTGRESQL", "MYSQL"})
     void itsTablesNullabilityAndPrimaryKeysAgreeWithPlainJdbcMetadataOfTheReal310Schema(DatabaseProduct dialect)
             throws Exception {
         TreeSet<String> catalogue;
@@ -73,21 +82,33 @@ class ExpectedAmSchemaTest {
             fresh.loadSchema("3.1.0", "apimgt");
             catalogue = AmCatalogue.of(fresh.connection);
         }
-        AmSchema expected = ExpectedAmSchema.shipped().forDialect(AmDatabases.schemaDialect(dialect)).orElseThrow();
+        AmSchema expected = ExpectedAmSchema.shipped()
+                .forDialect(AmDatabases.schemaDialect(dialect))
+                .orElseThrow();
 
-        assertThat(nullability(expected.lines().stream().filter(l -> l.startsWith("COL ")).toList(), true))
-                .isEqualTo(nullability(catalogue.stream().filter(l -> l.startsWith("COL ")).toList(), false));
+        assertThat(nullability(
+                        expected.lines().stream()
+                                .filter(l -> l.startsWith("COL "))
+                                .toList(),
+                        true))
+                .isEqualTo(nullability(
+                        catalogue.stream().filter(l -> l.startsWith("COL ")).toList(), false));
         assertThat(expected.lines().stream().filter(l -> l.startsWith("PK ")).toList())
-                .isEqualTo(catalogue.stream().filter(l -> l.startsWith("PK ") && !l.endsWith("()")).toList());
+                .isEqualTo(catalogue.stream()
+                        .filter(l -> l.startsWith("PK ") && !l.endsWith("()"))
+                        .toList());
     }
 
     /** "AM_API.API_ID NOT NULL" per column, from either form (our family lines or AmCatalogue's TYPE(size) lines). */
     private static List<String> nullability(List<String> columns, boolean ours) {
-        return columns.stream().map(l -> {
-            String name = l.split(" ")[1];
-            boolean notNull = ours ? l.endsWith(" NOT NULL") : l.contains(" NOT NULL");
-            return name + (notNull ? " NOT NULL" : " NULL");
-        }).sorted().collect(Collectors.toList());
+        return columns.stream()
+                .map(l -> {
+                    String name = l.split(" ")[1];
+                    boolean notNull = ours ? l.endsWith(" NOT NULL") : l.contains(" NOT NULL");
+                    return name + (notNull ? " NOT NULL" : " NULL");
+                })
+                .sorted()
+                .collect(Collectors.toList());
     }
 
     /** Like the golden runbooks: compares the whole file, or rewrites it with -Dam.schema.update=true. */
@@ -95,7 +116,8 @@ class ExpectedAmSchemaTest {
     void theShippedResourceIsByteForByteWhatTheReal310ScriptsRenderTo() throws Exception {
         Map<String, AmSchema> schemas = new LinkedHashMap<>();
         for (DatabaseProduct d : List.of(DatabaseProduct.H2, DatabaseProduct.MYSQL, DatabaseProduct.POSTGRESQL)) {
-            schemas.put(AmDatabases.schemaDialect(d),
+            schemas.put(
+                    AmDatabases.schemaDialect(d),
                     AmSchema.observed(fresh310(d, Files.createTempDirectory(tmp, d.name())), AmDatabases.DATASOURCE));
         }
         String rendered = ExpectedAmSchema.render(schemas, HEADER);
@@ -111,13 +133,15 @@ class ExpectedAmSchemaTest {
     void theResourceReadsBackAsTheSchemasItWasRenderedFrom() {
         ExpectedAmSchema shipped = ExpectedAmSchema.shipped();
         Map<String, AmSchema> schemas = new LinkedHashMap<>();
-        ExpectedAmSchema.DIALECTS.forEach(d -> schemas.put(d, shipped.forDialect(d).orElseThrow()));
+        ExpectedAmSchema.DIALECTS.forEach(
+                d -> schemas.put(d, shipped.forDialect(d).orElseThrow()));
 
         ExpectedAmSchema reread = ExpectedAmSchema.parse(ExpectedAmSchema.render(schemas, HEADER), "");
 
         ExpectedAmSchema.DIALECTS.forEach(d -> assertThat(reread.forDialect(d)).contains(schemas.get(d)));
         assertThat(shipped.documented("h2")).hasSize(3);
-        assertThat(shipped.documented("postgresql")).extracting(ExpectedAmSchema.Documented::observed)
+        assertThat(shipped.documented("postgresql"))
+                .extracting(ExpectedAmSchema.Documented::observed)
                 .allSatisfy(o -> assertThat(o).isPresent());
     }
 }

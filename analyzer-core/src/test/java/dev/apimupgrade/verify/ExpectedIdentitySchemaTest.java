@@ -2,8 +2,8 @@ package dev.apimupgrade.verify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.apimupgrade.fact.Facts;
 import dev.apimupgrade.fact.DatabaseProduct;
+import dev.apimupgrade.fact.Facts;
 import dev.apimupgrade.report.AfterReport.Difference;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -49,17 +49,23 @@ class ExpectedIdentitySchemaTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = DatabaseProduct.class, names = {"H2", "POSTGRESQL", "MYSQL"})
+    @EnumSource(
+            value = DatabaseProduct.class,
+            names = {"H2", "POSTGRESQL", "MYSQL"})
     void theShippedIdentitySchemaIsWhatTheReal310ScriptsGiveOnTheDialect(DatabaseProduct dialect) throws Exception {
         AmSchema observed = AmSchema.observed(fresh310(dialect, tmp), AmDatabases.DATASOURCE, IDENTITY);
-        AmSchema expected = ExpectedAmSchema.identity().forDialect(AmDatabases.schemaDialect(dialect)).orElseThrow();
+        AmSchema expected = ExpectedAmSchema.identity()
+                .forDialect(AmDatabases.schemaDialect(dialect))
+                .orElseThrow();
 
         List<Difference> differences = AmSchemaCheck.compare(AmDatabases.DATASOURCE, expected, observed, List.of());
 
-        assertThat(differences).as("%s: rerun with -Didentity.schema.update=true if the 3.1.0 scripts changed",
-                dialect).isEmpty();
-        assertThat(observed.lines()).contains("TABLE IDN_UMA_RESOURCE", "TABLE UM_UUID_DOMAIN_MAPPER",
-                "TABLE IDN_OAUTH2_AUTHZ_CODE_SCOPE").doesNotContain("TABLE IDN_OIDC_SCOPE");
+        assertThat(differences)
+                .as("%s: rerun with -Didentity.schema.update=true if the 3.1.0 scripts changed", dialect)
+                .isEmpty();
+        assertThat(observed.lines())
+                .contains("TABLE IDN_UMA_RESOURCE", "TABLE UM_UUID_DOMAIN_MAPPER", "TABLE IDN_OAUTH2_AUTHZ_CODE_SCOPE")
+                .doesNotContain("TABLE IDN_OIDC_SCOPE");
     }
 
     /** Like the golden runbooks: compares the whole file, or rewrites it with -Didentity.schema.update=true. */
@@ -67,8 +73,10 @@ class ExpectedIdentitySchemaTest {
     void theShippedResourceIsByteForByteWhatTheReal310ScriptsRenderTo() throws Exception {
         Map<String, AmSchema> schemas = new LinkedHashMap<>();
         for (DatabaseProduct d : List.of(DatabaseProduct.H2, DatabaseProduct.MYSQL, DatabaseProduct.POSTGRESQL)) {
-            schemas.put(AmDatabases.schemaDialect(d), AmSchema.observed(
-                    fresh310(d, Files.createTempDirectory(tmp, d.name())), AmDatabases.DATASOURCE, IDENTITY));
+            schemas.put(
+                    AmDatabases.schemaDialect(d),
+                    AmSchema.observed(
+                            fresh310(d, Files.createTempDirectory(tmp, d.name())), AmDatabases.DATASOURCE, IDENTITY));
         }
         String rendered = ExpectedAmSchema.render(schemas, HEADER);
         if (Boolean.getBoolean("identity.schema.update")) {

@@ -15,14 +15,13 @@ import java.util.Locale;
  * migrators change rows only (ClaimDataMigrator and EmailTemplateDataMigrator the registry, UserIDMigrator the user IDs).
  */
 final class IdentityMigration {
-    static final String SCOPE_DATA_MIGRATOR = "ALTER TABLE IDN_OAUTH2_SCOPE ADD COLUMN SCOPE_TYPE VARCHAR(255) NOT NULL"
-            + " DEFAULT 'OAUTH2'";
-    static final String DBSCRIPTS = "migration/identity-migration-resources-v1.0.90/migration-resources/5.10.0/"
-            + "dbscripts/";
+    static final String SCOPE_DATA_MIGRATOR =
+            "ALTER TABLE IDN_OAUTH2_SCOPE ADD COLUMN SCOPE_TYPE VARCHAR(255) NOT NULL" + " DEFAULT 'OAUTH2'";
+    static final String DBSCRIPTS =
+            "migration/identity-migration-resources-v1.0.90/migration-resources/5.10.0/" + "dbscripts/";
     static final List<String> SCRIPTS = List.of("step1/identity", "step1/um", "step2/um");
 
-    private IdentityMigration() {
-    }
+    private IdentityMigration() {}
 
     static void run(TestDatabase db) throws Exception {
         List<SqlStatement> statements = new ArrayList<>();
@@ -71,7 +70,10 @@ final class IdentityMigration {
             }
             if (!dollar && t.endsWith(delimiter)) {
                 String s = current.toString().strip();
-                out.add(new SqlStatement(file, start, s.substring(0, s.length() - delimiter.length()).strip()));
+                out.add(new SqlStatement(
+                        file,
+                        start,
+                        s.substring(0, s.length() - delimiter.length()).strip()));
                 current.setLength(0);
             }
         }

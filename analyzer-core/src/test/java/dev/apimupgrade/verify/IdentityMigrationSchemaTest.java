@@ -2,8 +2,8 @@ package dev.apimupgrade.verify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.apimupgrade.fact.Facts;
 import dev.apimupgrade.fact.DatabaseProduct;
+import dev.apimupgrade.fact.Facts;
 import dev.apimupgrade.report.AfterReport;
 import dev.apimupgrade.report.AfterReport.Check;
 import dev.apimupgrade.report.AfterReport.Difference;
@@ -34,26 +34,43 @@ class IdentityMigrationSchemaTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = DatabaseProduct.class, names = {"H2", "POSTGRESQL", "MYSQL"})
+    @EnumSource(
+            value = DatabaseProduct.class,
+            names = {"H2", "POSTGRESQL", "MYSQL"})
     void dbIdentitySchemaPassesAfterTheRealIdentityMigrationListingWhatItKeepsWithTheReason(DatabaseProduct dialect)
             throws Exception {
         Check check = check(dialect, true);
 
-        assertThat(check.status()).as("%s\n%s", check.detail(), String.join("\n", check.differences().stream()
-                .filter(d -> !d.documented()).map(d -> d.kind() + " | " + d.object() + " | " + d.expected() + " | "
-                        + d.observed()).toList())).isEqualTo(AfterReport.PASS);
-        assertThat(check.differences()).allSatisfy(d -> assertThat(d.reason()).isNotBlank())
-                .extracting(Difference::object).contains("IDN_UMA_RESOURCE", "IDN_ARTIFACT_STORE");
+        assertThat(check.status())
+                .as(
+                        "%s\n%s",
+                        check.detail(),
+                        String.join(
+                                "\n",
+                                check.differences().stream()
+                                        .filter(d -> !d.documented())
+                                        .map(d -> d.kind() + " | " + d.object() + " | " + d.expected() + " | "
+                                                + d.observed())
+                                        .toList()))
+                .isEqualTo(AfterReport.PASS);
+        assertThat(check.differences())
+                .allSatisfy(d -> assertThat(d.reason()).isNotBlank())
+                .extracting(Difference::object)
+                .contains("IDN_UMA_RESOURCE", "IDN_ARTIFACT_STORE");
     }
 
     @ParameterizedTest
-    @EnumSource(value = DatabaseProduct.class, names = {"H2", "POSTGRESQL", "MYSQL"})
+    @EnumSource(
+            value = DatabaseProduct.class,
+            names = {"H2", "POSTGRESQL", "MYSQL"})
     void dbIdentitySchemaFailsWhenTheIdentityMigrationWasSkippedNamingTheDifferences(DatabaseProduct dialect)
             throws Exception {
         Check check = check(dialect, false);
 
         assertThat(check.status()).isEqualTo(AfterReport.FAIL);
-        assertThat(check.differences()).filteredOn(d -> !d.documented()).extracting(Difference::object)
+        assertThat(check.differences())
+                .filteredOn(d -> !d.documented())
+                .extracting(Difference::object)
                 .contains("IDN_OAUTH2_SCOPE.SCOPE_TYPE", "IDN_OAUTH2_AUTHZ_CODE_SCOPE", "UM_USER.UM_USER_ID");
         assertThat(check.detail()).contains("was the identity migration run to the end?");
     }

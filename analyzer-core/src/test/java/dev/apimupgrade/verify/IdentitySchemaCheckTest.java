@@ -2,8 +2,8 @@ package dev.apimupgrade.verify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.apimupgrade.fact.DatabaseScan;
 import dev.apimupgrade.fact.DatabaseProduct;
+import dev.apimupgrade.fact.DatabaseScan;
 import dev.apimupgrade.fact.DbProduct;
 import dev.apimupgrade.fact.DbTable;
 import dev.apimupgrade.fact.Facts;
@@ -20,8 +20,8 @@ class IdentitySchemaCheckTest {
     static final IdentitySchemaCheck CHECK = new IdentitySchemaCheck(ExpectedAmSchema.identity());
 
     static List<Observation> h2(String datasource, String... tables) {
-        List<Observation> facts = new ArrayList<>(List.of(new DbProduct(datasource, "H2", "1.4.199", DatabaseProduct.H2, "",
-                SourceRef.db(datasource, "product"))));
+        List<Observation> facts = new ArrayList<>(List.of(new DbProduct(
+                datasource, "H2", "1.4.199", DatabaseProduct.H2, "", SourceRef.db(datasource, "product"))));
         for (String t : tables) {
             facts.add(new DbTable(datasource, t, true, SourceRef.db(datasource, t)));
         }
@@ -46,15 +46,17 @@ class IdentitySchemaCheckTest {
 
         Check check = CHECK.check(new Facts(facts));
 
-        assertThat(check.evidence()).hasSize(2).anySatisfy(e -> assertThat(e).startsWith("db:apim_db: H2"))
+        assertThat(check.evidence())
+                .hasSize(2)
+                .anySatisfy(e -> assertThat(e).startsWith("db:apim_db: H2"))
                 .anySatisfy(e -> assertThat(e).startsWith("db:shared_db: H2"));
         assertThat(check.detail()).contains("was the identity migration run to the end?");
     }
 
     @Test
     void dbIdentitySchemaIsUnknownWithoutADatabaseRead() {
-        Check check = CHECK.check(new Facts(List.of(new DatabaseScan("apim_db", false, "", "unreachable",
-                SourceRef.db("apim_db", "product")))));
+        Check check = CHECK.check(new Facts(
+                List.of(new DatabaseScan("apim_db", false, "", "unreachable", SourceRef.db("apim_db", "product")))));
 
         assertThat(check.status()).isEqualTo(AfterReport.UNKNOWN);
     }

@@ -42,12 +42,15 @@ class ProtectedSynapseCheckTest {
                 </out>
             </sequence>
             """;
-    static final String CUSTOMISED = MAIN_310.replace("        <send/>\n    </out>",
+
+    static final String CUSTOMISED = MAIN_310.replace(
+            "        <send/>\n    </out>",
             "        <property name=\"X-Partner-Trace\" expression=\"get-property('MessageID')\" scope=\"transport\"/>\n"
                     + "        <send/>\n    </out>");
 
     @TempDir
     Path tmp;
+
     Path oldHome;
     Path newHome;
     Map<String, String> stock;
@@ -72,11 +75,11 @@ class ProtectedSynapseCheckTest {
     private PlannedState planNow(List<PlanStep> steps, Fingerprint.Entry... more) throws Exception {
         List<Fingerprint.Entry> entries = new ArrayList<>(List.of(more));
         for (String f : stock.keySet()) {
-            entries.add(new Fingerprint.Entry("NEW:" + SUPER + "/" + f,
-                    "sha256 " + FileDigest.sha256(newHome.resolve(SUPER + "/" + f))));
+            entries.add(new Fingerprint.Entry(
+                    "NEW:" + SUPER + "/" + f, "sha256 " + FileDigest.sha256(newHome.resolve(SUPER + "/" + f))));
         }
-        return new PlannedState(Optional.of(new MigrationPlan("t", "h", new Fingerprint("f", "t", "h", entries),
-                steps)));
+        return new PlannedState(
+                Optional.of(new MigrationPlan("t", "h", new Fingerprint("f", "t", "h", entries), steps)));
     }
 
     private Check check(PlannedState planned) {
@@ -100,8 +103,8 @@ class ProtectedSynapseCheckTest {
         Check noPlan = check(new PlannedState(Optional.empty()));
 
         assertThat(changed.status()).isEqualTo(AfterReport.FAIL);
-        assertThat(changed.detail()).isEqualTo("not as planned: " + SUPER + "/" + MAIN
-                + " (changed since the plan was made)");
+        assertThat(changed.detail())
+                .isEqualTo("not as planned: " + SUPER + "/" + MAIN + " (changed since the plan was made)");
         assertThat(noPlan.status()).isEqualTo(AfterReport.UNKNOWN);
         assertThat(noPlan.detail()).contains("no plan was given (--plan or --run)");
     }
@@ -113,8 +116,9 @@ class ProtectedSynapseCheckTest {
         Check c = check(planNow(List.of()));
 
         assertThat(c.status()).as(c.detail()).isEqualTo(AfterReport.PASS);
-        assertThat(c.evidence()).contains("NEW:" + TENANT + "/" + MAIN + ": absent; 3.1.0 writes a tenant's default"
-                + " synapse files when it first loads the tenant");
+        assertThat(c.evidence())
+                .contains("NEW:" + TENANT + "/" + MAIN + ": absent; 3.1.0 writes a tenant's default"
+                        + " synapse files when it first loads the tenant");
     }
 
     @Test
@@ -127,14 +131,15 @@ class ProtectedSynapseCheckTest {
         Check c = check(planned);
 
         assertThat(c.status()).isEqualTo(AfterReport.FAIL);
-        assertThat(c.detail()).isEqualTo("not as planned: " + TENANT + "/" + MAIN
-                + " (neither the 3.1.0 file as planned nor the stock one)");
+        assertThat(c.detail())
+                .isEqualTo("not as planned: " + TENANT + "/" + MAIN
+                        + " (neither the 3.1.0 file as planned nor the stock one)");
     }
 
     @Test
     void withoutRecordedDigestsATenantsWrittenFileIsComparedWithTheSuperTenantsUntouchedOne() throws Exception {
-        PlannedState noDigests = new PlannedState(Optional.of(new MigrationPlan("t", "h",
-                new Fingerprint("f", "t", "h", List.of()), List.of())));
+        PlannedState noDigests = new PlannedState(
+                Optional.of(new MigrationPlan("t", "h", new Fingerprint("f", "t", "h", List.of()), List.of())));
         String cors = "sequences/_cors_request_handler_.xml";
         write(newHome, TENANT + "/" + cors, Files.readString(newHome.resolve(SUPER + "/" + cors)));
         assertThat(check(noDigests).evidence()).contains("NEW:" + TENANT + "/" + cors + ": the 3.1.0 file");
@@ -147,14 +152,27 @@ class ProtectedSynapseCheckTest {
     /** The re-apply step and the diff the scan recorded (3.1.0 file "---", customised old file "+++"). */
     private PlannedState reapplyPlan(boolean withDigests) throws Exception {
         write(oldHome, SUPER + "/" + MAIN, CUSTOMISED);
-        String diff = UnifiedDiff.of("NEW:" + SUPER + "/" + MAIN, MAIN_310, "OLD:" + SUPER + "/" + MAIN, CUSTOMISED,
-                80);
-        PlanStep reapply = new PlanStep("CFG-SYNAPSE-PROTECTED-MODIFIED:ManualStep:" + SUPER + "/" + MAIN,
-                PlannedState.REAPPLY, "ManualStep", SUPER + "/" + MAIN, Map.of("step", "re-apply"), false, List.of(),
-                "Step 1.6", "", "you did it by hand", List.of(), List.of());
-        Fingerprint.Entry recorded = new Fingerprint.Entry("OLD:" + SUPER + "/" + MAIN, PlannedState.DIFF_PREFIX + diff);
-        return withDigests ? planNow(List.of(reapply), recorded) : new PlannedState(Optional.of(new MigrationPlan("t",
-                "h", new Fingerprint("f", "t", "h", List.of(recorded)), List.of(reapply))));
+        String diff =
+                UnifiedDiff.of("NEW:" + SUPER + "/" + MAIN, MAIN_310, "OLD:" + SUPER + "/" + MAIN, CUSTOMISED, 80);
+        PlanStep reapply = new PlanStep(
+                "CFG-SYNAPSE-PROTECTED-MODIFIED:ManualStep:" + SUPER + "/" + MAIN,
+                PlannedState.REAPPLY,
+                "ManualStep",
+                SUPER + "/" + MAIN,
+                Map.of("step", "re-apply"),
+                false,
+                List.of(),
+                "Step 1.6",
+                "",
+                "you did it by hand",
+                List.of(),
+                List.of());
+        Fingerprint.Entry recorded =
+                new Fingerprint.Entry("OLD:" + SUPER + "/" + MAIN, PlannedState.DIFF_PREFIX + diff);
+        return withDigests
+                ? planNow(List.of(reapply), recorded)
+                : new PlannedState(Optional.of(new MigrationPlan(
+                        "t", "h", new Fingerprint("f", "t", "h", List.of(recorded)), List.of(reapply))));
     }
 
     @Test
@@ -165,9 +183,11 @@ class ProtectedSynapseCheckTest {
         Check c = check(planned);
 
         assertThat(c.status()).as(c.detail()).isEqualTo(AfterReport.PASS);
-        assertThat(c.evidence()).contains("NEW:" + SUPER + "/" + MAIN
-                + ": the 3.1.0 file as planned with the 3.0.0 customisation re-applied");
-        assertThat(check(reapplyPlan(false)).evidence()).as("without recorded digests, the old file gives the base")
+        assertThat(c.evidence())
+                .contains("NEW:" + SUPER + "/" + MAIN
+                        + ": the 3.1.0 file as planned with the 3.0.0 customisation re-applied");
+        assertThat(check(reapplyPlan(false)).evidence())
+                .as("without recorded digests, the old file gives the base")
                 .contains("NEW:" + SUPER + "/" + MAIN + ": the 3.1.0 file with the 3.0.0 customisation re-applied");
     }
 
@@ -178,8 +198,9 @@ class ProtectedSynapseCheckTest {
         Check c = check(planned);
 
         assertThat(c.status()).isEqualTo(AfterReport.FAIL);
-        assertThat(c.detail()).contains(SUPER + "/" + MAIN + " (the 3.0.0 customisation is not in it where the"
-                + " recorded diff puts it)");
+        assertThat(c.detail())
+                .contains(SUPER + "/" + MAIN + " (the 3.0.0 customisation is not in it where the"
+                        + " recorded diff puts it)");
     }
 
     @Test
@@ -197,13 +218,24 @@ class ProtectedSynapseCheckTest {
     @Test
     void theDiffIsTakenFromTheStepsEvidenceWhenItHoldsIt() throws Exception {
         String diff = UnifiedDiff.of("NEW:a", MAIN_310, "OLD:b", CUSTOMISED, 80);
-        PlanStep step = new PlanStep("x", PlannedState.REAPPLY, "ManualStep", SUPER + "/" + MAIN, Map.of(), false,
-                List.of(), "s", "", "p", List.of(), List.of(new dev.apimupgrade.rule.Evidence(
-                dev.apimupgrade.fact.SourceRef.file(dev.apimupgrade.fact.Role.OLD, SUPER + "/" + MAIN),
-                PlannedState.DIFF_PREFIX + diff)));
+        PlanStep step = new PlanStep(
+                "x",
+                PlannedState.REAPPLY,
+                "ManualStep",
+                SUPER + "/" + MAIN,
+                Map.of(),
+                false,
+                List.of(),
+                "s",
+                "",
+                "p",
+                List.of(),
+                List.of(new dev.apimupgrade.rule.Evidence(
+                        dev.apimupgrade.fact.SourceRef.file(dev.apimupgrade.fact.Role.OLD, SUPER + "/" + MAIN),
+                        PlannedState.DIFF_PREFIX + diff)));
 
-        PlannedState planned = new PlannedState(Optional.of(new MigrationPlan("t", "h",
-                new Fingerprint("f", "t", "h", List.of()), List.of(step))));
+        PlannedState planned = new PlannedState(
+                Optional.of(new MigrationPlan("t", "h", new Fingerprint("f", "t", "h", List.of()), List.of(step))));
 
         assertThat(planned.oldDiff(SUPER + "/" + MAIN)).contains(diff);
         assertThat(planned.reapplied()).containsExactly(SUPER + "/" + MAIN);

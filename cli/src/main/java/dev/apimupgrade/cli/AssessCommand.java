@@ -22,14 +22,17 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code assess}: the read-only readiness assessment (scan, decide, report); it never writes to either home. */
-@Command(name = "assess", mixinStandardHelpOptions = true,
-        description = "Assess a 3.0.0 installation for its upgrade to 3.1.0 and write assessment.json and assessment.html.")
+@Command(
+        name = "assess",
+        mixinStandardHelpOptions = true,
+        description =
+                "Assess a 3.0.0 installation for its upgrade to 3.1.0 and write assessment.json and assessment.html.")
 public final class AssessCommand implements Callable<Integer> {
 
     @Spec
@@ -41,7 +44,10 @@ public final class AssessCommand implements Callable<Integer> {
     @Mixin
     InstallationOptions homes;
 
-    @Option(names = "--out", paramLabel = "<dir>", defaultValue = "apim-upgrade-report",
+    @Option(
+            names = "--out",
+            paramLabel = "<dir>",
+            defaultValue = "apim-upgrade-report",
             description = "Where to write the reports (default: ${DEFAULT-VALUE}). Must be outside every home."
                     + " - prints assessment.json on standard output and writes no folder.")
     Path out;
@@ -49,12 +55,16 @@ public final class AssessCommand implements Callable<Integer> {
     @Mixin
     ResultFormat format;
 
-    @Option(names = "--junit", paramLabel = "<file>",
+    @Option(
+            names = "--junit",
+            paramLabel = "<file>",
             description = "Also write the conditions as a JUnit XML report: an applying blocker is a failed test,"
                     + " an undecided blocker an error.")
     Path junit;
 
-    @Option(names = "--deployment", paramLabel = "<deployment.yaml>",
+    @Option(
+            names = "--deployment",
+            paramLabel = "<deployment.yaml>",
             description = "Assess a distributed deployment instead of one home: the file names each node's homes"
                     + " (README, \"A distributed deployment\"). Writes deployment-assessment.json and .html, and each"
                     + " node's own assessment under nodes/<name>/.")
@@ -75,8 +85,8 @@ public final class AssessCommand implements Callable<Integer> {
         }
         InstallationOptions.Assessed assessed = homes.assess(main.environment);
         Verdict verdict = assessed.verdict();
-        AssessmentReport report = AssessmentReport.from(assessed.installation(), assessed.facts(), verdict,
-                assessed.tool());
+        AssessmentReport report =
+                AssessmentReport.from(assessed.installation(), assessed.facts(), verdict, assessed.tool());
 
         String json = AssessmentJson.toJson(report);
         PrintWriter human = format.human(spec);
@@ -84,8 +94,10 @@ public final class AssessCommand implements Callable<Integer> {
             Map<String, byte[]> files = new LinkedHashMap<>();
             files.put("assessment.json", utf8(json));
             files.put("assessment.html", utf8(HtmlReports.assessment(report)));
-            files.put("run.json", utf8(AssessmentJson.runJson(new RunInfo(started.toString(),
-                    Instant.now().toString(), RunLock.hostName(), "assess"))));
+            files.put(
+                    "run.json",
+                    utf8(AssessmentJson.runJson(
+                            new RunInfo(started.toString(), Instant.now().toString(), RunLock.hostName(), "assess"))));
             OutputWriter.writeAll(out, files);
             human.println("Reports written to " + out.resolve("assessment.html") + " and assessment.json");
         }
@@ -96,7 +108,8 @@ public final class AssessCommand implements Callable<Integer> {
         format.document(spec, json, toStdout);
         String summary = main.colours.summary(TerminalSummary.render(report, next(verdict)));
         (toStdout ? spec.commandLine().getErr() : human).print(summary);
-        return !verdict.blockers().isEmpty() ? ExitCode.BLOCKERS
+        return !verdict.blockers().isEmpty()
+                ? ExitCode.BLOCKERS
                 : !verdict.undecidedBlockers().isEmpty() ? ExitCode.UNDECIDED : ExitCode.READY;
     }
 
@@ -109,13 +122,14 @@ public final class AssessCommand implements Callable<Integer> {
         for (InstallationOptions.Assessed node : assessed.nodes().values()) {
             OutputLocation.requireOutside(out, node.installation(), node.analytics());
         }
-        DeploymentReport report = DeploymentReport.from(assessed.deployment(), assessed.nodeVerdicts(),
-                assessed.across(), assessed.verdict(), assessed.tool());
+        DeploymentReport report = DeploymentReport.from(
+                assessed.deployment(), assessed.nodeVerdicts(), assessed.across(), assessed.verdict(), assessed.tool());
         Map<String, byte[]> files = new LinkedHashMap<>();
         files.put("deployment-assessment.json", utf8(AssessmentJson.deployment(report)));
         files.put("deployment-assessment.html", utf8(HtmlReports.deploymentAssessment(report)));
         assessed.nodes().forEach((name, node) -> {
-            AssessmentReport own = AssessmentReport.from(node.installation(), node.facts(), node.verdict(), node.tool());
+            AssessmentReport own =
+                    AssessmentReport.from(node.installation(), node.facts(), node.verdict(), node.tool());
             files.put("nodes/" + name + "/assessment.json", utf8(AssessmentJson.toJson(own)));
             files.put("nodes/" + name + "/assessment.html", utf8(HtmlReports.assessment(own)));
         });
@@ -124,10 +138,12 @@ public final class AssessCommand implements Callable<Integer> {
         human.println("Reports written to " + out.resolve("deployment-assessment.html")
                 + " and deployment-assessment.json; each node's own under " + out.resolve("nodes"));
         human.println("Deployment " + report.deployment() + ": " + report.verdict());
-        report.nodes().forEach(n -> human.println("  node " + n.name() + " (" + String.join(", ", n.serves()) + "): "
-                + n.verdict()));
-        report.applying().forEach(c -> human.println("  " + c.severity() + " " + c.id() + ": "
-                + String.join(" ", c.messages())));
+        report.nodes()
+                .forEach(n -> human.println(
+                        "  node " + n.name() + " (" + String.join(", ", n.serves()) + "): " + n.verdict()));
+        report.applying()
+                .forEach(
+                        c -> human.println("  " + c.severity() + " " + c.id() + ": " + String.join(" ", c.messages())));
         human.flush();
         format.document(spec, AssessmentJson.deployment(report), false);
         return switch (report.verdict()) {

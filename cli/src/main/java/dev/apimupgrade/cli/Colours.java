@@ -36,8 +36,8 @@ final class Colours {
 
     static Colours of(boolean terminal, Map<String, String> environment) {
         String noColor = environment.get("NO_COLOR");
-        return new Colours(terminal && (noColor == null || noColor.isEmpty())
-                && !"dumb".equals(environment.get("TERM")));
+        return new Colours(
+                terminal && (noColor == null || noColor.isEmpty()) && !"dumb".equals(environment.get("TERM")));
     }
 
     boolean on() {
@@ -49,8 +49,12 @@ final class Colours {
         if (!on) {
             return text;
         }
-        String painted = replace(VERDICT, text, m -> (m.group(1).equals("READY") ? GREEN
-                : m.group(1).equals("UNDECIDED") ? YELLOW : RED) + m.group(1) + RESET);
+        String painted = replace(
+                VERDICT,
+                text,
+                m -> (m.group(1).equals("READY") ? GREEN : m.group(1).equals("UNDECIDED") ? YELLOW : RED)
+                        + m.group(1)
+                        + RESET);
         painted = replace(SEVERITY, painted, m -> (m.group(1).equals("BLOCKER") ? RED : YELLOW) + m.group(1) + RESET);
         return replace(NEXT, painted, m -> BOLD + "Next:" + RESET);
     }

@@ -21,58 +21,126 @@ final class CommandHelp {
     private static final Map<String, List<String>> GROUPS = new LinkedHashMap<>();
 
     static {
-        GROUPS.put("Homes and inputs", List.of("--plan", "--deployment", "--old", "--new", "--old-analytics",
-                "--new-analytics",
-                "--check", "--run", "--before", "--after", "--comparison", "--answers"));
+        GROUPS.put(
+                "Homes and inputs",
+                List.of(
+                        "--plan",
+                        "--deployment",
+                        "--old",
+                        "--new",
+                        "--old-analytics",
+                        "--new-analytics",
+                        "--check",
+                        "--run",
+                        "--before",
+                        "--after",
+                        "--comparison",
+                        "--answers"));
         GROUPS.put("Outputs", List.of("--out", "--format", "--junit"));
         GROUPS.put("Databases", List.of("--no-db", "--jdbc-driver", "--database-backup"));
-        GROUPS.put("Behaviour", List.of("--dry-run", "--confirm", "--file", "--no-prompt", "--quiet", "--break-lock",
-                "--help", "--version"));
+        GROUPS.put(
+                "Behaviour",
+                List.of(
+                        "--dry-run",
+                        "--confirm",
+                        "--file",
+                        "--no-prompt",
+                        "--quiet",
+                        "--break-lock",
+                        "--help",
+                        "--version"));
     }
 
     private static final Map<String, String[]> EXAMPLE = Map.of(
-            "assess", new String[] {"apim-upgrade assess --old /opt/wso2am-3.0.0 --new /opt/wso2am-3.1.0"
-                    + " --out assessment", "apim-upgrade assess --deployment deployment.yaml --out assessment"},
-            "plan", new String[] {"apim-upgrade plan --old /opt/wso2am-3.0.0 --new /opt/wso2am-3.1.0 --out plan",
-                    "apim-upgrade plan --check plan/plan.json"},
-            "migrate", new String[] {"apim-upgrade migrate --plan plan/plan.json --dry-run",
-                    "apim-upgrade migrate --plan plan/plan.json --run migrate-run"},
+            "assess",
+                    new String[] {
+                        "apim-upgrade assess --old /opt/wso2am-3.0.0 --new /opt/wso2am-3.1.0" + " --out assessment",
+                        "apim-upgrade assess --deployment deployment.yaml --out assessment"
+                    },
+            "plan",
+                    new String[] {
+                        "apim-upgrade plan --old /opt/wso2am-3.0.0 --new /opt/wso2am-3.1.0 --out plan",
+                        "apim-upgrade plan --check plan/plan.json"
+                    },
+            "migrate",
+                    new String[] {
+                        "apim-upgrade migrate --plan plan/plan.json --dry-run",
+                        "apim-upgrade migrate --plan plan/plan.json --run migrate-run"
+                    },
             "rollback", new String[] {"apim-upgrade rollback --run migrate-run"},
-            "verify", new String[] {"apim-upgrade verify --old /opt/wso2am-3.0.0 --new /opt/wso2am-3.1.0"
-                    + " --run migrate-run --out after"},
+            "verify",
+                    new String[] {
+                        "apim-upgrade verify --old /opt/wso2am-3.0.0 --new /opt/wso2am-3.1.0"
+                                + " --run migrate-run --out after"
+                    },
             "compare", new String[] {"apim-upgrade compare --run migrate-run --new /opt/wso2am-3.1.0 --out comparison"},
-            "evidence", new String[] {"apim-upgrade evidence --before assessment --plan plan --run migrate-run"
-                    + " --after after --comparison comparison --out bundle",
-                    "apim-upgrade evidence --check bundle.zip"},
+            "evidence",
+                    new String[] {
+                        "apim-upgrade evidence --before assessment --plan plan --run migrate-run"
+                                + " --after after --comparison comparison --out bundle",
+                        "apim-upgrade evidence --check bundle.zip"
+                    },
             "rules", new String[] {"apim-upgrade rules > docs/rules.md"});
 
     private static final String USAGE = "  2  bad usage or unreadable input (the message names the file and line)";
     private static final String INTERNAL = "  3  internal error (a bug of the tool, in one line)";
     private static final Map<String, String[]> EXIT_CODES = Map.of(
-            "assess", new String[] {"  0  READY: no blocker applies and none is undecided",
-                    "  1  NOT READY: at least one blocker applies", USAGE, INTERNAL,
-                    "  7  UNDECIDED: no blocker applies, but a blocker condition is UNKNOWN (the summary says what"
-                            + " settles it)"},
-            "plan", new String[] {"  0  plan written, ready; --check: the plan is CURRENT",
-                    "  1  plan written, but a blocker applies (migrate refuses it); --check: the plan is STALE", USAGE,
-                    INTERNAL, "  7  plan written, but a blocker condition is UNKNOWN (migrate refuses until settled)"},
-            "migrate", new String[] {"  0  every step done (or --dry-run: the rehearsal printed)", USAGE, INTERNAL,
-                    "  4  stopped at a step for the operator (the message says how to go on)",
-                    "  5  refused; the refusal changed nothing (the message says why)",
-                    "  6  a step failed half-way; what it changed is saved in the run folder (fix the cause and run"
-                            + " migrate again to resume, or roll back)"},
-            "rollback", new String[] {"  0  rolled back (or already rolled back: nothing restored again)",
-                    "  2  the run folder cannot be trusted (the message names the file); nothing was restored",
-                    INTERNAL, "  5  refused, or some paths were kept (listed): look at them before going on"},
-            "verify", new String[] {"  0  no check failed (UNKNOWN checks are listed)",
-                    "  1  at least one check failed",
-                    USAGE, INTERNAL},
-            "compare", new String[] {"  0  no unexplained difference (or, without --new, the inventory was written)",
-                    "  1  a difference the run does not explain, or a database that could not be read (listed on"
-                            + " standard error)", USAGE, INTERNAL},
-            "evidence", new String[] {"  0  bundle written; --check: every file matches MANIFEST.sha256",
-                    "  1  --check: the bundle was changed (every changed, added or missing file is named)", USAGE,
-                    INTERNAL},
+            "assess",
+                    new String[] {
+                        "  0  READY: no blocker applies and none is undecided",
+                        "  1  NOT READY: at least one blocker applies",
+                        USAGE,
+                        INTERNAL,
+                        "  7  UNDECIDED: no blocker applies, but a blocker condition is UNKNOWN (the summary says what"
+                                + " settles it)"
+                    },
+            "plan",
+                    new String[] {
+                        "  0  plan written, ready; --check: the plan is CURRENT",
+                        "  1  plan written, but a blocker applies (migrate refuses it); --check: the plan is STALE",
+                        USAGE,
+                        INTERNAL,
+                        "  7  plan written, but a blocker condition is UNKNOWN (migrate refuses until settled)"
+                    },
+            "migrate",
+                    new String[] {
+                        "  0  every step done (or --dry-run: the rehearsal printed)",
+                        USAGE,
+                        INTERNAL,
+                        "  4  stopped at a step for the operator (the message says how to go on)",
+                        "  5  refused; the refusal changed nothing (the message says why)",
+                        "  6  a step failed half-way; what it changed is saved in the run folder (fix the cause and run"
+                                + " migrate again to resume, or roll back)"
+                    },
+            "rollback",
+                    new String[] {
+                        "  0  rolled back (or already rolled back: nothing restored again)",
+                        "  2  the run folder cannot be trusted (the message names the file); nothing was restored",
+                        INTERNAL,
+                        "  5  refused, or some paths were kept (listed): look at them before going on"
+                    },
+            "verify",
+                    new String[] {
+                        "  0  no check failed (UNKNOWN checks are listed)",
+                        "  1  at least one check failed",
+                        USAGE,
+                        INTERNAL
+                    },
+            "compare",
+                    new String[] {
+                        "  0  no unexplained difference (or, without --new, the inventory was written)",
+                        "  1  a difference the run does not explain, or a database that could not be read (listed on"
+                                + " standard error)",
+                        USAGE,
+                        INTERNAL
+                    },
+            "evidence",
+                    new String[] {
+                        "  0  bundle written; --check: every file matches MANIFEST.sha256",
+                        "  1  --check: the bundle was changed (every changed, added or missing file is named)",
+                        USAGE,
+                        INTERNAL
+                    },
             "rules", new String[] {"  0  the catalogue was printed", INTERNAL});
 
     /** Where --new is needed, said on --new itself (picocli cannot mark it required: a plan may name the home). */
@@ -80,8 +148,7 @@ final class CommandHelp {
             "verify", "Required.",
             "migrate", "Required; when not given, the one plan.json names.");
 
-    private CommandHelp() {
-    }
+    private CommandHelp() {}
 
     /** Gives every subcommand its grouped options, example and exit codes. */
     static void install(CommandLine root) {
@@ -101,16 +168,20 @@ final class CommandHelp {
             List<String> description = new ArrayList<>(List.of(newHome.description()));
             description.add(NEW_HOME_NEEDED.get(name));
             command.getCommandSpec().remove(newHome);
-            command.getCommandSpec().addOption(newHome.toBuilder().description(description.toArray(String[]::new))
-                    .build());
+            command.getCommandSpec()
+                    .addOption(newHome.toBuilder()
+                            .description(description.toArray(String[]::new))
+                            .build());
         }
         usage.footerHeading("%nExit codes:%n");
         usage.footer(wrapped(EXIT_CODES.get(name)));
         Map<String, CommandLine.IHelpSectionRenderer> sections = usage.sectionMap();
         sections.put(UsageMessageSpec.SECTION_KEY_OPTION_LIST_HEADING, help -> "");
         sections.put(UsageMessageSpec.SECTION_KEY_OPTION_LIST, CommandHelp::grouped);
-        sections.put(EXAMPLES, help -> help.createHeading("%nExample" + (EXAMPLE.get(name).length > 1 ? "s" : "")
-                + ":%n") + examples(EXAMPLE.get(name)));
+        sections.put(
+                EXAMPLES,
+                help -> help.createHeading("%nExample" + (EXAMPLE.get(name).length > 1 ? "s" : "") + ":%n")
+                        + examples(EXAMPLE.get(name)));
         List<String> keys = new ArrayList<>(usage.sectionKeys());
         keys.add(keys.indexOf(UsageMessageSpec.SECTION_KEY_FOOTER_HEADING), EXAMPLES);
         usage.sectionKeys(keys);
@@ -151,23 +222,30 @@ final class CommandHelp {
     }
 
     private static String grouped(CommandLine.Help help) {
-        List<OptionSpec> options = help.commandSpec().options().stream().filter(o -> !o.hidden()).toList();
+        List<OptionSpec> options =
+                help.commandSpec().options().stream().filter(o -> !o.hidden()).toList();
         StringBuilder out = new StringBuilder();
         List<OptionSpec> shown = new ArrayList<>();
         for (Map.Entry<String, List<String>> group : GROUPS.entrySet()) {
             List<OptionSpec> in = new ArrayList<>();
             for (String name : group.getValue()) {
-                options.stream().filter(o -> o.longestName().equals(name)).findFirst().ifPresent(in::add);
+                options.stream()
+                        .filter(o -> o.longestName().equals(name))
+                        .findFirst()
+                        .ifPresent(in::add);
             }
             if (group.getKey().equals("Behaviour")) {
-                options.stream().filter(o -> !shown.contains(o) && !in.contains(o)
-                        && GROUPS.values().stream().noneMatch(g -> g.contains(o.longestName()))).forEach(in::add);
+                options.stream()
+                        .filter(o -> !shown.contains(o)
+                                && !in.contains(o)
+                                && GROUPS.values().stream().noneMatch(g -> g.contains(o.longestName())))
+                        .forEach(in::add);
             }
             if (!in.isEmpty()) {
                 shown.addAll(in);
                 out.append(help.createHeading("%n" + group.getKey() + ":%n"));
-                out.append(help.optionListExcludingGroups(in, help.createDefaultLayout(), null,
-                        help.parameterLabelRenderer()));
+                out.append(help.optionListExcludingGroups(
+                        in, help.createDefaultLayout(), null, help.parameterLabelRenderer()));
             }
         }
         return out.toString();

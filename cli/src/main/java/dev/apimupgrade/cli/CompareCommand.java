@@ -25,10 +25,10 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code compare}: the before/after comparison per tenant (APIs, applications, subscriptions, scopes, throttling
@@ -37,13 +37,17 @@ import picocli.CommandLine.Model.CommandSpec;
  * --run holds one (migrate takes it before its first change, so databases upgraded in place are compared with what
  * they held before), else --old: a home, or the inventory.old.json an earlier compare wrote.
  */
-@Command(name = "compare", mixinStandardHelpOptions = true,
-        description = {"Compare an installation before and after the upgrade, per tenant, and write comparison.json, "
-                + "comparison.html and the two inventories.",
-                "  apim-upgrade compare --run <migrate run dir> --new <3.1.0 home> --out <dir>   (after migrate)",
-                "  apim-upgrade compare --old <3.0.0 home or inventory.old.json> --new <3.1.0 home> [--run <dir>] "
-                        + "--out <dir>",
-                "  apim-upgrade compare --old <3.0.0 home> --out <dir>   (the inventory before, to compare later)"})
+@Command(
+        name = "compare",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Compare an installation before and after the upgrade, per tenant, and write comparison.json, "
+                    + "comparison.html and the two inventories.",
+            "  apim-upgrade compare --run <migrate run dir> --new <3.1.0 home> --out <dir>   (after migrate)",
+            "  apim-upgrade compare --old <3.0.0 home or inventory.old.json> --new <3.1.0 home> [--run <dir>] "
+                    + "--out <dir>",
+            "  apim-upgrade compare --old <3.0.0 home> --out <dir>   (the inventory before, to compare later)"
+        })
 public final class CompareCommand implements Callable<Integer> {
     static final int UNEXPLAINED = 1;
 
@@ -53,7 +57,9 @@ public final class CompareCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
 
-    @Option(names = "--old", paramLabel = "<home or inventory.old.json>",
+    @Option(
+            names = "--old",
+            paramLabel = "<home or inventory.old.json>",
             description = "The installation before the upgrade, or the inventory.old.json compare wrote of it. Not"
                     + " needed with a --run whose migrate took the inventory before its first change.")
     Path old;
@@ -61,12 +67,17 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = "--new", paramLabel = "<3.1.0 home>", description = "The installation after the upgrade.")
     Path newHome;
 
-    @Option(names = "--run", paramLabel = "<run dir>",
+    @Option(
+            names = "--run",
+            paramLabel = "<run dir>",
             description = "The migrate run folder: its inventory.old.json is the state before the upgrade, and its"
                     + " exports explain the rows the migration deleted.")
     Path run;
 
-    @Option(names = "--out", required = true, paramLabel = "<dir>",
+    @Option(
+            names = "--out",
+            required = true,
+            paramLabel = "<dir>",
             description = "Where to write the comparison. Must be outside every home. - prints comparison.json (or,"
                     + " without --new, inventory.old.json) on standard output and writes no folder.")
     Path out;
@@ -74,24 +85,30 @@ public final class CompareCommand implements Callable<Integer> {
     @Mixin
     ResultFormat format;
 
-    @Option(names = "--jdbc-driver", paramLabel = "<jar>",
+    @Option(
+            names = "--jdbc-driver",
+            paramLabel = "<jar>",
             description = "A JDBC driver jar for Oracle, SQL Server or DB2 (repeatable); untested.")
     List<Path> jdbcDrivers = new ArrayList<>();
 
     @Override
     public Integer call() throws InputException, IOException {
-        Optional<Path> runInventory = Optional.ofNullable(run).map(r -> new RunDirectory(r).inventory())
+        Optional<Path> runInventory = Optional.ofNullable(run)
+                .map(r -> new RunDirectory(r).inventory())
                 .filter(Files::isRegularFile);
         if (old == null && runInventory.isEmpty()) {
-            throw new InputException(run == null ? "--old" : run.toString(), run == null
-                    ? "compare needs --old (the 3.0.0 home or an inventory.old.json), or --run with a migrate run folder"
-                    : "the run folder holds no inventory.old.json (migrate takes it before its first change); give"
-                    + " --old");
+            throw new InputException(
+                    run == null ? "--old" : run.toString(),
+                    run == null
+                            ? "compare needs --old (the 3.0.0 home or an inventory.old.json), or --run with a migrate run folder"
+                            : "the run folder holds no inventory.old.json (migrate takes it before its first change); give"
+                                    + " --old");
         }
         if (old != null && !Files.isRegularFile(old) && runInventory.isPresent()) {
             // the old home's databases may be upgraded in place: what they held before is in the run folder
-            format.human(spec).println("Before: " + runInventory.get() + ", taken by migrate before its first"
-                    + " change (" + old + " is not read: its databases may have been upgraded in place).");
+            format.human(spec)
+                    .println("Before: " + runInventory.get() + ", taken by migrate before its first" + " change (" + old
+                            + " is not read: its databases may have been upgraded in place).");
             old = null;
         }
         if (old == null) {
@@ -105,8 +122,9 @@ public final class CompareCommand implements Callable<Integer> {
         Optional.ofNullable(newHome).ifPresent(homes::add);
         boolean toStdout = OutputLocation.isStdout(out);
         if (!homes.isEmpty() && !toStdout) {
-            OutputLocation.requireOutside(out, new Installation(homes.get(0),
-                    homes.size() > 1 ? Optional.of(homes.get(1)) : Optional.empty()));
+            OutputLocation.requireOutside(
+                    out,
+                    new Installation(homes.get(0), homes.size() > 1 ? Optional.of(homes.get(1)) : Optional.empty()));
         }
         RunExports exports = run == null ? RunExports.none() : RunExports.read(run);
         InventoryScanner scanner = new InventoryScanner(JdbcDrivers.load(jdbcDrivers));
@@ -118,8 +136,10 @@ public final class CompareCommand implements Callable<Integer> {
             write(files, toStdout);
             format.document(spec, ComparisonJson.toJson(before), toStdout);
             console.println("Inventory of " + old + (toStdout ? "" : " written to " + out.resolve("inventory.old.json"))
-                    + " (" + before.items().size() + " items" + (before.problems().isEmpty() ? ""
-                    : ", " + before.problems().size() + " not read") + ")");
+                    + " (" + before.items().size() + " items"
+                    + (before.problems().isEmpty()
+                            ? ""
+                            : ", " + before.problems().size() + " not read") + ")");
             return ExitCode.READY;
         }
         Inventory after = scanner.scan(newHome, main.environment);
@@ -130,13 +150,16 @@ public final class CompareCommand implements Callable<Integer> {
         write(files, toStdout);
         format.document(spec, ComparisonJson.toJson(comparison), toStdout);
         PrintWriter err = spec.commandLine().getErr();
-        comparison.rows().stream().filter(r -> r.status() == Comparison.Status.UNEXPLAINED)
+        comparison.rows().stream()
+                .filter(r -> r.status() == Comparison.Status.UNEXPLAINED)
                 .forEach(r -> err.println("unexplained: " + r.tenant() + " " + r.item() + ": " + r.explanation()));
         comparison.problems().forEach(p -> err.println("not read: " + p));
         console.println("Compared " + comparison.rows().size() + " items: " + comparison.count(Comparison.Status.SAME)
                 + " same, " + comparison.count(Comparison.Status.EXPLAINED) + " explained, "
                 + comparison.count(Comparison.Status.UNEXPLAINED) + " unexplained"
-                + (comparison.problems().isEmpty() ? "" : ", " + comparison.problems().size() + " not read")
+                + (comparison.problems().isEmpty()
+                        ? ""
+                        : ", " + comparison.problems().size() + " not read")
                 + (toStdout ? "." : ". Written to " + out.resolve("comparison.html") + " and comparison.json"));
         return comparison.unexplained() == 0 ? ExitCode.READY : UNEXPLAINED;
     }

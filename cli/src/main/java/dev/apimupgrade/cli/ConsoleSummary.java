@@ -14,8 +14,7 @@ final class ConsoleSummary {
     private static final Pattern TENANT = Pattern.compile("tenants/(\\d+)/");
     private static final int TENANTS_SHOWN = 10;
 
-    private ConsoleSummary() {
-    }
+    private ConsoleSummary() {}
 
     static String of(String detail, String report) {
         if (detail.length() <= READABLE) {
@@ -26,12 +25,18 @@ final class ConsoleSummary {
         while (m.find()) {
             perTenant.merge(Integer.parseInt(m.group(1)), 1, Integer::sum);
         }
-        StringBuilder s = new StringBuilder(detail.substring(0, READABLE)).append(" ... (").append(detail.length())
+        StringBuilder s = new StringBuilder(detail.substring(0, READABLE))
+                .append(" ... (")
+                .append(detail.length())
                 .append(" characters in all");
         if (!perTenant.isEmpty()) {
             s.append("; per tenant: ");
-            perTenant.entrySet().stream().limit(TENANTS_SHOWN)
-                    .forEach(e -> s.append(e.getKey()).append(": ").append(e.getValue()).append(", "));
+            perTenant.entrySet().stream()
+                    .limit(TENANTS_SHOWN)
+                    .forEach(e -> s.append(e.getKey())
+                            .append(": ")
+                            .append(e.getValue())
+                            .append(", "));
             s.setLength(s.length() - 2);
             if (perTenant.size() > TENANTS_SHOWN) {
                 s.append(" and ").append(perTenant.size() - TENANTS_SHOWN).append(" more tenants");

@@ -19,8 +19,12 @@ import java.util.Map;
 final class DeploymentScan {
 
     /** What one deployment's scan and decision produced; {@code nodes} by node name in the file's order. */
-    record Assessed(Deployment deployment, Map<String, InstallationOptions.Assessed> nodes, Facts across,
-                    Verdict verdict, ToolInfo tool) {
+    record Assessed(
+            Deployment deployment,
+            Map<String, InstallationOptions.Assessed> nodes,
+            Facts across,
+            Verdict verdict,
+            ToolInfo tool) {
         Map<String, Verdict> nodeVerdicts() {
             Map<String, Verdict> out = new LinkedHashMap<>();
             nodes.forEach((name, a) -> out.put(name, a.verdict()));
@@ -28,22 +32,23 @@ final class DeploymentScan {
         }
     }
 
-    private DeploymentScan() {
-    }
+    private DeploymentScan() {}
 
     /** The deployment file's nodes, each read with the options {@code given} holds besides the homes. */
     static Assessed assess(Path file, InstallationOptions given, Map<String, String> environment)
             throws InputException {
         if (given.oldHome != null || given.newHome != null) {
-            throw new InputException("--deployment", "give either --deployment or --old/--new: the deployment file"
-                    + " names each node's homes");
+            throw new InputException(
+                    "--deployment",
+                    "give either --deployment or --old/--new: the deployment file" + " names each node's homes");
         }
         Deployment deployment = DeploymentFile.read(file);
         Map<String, InstallationOptions.Assessed> nodes = new LinkedHashMap<>();
         Map<String, Facts> facts = new LinkedHashMap<>();
         DroolsRuleEngine engine = null;
         for (Deployment.Node node : deployment.nodes()) {
-            InstallationOptions one = given.forNode(node.oldHome(), node.newHome().orElse(null));
+            InstallationOptions one =
+                    given.forNode(node.oldHome(), node.newHome().orElse(null));
             InstallationOptions.Assessed assessed = one.assess(environment);
             nodes.put(node.name(), assessed);
             facts.put(node.name(), assessed.facts());

@@ -2,8 +2,8 @@ package dev.apimupgrade.cli;
 
 import dev.apimupgrade.plan.PlanJson;
 import dev.apimupgrade.report.BoardSummary;
-import dev.apimupgrade.report.EvidenceBundle;
 import dev.apimupgrade.report.CheckResults;
+import dev.apimupgrade.report.EvidenceBundle;
 import dev.apimupgrade.report.EvidenceCheck;
 import dev.apimupgrade.report.EvidenceProblem;
 import dev.apimupgrade.report.html.HtmlReports;
@@ -15,8 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -26,11 +26,15 @@ import picocli.CommandLine.Spec;
  * after, before/after comparison) with a board
  * summary and MANIFEST.sha256 into a folder and a zip, or checks such a bundle for any changed, added or missing file.
  */
-@Command(name = "evidence", mixinStandardHelpOptions = true,
-        description = {"Build an audit evidence bundle (a folder and a zip, opened by index.html, covered by "
-                + "MANIFEST.sha256), or check one with --check.",
-                "  apim-upgrade evidence --before <assess dir> [--plan <dir>] [--run <dir>] [--after <dir>] [--comparison <dir>] --out <bundle>",
-                "  apim-upgrade evidence --check <bundle folder or zip>"})
+@Command(
+        name = "evidence",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Build an audit evidence bundle (a folder and a zip, opened by index.html, covered by "
+                    + "MANIFEST.sha256), or check one with --check.",
+            "  apim-upgrade evidence --before <assess dir> [--plan <dir>] [--run <dir>] [--after <dir>] [--comparison <dir>] --out <bundle>",
+            "  apim-upgrade evidence --check <bundle folder or zip>"
+        })
 public final class EvidenceCommand implements Callable<Integer> {
 
     /**
@@ -38,6 +42,7 @@ public final class EvidenceCommand implements Callable<Integer> {
      * installation (its passwords, keys and data), a board needs their digests, not their bytes.
      */
     static final List<String> RUN_LEFT_OUT = List.of("backup", "exports/snapshots", "lock");
+
     static final String RUN_LEFT_OUT_WHY = "copies of the installation's files and databases as they were before the "
             + "run, with their passwords and data; they stay in the run folder for rollback, and journal.jsonl "
             + "records the SHA-256 of each";
@@ -46,29 +51,40 @@ public final class EvidenceCommand implements Callable<Integer> {
      * it protects, so a bundle never carries them.
      */
     static final List<String> KEYS_LEFT_OUT = List.of(PlanJson.KEY_FILE, "run.key");
+
     static final String KEYS_LEFT_OUT_WHY = "the secret key that protects the plan and the journal against edits; it"
             + " stays beside them, and the manifest covers what it protects";
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--before", paramLabel = "<assess dir>", description = "The assess --out folder before the upgrade.")
+    @Option(
+            names = "--before",
+            paramLabel = "<assess dir>",
+            description = "The assess --out folder before the upgrade.")
     Path before;
 
     @Option(names = "--plan", paramLabel = "<plan dir>", description = "The plan --out folder (plan.json, runbook).")
     Path plan;
 
-    @Option(names = "--run", paramLabel = "<run dir>", description = "The migrate run folder (journal, backup, exports).")
+    @Option(
+            names = "--run",
+            paramLabel = "<run dir>",
+            description = "The migrate run folder (journal, backup, exports).")
     Path run;
 
     @Option(names = "--after", paramLabel = "<dir>", description = "The assess or verify folder after the upgrade.")
     Path after;
 
-    @Option(names = "--comparison", paramLabel = "<compare dir>",
+    @Option(
+            names = "--comparison",
+            paramLabel = "<compare dir>",
             description = "The compare --out folder (comparison.json, comparison.html, the inventories).")
     Path comparison;
 
-    @Option(names = "--out", paramLabel = "<bundle>",
+    @Option(
+            names = "--out",
+            paramLabel = "<bundle>",
             description = "The bundle folder to create; <bundle>.zip is written beside it. Neither may exist.")
     Path out;
 
@@ -103,17 +119,19 @@ public final class EvidenceCommand implements Callable<Integer> {
         }
         addIfGiven(parts, "after", after);
         addIfGiven(parts, "comparison", comparison);
-        Path zip = EvidenceBundle.build(parts, out,
-                (bundle, contents) -> HtmlReports.boardSummary(BoardSummary.read(bundle, contents)));
-        console.println("Evidence bundle written to " + out + " (open " + out.resolve(EvidenceBundle.INDEX) + ") and "
-                + zip);
+        Path zip = EvidenceBundle.build(
+                parts, out, (bundle, contents) -> HtmlReports.boardSummary(BoardSummary.read(bundle, contents)));
+        console.println(
+                "Evidence bundle written to " + out + " (open " + out.resolve(EvidenceBundle.INDEX) + ") and " + zip);
         return ExitCode.READY;
     }
 
     private int check(PrintWriter console) throws IOException, InputException {
         List<EvidenceProblem> problems = EvidenceCheck.check(check);
-        format.document(spec, CheckResults.json(new CheckResults.EvidenceCheck(check.toString(), problems.isEmpty(),
-                problems)), false);
+        format.document(
+                spec,
+                CheckResults.json(new CheckResults.EvidenceCheck(check.toString(), problems.isEmpty(), problems)),
+                false);
         if (problems.isEmpty()) {
             console.println(check + ": every file matches MANIFEST.sha256");
             return ExitCode.READY;

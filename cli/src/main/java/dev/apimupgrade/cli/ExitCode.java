@@ -24,6 +24,5 @@ public final class ExitCode {
     /** migrate: a step started and failed half-way; its changes are saved in the run folder (resume or roll back). */
     public static final int STEP_FAILED = 6;
 
-    private ExitCode() {
-    }
+    private ExitCode() {}
 }

@@ -14,8 +14,8 @@ import dev.apimupgrade.scan.FileDigest;
 import dev.apimupgrade.scan.InputException;
 import dev.apimupgrade.scan.Installation;
 import dev.apimupgrade.scan.InstallationScanner;
-import dev.apimupgrade.scan.Scanner;
 import dev.apimupgrade.scan.ScannedFiles;
+import dev.apimupgrade.scan.Scanner;
 import dev.apimupgrade.scan.Scanners;
 import dev.apimupgrade.scan.db.DatabaseScanner;
 import dev.apimupgrade.scan.db.JdbcDrivers;
@@ -36,43 +36,62 @@ import picocli.CommandLine.Option;
 final class InstallationOptions {
 
     /** What one scan and decision produced. */
-    record Assessed(Installation installation, AnalyticsHomes analytics, Facts facts, Verdict verdict, ToolInfo tool,
-                    ConditionCatalogue catalogue) {
+    record Assessed(
+            Installation installation,
+            AnalyticsHomes analytics,
+            Facts facts,
+            Verdict verdict,
+            ToolInfo tool,
+            ConditionCatalogue catalogue) {
         /** The facts plus the digest of every file they were read from: what a plan's fingerprint covers. */
         Facts factsWithFileDigests() {
             return facts.plus(ScannedFiles.digests(installation, analytics, facts));
         }
     }
 
-    @Option(names = "--old", paramLabel = "<3.0.0 home>",
+    @Option(
+            names = "--old",
+            paramLabel = "<3.0.0 home>",
             description = "The API Manager 3.0.0 home to upgrade (plan --check and migrate: the one plan.json names).")
     Path oldHome;
 
     @Option(names = "--new", paramLabel = "<3.1.0 home>", description = "The API Manager 3.1.0 home to upgrade to.")
     Path newHome;
 
-    @Option(names = "--old-analytics", paramLabel = "<3.0.0 analytics home>",
+    @Option(
+            names = "--old-analytics",
+            paramLabel = "<3.0.0 analytics home>",
             description = "The API-M Analytics 3.0.0 home: its datasources, dashboards and APIM_ANALYTICS_DB are read.")
     Path oldAnalytics;
 
-    @Option(names = "--new-analytics", paramLabel = "<3.1.0 analytics home>",
-            description = "The API-M Analytics 3.1.0 home to upgrade to: its WUM level, datasources and driver bundles.")
+    @Option(
+            names = "--new-analytics",
+            paramLabel = "<3.1.0 analytics home>",
+            description =
+                    "The API-M Analytics 3.1.0 home to upgrade to: its WUM level, datasources and driver bundles.")
     Path newAnalytics;
 
-    @Option(names = "--answers", paramLabel = "<answers.yaml>",
-            description = "Your answers to the questions files cannot settle (keep_registry_versioning, is_key_manager, "
-                    + "distributed, unique_id_user_store: yes or no); migrate also reads its migrate: section"
-                    + " (confirmed steps, database_backup), see docs/answers.md.")
+    @Option(
+            names = "--answers",
+            paramLabel = "<answers.yaml>",
+            description =
+                    "Your answers to the questions files cannot settle (keep_registry_versioning, is_key_manager, "
+                            + "distributed, unique_id_user_store: yes or no); migrate also reads its migrate: section"
+                            + " (confirmed steps, database_backup), see docs/answers.md.")
     Path answers;
 
     @Option(names = "--no-db", description = "Do not read the databases; the conditions that need them are UNKNOWN.")
     boolean noDb;
 
-    @Option(names = "--jdbc-driver", paramLabel = "<jar>",
+    @Option(
+            names = "--jdbc-driver",
+            paramLabel = "<jar>",
             description = "A JDBC driver jar for Oracle, SQL Server or DB2 (repeatable); their checks are untested.")
     List<Path> jdbcDrivers = new ArrayList<>();
 
-    @Option(names = "--today", hidden = true,
+    @Option(
+            names = "--today",
+            hidden = true,
             description = "Assess as of this date (yyyy-mm-dd); for reproducible tests.")
     LocalDate today;
 
@@ -103,8 +122,10 @@ final class InstallationOptions {
     private static void option(StringBuilder line, String name, Path value) {
         if (value != null) {
             String text = value.toString();
-            line.append(' ').append(name).append(' ').append(text.matches("[\\w./:@%+,=-]+") ? text
-                    : "'" + text.replace("'", "'\\''") + "'");
+            line.append(' ')
+                    .append(name)
+                    .append(' ')
+                    .append(text.matches("[\\w./:@%+,=-]+") ? text : "'" + text.replace("'", "'\\''") + "'");
         }
     }
 
@@ -126,8 +147,8 @@ final class InstallationOptions {
     }
 
     AnalyticsHomes analytics() {
-        return new AnalyticsHomes(Optional.ofNullable(absolute(oldAnalytics)),
-                Optional.ofNullable(absolute(newAnalytics)));
+        return new AnalyticsHomes(
+                Optional.ofNullable(absolute(oldAnalytics)), Optional.ofNullable(absolute(newAnalytics)));
     }
 
     static Path absolute(Path p) {
@@ -143,11 +164,20 @@ final class InstallationOptions {
 
     /** How this scan was made, for plan.json; {@code run} is the run folder a plan made mid-run continues. */
     PlanInputs inputs(Path run) {
-        PlanInputs.AnswersFile answersFile = answers == null ? null
+        PlanInputs.AnswersFile answersFile = answers == null
+                ? null
                 : new PlanInputs.AnswersFile(absolute(answers).toString(), FileDigest.sha256(absolute(answers)));
-        return new PlanInputs(text(oldHome), text(newHome), text(oldAnalytics), text(newAnalytics), answersFile, noDb,
+        return new PlanInputs(
+                text(oldHome),
+                text(newHome),
+                text(oldAnalytics),
+                text(newAnalytics),
+                answersFile,
+                noDb,
                 jdbcDrivers.stream().map(p -> absolute(p).toString()).toList(),
-                today == null ? null : today.toString(), List.copyOf(environmentRead), text(run));
+                today == null ? null : today.toString(),
+                List.copyOf(environmentRead),
+                text(run));
     }
 
     private static String text(Path p) {
@@ -168,15 +198,20 @@ final class InstallationOptions {
         }
         if (!noDb) {
             // passwords come only from the environment (APIM_UPGRADE_DB_PASSWORD_<DATASOURCE>) or the file itself
-            scanners.add(new DatabaseScanner(JdbcDrivers.load(jdbcDrivers)).forOldHome(Map.of(), environment,
-                    analytics));
+            scanners.add(
+                    new DatabaseScanner(JdbcDrivers.load(jdbcDrivers)).forOldHome(Map.of(), environment, analytics));
         }
         Facts facts = new InstallationScanner(scanners, today == null ? LocalDate.now() : today).scan(installation);
         ConditionCatalogue catalogue = ConditionCatalogue.load();
         RuleEngine engine = new DroolsRuleEngine(catalogue);
         Verdict verdict = engine.decide(facts);
-        return new Assessed(installation, analytics, facts, verdict,
-                new ToolInfo(ToolVersion.NAME, ToolVersion.version(), engine.rulePackHash()), catalogue);
+        return new Assessed(
+                installation,
+                analytics,
+                facts,
+                verdict,
+                new ToolInfo(ToolVersion.NAME, ToolVersion.version(), engine.rulePackHash()),
+                catalogue);
     }
 
     /** The environment as the scanners see it, noting which variables they read and found set. */

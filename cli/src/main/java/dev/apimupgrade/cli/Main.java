@@ -10,15 +10,28 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Help.Ansi;
 
 /** The apim-upgrade command: its subcommands, and the mapping of every failure to a one-line message and exit code. */
-@Command(name = "apim-upgrade", mixinStandardHelpOptions = true, versionProvider = ToolVersion.class,
+@Command(
+        name = "apim-upgrade",
+        mixinStandardHelpOptions = true,
+        versionProvider = ToolVersion.class,
         description = "Evidence-based upgrade of WSO2 API Manager 3.0.0 to 3.1.0.",
         // in the order of the work: assess, plan, migrate, verify, compare, evidence; rollback when needed
-        subcommands = {AssessCommand.class, PlanCommand.class, MigrateCommand.class, VerifyCommand.class,
-                CompareCommand.class, EvidenceCommand.class, RollbackCommand.class, RulesCommand.class,
-                CommandLine.HelpCommand.class},
-        footer = {"%nExit codes: each command's --help lists its own (2 is always bad usage or unreadable input,"
-                + " 3 an internal error).",
-                "%nStart with: apim-upgrade assess --old <3.0.0 home> --new <3.1.0 home> --out assessment"})
+        subcommands = {
+            AssessCommand.class,
+            PlanCommand.class,
+            MigrateCommand.class,
+            VerifyCommand.class,
+            CompareCommand.class,
+            EvidenceCommand.class,
+            RollbackCommand.class,
+            RulesCommand.class,
+            CommandLine.HelpCommand.class
+        },
+        footer = {
+            "%nExit codes: each command's --help lists its own (2 is always bad usage or unreadable input,"
+                    + " 3 an internal error).",
+            "%nStart with: apim-upgrade assess --old <3.0.0 home> --new <3.1.0 home> --out assessment"
+        })
 public final class Main {
 
     /** The environment the commands read (database passwords); tests give their own. */
@@ -32,7 +45,11 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true), System.getenv(),
+        System.exit(run(
+                args,
+                new PrintWriter(System.out, true),
+                new PrintWriter(System.err, true),
+                System.getenv(),
                 Colours.forThisProcess(System.getenv())));
     }
 
@@ -41,8 +58,8 @@ public final class Main {
         return run(args, out, err, environment, Colours.none());
     }
 
-    private static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> environment,
-                           Colours colours) {
+    private static int run(
+            String[] args, PrintWriter out, PrintWriter err, Map<String, String> environment, Colours colours) {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
         CommandLine cli = commandLine(environment, colours);
@@ -50,7 +67,11 @@ public final class Main {
         cli.setErr(err);
         cli.setParameterExceptionHandler((ex, a) -> {
             err.println("apim-upgrade: " + ex.getMessage());
-            err.println("Try 'apim-upgrade " + (ex.getCommandLine().getCommandName().equals("apim-upgrade") ? "" : ex.getCommandLine().getCommandName() + " ") + "--help'.");
+            err.println("Try 'apim-upgrade "
+                    + (ex.getCommandLine().getCommandName().equals("apim-upgrade")
+                            ? ""
+                            : ex.getCommandLine().getCommandName() + " ")
+                    + "--help'.");
             return ExitCode.BAD_INPUT;
         });
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
@@ -78,8 +99,11 @@ public final class Main {
         // every path option is made absolute once, here: a later stage (an H2 URL, a run folder recorded in the
         // journal) must not depend on the directory the tool was started in
         // except "-" (--out -: standard output), which the commands that accept it look for as given
-        cli.registerConverter(Path.class, text -> text.equals(OutputLocation.STDOUT) ? Path.of(text)
-                : Path.of(text).toAbsolutePath().normalize());
+        cli.registerConverter(
+                Path.class,
+                text -> text.equals(OutputLocation.STDOUT)
+                        ? Path.of(text)
+                        : Path.of(text).toAbsolutePath().normalize());
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setExecutionStrategy(parsed -> {
             requireDashOnlyForOut(parsed);
@@ -94,10 +118,12 @@ public final class Main {
     private static void requireDashOnlyForOut(CommandLine.ParseResult parsed) {
         for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
             for (CommandLine.Model.OptionSpec o : p.matchedOptions()) {
-                if (!o.longestName().equals("--out") && o.getValue() instanceof Path path
+                if (!o.longestName().equals("--out")
+                        && o.getValue() instanceof Path path
                         && OutputLocation.isStdout(path)) {
-                    throw new CommandLine.ParameterException(p.commandSpec().commandLine(), "'-' (standard output) is"
-                            + " only for --out; " + o.longestName() + " needs a path");
+                    throw new CommandLine.ParameterException(
+                            p.commandSpec().commandLine(),
+                            "'-' (standard output) is" + " only for --out; " + o.longestName() + " needs a path");
                 }
             }
         }

@@ -21,25 +21,29 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code migrate}: carries out the plan's automated steps on the homes, in order, after re-checking that the plan is
  * current, no blocker is open and no server runs; stops at the first step for the operator and says how to go on.
  * Run again to resume: completed steps are skipped after re-checking them.
  */
-@Command(name = "migrate", mixinStandardHelpOptions = true,
-        description = {"Execute a plan.json: back up, then change the 3.1.0 home step by step, journalled in --run.",
-                "With --dry-run, print what would be done and write nothing."})
+@Command(
+        name = "migrate",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Execute a plan.json: back up, then change the 3.1.0 home step by step, journalled in --run.",
+            "With --dry-run, print what would be done and write nothing."
+        })
 public final class MigrateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -54,9 +58,12 @@ public final class MigrateCommand implements Callable<Integer> {
     @Mixin
     InstallationOptions homes;
 
-    @Option(names = "--run", paramLabel = "<dir>", description = "The run folder: journal, backups, lock (default:"
-            + " the run folder the plan continues, else migrate-run beside the plan). Give the same folder to resume,"
-            + " to go on with a new plan after drift, or to roll back.")
+    @Option(
+            names = "--run",
+            paramLabel = "<dir>",
+            description = "The run folder: journal, backups, lock (default:"
+                    + " the run folder the plan continues, else migrate-run beside the plan). Give the same folder to resume,"
+                    + " to go on with a new plan after drift, or to roll back.")
     Path runDir;
 
     @Option(names = "--dry-run", description = "Print what would be done (files, TOML diffs) and write nothing.")
@@ -65,22 +72,32 @@ public final class MigrateCommand implements Callable<Integer> {
     @Option(names = "--confirm", paramLabel = "<step id>", description = "A manual step you have done (repeatable).")
     List<String> confirmed = new ArrayList<>();
 
-    @Option(names = "--database-backup", paramLabel = "<where>", description = "Where your full backup of the"
-            + " databases the plan changes is (PRE-BACKUP; recorded in the journal, so no password). Also"
-            + " migrate.database_backup in the --answers file.")
+    @Option(
+            names = "--database-backup",
+            paramLabel = "<where>",
+            description = "Where your full backup of the"
+                    + " databases the plan changes is (PRE-BACKUP; recorded in the journal, so no password). Also"
+                    + " migrate.database_backup in the --answers file.")
     String databaseBackup;
 
-    @Option(names = "--file", paramLabel = "<name>=<path>", description = "A file a step needs that apim-upgrade"
-            + " does not ship (repeatable), by file or short name: --file tenantloader-1.0.jar=/opt/tenantloader-1.0.jar."
-            + " Also migrate.files in the --answers file. The step then runs as automated.")
+    @Option(
+            names = "--file",
+            paramLabel = "<name>=<path>",
+            description = "A file a step needs that apim-upgrade"
+                    + " does not ship (repeatable), by file or short name: --file tenantloader-1.0.jar=/opt/tenantloader-1.0.jar."
+                    + " Also migrate.files in the --answers file. The step then runs as automated.")
     Map<String, Path> files = new LinkedHashMap<>();
 
-    @Option(names = "--quiet", description = "No progress display for long steps (none is shown anyway when the"
-            + " output is not a terminal).")
+    @Option(
+            names = "--quiet",
+            description =
+                    "No progress display for long steps (none is shown anyway when the" + " output is not a terminal).")
     boolean quiet;
 
-    @Option(names = "--no-prompt", description = "Never ask at the terminal: stop at a step for the operator as in"
-            + " a script (without a terminal nothing is asked anyway).")
+    @Option(
+            names = "--no-prompt",
+            description = "Never ask at the terminal: stop at a step for the operator as in"
+                    + " a script (without a terminal nothing is asked anyway).")
     boolean noPrompt;
 
     @Option(names = "--break-lock", description = "Remove a lock left by a run that is no longer active (journalled).")
@@ -115,8 +132,9 @@ public final class MigrateCommand implements Callable<Integer> {
 
     /** compare's inventory of the old home, taken by the engine before the run's first change. */
     private BeforeInventory beforeInventory() {
-        return () -> ComparisonJson.toJson(new InventoryScanner(JdbcDrivers.load(homes.jdbcDrivers))
-                .scan(homes.oldHome, main.environment)).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return () -> ComparisonJson.toJson(
+                        new InventoryScanner(JdbcDrivers.load(homes.jdbcDrivers)).scan(homes.oldHome, main.environment))
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     @Override
@@ -131,10 +149,12 @@ public final class MigrateCommand implements Callable<Integer> {
         if (this.homes.newHome == null) {
             throw new InputException("--new", "migrate needs the 3.1.0 home it changes (--new)");
         }
-        MigrateAnswers answers = this.homes.answers == null ? MigrateAnswers.none()
-                : MigrateAnswers.read(this.homes.answers);
-        RunDirectory run = new RunDirectory(runDir != null ? runDir
-                : continued.orElse(planFile.toAbsolutePath().getParent().resolve("migrate-run")));
+        MigrateAnswers answers =
+                this.homes.answers == null ? MigrateAnswers.none() : MigrateAnswers.read(this.homes.answers);
+        RunDirectory run = new RunDirectory(
+                runDir != null
+                        ? runDir
+                        : continued.orElse(planFile.toAbsolutePath().getParent().resolve("migrate-run")));
         if (continued.isPresent()) {
             this.homes.newHomeAsPlanned = RunFolders.newHomeOriginals(continued.get());
         }
@@ -156,10 +176,22 @@ public final class MigrateCommand implements Callable<Integer> {
             SuppliedFiles supplied = supplied(answers);
             OperatorPrompt prompt = OperatorPrompt.of(System.console(), noPrompt);
             while (true) {
-                RunOutcome outcome = new Engine().migrate(plan, run, homes, scan.preflight(),
-                        new Engine.Options(breakLock, confirmations, backup,
-                                ConsoleProgress.of(System.console() != null, quiet, spec.commandLine().getErr()),
-                                supplied, beforeInventory()));
+                RunOutcome outcome = new Engine()
+                        .migrate(
+                                plan,
+                                run,
+                                homes,
+                                scan.preflight(),
+                                new Engine.Options(
+                                        breakLock,
+                                        confirmations,
+                                        backup,
+                                        ConsoleProgress.of(
+                                                System.console() != null,
+                                                quiet,
+                                                spec.commandLine().getErr()),
+                                        supplied,
+                                        beforeInventory()));
                 outcome.lines().forEach(out::println);
                 if (outcome.completed()) {
                     out.println("Every step of the plan is done. Journal and backups: " + run.root());

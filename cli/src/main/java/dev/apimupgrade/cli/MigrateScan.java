@@ -20,13 +20,15 @@ import java.util.Map;
 record MigrateScan(InstallationOptions options, Map<String, String> environment) {
 
     /** What one scan produced, with the verdict the plan would be made from. */
-    record Result(Facts facts, Verdict verdict, ConditionCatalogue catalogue, Fingerprint fingerprint) {
-    }
+    record Result(Facts facts, Verdict verdict, ConditionCatalogue catalogue, Fingerprint fingerprint) {}
 
     Result scan() throws InputException {
         InstallationOptions.Assessed a = options.assess(environment);
         Facts withDigests = a.factsWithFileDigests();
-        return new Result(withDigests, a.verdict(), a.catalogue(),
+        return new Result(
+                withDigests,
+                a.verdict(),
+                a.catalogue(),
                 Fingerprint.of(withDigests, a.verdict().rulePackHash(), a.tool().version()));
     }
 
@@ -36,7 +38,10 @@ record MigrateScan(InstallationOptions options, Map<String, String> environment)
             // an undecided blocker is as open as one that applies: migrate refuses both, naming what settles it
             List<ConditionResult> open = new ArrayList<>(r.verdict().blockers());
             open.addAll(r.verdict().undecidedBlockers());
-            return new Preflight.Snapshot(r.facts(), r.fingerprint(), open,
+            return new Preflight.Snapshot(
+                    r.facts(),
+                    r.fingerprint(),
+                    open,
                     DatasourceSpecs.read(options.installation(), options.analytics(), Map.of(), environment));
         };
     }

@@ -32,10 +32,11 @@ final class OperatorPrompt {
             return Optional.empty();
         }
         String question = switch (outcome.awaits()) {
-            case CONFIRMATION -> "Type " + DONE + " when " + outcome.stoppedAt() + " is done (Enter alone stops here;"
-                    + " run migrate again to go on later): ";
-            case DATABASE_BACKUP -> "Where is your full backup of that database? No password (Enter alone stops"
-                    + " here): ";
+            case CONFIRMATION ->
+                "Type " + DONE + " when " + outcome.stoppedAt() + " is done (Enter alone stops here;"
+                        + " run migrate again to go on later): ";
+            case DATABASE_BACKUP ->
+                "Where is your full backup of that database? No password (Enter alone stops" + " here): ";
             case NOTHING -> null;
         };
         if (question == null) {
@@ -54,7 +55,8 @@ final class OperatorPrompt {
                 console.printf("Not '%s' %d times: stopping here.%n", DONE, ATTEMPTS);
                 return Optional.empty();
             }
-            console.printf("That is not '%s': type %s once the step is done, or press Enter alone to stop here.%n",
+            console.printf(
+                    "That is not '%s': type %s once the step is done, or press Enter alone to stop here.%n",
                     DONE, DONE);
         }
     }

@@ -14,8 +14,7 @@ final class OutputLocation {
     /** {@code --out -}: the result document goes to standard output and no folder is written. */
     static final String STDOUT = "-";
 
-    private OutputLocation() {
-    }
+    private OutputLocation() {}
 
     static boolean isStdout(Path out) {
         return out != null && out.toString().equals(STDOUT);
@@ -24,8 +23,9 @@ final class OutputLocation {
     /** A command whose output is a folder of files that belong together refuses {@code --out -}. */
     static void requireFolder(CommandSpec spec, Path out, String why) {
         if (isStdout(out)) {
-            throw new ParameterException(spec.commandLine(), "--out - (standard output) is not possible for "
-                    + spec.name() + ": " + why + "; give a folder");
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "--out - (standard output) is not possible for " + spec.name() + ": " + why + "; give a folder");
         }
     }
 
@@ -42,7 +42,8 @@ final class OutputLocation {
         analytics.newHome().ifPresent(homes::add);
         for (Path home : homes) {
             if (target.startsWith(home.toAbsolutePath().normalize())) {
-                throw new InputException(out.toString(),
+                throw new InputException(
+                        out.toString(),
                         "--out is inside the home " + home + "; choose a folder outside the installations");
             }
         }

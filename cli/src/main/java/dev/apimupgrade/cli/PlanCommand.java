@@ -31,20 +31,24 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code plan}: turns the assessment into the plan (plan.json) and the runbook an operator follows (runbook.html,
  * runbook.md); {@code plan --check plan.json} rescans and says exactly what changed since the plan was made.
  * Read-only, like assess: it never writes to either home.
  */
-@Command(name = "plan", mixinStandardHelpOptions = true,
-        description = {"Write plan.json, runbook.html and runbook.md: the steps that apply, in the guide's order.",
-                "With --check, say whether a saved plan still matches the installation."})
+@Command(
+        name = "plan",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Write plan.json, runbook.html and runbook.md: the steps that apply, in the guide's order.",
+            "With --check, say whether a saved plan still matches the installation."
+        })
 public final class PlanCommand implements Callable<Integer> {
 
     @Spec
@@ -56,16 +60,22 @@ public final class PlanCommand implements Callable<Integer> {
     @Mixin
     InstallationOptions homes;
 
-    @Option(names = "--out", paramLabel = "<dir>",
+    @Option(
+            names = "--out",
+            paramLabel = "<dir>",
             description = "Where to write plan.json and the runbook. Must be outside every home.")
     Path out;
 
-    @Option(names = "--check", paramLabel = "<plan.json>",
+    @Option(
+            names = "--check",
+            paramLabel = "<plan.json>",
             description = "Check a saved plan against the installation instead of writing one (the homes and"
                     + " options are the plan's own).")
     Path check;
 
-    @Option(names = "--run", paramLabel = "<run dir>",
+    @Option(
+            names = "--run",
+            paramLabel = "<run dir>",
             description = "The run folder this plan continues, when drift stopped a migrate run: the new home is"
                     + " compared as it was before the run changed it, the homes and options default to the run's, and"
                     + " migrate --plan uses that folder.")
@@ -95,12 +105,24 @@ public final class PlanCommand implements Callable<Integer> {
         OutputLocation.requireFolder(spec, out, "plan.json is kept with plan.key, the key that protects it");
         OutputLocation.requireOutside(out, homes.installation(), homes.analytics());
         InstallationOptions.Assessed a = homes.assess(main.environment);
-        MigrationPlan plan = Planner.plan(a.verdict(), a.catalogue(), a.factsWithFileDigests(), a.tool().version())
+        MigrationPlan plan = Planner.plan(
+                        a.verdict(),
+                        a.catalogue(),
+                        a.factsWithFileDigests(),
+                        a.tool().version())
                 .withInputs(homes.inputs(run));
-        RunbookView runbook = RunbookView.of(plan, a.verdict(), a.tool(), a.installation().oldHome().toString(),
-                a.installation().newHome().map(Path::toString).orElse("<the 3.1.0 home>"), new ShippedScripts(),
-                out.toAbsolutePath().normalize().toString(), a.facts().ofType(DatasourceConfig.class).stream()
-                        .filter(d -> d.role() == Role.OLD).toList(), a.facts().ofType(NodeRoleConfig.class));
+        RunbookView runbook = RunbookView.of(
+                plan,
+                a.verdict(),
+                a.tool(),
+                a.installation().oldHome().toString(),
+                a.installation().newHome().map(Path::toString).orElse("<the 3.1.0 home>"),
+                new ShippedScripts(),
+                out.toAbsolutePath().normalize().toString(),
+                a.facts().ofType(DatasourceConfig.class).stream()
+                        .filter(d -> d.role() == Role.OLD)
+                        .toList(),
+                a.facts().ofType(NodeRoleConfig.class));
 
         Map<String, byte[]> files = new LinkedHashMap<>();
         // a new key for each plan: plan.json is checked with it before anything executes it
@@ -116,29 +138,36 @@ public final class PlanCommand implements Callable<Integer> {
         PrintWriter print = format.human(spec);
         long manual = plan.steps().stream().filter(s -> !s.automated()).count();
         print.println("Plan: " + plan.steps().size() + " step(s), " + manual + " by hand; "
-                + runbook.leftOut().size() + " condition(s) left out, " + runbook.undecided().size() + " not decided.");
+                + runbook.leftOut().size() + " condition(s) left out, "
+                + runbook.undecided().size() + " not decided.");
         // mid-run, a blocker that rests only on what the run changed (the AM schema it upgraded) is the run's own
         RunChecks ofRun = run == null ? null : RunChecks.of(new RunDirectory(run), plan.steps());
         List<ConditionResult> blockers = a.verdict().blockers().stream()
-                .filter(b -> ofRun == null || !ofRun.accountsFor(b)).toList();
+                .filter(b -> ofRun == null || !ofRun.accountsFor(b))
+                .toList();
         if (blockers.size() < a.verdict().blockers().size()) {
             print.println((a.verdict().blockers().size() - blockers.size()) + " blocker(s) rest only on what the run"
-                    + " in " + run + " changed: " + a.verdict().blockers().stream().filter(ofRun::accountsFor)
-                    .map(b -> b.condition().id()).toList() + ".");
+                    + " in " + run + " changed: "
+                    + a.verdict().blockers().stream()
+                            .filter(ofRun::accountsFor)
+                            .map(b -> b.condition().id())
+                            .toList() + ".");
         }
         if (!blockers.isEmpty()) {
-            print.println("NOT READY: " + blockers.size() + " blocker(s) must be resolved first (see the"
-                    + " assessment).");
+            print.println(
+                    "NOT READY: " + blockers.size() + " blocker(s) must be resolved first (see the" + " assessment).");
         } else if (!a.verdict().undecidedBlockers().isEmpty()) {
             print.println("UNDECIDED: " + a.verdict().undecidedBlockers().size() + " blocker condition(s) could not be"
                     + " decided; migrate refuses until they are settled:");
-            a.verdict().undecidedBlockers().forEach(r -> print.println("  " + r.condition().id() + ": "
-                    + Settlement.line(r.messages())));
+            a.verdict()
+                    .undecidedBlockers()
+                    .forEach(r -> print.println("  " + r.condition().id() + ": " + Settlement.line(r.messages())));
         }
         print.println("Written to " + out.toAbsolutePath().normalize().resolve("runbook.html")
                 + ", runbook.md and plan.json (with plan.key, the key that protects it: keep it beside plan.json and"
                 + " share it with no one)");
-        return !blockers.isEmpty() ? ExitCode.BLOCKERS
+        return !blockers.isEmpty()
+                ? ExitCode.BLOCKERS
                 : !a.verdict().undecidedBlockers().isEmpty() ? ExitCode.UNDECIDED : ExitCode.READY;
     }
 
@@ -154,19 +183,28 @@ public final class PlanCommand implements Callable<Integer> {
             homes.newHomeAsPlanned = RunFolders.newHomeOriginals(run);
         }
         InstallationOptions.Assessed a = homes.assess(main.environment);
-        Fingerprint now = Fingerprint.of(a.factsWithFileDigests(), a.verdict().rulePackHash(), a.tool().version());
+        Fingerprint now = Fingerprint.of(
+                a.factsWithFileDigests(), a.verdict().rulePackHash(), a.tool().version());
         List<Fingerprint.Change> all = Fingerprint.compare(saved.fingerprint(), now);
         // what the plan's own steps change or ask for, and what its run changed, is theirs to check, not drift
         Path runFolder = run != null ? run : check.toAbsolutePath().getParent().resolve("migrate-run");
-        List<Fingerprint.Change> changes = RunChecks.of(new RunDirectory(runFolder), saved.steps())
-                .drift(saved.fingerprint(), now);
-        format.document(spec, CheckResults.json(new CheckResults.PlanCheck(check.toString(), changes.isEmpty()
-                ? CheckResults.PlanCheck.CURRENT : CheckResults.PlanCheck.STALE, now.sha256(), changes)), false);
+        List<Fingerprint.Change> changes =
+                RunChecks.of(new RunDirectory(runFolder), saved.steps()).drift(saved.fingerprint(), now);
+        format.document(
+                spec,
+                CheckResults.json(new CheckResults.PlanCheck(
+                        check.toString(),
+                        changes.isEmpty() ? CheckResults.PlanCheck.CURRENT : CheckResults.PlanCheck.STALE,
+                        now.sha256(),
+                        changes)),
+                false);
         PrintWriter print = format.human(spec);
         if (changes.isEmpty()) {
             print.println("CURRENT: " + check + " matches the installation (fingerprint " + now.sha256() + ")"
-                    + (all.isEmpty() ? "." : "; " + all.size() + " change(s) lie where its steps or its run make"
-                    + " changes, which their post-conditions check."));
+                    + (all.isEmpty()
+                            ? "."
+                            : "; " + all.size() + " change(s) lie where its steps or its run make"
+                                    + " changes, which their post-conditions check."));
             return ExitCode.READY;
         }
         print.println("STALE: " + check + " was made from another state of the installation; " + changes.size()
@@ -176,5 +214,4 @@ public final class PlanCommand implements Callable<Integer> {
                 + (saved.inputs() == null ? "" : ", as recorded in " + check) + ").");
         return ExitCode.BLOCKERS;
     }
-
 }

@@ -16,8 +16,7 @@ import java.util.Objects;
  * answers file is identified by its content (the answers bind the plan's fingerprint), not by its name.
  */
 final class PlanDefaults {
-    private PlanDefaults() {
-    }
+    private PlanDefaults() {}
 
     static void apply(PlanInputs made, Path planFile, InstallationOptions options, Map<String, String> environment)
             throws InputException {
@@ -28,8 +27,10 @@ final class PlanDefaults {
         if (options.answers == null && made.answers() != null) {
             options.answers = Path.of(made.answers().path());
             if (!Files.isRegularFile(options.answers)) {
-                throw new InputException(made.answers().path(), "the answers file the plan was made with ("
-                        + planFile + ") is gone; give its copy with --answers");
+                throw new InputException(
+                        made.answers().path(),
+                        "the answers file the plan was made with (" + planFile
+                                + ") is gone; give its copy with --answers");
             }
         }
         if (options.noDb != made.noDb()) {
@@ -38,13 +39,17 @@ final class PlanDefaults {
             }
             options.noDb = true;
         }
-        List<String> drivers = options.jdbcDrivers.stream().map(p -> InstallationOptions.absolute(p).toString())
+        List<String> drivers = options.jdbcDrivers.stream()
+                .map(p -> InstallationOptions.absolute(p).toString())
                 .toList();
         if (drivers.isEmpty()) {
             made.jdbcDrivers().forEach(d -> options.jdbcDrivers.add(Path.of(d)));
         } else if (!drivers.equals(made.jdbcDrivers())) {
-            throw mismatch("--jdbc-driver", String.join(", ", drivers),
-                    made.jdbcDrivers().isEmpty() ? "none" : String.join(", ", made.jdbcDrivers()), planFile);
+            throw mismatch(
+                    "--jdbc-driver",
+                    String.join(", ", drivers),
+                    made.jdbcDrivers().isEmpty() ? "none" : String.join(", ", made.jdbcDrivers()),
+                    planFile);
         }
         if (options.today == null && made.today() != null) {
             options.today = LocalDate.parse(made.today());
@@ -53,8 +58,10 @@ final class PlanDefaults {
         }
         for (String name : made.environment()) {
             if (environment.get(name) == null) {
-                throw new InputException(name, "the plan (" + planFile + ") was made with the environment variable "
-                        + name + " set; set it again (its value is never stored)");
+                throw new InputException(
+                        name,
+                        "the plan (" + planFile + ") was made with the environment variable " + name
+                                + " set; set it again (its value is never stored)");
             }
         }
     }
@@ -71,7 +78,9 @@ final class PlanDefaults {
     }
 
     private static InputException mismatch(String option, String given, String recorded, Path planFile) {
-        return new InputException(option, given + " does not match the plan's " + recorded + " ("
-                + planFile + "); give the same or leave the option out");
+        return new InputException(
+                option,
+                given + " does not match the plan's " + recorded + " (" + planFile
+                        + "); give the same or leave the option out");
     }
 }

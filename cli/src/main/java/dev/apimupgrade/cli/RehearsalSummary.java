@@ -10,8 +10,7 @@ import java.util.List;
  * is really done, so an unattended run goes through.
  */
 final class RehearsalSummary {
-    private RehearsalSummary() {
-    }
+    private RehearsalSummary() {}
 
     static List<String> lines(Rehearsal r) {
         List<String> out = new ArrayList<>();

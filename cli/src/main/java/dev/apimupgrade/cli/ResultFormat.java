@@ -9,9 +9,15 @@ import picocli.CommandLine.Option;
  * its schema in docs/schema describes) alone on standard output, and every line meant for a person on standard error.
  */
 final class ResultFormat {
-    enum Format { TEXT, JSON }
+    enum Format {
+        TEXT,
+        JSON
+    }
 
-    @Option(names = "--format", paramLabel = "<text|json>", defaultValue = "text",
+    @Option(
+            names = "--format",
+            paramLabel = "<text|json>",
+            defaultValue = "text",
             description = "text (default), or json: the result document alone on standard output (schema in"
                     + " docs/schema), every other line on standard error.")
     Format format = Format.TEXT;

@@ -25,7 +25,9 @@ import picocli.CommandLine.Spec;
  * {@code rollback}: puts back every file a migrate run changed, byte-identical, from the run's backup folder, removes
  * what it added, and says plainly what it cannot undo (the steps done by hand).
  */
-@Command(name = "rollback", mixinStandardHelpOptions = true,
+@Command(
+        name = "rollback",
+        mixinStandardHelpOptions = true,
         description = "Restore the homes as they were before the migrate run kept in --run.")
 public final class RollbackCommand implements Callable<Integer> {
     @Spec
@@ -48,8 +50,10 @@ public final class RollbackCommand implements Callable<Integer> {
             RunOutcome outcome = Rollback.of(run, breakLock, datasources(run));
             outcome.lines().forEach(out::println);
             boolean kept = outcome.lines().stream().anyMatch(l -> l.startsWith("kept "));
-            out.println(kept ? "Rolled back, except the paths listed as kept above."
-                    : "Rolled back: every file the run changed is as it was before the run.");
+            out.println(
+                    kept
+                            ? "Rolled back, except the paths listed as kept above."
+                            : "Rolled back: every file the run changed is as it was before the run.");
             out.println("What was there before the rollback (if it differed) is kept in "
                     + runDir.resolve(Rollback.SET_ASIDE) + ".");
             return kept ? ExitCode.REFUSED : ExitCode.READY;
@@ -67,8 +71,10 @@ public final class RollbackCommand implements Callable<Integer> {
     private Optional<DatasourceSpecs> datasources(RunDirectory run) {
         try {
             Homes homes = RunRecord.read(run).homes();
-            return Optional.of(DatasourceSpecs.read(new Installation(homes.oldHome(), Optional.of(homes.newHome())),
-                    Map.of(), main == null ? System.getenv() : main.environment));
+            return Optional.of(DatasourceSpecs.read(
+                    new Installation(homes.oldHome(), Optional.of(homes.newHome())),
+                    Map.of(),
+                    main == null ? System.getenv() : main.environment));
         } catch (InputException | RuntimeException e) {
             return Optional.empty();
         }

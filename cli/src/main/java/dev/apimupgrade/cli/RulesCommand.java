@@ -5,12 +5,15 @@ import dev.apimupgrade.rule.ConditionCatalogue;
 import dev.apimupgrade.rules.DroolsRuleEngine;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** {@code rules}: prints every condition with the rules that decide it, from the compiled rule base itself. */
-@Command(name = "rules", mixinStandardHelpOptions = true,
-        description = "List every condition of the catalogue and the rules that decide it (Markdown; docs/rules.md is this output: ./apim-upgrade rules > docs/rules.md).")
+@Command(
+        name = "rules",
+        mixinStandardHelpOptions = true,
+        description =
+                "List every condition of the catalogue and the rules that decide it (Markdown; docs/rules.md is this output: ./apim-upgrade rules > docs/rules.md).")
 public final class RulesCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

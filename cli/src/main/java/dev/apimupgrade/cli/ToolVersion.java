@@ -38,7 +38,11 @@ public final class ToolVersion implements IVersionProvider {
 
     @Override
     public String[] getVersion() {
-        return new String[] {NAME + " " + version(), "commit " + commit(),
-                "rule pack " + DroolsRuleEngine.hashRulePack(), "Java " + Runtime.version()};
+        return new String[] {
+            NAME + " " + version(),
+            "commit " + commit(),
+            "rule pack " + DroolsRuleEngine.hashRulePack(),
+            "Java " + Runtime.version()
+        };
     }
 }

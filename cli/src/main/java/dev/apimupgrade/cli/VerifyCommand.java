@@ -5,8 +5,8 @@ import dev.apimupgrade.execute.Homes;
 import dev.apimupgrade.execute.Journal;
 import dev.apimupgrade.execute.RunDirectory;
 import dev.apimupgrade.execute.StepContext;
-import dev.apimupgrade.plan.MigrationPlan;
 import dev.apimupgrade.plan.MacKey;
+import dev.apimupgrade.plan.MigrationPlan;
 import dev.apimupgrade.plan.PlanJson;
 import dev.apimupgrade.report.AfterReport;
 import dev.apimupgrade.report.AssessmentJson;
@@ -35,7 +35,9 @@ import picocli.CommandLine.Spec;
  * action's post-condition with the executors' own done checks and the expected 3.1.0 state. Read-only: it writes
  * only after-report.json and after-report.html, whole or not at all, outside the homes.
  */
-@Command(name = "verify", mixinStandardHelpOptions = true,
+@Command(
+        name = "verify",
+        mixinStandardHelpOptions = true,
         description = "Check a migrated installation and write after-report.json and after-report.html.")
 public final class VerifyCommand implements Callable<Integer> {
 
@@ -48,16 +50,23 @@ public final class VerifyCommand implements Callable<Integer> {
     @Mixin
     InstallationOptions homes;
 
-    @Option(names = "--plan", paramLabel = "<plan.json>",
+    @Option(
+            names = "--plan",
+            paramLabel = "<plan.json>",
             description = "The plan migrate ran (default: plan.json of --run); each step's post-condition is checked.")
     Path planFile;
 
-    @Option(names = "--run", paramLabel = "<dir>",
+    @Option(
+            names = "--run",
+            paramLabel = "<dir>",
             description = "The run folder of migrate: its journal shows the confirmed manual steps and its backup"
                     + " the backed-up paths.")
     Path runDir;
 
-    @Option(names = "--out", paramLabel = "<dir>", defaultValue = "apim-upgrade-after",
+    @Option(
+            names = "--out",
+            paramLabel = "<dir>",
+            defaultValue = "apim-upgrade-after",
             description = "Where to write the after-report (default: ${DEFAULT-VALUE}). Must be outside every home."
                     + " - prints after-report.json on standard output and writes no folder.")
     Path out;
@@ -78,8 +87,9 @@ public final class VerifyCommand implements Callable<Integer> {
         if (runDir != null) {
             RunDirectory r = new RunDirectory(runDir);
             if (!Files.isRegularFile(r.journal())) {
-                throw new InputException(runDir.toString(), "not a migrate run folder (no " + r.journal().getFileName()
-                        + ")");
+                throw new InputException(
+                        runDir.toString(),
+                        "not a migrate run folder (no " + r.journal().getFileName() + ")");
             }
             run = Optional.of(r);
         }
@@ -88,8 +98,9 @@ public final class VerifyCommand implements Callable<Integer> {
             plan = Optional.of(PlanJson.read(planFile));
         } else if (run.isPresent() && Files.isRegularFile(run.get().plan())) {
             // the run's copy of the plan is signed with the run's key, as its journal is
-            plan = Optional.of(PlanJson.read(run.get().plan(), MacKey.read(run.get().key(),
-                    run.get().plan().toString())));
+            plan = Optional.of(PlanJson.read(
+                    run.get().plan(),
+                    MacKey.read(run.get().key(), run.get().plan().toString())));
         }
         Optional<Journal> journal = Optional.empty();
         if (run.isPresent()) {
@@ -102,10 +113,15 @@ public final class VerifyCommand implements Callable<Integer> {
 
         InstallationOptions.Assessed assessed = homes.assess(main.environment);
         Homes h = new Homes(homes.oldHome, homes.newHome);
-        DatasourceSpecs datasources = DatasourceSpecs.read(homes.installation(), homes.analytics(), Map.of(),
-                main.environment);
-        StepContext ctx = new StepContext(h, run.isPresent() ? new Backup(run.get(), journal.get(), h) : null,
-                assessed.facts(), datasources, run.orElse(null), journal.orElse(null));
+        DatasourceSpecs datasources =
+                DatasourceSpecs.read(homes.installation(), homes.analytics(), Map.of(), main.environment);
+        StepContext ctx = new StepContext(
+                h,
+                run.isPresent() ? new Backup(run.get(), journal.get(), h) : null,
+                assessed.facts(),
+                datasources,
+                run.orElse(null),
+                journal.orElse(null));
         AfterReport report = new Verification().verify(assessed.tool(), assessed.facts(), plan, journal, ctx);
 
         String json = AssessmentJson.afterReport(report);
@@ -120,8 +136,9 @@ public final class VerifyCommand implements Callable<Integer> {
         var console = toStdout ? spec.commandLine().getErr() : format.human(spec);
         console.println("Verification: " + report.verdict() + " (" + report.passed() + " passed, " + report.failed()
                 + " failed, " + report.unknown() + " unknown)");
-        report.failures().forEach(c -> console.println("  FAIL " + c.id() + ": " + c.title() + ": "
-                + ConsoleSummary.of(c.detail(), "after-report.json")));
+        report.failures()
+                .forEach(c -> console.println("  FAIL " + c.id() + ": " + c.title() + ": "
+                        + ConsoleSummary.of(c.detail(), "after-report.json")));
         if (!toStdout) {
             console.println("After-report written to " + out.resolve("after-report.html") + " and after-report.json");
         }

@@ -43,10 +43,15 @@ class DataFlowsOneWayTest {
     @Test
     void noStageUsesALaterStage() {
         for (int i = 0; i < STAGES.size() - 1; i++) {
-            String[] later = STAGES.subList(i + 1, STAGES.size()).stream().flatMap(List::stream)
+            String[] later = STAGES.subList(i + 1, STAGES.size()).stream()
+                    .flatMap(List::stream)
                     .toArray(String[]::new);
-            noClasses().that().resideInAnyPackage(STAGES.get(i).toArray(String[]::new))
-                    .should().dependOnClassesThat().resideInAnyPackage(later)
+            noClasses()
+                    .that()
+                    .resideInAnyPackage(STAGES.get(i).toArray(String[]::new))
+                    .should()
+                    .dependOnClassesThat()
+                    .resideInAnyPackage(later)
                     .because("data flows fact -> scan -> rule -> plan -> execute -> report -> verify")
                     .check(classes);
         }
@@ -54,18 +59,30 @@ class DataFlowsOneWayTest {
 
     @Test
     void theReportNeverUsesTheExecutor() {
-        noClasses().that().resideInAPackage(BASE + "report..")
-                .should().dependOnClassesThat().resideInAPackage(BASE + "execute..")
+        noClasses()
+                .that()
+                .resideInAPackage(BASE + "report..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage(BASE + "execute..")
                 .because("a report renders what was decided and journalled; it runs nothing")
                 .check(classes);
     }
 
     @Test
     void rulesNeverTouchFilesOrDatabases() {
-        ArchRule rule = noClasses().that().resideInAnyPackage(BASE + "rule..", BASE + "rules..")
-                .should().dependOnClassesThat().resideInAnyPackage("java.nio.file..", "java.sql..", "org.jooq..")
-                .orShould().dependOnClassesThat().belongToAnyOf(java.io.File.class)
-                .orShould().dependOnClassesThat().resideInAnyPackage(BASE + "execute..", BASE + "report..")
+        ArchRule rule = noClasses()
+                .that()
+                .resideInAnyPackage(BASE + "rule..", BASE + "rules..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("java.nio.file..", "java.sql..", "org.jooq..")
+                .orShould()
+                .dependOnClassesThat()
+                .belongToAnyOf(java.io.File.class)
+                .orShould()
+                .dependOnClassesThat()
+                .resideInAnyPackage(BASE + "execute..", BASE + "report..")
                 .because("rules decide from facts only; the scanners read, the executor writes");
         rule.check(classes);
     }
@@ -73,8 +90,14 @@ class DataFlowsOneWayTest {
     @Test
     void theCoreHoldsNoTemplatesAndNoCommandLine() {
         String[] core = STAGES.stream().flatMap(List::stream).toArray(String[]::new);
-        noClasses().that().resideInAnyPackage(core).and().resideOutsideOfPackage(BASE + "report.html..")
-                .should().dependOnClassesThat().resideInAnyPackage("freemarker..", "picocli..", BASE + "cli..")
+        noClasses()
+                .that()
+                .resideInAnyPackage(core)
+                .and()
+                .resideOutsideOfPackage(BASE + "report.html..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("freemarker..", "picocli..", BASE + "cli..")
                 .because("templates live in report-templates and the command line in cli")
                 .check(classes);
     }

@@ -20,27 +20,36 @@ class AfterReportInBrowserTest {
 
     @TempDir
     static Path tmp;
+
     static Path html;
 
     @BeforeAll
     static void verifyTheUntouchedTargetAgainstTheDefaultSamplesPlan() throws Exception {
         HeadlessChromium.requireInstalled();
         MigrateHomes homes = MigrateHomes.of(Samples.DEFAULT, tmp.resolve("homes"));
-        CliRun run = CliRun.of(VerifyDefaultSampleTest.verifyArgs(homes, tmp.resolve("out"), "--plan",
-                homes.planFile().toString()).toArray(String[]::new));
+        CliRun run = CliRun.of(VerifyDefaultSampleTest.verifyArgs(
+                        homes, tmp.resolve("out"), "--plan", homes.planFile().toString())
+                .toArray(String[]::new));
         assertThat(run.code()).as(run.err()).isEqualTo(ExitCode.BLOCKERS);
         html = tmp.resolve("out/after-report.html");
     }
 
     @Test
     void theAfterReportLoadsWithoutAnyConsoleMessageAndShowsItsSections() throws Exception {
-        HeadlessChromium.Result result = HeadlessChromium.run(tmp, "--dump-dom", html.toUri().toString());
+        HeadlessChromium.Result result =
+                HeadlessChromium.run(tmp, "--dump-dom", html.toUri().toString());
 
         assertThat(result.consoleLines()).as("console messages").isEmpty();
-        assertThat(result.stdout()).contains("id=\"verdict\"").contains("id=\"plan\"").contains("id=\"state\"")
-                .contains("id=\"check-SYNAPSE-PROTECTED\"").contains("class=\"fail\"")
-                .contains("id=\"check-DB-AM-SCHEMA\"").contains("id=\"differences-DB-AM-SCHEMA\"")
-                .contains("missing table (unexpected)").contains("db:<wbr>apim_db/<wbr>AM_USER");
+        assertThat(result.stdout())
+                .contains("id=\"verdict\"")
+                .contains("id=\"plan\"")
+                .contains("id=\"state\"")
+                .contains("id=\"check-SYNAPSE-PROTECTED\"")
+                .contains("class=\"fail\"")
+                .contains("id=\"check-DB-AM-SCHEMA\"")
+                .contains("id=\"differences-DB-AM-SCHEMA\"")
+                .contains("missing table (unexpected)")
+                .contains("db:<wbr>apim_db/<wbr>AM_USER");
     }
 
     @Test
@@ -48,7 +57,9 @@ class AfterReportInBrowserTest {
         HeadlessChromium.Screenshot shot = HeadlessChromium.screenshot(tmp, html, 1280, 2000);
 
         assertThat(shot.width()).isEqualTo(1280);
-        assertThat(shot.distinctColours()).as("distinct colours in the screenshot").isGreaterThan(20);
+        assertThat(shot.distinctColours())
+                .as("distinct colours in the screenshot")
+                .isGreaterThan(20);
     }
 
     @ParameterizedTest(name = "{0} x {1}")

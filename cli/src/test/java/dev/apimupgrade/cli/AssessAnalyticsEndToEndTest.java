@@ -28,11 +28,21 @@ class AssessAnalyticsEndToEndTest {
     Path tmp;
 
     private CliRun assess(Path out, String... extra) {
-        String[] base = {"assess", "--old", Samples.home(Samples.CUSTOM).toString(),
-                "--new", Samples.home(Samples.TARGET).toString(),
-                "--old-analytics", Samples.home(Samples.ANALYTICS_CUSTOM).toString(),
-                "--new-analytics", Samples.home(Samples.ANALYTICS_TARGET).toString(),
-                "--out", out.toString(), "--today", TODAY};
+        String[] base = {
+            "assess",
+            "--old",
+            Samples.home(Samples.CUSTOM).toString(),
+            "--new",
+            Samples.home(Samples.TARGET).toString(),
+            "--old-analytics",
+            Samples.home(Samples.ANALYTICS_CUSTOM).toString(),
+            "--new-analytics",
+            Samples.home(Samples.ANALYTICS_TARGET).toString(),
+            "--out",
+            out.toString(),
+            "--today",
+            TODAY
+        };
         String[] args = Stream.concat(Stream.of(base), Stream.of(extra)).toArray(String[]::new);
         return CliRun.withEnvironment(AssessSamplesEndToEndTest.OPERATOR_ENVIRONMENT, args);
     }
@@ -56,7 +66,9 @@ class AssessAnalyticsEndToEndTest {
         assertThat(run.code()).isEqualTo(ExitCode.BLOCKERS);
         JsonNode duplicates = condition(json(tmp.resolve("out/assessment.json")), "ANA-PK-DUPLICATES");
         assertThat(duplicates.get("severity").asText()).isEqualTo("BLOCKER");
-        assertThat(duplicates.toString()).contains("NULL APIVERSION").contains("db:APIM_ANALYTICS_DB/APILASTACCESSSUMMARY");
+        assertThat(duplicates.toString())
+                .contains("NULL APIVERSION")
+                .contains("db:APIM_ANALYTICS_DB/APILASTACCESSSUMMARY");
     }
 
     @Test
@@ -64,7 +76,9 @@ class AssessAnalyticsEndToEndTest {
         assess(tmp.resolve("out"));
 
         JsonNode dashboards = condition(json(tmp.resolve("out/assessment.json")), "ANA-CUSTOM-DASHBOARDS");
-        assertThat(dashboards.get("messages").toString()).contains("partner-sla").contains("PartnerSlaWidget")
+        assertThat(dashboards.get("messages").toString())
+                .contains("partner-sla")
+                .contains("PartnerSlaWidget")
                 .doesNotContain("APIMApiUsage");
     }
 
@@ -72,9 +86,12 @@ class AssessAnalyticsEndToEndTest {
     void theReportListsTheAnalyticsDatasourcesItReadWithTheirUrls() throws IOException {
         assess(tmp.resolve("out"));
 
-        JsonNode datasources = json(tmp.resolve("out/assessment.json")).get("installation").get("datasources");
-        assertThat(datasources.toString()).contains("\"role\":\"OLD-analytics\",\"name\":\"worker/APIM_ANALYTICS_DB\"")
-                .contains("\"role\":\"NEW-analytics\",\"name\":\"dashboard/AM_DB\"").contains("WSO2AM_STATS_DB");
+        JsonNode datasources =
+                json(tmp.resolve("out/assessment.json")).get("installation").get("datasources");
+        assertThat(datasources.toString())
+                .contains("\"role\":\"OLD-analytics\",\"name\":\"worker/APIM_ANALYTICS_DB\"")
+                .contains("\"role\":\"NEW-analytics\",\"name\":\"dashboard/AM_DB\"")
+                .contains("WSO2AM_STATS_DB");
     }
 
     @Test
@@ -84,8 +101,10 @@ class AssessAnalyticsEndToEndTest {
 
         assess(tmp.resolve("out"));
 
-        assertThat(AssessSamplesEndToEndTest.treeHash(Samples.home(Samples.ANALYTICS_CUSTOM))).isEqualTo(oldBefore);
-        assertThat(AssessSamplesEndToEndTest.treeHash(Samples.home(Samples.ANALYTICS_TARGET))).isEqualTo(newBefore);
+        assertThat(AssessSamplesEndToEndTest.treeHash(Samples.home(Samples.ANALYTICS_CUSTOM)))
+                .isEqualTo(oldBefore);
+        assertThat(AssessSamplesEndToEndTest.treeHash(Samples.home(Samples.ANALYTICS_TARGET)))
+                .isEqualTo(newBefore);
     }
 
     @Test
@@ -93,7 +112,8 @@ class AssessAnalyticsEndToEndTest {
         CliRun run = assess(tmp.resolve("out"));
 
         assertThat(Samples.plantedSecrets()).containsKey("custom.analytics_db.password");
-        PlantedSecrets.of(Samples.plantedSecrets()).assertNoneIn(run.out() + run.err(), "what assess printed")
+        PlantedSecrets.of(Samples.plantedSecrets())
+                .assertNoneIn(run.out() + run.err(), "what assess printed")
                 .assertNoneIn(tmp.resolve("out"));
     }
 
@@ -111,24 +131,43 @@ class AssessAnalyticsEndToEndTest {
     void aMalformedAnalyticsYamlIsNamedWithItsLineAndNothingIsWritten() throws IOException {
         Path analytics = tmp.resolve("analytics");
         Files.createDirectories(analytics.resolve("conf/worker"));
-        Files.writeString(analytics.resolve("conf/worker/deployment.yaml"),
+        Files.writeString(
+                analytics.resolve("conf/worker/deployment.yaml"),
                 "wso2.datasources:\n  dataSources:\n    - name: APIM_ANALYTICS_DB\n      definition: [open\n");
-        CliRun run = CliRun.of("assess", "--old", Samples.home(Samples.CUSTOM).toString(), "--no-db",
-                "--old-analytics", analytics.toString(), "--out", tmp.resolve("out").toString());
+        CliRun run = CliRun.of(
+                "assess",
+                "--old",
+                Samples.home(Samples.CUSTOM).toString(),
+                "--no-db",
+                "--old-analytics",
+                analytics.toString(),
+                "--out",
+                tmp.resolve("out").toString());
 
         assertThat(run.code()).isEqualTo(ExitCode.BAD_INPUT);
-        assertThat(run.err()).containsPattern("deployment\\.yaml:\\d+: malformed YAML").doesNotContain("\tat ");
+        assertThat(run.err())
+                .containsPattern("deployment\\.yaml:\\d+: malformed YAML")
+                .doesNotContain("\tat ");
         assertThat(tmp.resolve("out")).doesNotExist();
     }
 
     @Test
     void aFolderThatIsNotAnAnalyticsHomeIsRefusedWithExitCode2() throws IOException {
         Path notAnalytics = Files.createDirectories(tmp.resolve("downloads"));
-        CliRun run = CliRun.of("assess", "--old", Samples.home(Samples.CUSTOM).toString(), "--no-db",
-                "--new-analytics", notAnalytics.toString(), "--out", tmp.resolve("out").toString());
+        CliRun run = CliRun.of(
+                "assess",
+                "--old",
+                Samples.home(Samples.CUSTOM).toString(),
+                "--no-db",
+                "--new-analytics",
+                notAnalytics.toString(),
+                "--out",
+                tmp.resolve("out").toString());
 
         assertThat(run.code()).isEqualTo(ExitCode.BAD_INPUT);
-        assertThat(run.err()).contains("--new-analytics is not an API-M Analytics home").doesNotContain("\tat ");
+        assertThat(run.err())
+                .contains("--new-analytics is not an API-M Analytics home")
+                .doesNotContain("\tat ");
         assertThat(tmp.resolve("out")).doesNotExist();
     }
 

@@ -28,21 +28,37 @@ class AssessBadInputTest {
     @Test
     void aFolderThatIsNotAnApimHomeIsRefusedWithExitCode2() throws IOException {
         Path notHome = Files.createDirectories(tmp.resolve("downloads"));
-        CliRun run = CliRun.of("assess", "--old", notHome.toString(), "--out", tmp.resolve("out").toString());
+        CliRun run = CliRun.of(
+                "assess",
+                "--old",
+                notHome.toString(),
+                "--out",
+                tmp.resolve("out").toString());
 
         assertThat(run.code()).isEqualTo(ExitCode.BAD_INPUT);
-        assertThat(run.err()).contains(notHome.toString()).contains("not a WSO2 API Manager home")
-                .doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(run.err())
+                .contains(notHome.toString())
+                .contains("not a WSO2 API Manager home")
+                .doesNotContain("Exception")
+                .doesNotContain("\tat ");
         assertThat(tmp.resolve("out")).doesNotExist();
     }
 
     @Test
     void aMalformedDeploymentTomlIsNamedWithItsLineAndNothingIsWritten() throws IOException {
         Path home = home("[server]\nhostname = \"localhost\"\n\n[database.apim_db\ntype = \"h2\"\n", REGISTRY);
-        CliRun run = CliRun.of("assess", "--old", home.toString(), "--no-db", "--out", tmp.resolve("out").toString());
+        CliRun run = CliRun.of(
+                "assess",
+                "--old",
+                home.toString(),
+                "--no-db",
+                "--out",
+                tmp.resolve("out").toString());
 
         assertThat(run.code()).isEqualTo(ExitCode.BAD_INPUT);
-        assertThat(run.err()).contains("deployment.toml").containsPattern("deployment\\.toml:4\\b")
+        assertThat(run.err())
+                .contains("deployment.toml")
+                .containsPattern("deployment\\.toml:4\\b")
                 .doesNotContain("\tat ");
         assertThat(tmp.resolve("out")).doesNotExist();
     }
@@ -50,7 +66,13 @@ class AssessBadInputTest {
     @Test
     void aMalformedRegistryXmlIsNamedAndNothingIsWritten() throws IOException {
         Path home = home("[server]\nhostname = \"localhost\"\n", "<wso2registry><staticConfiguration>");
-        CliRun run = CliRun.of("assess", "--old", home.toString(), "--no-db", "--out", tmp.resolve("out").toString());
+        CliRun run = CliRun.of(
+                "assess",
+                "--old",
+                home.toString(),
+                "--no-db",
+                "--out",
+                tmp.resolve("out").toString());
 
         assertThat(run.code()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(run.err()).contains("registry.xml").doesNotContain("\tat ");
@@ -60,7 +82,12 @@ class AssessBadInputTest {
     @Test
     void anOutputFolderInsideTheOldHomeIsRefusedBeforeAnythingIsRead() throws IOException {
         Path home = home("[server]\nhostname = \"localhost\"\n", REGISTRY);
-        CliRun run = CliRun.of("assess", "--old", home.toString(), "--out", home.resolve("report").toString());
+        CliRun run = CliRun.of(
+                "assess",
+                "--old",
+                home.toString(),
+                "--out",
+                home.resolve("report").toString());
 
         assertThat(run.code()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(run.err()).contains("--out is inside the home");
@@ -88,7 +115,9 @@ class AssessBadInputTest {
         CliRun run = CliRun.of("migrate", "--help");
 
         assertThat(run.code()).isZero();
-        assertThat(run.out()).contains("5  refused; the refusal changed nothing").contains("6  a step failed half-way");
+        assertThat(run.out())
+                .contains("5  refused; the refusal changed nothing")
+                .contains("6  a step failed half-way");
     }
 
     @Test

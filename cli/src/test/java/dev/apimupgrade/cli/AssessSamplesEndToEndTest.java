@@ -36,12 +36,21 @@ class AssessSamplesEndToEndTest {
      * The custom sample's shared_db password is a Secure Vault reference, so the operator supplies it in the
      * environment, as the README says; the default sample's passwords are plain in its deployment.toml.
      */
-    static final Map<String, String> OPERATOR_ENVIRONMENT = Map.of("APIM_UPGRADE_DB_PASSWORD_SHARED_DB",
-            Samples.plantedSecret("custom.shared_db.password"));
+    static final Map<String, String> OPERATOR_ENVIRONMENT =
+            Map.of("APIM_UPGRADE_DB_PASSWORD_SHARED_DB", Samples.plantedSecret("custom.shared_db.password"));
 
     private CliRun assess(String sample, Path out) {
-        return CliRun.withEnvironment(sample.equals(Samples.CUSTOM) ? OPERATOR_ENVIRONMENT : Map.of(), "assess", "--old", Samples.home(sample).toString(),
-                "--new", Samples.home(Samples.TARGET).toString(), "--out", out.toString(), "--today", TODAY);
+        return CliRun.withEnvironment(
+                sample.equals(Samples.CUSTOM) ? OPERATOR_ENVIRONMENT : Map.of(),
+                "assess",
+                "--old",
+                Samples.home(sample).toString(),
+                "--new",
+                Samples.home(Samples.TARGET).toString(),
+                "--out",
+                out.toString(),
+                "--today",
+                TODAY);
     }
 
     @ParameterizedTest
@@ -73,8 +82,9 @@ class AssessSamplesEndToEndTest {
         }
         int expected = blocker ? ExitCode.BLOCKERS : undecided ? ExitCode.UNDECIDED : ExitCode.READY;
         assertThat(run.code()).isEqualTo(expected);
-        assertThat(run.out()).startsWith("Reports written to ").contains(blocker ? "\nNOT READY" : undecided
-                ? "\nUNDECIDED" : "\nREADY\n");
+        assertThat(run.out())
+                .startsWith("Reports written to ")
+                .contains(blocker ? "\nNOT READY" : undecided ? "\nUNDECIDED" : "\nREADY\n");
         assertThat(report.get("summary").get("ready").asBoolean()).isEqualTo(!blocker && !undecided);
     }
 
@@ -85,16 +95,24 @@ class AssessSamplesEndToEndTest {
         CliRun run = assess(Samples.CUSTOM, tmp.resolve("out"));
 
         assertThat(run.code()).isEqualTo(ExitCode.UNDECIDED);
-        assertThat(run.out()).contains("\nUNDECIDED: 2 blocker conditions could not be decided\n")
+        assertThat(run.out())
+                .contains("\nUNDECIDED: 2 blocker conditions could not be decided\n")
                 .doesNotContain("\nREADY\n")
                 .contains("  ANA-PK-KEY-LENGTH  BLOCKER: settled by --old-analytics\n")
                 .contains("  ANA-PK-DUPLICATES  BLOCKER: settled by --old-analytics\n")
                 .contains("  REG-KEEP-VERSIONING  WARNING: settled by the answers key keep_registry_versioning");
-        assertThat(run.out().indexOf("ANA-PK-DUPLICATES  BLOCKER")).isLessThan(run.out().indexOf("REG-KEEP-VERSIONING"));
+        assertThat(run.out().indexOf("ANA-PK-DUPLICATES  BLOCKER"))
+                .isLessThan(run.out().indexOf("REG-KEEP-VERSIONING"));
         String last = run.out().lines().reduce((a, b) -> b).orElseThrow();
-        assertThat(last).startsWith("Next: settle each UNKNOWN BLOCKER above as it says, then run again:"
-                + " apim-upgrade assess --old " + Samples.home(Samples.CUSTOM)).contains(" --out " + tmp.resolve("out"));
-        assertThat(json(tmp.resolve("out/assessment.json")).get("summary").get("undecided").asInt()).isEqualTo(2);
+        assertThat(last)
+                .startsWith("Next: settle each UNKNOWN BLOCKER above as it says, then run again:"
+                        + " apim-upgrade assess --old " + Samples.home(Samples.CUSTOM))
+                .contains(" --out " + tmp.resolve("out"));
+        assertThat(json(tmp.resolve("out/assessment.json"))
+                        .get("summary")
+                        .get("undecided")
+                        .asInt())
+                .isEqualTo(2);
     }
 
     @Test
@@ -103,8 +121,9 @@ class AssessSamplesEndToEndTest {
 
         assertThat(run.code()).as(run.out()).isEqualTo(ExitCode.READY);
         String last = run.out().lines().reduce((a, b) -> b).orElseThrow();
-        assertThat(last).isEqualTo("Next: apim-upgrade plan --old " + Samples.home(Samples.DEFAULT) + " --new "
-                + Samples.home(Samples.TARGET) + " --out " + tmp.resolve("plan"));
+        assertThat(last)
+                .isEqualTo("Next: apim-upgrade plan --old " + Samples.home(Samples.DEFAULT) + " --new "
+                        + Samples.home(Samples.TARGET) + " --out " + tmp.resolve("plan"));
     }
 
     @ParameterizedTest
@@ -136,33 +155,56 @@ class AssessSamplesEndToEndTest {
     void noPlantedSecretAppearsInAnyOutputOrMessage(String sample) throws IOException {
         CliRun run = assess(sample, tmp.resolve("out"));
 
-        PlantedSecrets.of(Samples.plantedSecrets()).assertNoneIn(run.out() + run.err(), "what assess printed")
+        PlantedSecrets.of(Samples.plantedSecrets())
+                .assertNoneIn(run.out() + run.err(), "what assess printed")
                 .assertNoneIn(tmp.resolve("out"));
     }
 
     @Test
     void withoutTheVaultedPasswordTheRegIndexStepIsPlannedFromTheUrlNamingTheVariableToSetAndNoSecret()
             throws IOException {
-        CliRun run = CliRun.of("assess", "--old", Samples.home(Samples.CUSTOM).toString(), "--new",
-                Samples.home(Samples.TARGET).toString(), "--out", tmp.resolve("out").toString(), "--today", TODAY);
+        CliRun run = CliRun.of(
+                "assess",
+                "--old",
+                Samples.home(Samples.CUSTOM).toString(),
+                "--new",
+                Samples.home(Samples.TARGET).toString(),
+                "--out",
+                tmp.resolve("out").toString(),
+                "--today",
+                TODAY);
 
-        assertThat(run.code()).as("ANA-PK-* are unknown blockers without --old-analytics").isEqualTo(ExitCode.UNDECIDED);
+        assertThat(run.code())
+                .as("ANA-PK-* are unknown blockers without --old-analytics")
+                .isEqualTo(ExitCode.UNDECIDED);
         JsonNode reindex = condition(json(tmp.resolve("out/assessment.json")), "IDX-REG-INDEX-SQL");
         // the guide's step applies to every 3.0.0 registry and the URL fixes the dialect (issue 16)
         assertThat(reindex.get("status").asText()).isEqualTo("APPLIES");
-        assertThat(reindex.toString()).contains("APIM_UPGRADE_DB_PASSWORD_SHARED_DB")
+        assertThat(reindex.toString())
+                .contains("APIM_UPGRADE_DB_PASSWORD_SHARED_DB")
                 .doesNotContain(Samples.plantedSecret("custom.shared_db.password"));
     }
 
     @Test
     void withNoDbTheConditionsThatNeedTheDataAreUnknownAndTheScriptStepsArePlannedFromTheUrls() throws IOException {
-        CliRun run = CliRun.of("assess", "--old", Samples.home(Samples.DEFAULT).toString(), "--new",
-                Samples.home(Samples.TARGET).toString(), "--out", tmp.resolve("out").toString(), "--today", TODAY,
+        CliRun run = CliRun.of(
+                "assess",
+                "--old",
+                Samples.home(Samples.DEFAULT).toString(),
+                "--new",
+                Samples.home(Samples.TARGET).toString(),
+                "--out",
+                tmp.resolve("out").toString(),
+                "--today",
+                TODAY,
                 "--no-db");
 
-        assertThat(run.code()).as("blockers that need the databases are undecided").isEqualTo(ExitCode.UNDECIDED);
-        assertThat(run.out()).contains("  PRE-ALREADY-MIGRATED  BLOCKER: settled by reading the databases (run without"
-                + " --no-db)\n");
+        assertThat(run.code())
+                .as("blockers that need the databases are undecided")
+                .isEqualTo(ExitCode.UNDECIDED);
+        assertThat(run.out())
+                .contains("  PRE-ALREADY-MIGRATED  BLOCKER: settled by reading the databases (run without"
+                        + " --no-db)\n");
         JsonNode report = json(tmp.resolve("out/assessment.json"));
         for (String id : new String[] {"DB-SCOPE-BINDING-NULL", "PRE-ALREADY-MIGRATED", "IDN-LARGE-TABLES"}) {
             assertThat(condition(report, id).get("status").asText()).as(id).isEqualTo("UNKNOWN");
@@ -171,7 +213,9 @@ class AssessSamplesEndToEndTest {
         // the AM script and reg-index apply to every 3.0.0 database, and the H2 URLs fix their dialect (issue 16)
         for (String id : new String[] {"DB-AM-UPGRADE", "IDX-REG-INDEX-SQL"}) {
             assertThat(condition(report, id).get("status").asText()).as(id).isEqualTo("APPLIES");
-            assertThat(condition(report, id).get("messages").toString()).as(id).contains("not read")
+            assertThat(condition(report, id).get("messages").toString())
+                    .as(id)
+                    .contains("not read")
                     .contains("dialect (H2)");
         }
     }

@@ -49,29 +49,33 @@ class AssessScenariosEndToEndTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("scenarios")
-    void eachScenarioGetsItsExpectedStatusesAndExitCodeLeaksNoSecretAndChangesNeitherHomeNorDatabase(Scenario scenario,
-                                                                                                   int exitCode)
-            throws Exception {
+    void eachScenarioGetsItsExpectedStatusesAndExitCodeLeaksNoSecretAndChangesNeitherHomeNorDatabase(
+            Scenario scenario, int exitCode) throws Exception {
         try (ScenarioDatabases databases = ScenarioDatabases.create(scenario)) {
             Path home = ScenarioGenerator.write(scenario, tmp.resolve("home"), databases.datasources());
-            Optional<Path> analytics = ScenarioGenerator.writeAnalytics(scenario, tmp.resolve("analytics"),
-                    databases.datasources());
+            Optional<Path> analytics =
+                    ScenarioGenerator.writeAnalytics(scenario, tmp.resolve("analytics"), databases.datasources());
             String homeBefore = AssessSamplesEndToEndTest.treeHash(home);
             String analyticsBefore = analytics.isPresent() ? AssessSamplesEndToEndTest.treeHash(analytics.get()) : "";
             String targetBefore = AssessSamplesEndToEndTest.treeHash(Samples.home(Samples.TARGET));
             Map<String, String> databasesBefore = databases.checksums();
             // an empty digest would prove nothing: a server scenario must have tables to compare
-            assertThat(databasesBefore.isEmpty()).as("no tables to compare")
+            assertThat(databasesBefore.isEmpty())
+                    .as("no tables to compare")
                     .isEqualTo(scenario.server() == Scenario.Server.H2);
 
             CliRun run = assess(scenario, home, analytics);
 
-            JsonNode report = new ObjectMapper().readTree(tmp.resolve("out/assessment.json").toFile());
+            JsonNode report = new ObjectMapper()
+                    .readTree(tmp.resolve("out/assessment.json").toFile());
             SoftAssertions softly = new SoftAssertions();
             softly.assertThat(run.err()).as("stderr").isEmpty();
             softly.assertThat(differences(Samples.expectedStatuses(scenario.expectedName()), statuses(report)))
-                    .as("conditions whose status differs from expected/%s.status", scenario.expectedName()).isEmpty();
-            softly.assertThat(run.code()).as("exit code").isEqualTo(exitCode)
+                    .as("conditions whose status differs from expected/%s.status", scenario.expectedName())
+                    .isEmpty();
+            softly.assertThat(run.code())
+                    .as("exit code")
+                    .isEqualTo(exitCode)
                     .isEqualTo(blockers(report).isEmpty() ? ExitCode.READY : ExitCode.BLOCKERS);
             String everything = everything(run);
             List<String> secrets = new ArrayList<>(Samples.plantedSecrets().values());
@@ -79,12 +83,17 @@ class AssessScenariosEndToEndTest {
             for (String secret : secrets) {
                 softly.assertThat(everything).as("planted secret %s", secret).doesNotContain(secret);
             }
-            softly.assertThat(AssessSamplesEndToEndTest.treeHash(home)).as("old home").isEqualTo(homeBefore);
+            softly.assertThat(AssessSamplesEndToEndTest.treeHash(home))
+                    .as("old home")
+                    .isEqualTo(homeBefore);
             softly.assertThat(analytics.isPresent() ? AssessSamplesEndToEndTest.treeHash(analytics.get()) : "")
-                    .as("old analytics home").isEqualTo(analyticsBefore);
-            softly.assertThat(AssessSamplesEndToEndTest.treeHash(Samples.home(Samples.TARGET))).as("new home")
+                    .as("old analytics home")
+                    .isEqualTo(analyticsBefore);
+            softly.assertThat(AssessSamplesEndToEndTest.treeHash(Samples.home(Samples.TARGET)))
+                    .as("new home")
                     .isEqualTo(targetBefore);
-            softly.assertThat(differences(databasesBefore, databases.checksums())).as("tables the assessment changed")
+            softly.assertThat(differences(databasesBefore, databases.checksums()))
+                    .as("tables the assessment changed")
                     .isEmpty();
             softly.assertAll();
         }
@@ -96,7 +105,8 @@ class AssessScenariosEndToEndTest {
 
         assess(Scenario.IS_KEY_MANAGER_UNANSWERED, home, Optional.empty());
 
-        JsonNode report = new ObjectMapper().readTree(tmp.resolve("out/assessment.json").toFile());
+        JsonNode report =
+                new ObjectMapper().readTree(tmp.resolve("out/assessment.json").toFile());
         for (JsonNode c : report.get("conditions")) {
             if (c.get("id").asText().equals("IDN-IS-KEY-MANAGER")) {
                 assertThat(c.get("messages").toString())
@@ -109,14 +119,26 @@ class AssessScenariosEndToEndTest {
 
     /** Assesses against the stock 3.1.0 sample, and an analytics home against the stock analytics 3.1.0 one. */
     private CliRun assess(Scenario scenario, Path home, Optional<Path> analytics) throws Exception {
-        List<String> args = new ArrayList<>(List.of("assess", "--old", home.toString(), "--new",
-                Samples.home(Samples.TARGET).toString(), "--out", tmp.resolve("out").toString(), "--today", TODAY));
+        List<String> args = new ArrayList<>(List.of(
+                "assess",
+                "--old",
+                home.toString(),
+                "--new",
+                Samples.home(Samples.TARGET).toString(),
+                "--out",
+                tmp.resolve("out").toString(),
+                "--today",
+                TODAY));
         if (analytics.isPresent()) {
-            args.addAll(List.of("--old-analytics", analytics.get().toString(), "--new-analytics",
+            args.addAll(List.of(
+                    "--old-analytics",
+                    analytics.get().toString(),
+                    "--new-analytics",
                     Samples.home(Samples.ANALYTICS_TARGET).toString()));
         }
         if (scenario.answers().isPresent()) {
-            Path answers = Files.writeString(tmp.resolve("answers.yaml"), scenario.answers().get());
+            Path answers = Files.writeString(
+                    tmp.resolve("answers.yaml"), scenario.answers().get());
             args.addAll(List.of("--answers", answers.toString()));
         }
         return CliRun.of(args.toArray(String[]::new));
@@ -124,7 +146,8 @@ class AssessScenariosEndToEndTest {
 
     private static Map<String, String> statuses(JsonNode report) {
         Map<String, String> out = new TreeMap<>();
-        report.get("conditions").forEach(c -> out.put(c.get("id").asText(), c.get("status").asText()));
+        report.get("conditions")
+                .forEach(c -> out.put(c.get("id").asText(), c.get("status").asText()));
         return out;
     }
 
@@ -136,7 +159,8 @@ class AssessScenariosEndToEndTest {
                 out.put(id, "expected " + status + ", was " + actual.get(id));
             }
         });
-        actual.keySet().stream().filter(id -> !expected.containsKey(id))
+        actual.keySet().stream()
+                .filter(id -> !expected.containsKey(id))
                 .forEach(id -> out.put(id, "not expected, was " + actual.get(id)));
         return out;
     }
@@ -144,7 +168,8 @@ class AssessScenariosEndToEndTest {
     private static List<String> blockers(JsonNode report) {
         List<String> out = new ArrayList<>();
         report.get("conditions").forEach(c -> {
-            if (c.get("status").asText().equals("APPLIES") && c.get("severity").asText().equals("BLOCKER")) {
+            if (c.get("status").asText().equals("APPLIES")
+                    && c.get("severity").asText().equals("BLOCKER")) {
                 out.add(c.get("id").asText());
             }
         });

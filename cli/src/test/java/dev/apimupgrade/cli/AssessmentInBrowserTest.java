@@ -3,14 +3,9 @@ package dev.apimupgrade.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.apimupgrade.samples.Samples;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,14 +20,23 @@ class AssessmentInBrowserTest {
 
     @TempDir
     static Path tmp;
+
     static Path html;
 
     @BeforeAll
     static void assessTheCustomSample() {
         HeadlessChromium.requireInstalled();
-        CliRun run = CliRun.withEnvironment(AssessSamplesEndToEndTest.OPERATOR_ENVIRONMENT, "assess", "--old",
-                Samples.home(Samples.CUSTOM).toString(), "--new", Samples.home(Samples.TARGET).toString(),
-                "--out", tmp.resolve("out").toString(), "--today", "2026-11-25");
+        CliRun run = CliRun.withEnvironment(
+                AssessSamplesEndToEndTest.OPERATOR_ENVIRONMENT,
+                "assess",
+                "--old",
+                Samples.home(Samples.CUSTOM).toString(),
+                "--new",
+                Samples.home(Samples.TARGET).toString(),
+                "--out",
+                tmp.resolve("out").toString(),
+                "--today",
+                "2026-11-25");
         // without --old-analytics the analytics key blockers are undecided: the page shows that verdict
         assertThat(run.code()).isEqualTo(ExitCode.UNDECIDED);
         html = tmp.resolve("out/assessment.html");
@@ -40,11 +44,16 @@ class AssessmentInBrowserTest {
 
     @Test
     void theAssessmentLoadsWithoutAnyConsoleMessageAndShowsItsSections() throws Exception {
-        HeadlessChromium.Result result = HeadlessChromium.run(tmp, "--dump-dom", html.toUri().toString());
+        HeadlessChromium.Result result =
+                HeadlessChromium.run(tmp, "--dump-dom", html.toUri().toString());
 
         assertThat(result.consoleLines()).as("console messages").isEmpty();
-        assertThat(result.stdout()).contains("id=\"blockers\"").contains("id=\"warnings\"")
-                .contains("KEY-CERT-EXPIRY").contains("REG-VERSIONING-ENABLED").contains("Not applicable");
+        assertThat(result.stdout())
+                .contains("id=\"blockers\"")
+                .contains("id=\"warnings\"")
+                .contains("KEY-CERT-EXPIRY")
+                .contains("REG-VERSIONING-ENABLED")
+                .contains("Not applicable");
     }
 
     @Test
@@ -52,13 +61,19 @@ class AssessmentInBrowserTest {
         HeadlessChromium.Screenshot shot = HeadlessChromium.screenshot(tmp, html, 1280, 2000);
 
         assertThat(shot.width()).isEqualTo(1280);
-        assertThat(shot.distinctColours()).as("distinct colours in the screenshot").isGreaterThan(20);
+        assertThat(shot.distinctColours())
+                .as("distinct colours in the screenshot")
+                .isGreaterThan(20);
     }
 
     @Test
     void theAssessmentPrintsToPdf() throws Exception {
         Path pdf = tmp.resolve("assessment.pdf");
-        HeadlessChromium.run(tmp, "--no-pdf-header-footer", "--print-to-pdf=" + pdf, html.toUri().toString());
+        HeadlessChromium.run(
+                tmp,
+                "--no-pdf-header-footer",
+                "--print-to-pdf=" + pdf,
+                html.toUri().toString());
 
         byte[] bytes = Files.readAllBytes(pdf);
         assertThat(new String(bytes, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");

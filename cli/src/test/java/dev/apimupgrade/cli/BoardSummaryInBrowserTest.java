@@ -2,14 +2,9 @@ package dev.apimupgrade.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,6 +20,7 @@ class BoardSummaryInBrowserTest {
 
     @TempDir
     static Path tmp;
+
     static Path index;
 
     @BeforeAll
@@ -32,32 +28,49 @@ class BoardSummaryInBrowserTest {
         HeadlessChromium.requireInstalled();
         EvidenceEndToEndTest.assess(tmp.resolve("before"));
         EvidenceEndToEndTest.assess(tmp.resolve("after"));
-        CliRun build = CliRun.of("evidence", "--before", tmp.resolve("before").toString(),
-                "--after", tmp.resolve("after").toString(), "--out", tmp.resolve("bundle").toString());
+        CliRun build = CliRun.of(
+                "evidence",
+                "--before",
+                tmp.resolve("before").toString(),
+                "--after",
+                tmp.resolve("after").toString(),
+                "--out",
+                tmp.resolve("bundle").toString());
         assertThat(build.code()).as(build.err()).isZero();
         index = tmp.resolve("bundle/index.html");
     }
 
     @Test
     void theBoardSummaryLoadsWithoutAnyConsoleMessageAndShowsItsSections() throws Exception {
-        HeadlessChromium.Result result = HeadlessChromium.run(tmp, "--dump-dom", index.toUri().toString());
+        HeadlessChromium.Result result =
+                HeadlessChromium.run(tmp, "--dump-dom", index.toUri().toString());
 
         assertThat(result.consoleLines()).as("console messages").isEmpty();
-        assertThat(result.stdout()).contains("id=\"before-the-upgrade\"").contains("id=\"after\"")
-                .contains("id=\"what-ran\"").contains("id=\"contents\"").contains("class=\"manifest-hash\"");
+        assertThat(result.stdout())
+                .contains("id=\"before-the-upgrade\"")
+                .contains("id=\"after\"")
+                .contains("id=\"what-ran\"")
+                .contains("id=\"contents\"")
+                .contains("class=\"manifest-hash\"");
     }
 
     @Test
     void theBoardSummaryRendersToANonBlankScreenshot() throws Exception {
         HeadlessChromium.Screenshot shot = HeadlessChromium.screenshot(tmp, index, 1280, 1000);
 
-        assertThat(shot.distinctColours()).as("distinct colours in the screenshot").isGreaterThan(20);
+        assertThat(shot.distinctColours())
+                .as("distinct colours in the screenshot")
+                .isGreaterThan(20);
     }
 
     @Test
     void theBoardSummaryPrintsToAOnePagePdf() throws Exception {
         Path pdf = tmp.resolve("board.pdf");
-        HeadlessChromium.run(tmp, "--no-pdf-header-footer", "--print-to-pdf=" + pdf, index.toUri().toString());
+        HeadlessChromium.run(
+                tmp,
+                "--no-pdf-header-footer",
+                "--print-to-pdf=" + pdf,
+                index.toUri().toString());
 
         byte[] bytes = Files.readAllBytes(pdf);
         String text = new String(bytes, StandardCharsets.ISO_8859_1);

@@ -15,10 +15,10 @@ import org.junit.jupiter.api.Test;
  */
 class CommandReferenceTest {
     private static final Path README = Path.of("..", "README.md");
-    private static final List<String> COMMANDS = List.of("assess", "plan", "migrate", "verify", "compare", "evidence",
-            "rollback", "rules");
-    private static final Pattern BLOCK = Pattern.compile("(<!-- help: (?<command>[a-z]+) -->\n```text\n)(?<help>.*?)"
-            + "(```\n)", Pattern.DOTALL);
+    private static final List<String> COMMANDS =
+            List.of("assess", "plan", "migrate", "verify", "compare", "evidence", "rollback", "rules");
+    private static final Pattern BLOCK =
+            Pattern.compile("(<!-- help: (?<command>[a-z]+) -->\n```text\n)(?<help>.*?)" + "(```\n)", Pattern.DOTALL);
 
     @Test
     void theReadmesCommandReferenceIsEachCommandsHelpAsPrinted() throws Exception {
@@ -33,8 +33,9 @@ class CommandReferenceTest {
             if (Boolean.getBoolean("golden.update")) {
                 m.appendReplacement(updated, Matcher.quoteReplacement(m.group(1) + help + m.group(4)));
             } else {
-                assertThat(m.group("help")).as("README's block for " + command + " (regenerate with"
-                        + " -Dgolden.update=true)").isEqualTo(help);
+                assertThat(m.group("help"))
+                        .as("README's block for " + command + " (regenerate with" + " -Dgolden.update=true)")
+                        .isEqualTo(help);
             }
         }
         if (Boolean.getBoolean("golden.update")) {
@@ -47,19 +48,30 @@ class CommandReferenceTest {
     @Test
     void everyCommandsHelpGroupsItsOptionsShowsAnExampleAndOnlyItsOwnExitCodes() {
         String migrate = help("migrate");
-        assertThat(migrate).contains("Homes and inputs:", "Behaviour:", "Example", "Exit codes:",
-                "  4  stopped at a step for the operator").doesNotContain("READY: no blocker");
-        assertThat(migrate.indexOf("\n      --plan=")).isPositive().isLessThan(migrate.indexOf("\n      --old="))
+        assertThat(migrate)
+                .contains(
+                        "Homes and inputs:",
+                        "Behaviour:",
+                        "Example",
+                        "Exit codes:",
+                        "  4  stopped at a step for the operator")
+                .doesNotContain("READY: no blocker");
+        assertThat(migrate.indexOf("\n      --plan="))
+                .isPositive()
+                .isLessThan(migrate.indexOf("\n      --old="))
                 .isLessThan(migrate.indexOf("\n      --dry-run "));
         assertThat(help("verify"))
                 .containsPattern("--new=<3.1.0 home>\\s+The API Manager 3.1.0 home to upgrade to\\.\\s+Required\\.");
         assertThat(help("migrate")).contains("Required; when not given, the one plan.json");
         String assess = help("assess");
         assertThat(assess).contains("Outputs:", "Databases:", "  7  UNDECIDED").doesNotContain("  4  stopped");
-        assertThat(assess.indexOf("\n      --old=")).isPositive().isLessThan(assess.indexOf("\n      --out="))
+        assertThat(assess.indexOf("\n      --old="))
+                .isPositive()
+                .isLessThan(assess.indexOf("\n      --out="))
                 .isLessThan(assess.indexOf("\n      --no-db "));
         for (String command : COMMANDS) {
-            assertThat(help(command).lines()).as(command)
+            assertThat(help(command).lines())
+                    .as(command)
                     .allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(80));
         }
     }

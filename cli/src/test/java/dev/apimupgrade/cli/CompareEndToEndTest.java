@@ -12,7 +12,6 @@ import dev.apimupgrade.scan.Installation;
 import dev.apimupgrade.scan.db.DatasourceSpec;
 import dev.apimupgrade.scan.db.DatasourceSpecs;
 import dev.apimupgrade.testkit.PlantedSecrets;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -21,10 +20,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -41,9 +39,11 @@ class CompareEndToEndTest {
     private static final String ADD_SUBSCRIPTION = "INSERT INTO AM_SUBSCRIPTION (TIER_ID, API_ID, APPLICATION_ID, "
             + "SUB_STATUS, UUID) SELECT 'Unlimited', MIN(A.API_ID), MIN(P.APPLICATION_ID), 'UNBLOCKED', "
             + "'compare-test-subscription' FROM AM_API A, AM_APPLICATION P";
+
     private static final String ADD_NULL_BINDING =
             "INSERT INTO IDN_OAUTH2_SCOPE_BINDING (SCOPE_ID, SCOPE_BINDING) SELECT MIN(SCOPE_ID), NULL FROM IDN_OAUTH2_SCOPE";
-    private static final String DELETE_NULL_BINDINGS = "DELETE FROM IDN_OAUTH2_SCOPE_BINDING WHERE SCOPE_BINDING IS NULL";
+    private static final String DELETE_NULL_BINDINGS =
+            "DELETE FROM IDN_OAUTH2_SCOPE_BINDING WHERE SCOPE_BINDING IS NULL";
     private static final String DELETE_SUBSCRIPTIONS = "DELETE FROM AM_SUBSCRIPTION";
 
     @TempDir
@@ -54,7 +54,13 @@ class CompareEndToEndTest {
         Path a = copyOfDefault("a");
         Path b = copyOfDefault("b");
 
-        CliRun run = compare("--old", a.toString(), "--new", b.toString(), "--out", tmp.resolve("out").toString());
+        CliRun run = compare(
+                "--old",
+                a.toString(),
+                "--new",
+                b.toString(),
+                "--out",
+                tmp.resolve("out").toString());
 
         assertThat(run.code()).as(run.err()).isEqualTo(ExitCode.READY);
         JsonNode c = comparison(tmp.resolve("out"));
@@ -65,8 +71,14 @@ class CompareEndToEndTest {
             assertThat(row.get("before").asLong()).isEqualTo(row.get("after").asLong());
             items.add(row.get("tenant").asText() + "/" + row.get("item").asText());
         }
-        assertThat(items).contains("carbon.super/apis", "carbon.super/applications", "carbon.super/scopes",
-                "carbon.super/scope-bindings", "carbon.super/users", "carbon.super/synapse-files");
+        assertThat(items)
+                .contains(
+                        "carbon.super/apis",
+                        "carbon.super/applications",
+                        "carbon.super/scopes",
+                        "carbon.super/scope-bindings",
+                        "carbon.super/users",
+                        "carbon.super/synapse-files");
         assertThat(tmp.resolve("out/comparison.html")).content().contains("id=\"comparison\"", "0 unexplained");
         PlantedSecrets.of(Samples.plantedSecrets()).assertNoneIn(tmp.resolve("out"));
     }
@@ -78,7 +90,13 @@ class CompareEndToEndTest {
         h2(a, ADD_SUBSCRIPTION);
         h2(b, ADD_SUBSCRIPTION, DELETE_SUBSCRIPTIONS);
 
-        CliRun run = compare("--old", a.toString(), "--new", b.toString(), "--out", tmp.resolve("out").toString());
+        CliRun run = compare(
+                "--old",
+                a.toString(),
+                "--new",
+                b.toString(),
+                "--out",
+                tmp.resolve("out").toString());
 
         assertThat(run.code()).isEqualTo(CompareCommand.UNEXPLAINED);
         assertThat(run.err()).contains("unexplained: carbon.super subscriptions");
@@ -97,16 +115,31 @@ class CompareEndToEndTest {
         h2(b, ADD_NULL_BINDING, DELETE_NULL_BINDINGS);
         Path runDir = runWithExport("IDN_OAUTH2_SCOPE_BINDING", "{\"SCOPE_ID\":\"1\",\"SCOPE_BINDING\":null}");
 
-        CliRun without = compare("--old", a.toString(), "--new", b.toString(), "--out", tmp.resolve("o1").toString());
-        CliRun with = compare("--old", a.toString(), "--new", b.toString(), "--run", runDir.toString(),
-                "--out", tmp.resolve("o2").toString());
+        CliRun without = compare(
+                "--old",
+                a.toString(),
+                "--new",
+                b.toString(),
+                "--out",
+                tmp.resolve("o1").toString());
+        CliRun with = compare(
+                "--old",
+                a.toString(),
+                "--new",
+                b.toString(),
+                "--run",
+                runDir.toString(),
+                "--out",
+                tmp.resolve("o2").toString());
 
         assertThat(without.code()).isEqualTo(CompareCommand.UNEXPLAINED);
         assertThat(with.code()).as(with.err()).isEqualTo(ExitCode.READY);
         JsonNode row = row(comparison(tmp.resolve("o2")), "carbon.super", "scope-bindings");
         assertThat(row.get("status").asText()).isEqualTo("EXPLAINED");
         assertThat(row.get("explanation").asText())
-                .contains("1 row(s) of IDN_OAUTH2_SCOPE_BINDING", "exports/scope-binding-cleanup/IDN_OAUTH2_SCOPE_BINDING.jsonl");
+                .contains(
+                        "1 row(s) of IDN_OAUTH2_SCOPE_BINDING",
+                        "exports/scope-binding-cleanup/IDN_OAUTH2_SCOPE_BINDING.jsonl");
     }
 
     @Test
@@ -121,15 +154,24 @@ class CompareEndToEndTest {
         Files.createDirectories(west.resolve("api"));
         Files.writeString(west.resolve("api/admin--Added_v1.0.xml"), "<api name=\"Added\"/>\n");
 
-        CliRun run = compare("--old", a.toString(), "--new", b.toString(), "--out", tmp.resolve("out").toString());
+        CliRun run = compare(
+                "--old",
+                a.toString(),
+                "--new",
+                b.toString(),
+                "--out",
+                tmp.resolve("out").toString());
 
         assertThat(run.code()).isEqualTo(CompareCommand.UNEXPLAINED);
         JsonNode c = comparison(tmp.resolve("out"));
         assertThat(row(c, "(all)", "tenants").get("before").asLong()).isEqualTo(3);
         assertThat(row(c, "north.example", "users").get("status").asText()).isEqualTo("SAME");
-        assertThat(row(c, "north.example", "synapse-files").get("status").asText()).isEqualTo("SAME");
-        assertThat(row(c, "south.example", "synapse-files").get("status").asText()).isEqualTo("EXPLAINED");
-        assertThat(row(c, "south.example", "synapse-files").get("explanation").asText()).contains("sequences/main.xml");
+        assertThat(row(c, "north.example", "synapse-files").get("status").asText())
+                .isEqualTo("SAME");
+        assertThat(row(c, "south.example", "synapse-files").get("status").asText())
+                .isEqualTo("EXPLAINED");
+        assertThat(row(c, "south.example", "synapse-files").get("explanation").asText())
+                .contains("sequences/main.xml");
         JsonNode westRow = row(c, "west.example", "synapse-files");
         assertThat(westRow.get("status").asText()).isEqualTo("UNEXPLAINED");
         assertThat(westRow.get("explanation").asText()).contains("api/admin--Added_v1.0.xml");
@@ -142,10 +184,22 @@ class CompareEndToEndTest {
         Path bad = tmp.resolve("inventory.old.json");
         Files.writeString(bad, "{ not json");
 
-        CliRun noRun = compare("--old", a.toString(), "--new", a.toString(), "--run", tmp.resolve("nope").toString(),
-                "--out", tmp.resolve("o1").toString());
-        CliRun badInventory = compare("--old", bad.toString(), "--new", a.toString(),
-                "--out", tmp.resolve("o2").toString());
+        CliRun noRun = compare(
+                "--old",
+                a.toString(),
+                "--new",
+                a.toString(),
+                "--run",
+                tmp.resolve("nope").toString(),
+                "--out",
+                tmp.resolve("o1").toString());
+        CliRun badInventory = compare(
+                "--old",
+                bad.toString(),
+                "--new",
+                a.toString(),
+                "--out",
+                tmp.resolve("o2").toString());
 
         assertThat(noRun.code()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(noRun.err()).contains("nope").doesNotContain("Exception");
@@ -160,38 +214,61 @@ class CompareEndToEndTest {
      * and the NULL binding deleted as a migration would: only the exported binding is explained.
      */
     @ParameterizedTest
-    @EnumSource(value = Scenario.class, names = {"POSTGRESQL", "MARIADB_ANALYTICS"})
+    @EnumSource(
+            value = Scenario.class,
+            names = {"POSTGRESQL", "MARIADB_ANALYTICS"})
     void onServerDatabasesADeletedSubscriptionIsUnexplainedAndAnExportedBindingExplained(Scenario scenario)
             throws Exception {
         try (ScenarioDatabases databases = ScenarioDatabases.create(scenario)) {
             Path home = ScenarioGenerator.write(scenario, tmp.resolve("home"), databases.datasources());
-            ScenarioDatasource am = databases.datasources().stream().filter(d -> d.name().equals("apim_db"))
-                    .findFirst().orElseThrow();
+            ScenarioDatasource am = databases.datasources().stream()
+                    .filter(d -> d.name().equals("apim_db"))
+                    .findFirst()
+                    .orElseThrow();
             server(am, ADD_SUBSCRIPTION, ADD_NULL_BINDING);
 
-            CliRun before = compare("--old", home.toString(), "--out", tmp.resolve("before").toString());
-            CliRun same = compare("--old", home.toString(), "--new", home.toString(),
-                    "--out", tmp.resolve("same").toString());
+            CliRun before = compare(
+                    "--old", home.toString(), "--out", tmp.resolve("before").toString());
+            CliRun same = compare(
+                    "--old",
+                    home.toString(),
+                    "--new",
+                    home.toString(),
+                    "--out",
+                    tmp.resolve("same").toString());
             server(am, DELETE_NULL_BINDINGS, DELETE_SUBSCRIPTIONS);
             Path runDir = runWithExport("idn_oauth2_scope_binding", "{\"scope_id\":\"1\",\"scope_binding\":null}");
-            CliRun after = compare("--old", tmp.resolve("before/inventory.old.json").toString(),
-                    "--new", home.toString(), "--run", runDir.toString(), "--out", tmp.resolve("after").toString());
+            CliRun after = compare(
+                    "--old",
+                    tmp.resolve("before/inventory.old.json").toString(),
+                    "--new",
+                    home.toString(),
+                    "--run",
+                    runDir.toString(),
+                    "--out",
+                    tmp.resolve("after").toString());
 
             assertThat(before.code()).as(before.err()).isEqualTo(ExitCode.READY);
             assertThat(same.code()).as(same.err() + same.out()).isEqualTo(ExitCode.READY);
             JsonNode equal = comparison(tmp.resolve("same"));
-            assertThat(equal.get("rows")).allSatisfy(r -> assertThat(r.get("status").asText()).isEqualTo("SAME"));
-            assertThat(row(equal, "carbon.super", "subscriptions").get("before").asLong()).isEqualTo(1);
-            assertThat(row(equal, "carbon.super", "users").get("before").asLong()).isPositive();
+            assertThat(equal.get("rows"))
+                    .allSatisfy(r -> assertThat(r.get("status").asText()).isEqualTo("SAME"));
+            assertThat(row(equal, "carbon.super", "subscriptions").get("before").asLong())
+                    .isEqualTo(1);
+            assertThat(row(equal, "carbon.super", "users").get("before").asLong())
+                    .isPositive();
 
             assertThat(after.code()).isEqualTo(CompareCommand.UNEXPLAINED);
             JsonNode c = comparison(tmp.resolve("after"));
-            assertThat(row(c, "carbon.super", "subscriptions").get("status").asText()).isEqualTo("UNEXPLAINED");
-            assertThat(row(c, "carbon.super", "scope-bindings").get("status").asText()).isEqualTo("EXPLAINED");
+            assertThat(row(c, "carbon.super", "subscriptions").get("status").asText())
+                    .isEqualTo("UNEXPLAINED");
+            assertThat(row(c, "carbon.super", "scope-bindings").get("status").asText())
+                    .isEqualTo("EXPLAINED");
             assertThat(c.get("unexplained").asLong()).isEqualTo(1);
             Map<String, String> passwords = new TreeMap<>();
             databases.datasources().forEach(d -> passwords.put(d.name() + ".password", d.password()));
-            PlantedSecrets.of(Scenario.plantedSecrets(), passwords).assertNoneIn(tmp.resolve("after"))
+            PlantedSecrets.of(Scenario.plantedSecrets(), passwords)
+                    .assertNoneIn(tmp.resolve("after"))
                     .assertNoneIn(tmp.resolve("same"));
         }
     }
@@ -206,17 +283,23 @@ class CompareEndToEndTest {
         Path runDir = tmp.resolve("run");
         Path file = runDir.resolve("exports/scope-binding-cleanup/" + table + ".jsonl");
         Files.createDirectories(file.getParent());
-        Files.writeString(file, "{\"query\":\"SELECT SCOPE_ID, SCOPE_BINDING FROM IDN_OAUTH2_SCOPE_BINDING WHERE "
-                + "SCOPE_BINDING IS NULL\",\"columns\":[\"SCOPE_ID\",\"SCOPE_BINDING\"]}\n" + row + "\n");
+        Files.writeString(
+                file,
+                "{\"query\":\"SELECT SCOPE_ID, SCOPE_BINDING FROM IDN_OAUTH2_SCOPE_BINDING WHERE "
+                        + "SCOPE_BINDING IS NULL\",\"columns\":[\"SCOPE_ID\",\"SCOPE_BINDING\"]}\n" + row + "\n");
         return runDir;
     }
 
     /** Runs statements on a copied home's WSO2AM_DB, connecting as its deployment.toml says. */
     private static void h2(Path home, String... sql) throws Exception {
-        DatasourceSpec spec = DatasourceSpecs.read(new Installation(home, Optional.empty()), Map.of(), Map.of())
-                .all().stream().filter(s -> s.name().equals("apim_db")).findFirst().orElseThrow();
-        try (Connection c = DriverManager.getConnection(spec.connectUrl() + ";IFEXISTS=TRUE", spec.user(),
-                spec.password()); Statement s = c.createStatement()) {
+        DatasourceSpec spec =
+                DatasourceSpecs.read(new Installation(home, Optional.empty()), Map.of(), Map.of()).all().stream()
+                        .filter(s -> s.name().equals("apim_db"))
+                        .findFirst()
+                        .orElseThrow();
+        try (Connection c = DriverManager.getConnection(
+                        spec.connectUrl() + ";IFEXISTS=TRUE", spec.user(), spec.password());
+                Statement s = c.createStatement()) {
             for (String one : sql) {
                 s.execute(one);
             }
@@ -225,7 +308,7 @@ class CompareEndToEndTest {
 
     private static void server(ScenarioDatasource d, String... sql) throws SQLException {
         try (Connection c = DriverManager.getConnection(d.url(), d.username(), d.password());
-             Statement s = c.createStatement()) {
+                Statement s = c.createStatement()) {
             for (String one : sql) {
                 s.execute(one);
             }
@@ -244,7 +327,8 @@ class CompareEndToEndTest {
 
     private static JsonNode row(JsonNode comparison, String tenant, String item) {
         for (JsonNode r : comparison.get("rows")) {
-            if (r.get("tenant").asText().equals(tenant) && r.get("item").asText().equals(item)) {
+            if (r.get("tenant").asText().equals(tenant)
+                    && r.get("item").asText().equals(item)) {
                 return r;
             }
         }

@@ -19,25 +19,37 @@ class ComparisonInBrowserTest {
 
     @TempDir
     static Path tmp;
+
     static Path html;
 
     @BeforeAll
     static void compareTheDefaultSampleWithTheUntouchedTarget() throws Exception {
         HeadlessChromium.requireInstalled();
         MigrateHomes homes = MigrateHomes.of(Samples.DEFAULT, tmp.resolve("homes"));
-        CliRun run = CliRun.of("compare", "--old", homes.oldHome().toString(), "--new", homes.newHome().toString(),
-                "--out", tmp.resolve("out").toString());
+        CliRun run = CliRun.of(
+                "compare",
+                "--old",
+                homes.oldHome().toString(),
+                "--new",
+                homes.newHome().toString(),
+                "--out",
+                tmp.resolve("out").toString());
         assertThat(run.code()).as(run.out() + run.err()).isEqualTo(ExitCode.BLOCKERS);
         html = tmp.resolve("out/comparison.html");
     }
 
     @Test
     void theComparisonLoadsWithoutAnyConsoleMessageAndShowsItsCountsAndRows() throws Exception {
-        HeadlessChromium.Result result = HeadlessChromium.run(tmp, "--dump-dom", html.toUri().toString());
+        HeadlessChromium.Result result =
+                HeadlessChromium.run(tmp, "--dump-dom", html.toUri().toString());
 
         assertThat(result.consoleLines()).as("console messages").isEmpty();
-        assertThat(result.stdout()).contains("id=\"comparison\"").contains("class=\"comparison-counts\"")
-                .contains("class=\"comparison-rows\"").contains("class=\"unexplained\"").contains("class=\"same\"");
+        assertThat(result.stdout())
+                .contains("id=\"comparison\"")
+                .contains("class=\"comparison-counts\"")
+                .contains("class=\"comparison-rows\"")
+                .contains("class=\"unexplained\"")
+                .contains("class=\"same\"");
     }
 
     @Test
@@ -45,7 +57,9 @@ class ComparisonInBrowserTest {
         HeadlessChromium.Screenshot shot = HeadlessChromium.screenshot(tmp, html, 1280, 1600);
 
         assertThat(shot.width()).isEqualTo(1280);
-        assertThat(shot.distinctColours()).as("distinct colours in the screenshot").isGreaterThan(20);
+        assertThat(shot.distinctColours())
+                .as("distinct colours in the screenshot")
+                .isGreaterThan(20);
     }
 
     @ParameterizedTest(name = "{0} x {1}")

@@ -21,8 +21,9 @@ class ConsoleProgressTest {
     void atATerminalTheLineIsRewrittenInPlaceAndEndsWithTheTotal() {
         copyThreeFiles(ConsoleProgress.of(true, false, new PrintWriter(err)));
 
-        assertThat(err.toString()).startsWith("\rsynapse: 1/3 files").endsWith("\rsynapse: 3/3 files"
-                + System.lineSeparator());
+        assertThat(err.toString())
+                .startsWith("\rsynapse: 1/3 files")
+                .endsWith("\rsynapse: 3/3 files" + System.lineSeparator());
     }
 
     @Test

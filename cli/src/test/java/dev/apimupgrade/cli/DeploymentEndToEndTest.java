@@ -50,29 +50,46 @@ class DeploymentEndToEndTest {
     /** The nodes by name, each with its reference folder and the Kubernetes service names that reach it. */
     private Map<String, Path> pattern2(String... extraGateway) throws Exception {
         Map<String, Path> homes = new LinkedHashMap<>();
-        homes.put("gateway", DistributedNodesEndToEndTest.nodeHome(tmp.resolve("gateway"), "k8s-pattern-2/gateway-worker", shared));
+        homes.put(
+                "gateway",
+                DistributedNodesEndToEndTest.nodeHome(tmp.resolve("gateway"), "k8s-pattern-2/gateway-worker", shared));
         for (String g : extraGateway) {
             homes.put(g, DistributedNodesEndToEndTest.nodeHome(tmp.resolve(g), "k8s-pattern-2/gateway-worker", shared));
         }
-        homes.put("key-manager", DistributedNodesEndToEndTest.nodeHome(tmp.resolve("km"), "k8s-pattern-2/key-manager", shared));
-        homes.put("pub-store-tm", DistributedNodesEndToEndTest.nodeHome(tmp.resolve("pst"), "k8s-pattern-2/pub-store-tm", shared));
+        homes.put(
+                "key-manager",
+                DistributedNodesEndToEndTest.nodeHome(tmp.resolve("km"), "k8s-pattern-2/key-manager", shared));
+        homes.put(
+                "pub-store-tm",
+                DistributedNodesEndToEndTest.nodeHome(tmp.resolve("pst"), "k8s-pattern-2/pub-store-tm", shared));
         Path tm = DistributedNodesEndToEndTest.nodeHome(tmp.resolve("tm"), "k8s-pattern-2/pub-store-tm", shared);
         edit(tm, "server_role = \"default\"", "server_role = \"traffic-manager\"");
         homes.put("traffic-manager", tm);
         return homes;
     }
 
-    private static final Map<String, List<String>> HOSTS = Map.of("gateway", List.of(PATTERN + "gateway-service"),
-            "key-manager", List.of(PATTERN + "km-service"),
-            "pub-store-tm", List.of(PATTERN + "pub-store-tm-service", PATTERN + "pub-store-tm-1-service"),
-            "traffic-manager", List.of(PATTERN + "pub-store-tm-2-service"));
+    private static final Map<String, List<String>> HOSTS = Map.of(
+            "gateway",
+            List.of(PATTERN + "gateway-service"),
+            "key-manager",
+            List.of(PATTERN + "km-service"),
+            "pub-store-tm",
+            List.of(PATTERN + "pub-store-tm-service", PATTERN + "pub-store-tm-1-service"),
+            "traffic-manager",
+            List.of(PATTERN + "pub-store-tm-2-service"));
 
     private Path deploymentFile(Map<String, Path> homes) throws Exception {
         StringBuilder yaml = new StringBuilder("name: pattern-2\nnodes:\n");
         homes.forEach((name, home) -> {
             // no new: each node would need its own 3.1.0 home, and the conditions across nodes read the old ones
-            yaml.append("  - name: ").append(name).append("\n    old: ").append(home).append('\n');
-            yaml.append("    hosts: [").append(String.join(", ", HOSTS.getOrDefault(name, List.of()))).append("]\n");
+            yaml.append("  - name: ")
+                    .append(name)
+                    .append("\n    old: ")
+                    .append(home)
+                    .append('\n');
+            yaml.append("    hosts: [")
+                    .append(String.join(", ", HOSTS.getOrDefault(name, List.of())))
+                    .append("]\n");
         });
         Path file = tmp.resolve("deployment.yaml");
         Files.writeString(file, yaml.toString());
@@ -80,11 +97,18 @@ class DeploymentEndToEndTest {
     }
 
     private JsonNode assess(Path file) throws Exception {
-        CliRun run = CliRun.of("assess", "--deployment", file.toString(), "--out", tmp.resolve("out").toString(),
-                "--today", TODAY);
+        CliRun run = CliRun.of(
+                "assess",
+                "--deployment",
+                file.toString(),
+                "--out",
+                tmp.resolve("out").toString(),
+                "--today",
+                TODAY);
         assertThat(run.err()).as("stderr").isEmpty();
         assertThat(run.code()).as(run.out()).isIn(ExitCode.READY, ExitCode.BLOCKERS, ExitCode.UNDECIDED);
-        return new ObjectMapper().readTree(tmp.resolve("out/deployment-assessment.json").toFile());
+        return new ObjectMapper()
+                .readTree(tmp.resolve("out/deployment-assessment.json").toFile());
     }
 
     private static Map<String, JsonNode> byId(JsonNode report) {
@@ -101,20 +125,27 @@ class DeploymentEndToEndTest {
     }
 
     @Test
-    void aConsistentPattern2DeploymentHasEveryConditionAcrossNodesNotApplicableAndEachNodesOwnAssessment() throws Exception {
+    void aConsistentPattern2DeploymentHasEveryConditionAcrossNodesNotApplicableAndEachNodesOwnAssessment()
+            throws Exception {
         Map<String, Path> homes = pattern2();
 
         JsonNode report = assess(deploymentFile(homes));
 
         SoftAssertions softly = new SoftAssertions();
-        byId(report).forEach((id, c) -> softly.assertThat(c.get("status").asText()).as(id + " " + c.get("messages"))
-                .isEqualTo("NOT_APPLICABLE"));
-        softly.assertThat(report.get("nodes")).extracting(n -> n.get("name").asText() + ": " + n.get("serves"))
-                .containsExactly("gateway: [\"Gateway\"]", "key-manager: [\"Key Manager\"]",
+        byId(report)
+                .forEach((id, c) -> softly.assertThat(c.get("status").asText())
+                        .as(id + " " + c.get("messages"))
+                        .isEqualTo("NOT_APPLICABLE"));
+        softly.assertThat(report.get("nodes"))
+                .extracting(n -> n.get("name").asText() + ": " + n.get("serves"))
+                .containsExactly(
+                        "gateway: [\"Gateway\"]",
+                        "key-manager: [\"Key Manager\"]",
                         "pub-store-tm: [\"Key Manager\",\"Traffic Manager\",\"Publisher\",\"Devportal\"]",
                         "traffic-manager: [\"Traffic Manager\"]");
         for (String node : homes.keySet()) {
-            softly.assertThat(tmp.resolve("out/nodes/" + node + "/assessment.json")).isRegularFile();
+            softly.assertThat(tmp.resolve("out/nodes/" + node + "/assessment.json"))
+                    .isRegularFile();
         }
         softly.assertAll();
     }
@@ -127,23 +158,34 @@ class DeploymentEndToEndTest {
         String am = shared.datasource("apim_db").url();
         String sh = shared.datasource("shared_db").url();
         String text = Files.readString(pst);
-        Files.writeString(pst, text.replaceFirst(java.util.regex.Pattern.quote("url = \"" + am + "\""),
-                "url = \"" + sh + "\""));
+        Files.writeString(
+                pst, text.replaceFirst(java.util.regex.Pattern.quote("url = \"" + am + "\""), "url = \"" + sh + "\""));
         // the primary keystore: the gateway's differs
         Path jks = homes.get("gateway").resolve("repository/resources/security/wso2carbon.jks");
-        Files.write(jks, Files.readAllBytes(homes.get("gateway").resolve("repository/resources/security/client-truststore.jks")));
+        Files.write(
+                jks,
+                Files.readAllBytes(
+                        homes.get("gateway").resolve("repository/resources/security/client-truststore.jks")));
         // the update level: the key manager has a WUM update the others lack
         Files.createDirectories(homes.get("key-manager").resolve("updates/wum/1590000000000"));
         // the synapse artefacts: an API on one Gateway only
-        Files.writeString(homes.get("gateway").resolve("repository/deployment/server/synapse-configs/default/api/"
-                + "admin--Orders_v1.0.xml"), "<api xmlns=\"http://ws.apache.org/ns/synapse\" name=\"admin--Orders\" "
-                + "context=\"/orders/1.0\"/>\n");
+        Files.writeString(
+                homes.get("gateway")
+                        .resolve(
+                                "repository/deployment/server/synapse-configs/default/api/" + "admin--Orders_v1.0.xml"),
+                "<api xmlns=\"http://ws.apache.org/ns/synapse\" name=\"admin--Orders\" "
+                        + "context=\"/orders/1.0\"/>\n");
         // a custom jar on the key manager only, and an execution plan on one Traffic Manager only
         jar(homes.get("key-manager").resolve("repository/components/lib/acme-handler-1.0.jar"));
-        Files.writeString(homes.get("pub-store-tm").resolve("repository/deployment/server/executionplans/"
-                + "acme_policy.siddhiql"), "@Plan:name('acme_policy')\ndefine stream S (a string);\n");
+        Files.writeString(
+                homes.get("pub-store-tm")
+                        .resolve("repository/deployment/server/executionplans/" + "acme_policy.siddhiql"),
+                "@Plan:name('acme_policy')\ndefine stream S (a string);\n");
         // a node URL: gateway-2 sends its key manager traffic to the traffic manager node
-        edit(homes.get("gateway-2"), "https://" + PATTERN + "km-service:", "https://" + PATTERN + "pub-store-tm-2-service:");
+        edit(
+                homes.get("gateway-2"),
+                "https://" + PATTERN + "km-service:",
+                "https://" + PATTERN + "pub-store-tm-2-service:");
 
         Map<String, JsonNode> c = byId(assess(deploymentFile(homes)));
 
@@ -152,29 +194,40 @@ class DeploymentEndToEndTest {
         found(softly, c.get("DEP-KEYSTORES-MATCH"), "gateway", "key-manager");
         found(softly, c.get("DEP-PRODUCT-LEVEL"), "key-manager", "gateway");
         found(softly, c.get("DEP-GATEWAY-ARTEFACTS"), "gateway-2", "gateway");
-        softly.assertThat(c.get("DEP-GATEWAY-ARTEFACTS").get("messages").toString()).contains("admin--Orders_v1.0.xml");
+        softly.assertThat(c.get("DEP-GATEWAY-ARTEFACTS").get("messages").toString())
+                .contains("admin--Orders_v1.0.xml");
         found(softly, c.get("DEP-CUSTOM-ARTEFACTS"), "key-manager", "traffic-manager");
-        softly.assertThat(c.get("DEP-CUSTOM-ARTEFACTS").get("messages").toString()).contains("acme-handler-1.0.jar")
+        softly.assertThat(c.get("DEP-CUSTOM-ARTEFACTS").get("messages").toString())
+                .contains("acme-handler-1.0.jar")
                 .contains("Traffic Manager node traffic-manager lacks or holds differently execution plans of Traffic"
                         + " Manager node pub-store-tm: acme_policy.siddhiql (missing)");
         found(softly, c.get("DEP-NODE-URLS"), "gateway-2", "traffic-manager");
         softly.assertAll();
-        assertThat(tmp.resolve("out/deployment-assessment.html")).content().contains("DEP-NODE-URLS").contains("BLOCKED");
+        assertThat(tmp.resolve("out/deployment-assessment.html"))
+                .content()
+                .contains("DEP-NODE-URLS")
+                .contains("BLOCKED");
     }
 
     /** The condition applies, its messages name both nodes and its evidence cites a file of each. */
     private static void found(SoftAssertions softly, JsonNode condition, String one, String other) {
         String id = condition.get("id").asText();
         softly.assertThat(condition.get("status").asText()).as(id).isEqualTo("APPLIES");
-        softly.assertThat(condition.get("messages").toString()).as(id).contains(one).contains(other);
+        softly.assertThat(condition.get("messages").toString())
+                .as(id)
+                .contains(one)
+                .contains(other);
         List<String> sources = new ArrayList<>();
         condition.get("evidence").forEach(e -> sources.add(e.get("source").asText()));
-        softly.assertThat(sources).as(id + " evidence").anyMatch(s -> s.startsWith(one + "/"))
+        softly.assertThat(sources)
+                .as(id + " evidence")
+                .anyMatch(s -> s.startsWith(one + "/"))
                 .anyMatch(s -> s.startsWith(other + "/"));
     }
 
     private static void jar(Path file) throws Exception {
-        try (OutputStream out = Files.newOutputStream(file); JarOutputStream jar = new JarOutputStream(out, new Manifest())) {
+        try (OutputStream out = Files.newOutputStream(file);
+                JarOutputStream jar = new JarOutputStream(out, new Manifest())) {
             jar.putNextEntry(new java.util.jar.JarEntry("com/acme/Handler.class"));
             jar.write(new byte[] {(byte) 0xCA, (byte) 0xFE});
             jar.closeEntry();
@@ -187,21 +240,32 @@ class DeploymentEndToEndTest {
         Path home = Files.createDirectories(tmp.resolve("home-a"));
         Map<String, String> bad = new LinkedHashMap<>();
         bad.put("name: d\nnodes:\n  - name: a\n    old: " + tmp.resolve("nowhere") + "\n", ":4: node a: old home");
-        bad.put("name: d\nnodes:\n  - name: a\n    old: " + home + "\n  - name: b\n    old: " + home + "\n",
+        bad.put(
+                "name: d\nnodes:\n  - name: a\n    old: " + home + "\n  - name: b\n    old: " + home + "\n",
                 ":5: nodes a and b name the same home");
-        bad.put("name: d\nnodes:\n  - name: a\n    old: " + home + "\n    role: gateway\n",
+        bad.put(
+                "name: d\nnodes:\n  - name: a\n    old: " + home + "\n    role: gateway\n",
                 ":5: node a: unknown role gateway");
-        bad.put("name: d\nnodes:\n  - name: a\n    old: " + home + "\n  - name: a\n    old: " + tmp + "\n",
+        bad.put(
+                "name: d\nnodes:\n  - name: a\n    old: " + home + "\n  - name: a\n    old: " + tmp + "\n",
                 ":5: node a is named twice");
         int i = 0;
         for (Map.Entry<String, String> b : bad.entrySet()) {
             Path file = tmp.resolve("bad-" + i++ + ".yaml");
             Files.writeString(file, b.getKey());
 
-            CliRun run = CliRun.of("assess", "--deployment", file.toString(), "--out", tmp.resolve("o").toString());
+            CliRun run = CliRun.of(
+                    "assess",
+                    "--deployment",
+                    file.toString(),
+                    "--out",
+                    tmp.resolve("o").toString());
 
             assertThat(run.code()).as(b.getValue()).isEqualTo(ExitCode.BAD_INPUT);
-            assertThat(run.err()).contains(file + b.getValue()).doesNotContain("Exception").doesNotContain("\tat ");
+            assertThat(run.err())
+                    .contains(file + b.getValue())
+                    .doesNotContain("Exception")
+                    .doesNotContain("\tat ");
         }
     }
 }

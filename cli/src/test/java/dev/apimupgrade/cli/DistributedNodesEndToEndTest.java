@@ -46,25 +46,41 @@ class DistributedNodesEndToEndTest {
      * databases, from a node with the Key Manager's identity components (ADR 0020).
      */
     private static final Map<String, Set<String>> GUIDE = new TreeMap<>(Map.ofEntries(
-            Map.entry("CFG-SYNAPSE-SUPER", Set.of(GW)), Map.entry("CFG-SYNAPSE-TENANTS", Set.of(GW)),
-            Map.entry("CFG-SYNAPSE-PROTECTED-MODIFIED", Set.of(GW)), Map.entry("CFG-EXECUTION-PLANS", Set.of(TM)),
-            Map.entry("IDX-TENANTLOADER", Set.of(PUB, DEV)), Map.entry("IDX-RE-INDEXING", Set.of(PUB, DEV)),
-            Map.entry("IDX-SOLR-DIR", Set.of(PUB, DEV)), Map.entry("IDX-REG-INDEX-SQL", Set.of(KM)),
-            Map.entry("REG-VERSIONING-ENABLED", Set.of(KM)), Map.entry("DB-AM-UPGRADE", Set.of(KM)),
-            Map.entry("DB-AM-SYSAPPS-CONSTRAINT", Set.of(KM)), Map.entry("DB-SCOPE-BINDING-NULL", Set.of(KM)),
-            Map.entry("PRE-PG-SUPERUSER", Set.of(KM)), Map.entry("DB-MYSQL-PRIVILEGES", Set.of(KM)),
-            Map.entry("IDN-MIGRATION-RESOURCES", Set.of(KM)), Map.entry("IDN-MIGRATION-JAR", Set.of(KM)),
-            Map.entry("IDN-USER-STORE-TYPE", Set.of(KM)), Map.entry("IDN-UNIQUE-ID-USERSTORE", Set.of(KM)),
-            Map.entry("IDN-LARGE-TABLES", Set.of(KM)), Map.entry("IDN-RUN", Set.of(KM)),
-            Map.entry("APIM-CLIENT", Set.of(KM)), Map.entry("APIM-CLIENT-TENANTS", Set.of(KM)),
+            Map.entry("CFG-SYNAPSE-SUPER", Set.of(GW)),
+            Map.entry("CFG-SYNAPSE-TENANTS", Set.of(GW)),
+            Map.entry("CFG-SYNAPSE-PROTECTED-MODIFIED", Set.of(GW)),
+            Map.entry("CFG-EXECUTION-PLANS", Set.of(TM)),
+            Map.entry("IDX-TENANTLOADER", Set.of(PUB, DEV)),
+            Map.entry("IDX-RE-INDEXING", Set.of(PUB, DEV)),
+            Map.entry("IDX-SOLR-DIR", Set.of(PUB, DEV)),
+            Map.entry("IDX-REG-INDEX-SQL", Set.of(KM)),
+            Map.entry("REG-VERSIONING-ENABLED", Set.of(KM)),
+            Map.entry("DB-AM-UPGRADE", Set.of(KM)),
+            Map.entry("DB-AM-SYSAPPS-CONSTRAINT", Set.of(KM)),
+            Map.entry("DB-SCOPE-BINDING-NULL", Set.of(KM)),
+            Map.entry("PRE-PG-SUPERUSER", Set.of(KM)),
+            Map.entry("DB-MYSQL-PRIVILEGES", Set.of(KM)),
+            Map.entry("IDN-MIGRATION-RESOURCES", Set.of(KM)),
+            Map.entry("IDN-MIGRATION-JAR", Set.of(KM)),
+            Map.entry("IDN-USER-STORE-TYPE", Set.of(KM)),
+            Map.entry("IDN-UNIQUE-ID-USERSTORE", Set.of(KM)),
+            Map.entry("IDN-LARGE-TABLES", Set.of(KM)),
+            Map.entry("IDN-RUN", Set.of(KM)),
+            Map.entry("APIM-CLIENT", Set.of(KM)),
+            Map.entry("APIM-CLIENT-TENANTS", Set.of(KM)),
             Map.entry("DB-CHARSET-MISMATCH", Set.of(KM))));
 
     /** A node of the reference deployments, with what it serves itself and how the runbook names it. */
     enum Node {
         PATTERN_2_GATEWAY("k8s-pattern-2/gateway-worker", "Gateway", GW),
         PATTERN_2_KEY_MANAGER("k8s-pattern-2/key-manager", "Key Manager", KM),
-        PATTERN_2_PUB_STORE_TM("k8s-pattern-2/pub-store-tm", "Key Manager, Traffic Manager, Publisher and Devportal",
-                KM, TM, PUB, DEV),
+        PATTERN_2_PUB_STORE_TM(
+                "k8s-pattern-2/pub-store-tm",
+                "Key Manager, Traffic Manager, Publisher and Devportal",
+                KM,
+                TM,
+                PUB,
+                DEV),
         PATTERN_1_ALL_IN_ONE("k8s-pattern-1/am-instance-1", "all-in-one", GW, KM, TM, PUB, DEV);
 
         final String folder;
@@ -113,8 +129,9 @@ class DistributedNodesEndToEndTest {
         String toml = Files.readString(deployments().resolve(folder).resolve("deployment.toml"));
         for (String name : List.of("apim_db", "shared_db")) {
             ScenarioDatasource d = shared.datasource(name);
-            toml = toml.replaceAll("(?s)(\\[database\\." + name + "]\\s*\\n)type = \"mysql\"\\s*\\nurl = \"[^\"]*\"\\s*\\n"
-                    + "username = \"[^\"]*\"\\s*\\npassword = \"[^\"]*\"\\s*\\ndriver = \"[^\"]*\"",
+            toml = toml.replaceAll(
+                    "(?s)(\\[database\\." + name + "]\\s*\\n)type = \"mysql\"\\s*\\nurl = \"[^\"]*\"\\s*\\n"
+                            + "username = \"[^\"]*\"\\s*\\npassword = \"[^\"]*\"\\s*\\ndriver = \"[^\"]*\"",
                     "$1type = \"postgre\"\nurl = \"" + d.url() + "\"\nusername = \"" + shared.owner()
                             + "\"\npassword = \"" + d.password() + "\"\ndriver = \"org.postgresql.Driver\"");
         }
@@ -123,8 +140,16 @@ class DistributedNodesEndToEndTest {
     }
 
     private JsonNode assess(Path home, String... more) throws Exception {
-        List<String> args = new ArrayList<>(List.of("assess", "--old", home.toString(), "--new",
-                Samples.home(Samples.TARGET).toString(), "--out", tmp.resolve("out").toString(), "--today", TODAY));
+        List<String> args = new ArrayList<>(List.of(
+                "assess",
+                "--old",
+                home.toString(),
+                "--new",
+                Samples.home(Samples.TARGET).toString(),
+                "--out",
+                tmp.resolve("out").toString(),
+                "--today",
+                TODAY));
         args.addAll(List.of(more));
         CliRun run = CliRun.of(args.toArray(String[]::new));
         assertThat(run.err()).as("stderr").isEmpty();
@@ -154,13 +179,16 @@ class DistributedNodesEndToEndTest {
             if (offNode) {
                 softly.assertThat(c.get("status").asText()).as(id).isEqualTo("NOT_APPLICABLE");
                 softly.assertThat(messages(c)).as(id).startsWith("not on a " + node.label + " node: the guide runs");
-                softly.assertThat(c.get("evidence").toString()).as(id + " evidence").contains("server_role");
+                softly.assertThat(c.get("evidence").toString())
+                        .as(id + " evidence")
+                        .contains("server_role");
             } else {
                 softly.assertThat(messages(c)).as(id).doesNotContain("not on a");
             }
         });
         // pattern 1 is an active/active pair: its second traffic manager URL names the other node
-        softly.assertThat(conditions.get("PRE-DISTRIBUTED").get("status").asText()).as("PRE-DISTRIBUTED")
+        softly.assertThat(conditions.get("PRE-DISTRIBUTED").get("status").asText())
+                .as("PRE-DISTRIBUTED")
                 .isEqualTo("APPLIES");
         softly.assertAll();
     }
@@ -170,21 +198,37 @@ class DistributedNodesEndToEndTest {
         String gateway = runbook(Node.PATTERN_2_GATEWAY);
         String keyManager = runbook(Node.PATTERN_2_KEY_MANAGER);
 
-        assertThat(gateway).contains("`CFG-SYNAPSE-SUPER`").contains("**Node: Gateway nodes, this Gateway node included**")
-                .contains("**Node: every node, this Gateway node included**").doesNotContain("all nodes")
-                .doesNotContain("· `IDN-RUN` ·").doesNotContain("· `DB-AM-UPGRADE` ·");
-        assertThat(keyManager).contains("· `DB-AM-UPGRADE` ·").contains("**Node: once, from this Key Manager node,"
-                + " against the shared databases; not again on the other nodes**").doesNotContain("· `CFG-SYNAPSE-SUPER` ·");
+        assertThat(gateway)
+                .contains("`CFG-SYNAPSE-SUPER`")
+                .contains("**Node: Gateway nodes, this Gateway node included**")
+                .contains("**Node: every node, this Gateway node included**")
+                .doesNotContain("all nodes")
+                .doesNotContain("· `IDN-RUN` ·")
+                .doesNotContain("· `DB-AM-UPGRADE` ·");
+        assertThat(keyManager)
+                .contains("· `DB-AM-UPGRADE` ·")
+                .contains("**Node: once, from this Key Manager node,"
+                        + " against the shared databases; not again on the other nodes**")
+                .doesNotContain("· `CFG-SYNAPSE-SUPER` ·");
     }
 
     private String runbook(Node node) throws Exception {
         Path out = tmp.resolve("plan-" + node.name());
         Path home = home(node);
         // an API published through this node's gateway: a synapse file that is not stock, for CFG-SYNAPSE-SUPER to copy
-        Files.writeString(home.resolve("repository/deployment/server/synapse-configs/default/api/admin--Orders_v1.0.xml"),
+        Files.writeString(
+                home.resolve("repository/deployment/server/synapse-configs/default/api/admin--Orders_v1.0.xml"),
                 "<api xmlns=\"http://ws.apache.org/ns/synapse\" name=\"admin--Orders\" context=\"/orders/1.0\"/>\n");
-        CliRun run = CliRun.of("plan", "--old", home.toString(), "--new", Samples.home(Samples.TARGET).toString(),
-                "--out", out.toString(), "--today", TODAY);
+        CliRun run = CliRun.of(
+                "plan",
+                "--old",
+                home.toString(),
+                "--new",
+                Samples.home(Samples.TARGET).toString(),
+                "--out",
+                out.toString(),
+                "--today",
+                TODAY);
         assertThat(run.err()).as("stderr").isEmpty();
         return Files.readString(out.resolve("runbook.md"));
     }
@@ -196,7 +240,7 @@ class DistributedNodesEndToEndTest {
         Files.deleteIfExists(home.resolve("repository/database/WSO2AM_DB.mv.db"));
         // the database a 3.0.0 gateway worker creates at first start: the product's user, the real 3.0.0 H2 script
         try (Connection c = DriverManager.getConnection("jdbc:h2:" + am, "wso2carbon", "wso2carbon");
-             Statement s = c.createStatement()) {
+                Statement s = c.createStatement()) {
             s.execute("RUNSCRIPT FROM '" + deployments().resolveSibling("apim-3.0.0/dbscripts/apimgt/h2.sql") + "'");
         }
 
@@ -206,7 +250,8 @@ class DistributedNodesEndToEndTest {
         assertThat(migrated.get("status").asText()).isEqualTo("NOT_APPLICABLE");
         assertThat(migrated.get("evidence").toString()).contains("db:apim_db/AM_SYSTEM_APPS");
         assertThat(conditions.get("PRE-H2-IN-USE").get("evidence").toString())
-                .contains("WSO2AM_DB").contains("url from default.json");
+                .contains("WSO2AM_DB")
+                .contains("url from default.json");
     }
 
     @Test
@@ -217,15 +262,17 @@ class DistributedNodesEndToEndTest {
         for (String name : List.of("apim_db", "shared_db")) {
             String url = shared.datasource(name).url();
             String database = url.substring(url.lastIndexOf('/') + 1);
-            text = text.replace("url = \"" + url + "\"", "hostname = \"127.0.0.1\"\nport = \"5432\"\nname = \""
-                    + database + "\"");
+            text = text.replace(
+                    "url = \"" + url + "\"", "hostname = \"127.0.0.1\"\nport = \"5432\"\nname = \"" + database + "\"");
         }
         assertThat(text).doesNotContain("jdbc:postgresql");
         Files.writeString(toml, text);
 
         Map<String, JsonNode> conditions = byId(assess(home));
 
-        assertThat(conditions.get("PRE-ALREADY-MIGRATED").get("status").asText()).isEqualTo("NOT_APPLICABLE");
-        assertThat(conditions.get("PRE-ALREADY-MIGRATED").get("evidence").toString()).contains("db:apim_db/");
+        assertThat(conditions.get("PRE-ALREADY-MIGRATED").get("status").asText())
+                .isEqualTo("NOT_APPLICABLE");
+        assertThat(conditions.get("PRE-ALREADY-MIGRATED").get("evidence").toString())
+                .contains("db:apim_db/");
     }
 }

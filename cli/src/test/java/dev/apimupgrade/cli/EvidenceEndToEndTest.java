@@ -27,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 class EvidenceEndToEndTest {
     @TempDir
     static Path tmp;
+
     static Path bundle;
     static CliRun build;
 
@@ -40,14 +41,30 @@ class EvidenceEndToEndTest {
                 {"action": "REG-VERSIONING-ENABLED/run-cleanup", "outcome": "DONE", "at": "2026-11-25T10:00:09Z"}
                 """);
         bundle = tmp.resolve("bundle");
-        build = CliRun.of("evidence", "--before", tmp.resolve("before").toString(), "--run", run.toString(),
-                "--after", tmp.resolve("after").toString(), "--out", bundle.toString());
+        build = CliRun.of(
+                "evidence",
+                "--before",
+                tmp.resolve("before").toString(),
+                "--run",
+                run.toString(),
+                "--after",
+                tmp.resolve("after").toString(),
+                "--out",
+                bundle.toString());
     }
 
     static void assess(Path out) {
-        CliRun run = CliRun.withEnvironment(AssessSamplesEndToEndTest.OPERATOR_ENVIRONMENT, "assess", "--old",
-                Samples.home(Samples.CUSTOM).toString(), "--new", Samples.home(Samples.TARGET).toString(),
-                "--out", out.toString(), "--today", "2026-11-25");
+        CliRun run = CliRun.withEnvironment(
+                AssessSamplesEndToEndTest.OPERATOR_ENVIRONMENT,
+                "assess",
+                "--old",
+                Samples.home(Samples.CUSTOM).toString(),
+                "--new",
+                Samples.home(Samples.TARGET).toString(),
+                "--out",
+                out.toString(),
+                "--today",
+                "2026-11-25");
         assertThat(run.err()).isEmpty();
     }
 
@@ -68,12 +85,19 @@ class EvidenceEndToEndTest {
     @Test
     void theBoardSummaryShowsTheBundledVerdictsTheJournalAndIsInTheManifest() throws IOException {
         String index = Files.readString(bundle.resolve("index.html"));
-        String verdict = new ObjectMapper().readTree(bundle.resolve("before/assessment.json").toFile())
-                .get("summary").get("verdict").asText();
+        String verdict = new ObjectMapper()
+                .readTree(bundle.resolve("before/assessment.json").toFile())
+                .get("summary")
+                .get("verdict")
+                .asText();
 
-        assertThat(index).contains("Before the upgrade").contains("<h2>After</h2>").contains(verdict)
+        assertThat(index)
+                .contains("Before the upgrade")
+                .contains("<h2>After</h2>")
+                .contains(verdict)
                 .contains("records 2 entries for 1 actions");
-        assertThat(Files.readString(bundle.resolve("MANIFEST.sha256"))).containsPattern("(?m)^[0-9a-f]{64}  index\\.html$")
+        assertThat(Files.readString(bundle.resolve("MANIFEST.sha256")))
+                .containsPattern("(?m)^[0-9a-f]{64}  index\\.html$")
                 .containsPattern("(?m)^[0-9a-f]{64}  run/journal\\.jsonl$");
     }
 
@@ -90,8 +114,11 @@ class EvidenceEndToEndTest {
         CliRun check = CliRun.of("evidence", "--check", copy.toString());
 
         assertThat(check.code()).isEqualTo(ExitCode.TAMPERED);
-        assertThat(check.err()).contains("changed: before/assessment.json").contains("added: after/approval.txt")
-                .contains("missing: run/journal.jsonl").contains("3 files differ");
+        assertThat(check.err())
+                .contains("changed: before/assessment.json")
+                .contains("added: after/approval.txt")
+                .contains("missing: run/journal.jsonl")
+                .contains("3 files differ");
     }
 
     @Test
@@ -101,10 +128,22 @@ class EvidenceEndToEndTest {
 
     @Test
     void noPlantedSecretIsInABundleOfTheDefaultSampleWhosePasswordsArePlainInItsToml() throws IOException {
-        CliRun run = CliRun.of("assess", "--old", Samples.home(Samples.DEFAULT).toString(), "--new",
-                Samples.home(Samples.TARGET).toString(), "--out", tmp.resolve("default").toString(), "--today", "2026-11-25");
+        CliRun run = CliRun.of(
+                "assess",
+                "--old",
+                Samples.home(Samples.DEFAULT).toString(),
+                "--new",
+                Samples.home(Samples.TARGET).toString(),
+                "--out",
+                tmp.resolve("default").toString(),
+                "--today",
+                "2026-11-25");
         assertThat(run.err()).isEmpty();
-        CliRun build = CliRun.of("evidence", "--before", tmp.resolve("default").toString(), "--out",
+        CliRun build = CliRun.of(
+                "evidence",
+                "--before",
+                tmp.resolve("default").toString(),
+                "--out",
                 tmp.resolve("default-bundle").toString());
         assertThat(build.code()).as(build.err()).isZero();
 
@@ -125,7 +164,9 @@ class EvidenceEndToEndTest {
                 files.put(zipFile.getFileName() + "!" + e.getName(), zip.readAllBytes());
             }
         }
-        assertThat(files.keySet()).as("the bundle and its zip hold files").anyMatch(n -> n.endsWith("assessment.json"))
+        assertThat(files.keySet())
+                .as("the bundle and its zip hold files")
+                .anyMatch(n -> n.endsWith("assessment.json"))
                 .anyMatch(n -> n.contains(".zip!"));
         List<String> leaks = new ArrayList<>();
         files.forEach((name, bytes) -> Samples.plantedSecrets().forEach((secret, value) -> {
@@ -139,16 +180,34 @@ class EvidenceEndToEndTest {
     @Test
     void anExistingBundleNoBundleAndMixedOrMissingOptionsAreBadInput() {
         assertThat(CliRun.of("evidence", "--before", tmp.resolve("before").toString(), "--out", bundle.toString())
-                .code()).isEqualTo(ExitCode.BAD_INPUT);
-        assertThat(CliRun.of("evidence", "--check", tmp.resolve("before").toString()).code())
+                        .code())
                 .isEqualTo(ExitCode.BAD_INPUT);
-        assertThat(CliRun.of("evidence", "--check", tmp.resolve("absent").toString()).code())
+        assertThat(CliRun.of("evidence", "--check", tmp.resolve("before").toString())
+                        .code())
                 .isEqualTo(ExitCode.BAD_INPUT);
-        assertThat(CliRun.of("evidence", "--check", bundle.toString(), "--before", tmp.resolve("before").toString())
-                .code()).isEqualTo(ExitCode.BAD_INPUT);
-        assertThat(CliRun.of("evidence", "--out", tmp.resolve("other").toString()).code()).isEqualTo(ExitCode.BAD_INPUT);
-        assertThat(CliRun.of("evidence", "--before", tmp.resolve("absent").toString(), "--out",
-                tmp.resolve("other").toString()).err()).contains("absent").contains("does not exist");
+        assertThat(CliRun.of("evidence", "--check", tmp.resolve("absent").toString())
+                        .code())
+                .isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(CliRun.of(
+                                "evidence",
+                                "--check",
+                                bundle.toString(),
+                                "--before",
+                                tmp.resolve("before").toString())
+                        .code())
+                .isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(CliRun.of("evidence", "--out", tmp.resolve("other").toString())
+                        .code())
+                .isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(CliRun.of(
+                                "evidence",
+                                "--before",
+                                tmp.resolve("absent").toString(),
+                                "--out",
+                                tmp.resolve("other").toString())
+                        .err())
+                .contains("absent")
+                .contains("does not exist");
     }
 
     static Path copyOf(Path from, Path to) throws IOException {

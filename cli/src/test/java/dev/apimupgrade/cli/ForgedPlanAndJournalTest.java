@@ -58,7 +58,8 @@ class ForgedPlanAndJournalTest {
         plan.fields().forEachRemaining(f -> mac.put(f.getKey(), sha256(f.getValue())));
         mac.put("plan", sha256(plan));
         plan.set("mac", mac);
-        Files.writeString(homes.planFile(), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(plan));
+        Files.writeString(
+                homes.planFile(), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(plan));
     }
 
     private static String sha256(JsonNode node) {
@@ -84,8 +85,11 @@ class ForgedPlanAndJournalTest {
         CliRun run = CliRun.of(args.toArray(String[]::new));
 
         assertThat(run.code()).as(run.err()).isEqualTo(ExitCode.BAD_INPUT);
-        assertThat(run.err()).contains(homes.planFile().toString()).contains("steps")
-                .contains("changed after apim-upgrade made it").doesNotContain("internal error");
+        assertThat(run.err())
+                .contains(homes.planFile().toString())
+                .contains("steps")
+                .contains("changed after apim-upgrade made it")
+                .doesNotContain("internal error");
         assertHomesUnchanged();
         assertThat(tmp.resolve("run")).doesNotExist();
     }
@@ -113,7 +117,10 @@ class ForgedPlanAndJournalTest {
         CliRun run = CliRun.of(args.toArray(String[]::new));
 
         assertThat(run.code()).as(run.err()).isEqualTo(ExitCode.BAD_INPUT);
-        assertThat(run.err()).contains(homes.planFile().toString()).contains(ESCAPE).contains("'..'");
+        assertThat(run.err())
+                .contains(homes.planFile().toString())
+                .contains(ESCAPE)
+                .contains("'..'");
         assertHomesUnchanged();
         assertThat(tmp.resolve("run")).doesNotExist();
     }
@@ -138,13 +145,25 @@ class ForgedPlanAndJournalTest {
     private void resave(java.util.function.UnaryOperator<PlanStep> change) throws Exception {
         MigrationPlan plan = homes.plan();
         List<PlanStep> steps = new ArrayList<>(plan.steps().stream().map(change).toList());
-        PlanJson.save(homes.planFile(), new MigrationPlan(plan.toolVersion(), plan.rulePackHash(),
-                plan.fingerprint(), steps));
+        PlanJson.save(
+                homes.planFile(),
+                new MigrationPlan(plan.toolVersion(), plan.rulePackHash(), plan.fingerprint(), steps));
     }
 
     private static PlanStep retarget(PlanStep s, String target) {
-        return new PlanStep(s.id(), s.conditionId(), s.kind(), target, s.params(), s.automated(), s.nodes(),
-                s.guideStep(), s.guideLink(), s.postCondition(), s.why(), s.evidence());
+        return new PlanStep(
+                s.id(),
+                s.conditionId(),
+                s.kind(),
+                target,
+                s.params(),
+                s.automated(),
+                s.nodes(),
+                s.guideStep(),
+                s.guideLink(),
+                s.postCondition(),
+                s.why(),
+                s.evidence());
     }
 
     /** A completed run of the default sample, its homes' hashes after it, for the journal cases. */
@@ -218,7 +237,9 @@ class ForgedPlanAndJournalTest {
         CliRun rollback = rollback(run);
 
         assertThat(rollback.code()).as(rollback.err()).isEqualTo(ExitCode.BAD_INPUT);
-        assertThat(rollback.err()).contains(run.resolve("journal.jsonl").toString()).doesNotContain("internal error");
+        assertThat(rollback.err())
+                .contains(run.resolve("journal.jsonl").toString())
+                .doesNotContain("internal error");
         assertHomesUnchanged();
     }
 
@@ -231,8 +252,11 @@ class ForgedPlanAndJournalTest {
         CliRun rollback = rollback(run);
 
         assertThat(rollback.code()).as(rollback.err()).isEqualTo(ExitCode.BAD_INPUT);
-        assertThat(rollback.err()).contains("journal.jsonl:").contains("NEW:../../outside/evil.xml")
-                .contains("'..'").doesNotContain("internal error");
+        assertThat(rollback.err())
+                .contains("journal.jsonl:")
+                .contains("NEW:../../outside/evil.xml")
+                .contains("'..'")
+                .doesNotContain("internal error");
         assertHomesUnchanged();
     }
 

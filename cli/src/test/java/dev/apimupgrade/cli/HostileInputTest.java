@@ -149,15 +149,19 @@ class HostileInputTest {
         String text = read(REGISTRY).replaceFirst("<versioningProperties>[a-z]+<", "<versioningProperties>maybe<");
         write(REGISTRY, text);
 
-        refused(assess(true), "OLD:" + REGISTRY + ":" + lineOf(REGISTRY, "<versioningProperties>"),
+        refused(
+                assess(true),
+                "OLD:" + REGISTRY + ":" + lineOf(REGISTRY, "<versioningProperties>"),
                 "<versioningProperties> must be true or false, not 'maybe'");
     }
 
     @Test
     void anExternalEntityInRegistryXmlIsNeverResolved() throws Exception {
-        write(REGISTRY, "<?xml version=\"1.0\"?>\n<!DOCTYPE r [<!ENTITY xxe SYSTEM \"file://" + outside + "\">]>\n"
-                + "<wso2registry><staticConfiguration><versioningProperties>&xxe;</versioningProperties>"
-                + "</staticConfiguration></wso2registry>\n");
+        write(
+                REGISTRY,
+                "<?xml version=\"1.0\"?>\n<!DOCTYPE r [<!ENTITY xxe SYSTEM \"file://" + outside + "\">]>\n"
+                        + "<wso2registry><staticConfiguration><versioningProperties>&xxe;</versioningProperties>"
+                        + "</staticConfiguration></wso2registry>\n");
 
         CliRun run = assess(true);
         refused(run, "OLD:" + REGISTRY, "malformed XML");
@@ -168,10 +172,16 @@ class HostileInputTest {
     void aBillionLaughsRegistryXmlIsRefusedAtOnce() throws Exception {
         StringBuilder dtd = new StringBuilder("<!DOCTYPE r [<!ENTITY l0 \"lol\">");
         for (int i = 1; i < 10; i++) {
-            dtd.append("<!ENTITY l").append(i).append(" \"").append(("&l" + (i - 1) + ";").repeat(10)).append("\">");
+            dtd.append("<!ENTITY l")
+                    .append(i)
+                    .append(" \"")
+                    .append(("&l" + (i - 1) + ";").repeat(10))
+                    .append("\">");
         }
-        write(REGISTRY, dtd + "]>\n<wso2registry><staticConfiguration><versioningProperties>&l9;"
-                + "</versioningProperties></staticConfiguration></wso2registry>\n");
+        write(
+                REGISTRY,
+                dtd + "]>\n<wso2registry><staticConfiguration><versioningProperties>&l9;"
+                        + "</versioningProperties></staticConfiguration></wso2registry>\n");
 
         refused(assess(true), "OLD:" + REGISTRY, "malformed XML");
     }
@@ -212,8 +222,15 @@ class HostileInputTest {
         Path bomb = tmp.resolve("bomb.yaml");
         StringBuilder text = new StringBuilder("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
         for (int i = 1; i < 30; i++) {
-            text.append("a").append(i).append(": &a").append(i).append(" [").append(("*a" + (i - 1) + ", ").repeat(9))
-                    .append("*a").append(i - 1).append("]\n");
+            text.append("a")
+                    .append(i)
+                    .append(": &a")
+                    .append(i)
+                    .append(" [")
+                    .append(("*a" + (i - 1) + ", ").repeat(9))
+                    .append("*a")
+                    .append(i - 1)
+                    .append("]\n");
         }
         Files.writeString(bomb, text);
         refused(assess(true, "--answers", bomb.toString()), bomb.toString(), "malformed YAML");
@@ -247,8 +264,12 @@ class HostileInputTest {
         Files.write(old.resolve(API), randomBytes(4096, 1));
         String latin = SYNAPSE + "sequences/latin_v1.xml";
         Files.createDirectories(old.resolve(latin).getParent());
-        Files.write(old.resolve(latin), concat("<sequence name=\"caf".getBytes(StandardCharsets.UTF_8),
-                new byte[] {(byte) 0xE9}, "\"/>".getBytes(StandardCharsets.UTF_8)));
+        Files.write(
+                old.resolve(latin),
+                concat(
+                        "<sequence name=\"caf".getBytes(StandardCharsets.UTF_8),
+                        new byte[] {(byte) 0xE9},
+                        "\"/>".getBytes(StandardCharsets.UTF_8)));
         String empty = SYNAPSE + "api/empty_v1.xml";
         write(empty, "");
 
@@ -268,7 +289,8 @@ class HostileInputTest {
         blocked(run, "PRE-LINK-OUTSIDE-HOME", "OLD:" + API, "is a symbolic link to " + outside.toRealPath());
         blocked(run, "PRE-LINK-OUTSIDE-HOME", "OLD:" + SYNAPSE + "api/passwd_v1.xml", "/etc/passwd");
         assertThat(Files.readString(out.resolve("assessment.json")) + Files.readString(out.resolve("assessment.html")))
-                .doesNotContain(MARKER).doesNotContain("root:x:0");
+                .doesNotContain(MARKER)
+                .doesNotContain("root:x:0");
     }
 
     @Test
@@ -278,7 +300,11 @@ class HostileInputTest {
         Files.createSymbolicLink(old.resolve(SYNAPSE + "shared"), folder);
 
         CliRun run = assess(true);
-        blocked(run, "PRE-LINK-OUTSIDE-HOME", "OLD:" + SYNAPSE + "shared", folder.toRealPath().toString());
+        blocked(
+                run,
+                "PRE-LINK-OUTSIDE-HOME",
+                "OLD:" + SYNAPSE + "shared",
+                folder.toRealPath().toString());
         assertThat(Files.readString(out.resolve("assessment.json"))).doesNotContain("planted.xml");
     }
 
@@ -299,7 +325,11 @@ class HostileInputTest {
         Files.createDirectories(old.resolve(DROPINS + "custom-folder-1.0.jar"));
 
         CliRun run = assess(true);
-        blocked(run, "PRE-UNREADABLE-CONTENT", "OLD:" + DROPINS + "custom-garbage-1.0.jar", "cannot be opened as a jar");
+        blocked(
+                run,
+                "PRE-UNREADABLE-CONTENT",
+                "OLD:" + DROPINS + "custom-garbage-1.0.jar",
+                "cannot be opened as a jar");
         blocked(run, "PRE-UNREADABLE-CONTENT", "OLD:" + DROPINS + "custom-empty-1.0.jar", "cannot be opened as a jar");
         blocked(run, "PRE-UNREADABLE-CONTENT", "OLD:" + DROPINS + "custom-folder-1.0.jar", "is a directory, not a jar");
         assertThat(condition(run, "CFG-CUSTOM-DROPINS").path("status").asText()).isEqualTo("UNKNOWN");
@@ -320,24 +350,32 @@ class HostileInputTest {
 
     @Test
     void aJarWithAnEntryClimbingOutOfItIsABlockerAndNothingIsExtracted() throws Exception {
-        Files.write(old.resolve(DROPINS + "climbing-1.0.jar"), zip(Map.of("../../../../escaped.txt",
-                "x".getBytes(StandardCharsets.US_ASCII))));
+        Files.write(
+                old.resolve(DROPINS + "climbing-1.0.jar"),
+                zip(Map.of("../../../../escaped.txt", "x".getBytes(StandardCharsets.US_ASCII))));
 
         CliRun run = assess(true);
         blocked(run, "PRE-UNREADABLE-CONTENT", "OLD:" + DROPINS + "climbing-1.0.jar", "leaves the jar");
         try (Stream<Path> all = Files.walk(tmp.getParent(), 2)) {
-            assertThat(all.filter(p -> p.getFileName().toString().equals("escaped.txt"))).isEmpty();
+            assertThat(all.filter(p -> p.getFileName().toString().equals("escaped.txt")))
+                    .isEmpty();
         }
     }
 
     @Test
     void aLibJarLinkedFromOutsideTheHomeIsABlockerNamingTheLink() throws Exception {
         Path jar = tmp.resolve("elsewhere/driver.jar");
-        Files.write(jar, zip(Map.of("META-INF/MANIFEST.MF", "Manifest-Version: 1.0\n".getBytes(StandardCharsets.US_ASCII))));
+        Files.write(
+                jar,
+                zip(Map.of("META-INF/MANIFEST.MF", "Manifest-Version: 1.0\n".getBytes(StandardCharsets.US_ASCII))));
         Files.createSymbolicLink(old.resolve(LIB + "driver.jar"), jar);
 
         CliRun run = assess(true);
-        blocked(run, "PRE-LINK-OUTSIDE-HOME", "OLD:" + LIB + "driver.jar", jar.toRealPath().toString());
+        blocked(
+                run,
+                "PRE-LINK-OUTSIDE-HOME",
+                "OLD:" + LIB + "driver.jar",
+                jar.toRealPath().toString());
         assertThat(condition(run, "CFG-CUSTOM-LIB").path("status").asText()).isEqualTo("UNKNOWN");
     }
 
@@ -345,7 +383,10 @@ class HostileInputTest {
     void anExecutionPlanThatIsNotUtf8TextIsABlocker() throws Exception {
         Files.write(old.resolve(PLANS + "carbon.super_custom.siddhiql"), randomBytes(512, 5));
 
-        blocked(assess(true), "PRE-UNREADABLE-CONTENT", "OLD:" + PLANS + "carbon.super_custom.siddhiql",
+        blocked(
+                assess(true),
+                "PRE-UNREADABLE-CONTENT",
+                "OLD:" + PLANS + "carbon.super_custom.siddhiql",
                 "is not UTF-8 text");
     }
 
@@ -355,8 +396,10 @@ class HostileInputTest {
         CliRun run = assess(false);
 
         assertThat(run.code()).as(run.err()).isEqualTo(ExitCode.READY);
-        assertThat(condition(run, "PRE-UNREADABLE-CONTENT").path("status").asText()).isEqualTo("NOT_APPLICABLE");
-        assertThat(condition(run, "PRE-LINK-OUTSIDE-HOME").path("status").asText()).isEqualTo("NOT_APPLICABLE");
+        assertThat(condition(run, "PRE-UNREADABLE-CONTENT").path("status").asText())
+                .isEqualTo("NOT_APPLICABLE");
+        assertThat(condition(run, "PRE-LINK-OUTSIDE-HOME").path("status").asText())
+                .isEqualTo("NOT_APPLICABLE");
     }
 
     // ---- the tool's own files, edited or damaged: exit 2 naming the file
@@ -406,8 +449,18 @@ class HostileInputTest {
     void aPlanOfRandomBytesOrOfJsonNullIsRefusedByMigrateNamingTheFile() throws Exception {
         Path plan = tmp.resolve("plan.json");
         Files.write(plan, randomBytes(4096, 17));
-        String[] args = {"migrate", "--plan", plan.toString(), "--old", old.toString(), "--new", old.toString(),
-                "--no-db", "--run", tmp.resolve("run").toString()};
+        String[] args = {
+            "migrate",
+            "--plan",
+            plan.toString(),
+            "--old",
+            old.toString(),
+            "--new",
+            old.toString(),
+            "--no-db",
+            "--run",
+            tmp.resolve("run").toString()
+        };
 
         assertRunFileRefused(CliRun.of(args), plan + ":1", "is not UTF-8 text");
         Files.writeString(plan, "null");
@@ -417,8 +470,11 @@ class HostileInputTest {
 
     private static void assertRunFileRefused(CliRun run, String file, String message) {
         assertThat(run.code()).as(run.out() + run.err()).isEqualTo(ExitCode.BAD_INPUT);
-        assertThat(run.err().strip()).doesNotContain("\n").startsWith("apim-upgrade: error: " + file)
-                .contains(message).doesNotContain("internal error");
+        assertThat(run.err().strip())
+                .doesNotContain("\n")
+                .startsWith("apim-upgrade: error: " + file)
+                .contains(message)
+                .doesNotContain("internal error");
     }
 
     // ---- the run and its checks
@@ -426,8 +482,8 @@ class HostileInputTest {
     private CliRun assess(boolean noDb, String... extra) throws IOException {
         Map<String, String> homeBefore = snapshot(old);
         List<String> around = topLevel();
-        List<String> args = new ArrayList<>(List.of("assess", "--old", old.toString(), "--out", out.toString(),
-                "--today", "2026-11-25"));
+        List<String> args = new ArrayList<>(
+                List.of("assess", "--old", old.toString(), "--out", out.toString(), "--today", "2026-11-25"));
         if (noDb) {
             args.add("--no-db");
         }
@@ -435,19 +491,25 @@ class HostileInputTest {
         CliRun run = CliRun.of(args.toArray(String[]::new));
 
         assertThat(run.code()).as(run.err()).isNotEqualTo(ExitCode.INTERNAL);
-        assertThat(run.err()).doesNotContain("internal error").doesNotContain("\tat ").doesNotContain("Exception:");
+        assertThat(run.err())
+                .doesNotContain("internal error")
+                .doesNotContain("\tat ")
+                .doesNotContain("Exception:");
         assertThat(snapshot(old)).as("the home is unchanged").isEqualTo(homeBefore);
         List<String> after = topLevel();
         after.remove("out");
-        assertThat(after).as("nothing is written beside the output folder").isEqualTo(around.stream()
-                .filter(n -> !n.equals("out")).toList());
+        assertThat(after)
+                .as("nothing is written beside the output folder")
+                .isEqualTo(around.stream().filter(n -> !n.equals("out")).toList());
         return run;
     }
 
     /** Exit 2, one line naming the file (with its line when given), and no report written. */
     private void refused(CliRun run, String file, String message) throws IOException {
         assertThat(run.code()).as(run.err()).isEqualTo(ExitCode.BAD_INPUT);
-        assertThat(run.err().strip()).doesNotContain("\n").startsWith("apim-upgrade: error: " + file)
+        assertThat(run.err().strip())
+                .doesNotContain("\n")
+                .startsWith("apim-upgrade: error: " + file)
                 .contains(message);
         assertThat(out).doesNotExist();
     }
@@ -461,7 +523,9 @@ class HostileInputTest {
         List<String> sources = new ArrayList<>();
         c.path("evidence").forEach(e -> sources.add(e.path("source").asText()));
         assertThat(sources).contains(source);
-        assertThat(c.path("messages").toString()).contains(source.substring(source.indexOf(':') + 1)).contains(said);
+        assertThat(c.path("messages").toString())
+                .contains(source.substring(source.indexOf(':') + 1))
+                .contains(said);
     }
 
     private JsonNode condition(CliRun run, String id) throws IOException {
@@ -494,7 +558,8 @@ class HostileInputTest {
 
     private List<String> topLevel() throws IOException {
         try (Stream<Path> s = Files.list(tmp)) {
-            return new ArrayList<>(s.map(p -> p.getFileName().toString()).sorted().toList());
+            return new ArrayList<>(
+                    s.map(p -> p.getFileName().toString()).sorted().toList());
         }
     }
 

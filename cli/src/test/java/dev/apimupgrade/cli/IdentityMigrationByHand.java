@@ -26,11 +26,11 @@ import org.junit.jupiter.api.Assumptions;
  * their h2.sql variants, as the client does on a pack whose databases are H2.
  */
 final class IdentityMigrationByHand {
-    static final String DBSCRIPTS = "migration/identity-migration-resources-v1.0.90/migration-resources/5.10.0/"
-            + "dbscripts/";
+    static final String DBSCRIPTS =
+            "migration/identity-migration-resources-v1.0.90/migration-resources/5.10.0/" + "dbscripts/";
     /** v5100/migrator/ScopeDataMigrator.java's ADD_SCOPE_TYPE_COLUMN (the same text for every dialect it names). */
-    static final String SCOPE_TYPE = "ALTER TABLE IDN_OAUTH2_SCOPE ADD COLUMN SCOPE_TYPE VARCHAR(255) NOT NULL"
-            + " DEFAULT 'OAUTH2'";
+    static final String SCOPE_TYPE =
+            "ALTER TABLE IDN_OAUTH2_SCOPE ADD COLUMN SCOPE_TYPE VARCHAR(255) NOT NULL" + " DEFAULT 'OAUTH2'";
 
     /** One database the client connects to, and the name of its dialect's script (h2, postgresql, mysql). */
     record Target(String url, String user, String password, String dialect) {
@@ -64,8 +64,7 @@ final class IdentityMigrationByHand {
         }
     }
 
-    private IdentityMigrationByHand() {
-    }
+    private IdentityMigrationByHand() {}
 
     /**
      * The H2 databases of a sample's old home, which the carried URLs point at: WSO2AM_DB holds the IDN_ tables, the
@@ -74,14 +73,19 @@ final class IdentityMigrationByHand {
     static Databases h2(Path oldHome, String secretsPrefix) throws IOException {
         boolean userDb = Files.readAllLines(oldHome.resolve("repository/conf/deployment.toml")).stream()
                 .anyMatch(l -> l.strip().equals("[database.user]"));
-        return new Databases(h2(oldHome, "WSO2AM_DB", secretsPrefix + ".apim_db.password"),
-                userDb ? h2(oldHome, "WSO2USER_DB", secretsPrefix + ".user_db.password")
+        return new Databases(
+                h2(oldHome, "WSO2AM_DB", secretsPrefix + ".apim_db.password"),
+                userDb
+                        ? h2(oldHome, "WSO2USER_DB", secretsPrefix + ".user_db.password")
                         : h2(oldHome, "WSO2SHARED_DB", secretsPrefix + ".shared_db.password"));
     }
 
     private static Target h2(Path home, String name, String secret) {
-        return new Target("jdbc:h2:" + home.resolve("repository/database/" + name).toAbsolutePath(), "wso2carbon",
-                Samples.plantedSecret(secret), "h2");
+        return new Target(
+                "jdbc:h2:" + home.resolve("repository/database/" + name).toAbsolutePath(),
+                "wso2carbon",
+                Samples.plantedSecret(secret),
+                "h2");
     }
 
     /** Runs the migration's schema part; a statement that fails fails the test, naming the script and line. */
@@ -90,24 +94,26 @@ final class IdentityMigrationByHand {
         identity.add(new ScriptStatement("ScopeDataMigrator", 1, SCOPE_TYPE));
         identity.addAll(script("step1/identity", dbs.identity().dialect()));
         execute(dbs.identity(), identity);
-        List<ScriptStatement> um = new ArrayList<>(script("step1/um", dbs.userStore().dialect()));
+        List<ScriptStatement> um =
+                new ArrayList<>(script("step1/um", dbs.userStore().dialect()));
         um.addAll(script("step2/um", dbs.userStore().dialect()));
         execute(dbs.userStore(), um);
     }
 
     /** One statement of a script, with where it starts. */
-    record ScriptStatement(String file, int line, String sql) {
-    }
+    record ScriptStatement(String file, int line, String sql) {}
 
     private static void execute(Target target, List<ScriptStatement> statements) throws SQLException {
         try (Connection c = DriverManager.getConnection(target.url(), target.user(), target.password());
-             Statement s = c.createStatement()) {
+                Statement s = c.createStatement()) {
             for (ScriptStatement st : statements) {
                 try {
                     s.execute(st.sql());
                 } catch (SQLException e) {
-                    throw new AssertionError("the identity migration failed on " + target + " at " + st.file() + ":"
-                            + st.line() + ": " + e.getMessage(), e);
+                    throw new AssertionError(
+                            "the identity migration failed on " + target + " at " + st.file() + ":" + st.line() + ": "
+                                    + e.getMessage(),
+                            e);
                 }
             }
         }
@@ -157,7 +163,10 @@ final class IdentityMigrationByHand {
             }
             if (!dollar && t.endsWith(delimiter)) {
                 String s = current.toString().strip();
-                out.add(new ScriptStatement(file, start, s.substring(0, s.length() - delimiter.length()).strip()));
+                out.add(new ScriptStatement(
+                        file,
+                        start,
+                        s.substring(0, s.length() - delimiter.length()).strip()));
                 current.setLength(0);
             }
         }

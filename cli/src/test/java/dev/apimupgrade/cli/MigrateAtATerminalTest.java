@@ -27,16 +27,21 @@ class MigrateAtATerminalTest {
 
     @BeforeAll
     static void scriptIsThere() {
-        SkipOrFail.unless(Files.isExecutable(Path.of("/usr/bin/script")), "util-linux 'script' (Debian package"
-                + " bsdutils) is absent: no pseudo-terminal to test the prompt in");
+        SkipOrFail.unless(
+                Files.isExecutable(Path.of("/usr/bin/script")),
+                "util-linux 'script' (Debian package"
+                        + " bsdutils) is absent: no pseudo-terminal to test the prompt in");
     }
 
     @Test
     void atATerminalEachManualStepIsAskedForAFailedCheckIsAskedAgainAndTypingDoneGoesOnToTheEnd() throws Exception {
         MigrateHomes homes = MigrateHomes.of(Samples.DEFAULT, tmp.resolve("homes"));
         List<String> manual = manualSteps(homes);
-        List<String> starts = homes.plan().steps().stream().filter(s -> !s.automated()
-                && s.params().getOrDefault("command", "").contains("wso2server")).map(PlanStep::id).toList();
+        List<String> starts = homes.plan().steps().stream()
+                .filter(s ->
+                        !s.automated() && s.params().getOrDefault("command", "").contains("wso2server"))
+                .map(PlanStep::id)
+                .toList();
         assertThat(manual).hasSizeGreaterThan(1);
         assertThat(starts).isNotEmpty();
         Path run = tmp.resolve("run");
@@ -55,13 +60,17 @@ class MigrateAtATerminalTest {
         assertThat(r.code()).as(r.output()).isEqualTo(ExitCode.READY);
         manual.forEach(id -> assertThat(r.output()).contains("Type done when " + id + " is done"));
         String first = starts.get(0);
-        assertThat(r.output()).contains("CHECK FAILED after " + first)
+        assertThat(r.output())
+                .contains("CHECK FAILED after " + first)
                 .contains("no 'WSO2 Carbon started in' line: the server did not (yet) finish a start");
-        assertThat(asked.stream().filter(first::equals)).as("asked again after the failed check").hasSize(2);
+        assertThat(asked.stream().filter(first::equals))
+                .as("asked again after the failed check")
+                .hasSize(2);
         assertThat(r.output()).contains("Every step of the plan is done");
         String journal = Files.readString(run.resolve("journal.jsonl"));
-        manual.forEach(id -> assertThat(journal).containsPattern(
-                "\"step\":\"" + java.util.regex.Pattern.quote(id) + "\".*the operator confirmed \\(typed at the terminal\\)"));
+        manual.forEach(id -> assertThat(journal)
+                .containsPattern("\"step\":\"" + java.util.regex.Pattern.quote(id)
+                        + "\".*the operator confirmed \\(typed at the terminal\\)"));
     }
 
     @Test
@@ -70,13 +79,17 @@ class MigrateAtATerminalTest {
         String first = manualSteps(homes).get(0);
 
         Result later = atTerminal(withoutConfirmations(homes.migrateArgs(tmp.resolve("run"))), step -> "later");
-        CliRun piped = CliRun.of(withoutConfirmations(homes.migrateArgs(tmp.resolve("run"))).toArray(String[]::new));
+        CliRun piped = CliRun.of(
+                withoutConfirmations(homes.migrateArgs(tmp.resolve("run"))).toArray(String[]::new));
 
         assertThat(later.code()).as(later.output()).isEqualTo(ExitCode.NEEDS_OPERATOR);
-        assertThat(later.output()).contains("That is not 'done': type done once the step is done")
-                .contains("Not 'done' 3 times: stopping here.").contains("STOPPED at " + first);
+        assertThat(later.output())
+                .contains("That is not 'done': type done once the step is done")
+                .contains("Not 'done' 3 times: stopping here.")
+                .contains("STOPPED at " + first);
         assertThat(PROMPT.matcher(later.output()).results().map(m -> m.group(1)))
-                .as("asked three times for the same step").containsExactly(first, first, first);
+                .as("asked three times for the same step")
+                .containsExactly(first, first, first);
         assertThat(piped.code()).isEqualTo(ExitCode.NEEDS_OPERATOR);
         assertThat(piped.out()).contains("STOPPED at " + first).doesNotContain("Type done");
         assertThat(Files.readString(tmp.resolve("run/journal.jsonl"))).doesNotContain("\"status\":\"confirmed\"");
@@ -96,45 +109,106 @@ class MigrateAtATerminalTest {
         MigrateHomes.copyTree(Samples.home(Samples.DEFAULT), old);
         MigrateHomes.copyTree(Samples.home(Samples.TARGET), target);
         Path work = tmp.resolve("work");
-        List<String> homes = List.of("--old", old.toString(), "--new", target.toString(), "--today",
-                MigrateHomes.TODAY);
+        List<String> homes =
+                List.of("--old", old.toString(), "--new", target.toString(), "--today", MigrateHomes.TODAY);
         Operator nothingAsked = step -> {
             throw new AssertionError("asked for " + step + " outside migrate");
         };
 
-        expect(ExitCode.READY, nothingAsked, "assess", homes, "--out", work.resolve("assessment").toString());
-        expect(ExitCode.READY, nothingAsked, "plan", homes, "--out", work.resolve("plan").toString());
-        List<PlanStep> steps = dev.apimupgrade.plan.PlanJson.read(work.resolve("plan/plan.json")).steps();
+        expect(
+                ExitCode.READY,
+                nothingAsked,
+                "assess",
+                homes,
+                "--out",
+                work.resolve("assessment").toString());
+        expect(
+                ExitCode.READY,
+                nothingAsked,
+                "plan",
+                homes,
+                "--out",
+                work.resolve("plan").toString());
+        List<PlanStep> steps = dev.apimupgrade.plan.PlanJson.read(work.resolve("plan/plan.json"))
+                .steps();
         SampleOperator operator = new SampleOperator(old, target, IdentityMigrationByHand.h2(old, "default"));
         List<String> typed = new ArrayList<>();
-        Result migrated = expect(ExitCode.READY, step -> {
-            operator.doStep(steps.stream().filter(s -> s.id().equals(step)).findFirst().orElseThrow());
-            typed.add(step);
-            return "done";
-        }, "migrate", List.of(), "--plan", work.resolve("plan/plan.json").toString(), "--run",
+        Result migrated = expect(
+                ExitCode.READY,
+                step -> {
+                    operator.doStep(steps.stream()
+                            .filter(s -> s.id().equals(step))
+                            .findFirst()
+                            .orElseThrow());
+                    typed.add(step);
+                    return "done";
+                },
+                "migrate",
+                List.of(),
+                "--plan",
+                work.resolve("plan/plan.json").toString(),
+                "--run",
                 work.resolve("run").toString());
-        Result verified = expect(ExitCode.READY, nothingAsked, "verify", homes, "--run", work.resolve("run").toString(),
-                "--out", work.resolve("after").toString());
-        Result compared = expect(ExitCode.READY, nothingAsked, "compare", List.of(), "--run",
-                work.resolve("run").toString(), "--new", target.toString(), "--out",
+        Result verified = expect(
+                ExitCode.READY,
+                nothingAsked,
+                "verify",
+                homes,
+                "--run",
+                work.resolve("run").toString(),
+                "--out",
+                work.resolve("after").toString());
+        Result compared = expect(
+                ExitCode.READY,
+                nothingAsked,
+                "compare",
+                List.of(),
+                "--run",
+                work.resolve("run").toString(),
+                "--new",
+                target.toString(),
+                "--out",
                 work.resolve("comparison").toString());
-        expect(ExitCode.READY, nothingAsked, "evidence", List.of(), "--before", work.resolve("assessment").toString(),
-                "--plan", work.resolve("plan").toString(), "--run", work.resolve("run").toString(), "--after",
-                work.resolve("after").toString(), "--comparison", work.resolve("comparison").toString(), "--out",
+        expect(
+                ExitCode.READY,
+                nothingAsked,
+                "evidence",
+                List.of(),
+                "--before",
+                work.resolve("assessment").toString(),
+                "--plan",
+                work.resolve("plan").toString(),
+                "--run",
+                work.resolve("run").toString(),
+                "--after",
+                work.resolve("after").toString(),
+                "--comparison",
+                work.resolve("comparison").toString(),
+                "--out",
                 work.resolve("evidence").toString());
-        expect(ExitCode.READY, nothingAsked, "evidence", List.of(), "--check", work.resolve("evidence").toString());
+        expect(
+                ExitCode.READY,
+                nothingAsked,
+                "evidence",
+                List.of(),
+                "--check",
+                work.resolve("evidence").toString());
 
-        List<String> manual = steps.stream().filter(s -> !s.automated()).map(PlanStep::id).toList();
+        List<String> manual =
+                steps.stream().filter(s -> !s.automated()).map(PlanStep::id).toList();
         assertThat(typed).as("each manual step asked once, in the plan's order").isEqualTo(manual);
         assertThat(migrated.output()).doesNotContain("CHECK FAILED").contains("Every step of the plan is done");
         assertThat(verified.output()).contains("PASS").doesNotContain("FAIL");
         assertThat(compared.output()).containsPattern(" 0 unexplained");
         String journal = Files.readString(work.resolve("run/journal.jsonl"));
-        manual.forEach(id -> assertThat(journal).containsPattern("\"step\":\"" + java.util.regex.Pattern.quote(id)
-                + "\".*the operator confirmed \\(typed at the terminal\\)"));
+        manual.forEach(id -> assertThat(journal)
+                .containsPattern("\"step\":\"" + java.util.regex.Pattern.quote(id)
+                        + "\".*the operator confirmed \\(typed at the terminal\\)"));
         String board = Files.readString(work.resolve("evidence/index.html"));
         assertThat(board).contains("READY").contains("PASS").contains("0 unexplained");
-        manual.forEach(id -> assertThat(board).as("the board shows the confirmation of " + id).contains(id));
+        manual.forEach(id -> assertThat(board)
+                .as("the board shows the confirmation of " + id)
+                .contains(id));
     }
 
     /** One command typed at the terminal, which must end with that exit code. */
@@ -150,7 +224,10 @@ class MigrateAtATerminalTest {
     }
 
     private static List<String> manualSteps(MigrateHomes homes) throws Exception {
-        return homes.plan().steps().stream().filter(s -> !s.automated()).map(PlanStep::id).toList();
+        return homes.plan().steps().stream()
+                .filter(s -> !s.automated())
+                .map(PlanStep::id)
+                .toList();
     }
 
     private static List<String> withoutConfirmations(List<String> args) {
@@ -165,8 +242,7 @@ class MigrateAtATerminalTest {
         return out;
     }
 
-    record Result(int code, String output) {
-    }
+    record Result(int code, String output) {}
 
     /** What the operator types at a prompt for a step (and may do first), by the step's id. */
     interface Operator {
@@ -178,13 +254,19 @@ class MigrateAtATerminalTest {
 
     /** Runs the CLI in a child JVM on a pseudo-terminal; at each prompt the operator answers (after doing the step). */
     private Result atTerminal(List<String> args, Operator operator) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                Main.class.getName()));
         command.addAll(args);
-        String shell = String.join(" ", command.stream().map(MigrateAtATerminalTest::quoted).toList());
+        String shell = String.join(
+                " ", command.stream().map(MigrateAtATerminalTest::quoted).toList());
         Path log = tmp.resolve("terminal.log");
-        Process p = new ProcessBuilder("script", "-qec", shell, "/dev/null").redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
+        Process p = new ProcessBuilder("script", "-qec", shell, "/dev/null")
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
         int answered = 0;
         try (var typing = p.getOutputStream()) {
@@ -206,8 +288,10 @@ class MigrateAtATerminalTest {
         } catch (java.io.IOException e) {
             // the run ended while the operator was typing: its exit code tells the rest
         }
-        assertThat(p.waitFor(Math.max(1, TimeUnit.NANOSECONDS.toSeconds(deadline - System.nanoTime())),
-                TimeUnit.SECONDS)).as("the run at the terminal ended").isTrue();
+        assertThat(p.waitFor(
+                        Math.max(1, TimeUnit.NANOSECONDS.toSeconds(deadline - System.nanoTime())), TimeUnit.SECONDS))
+                .as("the run at the terminal ended")
+                .isTrue();
         return new Result(p.exitValue(), Files.readString(log).replace("\r", ""));
     }
 

@@ -35,9 +35,11 @@ class MigrateCustomSampleTest {
 
     /** What the operator does about ANA-PK-DUPLICATES: gives OrdersAPI's row the API version it belongs to. */
     static void fixTheNullApiVersion(Path analyticsHome) throws Exception {
-        try (var c = java.sql.DriverManager.getConnection("jdbc:h2:" + analyticsHome.resolve(ANALYTICS_DB)
-                .toAbsolutePath(), "wso2carbon", Samples.plantedSecret("custom.analytics_db.password"));
-             var s = c.createStatement()) {
+        try (var c = java.sql.DriverManager.getConnection(
+                        "jdbc:h2:" + analyticsHome.resolve(ANALYTICS_DB).toAbsolutePath(),
+                        "wso2carbon",
+                        Samples.plantedSecret("custom.analytics_db.password"));
+                var s = c.createStatement()) {
             assertThat(s.executeUpdate("UPDATE APILASTACCESSSUMMARY SET APIVERSION = '1.0.0' WHERE APIVERSION IS NULL"))
                     .isEqualTo(1);
             s.execute("SHUTDOWN");
@@ -46,14 +48,20 @@ class MigrateCustomSampleTest {
 
     /** The analytics script, run by hand as the runbook shows, where migrate stops for it (H2 outside the old home). */
     static void runTheAnalyticsScriptByHand(Path analyticsHome) throws Exception {
-        String script = new String(MigrateCustomSampleTest.class.getResourceAsStream(
-                "/sql/analytics-lastaccess-pk/h2/01_primary_key_with_version.sql").readAllBytes(),
+        String script = new String(
+                MigrateCustomSampleTest.class
+                        .getResourceAsStream("/sql/analytics-lastaccess-pk/h2/01_primary_key_with_version.sql")
+                        .readAllBytes(),
                 java.nio.charset.StandardCharsets.UTF_8);
-        try (var c = java.sql.DriverManager.getConnection("jdbc:h2:" + analyticsHome.resolve(ANALYTICS_DB)
-                .toAbsolutePath(), "wso2carbon", Samples.plantedSecret("custom.analytics_db.password"));
-             var s = c.createStatement()) {
-            for (String statement : script.lines().filter(l -> !l.startsWith("--")).collect(
-                    java.util.stream.Collectors.joining("\n")).split(";")) {
+        try (var c = java.sql.DriverManager.getConnection(
+                        "jdbc:h2:" + analyticsHome.resolve(ANALYTICS_DB).toAbsolutePath(),
+                        "wso2carbon",
+                        Samples.plantedSecret("custom.analytics_db.password"));
+                var s = c.createStatement()) {
+            for (String statement : script.lines()
+                    .filter(l -> !l.startsWith("--"))
+                    .collect(java.util.stream.Collectors.joining("\n"))
+                    .split(";")) {
                 if (!statement.isBlank()) {
                     s.execute(statement);
                 }
@@ -73,47 +81,69 @@ class MigrateCustomSampleTest {
         MigrateHomes.copyTree(Samples.home(Samples.ANALYTICS_CUSTOM), analytics);
         // the server starts the answers file confirms up front wrote their log before the plan was made
         MigrateHomes.started(target);
-        List<String> homes = new ArrayList<>(List.of("--old", old.toString(), "--new", target.toString(), "--today",
-                MigrateHomes.TODAY));
+        List<String> homes = new ArrayList<>(
+                List.of("--old", old.toString(), "--new", target.toString(), "--today", MigrateHomes.TODAY));
 
         // without the analytics home: the analytics key blockers cannot be decided, and migrate will not start
-        CliRun undecided = run("plan", homes, "--out", tmp.resolve("plan-undecided").toString());
+        CliRun undecided =
+                run("plan", homes, "--out", tmp.resolve("plan-undecided").toString());
         assertThat(undecided.code()).as(undecided.out() + undecided.err()).isEqualTo(ExitCode.UNDECIDED);
-        assertThat(undecided.out()).contains("UNDECIDED: 2 blocker condition(s)")
+        assertThat(undecided.out())
+                .contains("UNDECIDED: 2 blocker condition(s)")
                 .contains("ANA-PK-KEY-LENGTH: settled by --old-analytics");
-        CliRun refused = run("migrate", homes, "--plan", tmp.resolve("plan-undecided/plan.json").toString(), "--run",
+        CliRun refused = run(
+                "migrate",
+                homes,
+                "--plan",
+                tmp.resolve("plan-undecided/plan.json").toString(),
+                "--run",
                 tmp.resolve("run-refused").toString());
         assertThat(refused.code()).as(refused.out() + refused.err()).isEqualTo(ExitCode.REFUSED);
-        assertThat(refused.err()).contains("ANA-PK-DUPLICATES (UNDECIDED: no rule could decide it; settled by"
-                + " --old-analytics)").contains("Nothing was changed");
+        assertThat(refused.err())
+                .contains("ANA-PK-DUPLICATES (UNDECIDED: no rule could decide it; settled by" + " --old-analytics)")
+                .contains("Nothing was changed");
 
         // with it: the planted NULL APIVERSION row is a blocker, which the operator fixes before planning
         homes.addAll(List.of("--old-analytics", analytics.toString()));
-        CliRun blocked = run("assess", homes, "--out", tmp.resolve("assess-blocked").toString());
+        CliRun blocked =
+                run("assess", homes, "--out", tmp.resolve("assess-blocked").toString());
         assertThat(blocked.code()).as(blocked.out()).isEqualTo(ExitCode.BLOCKERS);
         assertThat(blocked.out()).contains("ANA-PK-DUPLICATES").contains("Next: fix each blocker above");
         fixTheNullApiVersion(analytics);
         CliRun ready = run("assess", homes, "--out", tmp.resolve("assess").toString());
         assertThat(ready.code()).as(ready.out()).isEqualTo(ExitCode.READY);
-        assertThat(ready.out().lines().reduce((a, b) -> b).orElseThrow()).startsWith("Next: apim-upgrade plan --old "
-                + old + " --new " + target + " --old-analytics " + analytics);
+        assertThat(ready.out().lines().reduce((a, b) -> b).orElseThrow())
+                .startsWith(
+                        "Next: apim-upgrade plan --old " + old + " --new " + target + " --old-analytics " + analytics);
 
         CliRun planned = run("plan", homes, "--out", tmp.resolve("plan").toString());
         assertThat(planned.code()).as(planned.out() + planned.err()).isEqualTo(ExitCode.READY);
         List<PlanStep> steps = PlanJson.read(tmp.resolve("plan/plan.json")).steps();
-        assertThat(steps).filteredOn(s -> s.kind().equals("RunSqlScript")).as("H2 scripts").isNotEmpty();
-        Path loader = Files.write(Files.createDirectories(tmp.resolve("downloads")).resolve("tenantloader-1.0.jar"),
+        assertThat(steps)
+                .filteredOn(s -> s.kind().equals("RunSqlScript"))
+                .as("H2 scripts")
+                .isNotEmpty();
+        Path loader = Files.write(
+                Files.createDirectories(tmp.resolve("downloads")).resolve("tenantloader-1.0.jar"),
                 new byte[] {'P', 'K', 5, 6, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0});
-        StringBuilder answers = new StringBuilder("migrate:\n  files:\n    tenantloader: \"" + loader + "\"\n"
-                + "  confirmed:\n");
-        steps.stream().filter(s -> !s.automated()).map(PlanStep::id).distinct()
+        StringBuilder answers =
+                new StringBuilder("migrate:\n  files:\n    tenantloader: \"" + loader + "\"\n" + "  confirmed:\n");
+        steps.stream()
+                .filter(s -> !s.automated())
+                .map(PlanStep::id)
+                .distinct()
                 .forEach(id -> answers.append("    - \"").append(id).append("\"\n"));
         Path answersFile = Files.writeString(tmp.resolve("answers.yaml"), answers.toString());
         String oldBefore = MigrateHomes.treeHash(old);
         String newBefore = MigrateHomes.treeHash(target);
         Path runDir = tmp.resolve("run");
-        List<String> migrate = new ArrayList<>(List.of("--plan", tmp.resolve("plan/plan.json").toString(), "--run",
-                runDir.toString(), "--answers", answersFile.toString()));
+        List<String> migrate = new ArrayList<>(List.of(
+                "--plan",
+                tmp.resolve("plan/plan.json").toString(),
+                "--run",
+                runDir.toString(),
+                "--answers",
+                answersFile.toString()));
         migrate.addAll(homes);
 
         // the tenant loader jar is given in the answers file: copied and removed by the tool; the analytics script's
@@ -123,9 +153,16 @@ class MigrateCustomSampleTest {
         CliRun r = run("migrate", migrate);
         while (r.code() == ExitCode.NEEDS_OPERATOR && byHand.size() < 4) {
             out.append(r.out());
-            String stopped = r.out().lines().filter(l -> l.startsWith("STOPPED at ")).findFirst().orElseThrow()
+            String stopped = r.out()
+                    .lines()
+                    .filter(l -> l.startsWith("STOPPED at "))
+                    .findFirst()
+                    .orElseThrow()
                     .replaceFirst("^STOPPED at (.*)\\.$", "$1");
-            PlanStep step = steps.stream().filter(st -> st.id().equals(stopped)).findFirst().orElseThrow();
+            PlanStep step = steps.stream()
+                    .filter(st -> st.id().equals(stopped))
+                    .findFirst()
+                    .orElseThrow();
             assertThat(step.id()).isEqualTo("ANA-DB-PK:RunSqlScript:APIM_ANALYTICS_DB");
             runTheAnalyticsScriptByHand(analytics);
             byHand.add(stopped);
@@ -134,14 +171,20 @@ class MigrateCustomSampleTest {
         assertThat(r.code()).as(r.out() + r.err()).isEqualTo(ExitCode.READY);
         assertThat(byHand).hasSize(1);
         String migrated = out.append(r.out()).toString();
-        steps.stream().filter(s -> s.kind().equals("RunSqlScript") && !byHand.contains(s.id()))
+        steps.stream()
+                .filter(s -> s.kind().equals("RunSqlScript") && !byHand.contains(s.id()))
                 .forEach(s -> assertThat(migrated).contains(s.id() + ": done"));
-        assertThat(migrated).contains("IDX-TENANTLOADER:CopyFile:repository/components/dropins/tenantloader-1.0.jar: done")
+        assertThat(migrated)
+                .contains("IDX-TENANTLOADER:CopyFile:repository/components/dropins/tenantloader-1.0.jar: done")
                 .contains("IDX-TENANTLOADER:DeletePath:repository/components/dropins/tenantloader-1.0.jar: done");
-        assertThat(runDir.resolve("inventory.old.json")).as("taken before the first change").exists();
+        assertThat(runDir.resolve("inventory.old.json"))
+                .as("taken before the first change")
+                .exists();
         String oldAfter = MigrateHomes.treeHash(old);
         String newAfter = MigrateHomes.treeHash(target);
-        assertThat(oldAfter).as("the H2 scripts changed the old home's databases").isNotEqualTo(oldBefore);
+        assertThat(oldAfter)
+                .as("the H2 scripts changed the old home's databases")
+                .isNotEqualTo(oldBefore);
 
         CliRun second = run("migrate", migrate);
         assertThat(second.code()).as(second.out() + second.err()).isEqualTo(ExitCode.READY);
@@ -179,13 +222,16 @@ class MigrateCustomSampleTest {
             try (Stream<Path> files = Files.walk(dir)) {
                 for (Path f : files.filter(Files::isRegularFile).toList()) {
                     String rel = runDir.relativize(f.toAbsolutePath()).toString();
-                    if (!rel.startsWith("backup/") && !rel.startsWith("exports/snapshots/")
+                    if (!rel.startsWith("backup/")
+                            && !rel.startsWith("exports/snapshots/")
                             && !rel.startsWith(dev.apimupgrade.execute.Rollback.SET_ASIDE + "/")) {
                         all.append(new String(Files.readAllBytes(f), java.nio.charset.StandardCharsets.ISO_8859_1));
                     }
                 }
             }
         }
-        return Samples.plantedSecrets().values().stream().filter(s -> all.toString().contains(s)).toList();
+        return Samples.plantedSecrets().values().stream()
+                .filter(s -> all.toString().contains(s))
+                .toList();
     }
 }

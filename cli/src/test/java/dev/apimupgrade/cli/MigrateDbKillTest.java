@@ -32,7 +32,9 @@ class MigrateDbKillTest {
     Path tmp;
 
     @ParameterizedTest(name = "{0}")
-    @EnumSource(value = Scenario.class, names = {"POSTGRESQL", "MARIADB_ANALYTICS"})
+    @EnumSource(
+            value = Scenario.class,
+            names = {"POSTGRESQL", "MARIADB_ANALYTICS"})
     void aRunKilledBetweenExportAndScriptInsideAScriptOrBeforeItsOutcomeAndRerunEndsAsAnUninterruptedRun(
             Scenario scenario) throws Exception {
         String owner = ScenarioDatabases.uniqueOwner();
@@ -45,7 +47,9 @@ class MigrateDbKillTest {
             m.keepPristine(tmp.resolve("pristine"));
             Path straight = tmp.resolve("run-straight");
             CliRun uninterrupted = m.migrate(straight);
-            assertThat(uninterrupted.code()).as(uninterrupted.out() + uninterrupted.err()).isEqualTo(ExitCode.READY);
+            assertThat(uninterrupted.code())
+                    .as(uninterrupted.out() + uninterrupted.err())
+                    .isEqualTo(ExitCode.READY);
             expectedHomes = m.homeHashes();
             expectedTables = databases.schemaAndRows();
             journal = Files.readAllLines(straight.resolve("journal.jsonl"));
@@ -54,29 +58,39 @@ class MigrateDbKillTest {
         for (int n : killPoints(journal)) {
             long started = System.nanoTime();
             try (ScenarioDatabases databases = ScenarioDatabases.create(scenario, owner)) {
-                ScenarioMigration m = readyToMigrate(ScenarioMigration.copyOf(tmp.resolve("pristine"), scenario,
-                        databases, root));
+                ScenarioMigration m =
+                        readyToMigrate(ScenarioMigration.copyOf(tmp.resolve("pristine"), scenario, databases, root));
                 Path run = tmp.resolve("run-killed-" + n);
                 killAfter(n, m, run);
-                assertThat(Files.readAllLines(run.resolve("journal.jsonl"))).as("records before the kill").hasSize(n);
+                assertThat(Files.readAllLines(run.resolve("journal.jsonl")))
+                        .as("records before the kill")
+                        .hasSize(n);
 
                 CliRun resumed = m.migrate(run);
 
-                assertThat(resumed.code()).as("resumed after %s records: %s%s", n, resumed.out(), resumed.err())
+                assertThat(resumed.code())
+                        .as("resumed after %s records: %s%s", n, resumed.out(), resumed.err())
                         .isEqualTo(ExitCode.READY);
-                assertThat(m.homeHashes()).as("homes, killed after %s records (%s)", n, journal.get(n))
+                assertThat(m.homeHashes())
+                        .as("homes, killed after %s records (%s)", n, journal.get(n))
                         .isEqualTo(expectedHomes);
                 assertThat(differences(expectedTables, databases.schemaAndRows()))
-                        .as("tables, killed after %s records (%s)", n, journal.get(n)).isEmpty();
-                assertThat(leaks(resumed.out() + resumed.err(), run)).as("planted secrets").isEmpty();
+                        .as("tables, killed after %s records (%s)", n, journal.get(n))
+                        .isEmpty();
+                assertThat(leaks(resumed.out() + resumed.err(), run))
+                        .as("planted secrets")
+                        .isEmpty();
             }
-            System.err.printf("%s: killed after %d records, rerun ended as an uninterrupted run (%d s)%n", scenario, n,
-                    TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started));
+            System.err.printf(
+                    "%s: killed after %d records, rerun ended as an uninterrupted run (%d s)%n",
+                    scenario, n, TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started));
         }
     }
 
     @ParameterizedTest(name = "{0}")
-    @EnumSource(value = Scenario.class, names = {"POSTGRESQL", "MARIADB_ANALYTICS"})
+    @EnumSource(
+            value = Scenario.class,
+            names = {"POSTGRESQL", "MARIADB_ANALYTICS"})
     void rollbackAfterARunKilledBetweenACommittedDeleteAndItsOutcomeRestoresTheFilesAndReinsertsTheExportedRows(
             Scenario scenario) throws Exception {
         String owner = ScenarioDatabases.uniqueOwner();
@@ -86,35 +100,41 @@ class MigrateDbKillTest {
             ScenarioMigration m = readyToMigrate(ScenarioMigration.prepare(scenario, databases, root, true));
             m.keepPristine(tmp.resolve("pristine"));
             assertThat(m.migrate(tmp.resolve("run-straight")).code()).isEqualTo(ExitCode.READY);
-            afterTheDelete = exportOf(Files.readAllLines(tmp.resolve("run-straight/journal.jsonl")),
-                    "DB-SCOPE-BINDING-NULL") + 1;
+            afterTheDelete =
+                    exportOf(Files.readAllLines(tmp.resolve("run-straight/journal.jsonl")), "DB-SCOPE-BINDING-NULL")
+                            + 1;
         }
         try (ScenarioDatabases databases = ScenarioDatabases.create(scenario, owner)) {
-            ScenarioMigration m = readyToMigrate(ScenarioMigration.copyOf(tmp.resolve("pristine"), scenario,
-                    databases, root));
+            ScenarioMigration m =
+                    readyToMigrate(ScenarioMigration.copyOf(tmp.resolve("pristine"), scenario, databases, root));
             Map<String, String> homesBefore = m.homeHashes();
             Path run = tmp.resolve("run-killed");
             killAfter(afterTheDelete, m, run);
-            assertThat(databases.count("apim_db", NULL_BINDINGS)).as("the DELETE committed before the kill").isZero();
+            assertThat(databases.count("apim_db", NULL_BINDINGS))
+                    .as("the DELETE committed before the kill")
+                    .isZero();
 
             CliRun rollback = CliRun.of("rollback", "--run", run.toString());
 
             assertThat(rollback.code()).as(rollback.out() + rollback.err()).isEqualTo(ExitCode.READY);
             assertThat(m.homeHashes()).isEqualTo(homesBefore);
-            assertThat(databases.count("apim_db", NULL_BINDINGS)).as(rollback.out()).isEqualTo(2);
+            assertThat(databases.count("apim_db", NULL_BINDINGS))
+                    .as(rollback.out())
+                    .isEqualTo(2);
             assertThat(rollback.out()).contains("IDN_OAUTH2_SCOPE_BINDING: 2 row(s) re-inserted");
         }
     }
 
-    private static final String NULL_BINDINGS = "SELECT COUNT(*) FROM IDN_OAUTH2_SCOPE_BINDING"
-            + " WHERE SCOPE_BINDING IS NULL OR SCOPE_BINDING = ''";
+    private static final String NULL_BINDINGS =
+            "SELECT COUNT(*) FROM IDN_OAUTH2_SCOPE_BINDING" + " WHERE SCOPE_BINDING IS NULL OR SCOPE_BINDING = ''";
 
     /** The index of the (last) export record of the step of that condition. */
     private static int exportOf(List<String> journal, String condition) throws Exception {
         int at = -1;
         for (int i = 0; i < journal.size(); i++) {
             JsonNode r = JSON.readTree(journal.get(i));
-            if (r.path("type").asText().equals("export") && r.path("step").asText().startsWith(condition + ":")) {
+            if (r.path("type").asText().equals("export")
+                    && r.path("step").asText().startsWith(condition + ":")) {
                 at = i;
             }
         }
@@ -143,7 +163,8 @@ class MigrateDbKillTest {
             JsonNode r = JSON.readTree(journal.get(i));
             String type = r.path("type").asText();
             if (type.equals("export")) {
-                exports.computeIfAbsent(r.path("step").asText(), k -> new ArrayList<>()).add(i);
+                exports.computeIfAbsent(r.path("step").asText(), k -> new ArrayList<>())
+                        .add(i);
             } else if (type.equals("note") && r.path("status").asText().equals("statement-ran")) {
                 String step = r.path("detail").asText().split(" ")[0];
                 statements.computeIfAbsent(step, k -> new ArrayList<>()).add(i);
@@ -183,10 +204,11 @@ class MigrateDbKillTest {
      * kept to restore them, secrets included).
      */
     static List<String> leaks(String text, Path run) throws Exception {
-        StringBuilder all = new StringBuilder(text).append(Files.readString(run.resolveSibling(run.getFileName()
-                + ".log")));
+        StringBuilder all =
+                new StringBuilder(text).append(Files.readString(run.resolveSibling(run.getFileName() + ".log")));
         try (java.util.stream.Stream<Path> files = Files.walk(run)) {
-            for (Path f : files.filter(Files::isRegularFile).filter(f -> !f.startsWith(run.resolve("backup")))
+            for (Path f : files.filter(Files::isRegularFile)
+                    .filter(f -> !f.startsWith(run.resolve("backup")))
                     .toList()) {
                 all.append(Files.readString(f));
             }

@@ -19,8 +19,9 @@ class MigrateDefaultSampleTest {
     void theDefaultSamplesPlanRunsToItsEndASecondRunIsANoOpAndRollbackRestoresBothHomesByteIdentical()
             throws Exception {
         MigrateHomes homes = MigrateHomes.of(Samples.DEFAULT, tmp);
-        assertThat(homes.plan().steps()).extracting(PlanStep::kind).contains("SetTomlTable", "SetTomlValue",
-                "CopyFile", "ManualStep");
+        assertThat(homes.plan().steps())
+                .extracting(PlanStep::kind)
+                .contains("SetTomlTable", "SetTomlValue", "CopyFile", "ManualStep");
         String oldBefore = MigrateHomes.treeHash(homes.oldHome());
         String newBefore = MigrateHomes.treeHash(homes.newHome());
         Path run = tmp.resolve("run");
@@ -37,7 +38,8 @@ class MigrateDefaultSampleTest {
         assertThat(second.code()).as(second.err()).isEqualTo(ExitCode.READY);
         assertThat(second.out()).doesNotContain(": done\n");
         assertThat(MigrateHomes.treeHash(homes.newHome())).isEqualTo(newAfter);
-        assertThat(MigrateHomes.treeHash(homes.oldHome())).as("the H2 scripts ran once, in the first run")
+        assertThat(MigrateHomes.treeHash(homes.oldHome()))
+                .as("the H2 scripts ran once, in the first run")
                 .isEqualTo(oldAfter);
 
         CliRun rollback = CliRun.of("rollback", "--run", run.toString());
@@ -56,7 +58,9 @@ class MigrateDefaultSampleTest {
         CliRun dry = CliRun.of(homes.migrateArgs(run, "--dry-run").toArray(String[]::new));
 
         assertThat(dry.code()).as(dry.err()).isEqualTo(ExitCode.READY);
-        assertThat(dry.out()).contains("--- NEW:repository/conf/deployment.toml").contains("+url = \"jdbc:h2:")
+        assertThat(dry.out())
+                .contains("--- NEW:repository/conf/deployment.toml")
+                .contains("+url = \"jdbc:h2:")
                 .contains("Dry run: nothing was written.");
         assertThat(MigrateHomes.treeHash(homes.oldHome())).isEqualTo(oldBefore);
         assertThat(MigrateHomes.treeHash(homes.newHome())).isEqualTo(newBefore);
@@ -74,7 +78,9 @@ class MigrateDefaultSampleTest {
         CliRun stale = CliRun.of(homes.migrateArgs(tmp.resolve("run")).toArray(String[]::new));
 
         assertThat(stale.code()).isEqualTo(ExitCode.REFUSED);
-        assertThat(stale.err()).contains("the plan is stale").contains("OLD:repository/conf/registry.xml")
+        assertThat(stale.err())
+                .contains("the plan is stale")
+                .contains("OLD:repository/conf/registry.xml")
                 .contains("Nothing was changed");
         assertThat(MigrateHomes.treeHash(homes.oldHome())).isEqualTo(oldBefore);
         assertThat(MigrateHomes.treeHash(homes.newHome())).isEqualTo(newBefore);
@@ -84,7 +90,9 @@ class MigrateDefaultSampleTest {
     void aRunningServerIsRefusedBeforeAnythingElseAndNothingIsChanged() throws Exception {
         MigrateHomes homes = MigrateHomes.of(Samples.DEFAULT, tmp);
         // this test's own JVM stands in for a running 3.1.0 server
-        Files.writeString(homes.newHome().resolve("wso2carbon.pid"), ProcessHandle.current().pid() + "\n");
+        Files.writeString(
+                homes.newHome().resolve("wso2carbon.pid"),
+                ProcessHandle.current().pid() + "\n");
         String newBefore = MigrateHomes.treeHash(homes.newHome());
 
         CliRun running = CliRun.of(homes.migrateArgs(tmp.resolve("run")).toArray(String[]::new));
@@ -98,7 +106,8 @@ class MigrateDefaultSampleTest {
     void aRolledBackRunFolderIsRefusedSoNoStepIsSkippedAsDoneOnHomesThatRollbackUndid() throws Exception {
         MigrateHomes homes = MigrateHomes.of(Samples.DEFAULT, tmp);
         Path run = tmp.resolve("run");
-        assertThat(CliRun.of(homes.migrateArgs(run).toArray(String[]::new)).code()).isEqualTo(ExitCode.READY);
+        assertThat(CliRun.of(homes.migrateArgs(run).toArray(String[]::new)).code())
+                .isEqualTo(ExitCode.READY);
         assertThat(CliRun.of("rollback", "--run", run.toString()).code()).isEqualTo(ExitCode.READY);
         String newBefore = MigrateHomes.treeHash(homes.newHome());
 
@@ -115,11 +124,14 @@ class MigrateDefaultSampleTest {
         Path toml = homes.newHome().resolve("repository/conf/deployment.toml");
         Files.setPosixFilePermissions(toml, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
         Path run = tmp.resolve("run");
-        assertThat(CliRun.of(homes.migrateArgs(run).toArray(String[]::new)).code()).isEqualTo(ExitCode.READY);
+        assertThat(CliRun.of(homes.migrateArgs(run).toArray(String[]::new)).code())
+                .isEqualTo(ExitCode.READY);
         assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(toml)))
-                .as("the edited deployment.toml keeps its permissions").isEqualTo("rw-------");
+                .as("the edited deployment.toml keeps its permissions")
+                .isEqualTo("rw-------");
         assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(run)))
-                .as("the run folder holds backups of secrets").isEqualTo("rwx------");
+                .as("the run folder holds backups of secrets")
+                .isEqualTo("rwx------");
         Files.writeString(toml, Files.readString(toml) + "# edited by the operator after the migration\n");
 
         CliRun rollback = CliRun.of("rollback", "--run", run.toString());
@@ -135,9 +147,12 @@ class MigrateDefaultSampleTest {
     void rollbackIsRefusedWhileAServerOfEitherHomeRuns() throws Exception {
         MigrateHomes homes = MigrateHomes.of(Samples.DEFAULT, tmp);
         Path run = tmp.resolve("run");
-        assertThat(CliRun.of(homes.migrateArgs(run).toArray(String[]::new)).code()).isEqualTo(ExitCode.READY);
+        assertThat(CliRun.of(homes.migrateArgs(run).toArray(String[]::new)).code())
+                .isEqualTo(ExitCode.READY);
         // this test's own JVM stands in for the 3.1.0 server started after the migration
-        Files.writeString(homes.newHome().resolve("wso2carbon.pid"), ProcessHandle.current().pid() + "\n");
+        Files.writeString(
+                homes.newHome().resolve("wso2carbon.pid"),
+                ProcessHandle.current().pid() + "\n");
         String newBefore = MigrateHomes.treeHash(homes.newHome());
 
         CliRun rollback = CliRun.of("rollback", "--run", run.toString());
@@ -151,7 +166,10 @@ class MigrateDefaultSampleTest {
     void withoutAPersonAtTheKeyboardTheAnswersFileConfirmsTheManualStepsAndATypoThereIsBadInputNamingItsLine()
             throws Exception {
         MigrateHomes homes = MigrateHomes.of(Samples.DEFAULT, tmp);
-        List<String> manual = homes.plan().steps().stream().filter(s -> !s.automated()).map(PlanStep::id).toList();
+        List<String> manual = homes.plan().steps().stream()
+                .filter(s -> !s.automated())
+                .map(PlanStep::id)
+                .toList();
         assertThat(manual).isNotEmpty();
         List<String> args = new java.util.ArrayList<>(homes.migrateArgs(tmp.resolve("run")));
         for (int i = args.indexOf("--confirm"); i >= 0; i = args.indexOf("--confirm")) {
@@ -185,12 +203,22 @@ class MigrateDefaultSampleTest {
         Files.writeString(homes.planFile(), plan.replaceFirst("\"automated\" : true", "\"automated\" : false"));
         String newBefore = MigrateHomes.treeHash(homes.newHome());
 
-        CliRun edited = CliRun.of("migrate", "--plan", homes.planFile().toString(), "--old",
-                homes.oldHome().toString(), "--new", homes.newHome().toString(), "--no-db", "--run",
+        CliRun edited = CliRun.of(
+                "migrate",
+                "--plan",
+                homes.planFile().toString(),
+                "--old",
+                homes.oldHome().toString(),
+                "--new",
+                homes.newHome().toString(),
+                "--no-db",
+                "--run",
                 tmp.resolve("run").toString());
 
         assertThat(edited.code()).as(edited.err()).isEqualTo(ExitCode.BAD_INPUT);
-        assertThat(edited.err()).contains(homes.planFile().toString()).contains("changed after apim-upgrade made it")
+        assertThat(edited.err())
+                .contains(homes.planFile().toString())
+                .contains("changed after apim-upgrade made it")
                 .contains("steps");
         assertThat(tmp.resolve("run")).doesNotExist();
         assertThat(MigrateHomes.treeHash(homes.newHome())).isEqualTo(newBefore);

@@ -51,11 +51,12 @@ class MigrateH2KillTest {
         for (int i = 0; i < journal.size(); i++) {
             JsonNode r = JSON.readTree(journal.get(i));
             if (r.path("type").asText().equals("snapshot")) {
-                killAt.add(i);      // records written before the snapshot: killed after the backup, before the copy
+                killAt.add(i); // records written before the snapshot: killed after the backup, before the copy
                 // the snapshot and the exports written and every statement run, the outcome not yet journalled
                 for (int j = i + 1; j < journal.size(); j++) {
                     JsonNode o = JSON.readTree(journal.get(j));
-                    if (o.path("type").asText().equals("outcome") && o.path("step").equals(r.path("step"))) {
+                    if (o.path("type").asText().equals("outcome")
+                            && o.path("step").equals(r.path("step"))) {
                         killAt.add(j);
                         afterStatements.put(j, r);
                         break;
@@ -74,11 +75,14 @@ class MigrateH2KillTest {
             if (snapshot != null) {
                 // killed after the statements: the database already differs from the snapshot the redo starts from
                 Path db = homes.oldHome().resolve(snapshot.path("path").asText().substring("OLD:".length()));
-                assertThat(FileDigest.sha256(db)).as("statements ran before the kill at %s", n)
+                assertThat(FileDigest.sha256(db))
+                        .as("statements ran before the kill at %s", n)
                         .isNotEqualTo(snapshot.path("sha256").asText());
             }
             CliRun resumed = CliRun.of(homes.migrateArgs(run).toArray(String[]::new));
-            assertThat(resumed.code()).as("resumed after %s records: %s", n, resumed.err()).isEqualTo(ExitCode.READY);
+            assertThat(resumed.code())
+                    .as("resumed after %s records: %s", n, resumed.err())
+                    .isEqualTo(ExitCode.READY);
             assertThat(state(homes)).as("state after a kill at record %s", n).isEqualTo(expected);
         }
     }
@@ -87,17 +91,22 @@ class MigrateH2KillTest {
     /** Both homes: each file by SHA-256, the H2 databases by schema and rows (their files carry write times). */
     static Map<String, String> state(MigrateHomes homes) throws Exception {
         Map<Path, DatasourceSpec> byFile = new TreeMap<>();
-        for (DatasourceSpec d : DatasourceSpecs.read(new Installation(homes.oldHome(), Optional.of(homes.newHome())),
-                Map.of(), Map.of()).all()) {
+        for (DatasourceSpec d : DatasourceSpecs.read(
+                        new Installation(homes.oldHome(), Optional.of(homes.newHome())), Map.of(), Map.of())
+                .all()) {
             if (d.connectUrl().startsWith("jdbc:h2:")) {
-                byFile.put(Path.of(d.connectUrl().substring("jdbc:h2:".length()) + ".mv.db").normalize(), d);
+                byFile.put(
+                        Path.of(d.connectUrl().substring("jdbc:h2:".length()) + ".mv.db")
+                                .normalize(),
+                        d);
             }
         }
         Map<String, String> out = new TreeMap<>();
         for (Path home : List.of(homes.oldHome(), homes.newHome())) {
             try (Stream<Path> files = Files.walk(home)) {
                 for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
-                    String key = home.getFileName() + "/" + home.relativize(f).toString().replace('\\', '/');
+                    String key = home.getFileName() + "/"
+                            + home.relativize(f).toString().replace('\\', '/');
                     DatasourceSpec db = byFile.get(f.normalize());
                     out.put(key, db != null ? h2Content(f, db) : FileDigest.sha256(f));
                 }
@@ -124,7 +133,7 @@ class MigrateH2KillTest {
         String url = "jdbc:h2:" + copy.toString().replace(".mv.db", "") + ";IFEXISTS=TRUE;ACCESS_MODE_DATA=r";
         StringBuilder text = new StringBuilder();
         try (Connection c = DriverManager.getConnection(url, db.user(), db.password());
-             Statement st = c.createStatement()) {
+                Statement st = c.createStatement()) {
             List<String> tables = new ArrayList<>();
             try (ResultSet t = st.executeQuery("SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES"
                     + " WHERE TABLE_SCHEMA = 'PUBLIC' ORDER BY TABLE_NAME")) {
@@ -137,8 +146,13 @@ class MigrateH2KillTest {
                 try (ResultSet col = st.executeQuery("SELECT COLUMN_NAME, TYPE_NAME, IS_NULLABLE FROM"
                         + " INFORMATION_SCHEMA.COLUMNS WHERE TABLE_NAME = '" + table + "' ORDER BY COLUMN_NAME")) {
                     while (col.next()) {
-                        text.append("  ").append(col.getString(1)).append(' ').append(col.getString(2)).append(' ')
-                                .append(col.getString(3)).append('\n');
+                        text.append("  ")
+                                .append(col.getString(1))
+                                .append(' ')
+                                .append(col.getString(2))
+                                .append(' ')
+                                .append(col.getString(3))
+                                .append('\n');
                     }
                 }
                 List<String> rows = new ArrayList<>();
@@ -152,7 +166,9 @@ class MigrateH2KillTest {
                         rows.add(row.toString());
                     }
                 }
-                rows.stream().sorted().forEach(row -> text.append("  ").append(row).append('\n'));
+                rows.stream()
+                        .sorted()
+                        .forEach(row -> text.append("  ").append(row).append('\n'));
             }
         }
         return FileDigest.sha256(text.toString().getBytes(StandardCharsets.UTF_8));

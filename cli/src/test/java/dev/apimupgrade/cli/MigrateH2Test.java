@@ -9,13 +9,13 @@ import dev.apimupgrade.scan.Installation;
 import dev.apimupgrade.scan.db.DatasourceSpec;
 import dev.apimupgrade.scan.db.DatasourceSpecs;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,7 +27,9 @@ class MigrateH2Test {
     @Test
     void theH2ScriptsRunOnceASecondRunRepeatsNoneAndRollbackPutsTheDatabaseFilesBackByteIdentical() throws Exception {
         MigrateHomes homes = MigrateHomes.of(Samples.DEFAULT, tmp.resolve("homes"), true);
-        List<PlanStep> scripts = homes.plan().steps().stream().filter(s -> s.kind().equals("RunSqlScript")).toList();
+        List<PlanStep> scripts = homes.plan().steps().stream()
+                .filter(s -> s.kind().equals("RunSqlScript"))
+                .toList();
         assertThat(scripts).isNotEmpty();
         Path am = homes.oldHome().resolve("repository/database/WSO2AM_DB.mv.db");
         String amBefore = FileDigest.sha256(am);
@@ -37,7 +39,8 @@ class MigrateH2Test {
 
         CliRun dry = CliRun.of(homes.migrateArgs(run, "--dry-run").toArray(String[]::new));
         assertThat(dry.code()).as(dry.err()).isEqualTo(ExitCode.READY);
-        assertThat(dry.out()).contains("sql/am-3.0.0-to-3.1.0/h2/01_am_tables.sql")
+        assertThat(dry.out())
+                .contains("sql/am-3.0.0-to-3.1.0/h2/01_am_tables.sql")
                 .containsPattern("ALTER TABLE AM_SYSTEM_APPS DROP CONSTRAINT \"CONSTRAINT_[A-Z0-9_]+\"")
                 .doesNotContain("${AM_SYSTEM_APPS_NAME_CONSTRAINT}");
         assertThat(MigrateHomes.treeHash(homes.oldHome())).isEqualTo(oldBefore);
@@ -68,7 +71,8 @@ class MigrateH2Test {
         Path run = tmp.resolve("run");
         CliRun first = CliRun.of(homes.migrateArgs(run).toArray(String[]::new));
         assertThat(first.code()).as(first.out() + first.err()).isEqualTo(ExitCode.READY);
-        try (Connection c = amDb(homes); Statement st = c.createStatement()) {
+        try (Connection c = amDb(homes);
+                Statement st = c.createStatement()) {
             st.execute("DROP TABLE AM_API_CATEGORIES");
         }
 
@@ -82,7 +86,9 @@ class MigrateH2Test {
     void aRedoFromASnapshotThatIsNotTheJournalledOneIsRefusedAndRestoresNothing() throws Exception {
         MigrateHomes reference = MigrateHomes.of(Samples.DEFAULT, tmp.resolve("homes"), true);
         Path straight = tmp.resolve("run-straight");
-        assertThat(CliRun.of(reference.migrateArgs(straight).toArray(String[]::new)).code()).isEqualTo(ExitCode.READY);
+        assertThat(CliRun.of(reference.migrateArgs(straight).toArray(String[]::new))
+                        .code())
+                .isEqualTo(ExitCode.READY);
         List<String> records = Files.readAllLines(straight.resolve("journal.jsonl"));
         int snapshot = 0;
         while (!records.get(snapshot).contains("\"type\":\"snapshot\"")) {
@@ -93,7 +99,9 @@ class MigrateH2Test {
         MigrateKillTest.killAfter(snapshot + 1, homes, run);
         Path copy;
         try (var files = Files.walk(run.resolve("exports/snapshots"))) {
-            copy = files.filter(f -> f.toString().endsWith(".mv.db")).findFirst().orElseThrow();
+            copy = files.filter(f -> f.toString().endsWith(".mv.db"))
+                    .findFirst()
+                    .orElseThrow();
         }
         Files.write(copy, new byte[] {1, 2, 3}, java.nio.file.StandardOpenOption.APPEND);
         Path am = homes.oldHome().resolve("repository/database/WSO2AM_DB.mv.db");
@@ -107,8 +115,12 @@ class MigrateH2Test {
     }
 
     private static Connection amDb(MigrateHomes homes) throws Exception {
-        DatasourceSpec am = DatasourceSpecs.read(new Installation(homes.oldHome(), Optional.of(homes.newHome())),
-                Map.of(), Map.of()).all().stream().filter(d -> d.connectUrl().endsWith("WSO2AM_DB")).findFirst()
+        DatasourceSpec am = DatasourceSpecs.read(
+                        new Installation(homes.oldHome(), Optional.of(homes.newHome())), Map.of(), Map.of())
+                .all()
+                .stream()
+                .filter(d -> d.connectUrl().endsWith("WSO2AM_DB"))
+                .findFirst()
                 .orElseThrow();
         return DriverManager.getConnection(am.connectUrl() + ";IFEXISTS=TRUE", am.user(), am.password());
     }

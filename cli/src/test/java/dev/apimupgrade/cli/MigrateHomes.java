@@ -2,8 +2,8 @@ package dev.apimupgrade.cli;
 
 import dev.apimupgrade.plan.MigrationPlan;
 import dev.apimupgrade.plan.PlanJson;
-import dev.apimupgrade.plan.Planner;
 import dev.apimupgrade.plan.PlanStep;
+import dev.apimupgrade.plan.Planner;
 import dev.apimupgrade.samples.Samples;
 import dev.apimupgrade.scan.FileDigest;
 import java.io.IOException;
@@ -40,13 +40,13 @@ record MigrateHomes(Path root, Path oldHome, Path newHome, Path planFile, boolea
     static void started(Path newHome) throws IOException {
         Path log = newHome.resolve("repository/logs/wso2carbon.log");
         Files.createDirectories(log.getParent());
-        Files.writeString(log, STARTED, java.nio.file.StandardOpenOption.CREATE,
-                java.nio.file.StandardOpenOption.APPEND);
+        Files.writeString(
+                log, STARTED, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
     }
 
     /** As {@link #of(String, Path)}; with readDb the plan also holds the database steps (H2 scripts). */
     static MigrateHomes of(String sample, Path root, boolean readDb) throws Exception {
-        return of(sample, root, readDb, home -> { });
+        return of(sample, root, readDb, home -> {});
     }
 
     /** A change to the copied old home before the plan is made from it (so the plan is not stale). */
@@ -72,8 +72,8 @@ record MigrateHomes(Path root, Path oldHome, Path newHome, Path planFile, boolea
         options.noDb = !readDb;
         options.today = java.time.LocalDate.parse(TODAY);
         MigrateScan.Result scanned = new MigrateScan(options, Map.of()).scan();
-        MigrationPlan plan = Planner.plan(scanned.verdict(), scanned.catalogue(), scanned.facts(),
-                ToolVersion.version());
+        MigrationPlan plan =
+                Planner.plan(scanned.verdict(), scanned.catalogue(), scanned.facts(), ToolVersion.version());
         Path planFile = root.resolve("plan/plan.json");
         Files.createDirectories(planFile.getParent());
         PlanJson.save(planFile, plan);
@@ -89,8 +89,18 @@ record MigrateHomes(Path root, Path oldHome, Path newHome, Path planFile, boolea
      * operator who did them all beforehand would (the server starts wrote the log {@link #of} put there).
      */
     List<String> migrateArgs(Path run, String... extra) throws Exception {
-        List<String> args = new ArrayList<>(List.of("migrate", "--plan", planFile.toString(), "--old",
-                oldHome.toString(), "--new", newHome.toString(), "--today", TODAY, "--run", run.toString()));
+        List<String> args = new ArrayList<>(List.of(
+                "migrate",
+                "--plan",
+                planFile.toString(),
+                "--old",
+                oldHome.toString(),
+                "--new",
+                newHome.toString(),
+                "--today",
+                TODAY,
+                "--run",
+                run.toString()));
         if (!readDb) {
             args.add("--no-db");
         }
@@ -109,7 +119,9 @@ record MigrateHomes(Path root, Path oldHome, Path newHome, Path planFile, boolea
         try (Stream<Path> all = Files.walk(root)) {
             for (Path p : all.sorted().toList()) {
                 String rel = root.relativize(p).toString().replace('\\', '/');
-                text.append(rel).append(Files.isDirectory(p) ? "/" : " " + FileDigest.sha256(p)).append('\n');
+                text.append(rel)
+                        .append(Files.isDirectory(p) ? "/" : " " + FileDigest.sha256(p))
+                        .append('\n');
             }
         }
         return FileDigest.sha256(text.toString().getBytes(StandardCharsets.UTF_8));

@@ -29,24 +29,34 @@ class MigrateKillTest {
     void aRunKilledAfterAnyOfSeveralJournalRecordsAndRerunEndsExactlyAsAnUninterruptedRun() throws Exception {
         Path homesDir = tmp.resolve("homes");
         MigrateHomes reference = MigrateHomes.of(Samples.DEFAULT, homesDir);
-        CliRun straight = CliRun.of(reference.migrateArgs(tmp.resolve("run-straight")).toArray(String[]::new));
+        CliRun straight =
+                CliRun.of(reference.migrateArgs(tmp.resolve("run-straight")).toArray(String[]::new));
         assertThat(straight.code()).as(straight.err()).isEqualTo(ExitCode.READY);
         // the plan runs the H2 scripts too: their files carry write times, so they are compared by schema and rows
         Map<String, String> expected = MigrateH2KillTest.state(reference);
-        long records = Files.readAllLines(tmp.resolve("run-straight/journal.jsonl")).size();
+        long records =
+                Files.readAllLines(tmp.resolve("run-straight/journal.jsonl")).size();
         assertThat(records).isGreaterThan(KILL_AFTER.get(KILL_AFTER.size() - 1));
 
         for (int n : KILL_AFTER) {
             MigrateHomes homes = MigrateHomes.of(Samples.DEFAULT, homesDir);
             Path run = tmp.resolve("run-killed-" + n);
             long killed = killAfter(n, homes, run);
-            assertThat(Files.readAllLines(run.resolve("journal.jsonl"))).as("records before the kill").hasSize(n);
+            assertThat(Files.readAllLines(run.resolve("journal.jsonl")))
+                    .as("records before the kill")
+                    .hasSize(n);
 
             CliRun resumed = CliRun.of(homes.migrateArgs(run).toArray(String[]::new));
-            assertThat(resumed.code()).as("resumed after %s records: %s", n, resumed.err()).isEqualTo(ExitCode.READY);
-            assertThat(Files.readString(run.resolve("journal.jsonl"))).as("the killed run's locks were taken over")
-                    .contains("\"status\":\"lock-taken-over\"").contains("pid " + killed);
-            assertThat(MigrateH2KillTest.state(homes)).as("both homes, kill at %s", n).isEqualTo(expected);
+            assertThat(resumed.code())
+                    .as("resumed after %s records: %s", n, resumed.err())
+                    .isEqualTo(ExitCode.READY);
+            assertThat(Files.readString(run.resolve("journal.jsonl")))
+                    .as("the killed run's locks were taken over")
+                    .contains("\"status\":\"lock-taken-over\"")
+                    .contains("pid " + killed);
+            assertThat(MigrateH2KillTest.state(homes))
+                    .as("both homes, kill at %s", n)
+                    .isEqualTo(expected);
         }
     }
 
@@ -63,8 +73,12 @@ class MigrateKillTest {
             CliRun rollback = CliRun.of("rollback", "--run", run.toString());
 
             assertThat(rollback.code()).as(rollback.err()).isEqualTo(ExitCode.READY);
-            assertThat(MigrateHomes.treeHash(homes.newHome())).as("new home, kill at %s", n).isEqualTo(newBefore);
-            assertThat(MigrateHomes.treeHash(homes.oldHome())).as("old home, kill at %s", n).isEqualTo(oldBefore);
+            assertThat(MigrateHomes.treeHash(homes.newHome()))
+                    .as("new home, kill at %s", n)
+                    .isEqualTo(newBefore);
+            assertThat(MigrateHomes.treeHash(homes.oldHome()))
+                    .as("old home, kill at %s", n)
+                    .isEqualTo(oldBefore);
         }
     }
 
@@ -83,7 +97,9 @@ class MigrateKillTest {
             CliRun second = CliRun.of(homes.migrateArgs(run).toArray(String[]::new));
 
             assertThat(second.code()).isEqualTo(ExitCode.REFUSED);
-            assertThat(second.err()).contains("another migrate run holds").contains("pid " + first.pid())
+            assertThat(second.err())
+                    .contains("another migrate run holds")
+                    .contains("pid " + first.pid())
                     .contains("Nothing was changed");
             assertThat(MigrateHomes.treeHash(homes.newHome())).isEqualTo(newBefore);
             assertThat(MigrateHomes.treeHash(homes.oldHome())).isEqualTo(oldBefore);

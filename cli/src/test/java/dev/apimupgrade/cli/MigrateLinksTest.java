@@ -29,12 +29,16 @@ class MigrateLinksTest {
 
     @Test
     void aLinkOutOfTheOldHomeIsNeverCopiedAndTheCopyStepIsRefusedNamingLinkAndTarget() throws Exception {
-        Path outside = Files.writeString(Files.createDirectories(tmp.resolve("outside")).resolve("passwd"), SECRET);
+        Path outside = Files.writeString(
+                Files.createDirectories(tmp.resolve("outside")).resolve("passwd"), SECRET);
         MigrateHomes homes = MigrateHomes.of(Samples.DEFAULT, tmp.resolve("homes"), true, old -> {
             Files.writeString(old.resolve(API_DIR).resolve("admin--Orders_v1.0.xml"), API);
             Files.createSymbolicLink(old.resolve(API_DIR).resolve("evil_v1.xml"), outside);
         });
-        assertThat(homes.plan().steps()).extracting(PlanStep::kind).as("the synapse tree is copied").contains("CopyTree");
+        assertThat(homes.plan().steps())
+                .extracting(PlanStep::kind)
+                .as("the synapse tree is copied")
+                .contains("CopyTree");
 
         CliRun run = CliRun.of(homes.migrateArgs(tmp.resolve("run")).toArray(String[]::new));
 
@@ -42,18 +46,22 @@ class MigrateLinksTest {
         assertThat(run.err()).contains("evil_v1.xml").contains(outside.toString());
         assertThat(homes.newHome().resolve(API_DIR).resolve("evil_v1.xml")).doesNotExist();
         assertThat(filesHolding(homes.newHome(), "planted-outside-the-home")).isEmpty();
-        assertThat(filesHolding(tmp.resolve("run"), "planted-outside-the-home")).as("nor the run folder").isEmpty();
+        assertThat(filesHolding(tmp.resolve("run"), "planted-outside-the-home"))
+                .as("nor the run folder")
+                .isEmpty();
     }
 
     @Test
     void aDryRunShowsTheRefusalOfALinkOutOfTheHomeAndWritesNothing() throws Exception {
-        Path outside = Files.writeString(Files.createDirectories(tmp.resolve("outside")).resolve("passwd"), SECRET);
+        Path outside = Files.writeString(
+                Files.createDirectories(tmp.resolve("outside")).resolve("passwd"), SECRET);
         MigrateHomes homes = MigrateHomes.of(Samples.DEFAULT, tmp.resolve("homes"), true, old -> {
             Files.writeString(old.resolve(API_DIR).resolve("admin--Orders_v1.0.xml"), API);
             Files.createSymbolicLink(old.resolve(API_DIR).resolve("evil_v1.xml"), outside);
         });
 
-        CliRun dry = CliRun.of(homes.migrateArgs(tmp.resolve("run"), "--dry-run").toArray(String[]::new));
+        CliRun dry =
+                CliRun.of(homes.migrateArgs(tmp.resolve("run"), "--dry-run").toArray(String[]::new));
 
         // PRE-LINK-OUTSIDE-HOME is a blocker, so the rehearsal is refused before its steps, naming the link; the copy
         // step's own refusal of such a link (without the blocker) is CopyTreeExecutor's, tested in analyzer-core
@@ -66,8 +74,8 @@ class MigrateLinksTest {
     void aLinkThatStaysInTheOldHomeIsCopiedAsTheSameRelativeLink() throws Exception {
         MigrateHomes homes = MigrateHomes.of(Samples.DEFAULT, tmp.resolve("homes"), true, old -> {
             Files.writeString(old.resolve(API_DIR).resolve("admin--Orders_v1.0.xml"), API);
-            Files.createSymbolicLink(old.resolve(API_DIR).resolve("admin--Orders_current.xml"),
-                    Path.of("admin--Orders_v1.0.xml"));
+            Files.createSymbolicLink(
+                    old.resolve(API_DIR).resolve("admin--Orders_current.xml"), Path.of("admin--Orders_v1.0.xml"));
         });
 
         CliRun run = CliRun.of(homes.migrateArgs(tmp.resolve("run")).toArray(String[]::new));
@@ -81,7 +89,9 @@ class MigrateLinksTest {
 
         CliRun rollback = CliRun.of("rollback", "--run", tmp.resolve("run").toString());
         assertThat(rollback.code()).as(rollback.out() + rollback.err()).isEqualTo(ExitCode.READY);
-        assertThat(Files.exists(copied, LinkOption.NOFOLLOW_LINKS)).as("rollback removes the link").isFalse();
+        assertThat(Files.exists(copied, LinkOption.NOFOLLOW_LINKS))
+                .as("rollback removes the link")
+                .isFalse();
     }
 
     /** The regular files under a folder whose bytes contain the marker (links are not followed). */
@@ -90,13 +100,15 @@ class MigrateLinksTest {
             return List.of();
         }
         try (Stream<Path> all = Files.walk(root)) {
-            return all.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)).filter(p -> {
-                try {
-                    return new String(Files.readAllBytes(p), StandardCharsets.ISO_8859_1).contains(marker);
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            }).toList();
+            return all.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
+                    .filter(p -> {
+                        try {
+                            return new String(Files.readAllBytes(p), StandardCharsets.ISO_8859_1).contains(marker);
+                        } catch (java.io.IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    })
+                    .toList();
         }
     }
 }

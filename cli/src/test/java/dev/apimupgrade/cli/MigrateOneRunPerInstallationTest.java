@@ -32,16 +32,21 @@ class MigrateOneRunPerInstallationTest {
             CliRun refused = CliRun.of(homes.migrateArgs(second).toArray(String[]::new));
 
             assertThat(refused.code()).as(refused.err()).isEqualTo(ExitCode.REFUSED);
-            assertThat(refused.err()).contains("another migrate run holds")
+            assertThat(refused.err())
+                    .contains("another migrate run holds")
                     .contains(homes.newHome().resolve(".apim-upgrade.lock").toString())
-                    .contains("pid " + child.pid()).contains("Nothing was changed");
+                    .contains("pid " + child.pid())
+                    .contains("Nothing was changed");
             assertThat(MigrateHomes.treeHash(homes.newHome())).as("new home").isEqualTo(newBefore);
-            assertThat(MigrateHomes.treeHash(homes.oldHome())).as("old home and its H2 databases")
+            assertThat(MigrateHomes.treeHash(homes.oldHome()))
+                    .as("old home and its H2 databases")
                     .isEqualTo(oldBefore);
             assertThat(second).as("the refused run leaves no run folder").doesNotExist();
 
             CliRun rollback = CliRun.of("rollback", "--run", first.toString());
-            assertThat(rollback.code()).as("the first run's own folder is locked too").isEqualTo(ExitCode.REFUSED);
+            assertThat(rollback.code())
+                    .as("the first run's own folder is locked too")
+                    .isEqualTo(ExitCode.REFUSED);
             assertThat(MigrateHomes.treeHash(homes.oldHome())).isEqualTo(oldBefore);
         } finally {
             child.destroyForcibly().waitFor(30, TimeUnit.SECONDS);

@@ -1,6 +1,5 @@
 package dev.apimupgrade.cli;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.apimupgrade.fact.DatabaseProduct;
@@ -31,8 +30,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * stops at access denied (the user then holds SELECT on the database unless SELECT was the one withheld). Skips without the server or the reference scripts, fails under CI=true.
  */
 class MysqlScriptPrivilegesTest {
-    private static final DbProduct MARIADB = new DbProduct("apim_db", "MariaDB", "10.11", DatabaseProduct.MARIADB, "",
-            SourceRef.db("apim_db", "product"));
+    private static final DbProduct MARIADB = new DbProduct(
+            "apim_db", "MariaDB", "10.11", DatabaseProduct.MARIADB, "", SourceRef.db("apim_db", "product"));
 
     static Stream<String> purposes() {
         return SqlScripts.PURPOSES.stream();
@@ -58,7 +57,8 @@ class MysqlScriptPrivilegesTest {
             box.grant(needs.subList(1, needs.size()));
             box.grantSelectUnlessWithheld(needs.get(0));
 
-            assertThatThrownBy(() -> box.runAsUser(statements(purpose))).isInstanceOf(SQLException.class)
+            assertThatThrownBy(() -> box.runAsUser(statements(purpose)))
+                    .isInstanceOf(SQLException.class)
                     .hasMessageContaining("denied");
         }
     }
@@ -69,13 +69,21 @@ class MysqlScriptPrivilegesTest {
         Path folder = Path.of("../analyzer-core/src/main/resources/sql/export", purpose, "mysql");
         if (Files.isDirectory(folder)) {
             try (Stream<Path> files = Files.list(folder)) {
-                for (Path f : files.filter(p -> p.toString().endsWith(".sql")).sorted().toList()) {
-                    String sql = String.join("\n", Files.readAllLines(f).stream().filter(l -> !l.startsWith("--")).toList());
+                for (Path f : files.filter(p -> p.toString().endsWith(".sql"))
+                        .sorted()
+                        .toList()) {
+                    String sql = String.join(
+                            "\n",
+                            Files.readAllLines(f).stream()
+                                    .filter(l -> !l.startsWith("--"))
+                                    .toList());
                     out.add(sql.strip().replaceFirst(";$", ""));
                 }
             }
         }
-        SqlScripts.statements(purpose, DatabaseProduct.MYSQL).stream().map(SqlStatement::sql).forEach(out::add);
+        SqlScripts.statements(purpose, DatabaseProduct.MYSQL).stream()
+                .map(SqlStatement::sql)
+                .forEach(out::add);
         return out;
     }
 
@@ -83,16 +91,22 @@ class MysqlScriptPrivilegesTest {
     private record Sandbox(String db, String user, String password) implements AutoCloseable {
         static Sandbox create() throws Exception {
             String admin = ScenarioDatabases.mariaDbAdmin();
-            String id = "apimup_priv_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+            String id = "apimup_priv_"
+                    + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
             Sandbox box = new Sandbox(id, id, "pw-" + UUID.randomUUID());
-            List<String> setup = new ArrayList<>(List.of("CREATE DATABASE " + id + " CHARACTER SET latin1 COLLATE latin1_bin"));
+            List<String> setup =
+                    new ArrayList<>(List.of("CREATE DATABASE " + id + " CHARACTER SET latin1 COLLATE latin1_bin"));
             for (String host : List.of("%", "localhost")) {
                 setup.add("CREATE USER '" + id + "'@'" + host + "' IDENTIFIED BY '" + box.password + "'");
             }
             try {
                 box.admin(admin, setup, "");
-                box.admin(admin, List.of(ScenarioDatabases.referenceScript("apimgt/mysql.sql"),
-                        ScenarioDatabases.referenceScript("mysql.sql")), id + "?allowMultiQueries=true");
+                box.admin(
+                        admin,
+                        List.of(
+                                ScenarioDatabases.referenceScript("apimgt/mysql.sql"),
+                                ScenarioDatabases.referenceScript("mysql.sql")),
+                        id + "?allowMultiQueries=true");
                 for (String datasource : Scenario.MARIADB_ANALYTICS.serverDatasources()) {
                     box.admin(admin, ScenarioGenerator.serverSeed(Scenario.MARIADB_ANALYTICS, datasource), id);
                 }
@@ -120,13 +134,14 @@ class MysqlScriptPrivilegesTest {
 
         private List<String> grantsOf(String privilege, String table) {
             String on = db + "." + (table.isEmpty() ? "*" : table);
-            return Stream.of("%", "localhost").map(h -> "GRANT " + privilege + " ON " + on + " TO '" + user + "'@'"
-                    + h + "'").toList();
+            return Stream.of("%", "localhost")
+                    .map(h -> "GRANT " + privilege + " ON " + on + " TO '" + user + "'@'" + h + "'")
+                    .toList();
         }
 
         void runAsUser(List<String> statements) throws SQLException {
             try (Connection c = DriverManager.getConnection(ScenarioDatabases.MARIADB + db, user, password);
-                 Statement s = c.createStatement()) {
+                    Statement s = c.createStatement()) {
                 for (String sql : statements) {
                     s.execute(sql);
                 }
@@ -135,7 +150,7 @@ class MysqlScriptPrivilegesTest {
 
         private void admin(String admin, List<String> statements, String database) throws SQLException {
             try (Connection c = DriverManager.getConnection(ScenarioDatabases.MARIADB + database, admin, "");
-                 Statement s = c.createStatement()) {
+                    Statement s = c.createStatement()) {
                 for (String sql : statements) {
                     s.execute(sql);
                 }
@@ -144,8 +159,13 @@ class MysqlScriptPrivilegesTest {
 
         @Override
         public void close() throws SQLException {
-            admin("root", List.of("DROP DATABASE IF EXISTS " + db, "DROP USER IF EXISTS '" + user + "'@'%'",
-                    "DROP USER IF EXISTS '" + user + "'@'localhost'"), "");
+            admin(
+                    "root",
+                    List.of(
+                            "DROP DATABASE IF EXISTS " + db,
+                            "DROP USER IF EXISTS '" + user + "'@'%'",
+                            "DROP USER IF EXISTS '" + user + "'@'localhost'"),
+                    "");
         }
     }
 }

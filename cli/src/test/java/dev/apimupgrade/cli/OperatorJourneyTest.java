@@ -29,8 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
  * confirmation.
  */
 class OperatorJourneyTest {
-    static final List<String> DOCUMENTED = List.of("AM_CERTIFICATE_METADATA.ALIAS",
-            "AM_CERTIFICATE_METADATA.END_POINT");
+    static final List<String> DOCUMENTED =
+            List.of("AM_CERTIFICATE_METADATA.ALIAS", "AM_CERTIFICATE_METADATA.END_POINT");
 
     @TempDir
     Path tmp;
@@ -55,8 +55,10 @@ class OperatorJourneyTest {
         journey.assertEndsWell();
         assertThat(Files.readString(journey.newHome.resolve(SampleOperator.SYNAPSE + "/sequences/main.xml")))
                 .contains("X-Partner-Trace");
-        assertThat(journey.confirmed).contains("CFG-SYNAPSE-PROTECTED-MODIFIED:ManualStep:"
-                + SampleOperator.SYNAPSE + "/sequences/main.xml", "ANA-DB-PK:RunSqlScript:APIM_ANALYTICS_DB");
+        assertThat(journey.confirmed)
+                .contains(
+                        "CFG-SYNAPSE-PROTECTED-MODIFIED:ManualStep:" + SampleOperator.SYNAPSE + "/sequences/main.xml",
+                        "ANA-DB-PK:RunSqlScript:APIM_ANALYTICS_DB");
     }
 
     /**
@@ -73,29 +75,43 @@ class OperatorJourneyTest {
         journey.walk();
 
         journey.assertEndsWell();
-        assertThat(journey.refusedForDrift.err()).contains("stale").contains(journey.drifted)
+        assertThat(journey.refusedForDrift.err())
+                .contains("stale")
+                .contains(journey.drifted)
                 .contains("Nothing was changed");
         List<JsonNode> records = new ArrayList<>();
         for (String line : Files.readAllLines(tmp.resolve("work/migrate-run/journal.jsonl"))) {
             records.add(json(line));
         }
-        assertThat(records).anySatisfy(r -> assertThat(r.path("status").asText()).isEqualTo("plan-adopted"));
+        assertThat(records)
+                .anySatisfy(r -> assertThat(r.path("status").asText()).isEqualTo("plan-adopted"));
         // the adopted plan is the first one judged again with the new home as the first plan saw it: it holds every
         // step of the first plan (IDX-REG-INDEX-SQL and the keystore copy the run already made included) but the AM
         // upgrade, which rests on the schema the run upgraded, and adds the drifted API's synapse copy
         List<String> first = journey.firstPlanSteps().stream().map(PlanStep::id).toList();
         List<String> adopted = journey.steps().stream().map(PlanStep::id).toList();
         assertThat(first).contains("IDX-REG-INDEX-SQL:RunSqlScript:shared_db");
-        assertThat(adopted).containsAll(first.stream().filter(id -> !id.startsWith("DB-AM-UPGRADE:")).toList())
-                .doesNotContain(first.stream().filter(id -> id.startsWith("DB-AM-UPGRADE:")).toList()
+        assertThat(adopted)
+                .containsAll(first.stream()
+                        .filter(id -> !id.startsWith("DB-AM-UPGRADE:"))
+                        .toList())
+                .doesNotContain(first.stream()
+                        .filter(id -> id.startsWith("DB-AM-UPGRADE:"))
+                        .toList()
                         .toArray(String[]::new));
         assertThat(adopted.stream().filter(id -> !first.contains(id)))
                 .containsExactly("CFG-SYNAPSE-SUPER:CopyTree:" + SampleOperator.SYNAPSE);
         List<PlanStep> bothPlans = new ArrayList<>(journey.firstPlanSteps());
         bothPlans.addAll(journey.steps());
-        for (PlanStep script : bothPlans.stream().filter(s -> s.kind().equals("RunSqlScript")).distinct().toList()) {
-            assertThat(records.stream().filter(r -> r.path("type").asText().equals("intent")
-                    && r.path("step").asText().equals(script.id()))).as("%s ran once", script.id()).hasSize(1);
+        for (PlanStep script : bothPlans.stream()
+                .filter(s -> s.kind().equals("RunSqlScript"))
+                .distinct()
+                .toList()) {
+            assertThat(records.stream()
+                            .filter(r -> r.path("type").asText().equals("intent")
+                                    && r.path("step").asText().equals(script.id())))
+                    .as("%s ran once", script.id())
+                    .hasSize(1);
         }
     }
 
@@ -134,10 +150,15 @@ class OperatorJourneyTest {
             this.oldHome = tmp.resolve("homes/old").toAbsolutePath();
             this.newHome = tmp.resolve("homes/new").toAbsolutePath();
             this.analytics = withAnalytics ? tmp.resolve("homes/old-analytics").toAbsolutePath() : null;
-            this.newAnalytics = withAnalytics ? tmp.resolve("homes/new-analytics").toAbsolutePath() : null;
+            this.newAnalytics =
+                    withAnalytics ? tmp.resolve("homes/new-analytics").toAbsolutePath() : null;
             this.environment = environment;
             MigrateHomes.copyTree(Samples.home(sample), oldHome);
-            this.stops = new StopByStop(new SampleOperator(oldHome, newHome, analytics, newAnalytics,
+            this.stops = new StopByStop(new SampleOperator(
+                    oldHome,
+                    newHome,
+                    analytics,
+                    newAnalytics,
                     IdentityMigrationByHand.h2(oldHome, sample.equals(Samples.CUSTOM) ? "custom" : "default")));
             this.confirmed = stops.confirmed();
             MigrateHomes.copyTree(Samples.home(Samples.TARGET), newHome);
@@ -146,7 +167,8 @@ class OperatorJourneyTest {
                 MigrateHomes.copyTree(Samples.home(Samples.ANALYTICS_TARGET), newAnalytics);
             }
             // the tenant loader jar the guide links to, downloaded beforehand (the tool does not ship it)
-            loader = Files.write(Files.createDirectories(tmp.resolve("downloads")).resolve("tenantloader-1.0.jar"),
+            loader = Files.write(
+                    Files.createDirectories(tmp.resolve("downloads")).resolve("tenantloader-1.0.jar"),
                     new byte[] {'P', 'K', 5, 6, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0});
         }
 
@@ -159,18 +181,20 @@ class OperatorJourneyTest {
         }
 
         void walk() throws Exception {
-            List<String> homes = new ArrayList<>(List.of("--old", oldHome.toString(), "--new", newHome.toString(),
-                    "--today", MigrateHomes.TODAY));
+            List<String> homes = new ArrayList<>(
+                    List.of("--old", oldHome.toString(), "--new", newHome.toString(), "--today", MigrateHomes.TODAY));
             if (analytics != null) {
-                homes.addAll(List.of("--old-analytics", analytics.toString(), "--new-analytics",
-                        newAnalytics.toString()));
+                homes.addAll(
+                        List.of("--old-analytics", analytics.toString(), "--new-analytics", newAnalytics.toString()));
                 // assess blocks on the planted NULL APIVERSION row (ANA-PK-DUPLICATES); the operator fixes it
-                CliRun blocked = cli("assess", homes, "--out", tmp.resolve("work/assessment").toString());
+                CliRun blocked = cli(
+                        "assess", homes, "--out", tmp.resolve("work/assessment").toString());
                 assertThat(blocked.code()).as(blocked.out()).isEqualTo(ExitCode.BLOCKERS);
                 assertThat(blocked.out()).contains("ANA-PK-DUPLICATES");
                 MigrateCustomSampleTest.fixTheNullApiVersion(analytics);
             }
-            CliRun assessed = cli("assess", homes, "--out", tmp.resolve("work/assessment").toString());
+            CliRun assessed =
+                    cli("assess", homes, "--out", tmp.resolve("work/assessment").toString());
             assertThat(assessed.code()).as(assessed.out() + assessed.err()).isEqualTo(ExitCode.READY);
             assertThat(assessed.out().lines().reduce((a, b) -> b).orElseThrow()).startsWith("Next: apim-upgrade plan");
             CliRun planned = cli("plan", homes, "--out", planDir.toString());
@@ -192,14 +216,21 @@ class OperatorJourneyTest {
             });
             assertThat(migrated.code()).as(migrated.out() + migrated.err()).isEqualTo(ExitCode.READY);
             assertThat(migrated.out()).contains("Every step of the plan is done.");
-            assertThat(confirmed).as("the operator did and confirmed every step by hand")
-                    .containsAll(steps().stream().filter(s -> !s.automated()).map(PlanStep::id).toList());
+            assertThat(confirmed)
+                    .as("the operator did and confirmed every step by hand")
+                    .containsAll(steps().stream()
+                            .filter(s -> !s.automated())
+                            .map(PlanStep::id)
+                            .toList());
 
             expect(printed("verify", l -> true), ExitCode.READY);
             if (driftAtTheFirstStop) {
                 // the API published mid-run is not in the before-inventory: compare names it, and only it
                 CliRun compared = expect(printed("compare", l -> l.contains("--new")), ExitCode.BLOCKERS);
-                assertThat(compared.err().lines().filter(l -> l.startsWith("unexplained:")).toList())
+                assertThat(compared.err()
+                                .lines()
+                                .filter(l -> l.startsWith("unexplained:"))
+                                .toList())
                         .containsExactly("unexplained: carbon.super synapse-files: files differ that the migration"
                                 + " does not replace: api/admin--Drift_v1.0.xml");
             } else {
@@ -216,16 +247,21 @@ class OperatorJourneyTest {
         private List<String> drift(List<String> migrate) throws Exception {
             // an API published on the old server while the run waited
             Path api = oldHome.resolve(SampleOperator.SYNAPSE + "/api/admin--Drift_v1.0.xml");
-            Files.writeString(api, "<api xmlns=\"http://ws.apache.org/ns/synapse\" name=\"admin--Drift\""
-                    + " context=\"/drift/1.0\" version=\"1.0\" version-type=\"context\">\n"
-                    + "  <resource methods=\"GET\" url-mapping=\"/*\"><inSequence><respond/></inSequence></resource>\n"
-                    + "</api>\n");
+            Files.writeString(
+                    api,
+                    "<api xmlns=\"http://ws.apache.org/ns/synapse\" name=\"admin--Drift\""
+                            + " context=\"/drift/1.0\" version=\"1.0\" version-type=\"context\">\n"
+                            + "  <resource methods=\"GET\" url-mapping=\"/*\"><inSequence><respond/></inSequence></resource>\n"
+                            + "</api>\n");
             drifted = oldHome.relativize(api).toString();
             String before = MigrateHomes.treeHash(newHome);
             refusedForDrift = migrate(migrate, confirmed);
-            assertThat(refusedForDrift.code()).as(refusedForDrift.out() + refusedForDrift.err())
+            assertThat(refusedForDrift.code())
+                    .as(refusedForDrift.out() + refusedForDrift.err())
                     .isEqualTo(ExitCode.REFUSED);
-            assertThat(MigrateHomes.treeHash(newHome)).as("the refused run changed nothing").isEqualTo(before);
+            assertThat(MigrateHomes.treeHash(newHome))
+                    .as("the refused run changed nothing")
+                    .isEqualTo(before);
             Path run = Path.of(migrate.get(migrate.indexOf("--run") + 1));
             Path replanned = tmp.resolve("work/plan-2");
             expect(List.of("plan", "--run", run.toString(), "--out", replanned.toString()), ExitCode.READY);
@@ -244,31 +280,44 @@ class OperatorJourneyTest {
             assertThat(schema.get("differences").findValuesAsText("object"))
                     .containsExactlyInAnyOrderElementsOf(DOCUMENTED);
             assertThat(check(checks, "DB-3.1.0-TABLES").get("status").asText()).isEqualTo("PASS");
-            assertThat(firstPlanSteps()).filteredOn(s -> s.kind().equals("RunSqlScript"))
-                    .extracting(PlanStep::conditionId).contains("DB-AM-UPGRADE");
+            assertThat(firstPlanSteps())
+                    .filteredOn(s -> s.kind().equals("RunSqlScript"))
+                    .extracting(PlanStep::conditionId)
+                    .contains("DB-AM-UPGRADE");
             // verify checks the steps of the plan the run executes last (after drift, the adopted one)
-            List<PlanStep> scripts = steps().stream().filter(s -> s.kind().equals("RunSqlScript")).toList();
-            scripts.forEach(s -> assertThat(check(checks, s.id()).get("status").asText()).as(s.id())
+            List<PlanStep> scripts = steps().stream()
+                    .filter(s -> s.kind().equals("RunSqlScript"))
+                    .toList();
+            scripts.forEach(s -> assertThat(check(checks, s.id()).get("status").asText())
+                    .as(s.id())
                     .isEqualTo("PASS"));
 
             String board = Files.readString(tmp.resolve("work/evidence/index.html"));
             assertThat(board).contains("READY").contains("PASS").doesNotContain("holds no assessment after");
             assertThat(board).contains(driftAtTheFirstStop ? "1 unexplained" : "0 unexplained");
-            confirmed.forEach(id -> assertThat(board).as("the board shows the confirmation of " + id).contains(id));
+            confirmed.forEach(id -> assertThat(board)
+                    .as("the board shows the confirmation of " + id)
+                    .contains(id));
             String secret = environment.values().stream().findFirst().orElse("pw-Planted-");
-            assertThat(Files.walk(tmp.resolve("work")).filter(Files::isRegularFile)
-                    .filter(p -> !p.startsWith(tmp.resolve("work/migrate-run/backup")))
-                    .filter(p -> !p.toString().endsWith(".mv.db")))
+            assertThat(Files.walk(tmp.resolve("work"))
+                            .filter(Files::isRegularFile)
+                            .filter(p -> !p.startsWith(tmp.resolve("work/migrate-run/backup")))
+                            .filter(p -> !p.toString().endsWith(".mv.db")))
                     .allSatisfy(p -> assertThat(Files.readString(p, java.nio.charset.StandardCharsets.ISO_8859_1))
-                            .as(p.toString()).doesNotContain(secret));
+                            .as(p.toString())
+                            .doesNotContain(secret));
         }
 
         /** The runbook's printed command line for {@code command} (the first that {@code which} accepts), as words. */
         private List<String> printed(String command, Predicate<String> which) {
-            String line = runbook.lines().map(String::strip).filter(l -> l.startsWith("apim-upgrade " + command + " "))
-                    .filter(which).findFirst()
+            String line = runbook.lines()
+                    .map(String::strip)
+                    .filter(l -> l.startsWith("apim-upgrade " + command + " "))
+                    .filter(which)
+                    .findFirst()
                     .orElseThrow(() -> new AssertionError("the runbook prints no apim-upgrade " + command + " line"));
-            List<String> words = new ArrayList<>(Arrays.asList(line.substring("apim-upgrade ".length()).split(" +")));
+            List<String> words = new ArrayList<>(
+                    Arrays.asList(line.substring("apim-upgrade ".length()).split(" +")));
             if (List.of("assess", "verify").contains(words.get(0))) {
                 // the samples' expiry findings are pinned to a date, as the other end-to-end tests pin them
                 words.addAll(List.of("--today", MigrateHomes.TODAY));
@@ -278,7 +327,9 @@ class OperatorJourneyTest {
 
         private CliRun expect(List<String> args, int code) {
             CliRun r = CliRun.withEnvironment(environment, args.toArray(String[]::new));
-            assertThat(r.code()).as(String.join(" ", args) + "\n" + r.out() + r.err()).isEqualTo(code);
+            assertThat(r.code())
+                    .as(String.join(" ", args) + "\n" + r.out() + r.err())
+                    .isEqualTo(code);
             assertThat(r.err()).doesNotContain("Exception");
             return r;
         }

@@ -25,9 +25,19 @@ import java.util.stream.Stream;
  * file the tool writes that leaves its schema, or a JSON file no schema covers, fails the test that made it.
  */
 final class OutputSchemas {
-    static final List<String> NAMES = List.of("assessment", "assess-run", "after-report", "comparison", "inventory",
-            "plan", "run-record", "journal-record", "row-export", "plan-check",
-            "evidence-check", "deployment-assessment");
+    static final List<String> NAMES = List.of(
+            "assessment",
+            "assess-run",
+            "after-report",
+            "comparison",
+            "inventory",
+            "plan",
+            "run-record",
+            "journal-record",
+            "row-export",
+            "plan-check",
+            "evidence-check",
+            "deployment-assessment");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final SchemaRegistry REGISTRY =
             SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
@@ -35,8 +45,7 @@ final class OutputSchemas {
     /** The options whose value is a folder a command writes into. */
     private static final List<String> OUTPUT_OPTIONS = List.of("--out", "--run");
 
-    private OutputSchemas() {
-    }
+    private OutputSchemas() {}
 
     /** The published schema of that name, from the classpath (the jar's schema/ folder). */
     static Schema schema(String name) {
@@ -57,7 +66,9 @@ final class OutputSchemas {
         Map<Path, String> state = new HashMap<>();
         for (Path dir : outputFolders(args)) {
             try (Stream<Path> files = Files.walk(dir)) {
-                for (Path file : files.filter(Files::isRegularFile).filter(OutputSchemas::isJson).toList()) {
+                for (Path file : files.filter(Files::isRegularFile)
+                        .filter(OutputSchemas::isJson)
+                        .toList()) {
                     state.put(file, stamp(file));
                 }
             } catch (IOException e) {
@@ -117,7 +128,9 @@ final class OutputSchemas {
     static List<String> problemsUnder(Path dir) throws IOException {
         List<String> problems = new ArrayList<>();
         try (Stream<Path> files = Files.walk(dir)) {
-            for (Path file : files.filter(Files::isRegularFile).filter(OutputSchemas::isJson).toList()) {
+            for (Path file : files.filter(Files::isRegularFile)
+                    .filter(OutputSchemas::isJson)
+                    .toList()) {
                 problems.addAll(problems(file));
             }
         }
@@ -134,7 +147,8 @@ final class OutputSchemas {
         List<String> problems = new ArrayList<>();
         String text = Files.readString(file, StandardCharsets.UTF_8);
         List<String> documents = file.toString().endsWith(".jsonl")
-                ? text.lines().filter(l -> !l.isBlank()).toList() : List.of(text);
+                ? text.lines().filter(l -> !l.isBlank()).toList()
+                : List.of(text);
         for (int i = 0; i < documents.size(); i++) {
             JsonNode node = JSON.readTree(documents.get(i));
             String where = file + (documents.size() > 1 || file.toString().endsWith(".jsonl") ? ":" + (i + 1) : "");
@@ -154,8 +168,10 @@ final class OutputSchemas {
     static String schemaOf(Path file) {
         String name = file.getFileName().toString();
         Path parent = file.getParent();
-        if (parent != null && parent.getParent() != null
-                && parent.getParent().getFileName().toString().equals("exports") && name.endsWith(".jsonl")) {
+        if (parent != null
+                && parent.getParent() != null
+                && parent.getParent().getFileName().toString().equals("exports")
+                && name.endsWith(".jsonl")) {
             return "row-export";
         }
         return switch (name) {

@@ -29,8 +29,7 @@ final class PageChecks {
 
     private static final Pattern MEASURED = Pattern.compile("<pre id=\"measured\">([^<]*)</pre>");
 
-    private PageChecks() {
-    }
+    private PageChecks() {}
 
     /** The page laid out at width x height, as measure-page.js saw it. */
     static JsonNode measure(Path workDir, Path page, int width, int height) throws IOException, InterruptedException {
@@ -43,10 +42,15 @@ final class PageChecks {
         String html = Files.readString(page);
         assertThat(html).contains("</body>");
         Files.writeString(copy, html.replace("</body>", "<script>\n" + script + "\n</script>\n</body>"));
-        HeadlessChromium.Result result = HeadlessChromium.run(workDir, "--window-size=" + width + "," + height,
-                "--dump-dom", copy.toUri().toString());
+        HeadlessChromium.Result result = HeadlessChromium.run(
+                workDir,
+                "--window-size=" + width + "," + height,
+                "--dump-dom",
+                copy.toUri().toString());
         Matcher m = MEASURED.matcher(result.stdout());
-        assertThat(m.find()).as("the measuring script ran; console: %s", result.consoleLines()).isTrue();
+        assertThat(m.find())
+                .as("the measuring script ran; console: %s", result.consoleLines())
+                .isTrue();
         return new ObjectMapper().readTree(URLDecoder.decode(m.group(1), StandardCharsets.UTF_8));
     }
 
@@ -54,16 +58,26 @@ final class PageChecks {
     static JsonNode assertReadableOnScreen(Path workDir, Path page, int width, int height) throws Exception {
         HeadlessChromium.Screenshot shot = HeadlessChromium.screenshot(workDir, page, width, height);
         assertThat(shot.width()).isEqualTo(width);
-        assertThat(shot.distinctColours()).as("distinct colours in the screenshot at %d px", width).isGreaterThan(20);
+        assertThat(shot.distinctColours())
+                .as("distinct colours in the screenshot at %d px", width)
+                .isGreaterThan(20);
 
         JsonNode layout = measure(workDir, page, width, height);
-        assertThat(layout.get("innerWidth").asInt()).as("laid out at the window's width").isEqualTo(width);
+        assertThat(layout.get("innerWidth").asInt())
+                .as("laid out at the window's width")
+                .isEqualTo(width);
         assertThat(layout.get("cells").asInt()).as("table cells measured").isPositive();
-        assertThat(layout.get("squeezed")).as("cells narrower than their longest word at %d px", width).isEmpty();
-        assertThat(layout.get("scrollWidth").asInt()).as("no sideways scrolling at %d px", width)
+        assertThat(layout.get("squeezed"))
+                .as("cells narrower than their longest word at %d px", width)
+                .isEmpty();
+        assertThat(layout.get("scrollWidth").asInt())
+                .as("no sideways scrolling at %d px", width)
                 .isLessThanOrEqualTo(width);
-        assertThat(layout.get("verdictTop").asDouble()).as("the page has a verdict box").isGreaterThanOrEqualTo(0);
-        assertThat(layout.get("verdictBottom").asDouble()).as("the verdict box ends within the first screen")
+        assertThat(layout.get("verdictTop").asDouble())
+                .as("the page has a verdict box")
+                .isGreaterThanOrEqualTo(0);
+        assertThat(layout.get("verdictBottom").asDouble())
+                .as("the verdict box ends within the first screen")
                 .isLessThanOrEqualTo(height);
         return layout;
     }
@@ -77,7 +91,11 @@ final class PageChecks {
 
     static Printed printToPdf(Path workDir, Path page) throws IOException, InterruptedException {
         Path pdf = Files.createTempFile(workDir, "printed", ".pdf");
-        HeadlessChromium.run(workDir, "--no-pdf-header-footer", "--print-to-pdf=" + pdf, page.toUri().toString());
+        HeadlessChromium.run(
+                workDir,
+                "--no-pdf-header-footer",
+                "--print-to-pdf=" + pdf,
+                page.toUri().toString());
         try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
             List<String> pages = new ArrayList<>();
             int[] outside = {0};
@@ -88,8 +106,10 @@ final class PageChecks {
                         for (TextPosition g : positions) {
                             float x = g.getXDirAdj();
                             float y = g.getYDirAdj();
-                            if (x < -0.5f || x + g.getWidthDirAdj() > g.getPageWidth() + 0.5f
-                                    || y < -0.5f || y > g.getPageHeight() + 0.5f) {
+                            if (x < -0.5f
+                                    || x + g.getWidthDirAdj() > g.getPageWidth() + 0.5f
+                                    || y < -0.5f
+                                    || y > g.getPageHeight() + 0.5f) {
                                 outside[0]++;
                             }
                         }
@@ -112,9 +132,12 @@ final class PageChecks {
         Printed printed = printToPdf(workDir, page);
 
         assertThat(printed.pages()).as("printed pages").isNotEmpty();
-        assertThat(squash(printed.pages().get(0))).as("page 1 holds the verdict")
+        assertThat(squash(printed.pages().get(0)))
+                .as("page 1 holds the verdict")
                 .contains(squash(firstWords(layout.get("verdictText").asText(), 12)));
-        assertThat(printed.glyphsOutside()).as("glyphs printed outside their page").isZero();
+        assertThat(printed.glyphsOutside())
+                .as("glyphs printed outside their page")
+                .isZero();
         String all = squash(printed.all());
         List<String> lost = new ArrayList<>();
         layout.get("cellCodes").forEach(c -> {

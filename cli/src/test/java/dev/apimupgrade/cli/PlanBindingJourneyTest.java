@@ -67,11 +67,12 @@ class PlanBindingJourneyTest {
 
         assertThat(confirmed.err()).doesNotContain("stale");
         assertThat(confirmed.code()).as(confirmed.out() + confirmed.err()).isEqualTo(ExitCode.NEEDS_OPERATOR);
-        assertThat(confirmed.out()).contains(MAIN_XML_STEP + ": confirmed by the operator")
+        assertThat(confirmed.out())
+                .contains(MAIN_XML_STEP + ": confirmed by the operator")
                 .contains("STOPPED at KEY-SECURE-VAULT:ManualStep:new-home.");
         // the edited file was saved when the run stopped there: rollback puts it back, a later plan compares with it
-        assertThat(journal(planDir.resolve("migrate-run"))).anySatisfy(r -> assertThat(r.path("path").asText())
-                .isEqualTo("NEW:" + MAIN_XML));
+        assertThat(journal(planDir.resolve("migrate-run")))
+                .anySatisfy(r -> assertThat(r.path("path").asText()).isEqualTo("NEW:" + MAIN_XML));
         CliRun check = cli("plan", "--check", planFile());
         assertThat(check.code()).as(check.out()).isEqualTo(ExitCode.READY);
         assertThat(check.out()).startsWith("CURRENT");
@@ -88,7 +89,8 @@ class PlanBindingJourneyTest {
         CliRun refused = cli("migrate", "--plan", planFile(), "--no-prompt");
 
         assertThat(refused.code()).as(refused.out() + refused.err()).isEqualTo(ExitCode.REFUSED);
-        assertThat(refused.err()).contains("the plan is stale")
+        assertThat(refused.err())
+                .contains("the plan is stale")
                 .contains("OLD:" + old.relativize(api).toString().replace('\\', '/'))
                 .contains("apim-upgrade plan --run " + planDir.resolve("migrate-run"))
                 .contains("Nothing was changed.");
@@ -108,8 +110,11 @@ class PlanBindingJourneyTest {
         assertThat(check.out()).startsWith("CURRENT");
         assertThat(dry.code()).as(dry.out() + dry.err()).isEqualTo(ExitCode.READY);
         Files.writeString(copy, "distributed: yes\n");
-        assertThat(cli("plan", "--check", planFile(), "--answers", copy.toString()).out())
-                .as("another answer is still a change").contains("STALE").contains("answers#distributed");
+        assertThat(cli("plan", "--check", planFile(), "--answers", copy.toString())
+                        .out())
+                .as("another answer is still a change")
+                .contains("STALE")
+                .contains("answers#distributed");
     }
 
     @Test
@@ -127,33 +132,43 @@ class PlanBindingJourneyTest {
         CliRun again = cli("plan", "--run", run.toString(), "--out", replanned.toString());
         assertThat(again.code()).as(again.out() + again.err()).isEqualTo(ExitCode.READY);
         MigrationPlan second = PlanJson.read(replanned.resolve("plan.json"));
-        assertThat(second.steps()).as("no step for the tenants, which were never customised")
-                .noneMatch(s -> s.id().startsWith("CFG-SYNAPSE-PROTECTED-MODIFIED") && s.target()
-                        .startsWith("repository/tenants"));
+        assertThat(second.steps())
+                .as("no step for the tenants, which were never customised")
+                .noneMatch(s -> s.id().startsWith("CFG-SYNAPSE-PROTECTED-MODIFIED")
+                        && s.target().startsWith("repository/tenants"));
         assertThat(second.steps()).extracting(PlanStep::id).contains(MAIN_XML_STEP);
 
         CliRun adopted = cli("migrate", "--plan", replanned.resolve("plan.json").toString(), "--no-prompt");
 
         assertThat(adopted.code()).as(adopted.out() + adopted.err()).isEqualTo(ExitCode.NEEDS_OPERATOR);
-        assertThat(adopted.out()).contains("adopted the new plan (plans/2-plan.json)")
+        assertThat(adopted.out())
+                .contains("adopted the new plan (plans/2-plan.json)")
                 .contains(MAIN_XML_STEP + ": confirmed earlier")
                 .contains("STOPPED at KEY-SECURE-VAULT:ManualStep:new-home.");
         assertThat(run.resolve("plans/1-plan.json")).exists();
         // the run's copy is the same plan, signed with the run's key instead of the plan's
-        assertThat(PlanJson.toJson(PlanJson.read(run.resolve("plans/2-plan.json"),
-                dev.apimupgrade.plan.MacKey.read(run.resolve("run.key"), "run.key"))))
+        assertThat(PlanJson.toJson(PlanJson.read(
+                        run.resolve("plans/2-plan.json"),
+                        dev.apimupgrade.plan.MacKey.read(run.resolve("run.key"), "run.key"))))
                 .isEqualTo(PlanJson.toJson(PlanJson.read(replanned.resolve("plan.json"))));
         List<JsonNode> records = journal(run);
-        assertThat(records).filteredOn(r -> r.path("status").asText().equals("plan-adopted")).singleElement()
-                .satisfies(r -> assertThat(r.path("detail").asText()).contains("changed OLD:"
-                        + old.relativize(api).toString().replace('\\', '/')));
+        assertThat(records)
+                .filteredOn(r -> r.path("status").asText().equals("plan-adopted"))
+                .singleElement()
+                .satisfies(r -> assertThat(r.path("detail").asText())
+                        .contains(
+                                "changed OLD:" + old.relativize(api).toString().replace('\\', '/')));
         Map<String, Integer> intents = new TreeMap<>();
-        records.stream().filter(r -> r.path("type").asText().equals("intent"))
+        records.stream()
+                .filter(r -> r.path("type").asText().equals("intent"))
                 .forEach(r -> intents.merge(r.path("step").asText(), 1, Integer::sum));
-        intents.forEach((step, count) -> assertThat(count).as(step + " (only the copy of the edited file's tree is"
-                + " redone)").isEqualTo(step.startsWith("CFG-SYNAPSE-SUPER:") ? 2 : 1));
+        intents.forEach((step, count) -> assertThat(count)
+                .as(step + " (only the copy of the edited file's tree is" + " redone)")
+                .isEqualTo(step.startsWith("CFG-SYNAPSE-SUPER:") ? 2 : 1));
         assertThat(intents.keySet()).anyMatch(s -> s.contains("RunSqlScript"));
-        assertThat(records).filteredOn(r -> r.path("status").asText().equals("confirmed")).hasSize(1);
+        assertThat(records)
+                .filteredOn(r -> r.path("status").asText().equals("confirmed"))
+                .hasSize(1);
     }
 
     @Test
@@ -168,10 +183,12 @@ class PlanBindingJourneyTest {
         assertThat(dry.code()).as(dry.out() + dry.err()).isEqualTo(ExitCode.READY);
         assertThat(migrate.code()).as(migrate.out() + migrate.err()).isEqualTo(ExitCode.NEEDS_OPERATOR);
         JsonNode inputs = JSON.readTree(planDir.resolve("plan.json").toFile()).get("inputs");
-        assertThat(inputs.get("oldHome").asText()).isEqualTo(old.toAbsolutePath().toString());
+        assertThat(inputs.get("oldHome").asText())
+                .isEqualTo(old.toAbsolutePath().toString());
         assertThat(inputs.get("environment").toString()).isEqualTo("[\"APIM_UPGRADE_DB_PASSWORD_SHARED_DB\"]");
         assertThat(Files.readString(planDir.resolve("plan.json"))).doesNotContain(OPERATOR.values());
-        assertThat(CliRun.of("plan", "--check", planFile()).err()).as("the password's variable is named when unset")
+        assertThat(CliRun.of("plan", "--check", planFile()).err())
+                .as("the password's variable is named when unset")
                 .contains("APIM_UPGRADE_DB_PASSWORD_SHARED_DB");
     }
 
@@ -183,7 +200,10 @@ class PlanBindingJourneyTest {
         CliRun refused = cli("migrate", "--plan", planFile(), "--old", other.toString(), "--no-prompt");
 
         assertThat(refused.code()).isEqualTo(ExitCode.BAD_INPUT);
-        assertThat(refused.err()).contains("--old").contains(other.toString()).contains(old.toString())
+        assertThat(refused.err())
+                .contains("--old")
+                .contains(other.toString())
+                .contains(old.toString())
                 .doesNotContain("Exception");
         assertThat(planDir.resolve("migrate-run")).doesNotExist();
     }
@@ -191,17 +211,44 @@ class PlanBindingJourneyTest {
     @Test
     void everyApimUpgradeCommandTheRunbookPrintsRunsAsPrinted() throws Exception {
         plan();
-        List<List<String>> printed = Files.readString(planDir.resolve("runbook.md")).lines().map(String::strip)
-                .filter(l -> l.startsWith("apim-upgrade ")).distinct().map(PlanBindingJourneyTest::words).toList();
-        assertThat(printed).extracting(w -> w.get(1) + (w.contains("--dry-run") ? " --dry-run" : ""))
-                .containsExactly("assess", "compare", "plan", "migrate --dry-run", "migrate", "verify", "compare",
-                        "evidence", "rollback");
-        Map<String, List<Integer>> allowed = Map.of("assess", List.of(0, 1), "compare", List.of(0, 1), "plan",
-                List.of(0), "migrate", List.of(0, 4), "verify", List.of(0, 1), "evidence", List.of(0),
-                "rollback", List.of(0));
+        List<List<String>> printed = Files.readString(planDir.resolve("runbook.md"))
+                .lines()
+                .map(String::strip)
+                .filter(l -> l.startsWith("apim-upgrade "))
+                .distinct()
+                .map(PlanBindingJourneyTest::words)
+                .toList();
+        assertThat(printed)
+                .extracting(w -> w.get(1) + (w.contains("--dry-run") ? " --dry-run" : ""))
+                .containsExactly(
+                        "assess",
+                        "compare",
+                        "plan",
+                        "migrate --dry-run",
+                        "migrate",
+                        "verify",
+                        "compare",
+                        "evidence",
+                        "rollback");
+        Map<String, List<Integer>> allowed = Map.of(
+                "assess",
+                List.of(0, 1),
+                "compare",
+                List.of(0, 1),
+                "plan",
+                List.of(0),
+                "migrate",
+                List.of(0, 4),
+                "verify",
+                List.of(0, 1),
+                "evidence",
+                List.of(0),
+                "rollback",
+                List.of(0));
         for (List<String> words : printed) {
             CliRun r = cli(words.subList(1, words.size()).toArray(String[]::new));
-            assertThat(allowed.get(words.get(1))).as(String.join(" ", words) + "\n" + r.out() + r.err())
+            assertThat(allowed.get(words.get(1)))
+                    .as(String.join(" ", words) + "\n" + r.out() + r.err())
                     .contains(r.code());
         }
         assertThat(tmp.resolve("work/evidence/index.html")).exists();
@@ -216,10 +263,14 @@ class PlanBindingJourneyTest {
 
         assertThat(dry.code()).as(dry.out() + dry.err()).isEqualTo(ExitCode.READY);
         String summary = dry.out().substring(dry.out().indexOf("Dry run: nothing was written."));
-        List<String> stops = plan.steps().stream().filter(s -> dry.out().contains(s.id() + "\n  by hand: "))
-                .map(PlanStep::id).toList();
+        List<String> stops = plan.steps().stream()
+                .filter(s -> dry.out().contains(s.id() + "\n  by hand: "))
+                .map(PlanStep::id)
+                .toList();
         assertThat(stops).contains(MAIN_XML_STEP);
-        assertThat(summary).contains("Rehearsal: ").contains(stops.size() + " stop(s) for the operator")
+        assertThat(summary)
+                .contains("Rehearsal: ")
+                .contains(stops.size() + " stop(s) for the operator")
                 .contains("# re-apply the 3.0.0 customisation of carbon.super sequences/main.xml");
         String block = summary.substring(summary.indexOf("migrate:\n"));
         Path answers = Files.writeString(tmp.resolve("pasted.yaml"), block);
@@ -227,8 +278,18 @@ class PlanBindingJourneyTest {
     }
 
     private void plan(String... extra) {
-        List<String> args = new ArrayList<>(List.of("plan", "--old", old.toString(), "--new", target.toString(),
-                "--old-analytics", analytics.toString(), "--today", MigrateHomes.TODAY, "--out", planDir.toString()));
+        List<String> args = new ArrayList<>(List.of(
+                "plan",
+                "--old",
+                old.toString(),
+                "--new",
+                target.toString(),
+                "--old-analytics",
+                analytics.toString(),
+                "--today",
+                MigrateHomes.TODAY,
+                "--out",
+                planDir.toString()));
         args.addAll(List.of(extra));
         CliRun planned = cli(args.toArray(String[]::new));
         assertThat(planned.code()).as(planned.out() + planned.err()).isEqualTo(ExitCode.READY);
@@ -251,7 +312,10 @@ class PlanBindingJourneyTest {
     private void reApplyCustomisation() throws Exception {
         Path main = target.resolve(MAIN_XML);
         List<String> lines = new ArrayList<>(Files.readAllLines(main));
-        int at = lines.indexOf(lines.stream().filter(l -> l.contains("name=\"HTTP_SC\"")).findFirst().orElseThrow());
+        int at = lines.indexOf(lines.stream()
+                .filter(l -> l.contains("name=\"HTTP_SC\""))
+                .findFirst()
+                .orElseThrow());
         lines.add(at, CUSTOMISATION);
         Files.write(main, lines);
         assertThat(Files.readAllLines(main)).isEqualTo(Files.readAllLines(old.resolve(MAIN_XML)));
@@ -259,7 +323,10 @@ class PlanBindingJourneyTest {
 
     private Path oneSuperTenantApi() throws Exception {
         try (var files = Files.list(old.resolve("repository/deployment/server/synapse-configs/default/api"))) {
-            return files.filter(p -> !p.getFileName().toString().startsWith("_")).sorted().findFirst().orElseThrow();
+            return files.filter(p -> !p.getFileName().toString().startsWith("_"))
+                    .sorted()
+                    .findFirst()
+                    .orElseThrow();
         }
     }
 

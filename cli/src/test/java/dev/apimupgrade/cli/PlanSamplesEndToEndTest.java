@@ -39,8 +39,13 @@ class PlanSamplesEndToEndTest {
     }
 
     private static CliRun run(String sample, Path oldHome, String... more) {
-        List<String> args = new ArrayList<>(List.of("--old", oldHome.toString(), "--new",
-                Samples.home(Samples.TARGET).toString(), "--today", TODAY));
+        List<String> args = new ArrayList<>(List.of(
+                "--old",
+                oldHome.toString(),
+                "--new",
+                Samples.home(Samples.TARGET).toString(),
+                "--today",
+                TODAY));
         args.addAll(0, List.of(more));
         return CliRun.withEnvironment(environment(sample), args.toArray(String[]::new));
     }
@@ -53,7 +58,12 @@ class PlanSamplesEndToEndTest {
     @ValueSource(strings = {"apim-3.0.0-default", "apim-3.0.0-custom"})
     void theStepsFollowTheGuideAndEveryJustifiedActionIsAStep(String sample) throws Exception {
         CliRun planned = plan(sample, tmp.resolve("plan"));
-        run(sample, Samples.home(sample), "assess", "--out", tmp.resolve("assess").toString());
+        run(
+                sample,
+                Samples.home(sample),
+                "assess",
+                "--out",
+                tmp.resolve("assess").toString());
 
         assertThat(planned.err()).isEmpty();
         MigrationPlan plan = PlanJson.read(tmp.resolve("plan/plan.json"));
@@ -71,7 +81,12 @@ class PlanSamplesEndToEndTest {
     @ValueSource(strings = {"apim-3.0.0-default", "apim-3.0.0-custom"})
     void theRunbooksShowEveryStepInOrderAndEveryConditionThatDoesNotApplyAsLeftOut(String sample) throws Exception {
         plan(sample, tmp.resolve("plan"));
-        run(sample, Samples.home(sample), "assess", "--out", tmp.resolve("assess").toString());
+        run(
+                sample,
+                Samples.home(sample),
+                "assess",
+                "--out",
+                tmp.resolve("assess").toString());
 
         MigrationPlan plan = PlanJson.read(tmp.resolve("plan/plan.json"));
         String md = Files.readString(tmp.resolve("plan/runbook.md"));
@@ -84,7 +99,8 @@ class PlanSamplesEndToEndTest {
             assertThat(md).contains("### " + (i + 1) + ". ");
             assertThat(html).contains("id=\"step-" + (i + 1) + "\"");
         }
-        assertThat(md.split("- \\[ \\] Done", -1)).as("a box per step and one for step 0, the backup")
+        assertThat(md.split("- \\[ \\] Done", -1))
+                .as("a box per step and one for step 0, the backup")
                 .hasSize(plan.steps().size() + 2);
         String leftOut = md.substring(md.indexOf("## Steps left out"));
         for (JsonNode c : json(tmp.resolve("assess/assessment.json")).get("conditions")) {
@@ -92,9 +108,12 @@ class PlanSamplesEndToEndTest {
             if (c.get("status").asText().equals("NOT_APPLICABLE")) {
                 assertThat(leftOut).as(id).contains("| `" + id + "` ");
             }
-            boolean hasStep = plan.steps().stream().anyMatch(s -> s.conditionId().equals(id));
+            boolean hasStep =
+                    plan.steps().stream().anyMatch(s -> s.conditionId().equals(id));
             if (c.get("status").asText().equals("APPLIES") && hasStep) {
-                assertThat(md.substring(0, md.indexOf("## Steps left out"))).as(id).contains("`" + id + "`");
+                assertThat(md.substring(0, md.indexOf("## Steps left out")))
+                        .as(id)
+                        .contains("`" + id + "`");
             }
         }
     }
@@ -113,7 +132,7 @@ class PlanSamplesEndToEndTest {
                 .isNotEqualTo(Files.readString(tmp.resolve("first/plan.key")));
         // the runbook prints its own folder in the commands (plan --check <dir>/plan.json): only that differs
         assertThat(Files.readString(tmp.resolve("second/runbook.md"))
-                .replace(tmp.resolve("second").toString(), "<out>"))
+                        .replace(tmp.resolve("second").toString(), "<out>"))
                 .isEqualTo(Files.readString(tmp.resolve("first/runbook.md"))
                         .replace(tmp.resolve("first").toString(), "<out>"));
     }
@@ -130,7 +149,12 @@ class PlanSamplesEndToEndTest {
     @ValueSource(strings = {"apim-3.0.0-default", "apim-3.0.0-custom"})
     void noPlantedSecretAppearsInThePlanTheRunbooksOrTheMessages(String sample) throws Exception {
         CliRun planned = plan(sample, tmp.resolve("out"));
-        CliRun checked = run(sample, Samples.home(sample), "plan", "--check", tmp.resolve("out/plan.json").toString());
+        CliRun checked = run(
+                sample,
+                Samples.home(sample),
+                "plan",
+                "--check",
+                tmp.resolve("out/plan.json").toString());
 
         PlantedSecrets.of(Samples.plantedSecrets())
                 .assertNoneIn(planned.out() + planned.err(), "what plan printed")
@@ -141,7 +165,8 @@ class PlanSamplesEndToEndTest {
     @Test
     void checkSaysCurrentThenAfterAScannedFileChangesSaysStaleNamingThatFile() throws IOException {
         Path copy = copyTree(Samples.home(Samples.DEFAULT), tmp.resolve("homes/apim-3.0.0"));
-        CliRun planned = run(Samples.DEFAULT, copy, "plan", "--out", tmp.resolve("out").toString());
+        CliRun planned =
+                run(Samples.DEFAULT, copy, "plan", "--out", tmp.resolve("out").toString());
         String planJson = tmp.resolve("out/plan.json").toString();
 
         CliRun current = run(Samples.DEFAULT, copy, "plan", "--check", planJson);
@@ -149,12 +174,16 @@ class PlanSamplesEndToEndTest {
         assertThat(current.code()).as(current.out() + current.err()).isEqualTo(ExitCode.READY);
         assertThat(current.out()).startsWith("CURRENT");
 
-        Files.writeString(copy.resolve("repository/conf/registry.xml"), "\n<!-- edited after planning -->\n",
+        Files.writeString(
+                copy.resolve("repository/conf/registry.xml"),
+                "\n<!-- edited after planning -->\n",
                 StandardOpenOption.APPEND);
         CliRun stale = run(Samples.DEFAULT, copy, "plan", "--check", planJson);
 
         assertThat(stale.code()).isEqualTo(ExitCode.BLOCKERS);
-        assertThat(stale.out()).startsWith("STALE").contains("OLD:repository/conf/registry.xml")
+        assertThat(stale.out())
+                .startsWith("STALE")
+                .contains("OLD:repository/conf/registry.xml")
                 .doesNotContain("deployment.toml");
     }
 

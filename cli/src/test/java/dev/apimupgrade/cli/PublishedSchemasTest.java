@@ -40,16 +40,24 @@ class PublishedSchemasTest {
                 assertThat(inJar.readAllBytes()).as(name).isEqualTo(published);
             }
             assertThat(meta.validate(JSON.readTree(published))).as(name).isEmpty();
-            assertThat(JSON.readTree(published).path("properties").has("formatVersion")
-                    || name.equals("row-export")).as(name + " has formatVersion").isTrue();
+            assertThat(JSON.readTree(published).path("properties").has("formatVersion") || name.equals("row-export"))
+                    .as(name + " has formatVersion")
+                    .isTrue();
         }
     }
 
     @Test
     void anAssessmentWithoutFormatVersionOrWithAFieldTheToolDoesNotWriteFailsItsSchema() throws Exception {
         Path out = tmp.resolve("out");
-        CliRun run = CliRun.of("assess", "--old", Samples.home(Samples.DEFAULT).toString(), "--new",
-                Samples.home(Samples.TARGET).toString(), "--no-db", "--out", out.toString());
+        CliRun run = CliRun.of(
+                "assess",
+                "--old",
+                Samples.home(Samples.DEFAULT).toString(),
+                "--new",
+                Samples.home(Samples.TARGET).toString(),
+                "--no-db",
+                "--out",
+                out.toString());
         assertThat(run.code()).as(run.err()).isIn(ExitCode.READY, ExitCode.BLOCKERS, ExitCode.UNDECIDED);
         Path assessment = out.resolve("assessment.json");
         assertThat(OutputSchemas.problems(assessment)).isEmpty();
@@ -58,12 +66,18 @@ class PublishedSchemasTest {
         ObjectNode tree = (ObjectNode) JSON.readTree(assessment.toFile());
         tree.remove("formatVersion");
         Files.writeString(assessment, JSON.writeValueAsString(tree));
-        assertThat(OutputSchemas.problems(assessment)).singleElement().asString().contains("formatVersion");
+        assertThat(OutputSchemas.problems(assessment))
+                .singleElement()
+                .asString()
+                .contains("formatVersion");
 
         tree.put("formatVersion", 1);
         ((ObjectNode) tree.path("summary")).put("score", 3);
         Files.writeString(assessment, JSON.writeValueAsString(tree));
-        assertThat(OutputSchemas.problems(assessment)).singleElement().asString().contains("score");
+        assertThat(OutputSchemas.problems(assessment))
+                .singleElement()
+                .asString()
+                .contains("score");
 
         Path stray = Files.writeString(out.resolve("notes.json"), "{}");
         assertThat(OutputSchemas.problems(stray)).singleElement().asString().contains("no published schema");

@@ -19,12 +19,15 @@ class RelativePathsTest {
         MigrateHomes homes = MigrateHomes.of(Samples.DEFAULT, tmp.resolve("homes"), true);
         String oldBefore = MigrateHomes.treeHash(homes.oldHome());
         Path run = tmp.resolve("run");
-        List<String> args = homes.migrateArgs(run).stream().map(RelativePathsTest::relative).toList();
+        List<String> args =
+                homes.migrateArgs(run).stream().map(RelativePathsTest::relative).toList();
         assertThat(args).contains(relative(homes.oldHome().toString())).noneMatch(a -> a.startsWith(tmp.toString()));
 
         CliRun migrate = CliRun.of(args.toArray(String[]::new));
         assertThat(migrate.code()).as(migrate.out() + migrate.err()).isEqualTo(ExitCode.READY);
-        List<PlanStep> scripts = homes.plan().steps().stream().filter(s -> s.kind().equals("RunSqlScript")).toList();
+        List<PlanStep> scripts = homes.plan().steps().stream()
+                .filter(s -> s.kind().equals("RunSqlScript"))
+                .toList();
         assertThat(scripts).isNotEmpty();
         for (PlanStep s : scripts) {
             assertThat(migrate.out()).contains(s.id() + ": done");

@@ -27,8 +27,16 @@ class ResultDocumentsTest {
     Path tmp;
 
     private static String[] assess(String... more) {
-        return Stream.concat(Stream.of("assess", "--old", Samples.home(Samples.DEFAULT).toString(), "--new",
-                Samples.home(Samples.TARGET).toString(), "--no-db"), Stream.of(more)).toArray(String[]::new);
+        return Stream.concat(
+                        Stream.of(
+                                "assess",
+                                "--old",
+                                Samples.home(Samples.DEFAULT).toString(),
+                                "--new",
+                                Samples.home(Samples.TARGET).toString(),
+                                "--no-db"),
+                        Stream.of(more))
+                .toArray(String[]::new);
     }
 
     private static JsonNode valid(String schema, String stdout) throws Exception {
@@ -53,8 +61,7 @@ class ResultDocumentsTest {
     }
 
     @Test
-    void assessWithFormatJsonPrintsTheFileItWroteAndTheJunitReportCountsBlockersAsFailuresOrErrors()
-            throws Exception {
+    void assessWithFormatJsonPrintsTheFileItWroteAndTheJunitReportCountsBlockersAsFailuresOrErrors() throws Exception {
         Path out = tmp.resolve("assessment");
         Path junit = tmp.resolve("ci/assessment-junit.xml");
 
@@ -65,19 +72,23 @@ class ResultDocumentsTest {
         JsonNode doc = valid("assessment", run.out());
         assertThat(run.err()).contains("Reports written to").contains("JUnit report written to " + junit);
 
-        Document xml = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+        Document xml = DocumentBuilderFactory.newInstance()
+                .newDocumentBuilder()
                 .parse(new ByteArrayInputStream(Files.readAllBytes(junit)));
         Element suites = xml.getDocumentElement();
         assertThat(suites.getTagName()).isEqualTo("testsuites");
-        assertThat(Integer.parseInt(suites.getAttribute("tests"))).isEqualTo(doc.path("conditions").size());
-        assertThat(xml.getElementsByTagName("testcase").getLength()).isEqualTo(doc.path("conditions").size());
+        assertThat(Integer.parseInt(suites.getAttribute("tests")))
+                .isEqualTo(doc.path("conditions").size());
+        assertThat(xml.getElementsByTagName("testcase").getLength())
+                .isEqualTo(doc.path("conditions").size());
         assertThat(Integer.parseInt(suites.getAttribute("failures")))
                 .isEqualTo(doc.path("summary").path("blockers").asInt())
                 .isEqualTo(xml.getElementsByTagName("failure").getLength());
         // --no-db leaves the blockers that need the databases undecided: each is an error naming its condition
         int undecided = doc.path("summary").path("undecided").asInt();
         assertThat(undecided).isPositive();
-        assertThat(xml.getElementsByTagName("error").getLength()).isEqualTo(undecided)
+        assertThat(xml.getElementsByTagName("error").getLength())
+                .isEqualTo(undecided)
                 .isEqualTo(Integer.parseInt(suites.getAttribute("errors")));
         Element firstError = (Element) xml.getElementsByTagName("error").item(0);
         assertThat(((Element) firstError.getParentNode()).getAttribute("name")).matches("[A-Z0-9-]+ .+");
@@ -87,8 +98,15 @@ class ResultDocumentsTest {
     @Test
     void planCheckWithFormatJsonSaysCurrentWithTheFingerprint() throws Exception {
         Path plan = tmp.resolve("plan");
-        CliRun made = CliRun.of("plan", "--old", Samples.home(Samples.DEFAULT).toString(), "--new",
-                Samples.home(Samples.TARGET).toString(), "--no-db", "--out", plan.toString());
+        CliRun made = CliRun.of(
+                "plan",
+                "--old",
+                Samples.home(Samples.DEFAULT).toString(),
+                "--new",
+                Samples.home(Samples.TARGET).toString(),
+                "--no-db",
+                "--out",
+                plan.toString());
         assertThat(made.code()).as(made.err()).isIn(ExitCode.READY, ExitCode.UNDECIDED);
 
         CliRun checked = CliRun.of("plan", "--check", plan.resolve("plan.json").toString(), "--format", "json");
@@ -118,7 +136,8 @@ class ResultDocumentsTest {
         assertThat(doc.path("problems").toString())
                 .contains("{\"kind\":\"CHANGED\",\"path\":\"before/assessment.json\"}");
 
-        CliRun refused = CliRun.of("plan", "--old", Samples.home(Samples.DEFAULT).toString(), "--out", "-");
+        CliRun refused =
+                CliRun.of("plan", "--old", Samples.home(Samples.DEFAULT).toString(), "--out", "-");
         assertThat(refused.code()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(refused.err()).contains("--out - (standard output) is not possible for plan");
         assertThat(Path.of("-").toAbsolutePath()).doesNotExist();
@@ -130,12 +149,20 @@ class ResultDocumentsTest {
 
     @Test
     void compareAndVerifyWithOutDashPrintTheirDocumentsOnly() throws Exception {
-        CliRun inventory = CliRun.of("compare", "--old", Samples.home(Samples.DEFAULT).toString(), "--out", "-");
+        CliRun inventory =
+                CliRun.of("compare", "--old", Samples.home(Samples.DEFAULT).toString(), "--out", "-");
         assertThat(inventory.code()).as(inventory.err()).isEqualTo(ExitCode.READY);
         assertThat(valid("inventory", inventory.out()).path("items").size()).isPositive();
 
-        CliRun verified = CliRun.of("verify", "--old", Samples.home(Samples.DEFAULT).toString(), "--new",
-                Samples.home(Samples.TARGET).toString(), "--no-db", "--out", "-");
+        CliRun verified = CliRun.of(
+                "verify",
+                "--old",
+                Samples.home(Samples.DEFAULT).toString(),
+                "--new",
+                Samples.home(Samples.TARGET).toString(),
+                "--no-db",
+                "--out",
+                "-");
         assertThat(verified.code()).as(verified.err()).isIn(ExitCode.READY, ExitCode.BLOCKERS);
         assertThat(valid("after-report", verified.out()).path("checks").size()).isPositive();
         assertThat(verified.err()).startsWith("Verification: ");

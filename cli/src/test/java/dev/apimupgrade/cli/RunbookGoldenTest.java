@@ -33,8 +33,17 @@ class RunbookGoldenTest {
     @ValueSource(strings = {Samples.DEFAULT, Samples.CUSTOM})
     void theRunbookOfEachSampleIsTheReviewedOne(String sample) throws IOException {
         Path out = tmp.resolve("plan");
-        CliRun planned = CliRun.withEnvironment(environment(sample), "plan", "--old", Samples.home(sample).toString(),
-                "--new", Samples.home(Samples.TARGET).toString(), "--today", "2026-11-25", "--out", out.toString());
+        CliRun planned = CliRun.withEnvironment(
+                environment(sample),
+                "plan",
+                "--old",
+                Samples.home(sample).toString(),
+                "--new",
+                Samples.home(Samples.TARGET).toString(),
+                "--today",
+                "2026-11-25",
+                "--out",
+                out.toString());
         assertThat(planned.err()).isEmpty();
 
         String rendered = normalised(Files.readString(out.resolve("runbook.md")).replace(tmp.toString(), "<tmp>"));
@@ -43,7 +52,9 @@ class RunbookGoldenTest {
             Files.createDirectories(GOLDEN);
             Files.writeString(golden, rendered);
         }
-        assertThat(golden).as("golden copy (regenerate with -Dgolden.update=true)").exists();
+        assertThat(golden)
+                .as("golden copy (regenerate with -Dgolden.update=true)")
+                .exists();
         assertThat(rendered).isEqualTo(Files.readString(golden));
     }
 
@@ -53,9 +64,10 @@ class RunbookGoldenTest {
                 + ToolVersion.version() + " |\n| Rule pack | `" + "ab".repeat(8) + "` |\n| Plan | `" + "cd".repeat(32)
                 + "` |\nkeep 2026-11-25, `abc` and " + "ef".repeat(32) + "\n";
 
-        assertThat(normalised(text)).isEqualTo("export APIM_OLD_HOME=\"<samples>/apim-3.0.0-default\"\n"
-                + "| Tool | apim-upgrade <version> |\n| Rule pack | `<sha256>` |\n| Plan | `<sha256>` |\n"
-                + "keep 2026-11-25, `abc` and " + "ef".repeat(32) + "\n");
+        assertThat(normalised(text))
+                .isEqualTo("export APIM_OLD_HOME=\"<samples>/apim-3.0.0-default\"\n"
+                        + "| Tool | apim-upgrade <version> |\n| Rule pack | `<sha256>` |\n| Plan | `<sha256>` |\n"
+                        + "keep 2026-11-25, `abc` and " + "ef".repeat(32) + "\n");
     }
 
     static Map<String, String> environment(String sample) {

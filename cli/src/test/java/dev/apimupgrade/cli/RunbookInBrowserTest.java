@@ -24,31 +24,50 @@ class RunbookInBrowserTest {
 
     @TempDir
     static Path tmp;
+
     static Path html;
 
     @BeforeAll
     static void planTheCustomSample() {
         HeadlessChromium.requireInstalled();
-        CliRun run = CliRun.withEnvironment(AssessSamplesEndToEndTest.OPERATOR_ENVIRONMENT, "plan", "--old",
-                Samples.home(Samples.CUSTOM).toString(), "--new", Samples.home(Samples.TARGET).toString(),
-                "--out", tmp.resolve("out").toString(), "--today", "2026-11-25");
+        CliRun run = CliRun.withEnvironment(
+                AssessSamplesEndToEndTest.OPERATOR_ENVIRONMENT,
+                "plan",
+                "--old",
+                Samples.home(Samples.CUSTOM).toString(),
+                "--new",
+                Samples.home(Samples.TARGET).toString(),
+                "--out",
+                tmp.resolve("out").toString(),
+                "--today",
+                "2026-11-25");
         assertThat(run.err()).isEmpty();
         html = tmp.resolve("out/runbook.html");
     }
 
     @Test
     void theRunbookLoadsWithoutAnyConsoleMessageAndShowsItsSectionsAndCheckboxes() throws Exception {
-        HeadlessChromium.Result result = HeadlessChromium.run(tmp, "--dump-dom", html.toUri().toString());
+        HeadlessChromium.Result result =
+                HeadlessChromium.run(tmp, "--dump-dom", html.toUri().toString());
 
         assertThat(result.consoleLines()).as("console messages").isEmpty();
-        assertThat(result.stdout()).contains("id=\"setup\"").contains("id=\"before\"").contains("id=\"step-1\"")
-                .contains("id=\"left-out\"").contains("type=\"checkbox\"").contains("Done when:");
+        assertThat(result.stdout())
+                .contains("id=\"setup\"")
+                .contains("id=\"before\"")
+                .contains("id=\"step-1\"")
+                .contains("id=\"left-out\"")
+                .contains("type=\"checkbox\"")
+                .contains("Done when:");
     }
 
     @Test
     void theRunbookPrintsToPdf() throws Exception {
         Path pdf = tmp.resolve("runbook.pdf");
-        HeadlessChromium.run(tmp, "--no-pdf-header-footer", "--print-to-pdf=" + pdf, html.toUri().toString());
+        HeadlessChromium.run(
+                tmp,
+                "--no-pdf-header-footer",
+                "--print-to-pdf=" + pdf,
+                html.toUri().toString());
 
         byte[] bytes = Files.readAllBytes(pdf);
         assertThat(new String(bytes, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
@@ -72,30 +91,45 @@ class RunbookInBrowserTest {
         String page = Files.readString(html);
         Matcher plan = Pattern.compile("<body data-plan=\"([^\"]+)\">").matcher(page);
         assertThat(plan.find()).as("the runbook names its plan").isTrue();
-        Matcher firstStep = Pattern.compile("<input type=\"checkbox\" data-step=\"([^\"]+)\">").matcher(
-                page.substring(page.indexOf("id=\"step-1\"")));
+        Matcher firstStep = Pattern.compile("<input type=\"checkbox\" data-step=\"([^\"]+)\">")
+                .matcher(page.substring(page.indexOf("id=\"step-1\"")));
         assertThat(firstStep.find()).isTrue();
         String step = firstStep.group(1);
         Path profile = Files.createTempDirectory(tmp, "operator-browser");
 
-        HeadlessChromium.runWithProfile(tmp, profile, "--dump-dom", withScript(html, "tick",
-                "document.querySelector('input[data-step=\"" + step + "\"]').click();").toUri().toString());
+        HeadlessChromium.runWithProfile(
+                tmp,
+                profile,
+                "--dump-dom",
+                withScript(html, "tick", "document.querySelector('input[data-step=\"" + step + "\"]').click();")
+                        .toUri()
+                        .toString());
 
-        assertThat(ticked(profile, html, "reopened")).as("ticked after reopening the runbook").containsExactly(step);
+        assertThat(ticked(profile, html, "reopened"))
+                .as("ticked after reopening the runbook")
+                .containsExactly(step);
         Path otherPlan = html.resolveSibling("other-plan-runbook.html");
         Files.writeString(otherPlan, page.replace(plan.group(0), "<body data-plan=\"sha256:another-plan\">"));
-        assertThat(ticked(profile, otherPlan, "other")).as("ticked in another plan's runbook").isEmpty();
+        assertThat(ticked(profile, otherPlan, "other"))
+                .as("ticked in another plan's runbook")
+                .isEmpty();
         assertThat(ticked(Files.createTempDirectory(tmp, "other-browser"), html, "elsewhere"))
-                .as("ticked in another browser").isEmpty();
+                .as("ticked in another browser")
+                .isEmpty();
     }
 
     /** The data-step of every ticked box once the page has loaded in the given browser profile. */
     private static List<String> ticked(Path profile, Path page, String name) throws Exception {
-        Path reader = withScript(page, name, "var p = document.createElement('pre'); p.id = 'ticked';"
-                + " p.textContent = Array.from(document.querySelectorAll('input[data-step]'))"
-                + ".filter(function (b) { return b.checked; }).map(function (b) { return b.dataset.step; }).join(' ');"
-                + " document.body.appendChild(p);");
-        String dom = HeadlessChromium.runWithProfile(tmp, profile, "--dump-dom", reader.toUri().toString()).stdout();
+        Path reader = withScript(
+                page,
+                name,
+                "var p = document.createElement('pre'); p.id = 'ticked';"
+                        + " p.textContent = Array.from(document.querySelectorAll('input[data-step]'))"
+                        + ".filter(function (b) { return b.checked; }).map(function (b) { return b.dataset.step; }).join(' ');"
+                        + " document.body.appendChild(p);");
+        String dom = HeadlessChromium.runWithProfile(
+                        tmp, profile, "--dump-dom", reader.toUri().toString())
+                .stdout();
         Matcher m = Pattern.compile("<pre id=\"ticked\">([^<]*)</pre>").matcher(dom);
         assertThat(m.find()).isTrue();
         return m.group(1).isBlank() ? List.of() : List.of(m.group(1).trim().split(" "));

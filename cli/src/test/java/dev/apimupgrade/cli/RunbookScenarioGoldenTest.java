@@ -7,14 +7,13 @@ import dev.apimupgrade.samples.Scenario;
 import dev.apimupgrade.samples.ScenarioGenerator;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
-import java.util.regex.Pattern;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The runbook.md of every scenario but the stock one (the default sample: {@link RunbookGoldenTest}) (PostgreSQL and MariaDB ones on the loopback servers, with the real 3.0.0 schemas;
@@ -28,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 class RunbookScenarioGoldenTest {
     private static final Pattern OWNER = Pattern.compile("apimup_[0-9a-f]{12}");
     /** The server's own version string, e.g. "PostgreSQL 15.20 (Debian 15.20-0+deb12u1)": it differs per machine. */
-    private static final Pattern SERVER_VERSION = Pattern.compile("`(PostgreSQL|MariaDB|MySQL) [^`]*? \\(dialect (\\w+)\\)`");
+    private static final Pattern SERVER_VERSION =
+            Pattern.compile("`(PostgreSQL|MariaDB|MySQL) [^`]*? \\(dialect (\\w+)\\)`");
 
     @TempDir
     Path tmp;
@@ -40,10 +40,11 @@ class RunbookScenarioGoldenTest {
                 + "apimup_0123456789ab_user\"\n| `db:apim_db/product` | `PostgreSQL 15.20 (Debian 15.20-0+deb12u1)"
                 + " (dialect POSTGRES)` |\nkeep PostgreSQL and apimup_x\n";
 
-        assertThat(normalised(text, tmp)).isEqualTo("export APIM_OLD_HOME=\"<tmp>/home\"\n"
-                + "url = \"jdbc:postgresql://127.0.0.1:5432/<owner>_user\"\n"
-                + "| `db:apim_db/product` | `PostgreSQL <server version> (dialect POSTGRES)` |\n"
-                + "keep PostgreSQL and apimup_x\n");
+        assertThat(normalised(text, tmp))
+                .isEqualTo("export APIM_OLD_HOME=\"<tmp>/home\"\n"
+                        + "url = \"jdbc:postgresql://127.0.0.1:5432/<owner>_user\"\n"
+                        + "| `db:apim_db/product` | `PostgreSQL <server version> (dialect POSTGRES)` |\n"
+                        + "keep PostgreSQL and apimup_x\n");
     }
 
     @ParameterizedTest
@@ -52,10 +53,19 @@ class RunbookScenarioGoldenTest {
         try (ScenarioDatabases databases = ScenarioDatabases.create(scenario)) {
             Path home = ScenarioGenerator.write(scenario, tmp.resolve("home"), databases.datasources());
             Path out = tmp.resolve("plan");
-            List<String> args = new ArrayList<>(List.of("plan", "--old", home.toString(), "--new",
-                    Samples.home(Samples.TARGET).toString(), "--today", "2026-11-25", "--out", out.toString()));
+            List<String> args = new ArrayList<>(List.of(
+                    "plan",
+                    "--old",
+                    home.toString(),
+                    "--new",
+                    Samples.home(Samples.TARGET).toString(),
+                    "--today",
+                    "2026-11-25",
+                    "--out",
+                    out.toString()));
             if (scenario.answers().isPresent()) {
-                Path answers = Files.writeString(tmp.resolve("answers.yaml"), scenario.answers().get());
+                Path answers = Files.writeString(
+                        tmp.resolve("answers.yaml"), scenario.answers().get());
                 args.addAll(List.of("--answers", answers.toString()));
             }
             CliRun planned = CliRun.withEnvironment(java.util.Map.of(), args.toArray(String[]::new));
@@ -70,7 +80,9 @@ class RunbookScenarioGoldenTest {
                 Files.createDirectories(RunbookGoldenTest.GOLDEN);
                 Files.writeString(golden, rendered);
             }
-            assertThat(golden).as("golden copy (regenerate with -Dgolden.update=true)").exists();
+            assertThat(golden)
+                    .as("golden copy (regenerate with -Dgolden.update=true)")
+                    .exists();
             assertThat(rendered).isEqualTo(Files.readString(golden));
         }
     }

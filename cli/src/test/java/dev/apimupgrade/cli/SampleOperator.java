@@ -36,6 +36,7 @@ final class SampleOperator {
     private final IdentityMigrationByHand.Databases identity;
     /** How to undo the identity migration: the databases' backup from right before it, put back. */
     private IdentityMigrationByHand.Restore identityUndo;
+
     private int starts;
     /** Each path changed by hand, with what it held before (null: absent), in the order of the first change. */
     private final Map<Path, byte[]> before = new LinkedHashMap<>();
@@ -49,8 +50,12 @@ final class SampleOperator {
      * With the analytics homes: the 3.0.0 one, whose database a script the operator runs by hand changes (H2 outside
      * the API-M home), and the 3.1.0 one the analytics steps change.
      */
-    SampleOperator(Path oldHome, Path newHome, Path oldAnalytics, Path newAnalytics,
-                   IdentityMigrationByHand.Databases identity) {
+    SampleOperator(
+            Path oldHome,
+            Path newHome,
+            Path oldAnalytics,
+            Path newAnalytics,
+            IdentityMigrationByHand.Databases identity) {
         this.oldHome = oldHome;
         this.newHome = newHome;
         this.oldAnalytics = oldAnalytics;
@@ -63,7 +68,7 @@ final class SampleOperator {
             case "CFG-SYNAPSE-PROTECTED-MODIFIED" -> reApply(step);
             case "KEY-SECURE-VAULT" -> secrets();
             // the samples do not use API Security Audit, so there is no 42Crunch certificate to import
-            case "KEY-42CRUNCH-CERT" -> { }
+            case "KEY-42CRUNCH-CERT" -> {}
             case "IDN-MIGRATION-RESOURCES" -> migrationResources();
             case "IDN-MIGRATION-JAR" -> jar(newHome, DROPINS + "org.wso2.carbon.is.migration-1.0.90.jar");
             case "IDN-RUN" -> {
@@ -91,15 +96,18 @@ final class SampleOperator {
             // the analytics database is an H2 file outside the old home: the runbook's script, run by hand
             case "ANA-DB-PK" -> MigrateCustomSampleTest.runTheAnalyticsScriptByHand(oldAnalytics);
             case "FIN-RESTART" -> start(null);
-            default -> throw new AssertionError("the sample operator does not know how to do " + step.id() + ": "
-                    + step.params());
+            default ->
+                throw new AssertionError(
+                        "the sample operator does not know how to do " + step.id() + ": " + step.params());
         }
     }
 
     /** The 3.0.0 customisation put into the 3.1.0 file, as the unified diff in the step's evidence shows it. */
     private void reApply(PlanStep step) throws IOException {
-        String diff = step.evidence().stream().map(e -> e.observed())
-                .filter(o -> o.contains("+++ OLD:" + step.target() + "\n") && o.contains("\n@@ ")).findFirst()
+        String diff = step.evidence().stream()
+                .map(e -> e.observed())
+                .filter(o -> o.contains("+++ OLD:" + step.target() + "\n") && o.contains("\n@@ "))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("the step " + step.id() + " does not show the diff"));
         Path file = remember(newHome.resolve(step.target()));
         Files.writeString(file, applyDiff(Files.readString(file), diff));
@@ -112,8 +120,10 @@ final class SampleOperator {
         for (String profile : List.of("worker", "dashboard")) {
             Path yaml = remember(newAnalytics.resolve("conf/" + profile + "/deployment.yaml"));
             List<String> lines = new ArrayList<>(Files.readAllLines(yaml));
-            int at = lines.indexOf(lines.stream().filter(l -> l.strip().equals("- name: APIM_ANALYTICS_DB"))
-                    .findFirst().orElseThrow(() -> new AssertionError("no APIM_ANALYTICS_DB in " + yaml)));
+            int at = lines.indexOf(lines.stream()
+                    .filter(l -> l.strip().equals("- name: APIM_ANALYTICS_DB"))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError("no APIM_ANALYTICS_DB in " + yaml)));
             for (int i = at; i < lines.size(); i++) {
                 if (lines.get(i).strip().startsWith("jdbcUrl:")) {
                     String indent = lines.get(i).substring(0, lines.get(i).indexOf("jdbcUrl:"));
@@ -127,12 +137,14 @@ final class SampleOperator {
 
     /** The 3.0.0 dashboards and widgets that the 3.1.0 analytics home does not have, copied into it. */
     private void customDashboards() throws IOException {
-        for (String dir : List.of("wso2/dashboard/resources/dashboards",
+        for (String dir : List.of(
+                "wso2/dashboard/resources/dashboards",
                 "wso2/dashboard/deployment/web-ui-apps/analytics-dashboard/extensions/widgets")) {
             Path from = oldAnalytics.resolve(dir);
             try (Stream<Path> files = Files.walk(from)) {
                 for (Path f : files.filter(Files::isRegularFile).toList()) {
-                    Path to = newAnalytics.resolve(dir).resolve(from.relativize(f).toString());
+                    Path to =
+                            newAnalytics.resolve(dir).resolve(from.relativize(f).toString());
                     if (!Files.exists(to)) {
                         remember(to);
                         Files.createDirectories(to.getParent());
@@ -191,8 +203,12 @@ final class SampleOperator {
     /** The old deployment.toml's [secrets] entries, added under the new one's [secrets] table. */
     private void secrets() throws IOException {
         List<String> old = Files.readAllLines(oldHome.resolve("repository/conf/deployment.toml"));
-        List<String> entries = old.stream().dropWhile(l -> !l.strip().equals("[secrets]")).skip(1)
-                .takeWhile(l -> !l.strip().startsWith("[")).filter(l -> l.contains("=")).toList();
+        List<String> entries = old.stream()
+                .dropWhile(l -> !l.strip().equals("[secrets]"))
+                .skip(1)
+                .takeWhile(l -> !l.strip().startsWith("["))
+                .filter(l -> l.contains("="))
+                .toList();
         Path toml = remember(newHome.resolve("repository/conf/deployment.toml"));
         List<String> lines = new ArrayList<>(Files.readAllLines(toml));
         int table = lines.indexOf("[secrets]");
@@ -208,14 +224,16 @@ final class SampleOperator {
     private void migrationResources() throws IOException {
         Path config = remember(newHome.resolve("migration-resources/migration-config.yaml"));
         Files.createDirectories(config.getParent());
-        Files.writeString(config, "migrationEnable: true\ncurrentVersion: \"5.9.0\"\n"
-                + "migrateVersion: \"5.10.0\"\n");
+        Files.writeString(
+                config, "migrationEnable: true\ncurrentVersion: \"5.9.0\"\n" + "migrateVersion: \"5.10.0\"\n");
     }
 
     private void removeMigrationFiles() throws IOException {
         try (Stream<Path> dropins = Files.list(newHome.resolve(DROPINS))) {
-            for (Path jar : dropins.filter(p -> p.getFileName().toString().matches(
-                    "org\\.wso2\\.carbon\\.(is\\.migration|apimgt\\.migrate\\.client)-.*\\.jar")).toList()) {
+            for (Path jar : dropins.filter(p -> p.getFileName()
+                            .toString()
+                            .matches("org\\.wso2\\.carbon\\.(is\\.migration|apimgt\\.migrate\\.client)-.*\\.jar"))
+                    .toList()) {
                 Files.delete(remember(jar));
             }
         }
@@ -234,11 +252,14 @@ final class SampleOperator {
     private void jar(Path home, String relative) throws IOException {
         Manifest manifest = new Manifest();
         manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        manifest.getMainAttributes().putValue("Bundle-SymbolicName", Path.of(relative).getFileName().toString()
-                .replaceFirst("[-_][0-9].*$", ""));
+        manifest.getMainAttributes()
+                .putValue(
+                        "Bundle-SymbolicName",
+                        Path.of(relative).getFileName().toString().replaceFirst("[-_][0-9].*$", ""));
         Path file = remember(home.resolve(relative));
         Files.createDirectories(file.getParent());
-        try (OutputStream out = Files.newOutputStream(file); JarOutputStream jar = new JarOutputStream(out, manifest)) {
+        try (OutputStream out = Files.newOutputStream(file);
+                JarOutputStream jar = new JarOutputStream(out, manifest)) {
             jar.flush();
         }
     }
@@ -248,17 +269,24 @@ final class SampleOperator {
         starts++;
         String at = "[2026-11-25 2" + starts + ":00:";
         StringBuilder log = new StringBuilder();
-        log.append(at).append("01,102]  INFO {org.wso2.carbon.core.internal.CarbonCoreActivator} - Starting WSO2"
-                + " Carbon...\n");
-        log.append(at).append("02,310]  INFO {org.wso2.carbon.core.internal.CarbonCoreActivator} - Operating"
-                + " System : Linux\n");
+        log.append(at)
+                .append("01,102]  INFO {org.wso2.carbon.core.internal.CarbonCoreActivator} - Starting WSO2"
+                        + " Carbon...\n");
+        log.append(at)
+                .append("02,310]  INFO {org.wso2.carbon.core.internal.CarbonCoreActivator} - Operating"
+                        + " System : Linux\n");
         if (extra != null) {
-            log.append(at).append("30,560]  INFO {").append(extra.replaceFirst(" - ", "} - ")).append('\n');
+            log.append(at)
+                    .append("30,560]  INFO {")
+                    .append(extra.replaceFirst(" - ", "} - "))
+                    .append('\n');
         }
-        log.append(at).append("48,771]  INFO {org.wso2.carbon.core.internal.StartupFinalizerServiceComponent} -"
-                + " Server           :  WSO2 API Manager-3.1.0\n");
-        log.append(at).append("48,772]  INFO {org.wso2.carbon.core.internal.StartupFinalizerServiceComponent} -"
-                + " WSO2 Carbon started in 47 sec\n");
+        log.append(at)
+                .append("48,771]  INFO {org.wso2.carbon.core.internal.StartupFinalizerServiceComponent} -"
+                        + " Server           :  WSO2 API Manager-3.1.0\n");
+        log.append(at)
+                .append("48,772]  INFO {org.wso2.carbon.core.internal.StartupFinalizerServiceComponent} -"
+                        + " WSO2 Carbon started in 47 sec\n");
         Path file = remember(newHome.resolve(LOG));
         Files.createDirectories(file.getParent());
         Files.writeString(file, log, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);

@@ -39,8 +39,8 @@ final class ScenarioDatabases implements AutoCloseable {
     /** The PostgreSQL backup copies not yet restored, dropped on close. */
     private final List<String> backups = new ArrayList<>();
 
-    private ScenarioDatabases(Scenario.Server server, String adminUrl, String admin, String owner,
-                              String analyticsCharset) {
+    private ScenarioDatabases(
+            Scenario.Server server, String adminUrl, String admin, String owner, String analyticsCharset) {
         this.server = server;
         this.adminUrl = adminUrl;
         this.admin = admin;
@@ -100,7 +100,9 @@ final class ScenarioDatabases implements AutoCloseable {
 
     /** The datasource of that [database.NAME] table (or the analytics database). */
     ScenarioDatasource datasource(String name) {
-        return datasources.stream().filter(d -> d.name().equals(name)).findFirst()
+        return datasources.stream()
+                .filter(d -> d.name().equals(name))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no datasource " + name + " in " + datasources));
     }
 
@@ -141,18 +143,22 @@ final class ScenarioDatabases implements AutoCloseable {
                 adminRun(List.of("CREATE DATABASE " + copy + " TEMPLATE " + db));
                 backups.add(copy);
                 restores.add(() -> {
-                    adminRun(List.of("DROP DATABASE " + db + " WITH (FORCE)",
+                    adminRun(List.of(
+                            "DROP DATABASE " + db + " WITH (FORCE)",
                             "CREATE DATABASE " + db + " TEMPLATE " + copy + " OWNER " + owner,
                             "DROP DATABASE " + copy));
                     backups.remove(copy);
                 });
             } else {
                 Path dump = Files.createTempFile(db, ".sql");
-                client(List.of("mariadb-dump", "-h", "127.0.0.1", "-P", "3306", "-u", admin, "--routines", db),
-                        null, dump);
+                client(
+                        List.of("mariadb-dump", "-h", "127.0.0.1", "-P", "3306", "-u", admin, "--routines", db),
+                        null,
+                        dump);
                 restores.add(() -> {
-                    adminRun(List.of("DROP DATABASE " + db, "CREATE DATABASE " + db
-                            + " CHARACTER SET latin1 COLLATE latin1_bin"));
+                    adminRun(List.of(
+                            "DROP DATABASE " + db,
+                            "CREATE DATABASE " + db + " CHARACTER SET latin1 COLLATE latin1_bin"));
                     client(List.of("mariadb", "-h", "127.0.0.1", "-P", "3306", "-u", admin, db), dump, null);
                     Files.delete(dump);
                 });
@@ -195,7 +201,8 @@ final class ScenarioDatabases implements AutoCloseable {
     /** Runs statements on one of the databases as its owner, as the product (or an operator at a SQL prompt) does. */
     void run(String datasource, List<String> statements) throws SQLException {
         ScenarioDatasource d = datasource(datasource);
-        try (Connection c = DriverManager.getConnection(d.url(), owner, d.password()); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(d.url(), owner, d.password());
+                Statement s = c.createStatement()) {
             for (String sql : statements) {
                 s.execute(sql);
             }
@@ -205,8 +212,9 @@ final class ScenarioDatabases implements AutoCloseable {
     /** The number the query (a COUNT) gives on one of the databases, read as its owner. */
     long count(String datasource, String query) throws SQLException {
         ScenarioDatasource d = datasource(datasource);
-        try (Connection c = DriverManager.getConnection(d.url(), owner, d.password()); Statement s = c.createStatement();
-             java.sql.ResultSet r = s.executeQuery(query)) {
+        try (Connection c = DriverManager.getConnection(d.url(), owner, d.password());
+                Statement s = c.createStatement();
+                java.sql.ResultSet r = s.executeQuery(query)) {
             r.next();
             return r.getLong(1);
         }
@@ -240,28 +248,42 @@ final class ScenarioDatabases implements AutoCloseable {
         boolean pg = server == Scenario.Server.POSTGRESQL;
         // the analytics worker creates its tables at run time: no script ships for them, the seed creates them
         boolean analytics = datasource.equals(Scenario.ANALYTICS_DB);
-        String script = analytics ? "" : referenceScript((datasource.equals("apim_db") ? "apimgt/" : "")
-                + (pg ? "postgresql" : "mysql") + ".sql");
+        String script = analytics
+                ? ""
+                : referenceScript(
+                        (datasource.equals("apim_db") ? "apimgt/" : "") + (pg ? "postgresql" : "mysql") + ".sql");
         if (datasources.isEmpty()) {
-            adminRun(pg ? List.of("CREATE ROLE " + owner + " LOGIN NOSUPERUSER PASSWORD '" + password + "'")
-                    : List.of("CREATE USER '" + owner + "'@'%' IDENTIFIED BY '" + password + "'",
-                            "CREATE USER '" + owner + "'@'localhost' IDENTIFIED BY '" + password + "'"));
+            adminRun(
+                    pg
+                            ? List.of("CREATE ROLE " + owner + " LOGIN NOSUPERUSER PASSWORD '" + password + "'")
+                            : List.of(
+                                    "CREATE USER '" + owner + "'@'%' IDENTIFIED BY '" + password + "'",
+                                    "CREATE USER '" + owner + "'@'localhost' IDENTIFIED BY '" + password + "'"));
         }
-        adminRun(pg ? List.of("CREATE DATABASE " + db + " OWNER " + owner)
-                // the AM and registry scripts need latin1 keys; the analytics database is created as WSO2's MySQL
-                // setup creates databases (latin1, case-insensitive collation) unless a test asks for another set
-                : List.of("CREATE DATABASE " + db + (analytics ? " CHARACTER SET " + analyticsCharset
-                                : " CHARACTER SET latin1 COLLATE latin1_bin"),
-                        "GRANT ALL PRIVILEGES ON " + db + ".* TO '" + owner + "'@'%'",
-                        "GRANT ALL PRIVILEGES ON " + db + ".* TO '" + owner + "'@'localhost'"));
+        adminRun(
+                pg
+                        ? List.of("CREATE DATABASE " + db + " OWNER " + owner)
+                        // the AM and registry scripts need latin1 keys; the analytics database is created as WSO2's
+                        // MySQL
+                        // setup creates databases (latin1, case-insensitive collation) unless a test asks for another
+                        // set
+                        : List.of(
+                                "CREATE DATABASE " + db
+                                        + (analytics
+                                                ? " CHARACTER SET " + analyticsCharset
+                                                : " CHARACTER SET latin1 COLLATE latin1_bin"),
+                                "GRANT ALL PRIVILEGES ON " + db + ".* TO '" + owner + "'@'%'",
+                                "GRANT ALL PRIVILEGES ON " + db + ".* TO '" + owner + "'@'localhost'"));
         String url = (pg ? PG : MARIADB) + db;
-        datasources.add(pg
-                ? new ScenarioDatasource(datasource, "postgre", url, owner, password, "org.postgresql.Driver",
-                        "SELECT 1")
-                : new ScenarioDatasource(datasource, "mysql", url, owner, password, "org.mariadb.jdbc.Driver", ""));
+        datasources.add(
+                pg
+                        ? new ScenarioDatasource(
+                                datasource, "postgre", url, owner, password, "org.postgresql.Driver", "SELECT 1")
+                        : new ScenarioDatasource(
+                                datasource, "mysql", url, owner, password, "org.mariadb.jdbc.Driver", ""));
         // the owner creates the schema, as the APIM database user does, so the tables are its own
         try (Connection c = DriverManager.getConnection(pg ? url : url + "?allowMultiQueries=true", owner, password);
-             Statement s = c.createStatement()) {
+                Statement s = c.createStatement()) {
             if (!script.isEmpty()) {
                 s.execute(script);
             }
@@ -310,22 +332,26 @@ final class ScenarioDatabases implements AutoCloseable {
             drops.add("DROP DATABASE IF EXISTS " + db + (pg ? " WITH (FORCE)" : ""));
         }
         backups.forEach(copy -> drops.add("DROP DATABASE IF EXISTS " + copy + " WITH (FORCE)"));
-        drops.addAll(pg ? List.of("DROP ROLE IF EXISTS " + owner)
-                : List.of("DROP USER IF EXISTS '" + owner + "'@'%'",
-                        "DROP USER IF EXISTS '" + owner + "'@'localhost'"));
+        drops.addAll(
+                pg
+                        ? List.of("DROP ROLE IF EXISTS " + owner)
+                        : List.of(
+                                "DROP USER IF EXISTS '" + owner + "'@'%'",
+                                "DROP USER IF EXISTS '" + owner + "'@'localhost'"));
         adminRun(drops);
     }
 
     private void adminRun(List<String> statements) throws SQLException {
-        try (Connection c = DriverManager.getConnection(adminUrl, admin, ""); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(adminUrl, admin, "");
+                Statement s = c.createStatement()) {
             for (String sql : statements) {
                 s.execute(sql);
             }
         }
     }
 
-    private static ScenarioDatabases on(Scenario.Server scenarioServer, DatabaseServer server, String owner,
-                                        String analyticsCharset) {
+    private static ScenarioDatabases on(
+            Scenario.Server scenarioServer, DatabaseServer server, String owner, String analyticsCharset) {
         return new ScenarioDatabases(scenarioServer, server.adminUrl(), server.admin(), owner, analyticsCharset);
     }
 

@@ -19,8 +19,14 @@ import java.util.Optional;
  * owner made a PostgreSQL superuser (PRE-PG-SUPERUSER); and the command lines of assess, plan, migrate and verify for
  * them. Homes are written at fixed paths under root, so two preparations of the same databases are byte-identical.
  */
-record ScenarioMigration(Scenario scenario, ScenarioDatabases databases, Path root, Path oldHome, Path newHome,
-                         Optional<Path> oldAnalytics, Optional<Path> newAnalytics) {
+record ScenarioMigration(
+        Scenario scenario,
+        ScenarioDatabases databases,
+        Path root,
+        Path oldHome,
+        Path newHome,
+        Optional<Path> oldAnalytics,
+        Optional<Path> newAnalytics) {
     /** What the operator's answers file says besides the migrate: section. */
     static final String ANSWERS = "keep_registry_versioning: no\nunique_id_user_store: no\n";
     /** Where the operator says the full database backup is (PRE-BACKUP); a path, never a credential. */
@@ -28,17 +34,19 @@ record ScenarioMigration(Scenario scenario, ScenarioDatabases databases, Path ro
 
     /** What the databases held before the migration beyond the scenario's seed (see each file's comment). */
     static final String NULL_BINDINGS = "/migrate/apim-db-null-bindings.sql";
+
     static final String VERSIONED_ROWS = "/migrate/shared-db-versioned-rows.sql";
-    private static final List<String> VERSIONING_FLAGS = List.of("versioningProperties", "versioningComments",
-            "versioningTags", "versioningRatings");
+    private static final List<String> VERSIONING_FLAGS =
+            List.of("versioningProperties", "versioningComments", "versioningTags", "versioningRatings");
 
     /**
      * Writes the homes under root (replacing earlier ones) for the scenario's freshly loaded databases. With
      * startsConfirmedUpFront the 3.1.0 home's log already shows a clean start, for a run whose answers confirm every
      * manual step before it begins; without, no server has started yet and the operator does each step at its stop.
      */
-    static ScenarioMigration prepare(Scenario scenario, ScenarioDatabases databases, Path root,
-                                     boolean startsConfirmedUpFront) throws Exception {
+    static ScenarioMigration prepare(
+            Scenario scenario, ScenarioDatabases databases, Path root, boolean startsConfirmedUpFront)
+            throws Exception {
         Path old = root.resolve("old");
         Path target = root.resolve("new");
         for (String dir : HOMES) {
@@ -52,8 +60,8 @@ record ScenarioMigration(Scenario scenario, ScenarioDatabases databases, Path ro
             // the server starts the operator confirms up front wrote their log before the plan was made
             MigrateHomes.started(target);
         }
-        Optional<Path> oldAnalytics = ScenarioGenerator.writeAnalytics(scenario, root.resolve("old-analytics"),
-                databases.datasources());
+        Optional<Path> oldAnalytics =
+                ScenarioGenerator.writeAnalytics(scenario, root.resolve("old-analytics"), databases.datasources());
         if (oldAnalytics.isPresent()) {
             MigrateHomes.copyTree(Samples.home(Samples.ANALYTICS_TARGET), root.resolve("new-analytics"));
         }
@@ -89,8 +97,11 @@ record ScenarioMigration(Scenario scenario, ScenarioDatabases databases, Path ro
     /** The statements of a test resource: one a line ending in ';', comment lines left out. */
     private static List<String> statements(String resource) throws Exception {
         try (java.io.InputStream in = ScenarioMigration.class.getResourceAsStream(resource)) {
-            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines()
-                    .filter(l -> !l.isBlank() && !l.startsWith("--")).map(l -> l.replaceFirst(";\\s*$", "")).toList();
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+                    .lines()
+                    .filter(l -> !l.isBlank() && !l.startsWith("--"))
+                    .map(l -> l.replaceFirst(";\\s*$", ""))
+                    .toList();
         }
     }
 
@@ -105,8 +116,8 @@ record ScenarioMigration(Scenario scenario, ScenarioDatabases databases, Path ro
         Files.writeString(root.resolve("answers.yaml"), ANSWERS);
         Optional<Path> oldAnalytics = Optional.of(root.resolve("old-analytics")).filter(Files::isDirectory);
         Optional<Path> newAnalytics = Optional.of(root.resolve("new-analytics")).filter(Files::isDirectory);
-        return new ScenarioMigration(scenario, databases, root, root.resolve("old"), root.resolve("new"),
-                oldAnalytics, newAnalytics);
+        return new ScenarioMigration(
+                scenario, databases, root, root.resolve("old"), root.resolve("new"), oldAnalytics, newAnalytics);
     }
 
     /**
@@ -115,11 +126,18 @@ record ScenarioMigration(Scenario scenario, ScenarioDatabases databases, Path ro
      * place, so verify's verdict is about the migration.
      */
     private static void withWso2ProtectedSynapseFiles(Path target) throws Exception {
-        Path reference = Path.of(String.valueOf(System.getProperty("apim.reference.dir")), "apim-3.1.0",
+        Path reference = Path.of(
+                String.valueOf(System.getProperty("apim.reference.dir")),
+                "apim-3.1.0",
                 VerifyDefaultSampleTest.SYNAPSE);
-        for (String f : List.of("api/_RevokeAPI_.xml", "sequences/_cors_request_handler_.xml", "sequences/main.xml",
+        for (String f : List.of(
+                "api/_RevokeAPI_.xml",
+                "sequences/_cors_request_handler_.xml",
+                "sequences/main.xml",
                 "proxy-services/WorkflowCallbackService.xml")) {
-            Files.copy(reference.resolve(f), target.resolve(VerifyDefaultSampleTest.SYNAPSE).resolve(f),
+            Files.copy(
+                    reference.resolve(f),
+                    target.resolve(VerifyDefaultSampleTest.SYNAPSE).resolve(f),
                     java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
     }
@@ -127,8 +145,7 @@ record ScenarioMigration(Scenario scenario, ScenarioDatabases databases, Path ro
     /** The 3.0.0 deployment.toml turns versioning on, and registry.xml shows the four flags it renders true. */
     private static void versioningWasOn(Path home) throws Exception {
         Path toml = home.resolve("repository/conf/deployment.toml");
-        Files.writeString(toml, Files.readString(toml)
-                + "\n[registry.static_configuration]\nenable = true\n");
+        Files.writeString(toml, Files.readString(toml) + "\n[registry.static_configuration]\nenable = true\n");
         Path registry = home.resolve("repository/conf/registry.xml");
         String xml = Files.readString(registry);
         for (String flag : VERSIONING_FLAGS) {
@@ -155,8 +172,15 @@ record ScenarioMigration(Scenario scenario, ScenarioDatabases databases, Path ro
 
     /** The homes, answers and date every command of the run is given. */
     List<String> installation() {
-        List<String> args = new ArrayList<>(List.of("--old", oldHome.toString(), "--new", newHome.toString(),
-                "--answers", answers().toString(), "--today", MigrateHomes.TODAY));
+        List<String> args = new ArrayList<>(List.of(
+                "--old",
+                oldHome.toString(),
+                "--new",
+                newHome.toString(),
+                "--answers",
+                answers().toString(),
+                "--today",
+                MigrateHomes.TODAY));
         oldAnalytics.ifPresent(p -> args.addAll(List.of("--old-analytics", p.toString())));
         newAnalytics.ifPresent(p -> args.addAll(List.of("--new-analytics", p.toString())));
         return args;
@@ -182,10 +206,14 @@ record ScenarioMigration(Scenario scenario, ScenarioDatabases databases, Path ro
      */
     void answerForMigrate(List<String> confirmed) throws Exception {
         // the tenant loader jar ships with neither home nor the tool: the operator says where it is
-        Path loader = Files.write(root.resolve("tenantloader-1.0.jar"),
+        Path loader = Files.write(
+                root.resolve("tenantloader-1.0.jar"),
                 new byte[] {'P', 'K', 5, 6, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0});
-        StringBuilder yaml = new StringBuilder(ANSWERS).append("migrate:\n  database_backup: \"")
-                .append(DATABASE_BACKUP).append("\"\n  files:\n    tenantloader: \"").append(loader.toAbsolutePath())
+        StringBuilder yaml = new StringBuilder(ANSWERS)
+                .append("migrate:\n  database_backup: \"")
+                .append(DATABASE_BACKUP)
+                .append("\"\n  files:\n    tenantloader: \"")
+                .append(loader.toAbsolutePath())
                 .append("\"\n");
         if (!confirmed.isEmpty()) {
             yaml.append("  confirmed:\n");
@@ -200,7 +228,11 @@ record ScenarioMigration(Scenario scenario, ScenarioDatabases databases, Path ro
 
     /** The manual steps of the plan: the operator does them and lists them under migrate.confirmed. */
     List<String> manualSteps() throws Exception {
-        return steps().stream().filter(s -> !s.automated()).map(PlanStep::id).distinct().toList();
+        return steps().stream()
+                .filter(s -> !s.automated())
+                .map(PlanStep::id)
+                .distinct()
+                .toList();
     }
 
     /** The script steps of the plan: migrate runs every one itself on PostgreSQL and MariaDB. */
@@ -209,8 +241,8 @@ record ScenarioMigration(Scenario scenario, ScenarioDatabases databases, Path ro
     }
 
     List<String> migrateArgs(Path run, String... extra) {
-        List<String> args = new ArrayList<>(List.of("migrate", "--plan", planFile().toString(), "--run",
-                run.toString()));
+        List<String> args =
+                new ArrayList<>(List.of("migrate", "--plan", planFile().toString(), "--run", run.toString()));
         args.addAll(installation());
         args.addAll(List.of(extra));
         return args;

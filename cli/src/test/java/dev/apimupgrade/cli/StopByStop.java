@@ -41,7 +41,7 @@ final class StopByStop {
 
     /** Runs migrate stop by stop; returns the last run (the one that did not stop). */
     CliRun walk(Migrate migrate, Steps steps) throws Exception {
-        return walk(migrate, steps, stopped -> { });
+        return walk(migrate, steps, stopped -> {});
     }
 
     CliRun walk(Migrate migrate, Steps steps, AtStop atStop) throws Exception {
@@ -49,8 +49,12 @@ final class StopByStop {
         while (run.code() == ExitCode.NEEDS_OPERATOR) {
             atStop.before(run);
             String stopped = stoppedAt(run);
-            assertThat(confirmed).as("stopped again at a confirmed step: " + run.out()).doesNotContain(stopped);
-            operator.doStep(steps.now().stream().filter(s -> s.id().equals(stopped)).findFirst()
+            assertThat(confirmed)
+                    .as("stopped again at a confirmed step: " + run.out())
+                    .doesNotContain(stopped);
+            operator.doStep(steps.now().stream()
+                    .filter(s -> s.id().equals(stopped))
+                    .findFirst()
                     .orElseThrow(() -> new AssertionError("the plan has no step " + stopped)));
             confirmed.add(stopped);
             run = migrate.run(List.copyOf(confirmed));
@@ -60,7 +64,11 @@ final class StopByStop {
 
     /** The step a run stopped at, from its "STOPPED at ID." line. */
     static String stoppedAt(CliRun r) {
-        return r.out().lines().filter(l -> l.startsWith("STOPPED at ")).findFirst()
-                .orElseThrow(() -> new AssertionError(r.out() + r.err())).replaceFirst("^STOPPED at (.*)\\.$", "$1");
+        return r.out()
+                .lines()
+                .filter(l -> l.startsWith("STOPPED at "))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(r.out() + r.err()))
+                .replaceFirst("^STOPPED at (.*)\\.$", "$1");
     }
 }

@@ -19,20 +19,22 @@ import java.util.TreeMap;
  * so two migrations can be compared object by object.
  */
 final class TableDigests {
-    private static final String PG_DIGEST = "SELECT count(*) || ':' || md5(coalesce(string_agg(t::text, '|' ORDER BY"
-            + " t::text), '')) FROM \"%s\" t";
+    private static final String PG_DIGEST =
+            "SELECT count(*) || ':' || md5(coalesce(string_agg(t::text, '|' ORDER BY" + " t::text), '')) FROM \"%s\" t";
 
-    private TableDigests() {
-    }
+    private TableDigests() {}
 
     /** Table name (prefixed) -> digest, for every base table of the connection's database. */
     static Map<String, String> of(Connection c, boolean postgres, String prefix) throws SQLException {
         Map<String, String> out = new TreeMap<>();
         try (Statement s = c.createStatement()) {
             for (String table : tables(c, postgres)) {
-                out.put(prefix + table, postgres ? single(s, PG_DIGEST.formatted(table))
-                        : single(s, "SELECT count(*) FROM `" + table + "`") + ":"
-                                + column(s, "CHECKSUM TABLE `" + table + "` EXTENDED", 2));
+                out.put(
+                        prefix + table,
+                        postgres
+                                ? single(s, PG_DIGEST.formatted(table))
+                                : single(s, "SELECT count(*) FROM `" + table + "`") + ":"
+                                        + column(s, "CHECKSUM TABLE `" + table + "` EXTENDED", 2));
             }
         }
         return out;
@@ -48,26 +50,56 @@ final class TableDigests {
         for (String table : tables(c, postgres)) {
             String key = prefix + table;
             if (postgres) {
-                out.put(key + " columns", lines(c, "SELECT column_name, data_type, character_maximum_length,"
-                        + " is_nullable, column_default FROM information_schema.columns WHERE table_schema = 'public'"
-                        + " AND table_name = ? ORDER BY ordinal_position", table));
-                out.put(key + " constraints", lines(c, "SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint"
-                        + " WHERE conrelid = ('public.\"' || ? || '\"')::regclass ORDER BY conname", table));
-                out.put(key + " indexes", lines(c, "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname ="
-                        + " 'public' AND tablename = ? ORDER BY indexname", table));
+                out.put(
+                        key + " columns",
+                        lines(
+                                c,
+                                "SELECT column_name, data_type, character_maximum_length,"
+                                        + " is_nullable, column_default FROM information_schema.columns WHERE table_schema = 'public'"
+                                        + " AND table_name = ? ORDER BY ordinal_position",
+                                table));
+                out.put(
+                        key + " constraints",
+                        lines(
+                                c,
+                                "SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint"
+                                        + " WHERE conrelid = ('public.\"' || ? || '\"')::regclass ORDER BY conname",
+                                table));
+                out.put(
+                        key + " indexes",
+                        lines(
+                                c,
+                                "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname ="
+                                        + " 'public' AND tablename = ? ORDER BY indexname",
+                                table));
             } else {
-                out.put(key + " columns", lines(c, "SELECT column_name, column_type, is_nullable, column_default, extra"
-                        + " FROM information_schema.columns WHERE table_schema = DATABASE() AND table_name = ?"
-                        + " ORDER BY ordinal_position", table));
-                out.put(key + " constraints", lines(c, "SELECT k.constraint_name, t.constraint_type, k.column_name,"
-                        + " k.referenced_table_name, k.referenced_column_name FROM information_schema.key_column_usage k"
-                        + " JOIN information_schema.table_constraints t ON t.constraint_schema = k.constraint_schema"
-                        + " AND t.table_name = k.table_name AND t.constraint_name = k.constraint_name"
-                        + " WHERE k.table_schema = DATABASE() AND k.table_name = ?"
-                        + " ORDER BY k.constraint_name, k.ordinal_position", table));
-                out.put(key + " indexes", lines(c, "SELECT index_name, non_unique, seq_in_index, column_name FROM"
-                        + " information_schema.statistics WHERE table_schema = DATABASE() AND table_name = ?"
-                        + " ORDER BY index_name, seq_in_index", table));
+                out.put(
+                        key + " columns",
+                        lines(
+                                c,
+                                "SELECT column_name, column_type, is_nullable, column_default, extra"
+                                        + " FROM information_schema.columns WHERE table_schema = DATABASE() AND table_name = ?"
+                                        + " ORDER BY ordinal_position",
+                                table));
+                out.put(
+                        key + " constraints",
+                        lines(
+                                c,
+                                "SELECT k.constraint_name, t.constraint_type, k.column_name,"
+                                        + " k.referenced_table_name, k.referenced_column_name FROM information_schema.key_column_usage k"
+                                        + " JOIN information_schema.table_constraints t ON t.constraint_schema = k.constraint_schema"
+                                        + " AND t.table_name = k.table_name AND t.constraint_name = k.constraint_name"
+                                        + " WHERE k.table_schema = DATABASE() AND k.table_name = ?"
+                                        + " ORDER BY k.constraint_name, k.ordinal_position",
+                                table));
+                out.put(
+                        key + " indexes",
+                        lines(
+                                c,
+                                "SELECT index_name, non_unique, seq_in_index, column_name FROM"
+                                        + " information_schema.statistics WHERE table_schema = DATABASE() AND table_name = ?"
+                                        + " ORDER BY index_name, seq_in_index",
+                                table));
             }
             out.put(key + " rows", rows(c, rowQuery(c, postgres, table)));
         }
@@ -114,13 +146,15 @@ final class TableDigests {
     /** Row count and SHA-256 of the rows as text, sorted, so the order the server returns them in does not matter. */
     private static String rows(Connection c, String sql) throws SQLException {
         List<String> rows = new ArrayList<>();
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
             while (rs.next()) {
                 rows.add(row(rs));
             }
         }
         rows.sort(null);
-        return rows.size() + " rows " + FileDigest.sha256(String.join("\n", rows).getBytes(StandardCharsets.UTF_8));
+        return rows.size() + " rows "
+                + FileDigest.sha256(String.join("\n", rows).getBytes(StandardCharsets.UTF_8));
     }
 
     private static String row(ResultSet rs) throws SQLException {
@@ -135,8 +169,9 @@ final class TableDigests {
     private static List<String> tables(Connection c, boolean postgres) throws SQLException {
         List<String> tables = new ArrayList<>();
         try (PreparedStatement p = c.prepareStatement("SELECT table_name FROM information_schema.tables"
-                + " WHERE table_type = 'BASE TABLE' AND table_schema = " + (postgres ? "'public'" : "DATABASE()"));
-             ResultSet rs = p.executeQuery()) {
+                        + " WHERE table_type = 'BASE TABLE' AND table_schema = "
+                        + (postgres ? "'public'" : "DATABASE()"));
+                ResultSet rs = p.executeQuery()) {
             while (rs.next()) {
                 tables.add(rs.getString(1));
             }

@@ -26,7 +26,8 @@ class VerifyCustomSampleTest {
     private static final Map<String, String> OPERATOR = AssessSamplesEndToEndTest.OPERATOR_ENVIRONMENT;
     static final String MAIN = "repository/deployment/server/synapse-configs/default/sequences/main.xml";
     static final String TENANT_MAIN = "repository/tenants/1/synapse-configs/default/sequences/main.xml";
-    static final String TENANT_CORS = "repository/tenants/1/synapse-configs/default/sequences/_cors_request_handler_.xml";
+    static final String TENANT_CORS =
+            "repository/tenants/1/synapse-configs/default/sequences/_cors_request_handler_.xml";
 
     @TempDir
     Path tmp;
@@ -39,7 +40,10 @@ class VerifyCustomSampleTest {
 
     static Map<String, JsonNode> checks(Path afterReport) throws Exception {
         Map<String, JsonNode> out = new java.util.LinkedHashMap<>();
-        JsonMapper.builder().build().readTree(afterReport.toFile()).get("checks")
+        JsonMapper.builder()
+                .build()
+                .readTree(afterReport.toFile())
+                .get("checks")
                 .forEach(c -> out.put(c.get("id").asText(), c));
         return out;
     }
@@ -55,24 +59,41 @@ class VerifyCustomSampleTest {
         MigrateHomes.copyTree(Samples.home(Samples.ANALYTICS_CUSTOM), analytics);
         MigrateHomes.started(target);
         MigrateCustomSampleTest.fixTheNullApiVersion(analytics);
-        List<String> homes = List.of("--old", old.toString(), "--new", target.toString(), "--old-analytics",
-                analytics.toString(), "--today", MigrateHomes.TODAY);
+        List<String> homes = List.of(
+                "--old",
+                old.toString(),
+                "--new",
+                target.toString(),
+                "--old-analytics",
+                analytics.toString(),
+                "--today",
+                MigrateHomes.TODAY);
         List<String> plan = new ArrayList<>(List.of("plan"));
         plan.addAll(homes);
         assertThat(run(plan, "--out", tmp.resolve("plan").toString()).code()).isEqualTo(ExitCode.READY);
         List<PlanStep> steps = PlanJson.read(tmp.resolve("plan/plan.json")).steps();
-        Path loader = Files.write(Files.createDirectories(tmp.resolve("downloads")).resolve("tenantloader-1.0.jar"),
+        Path loader = Files.write(
+                Files.createDirectories(tmp.resolve("downloads")).resolve("tenantloader-1.0.jar"),
                 new byte[] {'P', 'K', 5, 6, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0});
-        StringBuilder answers = new StringBuilder("migrate:\n  files:\n    tenantloader: \"" + loader + "\"\n"
-                + "  confirmed:\n");
-        steps.stream().filter(s -> !s.automated()).map(PlanStep::id).distinct()
+        StringBuilder answers =
+                new StringBuilder("migrate:\n  files:\n    tenantloader: \"" + loader + "\"\n" + "  confirmed:\n");
+        steps.stream()
+                .filter(s -> !s.automated())
+                .map(PlanStep::id)
+                .distinct()
                 .forEach(id -> answers.append("    - \"").append(id).append("\"\n"));
         answers.append("    - \"ANA-DB-PK:RunSqlScript:APIM_ANALYTICS_DB\"\n");
         Path answersFile = Files.writeString(tmp.resolve("answers.yaml"), answers.toString());
         MigrateCustomSampleTest.runTheAnalyticsScriptByHand(analytics);
         Path runDir = tmp.resolve("run");
-        List<String> migrate = new ArrayList<>(List.of("migrate", "--plan", tmp.resolve("plan/plan.json").toString(),
-                "--run", runDir.toString(), "--answers", answersFile.toString()));
+        List<String> migrate = new ArrayList<>(List.of(
+                "migrate",
+                "--plan",
+                tmp.resolve("plan/plan.json").toString(),
+                "--run",
+                runDir.toString(),
+                "--answers",
+                answersFile.toString()));
         migrate.addAll(homes);
         CliRun migrated = run(migrate);
         assertThat(migrated.code()).as(migrated.out() + migrated.err()).isEqualTo(ExitCode.READY);
@@ -104,20 +125,44 @@ class VerifyCustomSampleTest {
 
         // a tenant's default file that is neither the 3.1.0 file nor absent is a real failure, named
         Files.createDirectories(target.resolve(TENANT_CORS).getParent());
-        Files.writeString(target.resolve(TENANT_CORS), "<sequence name=\"_cors_request_handler_\"><drop/></sequence>\n");
-        CliRun failed = run(verify, "--run", runDir.toString(), "--out", tmp.resolve("after-failed").toString());
+        Files.writeString(
+                target.resolve(TENANT_CORS), "<sequence name=\"_cors_request_handler_\"><drop/></sequence>\n");
+        CliRun failed = run(
+                verify,
+                "--run",
+                runDir.toString(),
+                "--out",
+                tmp.resolve("after-failed").toString());
 
         assertThat(failed.code()).isEqualTo(ExitCode.BLOCKERS);
-        assertThat(failed.out()).contains("FAIL SYNAPSE-PROTECTED").contains(TENANT_CORS
-                + " (neither the 3.1.0 file as planned nor the stock one)");
+        assertThat(failed.out())
+                .contains("FAIL SYNAPSE-PROTECTED")
+                .contains(TENANT_CORS + " (neither the 3.1.0 file as planned nor the stock one)");
 
         // the board summary shows verify's FAIL and the failed check as the after side, not an absent assessment
-        CliRun assessed = run(new ArrayList<>(List.of("assess", "--old", old.toString(), "--new", target.toString(),
-                "--old-analytics", analytics.toString(), "--today", MigrateHomes.TODAY)),
-                "--out", tmp.resolve("assess").toString());
+        CliRun assessed = run(
+                new ArrayList<>(List.of(
+                        "assess",
+                        "--old",
+                        old.toString(),
+                        "--new",
+                        target.toString(),
+                        "--old-analytics",
+                        analytics.toString(),
+                        "--today",
+                        MigrateHomes.TODAY)),
+                "--out",
+                tmp.resolve("assess").toString());
         assertThat(assessed.code()).isNotEqualTo(ExitCode.BAD_INPUT);
-        CliRun bundled = run(List.of("evidence", "--before", tmp.resolve("assess").toString(), "--run",
-                runDir.toString(), "--after", tmp.resolve("after-failed").toString(), "--out",
+        CliRun bundled = run(List.of(
+                "evidence",
+                "--before",
+                tmp.resolve("assess").toString(),
+                "--run",
+                runDir.toString(),
+                "--after",
+                tmp.resolve("after-failed").toString(),
+                "--out",
                 tmp.resolve("bundle").toString()));
         assertThat(bundled.code()).as(bundled.err()).isZero();
         String index = Files.readString(tmp.resolve("bundle/index.html"));

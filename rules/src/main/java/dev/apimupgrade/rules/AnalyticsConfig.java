@@ -13,15 +13,22 @@ import java.util.Set;
  */
 public final class AnalyticsConfig {
     /** profile/name of the datasources the guide names (Step 3.2, items 2 and 3). */
-    private static final Set<String> GUIDE_DATASOURCES = Set.of("dashboard/APIM_ANALYTICS_DB", "dashboard/AM_DB",
-            "worker/APIM_ANALYTICS_DB");
+    private static final Set<String> GUIDE_DATASOURCES =
+            Set.of("dashboard/APIM_ANALYTICS_DB", "dashboard/AM_DB", "worker/APIM_ANALYTICS_DB");
     /** Words a converted driver bundle's symbolic name carries (jartobundle names it after the jar). */
     private static final Map<String, Set<String>> BUNDLE_WORDS = Map.of(
-            "mysql", Set.of("mysql", "mariadb"), "postgre", Set.of("postgresql"), "mssql", Set.of("mssql", "sqlserver"),
-            "oracle", Set.of("ojdbc", "oracle"), "db2", Set.of("db2"));
+            "mysql",
+            Set.of("mysql", "mariadb"),
+            "postgre",
+            Set.of("postgresql"),
+            "mssql",
+            Set.of("mssql", "sqlserver"),
+            "oracle",
+            Set.of("ojdbc", "oracle"),
+            "db2",
+            Set.of("db2"));
 
-    private AnalyticsConfig() {
-    }
+    private AnalyticsConfig() {}
 
     public static boolean guideNamed(String profile, String name) {
         return GUIDE_DATASOURCES.contains(profile + "/" + name);
@@ -36,8 +43,10 @@ public final class AnalyticsConfig {
     }
 
     public static boolean isHomeRelativeH2(String url) {
-        return Datasources.isH2Url(url) && (url.contains("${sys:carbon.home}") || url.contains("${carbon.home}")
-                || Datasources.isHomeRelativeH2(url));
+        return Datasources.isH2Url(url)
+                && (url.contains("${sys:carbon.home}")
+                        || url.contains("${carbon.home}")
+                        || Datasources.isHomeRelativeH2(url));
     }
 
     /**
@@ -45,8 +54,8 @@ public final class AnalyticsConfig {
      * home spelled from that home (copied verbatim, ${sys:carbon.home} would name the new home's file).
      */
     public static String urlForNewHome(String oldUrl) {
-        return oldUrl.replace("${sys:carbon.home}", "<3.0.0 analytics home>").replace("${carbon.home}",
-                "<3.0.0 analytics home>");
+        return oldUrl.replace("${sys:carbon.home}", "<3.0.0 analytics home>")
+                .replace("${carbon.home}", "<3.0.0 analytics home>");
     }
 
     public static boolean isH2(AnalyticsDatasource d) {
@@ -62,7 +71,8 @@ public final class AnalyticsConfig {
             return true;
         }
         String symbolic = jar.symbolicName().toLowerCase(Locale.ROOT);
-        return BUNDLE_WORDS.getOrDefault(Datasources.kind("", d.url()), Set.of()).stream().anyMatch(symbolic::contains);
+        return BUNDLE_WORDS.getOrDefault(Datasources.kind("", d.url()), Set.of()).stream()
+                .anyMatch(symbolic::contains);
     }
 
     /** "dashboard APIM_ANALYTICS_DB" as a message names a datasource. */

@@ -36,8 +36,7 @@ public final class Charsets {
             new Referenced("UM_DOMAIN", "UM_TENANT_ID", STEP1_UM),
             new Referenced("AM_API", "API_ID", AM_SCRIPT));
 
-    private Charsets() {
-    }
+    private Charsets() {}
 
     /** Whether a new table's foreign key references one of these columns. */
     public static boolean isReferenced(DbTableCharset t) {
@@ -45,22 +44,28 @@ public final class Charsets {
     }
 
     public static boolean differs(DbTableCharset t, DbDefaultCharset d) {
-        return !t.characterSet().equalsIgnoreCase(d.characterSet()) || !t.collation().equalsIgnoreCase(d.collation());
+        return !t.characterSet().equalsIgnoreCase(d.characterSet())
+                || !t.collation().equalsIgnoreCase(d.collation());
     }
 
     /** "IDN_OAUTH2_AUTHORIZATION_CODE.CODE_ID (latin1, latin1_swedish_ci; IS 5.10.0 ... step1/identity/mysql.sql)". */
     public static String referencedPhrase(List<DbTableCharset> off) {
-        return off.stream().flatMap(t -> REFERENCED.stream().filter(r -> r.table().equals(t.table())
-                        && t.hasColumn(r.column()))
-                .map(r -> r.name() + " (" + t.characterSet() + ", " + t.collation() + "; referenced by a table "
-                        + r.script() + " creates)"))
-                .distinct().sorted().collect(Collectors.joining(", "));
+        return off.stream()
+                .flatMap(t -> REFERENCED.stream()
+                        .filter(r -> r.table().equals(t.table()) && t.hasColumn(r.column()))
+                        .map(r -> r.name() + " (" + t.characterSet() + ", " + t.collation() + "; referenced by a table "
+                                + r.script() + " creates)"))
+                .distinct()
+                .sorted()
+                .collect(Collectors.joining(", "));
     }
 
     /** "AM_API, IDN_CLAIM and 3 more" for the tables whose text columns are not in the database default. */
     public static String tablesPhrase(List<DbTableCharset> tables) {
-        List<String> names = tables.stream().map(DbTableCharset::table).distinct().sorted().toList();
-        return names.size() <= 8 ? String.join(", ", names)
+        List<String> names =
+                tables.stream().map(DbTableCharset::table).distinct().sorted().toList();
+        return names.size() <= 8
+                ? String.join(", ", names)
                 : String.join(", ", names.subList(0, 8)) + " and " + (names.size() - 8) + " more";
     }
 
@@ -71,8 +76,11 @@ public final class Charsets {
      * offered; when the referenced columns disagree among themselves no default fits them all, and the text says so.
      */
     public static String fix(DbDefaultCharset d, List<DbTableCharset> referenced) {
-        List<String> pairs = referenced.stream().map(t -> t.characterSet() + " COLLATE " + t.collation())
-                .distinct().sorted().toList();
+        List<String> pairs = referenced.stream()
+                .map(t -> t.characterSet() + " COLLATE " + t.collation())
+                .distinct()
+                .sorted()
+                .toList();
         if (pairs.size() == 1) {
             return "ALTER DATABASE " + quoted(d.database()) + " CHARACTER SET " + pairs.get(0) + ";";
         }

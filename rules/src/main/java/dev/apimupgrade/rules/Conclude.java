@@ -8,8 +8,8 @@ import dev.apimupgrade.rule.JustifiedAction;
 import dev.apimupgrade.rule.OffNode;
 import dev.apimupgrade.rule.Severity;
 import dev.apimupgrade.rule.Status;
-import dev.apimupgrade.rule.action.Action;
 import dev.apimupgrade.rule.StepPlacement;
+import dev.apimupgrade.rule.action.Action;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -21,8 +21,7 @@ import org.kie.api.runtime.rule.RuleContext;
  * metadata (@id, @severity), and the evidence from the facts the rule matched, so nothing is typed twice.
  */
 public final class Conclude {
-    private Conclude() {
-    }
+    private Conclude() {}
 
     public static Finding applies(RuleContext kcontext, String message, Object... matched) {
         return finding(kcontext, Status.APPLIES, message, matched);
@@ -42,22 +41,34 @@ public final class Conclude {
      */
     public static OffNode offNode(RuleContext kcontext, NodeRoleConfig node, StepPlacement placement) {
         Rule rule = kcontext.getRule();
-        return new OffNode(meta(rule, "id"), "not on a " + node.label() + " node: the guide runs this step "
-                + Placement.where(placement) + ".", evidence(node), rule.getName());
+        return new OffNode(
+                meta(rule, "id"),
+                "not on a " + node.label() + " node: the guide runs this step " + Placement.where(placement) + ".",
+                evidence(node),
+                rule.getName());
     }
 
     /** A typed action justified by this rule ({@code new RunSqlScript(...)}, {@code ManualStep.of(...)}). */
     public static JustifiedAction action(RuleContext kcontext, Action action, List<?> matched) {
         Rule rule = kcontext.getRule();
         String id = meta(rule, "id");
-        return JustifiedAction.of(id + ":" + action.kind().label() + ":" + action.target(), id, action,
-                evidence(matched.toArray()), rule.getName());
+        return JustifiedAction.of(
+                id + ":" + action.kind().label() + ":" + action.target(),
+                id,
+                action,
+                evidence(matched.toArray()),
+                rule.getName());
     }
 
     private static Finding finding(RuleContext kcontext, Status status, String message, Object... matched) {
         Rule rule = kcontext.getRule();
-        return new Finding(meta(rule, "id"), status, Severity.valueOf(meta(rule, "severity")), message,
-                evidence(matched), rule.getName());
+        return new Finding(
+                meta(rule, "id"),
+                status,
+                Severity.valueOf(meta(rule, "severity")),
+                message,
+                evidence(matched),
+                rule.getName());
     }
 
     static String meta(Rule rule, String key) {

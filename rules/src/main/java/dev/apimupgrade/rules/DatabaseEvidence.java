@@ -25,8 +25,7 @@ public final class DatabaseEvidence {
     /** A cautious rate for reg-index.sql (NOT IN deletes are slow on MySQL), not measured on the user's database. */
     static final long REG_LOG_ROWS_PER_SECOND = 5_000;
 
-    private DatabaseEvidence() {
-    }
+    private DatabaseEvidence() {}
 
     public static boolean isPostgres(DatasourceConfig c) {
         String type = c.type() == null ? "" : c.type().toLowerCase(Locale.ROOT);
@@ -70,13 +69,17 @@ public final class DatabaseEvidence {
      */
     public static String cleanupSummary(List<RowCount> versioned, List<RowCount> deletes) {
         long v = total(versioned);
-        long links = total(deletes.stream().filter(c -> c.table().startsWith("REG_RESOURCE_")).toList());
+        long links = total(deletes.stream()
+                .filter(c -> c.table().startsWith("REG_RESOURCE_"))
+                .toList());
         long orphans = total(deletes) - links;
         String text = "The registry holds " + v + " versioned rows (REG_PATH_ID NULL); the clean-up script would"
                 + " delete " + links + " REG_RESOURCE_* rows and " + orphans
                 + " orphaned REG_TAG/REG_COMMENT/REG_PROPERTY/REG_RATING rows.";
-        return links > v ? text + " " + (links - v) + " of the deleted REG_RESOURCE_* rows are not versioned ones"
-                + " (their REG_VERSION matches no REG_RESOURCE row): check them before running it." : text;
+        return links > v
+                ? text + " " + (links - v) + " of the deleted REG_RESOURCE_* rows are not versioned ones"
+                        + " (their REG_VERSION matches no REG_RESOURCE row): check them before running it."
+                : text;
     }
 
     /** "about 50 s" for reg-index.sql on this many REG_LOG rows (a rough rate, said to be rough). */
@@ -105,7 +108,9 @@ public final class DatabaseEvidence {
             return table + " was not found in any datasource read (" + names(scans) + ").";
         }
         return table + " was not found in the datasources read; not read: "
-                + unread.stream().map(s -> s.datasource() + " (" + s.reason() + ")").collect(Collectors.joining("; "))
+                + unread.stream()
+                        .map(s -> s.datasource() + " (" + s.reason() + ")")
+                        .collect(Collectors.joining("; "))
                 + ".";
     }
 
@@ -115,16 +120,21 @@ public final class DatabaseEvidence {
      * home given that names no readable APIM_ANALYTICS_DB, or no analytics home given (then --old-analytics helps).
      */
     public static String missingAnalytics(List<DatabaseScan> scans, List<?> oldAnalyticsHomes) {
-        List<DatabaseScan> analytics = scans.stream().filter(s -> s.datasource().equals(ANALYTICS_DB)).toList();
+        List<DatabaseScan> analytics =
+                scans.stream().filter(s -> s.datasource().equals(ANALYTICS_DB)).toList();
         if (analytics.stream().anyMatch(DatabaseScan::scanned)) {
-            return ANALYTICS_DB + " was read (" + analytics.stream().filter(DatabaseScan::scanned).findFirst()
-                    .orElseThrow().product() + ") and has no APILASTACCESSSUMMARY table yet: the 3.0.0 analytics"
+            return ANALYTICS_DB + " was read ("
+                    + analytics.stream()
+                            .filter(DatabaseScan::scanned)
+                            .findFirst()
+                            .orElseThrow()
+                            .product() + ") and has no APILASTACCESSSUMMARY table yet: the 3.0.0 analytics"
                     + " worker creates it when it first summarises API access, so there is no key to check until"
                     + " then; assess again once it exists.";
         }
         if (!analytics.isEmpty()) {
-            return ANALYTICS_DB + " of the 3.0.0 analytics home was not read (" + analytics.get(0).reason()
-                    + "), so APILASTACCESSSUMMARY could not be checked.";
+            return ANALYTICS_DB + " of the 3.0.0 analytics home was not read ("
+                    + analytics.get(0).reason() + "), so APILASTACCESSSUMMARY could not be checked.";
         }
         if (!oldAnalyticsHomes.isEmpty()) {
             return "The 3.0.0 analytics home given with --old-analytics names no " + ANALYTICS_DB + " in its worker"

@@ -19,17 +19,32 @@ public final class Datasources {
             "db2", List.of("com.ibm.db2.jcc.DB2Driver"),
             "h2", List.of("org.h2.Driver"));
     /** JDBC subprotocols and type spellings, each with the kind it names. */
-    private static final Map<String, String> ALIASES = Map.of("h2", "h2", "mysql", "mysql", "mariadb", "mysql",
-            "postgresql", "postgre", "postgre", "postgre", "sqlserver", "mssql", "mssql", "mssql", "oracle", "oracle",
-            "db2", "db2");
+    private static final Map<String, String> ALIASES = Map.of(
+            "h2",
+            "h2",
+            "mysql",
+            "mysql",
+            "mariadb",
+            "mysql",
+            "postgresql",
+            "postgre",
+            "postgre",
+            "postgre",
+            "sqlserver",
+            "mssql",
+            "mssql",
+            "mssql",
+            "oracle",
+            "oracle",
+            "db2",
+            "db2");
     /** Step 1.3 "If you are using another DB type": driver and validationQuery per type. */
     private static final Map<String, List<String>> GUIDE_PARAMS = Map.of(
             "postgre", List.of("org.postgresql.Driver", "SELECT 1"),
             "mssql", List.of("com.microsoft.sqlserver.jdbc.SQLServerDriver", "SELECT 1"),
             "db2", List.of("com.ibm.db2.jcc.DB2Driver", "SELECT 1 FROM SYSIBM.SYSDUMMY1"));
 
-    private Datasources() {
-    }
+    private Datasources() {}
 
     /**
      * The kind of a datasource (h2, mysql, postgre, mssql, oracle, db2, or "other"): from the URL's JDBC subprotocol,
@@ -37,7 +52,8 @@ public final class Datasources {
      * (the testing-tool deployment.toml files do), and the driver that must be present follows the URL.
      */
     public static String kind(String type, String url) {
-        String fromUrl = kindOf(url == null ? "" : url.trim().toLowerCase(Locale.ROOT).replaceFirst("^jdbc:", ""));
+        String fromUrl =
+                kindOf(url == null ? "" : url.trim().toLowerCase(Locale.ROOT).replaceFirst("^jdbc:", ""));
         if (!fromUrl.equals("other")) {
             return fromUrl;
         }
@@ -60,24 +76,49 @@ public final class Datasources {
      * password, driver, validationQuery and every pool_options key; kernel infer.json "database.$1.type": type, and
      * hostname, port, name and sid through the URL it infers). The 3.0.0 template reads the same ones.
      */
-    private static final java.util.Set<String> READ_KEYS = java.util.Set.of("type", "url", "username", "password",
-            "driver", "validationQuery", "hostname", "port", "name", "sid", "pool_options");
+    private static final java.util.Set<String> READ_KEYS = java.util.Set.of(
+            "type",
+            "url",
+            "username",
+            "password",
+            "driver",
+            "validationQuery",
+            "hostname",
+            "port",
+            "name",
+            "sid",
+            "pool_options");
 
     /**
      * The keys of a carried [database.NAME] table (its TomlSettings) that 3.1.0 does not read, relative to the table
      * and comma-separated ("driverClassName"): the carried table leaves them out and the runbook says so.
      */
     public static String unreadKeys(List<?> settings) {
-        return settings.stream().map(dev.apimupgrade.fact.TomlSetting.class::cast)
-                .map(t -> t.key().split("\\.", 3)).filter(k -> k.length == 3)
-                .map(k -> k[2]).filter(k -> !READ_KEYS.contains(k.split("\\.", 2)[0])).sorted().distinct()
+        return settings.stream()
+                .map(dev.apimupgrade.fact.TomlSetting.class::cast)
+                .map(t -> t.key().split("\\.", 3))
+                .filter(k -> k.length == 3)
+                .map(k -> k[2])
+                .filter(k -> !READ_KEYS.contains(k.split("\\.", 2)[0]))
+                .sorted()
+                .distinct()
                 .collect(java.util.stream.Collectors.joining(","));
     }
 
     /** kernel infer.json "database.$1.type": the driver 3.x fills in for a type when the table gives none. */
-    private static final Map<String, String> INFERRED_DRIVER = Map.of("mysql", "com.mysql.jdbc.Driver",
-            "oracle", "oracle.jdbc.OracleDriver", "mssql", "com.microsoft.sqlserver.jdbc.SQLServerDriver",
-            "db2", "com.ibm.db2.jcc.DB2Driver", "postgre", "org.postgresql.Driver", "h2", "org.h2.Driver");
+    private static final Map<String, String> INFERRED_DRIVER = Map.of(
+            "mysql",
+            "com.mysql.jdbc.Driver",
+            "oracle",
+            "oracle.jdbc.OracleDriver",
+            "mssql",
+            "com.microsoft.sqlserver.jdbc.SQLServerDriver",
+            "db2",
+            "com.ibm.db2.jcc.DB2Driver",
+            "postgre",
+            "org.postgresql.Driver",
+            "h2",
+            "org.h2.Driver");
 
     /** Whether a table's type and its URL name two different known databases (type "mysql", jdbc:postgresql:). */
     public static boolean typeContradictsUrl(String type, String url) {
@@ -110,7 +151,8 @@ public final class Datasources {
 
     /** True when a jar's declared driver class serves a datasource of this type and URL. */
     public static boolean drives(String type, String url, String driverClass) {
-        return driverClass != null && !driverClass.isEmpty()
+        return driverClass != null
+                && !driverClass.isEmpty()
                 && DRIVERS.getOrDefault(kind(type, url), List.of()).contains(driverClass);
     }
 

@@ -36,10 +36,19 @@ import org.kie.api.runtime.KieSession;
  */
 public final class DroolsRuleEngine implements RuleEngine {
     /** One DRL per guide chapter; their text is what the rule-pack hash covers. */
-    static final List<String> CHAPTERS = List.of("preflight", "registry", "configuration", "databases", "keystores",
-            "identity", "reindex", "analytics", "errata");
+    static final List<String> CHAPTERS = List.of(
+            "preflight",
+            "registry",
+            "configuration",
+            "databases",
+            "keystores",
+            "identity",
+            "reindex",
+            "analytics",
+            "errata");
     /** The rules across the nodes of a deployment, in their own package (dev.apimupgrade.rules.deployment). */
     static final String DEPLOYMENT_RULES = "deployment/deployment";
+
     private static final String MODEL_LIST = "/META-INF/kie/dev.apimupgrade/rules/drools-model";
 
     private final KieBase kieBase;
@@ -72,14 +81,15 @@ public final class DroolsRuleEngine implements RuleEngine {
                 session.insert(o);
             }
             // where each step runs is catalogue metadata; the rules read it beside the facts
-            scope.all().stream().filter(c -> !c.nodes().isEmpty())
+            scope.all().stream()
+                    .filter(c -> !c.nodes().isEmpty())
                     .forEach(c -> session.insert(new StepPlacement(c.id(), c.nodes())));
             session.fireAllRules();
             List<Finding> findings = new ArrayList<>();
             List<JustifiedAction> actions = new ArrayList<>();
             List<OffNode> offNode = new ArrayList<>();
-            for (Object o : session.getObjects(o -> o instanceof Finding || o instanceof JustifiedAction
-                    || o instanceof OffNode)) {
+            for (Object o : session.getObjects(
+                    o -> o instanceof Finding || o instanceof JustifiedAction || o instanceof OffNode)) {
                 if (o instanceof Finding f) {
                     findings.add(f);
                 } else if (o instanceof OffNode n) {
@@ -89,7 +99,8 @@ public final class DroolsRuleEngine implements RuleEngine {
                 }
             }
             // a rule of the other scope that fires on no facts at all ("nothing to compare") is not this verdict's
-            java.util.Set<String> ids = new java.util.HashSet<>(scope.all().stream().map(c -> c.id()).toList());
+            java.util.Set<String> ids = new java.util.HashSet<>(
+                    scope.all().stream().map(c -> c.id()).toList());
             findings.removeIf(f -> !ids.contains(f.conditionId()));
             actions.removeIf(a -> !ids.contains(a.conditionId()));
             offNode.removeIf(o -> !ids.contains(o.conditionId()));
@@ -106,8 +117,12 @@ public final class DroolsRuleEngine implements RuleEngine {
             for (Rule r : p.getRules()) {
                 String id = Conclude.meta(r, "id");
                 String chapter = catalogue.find(id).map(c -> c.chapter()).orElse("");
-                out.add(new RuleInfo(r.getName(), id, Severity.valueOf(Conclude.meta(r, "severity")),
-                        Conclude.meta(r, "guide"), chapter));
+                out.add(new RuleInfo(
+                        r.getName(),
+                        id,
+                        Severity.valueOf(Conclude.meta(r, "severity")),
+                        Conclude.meta(r, "guide"),
+                        chapter));
             }
         }
         out.sort(Comparator.comparing(RuleInfo::ruleName));

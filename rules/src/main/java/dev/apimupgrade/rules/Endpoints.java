@@ -13,15 +13,16 @@ import java.util.regex.Pattern;
  */
 public final class Endpoints {
     /** The names a 3.0.0 node uses for itself in its own configuration. */
-    private static final Set<String> LOCAL_HOSTS = Set.of("localhost", "127.0.0.1", "::1", "[::1]", "${carbon.local.ip}");
+    private static final Set<String> LOCAL_HOSTS =
+            Set.of("localhost", "127.0.0.1", "::1", "[::1]", "${carbon.local.ip}");
     /** The HTTPS port a node's own admin services listen on, unless an offset moves it. */
     private static final Set<String> OWN_PORTS = Set.of("", "9443", "${mgt.transport.https.port}");
+
     private static final Pattern URL = Pattern.compile(
             "([a-zA-Z][a-zA-Z0-9+.-]*)://(?:[^@/\\s\"']*@)?(\\[[^\\]]*\\]|\\$\\{[^}]*\\}|[^:/\\s\"',\\]?;]+)"
                     + "(?::(\\$\\{[^}]*\\}|\\d+))?");
 
-    private Endpoints() {
-    }
+    private Endpoints() {}
 
     /** One host and port found in a setting value; port is "" when the URL names none. */
     public record HostPort(String host, String port) {
@@ -61,18 +62,21 @@ public final class Endpoints {
     /** True when a service URL is this server's own admin services (local host, its own HTTPS port). */
     public static boolean isOwnServiceUrl(String value) {
         List<HostPort> found = hostPorts(value);
-        return !found.isEmpty() && found.stream().allMatch(hp -> isLocalHost(hp.host()) && OWN_PORTS.contains(hp.port()));
+        return !found.isEmpty()
+                && found.stream().allMatch(hp -> isLocalHost(hp.host()) && OWN_PORTS.contains(hp.port()));
     }
 
     /** The settings that place the key manager, traffic manager or gateway on a node (PRE-DISTRIBUTED). */
     public static boolean isNodeUrlKey(String key) {
         return key.equals("apim.key_manager.service_url")
-                || key.startsWith("apim.throttling.") && key.toLowerCase(Locale.ROOT).contains("url")
+                || key.startsWith("apim.throttling.")
+                        && key.toLowerCase(Locale.ROOT).contains("url")
                 || key.startsWith("apim.gateway.environment[") && key.endsWith(".service_url");
     }
 
     /** The hosts and ports of a value as text, for messages. */
     public static String describe(String value) {
-        return String.join(", ", hostPorts(value).stream().map(HostPort::toString).toList());
+        return String.join(
+                ", ", hostPorts(value).stream().map(HostPort::toString).toList());
     }
 }

@@ -16,8 +16,7 @@ import java.util.Set;
  * stock comparison"); rules collect both sides and call these, so the logic stays in one tested place.
  */
 public final class Matching {
-    private Matching() {
-    }
+    private Matching() {}
 
     /** Synapse files that no comparison shows to be identical to stock: the user's APIs, or edited stock files. */
     public static List<SynapseFile> notStock(Collection<?> files, Collection<?> identicalToStock) {

@@ -30,7 +30,8 @@ public record MysqlGrant(Set<String> privileges, String database, String table, 
         }
         String object = text.substring(on + " ON ".length()).trim();
         String upperObject = object.toUpperCase(Locale.ROOT);
-        if (upperObject.startsWith("FUNCTION ") || upperObject.startsWith("PROCEDURE ")
+        if (upperObject.startsWith("FUNCTION ")
+                || upperObject.startsWith("PROCEDURE ")
                 || upperObject.startsWith("PACKAGE ")) {
             return Optional.empty();
         }
@@ -49,7 +50,8 @@ public record MysqlGrant(Set<String> privileges, String database, String table, 
             String name = p.trim().toUpperCase(Locale.ROOT).replaceAll("\\s+", " ");
             privileges.add(name.equals("ALL PRIVILEGES") ? ALL : name);
         }
-        return privileges.isEmpty() ? Optional.empty()
+        return privileges.isEmpty()
+                ? Optional.empty()
                 : Optional.of(new MysqlGrant(Set.copyOf(privileges), names.get(0), names.get(1), ""));
     }
 
@@ -86,7 +88,9 @@ public record MysqlGrant(Set<String> privileges, String database, String table, 
                 regex.append(Pattern.quote(String.valueOf(c)));
             }
         }
-        return Pattern.compile(regex.toString(), Pattern.DOTALL).matcher(database).matches();
+        return Pattern.compile(regex.toString(), Pattern.DOTALL)
+                .matcher(database)
+                .matches();
     }
 
     private static int topLevelOn(String text) {

@@ -46,15 +46,14 @@ public final class MysqlPrivileges {
         }
     }
 
-    private static final List<String> REG_RESOURCE_LINKS = List.of("REG_RESOURCE_TAG", "REG_RESOURCE_COMMENT",
-            "REG_RESOURCE_PROPERTY", "REG_RESOURCE_RATING");
+    private static final List<String> REG_RESOURCE_LINKS =
+            List.of("REG_RESOURCE_TAG", "REG_RESOURCE_COMMENT", "REG_RESOURCE_PROPERTY", "REG_RESOURCE_RATING");
     private static final List<String> REG_LINKED = List.of("REG_TAG", "REG_COMMENT", "REG_PROPERTY", "REG_RATING");
-    private static final Pattern URL = Pattern.compile("^jdbc:(?:mysql|mariadb):(?:[a-z]+:)?//[^/]*/([^?;&]*)",
-            Pattern.CASE_INSENSITIVE);
+    private static final Pattern URL =
+            Pattern.compile("^jdbc:(?:mysql|mariadb):(?:[a-z]+:)?//[^/]*/([^?;&]*)", Pattern.CASE_INSENSITIVE);
     private static final Pattern VERSION = Pattern.compile("(\\d+)\\.(\\d+)\\.(\\d+)");
 
-    private MysqlPrivileges() {
-    }
+    private MysqlPrivileges() {}
 
     public static boolean isMysql(DatabaseProduct database) {
         return database.isMysqlFamily();
@@ -70,8 +69,12 @@ public final class MysqlPrivileges {
                 }
                 out.add(new Need("ALTER", "AM_SYSTEM_APPS", script));
                 // the foreign key of AM_SECURITY_AUDIT_UUID_MAPPING: MySQL 8.0.22+ checks REFERENCES, the others any
-                boolean referencesOnly = product.database() == DatabaseProduct.MYSQL && atLeast(product.version(), 8, 0, 22);
-                out.add(new Need("REFERENCES", "AM_API", script,
+                boolean referencesOnly =
+                        product.database() == DatabaseProduct.MYSQL && atLeast(product.version(), 8, 0, 22);
+                out.add(new Need(
+                        "REFERENCES",
+                        "AM_API",
+                        script,
                         referencesOnly ? List.of() : List.of("SELECT", "INSERT", "UPDATE", "DELETE")));
             }
             case "scope-binding-cleanup" -> {
@@ -81,7 +84,9 @@ public final class MysqlPrivileges {
             case "registry-versioning-cleanup" -> {
                 out.add(new Need("SELECT", "REG_RESOURCE", script));
                 for (String t : REG_RESOURCE_LINKS) {
-                    out.addAll(List.of(new Need("SELECT", t, script), new Need("UPDATE", t, script),
+                    out.addAll(List.of(
+                            new Need("SELECT", t, script),
+                            new Need("UPDATE", t, script),
                             new Need("DELETE", t, script)));
                 }
                 for (String t : REG_LINKED) {
@@ -100,8 +105,8 @@ public final class MysqlPrivileges {
     }
 
     /** What the planned scripts on this datasource need and its grants on {@code database} do not give, in order. */
-    public static List<Need> missing(DbProduct product, String database, Collection<?> scripts,
-                                     Collection<?> privileges) {
+    public static List<Need> missing(
+            DbProduct product, String database, Collection<?> scripts, Collection<?> privileges) {
         List<MysqlGrant> grants = grants(privileges);
         List<Need> out = new ArrayList<>();
         for (String script : scriptNames(scripts)) {
@@ -140,8 +145,12 @@ public final class MysqlPrivileges {
 
     /** The roles granted to the user, whose own privileges SHOW GRANTS FOR CURRENT_USER() does not list. */
     public static String roles(Collection<?> privileges) {
-        return String.join(", ", new TreeSet<>(grants(privileges).stream().map(MysqlGrant::role)
-                .filter(r -> !r.isEmpty()).toList()));
+        return String.join(
+                ", ",
+                new TreeSet<>(grants(privileges).stream()
+                        .map(MysqlGrant::role)
+                        .filter(r -> !r.isEmpty())
+                        .toList()));
     }
 
     /**
@@ -159,7 +168,8 @@ public final class MysqlPrivileges {
     /** The database named by the URL of the first [database.*] table or analytics datasource given, or "". */
     public static String databaseOf(Collection<?> sources) {
         for (Object o : sources) {
-            String url = o instanceof DatasourceConfig c ? c.url() : o instanceof AnalyticsDatasource a ? a.url() : null;
+            String url =
+                    o instanceof DatasourceConfig c ? c.url() : o instanceof AnalyticsDatasource a ? a.url() : null;
             if (!database(url).isEmpty()) {
                 return database(url);
             }

@@ -14,8 +14,7 @@ import java.util.regex.Pattern;
  */
 public final class OsgiImports {
     /** One imported package and the version range it accepts ({@link OsgiVersionRange#ANY} without a version). */
-    public record Import(String packageName, OsgiVersionRange range) {
-    }
+    public record Import(String packageName, OsgiVersionRange range) {}
 
     /** A family of packages: their prefixes and the versions 3.0.0 and 3.1.0 export them at. */
     record Family(String name, List<String> prefixes, String v300, String v310) {
@@ -26,21 +25,40 @@ public final class OsgiImports {
 
     static final List<Family> FAMILIES = List.of(
             new Family("carbon-apimgt", List.of("org.wso2.carbon.apimgt"), "6.5.349", "6.6.163"),
-            new Family("carbon-kernel", List.of("org.wso2.carbon.core", "org.wso2.carbon.utils", "org.wso2.carbon.base",
-                    "org.wso2.carbon.context", "org.wso2.carbon.user.core", "org.wso2.carbon.user.api"), "4.5.1", "4.6.0"),
+            new Family(
+                    "carbon-kernel",
+                    List.of(
+                            "org.wso2.carbon.core",
+                            "org.wso2.carbon.utils",
+                            "org.wso2.carbon.base",
+                            "org.wso2.carbon.context",
+                            "org.wso2.carbon.user.core",
+                            "org.wso2.carbon.user.api"),
+                    "4.5.1",
+                    "4.6.0"),
             // Only the framework's own packages: org.wso2.carbon.identity.oauth2 and the other inbound, governance and
             // authenticator packages come from components with versions of their own (6.x for OAuth, say).
-            new Family("carbon-identity-framework", List.of("org.wso2.carbon.identity.core", "org.wso2.carbon.identity.base",
-                    "org.wso2.carbon.identity.application.common", "org.wso2.carbon.identity.application.mgt",
-                    "org.wso2.carbon.identity.application.authentication.framework",
-                    "org.wso2.carbon.identity.claim.metadata.mgt", "org.wso2.carbon.identity.user.store.configuration",
-                    "org.wso2.carbon.identity.user.profile.mgt", "org.wso2.carbon.identity.mgt",
-                    "org.wso2.carbon.identity.entitlement", "org.wso2.carbon.identity.workflow.mgt",
-                    "org.wso2.carbon.identity.event", "org.wso2.carbon.idp.mgt"), "5.14.97", "5.17.5"));
+            new Family(
+                    "carbon-identity-framework",
+                    List.of(
+                            "org.wso2.carbon.identity.core",
+                            "org.wso2.carbon.identity.base",
+                            "org.wso2.carbon.identity.application.common",
+                            "org.wso2.carbon.identity.application.mgt",
+                            "org.wso2.carbon.identity.application.authentication.framework",
+                            "org.wso2.carbon.identity.claim.metadata.mgt",
+                            "org.wso2.carbon.identity.user.store.configuration",
+                            "org.wso2.carbon.identity.user.profile.mgt",
+                            "org.wso2.carbon.identity.mgt",
+                            "org.wso2.carbon.identity.entitlement",
+                            "org.wso2.carbon.identity.workflow.mgt",
+                            "org.wso2.carbon.identity.event",
+                            "org.wso2.carbon.idp.mgt"),
+                    "5.14.97",
+                    "5.17.5"));
     private static final Pattern VERSION = Pattern.compile("(?:^|;)\\s*version\\s*=\\s*(\"[^\"]*\"|[^;]*)");
 
-    private OsgiImports() {
-    }
+    private OsgiImports() {}
 
     /** The imports of a header, one per package (a clause may name several packages sharing its attributes). */
     public static List<Import> parse(String header) {
@@ -72,7 +90,8 @@ public final class OsgiImports {
             for (Import i : parse(header)) {
                 for (Family f : FAMILIES) {
                     if (f.owns(i.packageName()) && !i.range().includes(f.v310())) {
-                        out.add(i.packageName() + " " + i.range() + " (3.1.0 " + f.name() + " exports " + f.v310() + ")");
+                        out.add(i.packageName() + " " + i.range() + " (3.1.0 " + f.name() + " exports " + f.v310()
+                                + ")");
                     }
                 }
             }

@@ -7,8 +7,8 @@ import java.util.Comparator;
  * meaning "a or later" ({@code ceiling} null). Versions compare by major, minor and micro numerically, then by
  * qualifier as text (OSGi core specification, section 3.2.6).
  */
-public record OsgiVersionRange(String text, Version floor, boolean floorInclusive, Version ceiling,
-                               boolean ceilingInclusive) {
+public record OsgiVersionRange(
+        String text, Version floor, boolean floorInclusive, Version ceiling, boolean ceilingInclusive) {
 
     /** Any version at all: what an import without a version attribute accepts. */
     public static final OsgiVersionRange ANY = parse("0.0.0");
@@ -16,13 +16,18 @@ public record OsgiVersionRange(String text, Version floor, boolean floorInclusiv
     /** An OSGi version: major.minor.micro.qualifier, missing parts being 0 (or "" for the qualifier). */
     public record Version(int major, int minor, int micro, String qualifier) implements Comparable<Version> {
         private static final Comparator<Version> ORDER = Comparator.comparingInt(Version::major)
-                .thenComparingInt(Version::minor).thenComparingInt(Version::micro).thenComparing(Version::qualifier);
+                .thenComparingInt(Version::minor)
+                .thenComparingInt(Version::micro)
+                .thenComparing(Version::qualifier);
 
         public static Version parse(String text) {
             String[] parts = text.strip().split("\\.", 4);
             try {
-                return new Version(Integer.parseInt(parts[0]), parts.length > 1 ? Integer.parseInt(parts[1]) : 0,
-                        parts.length > 2 ? Integer.parseInt(parts[2]) : 0, parts.length > 3 ? parts[3] : "");
+                return new Version(
+                        Integer.parseInt(parts[0]),
+                        parts.length > 1 ? Integer.parseInt(parts[1]) : 0,
+                        parts.length > 2 ? Integer.parseInt(parts[2]) : 0,
+                        parts.length > 3 ? parts[3] : "");
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException("not an OSGi version: " + text);
             }
@@ -49,8 +54,12 @@ public record OsgiVersionRange(String text, Version floor, boolean floorInclusiv
         if ((close != ']' && close != ')') || comma < 0) {
             throw new IllegalArgumentException("not an OSGi version range: " + text);
         }
-        return new OsgiVersionRange(t, Version.parse(t.substring(1, comma)), open == '[',
-                Version.parse(t.substring(comma + 1, t.length() - 1)), close == ']');
+        return new OsgiVersionRange(
+                t,
+                Version.parse(t.substring(1, comma)),
+                open == '[',
+                Version.parse(t.substring(comma + 1, t.length() - 1)),
+                close == ']');
     }
 
     /** Whether a version ("6.6.163", "5.17.5", "4.6.0") lies in this range. */

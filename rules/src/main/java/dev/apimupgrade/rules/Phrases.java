@@ -22,8 +22,7 @@ import java.util.List;
 public final class Phrases {
     private static final int MAX_NAMES = 12;
 
-    private Phrases() {
-    }
+    private Phrases() {}
 
     /** The facts' short names, comma-separated, at most a dozen and then "and N more". */
     public static String names(Collection<?> facts) {
@@ -68,8 +67,14 @@ public final class Phrases {
 
     /** "file:alias" of each keystore with a configured alias, distinct and sorted. */
     public static String aliases(Collection<?> keystores) {
-        return String.join(", ", keystores.stream().filter(o -> o instanceof Keystore)
-                .map(o -> ((Keystore) o).fileName() + ":" + ((Keystore) o).configuredAlias()).distinct().sorted().toList());
+        return String.join(
+                ", ",
+                keystores.stream()
+                        .filter(o -> o instanceof Keystore)
+                        .map(o -> ((Keystore) o).fileName() + ":" + ((Keystore) o).configuredAlias())
+                        .distinct()
+                        .sorted()
+                        .toList());
     }
 
     /** "old" or "3.1.0", how messages name a home. */

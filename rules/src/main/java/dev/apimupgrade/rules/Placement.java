@@ -14,29 +14,50 @@ import java.util.Map;
  * pack, not decided here.
  */
 public final class Placement {
-    private static final Map<String, String> COMPONENT = Map.of("gateway", NodeRoleConfig.GATEWAY,
-            "traffic-manager", NodeRoleConfig.TRAFFIC_MANAGER, "publisher", NodeRoleConfig.PUBLISHER,
-            "devportal", NodeRoleConfig.DEVPORTAL);
+    private static final Map<String, String> COMPONENT = Map.of(
+            "gateway",
+            NodeRoleConfig.GATEWAY,
+            "traffic-manager",
+            NodeRoleConfig.TRAFFIC_MANAGER,
+            "publisher",
+            NodeRoleConfig.PUBLISHER,
+            "devportal",
+            NodeRoleConfig.DEVPORTAL);
     private static final String ONCE = "once";
-    private static final Map<String, String> WHERE = Map.of("gateway", "on the Gateway nodes",
-            "traffic-manager", "on the Traffic Manager nodes", "publisher", "on the Publisher nodes",
-            "devportal", "on the Devportal nodes",
-            ONCE, "once, against the shared databases, from a node with the identity components (default or"
+    private static final Map<String, String> WHERE = Map.of(
+            "gateway",
+            "on the Gateway nodes",
+            "traffic-manager",
+            "on the Traffic Manager nodes",
+            "publisher",
+            "on the Publisher nodes",
+            "devportal",
+            "on the Devportal nodes",
+            ONCE,
+            "once, against the shared databases, from a node with the identity components (default or"
                     + " api-key-manager profile)",
-            "analytics", "on the analytics pack");
+            "analytics",
+            "on the analytics pack");
 
-    private Placement() {
-    }
+    private Placement() {}
 
     /** True when the node serves a component the step is placed on, or the step is not placed on API-M nodes. */
     public static boolean runsOn(NodeRoleConfig node, StepPlacement placement) {
-        List<String> placed = placement.nodes().stream().filter(n -> n.equals(ONCE) || COMPONENT.containsKey(n)).toList();
-        return placed.isEmpty() || placed.stream().anyMatch(n -> n.equals(ONCE) ? node.keepsIdentityComponents()
-                : node.servesItself(COMPONENT.get(n)));
+        List<String> placed = placement.nodes().stream()
+                .filter(n -> n.equals(ONCE) || COMPONENT.containsKey(n))
+                .toList();
+        return placed.isEmpty()
+                || placed.stream()
+                        .anyMatch(n ->
+                                n.equals(ONCE) ? node.keepsIdentityComponents() : node.servesItself(COMPONENT.get(n)));
     }
 
     /** Where the guide runs the step, in words: "on the Publisher nodes or on the Devportal nodes". */
     public static String where(StepPlacement placement) {
-        return String.join(" or ", placement.nodes().stream().map(n -> WHERE.getOrDefault(n, "on " + n)).toList());
+        return String.join(
+                " or ",
+                placement.nodes().stream()
+                        .map(n -> WHERE.getOrDefault(n, "on " + n))
+                        .toList());
     }
 }

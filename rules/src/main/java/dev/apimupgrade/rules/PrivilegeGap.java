@@ -10,14 +10,21 @@ import java.util.List;
  * when it names none), the planned scripts, and each missing privilege with the script that needs it. Rules match it
  * (from {@link #of}) so the comparison is made once and its parts are named in the finding.
  */
-public record PrivilegeGap(String datasource, String database, List<String> scripts,
-                           List<MysqlPrivileges.Need> missing) {
-    public static PrivilegeGap of(DbProduct product, Collection<?> configs, Collection<?> analytics,
-                                  Collection<?> scripts, Collection<?> grants) {
+public record PrivilegeGap(
+        String datasource, String database, List<String> scripts, List<MysqlPrivileges.Need> missing) {
+    public static PrivilegeGap of(
+            DbProduct product,
+            Collection<?> configs,
+            Collection<?> analytics,
+            Collection<?> scripts,
+            Collection<?> grants) {
         List<Object> sources = new ArrayList<>(configs);
         sources.addAll(analytics);
         String database = MysqlPrivileges.databaseOf(sources);
-        return new PrivilegeGap(product.datasource(), database, MysqlPrivileges.scriptNames(scripts),
+        return new PrivilegeGap(
+                product.datasource(),
+                database,
+                MysqlPrivileges.scriptNames(scripts),
                 database.isEmpty() ? List.of() : MysqlPrivileges.missing(product, database, scripts, grants));
     }
 

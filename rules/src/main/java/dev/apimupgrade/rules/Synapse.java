@@ -11,12 +11,12 @@ public final class Synapse {
     /** The protected paths relative to synapse-configs/default. */
     public static final List<String> PROTECTED_FILES = SynapseScanner.PROTECTED;
 
-    private Synapse() {
-    }
+    private Synapse() {}
 
     /** Where a synapse file sits in a home: the super tenant's deployment folder or the tenant's own folder. */
     public static String homePath(SynapseFile file) {
-        String dir = file.tenant().equals("carbon.super") ? "repository/deployment/server/synapse-configs/default"
+        String dir = file.tenant().equals("carbon.super")
+                ? "repository/deployment/server/synapse-configs/default"
                 : "repository/tenants/" + file.tenant() + "/synapse-configs/default";
         return dir + "/" + file.relativePath();
     }
@@ -28,6 +28,8 @@ public final class Synapse {
 
     /** The protected paths relative to a tenant folder (repository/tenants/N), as a list. */
     public static List<String> tenantExcludeList() {
-        return SynapseScanner.PROTECTED.stream().map(p -> "synapse-configs/default/" + p).toList();
+        return SynapseScanner.PROTECTED.stream()
+                .map(p -> "synapse-configs/default/" + p)
+                .toList();
     }
 }

@@ -6,8 +6,7 @@ import java.util.Locale;
 
 /** Compares deployment.toml values as the scanner renders them (strings may keep their quotes). */
 public final class TomlValues {
-    private TomlValues() {
-    }
+    private TomlValues() {}
 
     public static String unquote(String value) {
         if (value == null) {

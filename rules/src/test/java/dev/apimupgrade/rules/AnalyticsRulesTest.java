@@ -29,8 +29,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class AnalyticsRulesTest {
-    private static final List<String> FOLLOWERS = List.of("ANA-ENABLE-NEW", "ANA-WUM-PACK", "ANA-DATASOURCES",
-            "ANA-JDBC-OSGI", "ANA-CUSTOM-DASHBOARDS");
+    private static final List<String> FOLLOWERS =
+            List.of("ANA-ENABLE-NEW", "ANA-WUM-PACK", "ANA-DATASOURCES", "ANA-JDBC-OSGI", "ANA-CUSTOM-DASHBOARDS");
 
     private static TomlSetting analytics(Role role, String value) {
         return setting(role, "apim.analytics.enable", value);
@@ -45,7 +45,8 @@ class AnalyticsRulesTest {
     void anaEnabledIsNotApplicableWhenAnalyticsIsFalseOrAbsent() {
         assertThat(decide(analytics(Role.OLD, "false")).status("ANA-ENABLED")).isEqualTo(Status.NOT_APPLICABLE);
         assertThat(decide(setting(Role.OLD, "server.hostname", "localhost"), analytics(Role.NEW, "true"))
-                .status("ANA-ENABLED")).isEqualTo(Status.NOT_APPLICABLE);
+                        .status("ANA-ENABLED"))
+                .isEqualTo(Status.NOT_APPLICABLE);
     }
 
     @Test
@@ -102,12 +103,16 @@ class AnalyticsRulesTest {
         Verdict v = decide(analytics(Role.OLD, "true"));
 
         assertThat(v.status("ANA-DATASOURCES")).isEqualTo(Status.APPLIES);
-        assertThat(actions(v, "ANA-DATASOURCES")).singleElement().satisfies(a -> assertThat(a.automated()).isFalse());
+        assertThat(actions(v, "ANA-DATASOURCES"))
+                .singleElement()
+                .satisfies(a -> assertThat(a.automated()).isFalse());
     }
 
     @Test
     void anaJdbcOsgiAppliesWhenAnalyticsIsOnAndAnOldDatasourceIsNotH2() {
-        Verdict v = decide(analytics(Role.OLD, "true"), datasource(Role.OLD, "apim_db", "mysql", MYSQL_AM),
+        Verdict v = decide(
+                analytics(Role.OLD, "true"),
+                datasource(Role.OLD, "apim_db", "mysql", MYSQL_AM),
                 datasource(Role.OLD, "shared_db", "h2", H2_AM));
 
         assertThat(v.status("ANA-JDBC-OSGI")).isEqualTo(Status.APPLIES);
@@ -137,7 +142,8 @@ class AnalyticsRulesTest {
 
     // ---------------------------------------------------------------- with the analytics homes scanned
 
-    private static final String H2_STATS = "jdbc:h2:${sys:carbon.home}/wso2/worker/database/WSO2AM_STATS_DB;AUTO_SERVER=TRUE";
+    private static final String H2_STATS =
+            "jdbc:h2:${sys:carbon.home}/wso2/worker/database/WSO2AM_STATS_DB;AUTO_SERVER=TRUE";
     private static final String MYSQL_STATS = "jdbc:mysql://stats.example.com:3306/analytics_db";
 
     private static AnalyticsHome analyticsHome(Role role) {
@@ -146,29 +152,41 @@ class AnalyticsRulesTest {
 
     private static AnalyticsDatasource ds(Role role, String profile, String name, String url) {
         String driver = url.startsWith("jdbc:mysql") ? "com.mysql.jdbc.Driver" : "org.h2.Driver";
-        return new AnalyticsDatasource(role, profile, name, url, driver,
+        return new AnalyticsDatasource(
+                role,
+                profile,
+                name,
+                url,
+                driver,
                 SourceRef.analytics(role, "conf/" + profile + "/deployment.yaml", 40));
     }
 
     private static AnalyticsWumUpdates analyticsWum(boolean present) {
-        return new AnalyticsWumUpdates(Role.NEW, present, present ? "1590663289530" : "",
-                SourceRef.analytics(Role.NEW, "updates/wum", 0));
+        return new AnalyticsWumUpdates(
+                Role.NEW, present, present ? "1590663289530" : "", SourceRef.analytics(Role.NEW, "updates/wum", 0));
     }
 
     private static AnalyticsDashboard dashboard(String name, boolean custom) {
-        return new AnalyticsDashboard(Role.OLD, name, custom,
+        return new AnalyticsDashboard(
+                Role.OLD,
+                name,
+                custom,
                 SourceRef.analytics(Role.OLD, "wso2/dashboard/resources/dashboards/" + name + ".json", 0));
     }
 
     private static AnalyticsJar analyticsJar(String name, boolean bundle, String symbolicName, String driver) {
-        return new AnalyticsJar(Role.NEW, "lib", name, bundle, symbolicName, driver,
-                SourceRef.analytics(Role.NEW, "lib/" + name, 0));
+        return new AnalyticsJar(
+                Role.NEW, "lib", name, bundle, symbolicName, driver, SourceRef.analytics(Role.NEW, "lib/" + name, 0));
     }
 
     /** Analytics on, both analytics homes scanned, and the guide's three datasources of the old home. */
     private static List<Observation> scanned(String statsUrl) {
-        return new ArrayList<>(List.of(analytics(Role.OLD, "true"), analyticsHome(Role.OLD), analyticsHome(Role.NEW),
-                ds(Role.OLD, "worker", "APIM_ANALYTICS_DB", statsUrl), ds(Role.OLD, "dashboard", "APIM_ANALYTICS_DB", statsUrl),
+        return new ArrayList<>(List.of(
+                analytics(Role.OLD, "true"),
+                analyticsHome(Role.OLD),
+                analyticsHome(Role.NEW),
+                ds(Role.OLD, "worker", "APIM_ANALYTICS_DB", statsUrl),
+                ds(Role.OLD, "dashboard", "APIM_ANALYTICS_DB", statsUrl),
                 ds(Role.OLD, "dashboard", "AM_DB", MYSQL_AM)));
     }
 
@@ -203,7 +221,9 @@ class AnalyticsRulesTest {
 
     @Test
     void anaDatasourcesAppliesWithOneStepPerNewDatasourceThatPointsElsewhere() {
-        Verdict v = decideAll(scanned(MYSQL_STATS), ds(Role.NEW, "worker", "APIM_ANALYTICS_DB", MYSQL_STATS),
+        Verdict v = decideAll(
+                scanned(MYSQL_STATS),
+                ds(Role.NEW, "worker", "APIM_ANALYTICS_DB", MYSQL_STATS),
                 ds(Role.NEW, "dashboard", "APIM_ANALYTICS_DB", "jdbc:mysql://other.example.com:3306/stats"),
                 ds(Role.NEW, "dashboard", "AM_DB", MYSQL_AM));
 
@@ -217,23 +237,31 @@ class AnalyticsRulesTest {
 
     @Test
     void anaDatasourcesAppliesWhenTheNewDashboardLacksAmDbOrKeepsItsOwnH2File() {
-        Verdict v = decideAll(scanned(H2_STATS), ds(Role.NEW, "worker", "APIM_ANALYTICS_DB", H2_STATS),
+        Verdict v = decideAll(
+                scanned(H2_STATS),
+                ds(Role.NEW, "worker", "APIM_ANALYTICS_DB", H2_STATS),
                 ds(Role.NEW, "dashboard", "APIM_ANALYTICS_DB", H2_STATS));
 
         assertThat(v.status("ANA-DATASOURCES")).isEqualTo(Status.APPLIES);
-        assertThat(actions(v, "ANA-DATASOURCES")).filteredOn(a -> a.target().endsWith("APIM_ANALYTICS_DB"))
+        assertThat(actions(v, "ANA-DATASOURCES"))
+                .filteredOn(a -> a.target().endsWith("APIM_ANALYTICS_DB"))
                 .allSatisfy(a -> assertThat(a.params().get("jdbcUrl"))
                         .startsWith("jdbc:h2:<3.0.0 analytics home>/wso2/worker/database/WSO2AM_STATS_DB"));
-        assertThat(actions(v, "ANA-DATASOURCES")).extracting(a -> a.target()).containsExactlyInAnyOrder(
-                "NEW-analytics:conf/worker/deployment.yaml#APIM_ANALYTICS_DB",
-                "NEW-analytics:conf/dashboard/deployment.yaml#APIM_ANALYTICS_DB",
-                "NEW-analytics:conf/dashboard/deployment.yaml#AM_DB");
+        assertThat(actions(v, "ANA-DATASOURCES"))
+                .extracting(a -> a.target())
+                .containsExactlyInAnyOrder(
+                        "NEW-analytics:conf/worker/deployment.yaml#APIM_ANALYTICS_DB",
+                        "NEW-analytics:conf/dashboard/deployment.yaml#APIM_ANALYTICS_DB",
+                        "NEW-analytics:conf/dashboard/deployment.yaml#AM_DB");
     }
 
     @Test
     void anaDatasourcesIsNotApplicableWhenEveryNewDatasourceAlreadyPointsAtTheOldDatabases() {
-        Verdict v = decideAll(scanned(MYSQL_STATS), ds(Role.NEW, "worker", "APIM_ANALYTICS_DB", MYSQL_STATS),
-                ds(Role.NEW, "dashboard", "APIM_ANALYTICS_DB", MYSQL_STATS), ds(Role.NEW, "dashboard", "AM_DB", MYSQL_AM));
+        Verdict v = decideAll(
+                scanned(MYSQL_STATS),
+                ds(Role.NEW, "worker", "APIM_ANALYTICS_DB", MYSQL_STATS),
+                ds(Role.NEW, "dashboard", "APIM_ANALYTICS_DB", MYSQL_STATS),
+                ds(Role.NEW, "dashboard", "AM_DB", MYSQL_AM));
 
         assertThat(v.status("ANA-DATASOURCES")).isEqualTo(Status.NOT_APPLICABLE);
         assertThat(actions(v, "ANA-DATASOURCES")).isEmpty();
@@ -241,7 +269,10 @@ class AnalyticsRulesTest {
 
     @Test
     void anaDatasourcesIsUnknownWhenTheOldAnalyticsHomeDefinesNoneOfTheGuidesDatasources() {
-        Verdict v = decide(analytics(Role.OLD, "true"), analyticsHome(Role.OLD), analyticsHome(Role.NEW),
+        Verdict v = decide(
+                analytics(Role.OLD, "true"),
+                analyticsHome(Role.OLD),
+                analyticsHome(Role.NEW),
                 ds(Role.OLD, "worker", "WSO2_METRICS_DB", H2_STATS));
 
         assertThat(v.status("ANA-DATASOURCES")).isEqualTo(Status.UNKNOWN);
@@ -250,18 +281,23 @@ class AnalyticsRulesTest {
 
     @Test
     void anaJdbcOsgiAppliesWhenTheAnalyticsDatabaseIsMysqlAndTheNewPackHasOnlyAPlainDriverJar() {
-        Verdict v = decideAll(scanned(MYSQL_STATS),
+        Verdict v = decideAll(
+                scanned(MYSQL_STATS),
                 analyticsJar("mysql-connector-java-8.0.19.jar", false, "", "com.mysql.cj.jdbc.Driver"));
 
         assertThat(v.status("ANA-JDBC-OSGI")).isEqualTo(Status.APPLIES);
-        assertThat(said(v, "ANA-JDBC-OSGI")).contains("worker APIM_ANALYTICS_DB").contains("lib/mysql-connector-java");
-        assertThat(actions(v, "ANA-JDBC-OSGI")).isNotEmpty().allSatisfy(a -> assertThat(a.params().get("command"))
-                .contains("jartobundle"));
+        assertThat(said(v, "ANA-JDBC-OSGI"))
+                .contains("worker APIM_ANALYTICS_DB")
+                .contains("lib/mysql-connector-java");
+        assertThat(actions(v, "ANA-JDBC-OSGI"))
+                .isNotEmpty()
+                .allSatisfy(a -> assertThat(a.params().get("command")).contains("jartobundle"));
     }
 
     @Test
     void anaJdbcOsgiIsNotApplicableWhenTheNewPackHasABundleOfTheDriver() {
-        Verdict v = decideAll(scanned(MYSQL_STATS),
+        Verdict v = decideAll(
+                scanned(MYSQL_STATS),
                 analyticsJar("mysql_connector_java_8.0.19_1.0.0.jar", true, "mysql_connector_java_8.0.19_1.0.0", ""));
 
         assertThat(v.status("ANA-JDBC-OSGI")).isEqualTo(Status.NOT_APPLICABLE);
@@ -270,8 +306,11 @@ class AnalyticsRulesTest {
 
     @Test
     void anaJdbcOsgiFollowsTheAnalyticsDatabasesNotTheApimOnesWhenTheOldAnalyticsHomeIsScanned() {
-        Verdict v = decide(analytics(Role.OLD, "true"), analyticsHome(Role.OLD),
-                ds(Role.OLD, "worker", "APIM_ANALYTICS_DB", H2_STATS), ds(Role.OLD, "dashboard", "AM_DB", H2_AM),
+        Verdict v = decide(
+                analytics(Role.OLD, "true"),
+                analyticsHome(Role.OLD),
+                ds(Role.OLD, "worker", "APIM_ANALYTICS_DB", H2_STATS),
+                ds(Role.OLD, "dashboard", "AM_DB", H2_AM),
                 datasource(Role.OLD, "shared_db", "mysql", MYSQL_SHARED));
 
         assertThat(v.status("ANA-JDBC-OSGI")).isEqualTo(Status.NOT_APPLICABLE);
@@ -279,7 +318,9 @@ class AnalyticsRulesTest {
 
     @Test
     void anaJdbcOsgiAppliesAndSaysTheTargetIsNotScannedWithoutTheNewAnalyticsHome() {
-        Verdict v = decide(analytics(Role.OLD, "true"), analyticsHome(Role.OLD),
+        Verdict v = decide(
+                analytics(Role.OLD, "true"),
+                analyticsHome(Role.OLD),
                 ds(Role.OLD, "worker", "APIM_ANALYTICS_DB", MYSQL_STATS));
 
         assertThat(v.status("ANA-JDBC-OSGI")).isEqualTo(Status.APPLIES);
@@ -288,12 +329,17 @@ class AnalyticsRulesTest {
 
     @Test
     void anaCustomDashboardsAppliesAndNamesTheCustomDashboardsOfTheOldAnalyticsHome() {
-        Verdict v = decide(analytics(Role.OLD, "true"), analyticsHome(Role.OLD), dashboard("apimpublisher", false),
+        Verdict v = decide(
+                analytics(Role.OLD, "true"),
+                analyticsHome(Role.OLD),
+                dashboard("apimpublisher", false),
                 dashboard("partner-sla", true));
 
         assertThat(v.status("ANA-CUSTOM-DASHBOARDS")).isEqualTo(Status.APPLIES);
         assertThat(said(v, "ANA-CUSTOM-DASHBOARDS")).contains("partner-sla").doesNotContain("apimpublisher");
-        assertThat(actions(v, "ANA-CUSTOM-DASHBOARDS")).singleElement().satisfies(a -> assertThat(a.automated()).isFalse());
+        assertThat(actions(v, "ANA-CUSTOM-DASHBOARDS"))
+                .singleElement()
+                .satisfies(a -> assertThat(a.automated()).isFalse());
     }
 
     @Test
@@ -307,30 +353,50 @@ class AnalyticsRulesTest {
     @Test
     void anaCustomDashboardsIsNotApplicableWhenAnalyticsIsOffEvenWithCustomDashboards() {
         assertThat(decide(analytics(Role.OLD, "false"), analyticsHome(Role.OLD), dashboard("partner-sla", true))
-                .status("ANA-CUSTOM-DASHBOARDS")).isEqualTo(Status.NOT_APPLICABLE);
+                        .status("ANA-CUSTOM-DASHBOARDS"))
+                .isEqualTo(Status.NOT_APPLICABLE);
     }
 
     private static AnalyticsWidget widget(Role role, String name) {
-        return new AnalyticsWidget(role, name, SourceRef.analytics(role,
-                "wso2/dashboard/deployment/web-ui-apps/analytics-dashboard/extensions/widgets/" + name, 0));
+        return new AnalyticsWidget(
+                role,
+                name,
+                SourceRef.analytics(
+                        role,
+                        "wso2/dashboard/deployment/web-ui-apps/analytics-dashboard/extensions/widgets/" + name,
+                        0));
     }
 
     @Test
     void anaCustomDashboardsAppliesForAnOldWidgetTheNewPackDoesNotShip() {
-        Verdict v = decide(analytics(Role.OLD, "true"), analyticsHome(Role.OLD), analyticsHome(Role.NEW),
-                widget(Role.OLD, "APIMApiUsage"), widget(Role.OLD, "PartnerSlaWidget"), widget(Role.NEW, "APIMApiUsage"));
+        Verdict v = decide(
+                analytics(Role.OLD, "true"),
+                analyticsHome(Role.OLD),
+                analyticsHome(Role.NEW),
+                widget(Role.OLD, "APIMApiUsage"),
+                widget(Role.OLD, "PartnerSlaWidget"),
+                widget(Role.NEW, "APIMApiUsage"));
 
         assertThat(v.status("ANA-CUSTOM-DASHBOARDS")).isEqualTo(Status.APPLIES);
-        assertThat(said(v, "ANA-CUSTOM-DASHBOARDS")).contains("PartnerSlaWidget").doesNotContain("APIMApiUsage");
-        assertThat(actions(v, "ANA-CUSTOM-DASHBOARDS")).singleElement().satisfies(a -> assertThat(a.target())
-                .isEqualTo("NEW-analytics:wso2/dashboard/deployment/web-ui-apps/analytics-dashboard/extensions/widgets/"
-                        + "PartnerSlaWidget"));
+        assertThat(said(v, "ANA-CUSTOM-DASHBOARDS"))
+                .contains("PartnerSlaWidget")
+                .doesNotContain("APIMApiUsage");
+        assertThat(actions(v, "ANA-CUSTOM-DASHBOARDS"))
+                .singleElement()
+                .satisfies(a -> assertThat(a.target())
+                        .isEqualTo(
+                                "NEW-analytics:wso2/dashboard/deployment/web-ui-apps/analytics-dashboard/extensions/widgets/"
+                                        + "PartnerSlaWidget"));
     }
 
     @Test
     void anaCustomDashboardsIsNotApplicableWhenEveryOldWidgetShipsWithTheNewPack() {
-        Verdict v = decide(analytics(Role.OLD, "true"), analyticsHome(Role.OLD), analyticsHome(Role.NEW),
-                widget(Role.OLD, "APIMApiUsage"), widget(Role.NEW, "APIMApiUsage"));
+        Verdict v = decide(
+                analytics(Role.OLD, "true"),
+                analyticsHome(Role.OLD),
+                analyticsHome(Role.NEW),
+                widget(Role.OLD, "APIMApiUsage"),
+                widget(Role.NEW, "APIMApiUsage"));
 
         assertThat(v.status("ANA-CUSTOM-DASHBOARDS")).isEqualTo(Status.NOT_APPLICABLE);
     }

@@ -3,7 +3,6 @@ package dev.apimupgrade.rules;
 import static dev.apimupgrade.rules.RuleHarness.CATALOGUE;
 import static dev.apimupgrade.rules.RuleHarness.ENGINE;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import dev.apimupgrade.rule.Condition;
 import dev.apimupgrade.rule.RuleInfo;
@@ -26,8 +25,8 @@ import org.junit.jupiter.api.Test;
 
 /** The catalogue, the rules and their tests agree: every condition has a rule and a test, every rule a known ID and anchor. */
 class CatalogueTest {
-    private static final Pattern CONDITION_ROW = Pattern.compile("^\\|\\s*([A-Z]{2,4}(?:-[A-Z0-9]+)+)\\s*\\|",
-            Pattern.MULTILINE);
+    private static final Pattern CONDITION_ROW =
+            Pattern.compile("^\\|\\s*([A-Z]{2,4}(?:-[A-Z0-9]+)+)\\s*\\|", Pattern.MULTILINE);
     private static final Pattern TEST_NAME = Pattern.compile("void\\s+(\\w+)\\s*\\(");
     private static final Pattern DISPLAY_NAME = Pattern.compile("@DisplayName\\(\\s*\"([^\"]*)\"");
     /** A @Nested class named after the condition is a test name too (the report shows it above its methods). */
@@ -44,7 +43,10 @@ class CatalogueTest {
         }
 
         assertThat(guideIds).as("condition IDs read from CONDITIONS.md").hasSizeGreaterThan(50);
-        assertThat(guideIds).allSatisfy(id -> assertThat(CATALOGUE.contains(id)).as(id + " in catalogue.yaml").isTrue());
+        assertThat(guideIds)
+                .allSatisfy(id -> assertThat(CATALOGUE.contains(id))
+                        .as(id + " in catalogue.yaml")
+                        .isTrue());
     }
 
     @Test
@@ -65,7 +67,8 @@ class CatalogueTest {
             if (!name.startsWith(id + " ")) {
                 problems.add(name + ": the name does not start with its @id " + id);
             }
-            if (Stream.of(Severity.values()).noneMatch(s -> s.name().equals(meta.get("severity").toString()))) {
+            if (Stream.of(Severity.values())
+                    .noneMatch(s -> s.name().equals(meta.get("severity").toString()))) {
                 problems.add(name + ": @severity " + meta.get("severity") + " is not a severity");
             }
             String anchor = CATALOGUE.get(id.toString()).anchor();
@@ -84,7 +87,8 @@ class CatalogueTest {
 
         List<String> missing = Stream.concat(CATALOGUE.all().stream(), CATALOGUE.deployment().all().stream())
                 .map(Condition::id)
-                .filter(id -> !ruled.contains(id)).toList();
+                .filter(id -> !ruled.contains(id))
+                .toList();
 
         assertThat(missing).as("catalogue IDs without a rule").isEmpty();
     }
@@ -98,12 +102,15 @@ class CatalogueTest {
                 .filter(id -> !names.contains(id.toLowerCase(Locale.ROOT)) && !names.contains(camel(id)))
                 .toList();
 
-        assertThat(untested).as("catalogue IDs no test method, test class or @DisplayName names").isEmpty();
+        assertThat(untested)
+                .as("catalogue IDs no test method, test class or @DisplayName names")
+                .isEmpty();
     }
 
     @Test
     void everyCatalogueChapterIsOneTheRulePackHashCovers() {
-        assertThat(CATALOGUE.all()).extracting(Condition::chapter)
+        assertThat(CATALOGUE.all())
+                .extracting(Condition::chapter)
                 .allSatisfy(chapter -> assertThat(DroolsRuleEngine.CHAPTERS).contains(chapter));
     }
 
@@ -111,10 +118,14 @@ class CatalogueTest {
     void everyRuleFileIsAChapterTheRulePackHashCovers() throws IOException {
         Path drls = Path.of("src/main/resources/dev/apimupgrade/rules");
         try (Stream<Path> files = Files.list(drls)) {
-            List<String> chapters = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".drl"))
-                    .map(n -> n.substring(0, n.length() - ".drl".length())).toList();
+            List<String> chapters = files.map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(".drl"))
+                    .map(n -> n.substring(0, n.length() - ".drl".length()))
+                    .toList();
 
-            assertThat(chapters).isNotEmpty().allSatisfy(c -> assertThat(DroolsRuleEngine.CHAPTERS).contains(c));
+            assertThat(chapters)
+                    .isNotEmpty()
+                    .allSatisfy(c -> assertThat(DroolsRuleEngine.CHAPTERS).contains(c));
         }
     }
 
@@ -129,7 +140,8 @@ class CatalogueTest {
         assertThat(root).as("test sources (run from the rules module)").isDirectory();
         StringBuilder out = new StringBuilder();
         try (Stream<Path> files = Files.walk(root)) {
-            for (Path file : files.filter(p -> p.toString().endsWith("Test.java")).toList()) {
+            for (Path file :
+                    files.filter(p -> p.toString().endsWith("Test.java")).toList()) {
                 String text = Files.readString(file);
                 for (Pattern p : List.of(TEST_NAME, DISPLAY_NAME, CLASS_NAME)) {
                     Matcher m = p.matcher(text);

@@ -1,7 +1,6 @@
 package dev.apimupgrade.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.apimupgrade.testkit.SharedFiles;
 import java.util.ArrayList;
@@ -20,12 +19,16 @@ import org.junit.jupiter.api.Test;
  */
 class CharsetReferencesTest {
     static final String IS = "migration/identity-migration-resources-v1.0.90/migration-resources/5.10.0/dbscripts/";
-    static final List<String> SCRIPTS = List.of(IS + "step1/identity/mysql.sql", IS + "step1/um/mysql.sql",
-            IS + "step2/identity/mysql.sql", IS + "step2/um/mysql.sql", "migration/migration-3.0.0_to_3.1.0/mysql.sql");
-    static final Pattern CREATE = Pattern.compile("CREATE TABLE (?:IF NOT EXISTS )?`?(\\w+)`?",
-            Pattern.CASE_INSENSITIVE);
-    static final Pattern REFERENCES = Pattern.compile("REFERENCES\\s+`?(\\w+)`?\\s*\\(([^)]*)\\)",
-            Pattern.CASE_INSENSITIVE);
+    static final List<String> SCRIPTS = List.of(
+            IS + "step1/identity/mysql.sql",
+            IS + "step1/um/mysql.sql",
+            IS + "step2/identity/mysql.sql",
+            IS + "step2/um/mysql.sql",
+            "migration/migration-3.0.0_to_3.1.0/mysql.sql");
+    static final Pattern CREATE =
+            Pattern.compile("CREATE TABLE (?:IF NOT EXISTS )?`?(\\w+)`?", Pattern.CASE_INSENSITIVE);
+    static final Pattern REFERENCES =
+            Pattern.compile("REFERENCES\\s+`?(\\w+)`?\\s*\\(([^)]*)\\)", Pattern.CASE_INSENSITIVE);
 
     @Test
     void dbCharsetMismatchChecksEveryColumnTheMigrationScriptsNewForeignKeysReferenceAndNoOther() throws Exception {
@@ -48,8 +51,9 @@ class CharsetReferencesTest {
             }
         }
 
-        assertThat(Charsets.REFERENCED).extracting(Charsets.Referenced::name).containsExactlyInAnyOrderElementsOf(
-                referenced);
+        assertThat(Charsets.REFERENCED)
+                .extracting(Charsets.Referenced::name)
+                .containsExactlyInAnyOrderElementsOf(referenced);
     }
 
     private static String upper(String s) {

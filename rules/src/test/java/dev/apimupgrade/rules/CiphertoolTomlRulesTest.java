@@ -32,17 +32,21 @@ class CiphertoolTomlRulesTest {
 
         assertThat(v.status(ID)).isEqualTo(Status.APPLIES);
         assertThat(said(v, ID)).isEqualTo("A commented line of the old deployment.toml holds $secret{old_password}.");
-        assertThat(v.result(ID).evidence()).extracting(e -> e.source().toString()).containsExactly("OLD:" + Given.TOML + ":30");
+        assertThat(v.result(ID).evidence())
+                .extracting(e -> e.source().toString())
+                .containsExactly("OLD:" + Given.TOML + ":30");
     }
 
     @Test
     void keyCiphertoolTomlAppliesForAnAliasWithoutASecretsEntryInEitherHome() {
-        Verdict v = decide(vault(true), new SecretReference(Role.NEW, "db_password", false, false,
-                SourceRef.line(Role.NEW, Given.TOML, 22)));
+        Verdict v = decide(
+                vault(true),
+                new SecretReference(Role.NEW, "db_password", false, false, SourceRef.line(Role.NEW, Given.TOML, 22)));
 
         assertThat(v.status(ID)).isEqualTo(Status.APPLIES);
-        assertThat(said(v, ID)).isEqualTo("The 3.1.0 deployment.toml refers to $secret{db_password}, which [secrets] does"
-                + " not define.");
+        assertThat(said(v, ID))
+                .isEqualTo("The 3.1.0 deployment.toml refers to $secret{db_password}, which [secrets] does"
+                        + " not define.");
     }
 
     @Test
@@ -64,11 +68,13 @@ class CiphertoolTomlRulesTest {
 
     @Test
     void keySecureVaultNoLongerSpellsOutCiphertoolTraitsWhichKeyCiphertoolTomlReports() {
-        Verdict v = decide(new SecureVaultConfig(Role.OLD, true, false, 1, SourceRef.line(Role.OLD, Given.TOML, 40)),
+        Verdict v = decide(
+                new SecureVaultConfig(Role.OLD, true, false, 1, SourceRef.line(Role.OLD, Given.TOML, 40)),
                 new SecretReference(Role.OLD, "x", false, false, SourceRef.line(Role.OLD, Given.TOML, 9)));
 
-        assertThat(said(v, "KEY-SECURE-VAULT")).isEqualTo("The old deployment.toml uses Secure Vault ([secrets] with 1"
-                + " alias(es); 1 $secret{} reference(s)).");
+        assertThat(said(v, "KEY-SECURE-VAULT"))
+                .isEqualTo("The old deployment.toml uses Secure Vault ([secrets] with 1"
+                        + " alias(es); 1 $secret{} reference(s)).");
         assertThat(v.status(ID)).isEqualTo(Status.APPLIES);
     }
 }

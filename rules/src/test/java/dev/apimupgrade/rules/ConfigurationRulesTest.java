@@ -44,7 +44,8 @@ class ConfigurationRulesTest {
 
     @Test
     void cfgNoFileCopyAppliesAndListsTheKeysThatDifferFromStock() {
-        Verdict v = decide(oldTomlRead(), difference("server.hostname", "CHANGED"), difference("apim.analytics.enable", "ADDED"));
+        Verdict v = decide(
+                oldTomlRead(), difference("server.hostname", "CHANGED"), difference("apim.analytics.enable", "ADDED"));
 
         assertThat(v.status("CFG-NO-FILE-COPY")).isEqualTo(Status.APPLIES);
         assertThat(said(v, "CFG-NO-FILE-COPY")).contains("server.hostname (changed)", "apim.analytics.enable (added)");
@@ -62,7 +63,9 @@ class ConfigurationRulesTest {
 
     @Test
     void cfgDbApimAppliesWhenTheNewApimDbPointsElsewhereAndCopiesTheOldTable() {
-        Verdict v = decide(home(Role.NEW), datasource(Role.OLD, "apim_db", "mysql", MYSQL_AM),
+        Verdict v = decide(
+                home(Role.NEW),
+                datasource(Role.OLD, "apim_db", "mysql", MYSQL_AM),
                 datasource(Role.NEW, "apim_db", "h2", H2_AM));
 
         assertThat(v.status("CFG-DB-APIM")).isEqualTo(Status.APPLIES);
@@ -83,12 +86,15 @@ class ConfigurationRulesTest {
 
     @Test
     void cfgDbApimAppliesWhenBothHomesUseTheSameRelativeH2Url() {
-        Verdict v = decide(home(Role.NEW), datasource(Role.OLD, "apim_db", "h2", H2_AM),
+        Verdict v = decide(
+                home(Role.NEW),
+                datasource(Role.OLD, "apim_db", "h2", H2_AM),
                 datasource(Role.NEW, "apim_db", "h2", H2_AM));
 
         assertThat(v.status("CFG-DB-APIM")).isEqualTo(Status.APPLIES);
         assertThat(said(v, "CFG-DB-APIM")).contains("3.1.0 home's own database");
-        assertThat(actions(v, "CFG-DB-APIM")).singleElement()
+        assertThat(actions(v, "CFG-DB-APIM"))
+                .singleElement()
                 .satisfies(a -> assertThat(a.params()).containsEntry("relativeH2", "true"));
     }
 
@@ -96,10 +102,15 @@ class ConfigurationRulesTest {
     void cfgDbApimAndCfgDbSharedCompareUrlsAsTheServerRendersThemSoAnEscapedAmpersandIsTheSameUrl() {
         String written = "jdbc:mysql://db:3306/WSO2AM_DB?useSSL=false&amp;autoReconnect=true";
         String rendered = "jdbc:mysql://db:3306/WSO2AM_DB?useSSL=false&autoReconnect=true";
-        Verdict same = decide(home(Role.NEW), datasource(Role.OLD, "apim_db", "mysql", written),
-                datasource(Role.NEW, "apim_db", "mysql", rendered), datasource(Role.OLD, "shared_db", "mysql", written),
+        Verdict same = decide(
+                home(Role.NEW),
+                datasource(Role.OLD, "apim_db", "mysql", written),
+                datasource(Role.NEW, "apim_db", "mysql", rendered),
+                datasource(Role.OLD, "shared_db", "mysql", written),
                 datasource(Role.NEW, "shared_db", "mysql", written));
-        Verdict other = decide(home(Role.NEW), datasource(Role.OLD, "apim_db", "mysql", written),
+        Verdict other = decide(
+                home(Role.NEW),
+                datasource(Role.OLD, "apim_db", "mysql", written),
                 datasource(Role.NEW, "apim_db", "mysql", rendered.replace("autoReconnect", "useUnicode")));
 
         assertThat(same.status("CFG-DB-APIM")).isEqualTo(Status.NOT_APPLICABLE);
@@ -112,18 +123,28 @@ class ConfigurationRulesTest {
     /** The migration testing tool's API-M_3.0.0/postgresql/deployment.toml [database.apim_db], lines 24-35. */
     static Observation[] testingToolPostgresApimDb() {
         String pg = "jdbc:postgresql://localhost:5432/amdb";
-        return new Observation[] {datasource(Role.OLD, "apim_db", "mysql", pg, "org.postgresql.Driver", "SELECT 1"),
-                line("database.apim_db.type", "mysql", 25), line("database.apim_db.url", pg, 26),
-                line("database.apim_db.username", "root", 27), line("database.apim_db.password", "****", 28),
-                line("database.apim_db.defaultAutoCommit", "false", 29),
-                line("database.apim_db.driverClassName", "org.postgresql.Driver", 30),
-                line("database.apim_db.maxActive", "50", 31), line("database.apim_db.maxWait", "60000", 32),
-                line("database.apim_db.testOnBorrow", "true", 33), line("database.apim_db.validationQuery", "SELECT 1", 34),
-                line("database.apim_db.validationInterval", "30000", 35)};
+        return new Observation[] {
+            datasource(Role.OLD, "apim_db", "mysql", pg, "org.postgresql.Driver", "SELECT 1"),
+            line("database.apim_db.type", "mysql", 25),
+            line("database.apim_db.url", pg, 26),
+            line("database.apim_db.username", "root", 27),
+            line("database.apim_db.password", "****", 28),
+            line("database.apim_db.defaultAutoCommit", "false", 29),
+            line("database.apim_db.driverClassName", "org.postgresql.Driver", 30),
+            line("database.apim_db.maxActive", "50", 31),
+            line("database.apim_db.maxWait", "60000", 32),
+            line("database.apim_db.testOnBorrow", "true", 33),
+            line("database.apim_db.validationQuery", "SELECT 1", 34),
+            line("database.apim_db.validationInterval", "30000", 35)
+        };
     }
 
     static TomlSetting line(String key, String value, int n) {
-        return new TomlSetting(Role.OLD, key, value, SourceRef.line(Role.OLD, "repository/conf/deployment.toml", n),
+        return new TomlSetting(
+                Role.OLD,
+                key,
+                value,
+                SourceRef.line(Role.OLD, "repository/conf/deployment.toml", n),
                 TomlSetting.STRING);
     }
 
@@ -131,20 +152,27 @@ class ConfigurationRulesTest {
     void cfgDbApimDropsTheTopLevelKeysNeitherPackReadsAndKeepsThoseItReads() {
         Verdict v = decide(testingToolPostgresApimDb());
 
-        assertThat(actions(v, "CFG-DB-APIM")).singleElement().satisfies(a -> assertThat(a.params())
-                .containsEntry("drop", "defaultAutoCommit,driverClassName,maxActive,maxWait,testOnBorrow,"
-                        + "validationInterval"));
+        assertThat(actions(v, "CFG-DB-APIM"))
+                .singleElement()
+                .satisfies(a -> assertThat(a.params())
+                        .containsEntry(
+                                "drop",
+                                "defaultAutoCommit,driverClassName,maxActive,maxWait,testOnBorrow,"
+                                        + "validationInterval"));
     }
 
     @Test
     void cfgDbApimDropsNothingWhenPoolSettingsAreUnderPoolOptions() {
-        Verdict v = decide(datasource(Role.OLD, "apim_db", "mysql", MYSQL_AM),
-                line("database.apim_db.url", MYSQL_AM, 2), line("database.apim_db.driver", "com.mysql.jdbc.Driver", 3),
+        Verdict v = decide(
+                datasource(Role.OLD, "apim_db", "mysql", MYSQL_AM),
+                line("database.apim_db.url", MYSQL_AM, 2),
+                line("database.apim_db.driver", "com.mysql.jdbc.Driver", 3),
                 line("database.apim_db.pool_options.driverClassName", "com.mysql.jdbc.Driver", 5),
                 line("database.apim_db.pool_options.maxActive", "50", 6));
 
-        assertThat(actions(v, "CFG-DB-APIM")).singleElement().satisfies(a -> assertThat(a.params())
-                .doesNotContainKey("drop"));
+        assertThat(actions(v, "CFG-DB-APIM"))
+                .singleElement()
+                .satisfies(a -> assertThat(a.params()).doesNotContainKey("drop"));
     }
 
     @Test
@@ -153,18 +181,25 @@ class ConfigurationRulesTest {
 
         assertThat(v.status("CFG-DB-TYPE-URL")).isEqualTo(Status.APPLIES);
         assertThat(v.result("CFG-DB-TYPE-URL").severity()).isEqualTo(Severity.WARNING);
-        assertThat(v.result("CFG-DB-TYPE-URL").evidence()).extracting(e -> e.source() + " " + e.observed())
-                .contains("OLD:repository/conf/deployment.toml:25 database.apim_db.type = mysql",
+        assertThat(v.result("CFG-DB-TYPE-URL").evidence())
+                .extracting(e -> e.source() + " " + e.observed())
+                .contains(
+                        "OLD:repository/conf/deployment.toml:25 database.apim_db.type = mysql",
                         "OLD:repository/conf/deployment.toml:26 database.apim_db.url = jdbc:postgresql://localhost:5432/amdb");
         // driverClassName is not read, so 3.x infers the MySQL driver for the PostgreSQL URL
-        assertThat(said(v, "CFG-DB-TYPE-URL")).contains("type = \"mysql\" names mysql")
-                .contains("is postgre").contains("gives no driver").contains("com.mysql.jdbc.Driver");
+        assertThat(said(v, "CFG-DB-TYPE-URL"))
+                .contains("type = \"mysql\" names mysql")
+                .contains("is postgre")
+                .contains("gives no driver")
+                .contains("com.mysql.jdbc.Driver");
     }
 
     @Test
     void cfgDbTypeUrlSaysOnlyTheValidationQueryIsInferredWhenTheTableGivesADriver() {
-        Verdict v = decide(datasource(Role.OLD, "shared_db", "mysql", "jdbc:postgresql://db/shared"),
-                line("database.shared_db.type", "mysql", 2), line("database.shared_db.url", "jdbc:postgresql://db/shared", 3),
+        Verdict v = decide(
+                datasource(Role.OLD, "shared_db", "mysql", "jdbc:postgresql://db/shared"),
+                line("database.shared_db.type", "mysql", 2),
+                line("database.shared_db.url", "jdbc:postgresql://db/shared", 3),
                 line("database.shared_db.driver", "org.postgresql.Driver", 4));
 
         assertThat(said(v, "CFG-DB-TYPE-URL")).contains("gives a driver").doesNotContain("com.mysql.jdbc.Driver");
@@ -172,9 +207,11 @@ class ConfigurationRulesTest {
 
     @Test
     void cfgDbTypeUrlIsNotApplicableWhenEachTypeAgreesWithItsUrlOrNamesNoKnownDatabase() {
-        Verdict v = decide(datasource(Role.OLD, "apim_db", "mysql", "jdbc:mariadb://db/am"),
+        Verdict v = decide(
+                datasource(Role.OLD, "apim_db", "mysql", "jdbc:mariadb://db/am"),
                 datasource(Role.OLD, "shared_db", "postgre", "jdbc:postgresql://db/reg"),
-                datasource(Role.OLD, "user", "", "jdbc:oracle:thin:@db:1521/um"), line("server.hostname", "x", 1));
+                datasource(Role.OLD, "user", "", "jdbc:oracle:thin:@db:1521/um"),
+                line("server.hostname", "x", 1));
 
         assertThat(v.status("CFG-DB-TYPE-URL")).isEqualTo(Status.NOT_APPLICABLE);
     }
@@ -186,7 +223,9 @@ class ConfigurationRulesTest {
 
     @Test
     void cfgDbApimIsNotApplicableWhenTheNewApimDbAlreadyUsesTheOldUrl() {
-        Verdict v = decide(home(Role.NEW), datasource(Role.OLD, "apim_db", "mysql", MYSQL_AM),
+        Verdict v = decide(
+                home(Role.NEW),
+                datasource(Role.OLD, "apim_db", "mysql", MYSQL_AM),
                 datasource(Role.NEW, "apim_db", "mysql", MYSQL_AM));
 
         assertThat(v.status("CFG-DB-APIM")).isEqualTo(Status.NOT_APPLICABLE);
@@ -195,22 +234,29 @@ class ConfigurationRulesTest {
 
     @Test
     void cfgDbApimIsUnknownWithoutTheOldToml() {
-        assertThat(decide(home(Role.NEW), datasource(Role.NEW, "apim_db", "h2", H2_AM)).status("CFG-DB-APIM"))
+        assertThat(decide(home(Role.NEW), datasource(Role.NEW, "apim_db", "h2", H2_AM))
+                        .status("CFG-DB-APIM"))
                 .isEqualTo(Status.UNKNOWN);
     }
 
     @Test
     void cfgDbSharedAppliesWhenTheNewSharedDbPointsElsewhere() {
-        Verdict v = decide(home(Role.NEW), datasource(Role.OLD, "shared_db", "mysql", MYSQL_SHARED),
+        Verdict v = decide(
+                home(Role.NEW),
+                datasource(Role.OLD, "shared_db", "mysql", MYSQL_SHARED),
                 datasource(Role.NEW, "shared_db", "h2", H2_SHARED));
 
         assertThat(v.status("CFG-DB-SHARED")).isEqualTo(Status.APPLIES);
-        assertThat(actions(v, "CFG-DB-SHARED")).extracting(JustifiedAction::target).containsExactly("database.shared_db");
+        assertThat(actions(v, "CFG-DB-SHARED"))
+                .extracting(JustifiedAction::target)
+                .containsExactly("database.shared_db");
     }
 
     @Test
     void cfgDbSharedAppliesWhenBothHomesUseTheSameRelativeH2Url() {
-        Verdict v = decide(home(Role.NEW), datasource(Role.OLD, "shared_db", "h2", H2_SHARED),
+        Verdict v = decide(
+                home(Role.NEW),
+                datasource(Role.OLD, "shared_db", "h2", H2_SHARED),
                 datasource(Role.NEW, "shared_db", "h2", H2_SHARED));
 
         assertThat(v.status("CFG-DB-SHARED")).isEqualTo(Status.APPLIES);
@@ -218,7 +264,9 @@ class ConfigurationRulesTest {
 
     @Test
     void cfgDbSharedIsNotApplicableWhenTheNewSharedDbAlreadyUsesTheOldUrl() {
-        Verdict v = decide(home(Role.NEW), datasource(Role.OLD, "shared_db", "mysql", MYSQL_SHARED),
+        Verdict v = decide(
+                home(Role.NEW),
+                datasource(Role.OLD, "shared_db", "mysql", MYSQL_SHARED),
                 datasource(Role.NEW, "shared_db", "mysql", MYSQL_SHARED));
 
         assertThat(v.status("CFG-DB-SHARED")).isEqualTo(Status.NOT_APPLICABLE);
@@ -231,7 +279,8 @@ class ConfigurationRulesTest {
 
     @Test
     void cfgDbSeparateUmRegAppliesAsAWarningWhenUserAndSharedUrlsDiffer() {
-        Verdict v = decide(datasource(Role.OLD, "user", "mysql", "jdbc:mysql://db:3306/um_db"),
+        Verdict v = decide(
+                datasource(Role.OLD, "user", "mysql", "jdbc:mysql://db:3306/um_db"),
                 datasource(Role.OLD, "shared_db", "mysql", MYSQL_SHARED));
 
         assertThat(v.status("CFG-DB-SEPARATE-UM-REG")).isEqualTo(Status.APPLIES);
@@ -240,15 +289,18 @@ class ConfigurationRulesTest {
 
     @Test
     void cfgDbSeparateUmRegIsNotApplicableWhenUserAndSharedUseTheSameUrl() {
-        assertThat(decide(datasource(Role.OLD, "user", "mysql", MYSQL_SHARED),
-                datasource(Role.OLD, "shared_db", "mysql", MYSQL_SHARED)).status("CFG-DB-SEPARATE-UM-REG"))
+        assertThat(decide(
+                                datasource(Role.OLD, "user", "mysql", MYSQL_SHARED),
+                                datasource(Role.OLD, "shared_db", "mysql", MYSQL_SHARED))
+                        .status("CFG-DB-SEPARATE-UM-REG"))
                 .isEqualTo(Status.NOT_APPLICABLE);
     }
 
     @Test
     void cfgDbSeparateUmRegIsNotApplicableWithoutAnOldUserDatabase() {
         assertThat(decide(oldTomlRead(), datasource(Role.OLD, "shared_db", "mysql", MYSQL_SHARED))
-                .status("CFG-DB-SEPARATE-UM-REG")).isEqualTo(Status.NOT_APPLICABLE);
+                        .status("CFG-DB-SEPARATE-UM-REG"))
+                .isEqualTo(Status.NOT_APPLICABLE);
     }
 
     @Test
@@ -261,12 +313,15 @@ class ConfigurationRulesTest {
         Verdict v = decide(oldTomlRead(), datasource(Role.OLD, "user", "mysql", "jdbc:mysql://db:3306/um_db"));
 
         assertThat(v.status("CFG-DB-USER")).isEqualTo(Status.APPLIES);
-        assertThat(actions(v, "CFG-DB-USER")).extracting(JustifiedAction::target).containsExactly("database.user");
+        assertThat(actions(v, "CFG-DB-USER"))
+                .extracting(JustifiedAction::target)
+                .containsExactly("database.user");
     }
 
     @Test
     void cfgDbUserAppliesWithoutAnActionWhenTheNewHomeAlreadyHasTheUserDatabase() {
-        Verdict v = decide(datasource(Role.OLD, "user", "mysql", "jdbc:mysql://db:3306/um_db"),
+        Verdict v = decide(
+                datasource(Role.OLD, "user", "mysql", "jdbc:mysql://db:3306/um_db"),
                 datasource(Role.NEW, "user", "mysql", "jdbc:mysql://db:3306/um_db"));
 
         assertThat(v.status("CFG-DB-USER")).isEqualTo(Status.APPLIES);
@@ -288,7 +343,8 @@ class ConfigurationRulesTest {
 
     @Test
     void cfgRealmManagerAppliesWhenTheOldHomeHasAUserDatabaseAndTheNewRealmManagerDoesNotUseIt() {
-        Verdict v = decide(datasource(Role.OLD, "user", "mysql", "jdbc:mysql://db:3306/um_db"),
+        Verdict v = decide(
+                datasource(Role.OLD, "user", "mysql", "jdbc:mysql://db:3306/um_db"),
                 setting(Role.NEW, "realm_manager.data_source", "\"SHARED_DB\""));
 
         assertThat(v.status("CFG-REALM-MANAGER")).isEqualTo(Status.APPLIES);
@@ -301,7 +357,8 @@ class ConfigurationRulesTest {
 
     @Test
     void cfgRealmManagerIsNotApplicableWhenTheNewRealmManagerAlreadyUsesWso2UserDb() {
-        Verdict v = decide(datasource(Role.OLD, "user", "mysql", "jdbc:mysql://db:3306/um_db"),
+        Verdict v = decide(
+                datasource(Role.OLD, "user", "mysql", "jdbc:mysql://db:3306/um_db"),
                 setting(Role.NEW, "realm_manager.data_source", "\"WSO2USER_DB\""));
 
         assertThat(v.status("CFG-REALM-MANAGER")).isEqualTo(Status.NOT_APPLICABLE);
@@ -323,7 +380,9 @@ class ConfigurationRulesTest {
         Verdict v = decide(datasource(Role.OLD, "config", "mysql", "jdbc:mysql://db:3306/config_db"));
 
         assertThat(v.status("CFG-DB-CONFIG")).isEqualTo(Status.APPLIES);
-        assertThat(actions(v, "CFG-DB-CONFIG")).extracting(JustifiedAction::target).containsExactly("database.config");
+        assertThat(actions(v, "CFG-DB-CONFIG"))
+                .extracting(JustifiedAction::target)
+                .containsExactly("database.config");
     }
 
     @Test
@@ -342,14 +401,20 @@ class ConfigurationRulesTest {
 
         assertThat(v.status("CFG-DB-DRIVER-PARAMS")).isEqualTo(Status.APPLIES);
         assertThat(said(v, "CFG-DB-DRIVER-PARAMS")).contains("org.postgresql.Driver", "SELECT 1");
-        assertThat(actions(v, "CFG-DB-DRIVER-PARAMS")).extracting(JustifiedAction::target)
+        assertThat(actions(v, "CFG-DB-DRIVER-PARAMS"))
+                .extracting(JustifiedAction::target)
                 .containsExactly("database.apim_db.driver", "database.apim_db.validationQuery");
     }
 
     @Test
     void cfgDbDriverParamsGoesByTheUrlWhenTheTypeSaysMysqlButTheUrlIsPostgres() {
-        Verdict v = decide(datasource(Role.OLD, "apim_db", "mysql", "jdbc:postgresql://localhost:5432/amdb",
-                "org.postgresql.Driver", "SELECT 1"));
+        Verdict v = decide(datasource(
+                Role.OLD,
+                "apim_db",
+                "mysql",
+                "jdbc:postgresql://localhost:5432/amdb",
+                "org.postgresql.Driver",
+                "SELECT 1"));
 
         assertThat(v.status("CFG-DB-DRIVER-PARAMS")).isEqualTo(Status.APPLIES);
         assertThat(actions(v, "CFG-DB-DRIVER-PARAMS")).isEmpty();
@@ -357,8 +422,13 @@ class ConfigurationRulesTest {
 
     @Test
     void cfgDbDriverParamsAppliesForDb2WithoutActionsWhenTheTableHasBoth() {
-        Verdict v = decide(datasource(Role.OLD, "shared_db", "db2", "jdbc:db2://db:50000/reg",
-                "com.ibm.db2.jcc.DB2Driver", "SELECT 1 FROM SYSIBM.SYSDUMMY1"));
+        Verdict v = decide(datasource(
+                Role.OLD,
+                "shared_db",
+                "db2",
+                "jdbc:db2://db:50000/reg",
+                "com.ibm.db2.jcc.DB2Driver",
+                "SELECT 1 FROM SYSIBM.SYSDUMMY1"));
 
         assertThat(v.status("CFG-DB-DRIVER-PARAMS")).isEqualTo(Status.APPLIES);
         assertThat(actions(v, "CFG-DB-DRIVER-PARAMS")).isEmpty();
@@ -366,7 +436,8 @@ class ConfigurationRulesTest {
 
     @Test
     void cfgDbDriverParamsIsNotApplicableForMysqlOracleAndH2() {
-        Verdict v = decide(datasource(Role.OLD, "apim_db", "mysql", MYSQL_AM),
+        Verdict v = decide(
+                datasource(Role.OLD, "apim_db", "mysql", MYSQL_AM),
                 datasource(Role.OLD, "shared_db", "oracle", "jdbc:oracle:thin:@db:1521/reg"),
                 datasource(Role.OLD, "config", "h2", H2_AM));
 
@@ -380,7 +451,8 @@ class ConfigurationRulesTest {
 
     @Test
     void cfgJdbcDriverAppliesAndCopiesTheOldDriverWhenTheNewLibLacksOne() {
-        Verdict v = decide(datasource(Role.OLD, "apim_db", "mysql", MYSQL_AM),
+        Verdict v = decide(
+                datasource(Role.OLD, "apim_db", "mysql", MYSQL_AM),
                 datasource(Role.OLD, "shared_db", "mysql", MYSQL_SHARED),
                 driverJar(Role.OLD, "mysql-connector-java-8.0.19.jar", MYSQL_DRIVER, false));
 
@@ -394,7 +466,8 @@ class ConfigurationRulesTest {
 
     @Test
     void cfgJdbcDriverAppliesAsAWarningWhenNoHomeHasTheDriver() {
-        Verdict v = decide(datasource(Role.OLD, "apim_db", "postgre", "jdbc:postgresql://db/am"),
+        Verdict v = decide(
+                datasource(Role.OLD, "apim_db", "postgre", "jdbc:postgresql://db/am"),
                 driverJar(Role.OLD, "mysql-connector-java-8.0.19.jar", MYSQL_DRIVER, false));
 
         assertThat(v.status("CFG-JDBC-DRIVER")).isEqualTo(Status.APPLIES);
@@ -404,7 +477,8 @@ class ConfigurationRulesTest {
 
     @Test
     void cfgJdbcDriverIsNotApplicableWhenTheNewLibHasADriverOfTheSameKind() {
-        Verdict v = decide(datasource(Role.OLD, "apim_db", "mysql", MYSQL_AM),
+        Verdict v = decide(
+                datasource(Role.OLD, "apim_db", "mysql", MYSQL_AM),
                 driverJar(Role.OLD, "mysql-connector-java-5.1.48.jar", "com.mysql.jdbc.Driver", false),
                 driverJar(Role.NEW, "mysql-connector-java-8.0.19.jar", MYSQL_DRIVER, true));
 
@@ -426,7 +500,8 @@ class ConfigurationRulesTest {
 
     @Test
     void cfgSynapseSuperAppliesWhenACarbonSuperFileIsNotStockAndCopiesTheTreeWithoutTheProtectedFiles() {
-        Verdict v = decide(synapse("carbon.super", "api/admin--PizzaShackAPI_v1.0.0.xml", false),
+        Verdict v = decide(
+                synapse("carbon.super", "api/admin--PizzaShackAPI_v1.0.0.xml", false),
                 synapse("carbon.super", "sequences/fault.xml", false),
                 comparison("synapse", "carbon.super", "sequences/fault.xml", true),
                 synapse("carbon.super", "sequences/main.xml", true));
@@ -435,14 +510,19 @@ class ConfigurationRulesTest {
         assertThat(said(v, "CFG-SYNAPSE-SUPER")).contains("PizzaShackAPI").doesNotContain("fault.xml");
         assertThat(actions(v, "CFG-SYNAPSE-SUPER")).singleElement().satisfies(a -> {
             assertThat(a.kind()).isEqualTo("CopyTree");
-            assertThat(a.params().get("exclude")).contains("sequences/main.xml", "api/_RevokeAPI_.xml",
-                    "sequences/_cors_request_handler_.xml", "proxy-services/WorkflowCallbackService.xml");
+            assertThat(a.params().get("exclude"))
+                    .contains(
+                            "sequences/main.xml",
+                            "api/_RevokeAPI_.xml",
+                            "sequences/_cors_request_handler_.xml",
+                            "proxy-services/WorkflowCallbackService.xml");
         });
     }
 
     @Test
     void cfgSynapseSuperAppliesWhenAStockCarbonSuperFileWasEdited() {
-        Verdict v = decide(synapse("carbon.super", "sequences/fault.xml", false),
+        Verdict v = decide(
+                synapse("carbon.super", "sequences/fault.xml", false),
                 comparison("synapse", "carbon.super", "sequences/fault.xml", false));
 
         assertThat(v.status("CFG-SYNAPSE-SUPER")).isEqualTo(Status.APPLIES);
@@ -450,7 +530,8 @@ class ConfigurationRulesTest {
 
     @Test
     void cfgSynapseSuperIsNotApplicableWhenEveryUnprotectedFileMatchesStock() {
-        Verdict v = decide(synapse("carbon.super", "sequences/fault.xml", false),
+        Verdict v = decide(
+                synapse("carbon.super", "sequences/fault.xml", false),
                 comparison("synapse", "carbon.super", "sequences/fault.xml", true),
                 synapse("carbon.super", "sequences/main.xml", true),
                 synapse("1", "api/tenant-api.xml", false));
@@ -469,7 +550,8 @@ class ConfigurationRulesTest {
         Verdict v = decide(tenant("1", true), tenant("2", true), tenant("3", false));
 
         assertThat(v.status("CFG-SYNAPSE-TENANTS")).isEqualTo(Status.APPLIES);
-        assertThat(actions(v, "CFG-SYNAPSE-TENANTS")).extracting(JustifiedAction::target)
+        assertThat(actions(v, "CFG-SYNAPSE-TENANTS"))
+                .extracting(JustifiedAction::target)
                 .containsExactly("repository/tenants/1", "repository/tenants/2");
         assertThat(actions(v, "CFG-SYNAPSE-TENANTS").get(0).params().get("exclude"))
                 .contains("synapse-configs/default/sequences/main.xml");
@@ -489,7 +571,9 @@ class ConfigurationRulesTest {
 
     @Test
     void cfgSynapseProtectedModifiedAppliesWhenAProtectedFileOfATenantDiffersFromStock() {
-        Verdict v = decide(synapse("2", "sequences/main.xml", true), comparison("synapse", "2", "sequences/main.xml", false),
+        Verdict v = decide(
+                synapse("2", "sequences/main.xml", true),
+                comparison("synapse", "2", "sequences/main.xml", false),
                 synapse("carbon.super", "sequences/main.xml", true),
                 comparison("synapse", "carbon.super", "sequences/main.xml", true));
 
@@ -503,23 +587,37 @@ class ConfigurationRulesTest {
 
     @Test
     void cfgSynapseProtectedModifiedCitesTheUnifiedDiffOfTheCustomisedFileAsEvidence() {
-        SynapseDiff diff = new SynapseDiff(Role.OLD, "2", "sequences/main.xml", "--- NEW:a\n+++ OLD:b\n-<in/>\n+<in><log/></in>",
+        SynapseDiff diff = new SynapseDiff(
+                Role.OLD,
+                "2",
+                "sequences/main.xml",
+                "--- NEW:a\n+++ OLD:b\n-<in/>\n+<in><log/></in>",
                 SourceRef.file(Role.OLD, "repository/tenants/2/synapse-configs/default/sequences/main.xml"));
-        SynapseDiff otherFile = new SynapseDiff(Role.OLD, "2", "api/_RevokeAPI_.xml", "--- NEW:c\n+++ OLD:d",
+        SynapseDiff otherFile = new SynapseDiff(
+                Role.OLD,
+                "2",
+                "api/_RevokeAPI_.xml",
+                "--- NEW:c\n+++ OLD:d",
                 SourceRef.file(Role.OLD, "repository/tenants/2/synapse-configs/default/api/_RevokeAPI_.xml"));
 
-        Verdict v = decide(synapse("2", "sequences/main.xml", true), comparison("synapse", "2", "sequences/main.xml", false),
-                diff, otherFile);
+        Verdict v = decide(
+                synapse("2", "sequences/main.xml", true),
+                comparison("synapse", "2", "sequences/main.xml", false),
+                diff,
+                otherFile);
 
         assertThat(said(v, "CFG-SYNAPSE-PROTECTED-MODIFIED")).contains("the evidence shows the unified diff");
-        assertThat(v.result("CFG-SYNAPSE-PROTECTED-MODIFIED").evidence()).extracting(Evidence::observed)
-                .contains(diff.observed()).doesNotContain(otherFile.observed());
+        assertThat(v.result("CFG-SYNAPSE-PROTECTED-MODIFIED").evidence())
+                .extracting(Evidence::observed)
+                .contains(diff.observed())
+                .doesNotContain(otherFile.observed());
         assertThat(diff.observed()).contains("\n+<in><log/></in>");
     }
 
     @Test
     void cfgSynapseProtectedModifiedIgnoresEditedFilesThatAreNotProtected() {
-        Verdict v = decide(synapse("carbon.super", "sequences/fault.xml", false),
+        Verdict v = decide(
+                synapse("carbon.super", "sequences/fault.xml", false),
                 comparison("synapse", "carbon.super", "sequences/fault.xml", false),
                 synapse("carbon.super", "sequences/main.xml", true),
                 comparison("synapse", "carbon.super", "sequences/main.xml", true));
@@ -535,16 +633,19 @@ class ConfigurationRulesTest {
 
     @Test
     void cfgExecutionPlansAppliesAndCopiesAPlanThatIsNotStock() {
-        Verdict v = decide(plan("carbon.super_custom_10PerMin.siddhiql", false), plan("carbon.super_app_10PerMin.siddhiql", true));
+        Verdict v = decide(
+                plan("carbon.super_custom_10PerMin.siddhiql", false), plan("carbon.super_app_10PerMin.siddhiql", true));
 
         assertThat(v.status("CFG-EXECUTION-PLANS")).isEqualTo(Status.APPLIES);
-        assertThat(actions(v, "CFG-EXECUTION-PLANS")).extracting(JustifiedAction::target)
+        assertThat(actions(v, "CFG-EXECUTION-PLANS"))
+                .extracting(JustifiedAction::target)
                 .containsExactly(PLANS + "/carbon.super_custom_10PerMin.siddhiql");
     }
 
     @Test
     void cfgExecutionPlansAppliesWhenAStockPlanWasEdited() {
-        Verdict v = decide(plan("carbon.super_app_10PerMin.siddhiql", true),
+        Verdict v = decide(
+                plan("carbon.super_app_10PerMin.siddhiql", true),
                 comparison("executionplan", "carbon.super", "carbon.super_app_10PerMin.siddhiql", false));
 
         assertThat(v.status("CFG-EXECUTION-PLANS")).isEqualTo(Status.APPLIES);
@@ -553,7 +654,8 @@ class ConfigurationRulesTest {
 
     @Test
     void cfgExecutionPlansIsNotApplicableWithOnlyUnchangedStockPlans() {
-        Verdict v = decide(plan("carbon.super_app_10PerMin.siddhiql", true),
+        Verdict v = decide(
+                plan("carbon.super_app_10PerMin.siddhiql", true),
                 comparison("executionplan", "carbon.super", "carbon.super_app_10PerMin.siddhiql", true));
 
         assertThat(v.status("CFG-EXECUTION-PLANS")).isEqualTo(Status.NOT_APPLICABLE);
@@ -561,7 +663,8 @@ class ConfigurationRulesTest {
 
     @Test
     void cfgExecutionPlansIsNotApplicableWhenTheOldHomeHasNoPlans() {
-        assertThat(decide(presence(Role.OLD, PLANS, false)).status("CFG-EXECUTION-PLANS")).isEqualTo(Status.NOT_APPLICABLE);
+        assertThat(decide(presence(Role.OLD, PLANS, false)).status("CFG-EXECUTION-PLANS"))
+                .isEqualTo(Status.NOT_APPLICABLE);
     }
 
     @Test
@@ -571,19 +674,22 @@ class ConfigurationRulesTest {
 
     @Test
     void cfgCustomDropinsAppliesAsAWarningForABundleThatIsNotStock() {
-        Verdict v = decide(presence(Role.OLD, "repository/components/dropins", true),
+        Verdict v = decide(
+                presence(Role.OLD, "repository/components/dropins", true),
                 jar(Role.OLD, "dropins", "com.example.auth.handler-1.0.0.jar", false),
                 jar(Role.OLD, "dropins", "org.wso2.carbon.identity.oauth2.grant.jwt-1.0.23.jar", true));
 
         assertThat(v.status("CFG-CUSTOM-DROPINS")).isEqualTo(Status.APPLIES);
         assertThat(v.result("CFG-CUSTOM-DROPINS").severity()).isEqualTo(Severity.WARNING);
-        assertThat(actions(v, "CFG-CUSTOM-DROPINS")).extracting(JustifiedAction::target)
+        assertThat(actions(v, "CFG-CUSTOM-DROPINS"))
+                .extracting(JustifiedAction::target)
                 .containsExactly("repository/components/dropins/com.example.auth.handler-1.0.0.jar");
     }
 
     @Test
     void cfgCustomDropinsIsNotApplicableWhenTheOnlyNonStockJarIsAMigrationTool() {
-        Verdict v = decide(presence(Role.OLD, "repository/components/dropins", true),
+        Verdict v = decide(
+                presence(Role.OLD, "repository/components/dropins", true),
                 jar(Role.OLD, "dropins", "tenantloader-1.0.jar", false),
                 artefact(Role.OLD, "dropins", "tenantloader-1.0.jar"));
 
@@ -598,18 +704,21 @@ class ConfigurationRulesTest {
 
     @Test
     void cfgCustomLibAppliesAndCopiesAPlainCustomJar() {
-        Verdict v = decide(presence(Role.OLD, "repository/components/lib", true),
+        Verdict v = decide(
+                presence(Role.OLD, "repository/components/lib", true),
                 jar(Role.OLD, "lib", "custom-mediator-1.0.jar", false));
 
         assertThat(v.status("CFG-CUSTOM-LIB")).isEqualTo(Status.APPLIES);
         assertThat(v.result("CFG-CUSTOM-LIB").severity()).isEqualTo(Severity.INFO);
-        assertThat(actions(v, "CFG-CUSTOM-LIB")).extracting(JustifiedAction::target)
+        assertThat(actions(v, "CFG-CUSTOM-LIB"))
+                .extracting(JustifiedAction::target)
                 .containsExactly("repository/components/lib/custom-mediator-1.0.jar");
     }
 
     @Test
     void cfgCustomLibLeavesTheCopyOfAUsedJdbcDriverToCfgJdbcDriver() {
-        Verdict v = decide(datasource(Role.OLD, "apim_db", "mysql", MYSQL_AM),
+        Verdict v = decide(
+                datasource(Role.OLD, "apim_db", "mysql", MYSQL_AM),
                 driverJar(Role.OLD, "mysql-connector-java-8.0.19.jar", MYSQL_DRIVER, false));
 
         assertThat(v.status("CFG-CUSTOM-LIB")).isEqualTo(Status.APPLIES);
@@ -619,7 +728,8 @@ class ConfigurationRulesTest {
 
     @Test
     void cfgCustomLibIsNotApplicableWhenEveryLibJarIsStock() {
-        Verdict v = decide(presence(Role.OLD, "repository/components/lib", true), jar(Role.OLD, "lib", "encoder-1.1.jar", true));
+        Verdict v = decide(
+                presence(Role.OLD, "repository/components/lib", true), jar(Role.OLD, "lib", "encoder-1.1.jar", true));
 
         assertThat(v.status("CFG-CUSTOM-LIB")).isEqualTo(Status.NOT_APPLICABLE);
     }

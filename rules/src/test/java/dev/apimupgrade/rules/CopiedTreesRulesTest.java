@@ -33,21 +33,28 @@ class CopiedTreesRulesTest {
 
     @Test
     void preUnreadableContentIsABlockerNamingASynapseFileThatIsNotWellFormedXml() {
-        Verdict v = decide(home(Role.OLD), unreadable(Role.OLD, "synapse", API,
-                "is not well-formed XML (line 1: Unexpected character 'P')"));
+        Verdict v = decide(
+                home(Role.OLD),
+                unreadable(Role.OLD, "synapse", API, "is not well-formed XML (line 1: Unexpected character 'P')"));
 
         assertThat(v.status(UNREADABLE)).isEqualTo(Status.APPLIES);
         assertThat(v.blockers()).extracting(r -> r.condition().id()).contains(UNREADABLE);
-        assertThat(said(v, UNREADABLE)).isEqualTo("The old home's " + API
-                + " is not well-formed XML (line 1: Unexpected character 'P').");
-        assertThat(v.result(UNREADABLE).evidence()).extracting(e -> e.source().where())
+        assertThat(said(v, UNREADABLE))
+                .isEqualTo("The old home's " + API + " is not well-formed XML (line 1: Unexpected character 'P').");
+        assertThat(v.result(UNREADABLE).evidence())
+                .extracting(e -> e.source().where())
                 .containsExactly("OLD:" + API);
     }
 
     @Test
     void preUnreadableContentNamesAJarOfTheNewHomeThatDoesNotOpen() {
-        Verdict v = decide(home(Role.OLD), unreadable(Role.NEW, "dropins", DROPINS + "/custom.jar",
-                "cannot be opened as a jar (ZipException: zip file is empty)"));
+        Verdict v = decide(
+                home(Role.OLD),
+                unreadable(
+                        Role.NEW,
+                        "dropins",
+                        DROPINS + "/custom.jar",
+                        "cannot be opened as a jar (ZipException: zip file is empty)"));
 
         assertThat(v.status(UNREADABLE)).isEqualTo(Status.APPLIES);
         assertThat(said(v, UNREADABLE)).startsWith("The 3.1.0 home's " + DROPINS + "/custom.jar cannot be opened");
@@ -74,8 +81,9 @@ class CopiedTreesRulesTest {
 
         assertThat(v.status(LINK)).isEqualTo(Status.APPLIES);
         assertThat(v.result(LINK).severity()).isEqualTo(Severity.BLOCKER);
-        assertThat(said(v, LINK)).isEqualTo("The old home's " + API
-                + " is a symbolic link to /etc/passwd, outside the home; it was not read.");
+        assertThat(said(v, LINK))
+                .isEqualTo("The old home's " + API
+                        + " is a symbolic link to /etc/passwd, outside the home; it was not read.");
     }
 
     @Test
@@ -91,18 +99,23 @@ class CopiedTreesRulesTest {
 
     @Test
     void cfgCustomDropinsIsUnknownNotNotApplicableWhenADropinsJarDoesNotOpen() {
-        Verdict v = decide(home(Role.OLD), presence(Role.OLD, DROPINS, true),
+        Verdict v = decide(
+                home(Role.OLD),
+                presence(Role.OLD, DROPINS, true),
                 jar(Role.OLD, "dropins", "stock.jar", true),
                 unreadable(Role.OLD, "dropins", DROPINS + "/custom.jar", "is a directory, not a jar"));
 
         assertThat(v.status("CFG-CUSTOM-DROPINS")).isEqualTo(Status.UNKNOWN);
-        assertThat(said(v, "CFG-CUSTOM-DROPINS")).isEqualTo(DROPINS
-                + "/custom.jar is a directory, not a jar, so whether it is a custom jar is not known.");
+        assertThat(said(v, "CFG-CUSTOM-DROPINS"))
+                .isEqualTo(
+                        DROPINS + "/custom.jar is a directory, not a jar, so whether it is a custom jar is not known.");
     }
 
     @Test
     void cfgCustomLibIsUnknownWhenALibJarIsALinkOutOfTheHome() {
-        Verdict v = decide(home(Role.OLD), presence(Role.OLD, "repository/components/lib", true),
+        Verdict v = decide(
+                home(Role.OLD),
+                presence(Role.OLD, "repository/components/lib", true),
                 link("repository/components/lib/driver.jar", "/opt/drivers/driver.jar", false));
 
         assertThat(v.status("CFG-CUSTOM-LIB")).isEqualTo(Status.UNKNOWN);
@@ -111,7 +124,8 @@ class CopiedTreesRulesTest {
 
     @Test
     void cfgCustomDropinsStaysNotApplicableWhenEveryDropinsJarIsStockAndRead() {
-        Verdict v = decide(home(Role.OLD), presence(Role.OLD, DROPINS, true), jar(Role.OLD, "dropins", "stock.jar", true));
+        Verdict v =
+                decide(home(Role.OLD), presence(Role.OLD, DROPINS, true), jar(Role.OLD, "dropins", "stock.jar", true));
 
         assertThat(v.status("CFG-CUSTOM-DROPINS")).isEqualTo(Status.NOT_APPLICABLE);
     }

@@ -17,7 +17,6 @@ import dev.apimupgrade.scan.db.DatasourceSpecs;
 import dev.apimupgrade.testkit.DatabaseServer;
 import dev.apimupgrade.testkit.ScratchDatabase;
 import dev.apimupgrade.testkit.SharedFiles;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -64,19 +63,23 @@ class DatabaseProductsAgreeTest {
 
     @Test
     void h2PostgresAndMariaDbGiveTheSameStatusForEveryDatabaseCondition() throws Exception {
-        Path reference = SharedFiles.reference("apim-3.0.0/dbscripts/apimgt/h2.sql").getParent().getParent();
+        Path reference = SharedFiles.reference("apim-3.0.0/dbscripts/apimgt/h2.sql")
+                .getParent()
+                .getParent();
 
         Map<String, Status> h2 = statuses(h2(reference), "h2");
         Map<String, Status> pg;
         Map<String, Status> maria;
-        try (ScratchDatabase s = ScratchDatabase.create(DatabaseServer.POSTGRESQL, "",
-                "apim-3.0.0/dbscripts/apimgt/postgresql.sql")) {
+        try (ScratchDatabase s =
+                ScratchDatabase.create(DatabaseServer.POSTGRESQL, "", "apim-3.0.0/dbscripts/apimgt/postgresql.sql")) {
             s.load("apim-3.0.0/dbscripts/postgresql.sql");
             seed(s.connect());
             pg = statuses(spec(s), "postgre");
         }
-        try (ScratchDatabase s = ScratchDatabase.create(DatabaseServer.MARIADB,
-                " CHARACTER SET latin1 COLLATE latin1_bin", "apim-3.0.0/dbscripts/apimgt/mysql.sql")) {
+        try (ScratchDatabase s = ScratchDatabase.create(
+                DatabaseServer.MARIADB,
+                " CHARACTER SET latin1 COLLATE latin1_bin",
+                "apim-3.0.0/dbscripts/apimgt/mysql.sql")) {
             s.load("apim-3.0.0/dbscripts/mysql.sql");
             seed(s.connect());
             maria = statuses(spec(s), "mysql");
@@ -101,20 +104,23 @@ class DatabaseProductsAgreeTest {
     private DatasourceSpec h2(Path reference) throws SQLException {
         Path db = dir.resolve("WSO2AM_DB");
         try (Connection c = DriverManager.getConnection("jdbc:h2:" + db, "wso2carbon", "wso2carbon");
-             Statement s = c.createStatement()) {
+                Statement s = c.createStatement()) {
             s.execute("RUNSCRIPT FROM '" + reference.resolve("apimgt/h2.sql") + "'");
             s.execute("RUNSCRIPT FROM '" + reference.resolve("h2.sql") + "'");
             seed(c);
         }
-        return new DatasourceSpec("apim_db", "jdbc:h2:" + db, "jdbc:h2:" + db, "wso2carbon", "wso2carbon",
-                Optional.empty(), TOML);
+        return new DatasourceSpec(
+                "apim_db", "jdbc:h2:" + db, "jdbc:h2:" + db, "wso2carbon", "wso2carbon", Optional.empty(), TOML);
     }
 
     /** The same rows on every product: a NULL scope binding, a scope clashing with an OIDC one, a tenant, ... */
     private static void seed(Connection c) throws SQLException {
-        try (c; Statement s = c.createStatement()) {
-            s.execute("INSERT INTO AM_SYSTEM_APPS (NAME, CONSUMER_KEY, CONSUMER_SECRET) VALUES ('apim_admin', 'ck', 'cs')");
-            s.execute("INSERT INTO IDN_OAUTH2_SCOPE (SCOPE_ID, NAME, DISPLAY_NAME, TENANT_ID) VALUES (1, 'openid', 'openid', -1)");
+        try (c;
+                Statement s = c.createStatement()) {
+            s.execute(
+                    "INSERT INTO AM_SYSTEM_APPS (NAME, CONSUMER_KEY, CONSUMER_SECRET) VALUES ('apim_admin', 'ck', 'cs')");
+            s.execute(
+                    "INSERT INTO IDN_OAUTH2_SCOPE (SCOPE_ID, NAME, DISPLAY_NAME, TENANT_ID) VALUES (1, 'openid', 'openid', -1)");
             s.execute("INSERT INTO IDN_OIDC_SCOPE (NAME, TENANT_ID) VALUES ('openid', -1)");
             s.execute("INSERT INTO IDN_OAUTH2_SCOPE_BINDING (SCOPE_ID, SCOPE_BINDING) VALUES (1, NULL)");
             s.execute("INSERT INTO REG_LOG (REG_PATH, REG_USER_ID, REG_LOGGED_TIME, REG_ACTION, REG_TENANT_ID)"
@@ -137,7 +143,7 @@ class DatabaseProductsAgreeTest {
     }
 
     private static DatasourceSpec spec(ScratchDatabase db) {
-        return new DatasourceSpec("apim_db", db.multiStatementUrl(), db.multiStatementUrl(), db.user(), "",
-                Optional.empty(), TOML);
+        return new DatasourceSpec(
+                "apim_db", db.multiStatementUrl(), db.multiStatementUrl(), db.user(), "", Optional.empty(), TOML);
     }
 }

@@ -2,7 +2,6 @@ package dev.apimupgrade.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.apimupgrade.fact.DatasourceConfig;
 import dev.apimupgrade.fact.Facts;
@@ -50,22 +49,25 @@ class DbCharsetMismatchOnMariaDbTest {
             Verdict before = db.assess();
             assertThat(before.status(ID)).isEqualTo(Status.APPLIES);
             String fix = command(before);
-            assertThat(fix).isEqualTo("ALTER DATABASE `" + db.name + "` CHARACTER SET latin1 COLLATE latin1_swedish_ci;");
-            assertThatThrownBy(() -> db.runAll(step1())).isInstanceOf(SQLException.class)
-                    .hasMessageContaining("IDN_OAUTH2_AUTHZ_CODE_SCOPE").hasMessageContaining("errno: 150");
+            assertThat(fix)
+                    .isEqualTo("ALTER DATABASE `" + db.name + "` CHARACTER SET latin1 COLLATE latin1_swedish_ci;");
+            assertThatThrownBy(() -> db.runAll(step1()))
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("IDN_OAUTH2_AUTHZ_CODE_SCOPE")
+                    .hasMessageContaining("errno: 150");
 
             db.runAll(split(fix));
 
             assertThat(db.assess().status(ID)).isEqualTo(Status.NOT_APPLICABLE);
             db.runAll(step1());
             assertThat(db.count("SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()"
-                    + " AND TABLE_NAME IN ('IDN_OAUTH2_AUTHZ_CODE_SCOPE', 'IDN_OAUTH2_DEVICE_FLOW_SCOPES')")).isEqualTo(2);
+                            + " AND TABLE_NAME IN ('IDN_OAUTH2_AUTHZ_CODE_SCOPE', 'IDN_OAUTH2_DEVICE_FLOW_SCOPES')"))
+                    .isEqualTo(2);
         }
     }
 
     @Test
-    void dbCharsetMismatchIsNotApplicableWhenOnlyATableNoNewForeignKeyReferencesDiffersAndStep1Runs()
-            throws Exception {
+    void dbCharsetMismatchIsNotApplicableWhenOnlyATableNoNewForeignKeyReferencesDiffersAndStep1Runs() throws Exception {
         try (Database db = Database.create("CHARACTER SET utf8mb4 COLLATE utf8mb4_general_ci")) {
             db.run(reference("apim-3.0.0/dbscripts/apimgt/mysql.sql"));
             db.run("ALTER TABLE AM_ALERT_TYPES CONVERT TO CHARACTER SET latin1");
@@ -84,8 +86,9 @@ class DbCharsetMismatchOnMariaDbTest {
         try (Database db = Database.create("CHARACTER SET latin1")) {
             db.run(reference("apim-3.0.0/dbscripts/apimgt/mysql.sql"));
 
-            assertThatThrownBy(() -> db.runAll(List.of("SET foreign_key_checks = 0",
-                    "ALTER TABLE IDN_OAUTH2_AUTHORIZATION_CODE CONVERT TO CHARACTER SET utf8mb4")))
+            assertThatThrownBy(() -> db.runAll(List.of(
+                            "SET foreign_key_checks = 0",
+                            "ALTER TABLE IDN_OAUTH2_AUTHORIZATION_CODE CONVERT TO CHARACTER SET utf8mb4")))
                     .hasMessageContaining("used in a foreign key constraint");
         }
     }
@@ -151,13 +154,14 @@ class DbCharsetMismatchOnMariaDbTest {
 
         void run(String sql) throws SQLException {
             try (Connection c = DriverManager.getConnection(db.multiStatementUrl(), db.user(), "");
-                 Statement s = c.createStatement()) {
+                    Statement s = c.createStatement()) {
                 s.execute(sql);
             }
         }
 
         void runAll(List<String> statements) throws SQLException {
-            try (Connection c = DriverManager.getConnection(url(), db.user(), ""); Statement s = c.createStatement()) {
+            try (Connection c = DriverManager.getConnection(url(), db.user(), "");
+                    Statement s = c.createStatement()) {
                 for (String sql : statements) {
                     s.execute(sql);
                 }
@@ -165,8 +169,9 @@ class DbCharsetMismatchOnMariaDbTest {
         }
 
         long count(String sql) throws SQLException {
-            try (Connection c = DriverManager.getConnection(url(), db.user(), ""); Statement s = c.createStatement();
-                 var rs = s.executeQuery(sql)) {
+            try (Connection c = DriverManager.getConnection(url(), db.user(), "");
+                    Statement s = c.createStatement();
+                    var rs = s.executeQuery(sql)) {
                 rs.next();
                 return rs.getLong(1);
             }

@@ -24,13 +24,13 @@ class DbCharsetMismatchRulesTest {
     static final SourceRef TOML = SourceRef.line(Role.OLD, "repository/conf/deployment.toml", 12);
 
     static DbDefaultCharset utf8mb4() {
-        return new DbDefaultCharset(DS, "WSO2AM_DB", "utf8mb4", "utf8mb4_general_ci",
-                SourceRef.db(DS, "information_schema.SCHEMATA"));
+        return new DbDefaultCharset(
+                DS, "WSO2AM_DB", "utf8mb4", "utf8mb4_general_ci", SourceRef.db(DS, "information_schema.SCHEMATA"));
     }
 
     static DbTableCharset table(String name, String charset, String collation, String... columns) {
-        return new DbTableCharset(DS, name, charset, collation, List.of(columns),
-                SourceRef.db(DS, "information_schema.COLUMNS/" + name));
+        return new DbTableCharset(
+                DS, name, charset, collation, List.of(columns), SourceRef.db(DS, "information_schema.COLUMNS/" + name));
     }
 
     static DatasourceConfig mysql() {
@@ -39,54 +39,73 @@ class DbCharsetMismatchRulesTest {
 
     @Test
     void dbCharsetMismatchIsABlockerWithAlterDatabaseWhenEveryTableIsLatin1AndTheDefaultUtf8mb4() {
-        Verdict v = decide(mysql(), utf8mb4(),
+        Verdict v = decide(
+                mysql(),
+                utf8mb4(),
                 table("IDN_OAUTH2_AUTHORIZATION_CODE", "latin1", "latin1_swedish_ci", "CODE_ID", "AUTHORIZATION_CODE"),
                 table("AM_API", "latin1", "latin1_swedish_ci", "API_PROVIDER", "API_NAME"));
 
         assertThat(v.status(ID)).isEqualTo(Status.APPLIES);
         assertThat(v.result(ID).severity()).isEqualTo(Severity.BLOCKER);
-        assertThat(said(v, ID)).contains("IDN_OAUTH2_AUTHORIZATION_CODE.CODE_ID (latin1, latin1_swedish_ci",
-                "errno 150", "AM_API, IDN_OAUTH2_AUTHORIZATION_CODE");
-        assertThat(actions(v, ID)).singleElement().satisfies(a -> assertThat(a.params().get("command"))
-                .isEqualTo("ALTER DATABASE `WSO2AM_DB` CHARACTER SET latin1 COLLATE latin1_swedish_ci;"));
+        assertThat(said(v, ID))
+                .contains(
+                        "IDN_OAUTH2_AUTHORIZATION_CODE.CODE_ID (latin1, latin1_swedish_ci",
+                        "errno 150",
+                        "AM_API, IDN_OAUTH2_AUTHORIZATION_CODE");
+        assertThat(actions(v, ID))
+                .singleElement()
+                .satisfies(a -> assertThat(a.params().get("command"))
+                        .isEqualTo("ALTER DATABASE `WSO2AM_DB` CHARACTER SET latin1 COLLATE latin1_swedish_ci;"));
     }
 
     @Test
     void dbCharsetMismatchMakesTheReferencedSetTheDefaultThoughOtherTablesAreInTheOldDefault() {
-        Verdict v = decide(mysql(), utf8mb4(),
+        Verdict v = decide(
+                mysql(),
+                utf8mb4(),
                 table("IDN_OAUTH2_ACCESS_TOKEN", "latin1", "latin1_swedish_ci", "TOKEN_ID"),
                 table("IDN_OAUTH_CONSUMER_APPS", "latin1", "latin1_swedish_ci", "CONSUMER_KEY"),
                 table("AM_ALERT_TYPES", "utf8mb4", "utf8mb4_general_ci", "ALERT_TYPE_NAME"));
 
-        assertThat(actions(v, ID)).singleElement().satisfies(a -> assertThat(a.params().get("command"))
-                .isEqualTo("ALTER DATABASE `WSO2AM_DB` CHARACTER SET latin1 COLLATE latin1_swedish_ci;"));
+        assertThat(actions(v, ID))
+                .singleElement()
+                .satisfies(a -> assertThat(a.params().get("command"))
+                        .isEqualTo("ALTER DATABASE `WSO2AM_DB` CHARACTER SET latin1 COLLATE latin1_swedish_ci;"));
     }
 
     @Test
     void dbCharsetMismatchGivesNoStatementWhenTheReferencedColumnsDisagree() {
-        Verdict v = decide(mysql(), utf8mb4(),
+        Verdict v = decide(
+                mysql(),
+                utf8mb4(),
                 table("IDN_OAUTH2_ACCESS_TOKEN", "latin1", "latin1_swedish_ci", "TOKEN_ID"),
                 table("IDN_OAUTH_CONSUMER_APPS", "utf8mb4", "utf8mb4_general_ci", "CONSUMER_KEY"));
 
         assertThat(v.status(ID)).isEqualTo(Status.APPLIES);
-        assertThat(said(v, ID)).contains("IDN_OAUTH2_ACCESS_TOKEN.TOKEN_ID (latin1")
+        assertThat(said(v, ID))
+                .contains("IDN_OAUTH2_ACCESS_TOKEN.TOKEN_ID (latin1")
                 .doesNotContain("IDN_OAUTH_CONSUMER_APPS.CONSUMER_KEY");
-        assertThat(actions(v, ID)).singleElement().satisfies(a -> assertThat(a.params().get("command"))
-                .startsWith("-- no single statement: the referenced columns are in latin1 COLLATE latin1_swedish_ci"
-                        + " and utf8mb4 COLLATE utf8mb4_general_ci"));
+        assertThat(actions(v, ID))
+                .singleElement()
+                .satisfies(a -> assertThat(a.params().get("command"))
+                        .startsWith(
+                                "-- no single statement: the referenced columns are in latin1 COLLATE latin1_swedish_ci"
+                                        + " and utf8mb4 COLLATE utf8mb4_general_ci"));
     }
 
     @Test
     void dbCharsetMismatchAppliesForACollationAloneThatDiffers() {
-        Verdict v = decide(mysql(), utf8mb4(),
-                table("IDN_OAUTH_CONSUMER_APPS", "utf8mb4", "utf8mb4_bin", "CONSUMER_KEY"));
+        Verdict v =
+                decide(mysql(), utf8mb4(), table("IDN_OAUTH_CONSUMER_APPS", "utf8mb4", "utf8mb4_bin", "CONSUMER_KEY"));
 
         assertThat(v.status(ID)).isEqualTo(Status.APPLIES);
     }
 
     @Test
     void dbCharsetMismatchIsNotApplicableWhenTheReferencedColumnsAreInTheDefaultNamingTheOthers() {
-        Verdict v = decide(mysql(), utf8mb4(),
+        Verdict v = decide(
+                mysql(),
+                utf8mb4(),
                 table("IDN_OAUTH2_AUTHORIZATION_CODE", "utf8mb4", "utf8mb4_general_ci", "CODE_ID"),
                 table("REG_LOG", "latin1", "latin1_swedish_ci", "REG_PATH"),
                 table("IDN_OAUTH2_AUTHORIZATION_CODE", "latin1", "latin1_swedish_ci", "SUBJECT_IDENTIFIER"));
@@ -98,8 +117,8 @@ class DbCharsetMismatchRulesTest {
 
     @Test
     void dbCharsetMismatchIsNotApplicableWithoutAMysqlDatasource() {
-        Verdict v = decide(new DatasourceConfig(Role.OLD, DS, "postgre", "jdbc:postgresql://db/apim", "", "", false,
-                TOML));
+        Verdict v =
+                decide(new DatasourceConfig(Role.OLD, DS, "postgre", "jdbc:postgresql://db/apim", "", "", false, TOML));
 
         assertThat(v.status(ID)).isEqualTo(Status.NOT_APPLICABLE);
     }

@@ -35,7 +35,8 @@ class ErrataRulesTest {
 
         assertThat(v.status("DB-ERRATUM-MSSQL-ANALYTICS")).isEqualTo(Status.APPLIES);
         assertThat(v.result("DB-ERRATUM-MSSQL-ANALYTICS").severity()).isEqualTo(Severity.INFO);
-        assertThat(said(v, "DB-ERRATUM-MSSQL-ANALYTICS")).isEqualTo("Analytics is enabled and [database.apim_db] uses SQL Server.");
+        assertThat(said(v, "DB-ERRATUM-MSSQL-ANALYTICS"))
+                .isEqualTo("Analytics is enabled and [database.apim_db] uses SQL Server.");
         assertThat(v.result("DB-ERRATUM-MSSQL-ANALYTICS").evidence()).hasSize(2);
     }
 
@@ -76,7 +77,8 @@ class ErrataRulesTest {
 
     @Test
     void dbErratumSysappsUniqueAppliesForSqlServerAndDb2() {
-        assertThat(decide(am("mssql", MSSQL_AM)).status("DB-ERRATUM-SYSAPPS-UNIQUE")).isEqualTo(Status.APPLIES);
+        assertThat(decide(am("mssql", MSSQL_AM)).status("DB-ERRATUM-SYSAPPS-UNIQUE"))
+                .isEqualTo(Status.APPLIES);
         Verdict db2 = decide(am("db2", DB2_AM));
         assertThat(db2.status("DB-ERRATUM-SYSAPPS-UNIQUE")).isEqualTo(Status.APPLIES);
         assertThat(said(db2, "DB-ERRATUM-SYSAPPS-UNIQUE")).isEqualTo("[database.apim_db] is db2.");
@@ -84,8 +86,10 @@ class ErrataRulesTest {
 
     @Test
     void dbErratumSysappsUniqueIsNotApplicableForMysqlPostgresAndH2() {
-        assertThat(decide(am("mysql", MYSQL_AM)).status("DB-ERRATUM-SYSAPPS-UNIQUE")).isEqualTo(Status.NOT_APPLICABLE);
-        assertThat(decide(am("postgre", PG_AM)).status("DB-ERRATUM-SYSAPPS-UNIQUE")).isEqualTo(Status.NOT_APPLICABLE);
+        assertThat(decide(am("mysql", MYSQL_AM)).status("DB-ERRATUM-SYSAPPS-UNIQUE"))
+                .isEqualTo(Status.NOT_APPLICABLE);
+        assertThat(decide(am("postgre", PG_AM)).status("DB-ERRATUM-SYSAPPS-UNIQUE"))
+                .isEqualTo(Status.NOT_APPLICABLE);
         assertThat(decide(am("h2", H2_AM)).status("DB-ERRATUM-SYSAPPS-UNIQUE")).isEqualTo(Status.NOT_APPLICABLE);
     }
 
@@ -96,7 +100,8 @@ class ErrataRulesTest {
 
     @Test
     void keyErratumKeystoreNameAppliesWhenKeystoresAreCopied() {
-        Verdict v = decide(keystore(Role.OLD, "primary", "wso2carbon.jks", "old-sha"),
+        Verdict v = decide(
+                keystore(Role.OLD, "primary", "wso2carbon.jks", "old-sha"),
                 keystore(Role.NEW, "primary", "wso2carbon.jks", "new-sha"));
 
         assertThat(v.status("KEY-COPY-KEYSTORES")).isEqualTo(Status.APPLIES);
@@ -106,7 +111,8 @@ class ErrataRulesTest {
 
     @Test
     void keyErratumKeystoreNameIsNotApplicableWhenEveryKeystoreIsAlreadyInTheNewHome() {
-        Verdict v = decide(keystore(Role.OLD, "primary", "wso2carbon.jks", "same"),
+        Verdict v = decide(
+                keystore(Role.OLD, "primary", "wso2carbon.jks", "same"),
                 keystore(Role.NEW, "primary", "wso2carbon.jks", "same"));
 
         assertThat(v.status("KEY-ERRATUM-KEYSTORE-NAME")).isEqualTo(Status.NOT_APPLICABLE);

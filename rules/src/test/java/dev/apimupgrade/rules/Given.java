@@ -33,11 +33,11 @@ final class Given {
     static final String MYSQL_SHARED = "jdbc:mysql://db.example.com:3306/shared_db";
     static final LocalDate TODAY = LocalDate.of(2026, 11, 25);
 
-    private Given() {
-    }
+    private Given() {}
 
     static HomeGiven home(Role role) {
-        return new HomeGiven(role, role == Role.OLD ? "/opt/wso2am-3.0.0" : "/opt/wso2am-3.1.0", new SourceRef("cli", 0));
+        return new HomeGiven(
+                role, role == Role.OLD ? "/opt/wso2am-3.0.0" : "/opt/wso2am-3.1.0", new SourceRef("cli", 0));
     }
 
     static ProductVersion version(Role role, String marker, String version) {
@@ -78,61 +78,149 @@ final class Given {
     }
 
     static SynapseFile synapse(String tenant, String path, boolean protectedFile) {
-        return new SynapseFile(Role.OLD, tenant, path, "ab12cd34ef56ab12cd34ef56", protectedFile,
+        return new SynapseFile(
+                Role.OLD,
+                tenant,
+                path,
+                "ab12cd34ef56ab12cd34ef56",
+                protectedFile,
                 SourceRef.file(Role.OLD, "synapse-configs/default/" + path));
     }
 
     static StockComparison comparison(String category, String tenant, String path, boolean matches) {
-        return new StockComparison(Role.OLD, category, tenant, path, matches, "3.1.0 home",
+        return new StockComparison(
+                Role.OLD,
+                category,
+                tenant,
+                path,
+                matches,
+                "3.1.0 home",
                 SourceRef.file(Role.OLD, "synapse-configs/default/" + path));
     }
 
     static TenantDirectory tenant(String id, boolean hasSynapse) {
-        return new TenantDirectory(Role.OLD, id, hasSynapse, hasSynapse ? 12 : 0,
-                SourceRef.file(Role.OLD, "repository/tenants/" + id));
+        return new TenantDirectory(
+                Role.OLD, id, hasSynapse, hasSynapse ? 12 : 0, SourceRef.file(Role.OLD, "repository/tenants/" + id));
     }
 
     static ExecutionPlanFile plan(String name, boolean stockName) {
-        return new ExecutionPlanFile(Role.OLD, name, stockName, "sha",
+        return new ExecutionPlanFile(
+                Role.OLD,
+                name,
+                stockName,
+                "sha",
                 SourceRef.file(Role.OLD, "repository/deployment/server/executionplans/" + name));
     }
 
     static JarFile jar(Role role, String folder, String name, boolean stock) {
-        return new JarFile(role, folder, name, false, "", "", "", "", stock, "sha",
+        return new JarFile(
+                role,
+                folder,
+                name,
+                false,
+                "",
+                "",
+                "",
+                "",
+                stock,
+                "sha",
                 SourceRef.file(role, "repository/components/" + folder + "/" + name));
     }
 
     static JarFile driverJar(Role role, String name, String driverClass, boolean stock) {
-        return new JarFile(role, "lib", name, false, "", "", "", driverClass, stock, "sha",
+        return new JarFile(
+                role,
+                "lib",
+                name,
+                false,
+                "",
+                "",
+                "",
+                driverClass,
+                stock,
+                "sha",
                 SourceRef.file(role, "repository/components/lib/" + name));
     }
 
     static MigrationArtefact artefact(Role role, String folder, String name) {
-        return new MigrationArtefact(role, folder, name, SourceRef.file(role, "repository/components/" + folder + "/" + name));
+        return new MigrationArtefact(
+                role, folder, name, SourceRef.file(role, "repository/components/" + folder + "/" + name));
     }
 
     static Keystore keystore(Role role, String purpose, String file, String sha) {
-        return new Keystore(role, purpose, file, "JKS", true, true, "", "wso2carbon", true, true,
-                SourceRef.file(role, "repository/resources/security/" + file), sha);
+        return new Keystore(
+                role,
+                purpose,
+                file,
+                "JKS",
+                true,
+                true,
+                "",
+                "wso2carbon",
+                true,
+                true,
+                SourceRef.file(role, "repository/resources/security/" + file),
+                sha);
     }
 
     static Keystore truststore(Role role, String file, boolean defaultName, boolean defaultPassword) {
-        return new Keystore(role, "truststore", file, "JKS", true, true, "", "", defaultName, defaultPassword,
-                SourceRef.file(role, "repository/resources/security/" + file), "sha-" + file);
+        return new Keystore(
+                role,
+                "truststore",
+                file,
+                "JKS",
+                true,
+                true,
+                "",
+                "",
+                defaultName,
+                defaultPassword,
+                SourceRef.file(role, "repository/resources/security/" + file),
+                "sha-" + file);
     }
 
     static Keystore unopened(Role role, String purpose, String file, String error) {
-        return new Keystore(role, purpose, file, "JKS", true, false, error, "", true, true,
-                SourceRef.file(role, "repository/resources/security/" + file), "sha-" + file);
+        return new Keystore(
+                role,
+                purpose,
+                file,
+                "JKS",
+                true,
+                false,
+                error,
+                "",
+                true,
+                true,
+                SourceRef.file(role, "repository/resources/security/" + file),
+                "sha-" + file);
     }
 
     static Keystore missing(Role role, String purpose, String file) {
-        return new Keystore(role, purpose, file, "JKS", false, false, "MISSING", "", true, true,
-                SourceRef.file(role, "repository/resources/security/" + file), "");
+        return new Keystore(
+                role,
+                purpose,
+                file,
+                "JKS",
+                false,
+                false,
+                "MISSING",
+                "",
+                true,
+                true,
+                SourceRef.file(role, "repository/resources/security/" + file),
+                "");
     }
 
     static KeystoreEntry entry(Role role, String file, String alias, String subject, LocalDate notAfter) {
-        return new KeystoreEntry(role, file, alias, "trustedCertEntry", subject, notAfter.toEpochDay(), "RSA", 2048,
+        return new KeystoreEntry(
+                role,
+                file,
+                alias,
+                "trustedCertEntry",
+                subject,
+                notAfter.toEpochDay(),
+                "RSA",
+                2048,
                 SourceRef.file(role, "repository/resources/security/" + file));
     }
 

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 
 class IdentityRulesTest {
     /** The steps that follow from the built-in Key Manager (IDN-* follow the IDN-IS-KEY-MANAGER finding). */
-    private static final List<String> STEPS = List.of("IDN-MIGRATION-RESOURCES", "IDN-MIGRATION-JAR", "IDN-USER-STORE-TYPE",
-            "IDN-RUN");
+    private static final List<String> STEPS =
+            List.of("IDN-MIGRATION-RESOURCES", "IDN-MIGRATION-JAR", "IDN-USER-STORE-TYPE", "IDN-RUN");
 
     private static TomlSetting oldTomlRead() {
         return setting(Role.OLD, "server.hostname", "localhost");
@@ -53,14 +53,16 @@ class IdentityRulesTest {
 
     @Test
     void idnIsKeyManagerIsNotApplicableWhenTheKeyManagerUrlIsThisServer() {
-        assertThat(decide(keyManagerUrl("https://localhost:${mgt.transport.https.port}/services/")).status("IDN-IS-KEY-MANAGER"))
+        assertThat(decide(keyManagerUrl("https://localhost:${mgt.transport.https.port}/services/"))
+                        .status("IDN-IS-KEY-MANAGER"))
                 .isEqualTo(Status.NOT_APPLICABLE);
     }
 
     @Test
     void idnIsKeyManagerIsNotApplicableWhenTheOperatorAnswersNoDespiteARemoteUrl() {
         assertThat(decide(answer("is_key_manager", "no"), keyManagerUrl("https://is.example.com:9444/services/"))
-                .status("IDN-IS-KEY-MANAGER")).isEqualTo(Status.NOT_APPLICABLE);
+                        .status("IDN-IS-KEY-MANAGER"))
+                .isEqualTo(Status.NOT_APPLICABLE);
     }
 
     @Test
@@ -78,10 +80,12 @@ class IdentityRulesTest {
 
     @Test
     void idnMigrationResourcesIdnMigrationJarIdnUserStoreTypeAndIdnRunApplyForTheBuiltInKeyManager() {
-        Verdict v = decide(oldTomlRead(), home(Role.NEW), setting(Role.NEW, "user_store.type", "\"database_unique_id\""));
+        Verdict v =
+                decide(oldTomlRead(), home(Role.NEW), setting(Role.NEW, "user_store.type", "\"database_unique_id\""));
 
         assertThat(STEPS).allSatisfy(id -> assertThat(v.status(id)).as(id).isEqualTo(Status.APPLIES));
-        assertThat(actions(v, "IDN-RUN")).singleElement()
+        assertThat(actions(v, "IDN-RUN"))
+                .singleElement()
                 .satisfies(a -> assertThat(a.params().get("command")).contains("-Dmigrate -Dcomponent=identity"));
         assertThat(actions(v, "IDN-MIGRATION-RESOURCES")).hasSize(1);
         assertThat(actions(v, "IDN-MIGRATION-JAR")).hasSize(1);
@@ -89,14 +93,23 @@ class IdentityRulesTest {
 
     @Test
     void idnMigrationResourcesIdnMigrationJarAndIdnRunCiteTheOldHomesVersionsSeenNotAnEmptyEvidenceTable() {
-        Verdict v = decide(oldTomlRead(), home(Role.NEW), Given.version(Role.OLD, "carbon.xml", "3.0.0"),
+        Verdict v = decide(
+                oldTomlRead(),
+                home(Role.NEW),
+                Given.version(Role.OLD, "carbon.xml", "3.0.0"),
                 Given.version(Role.NEW, "carbon.xml", "3.1.0"));
 
         for (String id : List.of("IDN-MIGRATION-RESOURCES", "IDN-MIGRATION-JAR", "IDN-RUN")) {
-            assertThat(v.result(id).evidence()).as(id).extracting(e -> e.observed())
+            assertThat(v.result(id).evidence())
+                    .as(id)
+                    .extracting(e -> e.observed())
                     .containsExactly("carbon.xml says 3.0.0");
-            assertThat(actions(v, id)).as(id).singleElement().satisfies(a -> assertThat(a.evidence())
-                    .extracting(e -> e.observed()).containsExactly("carbon.xml says 3.0.0"));
+            assertThat(actions(v, id))
+                    .as(id)
+                    .singleElement()
+                    .satisfies(a -> assertThat(a.evidence())
+                            .extracting(e -> e.observed())
+                            .containsExactly("carbon.xml says 3.0.0"));
         }
     }
 
@@ -113,7 +126,8 @@ class IdentityRulesTest {
         Verdict v = decide(keyManagerUrl("https://is.example.com:9443/services/"));
 
         assertThat(STEPS).allSatisfy(id -> assertThat(v.status(id)).as(id).isEqualTo(Status.UNKNOWN));
-        assertThat(v.result("IDN-RUN").evidence()).extracting(e -> e.observed())
+        assertThat(v.result("IDN-RUN").evidence())
+                .extracting(e -> e.observed())
                 .containsExactly("apim.key_manager.service_url = https://is.example.com:9443/services/");
     }
 
@@ -146,7 +160,8 @@ class IdentityRulesTest {
 
     @Test
     void idnUniqueIdUserstoreAppliesWhenTheOperatorWantsUniqueIdUserStores() {
-        assertThat(decide(answer("unique_id_user_store", "yes")).status("IDN-UNIQUE-ID-USERSTORE")).isEqualTo(Status.APPLIES);
+        assertThat(decide(answer("unique_id_user_store", "yes")).status("IDN-UNIQUE-ID-USERSTORE"))
+                .isEqualTo(Status.APPLIES);
     }
 
     @Test

@@ -30,20 +30,27 @@ class KeystoreRulesTest {
 
     @Test
     void keyCopyKeystoresAppliesWithOneCopyPerFileThatTheNewHomeLacksOrHasWithOtherContent() {
-        Verdict v = decide(keystore(Role.OLD, "primary", "wso2carbon.jks", "a"), keystore(Role.OLD, "tls", "wso2carbon.jks", "a"),
-                keystore(Role.OLD, "internal", "wso2carbon.jks", "a"), keystore(Role.OLD, "custom", "partner.jks", "p"),
+        Verdict v = decide(
+                keystore(Role.OLD, "primary", "wso2carbon.jks", "a"),
+                keystore(Role.OLD, "tls", "wso2carbon.jks", "a"),
+                keystore(Role.OLD, "internal", "wso2carbon.jks", "a"),
+                keystore(Role.OLD, "custom", "partner.jks", "p"),
                 keystore(Role.NEW, "primary", "wso2carbon.jks", "other"));
 
         assertThat(v.status("KEY-COPY-KEYSTORES")).isEqualTo(Status.APPLIES);
-        assertThat(actions(v, "KEY-COPY-KEYSTORES")).extracting(JustifiedAction::target).containsExactly(
-                "repository/resources/security/partner.jks", "repository/resources/security/wso2carbon.jks");
+        assertThat(actions(v, "KEY-COPY-KEYSTORES"))
+                .extracting(JustifiedAction::target)
+                .containsExactly(
+                        "repository/resources/security/partner.jks", "repository/resources/security/wso2carbon.jks");
         assertThat(actions(v, "KEY-COPY-KEYSTORES").get(1).evidence()).hasSize(3);
         assertThat(said(v, "KEY-COPY-KEYSTORES")).contains("wso2carbon.jks (internal, primary, tls)");
     }
 
     @Test
     void keyCopyKeystoresIsNotApplicableWhenEveryOldKeystoreIsIdenticalInTheNewHome() {
-        Verdict v = decide(keystore(Role.OLD, "primary", "wso2carbon.jks", "a"), missing(Role.OLD, "tls", "gone.jks"),
+        Verdict v = decide(
+                keystore(Role.OLD, "primary", "wso2carbon.jks", "a"),
+                missing(Role.OLD, "tls", "gone.jks"),
                 keystore(Role.NEW, "primary", "wso2carbon.jks", "a"));
 
         assertThat(v.status("KEY-COPY-KEYSTORES")).isEqualTo(Status.NOT_APPLICABLE);
@@ -57,8 +64,10 @@ class KeystoreRulesTest {
 
     @Test
     void keyConfigAppliesWhenTheOldTomlChangesKeystoreTables() {
-        Verdict v = decide(setting(Role.OLD, "keystore.primary.file_name", "my.jks"),
-                difference("keystore.primary.file_name", "ADDED"), difference("server.hostname", "CHANGED"));
+        Verdict v = decide(
+                setting(Role.OLD, "keystore.primary.file_name", "my.jks"),
+                difference("keystore.primary.file_name", "ADDED"),
+                difference("server.hostname", "CHANGED"));
 
         assertThat(v.status("KEY-CONFIG")).isEqualTo(Status.APPLIES);
         assertThat(said(v, "KEY-CONFIG")).contains("keystore.primary.file_name").doesNotContain("server.hostname");
@@ -67,7 +76,8 @@ class KeystoreRulesTest {
     @Test
     void keyConfigIsNotApplicableWhenOnlyOtherKeysDiffer() {
         assertThat(decide(setting(Role.OLD, "server.hostname", "a"), difference("server.hostname", "CHANGED"))
-                .status("KEY-CONFIG")).isEqualTo(Status.NOT_APPLICABLE);
+                        .status("KEY-CONFIG"))
+                .isEqualTo(Status.NOT_APPLICABLE);
     }
 
     @Test
@@ -81,13 +91,15 @@ class KeystoreRulesTest {
 
         assertThat(v.status("KEY-SECURE-VAULT")).isEqualTo(Status.APPLIES);
         assertThat(said(v, "KEY-SECURE-VAULT")).contains("[secrets] with 2 alias(es)", "1 $secret{} reference");
-        assertThat(actions(v, "KEY-SECURE-VAULT")).singleElement()
+        assertThat(actions(v, "KEY-SECURE-VAULT"))
+                .singleElement()
                 .satisfies(a -> assertThat(a.params()).containsEntry("command", "./ciphertool.sh -Dconfigure"));
     }
 
     @Test
     void keySecureVaultAppliesForAnUncommentedReferenceWithoutASecretsTable() {
-        assertThat(decide(vault(false), secretRef("db_password", false)).status("KEY-SECURE-VAULT")).isEqualTo(Status.APPLIES);
+        assertThat(decide(vault(false), secretRef("db_password", false)).status("KEY-SECURE-VAULT"))
+                .isEqualTo(Status.APPLIES);
     }
 
     @Test
@@ -112,13 +124,15 @@ class KeystoreRulesTest {
             assertThat(a.kind()).isEqualTo("SetTomlTable");
             assertThat(a.target()).isEqualTo("truststore");
         });
-        assertThat(decide(truststore(Role.OLD, "client-truststore.jks", true, false)).status("KEY-TRUSTSTORE-CHANGED"))
+        assertThat(decide(truststore(Role.OLD, "client-truststore.jks", true, false))
+                        .status("KEY-TRUSTSTORE-CHANGED"))
                 .isEqualTo(Status.APPLIES);
     }
 
     @Test
     void keyTruststoreChangedIsNotApplicableForTheDefaultNameAndPassword() {
-        Verdict v = decide(truststore(Role.OLD, "client-truststore.jks", true, true), truststore(Role.NEW, "x.jks", false, false));
+        Verdict v = decide(
+                truststore(Role.OLD, "client-truststore.jks", true, true), truststore(Role.NEW, "x.jks", false, false));
 
         assertThat(v.status("KEY-TRUSTSTORE-CHANGED")).isEqualTo(Status.NOT_APPLICABLE);
     }
@@ -131,7 +145,8 @@ class KeystoreRulesTest {
 
     @Test
     void key42CrunchCertAppliesWhenTheOldTruststoreHasNoSuchEntry() {
-        Verdict v = decide(truststore(Role.OLD, "client-truststore.jks", true, true),
+        Verdict v = decide(
+                truststore(Role.OLD, "client-truststore.jks", true, true),
                 entry(Role.OLD, "client-truststore.jks", "digicert", "CN=DigiCert", TODAY.plusYears(3)),
                 truststore(Role.NEW, "client-truststore.jks", true, true),
                 entry(Role.NEW, "client-truststore.jks", "42crunch", "CN=42Crunch", TODAY.plusYears(3)),
@@ -146,19 +161,23 @@ class KeystoreRulesTest {
 
     @Test
     void key42CrunchCertIsAWarningWithTheImportStepWhenApiSecurityAuditIsConfigured() {
-        Verdict v = decide(truststore(Role.OLD, "client-truststore.jks", true, true),
+        Verdict v = decide(
+                truststore(Role.OLD, "client-truststore.jks", true, true),
                 setting(Role.OLD, "security_audit.api_token", "****"));
 
         assertThat(v.status("KEY-42CRUNCH-CERT")).isEqualTo(Status.APPLIES);
         assertThat(v.result("KEY-42CRUNCH-CERT").severity()).isEqualTo(Severity.WARNING);
-        assertThat(said(v, "KEY-42CRUNCH-CERT")).contains("API Security Audit is configured (security_audit.api_token)");
-        assertThat(actions(v, "KEY-42CRUNCH-CERT")).singleElement()
+        assertThat(said(v, "KEY-42CRUNCH-CERT"))
+                .contains("API Security Audit is configured (security_audit.api_token)");
+        assertThat(actions(v, "KEY-42CRUNCH-CERT"))
+                .singleElement()
                 .satisfies(a -> assertThat(a.params().get("command")).startsWith("keytool -import"));
     }
 
     @Test
     void key42CrunchCertIsInfoWithoutAStepWhenApiSecurityAuditIsNotConfigured() {
-        Verdict v = decide(truststore(Role.OLD, "client-truststore.jks", true, true),
+        Verdict v = decide(
+                truststore(Role.OLD, "client-truststore.jks", true, true),
                 setting(Role.OLD, "server.hostname", "gw.example.com"));
 
         assertThat(v.status("KEY-42CRUNCH-CERT")).isEqualTo(Status.APPLIES);
@@ -169,7 +188,8 @@ class KeystoreRulesTest {
 
     @Test
     void key42CrunchCertIsNotApplicableWhenTheOldTruststoreHasIt() {
-        Verdict v = decide(truststore(Role.OLD, "client-truststore.jks", true, true),
+        Verdict v = decide(
+                truststore(Role.OLD, "client-truststore.jks", true, true),
                 entry(Role.OLD, "client-truststore.jks", "audit", "CN=*.42crunch.com", TODAY.plusYears(3)));
 
         assertThat(v.status("KEY-42CRUNCH-CERT")).isEqualTo(Status.NOT_APPLICABLE);
@@ -177,10 +197,12 @@ class KeystoreRulesTest {
 
     @Test
     void key42CrunchCertLooksAtTheNewTruststoreWhenTheOldHomeHasNone() {
-        Verdict missingOld = decide(missing(Role.OLD, "truststore", "client-truststore.jks"),
+        Verdict missingOld = decide(
+                missing(Role.OLD, "truststore", "client-truststore.jks"),
                 truststore(Role.NEW, "client-truststore.jks", true, true),
                 entry(Role.NEW, "client-truststore.jks", "42crunch", "CN=42Crunch", TODAY.plusYears(3)));
-        Verdict withoutEntry = decide(missing(Role.OLD, "truststore", "client-truststore.jks"),
+        Verdict withoutEntry = decide(
+                missing(Role.OLD, "truststore", "client-truststore.jks"),
                 truststore(Role.NEW, "client-truststore.jks", true, true));
 
         assertThat(missingOld.status("KEY-42CRUNCH-CERT")).isEqualTo(Status.NOT_APPLICABLE);
@@ -197,7 +219,8 @@ class KeystoreRulesTest {
 
     @Test
     void keyPasswordMismatchAppliesAsABlockerWhenAKeystoreRejectsItsPassword() {
-        Verdict v = decide(keystore(Role.OLD, "primary", "wso2carbon.jks", "a"),
+        Verdict v = decide(
+                keystore(Role.OLD, "primary", "wso2carbon.jks", "a"),
                 unopened(Role.OLD, "tls", "tls.jks", "WRONG_PASSWORD"));
 
         assertThat(v.status("KEY-PASSWORD-MISMATCH")).isEqualTo(Status.APPLIES);
@@ -207,8 +230,10 @@ class KeystoreRulesTest {
 
     @Test
     void keyPasswordMismatchIsNotApplicableWhenEveryConfiguredKeystoreOpens() {
-        Verdict v = decide(keystore(Role.OLD, "primary", "wso2carbon.jks", "a"),
-                unopened(Role.OLD, "custom", "partner.jks", "NOT_CONFIGURED"), missing(Role.OLD, "tls", "gone.jks"),
+        Verdict v = decide(
+                keystore(Role.OLD, "primary", "wso2carbon.jks", "a"),
+                unopened(Role.OLD, "custom", "partner.jks", "NOT_CONFIGURED"),
+                missing(Role.OLD, "tls", "gone.jks"),
                 unopened(Role.NEW, "primary", "wso2carbon.jks", "WRONG_PASSWORD"));
 
         assertThat(v.status("KEY-PASSWORD-MISMATCH")).isEqualTo(Status.NOT_APPLICABLE);
@@ -216,7 +241,8 @@ class KeystoreRulesTest {
 
     @Test
     void keyPasswordMismatchIsUnknownWhenThePasswordIsASecretReference() {
-        Verdict v = decide(keystore(Role.OLD, "primary", "wso2carbon.jks", "a"),
+        Verdict v = decide(
+                keystore(Role.OLD, "primary", "wso2carbon.jks", "a"),
                 unopened(Role.OLD, "truststore", "client-truststore.jks", "SECRET_REFERENCE"));
 
         assertThat(v.status("KEY-PASSWORD-MISMATCH")).isEqualTo(Status.UNKNOWN);
@@ -230,22 +256,35 @@ class KeystoreRulesTest {
 
     @Test
     void keyCertExpiryAppliesForACertificateExpiringWithin30DaysAndOneAlreadyExpired() {
-        Verdict v = decide(today(), entry(Role.OLD, "wso2carbon.jks", "soon", "CN=soon", TODAY.plusDays(29)),
+        Verdict v = decide(
+                today(),
+                entry(Role.OLD, "wso2carbon.jks", "soon", "CN=soon", TODAY.plusDays(29)),
                 entry(Role.OLD, "client-truststore.jks", "old", "CN=old", TODAY.minusDays(1)),
                 entry(Role.OLD, "wso2carbon.jks", "fine", "CN=fine", TODAY.plusDays(30)));
 
         assertThat(v.status("KEY-CERT-EXPIRY")).isEqualTo(Status.APPLIES);
-        assertThat(said(v, "KEY-CERT-EXPIRY")).contains("soon expires in 29 days", "old expired on").doesNotContain("fine");
+        assertThat(said(v, "KEY-CERT-EXPIRY"))
+                .contains("soon expires in 29 days", "old expired on")
+                .doesNotContain("fine");
     }
 
     static KeystoreEntry key(String file, String alias, java.time.LocalDate notAfter) {
-        return new KeystoreEntry(Role.OLD, file, alias, "PrivateKeyEntry", "CN=localhost", notAfter.toEpochDay(), "RSA",
-                2048, SourceRef.file(Role.OLD, "repository/resources/security/" + file));
+        return new KeystoreEntry(
+                Role.OLD,
+                file,
+                alias,
+                "PrivateKeyEntry",
+                "CN=localhost",
+                notAfter.toEpochDay(),
+                "RSA",
+                2048,
+                SourceRef.file(Role.OLD, "repository/resources/security/" + file));
     }
 
     /** A real pack's truststore: stock CA certificates that expired before the server's own key and one imported. */
     static Verdict realPackExpiries() {
-        return decide(today(),
+        return decide(
+                today(),
                 entry(Role.OLD, "client-truststore.jks", "verisignclass3ca", "CN=VeriSign", TODAY.minusYears(6)),
                 entry(Role.NEW, "client-truststore.jks", "verisignclass3ca", "CN=VeriSign", TODAY.minusYears(6)),
                 entry(Role.OLD, "client-truststore.jks", "equifaxsecureca", "CN=Equifax", TODAY.minusYears(8)),
@@ -261,29 +300,39 @@ class KeystoreRulesTest {
         Verdict v = realPackExpiries();
 
         assertThat(v.status("KEY-CERT-EXPIRY")).isEqualTo(Status.APPLIES);
-        assertThat(v.result("KEY-CERT-EXPIRY").messages()).hasSize(3).satisfiesExactly(
-                key -> assertThat(key).startsWith("The server's own key: wso2carbon.jks alias wso2carbon expired on"
-                        + " 2020-01-15"),
-                imported -> assertThat(imported).startsWith("A trusted certificate: client-truststore.jks alias"
-                        + " partner expires in 3 days"),
-                stock -> assertThat(stock).startsWith("3 stock CA certificates of client-truststore.jks")
-                        .contains("the first equifaxsecureca expired on")
-                        .contains("Aliases: equifaxsecureca, verisignclass3ca, thawtepremiumserverca."));
+        assertThat(v.result("KEY-CERT-EXPIRY").messages())
+                .hasSize(3)
+                .satisfiesExactly(
+                        key -> assertThat(key)
+                                .startsWith("The server's own key: wso2carbon.jks alias wso2carbon expired on"
+                                        + " 2020-01-15"),
+                        imported -> assertThat(imported)
+                                .startsWith("A trusted certificate: client-truststore.jks alias"
+                                        + " partner expires in 3 days"),
+                        stock -> assertThat(stock)
+                                .startsWith("3 stock CA certificates of client-truststore.jks")
+                                .contains("the first equifaxsecureca expired on")
+                                .contains("Aliases: equifaxsecureca, verisignclass3ca, thawtepremiumserverca."));
     }
 
     @Test
     void keyCertExpiryTreatsEveryTrustedCertificateAsImportedWhenTheNewHomesTruststoreDiffers() {
-        Verdict v = decide(today(),
+        Verdict v = decide(
+                today(),
                 entry(Role.OLD, "client-truststore.jks", "verisignclass3ca", "CN=VeriSign", TODAY.minusYears(6)),
                 entry(Role.NEW, "client-truststore.jks", "verisignclass3ca", "CN=VeriSign", TODAY.plusYears(6)));
 
-        assertThat(v.result("KEY-CERT-EXPIRY").messages()).singleElement().asString()
+        assertThat(v.result("KEY-CERT-EXPIRY").messages())
+                .singleElement()
+                .asString()
                 .startsWith("A trusted certificate: client-truststore.jks alias verisignclass3ca expired on");
     }
 
     @Test
     void keyCertExpiryIsNotApplicableWhenEveryCertificateLastsAtLeast30Days() {
-        Verdict v = decide(today(), entry(Role.OLD, "wso2carbon.jks", "fine", "CN=fine", TODAY.plusDays(30)),
+        Verdict v = decide(
+                today(),
+                entry(Role.OLD, "wso2carbon.jks", "fine", "CN=fine", TODAY.plusDays(30)),
                 entry(Role.NEW, "client-truststore.jks", "expired", "CN=x", TODAY.minusDays(10)));
 
         assertThat(v.status("KEY-CERT-EXPIRY")).isEqualTo(Status.NOT_APPLICABLE);

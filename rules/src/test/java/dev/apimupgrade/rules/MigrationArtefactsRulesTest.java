@@ -20,18 +20,26 @@ class MigrationArtefactsRulesTest {
 
     @Test
     void preMigrationArtefactsAppliesWithTwoIdentityMigrationJarsInTheNewHome() {
-        Verdict v = decide(home(Role.NEW), DROPINS, NO_RESOURCES,
+        Verdict v = decide(
+                home(Role.NEW),
+                DROPINS,
+                NO_RESOURCES,
                 artefact(Role.NEW, "dropins", "org.wso2.carbon.is.migration-1.0.23.jar"),
                 artefact(Role.NEW, "dropins", "org.wso2.carbon.is.migration-1.0.90.jar"));
 
         assertThat(v.status(ID)).isEqualTo(Status.APPLIES);
-        assertThat(said(v, ID)).isEqualTo("The 3.1.0 home holds 2 identity migration jars: "
-                + "dropins/org.wso2.carbon.is.migration-1.0.23.jar, dropins/org.wso2.carbon.is.migration-1.0.90.jar.");
+        assertThat(said(v, ID))
+                .isEqualTo(
+                        "The 3.1.0 home holds 2 identity migration jars: "
+                                + "dropins/org.wso2.carbon.is.migration-1.0.23.jar, dropins/org.wso2.carbon.is.migration-1.0.90.jar.");
     }
 
     @Test
     void preMigrationArtefactsAppliesWithTwoApimMigrationClientsAcrossDropinsAndLib() {
-        Verdict v = decide(home(Role.NEW), DROPINS, NO_RESOURCES,
+        Verdict v = decide(
+                home(Role.NEW),
+                DROPINS,
+                NO_RESOURCES,
                 artefact(Role.NEW, "dropins", "org.wso2.carbon.apimgt.migrate.client-3.1.0-2.jar"),
                 artefact(Role.NEW, "lib", "org.wso2.carbon.apimgt.migrate.client-3.1.0-4.jar"));
 
@@ -42,8 +50,8 @@ class MigrationArtefactsRulesTest {
     @Test
     void preMigrationArtefactsAppliesWithAMigrationResourcesFolderOrATenantLoaderInTheNewHome() {
         Verdict resources = decide(home(Role.NEW), DROPINS, presence(Role.NEW, "migration-resources", true));
-        Verdict loader = decide(home(Role.NEW), DROPINS, NO_RESOURCES,
-                artefact(Role.NEW, "dropins", "tenantloader-1.0.jar"));
+        Verdict loader =
+                decide(home(Role.NEW), DROPINS, NO_RESOURCES, artefact(Role.NEW, "dropins", "tenantloader-1.0.jar"));
 
         assertThat(resources.status(ID)).isEqualTo(Status.APPLIES);
         assertThat(said(resources, ID)).isEqualTo("The 3.1.0 home already has a migration-resources folder.");
@@ -53,7 +61,10 @@ class MigrationArtefactsRulesTest {
 
     @Test
     void preMigrationArtefactsIsNotApplicableWithOneJarOfEachKindAndNoResourcesOrTenantLoader() {
-        Verdict v = decide(home(Role.NEW), DROPINS, NO_RESOURCES,
+        Verdict v = decide(
+                home(Role.NEW),
+                DROPINS,
+                NO_RESOURCES,
                 artefact(Role.NEW, "dropins", "org.wso2.carbon.is.migration-1.0.90.jar"),
                 artefact(Role.NEW, "dropins", "org.wso2.carbon.apimgt.migrate.client-3.1.0-4.jar"),
                 artefact(Role.OLD, "dropins", "tenantloader-1.0.jar"));

@@ -30,12 +30,18 @@ class MysqlPrivilegesRulesTest {
     private static final String AM = "apim_db";
 
     private static DatasourceConfig config(String name, String url) {
-        return new DatasourceConfig(Role.OLD, name, "mysql", url, "", "", false,
-                SourceRef.line(Role.OLD, Given.TOML, 30));
+        return new DatasourceConfig(
+                Role.OLD, name, "mysql", url, "", "", false, SourceRef.line(Role.OLD, Given.TOML, 30));
     }
 
     private static DbProduct mariadb(String datasource) {
-        return new DbProduct(datasource, "MariaDB", "10.11.19-MariaDB", DatabaseProduct.MARIADB, "", SourceRef.db(datasource, "product"));
+        return new DbProduct(
+                datasource,
+                "MariaDB",
+                "10.11.19-MariaDB",
+                DatabaseProduct.MARIADB,
+                "",
+                SourceRef.db(datasource, "product"));
     }
 
     private static DbPrivilege grant(String datasource, String line) {
@@ -44,7 +50,9 @@ class MysqlPrivilegesRulesTest {
 
     /** A shared database whose REG_LOG has rows, so reg-index is planned on it. */
     private static List<Observation> sharedWithRegIndex(String... grants) {
-        List<Observation> facts = new ArrayList<>(List.of(config(SHARED, Given.MYSQL_SHARED), mariadb(SHARED),
+        List<Observation> facts = new ArrayList<>(List.of(
+                config(SHARED, Given.MYSQL_SHARED),
+                mariadb(SHARED),
                 new RowCount(SHARED, "REG_LOG", RowCount.ROWS, 40, SourceRef.db(SHARED, "REG_LOG"))));
         for (String g : grants) {
             facts.add(grant(SHARED, g));
@@ -54,25 +62,31 @@ class MysqlPrivilegesRulesTest {
 
     @Test
     void dbMysqlPrivilegesIsABlockerNamingDatasourcePrivilegeScriptAndGrantWhenRegIndexLacksCreateTemporaryTables() {
-        Verdict v = decide(sharedWithRegIndex("GRANT USAGE ON *.*",
-                "GRANT SELECT, INSERT, UPDATE, DELETE, CREATE, ALTER ON `shared_db`.*").toArray(Observation[]::new));
+        Verdict v = decide(sharedWithRegIndex(
+                        "GRANT USAGE ON *.*", "GRANT SELECT, INSERT, UPDATE, DELETE, CREATE, ALTER ON `shared_db`.*")
+                .toArray(Observation[]::new));
 
         assertThat(v.status(ID)).isEqualTo(Status.APPLIES);
         assertThat(v.result(ID).severity()).isEqualTo(Severity.BLOCKER);
-        assertThat(said(v, ID)).contains("datasource shared_db", "CREATE TEMPORARY TABLES on the database (reg-index)",
-                "GRANT CREATE TEMPORARY TABLES ON `shared_db`.* TO '<the shared_db user>'@'<its host>';");
+        assertThat(said(v, ID))
+                .contains(
+                        "datasource shared_db",
+                        "CREATE TEMPORARY TABLES on the database (reg-index)",
+                        "GRANT CREATE TEMPORARY TABLES ON `shared_db`.* TO '<the shared_db user>'@'<its host>';");
         assertThat(actions(v, ID)).singleElement().satisfies(a -> {
             assertThat(a.kind()).isEqualTo("ManualStep");
             assertThat(a.target()).isEqualTo(SHARED);
-            assertThat(a.params().get("command")).isEqualTo(
-                    "GRANT CREATE TEMPORARY TABLES ON `shared_db`.* TO '<the shared_db user>'@'<its host>';");
+            assertThat(a.params().get("command"))
+                    .isEqualTo(
+                            "GRANT CREATE TEMPORARY TABLES ON `shared_db`.* TO '<the shared_db user>'@'<its host>';");
         });
     }
 
     @Test
     void dbMysqlPrivilegesIsNotApplicableWhenTheDatabaseGrantCoversEveryPrivilegeOfThePlannedScripts() {
-        Verdict v = decide(sharedWithRegIndex("GRANT USAGE ON *.*",
-                "GRANT SELECT, DELETE, CREATE TEMPORARY TABLES ON `shared_db`.*").toArray(Observation[]::new));
+        Verdict v = decide(sharedWithRegIndex(
+                        "GRANT USAGE ON *.*", "GRANT SELECT, DELETE, CREATE TEMPORARY TABLES ON `shared_db`.*")
+                .toArray(Observation[]::new));
 
         assertThat(v.status(ID)).isEqualTo(Status.NOT_APPLICABLE);
         assertThat(said(v, ID)).contains("holds every privilege", "reg-index");
@@ -81,49 +95,69 @@ class MysqlPrivilegesRulesTest {
 
     @Test
     void dbMysqlPrivilegesIsNotApplicableForAllPrivilegesOnAWildcardDatabasePatternOrOnEveryDatabase() {
-        assertThat(decide(sharedWithRegIndex("GRANT ALL PRIVILEGES ON `shared\\_%`.*").toArray(Observation[]::new))
-                .status(ID)).isEqualTo(Status.NOT_APPLICABLE);
+        assertThat(decide(sharedWithRegIndex("GRANT ALL PRIVILEGES ON `shared\\_%`.*")
+                                .toArray(Observation[]::new))
+                        .status(ID))
+                .isEqualTo(Status.NOT_APPLICABLE);
         assertThat(decide(sharedWithRegIndex("GRANT ALL PRIVILEGES ON *.*").toArray(Observation[]::new))
-                .status(ID)).isEqualTo(Status.NOT_APPLICABLE);
+                        .status(ID))
+                .isEqualTo(Status.NOT_APPLICABLE);
     }
 
     @Test
     void dbMysqlPrivilegesAppliesWhenTheGrantIsOnAnotherDatabaseOrOnlyOnOtherTables() {
-        Verdict other = decide(sharedWithRegIndex("GRANT ALL PRIVILEGES ON `apim_db`.*").toArray(Observation[]::new));
-        Verdict tables = decide(sharedWithRegIndex("GRANT SELECT, DELETE ON `shared_db`.`REG_RESOURCE`",
-                "GRANT CREATE TEMPORARY TABLES ON `shared_db`.*").toArray(Observation[]::new));
+        Verdict other =
+                decide(sharedWithRegIndex("GRANT ALL PRIVILEGES ON `apim_db`.*").toArray(Observation[]::new));
+        Verdict tables = decide(sharedWithRegIndex(
+                        "GRANT SELECT, DELETE ON `shared_db`.`REG_RESOURCE`",
+                        "GRANT CREATE TEMPORARY TABLES ON `shared_db`.*")
+                .toArray(Observation[]::new));
 
         assertThat(other.status(ID)).isEqualTo(Status.APPLIES);
-        assertThat(said(tables, ID)).contains("SELECT on REG_LOG (reg-index), DELETE on REG_LOG (reg-index)")
+        assertThat(said(tables, ID))
+                .contains("SELECT on REG_LOG (reg-index), DELETE on REG_LOG (reg-index)")
                 .doesNotContain("CREATE TEMPORARY TABLES on");
     }
 
     @Test
     void dbMysqlPrivilegesCountsTableGrantsAndIgnoresColumnGrants() {
-        Verdict table = decide(sharedWithRegIndex("GRANT SELECT, DELETE ON `shared_db`.`REG_LOG`",
-                "GRANT CREATE TEMPORARY TABLES ON `shared_db`.*").toArray(Observation[]::new));
-        Verdict column = decide(sharedWithRegIndex("GRANT SELECT (REG_ACTION), DELETE ON `shared_db`.`REG_LOG`",
-                "GRANT CREATE TEMPORARY TABLES ON `shared_db`.*").toArray(Observation[]::new));
+        Verdict table = decide(sharedWithRegIndex(
+                        "GRANT SELECT, DELETE ON `shared_db`.`REG_LOG`",
+                        "GRANT CREATE TEMPORARY TABLES ON `shared_db`.*")
+                .toArray(Observation[]::new));
+        Verdict column = decide(sharedWithRegIndex(
+                        "GRANT SELECT (REG_ACTION), DELETE ON `shared_db`.`REG_LOG`",
+                        "GRANT CREATE TEMPORARY TABLES ON `shared_db`.*")
+                .toArray(Observation[]::new));
 
         assertThat(table.status(ID)).isEqualTo(Status.NOT_APPLICABLE);
-        assertThat(said(column, ID)).contains("lacks SELECT on REG_LOG (reg-index)").doesNotContain("DELETE on");
+        assertThat(said(column, ID))
+                .contains("lacks SELECT on REG_LOG (reg-index)")
+                .doesNotContain("DELETE on");
     }
 
     @Test
     void dbMysqlPrivilegesNamesTheAmScriptsCreateAndAlterOnTheAmDatabase() {
-        Verdict v = decide(config(AM, Given.MYSQL_AM), mariadb(AM),
+        Verdict v = decide(
+                config(AM, Given.MYSQL_AM),
+                mariadb(AM),
                 new DbTable(AM, "AM_SYSTEM_APPS", true, SourceRef.db(AM, "AM_SYSTEM_APPS")),
                 grant(AM, "GRANT SELECT, INSERT, UPDATE, DELETE ON `am_db`.*"));
 
         assertThat(v.status(ID)).isEqualTo(Status.APPLIES);
-        assertThat(said(v, ID)).contains("CREATE on AM_API_CATEGORIES (am-3.0.0-to-3.1.0)",
-                "ALTER on AM_SYSTEM_APPS (am-3.0.0-to-3.1.0)", "GRANT CREATE, ALTER ON `am_db`.*")
+        assertThat(said(v, ID))
+                .contains(
+                        "CREATE on AM_API_CATEGORIES (am-3.0.0-to-3.1.0)",
+                        "ALTER on AM_SYSTEM_APPS (am-3.0.0-to-3.1.0)",
+                        "GRANT CREATE, ALTER ON `am_db`.*")
                 .doesNotContain("REFERENCES");
     }
 
     @Test
     void dbMysqlPrivilegesAsksMariaDbForReferencesOrARowPrivilegeOnTheForeignKeysParentTable() {
-        Verdict v = decide(config(AM, Given.MYSQL_AM), mariadb(AM),
+        Verdict v = decide(
+                config(AM, Given.MYSQL_AM),
+                mariadb(AM),
                 new DbTable(AM, "AM_SYSTEM_APPS", true, SourceRef.db(AM, "AM_SYSTEM_APPS")),
                 grant(AM, "GRANT CREATE, ALTER, INDEX ON `am_db`.*"));
 
@@ -134,7 +168,9 @@ class MysqlPrivilegesRulesTest {
     @Test
     void dbMysqlPrivilegesAsksMysql8ForReferencesOnTheForeignKeysParentTable() {
         DbProduct mysql = new DbProduct(AM, "MySQL", "8.0.35", DatabaseProduct.MYSQL, "", SourceRef.db(AM, "product"));
-        Verdict v = decide(config(AM, Given.MYSQL_AM), mysql,
+        Verdict v = decide(
+                config(AM, Given.MYSQL_AM),
+                mysql,
                 new DbTable(AM, "AM_SYSTEM_APPS", true, SourceRef.db(AM, "AM_SYSTEM_APPS")),
                 grant(AM, "GRANT SELECT, CREATE, ALTER ON `am_db`.*"));
 
@@ -143,7 +179,8 @@ class MysqlPrivilegesRulesTest {
 
     @Test
     void dbMysqlPrivilegesMentionsRolesWhosePrivilegesWereNotRead() {
-        Verdict v = decide(sharedWithRegIndex("GRANT USAGE ON *.*", "GRANT `migrator`").toArray(Observation[]::new));
+        Verdict v = decide(
+                sharedWithRegIndex("GRANT USAGE ON *.*", "GRANT `migrator`").toArray(Observation[]::new));
 
         assertThat(said(v, ID)).contains("role(s) migrator");
     }
@@ -158,7 +195,8 @@ class MysqlPrivilegesRulesTest {
 
     @Test
     void dbMysqlPrivilegesIsNotApplicableWhenNoDatasourceIsMariaDbOrMysql() {
-        Verdict v = decide(Given.datasource(Role.OLD, AM, "h2", Given.H2_AM),
+        Verdict v = decide(
+                Given.datasource(Role.OLD, AM, "h2", Given.H2_AM),
                 Given.datasource(Role.OLD, "pg", "postgre", "jdbc:postgresql://db/apim"));
 
         assertThat(v.status(ID)).isEqualTo(Status.NOT_APPLICABLE);
@@ -166,8 +204,14 @@ class MysqlPrivilegesRulesTest {
 
     @Test
     void dbMysqlPrivilegesIsUnknownWithTheScanReasonWhenTheGrantsWereNotRead() {
-        Verdict v = decide(config(SHARED, Given.MYSQL_SHARED), new DatabaseScan(SHARED, false, "",
-                "db.example.com:3306/shared_db: unreachable (SQLState 08000)", SourceRef.db(SHARED, "scan")));
+        Verdict v = decide(
+                config(SHARED, Given.MYSQL_SHARED),
+                new DatabaseScan(
+                        SHARED,
+                        false,
+                        "",
+                        "db.example.com:3306/shared_db: unreachable (SQLState 08000)",
+                        SourceRef.db(SHARED, "scan")));
 
         assertThat(v.status(ID)).isEqualTo(Status.UNKNOWN);
         assertThat(said(v, ID)).contains("grants of the shared_db user were not read", "unreachable");
@@ -175,9 +219,15 @@ class MysqlPrivilegesRulesTest {
 
     @Test
     void dbMysqlPrivilegesIsUnknownWhenTheMariaDbAnalyticsDatabaseWasNotRead() {
-        Verdict v = decide(Given.datasource(Role.OLD, AM, "h2", Given.H2_AM),
+        Verdict v = decide(
+                Given.datasource(Role.OLD, AM, "h2", Given.H2_AM),
                 Given.setting(Role.OLD, "apim.analytics.enable", "true"),
-                new AnalyticsDatasource(Role.OLD, "worker", "APIM_ANALYTICS_DB", "jdbc:mysql://db:3306/analytics", "",
+                new AnalyticsDatasource(
+                        Role.OLD,
+                        "worker",
+                        "APIM_ANALYTICS_DB",
+                        "jdbc:mysql://db:3306/analytics",
+                        "",
                         SourceRef.db("APIM_ANALYTICS_DB", "yaml")));
 
         assertThat(v.status(ID)).isEqualTo(Status.UNKNOWN);
@@ -190,8 +240,10 @@ class MysqlPrivilegesRulesTest {
 
     @Test
     void dbMysqlPrivilegesReadsTheDatabaseFromMysqlAndMariaDbUrls() {
-        assertThat(MysqlPrivileges.database("jdbc:mysql://db:3306/WSO2AM_DB?useSSL=false")).isEqualTo("WSO2AM_DB");
-        assertThat(MysqlPrivileges.database("jdbc:mariadb:loadbalance://a:3306,b:3306/shared")).isEqualTo("shared");
+        assertThat(MysqlPrivileges.database("jdbc:mysql://db:3306/WSO2AM_DB?useSSL=false"))
+                .isEqualTo("WSO2AM_DB");
+        assertThat(MysqlPrivileges.database("jdbc:mariadb:loadbalance://a:3306,b:3306/shared"))
+                .isEqualTo("shared");
         assertThat(MysqlPrivileges.database("jdbc:mysql://db:3306/")).isEmpty();
         assertThat(MysqlPrivileges.database("jdbc:postgresql://db/apim")).isEmpty();
     }

@@ -28,24 +28,47 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class NodePlacementRulesTest {
     /** The component a node must serve itself for a step of each catalogue placement to belong on it. */
-    private static final Map<String, String> NEEDS = Map.of("gateway", NodeRoleConfig.GATEWAY,
-            "traffic-manager", NodeRoleConfig.TRAFFIC_MANAGER, "publisher", NodeRoleConfig.PUBLISHER,
-            "devportal", NodeRoleConfig.DEVPORTAL, "once", NodeRoleConfig.KEY_MANAGER);
+    private static final Map<String, String> NEEDS = Map.of(
+            "gateway",
+            NodeRoleConfig.GATEWAY,
+            "traffic-manager",
+            NodeRoleConfig.TRAFFIC_MANAGER,
+            "publisher",
+            NodeRoleConfig.PUBLISHER,
+            "devportal",
+            NodeRoleConfig.DEVPORTAL,
+            "once",
+            NodeRoleConfig.KEY_MANAGER);
 
     /** The 3.0.0 profile that keeps each component alone. */
-    private static final Map<String, String> PROFILE = Map.of(NodeRoleConfig.GATEWAY, "gateway-worker",
-            NodeRoleConfig.KEY_MANAGER, "api-key-manager", NodeRoleConfig.TRAFFIC_MANAGER, "traffic-manager",
-            NodeRoleConfig.PUBLISHER, "api-publisher", NodeRoleConfig.DEVPORTAL, "api-store");
+    private static final Map<String, String> PROFILE = Map.of(
+            NodeRoleConfig.GATEWAY,
+            "gateway-worker",
+            NodeRoleConfig.KEY_MANAGER,
+            "api-key-manager",
+            NodeRoleConfig.TRAFFIC_MANAGER,
+            "traffic-manager",
+            NodeRoleConfig.PUBLISHER,
+            "api-publisher",
+            NodeRoleConfig.DEVPORTAL,
+            "api-store");
 
     static NodeRoleConfig node(String serverRole, String... serves) {
         String profile = serves.length == 1 ? PROFILE.get(serves[0]) : "default";
-        return new NodeRoleConfig(Role.OLD, serverRole, profile, List.of(serves), List.of(),
-                List.of("server.server_role = " + serverRole), SourceRef.line(Role.OLD, "repository/conf/deployment.toml", 4));
+        return new NodeRoleConfig(
+                Role.OLD,
+                serverRole,
+                profile,
+                List.of(serves),
+                List.of(),
+                List.of("server.server_role = " + serverRole),
+                SourceRef.line(Role.OLD, "repository/conf/deployment.toml", 4));
     }
 
     /** Every placed condition with each single-component node (its optimised profile). */
     static Stream<Arguments> placedConditionsOnEachNode() {
-        return CATALOGUE.all().stream().filter(c -> !c.nodes().isEmpty() && !c.nodes().equals(List.of("analytics")))
+        return CATALOGUE.all().stream()
+                .filter(c -> !c.nodes().isEmpty() && !c.nodes().equals(List.of("analytics")))
                 .flatMap(c -> NodeRoleConfig.ALL.stream().map(component -> Arguments.of(c.id(), component)));
     }
 
@@ -62,23 +85,26 @@ class NodePlacementRulesTest {
         } else {
             assertThat(v.status(id)).isEqualTo(Status.NOT_APPLICABLE);
             assertThat(said(v, id)).startsWith("not on a " + component + " node: the guide runs this step ");
-            assertThat(v.result(id).evidence()).singleElement()
+            assertThat(v.result(id).evidence())
+                    .singleElement()
                     .satisfies(e -> assertThat(e.observed()).contains("server_role some-role"));
         }
     }
 
     @Test
     void cfgSynapseSuperAppliesWithItsCopyOnAGatewayNodeAndIsNotApplicableWithoutActionOnATrafficManager() {
-        Verdict gateway = decide(synapse("carbon.super", "api/admin--PizzaShackAPI_v1.0.0.xml", false),
+        Verdict gateway = decide(
+                synapse("carbon.super", "api/admin--PizzaShackAPI_v1.0.0.xml", false),
                 node("gateway-worker", NodeRoleConfig.GATEWAY));
-        Verdict tm = decide(synapse("carbon.super", "api/admin--PizzaShackAPI_v1.0.0.xml", false),
+        Verdict tm = decide(
+                synapse("carbon.super", "api/admin--PizzaShackAPI_v1.0.0.xml", false),
                 node("traffic-manager", NodeRoleConfig.TRAFFIC_MANAGER));
 
         assertThat(gateway.status("CFG-SYNAPSE-SUPER")).isEqualTo(Status.APPLIES);
         assertThat(actions(gateway, "CFG-SYNAPSE-SUPER")).hasSize(1);
         assertThat(tm.status("CFG-SYNAPSE-SUPER")).isEqualTo(Status.NOT_APPLICABLE);
-        assertThat(said(tm, "CFG-SYNAPSE-SUPER")).isEqualTo("not on a Traffic Manager node: the guide runs this step"
-                + " on the Gateway nodes.");
+        assertThat(said(tm, "CFG-SYNAPSE-SUPER"))
+                .isEqualTo("not on a Traffic Manager node: the guide runs this step" + " on the Gateway nodes.");
         assertThat(actions(tm, "CFG-SYNAPSE-SUPER")).isEmpty();
     }
 
@@ -96,8 +122,12 @@ class NodePlacementRulesTest {
 
     @Test
     void aDefaultProfileNodeWhoseKeyManagerIsElsewhereStillRunsTheOnceStepsOnItsOwnIdentityTables() {
-        Verdict v = decide(node("default", NodeRoleConfig.GATEWAY, NodeRoleConfig.TRAFFIC_MANAGER,
-                NodeRoleConfig.PUBLISHER, NodeRoleConfig.DEVPORTAL));
+        Verdict v = decide(node(
+                "default",
+                NodeRoleConfig.GATEWAY,
+                NodeRoleConfig.TRAFFIC_MANAGER,
+                NodeRoleConfig.PUBLISHER,
+                NodeRoleConfig.DEVPORTAL));
 
         assertThat(said(v, "IDN-RUN")).doesNotContain("not on a");
         assertThat(said(v, "DB-AM-UPGRADE")).doesNotContain("not on a");
@@ -108,19 +138,23 @@ class NodePlacementRulesTest {
         Verdict v = decide(node("traffic-manager", NodeRoleConfig.TRAFFIC_MANAGER));
 
         assertThat(v.status("PRE-DISTRIBUTED")).isEqualTo(Status.APPLIES);
-        assertThat(said(v, "PRE-DISTRIBUTED")).contains("Traffic Manager node (server_role traffic-manager,"
-                + " profile traffic-manager)");
+        assertThat(said(v, "PRE-DISTRIBUTED"))
+                .contains("Traffic Manager node (server_role traffic-manager," + " profile traffic-manager)");
     }
 
     @Test
     void aStepForPublisherOrDevportalBelongsOnACombinedPublisherDevportalTrafficManagerNode() {
-        Verdict v = decide(node("default", NodeRoleConfig.KEY_MANAGER, NodeRoleConfig.TRAFFIC_MANAGER,
-                NodeRoleConfig.PUBLISHER, NodeRoleConfig.DEVPORTAL));
+        Verdict v = decide(node(
+                "default",
+                NodeRoleConfig.KEY_MANAGER,
+                NodeRoleConfig.TRAFFIC_MANAGER,
+                NodeRoleConfig.PUBLISHER,
+                NodeRoleConfig.DEVPORTAL));
 
         assertThat(said(v, "IDX-RE-INDEXING")).doesNotContain("not on a");
         assertThat(said(v, "CFG-EXECUTION-PLANS")).doesNotContain("not on a");
         assertThat(v.status("CFG-SYNAPSE-TENANTS")).isEqualTo(Status.NOT_APPLICABLE);
-        assertThat(said(v, "CFG-SYNAPSE-TENANTS")).startsWith("not on a Key Manager, Traffic Manager, Publisher and"
-                + " Devportal node");
+        assertThat(said(v, "CFG-SYNAPSE-TENANTS"))
+                .startsWith("not on a Key Manager, Traffic Manager, Publisher and" + " Devportal node");
     }
 }

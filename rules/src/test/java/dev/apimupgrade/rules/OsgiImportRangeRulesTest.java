@@ -20,31 +20,46 @@ class OsgiImportRangeRulesTest {
     private static final String DROPINS = "repository/components/dropins";
 
     private static JarFile bundle(String name, String importPackage, boolean stock) {
-        return new JarFile(Role.OLD, "dropins", name, true, "com.example." + name, "1.0.0", importPackage, "", stock,
-                "sha", SourceRef.file(Role.OLD, DROPINS + "/" + name));
+        return new JarFile(
+                Role.OLD,
+                "dropins",
+                name,
+                true,
+                "com.example." + name,
+                "1.0.0",
+                importPackage,
+                "",
+                stock,
+                "sha",
+                SourceRef.file(Role.OLD, DROPINS + "/" + name));
     }
 
     @Test
     void cfgOsgiImportRangeAppliesWhenACustomBundleImportsApimgtBelow66() {
-        Verdict v = decide(presence(Role.OLD, DROPINS, true),
+        Verdict v = decide(
+                presence(Role.OLD, DROPINS, true),
                 bundle("auth.jar", "org.wso2.carbon.apimgt.impl;version=\"[6.5,6.6)\",org.apache.synapse", false));
 
         assertThat(v.status("CFG-OSGI-IMPORT-RANGE")).isEqualTo(Status.APPLIES);
         assertThat(v.result("CFG-OSGI-IMPORT-RANGE").severity()).isEqualTo(Severity.WARNING);
-        assertThat(said(v, "CFG-OSGI-IMPORT-RANGE")).isEqualTo("dropins/auth.jar imports org.wso2.carbon.apimgt.impl"
-                + " [6.5,6.6) (3.1.0 carbon-apimgt exports 6.6.163).");
+        assertThat(said(v, "CFG-OSGI-IMPORT-RANGE"))
+                .isEqualTo("dropins/auth.jar imports org.wso2.carbon.apimgt.impl"
+                        + " [6.5,6.6) (3.1.0 carbon-apimgt exports 6.6.163).");
     }
 
     @Test
     void cfgOsgiImportRangeIsNotApplicableWhenCustomBundlesAccept310AndStockOrToolJarsAreNotJudged() {
-        Verdict v = decide(presence(Role.OLD, DROPINS, true),
+        Verdict v = decide(
+                presence(Role.OLD, DROPINS, true),
                 bundle("auth.jar", "org.wso2.carbon.apimgt.impl;version=\"[6.5,7)\"", false),
                 bundle("stock.jar", "org.wso2.carbon.identity.core;version=\"[5.14,5.15)\"", true),
                 bundle("org.wso2.carbon.is.migration-1.0.90.jar", "org.wso2.carbon.core;version=\"[4.4,4.5)\"", false),
                 artefact(Role.OLD, "dropins", "org.wso2.carbon.is.migration-1.0.90.jar"));
 
         assertThat(v.status("CFG-OSGI-IMPORT-RANGE")).isEqualTo(Status.NOT_APPLICABLE);
-        assertThat(said(v, "CFG-OSGI-IMPORT-RANGE")).contains("dropins/auth.jar").contains("accept the 3.1.0 versions");
+        assertThat(said(v, "CFG-OSGI-IMPORT-RANGE"))
+                .contains("dropins/auth.jar")
+                .contains("accept the 3.1.0 versions");
     }
 
     @Test

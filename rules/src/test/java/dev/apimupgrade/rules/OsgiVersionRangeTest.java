@@ -41,7 +41,8 @@ class OsgiVersionRangeTest {
     @Test
     void versionsCompareNumericallyThenByQualifier() {
         assertThat(OsgiVersionRange.parse("[1.9,1.10)").includes("1.9.5")).isTrue();
-        assertThat(OsgiVersionRange.parse("[2.1.7.wso2v131,2.1.7.wso2v147)").includes("2.1.7.wso2v140")).isTrue();
+        assertThat(OsgiVersionRange.parse("[2.1.7.wso2v131,2.1.7.wso2v147)").includes("2.1.7.wso2v140"))
+                .isTrue();
         assertThat(OsgiVersionRange.parse("[1.0.0.b,2)").includes("1.0.0.a")).isFalse();
     }
 

@@ -40,28 +40,36 @@ class PhrasesTest {
                 .isEqualTo("a.jks alias x expired on 2026-11-22.");
         assertThat(Phrases.expiry(entry(Role.OLD, "a.jks", "x", "CN=x", Given.TODAY.plusDays(1)), today))
                 .isEqualTo("a.jks alias x expires in 1 day (2026-11-26).");
-        assertThat(Phrases.expiry(entry(Role.OLD, "a.jks", "x", "CN=x", Given.TODAY), today)).contains("in 0 days");
+        assertThat(Phrases.expiry(entry(Role.OLD, "a.jks", "x", "CN=x", Given.TODAY), today))
+                .contains("in 0 days");
     }
 
     @Test
     void listsTheDistinctPurposesOfKeystores() {
-        assertThat(Phrases.purposes(List.of(keystore(Role.OLD, "primary", "w.jks", "a"), keystore(Role.OLD, "tls", "w.jks", "a"),
-                keystore(Role.OLD, "primary", "w.jks", "a")))).isEqualTo("primary, tls");
+        assertThat(Phrases.purposes(List.of(
+                        keystore(Role.OLD, "primary", "w.jks", "a"),
+                        keystore(Role.OLD, "tls", "w.jks", "a"),
+                        keystore(Role.OLD, "primary", "w.jks", "a"))))
+                .isEqualTo("primary, tls");
     }
 
     @Test
     void describesSecureVaultByItsAliasesAndReferencesOnly() {
-        SecureVaultConfig notLast = new SecureVaultConfig(Role.OLD, true, false, 2, SourceRef.line(Role.OLD, Given.TOML, 80));
-        SecretReference undefined = new SecretReference(Role.OLD, "x", false, false, SourceRef.line(Role.OLD, Given.TOML, 9));
+        SecureVaultConfig notLast =
+                new SecureVaultConfig(Role.OLD, true, false, 2, SourceRef.line(Role.OLD, Given.TOML, 80));
+        SecretReference undefined =
+                new SecretReference(Role.OLD, "x", false, false, SourceRef.line(Role.OLD, Given.TOML, 9));
 
         assertThat(Phrases.secureVault(List.of(notLast), List.of(undefined, Given.secretRef("y", false))))
                 .isEqualTo("[secrets] with 2 alias(es); 2 $secret{} reference(s)");
-        assertThat(Phrases.secureVault(List.of(Given.vault(true)), List.of())).isEqualTo("[secrets] with 2 alias(es); 0 $secret{} reference(s)");
+        assertThat(Phrases.secureVault(List.of(Given.vault(true)), List.of()))
+                .isEqualTo("[secrets] with 2 alias(es); 0 $secret{} reference(s)");
     }
 
     @Test
     void sortedNamesListMigrationArtefactsByFolderAndNameAlphabetically() {
-        assertThat(Phrases.sortedNames(List.of(Given.artefact(Role.NEW, "lib", "b.jar"),
-                Given.artefact(Role.NEW, "dropins", "z.jar")))).isEqualTo("dropins/z.jar, lib/b.jar");
+        assertThat(Phrases.sortedNames(List.of(
+                        Given.artefact(Role.NEW, "lib", "b.jar"), Given.artefact(Role.NEW, "dropins", "z.jar"))))
+                .isEqualTo("dropins/z.jar, lib/b.jar");
     }
 }

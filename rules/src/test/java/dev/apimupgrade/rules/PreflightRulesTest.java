@@ -39,7 +39,9 @@ class PreflightRulesTest {
 
     @Test
     void preSourceVersionIsNotApplicableWhenOldSays300AndNewSays310() {
-        Verdict v = decide(version(Role.OLD, "carbon.xml", "3.0.0"), version(Role.OLD, "plugins", "3.0.0"),
+        Verdict v = decide(
+                version(Role.OLD, "carbon.xml", "3.0.0"),
+                version(Role.OLD, "plugins", "3.0.0"),
                 version(Role.NEW, "carbon.xml", "3.1.0"));
 
         assertThat(v.status("PRE-SOURCE-VERSION")).isEqualTo(Status.NOT_APPLICABLE);
@@ -78,7 +80,8 @@ class PreflightRulesTest {
 
     @Test
     void preWumTargetIsNotApplicableWhenTheNewHomeIsWumUpdated() {
-        assertThat(decide(home(Role.NEW), wum(Role.NEW, true)).status("PRE-WUM-TARGET")).isEqualTo(Status.NOT_APPLICABLE);
+        assertThat(decide(home(Role.NEW), wum(Role.NEW, true)).status("PRE-WUM-TARGET"))
+                .isEqualTo(Status.NOT_APPLICABLE);
     }
 
     @Test
@@ -91,7 +94,8 @@ class PreflightRulesTest {
 
     @Test
     void preOracleCommitAppliesWhenAnOldDatasourceIsOracle() {
-        Verdict v = decide(datasource(Role.OLD, "apim_db", "oracle", "jdbc:oracle:thin:@db:1521/am"),
+        Verdict v = decide(
+                datasource(Role.OLD, "apim_db", "oracle", "jdbc:oracle:thin:@db:1521/am"),
                 datasource(Role.OLD, "shared_db", "oracle", "jdbc:oracle:thin:@db:1521/reg"));
 
         assertThat(v.status("PRE-ORACLE-COMMIT")).isEqualTo(Status.APPLIES);
@@ -100,7 +104,8 @@ class PreflightRulesTest {
 
     @Test
     void preOracleCommitIsNotApplicableWhenNoOldDatasourceIsOracle() {
-        Verdict v = decide(datasource(Role.OLD, "apim_db", "mysql", Given.MYSQL_AM),
+        Verdict v = decide(
+                datasource(Role.OLD, "apim_db", "mysql", Given.MYSQL_AM),
                 datasource(Role.NEW, "apim_db", "oracle", "jdbc:oracle:thin:@db:1521/am"));
 
         assertThat(v.status("PRE-ORACLE-COMMIT")).isEqualTo(Status.NOT_APPLICABLE);
@@ -113,7 +118,8 @@ class PreflightRulesTest {
 
     @Test
     void preH2InUseAppliesWhenAnOldDatasourceUrlIsH2() {
-        Verdict v = decide(datasource(Role.OLD, "apim_db", "h2", Given.H2_AM),
+        Verdict v = decide(
+                datasource(Role.OLD, "apim_db", "h2", Given.H2_AM),
                 datasource(Role.OLD, "shared_db", "mysql", Given.MYSQL_SHARED));
 
         assertThat(v.status("PRE-H2-IN-USE")).isEqualTo(Status.APPLIES);
@@ -122,7 +128,8 @@ class PreflightRulesTest {
 
     @Test
     void preH2InUseIsNotApplicableWhenNoOldUrlIsH2() {
-        assertThat(decide(datasource(Role.OLD, "apim_db", "mysql", Given.MYSQL_AM)).status("PRE-H2-IN-USE"))
+        assertThat(decide(datasource(Role.OLD, "apim_db", "mysql", Given.MYSQL_AM))
+                        .status("PRE-H2-IN-USE"))
                 .isEqualTo(Status.NOT_APPLICABLE);
     }
 
@@ -143,7 +150,8 @@ class PreflightRulesTest {
 
     @Test
     void preServerRunningIsNotApplicableWhenNoServerIsAlive() {
-        assertThat(decide(process(Role.OLD, 0, false), process(Role.NEW, 4242, false)).status("PRE-SERVER-RUNNING"))
+        assertThat(decide(process(Role.OLD, 0, false), process(Role.NEW, 4242, false))
+                        .status("PRE-SERVER-RUNNING"))
                 .isEqualTo(Status.NOT_APPLICABLE);
     }
 
@@ -167,7 +175,8 @@ class PreflightRulesTest {
 
     @Test
     void preDistributedAppliesWhenTheOperatorAnswersYes() {
-        assertThat(decide(answer("distributed", "yes")).status("PRE-DISTRIBUTED")).isEqualTo(Status.APPLIES);
+        assertThat(decide(answer("distributed", "yes")).status("PRE-DISTRIBUTED"))
+                .isEqualTo(Status.APPLIES);
     }
 
     @Test
@@ -180,16 +189,20 @@ class PreflightRulesTest {
 
     @Test
     void preDistributedAppliesWhenATrafficManagerUrlIsRemote() {
-        Verdict v = decide(setting(Role.OLD, "apim.throttling.url_group[0].traffic_manager_urls",
-                "[\"tcp://tm1.example.com:9611\"]"));
+        Verdict v = decide(setting(
+                Role.OLD, "apim.throttling.url_group[0].traffic_manager_urls", "[\"tcp://tm1.example.com:9611\"]"));
 
         assertThat(v.status("PRE-DISTRIBUTED")).isEqualTo(Status.APPLIES);
     }
 
     @Test
     void preDistributedIsNotApplicableWhenNodeSettingsAreLocal() {
-        Verdict v = decide(setting(Role.OLD, "server.hostname", "apim.example.com"),
-                setting(Role.OLD, "apim.gateway.environment[0].service_url", "https://localhost:${mgt.transport.https.port}/services/"),
+        Verdict v = decide(
+                setting(Role.OLD, "server.hostname", "apim.example.com"),
+                setting(
+                        Role.OLD,
+                        "apim.gateway.environment[0].service_url",
+                        "https://localhost:${mgt.transport.https.port}/services/"),
                 setting(Role.OLD, "apim.throttling.service_url", "https://${carbon.local.ip}:9443/services/"));
 
         assertThat(v.status("PRE-DISTRIBUTED")).isEqualTo(Status.NOT_APPLICABLE);
@@ -198,7 +211,8 @@ class PreflightRulesTest {
 
     @Test
     void preDistributedIsNotApplicableWhenTheOperatorAnswersNoDespiteARemoteKeyManager() {
-        Verdict v = decide(answer("distributed", "no"),
+        Verdict v = decide(
+                answer("distributed", "no"),
                 setting(Role.OLD, "apim.key_manager.service_url", "https://is.example.com:9444/services/"));
 
         assertThat(v.status("PRE-DISTRIBUTED")).isEqualTo(Status.NOT_APPLICABLE);
@@ -214,7 +228,8 @@ class PreflightRulesTest {
         Verdict v = decide(home(Role.OLD));
 
         assertThat(v.status("FIN-RESTART")).isEqualTo(Status.APPLIES);
-        assertThat(actions(v, "FIN-RESTART")).singleElement()
+        assertThat(actions(v, "FIN-RESTART"))
+                .singleElement()
                 .satisfies(a -> assertThat(a.kind()).isEqualTo("ManualStep"))
                 .satisfies(a -> assertThat(a.automated()).isFalse());
     }

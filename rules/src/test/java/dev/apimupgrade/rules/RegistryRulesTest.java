@@ -26,7 +26,8 @@ class RegistryRulesTest {
         Verdict v = decide(flag("versioningProperties", true), flag("versioningTags", false));
 
         assertThat(v.status("REG-VERSIONING-ENABLED")).isEqualTo(Status.APPLIES);
-        assertThat(v.result("REG-VERSIONING-ENABLED").evidence()).extracting(e -> e.observed())
+        assertThat(v.result("REG-VERSIONING-ENABLED").evidence())
+                .extracting(e -> e.observed())
                 .containsExactly("versioningProperties = true");
         assertThat(v.actions()).anySatisfy(a -> {
             assertThat(a.conditionId()).isEqualTo("REG-VERSIONING-ENABLED");
@@ -49,8 +50,11 @@ class RegistryRulesTest {
 
     @Test
     void regVersioningDisabledAppliesWhenEveryOldFlagIsFalse() {
-        Verdict v = decide(flag("versioningProperties", false), flag("versioningComments", false),
-                flag("versioningTags", false), flag("versioningRatings", false));
+        Verdict v = decide(
+                flag("versioningProperties", false),
+                flag("versioningComments", false),
+                flag("versioningTags", false),
+                flag("versioningRatings", false));
 
         assertThat(v.status("REG-VERSIONING-DISABLED")).isEqualTo(Status.APPLIES);
         assertThat(v.result("REG-VERSIONING-DISABLED").evidence()).hasSize(4);
@@ -60,7 +64,8 @@ class RegistryRulesTest {
     @Test
     void regVersioningDisabledIsNotApplicableWhenOneFlagIsTrue() {
         assertThat(decide(flag("versioningProperties", false), flag("versioningRatings", true))
-                .status("REG-VERSIONING-DISABLED")).isEqualTo(Status.NOT_APPLICABLE);
+                        .status("REG-VERSIONING-DISABLED"))
+                .isEqualTo(Status.NOT_APPLICABLE);
     }
 
     @Test
@@ -91,7 +96,8 @@ class RegistryRulesTest {
     @Test
     void regKeepVersioningIsNotApplicableWhenVersioningIsOffWhateverTheAnswer() {
         assertThat(decide(flag("versioningTags", false), answer("keep_registry_versioning", "yes"))
-                .status("REG-KEEP-VERSIONING")).isEqualTo(Status.NOT_APPLICABLE);
+                        .status("REG-KEEP-VERSIONING"))
+                .isEqualTo(Status.NOT_APPLICABLE);
     }
 
     @Test
@@ -104,7 +110,9 @@ class RegistryRulesTest {
 
     @Test
     void regNewPackStartedAppliesWhenTheNewHomeHasACarbonLog() {
-        Verdict v = decide(home(Role.NEW), presence(Role.NEW, "repository/logs/wso2carbon.log", true),
+        Verdict v = decide(
+                home(Role.NEW),
+                presence(Role.NEW, "repository/logs/wso2carbon.log", true),
                 process(Role.NEW, 0, false));
 
         assertThat(v.status("REG-NEW-PACK-STARTED")).isEqualTo(Status.APPLIES);
@@ -112,7 +120,9 @@ class RegistryRulesTest {
 
     @Test
     void regNewPackStartedAppliesWhenTheNewHomeHasAPidFile() {
-        Verdict v = decide(home(Role.NEW), presence(Role.NEW, "repository/logs/wso2carbon.log", false),
+        Verdict v = decide(
+                home(Role.NEW),
+                presence(Role.NEW, "repository/logs/wso2carbon.log", false),
                 process(Role.NEW, 777, false));
 
         assertThat(v.status("REG-NEW-PACK-STARTED")).isEqualTo(Status.APPLIES);
@@ -121,8 +131,11 @@ class RegistryRulesTest {
 
     @Test
     void regNewPackStartedIsNotApplicableWithoutLogOrPidFileInTheNewHome() {
-        Verdict v = decide(home(Role.NEW), presence(Role.NEW, "repository/logs/wso2carbon.log", false),
-                process(Role.NEW, 0, false), process(Role.OLD, 555, true),
+        Verdict v = decide(
+                home(Role.NEW),
+                presence(Role.NEW, "repository/logs/wso2carbon.log", false),
+                process(Role.NEW, 0, false),
+                process(Role.OLD, 555, true),
                 presence(Role.OLD, "repository/logs/wso2carbon.log", true));
 
         assertThat(v.status("REG-NEW-PACK-STARTED")).isEqualTo(Status.NOT_APPLICABLE);

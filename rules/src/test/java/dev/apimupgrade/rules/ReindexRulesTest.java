@@ -46,18 +46,26 @@ class ReindexRulesTest {
     void apimClientSaysWhichLogLinesShowThatTheClientWroteApiRxtForEveryTenant() {
         Verdict v = decide(version(Role.OLD, "carbon.xml", "3.0.0"));
 
-        assertThat(actions(v, "APIM-CLIENT")).singleElement().satisfies(a -> assertThat(a.params().get("doneWhen"))
-                .contains("'Updating api.rxt for tenant <id>(<domain>)'").contains("-1234(carbon.super)"));
+        assertThat(actions(v, "APIM-CLIENT"))
+                .singleElement()
+                .satisfies(a -> assertThat(a.params().get("doneWhen"))
+                        .contains("'Updating api.rxt for tenant <id>(<domain>)'")
+                        .contains("-1234(carbon.super)"));
     }
 
     @Test
     void apimClientTenantsAppliesWithTheTenantIdsAndARangeWhoseExclusiveBoundsTakeThemAll() {
-        Verdict v = decide(presence(Role.OLD, "repository/tenants", true), tenant("3", true), tenant("1", false),
+        Verdict v = decide(
+                presence(Role.OLD, "repository/tenants", true),
+                tenant("3", true),
+                tenant("1", false),
                 tenant("12", false));
 
         assertThat(v.status("APIM-CLIENT-TENANTS")).isEqualTo(Status.APPLIES);
         assertThat(v.result("APIM-CLIENT-TENANTS").severity()).isEqualTo(dev.apimupgrade.rule.Severity.INFO);
-        assertThat(v.result("APIM-CLIENT-TENANTS").messages()).singleElement().asString()
+        assertThat(v.result("APIM-CLIENT-TENANTS").messages())
+                .singleElement()
+                .asString()
                 .contains("the 3 tenants of repository/tenants (IDs 1 to 12) and the super tenant")
                 .contains("strictly between l and u and never the super tenant")
                 .contains("-DtenantRange=0-13 takes these 3, and -Dtenants=carbon.super the super tenant");
@@ -66,9 +74,14 @@ class ReindexRulesTest {
 
     @Test
     void apimClientTenantsAppliesFromUmTenantWhenTheHomeHasNoTenantFolders() {
-        Verdict v = decide(presence(Role.OLD, "repository/tenants", true), new dev.apimupgrade.fact.RowCount("shared_db",
-                "UM_TENANT", dev.apimupgrade.fact.RowCount.ROWS, 250, dev.apimupgrade.fact.SourceRef.db("shared_db",
-                "UM_TENANT")));
+        Verdict v = decide(
+                presence(Role.OLD, "repository/tenants", true),
+                new dev.apimupgrade.fact.RowCount(
+                        "shared_db",
+                        "UM_TENANT",
+                        dev.apimupgrade.fact.RowCount.ROWS,
+                        250,
+                        dev.apimupgrade.fact.SourceRef.db("shared_db", "UM_TENANT")));
 
         assertThat(v.status("APIM-CLIENT-TENANTS")).isEqualTo(Status.APPLIES);
         assertThat(v.result("APIM-CLIENT-TENANTS").messages().get(0)).startsWith("UM_TENANT lists 250 tenant(s)");
@@ -90,8 +103,10 @@ class ReindexRulesTest {
         Verdict v = decide(presence(Role.OLD, "repository/tenants", true), tenant("1", true), tenant("2", false));
 
         assertThat(v.status("IDX-TENANTLOADER")).isEqualTo(Status.APPLIES);
-        assertThat(actions(v, "IDX-TENANTLOADER")).extracting(JustifiedAction::kind, JustifiedAction::target)
-                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("CopyFile", TENANTLOADER),
+        assertThat(actions(v, "IDX-TENANTLOADER"))
+                .extracting(JustifiedAction::kind, JustifiedAction::target)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("CopyFile", TENANTLOADER),
                         org.assertj.core.groups.Tuple.tuple("ManualStep", "new-home"),
                         org.assertj.core.groups.Tuple.tuple("DeletePath", TENANTLOADER));
     }
@@ -100,10 +115,15 @@ class ReindexRulesTest {
     void idxTenantloaderStartsTheServerToReIndexInStep275AndRemovesTheLoaderOnlyAfterInStep276() {
         Verdict v = decide(presence(Role.OLD, "repository/tenants", true), tenant("1", true));
 
-        assertThat(actions(v, "IDX-TENANTLOADER")).filteredOn(a -> a.kind().equals("ManualStep")).singleElement()
-                .satisfies(a -> assertThat(a.params()).containsEntry("guideStep", "Step 2.7.5")
+        assertThat(actions(v, "IDX-TENANTLOADER"))
+                .filteredOn(a -> a.kind().equals("ManualStep"))
+                .singleElement()
+                .satisfies(a -> assertThat(a.params())
+                        .containsEntry("guideStep", "Step 2.7.5")
                         .containsEntry("command", "sh wso2server.sh"));
-        assertThat(actions(v, "IDX-TENANTLOADER")).filteredOn(a -> a.kind().equals("DeletePath")).singleElement()
+        assertThat(actions(v, "IDX-TENANTLOADER"))
+                .filteredOn(a -> a.kind().equals("DeletePath"))
+                .singleElement()
                 .satisfies(a -> assertThat(a.params()).containsEntry("guideStep", "Step 2.7.6"));
     }
 
@@ -135,13 +155,15 @@ class ReindexRulesTest {
     void idxReIndexingIncrementsAValueTheNewHomeAlreadyHas() {
         Verdict v = decide(version(Role.OLD, "carbon.xml", "3.0.0"), setting(Role.NEW, "indexing.re_indexing", "2"));
 
-        assertThat(actions(v, "IDX-RE-INDEXING")).singleElement()
+        assertThat(actions(v, "IDX-RE-INDEXING"))
+                .singleElement()
                 .satisfies(a -> assertThat(a.params()).containsEntry("value", "3"));
     }
 
     @Test
     void idxReIndexingDoesNotApplyWhenTheOldHomeIsNot300() {
-        assertThat(decide(version(Role.OLD, "carbon.xml", "2.6.0")).status("IDX-RE-INDEXING")).isNotEqualTo(Status.APPLIES);
+        assertThat(decide(version(Role.OLD, "carbon.xml", "2.6.0")).status("IDX-RE-INDEXING"))
+                .isNotEqualTo(Status.APPLIES);
     }
 
     @Test
@@ -154,7 +176,9 @@ class ReindexRulesTest {
         Verdict v = decide(home(Role.NEW), presence(Role.NEW, "solr", true));
 
         assertThat(v.status("IDX-SOLR-DIR")).isEqualTo(Status.APPLIES);
-        assertThat(actions(v, "IDX-SOLR-DIR")).extracting(JustifiedAction::kind).containsExactly("Backup", "DeletePath");
+        assertThat(actions(v, "IDX-SOLR-DIR"))
+                .extracting(JustifiedAction::kind)
+                .containsExactly("Backup", "DeletePath");
     }
 
     @Test

@@ -12,8 +12,7 @@ final class RuleHarness {
     static final ConditionCatalogue CATALOGUE = ConditionCatalogue.load();
     static final DroolsRuleEngine ENGINE = new DroolsRuleEngine(CATALOGUE);
 
-    private RuleHarness() {
-    }
+    private RuleHarness() {}
 
     static Verdict decide(Observation... facts) {
         return ENGINE.decide(new Facts(List.of(facts)));
@@ -21,7 +20,9 @@ final class RuleHarness {
 
     /** The actions justified by one condition, in the verdict's (stable) order. */
     static List<JustifiedAction> actions(Verdict verdict, String conditionId) {
-        return verdict.actions().stream().filter(a -> a.conditionId().equals(conditionId)).toList();
+        return verdict.actions().stream()
+                .filter(a -> a.conditionId().equals(conditionId))
+                .toList();
     }
 
     /** The messages of one condition's result, joined, for assertions on what a rule says. */

@@ -32,7 +32,9 @@ class TomlValuesTest {
     @Test
     void nextReIndexIsOneOrOneMoreThanTheCurrentValue() {
         assertThat(TomlValues.nextReIndex(List.of())).isEqualTo("1");
-        assertThat(TomlValues.nextReIndex(List.of(setting(Role.NEW, "indexing.re_indexing", "3")))).isEqualTo("4");
-        assertThat(TomlValues.nextReIndex(List.of(setting(Role.NEW, "indexing.re_indexing", "x")))).isEqualTo("1");
+        assertThat(TomlValues.nextReIndex(List.of(setting(Role.NEW, "indexing.re_indexing", "3"))))
+                .isEqualTo("4");
+        assertThat(TomlValues.nextReIndex(List.of(setting(Role.NEW, "indexing.re_indexing", "x"))))
+                .isEqualTo("1");
     }
 }

@@ -13,11 +13,11 @@ import java.util.Map;
 final class CustomSample {
     /** 2020-03-03T08:00:00Z, as WUM names an update level. */
     static final long WUM_LEVEL = 1583222400000L;
+
     static final String CUSTOM_PLAN = "carbon.super_custom_10PerMin.siddhiql";
     static final String TENANTS = "repository/tenants/";
 
-    private CustomSample() {
-    }
+    private CustomSample() {}
 
     static void write(HomeWriter home, Keystores.Made keystores) {
         Map<String, String> secrets = Pack.secrets("custom");
@@ -30,18 +30,39 @@ final class CustomSample {
         synapse(home);
         home.copy(keystores.wso2carbon(), Pack.SECURITY + "wso2carbon.jks");
         home.copy(keystores.customTruststore(), Pack.SECURITY + "my-truststore.jks");
-        H2Databases.create(home.root(), "WSO2AM_DB", secrets.get("apim_db.password"), secrets,
-                "schema/apimgt-3.0.0.txt", "seed/am-common.sql", "seed/am-custom.sql");
-        H2Databases.create(home.root(), "WSO2SHARED_DB", secrets.get("shared_db.password"), secrets,
-                "schema/kernel-3.0.0.txt", "seed/reg-custom.sql");
-        H2Databases.create(home.root(), "WSO2USER_DB", secrets.get("user_db.password"), secrets,
-                "schema/kernel-3.0.0.txt", "seed/um-custom.sql");
-        H2Databases.create(home.root(), "WSO2CARBON_DB", Keystores.DEFAULT_PASSWORD, secrets, "schema/kernel-3.0.0.txt");
+        H2Databases.create(
+                home.root(),
+                "WSO2AM_DB",
+                secrets.get("apim_db.password"),
+                secrets,
+                "schema/apimgt-3.0.0.txt",
+                "seed/am-common.sql",
+                "seed/am-custom.sql");
+        H2Databases.create(
+                home.root(),
+                "WSO2SHARED_DB",
+                secrets.get("shared_db.password"),
+                secrets,
+                "schema/kernel-3.0.0.txt",
+                "seed/reg-custom.sql");
+        H2Databases.create(
+                home.root(),
+                "WSO2USER_DB",
+                secrets.get("user_db.password"),
+                secrets,
+                "schema/kernel-3.0.0.txt",
+                "seed/um-custom.sql");
+        H2Databases.create(
+                home.root(), "WSO2CARBON_DB", Keystores.DEFAULT_PASSWORD, secrets, "schema/kernel-3.0.0.txt");
     }
 
     private static void customJars(HomeWriter home) {
-        home.bytes(Pack.COMPONENTS + "dropins/com.example.auth.handler_1.0.0.jar", Jars.bundle("com.example.auth.handler",
-                "1.0.0", "org.apache.synapse;version=\"[2.1,3)\",org.wso2.carbon.apimgt.gateway.handlers.security"));
+        home.bytes(
+                Pack.COMPONENTS + "dropins/com.example.auth.handler_1.0.0.jar",
+                Jars.bundle(
+                        "com.example.auth.handler",
+                        "1.0.0",
+                        "org.apache.synapse;version=\"[2.1,3)\",org.wso2.carbon.apimgt.gateway.handlers.security"));
         home.bytes(Pack.COMPONENTS + "lib/custom-mediator-1.0.jar", Jars.library("custom-mediator", "1.0"));
     }
 
@@ -49,13 +70,25 @@ final class CustomSample {
         Pack.stockDeployment(home, "3.0.0", DefaultSample.OMITTED_300);
         String dir = StockContent.SYNAPSE_DIR + "/";
         home.text(dir + StockContent.MAIN, customisedMain());
-        home.text(dir + "api/admin--PizzaShackAPI_v1.0.0.xml",
-                api("admin--PizzaShackAPI", "/pizzashack", "1.0.0", "https://localhost:9443/am/sample/pizzashack/v1/api/"));
-        home.text(dir + "api/admin--OrdersAPI_v2.1.0.xml",
+        home.text(
+                dir + "api/admin--PizzaShackAPI_v1.0.0.xml",
+                api(
+                        "admin--PizzaShackAPI",
+                        "/pizzashack",
+                        "1.0.0",
+                        "https://localhost:9443/am/sample/pizzashack/v1/api/"));
+        home.text(
+                dir + "api/admin--OrdersAPI_v2.1.0.xml",
                 api("admin--OrdersAPI", "/orders", "2.1.0", "https://orders-backend.partner.example/v2/"));
-        home.text(StockContent.PLANS_DIR + "/" + CUSTOM_PLAN, StockContent.policy("carbon.super_custom_10PerMin",
-                "Partner plan: 10 requests per minute per application",
-                "appTenant == 'carbon.super' and appTier == 'custom_10PerMin'", "appKey", "1 min", 10));
+        home.text(
+                StockContent.PLANS_DIR + "/" + CUSTOM_PLAN,
+                StockContent.policy(
+                        "carbon.super_custom_10PerMin",
+                        "Partner plan: 10 requests per minute per application",
+                        "appTenant == 'carbon.super' and appTier == 'custom_10PerMin'",
+                        "appKey",
+                        "1 min",
+                        10));
         tenant(home, "1", "tenant-one.example", "InventoryAPI", "/inventory", "1.0.0");
         tenant(home, "2", "tenant-two.example", "WeatherAPI", "/weather", "1.2.0");
     }
@@ -69,14 +102,20 @@ final class CustomSample {
             }
         }
         String provider = "admin-AT-" + domain;
-        home.text(dir + "api/" + provider + "--" + name + "_v" + version + ".xml", api(provider + "--" + name,
-                "/t/" + domain + context, version, "https://backend." + domain + context + "/"));
+        home.text(
+                dir + "api/" + provider + "--" + name + "_v" + version + ".xml",
+                api(
+                        provider + "--" + name,
+                        "/t/" + domain + context,
+                        version,
+                        "https://backend." + domain + context + "/"));
     }
 
     /** The stock main sequence with a partner trace header added, as a customer might edit it. */
     static String customisedMain() {
         String stock = StockContent.synapse300(StockContent.MAIN);
-        String edited = stock.replace("        <property name=\"HTTP_SC\" value=\"404\" scope=\"axis2\"/>",
+        String edited = stock.replace(
+                "        <property name=\"HTTP_SC\" value=\"404\" scope=\"axis2\"/>",
                 "        <property name=\"X-Partner-Trace\" expression=\"get-property('MessageID')\" scope=\"transport\"/>\n"
                         + "        <property name=\"HTTP_SC\" value=\"404\" scope=\"axis2\"/>");
         if (edited.equals(stock)) {

@@ -14,8 +14,7 @@ final class DefaultSample {
      */
     static final List<String> OMITTED_300 = List.of(StockContent.SECURE_WEBSOCKET);
 
-    private DefaultSample() {
-    }
+    private DefaultSample() {}
 
     static void write(HomeWriter home, Keystores.Made keystores) {
         Map<String, String> secrets = Pack.secrets("default");
@@ -26,10 +25,22 @@ final class DefaultSample {
         Pack.stockDeployment(home, "3.0.0", OMITTED_300);
         home.copy(keystores.wso2carbon(), Pack.SECURITY + "wso2carbon.jks");
         home.copy(keystores.truststore300(), Pack.SECURITY + "client-truststore.jks");
-        H2Databases.create(home.root(), "WSO2AM_DB", secrets.get("apim_db.password"), secrets,
-                "schema/apimgt-3.0.0.txt", "seed/am-common.sql");
-        H2Databases.create(home.root(), "WSO2SHARED_DB", secrets.get("shared_db.password"), secrets,
-                "schema/kernel-3.0.0.txt", "seed/reg-default.sql", "seed/um-default.sql");
-        H2Databases.create(home.root(), "WSO2CARBON_DB", Keystores.DEFAULT_PASSWORD, secrets, "schema/kernel-3.0.0.txt");
+        H2Databases.create(
+                home.root(),
+                "WSO2AM_DB",
+                secrets.get("apim_db.password"),
+                secrets,
+                "schema/apimgt-3.0.0.txt",
+                "seed/am-common.sql");
+        H2Databases.create(
+                home.root(),
+                "WSO2SHARED_DB",
+                secrets.get("shared_db.password"),
+                secrets,
+                "schema/kernel-3.0.0.txt",
+                "seed/reg-default.sql",
+                "seed/um-default.sql");
+        H2Databases.create(
+                home.root(), "WSO2CARBON_DB", Keystores.DEFAULT_PASSWORD, secrets, "schema/kernel-3.0.0.txt");
     }
 }

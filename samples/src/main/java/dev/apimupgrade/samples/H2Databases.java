@@ -19,8 +19,7 @@ final class H2Databases {
     /** Where the schema descriptions are: the complete schema of each WSO2 script the samples use, per version. */
     static final String SCHEMA = "schema/";
 
-    private H2Databases() {
-    }
+    private H2Databases() {}
 
     /**
      * Creates database {@code name} in {@code home} with {@code password}, running {@code scripts} (resource names)
@@ -32,13 +31,15 @@ final class H2Databases {
     }
 
     /** As above, in another folder of the home (an analytics worker keeps its databases in wso2/worker/database). */
-    static void create(Path home, String dir, String name, String password, Map<String, String> values,
-                       String... scripts) {
+    static void create(
+            Path home, String dir, String name, String password, Map<String, String> values, String... scripts) {
         Path file = home.resolve(dir).resolve(name).toAbsolutePath();
         String url = "jdbc:h2:" + file + ";DB_CLOSE_ON_EXIT=FALSE";
-        try (Connection c = DriverManager.getConnection(url, USER, password); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(url, USER, password);
+                Statement s = c.createStatement()) {
             for (String script : scripts) {
-                List<String> statements = script.startsWith(SCHEMA) ? SchemaDescription.of(script).statements()
+                List<String> statements = script.startsWith(SCHEMA)
+                        ? SchemaDescription.of(script).statements()
                         : statements(Template.fill(script, values));
                 for (String sql : statements) {
                     try {

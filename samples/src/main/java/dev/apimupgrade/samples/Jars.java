@@ -20,8 +20,7 @@ import java.util.zip.ZipEntry;
 final class Jars {
     private static final FileTime FIXED_TIME = FileTime.from(Instant.parse("2020-01-01T00:00:00Z"));
 
-    private Jars() {
-    }
+    private Jars() {}
 
     /** An OSGi bundle with the given symbolic name and version. */
     static byte[] bundle(String symbolicName, String version, String importPackage) {

@@ -18,8 +18,7 @@ public final class LargeInstallation {
     static final String SYNAPSE = "synapse-configs/default";
     static final String SUPER = "repository/deployment/server/" + SYNAPSE;
 
-    private LargeInstallation() {
-    }
+    private LargeInstallation() {}
 
     public static void main(String[] args) throws IOException {
         if (args.length != 4) {

@@ -12,8 +12,7 @@ final class Pack {
     /** carbon-apimgt bundle version per product version (docs/facts.md section 1). */
     static final Map<String, String> APIMGT = Map.of("3.0.0", "6.5.349", "3.1.0", "6.6.163");
 
-    private Pack() {
-    }
+    private Pack() {}
 
     /** The planted secrets of one sample, under their full names and without the sample prefix. */
     static Map<String, String> secrets(String prefix) {
@@ -28,20 +27,48 @@ final class Pack {
     }
 
     /** carbon.xml and registry.xml as the server rendered them at its last start. */
-    static void renderedConf(HomeWriter home, String version, String hostname, String truststore, boolean versionProperties,
-                             boolean versionTags) {
-        home.text(CONF + "carbon.xml", Template.fill("templates/carbon.xml", Map.of("version", version,
-                "hostname", hostname, "keystore", "wso2carbon.jks", "truststore", truststore)));
-        home.text(CONF + "registry.xml", Template.fill("templates/registry.xml", Map.of(
-                "versioningProperties", String.valueOf(versionProperties), "versioningComments", "false",
-                "versioningTags", String.valueOf(versionTags), "versioningRatings", "false")));
+    static void renderedConf(
+            HomeWriter home,
+            String version,
+            String hostname,
+            String truststore,
+            boolean versionProperties,
+            boolean versionTags) {
+        home.text(
+                CONF + "carbon.xml",
+                Template.fill(
+                        "templates/carbon.xml",
+                        Map.of(
+                                "version",
+                                version,
+                                "hostname",
+                                hostname,
+                                "keystore",
+                                "wso2carbon.jks",
+                                "truststore",
+                                truststore)));
+        home.text(
+                CONF + "registry.xml",
+                Template.fill(
+                        "templates/registry.xml",
+                        Map.of(
+                                "versioningProperties",
+                                String.valueOf(versionProperties),
+                                "versioningComments",
+                                "false",
+                                "versioningTags",
+                                String.valueOf(versionTags),
+                                "versioningRatings",
+                                "false")));
     }
 
     /** The carbon-apimgt implementation bundle in plugins, which tells the product version. */
     static void plugins(HomeWriter home, String version) {
         String bundle = APIMGT.get(version);
-        home.bytes(COMPONENTS + "plugins/org.wso2.carbon.apimgt.impl_" + bundle + ".jar",
-                Jars.bundle("org.wso2.carbon.apimgt.impl", bundle, "org.wso2.carbon.registry.core;version=\"[1.0,2.0)\""));
+        home.bytes(
+                COMPONENTS + "plugins/org.wso2.carbon.apimgt.impl_" + bundle + ".jar",
+                Jars.bundle(
+                        "org.wso2.carbon.apimgt.impl", bundle, "org.wso2.carbon.registry.core;version=\"[1.0,2.0)\""));
     }
 
     /** A few of the jars a stock pack ships in dropins and lib (those the stock list names). */
@@ -49,15 +76,25 @@ final class Pack {
         boolean v300 = version.equals("3.0.0");
         String jwt = v300 ? "1.0.23" : "1.0.26";
         String oidc = v300 ? "5.3.2" : "5.5.0";
-        home.bytes(COMPONENTS + "dropins/org.wso2.carbon.identity.oauth2.grant.jwt-" + jwt + ".jar",
-                Jars.bundle("org.wso2.carbon.identity.oauth2.grant.jwt", jwt,
+        home.bytes(
+                COMPONENTS + "dropins/org.wso2.carbon.identity.oauth2.grant.jwt-" + jwt + ".jar",
+                Jars.bundle(
+                        "org.wso2.carbon.identity.oauth2.grant.jwt",
+                        jwt,
                         "org.wso2.carbon.identity.oauth2.token.handlers.grant"));
-        home.bytes(COMPONENTS + "dropins/org.wso2.carbon.identity.application.authenticator.oidc-" + oidc + ".jar",
-                Jars.bundle("org.wso2.carbon.identity.application.authenticator.oidc", oidc,
+        home.bytes(
+                COMPONENTS + "dropins/org.wso2.carbon.identity.application.authenticator.oidc-" + oidc + ".jar",
+                Jars.bundle(
+                        "org.wso2.carbon.identity.application.authenticator.oidc",
+                        oidc,
                         "org.wso2.carbon.identity.application.authentication.framework"));
-        for (String[] lib : List.of(new String[] {"httpmime", "4.3.6"}, new String[] {"encoder", "1.1"},
-                new String[] {"aspectjweaver", "1.8.7"}, new String[] {"org.wso2.securevault", "1.1.3"},
-                new String[] {"andes-client", "3.2.81"}, new String[] {"javax.jms-api", "2.0.1"})) {
+        for (String[] lib : List.of(
+                new String[] {"httpmime", "4.3.6"},
+                new String[] {"encoder", "1.1"},
+                new String[] {"aspectjweaver", "1.8.7"},
+                new String[] {"org.wso2.securevault", "1.1.3"},
+                new String[] {"andes-client", "3.2.81"},
+                new String[] {"javax.jms-api", "2.0.1"})) {
             home.bytes(COMPONENTS + "lib/" + lib[0] + "-" + lib[1] + ".jar", Jars.library(lib[0], lib[1]));
         }
     }
@@ -72,7 +109,9 @@ final class Pack {
     static void wum(HomeWriter home, String version, long level, List<String> updates) {
         home.text("updates/product.txt", "wso2am-" + version + "\n");
         StringBuilder summary = new StringBuilder("# WUM update level " + level + " (apim-upgrade sample)\n")
-                .append("product: wso2am-").append(version).append("\nupdates:\n");
+                .append("product: wso2am-")
+                .append(version)
+                .append("\nupdates:\n");
         updates.forEach(u -> summary.append("- \"").append(u).append("\"\n"));
         home.text("updates/wum/" + level, summary.toString());
     }

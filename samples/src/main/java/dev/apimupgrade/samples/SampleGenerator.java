@@ -14,11 +14,10 @@ import java.util.stream.Stream;
  */
 public final class SampleGenerator {
     /** The sample homes, in the order they are written. */
-    public static final List<String> SAMPLES = List.of(Samples.DEFAULT, Samples.CUSTOM, Samples.TARGET,
-            Samples.ANALYTICS_CUSTOM, Samples.ANALYTICS_TARGET);
+    public static final List<String> SAMPLES = List.of(
+            Samples.DEFAULT, Samples.CUSTOM, Samples.TARGET, Samples.ANALYTICS_CUSTOM, Samples.ANALYTICS_TARGET);
 
-    private SampleGenerator() {
-    }
+    private SampleGenerator() {}
 
     public static void main(String[] args) throws IOException {
         if (args.length != 1) {

@@ -16,11 +16,13 @@ import java.util.Map;
 public final class Samples {
     /** System property naming the folder that holds the generated homes; otherwise samples/target/samples is searched. */
     public static final String DIR_PROPERTY = "apim.samples.dir";
+
     public static final String DEFAULT = "apim-3.0.0-default";
     public static final String CUSTOM = "apim-3.0.0-custom";
     public static final String TARGET = "apim-3.1.0";
     /** The custom sample's API-M Analytics 3.0.0 home, and the analytics 3.1.0 target. */
     public static final String ANALYTICS_CUSTOM = "apim-analytics-3.0.0-custom";
+
     public static final String ANALYTICS_TARGET = "apim-analytics-3.1.0";
     /** The expected statuses of the custom sample assessed with --old-analytics and --new-analytics. */
     public static final String CUSTOM_WITH_ANALYTICS = "apim-3.0.0-custom+analytics";
@@ -29,8 +31,7 @@ public final class Samples {
     /** The samples that have an expected status file (the old homes; apim-3.1.0 is their target). */
     public static final List<String> ASSESSED = List.of(DEFAULT, CUSTOM);
 
-    private Samples() {
-    }
+    private Samples() {}
 
     /** The folder holding the generated homes; fails with a hint when the samples module was not built. */
     public static Path dir() {
@@ -39,7 +40,9 @@ public final class Samples {
             return existing(Path.of(property));
         }
         Path cwd = Path.of("").toAbsolutePath();
-        for (Path candidate : List.of(cwd.resolve("target/samples"), cwd.resolve("samples/target/samples"),
+        for (Path candidate : List.of(
+                cwd.resolve("target/samples"),
+                cwd.resolve("samples/target/samples"),
                 cwd.resolveSibling("samples").resolve("target/samples"))) {
             if (Files.isDirectory(candidate.resolve(TARGET))) {
                 return candidate;
@@ -97,8 +100,11 @@ public final class Samples {
     }
 
     private static List<String> lines(String resource) {
-        return Template.text(resource).lines().map(String::strip)
-                .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+        return Template.text(resource)
+                .lines()
+                .map(String::strip)
+                .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+                .toList();
     }
 
     private static Path existing(Path dir) {

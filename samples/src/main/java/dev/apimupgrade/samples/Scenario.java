@@ -14,12 +14,14 @@ public enum Scenario {
     /** The stock default sample itself (apim-3.0.0-default), listed so the table is complete. */
     STOCK("stock", Server.H2, List.of(), ""),
     /** Registry versioning on (all four flags, through [registry.static_configuration]), versioned registry rows. */
-    VERSIONING_ON("versioning-on", Server.H2, List.of(),
-            "keep_registry_versioning: no\nunique_id_user_store: no\n"),
+    VERSIONING_ON("versioning-on", Server.H2, List.of(), "keep_registry_versioning: no\nunique_id_user_store: no\n"),
     /** Three tenants (files and UM_TENANT), a custom dropins bundle and two custom plain lib jars, none a driver. */
     MULTI_TENANT("multi-tenant-custom-jars", Server.H2, List.of(), ""),
     /** apim_db, shared_db, user and config on PostgreSQL, owned by a user who is not a superuser. */
-    POSTGRESQL("postgresql-separate-user-config", Server.POSTGRESQL, List.of("apim_db", "shared_db", "user", "config"),
+    POSTGRESQL(
+            "postgresql-separate-user-config",
+            Server.POSTGRESQL,
+            List.of("apim_db", "shared_db", "user", "config"),
             ""),
     /**
      * apim_db and shared_db on MariaDB (type mysql, MariaDB driver), analytics enabled, and an analytics 3.0.0 home
@@ -36,7 +38,11 @@ public enum Scenario {
     public static final String ANALYTICS_DB = "analytics_db";
 
     /** Where a scenario's databases live. */
-    public enum Server { H2, POSTGRESQL, MARIADB }
+    public enum Server {
+        H2,
+        POSTGRESQL,
+        MARIADB
+    }
 
     private final String id;
     private final Server server;

@@ -13,19 +13,29 @@ final class ScenarioAnalytics {
     private static final String BLOCK = "(jdbcUrl: )(['\"])jdbc:h2:[^'\"]*/%s;[^'\"]*\\2(\\n\\s+username: )\\S+"
             + "(\\n\\s+password: )\\S+(\\n\\s+driverClassName: )org\\.h2\\.Driver";
 
-    private ScenarioAnalytics() {
-    }
+    private ScenarioAnalytics() {}
 
     static void write(HomeWriter home, ScenarioDatasource statsDb, ScenarioDatasource amDb) {
-        Map<String, String> values = Map.of("version", "3.0.0", "stats_db", AnalyticsSample.STATS_DB_300,
-                "apim_home", "apim-3.0.0", "analytics_db.password", "unused", "apim_db.password", "unused");
+        Map<String, String> values = Map.of(
+                "version",
+                "3.0.0",
+                "stats_db",
+                AnalyticsSample.STATS_DB_300,
+                "apim_home",
+                "apim-3.0.0",
+                "analytics_db.password",
+                "unused",
+                "apim_db.password",
+                "unused");
         String worker = Template.fill("templates/analytics-worker.yaml", values);
         String dashboard = Template.fill("templates/analytics-dashboard.yaml", values);
         home.text("conf/worker/deployment.yaml", point(worker, AnalyticsSample.STATS_DB_300, statsDb));
-        home.text("conf/dashboard/deployment.yaml",
+        home.text(
+                "conf/dashboard/deployment.yaml",
                 point(point(dashboard, AnalyticsSample.STATS_DB_300, statsDb), "WSO2AM_DB", amDb));
         home.text("updates/product.txt", "wso2am-analytics-3.0.0\n");
-        home.text(AnalyticsSample.DASHBOARDS + "apimpublisher.json",
+        home.text(
+                AnalyticsSample.DASHBOARDS + "apimpublisher.json",
                 AnalyticsSample.dashboard("apimpublisher", "API Publisher Analytics"));
     }
 

@@ -4,8 +4,8 @@ package dev.apimupgrade.samples;
  * A [database.NAME] table of a scenario home that points at a database the test created on a real server: what the
  * generated deployment.toml says (type, url, username, password, driver, validationQuery; blank ones are left out).
  */
-public record ScenarioDatasource(String name, String type, String url, String username, String password,
-                                 String driver, String validationQuery) {
+public record ScenarioDatasource(
+        String name, String type, String url, String username, String password, String driver, String validationQuery) {
     /** The TOML table, as an operator would write it. */
     String toml() {
         StringBuilder t = new StringBuilder("[database.").append(name).append("]\n");

@@ -18,8 +18,7 @@ import java.util.stream.Stream;
 public final class ScenarioGenerator {
     static final String DATABASE = "repository/database/";
 
-    private ScenarioGenerator() {
-    }
+    private ScenarioGenerator() {}
 
     /**
      * Writes {@code scenario}'s home into the empty or absent folder {@code home}; {@code datasources} are the
@@ -28,8 +27,8 @@ public final class ScenarioGenerator {
     public static Path write(Scenario scenario, Path home, List<ScenarioDatasource> datasources) {
         List<String> names = datasources.stream().map(ScenarioDatasource::name).toList();
         if (!names.equals(scenario.serverDatasources())) {
-            throw new IllegalArgumentException(scenario + " needs datasources " + scenario.serverDatasources()
-                    + ", not " + names);
+            throw new IllegalArgumentException(
+                    scenario + " needs datasources " + scenario.serverDatasources() + ", not " + names);
         }
         Path stock = Samples.home(Samples.DEFAULT);
         copyTree(stock, home, scenario == Scenario.STOCK);
@@ -48,8 +47,8 @@ public final class ScenarioGenerator {
      * others. {@code datasources} are the same as for {@link #write}.
      */
     public static Optional<Path> writeAnalytics(Scenario scenario, Path home, List<ScenarioDatasource> datasources) {
-        Map<String, ScenarioDatasource> byName = datasources.stream()
-                .collect(Collectors.toMap(ScenarioDatasource::name, d -> d));
+        Map<String, ScenarioDatasource> byName =
+                datasources.stream().collect(Collectors.toMap(ScenarioDatasource::name, d -> d));
         if (!byName.containsKey(Scenario.ANALYTICS_DB)) {
             return Optional.empty();
         }
@@ -62,14 +61,18 @@ public final class ScenarioGenerator {
         boolean separateUsers = scenario.serverDatasources().contains("user");
         List<String> scripts = switch (datasource) {
             case "apim_db" -> List.of("scenario/server-am.sql");
-            case "shared_db" -> separateUsers ? List.of("scenario/server-reg.sql")
-                    : List.of("scenario/server-reg.sql", "scenario/server-um.sql");
+            case "shared_db" ->
+                separateUsers
+                        ? List.of("scenario/server-reg.sql")
+                        : List.of("scenario/server-reg.sql", "scenario/server-um.sql");
             case "user" -> List.of("scenario/server-um.sql");
             case Scenario.ANALYTICS_DB -> List.of("scenario/analytics-mysql.sql");
             default -> List.of();
         };
         Map<String, String> values = Scenario.plantedSecrets();
-        return scripts.stream().flatMap(s -> H2Databases.statements(Template.fill(s, values)).stream()).toList();
+        return scripts.stream()
+                .flatMap(s -> H2Databases.statements(Template.fill(s, values)).stream())
+                .toList();
     }
 
     /** The H2 databases: every pack keeps its local registry in WSO2CARBON_DB; H2 scenarios keep AM and shared too. */
@@ -79,15 +82,33 @@ public final class ScenarioGenerator {
         if (scenario.server() != Scenario.Server.H2) {
             return;
         }
-        H2Databases.create(home, "WSO2AM_DB", secrets.get("apim_db.password"), secrets,
-                "schema/apimgt-3.0.0.txt", "seed/am-common.sql");
+        H2Databases.create(
+                home,
+                "WSO2AM_DB",
+                secrets.get("apim_db.password"),
+                secrets,
+                "schema/apimgt-3.0.0.txt",
+                "seed/am-common.sql");
         String registry = scenario == Scenario.VERSIONING_ON ? "scenario/reg-versioned.sql" : "seed/reg-default.sql";
         if (scenario == Scenario.MULTI_TENANT) {
-            H2Databases.create(home, "WSO2SHARED_DB", secrets.get("shared_db.password"), secrets,
-                    "schema/kernel-3.0.0.txt", registry, "seed/um-default.sql", "scenario/um-tenants.sql");
+            H2Databases.create(
+                    home,
+                    "WSO2SHARED_DB",
+                    secrets.get("shared_db.password"),
+                    secrets,
+                    "schema/kernel-3.0.0.txt",
+                    registry,
+                    "seed/um-default.sql",
+                    "scenario/um-tenants.sql");
         } else {
-            H2Databases.create(home, "WSO2SHARED_DB", secrets.get("shared_db.password"), secrets,
-                    "schema/kernel-3.0.0.txt", registry, "seed/um-default.sql");
+            H2Databases.create(
+                    home,
+                    "WSO2SHARED_DB",
+                    secrets.get("shared_db.password"),
+                    secrets,
+                    "schema/kernel-3.0.0.txt",
+                    registry,
+                    "seed/um-default.sql");
         }
     }
 

@@ -18,23 +18,32 @@ final class ScenarioToml {
             + "#username = \"$ref{super_admin.username}\"\n"
             + "#password = \"$ref{super_admin.password}\"\n";
 
-    private ScenarioToml() {
-    }
+    private ScenarioToml() {}
 
     static String of(Scenario scenario, List<ScenarioDatasource> datasources) {
         String toml = Template.fill("templates/deployment-3.0.0-default.toml", Pack.secrets("default"));
         switch (scenario) {
-            case VERSIONING_ON -> toml = toml + "\n# Keep every version of registry resources (renders all four"
-                    + " versioning flags of registry.xml true).\n[registry.static_configuration]\nenable = true\n";
-            case POSTGRESQL -> toml = replace(withDatasources(toml, datasources), "[user_store]\ntype = \"database\"\n",
-                    "[user_store]\ntype = \"database\"\n\n[realm_manager]\ndata_source = \"WSO2USER_DB\"\n");
-            case MARIADB_ANALYTICS -> toml = replace(withDatasources(toml, datasources), ANALYTICS_COMMENTED,
-                    "[apim.analytics]\nenable = true\nstore_api_url = \"https://localhost:7444\"\n"
-                            + "username = \"$ref{super_admin.username}\"\npassword = \"$ref{super_admin.password}\"\n");
-            case IS_KEY_MANAGER, IS_KEY_MANAGER_UNANSWERED -> toml = replace(toml, KEY_MANAGER_COMMENTED,
-                    "# WSO2 Identity Server 5.9.0 on its own host is the Key Manager.\n[apim.key_manager]\n"
-                            + "service_url = \"https://is.example.internal:9444/services/\"\n"
-                            + "username = \"$ref{super_admin.username}\"\npassword = \"$ref{super_admin.password}\"\n");
+            case VERSIONING_ON ->
+                toml = toml + "\n# Keep every version of registry resources (renders all four"
+                        + " versioning flags of registry.xml true).\n[registry.static_configuration]\nenable = true\n";
+            case POSTGRESQL ->
+                toml = replace(
+                        withDatasources(toml, datasources),
+                        "[user_store]\ntype = \"database\"\n",
+                        "[user_store]\ntype = \"database\"\n\n[realm_manager]\ndata_source = \"WSO2USER_DB\"\n");
+            case MARIADB_ANALYTICS ->
+                toml = replace(
+                        withDatasources(toml, datasources),
+                        ANALYTICS_COMMENTED,
+                        "[apim.analytics]\nenable = true\nstore_api_url = \"https://localhost:7444\"\n"
+                                + "username = \"$ref{super_admin.username}\"\npassword = \"$ref{super_admin.password}\"\n");
+            case IS_KEY_MANAGER, IS_KEY_MANAGER_UNANSWERED ->
+                toml = replace(
+                        toml,
+                        KEY_MANAGER_COMMENTED,
+                        "# WSO2 Identity Server 5.9.0 on its own host is the Key Manager.\n[apim.key_manager]\n"
+                                + "service_url = \"https://is.example.internal:9444/services/\"\n"
+                                + "username = \"$ref{super_admin.username}\"\npassword = \"$ref{super_admin.password}\"\n");
             default -> {
                 // STOCK and MULTI_TENANT keep the default text: tenants and jars are files, not settings
             }

@@ -20,8 +20,12 @@ final class SchemaDescription {
     private final String name;
     private final Map<String, Table> tables;
 
-    private record Table(List<String> columns, List<String> keys, List<String> foreignKeys, List<String> indexes,
-                         List<String> rows) {
+    private record Table(
+            List<String> columns,
+            List<String> keys,
+            List<String> foreignKeys,
+            List<String> indexes,
+            List<String> rows) {
         Table() {
             this(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         }
@@ -94,8 +98,13 @@ final class SchemaDescription {
         });
         tables.forEach((table, t) -> t.foreignKeys().forEach(k -> out.add("ALTER TABLE " + table + " ADD " + k)));
         tables.forEach((table, t) -> t.indexes().forEach(i -> out.add(index(table, i))));
-        tables.forEach((table, t) -> t.rows().forEach(r -> out.add("INSERT INTO " + table + " (" + String.join(", ",
-                t.columns().stream().map(c -> c.substring(0, c.indexOf(' '))).toList()) + ") VALUES " + r)));
+        tables.forEach((table, t) -> t.rows()
+                .forEach(r -> out.add("INSERT INTO " + table + " ("
+                        + String.join(
+                                ", ",
+                                t.columns().stream()
+                                        .map(c -> c.substring(0, c.indexOf(' ')))
+                                        .toList()) + ") VALUES " + r)));
         if (out.isEmpty()) {
             throw new IllegalStateException(name + " describes no table");
         }

@@ -17,14 +17,25 @@ final class StockContent {
     static final String WORKFLOW_CALLBACK = "proxy-services/WorkflowCallbackService.xml";
     static final String SECURE_WEBSOCKET = "inbound-endpoints/SecureWebSocketInboundEndpoint.xml";
     static final String MAIN = "sequences/main.xml";
-    static final List<String> SEQUENCES = List.of("_auth_failure_handler_", "_build_", "_cors_request_handler_",
-            "_graphql_failure_handler_", "_production_key_error_", "_resource_mismatch_handler_", "_sandbox_key_error_",
-            "_threat_fault_", "_throttle_out_handler_", "_token_fault_", "dispatchSeq", "fault", "main", "outDispatchSeq");
+    static final List<String> SEQUENCES = List.of(
+            "_auth_failure_handler_",
+            "_build_",
+            "_cors_request_handler_",
+            "_graphql_failure_handler_",
+            "_production_key_error_",
+            "_resource_mismatch_handler_",
+            "_sandbox_key_error_",
+            "_threat_fault_",
+            "_throttle_out_handler_",
+            "_token_fault_",
+            "dispatchSeq",
+            "fault",
+            "main",
+            "outDispatchSeq");
     /** The stock synapse files, relative to synapse-configs/default (docs/facts.md section 8). */
     static final List<String> SYNAPSE_PATHS = synapsePaths();
 
-    private StockContent() {
-    }
+    private StockContent() {}
 
     private static List<String> synapsePaths() {
         List<String> paths = new ArrayList<>();
@@ -55,7 +66,8 @@ final class StockContent {
         }
         if (path.equals(SECURE_WEBSOCKET)) {
             return text.replaceAll("(?m)^ *<parameter name=\"wss\\.ssl\\.trust\\.store\\.(file|pass)\">.*\\R", "")
-                    .replace("    </parameters>",
+                    .replace(
+                            "    </parameters>",
                             "        <parameter name=\"wss.ssl.protocols\">TLSv1.1,TLSv1.2</parameter>\n    </parameters>");
         }
         return text;
@@ -82,27 +94,58 @@ final class StockContent {
         }
         for (String name : List.of("10KPerMin_default", "20KPerMin_default", "50KPerMin_defualt")) {
             int limit = Integer.parseInt(name.substring(0, 2)) * 1000;
-            plans.put("carbon.super_resource_" + name + ".siddhiql", policy("carbon.super_resource_" + name,
-                    "Allows " + limit + " requests per minute to a resource",
-                    "resourceTier == '" + name.substring(0, name.indexOf('_')) + "'", "resourceKey", "1 min", limit));
+            plans.put(
+                    "carbon.super_resource_" + name + ".siddhiql",
+                    policy(
+                            "carbon.super_resource_" + name,
+                            "Allows " + limit + " requests per minute to a resource",
+                            "resourceTier == '" + name.substring(0, name.indexOf('_')) + "'",
+                            "resourceKey",
+                            "1 min",
+                            limit));
         }
         Map<String, Integer> tiers = Map.of("Bronze", 1000, "Gold", 5000, "Silver", 2000, "Unauthenticated", 500);
         for (String tier : List.of("Bronze", "Gold", "Silver", "Unauthenticated")) {
-            plans.put("carbon.super_sub_" + tier + ".siddhiql", policy("carbon.super_sub_" + tier,
-                    "Allows " + tiers.get(tier) + " requests per minute to a subscription",
-                    "subscriptionTier == '" + tier + "'", "subscriptionKey", "1 min", tiers.get(tier)));
+            plans.put(
+                    "carbon.super_sub_" + tier + ".siddhiql",
+                    policy(
+                            "carbon.super_sub_" + tier,
+                            "Allows " + tiers.get(tier) + " requests per minute to a subscription",
+                            "subscriptionTier == '" + tier + "'",
+                            "subscriptionKey",
+                            "1 min",
+                            tiers.get(tier)));
         }
         return plans;
     }
 
     /** An application throttle policy of the super tenant, as the Admin Portal deploys one. */
     static String appPolicy(String tier, int perMinute) {
-        return policy("carbon.super_app_" + tier, "Allows " + perMinute + " requests per minute",
-                "appTenant == 'carbon.super' and appTier == '" + tier + "'", "appKey", "1 min", perMinute);
+        return policy(
+                "carbon.super_app_" + tier,
+                "Allows " + perMinute + " requests per minute",
+                "appTenant == 'carbon.super' and appTier == '" + tier + "'",
+                "appKey",
+                "1 min",
+                perMinute);
     }
 
     static String policy(String name, String description, String eligible, String key, String window, int limit) {
-        return Template.fillText(name, Template.text("templates/throttle-policy.siddhiql"), Map.of("name", name,
-                "description", description, "eligible", eligible, "key", key, "window", window, "limit", String.valueOf(limit)));
+        return Template.fillText(
+                name,
+                Template.text("templates/throttle-policy.siddhiql"),
+                Map.of(
+                        "name",
+                        name,
+                        "description",
+                        description,
+                        "eligible",
+                        eligible,
+                        "key",
+                        key,
+                        "window",
+                        window,
+                        "limit",
+                        String.valueOf(limit)));
     }
 }

@@ -11,8 +11,7 @@ final class TargetSample {
     /** 2020-05-28T10:54:49.530Z, as WUM names an update level. */
     static final long WUM_LEVEL = 1590663289530L;
 
-    private TargetSample() {
-    }
+    private TargetSample() {}
 
     static void write(HomeWriter home, Keystores.Made keystores) {
         Map<String, String> secrets = Pack.secrets("target");
@@ -24,8 +23,11 @@ final class TargetSample {
         Pack.wum(home, "3.1.0", WUM_LEVEL, List.of("0004", "0011", "0023"));
         home.copy(keystores.wso2carbon(), Pack.SECURITY + "wso2carbon.jks");
         home.copy(keystores.truststore310(), Pack.SECURITY + "client-truststore.jks");
-        H2Databases.create(home.root(), "WSO2AM_DB", secrets.get("apim_db.password"), secrets, "schema/apimgt-3.1.0.txt");
-        H2Databases.create(home.root(), "WSO2SHARED_DB", secrets.get("shared_db.password"), secrets, "schema/kernel-3.1.0.txt");
-        H2Databases.create(home.root(), "WSO2CARBON_DB", Keystores.DEFAULT_PASSWORD, secrets, "schema/kernel-3.1.0.txt");
+        H2Databases.create(
+                home.root(), "WSO2AM_DB", secrets.get("apim_db.password"), secrets, "schema/apimgt-3.1.0.txt");
+        H2Databases.create(
+                home.root(), "WSO2SHARED_DB", secrets.get("shared_db.password"), secrets, "schema/kernel-3.1.0.txt");
+        H2Databases.create(
+                home.root(), "WSO2CARBON_DB", Keystores.DEFAULT_PASSWORD, secrets, "schema/kernel-3.1.0.txt");
     }
 }

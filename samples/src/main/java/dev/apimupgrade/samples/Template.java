@@ -15,8 +15,7 @@ import java.util.regex.Pattern;
 final class Template {
     private static final Pattern PLACEHOLDER = Pattern.compile("@@([A-Za-z0-9_.]+)@@");
 
-    private Template() {
-    }
+    private Template() {}
 
     /** The resource's text, as written. */
     static String text(String resource) {

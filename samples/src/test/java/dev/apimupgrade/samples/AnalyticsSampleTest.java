@@ -31,12 +31,15 @@ class AnalyticsSampleTest {
     private Connection statsCopy() throws Exception {
         Path source = Samples.home(Samples.ANALYTICS_CUSTOM).resolve(STATS_DB + ".mv.db");
         Files.copy(source, copies.resolve("STATS.mv.db"));
-        return DriverManager.getConnection("jdbc:h2:file:" + copies.resolve("STATS") + ";IFEXISTS=TRUE",
-                H2Databases.USER, Samples.plantedSecret("custom.analytics_db.password"));
+        return DriverManager.getConnection(
+                "jdbc:h2:file:" + copies.resolve("STATS") + ";IFEXISTS=TRUE",
+                H2Databases.USER,
+                Samples.plantedSecret("custom.analytics_db.password"));
     }
 
     private static long count(Connection c, String sql) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
+        try (Statement s = c.createStatement();
+                ResultSet r = s.executeQuery(sql)) {
             r.next();
             return r.getLong(1);
         }
@@ -52,17 +55,22 @@ class AnalyticsSampleTest {
                 }
             }
             assertThat(key).containsExactlyInAnyOrder("APINAME", "APICREATOR", "APICREATORTENANTDOMAIN");
-            assertThat(count(c, "SELECT COUNT(*) FROM APILASTACCESSSUMMARY WHERE APIVERSION IS NULL")).isEqualTo(1);
-            assertThat(count(c, "SELECT COUNT(*) FROM (SELECT UPPER(APINAME), APICREATOR, APIVERSION,"
-                    + " APICREATORTENANTDOMAIN FROM APILASTACCESSSUMMARY GROUP BY UPPER(APINAME), APICREATOR, APIVERSION,"
-                    + " APICREATORTENANTDOMAIN HAVING COUNT(*) > 1)")).isEqualTo(1);
+            assertThat(count(c, "SELECT COUNT(*) FROM APILASTACCESSSUMMARY WHERE APIVERSION IS NULL"))
+                    .isEqualTo(1);
+            assertThat(count(
+                            c,
+                            "SELECT COUNT(*) FROM (SELECT UPPER(APINAME), APICREATOR, APIVERSION,"
+                                    + " APICREATORTENANTDOMAIN FROM APILASTACCESSSUMMARY GROUP BY UPPER(APINAME), APICREATOR, APIVERSION,"
+                                    + " APICREATORTENANTDOMAIN HAVING COUNT(*) > 1)"))
+                    .isEqualTo(1);
         }
     }
 
     @Test
     void theGuidesH2AnalyticsScriptFailsOnTheNullApiVersionRowAsAnaPkDuplicatesWarns() throws Exception {
         Path script = ReferenceFiles.require("migration/docs-apim-guide/analytics-3.0.0_to_3.1.0/h2.sql");
-        try (Connection c = statsCopy(); Statement s = c.createStatement()) {
+        try (Connection c = statsCopy();
+                Statement s = c.createStatement()) {
             List<String> statements = H2Databases.statements(Files.readString(script));
             s.execute(statements.get(0));
             assertThatThrownBy(() -> s.execute(statements.get(1))).isInstanceOf(SQLException.class);
@@ -73,19 +81,24 @@ class AnalyticsSampleTest {
     void theOldWorkerYamlHoldsThePlantedAnalyticsPasswordAndTheTargetIsWumUpdated() throws Exception {
         Path old = Samples.home(Samples.ANALYTICS_CUSTOM);
         assertThat(Files.readString(old.resolve("conf/worker/deployment.yaml")))
-                .contains(Samples.plantedSecret("custom.analytics_db.password")).contains("WSO2AM_STATS_DB");
+                .contains(Samples.plantedSecret("custom.analytics_db.password"))
+                .contains("WSO2AM_STATS_DB");
         assertThat(old.resolve(AnalyticsSample.DASHBOARDS + "partner-sla.json")).isRegularFile();
-        assertThat(old.resolve(AnalyticsSample.WIDGETS + AnalyticsSample.CUSTOM_WIDGET)).isDirectory();
-        assertThat(Samples.home(Samples.ANALYTICS_TARGET).resolve(AnalyticsSample.WIDGETS + AnalyticsSample.CUSTOM_WIDGET))
+        assertThat(old.resolve(AnalyticsSample.WIDGETS + AnalyticsSample.CUSTOM_WIDGET))
+                .isDirectory();
+        assertThat(Samples.home(Samples.ANALYTICS_TARGET)
+                        .resolve(AnalyticsSample.WIDGETS + AnalyticsSample.CUSTOM_WIDGET))
                 .doesNotExist();
         Path target = Samples.home(Samples.ANALYTICS_TARGET);
         assertThat(target.resolve("updates/wum/" + AnalyticsSample.WUM_LEVEL)).isRegularFile();
-        assertThat(Files.readString(target.resolve("conf/worker/deployment.yaml"))).contains("APIM_ANALYTICS_DB;");
+        assertThat(Files.readString(target.resolve("conf/worker/deployment.yaml")))
+                .contains("APIM_ANALYTICS_DB;");
     }
 
     @Test
     void theAnalyticsExpectationListsEveryCatalogueIdOnceAndDiffersFromTheCustomSampleOnlyInAnalytics() {
-        List<String> ids = ConditionCatalogue.load().all().stream().map(Condition::id).toList();
+        List<String> ids =
+                ConditionCatalogue.load().all().stream().map(Condition::id).toList();
         var withAnalytics = Samples.expectedStatuses(Samples.CUSTOM_WITH_ANALYTICS);
         var without = Samples.expectedStatuses(Samples.CUSTOM);
 
@@ -97,5 +110,4 @@ class AnalyticsSampleTest {
         });
         assertThat(withAnalytics.get("ANA-PK-DUPLICATES")).isEqualTo("APPLIES");
     }
-
 }

@@ -17,7 +17,8 @@ class ExpectedStatusesTest {
     @ParameterizedTest
     @FieldSource("ASSESSED")
     void everyCatalogueIdHasExactlyOneExpectedStatusAndNoOtherIdIsListed(String sample) {
-        List<String> ids = ConditionCatalogue.load().all().stream().map(Condition::id).toList();
+        List<String> ids =
+                ConditionCatalogue.load().all().stream().map(Condition::id).toList();
         // expectedStatuses() itself rejects an ID listed twice
         Map<String, String> expected = Samples.expectedStatuses(sample);
         assertThat(expected.keySet()).containsExactlyElementsOf(ids);
@@ -26,7 +27,8 @@ class ExpectedStatusesTest {
     @ParameterizedTest
     @FieldSource("ASSESSED")
     void everyExpectedStatusIsOneAReportCanHold(String sample) {
-        assertThat(Samples.expectedStatuses(sample).values()).isNotEmpty()
+        assertThat(Samples.expectedStatuses(sample).values())
+                .isNotEmpty()
                 .allMatch(s -> List.of("APPLIES", "NOT_APPLICABLE", "UNKNOWN").contains(s));
     }
 
@@ -37,7 +39,10 @@ class ExpectedStatusesTest {
         Samples.expectedStatuses(sample).forEach((id, status) -> {
             if (status.equals("APPLIES")) {
                 // PRE-BACKUP is a BLOCKER for migrate only; its rule has severity WARNING in assess
-                boolean blocker = catalogue.find(id).map(c -> c.severity() == Severity.BLOCKER).orElse(false);
+                boolean blocker = catalogue
+                        .find(id)
+                        .map(c -> c.severity() == Severity.BLOCKER)
+                        .orElse(false);
                 assertThat(blocker && !id.equals("PRE-BACKUP")).as(id).isFalse();
             }
         });
@@ -47,9 +52,18 @@ class ExpectedStatusesTest {
     void theCustomSampleDiffersFromTheDefaultOneWhereItsCustomisationsShow() {
         Map<String, String> stock = Samples.expectedStatuses(Samples.DEFAULT);
         Map<String, String> custom = Samples.expectedStatuses(Samples.CUSTOM);
-        for (String id : List.of("REG-VERSIONING-ENABLED", "CFG-SYNAPSE-TENANTS", "CFG-SYNAPSE-PROTECTED-MODIFIED",
-                "CFG-EXECUTION-PLANS", "CFG-CUSTOM-DROPINS", "CFG-CUSTOM-LIB", "KEY-SECURE-VAULT", "KEY-TRUSTSTORE-CHANGED",
-                "KEY-CERT-EXPIRY", "CFG-DB-USER", "ANA-ENABLED")) {
+        for (String id : List.of(
+                "REG-VERSIONING-ENABLED",
+                "CFG-SYNAPSE-TENANTS",
+                "CFG-SYNAPSE-PROTECTED-MODIFIED",
+                "CFG-EXECUTION-PLANS",
+                "CFG-CUSTOM-DROPINS",
+                "CFG-CUSTOM-LIB",
+                "KEY-SECURE-VAULT",
+                "KEY-TRUSTSTORE-CHANGED",
+                "KEY-CERT-EXPIRY",
+                "CFG-DB-USER",
+                "ANA-ENABLED")) {
             assertThat(stock.get(id)).as(id).isEqualTo("NOT_APPLICABLE");
             assertThat(custom.get(id)).as(id).isEqualTo("APPLIES");
         }

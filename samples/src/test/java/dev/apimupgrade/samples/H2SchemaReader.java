@@ -24,13 +24,22 @@ import java.util.regex.Pattern;
 final class H2SchemaReader {
     private static final Pattern GENERATED = Pattern.compile("CONSTRAINT_[0-9A-F]+");
     /** The declared type at the start of INFORMATION_SCHEMA.COLUMNS.COLUMN_TYPE, before DEFAULT, NOT NULL etc. */
-    private static final Pattern DECLARED = Pattern.compile("^(.+?)(?= DEFAULT | NOT NULL| NULL_TO_DEFAULT| SEQUENCE |$)");
-    private static final Map<Integer, String> RULES = Map.of(DatabaseMetaData.importedKeyCascade, "CASCADE",
-            DatabaseMetaData.importedKeyRestrict, "RESTRICT", DatabaseMetaData.importedKeySetNull, "SET NULL",
-            DatabaseMetaData.importedKeyNoAction, "NO ACTION", DatabaseMetaData.importedKeySetDefault, "SET DEFAULT");
+    private static final Pattern DECLARED =
+            Pattern.compile("^(.+?)(?= DEFAULT | NOT NULL| NULL_TO_DEFAULT| SEQUENCE |$)");
 
-    private H2SchemaReader() {
-    }
+    private static final Map<Integer, String> RULES = Map.of(
+            DatabaseMetaData.importedKeyCascade,
+            "CASCADE",
+            DatabaseMetaData.importedKeyRestrict,
+            "RESTRICT",
+            DatabaseMetaData.importedKeySetNull,
+            "SET NULL",
+            DatabaseMetaData.importedKeyNoAction,
+            "NO ACTION",
+            DatabaseMetaData.importedKeySetDefault,
+            "SET DEFAULT");
+
+    private H2SchemaReader() {}
 
     /**
      * The description of every table of the PUBLIC schema, tables by name, each as SchemaDescription orders its lines;
@@ -38,15 +47,18 @@ final class H2SchemaReader {
      */
     static String describe(Connection c, String header, boolean withRows) throws SQLException {
         StringBuilder out = new StringBuilder(header);
-        for (String table : query(c, "SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = 'PUBLIC'"
-                + " AND TABLE_TYPE = 'TABLE' ORDER BY TABLE_NAME")) {
+        for (String table : query(
+                c,
+                "SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = 'PUBLIC'"
+                        + " AND TABLE_TYPE = 'TABLE' ORDER BY TABLE_NAME")) {
             out.append("\nTABLE ").append(table).append('\n');
             List<String> columns = columns(c, table);
             columns.forEach(l -> out.append("  COLUMN ").append(l).append('\n'));
             keys(c, table).forEach(l -> out.append("  ").append(l).append('\n'));
             foreignKeys(c, table).forEach(l -> out.append("  ").append(l).append('\n'));
             indexes(c, table).forEach(l -> out.append("  ").append(l).append('\n'));
-            (withRows ? rows(c, table, columns.size()) : List.<String>of()).forEach(l -> out.append("  ROW ").append(l).append('\n'));
+            (withRows ? rows(c, table, columns.size()) : List.<String>of())
+                    .forEach(l -> out.append("  ROW ").append(l).append('\n'));
         }
         return out.toString();
     }
@@ -85,7 +97,8 @@ final class H2SchemaReader {
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     String key = r.getString(2) + " (" + r.getString(3) + ")";
-                    sorted.put((r.getString(2).equals("PRIMARY KEY") ? "0" : "1") + key + r.getString(1),
+                    sorted.put(
+                            (r.getString(2).equals("PRIMARY KEY") ? "0" : "1") + key + r.getString(1),
                             named(r.getString(1)) + key);
                 }
             }
@@ -101,16 +114,24 @@ final class H2SchemaReader {
             s.setString(1, table);
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
-                    byName.computeIfAbsent(r.getString(1), k -> new ArrayList<>()).add(new String[] {r.getString(2),
-                            r.getString(3), r.getString(4), RULES.get(r.getInt(5)), RULES.get(r.getInt(6))});
+                    byName.computeIfAbsent(r.getString(1), k -> new ArrayList<>())
+                            .add(new String[] {
+                                r.getString(2),
+                                r.getString(3),
+                                r.getString(4),
+                                RULES.get(r.getInt(5)),
+                                RULES.get(r.getInt(6))
+                            });
                 }
             }
         }
         Map<String, String> sorted = new TreeMap<>();
         byName.forEach((fk, parts) -> {
             String[] first = parts.get(0);
-            String key = "FOREIGN KEY (" + String.join(",", parts.stream().map(p -> p[0]).toList()) + ") REFERENCES "
-                    + first[1] + " (" + String.join(",", parts.stream().map(p -> p[2]).toList()) + ") ON DELETE "
+            String key = "FOREIGN KEY ("
+                    + String.join(",", parts.stream().map(p -> p[0]).toList()) + ") REFERENCES "
+                    + first[1] + " ("
+                    + String.join(",", parts.stream().map(p -> p[2]).toList()) + ") ON DELETE "
                     + first[4] + " ON UPDATE " + first[3];
             sorted.put(key + fk, named(fk) + key);
         });
@@ -134,8 +155,8 @@ final class H2SchemaReader {
             }
         }
         List<String> out = new ArrayList<>();
-        columns.forEach((index, cols) -> out.add((unique.get(index) ? "UNIQUE INDEX " : "INDEX ") + index + " ("
-                + String.join(",", cols) + ")"));
+        columns.forEach((index, cols) -> out.add(
+                (unique.get(index) ? "UNIQUE INDEX " : "INDEX ") + index + " (" + String.join(",", cols) + ")"));
         return out;
     }
 
@@ -150,7 +171,7 @@ final class H2SchemaReader {
             order.append(i == 1 ? "" : ", ").append(i);
         }
         try (Statement s = c.createStatement();
-             ResultSet r = s.executeQuery("SELECT * FROM \"" + table + "\" ORDER BY " + order)) {
+                ResultSet r = s.executeQuery("SELECT * FROM \"" + table + "\" ORDER BY " + order)) {
             while (r.next()) {
                 List<String> values = new ArrayList<>();
                 for (int i = 1; i <= columns; i++) {
@@ -172,8 +193,9 @@ final class H2SchemaReader {
             case Types.BOOLEAN -> value.toUpperCase(java.util.Locale.ROOT);
             case Types.VARCHAR, Types.CHAR -> "'" + value.replace("'", "''") + "'";
             case Types.TIMESTAMP -> "TIMESTAMP '" + value + "'";
-            default -> throw new IllegalStateException(table + " column " + i + ": a row value of type "
-                    + r.getMetaData().getColumnTypeName(i) + " is not described");
+            default ->
+                throw new IllegalStateException(table + " column " + i + ": a row value of type "
+                        + r.getMetaData().getColumnTypeName(i) + " is not described");
         };
     }
 
@@ -183,7 +205,8 @@ final class H2SchemaReader {
 
     private static List<String> query(Connection c, String sql) throws SQLException {
         List<String> out = new ArrayList<>();
-        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
+        try (Statement s = c.createStatement();
+                ResultSet r = s.executeQuery(sql)) {
             while (r.next()) {
                 out.add(r.getString(1));
             }

@@ -1,7 +1,6 @@
 package dev.apimupgrade.samples;
 
 import dev.apimupgrade.testkit.SharedFiles;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -9,8 +8,7 @@ import java.nio.file.Path;
  * needing one is skipped when it is absent, except under CI=true, where it fails.
  */
 final class ReferenceFiles {
-    private ReferenceFiles() {
-    }
+    private ReferenceFiles() {}
 
     static Path require(String relative) {
         return SharedFiles.reference(relative);

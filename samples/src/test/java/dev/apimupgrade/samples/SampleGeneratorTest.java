@@ -34,18 +34,22 @@ class SampleGeneratorTest {
         Files.writeString(second.resolve("samples/stale/left-over.txt"), "old");
         SampleGenerator.generate(first.resolve("samples"));
         SampleGenerator.generate(second.resolve("samples"));
-        assertThat(second.resolve("samples").toFile().list()).containsExactlyInAnyOrderElementsOf(SampleGenerator.SAMPLES);
+        assertThat(second.resolve("samples").toFile().list())
+                .containsExactlyInAnyOrderElementsOf(SampleGenerator.SAMPLES);
         List<Path> files = files(first.resolve("samples"));
         assertThat(files(second.resolve("samples"))).isEqualTo(files);
         List<Path> compared = new ArrayList<>();
         for (Path f : files) {
             if (!randomBinary(f)) {
-                assertThat(second.resolve("samples").resolve(f)).as(f.toString())
+                assertThat(second.resolve("samples").resolve(f))
+                        .as(f.toString())
                         .hasSameBinaryContentAs(first.resolve("samples").resolve(f));
                 compared.add(f);
             }
         }
-        assertThat(compared).anyMatch(f -> f.toString().endsWith(".jar")).anyMatch(f -> f.toString().endsWith(".toml"));
+        assertThat(compared)
+                .anyMatch(f -> f.toString().endsWith(".jar"))
+                .anyMatch(f -> f.toString().endsWith(".toml"));
     }
 
     @Test
@@ -54,7 +58,9 @@ class SampleGeneratorTest {
         assertThat(values).doesNotHaveDuplicates().isNotEmpty();
         for (String a : values) {
             for (String b : values) {
-                assertThat(a.equals(b) || a.contains(b)).as(a + " contains " + b).isEqualTo(a.equals(b));
+                assertThat(a.equals(b) || a.contains(b))
+                        .as(a + " contains " + b)
+                        .isEqualTo(a.equals(b));
             }
         }
     }
@@ -68,7 +74,9 @@ class SampleGeneratorTest {
         }
         for (Map.Entry<String, String> secret : Samples.plantedSecrets().entrySet()) {
             byte[] needle = secret.getValue().getBytes(StandardCharsets.UTF_8);
-            assertThat(contents.stream().anyMatch(c -> indexOf(c, needle) >= 0)).as(secret.getKey()).isTrue();
+            assertThat(contents.stream().anyMatch(c -> indexOf(c, needle) >= 0))
+                    .as(secret.getKey())
+                    .isTrue();
         }
     }
 
@@ -77,7 +85,9 @@ class SampleGeneratorTest {
         Path dir = Samples.dir();
         for (Path f : files(dir)) {
             if (!randomBinary(f) && !f.toString().endsWith(".jar")) {
-                assertThat(Files.readString(dir.resolve(f), StandardCharsets.ISO_8859_1)).as(f.toString()).doesNotContain("@@");
+                assertThat(Files.readString(dir.resolve(f), StandardCharsets.ISO_8859_1))
+                        .as(f.toString())
+                        .doesNotContain("@@");
             }
         }
     }

@@ -24,7 +24,9 @@ class SamplesTest {
     @Test
     void aSamplesFolderThatDoesNotExistFailsWithAHintToBuildTheSamples(@TempDir Path dir) {
         System.setProperty(Samples.DIR_PROPERTY, dir.resolve("absent").toString());
-        assertThatThrownBy(Samples::dir).isInstanceOf(IllegalStateException.class).hasMessageContaining("build the samples");
+        assertThatThrownBy(Samples::dir)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("build the samples");
     }
 
     @Test
@@ -40,9 +42,11 @@ class SamplesTest {
 
     @Test
     void aTemplatePlaceholderWithoutAValueIsABuildErrorNotOutput() {
-        assertThat(Template.fillText("t", "a=@@x@@ b=${keep}", Map.of("x", "1"))).isEqualTo("a=1 b=${keep}");
+        assertThat(Template.fillText("t", "a=@@x@@ b=${keep}", Map.of("x", "1")))
+                .isEqualTo("a=1 b=${keep}");
         assertThatThrownBy(() -> Template.fillText("t", "a=@@y@@", Map.of("x", "1")))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("@@y@@");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("@@y@@");
     }
 
     @Test

@@ -75,7 +75,8 @@ class SchemaDescriptionsTest {
     void theShippedDescriptionIsWhatWso2sH2ScriptMakesOfADatabase(Described d) throws Exception {
         Path script = ReferenceFiles.require(d.script);
         String derived;
-        try (Connection c = memory("wso2-" + d.name); Statement s = c.createStatement()) {
+        try (Connection c = memory("wso2-" + d.name);
+                Statement s = c.createStatement()) {
             s.execute("RUNSCRIPT FROM '" + script.toAbsolutePath().toString().replace("'", "''") + "'");
             derived = H2SchemaReader.describe(c, d.header(), true);
         }
@@ -96,7 +97,8 @@ class SchemaDescriptionsTest {
     void theStatementsADescriptionRendersToCreateExactlyWhatItDescribes(Described d) throws Exception {
         String shipped = Template.text(d.resource());
         String created;
-        try (Connection c = memory("rendered-" + d.name); Statement s = c.createStatement()) {
+        try (Connection c = memory("rendered-" + d.name);
+                Statement s = c.createStatement()) {
             for (String sql : SchemaDescription.of(d.resource()).statements()) {
                 s.execute(sql);
             }
@@ -110,45 +112,60 @@ class SchemaDescriptionsTest {
     void the300AmDescriptionHoldsAll46AmTablesOfTheScriptAndItsStockRowsAndThe310OneAll49() {
         SchemaDescription am = SchemaDescription.of(Described.APIMGT_300.resource());
 
-        assertThat(am.tables().stream().filter(t -> t.startsWith("AM_"))).hasSize(46)
+        assertThat(am.tables().stream().filter(t -> t.startsWith("AM_")))
+                .hasSize(46)
                 .contains("AM_ALERT_EMAILLIST", "AM_CERTIFICATE_METADATA", "AM_SYSTEM_APPS")
                 .doesNotContain("AM_API_CATEGORIES", "AM_USER", "AM_SECURITY_AUDIT_UUID_MAPPING");
         assertThat(am.tables()).contains("IDN_OIDC_SCOPE", "IDN_OAUTH2_SCOPE_BINDING", "SP_APP", "IDP");
-        assertThat(am.statements()).filteredOn(s -> s.startsWith("INSERT INTO AM_ALERT_TYPES ")).hasSize(7);
+        assertThat(am.statements())
+                .filteredOn(s -> s.startsWith("INSERT INTO AM_ALERT_TYPES "))
+                .hasSize(7);
         assertThat(SchemaDescription.of(Described.APIMGT_310.resource()).tables().stream()
-                .filter(t -> t.startsWith("AM_"))).hasSize(49);
+                        .filter(t -> t.startsWith("AM_")))
+                .hasSize(49);
     }
 
     @Test
     void aDescriptionLineOutsideATableIsABuildErrorNamingTheResourceAndLine() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SchemaDescription.parse("schema/x.txt",
-                "# note\n  COLUMN A INTEGER\n")).isInstanceOf(IllegalStateException.class)
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> SchemaDescription.parse("schema/x.txt", "# note\n  COLUMN A INTEGER\n"))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("schema/x.txt:2");
-        assertThat(SchemaDescription.parse("t", "TABLE T\n  COLUMN A INTEGER NOT NULL\n  PRIMARY KEY (A)\n"
-                + "  INDEX IDX_A (A)\n  ROW (1)\n").statements()).containsExactly(
-                "CREATE TABLE T (\n    A INTEGER NOT NULL,\n    PRIMARY KEY (A)\n)", "CREATE INDEX IDX_A ON T (A)",
-                "INSERT INTO T (A) VALUES (1)");
+        assertThat(SchemaDescription.parse(
+                                "t",
+                                "TABLE T\n  COLUMN A INTEGER NOT NULL\n  PRIMARY KEY (A)\n"
+                                        + "  INDEX IDX_A (A)\n  ROW (1)\n")
+                        .statements())
+                .containsExactly(
+                        "CREATE TABLE T (\n    A INTEGER NOT NULL,\n    PRIMARY KEY (A)\n)",
+                        "CREATE INDEX IDX_A ON T (A)",
+                        "INSERT INTO T (A) VALUES (1)");
     }
 
     /** Which description each database of a generated sample was created from. */
-    record SampleDatabase(String sample, String database, String password, Described schema) {
-    }
+    record SampleDatabase(String sample, String database, String password, Described schema) {}
 
     static List<SampleDatabase> sampleDatabases() {
         List<SampleDatabase> out = new java.util.ArrayList<>();
         for (String sample : List.of(Samples.DEFAULT, Samples.CUSTOM)) {
             String prefix = sample.equals(Samples.DEFAULT) ? "default." : "custom.";
-            out.add(new SampleDatabase(sample, "WSO2AM_DB", Samples.plantedSecret(prefix + "apim_db.password"),
-                    Described.APIMGT_300));
-            out.add(new SampleDatabase(sample, "WSO2SHARED_DB", Samples.plantedSecret(prefix + "shared_db.password"),
+            out.add(new SampleDatabase(
+                    sample, "WSO2AM_DB", Samples.plantedSecret(prefix + "apim_db.password"), Described.APIMGT_300));
+            out.add(new SampleDatabase(
+                    sample,
+                    "WSO2SHARED_DB",
+                    Samples.plantedSecret(prefix + "shared_db.password"),
                     Described.KERNEL_300));
             out.add(new SampleDatabase(sample, "WSO2CARBON_DB", Keystores.DEFAULT_PASSWORD, Described.KERNEL_300));
         }
-        out.add(new SampleDatabase(Samples.CUSTOM, "WSO2USER_DB", Samples.plantedSecret("custom.user_db.password"),
-                Described.KERNEL_300));
-        out.add(new SampleDatabase(Samples.TARGET, "WSO2AM_DB", Samples.plantedSecret("target.apim_db.password"),
-                Described.APIMGT_310));
-        out.add(new SampleDatabase(Samples.TARGET, "WSO2SHARED_DB", Samples.plantedSecret("target.shared_db.password"),
+        out.add(new SampleDatabase(
+                Samples.CUSTOM, "WSO2USER_DB", Samples.plantedSecret("custom.user_db.password"), Described.KERNEL_300));
+        out.add(new SampleDatabase(
+                Samples.TARGET, "WSO2AM_DB", Samples.plantedSecret("target.apim_db.password"), Described.APIMGT_310));
+        out.add(new SampleDatabase(
+                Samples.TARGET,
+                "WSO2SHARED_DB",
+                Samples.plantedSecret("target.shared_db.password"),
                 Described.KERNEL_310));
         out.add(new SampleDatabase(Samples.TARGET, "WSO2CARBON_DB", Keystores.DEFAULT_PASSWORD, Described.KERNEL_310));
         return out;
@@ -158,13 +175,17 @@ class SchemaDescriptionsTest {
     void everySampleDatabaseHoldsTheCompleteSchemaOfItsVersion() throws Exception {
         for (SampleDatabase db : sampleDatabases()) {
             Path copy = Files.createDirectories(tmp.resolve(db.sample())).resolve(db.database() + ".mv.db");
-            Files.copy(Samples.home(db.sample()).resolve(H2Databases.DATABASE_DIR).resolve(db.database() + ".mv.db"),
+            Files.copy(
+                    Samples.home(db.sample()).resolve(H2Databases.DATABASE_DIR).resolve(db.database() + ".mv.db"),
                     copy);
-            String described = Template.text(db.schema().resource()).lines().filter(l -> !l.startsWith("  ROW "))
+            String described = Template.text(db.schema().resource())
+                    .lines()
+                    .filter(l -> !l.startsWith("  ROW "))
                     .collect(Collectors.joining("\n", "", "\n"));
             String url = "jdbc:h2:file:" + copy.toString().replaceAll("\\.mv\\.db$", "") + ";IFEXISTS=TRUE";
             try (Connection c = DriverManager.getConnection(url, H2Databases.USER, db.password())) {
-                assertThat(H2SchemaReader.describe(c, db.schema().header(), false)).as(db.toString())
+                assertThat(H2SchemaReader.describe(c, db.schema().header(), false))
+                        .as(db.toString())
                         .isEqualTo(described);
             }
         }

@@ -13,8 +13,11 @@ import org.junit.jupiter.api.Test;
 class SynapseDiffOnTheSamplesTest {
 
     private static List<SynapseDiff> diffs(String sample) {
-        return new SynapseScanner().scan(new Installation(Samples.home(sample), Optional.of(Samples.home(Samples.TARGET))))
-                .stream().filter(SynapseDiff.class::isInstance).map(SynapseDiff.class::cast).toList();
+        return new SynapseScanner()
+                .scan(new Installation(Samples.home(sample), Optional.of(Samples.home(Samples.TARGET)))).stream()
+                        .filter(SynapseDiff.class::isInstance)
+                        .map(SynapseDiff.class::cast)
+                        .toList();
     }
 
     @Test
@@ -23,8 +26,11 @@ class SynapseDiffOnTheSamplesTest {
             assertThat(d.tenant()).isEqualTo("carbon.super");
             assertThat(d.relativePath()).isEqualTo("sequences/main.xml");
             assertThat(d.unifiedDiff().lines().filter(l -> l.startsWith("+") && !l.startsWith("+++")))
-                    .singleElement().asString().contains("X-Partner-Trace");
-            assertThat(d.unifiedDiff().lines().filter(l -> l.startsWith("-") && !l.startsWith("---"))).isEmpty();
+                    .singleElement()
+                    .asString()
+                    .contains("X-Partner-Trace");
+            assertThat(d.unifiedDiff().lines().filter(l -> l.startsWith("-") && !l.startsWith("---")))
+                    .isEmpty();
         });
     }
 

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -53,7 +52,8 @@ class TargetSynapseCoherenceTest {
             String real310 = Files.readString(wso2310.resolve(path), StandardCharsets.ISO_8859_1);
             String sample310 = Files.readString(target.resolve(path), StandardCharsets.UTF_8);
 
-            assertThat(changedLines(StockContent.synapse300(path), sample310)).as(path)
+            assertThat(changedLines(StockContent.synapse300(path), sample310))
+                    .as(path)
                     .isEqualTo(changedLines(real300, real310));
             if (!real300.equals(real310)) {
                 changedByWso2.add(path);

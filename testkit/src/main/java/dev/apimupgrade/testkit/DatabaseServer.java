@@ -55,8 +55,9 @@ public enum DatabaseServer {
                 last = e;
             }
         }
-        return SkipOrFail.missing(this + " on " + prefix + " (users " + String.join(", ", admins)
-                + ", no password) is unreachable", last);
+        return SkipOrFail.missing(
+                this + " on " + prefix + " (users " + String.join(", ", admins) + ", no password) is unreachable",
+                last);
     }
 
     /** An administrator's connection, for a test that creates users or databases of its own. */
@@ -66,7 +67,8 @@ public enum DatabaseServer {
 
     /** The statement that drops a database of this server even while sessions hold it. */
     String dropDatabase(String name) {
-        return this == POSTGRESQL ? "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)"
+        return this == POSTGRESQL
+                ? "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)"
                 : "DROP DATABASE IF EXISTS " + name;
     }
 }

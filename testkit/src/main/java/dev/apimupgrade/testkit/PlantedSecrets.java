@@ -39,7 +39,8 @@ public final class PlantedSecrets {
         for (Path file : files(dir)) {
             String text = new String(bytes(file), StandardCharsets.UTF_8);
             byName.forEach((name, value) -> assertThat(text.contains(value))
-                    .as("planted secret %s in %s", name, file).isFalse());
+                    .as("planted secret %s in %s", name, file)
+                    .isFalse());
         }
         return this;
     }
@@ -47,7 +48,8 @@ public final class PlantedSecrets {
     /** Asserts that no planted secret is in this text (what the command printed, a message, a file read already). */
     public PlantedSecrets assertNoneIn(String text, String what) {
         byName.forEach((name, value) -> assertThat(text.contains(value))
-                .as("planted secret %s in %s", name, what).isFalse());
+                .as("planted secret %s in %s", name, what)
+                .isFalse());
         return this;
     }
 

@@ -24,13 +24,17 @@ public final class RealDatabaseExtension implements ParameterResolver {
         RealDatabase wanted = parameter.findAnnotation(RealDatabase.class).orElseThrow();
         ScratchDatabase db;
         try {
-            db = wanted.schema().isEmpty() ? ScratchDatabase.create(wanted.value(), wanted.options())
+            db = wanted.schema().isEmpty()
+                    ? ScratchDatabase.create(wanted.value(), wanted.options())
                     : ScratchDatabase.create(wanted.value(), wanted.options(), wanted.schema());
         } catch (SQLException e) {
-            throw new ParameterResolutionException("cannot create a database on " + wanted.value() + " with " + wanted.schema(), e);
+            throw new ParameterResolutionException(
+                    "cannot create a database on " + wanted.value() + " with " + wanted.schema(), e);
         }
-        context.getStore(NAMESPACE).put(parameter.getDeclaringExecutable() + "#" + parameter.getIndex(),
-                (ExtensionContext.Store.CloseableResource) db::close);
+        context.getStore(NAMESPACE)
+                .put(
+                        parameter.getDeclaringExecutable() + "#" + parameter.getIndex(),
+                        (ExtensionContext.Store.CloseableResource) db::close);
         return db;
     }
 }

@@ -42,7 +42,7 @@ public final class ScratchDatabase implements AutoCloseable {
         String admin = server.admin();
         if (server != DatabaseServer.H2) {
             try (Connection c = DriverManager.getConnection(server.adminUrl(), admin, "");
-                 Statement s = c.createStatement()) {
+                    Statement s = c.createStatement()) {
                 s.execute("CREATE DATABASE " + name + options);
             }
         }
@@ -68,7 +68,8 @@ public final class ScratchDatabase implements AutoCloseable {
 
     /** A name no other test (or helper on the same servers) uses: apimup_ and 12 hex digits. */
     public static String uniqueName() {
-        return "apimup_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toLowerCase(Locale.ROOT);
+        return "apimup_"
+                + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toLowerCase(Locale.ROOT);
     }
 
     public DatabaseServer server() {
@@ -120,7 +121,7 @@ public final class ScratchDatabase implements AutoCloseable {
             return this;
         }
         try (Connection c = DriverManager.getConnection(multiStatementUrl(), user, "");
-             Statement s = c.createStatement()) {
+                Statement s = c.createStatement()) {
             s.execute(script);
         } catch (SQLException e) {
             throw new SQLException(referenceScript + ": " + e.getMessage(), e);
@@ -141,7 +142,8 @@ public final class ScratchDatabase implements AutoCloseable {
     /** The first column of every row a query returns, as text. */
     public List<String> strings(String sql) throws SQLException {
         List<String> rows = new ArrayList<>();
-        try (Statement s = connection.createStatement(); ResultSet r = s.executeQuery(sql)) {
+        try (Statement s = connection.createStatement();
+                ResultSet r = s.executeQuery(sql)) {
             while (r.next()) {
                 rows.add(r.getString(1));
             }
@@ -151,7 +153,8 @@ public final class ScratchDatabase implements AutoCloseable {
 
     /** The number in the first column of a query's first row. */
     public long count(String sql) throws SQLException {
-        try (Statement s = connection.createStatement(); ResultSet r = s.executeQuery(sql)) {
+        try (Statement s = connection.createStatement();
+                ResultSet r = s.executeQuery(sql)) {
             r.next();
             return r.getLong(1);
         }
@@ -167,7 +170,7 @@ public final class ScratchDatabase implements AutoCloseable {
         }
         connection.close();
         try (Connection c = DriverManager.getConnection(server.adminUrl(), user, "");
-             Statement s = c.createStatement()) {
+                Statement s = c.createStatement()) {
             s.execute(server.dropDatabase(name));
         }
     }

@@ -12,8 +12,7 @@ import java.nio.file.Path;
  * and the guide folder (apim.guide.dir). A file that is absent skips the test, or fails it under CI.
  */
 public final class SharedFiles {
-    private SharedFiles() {
-    }
+    private SharedFiles() {}
 
     /** The reference folder as configured, which may not exist; empty when the property is not set. */
     public static String referenceDir() {
@@ -38,7 +37,8 @@ public final class SharedFiles {
     /** A folder under the reference folder, or a skip (a failure under CI) when it is absent. */
     public static Path referenceFolder(String relative) {
         Path dir = referenceDir().isEmpty() ? null : Path.of(referenceDir(), relative);
-        SkipOrFail.unless(dir != null && Files.isDirectory(dir),
+        SkipOrFail.unless(
+                dir != null && Files.isDirectory(dir),
                 "reference folder " + relative + " is absent (apim.reference.dir=" + referenceDir() + ")");
         return dir;
     }
@@ -55,7 +55,8 @@ public final class SharedFiles {
 
     private static Path existing(String dir, String relative, String property) {
         Path file = dir.isEmpty() ? null : Path.of(dir, relative);
-        SkipOrFail.unless(file != null && Files.isRegularFile(file),
+        SkipOrFail.unless(
+                file != null && Files.isRegularFile(file),
                 "file " + relative + " is absent (" + property + "=" + dir + ")");
         return file;
     }

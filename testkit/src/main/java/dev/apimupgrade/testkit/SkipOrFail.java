@@ -9,8 +9,7 @@ import org.junit.jupiter.api.Assumptions;
  * on a developer's machine it is skipped with the reason, under CI=true it fails, so CI never passes by skipping.
  */
 public final class SkipOrFail {
-    private SkipOrFail() {
-    }
+    private SkipOrFail() {}
 
     /** Whether this run is CI's (the environment variable CI is "true", as CI services set it). */
     public static boolean underCi() {

@@ -18,7 +18,8 @@ class RealDatabaseTest {
     @Test
     void aPostgresDatabaseIsInjectedLoadedWithTheReferenceSchema(
             @RealDatabase(value = DatabaseServer.POSTGRESQL, schema = "apim-3.0.0/dbscripts/postgresql.sql")
-            ScratchDatabase db) throws Exception {
+                    ScratchDatabase db)
+            throws Exception {
         assertThat(db.url()).isEqualTo("jdbc:postgresql://127.0.0.1:5432/" + db.name());
         assertThat(db.count("SELECT COUNT(*) FROM REG_LOG")).isZero();
     }
@@ -31,7 +32,9 @@ class RealDatabaseTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = DatabaseServer.class, names = {"POSTGRESQL", "MARIADB"})
+    @EnumSource(
+            value = DatabaseServer.class,
+            names = {"POSTGRESQL", "MARIADB"})
     void closingADatabaseDropsIt(DatabaseServer server) throws Exception {
         ScratchDatabase db = ScratchDatabase.create(server);
         String name = db.name();
@@ -45,14 +48,14 @@ class RealDatabaseTest {
     @Test
     void twoDatabasesNeverShareAName() throws Exception {
         try (ScratchDatabase a = ScratchDatabase.create(DatabaseServer.H2);
-             ScratchDatabase b = ScratchDatabase.create(DatabaseServer.H2)) {
+                ScratchDatabase b = ScratchDatabase.create(DatabaseServer.H2)) {
             assertThat(a.name()).isNotEqualTo(b.name()).startsWith("apimup_");
         }
     }
 
     private static boolean exists(DatabaseServer server, String name) throws Exception {
         try (Connection c = DriverManager.getConnection(server.adminUrl(), server.admin(), "");
-             ResultSet r = c.getMetaData().getCatalogs()) {
+                ResultSet r = c.getMetaData().getCatalogs()) {
             while (r.next()) {
                 if (r.getString(1).equals(name)) {
                     return true;
@@ -60,8 +63,8 @@ class RealDatabaseTest {
             }
         }
         try (Connection c = DriverManager.getConnection(server.adminUrl(), server.admin(), "");
-             ResultSet r = c.createStatement().executeQuery("SELECT datname FROM pg_database WHERE datname = '"
-                     + name + "'")) {
+                ResultSet r = c.createStatement()
+                        .executeQuery("SELECT datname FROM pg_database WHERE datname = '" + name + "'")) {
             return r.next();
         } catch (java.sql.SQLException notPostgres) {
             return false;
@@ -69,13 +72,14 @@ class RealDatabaseTest {
     }
 
     @Test
-    void aPlantedSecretInAFileFailsTheSweepNamingTheSecretAndTheFileButNotItsValue(@TempDir Path tmp)
-            throws Exception {
+    void aPlantedSecretInAFileFailsTheSweepNamingTheSecretAndTheFileButNotItsValue(@TempDir Path tmp) throws Exception {
         Files.writeString(tmp.resolve("report.html"), "<p>password: Pl4nted-Value</p>");
         PlantedSecrets secrets = PlantedSecrets.of(Map.of("db.password", "Pl4nted-Value"));
 
-        assertThatThrownBy(() -> secrets.assertNoneIn(tmp)).hasMessageContaining("db.password")
-                .hasMessageContaining("report.html").hasMessageNotContaining("Pl4nted-Value");
+        assertThatThrownBy(() -> secrets.assertNoneIn(tmp))
+                .hasMessageContaining("db.password")
+                .hasMessageContaining("report.html")
+                .hasMessageNotContaining("Pl4nted-Value");
         secrets.assertNoneIn("nothing to see", "the output");
     }
 }

@@ -12,8 +12,15 @@ import java.util.Optional;
  * compiler then lists each switch that must handle it (docs/adr/0019-typed-action-and-database-vocabulary.md).
  */
 public sealed interface Action
-        permits CopyFile, CopyTree, SetTomlValue, SetTomlTable, DeletePath, Backup, RunSqlScript, AdaptSqlStatement,
-        ManualStep {
+        permits CopyFile,
+                CopyTree,
+                SetTomlValue,
+                SetTomlTable,
+                DeletePath,
+                Backup,
+                RunSqlScript,
+                AdaptSqlStatement,
+                ManualStep {
     /** The parameter a planned SetTomlTable step lists the carried subtables in (comma-separated). */
     String SUBTABLES = "subtables";
 
@@ -45,18 +52,32 @@ public sealed interface Action
             case COPY_FILE -> new CopyFile(target, params.getOrDefault("from", ""), opt(params, "when"));
             case COPY_TREE -> new CopyTree(target, params.getOrDefault("from", ""), list(params.get("exclude")));
             case SET_TOML_VALUE -> new SetTomlValue(target, params.getOrDefault("value", ""));
-            case SET_TOML_TABLE -> new SetTomlTable(target, Role.valueOf(params.getOrDefault("from", "OLD")),
-                    list(params.get("drop")), opt(params, "relativeH2").map(Boolean::parseBoolean));
-            case DELETE_PATH -> new DeletePath(target, opt(params, "when"), opt(params, "after"),
-                    opt(params, "guideStep"));
+            case SET_TOML_TABLE ->
+                new SetTomlTable(
+                        target,
+                        Role.valueOf(params.getOrDefault("from", "OLD")),
+                        list(params.get("drop")),
+                        opt(params, "relativeH2").map(Boolean::parseBoolean));
+            case DELETE_PATH ->
+                new DeletePath(target, opt(params, "when"), opt(params, "after"), opt(params, "guideStep"));
             case BACKUP -> new Backup(target);
-            case RUN_SQL_SCRIPT -> new RunSqlScript(target, params.getOrDefault("script", ""),
-                    opt(params, "dialect"));
-            case ADAPT_SQL_STATEMENT -> new AdaptSqlStatement(target, params.getOrDefault("script", ""),
-                    params.getOrDefault("expectedName", ""), params.getOrDefault("actualName", ""));
-            case MANUAL_STEP -> new ManualStep(target, params.getOrDefault("step", target), opt(params, "command"),
-                    opt(params, "doneWhen"), list(params.get("removedAfter")), opt(params, "jdbcUrl"),
-                    opt(params, "config"), opt(params, "guideStep"));
+            case RUN_SQL_SCRIPT -> new RunSqlScript(target, params.getOrDefault("script", ""), opt(params, "dialect"));
+            case ADAPT_SQL_STATEMENT ->
+                new AdaptSqlStatement(
+                        target,
+                        params.getOrDefault("script", ""),
+                        params.getOrDefault("expectedName", ""),
+                        params.getOrDefault("actualName", ""));
+            case MANUAL_STEP ->
+                new ManualStep(
+                        target,
+                        params.getOrDefault("step", target),
+                        opt(params, "command"),
+                        opt(params, "doneWhen"),
+                        list(params.get("removedAfter")),
+                        opt(params, "jdbcUrl"),
+                        opt(params, "config"),
+                        opt(params, "guideStep"));
         });
     }
 
@@ -65,7 +86,8 @@ public sealed interface Action
     }
 
     private static List<String> list(String commaSeparated) {
-        return commaSeparated == null || commaSeparated.isEmpty() ? List.of()
+        return commaSeparated == null || commaSeparated.isEmpty()
+                ? List.of()
                 : Arrays.asList(commaSeparated.split(","));
     }
 

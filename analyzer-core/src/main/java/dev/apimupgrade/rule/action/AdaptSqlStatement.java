@@ -12,7 +12,10 @@ public record AdaptSqlStatement(String target, String script, String expectedNam
 
     @Override
     public Map<String, String> params() {
-        return new Params().put("script", script).put("expectedName", expectedName).put("actualName", actualName)
+        return new Params()
+                .put("script", script)
+                .put("expectedName", expectedName)
+                .put("actualName", actualName)
                 .map();
     }
 

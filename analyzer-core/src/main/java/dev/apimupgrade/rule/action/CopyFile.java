@@ -29,7 +29,9 @@ public record CopyFile(String target, String from, Optional<String> when) implem
     @Override
     public String postCondition(Map<String, String> planned) {
         return target + " exists in the 3.1.0 home with the same SHA-256 as " + Action.home(from)
-                + (from.contains(":") ? "" : " (a file apim-upgrade does not ship: give it to migrate with --file "
-                + from + "=<path> or migrate.files in the answers file, and the tool copies it)");
+                + (from.contains(":")
+                        ? ""
+                        : " (a file apim-upgrade does not ship: give it to migrate with --file " + from
+                                + "=<path> or migrate.files in the answers file, and the tool copies it)");
     }
 }

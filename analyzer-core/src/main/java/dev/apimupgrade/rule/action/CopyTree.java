@@ -22,7 +22,8 @@ public record CopyTree(String target, String from, List<String> exclude) impleme
     @Override
     public String postCondition(Map<String, String> planned) {
         return "every file of " + Action.home(from) + " is in the 3.1.0 home's " + target + " with the same content"
-                + (exclude.isEmpty() ? "" : ", except " + String.join(", ", exclude)
-                + ", which keep their 3.1.0 content");
+                + (exclude.isEmpty()
+                        ? ""
+                        : ", except " + String.join(", ", exclude) + ", which keep their 3.1.0 content");
     }
 }

@@ -32,7 +32,11 @@ public record DeletePath(String target, Optional<String> when, Optional<String> 
 
     @Override
     public Map<String, String> params() {
-        return new Params().put("when", when).put("after", after).put("guideStep", guideStep).map();
+        return new Params()
+                .put("when", when)
+                .put("after", after)
+                .put("guideStep", guideStep)
+                .map();
     }
 
     @Override

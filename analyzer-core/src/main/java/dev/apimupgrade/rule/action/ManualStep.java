@@ -11,16 +11,30 @@ import java.util.Optional;
  * removes again; {@code jdbcUrl} and {@code config} are values to write, {@code guideStep} the guide step when it is
  * not the condition's own.
  */
-public record ManualStep(String target, String step, Optional<String> command, Optional<String> doneWhen,
-                         List<String> removedAfter, Optional<String> jdbcUrl, Optional<String> config,
-                         Optional<String> guideStep) implements Action {
+public record ManualStep(
+        String target,
+        String step,
+        Optional<String> command,
+        Optional<String> doneWhen,
+        List<String> removedAfter,
+        Optional<String> jdbcUrl,
+        Optional<String> config,
+        Optional<String> guideStep)
+        implements Action {
     public ManualStep {
         removedAfter = List.copyOf(removedAfter);
     }
 
     public static ManualStep of(String target, String step) {
-        return new ManualStep(target, step, Optional.empty(), Optional.empty(), List.of(), Optional.empty(),
-                Optional.empty(), Optional.empty());
+        return new ManualStep(
+                target,
+                step,
+                Optional.empty(),
+                Optional.empty(),
+                List.of(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty());
     }
 
     public ManualStep command(String value) {
@@ -59,9 +73,15 @@ public record ManualStep(String target, String step, Optional<String> command, O
 
     @Override
     public Map<String, String> params() {
-        return new Params().put("step", step).put("command", command).put("doneWhen", doneWhen)
-                .put("removedAfter", removedAfter).put("jdbcUrl", jdbcUrl).put("config", config)
-                .put("guideStep", guideStep).map();
+        return new Params()
+                .put("step", step)
+                .put("command", command)
+                .put("doneWhen", doneWhen)
+                .put("removedAfter", removedAfter)
+                .put("jdbcUrl", jdbcUrl)
+                .put("config", config)
+                .put("guideStep", guideStep)
+                .map();
     }
 
     /**

@@ -35,7 +35,6 @@ public record RunSqlScript(String target, String script, Optional<String> dialec
 
     @Override
     public String postCondition(Map<String, String> planned) {
-        return String.format(RESULTS.getOrDefault(script, "the script ran to its end on %s without an error"),
-                target);
+        return String.format(RESULTS.getOrDefault(script, "the script ran to its end on %s without an error"), target);
     }
 }

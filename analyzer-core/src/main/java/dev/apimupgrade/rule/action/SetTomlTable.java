@@ -13,7 +13,8 @@ import java.util.stream.Collectors;
  * the runbook; {@code relativeH2} says whether the table's H2 url is relative to the home reading it (then it is
  * anchored at the old home), and is absent for tables without a url.
  */
-public record SetTomlTable(String target, Role from, List<String> drop, Optional<Boolean> relativeH2) implements Action {
+public record SetTomlTable(String target, Role from, List<String> drop, Optional<Boolean> relativeH2)
+        implements Action {
     public SetTomlTable {
         drop = List.copyOf(drop);
     }
@@ -28,7 +29,8 @@ public record SetTomlTable(String target, Role from, List<String> drop, Optional
      * the rules' Datasources.unreadKeys gives them), with whether its H2 url is home-relative.
      */
     public static SetTomlTable fromOld(String table, String dropped, boolean relativeH2) {
-        return new SetTomlTable(table, Role.OLD, dropped.isEmpty() ? List.of() : List.of(dropped.split(",")), Optional.of(relativeH2));
+        return new SetTomlTable(
+                table, Role.OLD, dropped.isEmpty() ? List.of() : List.of(dropped.split(",")), Optional.of(relativeH2));
     }
 
     /** A table carried from the old home that has no url. */
@@ -43,14 +45,22 @@ public record SetTomlTable(String target, Role from, List<String> drop, Optional
 
     @Override
     public Map<String, String> params() {
-        return new Params().put("from", from.name()).put("drop", drop).put("relativeH2", relativeH2.map(String::valueOf)).map();
+        return new Params()
+                .put("from", from.name())
+                .put("drop", drop)
+                .put("relativeH2", relativeH2.map(String::valueOf))
+                .map();
     }
 
     @Override
     public String postCondition(Map<String, String> planned) {
-        return "the 3.1.0 deployment.toml has [" + target + "]" + (planned.containsKey(SUBTABLES)
-                ? " and " + Arrays.stream(planned.get(SUBTABLES).split(","))
-                .map(sub -> "[" + target + "." + sub + "]").collect(Collectors.joining(", ")) : "")
+        return "the 3.1.0 deployment.toml has [" + target + "]"
+                + (planned.containsKey(SUBTABLES)
+                        ? " and "
+                                + Arrays.stream(planned.get(SUBTABLES).split(","))
+                                        .map(sub -> "[" + target + "." + sub + "]")
+                                        .collect(Collectors.joining(", "))
+                        : "")
                 + " with the old home's values and still parses";
     }
 }

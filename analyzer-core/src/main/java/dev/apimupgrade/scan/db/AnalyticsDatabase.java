@@ -21,12 +21,12 @@ final class AnalyticsDatabase {
     static final String NAME = "APIM_ANALYTICS_DB";
     private static final Pattern SECURE_VAULT = Pattern.compile("\\$\\{sec:([^}]*)}");
 
-    private AnalyticsDatabase() {
-    }
+    private AnalyticsDatabase() {}
 
     static Optional<DatasourceSpec> spec(Path home, Map<String, String> supplied, Map<String, String> env)
             throws InputException {
-        for (AnalyticsYaml.Entry e : AnalyticsYaml.datasources(home, AnalyticsYaml.WORKER).orElse(List.of())) {
+        for (AnalyticsYaml.Entry e :
+                AnalyticsYaml.datasources(home, AnalyticsYaml.WORKER).orElse(List.of())) {
             if (e.name().equals(NAME)) {
                 return Optional.of(spec(home, e, supplied, env));
             }
@@ -34,8 +34,8 @@ final class AnalyticsDatabase {
         return Optional.empty();
     }
 
-    private static DatasourceSpec spec(Path home, AnalyticsYaml.Entry e, Map<String, String> supplied,
-                                       Map<String, String> env) {
+    private static DatasourceSpec spec(
+            Path home, AnalyticsYaml.Entry e, Map<String, String> supplied, Map<String, String> env) {
         SourceRef source = SourceRef.analytics(Role.OLD, AnalyticsYaml.WORKER, e.line());
         String variable = DatasourceSpecs.passwordVariable(NAME);
         String password = supplied.getOrDefault(NAME, env.get(variable));
@@ -51,7 +51,8 @@ final class AnalyticsDatabase {
         String connect = e.url();
         if (DatabaseProduct.of(e.url()).orElse(null) == DatabaseProduct.H2) {
             // the analytics runtime spells its home ${sys:carbon.home}; this database belongs to the worker profile
-            String local = e.url().replace("${sys:carbon.home}", "${carbon.home}").replace("${sys:wso2.runtime}", "worker");
+            String local =
+                    e.url().replace("${sys:carbon.home}", "${carbon.home}").replace("${sys:wso2.runtime}", "worker");
             Optional<Path> file = H2Url.parse(local).flatMap(u -> u.databasePath(home));
             connect = file.map(H2Url::connectUrl).orElse(e.url());
             if (file.isEmpty()) {

@@ -44,7 +44,9 @@ final class CatalogReader {
         String current = ctx.select(DSL.currentSchema()).fetchOne(0, String.class);
         List<String> comparedTables = new ArrayList<>();
         Map<String, Catalog.Found> found = new LinkedHashMap<>();
-        for (Schema schema : ctx.meta().filterSchemas(s -> s.getName().equalsIgnoreCase(current)).getSchemas()) {
+        for (Schema schema : ctx.meta()
+                .filterSchemas(s -> s.getName().equalsIgnoreCase(current))
+                .getSchemas()) {
             for (Table<?> t : schema.getTables()) {
                 String upper = t.getName().toUpperCase(Locale.ROOT);
                 if (!GuideTables.described(upper)) {
@@ -56,10 +58,18 @@ final class CatalogReader {
                 Map<String, Field<Object>> columns = new LinkedHashMap<>();
                 for (Field<?> f : t.fields()) {
                     columns.put(f.getName().toUpperCase(Locale.ROOT), typed(f));
-                    column(upper, f.getName(), typeName(f.getDataType()), f.getDataType().nullable());
+                    column(
+                            upper,
+                            f.getName(),
+                            typeName(f.getDataType()),
+                            f.getDataType().nullable());
                 }
                 for (UniqueKey<?> k : t.getKeys()) {
-                    constraint(upper, k.getName(), k.isPrimary(), k.getFields().stream().map(Field::getName).toList());
+                    constraint(
+                            upper,
+                            k.getName(),
+                            k.isPrimary(),
+                            k.getFields().stream().map(Field::getName).toList());
                 }
                 found.put(upper, new Catalog.Found(t, columns));
             }
@@ -134,19 +144,26 @@ final class CatalogReader {
             while (rs.next()) {
                 String target = rs.getString("PKTABLE_NAME").toUpperCase(Locale.ROOT);
                 String key = rs.getString("FK_NAME") != null ? rs.getString("FK_NAME") : "FK_TO_" + target;
-                heads.putIfAbsent(key, new String[] {target, rule(rs.getInt("DELETE_RULE")),
-                        rule(rs.getInt("UPDATE_RULE"))});
+                heads.putIfAbsent(
+                        key, new String[] {target, rule(rs.getInt("DELETE_RULE")), rule(rs.getInt("UPDATE_RULE"))});
                 pairs.computeIfAbsent(key, k -> new TreeMap<>()).put(rs.getInt("KEY_SEQ"), new String[] {
-                        rs.getString("FKCOLUMN_NAME").toUpperCase(Locale.ROOT),
-                        rs.getString("PKCOLUMN_NAME").toUpperCase(Locale.ROOT)});
+                    rs.getString("FKCOLUMN_NAME").toUpperCase(Locale.ROOT),
+                    rs.getString("PKCOLUMN_NAME").toUpperCase(Locale.ROOT)
+                });
             }
         }
         String table = name.toUpperCase(Locale.ROOT);
         heads.forEach((key, head) -> {
             List<String[]> cols = new ArrayList<>(pairs.get(key).values());
-            facts.add(new DbForeignKey(datasource, table, key,
-                    cols.stream().map(c -> c[0]).collect(Collectors.joining(",")), head[0],
-                    cols.stream().map(c -> c[1]).collect(Collectors.joining(",")), head[1], head[2],
+            facts.add(new DbForeignKey(
+                    datasource,
+                    table,
+                    key,
+                    cols.stream().map(c -> c[0]).collect(Collectors.joining(",")),
+                    head[0],
+                    cols.stream().map(c -> c[1]).collect(Collectors.joining(",")),
+                    head[1],
+                    head[2],
                     SourceRef.db(datasource, table + "/" + key)));
         });
     }
@@ -176,14 +193,19 @@ final class CatalogReader {
 
     private void column(String table, String name, String type, boolean nullable) {
         String column = name.toUpperCase(Locale.ROOT);
-        facts.add(new DbColumn(datasource, table, column, type, nullable,
-                SourceRef.db(datasource, table + "." + column)));
+        facts.add(new DbColumn(
+                datasource, table, column, type, nullable, SourceRef.db(datasource, table + "." + column)));
     }
 
     private void constraint(String table, String name, boolean primary, List<String> columns) {
         String cols = columns.stream().map(c -> c.toUpperCase(Locale.ROOT)).collect(Collectors.joining(","));
-        facts.add(new DbConstraint(datasource, table, name, primary ? DbConstraint.PRIMARY_KEY : DbConstraint.UNIQUE,
-                cols, SourceRef.db(datasource, table + "/" + name)));
+        facts.add(new DbConstraint(
+                datasource,
+                table,
+                name,
+                primary ? DbConstraint.PRIMARY_KEY : DbConstraint.UNIQUE,
+                cols,
+                SourceRef.db(datasource, table + "/" + name)));
     }
 
     private static String typeName(DataType<?> type) {

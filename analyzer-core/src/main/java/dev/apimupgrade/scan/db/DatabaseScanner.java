@@ -63,7 +63,8 @@ public final class DatabaseScanner {
     }
 
     /** As {@link #forOldHome(Map, Map)}, plus APIM_ANALYTICS_DB of the old analytics home when one is given. */
-    public Scanner forOldHome(Map<String, String> passwords, Map<String, String> environment, AnalyticsHomes analytics) {
+    public Scanner forOldHome(
+            Map<String, String> passwords, Map<String, String> environment, AnalyticsHomes analytics) {
         return installation -> scan(DatasourceSpecs.read(installation, analytics, passwords, environment));
     }
 
@@ -93,7 +94,8 @@ public final class DatabaseScanner {
             } catch (NoSuchFileException e) {
                 facts.add(notRead(spec, "H2 file " + e.getMessage() + " not found"));
             } catch (IOException e) {
-                facts.add(notRead(spec, "H2 file cannot be copied (" + e.getClass().getSimpleName() + ")"));
+                facts.add(notRead(
+                        spec, "H2 file cannot be copied (" + e.getClass().getSimpleName() + ")"));
             } catch (RuntimeException e) {
                 // A driver or metadata surprise on one database must not end the assessment of the others.
                 facts.add(notRead(spec, "read failed (" + e.getClass().getSimpleName() + ")"));
@@ -102,24 +104,30 @@ public final class DatabaseScanner {
         return facts;
     }
 
-    private static String read(ReadOnlyConnection c, DatabaseProduct configured, String datasource, List<Observation> facts)
+    private static String read(
+            ReadOnlyConnection c, DatabaseProduct configured, String datasource, List<Observation> facts)
             throws SQLException {
         DatabaseMetaData md = c.jdbc().getMetaData();
         DatabaseProduct kind = configured.servedBy(md.getDatabaseProductName());
         String product = md.getDatabaseProductName() + " " + md.getDatabaseProductVersion();
-        facts.add(new DbProduct(datasource, md.getDatabaseProductName(), md.getDatabaseProductVersion(),
-                kind, kind.tested() ? "" : UNTESTED,
+        facts.add(new DbProduct(
+                datasource,
+                md.getDatabaseProductName(),
+                md.getDatabaseProductVersion(),
+                kind,
+                kind.tested() ? "" : UNTESTED,
                 SourceRef.db(datasource, "product")));
         DSLContext ctx = DSL.using(c.jdbc(), kind.jooqDialect().orElse(SQLDialect.DEFAULT));
         CatalogReader reader = new CatalogReader(datasource, facts);
-        Catalog catalog = kind.tested() ? reader.read(ctx)
+        Catalog catalog = kind.tested()
+                ? reader.read(ctx)
                 : reader.readJdbc(md, c.jdbc().getCatalog(), c.jdbc().getSchema());
         new RowCounter(ctx, catalog, datasource, facts).countAll();
         ServerFacts.read(c.jdbc(), kind, datasource, facts);
         Optional<Catalog.Found> analytics = catalog.table(KeyStorage.ANALYTICS_TABLE);
         if (analytics.isPresent() && (kind == DatabaseProduct.MARIADB || kind == DatabaseProduct.MYSQL)) {
-            facts.addAll(KeyStorage.read(c.jdbc(), datasource, analytics.get().table().getName(),
-                    KeyStorage.ANALYTICS_KEY));
+            facts.addAll(KeyStorage.read(
+                    c.jdbc(), datasource, analytics.get().table().getName(), KeyStorage.ANALYTICS_KEY));
         }
         return product;
     }

@@ -12,8 +12,14 @@ import java.util.regex.Pattern;
  * path, its options stripped), the user and the password. {@code problem} is set when it cannot be tried (a
  * $secret{} password nobody supplied). Holds a secret, so it is never a fact and never prints its password.
  */
-public record DatasourceSpec(String name, String configuredUrl, String connectUrl, String user, String password,
-                             Optional<String> problem, SourceRef source) {
+public record DatasourceSpec(
+        String name,
+        String configuredUrl,
+        String connectUrl,
+        String user,
+        String password,
+        Optional<String> problem,
+        SourceRef source) {
     /** SQL Server names the database in an option (";databaseName=APIM"), not in the path. */
     private static final Pattern SQLSERVER_DATABASE = Pattern.compile("(?i);database(?:Name)?=([^;]+)");
 
@@ -30,7 +36,8 @@ public record DatasourceSpec(String name, String configuredUrl, String connectUr
         int slashes = bare.indexOf("//");
         if (at >= 0 || slashes >= 0) {
             // DB2 appends properties to the database name after a colon ("/APIM:user=db2;").
-            String hostAndDb = bare.substring(Math.max(at, slashes + 1) + 1).replaceFirst("^//", "")
+            String hostAndDb = bare.substring(Math.max(at, slashes + 1) + 1)
+                    .replaceFirst("^//", "")
                     .replaceFirst("(/[^:]*):.*$", "$1");
             Matcher db = SQLSERVER_DATABASE.matcher(url);
             return db.find() ? hostAndDb + "/" + db.group(1) : hostAndDb;

@@ -32,8 +32,8 @@ public record DatasourceSpecs(List<DatasourceSpec> all) {
     static final String TOML = "repository/conf/deployment.toml";
     private static final Pattern SECRET_REF = Pattern.compile("\\$secret\\{([^}]*)}");
     /** The product's user and password where the [database.NAME] table gives none (WSO2's public defaults). */
-    private static final Map<String, String> PRODUCT_DEFAULT_CREDENTIAL = Map.of("local", "wso2carbon",
-            "apim_db", "wso2carbon");
+    private static final Map<String, String> PRODUCT_DEFAULT_CREDENTIAL =
+            Map.of("local", "wso2carbon", "apim_db", "wso2carbon");
 
     public DatasourceSpecs {
         all = List.copyOf(all);
@@ -44,30 +44,38 @@ public record DatasourceSpecs(List<DatasourceSpec> all) {
         return "APIM_UPGRADE_DB_PASSWORD_" + datasource.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
     }
 
-    public static DatasourceSpecs read(Installation installation, Map<String, String> suppliedPasswords,
-                                       Map<String, String> environment) throws InputException {
+    public static DatasourceSpecs read(
+            Installation installation, Map<String, String> suppliedPasswords, Map<String, String> environment)
+            throws InputException {
         return read(installation, AnalyticsHomes.none(), suppliedPasswords, environment);
     }
 
     /** The old home's datasources, then APIM_ANALYTICS_DB of the old analytics worker when that home is given. */
-    public static DatasourceSpecs read(Installation installation, AnalyticsHomes analytics,
-                                       Map<String, String> suppliedPasswords, Map<String, String> environment)
+    public static DatasourceSpecs read(
+            Installation installation,
+            AnalyticsHomes analytics,
+            Map<String, String> suppliedPasswords,
+            Map<String, String> environment)
             throws InputException {
         List<DatasourceSpec> specs = new ArrayList<>(apim(installation, suppliedPasswords, environment));
         if (analytics.oldHome().isPresent()) {
-            AnalyticsDatabase.spec(analytics.oldHome().get(), suppliedPasswords, environment).ifPresent(specs::add);
+            AnalyticsDatabase.spec(analytics.oldHome().get(), suppliedPasswords, environment)
+                    .ifPresent(specs::add);
         }
         return new DatasourceSpecs(specs);
     }
 
-    private static List<DatasourceSpec> apim(Installation installation, Map<String, String> suppliedPasswords,
-                                             Map<String, String> environment) throws InputException {
+    private static List<DatasourceSpec> apim(
+            Installation installation, Map<String, String> suppliedPasswords, Map<String, String> environment)
+            throws InputException {
         if (!Files.exists(installation.oldHome().resolve(TOML), LinkOption.NOFOLLOW_LINKS)) {
             return List.of();
         }
         // the same bounded, type-checked reading as the scan's: a datasource table of the wrong type is named there
-        TomlTable databases = TomlFile.table(installation, Role.OLD).filter(t -> t.isTable("database"))
-                .map(t -> t.getTable("database")).orElse(null);
+        TomlTable databases = TomlFile.table(installation, Role.OLD)
+                .filter(t -> t.isTable("database"))
+                .map(t -> t.getTable("database"))
+                .orElse(null);
         // the url as the server renders it: written, built from hostname/port/name, or apim_db's default H2
         EffectiveConfig effective = EffectiveConfig.ofOldHome(installation);
         List<DatasourceSpec> specs = new ArrayList<>();
@@ -80,8 +88,8 @@ public record DatasourceSpecs(List<DatasourceSpec> all) {
                 }
             }
         }
-        Optional<EffectiveConfig.Value> defaulted = effective.get("database.apim_db.url")
-                .filter(v -> v.origin() == EffectiveConfig.Origin.DEFAULTED);
+        Optional<EffectiveConfig.Value> defaulted =
+                effective.get("database.apim_db.url").filter(v -> v.origin() == EffectiveConfig.Origin.DEFAULTED);
         if (defaulted.isPresent() && (databases == null || databases.getTable("apim_db") == null)) {
             specs.add(spec(installation.oldHome(), "apim_db", null, defaulted.get(), suppliedPasswords, environment));
         }
@@ -89,14 +97,22 @@ public record DatasourceSpecs(List<DatasourceSpec> all) {
     }
 
     /** {@code t} is the datasource's table, or null when default.json gives the whole datasource. */
-    private static DatasourceSpec spec(Path home, String name, TomlTable t, EffectiveConfig.Value urlValue,
-                                       Map<String, String> supplied, Map<String, String> env) {
+    private static DatasourceSpec spec(
+            Path home,
+            String name,
+            TomlTable t,
+            EffectiveConfig.Value urlValue,
+            Map<String, String> supplied,
+            Map<String, String> env) {
         String url = urlValue.value();
         SourceRef source = t != null && t.getString("url") != null
-                ? SourceRef.line(Role.OLD, TOML, t.inputPositionOf("url").line()) : urlValue.source();
+                ? SourceRef.line(Role.OLD, TOML, t.inputPositionOf("url").line())
+                : urlValue.source();
         String byDefault = PRODUCT_DEFAULT_CREDENTIAL.getOrDefault(name, "");
-        String user = Optional.ofNullable(t == null ? null : t.getString("username")).orElse(byDefault);
-        String configured = Optional.ofNullable(t == null ? null : t.getString("password")).orElse(byDefault);
+        String user =
+                Optional.ofNullable(t == null ? null : t.getString("username")).orElse(byDefault);
+        String configured =
+                Optional.ofNullable(t == null ? null : t.getString("password")).orElse(byDefault);
         String password = supplied.getOrDefault(name, env.get(passwordVariable(name)));
         Optional<String> problem = Optional.empty();
         if (password == null) {

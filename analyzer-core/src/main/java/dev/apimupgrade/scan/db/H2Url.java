@@ -37,7 +37,10 @@ public record H2Url(boolean filePrefix, String path, String options) {
     /** Whether the URL names a database file (not a server, memory or archive database). */
     public boolean isFile() {
         String lower = path.toLowerCase(Locale.ROOT);
-        if (lower.startsWith("tcp:") || lower.startsWith("ssl:") || lower.startsWith("mem:") || lower.startsWith("zip:")) {
+        if (lower.startsWith("tcp:")
+                || lower.startsWith("ssl:")
+                || lower.startsWith("mem:")
+                || lower.startsWith("zip:")) {
             return false;
         }
         // another scheme (nio:, split:, ...) but not a Windows drive letter
@@ -55,7 +58,10 @@ public record H2Url(boolean filePrefix, String path, String options) {
         if (path.startsWith(CARBON_HOME)) {
             return true;
         }
-        return !(path.startsWith("/") || path.startsWith("~") || path.startsWith("\\") || path.matches("^[A-Za-z]:.*")
+        return !(path.startsWith("/")
+                || path.startsWith("~")
+                || path.startsWith("\\")
+                || path.matches("^[A-Za-z]:.*")
                 || path.startsWith("${"));
     }
 

@@ -16,8 +16,7 @@ import java.util.ServiceLoader;
  * bundled. Each jar gets its own class loader; its drivers are found through META-INF/services/java.sql.Driver.
  */
 public final class JdbcDrivers {
-    private JdbcDrivers() {
-    }
+    private JdbcDrivers() {}
 
     public static List<Driver> load(List<Path> jars) throws InputException {
         List<Driver> drivers = new ArrayList<>();

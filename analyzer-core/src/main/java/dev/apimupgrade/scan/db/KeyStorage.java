@@ -25,12 +25,12 @@ import java.util.Locale;
  */
 public final class KeyStorage {
     /** The primary key analytics-lastaccess-pk gives APILASTACCESSSUMMARY, as the 3.1.0 Siddhi app declares it. */
-    public static final List<String> ANALYTICS_KEY = List.of("APINAME", "APICREATOR", "APIVERSION",
-            "APICREATORTENANTDOMAIN");
+    public static final List<String> ANALYTICS_KEY =
+            List.of("APINAME", "APICREATOR", "APIVERSION", "APICREATORTENANTDOMAIN");
+
     public static final String ANALYTICS_TABLE = "APILASTACCESSSUMMARY";
 
-    private KeyStorage() {
-    }
+    private KeyStorage() {}
 
     /**
      * The key's columns (as {@link DbColumnCharset}, in key order) followed by the table's {@link DbIndexLimit}; empty
@@ -51,9 +51,16 @@ public final class KeyStorage {
                 while (r.next()) {
                     String column = r.getString(1).toUpperCase(Locale.ROOT);
                     String charset = r.getString(5);
-                    facts.add(new DbColumnCharset(datasource, named, facts.size() + 1, column,
-                            r.getString(2).toUpperCase(Locale.ROOT), "YES".equals(r.getString(3)), r.getLong(4),
-                            charset == null ? "" : charset, r.getInt(6),
+                    facts.add(new DbColumnCharset(
+                            datasource,
+                            named,
+                            facts.size() + 1,
+                            column,
+                            r.getString(2).toUpperCase(Locale.ROOT),
+                            "YES".equals(r.getString(3)),
+                            r.getLong(4),
+                            charset == null ? "" : charset,
+                            r.getInt(6),
                             SourceRef.db(datasource, named + "." + column)));
                     engine = r.getString(7);
                     rowFormat = r.getString(8);
@@ -72,7 +79,7 @@ public final class KeyStorage {
         long pageSize = 16384;
         boolean largePrefix = true;
         try (Statement s = c.createStatement();
-             ResultSet r = s.executeQuery(query("index_limits"))) {
+                ResultSet r = s.executeQuery(query("index_limits"))) {
             while (r.next()) {
                 String value = r.getString(2);
                 if (r.getString(1).equalsIgnoreCase("innodb_page_size")) {
@@ -90,12 +97,12 @@ public final class KeyStorage {
         } else {
             // InnoDB's documented limits: 3072 bytes a key with 16k pages or more, proportionally less on smaller ones
             key = pageSize >= 16384 ? 3072 : pageSize >= 8192 ? 1536 : 768;
-            boolean wide = largePrefix && (rowFormat.equalsIgnoreCase("Dynamic")
-                    || rowFormat.equalsIgnoreCase("Compressed"));
+            boolean wide =
+                    largePrefix && (rowFormat.equalsIgnoreCase("Dynamic") || rowFormat.equalsIgnoreCase("Compressed"));
             column = wide ? key : Math.min(767, key);
         }
-        return new DbIndexLimit(datasource, table, engine, rowFormat, column, key,
-                SourceRef.db(datasource, table + "/row-format"));
+        return new DbIndexLimit(
+                datasource, table, engine, rowFormat, column, key, SourceRef.db(datasource, table + "/row-format"));
     }
 
     /** sql/guard/mysql/NAME.sql without its comment lines. */
@@ -105,8 +112,11 @@ public final class KeyStorage {
             if (in == null) {
                 throw new IllegalStateException("no resource " + path);
             }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().filter(l -> !l.startsWith("--"))
-                    .reduce("", (a, b) -> a + b + "\n").trim();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .lines()
+                    .filter(l -> !l.startsWith("--"))
+                    .reduce("", (a, b) -> a + b + "\n")
+                    .trim();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

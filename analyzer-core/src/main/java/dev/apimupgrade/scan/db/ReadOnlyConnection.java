@@ -48,7 +48,9 @@ public final class ReadOnlyConnection implements AutoCloseable {
         try {
             c.setAutoCommit(false);
             c.setReadOnly(true);
-            if (kind == DatabaseProduct.MARIADB || kind == DatabaseProduct.MYSQL || kind == DatabaseProduct.POSTGRESQL) {
+            if (kind == DatabaseProduct.MARIADB
+                    || kind == DatabaseProduct.MYSQL
+                    || kind == DatabaseProduct.POSTGRESQL) {
                 try (Statement s = c.createStatement()) {
                     s.execute("SET TRANSACTION READ ONLY");
                 }
@@ -71,7 +73,8 @@ public final class ReadOnlyConnection implements AutoCloseable {
             throw new NoSuchFileException(mv.getFileName().toString());
         }
         // the pid in the name tells which run a left-over copy belongs to (and lets tests watch only their own)
-        Path dir = Files.createTempDirectory(COPY_PREFIX + ProcessHandle.current().pid() + "-");
+        Path dir =
+                Files.createTempDirectory(COPY_PREFIX + ProcessHandle.current().pid() + "-");
         Files.copy(mv, dir.resolve(mv.getFileName()), StandardCopyOption.COPY_ATTRIBUTES);
         try {
             Connection c = new org.h2.Driver().connect(H2Url.readOnlyUrl(dir.resolve(original.getFileName())), props);

@@ -13,8 +13,7 @@ import java.util.regex.Pattern;
 public final class RenderedUrl {
     private static final Pattern ENTITY = Pattern.compile("&(amp|lt|gt|quot|apos|#[0-9]+|#x[0-9a-fA-F]+);");
 
-    private RenderedUrl() {
-    }
+    private RenderedUrl() {}
 
     /** The URL with XML's predefined entities and character references decoded, as the XML parser reads it. */
     public static String of(String configured) {
@@ -37,8 +36,10 @@ public final class RenderedUrl {
             case "gt" -> ">";
             case "quot" -> "\"";
             case "apos" -> "'";
-            default -> entity.startsWith("#x") ? Character.toString(Integer.parseInt(entity.substring(2), 16))
-                    : Character.toString(Integer.parseInt(entity.substring(1)));
+            default ->
+                entity.startsWith("#x")
+                        ? Character.toString(Integer.parseInt(entity.substring(2), 16))
+                        : Character.toString(Integer.parseInt(entity.substring(1)));
         };
     }
 }

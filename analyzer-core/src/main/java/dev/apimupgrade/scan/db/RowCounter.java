@@ -33,8 +33,8 @@ final class RowCounter {
     }
 
     void countAll() {
-        for (String t : List.of("REG_LOG", "UM_TENANT", "REG_RESOURCE_HISTORY", "IDN_OAUTH2_SCOPE_BINDING",
-                "APILASTACCESSSUMMARY")) {
+        for (String t : List.of(
+                "REG_LOG", "UM_TENANT", "REG_RESOURCE_HISTORY", "IDN_OAUTH2_SCOPE_BINDING", "APILASTACCESSSUMMARY")) {
             rows(t);
         }
         GuideTables.LARGE_IDENTITY.forEach(this::rows);
@@ -49,12 +49,18 @@ final class RowCounter {
     }
 
     private void scopeBindings() {
-        catalog.table("IDN_OAUTH2_SCOPE_BINDING").ifPresent(t -> t.column("SCOPE_BINDING").ifPresent(binding -> {
-            add("IDN_OAUTH2_SCOPE_BINDING", RowCount.SCOPE_BINDING_NULL_OR_EMPTY,
-                    ctx.fetchCount(t.table(), binding.isNull().or(binding.eq(""))));
-            t.column("SCOPE_ID").ifPresent(id -> add("IDN_OAUTH2_SCOPE_BINDING", RowCount.DUPLICATE_SCOPE_BINDINGS,
-                    duplicateGroups(t.table(), binding.isNotNull(), id, binding)));
-        }));
+        catalog.table("IDN_OAUTH2_SCOPE_BINDING")
+                .ifPresent(t -> t.column("SCOPE_BINDING").ifPresent(binding -> {
+                    add(
+                            "IDN_OAUTH2_SCOPE_BINDING",
+                            RowCount.SCOPE_BINDING_NULL_OR_EMPTY,
+                            ctx.fetchCount(t.table(), binding.isNull().or(binding.eq(""))));
+                    t.column("SCOPE_ID")
+                            .ifPresent(id -> add(
+                                    "IDN_OAUTH2_SCOPE_BINDING",
+                                    RowCount.DUPLICATE_SCOPE_BINDINGS,
+                                    duplicateGroups(t.table(), binding.isNotNull(), id, binding)));
+                }));
     }
 
     private void scopeNameClash() {
@@ -68,8 +74,15 @@ final class RowCounter {
         Field<Object> oidcName = oidc.get().columns().get("NAME");
         Field<Object> oidcTenant = oidc.get().columns().get("TENANT_ID");
         if (name != null && tenant != null && oidcName != null && oidcTenant != null) {
-            add("IDN_OAUTH2_SCOPE", RowCount.NAMES_ALSO_OIDC, ctx.fetchCount(oauth.get().table(),
-                    exists(selectOne().from(oidc.get().table()).where(oidcName.eq(name)).and(oidcTenant.eq(tenant)))));
+            add(
+                    "IDN_OAUTH2_SCOPE",
+                    RowCount.NAMES_ALSO_OIDC,
+                    ctx.fetchCount(
+                            oauth.get().table(),
+                            exists(selectOne()
+                                    .from(oidc.get().table())
+                                    .where(oidcName.eq(name))
+                                    .and(oidcTenant.eq(tenant)))));
         }
     }
 
@@ -78,11 +91,15 @@ final class RowCounter {
         Optional<Catalog.Found> resource = catalog.table("REG_RESOURCE");
         for (GuideTables.Versioned v : GuideTables.VERSIONED) {
             catalog.table(v.link()).ifPresent(t -> {
-                t.column("REG_PATH_ID").ifPresent(path ->
-                        add(v.link(), RowCount.VERSIONED_ROWS, ctx.fetchCount(t.table(), path.isNull())));
+                t.column("REG_PATH_ID")
+                        .ifPresent(path ->
+                                add(v.link(), RowCount.VERSIONED_ROWS, ctx.fetchCount(t.table(), path.isNull())));
                 Optional<Field<Object>> version = t.column("REG_VERSION");
-                if (resource.isPresent() && version.isPresent() && resource.get().column("REG_VERSION").isPresent()) {
-                    Condition kept = exists(selectOne().from(resource.get().table())
+                if (resource.isPresent()
+                        && version.isPresent()
+                        && resource.get().column("REG_VERSION").isPresent()) {
+                    Condition kept = exists(selectOne()
+                            .from(resource.get().table())
                             .where(resource.get().columns().get("REG_VERSION").eq(version.get())));
                     add(v.link(), RowCount.CLEANUP_DELETES, ctx.fetchCount(t.table(), kept.not()));
                     orphans(v, t, kept);
@@ -97,8 +114,15 @@ final class RowCounter {
             Optional<Field<Object>> id = target.column("REG_ID");
             Optional<Field<Object>> ref = link.column(v.targetIdColumn());
             if (id.isPresent() && ref.isPresent()) {
-                add(v.target(), RowCount.CLEANUP_DELETES, ctx.fetchCount(target.table(),
-                        notExists(selectOne().from(link.table()).where(ref.get().eq(id.get())).and(linkKept))));
+                add(
+                        v.target(),
+                        RowCount.CLEANUP_DELETES,
+                        ctx.fetchCount(
+                                target.table(),
+                                notExists(selectOne()
+                                        .from(link.table())
+                                        .where(ref.get().eq(id.get()))
+                                        .and(linkKept))));
             }
         });
     }
@@ -106,20 +130,23 @@ final class RowCounter {
     private void analyticsSummary() {
         catalog.table("APILASTACCESSSUMMARY").ifPresent(t -> {
             Optional<Field<Object>> version = t.column("APIVERSION");
-            version.ifPresent(v -> add("APILASTACCESSSUMMARY", RowCount.APIVERSION_NULL,
-                    ctx.fetchCount(t.table(), v.isNull())));
-            List<Optional<Field<Object>>> key = List.of(t.column("APINAME"), t.column("APICREATOR"), version,
-                    t.column("APICREATORTENANTDOMAIN"));
+            version.ifPresent(
+                    v -> add("APILASTACCESSSUMMARY", RowCount.APIVERSION_NULL, ctx.fetchCount(t.table(), v.isNull())));
+            List<Optional<Field<Object>>> key =
+                    List.of(t.column("APINAME"), t.column("APICREATOR"), version, t.column("APICREATORTENANTDOMAIN"));
             if (key.stream().allMatch(Optional::isPresent)) {
                 Field<?>[] fields = key.stream().map(Optional::get).toArray(Field<?>[]::new);
-                add("APILASTACCESSSUMMARY", RowCount.DUPLICATES_UNDER_NEW_PK,
+                add(
+                        "APILASTACCESSSUMMARY",
+                        RowCount.DUPLICATES_UNDER_NEW_PK,
                         duplicateGroups(t.table(), org.jooq.impl.DSL.noCondition(), fields));
             }
         });
     }
 
     private int duplicateGroups(Table<?> table, Condition where, Field<?>... key) {
-        return ctx.fetchCount(ctx.select(key).from(table).where(where).groupBy(key).having(count().gt(1)));
+        return ctx.fetchCount(
+                ctx.select(key).from(table).where(where).groupBy(key).having(count().gt(1)));
     }
 
     private void add(String table, String measure, long n) {

@@ -8,8 +8,7 @@ import java.sql.SQLException;
  * class, the SQLState and what that state means.
  */
 final class ScanFailure {
-    private ScanFailure() {
-    }
+    private ScanFailure() {}
 
     static String describe(Exception e, DatabaseProduct kind) {
         SQLException sql = findSql(e);

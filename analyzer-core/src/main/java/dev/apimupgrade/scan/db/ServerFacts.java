@@ -35,35 +35,48 @@ final class ServerFacts {
     static final String CHARSET = "03_database_charset.sql";
     static final String TABLE_CHARSETS = "04_table_charsets.sql";
 
-    private ServerFacts() {
-    }
+    private ServerFacts() {}
 
-    static void read(Connection c, DatabaseProduct kind, String datasource, List<Observation> facts) throws SQLException {
+    static void read(Connection c, DatabaseProduct kind, String datasource, List<Observation> facts)
+            throws SQLException {
         Optional<String> superuser = script(kind, SUPERUSER);
         if (superuser.isPresent()) {
-            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(superuser.get())) {
+            try (Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery(superuser.get())) {
                 if (rs.next()) {
-                    facts.add(new DbPrivilege(datasource, DbPrivilege.SUPERUSER, rs.getBoolean(1),
+                    facts.add(new DbPrivilege(
+                            datasource,
+                            DbPrivilege.SUPERUSER,
+                            rs.getBoolean(1),
                             SourceRef.db(datasource, "pg_roles.rolsuper")));
-                    facts.add(new DbAccount(datasource, rs.getString(2), rs.getString(3),
-                            SourceRef.db(datasource, "current_user")));
+                    facts.add(new DbAccount(
+                            datasource, rs.getString(2), rs.getString(3), SourceRef.db(datasource, "current_user")));
                 }
             }
         }
         Optional<String> grants = script(kind, GRANTS);
         if (grants.isPresent()) {
-            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(grants.get())) {
+            try (Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery(grants.get())) {
                 while (rs.next()) {
-                    facts.add(new DbPrivilege(datasource, withoutGrantee(rs.getString(1)), true,
+                    facts.add(new DbPrivilege(
+                            datasource,
+                            withoutGrantee(rs.getString(1)),
+                            true,
                             SourceRef.db(datasource, "SHOW GRANTS")));
                 }
             }
         }
         Optional<String> collation = script(kind, COLLATION);
         if (collation.isPresent()) {
-            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(collation.get())) {
+            try (Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery(collation.get())) {
                 if (rs.next()) {
-                    facts.add(new DbCollation(datasource, "database", rs.getString(1), rs.getBoolean(2),
+                    facts.add(new DbCollation(
+                            datasource,
+                            "database",
+                            rs.getString(1),
+                            rs.getBoolean(2),
                             SourceRef.db(datasource, "collation")));
                 }
             }
@@ -79,20 +92,33 @@ final class ServerFacts {
         if (database.isEmpty() || tables.isEmpty()) {
             return;
         }
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(database.get())) {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(database.get())) {
             if (rs.next()) {
-                facts.add(new DbDefaultCharset(datasource, rs.getString(1), rs.getString(2), rs.getString(3),
+                facts.add(new DbDefaultCharset(
+                        datasource,
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
                         SourceRef.db(datasource, "information_schema.SCHEMATA")));
             }
         }
         Map<List<String>, List<String>> columns = new LinkedHashMap<>(); // [table, set, collation] -> columns
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(tables.get())) {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(tables.get())) {
             while (rs.next()) {
-                columns.computeIfAbsent(List.of(rs.getString(1).toUpperCase(Locale.ROOT), rs.getString(3),
-                        rs.getString(4)), k -> new ArrayList<>()).add(rs.getString(2).toUpperCase(Locale.ROOT));
+                columns.computeIfAbsent(
+                                List.of(rs.getString(1).toUpperCase(Locale.ROOT), rs.getString(3), rs.getString(4)),
+                                k -> new ArrayList<>())
+                        .add(rs.getString(2).toUpperCase(Locale.ROOT));
             }
         }
-        columns.forEach((k, cols) -> facts.add(new DbTableCharset(datasource, k.get(0), k.get(1), k.get(2), cols,
+        columns.forEach((k, cols) -> facts.add(new DbTableCharset(
+                datasource,
+                k.get(0),
+                k.get(1),
+                k.get(2),
+                cols,
                 SourceRef.db(datasource, "information_schema.COLUMNS/" + k.get(0)))));
     }
 
@@ -110,7 +136,10 @@ final class ServerFacts {
                 return Optional.empty();
             }
             String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            return Optional.of(text.lines().filter(l -> !l.startsWith("--")).reduce("", (a, b) -> a + b + "\n").trim());
+            return Optional.of(text.lines()
+                    .filter(l -> !l.startsWith("--"))
+                    .reduce("", (a, b) -> a + b + "\n")
+                    .trim());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

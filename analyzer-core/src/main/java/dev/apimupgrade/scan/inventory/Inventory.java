@@ -11,8 +11,8 @@ import java.util.stream.Collectors;
  * with the reason (never credentials). {@code home} is the path as given; {@code tenantDomains} maps tenant ids to
  * domains (UM_TENANT, and -1234 carbon.super), which a run's exported rows name by id.
  */
-public record Inventory(String home, List<InventoryItem> items, Map<String, String> tenantDomains,
-                        List<String> problems) {
+public record Inventory(
+        String home, List<InventoryItem> items, Map<String, String> tenantDomains, List<String> problems) {
     public Inventory {
         tenantDomains = Map.copyOf(tenantDomains);
         items = List.copyOf(items);

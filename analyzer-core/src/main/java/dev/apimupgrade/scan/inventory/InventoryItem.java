@@ -11,8 +11,15 @@ import java.util.Map;
  * for files). {@code entries} names the members where a difference must be told apart (synapse files: relative path to
  * SHA-256); empty for database items. Never holds a secret: only names, versions, contexts, tiers and counts.
  */
-public record InventoryItem(String tenant, String item, String table, long count, String hash,
-                            Map<String, String> entries, SourceRef source) implements Observation {
+public record InventoryItem(
+        String tenant,
+        String item,
+        String table,
+        long count,
+        String hash,
+        Map<String, String> entries,
+        SourceRef source)
+        implements Observation {
     public InventoryItem {
         entries = Map.copyOf(entries);
     }

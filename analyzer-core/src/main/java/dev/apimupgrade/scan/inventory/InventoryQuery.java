@@ -22,8 +22,12 @@ record InventoryQuery(String file, String item, String table, List<String> needs
     static List<InventoryQuery> of(DatabaseProduct kind) {
         String folder = "/sql/inventory/" + kind.folder() + "/";
         List<InventoryQuery> out = new ArrayList<>();
-        for (String name : read(folder + "queries.txt").orElse("").lines().map(String::strip)
-                .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList()) {
+        for (String name : read(folder + "queries.txt")
+                .orElse("")
+                .lines()
+                .map(String::strip)
+                .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+                .toList()) {
             String text = read(folder + name).orElseThrow(() -> new IllegalStateException(folder + name + " missing"));
             out.add(parse(folder.substring(1) + name, text));
         }
@@ -34,9 +38,14 @@ record InventoryQuery(String file, String item, String table, List<String> needs
         String item = header(text, "item").orElseThrow(() -> new IllegalStateException(file + ": no -- item:"));
         String table = header(text, "counts").orElseThrow(() -> new IllegalStateException(file + ": no -- counts:"));
         List<String> needs = Arrays.stream(header(text, "needs").orElse(table).split(","))
-                .map(String::strip).filter(s -> !s.isEmpty()).toList();
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .toList();
         boolean global = header(text, "scope").map("global"::equals).orElse(false);
-        String sql = text.lines().filter(l -> !l.strip().startsWith("--")).reduce("", (a, b) -> a + b + "\n").strip();
+        String sql = text.lines()
+                .filter(l -> !l.strip().startsWith("--"))
+                .reduce("", (a, b) -> a + b + "\n")
+                .strip();
         if (sql.endsWith(";")) {
             sql = sql.substring(0, sql.length() - 1);
         }
@@ -45,7 +54,9 @@ record InventoryQuery(String file, String item, String table, List<String> needs
 
     private static Optional<String> header(String text, String key) {
         String prefix = "-- " + key + ":";
-        return text.lines().filter(l -> l.startsWith(prefix)).map(l -> l.substring(prefix.length()).strip())
+        return text.lines()
+                .filter(l -> l.startsWith(prefix))
+                .map(l -> l.substring(prefix.length()).strip())
                 .findFirst();
     }
 

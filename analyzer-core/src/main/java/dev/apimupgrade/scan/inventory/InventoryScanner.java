@@ -43,6 +43,7 @@ public final class InventoryScanner {
     public static final String SUPER_TENANT = "carbon.super";
     /** The tenant of items that belong to the whole installation (the tenant list itself). */
     public static final String ALL_TENANTS = "(all)";
+
     public static final String SYNAPSE = "synapse-files";
     static final String TENANTS = "tenants";
     static final String SUPER_SYNAPSE = "repository/deployment/server/synapse-configs/default";
@@ -82,16 +83,19 @@ public final class InventoryScanner {
             problem.ifPresent(p -> problems.add(spec.name() + " (" + spec.target() + "): " + p));
         }
         List<InventoryItem> items = new ArrayList<>();
-        rows.forEach((item, byTenant) -> byTenant.forEach((tenantKey, lines) -> items.add(item(
-                tenant(tenantKey, domains), item, tables.get(item), lines, Map.of(), sources.get(item)))));
+        rows.forEach((item, byTenant) -> byTenant.forEach((tenantKey, lines) -> items.add(
+                item(tenant(tenantKey, domains), item, tables.get(item), lines, Map.of(), sources.get(item)))));
         items.addAll(synapse(home, domains, problems));
         items.sort(java.util.Comparator.comparing(InventoryItem::tenant).thenComparing(InventoryItem::item));
         return new Inventory(home.toString(), items, domains, problems);
     }
 
-    private Optional<String> read(DatasourceSpec spec, Map<String, Map<String, List<String>>> rows,
-                                  Map<String, SourceRef> sources, Map<String, String> tables,
-                                  Map<String, String> domains) {
+    private Optional<String> read(
+            DatasourceSpec spec,
+            Map<String, Map<String, List<String>>> rows,
+            Map<String, SourceRef> sources,
+            Map<String, String> tables,
+            Map<String, String> domains) {
         if (spec.problem().isPresent()) {
             return spec.problem();
         }
@@ -122,9 +126,11 @@ public final class InventoryScanner {
         }
     }
 
-    private static void run(Connection c, InventoryQuery q, Map<String, List<String>> byTenant,
-                            Map<String, String> domains) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(q.sql())) {
+    private static void run(
+            Connection c, InventoryQuery q, Map<String, List<String>> byTenant, Map<String, String> domains)
+            throws SQLException {
+        try (Statement s = c.createStatement();
+                ResultSet r = s.executeQuery(q.sql())) {
             int n = r.getMetaData().getColumnCount();
             boolean provider = r.getMetaData().getColumnLabel(1).equalsIgnoreCase("PROVIDER");
             while (r.next()) {
@@ -190,8 +196,12 @@ public final class InventoryScanner {
             try (Stream<Path> dirs = Files.list(tenants)) {
                 for (Path d : dirs.filter(Files::isDirectory).sorted().toList()) {
                     String id = d.getFileName().toString();
-                    synapseOf(home, TENANTS_DIR + "/" + id + "/synapse-configs/default",
-                            domains.getOrDefault(id, "tenant-" + id), problems).ifPresent(out::add);
+                    synapseOf(
+                                    home,
+                                    TENANTS_DIR + "/" + id + "/synapse-configs/default",
+                                    domains.getOrDefault(id, "tenant-" + id),
+                                    problems)
+                            .ifPresent(out::add);
                 }
             } catch (IOException e) {
                 problems.add(TENANTS_DIR + ": cannot be listed (" + e.getClass().getSimpleName() + ")");
@@ -218,17 +228,27 @@ public final class InventoryScanner {
         }
         List<String> lines = new ArrayList<>();
         files.forEach((path, sha) -> lines.add(path + "\t" + sha));
-        return Optional.of(item(tenant, SYNAPSE, "", lines, files,
-                new SourceRef(relative, 0)));
+        return Optional.of(item(tenant, SYNAPSE, "", lines, files, new SourceRef(relative, 0)));
     }
 
-    static InventoryItem item(String tenant, String item, String table, List<String> lines,
-                              Map<String, String> entries, SourceRef source) {
+    static InventoryItem item(
+            String tenant,
+            String item,
+            String table,
+            List<String> lines,
+            Map<String, String> entries,
+            SourceRef source) {
         List<String> sorted = new ArrayList<>(lines);
         sorted.sort(null);
         String text = String.join("\n", sorted);
-        return new InventoryItem(tenant, item, table == null ? "" : table, sorted.size(),
-                FileDigest.sha256(text.getBytes(StandardCharsets.UTF_8)), entries, source);
+        return new InventoryItem(
+                tenant,
+                item,
+                table == null ? "" : table,
+                sorted.size(),
+                FileDigest.sha256(text.getBytes(StandardCharsets.UTF_8)),
+                entries,
+                source);
     }
 
     /** The four synapse files the migration replaces with the 3.1.0 ones (a difference in them is expected). */

@@ -17,7 +17,8 @@ class ActionTest {
             new Backup("solr"),
             new RunSqlScript("apim_db", "am-3.0.0-to-3.1.0").dialect("POSTGRES"),
             new AdaptSqlStatement("apim_db", "am-3.0.0-to-3.1.0", "NAME", "UQ_NAME"),
-            ManualStep.of("new-home", "run the migration client").command("sh wso2server.sh")
+            ManualStep.of("new-home", "run the migration client")
+                    .command("sh wso2server.sh")
                     .removedAfter("repository/components/dropins/x.jar", "migration-resources"));
 
     @Test
@@ -28,24 +29,35 @@ class ActionTest {
     @Test
     void anActionReadBackFromItsPlanJsonKindAndParamsIsTheSameTypedAction() {
         for (Action a : ONE_OF_EACH_KIND) {
-            assertThat(Action.of(a.kind().label(), a.target(), a.params())).as(a.kind().label()).contains(a);
+            assertThat(Action.of(a.kind().label(), a.target(), a.params()))
+                    .as(a.kind().label())
+                    .contains(a);
         }
     }
 
     @Test
     void planJsonKeepsTheParameterNamesAndCommaListsOfEarlierPlans() {
-        assertThat(ONE_OF_EACH_KIND.get(1).params()).isEqualTo(Map.of("from", "OLD:repository/tenants/1",
-                "exclude", "a.xml,b/c.xml"));
+        assertThat(ONE_OF_EACH_KIND.get(1).params())
+                .isEqualTo(Map.of("from", "OLD:repository/tenants/1", "exclude", "a.xml,b/c.xml"));
         assertThat(ONE_OF_EACH_KIND.get(3).params()).isEqualTo(Map.of("from", "OLD", "relativeH2", "true"));
-        assertThat(ONE_OF_EACH_KIND.get(8).params()).isEqualTo(Map.of("step", "run the migration client",
-                "command", "sh wso2server.sh", "removedAfter", "repository/components/dropins/x.jar,migration-resources"));
+        assertThat(ONE_OF_EACH_KIND.get(8).params())
+                .isEqualTo(Map.of(
+                        "step",
+                        "run the migration client",
+                        "command",
+                        "sh wso2server.sh",
+                        "removedAfter",
+                        "repository/components/dropins/x.jar,migration-resources"));
         assertThat(SetTomlTable.fromOld("truststore").params()).isEqualTo(Map.of("from", "OLD"));
     }
 
     @Test
     void parametersThePlannerAddedAreIgnoredWhenAPlanStepIsReadAsATypedAction() {
-        assertThat(Action.of("RunSqlScript", "apim_db", Map.of("script", "reg-index", "dialectFolder", "postgres",
-                "identifier.X", "Y"))).contains(new RunSqlScript("apim_db", "reg-index"));
+        assertThat(Action.of(
+                        "RunSqlScript",
+                        "apim_db",
+                        Map.of("script", "reg-index", "dialectFolder", "postgres", "identifier.X", "Y")))
+                .contains(new RunSqlScript("apim_db", "reg-index"));
     }
 
     @Test
@@ -62,9 +74,10 @@ class ActionTest {
 
     @Test
     void aManualStepThatStartsTheServerIsDoneWhenTheLogShowsTheStartAndTheRemovedPathsAreGone() {
-        assertThat(ONE_OF_EACH_KIND.get(8).postCondition(Map.of())).isEqualTo("you did it by hand; the 3.1.0 home's"
-                + " repository/logs/wso2carbon.log shows that start finished (a line 'WSO2 Carbon started in ...') and"
-                + " no ERROR line from it; repository/components/dropins/x.jar, migration-resources no longer in the"
-                + " 3.1.0 home");
+        assertThat(ONE_OF_EACH_KIND.get(8).postCondition(Map.of()))
+                .isEqualTo("you did it by hand; the 3.1.0 home's"
+                        + " repository/logs/wso2carbon.log shows that start finished (a line 'WSO2 Carbon started in ...') and"
+                        + " no ERROR line from it; repository/components/dropins/x.jar, migration-resources no longer in the"
+                        + " 3.1.0 home");
     }
 }

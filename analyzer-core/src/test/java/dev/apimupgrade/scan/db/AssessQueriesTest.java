@@ -18,9 +18,12 @@ class AssessQueriesTest {
         int ran = 0;
         for (String name : NAMES) {
             if (ServerFacts.script(kind, name).isPresent()) {
-                try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(ServerFacts.script(kind,
-                        name).get())) {
-                    assertThat(rs.next()).as(kind + " " + name + " returns a row").isTrue();
+                try (Statement s = c.createStatement();
+                        ResultSet rs =
+                                s.executeQuery(ServerFacts.script(kind, name).get())) {
+                    assertThat(rs.next())
+                            .as(kind + " " + name + " returns a row")
+                            .isTrue();
                 }
                 ran++;
             }
@@ -30,8 +33,11 @@ class AssessQueriesTest {
 
     @Test
     void everyTestedProductHasACollationQuery() {
-        for (DatabaseProduct kind : List.of(DatabaseProduct.H2, DatabaseProduct.POSTGRESQL, DatabaseProduct.MARIADB, DatabaseProduct.MYSQL)) {
-            assertThat(ServerFacts.script(kind, ServerFacts.COLLATION)).as(kind.name()).isPresent();
+        for (DatabaseProduct kind : List.of(
+                DatabaseProduct.H2, DatabaseProduct.POSTGRESQL, DatabaseProduct.MARIADB, DatabaseProduct.MYSQL)) {
+            assertThat(ServerFacts.script(kind, ServerFacts.COLLATION))
+                    .as(kind.name())
+                    .isPresent();
         }
     }
 
@@ -44,14 +50,16 @@ class AssessQueriesTest {
 
     @Test
     void thePostgresQueriesRun() throws Exception {
-        try (TestDatabases.Created db = TestDatabases.postgres(); Connection c = db.connect()) {
+        try (TestDatabases.Created db = TestDatabases.postgres();
+                Connection c = db.connect()) {
             assertThat(runAll(c, DatabaseProduct.POSTGRESQL)).isEqualTo(2);
         }
     }
 
     @Test
     void theMariaDbQueriesRun() throws Exception {
-        try (TestDatabases.Created db = TestDatabases.mariadb(""); Connection c = db.connect()) {
+        try (TestDatabases.Created db = TestDatabases.mariadb("");
+                Connection c = db.connect()) {
             assertThat(runAll(c, DatabaseProduct.MARIADB)).isEqualTo(2);
         }
     }

@@ -12,9 +12,16 @@ import org.junit.jupiter.api.Test;
 
 class DatabaseScanFailureTest {
     private static DatabaseScan scanOf(String url) {
-        DatasourceSpec spec = new DatasourceSpec("apim_db", url, url, "apimuser", "apimpass", Optional.empty(),
+        DatasourceSpec spec = new DatasourceSpec(
+                "apim_db",
+                url,
+                url,
+                "apimuser",
+                "apimpass",
+                Optional.empty(),
                 SourceRef.line(Role.OLD, DatasourceSpecs.TOML, 4));
-        return ofType(new DatabaseScanner().scan(new DatasourceSpecs(List.of(spec))), DatabaseScan.class).get(0);
+        return ofType(new DatabaseScanner().scan(new DatasourceSpecs(List.of(spec))), DatabaseScan.class)
+                .get(0);
     }
 
     @Test
@@ -22,8 +29,10 @@ class DatabaseScanFailureTest {
         DatabaseScan scan = scanOf("jdbc:oracle:thin:@db.example:1521/ORCLPDB1");
 
         assertThat(scan.scanned()).isFalse();
-        assertThat(scan.reason()).startsWith("db.example:1521/ORCLPDB1: unreachable, or no JDBC driver for ORACLE")
-                .doesNotContain("apimuser").doesNotContain("apimpass");
+        assertThat(scan.reason())
+                .startsWith("db.example:1521/ORCLPDB1: unreachable, or no JDBC driver for ORACLE")
+                .doesNotContain("apimuser")
+                .doesNotContain("apimpass");
         assertThat(scan.source()).isEqualTo(SourceRef.line(Role.OLD, DatasourceSpecs.TOML, 4));
     }
 

@@ -9,7 +9,6 @@ import dev.apimupgrade.fact.DbConstraint;
 import dev.apimupgrade.fact.DbProduct;
 import dev.apimupgrade.fact.DbTable;
 import dev.apimupgrade.fact.Observation;
-import dev.apimupgrade.fact.RowCount;
 import dev.apimupgrade.scan.Installation;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +34,8 @@ class DatabaseScannerH2Test {
         try (Connection c = DriverManager.getConnection("jdbc:h2:" + db, "wso2carbon", PASSWORD)) {
             TestDatabases.loadFixture(c);
         }
-        Files.writeString(home.resolve("repository/conf/deployment.toml").toAbsolutePath(), """
+        Files.writeString(
+                home.resolve("repository/conf/deployment.toml").toAbsolutePath(), """
                 [server]
                 hostname = "localhost"
 
@@ -55,13 +55,17 @@ class DatabaseScannerH2Test {
     /** This JVM's H2 copies only: other builds on the machine make and remove their own meanwhile. */
     private static List<String> temporaryCopies() throws Exception {
         try (Stream<Path> files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
-            return files.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(ReadOnlyConnection.COPY_PREFIX + ProcessHandle.current().pid() + "-")).sorted()
+            return files.map(p -> p.getFileName().toString())
+                    .filter(n -> n.startsWith(ReadOnlyConnection.COPY_PREFIX
+                            + ProcessHandle.current().pid() + "-"))
+                    .sorted()
                     .toList();
         }
     }
 
     @Test
-    void scanningReadsACopySoTheOriginalH2FileStaysByteIdenticalNoLockFileAppearsAndTheCopyIsRemoved() throws Exception {
+    void scanningReadsACopySoTheOriginalH2FileStaysByteIdenticalNoLockFileAppearsAndTheCopyIsRemoved()
+            throws Exception {
         Files.createDirectories(home.resolve("repository/conf"));
         Path mv = h2Home(PASSWORD);
         byte[] before = Files.readAllBytes(mv);
@@ -71,7 +75,9 @@ class DatabaseScannerH2Test {
 
         List<Observation> facts = scan(Map.of());
 
-        assertThat(ofType(facts, DatabaseScan.class)).singleElement().satisfies(s -> assertThat(s.scanned()).isTrue());
+        assertThat(ofType(facts, DatabaseScan.class))
+                .singleElement()
+                .satisfies(s -> assertThat(s.scanned()).isTrue());
         assertThat(temporaryCopies()).as("temporary H2 copies left behind").isEqualTo(copiesBefore);
         assertThat(Files.readAllBytes(mv)).isEqualTo(before);
         assertThat(Files.getLastModifiedTime(mv)).isEqualTo(modified);
@@ -87,18 +93,23 @@ class DatabaseScannerH2Test {
 
         List<Observation> facts = scan(Map.of());
 
-        assertThat(ofType(facts, DbProduct.class)).singleElement()
-                .satisfies(p -> assertThat(p.product() + " " + p.version() + " " + p.untested()).startsWith("H2 1.4.199"));
+        assertThat(ofType(facts, DbProduct.class))
+                .singleElement()
+                .satisfies(p -> assertThat(p.product() + " " + p.version() + " " + p.untested())
+                        .startsWith("H2 1.4.199"));
         assertThat(ofType(facts, DbConstraint.class)).anySatisfy(c -> {
             assertThat(c.table()).isEqualTo("AM_SYSTEM_APPS");
             assertThat(c.kind()).isEqualTo(DbConstraint.UNIQUE);
             assertThat(c.columns()).isEqualTo("NAME");
             assertThat(c.name()).startsWith("CONSTRAINT_");
         });
-        assertThat(ofType(facts, DbTable.class)).filteredOn(t -> !t.present()).extracting(DbTable::table)
+        assertThat(ofType(facts, DbTable.class))
+                .filteredOn(t -> !t.present())
+                .extracting(DbTable::table)
                 .containsExactlyInAnyOrder("AM_API_CATEGORIES", "AM_USER", "AM_SECURITY_AUDIT_UUID_MAPPING");
         assertThat(FixtureCounts.of(facts)).containsExactlyInAnyOrderEntriesOf(FixtureCounts.EXPECTED);
-        assertThat(ofType(facts, DbCollation.class)).singleElement()
+        assertThat(ofType(facts, DbCollation.class))
+                .singleElement()
                 .satisfies(c -> assertThat(c.caseSensitive()).isTrue());
     }
 
@@ -109,14 +120,15 @@ class DatabaseScannerH2Test {
         String db = mv.toString().substring(0, mv.toString().length() - ".mv.db".length());
         List<Observation> facts = new java.util.ArrayList<>();
         try (Connection c = DriverManager.getConnection("jdbc:h2:" + db, "wso2carbon", PASSWORD)) {
-            Catalog catalog = new CatalogReader("apim_db", facts).readJdbc(c.getMetaData(), c.getCatalog(),
-                    c.getSchema());
-            new RowCounter(org.jooq.impl.DSL.using(c, org.jooq.SQLDialect.DEFAULT), catalog, "apim_db",
-                    facts).countAll();
+            Catalog catalog =
+                    new CatalogReader("apim_db", facts).readJdbc(c.getMetaData(), c.getCatalog(), c.getSchema());
+            new RowCounter(org.jooq.impl.DSL.using(c, org.jooq.SQLDialect.DEFAULT), catalog, "apim_db", facts)
+                    .countAll();
         }
 
         assertThat(FixtureCounts.of(facts)).containsExactlyInAnyOrderEntriesOf(FixtureCounts.EXPECTED);
-        assertThat(ofType(facts, DbConstraint.class)).filteredOn(c -> c.table().equals("AM_SYSTEM_APPS"))
+        assertThat(ofType(facts, DbConstraint.class))
+                .filteredOn(c -> c.table().equals("AM_SYSTEM_APPS"))
                 .extracting(c -> c.kind() + " " + c.columns())
                 .containsExactlyInAnyOrder("PRIMARY KEY ID", "UNIQUE NAME", "UNIQUE CONSUMER_KEY");
     }
@@ -144,11 +156,12 @@ class DatabaseScannerH2Test {
         h2Home("$secret{apim_db_password}");
 
         DatabaseScan unread = ofType(scan(Map.of()), DatabaseScan.class).get(0);
-        DatabaseScan read = ofType(scan(Map.of("APIM_UPGRADE_DB_PASSWORD_APIM_DB", PASSWORD)),
-                DatabaseScan.class).get(0);
+        DatabaseScan read = ofType(scan(Map.of("APIM_UPGRADE_DB_PASSWORD_APIM_DB", PASSWORD)), DatabaseScan.class)
+                .get(0);
 
         assertThat(unread.scanned()).isFalse();
-        assertThat(unread.reason()).contains("$secret{apim_db_password}", "APIM_UPGRADE_DB_PASSWORD_APIM_DB")
+        assertThat(unread.reason())
+                .contains("$secret{apim_db_password}", "APIM_UPGRADE_DB_PASSWORD_APIM_DB")
                 .contains("repository/database/WSO2AM_DB");
         assertThat(read.scanned()).isTrue();
     }

@@ -11,6 +11,9 @@ import dev.apimupgrade.fact.DbProduct;
 import dev.apimupgrade.fact.DbTable;
 import dev.apimupgrade.fact.Observation;
 import dev.apimupgrade.fact.RowCount;
+import dev.apimupgrade.scan.Installation;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -18,16 +21,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import dev.apimupgrade.scan.Installation;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class DatabaseScannerPostgresTest {
-    private static final List<String> FIXTURE_TABLES = List.of("am_system_apps", "idn_oauth2_scope",
-            "idn_oidc_scope", "idn_oauth2_scope_binding", "idn_oauth2_access_token", "reg_resource", "reg_tag",
-            "reg_resource_tag", "reg_log", "um_tenant", "apilastaccesssummary");
+    private static final List<String> FIXTURE_TABLES = List.of(
+            "am_system_apps",
+            "idn_oauth2_scope",
+            "idn_oidc_scope",
+            "idn_oauth2_scope_binding",
+            "idn_oauth2_access_token",
+            "reg_resource",
+            "reg_tag",
+            "reg_resource_tag",
+            "reg_log",
+            "um_tenant",
+            "apilastaccesssummary");
 
     private static List<Observation> scan(DatasourceSpec spec) {
         return new DatabaseScanner().scan(new DatasourceSpecs(List.of(spec)));
@@ -36,10 +45,11 @@ class DatabaseScannerPostgresTest {
     /** Row count and an md5 of every row, per fixture table: equal before and after proves nothing was written. */
     private static Map<String, String> checksums(TestDatabases.Created db) throws Exception {
         Map<String, String> out = new TreeMap<>();
-        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+        try (Connection c = db.connect();
+                Statement s = c.createStatement()) {
             for (String t : FIXTURE_TABLES) {
-                try (ResultSet rs = s.executeQuery("SELECT count(*), md5(string_agg(t::text, '|' ORDER BY t::text)) FROM "
-                        + t + " t")) {
+                try (ResultSet rs = s.executeQuery(
+                        "SELECT count(*), md5(string_agg(t::text, '|' ORDER BY t::text)) FROM " + t + " t")) {
                     rs.next();
                     out.put(t, rs.getLong(1) + ":" + rs.getString(2));
                 }
@@ -69,8 +79,12 @@ class DatabaseScannerPostgresTest {
                 assertThat(c.table() + " " + c.kind() + " " + c.columns()).isEqualTo("AM_SYSTEM_APPS UNIQUE NAME");
                 assertThat(c.name()).isEqualTo("am_system_apps_name_key");
             });
-            assertThat(ofType(facts, DbPrivilege.class)).singleElement()
-                    .isEqualTo(new DbPrivilege("apim_db", DbPrivilege.SUPERUSER, true,
+            assertThat(ofType(facts, DbPrivilege.class))
+                    .singleElement()
+                    .isEqualTo(new DbPrivilege(
+                            "apim_db",
+                            DbPrivilege.SUPERUSER,
+                            true,
                             dev.apimupgrade.fact.SourceRef.db("apim_db", "pg_roles.rolsuper")));
         }
     }
@@ -87,15 +101,19 @@ class DatabaseScannerPostgresTest {
             db.run("CREATE SCHEMA apim");
             db.run("CREATE TABLE apim.am_system_apps (id INTEGER, name VARCHAR(50) UNIQUE)");
             Files.createDirectories(home.resolve("repository/conf"));
-            Files.writeString(home.resolve(DatasourceSpecs.TOML), "[database.apim_db]\ntype = \"postgre\"\n"
-                    + "url = \"" + db.url() + "?ApplicationName=apimupgrade&amp;currentSchema=apim\"\n"
-                    + "username = \"" + db.user() + "\"\npassword = \"\"\n");
+            Files.writeString(
+                    home.resolve(DatasourceSpecs.TOML),
+                    "[database.apim_db]\ntype = \"postgre\"\n"
+                            + "url = \"" + db.url() + "?ApplicationName=apimupgrade&amp;currentSchema=apim\"\n"
+                            + "username = \"" + db.user() + "\"\npassword = \"\"\n");
 
-            List<Observation> facts = new DatabaseScanner().scan(DatasourceSpecs.read(
-                    new Installation(home, Optional.empty()), Map.of(), Map.of()));
+            List<Observation> facts = new DatabaseScanner()
+                    .scan(DatasourceSpecs.read(new Installation(home, Optional.empty()), Map.of(), Map.of()));
 
-            assertThat(ofType(facts, DbTable.class)).filteredOn(t -> t.table().equals("AM_SYSTEM_APPS"))
-                    .singleElement().satisfies(t -> assertThat(t.present()).isTrue());
+            assertThat(ofType(facts, DbTable.class))
+                    .filteredOn(t -> t.table().equals("AM_SYSTEM_APPS"))
+                    .singleElement()
+                    .satisfies(t -> assertThat(t.present()).isTrue());
         }
     }
 
@@ -107,7 +125,9 @@ class DatabaseScannerPostgresTest {
             try {
                 List<Observation> facts = scan(db.spec("apim_db", role));
 
-                assertThat(ofType(facts, DbPrivilege.class)).extracting(DbPrivilege::granted).containsExactly(false);
+                assertThat(ofType(facts, DbPrivilege.class))
+                        .extracting(DbPrivilege::granted)
+                        .containsExactly(false);
                 // the step that grants the role names it, and the server it is a role of (loopback here)
                 assertThat(ofType(facts, DbAccount.class)).singleElement().satisfies(a -> {
                     assertThat(a.user()).isEqualTo(role);
@@ -130,15 +150,22 @@ class DatabaseScannerPostgresTest {
 
             List<Observation> facts = scan(db.spec("apim_db", db.user()));
 
-            assertThat(ofType(facts, DbConstraint.class)).filteredOn(c -> c.table().equals("AM_SYSTEM_APPS"))
+            assertThat(ofType(facts, DbConstraint.class))
+                    .filteredOn(c -> c.table().equals("AM_SYSTEM_APPS"))
                     .extracting(c -> c.kind() + " " + c.name() + " (" + c.columns() + ")")
-                    .contains("UNIQUE am_system_apps_name_key (NAME)",
+                    .contains(
+                            "UNIQUE am_system_apps_name_key (NAME)",
                             "UNIQUE am_system_apps_consumer_key_key (CONSUMER_KEY)");
-            assertThat(ofType(facts, DbTable.class)).filteredOn(t -> !t.present()).extracting(DbTable::table)
+            assertThat(ofType(facts, DbTable.class))
+                    .filteredOn(t -> !t.present())
+                    .extracting(DbTable::table)
                     .containsExactlyInAnyOrder("AM_API_CATEGORIES", "AM_USER", "AM_SECURITY_AUDIT_UUID_MAPPING");
-            assertThat(ofType(facts, DbTable.class)).filteredOn(DbTable::present).extracting(DbTable::table)
+            assertThat(ofType(facts, DbTable.class))
+                    .filteredOn(DbTable::present)
+                    .extracting(DbTable::table)
                     .contains("IDN_OIDC_SCOPE", "REG_LOG", "UM_TENANT", "REG_RESOURCE_PROPERTY");
-            assertThat(FixtureCounts.of(facts)).containsEntry("REG_LOG " + RowCount.ROWS, 0L)
+            assertThat(FixtureCounts.of(facts))
+                    .containsEntry("REG_LOG " + RowCount.ROWS, 0L)
                     .containsEntry("IDN_OAUTH2_SCOPE_BINDING " + RowCount.SCOPE_BINDING_NULL_OR_EMPTY, 0L)
                     .containsEntry("REG_RESOURCE_PROPERTY " + RowCount.CLEANUP_DELETES, 0L);
         }
@@ -147,13 +174,21 @@ class DatabaseScannerPostgresTest {
     @Test
     void anUnreachableServerIsNotReadAndItsReasonNamesHostAndDatabaseButNoCredentials() {
         String url = "jdbc:postgresql://127.0.0.1:1/WSO2AM_DB?user=dbadmin&password=hunter2";
-        DatasourceSpec spec = new DatasourceSpec("apim_db", url, url, "dbadmin", "hunter2", Optional.empty(),
+        DatasourceSpec spec = new DatasourceSpec(
+                "apim_db",
+                url,
+                url,
+                "dbadmin",
+                "hunter2",
+                Optional.empty(),
                 dev.apimupgrade.fact.SourceRef.line(dev.apimupgrade.fact.Role.OLD, DatasourceSpecs.TOML, 9));
 
         DatabaseScan scan = ofType(scan(spec), DatabaseScan.class).get(0);
 
         assertThat(scan.scanned()).isFalse();
-        assertThat(scan.reason()).startsWith("127.0.0.1:1/WSO2AM_DB: unreachable (")
-                .doesNotContain("hunter2").doesNotContain("dbadmin");
+        assertThat(scan.reason())
+                .startsWith("127.0.0.1:1/WSO2AM_DB: unreachable (")
+                .doesNotContain("hunter2")
+                .doesNotContain("dbadmin");
     }
 }

@@ -53,7 +53,8 @@ class DatasourceSpecsTest {
     }
 
     @Test
-    void anEscapedAmpersandIsConnectedToAsTheServerRendersItWhileTheConfiguredUrlKeepsTheTextAsWritten() throws Exception {
+    void anEscapedAmpersandIsConnectedToAsTheServerRendersItWhileTheConfiguredUrlKeepsTheTextAsWritten()
+            throws Exception {
         DatasourceSpecs specs = read("""
                 [database.apim_db]
                 type = "mysql"
@@ -63,18 +64,22 @@ class DatasourceSpecsTest {
                 """, Map.of(), Map.of());
 
         DatasourceSpec spec = specs.all().get(0);
-        assertThat(spec.connectUrl()).isEqualTo("jdbc:mysql://db.example:3306/WSO2AM_DB?useSSL=false&autoReconnect=true");
-        assertThat(spec.configuredUrl()).isEqualTo("jdbc:mysql://db.example:3306/WSO2AM_DB?useSSL=false&amp;autoReconnect=true");
+        assertThat(spec.connectUrl())
+                .isEqualTo("jdbc:mysql://db.example:3306/WSO2AM_DB?useSSL=false&autoReconnect=true");
+        assertThat(spec.configuredUrl())
+                .isEqualTo("jdbc:mysql://db.example:3306/WSO2AM_DB?useSSL=false&amp;autoReconnect=true");
         assertThat(spec.target()).isEqualTo("db.example:3306/WSO2AM_DB");
     }
 
     @Test
     void theTargetNamesHostAndDatabaseOfEveryProductsUrlAndNoCredentials() {
         assertThat(target("jdbc:oracle:thin:@db.example:1521/ORCLPDB1")).isEqualTo("db.example:1521/ORCLPDB1");
-        assertThat(target("jdbc:oracle:thin:scott/tiger@//db.example:1521/APIM")).isEqualTo("db.example:1521/APIM");
+        assertThat(target("jdbc:oracle:thin:scott/tiger@//db.example:1521/APIM"))
+                .isEqualTo("db.example:1521/APIM");
         assertThat(target("jdbc:sqlserver://db.example:1433;databaseName=WSO2AM_DB;user=sa;password=pw"))
                 .isEqualTo("db.example:1433/WSO2AM_DB");
-        assertThat(target("jdbc:mysql://u:pw@db.example:3306/apim?useSSL=false")).isEqualTo("db.example:3306/apim");
+        assertThat(target("jdbc:mysql://u:pw@db.example:3306/apim?useSSL=false"))
+                .isEqualTo("db.example:3306/apim");
         assertThat(target("jdbc:db2://db.example:50000/APIM:user=db2;")).isEqualTo("db.example:50000/APIM");
     }
 
@@ -100,8 +105,10 @@ class DatasourceSpecsTest {
                 password = "given"
                 """, Map.of(), Map.of());
 
-        assertThat(specs.all()).extracting(DatasourceSpec::name, DatasourceSpec::user, DatasourceSpec::password)
-                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("local", "wso2carbon", "wso2carbon"),
+        assertThat(specs.all())
+                .extracting(DatasourceSpec::name, DatasourceSpec::user, DatasourceSpec::password)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("local", "wso2carbon", "wso2carbon"),
                         org.assertj.core.groups.Tuple.tuple("apim_db", "wso2carbon", "wso2carbon"),
                         org.assertj.core.groups.Tuple.tuple("shared_db", "", ""),
                         org.assertj.core.groups.Tuple.tuple("user", "apim", "given"));
@@ -116,10 +123,16 @@ class DatasourceSpecsTest {
                 """;
 
         assertThat(read(toml, Map.of(), Map.of()).all().get(0).password()).isEqualTo("from-toml");
-        assertThat(read(toml, Map.of(), Map.of("APIM_UPGRADE_DB_PASSWORD_APIM_DB", "from-env")).all().get(0).password())
+        assertThat(read(toml, Map.of(), Map.of("APIM_UPGRADE_DB_PASSWORD_APIM_DB", "from-env"))
+                        .all()
+                        .get(0)
+                        .password())
                 .isEqualTo("from-env");
         assertThat(read(toml, Map.of("apim_db", "from-cli"), Map.of("APIM_UPGRADE_DB_PASSWORD_APIM_DB", "from-env"))
-                .all().get(0).password()).isEqualTo("from-cli");
+                        .all()
+                        .get(0)
+                        .password())
+                .isEqualTo("from-cli");
     }
 
     @Test
@@ -153,7 +166,9 @@ class DatasourceSpecsTest {
 
     @Test
     void withoutADeploymentTomlThereAreNoSpecsAndMalformedTomlIsAnInputErrorWithItsLine() throws Exception {
-        assertThat(DatasourceSpecs.read(new Installation(home, Optional.empty()), Map.of(), Map.of()).all()).isEmpty();
+        assertThat(DatasourceSpecs.read(new Installation(home, Optional.empty()), Map.of(), Map.of())
+                        .all())
+                .isEmpty();
 
         assertThatThrownBy(() -> read("[database.apim_db]\nurl = \"jdbc:h2:./x\n", Map.of(), Map.of()))
                 .isInstanceOfSatisfying(InputException.class, e -> {
@@ -164,7 +179,11 @@ class DatasourceSpecsTest {
 
     @Test
     void aSuppliedDriverJarIsLoadedInItsOwnClassLoader() throws Exception {
-        Path h2Jar = Path.of(org.h2.Driver.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path h2Jar = Path.of(org.h2.Driver.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .toURI());
 
         List<Driver> drivers = JdbcDrivers.load(List.of(h2Jar));
 
@@ -182,8 +201,11 @@ class DatasourceSpecsTest {
         Path analytics = home.resolve("analytics");
         Files.createDirectories(analytics.resolve("conf/worker"));
         Files.writeString(analytics.resolve(AnalyticsYaml.WORKER), workerYaml);
-        return DatasourceSpecs.read(new Installation(home, Optional.empty()),
-                new AnalyticsHomes(Optional.of(analytics), Optional.empty()), Map.of(), env);
+        return DatasourceSpecs.read(
+                new Installation(home, Optional.empty()),
+                new AnalyticsHomes(Optional.of(analytics), Optional.empty()),
+                Map.of(),
+                env);
     }
 
     private static String worker(String url, String password) {
@@ -201,13 +223,16 @@ class DatasourceSpecsTest {
     }
 
     @Test
-    void theOldAnalyticsWorkersApimAnalyticsDbIsReadWithItsH2FileInTheAnalyticsHomeAndItsYamlPassword() throws Exception {
-        DatasourceSpecs specs = readWithAnalytics(worker(
-                "jdbc:h2:${sys:carbon.home}/wso2/worker/database/WSO2AM_STATS_DB;AUTO_SERVER=TRUE", "from-yaml"), Map.of());
+    void theOldAnalyticsWorkersApimAnalyticsDbIsReadWithItsH2FileInTheAnalyticsHomeAndItsYamlPassword()
+            throws Exception {
+        DatasourceSpecs specs = readWithAnalytics(
+                worker("jdbc:h2:${sys:carbon.home}/wso2/worker/database/WSO2AM_STATS_DB;AUTO_SERVER=TRUE", "from-yaml"),
+                Map.of());
 
         assertThat(analyticsOnly(specs)).singleElement().satisfies(s -> {
             assertThat(s.name()).isEqualTo("APIM_ANALYTICS_DB");
-            assertThat(s.connectUrl()).isEqualTo("jdbc:h2:" + home.resolve("analytics/wso2/worker/database/WSO2AM_STATS_DB"));
+            assertThat(s.connectUrl())
+                    .isEqualTo("jdbc:h2:" + home.resolve("analytics/wso2/worker/database/WSO2AM_STATS_DB"));
             assertThat(s.password()).isEqualTo("from-yaml");
             assertThat(s.problem()).isEmpty();
             assertThat(s.source().where()).isEqualTo("OLD-analytics:conf/worker/deployment.yaml");
@@ -216,26 +241,37 @@ class DatasourceSpecsTest {
     }
 
     @Test
-    void theAnalyticsPasswordVariableOverridesTheYamlAndAVaultReferenceWithoutItLeavesTheDatabaseUntried() throws Exception {
+    void theAnalyticsPasswordVariableOverridesTheYamlAndAVaultReferenceWithoutItLeavesTheDatabaseUntried()
+            throws Exception {
         String url = "jdbc:mysql://stats.example:3306/stats";
-        assertThat(analyticsOnly(readWithAnalytics(worker(url, "${sec:analytics.db}"),
-                Map.of("APIM_UPGRADE_DB_PASSWORD_APIM_ANALYTICS_DB", "from-env"))).get(0).password())
+        assertThat(analyticsOnly(readWithAnalytics(
+                                worker(url, "${sec:analytics.db}"),
+                                Map.of("APIM_UPGRADE_DB_PASSWORD_APIM_ANALYTICS_DB", "from-env")))
+                        .get(0)
+                        .password())
                 .isEqualTo("from-env");
 
-        DatasourceSpec untried = analyticsOnly(readWithAnalytics(worker(url, "${sec:analytics.db}"), Map.of())).get(0);
-        assertThat(untried.problem()).hasValueSatisfying(p -> assertThat(p)
-                .contains("APIM_UPGRADE_DB_PASSWORD_APIM_ANALYTICS_DB").contains("${sec:analytics.db}"));
+        DatasourceSpec untried = analyticsOnly(readWithAnalytics(worker(url, "${sec:analytics.db}"), Map.of()))
+                .get(0);
+        assertThat(untried.problem())
+                .hasValueSatisfying(p -> assertThat(p)
+                        .contains("APIM_UPGRADE_DB_PASSWORD_APIM_ANALYTICS_DB")
+                        .contains("${sec:analytics.db}"));
     }
 
     @Test
     void withoutAnAnalyticsHomeOnlyTheTomlDatasourcesAndTheDefaultApimDbAreRead() throws Exception {
-        assertThat(read("[server]\nhostname = \"localhost\"\n", Map.of(), Map.of()).all())
-                .extracting(DatasourceSpec::name).containsExactly("apim_db");
+        assertThat(read("[server]\nhostname = \"localhost\"\n", Map.of(), Map.of())
+                        .all())
+                .extracting(DatasourceSpec::name)
+                .containsExactly("apim_db");
     }
 
     /** The analytics datasources of what was read (a toml without [database.apim_db] also gives apim_db's default). */
     private static java.util.List<DatasourceSpec> analyticsOnly(DatasourceSpecs specs) {
-        return specs.all().stream().filter(s -> s.name().equals("APIM_ANALYTICS_DB")).toList();
+        return specs.all().stream()
+                .filter(s -> s.name().equals("APIM_ANALYTICS_DB"))
+                .toList();
     }
 
     @Test
@@ -244,15 +280,28 @@ class DatasourceSpecsTest {
         Files.writeString(home.resolve(DatasourceSpecs.TOML), "[server]\nhostname = \"localhost\"\n");
         Path analytics = home.resolve("analytics");
         Files.createDirectories(analytics.resolve("conf/worker"));
-        Files.writeString(analytics.resolve(AnalyticsYaml.WORKER), worker(
-                "jdbc:h2:${sys:carbon.home}/wso2/worker/database/WSO2AM_STATS_DB;AUTO_SERVER=TRUE", "pw"));
+        Files.writeString(
+                analytics.resolve(AnalyticsYaml.WORKER),
+                worker("jdbc:h2:${sys:carbon.home}/wso2/worker/database/WSO2AM_STATS_DB;AUTO_SERVER=TRUE", "pw"));
         Path relative = Path.of("").toAbsolutePath().relativize(analytics);
 
-        DatasourceSpec spec = DatasourceSpecs.read(new Installation(home, Optional.empty()),
-                new AnalyticsHomes(Optional.of(relative), Optional.empty()), Map.of(), Map.of()).all().stream()
-                .filter(s -> s.name().equals("APIM_ANALYTICS_DB")).findFirst().orElseThrow();
+        DatasourceSpec spec = DatasourceSpecs.read(
+                        new Installation(home, Optional.empty()),
+                        new AnalyticsHomes(Optional.of(relative), Optional.empty()),
+                        Map.of(),
+                        Map.of())
+                .all()
+                .stream()
+                .filter(s -> s.name().equals("APIM_ANALYTICS_DB"))
+                .findFirst()
+                .orElseThrow();
 
-        assertThat(Path.of(spec.connectUrl().substring("jdbc:h2:".length())).toAbsolutePath().normalize())
-                .isEqualTo(analytics.resolve("wso2/worker/database/WSO2AM_STATS_DB").toAbsolutePath().normalize());
+        assertThat(Path.of(spec.connectUrl().substring("jdbc:h2:".length()))
+                        .toAbsolutePath()
+                        .normalize())
+                .isEqualTo(analytics
+                        .resolve("wso2/worker/database/WSO2AM_STATS_DB")
+                        .toAbsolutePath()
+                        .normalize());
     }
 }

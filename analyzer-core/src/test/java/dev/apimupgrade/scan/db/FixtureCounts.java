@@ -25,8 +25,7 @@ final class FixtureCounts {
             Map.entry("APILASTACCESSSUMMARY " + RowCount.APIVERSION_NULL, 1L),
             Map.entry("APILASTACCESSSUMMARY " + RowCount.DUPLICATES_UNDER_NEW_PK, 0L));
 
-    private FixtureCounts() {
-    }
+    private FixtureCounts() {}
 
     static Map<String, Long> of(List<Observation> facts) {
         Map<String, Long> out = new TreeMap<>();

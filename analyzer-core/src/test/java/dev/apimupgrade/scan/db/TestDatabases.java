@@ -23,8 +23,7 @@ import java.util.Optional;
  * server, or fails under CI=true), with our own 3.0.0 fixture.
  */
 final class TestDatabases {
-    private TestDatabases() {
-    }
+    private TestDatabases() {}
 
     /** A database created for one test on a server, reached at {@code url}; closing it drops it. */
     record Created(ScratchDatabase db, String url) implements AutoCloseable {
@@ -41,14 +40,21 @@ final class TestDatabases {
         }
 
         void run(String sql) throws SQLException {
-            try (Connection c = connect(); Statement s = c.createStatement()) {
+            try (Connection c = connect();
+                    Statement s = c.createStatement()) {
                 s.execute(sql);
             }
         }
 
         /** A spec as DatasourceSpecs would build it for this database. */
         DatasourceSpec spec(String datasource, String asUser) {
-            return new DatasourceSpec(datasource, url, url, asUser, "", Optional.empty(),
+            return new DatasourceSpec(
+                    datasource,
+                    url,
+                    url,
+                    asUser,
+                    "",
+                    Optional.empty(),
                     SourceRef.line(Role.OLD, DatasourceSpecs.TOML, 1));
         }
 

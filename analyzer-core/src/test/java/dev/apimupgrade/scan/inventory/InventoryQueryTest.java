@@ -10,12 +10,26 @@ import org.junit.jupiter.api.Test;
 class InventoryQueryTest {
     @Test
     void everyTestedProductHasTheSameItemsEachNamingTheTableItCounts() {
-        List<String> h2 = InventoryQuery.of(DatabaseProduct.H2).stream().map(InventoryQuery::item).toList();
-        assertThat(h2).contains("apis", "applications", "subscriptions", "scopes", "scope-bindings",
-                "throttling-policies", "tenants", "users", "oidc-scopes");
-        for (DatabaseProduct kind : List.of(DatabaseProduct.POSTGRESQL, DatabaseProduct.MARIADB, DatabaseProduct.MYSQL)) {
+        List<String> h2 = InventoryQuery.of(DatabaseProduct.H2).stream()
+                .map(InventoryQuery::item)
+                .toList();
+        assertThat(h2)
+                .contains(
+                        "apis",
+                        "applications",
+                        "subscriptions",
+                        "scopes",
+                        "scope-bindings",
+                        "throttling-policies",
+                        "tenants",
+                        "users",
+                        "oidc-scopes");
+        for (DatabaseProduct kind :
+                List.of(DatabaseProduct.POSTGRESQL, DatabaseProduct.MARIADB, DatabaseProduct.MYSQL)) {
             List<InventoryQuery> queries = InventoryQuery.of(kind);
-            assertThat(queries.stream().map(InventoryQuery::item).toList()).as(kind.name()).isEqualTo(h2);
+            assertThat(queries.stream().map(InventoryQuery::item).toList())
+                    .as(kind.name())
+                    .isEqualTo(h2);
             assertThat(queries).allSatisfy(q -> assertThat(q.needs()).contains(q.table()));
         }
     }
@@ -23,8 +37,9 @@ class InventoryQueryTest {
     @Test
     void noQueryReadsAPasswordSaltOrSecretColumn() {
         for (DatabaseProduct kind : List.of(DatabaseProduct.H2, DatabaseProduct.POSTGRESQL, DatabaseProduct.MARIADB)) {
-            assertThat(InventoryQuery.of(kind)).allSatisfy(q -> assertThat(q.sql().toUpperCase())
-                    .doesNotContain("PASSWORD", "SALT", "SECRET", "CONSUMER_KEY", "TOKEN"));
+            assertThat(InventoryQuery.of(kind))
+                    .allSatisfy(q -> assertThat(q.sql().toUpperCase())
+                            .doesNotContain("PASSWORD", "SALT", "SECRET", "CONSUMER_KEY", "TOKEN"));
         }
     }
 

@@ -24,14 +24,14 @@ public final class HtmlReports {
         if (arguments.size() != 1) {
             throw new TemplateModelException("breakable takes one value");
         }
-        String value = arguments.get(0) instanceof TemplateScalarModel scalar ? scalar.getAsString()
+        String value = arguments.get(0) instanceof TemplateScalarModel scalar
+                ? scalar.getAsString()
                 : String.valueOf(arguments.get(0));
         return HTMLOutputFormat.INSTANCE.fromMarkup(breakable(value));
     };
     private static final Configuration FREEMARKER = configuration();
 
-    private HtmlReports() {
-    }
+    private HtmlReports() {}
 
     /** The assessment page: verdict, then blockers, warnings, steps, unknown and not applicable, actions, datasources. */
     public static String assessment(AssessmentReport report) {
@@ -55,13 +55,14 @@ public final class HtmlReports {
 
     /** comparison.html: the before/after comparison of {@link dev.apimupgrade.report.Comparison} on its own page. */
     public static String comparison(dev.apimupgrade.report.Comparison comparison) {
-        return render("comparison.ftlh",
-                Map.of("comparison", dev.apimupgrade.report.ComparisonJson.document(comparison)));
+        return render(
+                "comparison.ftlh", Map.of("comparison", dev.apimupgrade.report.ComparisonJson.document(comparison)));
     }
 
     /** The same comparison as one {@code <section id="comparison">}, for a page that embeds it (the after-report). */
     public static String comparisonSection(dev.apimupgrade.report.Comparison comparison) {
-        return render("comparison-section.ftlh",
+        return render(
+                "comparison-section.ftlh",
                 Map.of("comparison", dev.apimupgrade.report.ComparisonJson.document(comparison)));
     }
 
@@ -94,12 +95,12 @@ public final class HtmlReports {
         while (words.find()) {
             String word = words.group();
             String escaped = HTMLOutputFormat.INSTANCE.escapePlainText(word);
-            out.append(word.indexOf('-') >= 0 && !word.isBlank() ? "<span class=\"nb\">" + escaped + "</span>" : escaped);
+            out.append(
+                    word.indexOf('-') >= 0 && !word.isBlank() ? "<span class=\"nb\">" + escaped + "</span>" : escaped);
         }
     }
 
     private static final java.util.regex.Pattern WORD_OR_SPACE = java.util.regex.Pattern.compile("\\s+|\\S+");
-
 
     static String render(String template, Map<String, Object> model) {
         StringWriter out = new StringWriter();

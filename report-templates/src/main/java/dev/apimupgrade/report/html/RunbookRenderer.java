@@ -8,8 +8,7 @@ import java.util.Map;
  * wiki (runbook.md.ftl). Both templates only loop over and format the view.
  */
 public final class RunbookRenderer {
-    private RunbookRenderer() {
-    }
+    private RunbookRenderer() {}
 
     public static String html(RunbookView runbook) {
         return HtmlReports.render("runbook.ftlh", Map.of("runbook", runbook));

@@ -25,28 +25,46 @@ class BoardSummaryPageTest {
         return counts;
     }
 
-    private static final AssessmentSide BEFORE = new AssessmentSide("Before the upgrade", "before/assessment.json",
-            "NOT READY: 1 blocker", false,
+    private static final AssessmentSide BEFORE = new AssessmentSide(
+            "Before the upgrade",
+            "before/assessment.json",
+            "NOT READY: 1 blocker",
+            false,
             List.of(new AssessmentSide.Blocker("PRE-SERVER-RUNNING", "The <old> server is running")),
-            counts(7, 30, 4), new Coverage(37, 2, 2), "apim-upgrade 0.1.0", "sha256:feedface");
-    private static final AssessmentSide AFTER = new AssessmentSide("After", "after/assessment.json", "READY", true,
-            List.of(), counts(2, 39, 0), new Coverage(41, 0, 0), "apim-upgrade 0.1.0", "sha256:feedface");
-    private static final JournalView JOURNAL = new JournalView("run/journal.jsonl", 9, 4,
-            Map.of("DONE", 4, "STARTED", 4, "CONFIRMED", 1), 0);
-    private static final List<BoardSummary.Part> PARTS = List.of(new BoardSummary.Part("after/", 3),
-            new BoardSummary.Part("before/", 3), new BoardSummary.Part("run/", 5));
+            counts(7, 30, 4),
+            new Coverage(37, 2, 2),
+            "apim-upgrade 0.1.0",
+            "sha256:feedface");
+    private static final AssessmentSide AFTER = new AssessmentSide(
+            "After",
+            "after/assessment.json",
+            "READY",
+            true,
+            List.of(),
+            counts(2, 39, 0),
+            new Coverage(41, 0, 0),
+            "apim-upgrade 0.1.0",
+            "sha256:feedface");
+    private static final JournalView JOURNAL =
+            new JournalView("run/journal.jsonl", 9, 4, Map.of("DONE", 4, "STARTED", 4, "CONFIRMED", 1), 0);
+    private static final List<BoardSummary.Part> PARTS = List.of(
+            new BoardSummary.Part("after/", 3), new BoardSummary.Part("before/", 3), new BoardSummary.Part("run/", 5));
 
-    private static String page(AssessmentSide before, AssessmentSide after, JournalView journal, List<BoardSummary.Part> parts) {
-        return HtmlReports.boardSummary(new BoardSummary(before, after, journal, parts, 11, HASH,
-                "grep -v '  index.html$' MANIFEST.sha256 | sha256sum"));
+    private static String page(
+            AssessmentSide before, AssessmentSide after, JournalView journal, List<BoardSummary.Part> parts) {
+        return HtmlReports.boardSummary(new BoardSummary(
+                before, after, journal, parts, 11, HASH, "grep -v '  index.html$' MANIFEST.sha256 | sha256sum"));
     }
 
     private final String full = page(BEFORE, AFTER, JOURNAL, PARTS);
 
     @Test
     void bothVerdictsTheirBlockersCountsAndCoverageAreShown() {
-        assertThat(full).contains("NOT READY: 1 blocker").contains(">READY<")
-                .contains("<code>PRE-SERVER-RUNNING</code>").contains("APPLIES 7, NOT_APPLICABLE 30, UNKNOWN 4")
+        assertThat(full)
+                .contains("NOT READY: 1 blocker")
+                .contains(">READY<")
+                .contains("<code>PRE-SERVER-RUNNING</code>")
+                .contains("APPLIES 7, NOT_APPLICABLE 30, UNKNOWN 4")
                 .contains("37 decided automatically, 2 need an answer, 2 open or manual")
                 .contains("No blocker applies.");
         assertThat(full.indexOf("Before the upgrade")).isLessThan(full.indexOf("<h2>After</h2>"));
@@ -54,7 +72,8 @@ class BoardSummaryPageTest {
 
     @Test
     void theToolRulePackJournalOutcomesAndManifestHashAreShown() {
-        assertThat(full).contains("by apim-upgrade 0.1.0, rule pack <code>sha256:feedface</code>")
+        assertThat(full)
+                .contains("by apim-upgrade 0.1.0, rule pack <code>sha256:feedface</code>")
                 .contains("records 9 entries for 4 actions")
                 .contains("<tr><td>CONFIRMED</td><td>1</td></tr>")
                 .contains("<code class=\"manifest-hash\">" + HASH + "</code>")
@@ -85,68 +104,132 @@ class BoardSummaryPageTest {
     void aBundleWithoutAfterOrJournalSaysWhatItLacksInsteadOfShowingEmptyFigures() {
         String html = page(BEFORE, null, null, List.of(new BoardSummary.Part("before/", 3)));
 
-        assertThat(html).contains("The bundle holds neither an assessment nor an after-report (verify) after the upgrade.")
-                .contains("The bundle holds no run journal").doesNotContain("records ");
+        assertThat(html)
+                .contains("The bundle holds neither an assessment nor an after-report (verify) after the upgrade.")
+                .contains("The bundle holds no run journal")
+                .doesNotContain("records ");
     }
 
     @Test
     void anEmptyBundleRendersAndSaysNothingWasBundled() {
         String html = page(null, null, null, List.of());
 
-        assertThat(html).contains("The bundle holds no assessment before the upgrade.")
+        assertThat(html)
+                .contains("The bundle holds no assessment before the upgrade.")
                 .contains("No output was bundled.");
     }
 
     @Test
     void theAfterReportsVerdictItsFailedChecksAndTheOperatorsConfirmationsAreShownEscaped() {
-        JournalView journal = new JournalView("run/journal.jsonl", 9, 4, Map.of("confirmed", 1), 0,
-                List.of(new JournalView.Confirmation("FIN-RESTART/start-3.1.0", "2026-11-25T10:00:09Z", "answers.yaml:4 <x>")));
-        BoardSummary.VerifySide verify = new BoardSummary.VerifySide(BoardSummary.AFTER_REPORT, "FAIL", 17, 1, 2,
-                List.of(new BoardSummary.FailedCheck("SYNAPSE-PROTECTED", "Protected <synapse> files", "main.xml differs")));
+        JournalView journal = new JournalView(
+                "run/journal.jsonl",
+                9,
+                4,
+                Map.of("confirmed", 1),
+                0,
+                List.of(new JournalView.Confirmation(
+                        "FIN-RESTART/start-3.1.0", "2026-11-25T10:00:09Z", "answers.yaml:4 <x>")));
+        BoardSummary.VerifySide verify = new BoardSummary.VerifySide(
+                BoardSummary.AFTER_REPORT,
+                "FAIL",
+                17,
+                1,
+                2,
+                List.of(new BoardSummary.FailedCheck(
+                        "SYNAPSE-PROTECTED", "Protected <synapse> files", "main.xml differs")));
 
-        String html = HtmlReports.boardSummary(new BoardSummary(BEFORE, AFTER, journal, PARTS, 11, HASH,
-                "grep -v '  index.html$' MANIFEST.sha256 | sha256sum", verify, null,
+        String html = HtmlReports.boardSummary(new BoardSummary(
+                BEFORE,
+                AFTER,
+                journal,
+                PARTS,
+                11,
+                HASH,
+                "grep -v '  index.html$' MANIFEST.sha256 | sha256sum",
+                verify,
+                null,
                 List.of("run/backup (3 files): copies of the <installation>")));
 
-        assertThat(html).contains("id=\"verify\"").contains("FAIL: 17 passed, 1 failed, 2 unknown")
+        assertThat(html)
+                .contains("id=\"verify\"")
+                .contains("FAIL: 17 passed, 1 failed, 2 unknown")
                 .contains("<code>SYNAPSE-PROTECTED</code> Protected &lt;synapse&gt; files: main.xml differs")
                 .contains("Operator confirmations (1)")
-                .contains("<code>FIN-RESTART/start-3.1.0</code></td><td>2026-11-25T10:00:09Z</td><td>answers.yaml:4 &lt;x&gt;</td>")
-                .contains("Left out of the bundle").contains("<li>run/backup (3 files): copies of the &lt;installation&gt;</li>");
+                .contains(
+                        "<code>FIN-RESTART/start-3.1.0</code></td><td>2026-11-25T10:00:09Z</td><td>answers.yaml:4 &lt;x&gt;</td>")
+                .contains("Left out of the bundle")
+                .contains("<li>run/backup (3 files): copies of the &lt;installation&gt;</li>");
         assertThat(full).doesNotContain("Left out of the bundle");
-        assertThat(full).contains("The bundle holds no after-report").contains("The journal records no operator confirmation.");
+        assertThat(full)
+                .contains("The bundle holds no after-report")
+                .contains("The journal records no operator confirmation.");
     }
 
     @Test
     void withVerifysOutputAsTheAfterPartTheAfterSideShowsVerifysFailVerdictAndFailedChecksNotAnAbsentAssessment() {
-        BoardSummary.VerifySide failed = new BoardSummary.VerifySide(BoardSummary.AFTER_REPORT, "FAIL", 17, 1, 2,
-                List.of(new BoardSummary.FailedCheck("SYNAPSE-PROTECTED", "Protected <synapse> files", "main.xml differs")));
+        BoardSummary.VerifySide failed = new BoardSummary.VerifySide(
+                BoardSummary.AFTER_REPORT,
+                "FAIL",
+                17,
+                1,
+                2,
+                List.of(new BoardSummary.FailedCheck(
+                        "SYNAPSE-PROTECTED", "Protected <synapse> files", "main.xml differs")));
 
-        String html = HtmlReports.boardSummary(new BoardSummary(BEFORE, null, JOURNAL, PARTS, 11, HASH,
-                "grep -v '  index.html$' MANIFEST.sha256 | sha256sum", failed, null, List.of()));
+        String html = HtmlReports.boardSummary(new BoardSummary(
+                BEFORE,
+                null,
+                JOURNAL,
+                PARTS,
+                11,
+                HASH,
+                "grep -v '  index.html$' MANIFEST.sha256 | sha256sum",
+                failed,
+                null,
+                List.of()));
 
-        String after = html.substring(html.indexOf("class=\"side blocked\" id=\"after\""), html.indexOf("id=\"verify\""));
-        assertThat(after).contains("<h2>After (verify)</h2>").contains(">FAIL<").contains("17 passed, 1 failed, 2 unknown")
+        String after =
+                html.substring(html.indexOf("class=\"side blocked\" id=\"after\""), html.indexOf("id=\"verify\""));
+        assertThat(after)
+                .contains("<h2>After (verify)</h2>")
+                .contains(">FAIL<")
+                .contains("17 passed, 1 failed, 2 unknown")
                 .contains("<code>SYNAPSE-PROTECTED</code> Protected &lt;synapse&gt; files");
         assertThat(html).doesNotContain("holds no assessment after the upgrade").doesNotContain("holds neither");
     }
 
     @Test
     void theComparisonsCountsAndEveryUnexplainedDifferenceAreShownEscapedAndItsAbsenceIsSaid() {
-        BoardSummary.ComparisonSide comparison = new BoardSummary.ComparisonSide(BoardSummary.COMPARISON, 20, 2, 2,
-                List.of(new BoardSummary.Difference("carbon.super", "apis", "7", "6", "count <dropped> by 1"),
+        BoardSummary.ComparisonSide comparison = new BoardSummary.ComparisonSide(
+                BoardSummary.COMPARISON,
+                20,
+                2,
+                2,
+                List.of(
+                        new BoardSummary.Difference("carbon.super", "apis", "7", "6", "count <dropped> by 1"),
                         new BoardSummary.Difference("t1.example", "scopes", "absent", "3", "only after")),
                 List.of("after: AM_DB <unreachable>"));
 
-        String html = HtmlReports.boardSummary(new BoardSummary(BEFORE, AFTER, null, PARTS, 11, HASH,
-                "grep -v '  index.html$' MANIFEST.sha256 | sha256sum", null, comparison, List.of()));
+        String html = HtmlReports.boardSummary(new BoardSummary(
+                BEFORE,
+                AFTER,
+                null,
+                PARTS,
+                11,
+                HASH,
+                "grep -v '  index.html$' MANIFEST.sha256 | sha256sum",
+                null,
+                comparison,
+                List.of()));
 
-        assertThat(html).contains("id=\"comparison\"")
+        assertThat(html)
+                .contains("id=\"comparison\"")
                 .contains("20 the same, 2 explained by the run, 2 unexplained")
                 .contains("<td>carbon.super</td><td>apis</td><td>7</td><td>6</td><td>count &lt;dropped&gt; by 1</td>")
                 .contains("<td>t1.example</td><td>scopes</td><td>absent</td><td>3</td>")
                 .contains("<li>after: AM_DB &lt;unreachable&gt;</li>")
                 .contains("href=\"comparison/comparison.html\"");
-        assertThat(full).contains("The bundle holds no before/after comparison: give compare's output folder as --comparison.");
+        assertThat(full)
+                .contains("The bundle holds no before/after comparison: give compare's output folder as --comparison.");
     }
 }
