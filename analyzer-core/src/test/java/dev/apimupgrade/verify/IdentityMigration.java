@@ -3,9 +3,9 @@ package dev.apimupgrade.verify;
 import dev.apimupgrade.fact.DatabaseProduct;
 import dev.apimupgrade.plan.SqlStatement;
 import dev.apimupgrade.plan.TestDatabase;
+import dev.apimupgrade.testkit.MigrationScripts;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The schema part of WSO2's identity migration (identity-migration-resources v1.0.90, IS 5.9.0 to 5.10.0) as the API
@@ -41,45 +41,10 @@ final class IdentityMigration {
         };
     }
 
-    /**
-     * A script as the migration client's SchemaMigrator reads it: comment lines skipped, a MySQL DELIMITER line obeyed,
-     * and no split inside $$ quoting (the PostgreSQL procedure, H2's Java alias).
-     */
+    /** A script as the migration client's SchemaMigrator reads it (the test kit's one reading). */
     static List<SqlStatement> split(String file, String script) {
-        List<SqlStatement> out = new ArrayList<>();
-        String delimiter = ";";
-        boolean dollar = false;
-        StringBuilder current = new StringBuilder();
-        int start = 0;
-        String[] lines = script.split("\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            String t = lines[i].strip();
-            if (!dollar && (t.isEmpty() || t.startsWith("--") || t.startsWith("/*") && t.endsWith("*/"))) {
-                continue;
-            }
-            if (!dollar && t.toUpperCase(Locale.ROOT).startsWith("DELIMITER ")) {
-                delimiter = t.substring("DELIMITER ".length()).strip();
-                continue;
-            }
-            if (current.isEmpty()) {
-                start = i + 1;
-            }
-            current.append(lines[i]).append('\n');
-            if (delimiter.equals(";") && (t.split("\\$\\$", -1).length - 1) % 2 == 1) {
-                dollar = !dollar;
-            }
-            if (!dollar && t.endsWith(delimiter)) {
-                String s = current.toString().strip();
-                out.add(new SqlStatement(
-                        file,
-                        start,
-                        s.substring(0, s.length() - delimiter.length()).strip()));
-                current.setLength(0);
-            }
-        }
-        if (!current.toString().isBlank()) {
-            out.add(new SqlStatement(file, start, current.toString().strip()));
-        }
-        return out;
+        return MigrationScripts.split(file, script).stream()
+                .map(s -> new SqlStatement(s.file(), s.line(), s.sql()))
+                .toList();
     }
 }

@@ -3,6 +3,7 @@ package dev.apimupgrade.cli;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.apimupgrade.samples.Samples;
+import dev.apimupgrade.testkit.MigrationScripts;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,7 +14,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -133,46 +133,10 @@ final class IdentityMigrationByHand {
         return split(step + "/" + dialect + ".sql", Files.readString(file, StandardCharsets.UTF_8));
     }
 
-    /**
-     * A script as the migration client's SchemaMigrator reads it: comment lines skipped, a MySQL DELIMITER line obeyed,
-     * and no split inside $$ quoting (the PostgreSQL procedure, H2's Java alias). The same reading as analyzer-core's
-     * IdentityMigration (test code of another module, so not shared).
-     */
+    /** A script as the migration client's SchemaMigrator reads it (the test kit's one reading). */
     static List<ScriptStatement> split(String file, String script) {
-        List<ScriptStatement> out = new ArrayList<>();
-        String delimiter = ";";
-        boolean dollar = false;
-        StringBuilder current = new StringBuilder();
-        int start = 0;
-        String[] lines = script.split("\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            String t = lines[i].strip();
-            if (!dollar && (t.isEmpty() || t.startsWith("--") || t.startsWith("/*") && t.endsWith("*/"))) {
-                continue;
-            }
-            if (!dollar && t.toUpperCase(Locale.ROOT).startsWith("DELIMITER ")) {
-                delimiter = t.substring("DELIMITER ".length()).strip();
-                continue;
-            }
-            if (current.isEmpty()) {
-                start = i + 1;
-            }
-            current.append(lines[i]).append('\n');
-            if (delimiter.equals(";") && (t.split("\\$\\$", -1).length - 1) % 2 == 1) {
-                dollar = !dollar;
-            }
-            if (!dollar && t.endsWith(delimiter)) {
-                String s = current.toString().strip();
-                out.add(new ScriptStatement(
-                        file,
-                        start,
-                        s.substring(0, s.length() - delimiter.length()).strip()));
-                current.setLength(0);
-            }
-        }
-        if (!current.toString().isBlank()) {
-            out.add(new ScriptStatement(file, start, current.toString().strip()));
-        }
-        return out;
+        return MigrationScripts.split(file, script).stream()
+                .map(s -> new ScriptStatement(s.file(), s.line(), s.sql()))
+                .toList();
     }
 }
