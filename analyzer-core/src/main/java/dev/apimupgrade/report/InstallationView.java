@@ -1,5 +1,6 @@
 package dev.apimupgrade.report;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.apimupgrade.fact.AnalyticsDatasource;
@@ -21,11 +22,24 @@ import java.util.Locale;
 @JsonPropertyOrder({"homes", "versions", "datasources"})
 public record InstallationView(Homes homes, List<Version> versions, List<Datasource> datasources) {
 
-    /** The two homes as given on the command line; {@code newHome} is null when no 3.1.0 home was given. */
-    @JsonPropertyOrder({"old", "new"})
+    /**
+     * The two homes as given on the command line; {@code newHome} is null when no 3.1.0 home was given. When the old
+     * home was given as a snapshot, {@code oldHome} is the snapshot file and {@code oldSnapshot} where and when
+     * collect read the home on its node (absent otherwise).
+     */
+    @JsonPropertyOrder({"old", "new", "oldSnapshot"})
     public record Homes(
             @JsonProperty("old") String oldHome,
-            @JsonProperty("new") String newHome) {}
+            @JsonProperty("new") String newHome,
+            @JsonInclude(JsonInclude.Include.NON_NULL) SnapshotView oldSnapshot) {
+        public Homes(String oldHome, String newHome) {
+            this(oldHome, newHome, null);
+        }
+    }
+
+    /** The snapshot the old home was read from: the home on its node, the host, when, and the tool that collected it. */
+    @JsonPropertyOrder({"home", "host", "collectedAt", "tool"})
+    public record SnapshotView(String home, String host, String collectedAt, String tool) {}
 
     /** A version marker of a home and the product version it shows. */
     @JsonPropertyOrder({"role", "marker", "version", "source"})
@@ -56,8 +70,15 @@ public record InstallationView(Homes homes, List<Version> versions, List<Datasou
 
     static InstallationView of(Installation installation, Facts facts) {
         Homes homes = new Homes(
-                installation.oldHome().toString(),
-                installation.newHome().map(Object::toString).orElse(null));
+                installation
+                        .oldSnapshot()
+                        .map(dev.apimupgrade.scan.Snapshot.Origin::snapshot)
+                        .orElse(installation.oldHome().toString()),
+                installation.newHome().map(Object::toString).orElse(null),
+                installation
+                        .oldSnapshot()
+                        .map(o -> new SnapshotView(o.home(), o.host(), o.collectedAt(), o.tool()))
+                        .orElse(null));
         List<Version> versions = facts.ofType(ProductVersion.class).stream()
                 .sorted(Comparator.comparing(ProductVersion::role)
                         .thenComparing(ProductVersion::marker)

@@ -116,11 +116,14 @@ public final class DeploymentFile {
                     "node " + node + " lacks " + key + ": (its " + (key.equals("old") ? "3.0.0" : "3.1.0") + " home)");
         }
         Path home = base.resolve(scalar(value, shown, key, "node " + node)).normalize();
-        if (!Files.isDirectory(home)) {
+        // an old: may also name a snapshot apim-upgrade collect made on the node (ADR 0034): a file, read when assessed
+        boolean snapshot = key.equals("old") && Files.isRegularFile(home);
+        if (!Files.isDirectory(home) && !snapshot) {
             throw new InputException(
                     shown,
                     line(value),
-                    "node " + node + ": " + key + " home " + home + " does not exist or is not a directory");
+                    "node " + node + ": " + key + " home " + home
+                            + " does not exist or is not a directory (nor, for old:, a snapshot file)");
         }
         return home;
     }

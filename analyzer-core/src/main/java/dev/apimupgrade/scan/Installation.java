@@ -13,10 +13,20 @@ import java.util.function.Function;
  * of a run also knows the new home's files as they were before the run changed them ({@code newHomeAsPlanned}:
  * relative path to the run's saved copy, a path that does not exist for a file the run added), so comparisons with
  * the new home judge the old files against what the first plan saw, not against what the run already put there.
+ * When the old home was given as a snapshot {@code apim-upgrade collect} made on its node, {@code oldHome} is the
+ * snapshot unpacked in a private folder and {@code oldSnapshot} says where it came from (ADR 0034).
  */
-public record Installation(Path oldHome, Optional<Path> newHome, Map<String, Path> newHomeAsPlanned) {
+public record Installation(
+        Path oldHome,
+        Optional<Path> newHome,
+        Map<String, Path> newHomeAsPlanned,
+        Optional<Snapshot.Origin> oldSnapshot) {
     public Installation {
         newHomeAsPlanned = Map.copyOf(newHomeAsPlanned);
+    }
+
+    public Installation(Path oldHome, Optional<Path> newHome, Map<String, Path> newHomeAsPlanned) {
+        this(oldHome, newHome, newHomeAsPlanned, Optional.empty());
     }
 
     public Installation(Path oldHome, Optional<Path> newHome) {

@@ -29,18 +29,28 @@ public final class InstallationScanner {
         }
         List<Observation> facts = new ArrayList<>();
         facts.add(AssessmentDate.of(today));
-        facts.add(new HomeGiven(Role.OLD, installation.oldHome().toString(), SourceRef.file(Role.OLD, ".")));
+        String oldGiven = installation
+                .oldSnapshot()
+                .map(Snapshot.Origin::snapshot)
+                .orElse(installation.oldHome().toString());
+        facts.add(new HomeGiven(Role.OLD, oldGiven, SourceRef.file(Role.OLD, ".")));
         installation
                 .newHome()
                 .ifPresent(h -> facts.add(new HomeGiven(Role.NEW, h.toString(), SourceRef.file(Role.NEW, "."))));
         for (Scanner s : scanners) {
-            facts.addAll(s.scan(installation));
+            // a snapshot's old home: what it could not carry is the recorded scanners' findings on the node
+            facts.addAll(Snapshot.asRecorded(s, installation, s.scan(installation)));
         }
         return new Facts(facts);
     }
 
     /** An APIM home has repository/conf; anything else is a usage error, named. */
     static void requireApimHome(Path home, String option) throws InputException {
+        if (Files.isRegularFile(home)) {
+            throw new InputException(
+                    home.toString(),
+                    option + " names a file, not a home (a snapshot apim-upgrade collect made is read by assess only)");
+        }
         if (!Files.isDirectory(home)) {
             throw new InputException(home.toString(), option + " does not name a directory");
         }

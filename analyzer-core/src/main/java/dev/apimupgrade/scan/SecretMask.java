@@ -51,7 +51,8 @@ public final class SecretMask {
             StringBuilder out = new StringBuilder();
             while (m.find()) {
                 String value = m.group(m.groupCount() == 4 ? 3 : 2);
-                String kept = value.contains("vault-lookup") || value.equals(MASK) ? value : MASK;
+                // blank text is no value (the indentation between a secret-named element's children)
+                String kept = value.contains("vault-lookup") || value.equals(MASK) || value.isBlank() ? value : MASK;
                 String replacement =
                         m.groupCount() == 4 ? m.group(1) + kept + m.group(4) : m.group(1) + kept + m.group(3);
                 m.appendReplacement(out, Matcher.quoteReplacement(replacement));

@@ -32,7 +32,8 @@ import picocli.CommandLine.Spec;
         name = "assess",
         mixinStandardHelpOptions = true,
         description =
-                "Assess a 3.0.0 installation for its upgrade to 3.1.0 and write assessment.json and assessment.html.")
+                "Assess a 3.0.0 installation for its upgrade to 3.1.0 and write assessment.json and assessment.html."
+                        + " --old may also name a snapshot that apim-upgrade collect made of the home on its node.")
 public final class AssessCommand implements Callable<Integer> {
 
     @Spec
@@ -72,6 +73,7 @@ public final class AssessCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InputException, IOException {
+        homes.snapshots = true; // assess reads a node's snapshot (collect) as it reads its home
         if (deployment != null) {
             return deployment();
         }

@@ -80,7 +80,12 @@ final class CommandHelp {
                                 + " --after after --comparison comparison --out bundle",
                         "apim-upgrade evidence --check bundle.zip"
                     },
-            "rules", new String[] {"apim-upgrade rules > docs/rules.md"});
+            "rules", new String[] {"apim-upgrade rules > docs/rules.md"},
+            "collect",
+                    new String[] {
+                        "apim-upgrade collect --old /opt/wso2am-3.0.0 --out gateway-1.snapshot.zip",
+                        "apim-upgrade assess --old gateway-1.snapshot.zip --out assessment"
+                    });
 
     private static final String USAGE = "  2  bad usage or unreadable input (the message names the file and line)";
     private static final String INTERNAL = "  3  internal error (a bug of the tool, in one line)";
@@ -141,7 +146,14 @@ final class CommandHelp {
                         USAGE,
                         INTERNAL
                     },
-            "rules", new String[] {"  0  the catalogue was printed", INTERNAL});
+            "rules", new String[] {"  0  the catalogue was printed", INTERNAL},
+            "collect",
+                    new String[] {
+                        "  0  snapshot written",
+                        "  2  bad usage or unreadable input: the home is missing or not a 3.0.0 home, or --out exists"
+                                + " or is inside the home; nothing was written",
+                        INTERNAL
+                    });
 
     /** Where --new is needed, said on --new itself (picocli cannot mark it required: a plan may name the home). */
     private static final Map<String, String> NEW_HOME_NEEDED = Map.of(

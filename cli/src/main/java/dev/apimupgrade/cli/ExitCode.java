@@ -4,6 +4,8 @@ package dev.apimupgrade.cli;
 public final class ExitCode {
     /** Ready: the assessment found no blocker. */
     public static final int READY = 0;
+    /** collect: the snapshot was written (its other outcomes are BAD_INPUT and INTERNAL). */
+    public static final int COLLECTED = 0;
     /** The assessment found at least one blocker. */
     public static final int BLOCKERS = 1;
     /** evidence --check: the bundle differs from its manifest (shares 1: "look before going on"). */

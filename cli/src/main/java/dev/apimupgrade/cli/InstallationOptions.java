@@ -17,8 +17,10 @@ import dev.apimupgrade.scan.InstallationScanner;
 import dev.apimupgrade.scan.ScannedFiles;
 import dev.apimupgrade.scan.Scanner;
 import dev.apimupgrade.scan.Scanners;
+import dev.apimupgrade.scan.Snapshot;
 import dev.apimupgrade.scan.db.DatabaseScanner;
 import dev.apimupgrade.scan.db.JdbcDrivers;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -95,6 +97,12 @@ final class InstallationOptions {
             description = "Assess as of this date (yyyy-mm-dd); for reproducible tests.")
     LocalDate today;
 
+    /** Whether --old may name a snapshot apim-upgrade collect made (assess only: nothing is planned on a copy). */
+    boolean snapshots;
+
+    /** The snapshot --old names, unpacked by the first scan (ADR 0034); null when --old is a home. */
+    private Snapshot.Opened oldSnapshot;
+
     /** The new home's files as the first plan of a run saw them (set when a plan continues a run). */
     Map<String, Path> newHomeAsPlanned = Map.of();
 
@@ -138,11 +146,19 @@ final class InstallationOptions {
         one.noDb = noDb;
         one.jdbcDrivers = jdbcDrivers;
         one.today = today;
+        one.snapshots = snapshots;
         return one;
     }
 
     /** Every path given as typed, made absolute: what plan.json records and the fingerprint binds. */
     Installation installation() {
+        if (oldSnapshot != null) {
+            return new Installation(
+                    oldSnapshot.home(),
+                    Optional.ofNullable(absolute(newHome)),
+                    newHomeAsPlanned,
+                    Optional.of(oldSnapshot.origin()));
+        }
         return new Installation(absolute(oldHome), Optional.ofNullable(absolute(newHome)), newHomeAsPlanned);
     }
 
@@ -188,6 +204,9 @@ final class InstallationOptions {
     Assessed assess(Map<String, String> environment) throws InputException {
         requireOld();
         environment = reading(environment);
+        if (snapshots && oldSnapshot == null && Files.isRegularFile(absolute(oldHome))) {
+            oldSnapshot = Snapshot.open(absolute(oldHome));
+        }
         Installation installation = installation();
         AnalyticsHomes analytics = analytics();
         analytics.requireAnalyticsHomes(); // before the slow file walks of the API-M homes

@@ -15,8 +15,10 @@ import picocli.CommandLine.Help.Ansi;
         mixinStandardHelpOptions = true,
         versionProvider = ToolVersion.class,
         description = "Evidence-based upgrade of WSO2 API Manager 3.0.0 to 3.1.0.",
-        // in the order of the work: assess, plan, migrate, verify, compare, evidence; rollback when needed
+        // in the order of the work: collect (on other hosts), assess, plan, migrate, verify, compare, evidence;
+        // rollback when needed
         subcommands = {
+            CollectCommand.class,
             AssessCommand.class,
             PlanCommand.class,
             MigrateCommand.class,

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class CommandReferenceTest {
     private static final Path README = Path.of("..", "README.md");
     private static final List<String> COMMANDS =
-            List.of("assess", "plan", "migrate", "verify", "compare", "evidence", "rollback", "rules");
+            List.of("assess", "plan", "migrate", "verify", "compare", "evidence", "rollback", "rules", "collect");
     private static final Pattern BLOCK =
             Pattern.compile("(<!-- help: (?<command>[a-z]+) -->\n```text\n)(?<help>.*?)" + "(```\n)", Pattern.DOTALL);
 

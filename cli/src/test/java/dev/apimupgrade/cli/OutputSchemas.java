@@ -37,7 +37,8 @@ final class OutputSchemas {
             "row-export",
             "plan-check",
             "evidence-check",
-            "deployment-assessment");
+            "deployment-assessment",
+            "snapshot-manifest");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final SchemaRegistry REGISTRY =
             SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
