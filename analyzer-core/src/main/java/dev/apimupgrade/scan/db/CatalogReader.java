@@ -150,7 +150,6 @@ final class CatalogReader {
             }
         }
         Map<String, Catalog.Found> found = new LinkedHashMap<>();
-        List<Observation> foreignKeys = new ArrayList<>();
         for (String name : names) {
             String upper = name.toUpperCase(Locale.ROOT);
             Map<String, Field<Object>> columns = new LinkedHashMap<>();
