@@ -1,7 +1,11 @@
 package dev.apimupgrade.scan;
 
+import java.io.BufferedReader;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -79,6 +83,60 @@ public final class InputFile {
     /** The file's text, strictly UTF-8: a byte sequence that is not UTF-8 is refused with its line. */
     public static String text(Path file, String shownAs, Limit limit) throws InputException {
         return utf8(bytes(file, shownAs, limit), shownAs);
+    }
+
+    /**
+     * The file's text as a stream, strictly UTF-8 and past a leading byte-order mark, after the checks of {@link
+     * #bytes}: for a file parsed as it is read (a plan of a large installation is tens of MB, held once as a parsed
+     * tree is enough). A byte that is not UTF-8, or growth past the limit while reading, surfaces as an IOException
+     * from {@code read}; {@link #text} on the same file then gives the error with its line.
+     */
+    public static Reader utf8Reader(Path file, String shownAs, Limit limit) throws InputException {
+        requireRegularFile(file, shownAs);
+        try {
+            long size = Files.size(file);
+            if (size > limit.bytes()) {
+                throw tooLarge(shownAs, size, limit);
+            }
+            InputStream in = new FilterInputStream(Files.newInputStream(file)) {
+                private long read;
+
+                @Override
+                public int read() throws IOException {
+                    int b = super.read();
+                    count(b < 0 ? 0 : 1);
+                    return b;
+                }
+
+                @Override
+                public int read(byte[] buffer, int offset, int length) throws IOException {
+                    int n = super.read(buffer, offset, length);
+                    count(Math.max(n, 0));
+                    return n;
+                }
+
+                private void count(int n) throws IOException {
+                    read += n;
+                    if (read > limit.bytes()) {
+                        throw new IOException(shownAs + " grew past " + limit.bytes() + " bytes while read");
+                    }
+                }
+            };
+            CharsetDecoder decoder = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT);
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, decoder), 64 * 1024);
+            reader.mark(1);
+            if (reader.read() != '\uFEFF') {
+                reader.reset();
+            }
+            return reader;
+        } catch (IOException e) {
+            // the first character was not UTF-8, or the file went away: the whole read names the reason
+            text(file, shownAs, limit);
+            throw new InputException(shownAs, "cannot be read (" + e.getClass().getSimpleName() + ")");
+        }
     }
 
     /** Decodes strictly; the error names the line of the first byte that is not UTF-8. */

@@ -134,6 +134,42 @@ class PlanJsonTest {
     }
 
     @Test
+    void aPlanBeginningWithAByteOrderMarkReadsAsTheSamePlan() throws Exception {
+        MigrationPlan plan = plan();
+        Path file = tmp.resolve("plan.json");
+        PlanJson.save(file, plan);
+        Files.writeString(file, "\uFEFF" + Files.readString(file));
+
+        assertThat(PlanJson.read(file)).isEqualTo(plan);
+    }
+
+    @Test
+    void aByteThatIsNotUtf8FarIntoAPlanReadAsAStreamIsRefusedWithItsLine() throws Exception {
+        Path file = tmp.resolve("plan.json");
+        PlanJson.save(file, plan());
+        // 200 KB of blank lines first, so the bad byte is met by the parser well past the reader's first buffer
+        byte[] saved = Files.readAllBytes(file);
+        byte[] padding = "\n".repeat(200_000).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        int at = new String(saved, java.nio.charset.StandardCharsets.UTF_8).indexOf("\"steps\"");
+        java.io.ByteArrayOutputStream edited = new java.io.ByteArrayOutputStream();
+        edited.write(saved, 0, at);
+        edited.write(padding);
+        edited.write(new byte[] {'"', (byte) 0xFF, '"', ':', '1', ','});
+        edited.write(saved, at, saved.length - at);
+        Files.write(file, edited.toByteArray());
+        long line = new String(saved, 0, at, java.nio.charset.StandardCharsets.UTF_8)
+                        .chars()
+                        .filter(c -> c == '\n')
+                        .count()
+                + 200_001;
+
+        assertThatThrownBy(() -> PlanJson.read(file))
+                .isInstanceOf(InputException.class)
+                .hasMessageContaining("is not UTF-8 text")
+                .satisfies(e -> assertThat(((InputException) e).describe()).startsWith(file + ":" + line + ":"));
+    }
+
+    @Test
     void aFileThatIsNotAPlanIsBadInputNamingTheFile() throws Exception {
         Path file = Files.writeString(tmp.resolve("plan.json"), "{\"verdict\": 1}");
 

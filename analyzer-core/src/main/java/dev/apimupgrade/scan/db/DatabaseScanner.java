@@ -16,6 +16,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.exception.DataAccessException;
@@ -68,13 +72,46 @@ public final class DatabaseScanner {
         return installation -> scan(DatasourceSpecs.read(installation, analytics, passwords, environment));
     }
 
-    /** The entry point: every datasource of the specs, each read on its own (build them with DatasourceSpecs.read). */
+    /**
+     * The entry point: every datasource of the specs, each read on its own connection (build them with
+     * DatasourceSpecs.read). Datasources are independent, so they are read side by side, at most one per processor
+     * (opening an H2 file replays its whole schema, a second or so of CPU each on the custom sample); the facts come
+     * in the order of the specs whatever finishes first.
+     */
     public List<Observation> scan(DatasourceSpecs specs) {
+        List<DatasourceSpec> all = specs.all();
+        int threads = Math.min(all.size(), Runtime.getRuntime().availableProcessors());
         List<Observation> facts = new ArrayList<>();
-        for (DatasourceSpec spec : specs.all()) {
-            facts.addAll(scan(spec));
+        if (threads <= 1) {
+            all.forEach(spec -> facts.addAll(scan(spec)));
+            return facts;
         }
-        return facts;
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "apim-upgrade-db");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<List<Observation>>> each = new ArrayList<>();
+            for (DatasourceSpec spec : all) {
+                each.add(pool.submit(() -> scan(spec)));
+            }
+            for (Future<List<Observation>> f : each) {
+                facts.addAll(f.get());
+            }
+            return facts;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the databases", e);
+        } catch (ExecutionException e) {
+            // scan(spec) turns every failure of a database into a fact: what gets here is an Error or a bug
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     List<Observation> scan(DatasourceSpec spec) {
@@ -120,7 +157,7 @@ public final class DatabaseScanner {
         DSLContext ctx = DSL.using(c.jdbc(), kind.jooqDialect().orElse(SQLDialect.DEFAULT));
         CatalogReader reader = new CatalogReader(datasource, facts);
         Catalog catalog = kind.tested()
-                ? reader.read(ctx)
+                ? reader.read(c.jdbc(), kind)
                 : reader.readJdbc(md, c.jdbc().getCatalog(), c.jdbc().getSchema());
         new RowCounter(ctx, catalog, datasource, facts).countAll();
         ServerFacts.read(c.jdbc(), kind, datasource, facts);
