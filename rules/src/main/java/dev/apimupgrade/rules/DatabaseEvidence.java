@@ -12,7 +12,7 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * What databases.drl needs beyond matching: its thresholds as named constants, what each dialect's AM script expects
+ * What the rules that read a database need beyond matching: its thresholds as named constants, what each dialect's AM script expects
  * of AM_SYSTEM_APPS (docs/facts.md section 4), and the wording of why a database condition could not be decided.
  */
 public final class DatabaseEvidence {

@@ -130,6 +130,29 @@ class CatalogueTest {
     }
 
     @Test
+    void everyRuleIsInTheFileOfTheChapterTheCatalogueFilesItsConditionUnder() throws IOException {
+        Path drls = Path.of("src/main/resources/dev/apimupgrade/rules");
+        Pattern ruleId = Pattern.compile("@id\\(\"([A-Z0-9-]+)\"\\)");
+        List<String> misplaced = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(drls)) {
+            for (Path drl : files.filter(p -> p.toString().endsWith(".drl")).toList()) {
+                String chapter = drl.getFileName().toString().replace(".drl", "");
+                Matcher m = ruleId.matcher(Files.readString(drl));
+                while (m.find()) {
+                    String expected = CATALOGUE.get(m.group(1)).chapter();
+                    if (!expected.equals(chapter)) {
+                        misplaced.add(m.group(1) + " in " + chapter + ".drl, the catalogue's chapter is " + expected);
+                    }
+                }
+            }
+        }
+
+        assertThat(misplaced)
+                .as("rules decided outside their catalogue chapter's file")
+                .isEmpty();
+    }
+
+    @Test
     void camelCaseOfAnIdIsHowTestMethodsNameIt() {
         assertThat(camel("KEY-42CRUNCH-CERT")).isEqualTo("key42crunchcert");
         assertThat(camel("IDN-IS-KEY-MANAGER")).isEqualTo("idniskeymanager");
