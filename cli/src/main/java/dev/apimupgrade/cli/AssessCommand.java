@@ -34,6 +34,9 @@ import picocli.CommandLine.Spec;
         description =
                 "Assess a 3.0.0 installation for its upgrade to 3.1.0 and write assessment.json and assessment.html.")
 public final class AssessCommand implements Callable<Integer> {
+    /** --verbose and --log (every command has them). */
+    @Mixin
+    LogOptions log;
 
     @Spec
     CommandSpec spec;
