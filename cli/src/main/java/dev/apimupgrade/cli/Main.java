@@ -48,12 +48,9 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(run(
-                args,
-                new PrintWriter(System.out, true),
-                new PrintWriter(System.err, true),
-                System.getenv(),
-                Colours.forThisProcess(System.getenv())));
+        // one writer discipline for both streams: on a terminal they share a screen (OrderedConsole)
+        OrderedConsole console = new OrderedConsole(System.out, System.err);
+        System.exit(run(args, console.out(), console.err(), System.getenv(), Colours.forThisProcess(System.getenv())));
     }
 
     /** Runs the command line with the given streams and environment; returns the exit code (tests call this). */
