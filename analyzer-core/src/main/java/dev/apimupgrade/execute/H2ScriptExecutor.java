@@ -21,6 +21,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * RunSqlScript on an H2 database file inside the old home: the .mv.db file is saved for rollback, then copied as the
@@ -29,6 +31,8 @@ import java.util.Set;
  * script again, and no statement ever runs twice on the same data. RunSqlScriptExecutor sends it the H2 steps.
  */
 final class H2ScriptExecutor implements ScriptRunner {
+    private static final Logger LOG = LoggerFactory.getLogger(H2ScriptExecutor.class);
+
     @Override
     public Set<DatabaseProduct> products() {
         return Set.of(DatabaseProduct.H2);
@@ -196,6 +200,12 @@ final class H2ScriptExecutor implements ScriptRunner {
                 }
                 progress.update(stepId, ++done, statements.size(), "statements");
             }
+            LOG.debug(
+                    "{}: {} statements of {} ran on H2 {}",
+                    stepId,
+                    done,
+                    step.params().get("script"),
+                    spec.target());
         } catch (SQLException e) {
             throw new IOException("cannot open the H2 database " + spec.target() + ": " + e.getMessage(), e);
         }

@@ -20,6 +20,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * RunSqlScript on MariaDB/MySQL, which commit DDL at once. A script of DDL runs statement by statement, each behind
@@ -30,6 +32,8 @@ import java.util.function.BiFunction;
  * the two cannot be made safe either way and is refused before anything runs.
  */
 final class MariaDbScriptExecutor implements ScriptRunner {
+    private static final Logger LOG = LoggerFactory.getLogger(MariaDbScriptExecutor.class);
+
     /** The journal note of each DDL statement run (committed at once): rollback names those it cannot undo. */
     static final String STATEMENT_RAN = "statement-ran";
 
@@ -191,6 +195,7 @@ final class MariaDbScriptExecutor implements ScriptRunner {
     private static void runGuarded(Connection c, PlanStep step, List<SqlStatement> statements, StepContext ctx)
             throws IOException, SQLException {
         int done = 0;
+        int ran = 0;
         try (Statement st = c.createStatement()) {
             for (SqlStatement s : statements) {
                 MariaDbGuards.Guard g = MariaDbGuards.of(s, statements);
@@ -205,6 +210,7 @@ final class MariaDbScriptExecutor implements ScriptRunner {
                                         + " commit DDL at once) and a rerun skips them by their metadata checks",
                                 e);
                     }
+                    ran++;
                     ctx.journal()
                             .append(JournalRecord.note(STATEMENT_RAN, step.id() + " " + s.file() + ":" + s.line()));
                 } else {
@@ -216,6 +222,12 @@ final class MariaDbScriptExecutor implements ScriptRunner {
                 }
                 ctx.progress().update(step.id(), ++done, statements.size(), "statements");
             }
+            LOG.debug(
+                    "{}: {} of {} statements of {} ran, the others had run (their metadata checks say so)",
+                    step.id(),
+                    ran,
+                    statements.size(),
+                    step.params().get("script"));
         } finally {
             ctx.progress().finish(step.id());
         }

@@ -8,6 +8,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A script run as one transaction after its exports, on PostgreSQL (any script) or MariaDB/MySQL (row changes): the
@@ -15,6 +17,8 @@ import java.util.List;
  * script back, so a failed step leaves the database as it was and names the statement's file:line and SQL state.
  */
 final class ScriptTransaction {
+    private static final Logger LOG = LoggerFactory.getLogger(ScriptTransaction.class);
+
     private ScriptTransaction() {}
 
     static void run(
@@ -40,6 +44,11 @@ final class ScriptTransaction {
                 }
             }
             c.commit();
+            LOG.debug(
+                    "{}: {} statements of {} ran and were committed in one transaction",
+                    step.id(),
+                    statements.size(),
+                    step.params().get("script"));
         } catch (SQLException | IOException | RuntimeException e) {
             c.rollback();
             throw e;

@@ -12,12 +12,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs the steps of one migrate run in plan order, journalling intent before and outcome after each. A step done
  * earlier is skipped once its post-condition is re-checked; a step for the operator stops the run unless confirmed.
  */
 final class StepRunner {
+    private static final Logger LOG = LoggerFactory.getLogger(StepRunner.class);
+
     private final StepExecutors executors;
     private final Journal journal;
     private final StepContext ctx;
@@ -172,21 +176,26 @@ final class StepRunner {
     private void runAutomated(PlanStep step, StepExecutor ex) throws IOException, RunRefusedException {
         boolean doneBefore = checkDone(step, ex);
         if (doneBefore && journal.completed(step.id())) {
+            LOG.debug("step {} done earlier, its post-condition still holds", step.id());
             lines.add(title(step) + ": done earlier, still holds");
             return;
         }
         if (doneBefore) {
+            LOG.debug("step {} already done: its post-condition holds before it ran", step.id());
             journal.append(JournalRecord.outcome(step.id(), JournalRecord.ALREADY_DONE, step.postCondition()));
             lines.add(title(step) + ": already done");
             return;
         }
         refuseUnsafe(step, ex);
         journal.append(JournalRecord.intent(step.id(), step.kind() + " " + step.target()));
+        LOG.debug("step {} ({} {}) starts", step.id(), step.kind(), step.target());
+        long started = System.nanoTime();
         boolean holds;
         try {
             ex.apply(step, ctx);
             holds = ex.holdsAfterApply(step, ctx);
         } catch (IOException | RuntimeException e) {
+            LOG.debug("step {} failed after {} ms", step.id(), (System.nanoTime() - started) / 1_000_000, e);
             journal.append(JournalRecord.outcome(step.id(), JournalRecord.FAILED, String.valueOf(e.getMessage())));
             throw new StepFailedException(title(step) + " failed: " + e.getMessage() + "\nEvery file it changed is"
                     + " saved under " + ctx.run().backup() + "; fix the cause and run migrate again to resume,"
@@ -201,6 +210,10 @@ final class StepRunner {
         }
         journal.append(JournalRecord.outcome(step.id(), JournalRecord.DONE, step.postCondition()));
         lines.add(title(step) + ": done");
+        LOG.debug(
+                "step {} done in {} ms; its post-condition holds",
+                step.id(),
+                (System.nanoTime() - started) / 1_000_000);
     }
 
     /**
@@ -256,6 +269,7 @@ final class StepRunner {
     }
 
     private RunOutcome stopped(PlanStep step, String what) throws IOException {
+        LOG.debug("stopped at step {}: it is for the operator", step.id());
         journal.append(JournalRecord.note("stopped", step.id() + " needs the operator: " + what));
         saveManualTarget(step);
         if (ManualStepChecks.scansLog(step)) {

@@ -24,6 +24,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns the verdict into the plan: every justified action, in the guide's order (by the catalogue's step of its
@@ -54,6 +56,8 @@ public final class Planner {
      */
     public static final String GUIDE_STEP = "guideStep";
 
+    private static final Logger LOG = LoggerFactory.getLogger(Planner.class);
+
     private Planner() {}
 
     public static MigrationPlan plan(Verdict verdict, ConditionCatalogue catalogue, Facts facts, String toolVersion) {
@@ -67,6 +71,12 @@ public final class Planner {
         for (JustifiedAction a : verdict.actions().stream().sorted(order).toList()) {
             steps.add(step(a, verdict.result(a.conditionId()), params(a, verdict.actions(), facts)));
         }
+        LOG.debug(
+                "plan: {} steps from {} actions, {} automated, {} by hand",
+                steps.size(),
+                verdict.actions().size(),
+                steps.stream().filter(PlanStep::automated).count(),
+                steps.stream().filter(s -> !s.automated()).count());
         return new MigrationPlan(
                         toolVersion,
                         verdict.rulePackHash(),

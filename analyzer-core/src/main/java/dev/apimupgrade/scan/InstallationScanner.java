@@ -11,9 +11,13 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The scan stage: checks the homes look like APIM homes, runs every scanner, and returns the facts. */
 public final class InstallationScanner {
+    private static final Logger LOG = LoggerFactory.getLogger(InstallationScanner.class);
+
     private final List<Scanner> scanners;
     private final LocalDate today;
 
@@ -37,11 +41,26 @@ public final class InstallationScanner {
         installation
                 .newHome()
                 .ifPresent(h -> facts.add(new HomeGiven(Role.NEW, h.toString(), SourceRef.file(Role.NEW, "."))));
+        long all = System.nanoTime();
         for (Scanner s : scanners) {
+            long started = System.nanoTime();
             // a snapshot's old home: what it could not carry is the recorded scanners' findings on the node
-            facts.addAll(Snapshot.asRecorded(s, installation, s.scan(installation)));
+            List<Observation> found = Snapshot.asRecorded(s, installation, s.scan(installation));
+            facts.addAll(found);
+            LOG.debug("scan {}: {} facts in {} ms", name(s), found.size(), (System.nanoTime() - started) / 1_000_000);
         }
+        LOG.debug(
+                "scan: {} scanners, {} facts in {} ms",
+                scanners.size(),
+                facts.size(),
+                (System.nanoTime() - all) / 1_000_000);
         return new Facts(facts);
+    }
+
+    /** The scanner's class name; a scanner made by a lambda (DatabaseScanner's) by the class that made it. */
+    private static String name(Scanner s) {
+        String name = s.getClass().getName();
+        return name.substring(name.lastIndexOf('.') + 1).replaceFirst("\\$\\$Lambda.*", "");
     }
 
     /** An APIM home has repository/conf; anything else is a usage error, named. */

@@ -38,7 +38,36 @@ public final class SecretMask {
             // HTTP credentials written out: Basic dXNlcjpwYXNz, Bearer eyJ...
             Pattern.compile("(?i)(\\b(?:Basic|Bearer)\\s+)([A-Za-z0-9+/._~-]{6,}=*)()"));
 
+    /** Anywhere in a line of text: a JDBC URL, up to the first blank or quote. */
+    private static final Pattern JDBC_URL_IN_TEXT = Pattern.compile("jdbc:[^\\s\"'<>]+");
+    /** Anywhere in a line of text: a secret-named key with its value, "password = x", "keyPassword: x", "pwd=x". */
+    private static final Pattern SECRET_PAIR_IN_TEXT = Pattern.compile(
+            "(?i)([\\w.-]*(?:password|passwd|pwd|secret|credential|private_key|token|api_key|storepass|keypass)"
+                    + "[\\w.-]*\"?\\s*[=:]\\s*\"?)([^\\s\",;&]+)");
+
     private SecretMask() {}
+
+    /**
+     * Free text (a log line, a message) with the secrets it may carry masked: credentials in any JDBC URL, the value
+     * after any secret-named key ({@code password = "x"}, {@code keyPassword: x}) and secret XML values.
+     */
+    public static String inText(String text) {
+        Matcher urls = JDBC_URL_IN_TEXT.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (urls.find()) {
+            urls.appendReplacement(out, Matcher.quoteReplacement(jdbcUrl(urls.group())));
+        }
+        urls.appendTail(out);
+        Matcher pairs = SECRET_PAIR_IN_TEXT.matcher(out.toString());
+        StringBuilder masked = new StringBuilder();
+        while (pairs.find()) {
+            String value = pairs.group(2);
+            boolean kept = value.equals(MASK) || SECRET_REF.matcher(value).matches() || value.startsWith("$");
+            pairs.appendReplacement(masked, Matcher.quoteReplacement(pairs.group(1) + (kept ? value : MASK)));
+        }
+        pairs.appendTail(masked);
+        return xml(masked.toString());
+    }
 
     /**
      * XML text (a synapse file, or a diff of one) with the values of secret-looking attributes, elements, named

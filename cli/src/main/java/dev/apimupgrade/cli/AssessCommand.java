@@ -35,6 +35,9 @@ import picocli.CommandLine.Spec;
                 "Assess a 3.0.0 installation for its upgrade to 3.1.0 and write assessment.json and assessment.html."
                         + " --old may also name a snapshot that apim-upgrade collect made of the home on its node.")
 public final class AssessCommand implements Callable<Integer> {
+    /** --verbose and --log (every command has them). */
+    @Mixin
+    LogOptions log;
 
     @Spec
     CommandSpec spec;

@@ -36,7 +36,7 @@ final class CommandHelp {
                         "--after",
                         "--comparison",
                         "--answers"));
-        GROUPS.put("Outputs", List.of("--out", "--format", "--junit"));
+        GROUPS.put("Outputs", List.of("--out", "--format", "--junit", "--log"));
         GROUPS.put("Databases", List.of("--no-db", "--jdbc-driver", "--database-backup"));
         GROUPS.put(
                 "Behaviour",
@@ -47,6 +47,7 @@ final class CommandHelp {
                         "--no-prompt",
                         "--quiet",
                         "--break-lock",
+                        "--verbose",
                         "--help",
                         "--version"));
     }

@@ -49,6 +49,10 @@ import picocli.CommandLine.Spec;
             "  apim-upgrade compare --old <3.0.0 home> --out <dir>   (the inventory before, to compare later)"
         })
 public final class CompareCommand implements Callable<Integer> {
+    /** --verbose and --log (every command has them). */
+    @Mixin
+    LogOptions log;
+
     static final int UNEXPLAINED = 1;
 
     @Spec

@@ -36,6 +36,9 @@ import picocli.CommandLine.Spec;
             "  apim-upgrade evidence --check <bundle folder or zip>"
         })
 public final class EvidenceCommand implements Callable<Integer> {
+    /** --verbose and --log (every command has them). */
+    @Mixin
+    LogOptions log;
 
     /**
      * What of a run folder stays out of the bundle: the backups and database snapshots are copies of the

@@ -29,6 +29,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Option;
 
 /**
@@ -36,6 +38,7 @@ import picocli.CommandLine.Option;
  * (assess reports it, plan turns it into a plan), so both read an installation exactly the same way.
  */
 final class InstallationOptions {
+    private static final Logger LOG = LoggerFactory.getLogger(InstallationOptions.class);
 
     /** What one scan and decision produced. */
     record Assessed(
@@ -222,8 +225,16 @@ final class InstallationOptions {
         }
         Facts facts = new InstallationScanner(scanners, today == null ? LocalDate.now() : today).scan(installation);
         ConditionCatalogue catalogue = ConditionCatalogue.load();
+        long started = System.nanoTime();
         RuleEngine engine = new DroolsRuleEngine(catalogue);
         Verdict verdict = engine.decide(facts);
+        LOG.debug(
+                "rules: {} conditions decided in {} ms, {} blockers apply, {} blockers undecided, {} actions",
+                verdict.results().size(),
+                (System.nanoTime() - started) / 1_000_000,
+                verdict.blockers().size(),
+                verdict.undecidedBlockers().size(),
+                verdict.actions().size());
         return new Assessed(
                 installation,
                 analytics,

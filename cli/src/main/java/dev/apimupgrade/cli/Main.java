@@ -5,6 +5,8 @@ import dev.apimupgrade.scan.InputException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Help.Ansi;
@@ -35,6 +37,7 @@ import picocli.CommandLine.Help.Ansi;
             "%nStart with: apim-upgrade assess --old <3.0.0 home> --new <3.1.0 home> --out assessment"
         })
 public final class Main {
+    private static final Logger LOG = LoggerFactory.getLogger(Main.class);
 
     /** The environment the commands read (database passwords); tests give their own. */
     final Map<String, String> environment;
@@ -47,12 +50,9 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(run(
-                args,
-                new PrintWriter(System.out, true),
-                new PrintWriter(System.err, true),
-                System.getenv(),
-                Colours.forThisProcess(System.getenv())));
+        // one writer discipline for both streams: on a terminal they share a screen (OrderedConsole)
+        OrderedConsole console = new OrderedConsole(System.out, System.err);
+        System.exit(run(args, console.out(), console.err(), System.getenv(), Colours.forThisProcess(System.getenv())));
     }
 
     /** Runs the command line with the given streams and environment; returns the exit code (tests call this). */
@@ -62,8 +62,6 @@ public final class Main {
 
     private static int run(
             String[] args, PrintWriter out, PrintWriter err, Map<String, String> environment, Colours colours) {
-        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
-        System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
         CommandLine cli = commandLine(environment, colours);
         cli.setOut(out);
         cli.setErr(err);
@@ -109,11 +107,43 @@ public final class Main {
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setExecutionStrategy(parsed -> {
             requireDashOnlyForOut(parsed);
-            return new CommandLine.RunLast().execute(parsed);
+            InvocationLog log;
+            try {
+                log = InvocationLog.open(
+                        parsed.originalArgs(),
+                        logOptions(parsed),
+                        parsed.commandSpec().commandLine().getErr(),
+                        environment);
+            } catch (java.io.UncheckedIOException e) {
+                throw new CommandLine.ParameterException(parsed.commandSpec().commandLine(), e.getMessage());
+            }
+            try (log) {
+                try {
+                    return new CommandLine.RunLast().execute(parsed);
+                } catch (CommandLine.ExecutionException e) {
+                    // the cause chain with its stack traces goes to the log files only; the terminal gets one line
+                    LOG.debug("the command ended on an exception", e.getCause());
+                    throw e;
+                }
+            }
         });
         CommandHelp.install(cli);
         cli.setColorScheme(CommandLine.Help.defaultColorScheme(colours.on() ? Ansi.ON : Ansi.OFF));
         return cli;
+    }
+
+    /** The --verbose and --log of the command being run (the last subcommand given), if it has them. */
+    private static LogOptions logOptions(CommandLine.ParseResult parsed) {
+        CommandLine.ParseResult last = parsed;
+        while (last.subcommand() != null) {
+            last = last.subcommand();
+        }
+        return last.commandSpec().mixins().values().stream()
+                .map(CommandLine.Model.CommandSpec::userObject)
+                .filter(LogOptions.class::isInstance)
+                .map(LogOptions.class::cast)
+                .findFirst()
+                .orElse(null);
     }
 
     /** "-" stays as given only so that --out - can mean standard output; any other path option refuses it. */

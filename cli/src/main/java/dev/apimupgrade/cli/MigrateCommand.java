@@ -45,6 +45,10 @@ import picocli.CommandLine.Spec;
             "With --dry-run, print what would be done and write nothing."
         })
 public final class MigrateCommand implements Callable<Integer> {
+    /** --verbose and --log (every command has them). */
+    @Mixin
+    LogOptions log;
+
     @Spec
     CommandSpec spec;
 
@@ -159,6 +163,9 @@ public final class MigrateCommand implements Callable<Integer> {
             this.homes.newHomeAsPlanned = RunFolders.newHomeOriginals(continued.get());
         }
         OutputLocation.requireOutside(run.root(), this.homes.installation(), this.homes.analytics());
+        if (!dryRun) {
+            log.runFolder(run.root()); // apim-upgrade.log beside the journal, once the run has made its folder
+        }
         MigrateScan scan = new MigrateScan(this.homes, main.environment);
         Homes homes = new Homes(this.homes.oldHome, this.homes.newHome);
         Engine.requirePaths(plan, homes, planFile.toString());

@@ -50,6 +50,9 @@ import picocli.CommandLine.Spec;
             "With --check, say whether a saved plan still matches the installation."
         })
 public final class PlanCommand implements Callable<Integer> {
+    /** --verbose and --log (every command has them). */
+    @Mixin
+    LogOptions log;
 
     @Spec
     CommandSpec spec;

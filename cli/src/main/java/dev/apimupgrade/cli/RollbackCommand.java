@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -30,6 +31,10 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = "Restore the homes as they were before the migrate run kept in --run.")
 public final class RollbackCommand implements Callable<Integer> {
+    /** --verbose and --log (every command has them). */
+    @Mixin
+    LogOptions log;
+
     @Spec
     CommandSpec spec;
 
@@ -47,6 +52,7 @@ public final class RollbackCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try {
             RunDirectory run = new RunDirectory(runDir);
+            log.runFolder(run.root());
             RunOutcome outcome = Rollback.of(run, breakLock, datasources(run));
             outcome.lines().forEach(out::println);
             boolean kept = outcome.lines().stream().anyMatch(l -> l.startsWith("kept "));

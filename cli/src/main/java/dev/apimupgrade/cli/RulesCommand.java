@@ -5,6 +5,7 @@ import dev.apimupgrade.rule.ConditionCatalogue;
 import dev.apimupgrade.rules.DroolsRuleEngine;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
@@ -15,6 +16,10 @@ import picocli.CommandLine.Spec;
         description =
                 "List every condition of the catalogue and the rules that decide it (Markdown; docs/rules.md is this output: ./apim-upgrade rules > docs/rules.md).")
 public final class RulesCommand implements Callable<Integer> {
+    /** --verbose and --log (every command has them). */
+    @Mixin
+    LogOptions log;
+
     @Spec
     CommandSpec spec;
 

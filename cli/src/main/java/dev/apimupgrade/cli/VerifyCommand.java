@@ -40,6 +40,9 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = "Check a migrated installation and write after-report.json and after-report.html.")
 public final class VerifyCommand implements Callable<Integer> {
+    /** --verbose and --log (every command has them). */
+    @Mixin
+    LogOptions log;
 
     @Spec
     CommandSpec spec;
