@@ -4,6 +4,9 @@ import dev.apimupgrade.fact.Role;
 import dev.apimupgrade.plan.PlanStep;
 import dev.apimupgrade.plan.Planner;
 import dev.apimupgrade.plan.TomlEdit;
+import dev.apimupgrade.scan.EffectiveConfig;
+import dev.apimupgrade.scan.InputException;
+import dev.apimupgrade.scan.Installation;
 import dev.apimupgrade.scan.db.H2Url;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -11,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.tomlj.Toml;
 import org.tomlj.TomlParseResult;
 
@@ -91,9 +95,9 @@ final class SetTomlTableExecutor implements StepExecutor {
     }
 
     private static List<String> body(PlanStep step, StepContext ctx) throws IOException {
-        List<String> body = TomlEdit.tableBody(
-                        DeploymentToml.read(ctx, Role.OLD), step.target(), Planner.dropped(step.params()))
-                .orElseThrow(() -> new IOException("the old deployment.toml has no [" + step.target() + "] any more"));
+        Set<String> dropped = Planner.dropped(step.params());
+        Optional<List<String>> written = TomlEdit.tableBody(DeploymentToml.read(ctx, Role.OLD), step.target(), dropped);
+        List<String> body = written.isPresent() ? written.get() : defaulted(step.target(), dropped, ctx);
         if (!Boolean.parseBoolean(step.params().get("relativeH2"))) {
             return body;
         }
@@ -102,6 +106,36 @@ final class SetTomlTableExecutor implements StepExecutor {
             TomlParseResult parsed = Toml.parse(line);
             String url = parsed.hasErrors() ? null : parsed.getString("url");
             out.add(url == null ? line : "url = " + TomlEdit.literal(absoluteH2(url, ctx)));
+        }
+        return out;
+    }
+
+    /**
+     * A table the old deployment.toml does not write (a node running on 3.0.0's default, such as a Gateway worker's
+     * H2 apim_db): its keys as 3.0.0 applies them from repository/resources/conf, so the new home gets the table the
+     * old server really used.
+     */
+    private static List<String> defaulted(String table, Set<String> dropped, StepContext ctx) throws IOException {
+        EffectiveConfig old;
+        try {
+            old = EffectiveConfig.ofOldHome(new Installation(ctx.homes().oldHome(), Optional.empty()));
+        } catch (InputException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+        String prefix = table + ".";
+        List<String> out = new ArrayList<>();
+        for (EffectiveConfig.Value v : old.all()) {
+            String key = v.key();
+            if (key.startsWith(prefix)
+                    && !key.substring(prefix.length()).contains(".")
+                    && !dropped.contains(key.substring(prefix.length()))) {
+                String value = v.value();
+                out.add(key.substring(prefix.length()) + " = "
+                        + ("true".equals(value) || "false".equals(value) ? value : TomlEdit.literal(value)));
+            }
+        }
+        if (out.isEmpty()) {
+            throw new IOException("the old deployment.toml has no [" + table + "] and 3.0.0 gives it no default");
         }
         return out;
     }

@@ -10,6 +10,7 @@ import dev.apimupgrade.plan.Planner;
 import dev.apimupgrade.plan.TomlEdit;
 import dev.apimupgrade.plan.TomlEditOnReferenceFilesTest;
 import dev.apimupgrade.scan.db.DatasourceSpecs;
+import dev.apimupgrade.testkit.SharedFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -154,6 +155,52 @@ class SetTomlTableOnReferenceFilesTest {
                         "password = \"root\"",
                         "validationQuery = \"SELECT 1\"");
         assertThat(Toml.parse(after).errors()).isEmpty();
+    }
+
+    /**
+     * WSO2's Kubernetes pattern 2 Gateway worker writes no [database.apim_db]: it runs on 3.0.0's default H2
+     * WSO2AM_DB. Carrying that table gives the new home 3.0.0's default, its relative H2 url anchored at the old home.
+     */
+    @ParameterizedTest
+    @MethodSource("files")
+    void aTableTheOldFileLeavesToTheDefaultsIsCarriedAsThreeZeroZeroDefaultsIt(Path newFile) throws Exception {
+        String gateway =
+                Files.readString(SharedFiles.reference("deployments/k8s-pattern-2/gateway-worker/deployment.toml"));
+        assertThat(TomlEdit.tableBody(gateway, "database.apim_db")).isEmpty();
+        Homes homes = homes(gateway, Files.readString(newFile));
+        MigrationPlan plan = new MigrationPlan(
+                "test",
+                "rules",
+                PRINT,
+                List.of(new PlanStep(
+                        "toml-table",
+                        "CFG-DB-APIM",
+                        "SetTomlTable",
+                        "database.apim_db",
+                        Map.of("from", "OLD", "relativeH2", "true"),
+                        true,
+                        List.of(),
+                        "Step 1",
+                        "",
+                        "holds",
+                        List.of(),
+                        List.of())));
+
+        new Engine()
+                .migrate(
+                        plan,
+                        new RunDirectory(tmp.resolve("run")),
+                        homes,
+                        CURRENT,
+                        new Engine.Options(false, Set.of()));
+
+        TomlParseResult after =
+                Toml.parse(Files.readString(homes.newHome().resolve("repository/conf/deployment.toml")));
+        assertThat(after.errors()).isEmpty();
+        assertThat(after.getString("database.apim_db.url"))
+                .isEqualTo("jdbc:h2:" + homes.oldHome().resolve("repository/database/WSO2AM_DB")
+                        + ";DB_CLOSE_ON_EXIT=FALSE;AUTO_SERVER=TRUE;LOCK_TIMEOUT=60000;MVCC=TRUE");
+        assertThat(after.getString("database.apim_db.driver")).isEqualTo("org.h2.Driver");
     }
 
     private static Path findOld(Path anyReferenceChild) {
