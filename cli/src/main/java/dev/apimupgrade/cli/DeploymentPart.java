@@ -45,6 +45,31 @@ record DeploymentPart(DeploymentPlan deployment, String name, Path planFile, Run
                 new RunDirectory(root.resolve(DeploymentPlan.ONCE)));
     }
 
+    /**
+     * A part's plan.json given to migrate without --node would run outside the deployment's run folder and skip the
+     * wait for the deployment-wide steps: refused, naming the command that runs it.
+     */
+    static void requireNotAPart(Path planFile) throws InputException {
+        Path folder = planFile.toAbsolutePath().getParent();
+        for (Path up = folder; up != null && !up.equals(folder.getRoot()); up = up.getParent()) {
+            Path deployment = up.resolve(DeploymentPlan.FILE);
+            if (Files.isRegularFile(deployment)) {
+                String part = up.relativize(folder).toString();
+                if (part.equals(DeploymentPlan.ONCE) || part.startsWith("nodes/")) {
+                    throw new InputException(
+                            planFile.toString(),
+                            "is a part of the deployment plan " + deployment + ": run it with apim-upgrade migrate"
+                                    + " --plan " + deployment + " --node "
+                                    + (part.equals(DeploymentPlan.ONCE) ? part : part.substring("nodes/".length())));
+                }
+                return;
+            }
+            if (!up.equals(folder) && !up.equals(folder.getParent())) {
+                return;
+            }
+        }
+    }
+
     /** The deployment-wide steps not yet journalled done (empty: a node may go on; always empty for the part itself). */
     List<String> waitingFor() throws InputException, IOException {
         if (name.equals(DeploymentPlan.ONCE)) {

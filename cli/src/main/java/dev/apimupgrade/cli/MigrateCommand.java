@@ -165,6 +165,8 @@ public final class MigrateCommand implements Callable<Integer> {
             changedElsewhere = part.changedElsewhere();
             planFile = part.planFile();
             runDir = part.run().root();
+        } else {
+            DeploymentPart.requireNotAPart(planFile);
         }
         MigrationPlan plan = PlanJson.read(planFile);
         Optional<Path> continued = Optional.empty();

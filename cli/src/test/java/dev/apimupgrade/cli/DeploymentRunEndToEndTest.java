@@ -186,6 +186,12 @@ class DeploymentRunEndToEndTest {
                 .doesNotContain("\tat ");
         assertThat(out.resolve("deployment-run/nodes/gateway")).doesNotExist();
 
+        // a part's own plan.json given without --node would skip the wait: refused, naming the command
+        CliRun bypass = CliRun.of(
+                "migrate", "--plan", out.resolve("nodes/gateway/plan.json").toString(), "--no-prompt");
+        assertThat(bypass.code()).as(bypass.out() + bypass.err()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(bypass.err()).contains("is a part of the deployment plan").contains("--node gateway");
+
         // the parts in the runbook's order, each manual step done for real at its stop
         for (JsonNode s : d.get("sequence")) {
             if (!s.hasNonNull("node")) {
