@@ -27,7 +27,9 @@ public final class Engine {
      * How the operator started the run: whether to break a stale lock; the manual steps confirmed, each with where the
      * confirmation came from ("--confirm", or the answers file and line); where the operator's full database backup
      * is, if given; where long steps report their progress; the files given that the tool does not ship; and how
-     * to take the before-inventory.
+     * to take the before-inventory; and what another part of a deployment's run changed on these homes or their
+     * databases (ADR 0032: the deployment-wide steps), as step targets ("db:apim_db/"): not drift for this run, as
+     * its own steps' changes are not.
      */
     public record Options(
             boolean breakLock,
@@ -35,9 +37,22 @@ public final class Engine {
             Optional<String> databaseBackup,
             Progress progress,
             SuppliedFiles supplied,
-            BeforeInventory inventory) {
+            BeforeInventory inventory,
+            Set<String> changedElsewhere) {
         public Options {
             confirmations = Map.copyOf(confirmations);
+            changedElsewhere = Set.copyOf(changedElsewhere);
+        }
+
+        /** Nothing changed elsewhere (a single home's run). */
+        public Options(
+                boolean breakLock,
+                Map<String, String> confirmations,
+                Optional<String> databaseBackup,
+                Progress progress,
+                SuppliedFiles supplied,
+                BeforeInventory inventory) {
+            this(breakLock, confirmations, databaseBackup, progress, supplied, inventory, Set.of());
         }
 
         /** Without a before-inventory. */
@@ -87,7 +102,9 @@ public final class Engine {
             refuseRolledBack(run, journal);
             BackupRecords.requireRecorded(run, journal, homes);
             Preflight.Snapshot now = preflight.scan();
-            new RunChecks(journal, plan.steps(), options.confirmed()).refuseToStart(plan, now, run);
+            new RunChecks(journal, plan.steps(), options.confirmed())
+                    .alsoExcusing(options.changedElsewhere())
+                    .refuseToStart(plan, now, run);
             StepContext ctx = new StepContext(
                     homes,
                     new Backup(run, journal, homes),

@@ -63,6 +63,12 @@ public final class RunChecks {
         }
     }
 
+    /** The same checks, also excusing changes under these targets (what another part of a deployment's run did). */
+    RunChecks alsoExcusing(Set<String> targets) {
+        touched.addAll(targets);
+        return this;
+    }
+
     /**
      * What a run and a dry run refuse before their first step, in this order: a running server, a stale plan, an open
      * blocker.

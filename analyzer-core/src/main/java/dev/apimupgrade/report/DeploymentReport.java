@@ -21,14 +21,10 @@ import java.util.Map;
 public record DeploymentReport(
         ToolInfo tool,
         String deployment,
-        String verdict,
+        Readiness verdict,
         List<NodeView> nodes,
         List<ConditionView> conditions,
         @JsonIgnore List<ConditionView> applying) {
-    public static final String BLOCKED = "BLOCKED";
-    public static final String UNDECIDED = "UNDECIDED";
-    public static final String READY = "READY";
-
     /** One node: what it serves, its homes, its own verdict and where its own assessment is (relative to this file). */
     @JsonPropertyOrder({"name", "serves", "roleFrom", "old", "new", "verdict", "blockers", "undecidedBlockers", "report"
     })
@@ -38,7 +34,7 @@ public record DeploymentReport(
             String roleFrom,
             String old,
             @JsonProperty("new") String newHome,
-            String verdict,
+            Readiness verdict,
             int blockers,
             int undecidedBlockers,
             String report) {}
@@ -47,7 +43,7 @@ public record DeploymentReport(
     public static DeploymentReport from(
             Deployment deployment, Map<String, Verdict> nodeVerdicts, Facts across, Verdict verdict, ToolInfo tool) {
         List<NodeView> nodes = new ArrayList<>();
-        List<String> verdicts = new ArrayList<>(List.of(of(verdict)));
+        List<Readiness> verdicts = new ArrayList<>(List.of(Readiness.of(verdict)));
         for (Deployment.Node node : deployment.nodes()) {
             Verdict v = nodeVerdicts.get(node.name());
             NodeServes serves = across.ofType(NodeServes.class).stream()
@@ -60,15 +56,15 @@ public record DeploymentReport(
                     serves.because(),
                     node.oldHome().toString(),
                     node.newHome().map(Object::toString).orElse(null),
-                    of(v),
+                    Readiness.of(v),
                     v.blockers().size(),
                     v.undecidedBlockers().size(),
                     "nodes/" + node.name() + "/assessment.html"));
-            verdicts.add(of(v));
+            verdicts.add(Readiness.of(v));
         }
         List<ConditionView> conditions =
                 verdict.results().stream().map(ConditionView::of).toList();
-        String worst = verdicts.contains(BLOCKED) ? BLOCKED : verdicts.contains(UNDECIDED) ? UNDECIDED : READY;
+        Readiness worst = Readiness.worst(verdicts);
         return new DeploymentReport(
                 tool,
                 deployment.name(),
@@ -78,9 +74,5 @@ public record DeploymentReport(
                 conditions.stream()
                         .filter(c -> c.status().equals(Status.APPLIES.name()))
                         .toList());
-    }
-
-    private static String of(Verdict v) {
-        return !v.blockers().isEmpty() ? BLOCKED : !v.undecidedBlockers().isEmpty() ? UNDECIDED : READY;
     }
 }

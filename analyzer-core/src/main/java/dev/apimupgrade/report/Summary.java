@@ -25,9 +25,9 @@ public record Summary(
         int warnings,
         Map<String, Integer> counts,
         Coverage coverage) {
-    public static final String READY = "READY";
-    public static final String NOT_READY = "NOT READY";
-    public static final String UNDECIDED = "UNDECIDED";
+    public static final String READY = Readiness.READY.label();
+    public static final String NOT_READY = Readiness.NOT_READY.label();
+    public static final String UNDECIDED = Readiness.UNDECIDED.label();
 
     static Summary of(List<ConditionView> conditions, List<Condition> catalogue) {
         Map<String, Integer> counts = new LinkedHashMap<>();
@@ -41,14 +41,15 @@ public record Summary(
                 .filter(c ->
                         c.status().equals(Status.UNKNOWN.name()) && c.severity().equals(Severity.BLOCKER.name()))
                 .count();
-        String verdict = blockers > 0
+        Readiness readiness = Readiness.of(blockers, undecided);
+        String verdict = readiness == Readiness.NOT_READY
                 ? NOT_READY + ": " + count(blockers, "blocker") + (undecided > 0 ? ", " + undecided + " undecided" : "")
-                : undecided > 0
+                : readiness == Readiness.UNDECIDED
                         ? UNDECIDED + ": " + count(undecided, "blocker condition") + " could not be decided"
                         : READY;
         return new Summary(
                 verdict,
-                blockers == 0 && undecided == 0,
+                readiness == Readiness.READY,
                 blockers,
                 undecided,
                 warnings,

@@ -142,19 +142,20 @@ public final class AssessCommand implements Callable<Integer> {
         PrintWriter human = format.human(spec);
         human.println("Reports written to " + out.resolve("deployment-assessment.html")
                 + " and deployment-assessment.json; each node's own under " + out.resolve("nodes"));
-        human.println("Deployment " + report.deployment() + ": " + report.verdict());
+        human.println(
+                "Deployment " + report.deployment() + ": " + report.verdict().label());
         report.nodes()
-                .forEach(n -> human.println(
-                        "  node " + n.name() + " (" + String.join(", ", n.serves()) + "): " + n.verdict()));
+                .forEach(n -> human.println("  node " + n.name() + " (" + String.join(", ", n.serves()) + "): "
+                        + n.verdict().label()));
         report.applying()
                 .forEach(
                         c -> human.println("  " + c.severity() + " " + c.id() + ": " + String.join(" ", c.messages())));
         human.flush();
         format.document(spec, AssessmentJson.deployment(report), false);
         return switch (report.verdict()) {
-            case DeploymentReport.BLOCKED -> ExitCode.BLOCKERS;
-            case DeploymentReport.UNDECIDED -> ExitCode.UNDECIDED;
-            default -> ExitCode.READY;
+            case NOT_READY -> ExitCode.BLOCKERS;
+            case UNDECIDED -> ExitCode.UNDECIDED;
+            case READY -> ExitCode.READY;
         };
     }
 

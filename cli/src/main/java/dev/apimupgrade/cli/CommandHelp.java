@@ -61,12 +61,14 @@ final class CommandHelp {
             "plan",
                     new String[] {
                         "apim-upgrade plan --old /opt/wso2am-3.0.0 --new /opt/wso2am-3.1.0 --out plan",
-                        "apim-upgrade plan --check plan/plan.json"
+                        "apim-upgrade plan --check plan/plan.json",
+                        "apim-upgrade plan --deployment deployment.yaml --out deployment-plan"
                     },
             "migrate",
                     new String[] {
                         "apim-upgrade migrate --plan plan/plan.json --dry-run",
-                        "apim-upgrade migrate --plan plan/plan.json --run migrate-run"
+                        "apim-upgrade migrate --plan plan/plan.json --run migrate-run",
+                        "apim-upgrade migrate --plan deployment-plan/deployment-plan.json --node once"
                     },
             "rollback", new String[] {"apim-upgrade rollback --run migrate-run"},
             "verify",
@@ -116,7 +118,9 @@ final class CommandHelp {
                         "  4  stopped at a step for the operator (the message says how to go on)",
                         "  5  refused; the refusal changed nothing (the message says why)",
                         "  6  a step failed half-way; what it changed is saved in the run folder (fix the cause and run"
-                                + " migrate again to resume, or roll back)"
+                                + " migrate again to resume, or roll back)",
+                        "  8  --node: the node waits for the deployment-wide steps (migrate --node once first);"
+                                + " nothing was changed"
                     },
             "rollback",
                     new String[] {

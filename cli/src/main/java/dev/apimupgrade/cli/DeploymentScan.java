@@ -18,10 +18,11 @@ import java.util.Map;
  */
 final class DeploymentScan {
 
-    /** What one deployment's scan and decision produced; {@code nodes} by node name in the file's order. */
+    /** What one deployment's scan and decision produced; {@code nodes} (and the options each was read with) by node name in the file's order. */
     record Assessed(
             Deployment deployment,
             Map<String, InstallationOptions.Assessed> nodes,
+            Map<String, InstallationOptions> options,
             Facts across,
             Verdict verdict,
             ToolInfo tool) {
@@ -45,12 +46,14 @@ final class DeploymentScan {
         Deployment deployment = DeploymentFile.read(file);
         Map<String, InstallationOptions.Assessed> nodes = new LinkedHashMap<>();
         Map<String, Facts> facts = new LinkedHashMap<>();
+        Map<String, InstallationOptions> options = new LinkedHashMap<>();
         DroolsRuleEngine engine = null;
         for (Deployment.Node node : deployment.nodes()) {
             InstallationOptions one =
                     given.forNode(node.oldHome(), node.newHome().orElse(null));
             InstallationOptions.Assessed assessed = one.assess(environment);
             nodes.put(node.name(), assessed);
+            options.put(node.name(), one);
             facts.put(node.name(), assessed.facts());
             if (engine == null) {
                 engine = new DroolsRuleEngine(assessed.catalogue());
@@ -59,6 +62,6 @@ final class DeploymentScan {
         Facts across = DeploymentScanner.across(deployment, facts);
         Verdict verdict = engine.decideDeployment(across);
         ToolInfo tool = nodes.values().iterator().next().tool();
-        return new Assessed(deployment, nodes, across, verdict, tool);
+        return new Assessed(deployment, nodes, options, across, verdict, tool);
     }
 }

@@ -26,5 +26,11 @@ public final class ExitCode {
     /** migrate: a step started and failed half-way; its changes are saved in the run folder (resume or roll back). */
     public static final int STEP_FAILED = 6;
 
+    /**
+     * migrate --node: the node's steps wait for the deployment-wide steps, not yet journalled done (ADR 0032); nothing
+     * was changed.
+     */
+    public static final int WAITS_FOR_DEPLOYMENT = 8;
+
     private ExitCode() {}
 }

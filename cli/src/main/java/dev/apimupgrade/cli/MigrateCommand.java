@@ -9,6 +9,7 @@ import dev.apimupgrade.execute.RunOutcome;
 import dev.apimupgrade.execute.RunRefusedException;
 import dev.apimupgrade.execute.StepFailedException;
 import dev.apimupgrade.execute.SuppliedFiles;
+import dev.apimupgrade.plan.DeploymentPlan;
 import dev.apimupgrade.plan.MigrationPlan;
 import dev.apimupgrade.plan.PlanJson;
 import dev.apimupgrade.report.ComparisonJson;
@@ -104,6 +105,15 @@ public final class MigrateCommand implements Callable<Integer> {
                     + " a script (without a terminal nothing is asked anyway).")
     boolean noPrompt;
 
+    @Option(
+            names = "--node",
+            paramLabel = "<part>",
+            description = "With --plan <deployment-plan.json> (plan --deployment): run one part of the deployment,"
+                    + " '" + DeploymentPlan.ONCE + "' (the deployment-wide steps) or a node's name, in the run folder"
+                    + " of the deployment (default: deployment-run beside the plan). A node waits for the"
+                    + " deployment-wide steps.")
+    String node;
+
     @Option(names = "--break-lock", description = "Remove a lock left by a run that is no longer active (journalled).")
     boolean breakLock;
 
@@ -143,6 +153,25 @@ public final class MigrateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InputException, IOException {
+        java.util.Set<String> changedElsewhere = java.util.Set.of();
+        if (node != null) {
+            DeploymentPart part = DeploymentPart.of(planFile, node, runDir);
+            List<String> waiting = part.waitingFor();
+            if (!waiting.isEmpty()) {
+                spec.commandLine()
+                        .getErr()
+                        .println("apim-upgrade: refused: node " + node + " waits for the deployment-wide steps, not"
+                                + " yet done in " + part.once().root() + ": " + String.join(", ", waiting)
+                                + ". Run apim-upgrade migrate --plan " + planFile + " --node " + DeploymentPlan.ONCE
+                                + " first. Nothing was changed.");
+                return ExitCode.WAITS_FOR_DEPLOYMENT;
+            }
+            changedElsewhere = part.changedElsewhere();
+            planFile = part.planFile();
+            runDir = part.run().root();
+        } else {
+            DeploymentPart.requireNotAPart(planFile);
+        }
         MigrationPlan plan = PlanJson.read(planFile);
         Optional<Path> continued = Optional.empty();
         if (plan.inputs() != null) {
@@ -198,7 +227,8 @@ public final class MigrateCommand implements Callable<Integer> {
                                                 quiet,
                                                 spec.commandLine().getErr()),
                                         supplied,
-                                        beforeInventory()));
+                                        beforeInventory(),
+                                        changedElsewhere));
                 outcome.lines().forEach(out::println);
                 if (outcome.completed()) {
                     out.println("Every step of the plan is done. Journal and backups: " + run.root());

@@ -7,6 +7,7 @@ import dev.apimupgrade.execute.RunDirectory;
 import dev.apimupgrade.fact.DatasourceConfig;
 import dev.apimupgrade.fact.NodeRoleConfig;
 import dev.apimupgrade.fact.Role;
+import dev.apimupgrade.plan.DeploymentPlan;
 import dev.apimupgrade.plan.Fingerprint;
 import dev.apimupgrade.plan.MacKey;
 import dev.apimupgrade.plan.MigrationPlan;
@@ -87,10 +88,21 @@ public final class PlanCommand implements Callable<Integer> {
     @Mixin
     ResultFormat format;
 
+    @Option(
+            names = "--deployment",
+            paramLabel = "<deployment.yaml>",
+            description = "Plan a distributed deployment (README, \"A distributed deployment\"): each node's plan, the"
+                    + " deployment-wide steps once, and one runbook in the order traffic allows. Writes"
+                    + " deployment-plan.json, runbook.html, once/ and nodes/<name>/.")
+    Path deployment;
+
     @Override
     public Integer call() throws InputException, IOException {
         if ((out == null) == (check == null)) {
             throw new ParameterException(spec.commandLine(), "give either --out <dir> or --check <plan.json>");
+        }
+        if (deployment != null) {
+            return deployment();
         }
         return check != null ? check() : write();
     }
@@ -172,6 +184,48 @@ public final class PlanCommand implements Callable<Integer> {
         return !blockers.isEmpty()
                 ? ExitCode.BLOCKERS
                 : !a.verdict().undecidedBlockers().isEmpty() ? ExitCode.UNDECIDED : ExitCode.READY;
+    }
+
+    /** plan --deployment: the coordinated plan; its exit code is the deployment's verdict, as assess gives it. */
+    private int deployment() throws InputException, IOException {
+        if (check != null || run != null) {
+            throw new InputException(
+                    "--deployment", "plans a deployment afresh: give --out <dir>, not --check or --run");
+        }
+        OutputLocation.requireFolder(spec, out, "deployment-plan.json is kept with its key and each part's plan");
+        DeploymentPlanning.Written w = DeploymentPlanning.write(deployment, homes, main.environment, out);
+        PrintWriter print = format.human(spec);
+        print.println("Deployment " + w.plan().deployment() + ": deployment-wide steps once on node "
+                + w.plan().onceNode() + " (" + w.plan().deploymentWide().size() + " step(s)), then "
+                + w.plan().nodes().size() + " node(s) in this order:");
+        w.plan()
+                .nodes()
+                .forEach(n -> print.println("  " + n.name() + " (" + n.group() + "): "
+                        + n.steps().size() + " step(s)"
+                        + (n.leftOut().isEmpty() ? "" : ", " + n.leftOut().size() + " done once instead")));
+        print.println("Written to " + out.toAbsolutePath().normalize().resolve("runbook.html") + " and "
+                + DeploymentPlan.FILE + " (with its key and each part's plan.json and plan.key: share them with no"
+                + " one)");
+        w.assessed().nodeVerdicts().forEach((name, v) -> {
+            v.blockers()
+                    .forEach(b -> print.println(
+                            "  NOT READY: node " + name + ": " + b.condition().id()));
+            v.undecidedBlockers()
+                    .forEach(b -> print.println("  UNDECIDED: node " + name + ": "
+                            + b.condition().id() + ": " + Settlement.line(b.messages())));
+        });
+        var verdict = w.assessed().verdict();
+        verdict.blockers()
+                .forEach(b -> print.println("  NOT READY: " + b.condition().id()));
+        verdict.undecidedBlockers()
+                .forEach(b -> print.println("  UNDECIDED: " + b.condition().id()));
+        boolean blocked = !verdict.blockers().isEmpty()
+                || w.assessed().nodeVerdicts().values().stream()
+                        .anyMatch(v -> !v.blockers().isEmpty());
+        boolean undecided = !verdict.undecidedBlockers().isEmpty()
+                || w.assessed().nodeVerdicts().values().stream()
+                        .anyMatch(v -> !v.undecidedBlockers().isEmpty());
+        return blocked ? ExitCode.BLOCKERS : undecided ? ExitCode.UNDECIDED : ExitCode.READY;
     }
 
     private int check() throws InputException, IOException {

@@ -206,7 +206,8 @@ class DeploymentEndToEndTest {
         assertThat(tmp.resolve("out/deployment-assessment.html"))
                 .content()
                 .contains("DEP-NODE-URLS")
-                .contains("BLOCKED");
+                .contains("NOT READY")
+                .contains("class=\"verdict NOT_READY\"");
     }
 
     /** The condition applies, its messages name both nodes and its evidence cites a file of each. */

@@ -38,7 +38,8 @@ final class OutputSchemas {
             "plan-check",
             "evidence-check",
             "deployment-assessment",
-            "snapshot-manifest");
+            "snapshot-manifest",
+            "deployment-plan");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final SchemaRegistry REGISTRY =
             SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
@@ -178,6 +179,7 @@ final class OutputSchemas {
         return switch (name) {
             case "assessment.json" -> "assessment";
             case "deployment-assessment.json" -> "deployment-assessment";
+            case "deployment-plan.json" -> "deployment-plan";
             case "after-report.json" -> "after-report";
             case "comparison.json" -> "comparison";
             case "inventory.old.json", "inventory.new.json" -> "inventory";

@@ -1,0 +1,114 @@
+package dev.apimupgrade.cli;
+
+import static dev.apimupgrade.report.OutputWriter.utf8;
+
+import dev.apimupgrade.fact.DatasourceConfig;
+import dev.apimupgrade.fact.NodeRoleConfig;
+import dev.apimupgrade.fact.NodeServes;
+import dev.apimupgrade.fact.Role;
+import dev.apimupgrade.plan.DeploymentPlan;
+import dev.apimupgrade.plan.MacKey;
+import dev.apimupgrade.plan.MigrationPlan;
+import dev.apimupgrade.plan.PlanJson;
+import dev.apimupgrade.plan.Planner;
+import dev.apimupgrade.plan.ShippedScripts;
+import dev.apimupgrade.report.DeploymentRunbook;
+import dev.apimupgrade.report.OutputWriter;
+import dev.apimupgrade.report.RunbookView;
+import dev.apimupgrade.report.html.RunbookRenderer;
+import dev.apimupgrade.scan.InputException;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * plan --deployment (ADR 0032): every node planned as plan --old plans a home, then the coordinated plan: the
+ * deployment-wide part once, each node's own part in the order traffic allows, and the runbook that says so.
+ */
+final class DeploymentPlanning {
+    private DeploymentPlanning() {}
+
+    /** What was written: the coordinated plan and the deployment's own verdict. */
+    record Written(DeploymentPlan plan, DeploymentScan.Assessed assessed) {}
+
+    static Written write(Path file, InstallationOptions given, Map<String, String> environment, Path out)
+            throws InputException, IOException {
+        DeploymentScan.Assessed a = DeploymentScan.assess(file, given, environment);
+        for (InstallationOptions.Assessed node : a.nodes().values()) {
+            OutputLocation.requireOutside(out, node.installation(), node.analytics());
+        }
+        List<DeploymentPlan.Input> inputs = new ArrayList<>();
+        Map<String, InstallationOptions.Assessed> byName = a.nodes();
+        for (Map.Entry<String, InstallationOptions.Assessed> e : byName.entrySet()) {
+            InstallationOptions.Assessed n = e.getValue();
+            MigrationPlan plan = Planner.plan(
+                            n.verdict(),
+                            n.catalogue(),
+                            n.factsWithFileDigests(),
+                            n.tool().version())
+                    .withInputs(a.options().get(e.getKey()).inputs(null));
+            List<String> serves = a.across().ofType(NodeServes.class).stream()
+                    .filter(s -> s.node().equals(e.getKey()))
+                    .findFirst()
+                    .map(NodeServes::serves)
+                    .orElse(List.of());
+            boolean keeps = n.facts().ofType(NodeRoleConfig.class).stream()
+                    .anyMatch(r -> r.role() == Role.OLD && r.keepsIdentityComponents());
+            Map<String, String> databases = new LinkedHashMap<>();
+            oldDatasources(n).forEach(d -> databases.put(d.name(), String.valueOf(d.url())));
+            inputs.add(new DeploymentPlan.Input(e.getKey(), serves, keeps, plan, databases));
+        }
+        DeploymentPlan.Planned planned = DeploymentPlan.of(
+                a.deployment().name(),
+                a.tool().version(),
+                inputs,
+                a.deployment().file().toString());
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        Set<String> keys = new HashSet<>();
+        MacKey key = MacKey.random();
+        files.put(DeploymentPlan.FILE, utf8(planned.plan().toJson(key)));
+        files.put(DeploymentPlan.KEY_FILE, key.fileContent());
+        keys.add(DeploymentPlan.KEY_FILE);
+        Path absolute = out.toAbsolutePath().normalize();
+        files.put(
+                "runbook.html",
+                utf8(DeploymentRunbook.html(
+                        planned.plan(),
+                        planned.parts(),
+                        absolute.resolve(DeploymentPlan.FILE).toString())));
+        for (Map.Entry<String, MigrationPlan> part : planned.parts().entrySet()) {
+            String name = part.getKey();
+            String folder = DeploymentPlan.partFolder(name);
+            InstallationOptions.Assessed n =
+                    byName.get(name.equals(DeploymentPlan.ONCE) ? planned.plan().onceNode() : name);
+            MacKey partKey = MacKey.random();
+            files.put(folder + "/plan.json", utf8(PlanJson.toJson(part.getValue(), partKey)));
+            files.put(folder + "/" + PlanJson.KEY_FILE, partKey.fileContent());
+            keys.add(folder + "/" + PlanJson.KEY_FILE);
+            RunbookView view = RunbookView.of(
+                    part.getValue(),
+                    n.verdict(),
+                    n.tool(),
+                    n.installation().oldHome().toString(),
+                    n.installation().newHome().map(Path::toString).orElse("<the 3.1.0 home>"),
+                    new ShippedScripts(),
+                    absolute.resolve(folder).toString(),
+                    oldDatasources(n),
+                    n.facts().ofType(NodeRoleConfig.class));
+            files.put(folder + "/runbook.html", utf8(RunbookRenderer.html(view)));
+        }
+        OutputWriter.writeAll(out, files, keys);
+        return new Written(planned.plan(), a);
+    }
+
+    private static List<DatasourceConfig> oldDatasources(InstallationOptions.Assessed n) {
+        return n.facts().ofType(DatasourceConfig.class).stream()
+                .filter(d -> d.role() == Role.OLD)
+                .toList();
+    }
+}
