@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -25,6 +26,9 @@ import picocli.CommandLine.Spec;
                 + " there, secrets masked, with a manifest of each file's size and SHA-256 (assess --old <snapshot>,"
                 + " or old: <snapshot> in a deployment file). Never changes the home.")
 public final class CollectCommand implements Callable<Integer> {
+    /** --verbose and --log (every command has them). */
+    @Mixin
+    LogOptions log;
 
     @Spec
     CommandSpec spec;

@@ -28,6 +28,22 @@ class LogFileAndVerboseTest {
     Path tmp;
 
     @Test
+    void everyCommandTakesVerboseAndLog() {
+        Map<String, picocli.CommandLine> commands = new java.util.TreeMap<>(
+                Main.commandLine(Map.of(), Colours.none()).getSubcommands());
+        commands.remove("help"); // picocli's own help command runs nothing to log
+        assertThat(commands).containsKeys("assess", "collect", "plan", "migrate", "verify");
+        commands.forEach((name, sub) -> {
+            assertThat(sub.getCommandSpec().findOption("--verbose"))
+                    .as(name + " --verbose")
+                    .isNotNull();
+            assertThat(sub.getCommandSpec().findOption("--log"))
+                    .as(name + " --log")
+                    .isNotNull();
+        });
+    }
+
+    @Test
     void assessPlanAndMigrateWithVerboseAndLogLeaveNoPlantedSecretInTheLogFilesOrOnEitherStream() throws Exception {
         Path log = tmp.resolve("logs/apim-upgrade.log");
         Files.createDirectories(log.getParent());
