@@ -92,17 +92,10 @@ class DeploymentRunEndToEndTest {
                     + DistributedNodesEndToEndTest.deployments().resolveSibling("apim-3.0.0/dbscripts/apimgt/h2.sql")
                     + "'");
         }
-        // found here, left for its own fix: migrate's SetTomlTable for CFG-DB-APIM reads the old deployment.toml as
-        // written, so a gateway worker whose apim_db is 3.0.0's default (default.json) is refused at that step even
-        // as a single home. The gateway states an H2 apim_db as it states its shared_db, on the default's database
-        // file.
-        Path gatewayToml = gateway.resolve("repository/conf/deployment.toml");
-        assertThat(Files.readString(gatewayToml)).doesNotContain("[database.apim_db]");
-        Files.writeString(
-                gatewayToml,
-                Files.readString(gatewayToml)
-                        + "\n[database.apim_db]\ntype = \"h2\"\nurl = \"jdbc:h2:./repository/database/WSO2AM_DB;"
-                        + "DB_CLOSE_ON_EXIT=FALSE\"\nusername = \"wso2carbon\"\npassword = \"wso2carbon\"\n");
+        // 3.0.0's default apim_db (default.json), not written: CFG-DB-APIM carries it to the gateway's 3.1.0 home as
+        // 3.0.0 defaults it, its relative H2 url anchored at the old home
+        assertThat(Files.readString(gateway.resolve("repository/conf/deployment.toml")))
+                .doesNotContain("[database.apim_db]");
         return homes;
     }
 
@@ -229,6 +222,10 @@ class DeploymentRunEndToEndTest {
                 .isNotNegative();
         assertThat(shared.count("apim_db", "SELECT COUNT(TENANT_DOMAIN) FROM AM_SYSTEM_APPS"))
                 .isEqualTo(2);
+        // the gateway's 3.1.0 home opens the gateway's own 3.0.0 WSO2AM_DB, which its old file left to the default
+        assertThat(org.tomlj.Toml.parse(homes.get("gateway")[1].resolve("repository/conf/deployment.toml"))
+                        .getString("database.apim_db.url"))
+                .startsWith("jdbc:h2:" + homes.get("gateway")[0].resolve("repository/database/WSO2AM_DB") + ";");
     }
 
     private CliRun migrate(Path out, String part, List<String> confirmed) {
