@@ -65,8 +65,9 @@ final class Given {
     }
 
     static ServerProcess process(Role role, long pid, boolean alive) {
-        String pidFile = pid == 0 ? "wso2carbon.pid (absent)" : "wso2carbon.pid";
-        return new ServerProcess(role, pidFile, pid, alive, SourceRef.file(role, "wso2carbon.pid"));
+        return pid == 0
+                ? ServerProcess.absent(role, "wso2carbon.pid", SourceRef.file(role, "wso2carbon.pid"))
+                : new ServerProcess(role, "wso2carbon.pid", true, pid, alive, SourceRef.file(role, "wso2carbon.pid"));
     }
 
     static Answer answer(String key, String value) {
