@@ -88,14 +88,14 @@ final class Given {
                 SourceRef.file(Role.OLD, "synapse-configs/default/" + path));
     }
 
-    static StockComparison comparison(String category, String tenant, String path, boolean matches) {
+    static StockComparison comparison(StockComparison.Category category, String tenant, String path, boolean matches) {
         return new StockComparison(
                 Role.OLD,
                 category,
                 tenant,
                 path,
                 matches,
-                "3.1.0 home",
+                StockComparison.Baseline.NEW_HOME,
                 SourceRef.file(Role.OLD, "synapse-configs/default/" + path));
     }
 
