@@ -5,6 +5,7 @@ import dev.apimupgrade.fact.FilePresence;
 import dev.apimupgrade.fact.Observation;
 import dev.apimupgrade.fact.Role;
 import dev.apimupgrade.fact.SourceRef;
+import dev.apimupgrade.fact.StockComparison;
 import dev.apimupgrade.fact.UnreadableFile;
 import dev.apimupgrade.scan.StockBaseline.Counterpart;
 import java.io.IOException;
@@ -79,7 +80,7 @@ public final class ExecutionPlanScanner implements Scanner {
             if (stockName) {
                 // The 11 stock plans are identical in 3.0.0 and 3.1.0, so the new home's copy is a fair baseline.
                 baseline.compare(
-                        "executionplan",
+                        StockComparison.Category.EXECUTION_PLAN,
                         TENANT,
                         name,
                         sha,

@@ -17,7 +17,6 @@ import java.util.Locale;
  */
 public final class ServerProcessScanner implements Scanner {
     static final String PID_FILE = "wso2carbon.pid";
-    static final String ABSENT = PID_FILE + " (absent)";
 
     @Override
     public List<Observation> scan(Installation installation) {
@@ -30,7 +29,7 @@ public final class ServerProcessScanner implements Scanner {
 
     private static ServerProcess observe(Role role, Path file, List<Observation> problems) {
         if (!Files.isRegularFile(file)) {
-            return new ServerProcess(role, ABSENT, 0, false, SourceRef.file(role, PID_FILE));
+            return ServerProcess.absent(role, PID_FILE, SourceRef.file(role, PID_FILE));
         }
         SourceRef source = SourceRef.line(role, PID_FILE, 1);
         String text;
@@ -39,16 +38,16 @@ public final class ServerProcessScanner implements Scanner {
                     .strip();
         } catch (InputException e) {
             problems.add(new ScanProblem(role, PID_FILE, e.getMessage(), source));
-            return new ServerProcess(role, PID_FILE, 0, false, source);
+            return new ServerProcess(role, PID_FILE, true, 0, false, source);
         }
         long pid;
         try {
             pid = Long.parseLong(text);
         } catch (NumberFormatException e) {
             problems.add(new ScanProblem(role, PID_FILE, "does not hold a process id", source));
-            return new ServerProcess(role, PID_FILE, 0, false, source);
+            return new ServerProcess(role, PID_FILE, true, 0, false, source);
         }
-        return new ServerProcess(role, PID_FILE, pid, alive(pid), source);
+        return new ServerProcess(role, PID_FILE, true, pid, alive(pid), source);
     }
 
     /**

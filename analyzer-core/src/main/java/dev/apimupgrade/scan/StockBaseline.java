@@ -24,9 +24,6 @@ import java.util.function.UnaryOperator;
  * FileContent fact: the comparison is a function of both files, and a plan binds both.
  */
 final class StockBaseline {
-    static final String NEW_HOME = "3.1.0 home";
-    static final String STOCK_HASH = "stock 3.0.0 hash";
-
     private final Optional<Path> newHome;
     private final java.util.Map<String, Path> asPlanned;
     private final StockFiles stock;
@@ -65,7 +62,7 @@ final class StockBaseline {
      * that is reported as a ScanProblem and the stock hash is used instead.
      */
     void compare(
-            String category,
+            StockComparison.Category category,
             String tenant,
             String relativePath,
             String oldSha256,
@@ -90,7 +87,7 @@ final class StockBaseline {
                         tenant,
                         relativePath,
                         oldSha256.equals(FileDigest.sha256(bytes)),
-                        NEW_HOME,
+                        StockComparison.Baseline.NEW_HOME,
                         source));
                 return;
             } catch (IOException | UncheckedIOException e) {
@@ -103,7 +100,13 @@ final class StockBaseline {
         }
         stock.sha256(counterpart.stockKey())
                 .ifPresent(sha -> out.add(new StockComparison(
-                        Role.OLD, category, tenant, relativePath, oldSha256.equals(sha), STOCK_HASH, source)));
+                        Role.OLD,
+                        category,
+                        tenant,
+                        relativePath,
+                        oldSha256.equals(sha),
+                        StockComparison.Baseline.STOCK_HASH,
+                        source)));
     }
 
     /**

@@ -4,6 +4,7 @@ import dev.apimupgrade.fact.FilePresence;
 import dev.apimupgrade.fact.Observation;
 import dev.apimupgrade.fact.Role;
 import dev.apimupgrade.fact.SourceRef;
+import dev.apimupgrade.fact.StockComparison;
 import dev.apimupgrade.fact.SynapseDiff;
 import dev.apimupgrade.fact.SynapseFile;
 import dev.apimupgrade.fact.TenantDirectory;
@@ -144,7 +145,7 @@ public final class SynapseScanner implements Scanner {
             String sha = files.get(path);
             if (sha != null) {
                 baseline.compare(
-                        "synapse",
+                        StockComparison.Category.SYNAPSE,
                         tenant,
                         path,
                         sha,

@@ -98,11 +98,11 @@ class FingerprintTest {
                 new Facts(List.of(
                         new StockComparison(
                                 Role.OLD,
-                                "synapse",
+                                StockComparison.Category.SYNAPSE,
                                 "carbon.super",
                                 "sequences/main.xml",
                                 false,
-                                "3.1.0 home",
+                                StockComparison.Baseline.NEW_HOME,
                                 oldMain),
                         new FileContent(Role.NEW, main, "aa", SourceRef.file(Role.NEW, main)))),
                 "rp",
@@ -110,7 +110,13 @@ class FingerprintTest {
         Fingerprint reApplied = Fingerprint.of(
                 new Facts(List.of(
                         new StockComparison(
-                                Role.OLD, "synapse", "carbon.super", "sequences/main.xml", true, "3.1.0 home", oldMain),
+                                Role.OLD,
+                                StockComparison.Category.SYNAPSE,
+                                "carbon.super",
+                                "sequences/main.xml",
+                                true,
+                                StockComparison.Baseline.NEW_HOME,
+                                oldMain),
                         new SynapseDiff(Role.OLD, "1", "sequences/main.xml", "-<x/>", oldMain),
                         new FileContent(Role.NEW, main, "bb", SourceRef.file(Role.NEW, main)))),
                 "rp",

@@ -9,6 +9,8 @@ import dev.apimupgrade.fact.ExecutionPlanFile;
 import dev.apimupgrade.fact.Facts;
 import dev.apimupgrade.fact.FilePresence;
 import dev.apimupgrade.fact.StockComparison;
+import dev.apimupgrade.fact.StockComparison.Baseline;
+import dev.apimupgrade.fact.StockComparison.Category;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -78,8 +80,8 @@ class ExecutionPlanScannerTest {
                         StockComparison::baseline,
                         StockComparison::category)
                 .containsExactly(
-                        tuple(BRONZE, true, "3.1.0 home", "executionplan"),
-                        tuple(GOLD, false, "3.1.0 home", "executionplan"));
+                        tuple(BRONZE, true, Baseline.NEW_HOME, Category.EXECUTION_PLAN),
+                        tuple(GOLD, false, Baseline.NEW_HOME, Category.EXECUTION_PLAN));
     }
 
     @Test
@@ -90,6 +92,6 @@ class ExecutionPlanScannerTest {
 
         assertThat(scan(old, null).ofType(StockComparison.class))
                 .extracting(StockComparison::relativePath, StockComparison::matchesStock, StockComparison::baseline)
-                .containsExactly(tuple(BRONZE, true, "stock 3.0.0 hash"), tuple(GOLD, false, "stock 3.0.0 hash"));
+                .containsExactly(tuple(BRONZE, true, Baseline.STOCK_HASH), tuple(GOLD, false, Baseline.STOCK_HASH));
     }
 }

@@ -29,8 +29,8 @@ class ServerProcessScannerTest {
         write(old, "wso2carbon.pid", self + "\n");
 
         assertThat(scan(old, null).ofType(ServerProcess.class))
-                .extracting(ServerProcess::role, ServerProcess::pidFile, ServerProcess::pid, ServerProcess::alive)
-                .containsExactly(tuple(Role.OLD, "wso2carbon.pid", self, true));
+                .extracting(ServerProcess::role, ServerProcess::present, ServerProcess::pid, ServerProcess::alive)
+                .containsExactly(tuple(Role.OLD, true, self, true));
     }
 
     @Test
@@ -46,10 +46,8 @@ class ServerProcessScannerTest {
         write(neu, "wso2carbon.pid", Long.toString(finished.pid()));
 
         assertThat(scan(old, neu).ofType(ServerProcess.class))
-                .extracting(ServerProcess::role, ServerProcess::pidFile, ServerProcess::pid, ServerProcess::alive)
-                .containsExactly(
-                        tuple(Role.OLD, "wso2carbon.pid (absent)", 0L, false),
-                        tuple(Role.NEW, "wso2carbon.pid", finished.pid(), false));
+                .extracting(ServerProcess::role, ServerProcess::present, ServerProcess::pid, ServerProcess::alive)
+                .containsExactly(tuple(Role.OLD, false, 0L, false), tuple(Role.NEW, true, finished.pid(), false));
     }
 
     @Test
@@ -60,8 +58,8 @@ class ServerProcessScannerTest {
         Facts facts = scan(old, null);
 
         assertThat(facts.ofType(ServerProcess.class))
-                .extracting(ServerProcess::pid, ServerProcess::alive)
-                .containsExactly(tuple(0L, false));
+                .extracting(ServerProcess::present, ServerProcess::pid, ServerProcess::alive)
+                .containsExactly(tuple(true, 0L, false));
         assertThat(facts.ofType(ScanProblem.class)).hasSize(1);
     }
 }

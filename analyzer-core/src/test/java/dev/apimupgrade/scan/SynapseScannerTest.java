@@ -9,6 +9,8 @@ import dev.apimupgrade.fact.Facts;
 import dev.apimupgrade.fact.FilePresence;
 import dev.apimupgrade.fact.Role;
 import dev.apimupgrade.fact.StockComparison;
+import dev.apimupgrade.fact.StockComparison.Baseline;
+import dev.apimupgrade.fact.StockComparison.Category;
 import dev.apimupgrade.fact.SynapseDiff;
 import dev.apimupgrade.fact.SynapseFile;
 import dev.apimupgrade.fact.TenantDirectory;
@@ -125,9 +127,9 @@ class SynapseScannerTest {
                         StockComparison::baseline,
                         StockComparison::category)
                 .containsExactly(
-                        tuple("carbon.super", "api/_RevokeAPI_.xml", false, "3.1.0 home", "synapse"),
-                        tuple("carbon.super", "sequences/main.xml", true, "3.1.0 home", "synapse"),
-                        tuple("7", "sequences/main.xml", false, "3.1.0 home", "synapse"));
+                        tuple("carbon.super", "api/_RevokeAPI_.xml", false, Baseline.NEW_HOME, Category.SYNAPSE),
+                        tuple("carbon.super", "sequences/main.xml", true, Baseline.NEW_HOME, Category.SYNAPSE),
+                        tuple("7", "sequences/main.xml", false, Baseline.NEW_HOME, Category.SYNAPSE));
         assertThat(facts.ofType(StockComparison.class).get(0).source().where())
                 .isEqualTo("OLD:" + SUPER + "api/_RevokeAPI_.xml");
     }
@@ -203,7 +205,7 @@ class SynapseScannerTest {
 
         assertThat(facts.ofType(StockComparison.class))
                 .extracting(StockComparison::tenant, StockComparison::matchesStock, StockComparison::baseline)
-                .containsExactly(tuple("carbon.super", true, "3.1.0 home"), tuple("2", false, "3.1.0 home"));
+                .containsExactly(tuple("carbon.super", true, Baseline.NEW_HOME), tuple("2", false, Baseline.NEW_HOME));
     }
 
     @Test
@@ -231,10 +233,10 @@ class SynapseScannerTest {
                         StockComparison::matchesStock,
                         StockComparison::baseline)
                 .containsExactly(
-                        tuple("carbon.super", WCS, true, "stock 3.0.0 hash"),
-                        tuple("carbon.super", "sequences/_cors_request_handler_.xml", false, "stock 3.0.0 hash"),
-                        tuple("carbon.super", "sequences/main.xml", true, "stock 3.0.0 hash"),
-                        tuple("5", "sequences/main.xml", true, "stock 3.0.0 hash"));
+                        tuple("carbon.super", WCS, true, Baseline.STOCK_HASH),
+                        tuple("carbon.super", "sequences/_cors_request_handler_.xml", false, Baseline.STOCK_HASH),
+                        tuple("carbon.super", "sequences/main.xml", true, Baseline.STOCK_HASH),
+                        tuple("5", "sequences/main.xml", true, Baseline.STOCK_HASH));
     }
 
     @Test
@@ -246,7 +248,7 @@ class SynapseScannerTest {
 
         assertThat(scan(old, neu).ofType(StockComparison.class))
                 .extracting(StockComparison::matchesStock, StockComparison::baseline)
-                .containsExactly(tuple(true, "stock 3.0.0 hash"));
+                .containsExactly(tuple(true, Baseline.STOCK_HASH));
     }
 
     @Test
@@ -273,7 +275,7 @@ class SynapseScannerTest {
 
         assertThat(scan(old, neu).ofType(StockComparison.class))
                 .extracting(StockComparison::matchesStock, StockComparison::baseline)
-                .containsExactly(tuple(true, "stock 3.0.0 hash"));
+                .containsExactly(tuple(true, Baseline.STOCK_HASH));
     }
 
     @Test

@@ -5,6 +5,7 @@ import dev.apimupgrade.fact.DatabaseProduct;
 import dev.apimupgrade.fact.DatasourceConfig;
 import dev.apimupgrade.fact.DbPrivilege;
 import dev.apimupgrade.fact.DbProduct;
+import dev.apimupgrade.fact.MysqlGrant;
 import dev.apimupgrade.rule.JustifiedAction;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -181,7 +182,7 @@ public final class MysqlPrivileges {
         List<MysqlGrant> out = new ArrayList<>();
         for (Object o : privileges) {
             if (o instanceof DbPrivilege p && p.granted()) {
-                MysqlGrant.parse(p.privilege()).ifPresent(out::add);
+                p.grant().ifPresent(out::add);
             }
         }
         return out;

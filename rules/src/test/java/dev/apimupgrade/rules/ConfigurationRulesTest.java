@@ -1,5 +1,7 @@
 package dev.apimupgrade.rules;
 
+import static dev.apimupgrade.fact.StockComparison.Category.EXECUTION_PLAN;
+import static dev.apimupgrade.fact.StockComparison.Category.SYNAPSE;
 import static dev.apimupgrade.rules.Given.H2_AM;
 import static dev.apimupgrade.rules.Given.H2_SHARED;
 import static dev.apimupgrade.rules.Given.MYSQL_AM;
@@ -503,7 +505,7 @@ class ConfigurationRulesTest {
         Verdict v = decide(
                 synapse("carbon.super", "api/admin--PizzaShackAPI_v1.0.0.xml", false),
                 synapse("carbon.super", "sequences/fault.xml", false),
-                comparison("synapse", "carbon.super", "sequences/fault.xml", true),
+                comparison(SYNAPSE, "carbon.super", "sequences/fault.xml", true),
                 synapse("carbon.super", "sequences/main.xml", true));
 
         assertThat(v.status("CFG-SYNAPSE-SUPER")).isEqualTo(Status.APPLIES);
@@ -523,7 +525,7 @@ class ConfigurationRulesTest {
     void cfgSynapseSuperAppliesWhenAStockCarbonSuperFileWasEdited() {
         Verdict v = decide(
                 synapse("carbon.super", "sequences/fault.xml", false),
-                comparison("synapse", "carbon.super", "sequences/fault.xml", false));
+                comparison(SYNAPSE, "carbon.super", "sequences/fault.xml", false));
 
         assertThat(v.status("CFG-SYNAPSE-SUPER")).isEqualTo(Status.APPLIES);
     }
@@ -532,7 +534,7 @@ class ConfigurationRulesTest {
     void cfgSynapseSuperIsNotApplicableWhenEveryUnprotectedFileMatchesStock() {
         Verdict v = decide(
                 synapse("carbon.super", "sequences/fault.xml", false),
-                comparison("synapse", "carbon.super", "sequences/fault.xml", true),
+                comparison(SYNAPSE, "carbon.super", "sequences/fault.xml", true),
                 synapse("carbon.super", "sequences/main.xml", true),
                 synapse("1", "api/tenant-api.xml", false));
 
@@ -573,9 +575,9 @@ class ConfigurationRulesTest {
     void cfgSynapseProtectedModifiedAppliesWhenAProtectedFileOfATenantDiffersFromStock() {
         Verdict v = decide(
                 synapse("2", "sequences/main.xml", true),
-                comparison("synapse", "2", "sequences/main.xml", false),
+                comparison(SYNAPSE, "2", "sequences/main.xml", false),
                 synapse("carbon.super", "sequences/main.xml", true),
-                comparison("synapse", "carbon.super", "sequences/main.xml", true));
+                comparison(SYNAPSE, "carbon.super", "sequences/main.xml", true));
 
         assertThat(v.status("CFG-SYNAPSE-PROTECTED-MODIFIED")).isEqualTo(Status.APPLIES);
         assertThat(said(v, "CFG-SYNAPSE-PROTECTED-MODIFIED")).contains("2 sequences/main.xml");
@@ -602,7 +604,7 @@ class ConfigurationRulesTest {
 
         Verdict v = decide(
                 synapse("2", "sequences/main.xml", true),
-                comparison("synapse", "2", "sequences/main.xml", false),
+                comparison(SYNAPSE, "2", "sequences/main.xml", false),
                 diff,
                 otherFile);
 
@@ -618,9 +620,9 @@ class ConfigurationRulesTest {
     void cfgSynapseProtectedModifiedIgnoresEditedFilesThatAreNotProtected() {
         Verdict v = decide(
                 synapse("carbon.super", "sequences/fault.xml", false),
-                comparison("synapse", "carbon.super", "sequences/fault.xml", false),
+                comparison(SYNAPSE, "carbon.super", "sequences/fault.xml", false),
                 synapse("carbon.super", "sequences/main.xml", true),
-                comparison("synapse", "carbon.super", "sequences/main.xml", true));
+                comparison(SYNAPSE, "carbon.super", "sequences/main.xml", true));
 
         assertThat(v.status("CFG-SYNAPSE-PROTECTED-MODIFIED")).isEqualTo(Status.NOT_APPLICABLE);
     }
@@ -646,17 +648,19 @@ class ConfigurationRulesTest {
     void cfgExecutionPlansAppliesWhenAStockPlanWasEdited() {
         Verdict v = decide(
                 plan("carbon.super_app_10PerMin.siddhiql", true),
-                comparison("executionplan", "carbon.super", "carbon.super_app_10PerMin.siddhiql", false));
+                comparison(EXECUTION_PLAN, "carbon.super", "carbon.super_app_10PerMin.siddhiql", false));
 
         assertThat(v.status("CFG-EXECUTION-PLANS")).isEqualTo(Status.APPLIES);
         assertThat(actions(v, "CFG-EXECUTION-PLANS")).hasSize(1);
+        assertThat(said(v, "CFG-EXECUTION-PLANS"))
+                .contains("carbon.super_app_10PerMin.siddhiql differs from 3.1.0 home.");
     }
 
     @Test
     void cfgExecutionPlansIsNotApplicableWithOnlyUnchangedStockPlans() {
         Verdict v = decide(
                 plan("carbon.super_app_10PerMin.siddhiql", true),
-                comparison("executionplan", "carbon.super", "carbon.super_app_10PerMin.siddhiql", true));
+                comparison(EXECUTION_PLAN, "carbon.super", "carbon.super_app_10PerMin.siddhiql", true));
 
         assertThat(v.status("CFG-EXECUTION-PLANS")).isEqualTo(Status.NOT_APPLICABLE);
     }

@@ -83,7 +83,7 @@ class DatabaseRulesTest {
         void prePgSuperuserAppliesAsABlockerWithTheAlterUserStepWhenTheUserIsNotSuperuser() {
             Verdict v = decide(
                     datasource("postgre", "jdbc:postgresql://db/apim"),
-                    new DbPrivilege(DS, DbPrivilege.SUPERUSER, false, SourceRef.db(DS, "pg_roles.rolsuper")));
+                    DbPrivilege.superuser(DS, false, SourceRef.db(DS, "pg_roles.rolsuper")));
 
             assertThat(v.status("PRE-PG-SUPERUSER")).isEqualTo(Status.APPLIES);
             assertThat(v.result("PRE-PG-SUPERUSER").severity()).isEqualTo(Severity.BLOCKER);
@@ -96,7 +96,7 @@ class DatabaseRulesTest {
         void prePgSuperuserStepNamesItsDatasourceSaysHowToRevokeAndWhatShowsItDone() {
             Verdict v = decide(
                     datasource("postgre", "jdbc:postgresql://db/apim"),
-                    new DbPrivilege(DS, DbPrivilege.SUPERUSER, false, SourceRef.db(DS, "pg_roles.rolsuper")));
+                    DbPrivilege.superuser(DS, false, SourceRef.db(DS, "pg_roles.rolsuper")));
 
             assertThat(v.actions())
                     .filteredOn(a -> a.conditionId().equals("PRE-PG-SUPERUSER"))
@@ -111,8 +111,7 @@ class DatabaseRulesTest {
         }
 
         static DbPrivilege notSuperuser(String datasource) {
-            return new DbPrivilege(
-                    datasource, DbPrivilege.SUPERUSER, false, SourceRef.db(datasource, "pg_roles.rolsuper"));
+            return DbPrivilege.superuser(datasource, false, SourceRef.db(datasource, "pg_roles.rolsuper"));
         }
 
         static DbAccount account(String datasource, String user, String server) {
@@ -176,8 +175,7 @@ class DatabaseRulesTest {
                     datasource("postgre", "jdbc:postgresql://db/apim"),
                     notSuperuser("apim_db"),
                     account("apim_db", "apimadmin", "10.0.0.5:5432"),
-                    new DbPrivilege(
-                            "shared_db", DbPrivilege.SUPERUSER, true, SourceRef.db("shared_db", "pg_roles.rolsuper")),
+                    DbPrivilege.superuser("shared_db", true, SourceRef.db("shared_db", "pg_roles.rolsuper")),
                     account("shared_db", "postgres", "10.0.0.5:5432"));
 
             assertThat(v.actions())
@@ -192,7 +190,7 @@ class DatabaseRulesTest {
         void prePgSuperuserIsNotApplicableWhenTheUserIsSuperuser() {
             Verdict v = decide(
                     datasource("postgre", "jdbc:postgresql://db/apim"),
-                    new DbPrivilege(DS, DbPrivilege.SUPERUSER, true, SourceRef.db(DS, "pg_roles.rolsuper")));
+                    DbPrivilege.superuser(DS, true, SourceRef.db(DS, "pg_roles.rolsuper")));
 
             assertThat(v.status("PRE-PG-SUPERUSER")).isEqualTo(Status.NOT_APPLICABLE);
         }

@@ -65,8 +65,9 @@ final class Given {
     }
 
     static ServerProcess process(Role role, long pid, boolean alive) {
-        String pidFile = pid == 0 ? "wso2carbon.pid (absent)" : "wso2carbon.pid";
-        return new ServerProcess(role, pidFile, pid, alive, SourceRef.file(role, "wso2carbon.pid"));
+        return pid == 0
+                ? ServerProcess.absent(role, "wso2carbon.pid", SourceRef.file(role, "wso2carbon.pid"))
+                : new ServerProcess(role, "wso2carbon.pid", true, pid, alive, SourceRef.file(role, "wso2carbon.pid"));
     }
 
     static Answer answer(String key, String value) {
@@ -87,14 +88,14 @@ final class Given {
                 SourceRef.file(Role.OLD, "synapse-configs/default/" + path));
     }
 
-    static StockComparison comparison(String category, String tenant, String path, boolean matches) {
+    static StockComparison comparison(StockComparison.Category category, String tenant, String path, boolean matches) {
         return new StockComparison(
                 Role.OLD,
                 category,
                 tenant,
                 path,
                 matches,
-                "3.1.0 home",
+                StockComparison.Baseline.NEW_HOME,
                 SourceRef.file(Role.OLD, "synapse-configs/default/" + path));
     }
 

@@ -1,5 +1,6 @@
 package dev.apimupgrade.rules;
 
+import static dev.apimupgrade.fact.StockComparison.Category.SYNAPSE;
 import static dev.apimupgrade.rules.Given.artefact;
 import static dev.apimupgrade.rules.Given.comparison;
 import static dev.apimupgrade.rules.Given.jar;
@@ -27,8 +28,8 @@ class MatchingTest {
         List<SynapseFile> out = Matching.notStock(
                 files,
                 List.of(
-                        comparison("synapse", "carbon.super", "sequences/fault.xml", true),
-                        comparison("synapse", "1", "sequences/fault.xml", false)));
+                        comparison(SYNAPSE, "carbon.super", "sequences/fault.xml", true),
+                        comparison(SYNAPSE, "1", "sequences/fault.xml", false)));
 
         assertThat(out)
                 .extracting(f -> f.tenant() + "/" + f.relativePath())

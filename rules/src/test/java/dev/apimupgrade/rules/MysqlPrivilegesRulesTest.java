@@ -45,7 +45,7 @@ class MysqlPrivilegesRulesTest {
     }
 
     private static DbPrivilege grant(String datasource, String line) {
-        return new DbPrivilege(datasource, line, true, SourceRef.db(datasource, "SHOW GRANTS"));
+        return DbPrivilege.showGrantsLine(datasource, line, SourceRef.db(datasource, "SHOW GRANTS"));
     }
 
     /** A shared database whose REG_LOG has rows, so reg-index is planned on it. */

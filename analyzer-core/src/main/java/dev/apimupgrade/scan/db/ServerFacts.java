@@ -44,11 +44,8 @@ final class ServerFacts {
             try (Statement s = c.createStatement();
                     ResultSet rs = s.executeQuery(superuser.get())) {
                 if (rs.next()) {
-                    facts.add(new DbPrivilege(
-                            datasource,
-                            DbPrivilege.SUPERUSER,
-                            rs.getBoolean(1),
-                            SourceRef.db(datasource, "pg_roles.rolsuper")));
+                    facts.add(DbPrivilege.superuser(
+                            datasource, rs.getBoolean(1), SourceRef.db(datasource, "pg_roles.rolsuper")));
                     facts.add(new DbAccount(
                             datasource, rs.getString(2), rs.getString(3), SourceRef.db(datasource, "current_user")));
                 }
@@ -59,11 +56,8 @@ final class ServerFacts {
             try (Statement s = c.createStatement();
                     ResultSet rs = s.executeQuery(grants.get())) {
                 while (rs.next()) {
-                    facts.add(new DbPrivilege(
-                            datasource,
-                            withoutGrantee(rs.getString(1)),
-                            true,
-                            SourceRef.db(datasource, "SHOW GRANTS")));
+                    facts.add(DbPrivilege.showGrantsLine(
+                            datasource, withoutGrantee(rs.getString(1)), SourceRef.db(datasource, "SHOW GRANTS")));
                 }
             }
         }

@@ -10,9 +10,11 @@ import dev.apimupgrade.fact.DbConstraint;
 import dev.apimupgrade.fact.DbIndexLimit;
 import dev.apimupgrade.fact.DbPrivilege;
 import dev.apimupgrade.fact.DbTable;
+import dev.apimupgrade.fact.MysqlGrant;
 import dev.apimupgrade.fact.Observation;
 import java.sql.Connection;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class DatabaseScannerMariaDbTest {
@@ -58,6 +60,11 @@ class DatabaseScannerMariaDbTest {
                     .extracting(DbPrivilege::privilege)
                     .contains("GRANT ALL PRIVILEGES ON *.*")
                     .allSatisfy(p -> assertThat(p).doesNotContain("root"));
+            assertThat(ofType(facts, DbPrivilege.class))
+                    .filteredOn(p -> p.privilege().equals("GRANT ALL PRIVILEGES ON *.*"))
+                    .singleElement()
+                    .satisfies(
+                            p -> assertThat(p.grant()).contains(new MysqlGrant(Set.of(MysqlGrant.ALL), "*", "*", "")));
             assertThat(ofType(facts, DbCollation.class)).singleElement().satisfies(c -> {
                 assertThat(c.collation()).isEqualTo("utf8mb4_general_ci");
                 assertThat(c.caseSensitive()).isFalse();

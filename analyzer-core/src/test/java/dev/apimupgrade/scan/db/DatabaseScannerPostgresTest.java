@@ -81,11 +81,8 @@ class DatabaseScannerPostgresTest {
             });
             assertThat(ofType(facts, DbPrivilege.class))
                     .singleElement()
-                    .isEqualTo(new DbPrivilege(
-                            "apim_db",
-                            DbPrivilege.SUPERUSER,
-                            true,
-                            dev.apimupgrade.fact.SourceRef.db("apim_db", "pg_roles.rolsuper")));
+                    .isEqualTo(DbPrivilege.superuser(
+                            "apim_db", true, dev.apimupgrade.fact.SourceRef.db("apim_db", "pg_roles.rolsuper")));
         }
     }
 

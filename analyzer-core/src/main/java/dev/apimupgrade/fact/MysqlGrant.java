@@ -1,4 +1,4 @@
-package dev.apimupgrade.rules;
+package dev.apimupgrade.fact;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 
 /**
  * One line of MariaDB/MySQL SHOW GRANTS as the scanner keeps it ("GRANT SELECT, DELETE ON `db`.*", the grantee cut
- * off), read as what it grants: privileges on every database (*.*), on the databases a name pattern matches (db.*,
+ * off), read as what it grants, parsed when the scanner reads the line so rules ask typed fields: privileges on every database (*.*), on the databases a name pattern matches (db.*,
  * where _ and % are wildcards unless escaped), or on one table. Column privileges and routine grants grant no table
  * privilege, so they are left out; a line without ON is a role granted to the user.
  */
