@@ -24,7 +24,7 @@ import java.util.stream.Stream;
 public final class OutputWriter {
     /** The files this tool writes into an output directory; anything else there belongs to someone else. */
     private static final Pattern OUR_FILES = Pattern.compile(
-            "(assessment|runbook|plan|after-report|journal|comparison|inventory|deployment-assessment)\\.[A-Za-z0-9.]+"
+            "(assessment|runbook|plan|after-report|journal|comparison|inventory|deployment-assessment|deployment-verify)\\.[A-Za-z0-9.]+"
                     + "|run\\.json");
 
     private OutputWriter() {}

@@ -74,11 +74,23 @@ public final class VerifyCommand implements Callable<Integer> {
                     + " - prints after-report.json on standard output and writes no folder.")
     Path out;
 
+    @Option(
+            names = "--deployment",
+            paramLabel = "<deployment.yaml>",
+            description = "Verify a distributed deployment migrated part by part (migrate --node): with --plan"
+                    + " <deployment-plan.json>, each part (once, then each node) is verified with its node's homes,"
+                    + " plan and run folder (--run: the deployment's, default deployment-run beside the plan)."
+                    + " Writes deployment-verify.json and each part's after-report under once/ and nodes/<name>/.")
+    Path deployment;
+
     @Mixin
     ResultFormat format;
 
     @Override
     public Integer call() throws InputException, IOException {
+        if (deployment != null) {
+            return DeploymentVerify.run(this);
+        }
         if (homes.newHome == null) {
             throw new InputException("--new", "verify needs the migrated 3.1.0 home (--new)");
         }
@@ -86,46 +98,7 @@ public final class VerifyCommand implements Callable<Integer> {
         if (!toStdout) {
             OutputLocation.requireOutside(out, homes.installation(), homes.analytics());
         }
-        Optional<RunDirectory> run = Optional.empty();
-        if (runDir != null) {
-            RunDirectory r = new RunDirectory(runDir);
-            if (!Files.isRegularFile(r.journal())) {
-                throw new InputException(
-                        runDir.toString(),
-                        "not a migrate run folder (no " + r.journal().getFileName() + ")");
-            }
-            run = Optional.of(r);
-        }
-        Optional<MigrationPlan> plan = Optional.empty();
-        if (planFile != null) {
-            plan = Optional.of(PlanJson.read(planFile));
-        } else if (run.isPresent() && Files.isRegularFile(run.get().plan())) {
-            // the run's copy of the plan is signed with the run's key, as its journal is
-            plan = Optional.of(PlanJson.read(
-                    run.get().plan(),
-                    MacKey.read(run.get().key(), run.get().plan().toString())));
-        }
-        Optional<Journal> journal = Optional.empty();
-        if (run.isPresent()) {
-            try {
-                journal = Optional.of(Journal.open(run.get().journal())); // reads only; verify never appends
-            } catch (IOException e) {
-                throw new InputException(run.get().journal().toString(), e.getMessage());
-            }
-        }
-
-        InstallationOptions.Assessed assessed = homes.assess(main.environment);
-        Homes h = new Homes(homes.oldHome, homes.newHome);
-        DatasourceSpecs datasources =
-                DatasourceSpecs.read(homes.installation(), homes.analytics(), Map.of(), main.environment);
-        StepContext ctx = new StepContext(
-                h,
-                run.isPresent() ? new Backup(run.get(), journal.get(), h) : null,
-                assessed.facts(),
-                datasources,
-                run.orElse(null),
-                journal.orElse(null));
-        AfterReport report = new Verification().verify(assessed.tool(), assessed.facts(), plan, journal, ctx);
+        AfterReport report = verifyOne(homes, Optional.ofNullable(planFile), Optional.ofNullable(runDir));
 
         String json = AssessmentJson.afterReport(report);
         if (!toStdout) {
@@ -146,5 +119,53 @@ public final class VerifyCommand implements Callable<Integer> {
             console.println("After-report written to " + out.resolve("after-report.html") + " and after-report.json");
         }
         return report.failed() > 0 ? ExitCode.BLOCKERS : ExitCode.READY;
+    }
+
+    /**
+     * One home's verification: rescans both homes of {@code given}, then checks the plan's post-conditions with the run
+     * folder's journal and backup, as verify --old/--new does.
+     */
+    AfterReport verifyOne(InstallationOptions given, Optional<Path> planFile, Optional<Path> runDir)
+            throws InputException, IOException {
+        Optional<RunDirectory> run = Optional.empty();
+        if (runDir.isPresent()) {
+            RunDirectory r = new RunDirectory(runDir.get());
+            if (!Files.isRegularFile(r.journal())) {
+                throw new InputException(
+                        runDir.get().toString(),
+                        "not a migrate run folder (no " + r.journal().getFileName() + ")");
+            }
+            run = Optional.of(r);
+        }
+        Optional<MigrationPlan> plan = Optional.empty();
+        if (planFile.isPresent()) {
+            plan = Optional.of(PlanJson.read(planFile.get()));
+        } else if (run.isPresent() && Files.isRegularFile(run.get().plan())) {
+            // the run's copy of the plan is signed with the run's key, as its journal is
+            plan = Optional.of(PlanJson.read(
+                    run.get().plan(),
+                    MacKey.read(run.get().key(), run.get().plan().toString())));
+        }
+        Optional<Journal> journal = Optional.empty();
+        if (run.isPresent()) {
+            try {
+                journal = Optional.of(Journal.open(run.get().journal())); // reads only; verify never appends
+            } catch (IOException e) {
+                throw new InputException(run.get().journal().toString(), e.getMessage());
+            }
+        }
+
+        InstallationOptions.Assessed assessed = given.assess(main.environment);
+        Homes h = new Homes(given.oldHome, given.newHome);
+        DatasourceSpecs datasources =
+                DatasourceSpecs.read(given.installation(), given.analytics(), Map.of(), main.environment);
+        StepContext ctx = new StepContext(
+                h,
+                run.isPresent() ? new Backup(run.get(), journal.get(), h) : null,
+                assessed.facts(),
+                datasources,
+                run.orElse(null),
+                journal.orElse(null));
+        return new Verification().verify(assessed.tool(), assessed.facts(), plan, journal, ctx);
     }
 }

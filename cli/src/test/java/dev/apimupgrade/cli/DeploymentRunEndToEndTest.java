@@ -222,6 +222,45 @@ class DeploymentRunEndToEndTest {
                 .isNotNegative();
         assertThat(shared.count("apim_db", "SELECT COUNT(TENANT_DOMAIN) FROM AM_SYSTEM_APPS"))
                 .isEqualTo(2);
+        // verify --deployment: every part checked on its node's homes with its own plan and journal
+        CliRun verify = cli(
+                "verify",
+                options,
+                "--deployment",
+                file.toString(),
+                "--plan",
+                out.resolve("deployment-plan.json").toString(),
+                "--out",
+                tmp.resolve("after"));
+        JsonNode verified = new ObjectMapper()
+                .readTree(tmp.resolve("after/deployment-verify.json").toFile());
+        assertThat(verify.code())
+                .as(verify.out() + verify.err())
+                .isEqualTo(verified.get("verdict").asText().equals("PASS") ? ExitCode.READY : ExitCode.BLOCKERS);
+        List<String> verifiedParts = new ArrayList<>();
+        verified.get("parts").forEach(p -> verifiedParts.add(p.get("part").asText()));
+        assertThat(verifiedParts)
+                .containsExactlyInAnyOrder("once", "gateway", "key-manager", "pub-store-tm", "traffic-manager")
+                .startsWith("once");
+        verified.get("parts")
+                .forEach(p -> assertThat(
+                                tmp.resolve("after").resolve(p.get("report").asText()))
+                        .isRegularFile());
+        // the AM script ran once, in the deployment-wide part, and verify sees the shared apim_db at 3.1.0 there
+        JsonNode onceReport = new ObjectMapper()
+                .readTree(tmp.resolve("after/once/after-report.json").toFile());
+        Map<String, String> onceChecks = new LinkedHashMap<>();
+        onceReport
+                .get("checks")
+                .forEach(c ->
+                        onceChecks.put(c.get("id").asText(), c.get("status").asText()));
+        assertThat(onceChecks).containsEntry("DB-3.1.0-TABLES", "PASS").containsEntry("DB-AM-SCHEMA", "PASS");
+        // what verify still finds on this deployment (issue 15, left open): the identity stand-in on PostgreSQL leaves
+        // UM_USER.UM_USER_ID out, the gateway's own H2 databases are carried but never upgraded, and the SetTomlTable
+        // post-conditions of the parts do not hold; the summary names each part's verdict as its report has it
+        verified.get("parts")
+                .forEach(p -> assertThat(p.get("verdict").asText())
+                        .isEqualTo(p.get("failed").asInt() > 0 ? "FAIL" : "PASS"));
         // the gateway's 3.1.0 home opens the gateway's own 3.0.0 WSO2AM_DB, which its old file left to the default
         assertThat(org.tomlj.Toml.parse(homes.get("gateway")[1].resolve("repository/conf/deployment.toml"))
                         .getString("database.apim_db.url"))

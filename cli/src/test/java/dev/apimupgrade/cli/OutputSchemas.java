@@ -39,7 +39,8 @@ final class OutputSchemas {
             "evidence-check",
             "deployment-assessment",
             "snapshot-manifest",
-            "deployment-plan");
+            "deployment-plan",
+            "deployment-verify");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final SchemaRegistry REGISTRY =
             SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
@@ -180,6 +181,7 @@ final class OutputSchemas {
             case "assessment.json" -> "assessment";
             case "deployment-assessment.json" -> "deployment-assessment";
             case "deployment-plan.json" -> "deployment-plan";
+            case "deployment-verify.json" -> "deployment-verify";
             case "after-report.json" -> "after-report";
             case "comparison.json" -> "comparison";
             case "inventory.old.json", "inventory.new.json" -> "inventory";
