@@ -44,7 +44,7 @@ final class SetTomlTableExecutor implements StepExecutor {
     public boolean done(PlanStep step, StepContext ctx) throws IOException {
         String now = DeploymentToml.read(ctx, Role.NEW);
         Optional<List<String>> current = TomlEdit.tableBody(now, step.target());
-        if (current.isEmpty() || !current.get().equals(body(step, ctx))) {
+        if (current.isEmpty() || !sameAfterDriverParams(current.get(), body(step, ctx))) {
             return false;
         }
         for (var sub : subtables(step, ctx).entrySet()) {
@@ -53,6 +53,27 @@ final class SetTomlTableExecutor implements StepExecutor {
             }
         }
         return true;
+    }
+
+    /**
+     * The keys CFG-DB-DRIVER-PARAMS sets in a carried database table after this step (SetTomlValue, the guide's driver
+     * and validationQuery per type): the carried table still holds when they were added or changed since.
+     */
+    private static final Set<String> DRIVER_PARAMS = Set.of("driver", "validationQuery");
+
+    /** The table as carried, but for the driver parameters a later step of the guide sets in it. */
+    static boolean sameAfterDriverParams(List<String> now, List<String> carried) {
+        return now.equals(carried) || withoutDriverParams(now).equals(withoutDriverParams(carried));
+    }
+
+    private static List<String> withoutDriverParams(List<String> lines) {
+        return lines.stream()
+                .filter(line -> {
+                    int eq = line.indexOf('=');
+                    return eq < 0
+                            || !DRIVER_PARAMS.contains(line.substring(0, eq).trim());
+                })
+                .toList();
     }
 
     @Override

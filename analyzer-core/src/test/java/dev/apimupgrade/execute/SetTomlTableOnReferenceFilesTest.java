@@ -203,6 +203,67 @@ class SetTomlTableOnReferenceFilesTest {
         assertThat(after.getString("database.apim_db.driver")).isEqualTo("org.h2.Driver");
     }
 
+    /**
+     * The testing tool's PostgreSQL table has no validationQuery: CFG-DB-DRIVER-PARAMS adds it after the table is
+     * carried. The carried table still holds afterwards (verify and a resumed run find the step done); a url changed
+     * since does not.
+     */
+    @ParameterizedTest
+    @MethodSource("files")
+    void theCarriedTableStillHoldsAfterTheGuidesDriverParametersAreAddedToItButNotAfterItsUrlChanged(Path newFile)
+            throws Exception {
+        Path reference = newFile.getParent().getParent().getParent().getParent();
+        String old = Files.readString(findOld(reference).getParent().getParent().resolve("postgresql/deployment.toml"));
+        Homes homes = homes(old, Files.readString(newFile));
+        PlanStep carry = new PlanStep(
+                "toml-table",
+                "CFG-DB-APIM",
+                "SetTomlTable",
+                "database.apim_db",
+                Map.of("from", "OLD", "relativeH2", "false"),
+                true,
+                List.of(),
+                "Step 1",
+                "",
+                "holds",
+                List.of(),
+                List.of());
+        PlanStep query = new PlanStep(
+                "toml-query",
+                "CFG-DB-DRIVER-PARAMS",
+                "SetTomlValue",
+                "database.apim_db.validationQuery",
+                Map.of("value", "SELECT 1 FROM DUAL"),
+                true,
+                List.of(),
+                "Step 1",
+                "",
+                "holds",
+                List.of(),
+                List.of());
+        MigrationPlan plan = new MigrationPlan("test", "rules", PRINT, List.of(carry, query));
+        new Engine()
+                .migrate(
+                        plan,
+                        new RunDirectory(tmp.resolve("run")),
+                        homes,
+                        CURRENT,
+                        new Engine.Options(false, Set.of()));
+        Path toml = homes.newHome().resolve("repository/conf/deployment.toml");
+        assertThat(TomlEdit.tableBody(Files.readString(toml), "database.apim_db")
+                        .orElseThrow())
+                .contains("validationQuery = \"SELECT 1 FROM DUAL\"");
+        StepContext ctx =
+                new StepContext(homes, null, new Facts(List.of()), new DatasourceSpecs(List.of()), null, null);
+
+        assertThat(new PostConditionCheck().check(carry, ctx).holds()).contains(true);
+
+        Files.writeString(
+                toml,
+                Files.readString(toml).replace("jdbc:postgresql://localhost:5432/amdb", "jdbc:postgresql://db2/amdb"));
+        assertThat(new PostConditionCheck().check(carry, ctx).holds()).contains(false);
+    }
+
     private static Path findOld(Path anyReferenceChild) {
         Path dir = anyReferenceChild;
         while (dir != null && !Files.isDirectory(dir.resolve("migration/testing-tool"))) {
