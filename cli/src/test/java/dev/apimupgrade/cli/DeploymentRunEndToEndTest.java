@@ -194,7 +194,8 @@ class DeploymentRunEndToEndTest {
                     ? "once"
                     : s.get("node").asText();
             Path[] h = homes.get(s.get("node").asText());
-            StopByStop stops = new StopByStop(new SampleOperator(h[0], h[1], shared.identityMigrationTargets()));
+            StopByStop stops =
+                    new StopByStop(new SampleOperator(h[0], h[1], shared.identityMigrationTargets("shared_db")));
             Path partPlan = out.resolve(part.equals("once") ? "once/plan.json" : "nodes/" + part + "/plan.json");
             CliRun last = stops.walk(
                     confirmed -> migrate(out, part, confirmed),
@@ -269,12 +270,29 @@ class DeploymentRunEndToEndTest {
                 }
             });
         }
-        // what verify still finds on this deployment (issue 15, left open): the identity stand-in on PostgreSQL leaves
-        // UM_USER.UM_USER_ID out, and the gateway's own H2 databases are carried but never upgraded; the summary
-        // names each part's verdict as its report has it
+        // every part on the shared PostgreSQL databases passes; the gateway keeps its own H2 apim_db and shared_db,
+        // carried to its 3.1.0 home but never upgraded (the scripts run once, on the shared databases): verify says so
+        // and nothing else fails there (issue 15, left open: a node-local database needs its own scripts)
+        Map<String, String> verdicts = new LinkedHashMap<>();
         verified.get("parts")
-                .forEach(p -> assertThat(p.get("verdict").asText())
-                        .isEqualTo(p.get("failed").asInt() > 0 ? "FAIL" : "PASS"));
+                .forEach(p ->
+                        verdicts.put(p.get("part").asText(), p.get("verdict").asText()));
+        assertThat(verdicts)
+                .containsEntry("once", "PASS")
+                .containsEntry("key-manager", "PASS")
+                .containsEntry("pub-store-tm", "PASS")
+                .containsEntry("traffic-manager", "PASS");
+        JsonNode gatewayReport = new ObjectMapper()
+                .readTree(tmp.resolve("after/nodes/gateway/after-report.json").toFile());
+        List<String> gatewayFailures = new ArrayList<>();
+        gatewayReport.get("checks").forEach(c -> {
+            if (c.get("status").asText().equals("FAIL")) {
+                gatewayFailures.add(c.get("id").asText());
+            }
+        });
+        assertThat(gatewayFailures).isSubsetOf("DB-3.1.0-TABLES", "DB-AM-SCHEMA", "DB-IDENTITY-SCHEMA");
+        assertThat(verify.out())
+                .contains("Deployment verification: " + verified.get("verdict").asText());
         // the gateway's 3.1.0 home opens the gateway's own 3.0.0 WSO2AM_DB, which its old file left to the default
         assertThat(org.tomlj.Toml.parse(homes.get("gateway")[1].resolve("repository/conf/deployment.toml"))
                         .getString("database.apim_db.url"))

@@ -117,9 +117,18 @@ final class ScenarioDatabases implements AutoCloseable {
      * owner, as the server does.
      */
     IdentityMigrationByHand.Databases identityMigrationTargets() {
+        return identityMigrationTargets(
+                datasources.stream().anyMatch(d -> d.name().equals("user")) ? "user" : "shared_db");
+    }
+
+    /**
+     * As {@link #identityMigrationTargets()}, with the user store's UM_ tables in the database of {@code userStore}:
+     * for homes whose deployment.toml keeps the user store elsewhere than the scenario's own files do (WSO2's
+     * pattern 2 nodes have no [database.user]: their UM_ tables are in shared_db).
+     */
+    IdentityMigrationByHand.Databases identityMigrationTargets(String userStore) {
         String dialect = server == Scenario.Server.POSTGRESQL ? "postgresql" : "mysql";
         ScenarioDatasource am = datasource("apim_db");
-        String userStore = datasources.stream().anyMatch(d -> d.name().equals("user")) ? "user" : "shared_db";
         ScenarioDatasource users = datasource(userStore);
         return new IdentityMigrationByHand.Databases(
                 new IdentityMigrationByHand.Target(am.url(), owner, am.password(), dialect),
