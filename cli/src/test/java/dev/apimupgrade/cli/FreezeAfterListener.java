@@ -2,6 +2,10 @@ package dev.apimupgrade.cli;
 
 import dev.apimupgrade.execute.JournalListener;
 import dev.apimupgrade.execute.JournalRecord;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 /**
@@ -22,8 +26,11 @@ public final class FreezeAfterListener implements JournalListener {
     @Override
     public void beforeAppend(Path journal, int writtenBefore, JournalRecord next) {
         if (after > 0 && writtenBefore >= after) {
-            System.err.println(FROZEN + " " + writtenBefore + " journal records (test hook)");
-            System.err.flush();
+            // the process's own stderr, not System.err: while a command runs, InvocationLog routes System.err into
+            // the log, where a line that is not a log record never reaches the terminal the test reads
+            PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+            err.println(FROZEN + " " + writtenBefore + " journal records (test hook)");
+            err.flush();
             while (true) {
                 try {
                     Thread.sleep(60_000);
