@@ -124,19 +124,12 @@ class SetTomlTableOnReferenceFilesTest {
                 "test",
                 "rules",
                 PRINT,
-                List.of(new PlanStep(
+                List.of(step(
                         "toml-table",
                         "CFG-DB-APIM",
                         "SetTomlTable",
                         "database.apim_db",
-                        Map.of("from", "OLD", "relativeH2", "false", Planner.DROPPED, dropped),
-                        true,
-                        List.of(),
-                        "Step 1",
-                        "",
-                        "holds",
-                        List.of(),
-                        List.of())));
+                        Map.of("from", "OLD", "relativeH2", "false", Planner.DROPPED, dropped))));
 
         new Engine()
                 .migrate(
@@ -172,19 +165,12 @@ class SetTomlTableOnReferenceFilesTest {
                 "test",
                 "rules",
                 PRINT,
-                List.of(new PlanStep(
+                List.of(step(
                         "toml-table",
                         "CFG-DB-APIM",
                         "SetTomlTable",
                         "database.apim_db",
-                        Map.of("from", "OLD", "relativeH2", "true"),
-                        true,
-                        List.of(),
-                        "Step 1",
-                        "",
-                        "holds",
-                        List.of(),
-                        List.of())));
+                        Map.of("from", "OLD", "relativeH2", "true"))));
 
         new Engine()
                 .migrate(
@@ -215,32 +201,18 @@ class SetTomlTableOnReferenceFilesTest {
         Path reference = newFile.getParent().getParent().getParent().getParent();
         String old = Files.readString(findOld(reference).getParent().getParent().resolve("postgresql/deployment.toml"));
         Homes homes = homes(old, Files.readString(newFile));
-        PlanStep carry = new PlanStep(
+        PlanStep carry = step(
                 "toml-table",
                 "CFG-DB-APIM",
                 "SetTomlTable",
                 "database.apim_db",
-                Map.of("from", "OLD", "relativeH2", "false"),
-                true,
-                List.of(),
-                "Step 1",
-                "",
-                "holds",
-                List.of(),
-                List.of());
-        PlanStep query = new PlanStep(
+                Map.of("from", "OLD", "relativeH2", "false"));
+        PlanStep query = step(
                 "toml-query",
                 "CFG-DB-DRIVER-PARAMS",
                 "SetTomlValue",
                 "database.apim_db.validationQuery",
-                Map.of("value", "SELECT 1 FROM DUAL"),
-                true,
-                List.of(),
-                "Step 1",
-                "",
-                "holds",
-                List.of(),
-                List.of());
+                Map.of("value", "SELECT 1 FROM DUAL"));
         MigrationPlan plan = new MigrationPlan("test", "rules", PRINT, List.of(carry, query));
         new Engine()
                 .migrate(
@@ -287,18 +259,17 @@ class SetTomlTableOnReferenceFilesTest {
                 "test",
                 "rules",
                 PRINT,
-                List.of(new PlanStep(
+                List.of(step(
                         "toml-table",
                         "CFG-DB-APIM",
                         "SetTomlTable",
                         "database.apim_db",
-                        Map.of("from", "OLD", "relativeH2", "false", Planner.SUBTABLES, "pool_options"),
-                        true,
-                        List.of(),
-                        "Step 1",
-                        "",
-                        "holds",
-                        List.of(),
-                        List.of())));
+                        Map.of("from", "OLD", "relativeH2", "false", Planner.SUBTABLES, "pool_options"))));
+    }
+
+    /** An automated step of Step 1 whose post-condition the executor's own done check decides. */
+    private static PlanStep step(String id, String condition, String kind, String target, Map<String, String> params) {
+        return new PlanStep(
+                id, condition, kind, target, params, true, List.of(), "Step 1", "", "holds", List.of(), List.of());
     }
 }
