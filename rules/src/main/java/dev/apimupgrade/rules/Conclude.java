@@ -2,6 +2,7 @@ package dev.apimupgrade.rules;
 
 import dev.apimupgrade.fact.NodeRoleConfig;
 import dev.apimupgrade.fact.Observation;
+import dev.apimupgrade.rule.ConditionCatalogue;
 import dev.apimupgrade.rule.Evidence;
 import dev.apimupgrade.rule.Finding;
 import dev.apimupgrade.rule.JustifiedAction;
@@ -17,10 +18,14 @@ import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.rule.RuleContext;
 
 /**
- * What rule consequences call to build their conclusions. The condition ID and severity come from the rule's own
- * metadata (@id, @severity), and the evidence from the facts the rule matched, so nothing is typed twice.
+ * What rule consequences call to build their conclusions. The condition ID comes from the rule's @id, its severity
+ * from the catalogue entry of that ID (or the rule's own @severity where it overrides it, ADR 0041), and the evidence
+ * from the facts the rule matched, so nothing is typed twice.
  */
 public final class Conclude {
+    /** The session environment entry under which {@link DroolsRuleEngine} hands every session its catalogue. */
+    static final String CATALOGUE = "dev.apimupgrade.catalogue";
+
     private Conclude() {}
 
     public static Finding applies(RuleContext kcontext, String message, Object... matched) {
@@ -65,10 +70,27 @@ public final class Conclude {
         return new Finding(
                 meta(rule, "id"),
                 status,
-                Severity.valueOf(meta(rule, "severity")),
+                severity(rule, catalogue(kcontext)),
                 message,
                 evidence(matched),
                 rule.getName());
+    }
+
+    /** The rule's own @severity where it overrides its condition's, else the catalogue's severity of its @id. */
+    static Severity severity(Rule rule, ConditionCatalogue catalogue) {
+        Object stated = rule.getMetaData().get("severity");
+        return stated != null
+                ? Severity.valueOf(stated.toString())
+                : catalogue.get(meta(rule, "id")).severity();
+    }
+
+    private static ConditionCatalogue catalogue(RuleContext kcontext) {
+        Object catalogue = kcontext.getKieRuntime().getEnvironment().get(CATALOGUE);
+        if (catalogue == null) {
+            throw new IllegalStateException("the session of rule '"
+                    + kcontext.getRule().getName() + "' was not given the condition catalogue (DroolsRuleEngine does)");
+        }
+        return (ConditionCatalogue) catalogue;
     }
 
     static String meta(Rule rule, String key) {

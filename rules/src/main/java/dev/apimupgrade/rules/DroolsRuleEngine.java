@@ -8,7 +8,6 @@ import dev.apimupgrade.rule.JustifiedAction;
 import dev.apimupgrade.rule.OffNode;
 import dev.apimupgrade.rule.RuleEngine;
 import dev.apimupgrade.rule.RuleInfo;
-import dev.apimupgrade.rule.Severity;
 import dev.apimupgrade.rule.StepPlacement;
 import dev.apimupgrade.rule.Verdict;
 import java.io.IOException;
@@ -26,8 +25,10 @@ import java.util.TreeMap;
 import org.drools.model.Model;
 import org.drools.modelcompiler.KieBaseBuilder;
 import org.kie.api.KieBase;
+import org.kie.api.KieServices;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
+import org.kie.api.runtime.Environment;
 import org.kie.api.runtime.KieSession;
 
 /**
@@ -75,7 +76,9 @@ public final class DroolsRuleEngine implements RuleEngine {
     }
 
     private Verdict decide(Facts facts, ConditionCatalogue scope) {
-        KieSession session = kieBase.newKieSession();
+        Environment environment = KieServices.get().newEnvironment();
+        environment.set(Conclude.CATALOGUE, catalogue);
+        KieSession session = kieBase.newKieSession(null, environment);
         try {
             for (Observation o : facts.all()) {
                 session.insert(o);
@@ -117,12 +120,8 @@ public final class DroolsRuleEngine implements RuleEngine {
             for (Rule r : p.getRules()) {
                 String id = Conclude.meta(r, "id");
                 String chapter = catalogue.find(id).map(c -> c.chapter()).orElse("");
-                out.add(new RuleInfo(
-                        r.getName(),
-                        id,
-                        Severity.valueOf(Conclude.meta(r, "severity")),
-                        Conclude.meta(r, "guide"),
-                        chapter));
+                String anchor = catalogue.find(id).map(c -> c.anchor()).orElse("");
+                out.add(new RuleInfo(r.getName(), id, Conclude.severity(r, catalogue), anchor, chapter));
             }
         }
         out.sort(Comparator.comparing(RuleInfo::ruleName));
@@ -131,7 +130,7 @@ public final class DroolsRuleEngine implements RuleEngine {
 
     /**
      * The raw metadata of every rule by rule name, without the checks {@link #rules()} makes, so a test can list every
-     * rule that lacks @id, @severity or @guide at once.
+     * rule that lacks @id, or states metadata the catalogue holds, at once.
      */
     Map<String, Map<String, Object>> ruleMetadata() {
         Map<String, Map<String, Object>> out = new TreeMap<>();
