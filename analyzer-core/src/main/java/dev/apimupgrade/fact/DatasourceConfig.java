@@ -17,8 +17,13 @@ public record DatasourceConfig(
         SourceRef source,
         String urlFrom)
         implements Observation {
-    /** The datasource that holds the registry (REG_ tables): the guide runs the registry scripts on it. */
+    /**
+     * The datasource of UM and the governance registry ([database.shared_db]); where the registry lives is a fact of
+     * its own ({@link RegistryDatasource}).
+     */
     public static final String SHARED_DB = "shared_db";
+    /** The optional datasource of the config registry ([database.config], WSO2CONFIG_DB). */
+    public static final String CONFIG = "config";
 
     public static final String WRITTEN = "written";
 

@@ -15,9 +15,9 @@ import java.util.regex.Pattern;
 import org.tomlj.TomlTable;
 
 /**
- * Reads each home's deployment.toml into masked settings, datasources, Secure Vault use and secret references, and
- * compares the old one with the stock 3.0.0 file, so rules can decide the configuration conditions without ever
- * holding a secret.
+ * Reads each home's deployment.toml into masked settings, datasources (and which of the old ones hold the registry),
+ * Secure Vault use and secret references, and compares the old one with the stock 3.0.0 file, so rules can decide the
+ * configuration conditions without ever holding a secret.
  */
 public final class DeploymentTomlScanner implements Scanner {
     static final String SECRETS = "secrets";
@@ -55,6 +55,7 @@ public final class DeploymentTomlScanner implements Scanner {
             if (role == Role.OLD) {
                 out.addAll(stock.differences(toml));
                 out.addAll(EffectiveSettings.facts(effective.get()));
+                out.addAll(RegistryPlacement.of(toml));
             }
             secureVault(toml, out);
         }

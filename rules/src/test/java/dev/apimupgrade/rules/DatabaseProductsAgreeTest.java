@@ -95,6 +95,7 @@ class DatabaseProductsAgreeTest {
         facts.add(new DatasourceConfig(Role.OLD, "apim_db", type, spec.configuredUrl(), "", "", false, TOML));
         facts.add(new TomlSetting(Role.OLD, "apim.analytics.enable", "true", TOML));
         facts.add(new RegistryVersioning(Role.OLD, "versioningTags", false, TOML));
+        facts.add(Given.registry());
         Verdict v = RuleHarness.ENGINE.decide(new Facts(facts));
         Map<String, Status> out = new LinkedHashMap<>();
         EXPECTED.keySet().forEach(id -> out.put(id, v.status(id)));

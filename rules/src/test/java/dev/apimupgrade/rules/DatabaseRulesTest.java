@@ -277,6 +277,7 @@ class DatabaseRulesTest {
         void regVersioningEnabledFindingGivesTheVersionedRowsAndWhatTheCleanupDeletes() {
             Verdict v = decide(
                     flag(true),
+                    Given.registry(),
                     count("REG_RESOURCE_TAG", RowCount.VERSIONED_ROWS, 2),
                     count("REG_RESOURCE_TAG", RowCount.CLEANUP_DELETES, 1),
                     count("REG_TAG", RowCount.CLEANUP_DELETES, 1));
@@ -293,10 +294,31 @@ class DatabaseRulesTest {
             RowCount userDb = new RowCount(
                     "user", "REG_RESOURCE_TAG", RowCount.VERSIONED_ROWS, 0, SourceRef.db("user", "REG_RESOURCE_TAG"));
 
-            Verdict v = decide(flag(true), userDb);
+            Verdict v = decide(flag(true), Given.registry(), userDb);
 
             assertThat(v.result("REG-VERSIONING-ENABLED").evidence())
                     .extracting(e -> e.source().where())
+                    .doesNotContain("db:user/REG_RESOURCE_TAG");
+        }
+
+        @Test
+        void regVersioningEnabledCountsTheEmptyRegistryTablesOfASeparateConfigDatasourceThatHoldsTheConfigRegistry() {
+            RowCount config = new RowCount(
+                    "config",
+                    "REG_RESOURCE_TAG",
+                    RowCount.VERSIONED_ROWS,
+                    0,
+                    SourceRef.db("config", "REG_RESOURCE_TAG"));
+            RowCount user = new RowCount(
+                    "user", "REG_RESOURCE_TAG", RowCount.VERSIONED_ROWS, 0, SourceRef.db("user", "REG_RESOURCE_TAG"));
+            List<Observation> facts = new java.util.ArrayList<>(List.of(flag(true), config, user));
+            facts.addAll(Given.registrySplit("shared_db", "config"));
+
+            Verdict v = decide(facts.toArray(Observation[]::new));
+
+            assertThat(v.result("REG-VERSIONING-ENABLED").evidence())
+                    .extracting(e -> e.source().where())
+                    .contains("db:config/REG_RESOURCE_TAG")
                     .doesNotContain("db:user/REG_RESOURCE_TAG");
         }
 
@@ -313,10 +335,27 @@ class DatabaseRulesTest {
 
         @Test
         void regVersioningEnabledAppliesWhenVersionedRowsShowVersioningWasOnThoughTheFlagsAreOff() {
-            Verdict v = decide(flag(false), count("REG_RESOURCE_TAG", RowCount.VERSIONED_ROWS, 3));
+            Verdict v = decide(flag(false), Given.registry(), count("REG_RESOURCE_TAG", RowCount.VERSIONED_ROWS, 3));
 
             assertThat(v.status("REG-VERSIONING-ENABLED")).isEqualTo(Status.APPLIES);
-            assertThat(v.actions()).anySatisfy(a -> assertThat(a.conditionId()).isEqualTo("REG-VERSIONING-ENABLED"));
+            assertThat(v.actions())
+                    .filteredOn(a -> a.conditionId().equals("REG-VERSIONING-ENABLED"))
+                    .extracting(a -> a.kind() + " " + a.target())
+                    .containsExactly("RunSqlScript shared_db");
+        }
+
+        @Test
+        void regVersioningEnabledCleansUpEveryDatasourceThatHoldsTheRegistryWhenVersionedRowsShowIt() {
+            List<Observation> facts = new java.util.ArrayList<>(
+                    List.of(flag(false), count("REG_RESOURCE_TAG", RowCount.VERSIONED_ROWS, 3)));
+            facts.addAll(Given.registrySplit("shared_db", "config"));
+
+            Verdict v = decide(facts.toArray(Observation[]::new));
+
+            assertThat(v.actions())
+                    .filteredOn(a -> a.conditionId().equals("REG-VERSIONING-ENABLED"))
+                    .extracting(a -> a.kind() + " " + a.target())
+                    .containsExactlyInAnyOrder("RunSqlScript shared_db", "RunSqlScript config");
         }
 
         @Test
@@ -580,7 +619,7 @@ class DatabaseRulesTest {
 
         @Test
         void idxRegIndexSqlAppliesAsInfoWithAnEstimateWheneverRegLogWasRead() {
-            Verdict v = decide(sharedDbRegLog(0));
+            Verdict v = decide(Given.registry(), sharedDbRegLog(0));
 
             assertThat(v.status("IDX-REG-INDEX-SQL")).isEqualTo(Status.APPLIES);
             assertThat(v.result("IDX-REG-INDEX-SQL").severity()).isEqualTo(Severity.INFO);
@@ -590,6 +629,7 @@ class DatabaseRulesTest {
         @Test
         void idxRegIndexSqlJustifiesRunningTheScriptOnSharedDbOnly() {
             Verdict v = decide(
+                    Given.registry(),
                     sharedDbRegLog(5),
                     new RowCount("user", "REG_LOG", RowCount.ROWS, 0, SourceRef.db("user", "REG_LOG")));
 
@@ -600,6 +640,31 @@ class DatabaseRulesTest {
             assertThat(v.result("IDX-REG-INDEX-SQL").messages())
                     .singleElement()
                     .satisfies(m -> assertThat(m).startsWith("REG_LOG of shared_db holds 5 rows"));
+        }
+
+        @Test
+        void idxRegIndexSqlRunsWhereTheGovernanceRegistryIsAndNotOnASeparateConfigRegistry() {
+            List<Observation> facts = new java.util.ArrayList<>(List.of(
+                    new RowCount("gov_db", "REG_LOG", RowCount.ROWS, 5, SourceRef.db("gov_db", "REG_LOG")),
+                    new RowCount("config", "REG_LOG", RowCount.ROWS, 0, SourceRef.db("config", "REG_LOG"))));
+            facts.addAll(Given.registrySplit("gov_db", "config"));
+
+            Verdict v = decide(facts.toArray(Observation[]::new));
+
+            assertThat(v.actions())
+                    .filteredOn(a -> a.conditionId().equals("IDX-REG-INDEX-SQL"))
+                    .extracting(a -> a.kind() + " " + a.target())
+                    .containsExactly("RunSqlScript gov_db");
+            assertThat(said(v, "IDX-REG-INDEX-SQL")).startsWith("REG_LOG of gov_db holds 5 rows");
+        }
+
+        @Test
+        void idxRegIndexSqlPlansNoScriptWhenNoReadDatasourceHoldsTheGovernanceRegistry() {
+            Verdict v = decide(
+                    Given.registrySplit("shared_db", "config").get(1),
+                    new RowCount("config", "REG_LOG", RowCount.ROWS, 0, SourceRef.db("config", "REG_LOG")));
+
+            assertThat(v.actions()).noneMatch(a -> a.conditionId().equals("IDX-REG-INDEX-SQL"));
         }
 
         @Test
@@ -615,7 +680,10 @@ class DatabaseRulesTest {
         void idxRegIndexSqlIsPlannedOnSharedDbFromItsUrlWhenTheDatabaseWasNotRead() {
             DatasourceConfig shared = new DatasourceConfig(
                     Role.OLD, "shared_db", "oracle", "jdbc:oracle:thin:@db.example:1521/SHARED", "", "", false, TOML);
-            Verdict v = decide(shared, new DatabaseScan("shared_db", false, "", "no JDBC driver for Oracle", TOML));
+            Verdict v = decide(
+                    Given.registry(),
+                    shared,
+                    new DatabaseScan("shared_db", false, "", "no JDBC driver for Oracle", TOML));
 
             assertThat(v.status("IDX-REG-INDEX-SQL")).isEqualTo(Status.APPLIES);
             assertThat(said(v, "IDX-REG-INDEX-SQL"))
@@ -630,7 +698,10 @@ class DatabaseRulesTest {
 
         @Test
         void idxRegIndexSqlIsUnknownWithoutRegLog() {
-            assertThat(decide(scanned()).result("IDX-REG-INDEX-SQL").messages().get(0))
+            assertThat(decide(Given.registry(), scanned())
+                            .result("IDX-REG-INDEX-SQL")
+                            .messages()
+                            .get(0))
                     .contains("REG_LOG was not found in any datasource read (apim_db)");
         }
     }

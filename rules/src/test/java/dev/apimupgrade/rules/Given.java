@@ -11,6 +11,7 @@ import dev.apimupgrade.fact.Keystore;
 import dev.apimupgrade.fact.KeystoreEntry;
 import dev.apimupgrade.fact.MigrationArtefact;
 import dev.apimupgrade.fact.ProductVersion;
+import dev.apimupgrade.fact.RegistryDatasource;
 import dev.apimupgrade.fact.Role;
 import dev.apimupgrade.fact.SecretReference;
 import dev.apimupgrade.fact.SecureVaultConfig;
@@ -23,6 +24,7 @@ import dev.apimupgrade.fact.TomlDifference;
 import dev.apimupgrade.fact.TomlSetting;
 import dev.apimupgrade.fact.WumUpdates;
 import java.time.LocalDate;
+import java.util.List;
 
 /** Small builders of the facts the rule tests need, with the values a stock home would show unless told otherwise. */
 final class Given {
@@ -54,6 +56,33 @@ final class Given {
 
     static DatasourceConfig datasource(Role role, String name, String type, String url, String driver, String query) {
         return new DatasourceConfig(role, name, type, url, driver, query, false, SourceRef.line(role, TOML, 20));
+    }
+
+    /** The old home's registry as a stock 3.0.0 deployment.toml places it: both mounts in shared_db. */
+    static RegistryDatasource registry() {
+        return new RegistryDatasource(
+                Role.OLD,
+                DatasourceConfig.SHARED_DB,
+                List.of(RegistryDatasource.GOVERNANCE, RegistryDatasource.CONFIG),
+                RegistryDatasource.FROM_TEMPLATE,
+                SourceRef.file(Role.OLD, RegistryDatasource.TEMPLATE));
+    }
+
+    /** The old home's registry split as a written [database.config] splits it: governance here, config there. */
+    static List<RegistryDatasource> registrySplit(String governance, String config) {
+        return List.of(
+                new RegistryDatasource(
+                        Role.OLD,
+                        governance,
+                        List.of(RegistryDatasource.GOVERNANCE),
+                        RegistryDatasource.FROM_TEMPLATE,
+                        SourceRef.file(Role.OLD, RegistryDatasource.TEMPLATE)),
+                new RegistryDatasource(
+                        Role.OLD,
+                        config,
+                        List.of(RegistryDatasource.CONFIG),
+                        DatasourceConfig.WRITTEN,
+                        SourceRef.line(Role.OLD, TOML, 30)));
     }
 
     static TomlSetting setting(Role role, String key, String value) {

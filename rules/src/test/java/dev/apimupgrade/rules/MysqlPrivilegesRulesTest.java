@@ -53,7 +53,8 @@ class MysqlPrivilegesRulesTest {
         List<Observation> facts = new ArrayList<>(List.of(
                 config(SHARED, Given.MYSQL_SHARED),
                 mariadb(SHARED),
-                new RowCount(SHARED, "REG_LOG", RowCount.ROWS, 40, SourceRef.db(SHARED, "REG_LOG"))));
+                new RowCount(SHARED, "REG_LOG", RowCount.ROWS, 40, SourceRef.db(SHARED, "REG_LOG")),
+                Given.registry()));
         for (String g : grants) {
             facts.add(grant(SHARED, g));
         }

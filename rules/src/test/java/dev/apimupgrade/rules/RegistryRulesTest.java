@@ -9,11 +9,14 @@ import static dev.apimupgrade.rules.RuleHarness.decide;
 import static dev.apimupgrade.rules.RuleHarness.said;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.apimupgrade.fact.Observation;
 import dev.apimupgrade.fact.RegistryVersioning;
 import dev.apimupgrade.fact.Role;
 import dev.apimupgrade.fact.SourceRef;
 import dev.apimupgrade.rule.Status;
 import dev.apimupgrade.rule.Verdict;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class RegistryRulesTest {
@@ -22,17 +25,43 @@ class RegistryRulesTest {
     }
 
     @Test
-    void regVersioningEnabledAppliesWhenOneFlagIsTrueAndJustifiesTheCleanupScript() {
-        Verdict v = decide(flag("versioningProperties", true), flag("versioningTags", false));
+    void regVersioningEnabledAppliesWhenOneFlagIsTrueAndJustifiesTheCleanupScriptWhereTheRegistryIs() {
+        Verdict v = decide(flag("versioningProperties", true), flag("versioningTags", false), Given.registry());
 
         assertThat(v.status("REG-VERSIONING-ENABLED")).isEqualTo(Status.APPLIES);
         assertThat(v.result("REG-VERSIONING-ENABLED").evidence())
                 .extracting(e -> e.observed())
                 .containsExactly("versioningProperties = true");
-        assertThat(v.actions()).anySatisfy(a -> {
-            assertThat(a.conditionId()).isEqualTo("REG-VERSIONING-ENABLED");
-            assertThat(a.kind()).isEqualTo("RunSqlScript");
+        assertThat(actions(v, "REG-VERSIONING-ENABLED")).singleElement().satisfies(a -> {
+            assertThat(a.kind() + " " + a.target()).isEqualTo("RunSqlScript shared_db");
+            assertThat(a.evidence())
+                    .extracting(e -> e.observed())
+                    .contains("shared_db holds /_system/governance and /_system/config (registry.xml.j2 default)");
         });
+    }
+
+    @Test
+    void regVersioningEnabledCleansUpASeparateConfigDatasourceThatHoldsTheConfigRegistryToo() {
+        List<Observation> facts = new ArrayList<>(List.of(flag("versioningProperties", true)));
+        facts.addAll(Given.registrySplit("shared_db", "config"));
+
+        Verdict v = decide(facts.toArray(Observation[]::new));
+
+        assertThat(actions(v, "REG-VERSIONING-ENABLED"))
+                .extracting(a -> a.kind() + " " + a.target())
+                .containsExactlyInAnyOrder("RunSqlScript shared_db", "RunSqlScript config");
+    }
+
+    @Test
+    void regVersioningEnabledPlansNoCleanupOnADatasourceThatDoesNotHoldTheRegistry() {
+        Verdict v = decide(
+                flag("versioningProperties", true),
+                Given.registry(),
+                Given.datasource(Role.OLD, "user", "mysql", "jdbc:mysql://db.example.com:3306/um_db"));
+
+        assertThat(actions(v, "REG-VERSIONING-ENABLED"))
+                .extracting(a -> a.target())
+                .containsExactly("shared_db");
     }
 
     @Test
