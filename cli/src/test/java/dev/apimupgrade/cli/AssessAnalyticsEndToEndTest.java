@@ -56,7 +56,8 @@ class AssessAnalyticsEndToEndTest {
         for (JsonNode c : json(tmp.resolve("out/assessment.json")).get("conditions")) {
             actual.put(c.get("id").asText(), c.get("status").asText());
         }
-        assertThat(actual).isEqualTo(new TreeMap<>(Samples.expectedStatuses(Samples.CUSTOM_WITH_ANALYTICS)));
+        assertThat(actual)
+                .isEqualTo(new TreeMap<>(ExpectedStatusGolden.expected(Samples.CUSTOM_WITH_ANALYTICS, actual)));
     }
 
     @Test

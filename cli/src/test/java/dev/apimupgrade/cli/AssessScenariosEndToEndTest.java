@@ -70,7 +70,8 @@ class AssessScenariosEndToEndTest {
                     .readTree(tmp.resolve("out/assessment.json").toFile());
             SoftAssertions softly = new SoftAssertions();
             softly.assertThat(run.err()).as("stderr").isEmpty();
-            softly.assertThat(differences(Samples.expectedStatuses(scenario.expectedName()), statuses(report)))
+            Map<String, String> found = statuses(report);
+            softly.assertThat(differences(ExpectedStatusGolden.expected(scenario.expectedName(), found), found))
                     .as("conditions whose status differs from expected/%s.status", scenario.expectedName())
                     .isEmpty();
             softly.assertThat(run.code())

@@ -57,20 +57,12 @@ public final class Samples {
         return existing(dir().resolve(sample));
     }
 
-    /** Condition ID -> expected status (APPLIES, NOT_APPLICABLE, UNKNOWN), in catalogue order. */
+    /**
+     * Condition ID -> expected status (APPLIES, NOT_APPLICABLE, UNKNOWN) of every condition, in catalogue order: the
+     * baseline with the sample's differences applied ({@link ExpectedStatuses}, ADR 0042).
+     */
     public static Map<String, String> expectedStatuses(String sample) {
-        Map<String, String> out = new LinkedHashMap<>();
-        String resource = "expected/" + sample + ".status";
-        for (String line : lines(resource)) {
-            String[] parts = line.split("\\s+");
-            if (parts.length != 2) {
-                throw new IllegalStateException(resource + ": not 'ID STATUS': " + line);
-            }
-            if (out.put(parts[0], parts[1]) != null) {
-                throw new IllegalStateException(resource + " lists " + parts[0] + " twice");
-            }
-        }
-        return Collections.unmodifiableMap(out);
+        return ExpectedStatuses.onClasspath().resolve(sample);
     }
 
     /** Planted secret name -> value: every password or secret value the samples contain that no output may show. */
