@@ -6,8 +6,8 @@ import java.util.Optional;
 
 /**
  * The golden end-to-end scenarios (issue 4, "Proof on real material"): one installation each, assessed against the
- * stock apim-3.1.0 sample on {@link Samples#ASSESSMENT_DATE}, with its expected status per condition in
- * expected/&lt;{@link #expectedName()}&gt;.status. Scenarios on PostgreSQL or MariaDB name the datasources whose
+ * stock apim-3.1.0 sample on {@link Samples#ASSESSMENT_DATE}, with its expected statuses in
+ * expected/&lt;{@link #expectedName()}&gt;.status (what differs from the baseline, {@link ExpectedStatuses}). Scenarios on PostgreSQL or MariaDB name the datasources whose
  * databases the test creates; {@link ScenarioGenerator} writes the home pointing at them.
  */
 public enum Scenario {
