@@ -48,7 +48,8 @@ public record ConditionView(
         }
     }
 
-    static ConditionView of(ConditionResult r) {
+    /** The condition, status and evidence of one result, as every report shows it. */
+    public static ConditionView of(ConditionResult r) {
         Condition c = r.condition();
         return new ConditionView(
                 c.id(),

@@ -23,4 +23,20 @@ public final class Scanners {
                 new ServerProcessScanner(),
                 new PresenceScanner());
     }
+
+    /**
+     * The file scanners whose facts {@link DeploymentScanner} compares across nodes: what verify --deployment reads
+     * again from each node's migrated home (versions, deployment.toml and the role it gives, keystores, synapse
+     * artefacts, execution plans, dropins and lib).
+     */
+    public static List<Scanner> acrossNodes() {
+        return List.of(
+                new VersionScanner(),
+                new DeploymentTomlScanner(),
+                new NodeRoleScanner(),
+                new KeystoreScanner(),
+                new SynapseScanner(),
+                new ExecutionPlanScanner(),
+                new JarScanner());
+    }
 }

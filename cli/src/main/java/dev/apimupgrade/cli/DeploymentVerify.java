@@ -9,8 +9,11 @@ import dev.apimupgrade.execute.RunDirectory;
 import dev.apimupgrade.plan.DeploymentPlan;
 import dev.apimupgrade.report.AfterReport;
 import dev.apimupgrade.report.AssessmentJson;
+import dev.apimupgrade.report.ConditionView;
 import dev.apimupgrade.report.OutputWriter;
 import dev.apimupgrade.report.html.HtmlReports;
+import dev.apimupgrade.rule.ConditionResult;
+import dev.apimupgrade.rule.Status;
 import dev.apimupgrade.scan.Deployment;
 import dev.apimupgrade.scan.DeploymentFile;
 import dev.apimupgrade.scan.FormatVersion;
@@ -27,9 +30,10 @@ import java.util.Optional;
 
 /**
  * verify --deployment (ADR 0032): each part of a deployment migrated part by part is verified as a single home is,
- * with its node's homes, its part plan and its run folder in the deployment's run folder; the deployment passes when
- * every part does. Writes each part's after-report under {@code once/} and {@code nodes/<name>/}, and
- * deployment-verify.json with each part's verdict and counts, all at once.
+ * with its node's homes, its part plan and its run folder in the deployment's run folder; then the conditions across
+ * nodes (DEP-*) are decided again on the nodes' 3.1.0 homes (ADR 0039). The deployment passes when every part does and
+ * no DEP-* blocker applies. Writes each part's after-report under {@code once/} and {@code nodes/<name>/}, and
+ * deployment-verify.json with each part's verdict and counts and each condition across nodes, all at once.
  */
 final class DeploymentVerify {
     static final String FILE = "deployment-verify.json";
@@ -42,11 +46,7 @@ final class DeploymentVerify {
     private DeploymentVerify() {}
 
     static int run(VerifyCommand verify) throws InputException, IOException {
-        if (verify.homes.oldHome != null || verify.homes.newHome != null) {
-            throw new InputException(
-                    "--deployment",
-                    "give either --deployment or --old/--new: the deployment file names each node's homes");
-        }
+        DeploymentScan.requireNoHomes(verify.homes);
         if (verify.planFile == null || !verify.planFile.getFileName().toString().equals(DeploymentPlan.FILE)) {
             throw new InputException(
                     "--plan",
@@ -96,7 +96,9 @@ final class DeploymentVerify {
             parts.add(new Part(part, nodeName, report));
         }
 
-        String summary = summary(plan, parts);
+        DeploymentScan.Migrated across = DeploymentScan.migrated(verify.deployment, deployment, verify.homes);
+
+        String summary = summary(plan, parts, across);
         if (!toStdout) {
             Map<String, byte[]> files = new LinkedHashMap<>();
             files.put(FILE, summary.getBytes(StandardCharsets.UTF_8));
@@ -124,7 +126,18 @@ final class DeploymentVerify {
                             + ConsoleSummary.of(
                                     c.detail(), DeploymentPlan.partFolder(p.part()) + "/after-report.json")));
         }
-        String verdict = verdict(parts);
+        List<ConditionResult> acrossBlockers = across.verdict().blockers();
+        console.println("  across nodes, on the 3.1.0 homes: "
+                + (acrossBlockers.isEmpty() ? AfterReport.PASS : AfterReport.FAIL)
+                + " (" + acrossBlockers.size() + " blocker(s) apply, " + count(across, Status.NOT_APPLICABLE)
+                + " conditions consistent, " + count(across, Status.UNKNOWN) + " unknown)");
+        across.verdict().results().stream()
+                .filter(r -> r.status() != Status.NOT_APPLICABLE)
+                .forEach(r -> console.println(
+                        "    " + (r.status() == Status.APPLIES ? r.severity().name() : "UNKNOWN")
+                                + " " + r.condition().id() + ": "
+                                + ConsoleSummary.of(String.join(" ", r.messages()), FILE)));
+        String verdict = verdict(parts, across);
         console.println("Deployment verification: " + verdict);
         if (!toStdout) {
             console.println("Written to " + verify.out.resolve(FILE) + ", with each part's after-report under once/ and"
@@ -133,19 +146,31 @@ final class DeploymentVerify {
         return verdict.equals(AfterReport.FAIL) ? ExitCode.BLOCKERS : ExitCode.READY;
     }
 
-    /** FAIL when any part fails, else PASS (a part's UNKNOWN checks are listed in its report, as verify lists them). */
-    static String verdict(List<Part> parts) {
+    /**
+     * FAIL when any part fails or a condition across nodes of severity BLOCKER applies on the 3.1.0 homes, else PASS (a
+     * part's UNKNOWN checks are listed in its report, as verify lists them; an UNKNOWN or WARNING condition across nodes
+     * is listed with its evidence).
+     */
+    static String verdict(List<Part> parts, DeploymentScan.Migrated across) {
         return parts.stream().anyMatch(p -> p.report().verdict().equals(AfterReport.FAIL))
+                        || !across.verdict().blockers().isEmpty()
                 ? AfterReport.FAIL
                 : AfterReport.PASS;
     }
 
-    private static String summary(DeploymentPlan plan, List<Part> parts) throws IOException {
+    private static long count(DeploymentScan.Migrated across, Status status) {
+        return across.verdict().results().stream()
+                .filter(r -> r.status() == status)
+                .count();
+    }
+
+    private static String summary(DeploymentPlan plan, List<Part> parts, DeploymentScan.Migrated across)
+            throws IOException {
         ObjectNode root = MAPPER.createObjectNode();
         root.put(FormatVersion.FIELD, FormatVersion.CURRENT);
         root.put("toolVersion", parts.get(0).report().tool().version());
         root.put("deployment", plan.deployment());
-        root.put("verdict", verdict(parts));
+        root.put("verdict", verdict(parts, across));
         ArrayNode list = root.putArray("parts");
         for (Part p : parts) {
             ObjectNode o = list.addObject();
@@ -157,6 +182,10 @@ final class DeploymentVerify {
             o.put("unknown", p.report().unknown());
             o.put("report", DeploymentPlan.partFolder(p.part()) + "/after-report.json");
         }
+        ObjectNode acrossNodes = root.putObject("acrossNodes");
+        acrossNodes.put("verdict", across.verdict().blockers().isEmpty() ? AfterReport.PASS : AfterReport.FAIL);
+        ArrayNode conditions = acrossNodes.putArray("conditions");
+        across.verdict().results().forEach(r -> conditions.add(MAPPER.valueToTree(ConditionView.of(r))));
         return MAPPER.writeValueAsString(root).replace("\r\n", "\n") + "\n";
     }
 }

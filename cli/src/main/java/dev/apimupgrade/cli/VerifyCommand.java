@@ -79,7 +79,8 @@ public final class VerifyCommand implements Callable<Integer> {
             paramLabel = "<deployment.yaml>",
             description = "Verify a distributed deployment migrated part by part (migrate --node): with --plan"
                     + " <deployment-plan.json>, each part (once, then each node) is verified with its node's homes,"
-                    + " plan and run folder (--run: the deployment's, default deployment-run beside the plan)."
+                    + " plan and run folder (--run: the deployment's, default deployment-run beside the plan), then"
+                    + " the conditions across nodes (DEP-*) are decided again on the nodes' 3.1.0 homes."
                     + " Writes deployment-verify.json and each part's after-report under once/ and nodes/<name>/.")
     Path deployment;
 
