@@ -8,7 +8,6 @@ import dev.apimupgrade.execute.Journal;
 import dev.apimupgrade.execute.JournalRecord;
 import dev.apimupgrade.plan.PlanJson;
 import dev.apimupgrade.plan.PlanStep;
-import dev.apimupgrade.samples.Samples;
 import dev.apimupgrade.samples.Scenario;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
  * runbook's order, each manual step done for real at its stop (StopByStop), with the database scripts run once.
  */
 class DeploymentRunEndToEndTest {
-    private static final String PATTERN = "wso2am-pattern-2-";
     private static ScenarioDatabases shared;
 
     @TempDir
@@ -47,72 +45,13 @@ class DeploymentRunEndToEndTest {
         }
     }
 
-    private static final Map<String, List<String>> HOSTS = Map.of(
-            "gateway", List.of(PATTERN + "gateway-service"),
-            "key-manager", List.of(PATTERN + "km-service"),
-            "pub-store-tm", List.of(PATTERN + "pub-store-tm-service", PATTERN + "pub-store-tm-1-service"),
-            "traffic-manager", List.of(PATTERN + "pub-store-tm-2-service"));
-
     /** Each node's 3.0.0 and 3.1.0 homes, as DeploymentEndToEndTest assembles them, in the file's order. */
     private Map<String, Path[]> nodes() throws Exception {
-        Map<String, String> folders = new LinkedHashMap<>();
-        folders.put("gateway", "k8s-pattern-2/gateway-worker");
-        folders.put("key-manager", "k8s-pattern-2/key-manager");
-        folders.put("pub-store-tm", "k8s-pattern-2/pub-store-tm");
-        folders.put("traffic-manager", "k8s-pattern-2/pub-store-tm");
-        Map<String, Path[]> homes = new LinkedHashMap<>();
-        for (Map.Entry<String, String> f : folders.entrySet()) {
-            Path old = DistributedNodesEndToEndTest.nodeHome(tmp.resolve(f.getKey() + "/old"), f.getValue(), shared);
-            Path target = tmp.resolve(f.getKey() + "/new");
-            MigrateHomes.copyTree(Samples.home(Samples.TARGET), target);
-            homes.put(f.getKey(), new Path[] {old, target});
-        }
-        Path tm = homes.get("traffic-manager")[0].resolve("repository/conf/deployment.toml");
-        Files.writeString(
-                tm, Files.readString(tm).replace("server_role = \"default\"", "server_role = \"traffic-manager\""));
-        // the analytics pack is not part of this deployment file (a node's analytics homes cannot be named in it yet):
-        // with analytics on, ANA-PK-* stay UNDECIDED without --old-analytics and migrate rightly refuses
-        for (String node : List.of("gateway", "pub-store-tm", "traffic-manager")) {
-            Path toml = homes.get(node)[0].resolve("repository/conf/deployment.toml");
-            String text = Files.readString(toml);
-            assertThat(text).containsPattern("\\[apim.analytics]\nenable = (true|\"True\")");
-            Files.writeString(
-                    toml,
-                    text.replaceFirst(
-                            "\\[apim.analytics]\nenable = (true|\"True\")", "[apim.analytics]\nenable = false"));
-        }
-        // the gateway worker keeps WSO2AM_DB on its own H2 (no [database.apim_db]): the database a 3.0.0 gateway worker
-        // creates at first start, as DistributedNodesEndToEndTest makes it, so PRE-ALREADY-MIGRATED is decided
-        Path gateway = homes.get("gateway")[0];
-        Files.deleteIfExists(gateway.resolve("repository/database/WSO2AM_DB.mv.db"));
-        try (java.sql.Connection c = java.sql.DriverManager.getConnection(
-                        "jdbc:h2:" + gateway.resolve("repository/database/WSO2AM_DB"), "wso2carbon", "wso2carbon");
-                java.sql.Statement st = c.createStatement()) {
-            st.execute("RUNSCRIPT FROM '"
-                    + DistributedNodesEndToEndTest.deployments().resolveSibling("apim-3.0.0/dbscripts/apimgt/h2.sql")
-                    + "'");
-        }
-        // 3.0.0's default apim_db (default.json), not written: CFG-DB-APIM carries it to the gateway's 3.1.0 home as
-        // 3.0.0 defaults it, its relative H2 url anchored at the old home
-        assertThat(Files.readString(gateway.resolve("repository/conf/deployment.toml")))
-                .doesNotContain("[database.apim_db]");
-        return homes;
+        return Pattern2Deployment.homes(tmp, shared);
     }
 
     private Path deploymentFile(Map<String, Path[]> homes) throws Exception {
-        StringBuilder yaml = new StringBuilder("name: pattern-2\nnodes:\n");
-        homes.forEach((name, h) -> yaml.append("  - name: ")
-                .append(name)
-                .append("\n    old: ")
-                .append(h[0])
-                .append("\n    new: ")
-                .append(h[1])
-                .append("\n    hosts: [")
-                .append(String.join(", ", HOSTS.get(name)))
-                .append("]\n"));
-        Path file = tmp.resolve("deployment.yaml");
-        Files.writeString(file, yaml.toString());
-        return file;
+        return Pattern2Deployment.file(tmp, homes);
     }
 
     @Test
@@ -186,22 +125,7 @@ class DeploymentRunEndToEndTest {
         assertThat(bypass.err()).contains("is a part of the deployment plan").contains("--node gateway");
 
         // the parts in the runbook's order, each manual step done for real at its stop
-        for (JsonNode s : d.get("sequence")) {
-            if (!s.hasNonNull("node")) {
-                continue;
-            }
-            String part = s.get("kind").asText().equals("deployment-wide")
-                    ? "once"
-                    : s.get("node").asText();
-            Path[] h = homes.get(s.get("node").asText());
-            StopByStop stops =
-                    new StopByStop(new SampleOperator(h[0], h[1], shared.identityMigrationTargets("shared_db")));
-            Path partPlan = out.resolve(part.equals("once") ? "once/plan.json" : "nodes/" + part + "/plan.json");
-            CliRun last = stops.walk(
-                    confirmed -> migrate(out, part, confirmed),
-                    () -> PlanJson.read(partPlan).steps());
-            assertThat(last.code()).as(part + ": " + last.out() + last.err()).isEqualTo(ExitCode.READY);
-        }
+        Pattern2Deployment.migrateInOrder(tmp, out, homes, shared);
 
         // each script ran once: journalled only in the deployment-wide part, and the database upgraded once
         Map<String, Integer> ran = new LinkedHashMap<>();
@@ -300,26 +224,7 @@ class DeploymentRunEndToEndTest {
     }
 
     private CliRun migrate(Path out, String part, List<String> confirmed) {
-        List<String> args = new ArrayList<>(List.of(
-                "migrate",
-                "--plan",
-                out.resolve("deployment-plan.json").toString(),
-                "--node",
-                part,
-                "--no-prompt",
-                "--database-backup",
-                "/backups/pattern-2/full-dump-2026-11-25"));
-        try {
-            Path loader = tmp.resolve("tenantloader-1.0.jar");
-            if (!Files.exists(loader)) {
-                Files.write(loader, new byte[] {'P', 'K', 5, 6, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0});
-            }
-            args.addAll(List.of("--file", "tenantloader=" + loader));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        confirmed.forEach(id -> args.addAll(List.of("--confirm", id)));
-        return CliRun.of(args.toArray(String[]::new));
+        return Pattern2Deployment.migrate(tmp, out, part, confirmed);
     }
 
     private static CliRun cli(String command, List<String> options, Object... more) {
