@@ -26,14 +26,17 @@ import java.util.Objects;
  * migrate executes; this file carries a MAC too (deployment-plan.key), since migrate reads from it which databases a
  * node shares with the deployment-wide part.
  */
-@JsonPropertyOrder({"toolVersion", "deployment", "onceNode", "sequence", "deploymentWide", "nodes"})
+@JsonPropertyOrder({"toolVersion", "deployment", "onceNode", "sequence", "deploymentWide", "nodes", "analyticsNodes"})
 public record DeploymentPlan(
         String toolVersion,
         String deployment,
         String onceNode,
         List<Section> sequence,
         List<String> deploymentWide,
-        List<NodePart> nodes) {
+        List<NodePart> nodes,
+
+        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
+        List<String> analyticsNodes) {
 
     /** The part name (migrate --node) of the deployment-wide steps; no node may take it. */
     public static final String ONCE = "once";
@@ -55,6 +58,7 @@ public record DeploymentPlan(
             .build();
 
     public DeploymentPlan {
+        analyticsNodes = analyticsNodes == null ? List.of() : List.copyOf(analyticsNodes);
         sequence = List.copyOf(sequence);
         deploymentWide = List.copyOf(deploymentWide);
         nodes = List.copyOf(nodes);
@@ -179,8 +183,22 @@ public record DeploymentPlan(
                         once.name(),
                         sequence,
                         wide.stream().map(PlanStep::id).toList(),
-                        partsInOrder),
+                        partsInOrder,
+                        List.of()),
                 parts);
+    }
+
+    /**
+     * This plan with the nodes the deployment file names the analytics homes on (ADR 0040): migrate --node tells every
+     * other part's scan that the analytics pack is elsewhere, as assess and plan did.
+     */
+    public DeploymentPlan withAnalyticsNodes(List<String> names) {
+        return new DeploymentPlan(toolVersion, deployment, onceNode, sequence, deploymentWide, nodes, names);
+    }
+
+    /** The node a part runs on: the once node for the deployment-wide part, else the node of that name. */
+    public String nodeOf(String part) {
+        return part.equals(ONCE) ? onceNode : part;
     }
 
     /** Whether the deployment-wide part does this step of another node: same step, and for a database the same URL. */

@@ -29,7 +29,8 @@ public record BoardSummary(
         String verifyCommand,
         VerifySide verify,
         ComparisonSide comparison,
-        List<String> leftOut) {
+        List<String> leftOut,
+        DeploymentBoard deployment) {
     /** verify's after-report, when the --after folder is a verify output (after/after-report.json). */
     public static final String AFTER_REPORT = "after/after-report.json";
     /** compare's output, when the bundle holds one (comparison/comparison.json). */
@@ -58,6 +59,21 @@ public record BoardSummary(
     public BoardSummary {
         parts = List.copyOf(parts);
         leftOut = List.copyOf(leftOut);
+    }
+
+    /** A single home's summary (no deployment). */
+    public BoardSummary(
+            AssessmentSide before,
+            AssessmentSide after,
+            JournalView journal,
+            List<Part> parts,
+            int files,
+            String manifestSha256,
+            String verifyCommand,
+            VerifySide verify,
+            ComparisonSide comparison,
+            List<String> leftOut) {
+        this(before, after, journal, parts, files, manifestSha256, verifyCommand, verify, comparison, leftOut, null);
     }
 
     /** Without an after-report or a comparison, with nothing left out. */
@@ -100,7 +116,8 @@ public record BoardSummary(
                 Files.isRegularFile(bundle.resolve(COMPARISON)) ? comparisonSide(bundle) : null,
                 Files.isRegularFile(bundle.resolve(EvidenceBundle.LEFT_OUT))
                         ? Files.readAllLines(bundle.resolve(EvidenceBundle.LEFT_OUT))
-                        : List.of());
+                        : List.of(),
+                DeploymentBoard.read(bundle));
     }
 
     static ComparisonSide comparisonSide(Path bundle) throws InputException {

@@ -14,11 +14,41 @@ public record Deployment(String name, Path file, List<Node> nodes) {
         nodes = List.copyOf(nodes);
     }
 
-    /** One node; {@code line} is where the deployment file names it, for errors. */
+    /**
+     * One node; {@code line} is where the deployment file names it, for errors; {@code analytics} the API-M Analytics
+     * homes the file names on it (old-analytics:, new-analytics:), none on most nodes.
+     */
     public record Node(
-            String name, Path oldHome, Optional<Path> newHome, Optional<String> role, List<String> hosts, int line) {
+            String name,
+            Path oldHome,
+            Optional<Path> newHome,
+            Optional<String> role,
+            List<String> hosts,
+            int line,
+            AnalyticsHomes analytics) {
         public Node {
             hosts = List.copyOf(hosts);
         }
+
+        /** A node whose file names no analytics home. */
+        public Node(
+                String name,
+                Path oldHome,
+                Optional<Path> newHome,
+                Optional<String> role,
+                List<String> hosts,
+                int line) {
+            this(name, oldHome, newHome, role, hosts, line, AnalyticsHomes.none());
+        }
+
+        /** Whether the file names an analytics home on this node. */
+        public boolean hasAnalytics() {
+            return analytics.oldHome().isPresent() || analytics.newHome().isPresent();
+        }
+    }
+
+    /** The nodes the file names an analytics home on, in file order: where the guide's analytics steps run. */
+    public List<String> analyticsNodes() {
+        return nodes.stream().filter(Node::hasAnalytics).map(Node::name).toList();
     }
 }

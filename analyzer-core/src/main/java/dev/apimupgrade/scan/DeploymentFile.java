@@ -18,7 +18,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
  * Reads a deployment file (YAML, through {@link SafeYaml}): {@code name}, and {@code nodes:} each with {@code name},
- * {@code old}, optional {@code new}, {@code role} and {@code hosts}. Relative homes are relative to the file. Whatever
+ * {@code old}, optional {@code new}, {@code role}, {@code hosts}, {@code old-analytics} and {@code new-analytics}. Relative homes are relative to the file. Whatever
  * would make the deployment ambiguous (a missing home, two nodes on one home, an unknown role, a name used twice) is an
  * {@link InputException} naming the file, the line and the node.
  */
@@ -27,7 +27,13 @@ public final class DeploymentFile {
     public static final Set<String> ROLES =
             Set.of("default", "gateway-worker", "api-key-manager", "traffic-manager", "api-publisher", "api-store");
 
-    private static final Set<String> NODE_KEYS = Set.of("name", "old", "new", "role", "hosts");
+    /** The keys naming a node's API-M Analytics homes, as --old-analytics and --new-analytics name them. */
+    public static final String OLD_ANALYTICS = "old-analytics";
+
+    public static final String NEW_ANALYTICS = "new-analytics";
+
+    private static final Set<String> NODE_KEYS =
+            Set.of("name", "old", "new", "role", "hosts", OLD_ANALYTICS, NEW_ANALYTICS);
 
     private DeploymentFile() {}
 
@@ -104,7 +110,34 @@ public final class DeploymentFile {
         } else if (f.containsKey("hosts")) {
             throw new InputException(shown, line(f.get("hosts")), "node " + name + ": hosts: is a list of host names");
         }
-        return new Deployment.Node(name, old, newHome, role, hosts, line);
+        AnalyticsHomes analytics = new AnalyticsHomes(
+                analyticsHome(f.get(OLD_ANALYTICS), shown, OLD_ANALYTICS, name, base),
+                analyticsHome(f.get(NEW_ANALYTICS), shown, NEW_ANALYTICS, name, base));
+        return new Deployment.Node(name, old, newHome, role, hosts, line, analytics);
+    }
+
+    /** An analytics home a node names: a folder with conf/worker or conf/dashboard, as --old-analytics requires. */
+    private static Optional<Path> analyticsHome(Node value, String shown, String key, String node, Path base)
+            throws InputException {
+        if (value == null) {
+            return Optional.empty();
+        }
+        Path home = base.resolve(scalar(value, shown, key, "node " + node)).normalize();
+        if (!Files.isDirectory(home)) {
+            throw new InputException(
+                    shown,
+                    line(value),
+                    "node " + node + ": " + key + " home " + home + " does not exist or is not a directory");
+        }
+        if (!Files.isDirectory(home.resolve(AnalyticsYaml.WORKER).getParent())
+                && !Files.isDirectory(home.resolve(AnalyticsYaml.DASHBOARD).getParent())) {
+            throw new InputException(
+                    shown,
+                    line(value),
+                    "node " + node + ": " + key + " home " + home
+                            + " is not an API-M Analytics home (no conf/worker or conf/dashboard folder)");
+        }
+        return Optional.of(home);
     }
 
     private static Path home(Node value, String shown, String key, String node, Path base, int line)
@@ -131,6 +164,8 @@ public final class DeploymentFile {
     private static List<Path> homes(Deployment.Node node) {
         List<Path> out = new ArrayList<>(List.of(node.oldHome()));
         node.newHome().ifPresent(out::add);
+        node.analytics().oldHome().ifPresent(out::add);
+        node.analytics().newHome().ifPresent(out::add);
         return out;
     }
 

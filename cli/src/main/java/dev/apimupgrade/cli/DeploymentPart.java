@@ -70,6 +70,31 @@ record DeploymentPart(DeploymentPlan deployment, String name, Path planFile, Run
         }
     }
 
+    /**
+     * When {@code planFile} is a part's plan.json of a deployment plan, {@code homes} observe what migrate --node
+     * observes for that part (the analytics pack on another node, ADR 0040), so plan --check compares it as it was made.
+     */
+    static void observeAsPart(Path planFile, InstallationOptions homes) throws InputException {
+        Path folder = planFile.toAbsolutePath().normalize().getParent();
+        if (folder == null || folder.getParent() == null) {
+            return;
+        }
+        String part = null;
+        Path deployment = null;
+        if (folder.getFileName().toString().equals(DeploymentPlan.ONCE)) {
+            part = DeploymentPlan.ONCE;
+            deployment = folder.resolveSibling(DeploymentPlan.FILE);
+        } else if (folder.getParent().getFileName() != null
+                && folder.getParent().getFileName().toString().equals("nodes")) {
+            part = folder.getFileName().toString();
+            deployment = folder.getParent().resolveSibling(DeploymentPlan.FILE);
+        }
+        if (deployment != null && Files.isRegularFile(deployment)) {
+            DeploymentPlan d = DeploymentPlan.read(deployment);
+            homes.analyticsPackOn(d.deployment(), d.analyticsNodes(), d.nodeOf(part));
+        }
+    }
+
     /** The deployment-wide steps not yet journalled done (empty: a node may go on; always empty for the part itself). */
     List<String> waitingFor() throws InputException, IOException {
         if (name.equals(DeploymentPlan.ONCE)) {

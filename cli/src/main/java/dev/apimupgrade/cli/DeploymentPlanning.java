@@ -63,11 +63,13 @@ final class DeploymentPlanning {
             oldDatasources(n).forEach(d -> databases.put(d.name(), String.valueOf(d.url())));
             inputs.add(new DeploymentPlan.Input(e.getKey(), serves, keeps, plan, databases));
         }
-        DeploymentPlan.Planned planned = DeploymentPlan.of(
+        DeploymentPlan.Planned made = DeploymentPlan.of(
                 a.deployment().name(),
                 a.tool().version(),
                 inputs,
                 a.deployment().file().toString());
+        DeploymentPlan.Planned planned = new DeploymentPlan.Planned(
+                made.plan().withAnalyticsNodes(a.deployment().analyticsNodes()), made.parts());
         Map<String, byte[]> files = new LinkedHashMap<>();
         Set<String> keys = new HashSet<>();
         MacKey key = MacKey.random();

@@ -61,7 +61,7 @@ final class DeploymentScan {
         DroolsRuleEngine engine = null;
         for (Deployment.Node node : deployment.nodes()) {
             InstallationOptions one =
-                    given.forNode(node.oldHome(), node.newHome().orElse(null));
+                    given.forNode(deployment, node, node.newHome().orElse(null));
             InstallationOptions.Assessed assessed = one.assess(environment);
             nodes.put(node.name(), assessed);
             options.put(node.name(), one);

@@ -79,7 +79,7 @@ final class DeploymentVerify {
                     .orElseThrow(() -> new InputException(
                             verify.deployment.toString() + ":" + node.line(),
                             "node " + nodeName + " has no new: home to verify"));
-            InstallationOptions options = verify.homes.forNode(node.oldHome(), newHome);
+            InstallationOptions options = verify.homes.forNode(deployment, node, newHome);
             if (!toStdout) {
                 OutputLocation.requireOutside(verify.out, options.installation(), options.analytics());
             }

@@ -33,6 +33,7 @@ import picocli.CommandLine.Spec;
             "Build an audit evidence bundle (a folder and a zip, opened by index.html, covered by "
                     + "MANIFEST.sha256), or check one with --check.",
             "  apim-upgrade evidence --before <assess dir> [--plan <dir>] [--run <dir>] [--after <dir>] [--comparison <dir>] --out <bundle>",
+            "  apim-upgrade evidence --deployment <deployment.yaml> --before <assess dir> --plan <deployment-plan.json> [--run <deployment-run>] [--after <verify dir>] --out <bundle>",
             "  apim-upgrade evidence --check <bundle folder or zip>"
         })
 public final class EvidenceCommand implements Callable<Integer> {
@@ -91,6 +92,15 @@ public final class EvidenceCommand implements Callable<Integer> {
             description = "The bundle folder to create; <bundle>.zip is written beside it. Neither may exist.")
     Path out;
 
+    @Option(
+            names = "--deployment",
+            paramLabel = "<deployment.yaml>",
+            description = "Bundle a distributed deployment migrated part by part (ADR 0040): --before is assess"
+                    + " --deployment's folder, --plan <deployment-plan.json>, --run the deployment's run folder (default"
+                    + " deployment-run beside the plan; it must hold every part of the plan, each run from its part's"
+                    + " plan), --after verify --deployment's folder.")
+    Path deployment;
+
     @Option(names = "--check", paramLabel = "<bundle or zip>", description = "Check a bundle against its manifest.")
     Path check;
 
@@ -101,7 +111,7 @@ public final class EvidenceCommand implements Callable<Integer> {
     public Integer call() throws IOException, InputException {
         PrintWriter console = format.human(spec);
         if (check != null) {
-            requireNone("--check", before, plan, run, after, comparison, out);
+            requireNone("--check", before, plan, run, after, comparison, out, deployment);
             return check(console);
         }
         if (before == null || out == null) {
@@ -111,6 +121,16 @@ public final class EvidenceCommand implements Callable<Integer> {
         if (format.json()) {
             throw new ParameterException(spec.commandLine(), "--format json is for --check (a bundle is its folder)");
         }
+        List<EvidenceBundle.Part> parts = deployment != null ? DeploymentEvidence.parts(this) : single();
+        Path zip = EvidenceBundle.build(
+                parts, out, (bundle, contents) -> HtmlReports.boardSummary(BoardSummary.read(bundle, contents)));
+        console.println(
+                "Evidence bundle written to " + out + " (open " + out.resolve(EvidenceBundle.INDEX) + ") and " + zip);
+        return ExitCode.READY;
+    }
+
+    /** The parts of a single home's bundle. */
+    private List<EvidenceBundle.Part> single() {
         List<EvidenceBundle.Part> parts = new ArrayList<>();
         parts.add(new EvidenceBundle.Part("before", before));
         if (plan != null) {
@@ -122,11 +142,7 @@ public final class EvidenceCommand implements Callable<Integer> {
         }
         addIfGiven(parts, "after", after);
         addIfGiven(parts, "comparison", comparison);
-        Path zip = EvidenceBundle.build(
-                parts, out, (bundle, contents) -> HtmlReports.boardSummary(BoardSummary.read(bundle, contents)));
-        console.println(
-                "Evidence bundle written to " + out + " (open " + out.resolve(EvidenceBundle.INDEX) + ") and " + zip);
-        return ExitCode.READY;
+        return parts;
     }
 
     private int check(PrintWriter console) throws IOException, InputException {

@@ -1,5 +1,6 @@
 package dev.apimupgrade.cli;
 
+import dev.apimupgrade.fact.AnalyticsPackElsewhere;
 import dev.apimupgrade.fact.Facts;
 import dev.apimupgrade.plan.PlanInputs;
 import dev.apimupgrade.report.ToolInfo;
@@ -10,6 +11,7 @@ import dev.apimupgrade.rules.DroolsRuleEngine;
 import dev.apimupgrade.scan.AnalyticsHomeScanner;
 import dev.apimupgrade.scan.AnalyticsHomes;
 import dev.apimupgrade.scan.AnswersScanner;
+import dev.apimupgrade.scan.Deployment;
 import dev.apimupgrade.scan.FileDigest;
 import dev.apimupgrade.scan.InputException;
 import dev.apimupgrade.scan.Installation;
@@ -109,6 +111,12 @@ final class InstallationOptions {
     /** The new home's files as the first plan of a run saw them (set when a plan continues a run). */
     Map<String, Path> newHomeAsPlanned = Map.of();
 
+    /**
+     * For a node of a deployment that names the analytics homes on other nodes: the deployment and those nodes
+     * (ADR 0040), observed as {@link AnalyticsPackElsewhere} so the guide's analytics steps are not this node's.
+     */
+    private AnalyticsPackElsewhere analyticsElsewhere;
+
     /** The environment variables the last scan read and found set: their names only. */
     private final Set<String> environmentRead = new TreeSet<>();
 
@@ -151,6 +159,24 @@ final class InstallationOptions {
         one.today = today;
         one.snapshots = snapshots;
         return one;
+    }
+
+    /**
+     * These options for a node of {@code deployment}: its homes ({@code newer} may stand in for the node's new: home),
+     * its analytics homes, and the other nodes' analytics pack when the file names one elsewhere.
+     */
+    InstallationOptions forNode(Deployment deployment, Deployment.Node node, Path newer) {
+        InstallationOptions one = forNode(node.oldHome(), newer);
+        one.oldAnalytics = node.analytics().oldHome().orElse(null);
+        one.newAnalytics = node.analytics().newHome().orElse(null);
+        one.analyticsPackOn(deployment.name(), deployment.analyticsNodes(), node.name());
+        return one;
+    }
+
+    /** Notes that the deployment {@code deployment} names the analytics homes on {@code nodes}, when {@code node} is not one. */
+    void analyticsPackOn(String deployment, List<String> nodes, String node) {
+        analyticsElsewhere =
+                nodes.isEmpty() || nodes.contains(node) ? null : new AnalyticsPackElsewhere(deployment, nodes);
     }
 
     /** Every path given as typed, made absolute: what plan.json records and the fingerprint binds. */
@@ -215,6 +241,10 @@ final class InstallationOptions {
         analytics.requireAnalyticsHomes(); // before the slow file walks of the API-M homes
         List<Scanner> scanners = new ArrayList<>(Scanners.files());
         scanners.add(new AnalyticsHomeScanner(analytics));
+        if (analyticsElsewhere != null && analytics.homes().isEmpty()) {
+            AnalyticsPackElsewhere elsewhere = analyticsElsewhere;
+            scanners.add(scanned -> List.of(elsewhere));
+        }
         if (answers != null) {
             scanners.add(new AnswersScanner(answers));
         }

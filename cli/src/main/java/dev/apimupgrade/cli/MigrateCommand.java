@@ -167,6 +167,8 @@ public final class MigrateCommand implements Callable<Integer> {
                 return ExitCode.WAITS_FOR_DEPLOYMENT;
             }
             changedElsewhere = part.changedElsewhere();
+            DeploymentPlan d = part.deployment();
+            this.homes.analyticsPackOn(d.deployment(), d.analyticsNodes(), d.nodeOf(node));
             planFile = part.planFile();
             runDir = part.run().root();
         } else {

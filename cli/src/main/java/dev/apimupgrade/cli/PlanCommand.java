@@ -230,6 +230,7 @@ public final class PlanCommand implements Callable<Integer> {
 
     private int check() throws InputException, IOException {
         MigrationPlan saved = PlanJson.read(check);
+        DeploymentPart.observeAsPart(check, homes);
         if (saved.inputs() != null) {
             PlanDefaults.apply(saved.inputs(), check, homes, main.environment);
             if (saved.inputs().run() != null && run == null) {

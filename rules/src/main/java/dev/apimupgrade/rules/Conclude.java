@@ -53,6 +53,21 @@ public final class Conclude {
                 rule.getName());
     }
 
+    /**
+     * The analytics step does not belong on this node: the deployment names the analytics pack on another node (ADR
+     * 0040), where the guide runs it.
+     */
+    public static OffNode offNode(
+            RuleContext kcontext, dev.apimupgrade.fact.AnalyticsPackElsewhere elsewhere, StepPlacement placement) {
+        Rule rule = kcontext.getRule();
+        return new OffNode(
+                meta(rule, "id"),
+                "not on this node: the guide runs this step " + Placement.where(placement)
+                        + ", which the deployment names on node " + String.join(", ", elsewhere.nodes()) + ".",
+                evidence(elsewhere),
+                rule.getName());
+    }
+
     /** A typed action justified by this rule ({@code new RunSqlScript(...)}, {@code ManualStep.of(...)}). */
     public static JustifiedAction action(RuleContext kcontext, Action action, List<?> matched) {
         Rule rule = kcontext.getRule();

@@ -15,6 +15,7 @@ import dev.apimupgrade.fact.AnalyticsDashboard;
 import dev.apimupgrade.fact.AnalyticsDatasource;
 import dev.apimupgrade.fact.AnalyticsHome;
 import dev.apimupgrade.fact.AnalyticsJar;
+import dev.apimupgrade.fact.AnalyticsPackElsewhere;
 import dev.apimupgrade.fact.AnalyticsWidget;
 import dev.apimupgrade.fact.AnalyticsWumUpdates;
 import dev.apimupgrade.fact.Observation;
@@ -407,5 +408,51 @@ class AnalyticsRulesTest {
 
         assertThat(v.status("ANA-CUSTOM-DASHBOARDS")).isEqualTo(Status.UNKNOWN);
         assertThat(said(v, "ANA-CUSTOM-DASHBOARDS")).contains("--new-analytics");
+    }
+
+    /** The analytics pack's own steps (catalogue nodes: [analytics]). */
+    private static final List<String> PACK_STEPS = List.of(
+            "ANA-PK-KEY-LENGTH",
+            "ANA-DB-PK",
+            "ANA-PK-DUPLICATES",
+            "ANA-COLLATION",
+            "ANA-WUM-PACK",
+            "ANA-DATASOURCES",
+            "ANA-JDBC-OSGI",
+            "ANA-CUSTOM-DASHBOARDS");
+
+    private static final AnalyticsPackElsewhere ON_ANALYTICS_NODE =
+            new AnalyticsPackElsewhere("pattern-1", List.of("analytics-worker"));
+
+    @Test
+    void anaPackStepsAreNotApplicableOnANodeWhoseDeploymentNamesTheAnalyticsPackOnAnotherNode() {
+        Verdict v = decide(analytics(Role.OLD, "true"), ON_ANALYTICS_NODE);
+        for (String id : PACK_STEPS) {
+            assertThat(v.status(id)).as(id).isEqualTo(Status.NOT_APPLICABLE);
+            assertThat(said(v, id))
+                    .as(id)
+                    .startsWith("not on this node: the guide runs this step on the analytics pack")
+                    .contains("analytics-worker");
+            assertThat(actions(v, id)).as(id).isEmpty();
+        }
+        // enabling analytics in the node's own 3.1.0 configuration stays the node's
+        assertThat(v.status("ANA-ENABLE-NEW")).isNotEqualTo(Status.NOT_APPLICABLE);
+    }
+
+    @Test
+    void anaPackStepsStayOnTheNodeThatNamesTheAnalyticsHomesEvenWhenOtherNodesDoToo() {
+        Verdict v = decide(analytics(Role.OLD, "true"), ON_ANALYTICS_NODE, analyticsHome(Role.OLD));
+        for (String id : PACK_STEPS) {
+            assertThat(said(v, id)).as(id).doesNotContain("not on this node");
+        }
+    }
+
+    @Test
+    void anaPackStepsAreDecidedAsBeforeOutsideADeploymentThatNamesTheAnalyticsPack() {
+        Verdict v = decide(analytics(Role.OLD, "true"));
+        for (String id : PACK_STEPS) {
+            assertThat(said(v, id)).as(id).doesNotContain("not on this node");
+        }
+        assertThat(v.status("ANA-WUM-PACK")).isEqualTo(Status.APPLIES);
     }
 }
