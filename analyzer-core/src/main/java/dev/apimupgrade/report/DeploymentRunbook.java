@@ -3,6 +3,7 @@ package dev.apimupgrade.report;
 import dev.apimupgrade.plan.DeploymentPlan;
 import dev.apimupgrade.plan.MigrationPlan;
 import dev.apimupgrade.plan.PlanStep;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -14,7 +15,21 @@ import java.util.Map;
 public final class DeploymentRunbook {
     private DeploymentRunbook() {}
 
+    /** The runbook without notes on what a node does not carry (tests of the order). */
     public static String html(DeploymentPlan plan, Map<String, MigrationPlan> parts, String planFile) {
+        return html(plan, parts, planFile, Map.of());
+    }
+
+    /**
+     * The runbook; {@code notCarried} gives, per node, the database tables another part carries to its 3.1.0 home
+     * that this node does not, with the reason the node's assessment gives (a Gateway's node-local H2 databases: the
+     * 3.1.0 pack's own are kept, ADR 0038).
+     */
+    public static String html(
+            DeploymentPlan plan,
+            Map<String, MigrationPlan> parts,
+            String planFile,
+            Map<String, List<RunbookView.LeftOut>> notCarried) {
         StringBuilder h = new StringBuilder();
         h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>Runbook: ")
@@ -55,7 +70,8 @@ public final class DeploymentRunbook {
                             parts.get(DeploymentPlan.ONCE),
                             planFile,
                             DeploymentPlan.ONCE,
-                            null);
+                            null,
+                            List.of());
                 default -> {
                     DeploymentPlan.NodePart node = plan.node(s.node()).orElseThrow();
                     String gateway = node.group().equals(DeploymentPlan.GROUP_GATEWAY)
@@ -71,7 +87,8 @@ public final class DeploymentRunbook {
                             parts.get(node.name()),
                             planFile,
                             node.name(),
-                            node);
+                            node,
+                            notCarried.getOrDefault(node.name(), List.of()));
                 }
             }
         }
@@ -87,7 +104,8 @@ public final class DeploymentRunbook {
             MigrationPlan part,
             String planFile,
             String name,
-            DeploymentPlan.NodePart node) {
+            DeploymentPlan.NodePart node,
+            List<RunbookView.LeftOut> notCarried) {
         h.append("<section id=\"")
                 .append(e(id))
                 .append("\"><h2>")
@@ -128,6 +146,15 @@ public final class DeploymentRunbook {
                             .append("</code>: ")
                             .append(e(l.reason()))
                             .append("</li>\n"));
+            h.append("</ul>\n");
+        }
+        if (!notCarried.isEmpty()) {
+            h.append("<p>Not carried to this node's 3.1.0 home (other nodes carry theirs):</p><ul>\n");
+            notCarried.forEach(l -> h.append("<li><code>")
+                    .append(e(l.conditionId()))
+                    .append("</code>: ")
+                    .append(e(l.reason()))
+                    .append("</li>\n"));
             h.append("</ul>\n");
         }
         h.append("</section>\n");

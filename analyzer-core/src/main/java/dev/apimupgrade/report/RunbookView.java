@@ -42,7 +42,7 @@ public record RunbookView(
 
     /** A condition without steps in this runbook, with the reason the rules gave (and what to do, if it applies). */
     public record LeftOut(String conditionId, String title, String guideStep, String severity, String reason) {
-        static LeftOut of(ConditionResult r) {
+        public static LeftOut of(ConditionResult r) {
             return new LeftOut(
                     r.condition().id(),
                     r.condition().title(),

@@ -153,6 +153,8 @@ class SetTomlTableOnReferenceFilesTest {
     /**
      * WSO2's Kubernetes pattern 2 Gateway worker writes no [database.apim_db]: it runs on 3.0.0's default H2
      * WSO2AM_DB. Carrying that table gives the new home 3.0.0's default, its relative H2 url anchored at the old home.
+     * (The engine's part, on that real file; on a gateway-worker node itself the rules no longer plan this carry, ADR
+     * 0038, but a default-profile node that leaves the table to the defaults gets it.)
      */
     @ParameterizedTest
     @MethodSource("files")

@@ -16,6 +16,8 @@ import dev.apimupgrade.report.DeploymentRunbook;
 import dev.apimupgrade.report.OutputWriter;
 import dev.apimupgrade.report.RunbookView;
 import dev.apimupgrade.report.html.RunbookRenderer;
+import dev.apimupgrade.rule.Status;
+import dev.apimupgrade.rule.action.ActionKind;
 import dev.apimupgrade.scan.InputException;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -82,7 +84,8 @@ final class DeploymentPlanning {
                 utf8(DeploymentRunbook.html(
                         planned.plan(),
                         planned.parts(),
-                        absolute.resolve(DeploymentPlan.FILE).toString())));
+                        absolute.resolve(DeploymentPlan.FILE).toString(),
+                        notCarried(planned, byName))));
         for (Map.Entry<String, MigrationPlan> part : planned.parts().entrySet()) {
             String name = part.getKey();
             String folder = DeploymentPlan.partFolder(name);
@@ -106,6 +109,36 @@ final class DeploymentPlanning {
         }
         OutputWriter.writeAll(out, files, keys);
         return new Written(planned.plan(), a);
+    }
+
+    /**
+     * Per node, the conditions that carry a database table (a SetTomlTable on database.*) in another part and are
+     * NOT_APPLICABLE on this node, with the node's reason: a Gateway's node-local H2 databases, which its 3.1.0 home
+     * keeps as the pack ships them (ADR 0038).
+     */
+    private static Map<String, List<RunbookView.LeftOut>> notCarried(
+            DeploymentPlan.Planned planned, Map<String, InstallationOptions.Assessed> byName) {
+        Map<String, List<RunbookView.LeftOut>> out = new LinkedHashMap<>();
+        for (Map.Entry<String, InstallationOptions.Assessed> node : byName.entrySet()) {
+            Set<String> carriedElsewhere = new HashSet<>();
+            planned.parts().forEach((part, plan) -> {
+                if (!part.equals(node.getKey())) {
+                    plan.steps().stream()
+                            .filter(s -> s.kind().equals(ActionKind.SET_TOML_TABLE.label())
+                                    && s.target().startsWith("database."))
+                            .forEach(s -> carriedElsewhere.add(s.conditionId()));
+                }
+            });
+            List<RunbookView.LeftOut> here = node.getValue().verdict().results().stream()
+                    .filter(r -> r.status() == Status.NOT_APPLICABLE
+                            && carriedElsewhere.contains(r.condition().id()))
+                    .map(RunbookView.LeftOut::of)
+                    .toList();
+            if (!here.isEmpty()) {
+                out.put(node.getKey(), here);
+            }
+        }
+        return out;
     }
 
     private static List<DatasourceConfig> oldDatasources(InstallationOptions.Assessed n) {

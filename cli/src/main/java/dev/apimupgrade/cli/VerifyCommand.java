@@ -5,6 +5,7 @@ import dev.apimupgrade.execute.Homes;
 import dev.apimupgrade.execute.Journal;
 import dev.apimupgrade.execute.RunDirectory;
 import dev.apimupgrade.execute.StepContext;
+import dev.apimupgrade.fact.Facts;
 import dev.apimupgrade.plan.MacKey;
 import dev.apimupgrade.plan.MigrationPlan;
 import dev.apimupgrade.plan.PlanJson;
@@ -13,7 +14,10 @@ import dev.apimupgrade.report.AssessmentJson;
 import dev.apimupgrade.report.OutputWriter;
 import dev.apimupgrade.report.html.HtmlReports;
 import dev.apimupgrade.scan.InputException;
+import dev.apimupgrade.scan.db.DatabaseScanner;
 import dev.apimupgrade.scan.db.DatasourceSpecs;
+import dev.apimupgrade.scan.db.JdbcDrivers;
+import dev.apimupgrade.verify.NodeLocalDatabases;
 import dev.apimupgrade.verify.Verification;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +26,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -167,6 +172,21 @@ public final class VerifyCommand implements Callable<Integer> {
                 datasources,
                 run.orElse(null),
                 journal.orElse(null));
-        return new Verification().verify(assessed.tool(), assessed.facts(), plan, journal, ctx);
+        return new Verification().verify(assessed.tool(), keptDatabases(given, assessed), plan, journal, ctx);
+    }
+
+    /**
+     * The facts verify checks: as assessed, except that a database the node keeps as its 3.1.0 pack ships it (a
+     * Gateway's node-local H2, ADR 0038) is read in the new home, where the 3.1.0 server will open it.
+     */
+    private Facts keptDatabases(InstallationOptions given, InstallationOptions.Assessed assessed)
+            throws InputException {
+        Set<String> kept = NodeLocalDatabases.kept(assessed.verdict());
+        if (kept.isEmpty() || given.noDb) {
+            return assessed.facts();
+        }
+        DatasourceSpecs inNewHome = DatasourceSpecs.ofNewHome(given.installation(), kept, main.environment);
+        return NodeLocalDatabases.readInTheNewHome(
+                assessed.facts(), kept, new DatabaseScanner(JdbcDrivers.load(given.jdbcDrivers)).scan(inNewHome));
     }
 }

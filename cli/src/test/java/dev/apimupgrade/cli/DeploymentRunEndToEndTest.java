@@ -100,6 +100,44 @@ class DeploymentRunEndToEndTest {
         }
         assertThat(runbook.split("<code>" + scripts.get(0) + "</code>", -1)).hasSize(3);
 
+        // the gateway's own H2 apim_db and shared_db are not carried: no step of the gateway's part touches them, its
+        // assessment says why with the node and the url as 3.0.0 defaulted it, and the runbook says so on the node
+        List<PlanStep> gatewaySteps =
+                PlanJson.read(out.resolve("nodes/gateway/plan.json")).steps();
+        assertThat(gatewaySteps)
+                .noneMatch(s -> s.conditionId().equals("CFG-DB-APIM")
+                        || s.conditionId().equals("CFG-DB-SHARED")
+                        || s.target().contains("apim_db")
+                        || s.target().contains("shared_db"));
+        assertThat(PlanJson.read(out.resolve("nodes/pub-store-tm/plan.json")).steps())
+                .anyMatch(s -> s.conditionId().equals("CFG-DB-APIM"));
+        Map<String, JsonNode> gatewayConditions = new LinkedHashMap<>();
+        new ObjectMapper()
+                .readTree(tmp.resolve("assessed/nodes/gateway/assessment.json").toFile())
+                .get("conditions")
+                .forEach(c -> gatewayConditions.put(c.get("id").asText(), c));
+        for (String id : List.of("CFG-DB-APIM", "CFG-DB-SHARED")) {
+            JsonNode c = gatewayConditions.get(id);
+            assertThat(c.get("status").asText()).as(id).isEqualTo("NOT_APPLICABLE");
+            assertThat(c.toString())
+                    .as(id)
+                    .contains(
+                            "not on a gateway-worker node: its " + (id.equals("CFG-DB-APIM") ? "apim_db" : "shared_db")
+                                    + " is a node-local H2 database; the 3.1.0 pack's own is kept.")
+                    .contains("server_role gateway-worker");
+        }
+        assertThat(gatewayConditions.get("CFG-DB-APIM").toString())
+                .contains("jdbc:h2:./repository/database/WSO2AM_DB")
+                .contains("url from default.json");
+        String gatewaySection = runbook.substring(
+                runbook.indexOf("<section id=\"node-gateway\">"),
+                runbook.indexOf("</section>", runbook.indexOf("<section id=\"node-gateway\">")));
+        assertThat(gatewaySection)
+                .contains("Not carried to this node's 3.1.0 home")
+                .contains("<code>CFG-DB-APIM</code>: not on a gateway-worker node: its apim_db is a node-local H2"
+                        + " database; the 3.1.0 pack&#39;s own is kept.")
+                .contains("<code>CFG-DB-SHARED</code>: not on a gateway-worker node: its shared_db");
+
         // a node's steps wait for the deployment-wide ones
         CliRun early = PatternTwoDeployment.migrate(tmp, out, "gateway", List.of());
         assertThat(early.code()).as(early.out() + early.err()).isEqualTo(ExitCode.WAITS_FOR_DEPLOYMENT);
@@ -184,32 +222,49 @@ class DeploymentRunEndToEndTest {
                 }
             });
         }
-        // every part on the shared PostgreSQL databases passes; the gateway keeps its own H2 apim_db and shared_db,
-        // carried to its 3.1.0 home but never upgraded (the scripts run once, on the shared databases): verify says so
-        // and nothing else fails there (issue 15, left open: a node-local database needs its own scripts)
+        // every part passes, the gateway too: its 3.1.0 home keeps the H2 databases the 3.1.0 pack ships, which verify
+        // finds at the 3.1.0 schema (ADR 0038)
+        JsonNode gatewayReport = new ObjectMapper()
+                .readTree(tmp.resolve("after/nodes/gateway/after-report.json").toFile());
+        Map<String, String> gatewayChecks = new LinkedHashMap<>();
+        gatewayReport
+                .get("checks")
+                .forEach(c ->
+                        gatewayChecks.put(c.get("id").asText(), c.get("status").asText()));
+        List<String> gatewayFailures = new ArrayList<>();
+        gatewayReport.get("checks").forEach(c -> {
+            if (!c.get("status").asText().equals("PASS")) {
+                gatewayFailures.add(c.toString());
+            }
+        });
+        assertThat(gatewayChecks)
+                .as(String.join("\n", gatewayFailures))
+                .containsEntry("DB-3.1.0-TABLES", "PASS")
+                .containsEntry("DB-AM-SCHEMA", "PASS")
+                .doesNotContainValue("FAIL");
         Map<String, String> verdicts = new LinkedHashMap<>();
         verified.get("parts")
                 .forEach(p ->
                         verdicts.put(p.get("part").asText(), p.get("verdict").asText()));
         assertThat(verdicts)
-                .containsEntry("once", "PASS")
-                .containsEntry("key-manager", "PASS")
-                .containsEntry("pub-store-tm", "PASS")
-                .containsEntry("traffic-manager", "PASS");
-        JsonNode gatewayReport = new ObjectMapper()
-                .readTree(tmp.resolve("after/nodes/gateway/after-report.json").toFile());
-        List<String> gatewayFailures = new ArrayList<>();
-        gatewayReport.get("checks").forEach(c -> {
-            if (c.get("status").asText().equals("FAIL")) {
-                gatewayFailures.add(c.get("id").asText());
-            }
-        });
-        assertThat(gatewayFailures).isSubsetOf("DB-3.1.0-TABLES", "DB-AM-SCHEMA", "DB-IDENTITY-SCHEMA");
+                .containsExactlyInAnyOrderEntriesOf(Map.of(
+                        "once", "PASS",
+                        "gateway", "PASS",
+                        "key-manager", "PASS",
+                        "pub-store-tm", "PASS",
+                        "traffic-manager", "PASS"));
+        assertThat(verified.get("verdict").asText()).isEqualTo("PASS");
+        assertThat(verify.code()).as(verify.out() + verify.err()).isEqualTo(ExitCode.READY);
         assertThat(verify.out())
                 .contains("Deployment verification: " + verified.get("verdict").asText());
-        // the gateway's 3.1.0 home opens the gateway's own 3.0.0 WSO2AM_DB, which its old file left to the default
-        assertThat(org.tomlj.Toml.parse(homes.get("gateway")[1].resolve("repository/conf/deployment.toml"))
-                        .getString("database.apim_db.url"))
-                .startsWith("jdbc:h2:" + homes.get("gateway")[0].resolve("repository/database/WSO2AM_DB") + ";");
+        // the gateway's 3.1.0 home opens its own shipped WSO2AM_DB and WSO2SHARED_DB, never the 3.0.0 home's
+        org.tomlj.TomlParseResult gatewayToml =
+                org.tomlj.Toml.parse(homes.get("gateway")[1].resolve("repository/conf/deployment.toml"));
+        assertThat(gatewayToml.getString("database.apim_db.url"))
+                .startsWith("jdbc:h2:./repository/database/WSO2AM_DB;");
+        assertThat(gatewayToml.getString("database.shared_db.url"))
+                .startsWith("jdbc:h2:./repository/database/WSO2SHARED_DB;");
+        assertThat(homes.get("gateway")[1].resolve("repository/database/WSO2AM_DB.mv.db"))
+                .isRegularFile();
     }
 }

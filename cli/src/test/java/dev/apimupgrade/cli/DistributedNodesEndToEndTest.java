@@ -182,6 +182,15 @@ class DistributedNodesEndToEndTest {
                 softly.assertThat(c.get("evidence").toString())
                         .as(id + " evidence")
                         .contains("server_role");
+            } else if (node == Node.PATTERN_2_GATEWAY && (id.equals("CFG-DB-APIM") || id.equals("CFG-DB-SHARED"))) {
+                // the gateway worker's apim_db (defaulted) and shared_db are node-local H2 files: not carried (ADR
+                // 0038)
+                softly.assertThat(c.get("status").asText()).as(id).isEqualTo("NOT_APPLICABLE");
+                softly.assertThat(messages(c))
+                        .as(id)
+                        .isEqualTo("not on a gateway-worker node: its "
+                                + (id.equals("CFG-DB-APIM") ? "apim_db" : "shared_db")
+                                + " is a node-local H2 database; the 3.1.0 pack's own is kept.");
             } else {
                 softly.assertThat(messages(c)).as(id).doesNotContain("not on a");
             }

@@ -1,5 +1,6 @@
 package dev.apimupgrade.rules;
 
+import dev.apimupgrade.fact.DatasourceConfig;
 import dev.apimupgrade.fact.NodeRoleConfig;
 import dev.apimupgrade.fact.Observation;
 import dev.apimupgrade.rule.ConditionCatalogue;
@@ -65,6 +66,22 @@ public final class Conclude {
                 "not on this node: the guide runs this step " + Placement.where(placement)
                         + ", which the deployment names on node " + String.join(", ", elsewhere.nodes()) + ".",
                 evidence(elsewhere),
+                rule.getName());
+    }
+
+    /**
+     * This rule's condition carries a datasource the node keeps only for itself: a node whose profile removes the
+     * identity components (it cannot be the node that migrates the deployment's data, ADR 0020) with its datasource on
+     * a node-local H2 file. Its 3.1.0 home keeps the database the 3.1.0 pack ships (ADR 0038); the node and the
+     * datasource (its url, written or defaulted) are the evidence.
+     */
+    public static OffNode nodeLocalDatabase(RuleContext kcontext, NodeRoleConfig node, DatasourceConfig datasource) {
+        Rule rule = kcontext.getRule();
+        return new OffNode(
+                meta(rule, "id"),
+                "not on a " + node.profile() + " node: its " + datasource.name()
+                        + " is a node-local H2 database; the 3.1.0 pack's own is kept.",
+                evidence(node, datasource),
                 rule.getName());
     }
 

@@ -182,6 +182,14 @@ public final class Datasources {
         return H2Url.parse(url).map(H2Url::homeRelative).orElse(false);
     }
 
+    /**
+     * True for an H2 database file (relative or absolute, not an H2 server, memory or archive URL): a database only
+     * the server of this node opens, never one shared with other nodes.
+     */
+    public static boolean isNodeLocalH2(String url) {
+        return H2Url.parse(url).map(H2Url::isFile).orElse(false);
+    }
+
     public static boolean isBlank(String s) {
         return s == null || s.isBlank();
     }

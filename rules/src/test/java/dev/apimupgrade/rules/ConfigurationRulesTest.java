@@ -23,6 +23,8 @@ import static dev.apimupgrade.rules.RuleHarness.decide;
 import static dev.apimupgrade.rules.RuleHarness.said;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.apimupgrade.fact.DatasourceConfig;
+import dev.apimupgrade.fact.NodeRoleConfig;
 import dev.apimupgrade.fact.Observation;
 import dev.apimupgrade.fact.Role;
 import dev.apimupgrade.fact.SourceRef;
@@ -33,6 +35,7 @@ import dev.apimupgrade.rule.JustifiedAction;
 import dev.apimupgrade.rule.Severity;
 import dev.apimupgrade.rule.Status;
 import dev.apimupgrade.rule.Verdict;
+import dev.apimupgrade.verify.NodeLocalDatabases;
 import org.junit.jupiter.api.Test;
 
 class ConfigurationRulesTest {
@@ -98,6 +101,81 @@ class ConfigurationRulesTest {
         assertThat(actions(v, "CFG-DB-APIM"))
                 .singleElement()
                 .satisfies(a -> assertThat(a.params()).containsEntry("relativeH2", "true"));
+    }
+
+    /** A gateway worker's apim_db as 3.0.0 defaults it when the toml has no [database.apim_db] (default.json). */
+    private static DatasourceConfig defaultedH2Apim() {
+        return new DatasourceConfig(
+                Role.OLD,
+                "apim_db",
+                "",
+                H2_AM,
+                "",
+                "",
+                false,
+                SourceRef.line(Role.OLD, "repository/resources/conf/default.json", 24),
+                "default.json");
+    }
+
+    @Test
+    void onAGatewayWorkerTheNodeLocalH2ApimDbAndSharedDbAreNotCarriedAndTheNewPacksOwnAreKept() {
+        Verdict v = decide(
+                home(Role.NEW),
+                NodePlacementRulesTest.node("gateway-worker", NodeRoleConfig.GATEWAY),
+                defaultedH2Apim(),
+                datasource(Role.OLD, "shared_db", "h2", H2_SHARED),
+                datasource(Role.NEW, "apim_db", "h2", H2_AM),
+                datasource(Role.NEW, "shared_db", "h2", H2_SHARED));
+
+        assertThat(v.status("CFG-DB-APIM")).isEqualTo(Status.NOT_APPLICABLE);
+        assertThat(said(v, "CFG-DB-APIM"))
+                .isEqualTo("not on a gateway-worker node: its apim_db is a node-local H2 database; the 3.1.0 pack's"
+                        + " own is kept.");
+        assertThat(v.status("CFG-DB-SHARED")).isEqualTo(Status.NOT_APPLICABLE);
+        assertThat(said(v, "CFG-DB-SHARED")).startsWith("not on a gateway-worker node: its shared_db is a node-local");
+        assertThat(actions(v, "CFG-DB-APIM")).isEmpty();
+        assertThat(actions(v, "CFG-DB-SHARED")).isEmpty();
+        // verify reads these two in the new home: it knows them by the rules that kept them
+        assertThat(NodeLocalDatabases.kept(v)).containsExactly("apim_db", "shared_db");
+        // the evidence: the node's role and the url, with where it came from (defaulted here)
+        assertThat(v.result("CFG-DB-APIM").evidence())
+                .extracting(Evidence::observed)
+                .anySatisfy(o -> assertThat(o).contains("server_role gateway-worker"))
+                .anySatisfy(o -> assertThat(o).contains(H2_AM).contains("url from default.json"));
+    }
+
+    @Test
+    void aGatewayWorkersServerDatabasesAndADefaultProfileNodesH2AreStillCarried() {
+        Verdict gatewayOnMysql = decide(
+                home(Role.NEW),
+                NodePlacementRulesTest.node("gateway-worker", NodeRoleConfig.GATEWAY),
+                datasource(Role.OLD, "apim_db", "mysql", MYSQL_AM),
+                datasource(Role.NEW, "apim_db", "h2", H2_AM));
+        Verdict standaloneOnH2 = decide(
+                home(Role.NEW),
+                NodePlacementRulesTest.node("default", NodeRoleConfig.ALL.toArray(String[]::new)),
+                datasource(Role.OLD, "apim_db", "h2", H2_AM),
+                datasource(Role.NEW, "apim_db", "h2", H2_AM));
+        Verdict keyManagerOnH2 = decide(
+                home(Role.NEW),
+                NodePlacementRulesTest.node("api-key-manager", NodeRoleConfig.KEY_MANAGER),
+                datasource(Role.OLD, "shared_db", "h2", H2_SHARED),
+                datasource(Role.NEW, "shared_db", "h2", H2_SHARED));
+        Verdict gatewayOnH2Server = decide(
+                home(Role.NEW),
+                NodePlacementRulesTest.node("gateway-worker", NodeRoleConfig.GATEWAY),
+                datasource(Role.OLD, "apim_db", "h2", "jdbc:h2:tcp://db.example.com/~/WSO2AM_DB"),
+                datasource(Role.NEW, "apim_db", "h2", H2_AM));
+
+        for (Verdict v : java.util.List.of(gatewayOnMysql, standaloneOnH2, gatewayOnH2Server)) {
+            assertThat(v.status("CFG-DB-APIM")).isEqualTo(Status.APPLIES);
+            assertThat(actions(v, "CFG-DB-APIM")).hasSize(1);
+        }
+        for (Verdict v : java.util.List.of(gatewayOnMysql, standaloneOnH2, keyManagerOnH2, gatewayOnH2Server)) {
+            assertThat(NodeLocalDatabases.kept(v)).isEmpty();
+        }
+        assertThat(keyManagerOnH2.status("CFG-DB-SHARED")).isEqualTo(Status.APPLIES);
+        assertThat(actions(keyManagerOnH2, "CFG-DB-SHARED")).hasSize(1);
     }
 
     @Test

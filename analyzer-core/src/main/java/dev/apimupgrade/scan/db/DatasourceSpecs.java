@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.tomlj.TomlTable;
@@ -96,6 +97,45 @@ public record DatasourceSpecs(List<DatasourceSpec> all) {
         return specs;
     }
 
+    /**
+     * The new home's datasources of the given names, read as its deployment.toml writes them (the 3.1.0 home is read
+     * as written, ADR 0020), their H2 files resolved against the new home: what verify reads where a node keeps the
+     * database its 3.1.0 pack ships instead of the old one (a Gateway's node-local H2, ADR 0038). A name the new
+     * deployment.toml has no table (or url) for is left out. Passwords as for the old home.
+     */
+    public static DatasourceSpecs ofNewHome(
+            Installation installation, Set<String> names, Map<String, String> environment) throws InputException {
+        Optional<Path> newHome = installation.newHome();
+        if (newHome.isEmpty()
+                || !Files.exists(newHome.get().resolve(TOML), LinkOption.NOFOLLOW_LINKS)
+                || names.isEmpty()) {
+            return new DatasourceSpecs(List.of());
+        }
+        TomlTable databases = TomlFile.table(installation, Role.NEW)
+                .filter(t -> t.isTable("database"))
+                .map(t -> t.getTable("database"))
+                .orElse(null);
+        List<DatasourceSpec> specs = new ArrayList<>();
+        for (String name : names.stream().sorted().toList()) {
+            TomlTable t = databases == null ? null : databases.getTable(name);
+            String url = t == null ? null : t.getString("url");
+            if (url != null && !url.isEmpty()) {
+                SourceRef where =
+                        SourceRef.line(Role.NEW, TOML, t.inputPositionOf("url").line());
+                specs.add(spec(
+                        Role.NEW,
+                        newHome.get(),
+                        name,
+                        t,
+                        new EffectiveConfig.Value(
+                                "database." + name + ".url", url, EffectiveConfig.Origin.WRITTEN, "", where),
+                        Map.of(),
+                        environment));
+            }
+        }
+        return new DatasourceSpecs(specs);
+    }
+
     /** {@code t} is the datasource's table, or null when default.json gives the whole datasource. */
     private static DatasourceSpec spec(
             Path home,
@@ -104,9 +144,20 @@ public record DatasourceSpecs(List<DatasourceSpec> all) {
             EffectiveConfig.Value urlValue,
             Map<String, String> supplied,
             Map<String, String> env) {
+        return spec(Role.OLD, home, name, t, urlValue, supplied, env);
+    }
+
+    private static DatasourceSpec spec(
+            Role role,
+            Path home,
+            String name,
+            TomlTable t,
+            EffectiveConfig.Value urlValue,
+            Map<String, String> supplied,
+            Map<String, String> env) {
         String url = urlValue.value();
         SourceRef source = t != null && t.getString("url") != null
-                ? SourceRef.line(Role.OLD, TOML, t.inputPositionOf("url").line())
+                ? SourceRef.line(role, TOML, t.inputPositionOf("url").line())
                 : urlValue.source();
         String byDefault = PRODUCT_DEFAULT_CREDENTIAL.getOrDefault(name, "");
         String user =

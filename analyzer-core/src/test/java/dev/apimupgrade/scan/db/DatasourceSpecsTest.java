@@ -53,6 +53,42 @@ class DatasourceSpecsTest {
     }
 
     @Test
+    void theNewHomesKeptDatasourcesAreReadAsItsTomlWritesThemWithTheirH2FilesInTheNewHome(@TempDir Path newHome)
+            throws Exception {
+        Files.createDirectories(home.resolve("repository/conf"));
+        Files.writeString(home.resolve(DatasourceSpecs.TOML), "[server]\nserver_role = \"gateway-worker\"\n");
+        Files.createDirectories(newHome.resolve("repository/conf"));
+        Files.writeString(newHome.resolve(DatasourceSpecs.TOML), """
+                [database.apim_db]
+                type = "h2"
+                url = "jdbc:h2:./repository/database/WSO2AM_DB;AUTO_SERVER=TRUE;DB_CLOSE_ON_EXIT=FALSE"
+                username = "wso2carbon"
+                password = "shipped"
+
+                [database.shared_db]
+                type = "h2"
+                url = "jdbc:h2:./repository/database/WSO2SHARED_DB;DB_CLOSE_ON_EXIT=FALSE"
+                username = "wso2carbon"
+                password = "shipped"
+                """);
+
+        DatasourceSpecs specs = DatasourceSpecs.ofNewHome(
+                new Installation(home, Optional.of(newHome)), java.util.Set.of("apim_db"), Map.of());
+
+        assertThat(specs.all()).singleElement().satisfies(s -> {
+            assertThat(s.name()).isEqualTo("apim_db");
+            assertThat(s.connectUrl()).isEqualTo("jdbc:h2:" + newHome.resolve("repository/database/WSO2AM_DB"));
+            assertThat(s.password()).isEqualTo("shipped");
+            assertThat(s.source().where()).isEqualTo("NEW:" + DatasourceSpecs.TOML);
+            assertThat(s.source().line()).isEqualTo(3);
+        });
+        assertThat(DatasourceSpecs.ofNewHome(
+                                new Installation(home, Optional.empty()), java.util.Set.of("apim_db"), Map.of())
+                        .all())
+                .isEmpty();
+    }
+
+    @Test
     void anEscapedAmpersandIsConnectedToAsTheServerRendersItWhileTheConfiguredUrlKeepsTheTextAsWritten()
             throws Exception {
         DatasourceSpecs specs = read("""
