@@ -53,8 +53,11 @@ class DeploymentRunEndToEndTest {
             "pub-store-tm", List.of(PATTERN + "pub-store-tm-service", PATTERN + "pub-store-tm-1-service"),
             "traffic-manager", List.of(PATTERN + "pub-store-tm-2-service"));
 
-    /** Each node's 3.0.0 and 3.1.0 homes, as DeploymentEndToEndTest assembles them, in the file's order. */
-    private Map<String, Path[]> nodes() throws Exception {
+    /**
+     * Each node's 3.0.0 and 3.1.0 homes under {@code tmp}, as DeploymentEndToEndTest assembles them, in the file's
+     * order (SnapshotPlanEndToEndTest collects them).
+     */
+    static Map<String, Path[]> nodes(Path tmp, ScenarioDatabases shared) throws Exception {
         Map<String, String> folders = new LinkedHashMap<>();
         folders.put("gateway", "k8s-pattern-2/gateway-worker");
         folders.put("key-manager", "k8s-pattern-2/key-manager");
@@ -99,7 +102,7 @@ class DeploymentRunEndToEndTest {
         return homes;
     }
 
-    private Path deploymentFile(Map<String, Path[]> homes) throws Exception {
+    static Path deploymentFile(Path tmp, Map<String, Path[]> homes) throws Exception {
         StringBuilder yaml = new StringBuilder("name: pattern-2\nnodes:\n");
         homes.forEach((name, h) -> yaml.append("  - name: ")
                 .append(name)
@@ -117,8 +120,8 @@ class DeploymentRunEndToEndTest {
 
     @Test
     void aDeploymentIsPlannedAsOneRunbookAndMigratedNodeByNodeWithTheDatabaseScriptsRunOnce() throws Exception {
-        Map<String, Path[]> homes = nodes();
-        Path file = deploymentFile(homes);
+        Map<String, Path[]> homes = nodes(tmp, shared);
+        Path file = deploymentFile(tmp, homes);
         Path answers = Files.writeString(
                 tmp.resolve("answers.yaml"), "keep_registry_versioning: no\nunique_id_user_store: no\n");
         List<String> options = List.of("--answers", answers.toString(), "--today", MigrateHomes.TODAY);
@@ -172,7 +175,7 @@ class DeploymentRunEndToEndTest {
         assertThat(runbook.split("<code>" + scripts.get(0) + "</code>", -1)).hasSize(3);
 
         // a node's steps wait for the deployment-wide ones
-        CliRun early = migrate(out, "gateway", List.of());
+        CliRun early = migrate(tmp, out, "gateway", List.of());
         assertThat(early.code()).as(early.out() + early.err()).isEqualTo(ExitCode.WAITS_FOR_DEPLOYMENT);
         assertThat(early.err())
                 .contains("node gateway waits for the deployment-wide steps")
@@ -198,7 +201,7 @@ class DeploymentRunEndToEndTest {
                     new StopByStop(new SampleOperator(h[0], h[1], shared.identityMigrationTargets("shared_db")));
             Path partPlan = out.resolve(part.equals("once") ? "once/plan.json" : "nodes/" + part + "/plan.json");
             CliRun last = stops.walk(
-                    confirmed -> migrate(out, part, confirmed),
+                    confirmed -> migrate(tmp, out, part, confirmed),
                     () -> PlanJson.read(partPlan).steps());
             assertThat(last.code()).as(part + ": " + last.out() + last.err()).isEqualTo(ExitCode.READY);
         }
@@ -299,7 +302,11 @@ class DeploymentRunEndToEndTest {
                 .startsWith("jdbc:h2:" + homes.get("gateway")[0].resolve("repository/database/WSO2AM_DB") + ";");
     }
 
-    private CliRun migrate(Path out, String part, List<String> confirmed) {
+    static CliRun migrate(Path tmp, Path out, String part, List<String> confirmed) {
+        return migrate(tmp, out, part, confirmed, Map.of());
+    }
+
+    static CliRun migrate(Path tmp, Path out, String part, List<String> confirmed, Map<String, String> environment) {
         List<String> args = new ArrayList<>(List.of(
                 "migrate",
                 "--plan",
@@ -319,7 +326,7 @@ class DeploymentRunEndToEndTest {
             throw new java.io.UncheckedIOException(e);
         }
         confirmed.forEach(id -> args.addAll(List.of("--confirm", id)));
-        return CliRun.of(args.toArray(String[]::new));
+        return CliRun.withEnvironment(environment, args.toArray(String[]::new));
     }
 
     private static CliRun cli(String command, List<String> options, Object... more) {
