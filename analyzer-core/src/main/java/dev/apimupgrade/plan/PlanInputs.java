@@ -9,7 +9,9 @@ import java.util.List;
  * content then) and the names of the environment variables the scan read (never their values), so
  * {@code plan --check plan.json} and {@code migrate --plan plan.json} need nothing else and a differing option given
  * again is caught. {@code run} names the run folder a plan made mid-run continues (its backups are the new home as
- * first planned). Absent values are left out of plan.json.
+ * first planned). {@code oldSnapshot} says, for a plan made on a workstation from a snapshot collect made on the node,
+ * which snapshot and which host: {@code oldHome} is then the home on that node, where migrate runs (ADR 0044). Absent
+ * values are left out of plan.json.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({
@@ -22,7 +24,8 @@ import java.util.List;
     "jdbcDrivers",
     "today",
     "environment",
-    "run"
+    "run",
+    "oldSnapshot"
 })
 public record PlanInputs(
         String oldHome,
@@ -34,7 +37,8 @@ public record PlanInputs(
         List<String> jdbcDrivers,
         String today,
         List<String> environment,
-        String run) {
+        String run,
+        SnapshotSource oldSnapshot) {
     public PlanInputs {
         jdbcDrivers = jdbcDrivers == null ? List.of() : List.copyOf(jdbcDrivers);
         environment = environment == null ? List.of() : List.copyOf(environment);
@@ -43,4 +47,8 @@ public record PlanInputs(
     /** The answers file a plan was made with: where it was and what it held (the answers themselves are facts). */
     @JsonPropertyOrder({"path", "sha256"})
     public record AnswersFile(String path, String sha256) {}
+
+    /** The snapshot a plan read the old home from: the file, the node's host, and when collect made it. */
+    @JsonPropertyOrder({"file", "host", "collectedAt"})
+    public record SnapshotSource(String file, String host, String collectedAt) {}
 }

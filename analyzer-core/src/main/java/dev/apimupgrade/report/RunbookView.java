@@ -117,7 +117,7 @@ public record RunbookView(
                 .toList();
         PlanInputs inputs = plan.inputs() != null
                 ? plan.inputs()
-                : new PlanInputs(oldHome, newHome, null, null, null, false, List.of(), null, List.of(), null);
+                : new PlanInputs(oldHome, newHome, null, null, null, false, List.of(), null, List.of(), null, null);
         RunbookCommands.Commands backup = RunbookBackup.of(datasources, oldHome);
         return new RunbookView(
                 tool,

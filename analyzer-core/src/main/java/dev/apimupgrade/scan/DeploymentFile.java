@@ -161,9 +161,15 @@ public final class DeploymentFile {
         return home;
     }
 
+    /**
+     * The paths no two nodes may share. A node given as a snapshot names its 3.1.0 home as the path on its own host,
+     * which plan reads from the same path here (ADR 0044): nodes on other hosts may well share that path.
+     */
     private static List<Path> homes(Deployment.Node node) {
         List<Path> out = new ArrayList<>(List.of(node.oldHome()));
-        node.newHome().ifPresent(out::add);
+        if (!Files.isRegularFile(node.oldHome())) {
+            node.newHome().ifPresent(out::add);
+        }
         node.analytics().oldHome().ifPresent(out::add);
         node.analytics().newHome().ifPresent(out::add);
         return out;

@@ -68,7 +68,9 @@ public final class InstallationScanner {
         if (Files.isRegularFile(home)) {
             throw new InputException(
                     home.toString(),
-                    option + " names a file, not a home (a snapshot apim-upgrade collect made is read by assess only)");
+                    option
+                            + " names a file, not a home (a snapshot apim-upgrade collect made is read by assess and plan"
+                            + " only: migrate, verify and rollback need the home itself)");
         }
         if (!Files.isDirectory(home)) {
             throw new InputException(home.toString(), option + " does not name a directory");

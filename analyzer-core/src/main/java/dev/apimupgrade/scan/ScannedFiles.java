@@ -10,12 +10,15 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 
 /**
  * Digests of every file the facts were read from (each distinct source of an API-M or analytics home that is a
- * regular file), so a plan's fingerprint covers the content of the files and not only the values scanners kept.
+ * regular file), so a plan's fingerprint covers the content of the files and not only the values scanners kept. For
+ * an old home read from a snapshot, a file it holds masked or does not carry is digested as the node holds it (the
+ * manifest's digest), so the plan's fingerprint is the one migrate computes on the node (ADR 0044).
  */
 public final class ScannedFiles {
     private static final String ANALYTICS = "-analytics";
@@ -30,7 +33,10 @@ public final class ScannedFiles {
         // a file a scanner already digested (the new-home file a comparison read) is not read twice
         facts.ofType(FileContent.class).forEach(f -> sources.remove(f.source().where()));
         List<FileContent> out = new ArrayList<>();
+        List<FileContent> known = new ArrayList<>();
         List<Path> files = new ArrayList<>();
+        Map<String, String> nodeDigests =
+                installation.oldSnapshot().map(Snapshot.Origin::nodeDigests).orElse(Map.of());
         for (String where : sources) {
             int colon = where.indexOf(':');
             String prefix = colon < 0 ? "" : where.substring(0, colon);
@@ -43,10 +49,13 @@ public final class ScannedFiles {
             }
             Optional<Path> home = ofAnalytics ? analytics.home(role.get()) : installation.home(role.get());
             Path file = home.map(h -> h.resolve(relative)).orElse(null);
-            if (file != null && Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-                SourceRef source = ofAnalytics
-                        ? SourceRef.analytics(role.get(), relative, 0)
-                        : SourceRef.file(role.get(), relative);
+            SourceRef source =
+                    ofAnalytics ? SourceRef.analytics(role.get(), relative, 0) : SourceRef.file(role.get(), relative);
+            String onNode = ofAnalytics || role.get() != Role.OLD ? null : nodeDigests.get(relative);
+            if (onNode != null) {
+                // a snapshot's masked or uncarried file: bound as the node holds it, so migrate there matches
+                known.add(new FileContent(role.get(), relative, onNode, source));
+            } else if (file != null && Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
                 out.add(new FileContent(role.get(), relative, "", source));
                 files.add(file);
             }
@@ -57,6 +66,7 @@ public final class ScannedFiles {
             FileContent f = out.get(i);
             out.set(i, new FileContent(f.role(), f.relativePath(), digests.get(i), f.source()));
         }
+        out.addAll(known);
         return out;
     }
 

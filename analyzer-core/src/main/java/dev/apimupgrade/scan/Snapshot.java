@@ -76,6 +76,8 @@ public final class Snapshot {
 
     static final String DATABASES = PresenceScanner.DATABASE_DIR + "/";
 
+    private static final String LINK = "a symbolic link";
+
     private static final long MAX_TOTAL = 8L * 1024 * 1024 * 1024;
 
     private static final ObjectMapper JSON = new ObjectMapper()
@@ -91,16 +93,22 @@ public final class Snapshot {
 
     private Snapshot() {}
 
-    /** Where a snapshot came from, as its manifest says; {@code recorded} is each recorded scanner's findings. */
+    /**
+     * Where a snapshot came from, as its manifest says; {@code recorded} is each recorded scanner's findings, and
+     * {@code nodeDigests} the node's own SHA-256 of each file the snapshot holds masked or does not carry (home-relative
+     * path to digest), so a plan made from the snapshot binds the files as they are on the node (ADR 0044).
+     */
     public record Origin(
             String snapshot,
             String collectedAt,
             String host,
             String home,
             String tool,
-            Map<String, List<Observation>> recorded) {
+            Map<String, List<Observation>> recorded,
+            Map<String, String> nodeDigests) {
         public Origin {
             recorded = Map.copyOf(recorded);
+            nodeDigests = Map.copyOf(nodeDigests);
         }
 
         /** One line for people: where and when the home was read. */
@@ -263,7 +271,7 @@ public final class Snapshot {
     /** Why a file is listed but not carried; empty when it is carried. */
     private static Optional<String> notCarried(Path home, String relative) {
         if (Files.isSymbolicLink(home.resolve(relative))) {
-            return Optional.of("a symbolic link: not followed");
+            return Optional.of(LINK + ": not followed");
         }
         String name = relative.toLowerCase(java.util.Locale.ROOT);
         if (name.endsWith(".jks") || name.endsWith(".p12") || name.endsWith(".pfx")) {
@@ -447,6 +455,17 @@ public final class Snapshot {
                 throw new InputException(shown + "!" + MANIFEST, "records a " + f.type() + " that cannot be read");
             }
         }
+        Map<String, String> nodeDigests = new TreeMap<>();
+        manifest.files().stream()
+                .filter(f -> f.homeSha256() != null)
+                .forEach(f -> nodeDigests.put(f.path(), f.homeSha256()));
+        for (Left l : manifest.notCarried()) {
+            requireSafe(shown, l.path());
+            // a link is not followed on the node either: no digest binds it
+            if (!l.reason().startsWith(LINK)) {
+                nodeDigests.put(l.path(), l.sha256());
+            }
+        }
         Tool tool = manifest.tool();
         return new Origin(
                 file.toString(),
@@ -454,7 +473,8 @@ public final class Snapshot {
                 manifest.collected().host(),
                 manifest.collected().home(),
                 tool.name() + " " + tool.version(),
-                recorded);
+                recorded,
+                nodeDigests);
     }
 
     /** A fact type by its simple name: only records of the fact package that are observations. */

@@ -17,6 +17,7 @@ class RunbookJourneyTest {
             List.of("/drivers/ojdbc8.jar"),
             null,
             List.of("APIM_UPGRADE_DB_PASSWORD_APIM_DB"),
+            null,
             null);
 
     @Test
@@ -45,7 +46,8 @@ class RunbookJourneyTest {
 
     @Test
     void aPlanWithoutANewHomeStillGivesEveryCommandWithAPlaceholderToFillIn() {
-        PlanInputs oldOnly = new PlanInputs("/opt/a", null, null, null, null, false, List.of(), null, List.of(), null);
+        PlanInputs oldOnly =
+                new PlanInputs("/opt/a", null, null, null, null, false, List.of(), null, List.of(), null, null);
 
         RunbookJourney j = RunbookJourney.of(oldOnly, "/w/plan");
 

@@ -22,9 +22,10 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "collect",
         mixinStandardHelpOptions = true,
-        description = "Snapshot a 3.0.0 home on its node for assess elsewhere: one archive of the files assess reads"
-                + " there, secrets masked, with a manifest of each file's size and SHA-256 (assess --old <snapshot>,"
-                + " or old: <snapshot> in a deployment file). Never changes the home.")
+        description = "Snapshot a 3.0.0 home on its node for assess and plan elsewhere: one archive of the files"
+                + " assess reads there, secrets masked, with a manifest of each file's size and SHA-256 (assess or"
+                + " plan --old <snapshot>, or old: <snapshot> in a deployment file; migrate then runs on the node)."
+                + " Never changes the home.")
 public final class CollectCommand implements Callable<Integer> {
     /** --verbose and --log (every command has them). */
     @Mixin

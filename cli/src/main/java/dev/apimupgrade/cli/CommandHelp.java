@@ -87,7 +87,8 @@ final class CommandHelp {
             "collect",
                     new String[] {
                         "apim-upgrade collect --old /opt/wso2am-3.0.0 --out gateway-1.snapshot.zip",
-                        "apim-upgrade assess --old gateway-1.snapshot.zip --out assessment"
+                        "apim-upgrade assess --old gateway-1.snapshot.zip --out assessment",
+                        "apim-upgrade plan --old km-1.snapshot.zip --new /opt/wso2am-3.1.0 --out plan"
                     });
 
     private static final String USAGE = "  2  bad usage or unreadable input (the message names the file and line)";

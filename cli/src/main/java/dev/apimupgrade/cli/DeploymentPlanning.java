@@ -41,6 +41,9 @@ final class DeploymentPlanning {
     static Written write(Path file, InstallationOptions given, Map<String, String> environment, Path out)
             throws InputException, IOException {
         DeploymentScan.Assessed a = DeploymentScan.assess(file, given, environment);
+        for (Map.Entry<String, InstallationOptions> node : a.options().entrySet()) {
+            node.getValue().requirePlannableFromSnapshot(node.getKey());
+        }
         for (InstallationOptions.Assessed node : a.nodes().values()) {
             OutputLocation.requireOutside(out, node.installation(), node.analytics());
         }
@@ -99,7 +102,7 @@ final class DeploymentPlanning {
                     part.getValue(),
                     n.verdict(),
                     n.tool(),
-                    n.installation().oldHome().toString(),
+                    n.oldHomeOnNode(),
                     n.installation().newHome().map(Path::toString).orElse("<the 3.1.0 home>"),
                     new ShippedScripts(),
                     absolute.resolve(folder).toString(),

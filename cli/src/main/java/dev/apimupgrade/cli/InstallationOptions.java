@@ -1,6 +1,7 @@
 package dev.apimupgrade.cli;
 
 import dev.apimupgrade.fact.AnalyticsPackElsewhere;
+import dev.apimupgrade.fact.DatabaseProduct;
 import dev.apimupgrade.fact.Facts;
 import dev.apimupgrade.plan.PlanInputs;
 import dev.apimupgrade.report.ToolInfo;
@@ -21,6 +22,9 @@ import dev.apimupgrade.scan.Scanner;
 import dev.apimupgrade.scan.Scanners;
 import dev.apimupgrade.scan.Snapshot;
 import dev.apimupgrade.scan.db.DatabaseScanner;
+import dev.apimupgrade.scan.db.DatasourceSpec;
+import dev.apimupgrade.scan.db.DatasourceSpecs;
+import dev.apimupgrade.scan.db.H2Url;
 import dev.apimupgrade.scan.db.JdbcDrivers;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,6 +57,14 @@ final class InstallationOptions {
         /** The facts plus the digest of every file they were read from: what a plan's fingerprint covers. */
         Facts factsWithFileDigests() {
             return facts.plus(ScannedFiles.digests(installation, analytics, facts));
+        }
+
+        /** The 3.0.0 home as its node knows it: the home collect read when the old home is a snapshot (ADR 0044). */
+        String oldHomeOnNode() {
+            return installation
+                    .oldSnapshot()
+                    .map(Snapshot.Origin::home)
+                    .orElse(installation.oldHome().toString());
         }
     }
 
@@ -102,7 +114,10 @@ final class InstallationOptions {
             description = "Assess as of this date (yyyy-mm-dd); for reproducible tests.")
     LocalDate today;
 
-    /** Whether --old may name a snapshot apim-upgrade collect made (assess only: nothing is planned on a copy). */
+    /**
+     * Whether --old may name a snapshot apim-upgrade collect made: assess and plan read one (ADR 0034, 0044); migrate,
+     * verify and rollback change or check the home itself.
+     */
     boolean snapshots;
 
     /** The snapshot --old names, unpacked by the first scan (ADR 0034); null when --old is a home. */
@@ -212,8 +227,15 @@ final class InstallationOptions {
         PlanInputs.AnswersFile answersFile = answers == null
                 ? null
                 : new PlanInputs.AnswersFile(absolute(answers).toString(), FileDigest.sha256(absolute(answers)));
+        PlanInputs.SnapshotSource source = oldSnapshot == null
+                ? null
+                : new PlanInputs.SnapshotSource(
+                        text(oldHome),
+                        oldSnapshot.origin().host(),
+                        oldSnapshot.origin().collectedAt());
         return new PlanInputs(
-                text(oldHome),
+                // a plan made from a snapshot is carried out on the node: its home there is the one migrate reads
+                oldSnapshot == null ? text(oldHome) : oldSnapshot.origin().home(),
                 text(newHome),
                 text(oldAnalytics),
                 text(newAnalytics),
@@ -221,8 +243,55 @@ final class InstallationOptions {
                 noDb,
                 jdbcDrivers.stream().map(p -> absolute(p).toString()).toList(),
                 today == null ? null : today.toString(),
-                List.copyOf(environmentRead),
-                text(run));
+                // the workstation's passwords for a snapshot's masked ones: on the node the file holds them
+                oldSnapshot == null ? List.copyOf(environmentRead) : List.of(),
+                text(run),
+                source);
+    }
+
+    /**
+     * A plan made from a snapshot binds what migrate will read on the node. An embedded H2 database is not carried
+     * (ADR 0034): read here it is "not found", on the node it is read, so the plan's checks of it (PRE-ALREADY-MIGRATED,
+     * the scripts' pre- and post-conditions) and its fingerprint would not be the node's. Such a datasource is bad
+     * input naming it and its file, unless the databases are not read at all (--no-db).
+     */
+    void requirePlannableFromSnapshot(String node) throws InputException {
+        if (oldSnapshot == null || noDb) {
+            return;
+        }
+        Path home = oldSnapshot.home();
+        Set<String> onNode = new TreeSet<>();
+        oldSnapshot.manifest().notCarried().forEach(l -> onNode.add(l.path()));
+        List<String> embedded = new ArrayList<>();
+        for (DatasourceSpec spec :
+                DatasourceSpecs.read(installation(), Map.of(), Map.of()).all()) {
+            if (spec.kind().orElse(null) != DatabaseProduct.H2) {
+                continue;
+            }
+            Optional<Path> file = H2Url.parse(spec.configuredUrl())
+                    .flatMap(u -> u.databasePath(home))
+                    .map(H2Url::mvFile);
+            if (file.isEmpty()) {
+                continue;
+            }
+            boolean inHome = file.get().startsWith(home);
+            String relative = inHome
+                    ? Installation.relative(home, file.get())
+                    : file.get().toString();
+            if (!inHome || onNode.contains(relative)) {
+                embedded.add(spec.name() + " (" + relative + ")");
+            }
+        }
+        if (!embedded.isEmpty()) {
+            throw new InputException(
+                    text(oldHome),
+                    (node == null ? "" : "node " + node + ": ")
+                            + "the embedded H2 database of datasource " + String.join(", ", embedded)
+                            + " is on the node, and a snapshot does not carry it: the plan's checks of it"
+                            + " (PRE-ALREADY-MIGRATED, its scripts) need its content. Plan this node from its home ("
+                            + oldSnapshot.origin().home() + " on "
+                            + oldSnapshot.origin().host() + "), or with --no-db");
+        }
     }
 
     private static String text(Path p) {

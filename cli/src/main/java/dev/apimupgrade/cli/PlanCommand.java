@@ -48,7 +48,9 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "Write plan.json, runbook.html and runbook.md: the steps that apply, in the guide's order.",
-            "With --check, say whether a saved plan still matches the installation."
+            "With --check, say whether a saved plan still matches the installation.",
+            "--old (or a deployment file's old:) may also name a snapshot apim-upgrade collect made on the node:"
+                    + " plan.json then names the home on that node, where migrate runs."
         })
 public final class PlanCommand implements Callable<Integer> {
     /** --verbose and --log (every command has them). */
@@ -98,6 +100,8 @@ public final class PlanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InputException, IOException {
+        // a plan is made from a home or from a snapshot collect made on its node (ADR 0044); --check needs the home
+        homes.snapshots = check == null;
         if ((out == null) == (check == null)) {
             throw new ParameterException(spec.commandLine(), "give either --out <dir> or --check <plan.json>");
         }
@@ -120,6 +124,7 @@ public final class PlanCommand implements Callable<Integer> {
         OutputLocation.requireFolder(spec, out, "plan.json is kept with plan.key, the key that protects it");
         OutputLocation.requireOutside(out, homes.installation(), homes.analytics());
         InstallationOptions.Assessed a = homes.assess(main.environment);
+        homes.requirePlannableFromSnapshot(null);
         MigrationPlan plan = Planner.plan(
                         a.verdict(),
                         a.catalogue(),
@@ -130,7 +135,7 @@ public final class PlanCommand implements Callable<Integer> {
                 plan,
                 a.verdict(),
                 a.tool(),
-                a.installation().oldHome().toString(),
+                a.oldHomeOnNode(),
                 a.installation().newHome().map(Path::toString).orElse("<the 3.1.0 home>"),
                 new ShippedScripts(),
                 out.toAbsolutePath().normalize().toString(),
@@ -178,6 +183,10 @@ public final class PlanCommand implements Callable<Integer> {
                     .undecidedBlockers()
                     .forEach(r -> print.println("  " + r.condition().id() + ": " + Settlement.line(r.messages())));
         }
+        a.installation()
+                .oldSnapshot()
+                .ifPresent(o -> print.println("Made from the " + o.describe() + ": run migrate on " + o.host()
+                        + ", where plan.json names the home " + o.home() + "."));
         print.println("Written to " + out.toAbsolutePath().normalize().resolve("runbook.html")
                 + ", runbook.md and plan.json (with plan.key, the key that protects it: keep it beside plan.json and"
                 + " share it with no one)");

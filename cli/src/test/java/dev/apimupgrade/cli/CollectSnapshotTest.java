@@ -229,7 +229,7 @@ class CollectSnapshotTest {
                 "--out",
                 tmp.resolve("p").toString());
         assertThat(plan.code()).isIn(ExitCode.READY, ExitCode.BLOCKERS, ExitCode.UNDECIDED);
-        // plan on a home is unchanged; on a snapshot it is refused (nothing is planned on a copy)
+        // plan on a home is unchanged; plan reads a snapshot too (ADR 0044), verify needs the home itself
         Path snapshot = tmp.resolve("d.zip");
         CliRun.of("collect", "--old", Samples.home(Samples.DEFAULT).toString(), "--out", snapshot.toString());
         CliRun planSnapshot = CliRun.of(
@@ -239,8 +239,18 @@ class CollectSnapshotTest {
                 "--no-db",
                 "--out",
                 tmp.resolve("p2").toString());
-        assertThat(planSnapshot.code()).isEqualTo(ExitCode.BAD_INPUT);
-        assertThat(planSnapshot.err()).contains("names a file, not a home");
+        assertThat(planSnapshot.code()).isIn(ExitCode.READY, ExitCode.BLOCKERS, ExitCode.UNDECIDED);
+        CliRun verifySnapshot = CliRun.of(
+                "verify",
+                "--old",
+                snapshot.toString(),
+                "--new",
+                Samples.home(Samples.TARGET).toString(),
+                "--no-db",
+                "--out",
+                tmp.resolve("v").toString());
+        assertThat(verifySnapshot.code()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(verifySnapshot.err()).contains("names a file, not a home");
     }
 
     @Test

@@ -129,6 +129,11 @@ final class PatternTwoDeployment {
 
     /** migrate --node {@code part} of the deployment plan in {@code out}, with the manual steps {@code confirmed}. */
     static CliRun migrate(Path tmp, Path out, String part, List<String> confirmed) {
+        return migrate(tmp, out, part, confirmed, Map.of());
+    }
+
+    /** As {@link #migrate(Path, Path, String, List)}, with {@code environment} added to the process's. */
+    static CliRun migrate(Path tmp, Path out, String part, List<String> confirmed, Map<String, String> environment) {
         List<String> args = new ArrayList<>(List.of(
                 "migrate",
                 "--plan",
@@ -148,7 +153,7 @@ final class PatternTwoDeployment {
             throw new UncheckedIOException(e);
         }
         confirmed.forEach(id -> args.addAll(List.of("--confirm", id)));
-        return CliRun.of(args.toArray(String[]::new));
+        return CliRun.withEnvironment(environment, args.toArray(String[]::new));
     }
 
     /** {@code command} with {@code options}, then {@code more}. */
