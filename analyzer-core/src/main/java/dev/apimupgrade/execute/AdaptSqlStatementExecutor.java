@@ -25,12 +25,12 @@ final class AdaptSqlStatementExecutor implements StepExecutor {
         Journal journal =
                 ctx.requireRun("the script steps' journalled identifiers").journal();
         boolean droppedByTheScript = journal.records().stream()
-                .anyMatch(r -> r.type().equals("snapshot")
+                .anyMatch(r -> r.type() == JournalRecord.Type.SNAPSHOT
                         && journal.completed(r.step())
                         && name.equals(
                                 ScriptIdentifiers.parse(r.detail()).get(SqlScripts.AM_SYSTEM_APPS_NAME_CONSTRAINT)));
         boolean scriptCompleted = journal.records().stream()
-                .anyMatch(r -> r.type().equals("intent")
+                .anyMatch(r -> r.type() == JournalRecord.Type.INTENT
                         && ("RunSqlScript " + step.target()).equals(r.detail())
                         && journal.completed(r.step()));
         return droppedByTheScript || scriptCompleted && !constraintPresent(step, ctx);

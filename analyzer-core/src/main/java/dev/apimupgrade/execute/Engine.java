@@ -157,7 +157,7 @@ public final class Engine {
             return;
         }
         boolean changed = journal.records().stream()
-                .anyMatch(r -> r.type().equals("intent") || JournalRecord.CONFIRMED.equals(r.status()));
+                .anyMatch(r -> r.type() == JournalRecord.Type.INTENT || JournalRecord.CONFIRMED.equals(r.status()));
         if (changed) {
             return;
         }

@@ -103,7 +103,8 @@ final class H2ScriptExecutor implements ScriptRunner {
     private static Optional<JournalRecord> snapshotRecord(PlanStep step, CheckContext ctx) {
         return ctx.journal().stream()
                 .flatMap(j -> j.records().stream())
-                .filter(r -> r.type().equals("snapshot") && step.id().equals(r.step()))
+                .filter(r ->
+                        r.type() == JournalRecord.Type.SNAPSHOT && step.id().equals(r.step()))
                 .findFirst();
     }
 

@@ -181,7 +181,8 @@ final class MariaDbScriptExecutor implements ScriptRunner {
             }
             // a rerun after a half-done attempt keeps the first export: it shows the tables before any change
             boolean exported = ctx.journal().records().stream()
-                    .anyMatch(r -> r.type().equals("export") && step.id().equals(r.step()));
+                    .anyMatch(r ->
+                            r.type() == JournalRecord.Type.EXPORT && step.id().equals(r.step()));
             RowExport.writeAll(c, step, exported ? List.of() : effect(step).exports(), ctx);
             runGuarded(c, step, statements, ctx);
         } catch (SQLException e) {

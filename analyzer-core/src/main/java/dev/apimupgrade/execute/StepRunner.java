@@ -43,7 +43,7 @@ final class StepRunner {
     static Optional<String> recordedBackup(Journal journal) {
         String last = null;
         for (JournalRecord r : journal.records()) {
-            if (r.type().equals("note") && DATABASE_BACKUP.equals(r.status())) {
+            if (r.type() == JournalRecord.Type.NOTE && DATABASE_BACKUP.equals(r.status())) {
                 last = r.detail();
             }
         }
@@ -166,7 +166,7 @@ final class StepRunner {
     private Optional<Long> pausedAt(PlanStep step) {
         Optional<Long> at = Optional.empty();
         for (JournalRecord r : journal.records()) {
-            if (r.type().equals("pause") && step.id().equals(r.step())) {
+            if (r.type() == JournalRecord.Type.PAUSE && step.id().equals(r.step())) {
                 at = Optional.of(Long.parseLong(r.detail()));
             }
         }

@@ -612,7 +612,9 @@ class MariaDbScriptExecutorTest {
                     .satisfies(r -> assertThat(r.detail())
                             .contains("01_primary_key_with_version.sql:6")
                             .contains("primary_key_differs"));
-            assertThat(journal).filteredOn(r -> "export".equals(r.type())).hasSize(2);
+            assertThat(journal)
+                    .filteredOn(r -> r.type() == JournalRecord.Type.EXPORT)
+                    .hasSize(2);
         }
     }
 
@@ -702,8 +704,8 @@ class MariaDbScriptExecutorTest {
             assertThat(ExportedRows.query(analytics.connection, SUMMARY)).isEqualTo(rows);
             List<JournalRecord> journal = Journal.open(run.journal()).records();
             assertThat(journal)
-                    .noneMatch(r -> r.type().equals("intent")
-                            || r.type().equals("export")
+                    .noneMatch(r -> r.type() == JournalRecord.Type.INTENT
+                            || r.type() == JournalRecord.Type.EXPORT
                             || "statement-ran".equals(r.status()));
 
             MigrationPlan plan = new MigrationPlan(

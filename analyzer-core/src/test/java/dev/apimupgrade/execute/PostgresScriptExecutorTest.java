@@ -138,7 +138,7 @@ class PostgresScriptExecutorTest {
                         new Engine.Options(false, java.util.Set.of()));
         assertThat(stopped.completed()).isFalse();
         assertThat(stopped.toContinue()).contains("PRE-BACKUP").contains("--database-backup");
-        assertThat(Journal.open(run.journal()).records()).noneMatch(r -> "intent".equals(r.type()));
+        assertThat(Journal.open(run.journal()).records()).noneMatch(r -> r.type() == JournalRecord.Type.INTENT);
 
         RunOutcome done = migrate("scope-binding-cleanup");
 
@@ -214,7 +214,7 @@ class PostgresScriptExecutorTest {
 
     private long exportRecords() throws Exception {
         return Journal.open(run.journal()).records().stream()
-                .filter(r -> r.type().equals("export"))
+                .filter(r -> r.type() == JournalRecord.Type.EXPORT)
                 .count();
     }
 
