@@ -20,31 +20,32 @@ final class AdaptSqlStatementExecutor implements StepExecutor {
     }
 
     @Override
-    public boolean done(PlanStep step, StepContext ctx) {
+    public boolean done(PlanStep step, CheckContext ctx) {
         String name = step.params().get("actualName");
-        Journal journal = ctx.journal();
+        Journal journal =
+                ctx.requireRun("the script steps' journalled identifiers").journal();
         boolean droppedByTheScript = journal.records().stream()
-                .anyMatch(r -> r.type().equals("snapshot")
+                .anyMatch(r -> r.type() == JournalRecord.Type.SNAPSHOT
                         && journal.completed(r.step())
                         && name.equals(
                                 ScriptIdentifiers.parse(r.detail()).get(SqlScripts.AM_SYSTEM_APPS_NAME_CONSTRAINT)));
         boolean scriptCompleted = journal.records().stream()
-                .anyMatch(r -> r.type().equals("intent")
+                .anyMatch(r -> r.type() == JournalRecord.Type.INTENT
                         && ("RunSqlScript " + step.target()).equals(r.detail())
                         && journal.completed(r.step()));
         return droppedByTheScript || scriptCompleted && !constraintPresent(step, ctx);
     }
 
     @Override
-    public List<String> preview(PlanStep step, StepContext ctx) {
+    public List<String> preview(PlanStep step, CheckContext ctx) {
         return List.of("the " + step.params().get("script") + " script on " + step.target() + " drops "
                 + step.params().get("actualName") + " (carried by that script's step)");
     }
 
     /** Nothing to change: the check is that the name the script will drop is really there. */
     @Override
-    public void apply(PlanStep step, StepContext ctx) throws IOException {
-        if (!constraintPresent(step, ctx)) {
+    public void apply(PlanStep step, ApplyContext ctx) throws IOException {
+        if (!constraintPresent(step, ctx.check())) {
             throw new IOException("the plan adapts the " + step.params().get("script") + " script to drop "
                     + step.params().get("actualName") + " on " + step.target() + ", but the database has no"
                     + " constraint by that name any more; make a new plan");
@@ -52,11 +53,11 @@ final class AdaptSqlStatementExecutor implements StepExecutor {
     }
 
     @Override
-    public boolean holdsAfterApply(PlanStep step, StepContext ctx) {
-        return constraintPresent(step, ctx);
+    public boolean holdsAfterApply(PlanStep step, ApplyContext ctx) {
+        return constraintPresent(step, ctx.check());
     }
 
-    private static boolean constraintPresent(PlanStep step, StepContext ctx) {
+    private static boolean constraintPresent(PlanStep step, CheckContext ctx) {
         String name = step.params().get("actualName");
         return ctx.facts().ofType(DbConstraint.class).stream()
                 .anyMatch(c -> c.datasource().equals(step.target()) && c.name().equalsIgnoreCase(name));

@@ -103,7 +103,7 @@ public final class Backup {
         java.util.Map<String, Path> originals = new java.util.TreeMap<>();
         Backup lookup = new Backup(run, null, null);
         for (JournalRecord r : Journal.open(run.journal()).records()) {
-            if (r.type().equals("backup")
+            if (r.type() == JournalRecord.Type.BACKUP
                     && Homes.isHomeName(r.path())
                     && Homes.roleOf(r.path()) == Role.NEW
                     && !Boolean.TRUE.equals(r.directory())) {

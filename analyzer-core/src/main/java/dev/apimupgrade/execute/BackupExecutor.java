@@ -18,7 +18,7 @@ final class BackupExecutor implements StepExecutor {
 
     /** Done when every file of the target has a saved copy with the same content (or the target is gone). */
     @Override
-    public boolean done(PlanStep step, StepContext ctx) throws IOException {
+    public boolean done(PlanStep step, CheckContext ctx) throws IOException {
         Path root = ctx.homes().resolve(Role.NEW, step.target());
         if (!Files.exists(root)) {
             return true;
@@ -26,7 +26,7 @@ final class BackupExecutor implements StepExecutor {
         try (Stream<Path> files = Files.walk(root)) {
             for (Path f : files.filter(Files::isRegularFile).toList()) {
                 String rel = ctx.homes().newHome().relativize(f).toString().replace('\\', '/');
-                Path copy = ctx.backup().copyOf(Homes.name(Role.NEW, rel));
+                Path copy = ctx.requireRun("the run's backup").backup().copyOf(Homes.name(Role.NEW, rel));
                 if (!Files.isRegularFile(copy) || !FileDigest.sha256(copy).equals(FileDigest.sha256(f))) {
                     return false;
                 }
@@ -36,13 +36,13 @@ final class BackupExecutor implements StepExecutor {
     }
 
     @Override
-    public List<String> preview(PlanStep step, StepContext ctx) {
-        return List.of(
-                "save NEW:" + step.target() + " under " + ctx.run().backup().resolve("NEW"));
+    public List<String> preview(PlanStep step, CheckContext ctx) {
+        return List.of("save NEW:" + step.target() + " under "
+                + ctx.requireRun("the run's backup folder").folder().backup().resolve("NEW"));
     }
 
     @Override
-    public void apply(PlanStep step, StepContext ctx) throws IOException {
+    public void apply(PlanStep step, ApplyContext ctx) throws IOException {
         ctx.backup().save(step.id(), Role.NEW, step.target());
     }
 }

@@ -13,22 +13,22 @@ interface ByHandOnly extends StepExecutor {
     String instruction(PlanStep step);
 
     @Override
-    default Optional<String> needsOperator(PlanStep step, StepContext ctx) {
+    default Optional<String> needsOperator(PlanStep step, CheckContext ctx) {
         return Optional.of(instruction(step));
     }
 
     @Override
-    default boolean done(PlanStep step, StepContext ctx) {
+    default boolean done(PlanStep step, CheckContext ctx) {
         return false;
     }
 
     @Override
-    default List<String> preview(PlanStep step, StepContext ctx) {
+    default List<String> preview(PlanStep step, CheckContext ctx) {
         return List.of("by hand: " + instruction(step));
     }
 
     @Override
-    default void apply(PlanStep step, StepContext ctx) {
+    default void apply(PlanStep step, ApplyContext ctx) {
         throw new IllegalStateException(
                 kind() + " " + step.id() + " is done by the operator, never applied by the tool");
     }

@@ -21,7 +21,7 @@ final class CopyFileExecutor implements StepExecutor {
     }
 
     @Override
-    public Optional<String> needsOperator(PlanStep step, StepContext ctx) {
+    public Optional<String> needsOperator(PlanStep step, CheckContext ctx) {
         String from = step.params().getOrDefault("from", "");
         if (!Homes.isHomeName(from) && ctx.supplied().find(from).isEmpty()) {
             return Optional.of("this step needs " + from + ", which apim-upgrade does not ship: give it with "
@@ -33,13 +33,13 @@ final class CopyFileExecutor implements StepExecutor {
     }
 
     @Override
-    public boolean done(PlanStep step, StepContext ctx) {
+    public boolean done(PlanStep step, CheckContext ctx) {
         Path target = ctx.homes().resolve(Role.NEW, step.target());
         return Files.isRegularFile(target) && FileDigest.sha256(target).equals(FileDigest.sha256(source(step, ctx)));
     }
 
     @Override
-    public List<String> preview(PlanStep step, StepContext ctx) {
+    public List<String> preview(PlanStep step, CheckContext ctx) {
         boolean exists = Files.exists(ctx.homes().resolve(Role.NEW, step.target()));
         String from = step.params().get("from");
         return List.of((exists ? "overwrite " : "create ") + "NEW:" + step.target() + " from "
@@ -47,13 +47,13 @@ final class CopyFileExecutor implements StepExecutor {
     }
 
     @Override
-    public void apply(PlanStep step, StepContext ctx) throws IOException {
+    public void apply(PlanStep step, ApplyContext ctx) throws IOException {
         ctx.backup().save(step.id(), Role.NEW, step.target());
-        AtomicFiles.copy(source(step, ctx), ctx.homes().resolve(Role.NEW, step.target()));
+        AtomicFiles.copy(source(step, ctx.check()), ctx.homes().resolve(Role.NEW, step.target()));
     }
 
     /** The file to copy: the home file {@code from} names, or the file the operator gave for it. */
-    static Path source(PlanStep step, StepContext ctx) {
+    static Path source(PlanStep step, CheckContext ctx) {
         String from = step.params().get("from");
         return Homes.isHomeName(from)
                 ? ctx.homes().resolve(from)

@@ -29,12 +29,12 @@ final class CopyTreeExecutor implements StepExecutor {
     }
 
     @Override
-    public boolean done(PlanStep step, StepContext ctx) throws IOException {
+    public boolean done(PlanStep step, CheckContext ctx) throws IOException {
         return pending(step, ctx).isEmpty();
     }
 
     @Override
-    public List<String> preview(PlanStep step, StepContext ctx) throws IOException {
+    public List<String> preview(PlanStep step, CheckContext ctx) throws IOException {
         List<String> lines = new ArrayList<>();
         SourceTree tree = tree(step, ctx);
         for (String rel : pending(step, ctx)) {
@@ -84,7 +84,7 @@ final class CopyTreeExecutor implements StepExecutor {
      * through a link, refuse the step before it writes anything, naming each.
      */
     @Override
-    public Optional<String> refusal(PlanStep step, StepContext ctx) throws IOException {
+    public Optional<String> refusal(PlanStep step, CheckContext ctx) throws IOException {
         List<String> problems = new ArrayList<>(tree(step, ctx).refused());
         for (String rel : pending(step, ctx)) {
             try {
@@ -106,15 +106,15 @@ final class CopyTreeExecutor implements StepExecutor {
     private static final int SHOWN = 10;
 
     @Override
-    public void apply(PlanStep step, StepContext ctx) throws IOException {
+    public void apply(PlanStep step, ApplyContext ctx) throws IOException {
         Path from = ctx.homes().resolve(step.params().get("from"));
-        Path to = target(step, ctx);
-        SourceTree tree = tree(step, ctx);
+        Path to = target(step, ctx.check());
+        SourceTree tree = tree(step, ctx.check());
         if (!tree.refused().isEmpty()) {
             throw new IOException(
                     "a link leads out of the old home: " + tree.refused().get(0));
         }
-        List<String> pending = pending(step, ctx);
+        List<String> pending = pending(step, ctx.check());
         try {
             for (int start = 0; start < pending.size(); start += BATCH) {
                 List<String> batch = pending.subList(start, Math.min(pending.size(), start + BATCH));
@@ -138,7 +138,7 @@ final class CopyTreeExecutor implements StepExecutor {
      * overwrites the temporary files it finds.
      */
     private static void copyBatch(
-            Path from, SourceTree tree, PlanStep step, StepContext ctx, List<String> batch, int done, int total)
+            Path from, SourceTree tree, PlanStep step, ApplyContext ctx, List<String> batch, int done, int total)
             throws IOException {
         List<Future<Optional<AtomicFiles.Written>>> copies = new ArrayList<>();
         for (String rel : batch) {
@@ -180,7 +180,7 @@ final class CopyTreeExecutor implements StepExecutor {
      * The entries of the source folder (relative, '/'-separated) whose copy in the new home is missing or differs: a
      * file by its content, a link by its text; a refused link is always pending, so the step is never done.
      */
-    private static List<String> pending(PlanStep step, StepContext ctx) throws IOException {
+    private static List<String> pending(PlanStep step, CheckContext ctx) throws IOException {
         SourceTree tree = tree(step, ctx);
         Path to = target(step, ctx);
         Set<String> excluded = excluded(step);
@@ -218,12 +218,12 @@ final class CopyTreeExecutor implements StepExecutor {
         return order;
     }
 
-    private static SourceTree tree(PlanStep step, StepContext ctx) throws IOException {
+    private static SourceTree tree(PlanStep step, CheckContext ctx) throws IOException {
         return SourceTree.of(
                 ctx.homes().resolve(step.params().get("from")), ctx.homes().oldHome(), excluded(step));
     }
 
-    private static Path target(PlanStep step, StepContext ctx) {
+    private static Path target(PlanStep step, CheckContext ctx) {
         return ctx.homes().resolve(Role.NEW, step.target());
     }
 

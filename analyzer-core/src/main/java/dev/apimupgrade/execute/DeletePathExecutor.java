@@ -24,12 +24,12 @@ final class DeletePathExecutor implements StepExecutor {
     }
 
     @Override
-    public boolean done(PlanStep step, StepContext ctx) {
+    public boolean done(PlanStep step, CheckContext ctx) {
         return !Files.exists(ctx.homes().resolve(Role.NEW, step.target()), LinkOption.NOFOLLOW_LINKS);
     }
 
     @Override
-    public List<String> preview(PlanStep step, StepContext ctx) throws IOException {
+    public List<String> preview(PlanStep step, CheckContext ctx) throws IOException {
         List<String> lines = new ArrayList<>();
         for (Path p : deepestFirst(ctx.homes().resolve(Role.NEW, step.target()))) {
             lines.add("delete NEW:"
@@ -40,7 +40,7 @@ final class DeletePathExecutor implements StepExecutor {
     }
 
     @Override
-    public void apply(PlanStep step, StepContext ctx) throws IOException {
+    public void apply(PlanStep step, ApplyContext ctx) throws IOException {
         ctx.backup().save(step.id(), Role.NEW, step.target());
         for (Path p : deepestFirst(ctx.homes().resolve(Role.NEW, step.target()))) {
             Files.deleteIfExists(p);

@@ -23,18 +23,18 @@ final class DeploymentToml {
 
     private DeploymentToml() {}
 
-    static String read(StepContext ctx, Role role) throws IOException {
+    static String read(CheckContext ctx, Role role) throws IOException {
         return Files.readString(file(ctx, role), StandardCharsets.UTF_8);
     }
 
-    static Path file(StepContext ctx, Role role) {
+    static Path file(CheckContext ctx, Role role) {
         return ctx.homes().resolve(role, PATH);
     }
 
     /** Saves the file, then replaces it with the edited text in one rename. */
-    static void write(String stepId, StepContext ctx, String text) throws IOException {
+    static void write(String stepId, ApplyContext ctx, String text) throws IOException {
         ctx.backup().save(stepId, Role.NEW, PATH);
-        AtomicFiles.write(file(ctx, Role.NEW), text.getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.write(file(ctx.check(), Role.NEW), text.getBytes(StandardCharsets.UTF_8));
     }
 
     /** The change as a unified diff of the new home's file, secrets masked so the preview can be shown and kept. */

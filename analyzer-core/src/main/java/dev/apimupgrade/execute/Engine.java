@@ -105,17 +105,15 @@ public final class Engine {
             new RunChecks(journal, plan.steps(), options.confirmed())
                     .alsoExcusing(options.changedElsewhere())
                     .refuseToStart(plan, now, run);
-            StepContext ctx = new StepContext(
+            ApplyContext ctx = ApplyContext.of(
                     homes,
-                    new Backup(run, journal, homes),
                     now.facts(),
                     now.datasources(),
-                    run,
-                    journal,
-                    options.progress(),
-                    options.supplied());
+                    options.supplied(),
+                    RunState.of(run, journal, homes),
+                    options.progress());
             try {
-                requireManual(plan, options.confirmations(), ctx);
+                requireManual(plan, options.confirmations(), ctx.check());
             } catch (InputException e) {
                 lock.close();
                 if (fresh) {
@@ -159,7 +157,7 @@ public final class Engine {
             return;
         }
         boolean changed = journal.records().stream()
-                .anyMatch(r -> r.type().equals("intent") || JournalRecord.CONFIRMED.equals(r.status()));
+                .anyMatch(r -> r.type() == JournalRecord.Type.INTENT || JournalRecord.CONFIRMED.equals(r.status()));
         if (changed) {
             return;
         }
@@ -210,7 +208,7 @@ public final class Engine {
      * A confirmation must name a step for the operator: a manual step, or one this build cannot carry out itself.
      * Confirming a step the tool runs would skip it unchecked.
      */
-    private void requireManual(MigrationPlan plan, Map<String, String> confirmed, StepContext ctx)
+    private void requireManual(MigrationPlan plan, Map<String, String> confirmed, CheckContext ctx)
             throws InputException {
         for (PlanStep step : plan.steps()) {
             if (confirmed.containsKey(step.id())
@@ -273,15 +271,8 @@ public final class Engine {
         Journal journal = Journal.open(run.journal());
         Preflight.Snapshot now = preflight.scan();
         new RunChecks(journal, plan.steps(), Set.of()).refuseToStart(plan, now, run);
-        StepContext ctx = new StepContext(
-                homes,
-                new Backup(run, journal, homes),
-                now.facts(),
-                now.datasources(),
-                run,
-                journal,
-                Progress.NONE,
-                supplied);
+        CheckContext ctx = new CheckContext(
+                homes, now.facts(), now.datasources(), supplied, Optional.of(RunState.of(run, journal, homes)));
         List<String> lines = new ArrayList<>();
         List<Rehearsal.Stop> stops = new ArrayList<>();
         int automated = 0;
@@ -326,7 +317,7 @@ public final class Engine {
         return executors.of(step);
     }
 
-    static Optional<String> byHand(StepExecutor ex, PlanStep step, StepContext ctx) {
+    static Optional<String> byHand(StepExecutor ex, PlanStep step, CheckContext ctx) {
         return step.automated()
                 ? ex.needsOperator(step, ctx)
                 : Optional.of(ex.needsOperator(step, ctx).orElse(step.kind() + " " + step.target()));

@@ -141,13 +141,15 @@ final class ExportReplay {
         Map<String, String> lastOutcome = new LinkedHashMap<>();
         List<String> ran = new ArrayList<>();
         for (JournalRecord r : journal.records()) {
-            if (r.type().equals("intent") && r.detail() != null && r.detail().startsWith("RunSqlScript ")) {
+            if (r.type() == JournalRecord.Type.INTENT
+                    && r.detail() != null
+                    && r.detail().startsWith("RunSqlScript ")) {
                 targets.put(r.step(), r.detail().substring("RunSqlScript ".length()));
-            } else if (r.type().equals("export")) {
+            } else if (r.type() == JournalRecord.Type.EXPORT) {
                 exports.computeIfAbsent(r.step(), k -> new LinkedHashMap<>()).put(r.path(), r);
-            } else if (r.type().equals("outcome")) {
+            } else if (r.type() == JournalRecord.Type.OUTCOME) {
                 lastOutcome.put(r.step(), r.status());
-            } else if (r.type().equals("note") && MariaDbScriptExecutor.STATEMENT_RAN.equals(r.status())) {
+            } else if (r.type() == JournalRecord.Type.NOTE && MariaDbScriptExecutor.STATEMENT_RAN.equals(r.status())) {
                 ran.add(r.detail());
             }
         }

@@ -39,7 +39,7 @@ final class H2ScriptExecutor implements ScriptRunner {
     }
 
     @Override
-    public Optional<String> needsOperator(PlanStep step, StepContext ctx, DatasourceSpec spec) {
+    public Optional<String> needsOperator(PlanStep step, CheckContext ctx, DatasourceSpec spec) {
         String byHand = ScriptRunner.byHand(step, "h2");
         if (spec.problem().isPresent()) {
             return Optional.of(
@@ -58,8 +58,8 @@ final class H2ScriptExecutor implements ScriptRunner {
      * snapshot would undo later work, so the run stops before the step and says so.
      */
     @Override
-    public boolean done(PlanStep step, StepContext ctx, DatasourceSpec spec) throws IOException {
-        if (!ctx.journal().completed(step.id())) {
+    public boolean done(PlanStep step, CheckContext ctx, DatasourceSpec spec) throws IOException {
+        if (!ctx.completed(step.id())) {
             return false;
         }
         List<String> missing = missing(step, ctx, identifiers(step, ctx));
@@ -73,11 +73,11 @@ final class H2ScriptExecutor implements ScriptRunner {
 
     /** Every statement ran without an error and the tables and columns the script creates exist. */
     @Override
-    public boolean holdsAfterApply(PlanStep step, StepContext ctx, DatasourceSpec spec) throws IOException {
-        return missing(step, ctx, identifiers(step, ctx)).isEmpty();
+    public boolean holdsAfterApply(PlanStep step, ApplyContext ctx, DatasourceSpec spec) throws IOException {
+        return missing(step, ctx.check(), identifiers(step, ctx.check())).isEmpty();
     }
 
-    private static List<String> missing(PlanStep step, StepContext ctx, Map<String, String> identifiers)
+    private static List<String> missing(PlanStep step, CheckContext ctx, Map<String, String> identifiers)
             throws IOException {
         ScriptSchema expected =
                 ScriptSchema.of(SqlScripts.statements(step.params().get("script"), DatabaseProduct.H2, identifiers));
@@ -94,20 +94,22 @@ final class H2ScriptExecutor implements ScriptRunner {
     }
 
     /** The identifiers the step's script runs with: those journalled with its snapshot, else the fresh scan's. */
-    private static Map<String, String> identifiers(PlanStep step, StepContext ctx) {
+    private static Map<String, String> identifiers(PlanStep step, CheckContext ctx) {
         return snapshotRecord(step, ctx)
                 .map(r -> ScriptIdentifiers.parse(r.detail()))
                 .orElseGet(() -> ScriptIdentifiers.of(step, ctx.facts()));
     }
 
-    private static Optional<JournalRecord> snapshotRecord(PlanStep step, StepContext ctx) {
-        return ctx.journal().records().stream()
-                .filter(r -> r.type().equals("snapshot") && step.id().equals(r.step()))
+    private static Optional<JournalRecord> snapshotRecord(PlanStep step, CheckContext ctx) {
+        return ctx.journal().stream()
+                .flatMap(j -> j.records().stream())
+                .filter(r ->
+                        r.type() == JournalRecord.Type.SNAPSHOT && step.id().equals(r.step()))
                 .findFirst();
     }
 
     @Override
-    public List<String> preview(PlanStep step, StepContext ctx, DatasourceSpec spec) {
+    public List<String> preview(PlanStep step, CheckContext ctx, DatasourceSpec spec) {
         List<String> lines = new ArrayList<>();
         lines.add("save OLD:" + relative(step, ctx) + " under backup/, then run on " + step.target() + ":");
         SqlScripts.statements(step.params().get("script"), DatabaseProduct.H2, ScriptIdentifiers.of(step, ctx.facts()))
@@ -116,16 +118,16 @@ final class H2ScriptExecutor implements ScriptRunner {
     }
 
     @Override
-    public void apply(PlanStep step, StepContext ctx, DatasourceSpec spec) throws IOException {
-        String rel = relative(step, ctx);
+    public void apply(PlanStep step, ApplyContext ctx, DatasourceSpec spec) throws IOException {
+        String rel = relative(step, ctx.check());
         Path file = mvFile(spec);
         ctx.backup().save(step.id(), Role.OLD, rel);
-        Path snapshot = ctx.run()
+        Path snapshot = ctx.folder()
                 .exports()
                 .resolve("snapshots")
                 .resolve(step.id().replaceAll("[^A-Za-z0-9._-]", "_"))
                 .resolve(file.getFileName());
-        Optional<JournalRecord> earlier = snapshotRecord(step, ctx);
+        Optional<JournalRecord> earlier = snapshotRecord(step, ctx.check());
         Map<String, String> identifiers;
         if (earlier.isPresent()) {
             // a half-done earlier attempt: back to the state it started from, with the names it read then; only
@@ -177,7 +179,7 @@ final class H2ScriptExecutor implements ScriptRunner {
             List<ScriptEffects.Export> exports,
             List<SqlStatement> statements,
             PlanStep step,
-            StepContext ctx)
+            ApplyContext ctx)
             throws IOException {
         String stepId = step.id();
         Progress progress = ctx.progress();
@@ -211,7 +213,7 @@ final class H2ScriptExecutor implements ScriptRunner {
         }
     }
 
-    private static Optional<DatasourceSpec> spec(PlanStep step, StepContext ctx) {
+    private static Optional<DatasourceSpec> spec(PlanStep step, CheckContext ctx) {
         return ctx.datasources() == null
                 ? Optional.empty()
                 : ctx.datasources().all().stream()
@@ -227,7 +229,7 @@ final class H2ScriptExecutor implements ScriptRunner {
         return H2Url.mvFile(db.toAbsolutePath().normalize());
     }
 
-    private static String relative(PlanStep step, StepContext ctx) {
+    private static String relative(PlanStep step, CheckContext ctx) {
         return ctx.homes()
                 .oldHome()
                 .relativize(mvFile(spec(step, ctx).orElseThrow()))

@@ -110,7 +110,7 @@ public final class Journal {
 
     private void add(JournalRecord record) {
         records.add(record);
-        if (record.type().equals("backup")) {
+        if (record.type() == JournalRecord.Type.BACKUP) {
             savedPaths.add(record.path());
         }
     }
@@ -132,7 +132,7 @@ public final class Journal {
     public synchronized boolean completed(String stepId) {
         boolean completed = false;
         for (JournalRecord r : records) {
-            if (stepId.equals(r.step()) && r.type().equals("outcome")) {
+            if (stepId.equals(r.step()) && r.type() == JournalRecord.Type.OUTCOME) {
                 completed = r.completes() || (completed && !JournalRecord.SUPERSEDED.equals(r.status()));
             }
         }

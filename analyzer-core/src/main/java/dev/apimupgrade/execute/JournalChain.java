@@ -98,7 +98,7 @@ final class JournalChain {
                         file.toString(),
                         line.number(),
                         "was changed after apim-upgrade wrote it:"
-                                + " this " + record.type() + " record"
+                                + " this " + record.type().label() + " record"
                                 + (record.step() == null ? "" : " of " + record.step())
                                 + " does not match its MAC (it was edited, or a record before it was added or removed)");
             }
@@ -175,21 +175,24 @@ final class JournalChain {
     /** Where each kind of record's path must lie: a home (backup, snapshot, pause), the run's exports/ (export). */
     private static void requirePlace(Path file, int number, JournalRecord r) throws InputException {
         Optional<String> problem = switch (r.type()) {
-            case "backup", "snapshot", "pause" ->
+            case BACKUP, SNAPSHOT, PAUSE ->
                 r.path() == null || !Homes.isHomeName(r.path())
                         ? Optional.of("it names no file of the OLD or NEW home")
                         : Homes.problem(Homes.relativeOf(r.path()));
-            case "export" ->
+            case EXPORT ->
                 r.path() == null || !r.path().startsWith("exports/")
                         ? Optional.of("it is not a file under the run folder's exports/")
                         : Homes.problem(r.path());
-            default -> r.path() == null ? Optional.empty() : Optional.of("a " + r.type() + " record names no path");
+            case INTENT, OUTCOME, NOTE ->
+                r.path() == null
+                        ? Optional.empty()
+                        : Optional.of("a " + r.type().label() + " record names no path");
         };
         if (problem.isPresent()) {
             throw new InputException(
                     file.toString(),
                     number,
-                    "the " + r.type() + " record's path '" + r.path() + "' is refused: " + problem.get());
+                    "the " + r.type().label() + " record's path '" + r.path() + "' is refused: " + problem.get());
         }
     }
 

@@ -2,8 +2,10 @@ package dev.apimupgrade.execute;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.annotation.JsonValue;
 import dev.apimupgrade.scan.FormatVersion;
 import java.time.Instant;
+import java.util.Locale;
 
 /**
  * One line of journal.jsonl. {@code intent} is written before a step acts and {@code outcome} after it (status done,
@@ -31,7 +33,7 @@ import java.time.Instant;
 public record JournalRecord(
         Integer formatVersion,
         String time,
-        String type,
+        Type type,
         String step,
         String status,
         String path,
@@ -39,6 +41,22 @@ public record JournalRecord(
         Boolean directory,
         String sha256,
         String detail) {
+    /** What a record says; written as its lower-case label, the journal's words since format 1. */
+    public enum Type {
+        INTENT,
+        OUTCOME,
+        BACKUP,
+        SNAPSHOT,
+        EXPORT,
+        PAUSE,
+        NOTE;
+
+        @JsonValue
+        public String label() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
     public static final String DONE = "done";
     public static final String ALREADY_DONE = "already-done";
     public static final String CONFIRMED = "confirmed";
@@ -47,42 +65,52 @@ public record JournalRecord(
     public static final String SUPERSEDED = "superseded";
 
     public static JournalRecord intent(String step, String detail) {
-        return new JournalRecord(FormatVersion.CURRENT, now(), "intent", step, null, null, null, null, null, detail);
+        return new JournalRecord(FormatVersion.CURRENT, now(), Type.INTENT, step, null, null, null, null, null, detail);
     }
 
     public static JournalRecord outcome(String step, String status, String detail) {
-        return new JournalRecord(FormatVersion.CURRENT, now(), "outcome", step, status, null, null, null, null, detail);
+        return new JournalRecord(
+                FormatVersion.CURRENT, now(), Type.OUTCOME, step, status, null, null, null, null, detail);
     }
 
     public static JournalRecord backup(String step, String path, boolean existed, boolean directory, String sha256) {
         return new JournalRecord(
-                FormatVersion.CURRENT, now(), "backup", step, null, path, existed, directory, sha256, null);
+                FormatVersion.CURRENT, now(), Type.BACKUP, step, null, path, existed, directory, sha256, null);
     }
 
     /** A database file as it was just before a script step ran on it, kept to redo a half-done step from. */
     public static JournalRecord snapshot(String step, String path, String sha256, String identifiers) {
         return new JournalRecord(
-                FormatVersion.CURRENT, now(), "snapshot", step, null, path, true, false, sha256, identifiers);
+                FormatVersion.CURRENT, now(), Type.SNAPSHOT, step, null, path, true, false, sha256, identifiers);
     }
 
     /** A file under the run folder's exports/ holding what a database step is about to delete or change. */
     public static JournalRecord export(String step, String path, String sha256, String detail) {
-        return new JournalRecord(FormatVersion.CURRENT, now(), "export", step, null, path, true, false, sha256, detail);
+        return new JournalRecord(
+                FormatVersion.CURRENT, now(), Type.EXPORT, step, null, path, true, false, sha256, detail);
     }
 
     /** The run paused at a manual step; {@code detail} is the size of the log at {@code path} then, to scan after. */
     public static JournalRecord pause(String step, String path, long logOffset) {
         return new JournalRecord(
-                FormatVersion.CURRENT, now(), "pause", step, null, path, null, null, null, String.valueOf(logOffset));
+                FormatVersion.CURRENT,
+                now(),
+                Type.PAUSE,
+                step,
+                null,
+                path,
+                null,
+                null,
+                null,
+                String.valueOf(logOffset));
     }
 
     public static JournalRecord note(String status, String detail) {
-        return new JournalRecord(FormatVersion.CURRENT, now(), "note", null, status, null, null, null, null, detail);
+        return new JournalRecord(FormatVersion.CURRENT, now(), Type.NOTE, null, status, null, null, null, null, detail);
     }
 
     public boolean completes() {
-        return type.equals("outcome")
-                && (DONE.equals(status) || ALREADY_DONE.equals(status) || CONFIRMED.equals(status));
+        return type == Type.OUTCOME && (DONE.equals(status) || ALREADY_DONE.equals(status) || CONFIRMED.equals(status));
     }
 
     private static String now() {

@@ -23,7 +23,7 @@ final class Leftovers {
     static List<String> removeTemps(Journal journal, Homes homes) throws IOException {
         Set<Path> found = new LinkedHashSet<>();
         for (JournalRecord r : journal.records()) {
-            if (!r.type().equals("backup") || r.path() == null || !Homes.isHomeName(r.path())) {
+            if (r.type() != JournalRecord.Type.BACKUP || r.path() == null || !Homes.isHomeName(r.path())) {
                 continue;
             }
             Path path = homes.resolve(r.path());

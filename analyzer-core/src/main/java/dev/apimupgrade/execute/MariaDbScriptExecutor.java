@@ -1,8 +1,8 @@
 package dev.apimupgrade.execute;
 
 import dev.apimupgrade.fact.DatabaseProduct;
+import dev.apimupgrade.fact.DbColumnCharset;
 import dev.apimupgrade.fact.DbIndexLimit;
-import dev.apimupgrade.fact.Observation;
 import dev.apimupgrade.plan.PlanStep;
 import dev.apimupgrade.plan.SqlScripts;
 import dev.apimupgrade.plan.SqlStatement;
@@ -55,7 +55,7 @@ final class MariaDbScriptExecutor implements ScriptRunner {
     }
 
     @Override
-    public Optional<String> needsOperator(PlanStep step, StepContext ctx, DatasourceSpec spec) {
+    public Optional<String> needsOperator(PlanStep step, CheckContext ctx, DatasourceSpec spec) {
         return ScriptRunner.cannotRun(
                 step, spec, "mysql", "MariaDB/MySQL", handles(step.params().get("script")), purposes());
     }
@@ -82,12 +82,12 @@ final class MariaDbScriptExecutor implements ScriptRunner {
         return !rows;
     }
 
-    private List<SqlStatement> statements(PlanStep step, StepContext ctx) {
+    private List<SqlStatement> statements(PlanStep step, CheckContext ctx) {
         return script.apply(step.params().get("script"), ScriptIdentifiers.of(step, ctx.facts()));
     }
 
     @Override
-    public boolean done(PlanStep step, StepContext ctx, DatasourceSpec spec) throws IOException {
+    public boolean done(PlanStep step, CheckContext ctx, DatasourceSpec spec) throws IOException {
         if (ScriptEffects.settledByJournal(effect(step), step, ctx)) {
             return true;
         }
@@ -117,7 +117,7 @@ final class MariaDbScriptExecutor implements ScriptRunner {
      * the ADD fail, leaving the table without a key.
      */
     @Override
-    public Optional<String> refusal(PlanStep step, StepContext ctx, DatasourceSpec spec) throws IOException {
+    public Optional<String> refusal(PlanStep step, CheckContext ctx, DatasourceSpec spec) throws IOException {
         List<SqlStatement> statements = statements(step, ctx);
         if (!isDdl(statements)) {
             return Optional.empty();
@@ -128,13 +128,13 @@ final class MariaDbScriptExecutor implements ScriptRunner {
                 if (!g.query().equals(MariaDbGuards.PRIMARY_KEY_IS) || !MariaDbGuards.needed(c, g)) {
                     continue;
                 }
-                List<Observation> key = KeyStorage.read(
+                Optional<KeyStorage.KeyShape> key = KeyStorage.read(
                         c, spec.name(), g.args().get(0), List.of(g.args().get(1).split(",")));
                 if (key.isEmpty()) {
                     continue;
                 }
-                DbIndexLimit limit = (DbIndexLimit) key.get(key.size() - 1);
-                List<Observation> columns = key.subList(0, key.size() - 1);
+                DbIndexLimit limit = key.get().limit();
+                List<DbColumnCharset> columns = key.get().columns();
                 if (!KeyFit.fits(columns, limit)) {
                     return Optional.of(KeyFit.tooLong(columns, limit) + " (ANA-PK-KEY-LENGTH): " + s.file() + ":"
                             + s.line() + " would fail, and what runs before it on the table (a DROP PRIMARY KEY) would"
@@ -156,7 +156,7 @@ final class MariaDbScriptExecutor implements ScriptRunner {
     }
 
     @Override
-    public List<String> preview(PlanStep step, StepContext ctx, DatasourceSpec spec) {
+    public List<String> preview(PlanStep step, CheckContext ctx, DatasourceSpec spec) {
         List<String> lines = new ArrayList<>();
         effect(step).exports().forEach(x -> lines.add("export to " + RowExport.path(step, x) + ": " + x.query()));
         List<SqlStatement> statements = statements(step, ctx);
@@ -170,8 +170,8 @@ final class MariaDbScriptExecutor implements ScriptRunner {
     }
 
     @Override
-    public void apply(PlanStep step, StepContext ctx, DatasourceSpec spec) throws IOException {
-        List<SqlStatement> statements = statements(step, ctx);
+    public void apply(PlanStep step, ApplyContext ctx, DatasourceSpec spec) throws IOException {
+        List<SqlStatement> statements = statements(step, ctx.check());
         boolean ddl = isDdl(statements);
         try (Connection c = connect(spec)) {
             if (!ddl) {
@@ -181,7 +181,8 @@ final class MariaDbScriptExecutor implements ScriptRunner {
             }
             // a rerun after a half-done attempt keeps the first export: it shows the tables before any change
             boolean exported = ctx.journal().records().stream()
-                    .anyMatch(r -> r.type().equals("export") && step.id().equals(r.step()));
+                    .anyMatch(r ->
+                            r.type() == JournalRecord.Type.EXPORT && step.id().equals(r.step()));
             RowExport.writeAll(c, step, exported ? List.of() : effect(step).exports(), ctx);
             runGuarded(c, step, statements, ctx);
         } catch (SQLException e) {
@@ -192,7 +193,7 @@ final class MariaDbScriptExecutor implements ScriptRunner {
         }
     }
 
-    private static void runGuarded(Connection c, PlanStep step, List<SqlStatement> statements, StepContext ctx)
+    private static void runGuarded(Connection c, PlanStep step, List<SqlStatement> statements, ApplyContext ctx)
             throws IOException, SQLException {
         int done = 0;
         int ran = 0;

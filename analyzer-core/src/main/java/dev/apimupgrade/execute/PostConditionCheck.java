@@ -25,7 +25,7 @@ public final class PostConditionCheck {
      * script on a database or of a purpose it does not run). Like migrate, verify then goes by the journal's
      * confirmation.
      */
-    public boolean forTheOperator(PlanStep step, StepContext ctx) {
+    public boolean forTheOperator(PlanStep step, CheckContext ctx) {
         Optional<StepExecutor> executor =
                 executors.stream().filter(e -> e.kind().equals(step.kind())).findFirst();
         try {
@@ -37,12 +37,11 @@ public final class PostConditionCheck {
         }
     }
 
-    public Outcome check(PlanStep step, StepContext ctx) {
+    public Outcome check(PlanStep step, CheckContext ctx) {
         if (step.is(ActionKind.MANUAL_STEP)) {
             return new Outcome(Optional.empty(), "a manual step: only the journal's confirmation tells it was done");
         }
-        if (ctx.journal() == null
-                && step.actionKind().filter(NEED_RUN::contains).isPresent()) {
+        if (ctx.run().isEmpty() && step.actionKind().filter(NEED_RUN::contains).isPresent()) {
             return new Outcome(Optional.empty(), "no run folder given (--run): its journal and backup are needed");
         }
         Optional<StepExecutor> executor =

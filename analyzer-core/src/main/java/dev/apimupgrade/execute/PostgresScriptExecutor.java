@@ -40,7 +40,7 @@ final class PostgresScriptExecutor implements ScriptRunner {
     }
 
     @Override
-    public Optional<String> needsOperator(PlanStep step, StepContext ctx, DatasourceSpec spec) {
+    public Optional<String> needsOperator(PlanStep step, CheckContext ctx, DatasourceSpec spec) {
         return ScriptRunner.cannotRun(
                 step, spec, "postgres", "PostgreSQL", handles(step.params().get("script")), purposes());
     }
@@ -54,7 +54,7 @@ final class PostgresScriptExecutor implements ScriptRunner {
     }
 
     @Override
-    public boolean done(PlanStep step, StepContext ctx, DatasourceSpec spec) throws IOException {
+    public boolean done(PlanStep step, CheckContext ctx, DatasourceSpec spec) throws IOException {
         if (ScriptEffects.settledByJournal(effect(step), step, ctx)) {
             return true;
         }
@@ -69,7 +69,7 @@ final class PostgresScriptExecutor implements ScriptRunner {
     }
 
     @Override
-    public List<String> preview(PlanStep step, StepContext ctx, DatasourceSpec spec) {
+    public List<String> preview(PlanStep step, CheckContext ctx, DatasourceSpec spec) {
         List<String> lines = new ArrayList<>();
         effect(step).exports().forEach(x -> lines.add("export to " + RowExport.path(step, x) + ": " + x.query()));
         lines.add("then run on " + spec.target() + " in one transaction:");
@@ -79,7 +79,7 @@ final class PostgresScriptExecutor implements ScriptRunner {
     }
 
     @Override
-    public void apply(PlanStep step, StepContext ctx, DatasourceSpec spec) throws IOException {
+    public void apply(PlanStep step, ApplyContext ctx, DatasourceSpec spec) throws IOException {
         List<SqlStatement> statements =
                 script.apply(step.params().get("script"), ScriptIdentifiers.of(step, ctx.facts()));
         try (Connection c = connect(spec)) {

@@ -14,10 +14,12 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Puts back every home path a run changed, from the journal's backup records: saved files are restored byte-identical
@@ -30,8 +32,7 @@ public final class Rollback {
     /** How the first line of a repeated rollback starts. */
     public static final String ALREADY = "already rolled back";
     /** The records of a migrate run's work; one after the last rollback means there is something to undo again. */
-    private static final java.util.Set<String> RUN_WORK =
-            java.util.Set.of("intent", "outcome", "backup", "snapshot", "export", "pause");
+    private static final Set<JournalRecord.Type> RUN_WORK = EnumSet.complementOf(EnumSet.of(JournalRecord.Type.NOTE));
 
     private Rollback() {}
 
@@ -83,9 +84,10 @@ public final class Rollback {
     private static Optional<String> rolledBackAt(Journal journal) {
         String at = null;
         for (JournalRecord r : journal.records()) {
-            if (r.type().equals("note") && "rollback-end".equals(r.status())) {
+            if (r.type() == JournalRecord.Type.NOTE && "rollback-end".equals(r.status())) {
                 at = r.time();
-            } else if (RUN_WORK.contains(r.type()) || (r.type().equals("note") && "run-start".equals(r.status()))) {
+            } else if (RUN_WORK.contains(r.type())
+                    || (r.type() == JournalRecord.Type.NOTE && "run-start".equals(r.status()))) {
                 at = null;
             }
         }
@@ -115,7 +117,7 @@ public final class Rollback {
     private static Map<String, JournalRecord> firstSaves(Journal journal) {
         Map<String, JournalRecord> first = new LinkedHashMap<>();
         for (JournalRecord r : journal.records()) {
-            if (r.type().equals("backup")) {
+            if (r.type() == JournalRecord.Type.BACKUP) {
                 first.putIfAbsent(r.path(), r);
             }
         }

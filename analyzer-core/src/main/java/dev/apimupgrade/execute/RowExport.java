@@ -29,7 +29,7 @@ final class RowExport {
     private RowExport() {}
 
     /** Takes each export in turn, inside the caller's transaction when there is one. */
-    static void writeAll(Connection c, PlanStep step, List<ScriptEffects.Export> exports, StepContext ctx)
+    static void writeAll(Connection c, PlanStep step, List<ScriptEffects.Export> exports, ApplyContext ctx)
             throws SQLException, IOException {
         for (ScriptEffects.Export x : exports) {
             write(c, step, x, ctx);
@@ -44,10 +44,10 @@ final class RowExport {
     /** Rows fetched from the server at a time: an export of a million rows streams to its file in flat memory. */
     static final int FETCH_SIZE = 1_000;
 
-    static void write(Connection c, PlanStep step, ScriptEffects.Export x, StepContext ctx)
+    static void write(Connection c, PlanStep step, ScriptEffects.Export x, ApplyContext ctx)
             throws SQLException, IOException {
         String rel = path(step, x);
-        Path file = ctx.run().root().resolve(rel);
+        Path file = ctx.folder().root().resolve(rel);
         Files.createDirectories(file.getParent());
         int[] rows = {0};
         String sha256;

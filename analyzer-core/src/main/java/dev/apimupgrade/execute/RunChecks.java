@@ -44,13 +44,15 @@ public final class RunChecks {
         // is not enough, the change it asks for is not there yet
         Set<String> reached = new TreeSet<>(confirmedNow);
         for (JournalRecord r : journal == null ? List.<JournalRecord>of() : journal.records()) {
-            if (r.step() != null && (r.type().equals("intent") || r.type().equals("outcome"))) {
+            if (r.step() != null && (r.type() == JournalRecord.Type.INTENT || r.type() == JournalRecord.Type.OUTCOME)) {
                 reached.add(r.step());
             }
-            if (r.type().equals("backup")) {
+            if (r.type() == JournalRecord.Type.BACKUP) {
                 touched.add(r.path());
             }
-            if (r.type().equals("intent") && r.detail() != null && r.detail().startsWith("RunSqlScript ")) {
+            if (r.type() == JournalRecord.Type.INTENT
+                    && r.detail() != null
+                    && r.detail().startsWith("RunSqlScript ")) {
                 touched.add("db:" + r.detail().substring("RunSqlScript ".length()) + "/");
             }
         }

@@ -35,7 +35,7 @@ final class RunSqlScriptExecutor implements StepExecutor {
     }
 
     @Override
-    public Optional<String> needsOperator(PlanStep step, StepContext ctx) {
+    public Optional<String> needsOperator(PlanStep step, CheckContext ctx) {
         Optional<DatasourceSpec> spec = spec(step, ctx);
         if (spec.isEmpty() || runner(spec.get()).isEmpty()) {
             return Optional.of(ScriptRunner.byHand(step, "its dialect")
@@ -46,36 +46,36 @@ final class RunSqlScriptExecutor implements StepExecutor {
 
     /** A script left to the operator (no runner for its product) is done once the journal records it confirmed. */
     @Override
-    public boolean done(PlanStep step, StepContext ctx) throws IOException {
+    public boolean done(PlanStep step, CheckContext ctx) throws IOException {
         Optional<DatasourceSpec> spec = spec(step, ctx);
         Optional<ScriptRunner> runner = spec.flatMap(this::runner);
         if (runner.isEmpty()) {
-            return ctx.journal() != null && ctx.journal().completed(step.id());
+            return ctx.completed(step.id());
         }
         return runner.get().done(step, ctx, spec.get());
     }
 
     @Override
-    public Optional<String> refusal(PlanStep step, StepContext ctx) throws IOException {
+    public Optional<String> refusal(PlanStep step, CheckContext ctx) throws IOException {
         DatasourceSpec spec = spec(step, ctx).orElseThrow();
         return runnerOf(spec).refusal(step, ctx, spec);
     }
 
     @Override
-    public boolean holdsAfterApply(PlanStep step, StepContext ctx) throws IOException {
-        DatasourceSpec spec = spec(step, ctx).orElseThrow();
+    public boolean holdsAfterApply(PlanStep step, ApplyContext ctx) throws IOException {
+        DatasourceSpec spec = spec(step, ctx.check()).orElseThrow();
         return runnerOf(spec).holdsAfterApply(step, ctx, spec);
     }
 
     @Override
-    public List<String> preview(PlanStep step, StepContext ctx) throws IOException {
+    public List<String> preview(PlanStep step, CheckContext ctx) throws IOException {
         DatasourceSpec spec = spec(step, ctx).orElseThrow();
         return runnerOf(spec).preview(step, ctx, spec);
     }
 
     @Override
-    public void apply(PlanStep step, StepContext ctx) throws IOException {
-        DatasourceSpec spec = spec(step, ctx).orElseThrow();
+    public void apply(PlanStep step, ApplyContext ctx) throws IOException {
+        DatasourceSpec spec = spec(step, ctx.check()).orElseThrow();
         runnerOf(spec).apply(step, ctx, spec);
     }
 
@@ -88,7 +88,7 @@ final class RunSqlScriptExecutor implements StepExecutor {
         return runner(spec).orElseThrow(() -> new IllegalStateException("no script runner for " + spec.target()));
     }
 
-    private static Optional<DatasourceSpec> spec(PlanStep step, StepContext ctx) {
+    private static Optional<DatasourceSpec> spec(PlanStep step, CheckContext ctx) {
         return ctx.datasources() == null
                 ? Optional.empty()
                 : ctx.datasources().all().stream()

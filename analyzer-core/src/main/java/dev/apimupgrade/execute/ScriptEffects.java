@@ -88,8 +88,8 @@ final class ScriptEffects {
      * Whether the step is done by its journal alone: a purpose the server undoes in normal work (JOURNAL_SETTLES)
      * whose step this run's journal records as completed. Otherwise the remaining count or the guards decide.
      */
-    static boolean settledByJournal(Effect effect, PlanStep step, StepContext ctx) {
-        return effect.journalSettles() && ctx.journal() != null && ctx.journal().completed(step.id());
+    static boolean settledByJournal(Effect effect, PlanStep step, CheckContext ctx) {
+        return effect.journalSettles() && ctx.completed(step.id());
     }
 
     static List<String> purposes(DatabaseProduct dialect) {

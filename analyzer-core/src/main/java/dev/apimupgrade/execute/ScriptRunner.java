@@ -19,19 +19,19 @@ interface ScriptRunner {
     Set<DatabaseProduct> products();
 
     /** When this build cannot run the step's script on this datasource: what the operator must do instead. */
-    Optional<String> needsOperator(PlanStep step, StepContext ctx, DatasourceSpec spec);
+    Optional<String> needsOperator(PlanStep step, CheckContext ctx, DatasourceSpec spec);
 
-    boolean done(PlanStep step, StepContext ctx, DatasourceSpec spec) throws IOException;
+    boolean done(PlanStep step, CheckContext ctx, DatasourceSpec spec) throws IOException;
 
-    List<String> preview(PlanStep step, StepContext ctx, DatasourceSpec spec) throws IOException;
+    List<String> preview(PlanStep step, CheckContext ctx, DatasourceSpec spec) throws IOException;
 
-    void apply(PlanStep step, StepContext ctx, DatasourceSpec spec) throws IOException;
+    void apply(PlanStep step, ApplyContext ctx, DatasourceSpec spec) throws IOException;
 
-    default boolean holdsAfterApply(PlanStep step, StepContext ctx, DatasourceSpec spec) throws IOException {
-        return done(step, ctx, spec);
+    default boolean holdsAfterApply(PlanStep step, ApplyContext ctx, DatasourceSpec spec) throws IOException {
+        return done(step, ctx.check(), spec);
     }
 
-    default Optional<String> refusal(PlanStep step, StepContext ctx, DatasourceSpec spec) throws IOException {
+    default Optional<String> refusal(PlanStep step, CheckContext ctx, DatasourceSpec spec) throws IOException {
         return Optional.empty();
     }
 

@@ -24,7 +24,7 @@ final class ScriptTransaction {
     static void run(
             Connection c,
             PlanStep step,
-            StepContext ctx,
+            ApplyContext ctx,
             List<ScriptEffects.Export> exports,
             List<SqlStatement> statements)
             throws SQLException, IOException {

@@ -32,7 +32,7 @@ final class SetTomlTableExecutor implements StepExecutor {
     }
 
     @Override
-    public Optional<String> needsOperator(PlanStep step, StepContext ctx) {
+    public Optional<String> needsOperator(PlanStep step, CheckContext ctx) {
         if (!"OLD".equals(step.params().get("from"))) {
             return Optional.of("set [" + step.target() + "] in the 3.1.0 deployment.toml by hand (source "
                     + step.params().get("from") + " is not the old home)");
@@ -41,7 +41,7 @@ final class SetTomlTableExecutor implements StepExecutor {
     }
 
     @Override
-    public boolean done(PlanStep step, StepContext ctx) throws IOException {
+    public boolean done(PlanStep step, CheckContext ctx) throws IOException {
         String now = DeploymentToml.read(ctx, Role.NEW);
         Optional<List<String>> current = TomlEdit.tableBody(now, step.target());
         if (current.isEmpty() || !sameAfterDriverParams(current.get(), body(step, ctx))) {
@@ -77,19 +77,19 @@ final class SetTomlTableExecutor implements StepExecutor {
     }
 
     @Override
-    public List<String> preview(PlanStep step, StepContext ctx) throws IOException {
+    public List<String> preview(PlanStep step, CheckContext ctx) throws IOException {
         String before = DeploymentToml.read(ctx, Role.NEW);
         return DeploymentToml.diff(before, edited(before, step, ctx));
     }
 
     @Override
-    public void apply(PlanStep step, StepContext ctx) throws IOException {
-        String before = DeploymentToml.read(ctx, Role.NEW);
-        DeploymentToml.write(step.id(), ctx, edited(before, step, ctx));
+    public void apply(PlanStep step, ApplyContext ctx) throws IOException {
+        String before = DeploymentToml.read(ctx.check(), Role.NEW);
+        DeploymentToml.write(step.id(), ctx, edited(before, step, ctx.check()));
     }
 
     /** The table, then each of its subtables the plan names, placed after it; every other line as it was. */
-    private static String edited(String text, PlanStep step, StepContext ctx) throws IOException {
+    private static String edited(String text, PlanStep step, CheckContext ctx) throws IOException {
         String out = TomlEdit.setTable(text, step.target(), body(step, ctx));
         for (var sub : subtables(step, ctx).entrySet()) {
             out = TomlEdit.setSubtable(out, step.target(), sub.getKey(), sub.getValue());
@@ -101,7 +101,7 @@ final class SetTomlTableExecutor implements StepExecutor {
      * The plan's subtables that the old file declares with a header of their own, with their key lines as written;
      * keys written dotted inside the table itself (pool.max_idle = 1) already travel with its body.
      */
-    private static Map<String, List<String>> subtables(PlanStep step, StepContext ctx) throws IOException {
+    private static Map<String, List<String>> subtables(PlanStep step, CheckContext ctx) throws IOException {
         String old = DeploymentToml.read(ctx, Role.OLD);
         List<String> declared = TomlEdit.subtables(old, step.target());
         Map<String, List<String>> out = new LinkedHashMap<>();
@@ -115,7 +115,7 @@ final class SetTomlTableExecutor implements StepExecutor {
         return out;
     }
 
-    private static List<String> body(PlanStep step, StepContext ctx) throws IOException {
+    private static List<String> body(PlanStep step, CheckContext ctx) throws IOException {
         Set<String> dropped = Planner.dropped(step.params());
         Optional<List<String>> written = TomlEdit.tableBody(DeploymentToml.read(ctx, Role.OLD), step.target(), dropped);
         List<String> body = written.isPresent() ? written.get() : defaulted(step.target(), dropped, ctx);
@@ -136,7 +136,7 @@ final class SetTomlTableExecutor implements StepExecutor {
      * H2 apim_db): its keys as 3.0.0 applies them from repository/resources/conf, so the new home gets the table the
      * old server really used.
      */
-    private static List<String> defaulted(String table, Set<String> dropped, StepContext ctx) throws IOException {
+    private static List<String> defaulted(String table, Set<String> dropped, CheckContext ctx) throws IOException {
         EffectiveConfig old;
         try {
             old = EffectiveConfig.ofOldHome(new Installation(ctx.homes().oldHome(), Optional.empty()));
@@ -162,7 +162,7 @@ final class SetTomlTableExecutor implements StepExecutor {
     }
 
     /** jdbc:h2:./repository/database/X;... (or a bare path, or ${carbon.home}/...) anchored at the old home. */
-    static String absoluteH2(String url, StepContext ctx) {
+    static String absoluteH2(String url, CheckContext ctx) {
         return H2Url.parse(url)
                 .filter(H2Url::homeRelative)
                 .map(u -> u.anchoredAt(ctx.homes().oldHome()))

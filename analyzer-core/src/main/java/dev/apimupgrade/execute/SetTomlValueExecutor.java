@@ -16,21 +16,21 @@ final class SetTomlValueExecutor implements StepExecutor {
     }
 
     @Override
-    public boolean done(PlanStep step, StepContext ctx) throws IOException {
+    public boolean done(PlanStep step, CheckContext ctx) throws IOException {
         Object current = Toml.parse(DeploymentToml.read(ctx, Role.NEW)).get(step.target());
         return current != null
                 && Objects.equals(String.valueOf(current), step.params().get("value"));
     }
 
     @Override
-    public List<String> preview(PlanStep step, StepContext ctx) throws IOException {
+    public List<String> preview(PlanStep step, CheckContext ctx) throws IOException {
         String before = DeploymentToml.read(ctx, Role.NEW);
         return DeploymentToml.diff(before, edited(step, before));
     }
 
     @Override
-    public void apply(PlanStep step, StepContext ctx) throws IOException {
-        DeploymentToml.write(step.id(), ctx, edited(step, DeploymentToml.read(ctx, Role.NEW)));
+    public void apply(PlanStep step, ApplyContext ctx) throws IOException {
+        DeploymentToml.write(step.id(), ctx, edited(step, DeploymentToml.read(ctx.check(), Role.NEW)));
     }
 
     private static String edited(PlanStep step, String text) {

@@ -24,13 +24,13 @@ final class StepRunner {
 
     private final StepExecutors executors;
     private final Journal journal;
-    private final StepContext ctx;
+    private final ApplyContext ctx;
     /** The manual steps the operator confirmed, each with where: --confirm, the answers file and line, the terminal. */
     private final Map<String, String> confirmed;
 
     private final List<String> lines = new ArrayList<>();
 
-    StepRunner(StepExecutors executors, Journal journal, StepContext ctx, Map<String, String> confirmed) {
+    StepRunner(StepExecutors executors, Journal journal, ApplyContext ctx, Map<String, String> confirmed) {
         this.executors = executors;
         this.journal = journal;
         this.ctx = ctx;
@@ -43,7 +43,7 @@ final class StepRunner {
     static Optional<String> recordedBackup(Journal journal) {
         String last = null;
         for (JournalRecord r : journal.records()) {
-            if (r.type().equals("note") && DATABASE_BACKUP.equals(r.status())) {
+            if (r.type() == JournalRecord.Type.NOTE && DATABASE_BACKUP.equals(r.status())) {
                 last = r.detail();
             }
         }
@@ -56,10 +56,10 @@ final class StepRunner {
      * record before the first such step.
      */
     private boolean needsOperatorsBackup(PlanStep step) {
-        return needsOperatorsBackup(step, journal, ctx);
+        return needsOperatorsBackup(step, journal, ctx.check());
     }
 
-    static boolean needsOperatorsBackup(PlanStep step, Journal journal, StepContext ctx) {
+    static boolean needsOperatorsBackup(PlanStep step, Journal journal, CheckContext ctx) {
         if (!step.is(ActionKind.RUN_SQL_SCRIPT) || recordedBackup(journal).isPresent()) {
             return false;
         }
@@ -88,7 +88,7 @@ final class StepRunner {
         for (PlanStep step : steps) {
             refuseRunningServers(step);
             StepExecutor ex = executors.of(step);
-            Optional<String> byHand = Engine.byHand(ex, step, ctx);
+            Optional<String> byHand = Engine.byHand(ex, step, ctx.check());
             if (byHand.isPresent()) {
                 if (journal.completed(step.id())) {
                     lines.add(title(step) + ": confirmed earlier");
@@ -166,7 +166,7 @@ final class StepRunner {
     private Optional<Long> pausedAt(PlanStep step) {
         Optional<Long> at = Optional.empty();
         for (JournalRecord r : journal.records()) {
-            if (r.type().equals("pause") && step.id().equals(r.step())) {
+            if (r.type() == JournalRecord.Type.PAUSE && step.id().equals(r.step())) {
                 at = Optional.of(Long.parseLong(r.detail()));
             }
         }
@@ -198,15 +198,15 @@ final class StepRunner {
             LOG.debug("step {} failed after {} ms", step.id(), (System.nanoTime() - started) / 1_000_000, e);
             journal.append(JournalRecord.outcome(step.id(), JournalRecord.FAILED, String.valueOf(e.getMessage())));
             throw new StepFailedException(title(step) + " failed: " + e.getMessage() + "\nEvery file it changed is"
-                    + " saved under " + ctx.run().backup() + "; fix the cause and run migrate again to resume,"
+                    + " saved under " + ctx.folder().backup() + "; fix the cause and run migrate again to resume,"
                     + " or roll back with: apim-upgrade rollback --run "
-                    + ctx.run().root());
+                    + ctx.folder().root());
         }
         if (!holds) {
             journal.append(JournalRecord.outcome(step.id(), JournalRecord.FAILED, "post-condition does not hold"));
             throw new StepFailedException(title(step) + " ran but its post-condition does not hold: "
                     + step.postCondition() + ". Run migrate again to retry, or roll back with: apim-upgrade rollback"
-                    + " --run " + ctx.run().root());
+                    + " --run " + ctx.folder().root());
         }
         journal.append(JournalRecord.outcome(step.id(), JournalRecord.DONE, step.postCondition()));
         lines.add(title(step) + ": done");
@@ -241,7 +241,7 @@ final class StepRunner {
     private void refuseUnsafe(PlanStep step, StepExecutor ex) throws RunRefusedException {
         Optional<String> refused;
         try {
-            refused = ex.refusal(step, ctx);
+            refused = ex.refusal(step, ctx.check());
         } catch (IOException | RuntimeException e) {
             journal.append(JournalRecord.note("check-failed", step.id() + ": " + e.getMessage()));
             throw new RunRefusedException("could not check whether " + title(step) + " can run: " + e.getMessage()
@@ -260,7 +260,7 @@ final class StepRunner {
     /** Whether a step's post-condition already holds; a check that cannot be made stops the run before the step. */
     private boolean checkDone(PlanStep step, StepExecutor ex) throws RunRefusedException {
         try {
-            return ex.done(step, ctx);
+            return ex.done(step, ctx.check());
         } catch (IOException | RuntimeException e) {
             journal.append(JournalRecord.note("check-failed", step.id() + ": " + e.getMessage()));
             throw new RunRefusedException("could not check whether " + title(step) + " is already done: "

@@ -1,9 +1,9 @@
 package dev.apimupgrade.verify;
 
+import dev.apimupgrade.execute.CheckContext;
 import dev.apimupgrade.execute.Journal;
 import dev.apimupgrade.execute.JournalRecord;
 import dev.apimupgrade.execute.PostConditionCheck;
-import dev.apimupgrade.execute.StepContext;
 import dev.apimupgrade.fact.DbTable;
 import dev.apimupgrade.fact.Facts;
 import dev.apimupgrade.fact.FilePresence;
@@ -51,14 +51,12 @@ public final class Verification {
     /**
      * @param facts   a scan of both homes (databases included unless the operator said --no-db)
      * @param plan    the plan migrate ran, if given
-     * @param journal the run's journal, if a run folder was given
-     * @param ctx     for the executors' done checks (its backup and journal are null without a run folder)
+     * @param ctx     for the executors' done checks, with the run folder (its journal and backup) when one was given
      */
-    public AfterReport verify(
-            ToolInfo tool, Facts facts, Optional<MigrationPlan> plan, Optional<Journal> journal, StepContext ctx) {
+    public AfterReport verify(ToolInfo tool, Facts facts, Optional<MigrationPlan> plan, CheckContext ctx) {
         List<Check> checks = new ArrayList<>();
         PlannedState planned = new PlannedState(plan);
-        plan.ifPresent(p -> p.steps().forEach(step -> checks.add(postCondition(step, journal, ctx))));
+        plan.ifPresent(p -> p.steps().forEach(step -> checks.add(postCondition(step, ctx))));
         checks.add(newTables(facts));
         checks.add(new AmSchemaCheck(ExpectedAmSchema.shipped()).check(facts));
         // a skipped or half-done identity migration fails here, before 3.1.0 serves traffic (ADR 0029)
@@ -72,7 +70,8 @@ public final class Verification {
         return AfterReport.of(tool, checks);
     }
 
-    Check postCondition(PlanStep step, Optional<Journal> journal, StepContext ctx) {
+    Check postCondition(PlanStep step, CheckContext ctx) {
+        Optional<Journal> journal = ctx.journal();
         String title = step.kind() + " " + step.target();
         List<String> evidence = new ArrayList<>();
         evidence.add("plan step " + step.id() + " (" + step.conditionId() + ")");

@@ -475,7 +475,7 @@ class EngineTest {
 
     private long intents() throws Exception {
         return Journal.open(run.journal()).records().stream()
-                .filter(r -> r.type().equals("intent"))
+                .filter(r -> r.type() == JournalRecord.Type.INTENT)
                 .count();
     }
 
@@ -536,7 +536,7 @@ class EngineTest {
         assertThat(RunRecord.read(run).planFingerprint()).isEqualTo(DRIFTED.sha256());
         List<JournalRecord> records = Journal.open(run.journal()).records();
         assertThat(records)
-                .filteredOn(r -> r.type().equals("intent") && "jar".equals(r.step()))
+                .filteredOn(r -> r.type() == JournalRecord.Type.INTENT && "jar".equals(r.step()))
                 .hasSize(1);
         assertThat(records)
                 .filteredOn(r -> JournalRecord.SUPERSEDED.equals(r.status()))
@@ -588,7 +588,7 @@ class EngineTest {
                     .hasContent("<api name=\"a" + i + "\"/>");
         }
         List<JournalRecord> saved = Journal.open(run.journal()).records().stream()
-                .filter(r -> r.type().equals("backup") && "synapse".equals(r.step()))
+                .filter(r -> r.type() == JournalRecord.Type.BACKUP && "synapse".equals(r.step()))
                 .toList();
         List<String> paths = saved.stream().map(JournalRecord::path).toList();
         assertThat(paths)

@@ -38,7 +38,16 @@ class JournalTest {
         Journal journal = Journal.open(file);
         // what a journal of the version before formatVersion holds: the same record, without the field
         journal.append(new JournalRecord(
-                null, "2026-11-25T10:00:00Z", "intent", "A", null, null, null, null, null, "CopyFile x"));
+                null,
+                "2026-11-25T10:00:00Z",
+                JournalRecord.Type.INTENT,
+                "A",
+                null,
+                null,
+                null,
+                null,
+                null,
+                "CopyFile x"));
         assertThat(Files.readAllLines(file).get(0)).startsWith("{\"time\":");
 
         Journal resumed = Journal.open(file);
@@ -52,13 +61,49 @@ class JournalTest {
         Path file = dir.resolve("journal.jsonl");
         Journal journal = Journal.open(file);
         journal.append(JournalRecord.intent("A", "CopyFile x"));
-        journal.append(new JournalRecord(2, "2026-11-25T10:00:00Z", "intent", "B", null, null, null, null, null, "x"));
+        journal.append(new JournalRecord(
+                2, "2026-11-25T10:00:00Z", JournalRecord.Type.INTENT, "B", null, null, null, null, null, "x"));
 
         assertThatThrownBy(() -> Journal.open(file))
                 .isInstanceOf(InputException.class)
                 .hasMessageContaining("format 2")
                 .hasMessageContaining("newer version")
                 .satisfies(e -> assertThat(((InputException) e).line()).isEqualTo(2));
+    }
+
+    @Test
+    void eachRecordTypeIsWrittenAsTheWordEarlierVersionsWroteSoTheirJournalsStillVerify() throws Exception {
+        Path file = dir.resolve("journal.jsonl");
+        Journal journal = Journal.open(file);
+        journal.append(JournalRecord.intent("A", "CopyFile x"));
+        journal.append(JournalRecord.outcome("A", JournalRecord.DONE, "x copied"));
+        journal.append(JournalRecord.backup("A", "NEW:repository/conf/x", true, false, "00"));
+        journal.append(JournalRecord.snapshot("A", "OLD:repository/database/X.mv.db", "00", ""));
+        journal.append(JournalRecord.export("A", "exports/A/T.jsonl", "00", "1 row(s)"));
+        journal.append(JournalRecord.pause("A", "NEW:repository/logs/wso2carbon.log", 0));
+        journal.append(JournalRecord.note("run-start", "x"));
+
+        assertThat(Files.readAllLines(file))
+                .extracting(l -> l.replaceAll(".*\"type\":\"([a-z]+)\".*", "$1"))
+                .containsExactly("intent", "outcome", "backup", "snapshot", "export", "pause", "note");
+        assertThat(Journal.open(file).records())
+                .extracting(JournalRecord::type)
+                .containsExactly(JournalRecord.Type.values());
+    }
+
+    @Test
+    void aRecordOfATypeThisVersionDoesNotKnowIsBadInputNamingTheLine() throws Exception {
+        Path file = dir.resolve("journal.jsonl");
+        Journal journal = Journal.open(file);
+        journal.append(JournalRecord.intent("A", "CopyFile x"));
+        String first = Files.readAllLines(file).get(0);
+        Files.writeString(file, first.replace("\"type\":\"intent\"", "\"type\":\"teleport\"") + "\n");
+
+        assertThatThrownBy(() -> Journal.open(file))
+                .isInstanceOf(InputException.class)
+                .hasMessageContaining("teleport")
+                .satisfies(e -> assertThat(((InputException) e).file()).isEqualTo(file.toString()))
+                .satisfies(e -> assertThat(((InputException) e).line()).isEqualTo(1));
     }
 
     @Test

@@ -168,22 +168,22 @@ class MariaDbScriptExecutorTest {
         RunSqlScriptExecutor executor = new RunSqlScriptExecutor(new MariaDbScriptExecutor((p, ids) -> broken));
         run.create();
         Journal journal = Journal.open(run.journal());
-        StepContext ctx = new StepContext(
+        ApplyContext ctx = ApplyContext.of(
                 homes,
-                new Backup(run, journal, homes),
                 new Facts(List.of()),
                 new DatasourceSpecs(List.of(spec(db, "jdbc:mariadb:"))),
-                run,
-                journal);
+                SuppliedFiles.NONE,
+                RunState.of(run, journal, homes),
+                Progress.NONE);
         PlanStep step = step("sql-" + SqlScripts.AM_UPGRADE, SqlScripts.AM_UPGRADE);
         List<String> before = schema(db);
 
-        assertThat(executor.needsOperator(step, ctx)).isEmpty();
+        assertThat(executor.needsOperator(step, ctx.check())).isEmpty();
         assertThatThrownBy(() -> executor.apply(step, ctx))
                 .hasMessageContaining("sql/test/mysql/02_broken.sql:7 failed (SQL state 42S02)")
                 .hasMessageContaining("a rerun skips them");
         assertThat(schema(db)).as("the first statements committed").isNotEqualTo(before);
-        assertThat(executor.done(step, ctx)).isFalse();
+        assertThat(executor.done(step, ctx.check())).isFalse();
 
         assertThat(migrate(db, run, SqlScripts.AM_UPGRADE).completed()).isTrue();
 
@@ -230,13 +230,13 @@ class MariaDbScriptExecutorTest {
         RunSqlScriptExecutor executor = new RunSqlScriptExecutor(new MariaDbScriptExecutor((p, ids) -> broken));
         run.create();
         Journal journal = Journal.open(run.journal());
-        StepContext ctx = new StepContext(
+        ApplyContext ctx = ApplyContext.of(
                 homes,
-                new Backup(run, journal, homes),
                 new Facts(List.of()),
                 new DatasourceSpecs(List.of(spec(db, "jdbc:mariadb:"))),
-                run,
-                journal);
+                SuppliedFiles.NONE,
+                RunState.of(run, journal, homes),
+                Progress.NONE);
         PlanStep step = step("sql-broken", SqlScripts.SCOPE_BINDING_CLEANUP);
 
         assertThatThrownBy(() -> executor.apply(step, ctx))
@@ -302,16 +302,16 @@ class MariaDbScriptExecutorTest {
         assertThat(db.strings(BINDINGS)).containsExactly("<null>", "", "admin");
     }
 
-    private StepContext context(TestDatabase on) throws Exception {
+    private ApplyContext context(TestDatabase on) throws Exception {
         run.create();
         Journal journal = Journal.open(run.journal());
-        return new StepContext(
+        return ApplyContext.of(
                 homes,
-                new Backup(run, journal, homes),
                 new Facts(List.of()),
                 new DatasourceSpecs(List.of(spec(on, "jdbc:mariadb:"))),
-                run,
-                journal);
+                SuppliedFiles.NONE,
+                RunState.of(run, journal, homes),
+                Progress.NONE);
     }
 
     private static final String BROKEN_ROWS = "UPDATE NO_SUCH_TABLE SET X = 1";
@@ -397,7 +397,7 @@ class MariaDbScriptExecutorTest {
             // after the UPDATEs and the first DELETEs
             RunSqlScriptExecutor executor = new RunSqlScriptExecutor(new MariaDbScriptExecutor(
                     (p, ids) -> brokenAt(SqlScripts.REGISTRY_VERSIONING_CLEANUP, 6, BROKEN_ROWS)));
-            StepContext ctx = context(shared);
+            ApplyContext ctx = context(shared);
             PlanStep step = step("sql-versioning", SqlScripts.REGISTRY_VERSIONING_CLEANUP);
 
             assertThatThrownBy(() -> executor.apply(step, ctx))
@@ -407,7 +407,7 @@ class MariaDbScriptExecutorTest {
             assertThat(shared.strings(TAGS)).isEqualTo(tags);
             assertThat(shared.strings("SELECT REG_TAG_NAME FROM REG_TAG ORDER BY REG_ID"))
                     .containsExactly("old", "current", "plain");
-            assertThat(executor.done(step, ctx)).isFalse();
+            assertThat(executor.done(step, ctx.check())).isFalse();
         }
     }
 
@@ -491,7 +491,7 @@ class MariaDbScriptExecutorTest {
             // after the first DELETE, before the helper table is dropped
             RunSqlScriptExecutor executor = new RunSqlScriptExecutor(
                     new MariaDbScriptExecutor((p, ids) -> brokenAt(SqlScripts.REG_INDEX, 3, BROKEN_ROWS)));
-            StepContext ctx = context(shared);
+            ApplyContext ctx = context(shared);
             PlanStep step = step("sql-reg-index", SqlScripts.REG_INDEX);
 
             assertThatThrownBy(() -> executor.apply(step, ctx))
@@ -499,7 +499,7 @@ class MariaDbScriptExecutorTest {
                     .hasMessageContaining("the whole script was rolled back");
 
             assertThat(ExportedRows.query(shared.connection, REG_LOG)).isEqualTo(before);
-            assertThat(executor.done(step, ctx)).isFalse();
+            assertThat(executor.done(step, ctx.check())).isFalse();
             assertThat(migrate(shared, run, SqlScripts.REG_INDEX).completed()).isTrue();
             assertThat(shared.strings("SELECT REG_LOG_ID FROM REG_LOG ORDER BY 1"))
                     .containsExactly("5", "7", "8");
@@ -582,14 +582,14 @@ class MariaDbScriptExecutorTest {
                 TestDatabase clean = analytics()) {
             RunSqlScriptExecutor executor = new RunSqlScriptExecutor(
                     new MariaDbScriptExecutor((p, ids) -> brokenAt(SqlScripts.ANALYTICS_LASTACCESS_PK, 1, BROKEN_DDL)));
-            StepContext ctx = context(analytics);
+            ApplyContext ctx = context(analytics);
             PlanStep step = step("sql-" + SqlScripts.ANALYTICS_LASTACCESS_PK, SqlScripts.ANALYTICS_LASTACCESS_PK);
 
             assertThatThrownBy(() -> executor.apply(step, ctx))
                     .hasMessageContaining("02_broken.sql:9 failed")
                     .hasMessageContaining("a rerun skips them");
             assertThat(analytics.strings(PRIMARY_KEY)).as("the DROP committed").isEmpty();
-            assertThat(executor.done(step, ctx)).isFalse();
+            assertThat(executor.done(step, ctx.check())).isFalse();
 
             assertThat(migrate(analytics, run, SqlScripts.ANALYTICS_LASTACCESS_PK)
                             .completed())
@@ -612,7 +612,9 @@ class MariaDbScriptExecutorTest {
                     .satisfies(r -> assertThat(r.detail())
                             .contains("01_primary_key_with_version.sql:6")
                             .contains("primary_key_differs"));
-            assertThat(journal).filteredOn(r -> "export".equals(r.type())).hasSize(2);
+            assertThat(journal)
+                    .filteredOn(r -> r.type() == JournalRecord.Type.EXPORT)
+                    .hasSize(2);
         }
     }
 
@@ -702,8 +704,8 @@ class MariaDbScriptExecutorTest {
             assertThat(ExportedRows.query(analytics.connection, SUMMARY)).isEqualTo(rows);
             List<JournalRecord> journal = Journal.open(run.journal()).records();
             assertThat(journal)
-                    .noneMatch(r -> r.type().equals("intent")
-                            || r.type().equals("export")
+                    .noneMatch(r -> r.type() == JournalRecord.Type.INTENT
+                            || r.type() == JournalRecord.Type.EXPORT
                             || "statement-ran".equals(r.status()));
 
             MigrationPlan plan = new MigrationPlan(

@@ -95,16 +95,16 @@ class PostgresScriptExecutorTest {
                                 false, Map.of(), java.util.Optional.of("/backups/pg-full.dump"), Progress.NONE));
     }
 
-    private StepContext context(ScratchDatabase on) throws Exception {
+    private ApplyContext context(ScratchDatabase on) throws Exception {
         run.create();
         Journal journal = Journal.open(run.journal());
-        return new StepContext(
+        return ApplyContext.of(
                 homes,
-                new Backup(run, journal, homes),
                 new Facts(List.of()),
                 new DatasourceSpecs(List.of(PostgresSpecs.spec(on, "apim_db", PASSWORD))),
-                run,
-                journal);
+                SuppliedFiles.NONE,
+                RunState.of(run, journal, homes),
+                Progress.NONE);
     }
 
     /** The shipped script with a failing statement put in before statement {@code at}. */
@@ -138,7 +138,7 @@ class PostgresScriptExecutorTest {
                         new Engine.Options(false, java.util.Set.of()));
         assertThat(stopped.completed()).isFalse();
         assertThat(stopped.toContinue()).contains("PRE-BACKUP").contains("--database-backup");
-        assertThat(Journal.open(run.journal()).records()).noneMatch(r -> "intent".equals(r.type()));
+        assertThat(Journal.open(run.journal()).records()).noneMatch(r -> r.type() == JournalRecord.Type.INTENT);
 
         RunOutcome done = migrate("scope-binding-cleanup");
 
@@ -214,7 +214,7 @@ class PostgresScriptExecutorTest {
 
     private long exportRecords() throws Exception {
         return Journal.open(run.journal()).records().stream()
-                .filter(r -> r.type().equals("export"))
+                .filter(r -> r.type() == JournalRecord.Type.EXPORT)
                 .count();
     }
 
@@ -226,22 +226,22 @@ class PostgresScriptExecutorTest {
         RunSqlScriptExecutor executor = new RunSqlScriptExecutor(new PostgresScriptExecutor((p, ids) -> broken));
         run.create();
         Journal journal = Journal.open(run.journal());
-        StepContext ctx = new StepContext(
+        ApplyContext ctx = ApplyContext.of(
                 homes,
-                new Backup(run, journal, homes),
                 new Facts(List.of()),
                 new DatasourceSpecs(List.of(PostgresSpecs.spec(db, "apim_db", PASSWORD))),
-                run,
-                journal);
+                SuppliedFiles.NONE,
+                RunState.of(run, journal, homes),
+                Progress.NONE);
         PlanStep step = step("sql-broken", SqlScripts.SCOPE_BINDING_CLEANUP);
 
-        assertThat(executor.needsOperator(step, ctx)).isEmpty();
+        assertThat(executor.needsOperator(step, ctx.check())).isEmpty();
         assertThatThrownBy(() -> executor.apply(step, ctx))
                 .hasMessageContaining("sql/test/postgres/02_broken.sql:7 failed (SQL state 42P01)")
                 .hasMessageContaining("rolled back")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain(PASSWORD));
         assertThat(db.strings(BINDINGS)).containsExactly("<null>", "", "admin");
-        assertThat(executor.done(step, ctx)).isFalse();
+        assertThat(executor.done(step, ctx.check())).isFalse();
     }
 
     @Test
@@ -415,7 +415,7 @@ class PostgresScriptExecutorTest {
             // after the first DELETE, before the helper table is dropped
             RunSqlScriptExecutor executor =
                     new RunSqlScriptExecutor(new PostgresScriptExecutor((p, ids) -> brokenAt(SqlScripts.REG_INDEX, 3)));
-            StepContext ctx = context(shared);
+            ApplyContext ctx = context(shared);
             PlanStep step = step("sql-reg-index", SqlScripts.REG_INDEX);
 
             assertThatThrownBy(() -> executor.apply(step, ctx))
@@ -425,7 +425,7 @@ class PostgresScriptExecutorTest {
             assertThat(ExportedRows.query(shared.connection(), REG_LOG)).isEqualTo(before);
             assertThat(shared.strings("SELECT to_regclass('reg_log_ids_to_keep')::text"))
                     .containsOnlyNulls();
-            assertThat(executor.done(step, ctx)).isFalse();
+            assertThat(executor.done(step, ctx.check())).isFalse();
             assertThat(migrate(shared, run, SqlScripts.REG_INDEX).completed()).isTrue();
             assertThat(shared.strings("SELECT REG_LOG_ID FROM REG_LOG ORDER BY 1"))
                     .containsExactly("2", "5", "7", "8");
@@ -440,7 +440,7 @@ class PostgresScriptExecutorTest {
         try (ScratchDatabase shared = registryWithLog()) {
             List<Map<String, String>> before = ExportedRows.query(shared.connection(), REG_LOG);
             RunSqlScriptExecutor executor = new RunSqlScriptExecutor();
-            StepContext ctx = context(shared);
+            ApplyContext ctx = context(shared);
             PlanStep step = step("sql-reg-index", SqlScripts.REG_INDEX);
             ctx.journal().append(JournalRecord.intent(step.id(), "RunSqlScript apim_db")); // as the engine does
             executor.apply(step, ctx); // committed; the kill comes before the journal's outcome
@@ -528,7 +528,7 @@ class PostgresScriptExecutorTest {
         try (ScratchDatabase analytics = analytics()) {
             RunSqlScriptExecutor executor = new RunSqlScriptExecutor(
                     new PostgresScriptExecutor((p, ids) -> brokenAt(SqlScripts.ANALYTICS_LASTACCESS_PK, 1)));
-            StepContext ctx = context(analytics);
+            ApplyContext ctx = context(analytics);
             PlanStep step = step("sql-analytics", SqlScripts.ANALYTICS_LASTACCESS_PK);
 
             assertThatThrownBy(() -> executor.apply(step, ctx))
@@ -537,7 +537,7 @@ class PostgresScriptExecutorTest {
 
             assertThat(analytics.strings(PRIMARY_KEY))
                     .containsExactly("apiname", "apicreator", "apicreatortenantdomain");
-            assertThat(executor.done(step, ctx)).isFalse();
+            assertThat(executor.done(step, ctx.check())).isFalse();
         }
     }
 

@@ -32,7 +32,7 @@ abstract class ScriptRunnerContract {
     /** A JDBC URL of this product (the database need not exist: the contract never connects). */
     abstract String url(Path oldHome);
 
-    private StepContext context(Optional<String> problem) throws Exception {
+    private CheckContext context(Optional<String> problem) throws Exception {
         Path oldHome = Files.createDirectories(tmp.resolve("old"));
         Path newHome = Files.createDirectories(tmp.resolve("new"));
         DatasourceSpec spec = new DatasourceSpec(
@@ -43,13 +43,11 @@ abstract class ScriptRunnerContract {
                 null,
                 problem,
                 SourceRef.file(Role.OLD, "repository/conf/deployment.toml"));
-        return new StepContext(
+        return new CheckContext(
                 new Homes(oldHome, newHome),
-                null,
                 new Facts(List.of()),
                 new DatasourceSpecs(List.of(spec)),
-                null,
-                null);
+                Optional.empty());
     }
 
     private static PlanStep step() {
@@ -78,7 +76,7 @@ abstract class ScriptRunnerContract {
 
     @Test
     void aDatasourceTheToolCannotOpenIsLeftToTheOperatorWithTheScriptItsFolderAndTheReason() throws Exception {
-        StepContext ctx = context(Optional.of("the password variable APIM_DB_PASSWORD is not set"));
+        CheckContext ctx = context(Optional.of("the password variable APIM_DB_PASSWORD is not set"));
 
         Optional<String> byHand = new RunSqlScriptExecutor().needsOperator(step(), ctx);
 

@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
@@ -227,8 +228,8 @@ class SetTomlTableOnReferenceFilesTest {
         assertThat(TomlEdit.tableBody(Files.readString(toml), "database.apim_db")
                         .orElseThrow())
                 .contains("validationQuery = \"SELECT 1 FROM DUAL\"");
-        StepContext ctx =
-                new StepContext(homes, null, new Facts(List.of()), new DatasourceSpecs(List.of()), null, null);
+        CheckContext ctx =
+                new CheckContext(homes, new Facts(List.of()), new DatasourceSpecs(List.of()), Optional.empty());
 
         assertThat(new PostConditionCheck().check(carry, ctx).holds()).contains(true);
 

@@ -2,10 +2,12 @@ package dev.apimupgrade.verify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.apimupgrade.execute.CheckContext;
 import dev.apimupgrade.execute.Homes;
 import dev.apimupgrade.execute.Journal;
 import dev.apimupgrade.execute.JournalRecord;
-import dev.apimupgrade.execute.StepContext;
+import dev.apimupgrade.execute.RunDirectory;
+import dev.apimupgrade.execute.RunState;
 import dev.apimupgrade.fact.DbTable;
 import dev.apimupgrade.fact.Facts;
 import dev.apimupgrade.fact.Observation;
@@ -33,6 +35,10 @@ class VerificationTest {
         return new TomlSetting(role, key, value, SourceRef.line(role, "repository/conf/deployment.toml", line));
     }
 
+    private CheckContext context(Homes homes, Optional<RunState> run) {
+        return new CheckContext(homes, facts(), new DatasourceSpecs(List.of()), run);
+    }
+
     private static Facts facts(Observation... o) {
         return new Facts(List.of(o));
     }
@@ -55,22 +61,18 @@ class VerificationTest {
                 List.of());
         Files.createDirectories(tmp.resolve("old"));
         Files.createDirectories(tmp.resolve("new"));
-        StepContext ctx = new StepContext(
-                new Homes(tmp.resolve("old"), tmp.resolve("new")),
-                null,
-                facts(),
-                new DatasourceSpecs(List.of()),
-                null,
-                null);
+        Homes homes = new Homes(tmp.resolve("old"), tmp.resolve("new"));
         // one journal a run folder: each keeps its key and head beside it
-        Journal confirmed =
-                Journal.open(Files.createDirectories(tmp.resolve("confirmed")).resolve("journal.jsonl"));
+        RunDirectory confirmedRun = new RunDirectory(Files.createDirectories(tmp.resolve("confirmed")));
+        Journal confirmed = Journal.open(confirmedRun.journal());
         confirmed.append(JournalRecord.outcome(regIndex.id(), JournalRecord.CONFIRMED, "the operator confirmed"));
-        Journal silent =
-                Journal.open(Files.createDirectories(tmp.resolve("silent")).resolve("journal.jsonl"));
+        RunDirectory silentRun = new RunDirectory(Files.createDirectories(tmp.resolve("silent")));
+        Journal silent = Journal.open(silentRun.journal());
 
-        Check passed = new Verification().postCondition(regIndex, Optional.of(confirmed), ctx);
-        Check failed = new Verification().postCondition(regIndex, Optional.of(silent), ctx);
+        Check passed = new Verification()
+                .postCondition(regIndex, context(homes, Optional.of(RunState.of(confirmedRun, confirmed, homes))));
+        Check failed = new Verification()
+                .postCondition(regIndex, context(homes, Optional.of(RunState.of(silentRun, silent, homes))));
 
         assertThat(passed.status()).as(passed.detail()).isEqualTo(AfterReport.PASS);
         assertThat(passed.detail()).contains("the operator confirmed it");

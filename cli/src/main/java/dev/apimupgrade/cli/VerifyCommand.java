@@ -1,10 +1,10 @@
 package dev.apimupgrade.cli;
 
-import dev.apimupgrade.execute.Backup;
+import dev.apimupgrade.execute.CheckContext;
 import dev.apimupgrade.execute.Homes;
 import dev.apimupgrade.execute.Journal;
 import dev.apimupgrade.execute.RunDirectory;
-import dev.apimupgrade.execute.StepContext;
+import dev.apimupgrade.execute.RunState;
 import dev.apimupgrade.fact.Facts;
 import dev.apimupgrade.plan.MacKey;
 import dev.apimupgrade.plan.MigrationPlan;
@@ -152,27 +152,23 @@ public final class VerifyCommand implements Callable<Integer> {
                     run.get().plan(),
                     MacKey.read(run.get().key(), run.get().plan().toString())));
         }
-        Optional<Journal> journal = Optional.empty();
+        Homes h = new Homes(given.oldHome, given.newHome);
+        Optional<RunState> runState = Optional.empty();
         if (run.isPresent()) {
             try {
-                journal = Optional.of(Journal.open(run.get().journal())); // reads only; verify never appends
+                // reads only; verify never appends
+                runState = Optional.of(
+                        RunState.of(run.get(), Journal.open(run.get().journal()), h));
             } catch (IOException e) {
                 throw new InputException(run.get().journal().toString(), e.getMessage());
             }
         }
 
         InstallationOptions.Assessed assessed = given.assess(main.environment);
-        Homes h = new Homes(given.oldHome, given.newHome);
         DatasourceSpecs datasources =
                 DatasourceSpecs.read(given.installation(), given.analytics(), Map.of(), main.environment);
-        StepContext ctx = new StepContext(
-                h,
-                run.isPresent() ? new Backup(run.get(), journal.get(), h) : null,
-                assessed.facts(),
-                datasources,
-                run.orElse(null),
-                journal.orElse(null));
-        return new Verification().verify(assessed.tool(), keptDatabases(given, assessed), plan, journal, ctx);
+        CheckContext ctx = new CheckContext(h, assessed.facts(), datasources, runState);
+        return new Verification().verify(assessed.tool(), keptDatabases(given, assessed), plan, ctx);
     }
 
     /**

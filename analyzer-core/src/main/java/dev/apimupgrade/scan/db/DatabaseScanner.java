@@ -163,8 +163,8 @@ public final class DatabaseScanner {
         ServerFacts.read(c.jdbc(), kind, datasource, facts);
         Optional<Catalog.Found> analytics = catalog.table(KeyStorage.ANALYTICS_TABLE);
         if (analytics.isPresent() && (kind == DatabaseProduct.MARIADB || kind == DatabaseProduct.MYSQL)) {
-            facts.addAll(KeyStorage.read(
-                    c.jdbc(), datasource, analytics.get().table().getName(), KeyStorage.ANALYTICS_KEY));
+            KeyStorage.read(c.jdbc(), datasource, analytics.get().table().getName(), KeyStorage.ANALYTICS_KEY)
+                    .ifPresent(key -> facts.addAll(key.facts()));
         }
         return product;
     }

@@ -16,6 +16,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Reads, on MySQL/MariaDB, what decides whether a primary key on some columns of a table fits in an index: each
@@ -32,13 +33,24 @@ public final class KeyStorage {
 
     private KeyStorage() {}
 
-    /**
-     * The key's columns (as {@link DbColumnCharset}, in key order) followed by the table's {@link DbIndexLimit}; empty
-     * when the table does not exist.
-     */
-    public static List<Observation> read(Connection c, String datasource, String table, List<String> columns)
+    /** How a key on some columns of a table would be stored: each column in key order, and the table's limits. */
+    public record KeyShape(List<DbColumnCharset> columns, DbIndexLimit limit) {
+        public KeyShape {
+            columns = List.copyOf(columns);
+        }
+
+        /** The columns then the limit, as facts. */
+        public List<Observation> facts() {
+            List<Observation> facts = new ArrayList<>(columns);
+            facts.add(limit);
+            return facts;
+        }
+    }
+
+    /** The key's shape; empty when the table does not exist. */
+    public static Optional<KeyShape> read(Connection c, String datasource, String table, List<String> columns)
             throws SQLException {
-        List<Observation> facts = new ArrayList<>();
+        List<DbColumnCharset> facts = new ArrayList<>();
         String named = table.toUpperCase(Locale.ROOT);
         String list = String.join(",", columns);
         String engine = null;
@@ -68,10 +80,10 @@ public final class KeyStorage {
             }
         }
         if (engine == null) {
-            return List.of();
+            return Optional.empty();
         }
-        facts.add(limit(c, datasource, named, engine, rowFormat == null ? "" : rowFormat));
-        return facts;
+        return Optional.of(
+                new KeyShape(facts, limit(c, datasource, named, engine, rowFormat == null ? "" : rowFormat)));
     }
 
     private static DbIndexLimit limit(Connection c, String datasource, String table, String engine, String rowFormat)
