@@ -5,6 +5,7 @@ import dev.apimupgrade.fact.Facts;
 import dev.apimupgrade.plan.PlanStep;
 import dev.apimupgrade.plan.Planner;
 import dev.apimupgrade.plan.SqlScripts;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -28,7 +29,7 @@ final class ScriptIdentifiers {
                     .filter(c -> c.datasource().equals(step.target())
                             && c.table().equals("AM_SYSTEM_APPS")
                             && c.kind().equals(DbConstraint.UNIQUE)
-                            && c.columns().equals("NAME"))
+                            && c.columns().equals(List.of("NAME")))
                     .findFirst()
                     .ifPresent(c -> ids.put(SqlScripts.AM_SYSTEM_APPS_NAME_CONSTRAINT, c.name()));
         }

@@ -24,7 +24,7 @@ public record MysqlGrant(Set<String> privileges, String database, String table, 
             return Optional.empty();
         }
         text = text.substring("GRANT ".length()).trim();
-        int on = topLevelOn(text);
+        int on = topLevel(text, " ON ");
         if (on < 0) {
             return Optional.of(new MysqlGrant(Set.of(), "", "", unquote(text)));
         }
@@ -93,13 +93,31 @@ public record MysqlGrant(Set<String> privileges, String database, String table, 
                 .matches();
     }
 
-    private static int topLevelOn(String text) {
+    /**
+     * A SHOW GRANTS line without its grantee and all that follows it (" TO `apim`@`%` IDENTIFIED BY PASSWORD '...'
+     * WITH GRANT OPTION"), so no account name or password hash enters a fact; a quoted name may hold " TO " itself.
+     */
+    public static String withoutGrantee(String line) {
+        int to = topLevel(line, " TO ");
+        return to < 0 ? line : line.substring(0, to);
+    }
+
+    /** Where {@code keyword} first occurs outside quoted names and parentheses, or -1. */
+    private static int topLevel(String text, String keyword) {
         int depth = 0;
+        char quote = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            depth += c == '(' ? 1 : c == ')' ? -1 : 0;
-            if (depth == 0 && text.regionMatches(true, i, " ON ", 0, 4)) {
-                return i;
+            if (quote != 0) {
+                // a doubled quote inside a name closes and reopens it, which leaves it open
+                quote = c == quote ? 0 : quote;
+            } else if (c == '`' || c == '\'' || c == '"') {
+                quote = c;
+            } else {
+                depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+                if (depth == 0 && text.regionMatches(true, i, keyword, 0, keyword.length())) {
+                    return i;
+                }
             }
         }
         return -1;

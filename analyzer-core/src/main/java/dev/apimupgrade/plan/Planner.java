@@ -190,7 +190,7 @@ public final class Planner {
                 .filter(c -> c.datasource().equals(a.target())
                         && c.table().equalsIgnoreCase("AM_SYSTEM_APPS")
                         && c.kind().equals(DbConstraint.UNIQUE)
-                        && c.columns().equalsIgnoreCase("NAME"))
+                        && c.columns().equals(List.of("NAME")))
                 .map(DbConstraint::name)
                 .findFirst();
     }

@@ -102,7 +102,7 @@ public record AmSchema(SortedSet<String> lines) {
         facts.ofType(DbConstraint.class).stream()
                 .filter(c -> c.datasource().equals(datasource) && tables.test(c.table()))
                 .forEach(c -> lines.add((c.kind().equals(DbConstraint.PRIMARY_KEY) ? "PK " : "UNIQUE ") + c.table()
-                        + " (" + c.columns() + ")"));
+                        + " (" + c.columnList() + ")"));
         facts.ofType(DbForeignKey.class).stream()
                 .filter(k -> k.datasource().equals(datasource) && tables.test(k.table()))
                 .forEach(k -> lines.add("FK " + k.table() + " (" + k.columns() + ") " + k.referencedTable() + " ("

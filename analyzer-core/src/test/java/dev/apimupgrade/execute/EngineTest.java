@@ -299,7 +299,7 @@ class EngineTest {
                 "AM_SYSTEM_APPS",
                 "CONSTRAINT_9",
                 dev.apimupgrade.fact.DbConstraint.UNIQUE,
-                "NAME",
+                List.of("NAME"),
                 SourceRef.db("WSO2AM_DB", "AM_SYSTEM_APPS"))));
         Preflight withConstraint =
                 () -> new Preflight.Snapshot(facts, PRINT, List.of(), new DatasourceSpecs(List.of()));

@@ -157,14 +157,14 @@ class PlannerTest {
                 "AM_SYSTEM_APPS",
                 "CONSTRAINT_4C",
                 dev.apimupgrade.fact.DbConstraint.UNIQUE,
-                "NAME",
+                List.of("NAME"),
                 SourceRef.db("apim_db", "AM_SYSTEM_APPS"));
         dev.apimupgrade.fact.DbConstraint other = new dev.apimupgrade.fact.DbConstraint(
                 "apim_db",
                 "AM_SYSTEM_APPS",
                 "CONSTRAINT_4D",
                 dev.apimupgrade.fact.DbConstraint.UNIQUE,
-                "CLIENT_ID",
+                List.of("CLIENT_ID"),
                 SourceRef.db("apim_db", "AM_SYSTEM_APPS"));
 
         MigrationPlan plan = Planner.plan(verdict(amOnly), CATALOGUE, new Facts(List.of(APIM, other, unique)), "1.0");

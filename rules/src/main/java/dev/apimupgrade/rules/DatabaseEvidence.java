@@ -6,7 +6,6 @@ import dev.apimupgrade.fact.DatasourceConfig;
 import dev.apimupgrade.fact.DbProduct;
 import dev.apimupgrade.fact.RowCount;
 import dev.apimupgrade.scan.db.RenderedUrl;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -47,11 +46,6 @@ public final class DatabaseEvidence {
 
     public static boolean sameName(String expected, String actual) {
         return expected.equalsIgnoreCase(actual);
-    }
-
-    /** Whether a comma-separated column list (as DbConstraint holds it) has this column. */
-    public static boolean hasColumn(String columns, String column) {
-        return Arrays.asList(columns.split(",")).contains(column);
     }
 
     /** " (read through plain JDBC metadata: ...untested...)" for Oracle, SQL Server and DB2, "" for tested products. */

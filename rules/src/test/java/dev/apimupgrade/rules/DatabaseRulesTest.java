@@ -55,8 +55,9 @@ class DatabaseRulesTest {
         return new RowCount(DS, table, measure, n, SourceRef.db(DS, table));
     }
 
-    static DbConstraint unique(String table, String name, String columns) {
-        return new DbConstraint(DS, table, name, DbConstraint.UNIQUE, columns, SourceRef.db(DS, table + "/" + name));
+    static DbConstraint unique(String table, String name, String... columns) {
+        return new DbConstraint(
+                DS, table, name, DbConstraint.UNIQUE, List.of(columns), SourceRef.db(DS, table + "/" + name));
     }
 
     static DatasourceConfig datasource(String type, String url) {
@@ -733,14 +734,19 @@ class DatabaseRulesTest {
     class Analytics {
         static final String T = "APILASTACCESSSUMMARY";
 
-        static DbConstraint pk(String columns) {
+        static DbConstraint pk(String... columns) {
             return new DbConstraint(
-                    DS, T, "apilastaccesssummary_pkey", DbConstraint.PRIMARY_KEY, columns, SourceRef.db(DS, T));
+                    DS,
+                    T,
+                    "apilastaccesssummary_pkey",
+                    DbConstraint.PRIMARY_KEY,
+                    List.of(columns),
+                    SourceRef.db(DS, T));
         }
 
         @Test
         void anaDbPkAppliesWhenThePrimaryKeyLacksApiVersion() {
-            Verdict v = decide(analytics("true"), pk("APINAME,APICREATOR,APICREATORTENANTDOMAIN"));
+            Verdict v = decide(analytics("true"), pk("APINAME", "APICREATOR", "APICREATORTENANTDOMAIN"));
 
             assertThat(v.status("ANA-DB-PK")).isEqualTo(Status.APPLIES);
             assertThat(v.actions()).anySatisfy(a -> assertThat(a.conditionId()).isEqualTo("ANA-DB-PK"));
@@ -748,7 +754,7 @@ class DatabaseRulesTest {
 
         @Test
         void anaDbPkIsNotApplicableWhenTheKeyHasApiVersion() {
-            Verdict v = decide(analytics("true"), pk("APINAME,APICREATOR,APIVERSION,APICREATORTENANTDOMAIN"));
+            Verdict v = decide(analytics("true"), pk("APINAME", "APICREATOR", "APIVERSION", "APICREATORTENANTDOMAIN"));
 
             assertThat(v.status("ANA-DB-PK")).isEqualTo(Status.NOT_APPLICABLE);
         }
@@ -884,7 +890,7 @@ class DatabaseRulesTest {
                         T,
                         "PRIMARY",
                         DbConstraint.PRIMARY_KEY,
-                        "APINAME,APICREATOR,APICREATORTENANTDOMAIN",
+                        List.of("APINAME", "APICREATOR", "APICREATORTENANTDOMAIN"),
                         SourceRef.db(DS, T + "/PRIMARY")),
                 column("APINAME", false, charset, bytesPerChar),
                 column("APICREATOR", false, charset, bytesPerChar),
@@ -967,7 +973,7 @@ class DatabaseRulesTest {
                             T,
                             "PRIMARY",
                             DbConstraint.PRIMARY_KEY,
-                            "APINAME,APICREATOR,APIVERSION,APICREATORTENANTDOMAIN",
+                            List.of("APINAME", "APICREATOR", "APIVERSION", "APICREATORTENANTDOMAIN"),
                             SourceRef.db(DS, T + "/PRIMARY")));
 
             assertThat(v.status("ANA-PK-KEY-LENGTH")).isEqualTo(Status.NOT_APPLICABLE);

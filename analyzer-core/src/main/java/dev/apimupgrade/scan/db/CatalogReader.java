@@ -255,7 +255,8 @@ final class CatalogReader {
     }
 
     private void constraint(String table, String name, boolean primary, List<String> columns) {
-        String cols = columns.stream().map(c -> c.toUpperCase(Locale.ROOT)).collect(Collectors.joining(","));
+        List<String> cols =
+                columns.stream().map(c -> c.toUpperCase(Locale.ROOT)).toList();
         facts.add(new DbConstraint(
                 datasource,
                 table,

@@ -6,6 +6,7 @@ import dev.apimupgrade.fact.DbCollation;
 import dev.apimupgrade.fact.DbDefaultCharset;
 import dev.apimupgrade.fact.DbPrivilege;
 import dev.apimupgrade.fact.DbTableCharset;
+import dev.apimupgrade.fact.MysqlGrant;
 import dev.apimupgrade.fact.Observation;
 import dev.apimupgrade.fact.SourceRef;
 import java.io.IOException;
@@ -57,7 +58,9 @@ final class ServerFacts {
                     ResultSet rs = s.executeQuery(grants.get())) {
                 while (rs.next()) {
                     facts.add(DbPrivilege.showGrantsLine(
-                            datasource, withoutGrantee(rs.getString(1)), SourceRef.db(datasource, "SHOW GRANTS")));
+                            datasource,
+                            MysqlGrant.withoutGrantee(rs.getString(1)),
+                            SourceRef.db(datasource, "SHOW GRANTS")));
                 }
             }
         }
@@ -114,12 +117,6 @@ final class ServerFacts {
                 k.get(2),
                 cols,
                 SourceRef.db(datasource, "information_schema.COLUMNS/" + k.get(0)))));
-    }
-
-    /** "GRANT SELECT ON db.* TO `u`@`h` IDENTIFIED BY PASSWORD '...'" -> "GRANT SELECT ON db.*" (no account). */
-    static String withoutGrantee(String grant) {
-        int to = grant.toUpperCase(Locale.ROOT).indexOf(" TO ");
-        return to < 0 ? grant : grant.substring(0, to);
     }
 
     /** The product's query of that name, or empty when the product has none (the check does not apply to it). */

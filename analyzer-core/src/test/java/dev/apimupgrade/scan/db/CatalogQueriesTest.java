@@ -119,7 +119,7 @@ class CatalogQueriesTest {
                             k.isPrimary() ? DbConstraint.PRIMARY_KEY : DbConstraint.UNIQUE,
                             k.getFields().stream()
                                     .map(f -> f.getName().toUpperCase(Locale.ROOT))
-                                    .collect(Collectors.joining(",")),
+                                    .toList(),
                             SourceRef.db(datasource, upper + "/" + k.getName())));
                 }
                 found.put(upper, true);

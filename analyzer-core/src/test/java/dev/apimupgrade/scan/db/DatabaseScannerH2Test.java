@@ -100,7 +100,7 @@ class DatabaseScannerH2Test {
         assertThat(ofType(facts, DbConstraint.class)).anySatisfy(c -> {
             assertThat(c.table()).isEqualTo("AM_SYSTEM_APPS");
             assertThat(c.kind()).isEqualTo(DbConstraint.UNIQUE);
-            assertThat(c.columns()).isEqualTo("NAME");
+            assertThat(c.columns()).containsExactly("NAME");
             assertThat(c.name()).startsWith("CONSTRAINT_");
         });
         assertThat(ofType(facts, DbTable.class))
@@ -129,7 +129,7 @@ class DatabaseScannerH2Test {
         assertThat(FixtureCounts.of(facts)).containsExactlyInAnyOrderEntriesOf(FixtureCounts.EXPECTED);
         assertThat(ofType(facts, DbConstraint.class))
                 .filteredOn(c -> c.table().equals("AM_SYSTEM_APPS"))
-                .extracting(c -> c.kind() + " " + c.columns())
+                .extracting(c -> c.kind() + " " + c.columnList())
                 .containsExactlyInAnyOrder("PRIMARY KEY ID", "UNIQUE NAME", "UNIQUE CONSUMER_KEY");
     }
 

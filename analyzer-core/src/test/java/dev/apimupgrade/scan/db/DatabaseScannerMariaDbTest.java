@@ -54,7 +54,7 @@ class DatabaseScannerMariaDbTest {
                     .satisfies(s -> assertThat(s.scanned()).as(s.reason()).isTrue());
             assertThat(FixtureCounts.of(facts)).containsExactlyInAnyOrderEntriesOf(FixtureCounts.EXPECTED);
             assertThat(ofType(facts, DbConstraint.class))
-                    .anySatisfy(c -> assertThat(c.table() + " " + c.kind() + " " + c.name() + " " + c.columns())
+                    .anySatisfy(c -> assertThat(c.table() + " " + c.kind() + " " + c.name() + " " + c.columnList())
                             .isEqualTo("AM_SYSTEM_APPS UNIQUE NAME NAME"));
             assertThat(ofType(facts, DbPrivilege.class))
                     .extracting(DbPrivilege::privilege)
@@ -173,7 +173,7 @@ class DatabaseScannerMariaDbTest {
 
             assertThat(ofType(facts, DbConstraint.class))
                     .filteredOn(c -> c.table().equals("AM_SYSTEM_APPS"))
-                    .extracting(c -> c.kind() + " " + c.name() + " (" + c.columns() + ")")
+                    .extracting(c -> c.kind() + " " + c.name() + " (" + c.columnList() + ")")
                     .contains("UNIQUE NAME (NAME)", "UNIQUE CONSUMER_KEY (CONSUMER_KEY)");
             assertThat(ofType(facts, DbTable.class))
                     .filteredOn(DbTable::present)

@@ -76,7 +76,7 @@ class DatabaseScannerPostgresTest {
             assertThat(ofType(facts, DbProduct.class).get(0).dialect()).isEqualTo("POSTGRES");
             assertThat(FixtureCounts.of(facts)).containsExactlyInAnyOrderEntriesOf(FixtureCounts.EXPECTED);
             assertThat(ofType(facts, DbConstraint.class)).anySatisfy(c -> {
-                assertThat(c.table() + " " + c.kind() + " " + c.columns()).isEqualTo("AM_SYSTEM_APPS UNIQUE NAME");
+                assertThat(c.table() + " " + c.kind() + " " + c.columnList()).isEqualTo("AM_SYSTEM_APPS UNIQUE NAME");
                 assertThat(c.name()).isEqualTo("am_system_apps_name_key");
             });
             assertThat(ofType(facts, DbPrivilege.class))
@@ -149,7 +149,7 @@ class DatabaseScannerPostgresTest {
 
             assertThat(ofType(facts, DbConstraint.class))
                     .filteredOn(c -> c.table().equals("AM_SYSTEM_APPS"))
-                    .extracting(c -> c.kind() + " " + c.name() + " (" + c.columns() + ")")
+                    .extracting(c -> c.kind() + " " + c.name() + " (" + c.columnList() + ")")
                     .contains(
                             "UNIQUE am_system_apps_name_key (NAME)",
                             "UNIQUE am_system_apps_consumer_key_key (CONSUMER_KEY)");
