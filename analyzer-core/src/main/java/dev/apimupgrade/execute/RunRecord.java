@@ -117,10 +117,10 @@ public record RunRecord(
         while (Files.exists(run.plans().resolve(n + "-plan.json"))) {
             n++;
         }
-        byte[] json = PlanJson.toJson(plan, key).getBytes(StandardCharsets.UTF_8);
         Path kept = run.plans().resolve(n + "-plan.json");
-        AtomicFiles.write(kept, json);
-        AtomicFiles.write(run.plan(), json);
+        // written as it is generated (tens of MB at 1,000 tenants), then the run's current plan copied from it
+        AtomicFiles.writeStreamed(kept, out -> PlanJson.write(plan, key, out));
+        AtomicFiles.copy(kept, run.plan());
         return kept;
     }
 

@@ -16,8 +16,10 @@ import dev.apimupgrade.scan.InputException;
 import dev.apimupgrade.scan.InputFile;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Reader;
+import java.io.StringWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -43,8 +45,6 @@ public final class PlanJson {
 
     private static final String MAC = "mac";
     private static final String WHOLE = "plan";
-    /** A plan of a large installation is a few hundred KB; anything far beyond that is not a plan. */
-    private static final long MAX_BYTES = 64L * 1024 * 1024;
 
     private PlanJson() {}
 
@@ -80,17 +80,36 @@ public final class PlanJson {
      * the plan has is covered, whatever fields it gains later.
      */
     public static String toJson(MigrationPlan plan, MacKey key) {
+        StringWriter text = new StringWriter();
+        try {
+            write(plan, key, text);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write the plan as JSON", e);
+        }
+        return text.toString();
+    }
+
+    /**
+     * Writes plan.json's text ({@link #toJson(MigrationPlan, MacKey)}, the same bytes) to {@code out} in UTF-8 as it
+     * is generated: at 1,000 tenants it is tens of MB, which a String and its bytes held twice over.
+     */
+    public static void write(MigrationPlan plan, MacKey key, OutputStream out) throws IOException {
+        // through a Writer, as toJson: Jackson's byte generator escapes a surrogate pair differently
+        Writer text = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
+        write(plan, key, text);
+        text.flush();
+    }
+
+    /** As {@link #write(MigrationPlan, MacKey, OutputStream)}, as text (standard output, for --format json). */
+    public static void write(MigrationPlan plan, MacKey key, Writer text) throws IOException {
         // formatVersion is a field like any other: its MAC makes removing or changing it an edit
         ObjectNode tree = FormatVersion.stamp(MAPPER, plan);
         ObjectNode mac = tree.objectNode();
         tree.fields().forEachRemaining(f -> mac.put(f.getKey(), key.mac(canonical(f.getKey() + "=", f.getValue()))));
         mac.put(WHOLE, key.mac(canonical("", tree)));
         tree.set(MAC, mac);
-        try {
-            return WRITER.writeValueAsString(tree) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write the plan as JSON", e);
-        }
+        WRITER.without(JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValue(text, tree);
+        text.write("\n");
     }
 
     /**
@@ -105,7 +124,9 @@ public final class PlanJson {
         } catch (InputException e) {
             throw new IOException(e.describe(), e);
         }
-        Files.writeString(file, toJson(plan, key));
+        try (OutputStream out = Files.newOutputStream(file)) {
+            write(plan, key, out);
+        }
     }
 
     /**

@@ -1,7 +1,9 @@
 package dev.apimupgrade.report;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -29,12 +31,28 @@ public final class OutputWriter {
 
     private OutputWriter() {}
 
+    /** What writes one output file's content, as it is produced: a large file is never held whole in memory. */
+    public interface Content {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
     public static void writeAll(Path dir, Map<String, byte[]> files) throws IOException {
         writeAll(dir, files, java.util.Set.of());
     }
 
     /** As {@link #writeAll(Path, Map)}; the files named in {@code ownerOnly} (a key) are readable by the owner only. */
     public static void writeAll(Path dir, Map<String, byte[]> files, java.util.Set<String> ownerOnly)
+            throws IOException {
+        Map<String, Content> contents = new java.util.LinkedHashMap<>();
+        files.forEach((name, bytes) -> contents.put(name, out -> out.write(bytes)));
+        writeAllStreamed(dir, contents, ownerOnly);
+    }
+
+    /**
+     * As {@link #writeAll(Path, Map, java.util.Set)}, each file's content written as it is produced (plan.json of a
+     * large installation is tens of MB).
+     */
+    public static void writeAllStreamed(Path dir, Map<String, Content> files, java.util.Set<String> ownerOnly)
             throws IOException {
         Path target = dir.toAbsolutePath().normalize();
         files.keySet().forEach(OutputWriter::requirePlainName);
@@ -45,7 +63,7 @@ public final class OutputWriter {
         Path parent = Files.createDirectories(target.getParent());
         Path fresh = Files.createTempDirectory(parent, "." + target.getFileName() + ".new-");
         try {
-            for (Map.Entry<String, byte[]> f : files.entrySet()) {
+            for (Map.Entry<String, Content> f : files.entrySet()) {
                 Files.createDirectories(fresh.resolve(f.getKey()).getParent());
                 writeSynced(fresh.resolve(f.getKey()), f.getValue(), ownerOnly.contains(f.getKey()));
             }
@@ -100,7 +118,7 @@ public final class OutputWriter {
     }
 
     /** True when an earlier run of the same kind wrote this folder: this run writes into it, and it holds only files. */
-    private static boolean ourFolder(Path entry, String name, Map<String, byte[]> files) throws IOException {
+    private static boolean ourFolder(Path entry, String name, Map<String, ?> files) throws IOException {
         if (files.keySet().stream().noneMatch(k -> k.startsWith(name + "/"))
                 || !Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
             return false;
@@ -111,7 +129,7 @@ public final class OutputWriter {
         }
     }
 
-    private static void requireReplaceable(Path target, Map<String, byte[]> files) throws IOException {
+    private static void requireReplaceable(Path target, Map<String, ?> files) throws IOException {
         if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
@@ -162,6 +180,10 @@ public final class OutputWriter {
     }
 
     private static void writeSynced(Path file, byte[] content, boolean ownerOnly) throws IOException {
+        writeSynced(file, out -> out.write(content), ownerOnly);
+    }
+
+    private static void writeSynced(Path file, Content content, boolean ownerOnly) throws IOException {
         java.nio.file.attribute.FileAttribute<?>[] attributes = ownerOnly
                         && Files.getFileStore(file.getParent())
                                 .supportsFileAttributeView(java.nio.file.attribute.PosixFileAttributeView.class)
@@ -172,10 +194,9 @@ public final class OutputWriter {
                 : new java.nio.file.attribute.FileAttribute<?>[0];
         try (FileChannel ch = FileChannel.open(
                 file, java.util.Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), attributes)) {
-            ByteBuffer buf = ByteBuffer.wrap(content);
-            while (buf.hasRemaining()) {
-                ch.write(buf);
-            }
+            OutputStream out = new BufferedOutputStream(Channels.newOutputStream(ch), 64 * 1024);
+            content.writeTo(out);
+            out.flush();
             ch.force(true);
         }
     }

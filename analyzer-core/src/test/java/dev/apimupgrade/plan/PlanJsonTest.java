@@ -88,6 +88,39 @@ class PlanJsonTest {
     }
 
     @Test
+    void aPlanStreamedToAFileIsByteForByteItsTextAndReadsBackWithNonAsciiText() throws Exception {
+        String version = "1.0-\u00e9\u65e5\u672c-\ud83d\ude00";
+        MigrationPlan plan = Planner.plan(
+                PlannerTest.verdict(PlannerTest.MIXED),
+                PlannerTest.CATALOGUE,
+                new Facts(List.of(PlannerTest.SHARED, PlannerTest.APIM, FingerprintTest.TOML)),
+                version);
+        Path file = tmp.resolve("plan.json");
+        MacKey key = MacKey.create(tmp.resolve(PlanJson.KEY_FILE));
+
+        try (java.io.OutputStream out = Files.newOutputStream(file)) {
+            PlanJson.write(plan, key, out);
+        }
+
+        assertThat(Files.readAllBytes(file))
+                .isEqualTo(PlanJson.toJson(plan, key).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(Files.readString(file)).contains(version);
+        assertThat(PlanJson.read(file)).isEqualTo(plan);
+        // the text as it was made before it was streamed: the tree written whole as one String
+        com.fasterxml.jackson.core.util.DefaultIndenter indent =
+                new com.fasterxml.jackson.core.util.DefaultIndenter("  ", "\n");
+        ObjectMapper mapper = JsonMapper.builder()
+                .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+                .build();
+        String whole = mapper.writer(new com.fasterxml.jackson.core.util.DefaultPrettyPrinter()
+                                .withObjectIndenter(indent)
+                                .withArrayIndenter(indent))
+                        .writeValueAsString(mapper.readTree(file.toFile()))
+                + "\n";
+        assertThat(Files.readString(file)).isEqualTo(whole);
+    }
+
+    @Test
     void aPlanMacedOverItsCanonicalTextAsOneStringAsEarlierVersionsDidStillReadsWithNonAsciiText() throws Exception {
         Path file = tmp.resolve("plan.json");
         PlanJson.save(file, plan());

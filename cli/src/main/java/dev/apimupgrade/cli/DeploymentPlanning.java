@@ -75,28 +75,30 @@ final class DeploymentPlanning {
                 a.deployment().file().toString());
         DeploymentPlan.Planned planned = new DeploymentPlan.Planned(
                 made.plan().withAnalyticsNodes(a.deployment().analyticsNodes()), made.parts());
-        Map<String, byte[]> files = new LinkedHashMap<>();
+        // each part's plan.json is written as it is generated, never held whole (ADR 0043)
+        Map<String, OutputWriter.Content> files = new LinkedHashMap<>();
         Set<String> keys = new HashSet<>();
         MacKey key = MacKey.random();
-        files.put(DeploymentPlan.FILE, utf8(planned.plan().toJson(key)));
-        files.put(DeploymentPlan.KEY_FILE, key.fileContent());
+        files.put(DeploymentPlan.FILE, bytes(utf8(planned.plan().toJson(key))));
+        files.put(DeploymentPlan.KEY_FILE, bytes(key.fileContent()));
         keys.add(DeploymentPlan.KEY_FILE);
         Path absolute = out.toAbsolutePath().normalize();
         files.put(
                 "runbook.html",
-                utf8(DeploymentRunbook.html(
+                bytes(utf8(DeploymentRunbook.html(
                         planned.plan(),
                         planned.parts(),
                         absolute.resolve(DeploymentPlan.FILE).toString(),
-                        notCarried(planned, byName))));
+                        notCarried(planned, byName)))));
         for (Map.Entry<String, MigrationPlan> part : planned.parts().entrySet()) {
             String name = part.getKey();
             String folder = DeploymentPlan.partFolder(name);
             InstallationOptions.Assessed n =
                     byName.get(name.equals(DeploymentPlan.ONCE) ? planned.plan().onceNode() : name);
             MacKey partKey = MacKey.random();
-            files.put(folder + "/plan.json", utf8(PlanJson.toJson(part.getValue(), partKey)));
-            files.put(folder + "/" + PlanJson.KEY_FILE, partKey.fileContent());
+            MigrationPlan partPlan = part.getValue();
+            files.put(folder + "/plan.json", sink -> PlanJson.write(partPlan, partKey, sink));
+            files.put(folder + "/" + PlanJson.KEY_FILE, bytes(partKey.fileContent()));
             keys.add(folder + "/" + PlanJson.KEY_FILE);
             RunbookView view = RunbookView.of(
                     part.getValue(),
@@ -108,9 +110,9 @@ final class DeploymentPlanning {
                     absolute.resolve(folder).toString(),
                     oldDatasources(n),
                     n.facts().ofType(NodeRoleConfig.class));
-            files.put(folder + "/runbook.html", utf8(RunbookRenderer.html(view)));
+            files.put(folder + "/runbook.html", bytes(utf8(RunbookRenderer.html(view))));
         }
-        OutputWriter.writeAll(out, files, keys);
+        OutputWriter.writeAllStreamed(out, files, keys);
         return new Written(planned.plan(), a);
     }
 
@@ -148,5 +150,9 @@ final class DeploymentPlanning {
         return n.facts().ofType(DatasourceConfig.class).stream()
                 .filter(d -> d.role() == Role.OLD)
                 .toList();
+    }
+
+    private static OutputWriter.Content bytes(byte[] content) {
+        return sink -> sink.write(content);
     }
 }

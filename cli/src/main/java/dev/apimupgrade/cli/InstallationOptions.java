@@ -34,7 +34,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Option;
@@ -133,7 +135,7 @@ final class InstallationOptions {
     private AnalyticsPackElsewhere analyticsElsewhere;
 
     /** The environment variables the last scan read and found set: their names only. */
-    private final Set<String> environmentRead = new TreeSet<>();
+    private final Set<String> environmentRead = new ConcurrentSkipListSet<>(); // scanners run side by side
 
     /**
      * These options as the operator would type them again for {@code command} (paths as given, never a password:
@@ -322,13 +324,22 @@ final class InstallationOptions {
             scanners.add(
                     new DatabaseScanner(JdbcDrivers.load(jdbcDrivers)).forOldHome(Map.of(), environment, analytics));
         }
+        // the rule base is built from the compiled model while the homes are read: it needs nothing from them
+        FutureTask<Rules> rules = new FutureTask<>(() -> {
+            ConditionCatalogue loaded = ConditionCatalogue.load();
+            return new Rules(loaded, new DroolsRuleEngine(loaded));
+        });
+        Thread building = new Thread(rules, "apim-upgrade-rules");
+        building.setDaemon(true);
+        building.start();
         Facts facts = new InstallationScanner(scanners, today == null ? LocalDate.now() : today).scan(installation);
-        ConditionCatalogue catalogue = ConditionCatalogue.load();
         long started = System.nanoTime();
-        RuleEngine engine = new DroolsRuleEngine(catalogue);
+        ConditionCatalogue catalogue = ready(rules).catalogue();
+        RuleEngine engine = ready(rules).engine();
         Verdict verdict = engine.decide(facts);
         LOG.debug(
-                "rules: {} conditions decided in {} ms, {} blockers apply, {} blockers undecided, {} actions",
+                "rules: {} conditions decided in {} ms after the scan, {} blockers apply, {} blockers undecided,"
+                        + " {} actions",
                 verdict.results().size(),
                 (System.nanoTime() - started) / 1_000_000,
                 verdict.blockers().size(),
@@ -341,6 +352,26 @@ final class InstallationOptions {
                 verdict,
                 new ToolInfo(ToolVersion.NAME, ToolVersion.version(), engine.rulePackHash()),
                 catalogue);
+    }
+
+    /** The catalogue and the rule base made from it. */
+    private record Rules(ConditionCatalogue catalogue, RuleEngine engine) {}
+
+    private static Rules ready(FutureTask<Rules> rules) {
+        try {
+            return rules.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the rule base was built", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     /** The environment as the scanners see it, noting which variables they read and found set. */

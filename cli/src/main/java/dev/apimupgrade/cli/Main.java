@@ -4,6 +4,7 @@ import dev.apimupgrade.report.OutputRefusedException;
 import dev.apimupgrade.scan.InputException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,9 +18,20 @@ import picocli.CommandLine.Help.Ansi;
         mixinStandardHelpOptions = true,
         versionProvider = ToolVersion.class,
         description = "Evidence-based upgrade of WSO2 API Manager 3.0.0 to 3.1.0.",
-        // in the order of the work: collect (on other hosts), assess, plan, migrate, verify, compare, evidence;
-        // rollback when needed
-        subcommands = {
+        // the subcommands are added by commandLine(), from SUBCOMMANDS
+        footer = {
+            "%nExit codes: each command's --help lists its own (2 is always bad usage or unreadable input,"
+                    + " 3 an internal error).",
+            "%nStart with: apim-upgrade assess --old <3.0.0 home> --new <3.1.0 home> --out assessment"
+        })
+public final class Main {
+    private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+
+    /**
+     * The subcommands in the order of the work: collect (on other hosts), assess, plan, migrate, verify, compare,
+     * evidence; rollback when needed.
+     */
+    static final List<Class<?>> SUBCOMMANDS = List.of(
             CollectCommand.class,
             AssessCommand.class,
             PlanCommand.class,
@@ -29,15 +41,7 @@ import picocli.CommandLine.Help.Ansi;
             EvidenceCommand.class,
             RollbackCommand.class,
             RulesCommand.class,
-            CommandLine.HelpCommand.class
-        },
-        footer = {
-            "%nExit codes: each command's --help lists its own (2 is always bad usage or unreadable input,"
-                    + " 3 an internal error).",
-            "%nStart with: apim-upgrade assess --old <3.0.0 home> --new <3.1.0 home> --out assessment"
-        })
-public final class Main {
-    private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+            CommandLine.HelpCommand.class);
 
     /** The environment the commands read (database passwords); tests give their own. */
     final Map<String, String> environment;
@@ -62,7 +66,7 @@ public final class Main {
 
     private static int run(
             String[] args, PrintWriter out, PrintWriter err, Map<String, String> environment, Colours colours) {
-        CommandLine cli = commandLine(environment, colours);
+        CommandLine cli = commandLine(environment, colours, args.length == 0 ? "" : args[0]);
         cli.setOut(out);
         cli.setErr(err);
         cli.setParameterExceptionHandler((ex, a) -> {
@@ -93,9 +97,24 @@ public final class Main {
         return code;
     }
 
-    /** The command line with its converters and settings, as run() and the build-time ReleaseDocs use it. */
+    /** The command line with every subcommand, its converters and settings, as the build-time ReleaseDocs use it. */
     static CommandLine commandLine(Map<String, String> environment, Colours colours) {
+        return commandLine(environment, colours, "");
+    }
+
+    /**
+     * The command line as run() uses it: when {@code first} (the first argument) names a subcommand, only that one is
+     * built, since everything after it is that subcommand's; else every subcommand (top-level help, help, a typo
+     * answered with the list). picocli reads each subcommand's annotations when it is added, which was the largest
+     * part of start-up before any work (ADR 0043).
+     */
+    static CommandLine commandLine(Map<String, String> environment, Colours colours, String first) {
         CommandLine cli = new CommandLine(new Main(environment, colours));
+        List<Class<?>> named = SUBCOMMANDS.stream()
+                .filter(c -> c != CommandLine.HelpCommand.class)
+                .filter(c -> c.getAnnotation(Command.class).name().equals(first))
+                .toList();
+        (named.isEmpty() ? SUBCOMMANDS : named).forEach(cli::addSubcommand);
         // every path option is made absolute once, here: a later stage (an H2 URL, a run folder recorded in the
         // journal) must not depend on the directory the tool was started in
         // except "-" (--out -: standard output), which the commands that accept it look for as given

@@ -144,16 +144,21 @@ public final class PlanCommand implements Callable<Integer> {
                         .toList(),
                 a.facts().ofType(NodeRoleConfig.class));
 
-        Map<String, byte[]> files = new LinkedHashMap<>();
+        Map<String, OutputWriter.Content> files = new LinkedHashMap<>();
         // a new key for each plan: plan.json is checked with it before anything executes it
         MacKey key = MacKey.random();
-        String json = PlanJson.toJson(plan, key);
-        files.put("plan.json", utf8(json));
-        files.put(PlanJson.KEY_FILE, key.fileContent());
-        files.put("runbook.html", utf8(RunbookRenderer.html(runbook)));
-        files.put("runbook.md", utf8(RunbookRenderer.markdown(runbook)));
-        OutputWriter.writeAll(out, files, java.util.Set.of(PlanJson.KEY_FILE));
-        format.document(spec, json, false);
+        // plan.json is written as it is generated, never held whole (tens of MB at 1,000 tenants)
+        files.put("plan.json", file -> PlanJson.write(plan, key, file));
+        files.put(PlanJson.KEY_FILE, bytes(key.fileContent()));
+        files.put("runbook.html", bytes(utf8(RunbookRenderer.html(runbook))));
+        files.put("runbook.md", bytes(utf8(RunbookRenderer.markdown(runbook))));
+        OutputWriter.writeAllStreamed(out, files, java.util.Set.of(PlanJson.KEY_FILE));
+        if (format.json()) {
+            // the result document on standard output: the same text, streamed there too
+            PrintWriter document = spec.commandLine().getOut();
+            PlanJson.write(plan, key, document);
+            document.flush();
+        }
 
         PrintWriter print = format.human(spec);
         long manual = plan.steps().stream().filter(s -> !s.automated()).count();
@@ -280,5 +285,9 @@ public final class PlanCommand implements Callable<Integer> {
         print.println("Make a new plan with: apim-upgrade plan --out <dir> (same homes and options"
                 + (saved.inputs() == null ? "" : ", as recorded in " + check) + ").");
         return ExitCode.BLOCKERS;
+    }
+
+    private static OutputWriter.Content bytes(byte[] content) {
+        return file -> file.write(content);
     }
 }

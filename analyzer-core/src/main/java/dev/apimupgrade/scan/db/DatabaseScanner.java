@@ -6,6 +6,8 @@ import dev.apimupgrade.fact.DbProduct;
 import dev.apimupgrade.fact.Observation;
 import dev.apimupgrade.fact.SourceRef;
 import dev.apimupgrade.scan.AnalyticsHomes;
+import dev.apimupgrade.scan.InputException;
+import dev.apimupgrade.scan.Installation;
 import dev.apimupgrade.scan.Scanner;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
@@ -69,7 +71,17 @@ public final class DatabaseScanner {
     /** As {@link #forOldHome(Map, Map)}, plus APIM_ANALYTICS_DB of the old analytics home when one is given. */
     public Scanner forOldHome(
             Map<String, String> passwords, Map<String, String> environment, AnalyticsHomes analytics) {
-        return installation -> scan(DatasourceSpecs.read(installation, analytics, passwords, environment));
+        return new Scanner() {
+            @Override
+            public List<Observation> scan(Installation installation) throws InputException {
+                return DatabaseScanner.this.scan(DatasourceSpecs.read(installation, analytics, passwords, environment));
+            }
+
+            @Override
+            public boolean sideBySide() {
+                return true;
+            }
+        };
     }
 
     /**
