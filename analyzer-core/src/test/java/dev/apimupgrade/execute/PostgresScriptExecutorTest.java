@@ -190,7 +190,7 @@ class PostgresScriptExecutorTest {
                 .containsExactly(
                         "{\"scope_id\":\"1\",\"scope_binding\":null}", "{\"scope_id\":\"2\",\"scope_binding\":\"\"}");
         assertThat(Journal.open(run.journal()).records()).anySatisfy(r -> {
-            assertThat(r.type()).isEqualTo("export");
+            assertThat(r.type()).isEqualTo(JournalRecord.Type.EXPORT);
             assertThat(r.path()).isEqualTo("exports/sql-scope-binding-cleanup/IDN_OAUTH2_SCOPE_BINDING.jsonl");
             assertThat(r.sha256()).isEqualTo(FileDigest.sha256(export));
         });
