@@ -19,6 +19,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tomlj.Toml;
+import org.tomlj.TomlArray;
+import org.tomlj.TomlParseResult;
+import org.tomlj.TomlTable;
 
 /**
  * A deployment upgraded as one (ADR 0032) on WSO2's real Kubernetes pattern 2 plus a Traffic Manager node, on shared
@@ -26,6 +30,16 @@ import org.junit.jupiter.api.io.TempDir;
  * runbook's order, each manual step done for real at its stop (StopByStop), with the database scripts run once.
  */
 class DeploymentRunEndToEndTest {
+    private static final String TOML = "repository/conf/deployment.toml";
+
+    /** A TOML value as comparable text: arrays and tables as JSON. */
+    private static String text(Object value) {
+        if (value instanceof TomlArray a) {
+            return a.toJson();
+        }
+        return value instanceof TomlTable t ? t.toJson() : String.valueOf(value);
+    }
+
     private static ScenarioDatabases shared;
 
     @TempDir
@@ -154,6 +168,37 @@ class DeploymentRunEndToEndTest {
 
         // the parts in the runbook's order, each manual step done for real at its stop
         PatternTwoDeployment.migrateEveryPart(tmp, out, homes, shared);
+
+        // CFG-NODE-ROLE: every node's 3.1.0 deployment.toml keeps its 3.0.0 role and the other nodes' URLs, so none
+        // starts as an all-in-one server
+        Map<String, String> roles = new LinkedHashMap<>();
+        for (Map.Entry<String, Path[]> node : homes.entrySet()) {
+            TomlParseResult was = Toml.parse(node.getValue()[0].resolve(TOML));
+            TomlParseResult is = Toml.parse(node.getValue()[1].resolve(TOML));
+            assertThat(is.errors()).as(node.getKey()).isEmpty();
+            roles.put(node.getKey(), is.getString("server.server_role"));
+            for (String key : List.of(
+                    "server.server_role",
+                    "apim.key_manager.service_url",
+                    "apim.throttling.throttle_decision_endpoints")) {
+                assertThat(text(is.get(key))).as(node.getKey() + " " + key).isEqualTo(text(was.get(key)));
+            }
+            // the arrays of tables that point at other nodes, copied at CFG-NODE-ROLE's manual stop
+            for (String array : List.of("apim.throttling.url_group", "apim.gateway.environment")) {
+                if (text(was.get(array)).contains(PatternTwoDeployment.PATTERN)) {
+                    assertThat(text(is.get(array)))
+                            .as(node.getKey() + " " + array)
+                            .isEqualTo(text(was.get(array)));
+                }
+            }
+        }
+        assertThat(roles)
+                .containsEntry("gateway", "gateway-worker")
+                .containsEntry("key-manager", "api-key-manager")
+                .containsEntry("pub-store-tm", "default")
+                .containsEntry("traffic-manager", "traffic-manager");
+        assertThat(Toml.parse(homes.get("gateway")[1].resolve(TOML)).getString("apim.key_manager.service_url"))
+                .isEqualTo("https://wso2am-pattern-2-km-service:${mgt.transport.https.port}/services/");
 
         // each script ran once: journalled only in the deployment-wide part, and the database upgraded once
         Map<String, Integer> ran = new LinkedHashMap<>();

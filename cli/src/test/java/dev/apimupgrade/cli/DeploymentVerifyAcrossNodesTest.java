@@ -14,8 +14,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,8 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * verify --deployment decides the conditions across nodes again on the nodes' migrated 3.1.0 homes (ADR 0039), as the
- * operator meets it: WSO2's pattern 2 (PatternTwoDeployment) planned and migrated part by part, each node's role and URLs
- * merged into its 3.1.0 deployment.toml by hand, verified clean, then one node's 3.1.0 home given a keystore of its
+ * operator meets it: WSO2's pattern 2 (PatternTwoDeployment) planned and migrated part by part (each node's role and
+ * URLs carried into its 3.1.0 deployment.toml by CFG-NODE-ROLE, ADR 0046), verified clean, then one node's 3.1.0 home given a keystore of its
  * own, and verified again. One migrated deployment serves both checks.
  */
 class DeploymentVerifyAcrossNodesTest {
@@ -66,9 +64,6 @@ class DeploymentVerifyAcrossNodesTest {
         CliRun plan = PatternTwoDeployment.cli("plan", options, "--deployment", file.toString(), "--out", out);
         assertThat(plan.code()).as(plan.out() + plan.err()).isEqualTo(ExitCode.READY);
         PatternTwoDeployment.migrateEveryPart(tmp, out, homes, shared);
-        for (Path[] h : homes.values()) {
-            mergeTheNodesRole(h[0], h[1]);
-        }
 
         // clean: every condition across nodes decided on the 3.1.0 homes, each consistent, citing the new homes only
         CliRun clean = verify(options, file, out, tmp.resolve("after"));
@@ -88,7 +83,8 @@ class DeploymentVerifyAcrossNodesTest {
         }
         assertThat(verified.get("verdict").asText()).isEqualTo(partFails ? "FAIL" : "PASS");
         assertThat(clean.out()).contains("across nodes, on the 3.1.0 homes: PASS (0 blocker(s) apply, 6 conditions");
-        // the URLs merged back are compared: the gateway's key manager and traffic managers, the others' gateway
+        // the URLs the migration carried are compared: the gateway's key manager and traffic managers, the others'
+        // gateway
         assertThat(sources(condition(across, "DEP-NODE-URLS")))
                 .anyMatch(s -> s.startsWith("gateway/NEW:" + TOML + ":"))
                 .anyMatch(s -> s.startsWith("key-manager/NEW:" + TOML + ":"))
@@ -133,51 +129,6 @@ class DeploymentVerifyAcrossNodesTest {
                 .contains("BLOCKER DEP-KEYSTORES-MATCH: Nodes gateway and key-manager hold different primary keystores")
                 .contains("Deployment verification: FAIL");
         assertThat(planted.err()).doesNotContain("\tat ");
-    }
-
-    /**
-     * What the operator merges by hand into a node's 3.1.0 deployment.toml after migrate (CFG-NO-FILE-COPY lists the
-     * keys that differ from stock; the run carries only the tables its steps name): the node's server_role, where it
-     * reaches the key manager and the traffic managers, and the gateway its Publisher/Key Manager publishes to, each
-     * as the node's 3.0.0 file writes it.
-     */
-    private static void mergeTheNodesRole(Path old, Path migrated) throws Exception {
-        String from = Files.readString(old.resolve(TOML));
-        Path to = migrated.resolve(TOML);
-        String text = Files.readString(to);
-        Matcher role = Pattern.compile("(?m)^server_role = \"([^\"]+)\"").matcher(from);
-        assertThat(role.find()).as(old + " names its server_role").isTrue();
-        assertThat(text).containsPattern("(?m)^server_role = \"default\"");
-        text = text.replaceFirst("(?m)^server_role = \"default\"", "server_role = \"" + role.group(1) + "\"");
-        Matcher gateway = Pattern.compile("(?m)^service_url = \"(https://wso2am-pattern-2-gateway-service[^\"]*)\"")
-                .matcher(from);
-        if (gateway.find()) {
-            String stock = "service_url = \"https://localhost:${mgt.transport.https.port}/services/\"";
-            assertThat(text).contains(stock);
-            text = text.replace(stock, "service_url = \"" + gateway.group(1) + "\"");
-        }
-        StringBuilder tables = new StringBuilder();
-        for (String name : List.of("apim.key_manager", "apim.throttling")) {
-            assertThat(text).doesNotContainPattern("(?m)^\\[" + Pattern.quote(name) + "]");
-            tables.append(table(from, name));
-        }
-        Files.writeString(to, text + "\n" + tables);
-    }
-
-    /** The table {@code name} of a deployment.toml with its subtables and arrays of tables, as the file writes them. */
-    private static String table(String toml, String name) {
-        StringBuilder out = new StringBuilder();
-        boolean in = false;
-        for (String line : toml.split("\n", -1)) {
-            if (line.startsWith("[")) {
-                String header = line.replaceAll("^\\[+|].*$", "").trim();
-                in = header.equals(name) || header.startsWith(name + ".");
-            }
-            if (in) {
-                out.append(line).append('\n');
-            }
-        }
-        return out.toString();
     }
 
     private static CliRun verify(List<String> options, Path file, Path out, Path to) {

@@ -66,6 +66,7 @@ final class SampleOperator {
     void doStep(PlanStep step) throws Exception {
         switch (step.conditionId()) {
             case "CFG-SYNAPSE-PROTECTED-MODIFIED" -> reApply(step);
+            case "CFG-NODE-ROLE" -> copyArrayOfTables(step);
             case "KEY-SECURE-VAULT" -> secrets();
             // the samples do not use API Security Audit, so there is no 42Crunch certificate to import
             case "KEY-42CRUNCH-CERT" -> {}
@@ -111,6 +112,39 @@ final class SampleOperator {
                 .orElseThrow(() -> new AssertionError("the step " + step.id() + " does not show the diff"));
         Path file = remember(newHome.resolve(step.target()));
         Files.writeString(file, applyDiff(Files.readString(file), diff));
+    }
+
+    /**
+     * CFG-NODE-ROLE's manual step: the old deployment.toml's entries of the array of tables the step names
+     * ({@code deployment.toml#[[apim.gateway.environment]]}) put into the 3.1.0 file as written, in place of its own.
+     */
+    private void copyArrayOfTables(PlanStep step) throws IOException {
+        String name = step.target().replaceAll("^.*#\\[\\[|]]$", "");
+        String toml = "repository/conf/deployment.toml";
+        Path file = remember(newHome.resolve(toml));
+        List<String> kept = new ArrayList<>();
+        entries(Files.readString(file), name, kept);
+        List<String> old = entries(Files.readString(oldHome.resolve(toml)), name, new ArrayList<>());
+        if (old.isEmpty()) {
+            throw new AssertionError("the old deployment.toml has no [[" + name + "]]: " + step.params());
+        }
+        Files.writeString(file, String.join("", kept) + "\n" + String.join("", old));
+    }
+
+    /**
+     * The lines of each {@code [[name]]} entry of {@code text} (its header up to the next header), in order; every
+     * other line goes to {@code rest}.
+     */
+    private static List<String> entries(String text, String name, List<String> rest) {
+        List<String> out = new ArrayList<>();
+        boolean in = false;
+        for (String line : text.split("(?<=\n)")) {
+            if (line.startsWith("[")) {
+                in = line.strip().equals("[[" + name + "]]");
+            }
+            (in ? out : rest).add(line);
+        }
+        return out;
     }
 
     /** APIM_ANALYTICS_DB of the 3.1.0 worker and dashboard pointed at the 3.0.0 analytics database. */

@@ -22,6 +22,7 @@ import static dev.apimupgrade.rules.RuleHarness.actions;
 import static dev.apimupgrade.rules.RuleHarness.decide;
 import static dev.apimupgrade.rules.RuleHarness.said;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.apimupgrade.fact.DatasourceConfig;
 import dev.apimupgrade.fact.NodeRoleConfig;
@@ -35,8 +36,18 @@ import dev.apimupgrade.rule.JustifiedAction;
 import dev.apimupgrade.rule.Severity;
 import dev.apimupgrade.rule.Status;
 import dev.apimupgrade.rule.Verdict;
+import dev.apimupgrade.scan.DeploymentTomlScanner;
+import dev.apimupgrade.scan.Installation;
+import dev.apimupgrade.scan.NodeRoleScanner;
+import dev.apimupgrade.testkit.SharedFiles;
 import dev.apimupgrade.verify.NodeLocalDatabases;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ConfigurationRulesTest {
     private static final String MYSQL_DRIVER = "com.mysql.cj.jdbc.Driver";
@@ -819,5 +830,95 @@ class ConfigurationRulesTest {
     @Test
     void cfgCustomLibIsUnknownWhenLibWasNotScanned() {
         assertThat(decide(home(Role.OLD)).status("CFG-CUSTOM-LIB")).isEqualTo(Status.UNKNOWN);
+    }
+
+    /** A node's facts as the scanners read them from one of WSO2's pattern-2 deployment.toml files. */
+    private static Observation[] patternTwoNode(Path tmp, String node) throws Exception {
+        Path home = Files.createDirectories(tmp.resolve(node).resolve("repository/conf"))
+                .getParent()
+                .getParent();
+        Files.copy(
+                SharedFiles.reference("deployments/k8s-pattern-2/" + node + "/deployment.toml"),
+                home.resolve("repository/conf/deployment.toml"));
+        Installation installation = new Installation(home, Optional.empty());
+        List<Observation> out = new ArrayList<>(new DeploymentTomlScanner().scan(installation));
+        out.addAll(new NodeRoleScanner().scan(installation));
+        out.add(home(Role.OLD));
+        return out.toArray(Observation[]::new);
+    }
+
+    @Test
+    void cfgNodeRoleCarriesTheGatewayWorkersRoleKeyManagerAndThrottlingAndNamesItsTrafficManagerGroups(
+            @TempDir Path tmp) throws Exception {
+        Verdict v = decide(patternTwoNode(tmp, "gateway-worker"));
+
+        assertThat(v.status("CFG-NODE-ROLE")).isEqualTo(Status.APPLIES);
+        assertThat(v.result("CFG-NODE-ROLE").severity()).isEqualTo(Severity.WARNING);
+        assertThat(said(v, "CFG-NODE-ROLE"))
+                .contains("server_role gateway-worker")
+                .contains("wso2am-pattern-2-km-service")
+                .contains("Carried: server_role = gateway-worker, [apim.key_manager], [apim.throttling],"
+                        + " [[apim.throttling.url_group]].");
+        List<JustifiedAction> actions = actions(v, "CFG-NODE-ROLE");
+        assertThat(actions)
+                .extracting(JustifiedAction::kind, JustifiedAction::target)
+                .containsExactlyInAnyOrder(
+                        tuple("SetTomlValue", "server.server_role"),
+                        tuple("SetTomlTable", "apim.key_manager"),
+                        tuple("SetTomlTable", "apim.throttling"),
+                        tuple("ManualStep", "deployment.toml#[[apim.throttling.url_group]]"));
+        assertThat(action(actions, "server.server_role").params()).containsEntry("value", "gateway-worker");
+        assertThat(action(actions, "apim.key_manager").params()).containsEntry("from", "OLD");
+        assertThat(action(actions, "deployment.toml#[[apim.throttling.url_group]]")
+                        .params()
+                        .get("step"))
+                .contains("2 [[apim.throttling.url_group]] entries (keys traffic_manager_auth_urls,"
+                        + " traffic_manager_urls, type)");
+    }
+
+    @Test
+    void cfgNodeRoleCarriesTheKeyManagersRoleAndNamesTheGatewayEnvironmentItPublishesTo(@TempDir Path tmp)
+            throws Exception {
+        Verdict v = decide(patternTwoNode(tmp, "key-manager"));
+
+        assertThat(v.status("CFG-NODE-ROLE")).isEqualTo(Status.APPLIES);
+        // its [apim.throttling] has no key of its own, only the url_group entries: no table to carry
+        List<JustifiedAction> actions = actions(v, "CFG-NODE-ROLE");
+        assertThat(actions)
+                .extracting(JustifiedAction::kind, JustifiedAction::target)
+                .containsExactlyInAnyOrder(
+                        tuple("SetTomlValue", "server.server_role"),
+                        tuple("ManualStep", "deployment.toml#[[apim.throttling.url_group]]"),
+                        tuple("ManualStep", "deployment.toml#[[apim.gateway.environment]]"));
+        assertThat(action(actions, "server.server_role").params()).containsEntry("value", "api-key-manager");
+        assertThat(action(actions, "deployment.toml#[[apim.gateway.environment]]")
+                        .params()
+                        .get("step"))
+                .contains("1 [[apim.gateway.environment]] entry (keys description, display_in_api_console, name,"
+                        + " password, service_url, show_as_token_endpoint_url, type, username)");
+    }
+
+    private static JustifiedAction action(List<JustifiedAction> actions, String target) {
+        return actions.stream()
+                .filter(a -> a.target().equals(target))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    @Test
+    void cfgNodeRoleIsNotApplicableOnAStandaloneDefaultNode() {
+        Verdict v = decide(
+                home(Role.OLD), NodePlacementRulesTest.node("default", NodeRoleConfig.ALL.toArray(String[]::new)));
+
+        assertThat(v.status("CFG-NODE-ROLE")).isEqualTo(Status.NOT_APPLICABLE);
+        assertThat(actions(v, "CFG-NODE-ROLE")).isEmpty();
+    }
+
+    @Test
+    void cfgNodeRoleIsUnknownWhenTheOldRoleWasNotRead() {
+        Verdict v = decide(home(Role.OLD));
+
+        assertThat(v.status("CFG-NODE-ROLE")).isEqualTo(Status.UNKNOWN);
+        assertThat(said(v, "CFG-NODE-ROLE")).contains("which server_role");
     }
 }
