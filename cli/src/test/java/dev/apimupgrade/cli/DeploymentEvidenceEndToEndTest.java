@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -23,7 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DeploymentEvidenceEndToEndTest {
     private static final List<String> NODES = List.of("gateway", "key-manager", "pub-store-tm", "traffic-manager");
-    private static ScenarioDatabases shared;
+
+    @RegisterExtension
+    static final PatternTwoDeployment.SharedDatabases DATABASES = new PatternTwoDeployment.SharedDatabases();
 
     @TempDir
     static Path tmp;
@@ -33,31 +35,19 @@ class DeploymentEvidenceEndToEndTest {
 
     @BeforeAll
     static void aDeploymentAssessedPlannedMigratedAndVerified() throws Exception {
-        shared = ScenarioDatabases.create(Scenario.POSTGRESQL);
-        // PRE-PG-SUPERUSER: the AM script creates a function only a superuser may
-        shared.makeOwnerSuperuser();
-        Map<String, Path[]> homes = PatternTwoDeployment.nodes(tmp, shared);
+        Map<String, Path[]> homes = PatternTwoDeployment.nodes(tmp, DATABASES.get());
         file = PatternTwoDeployment.deploymentFile(tmp, homes);
-        Path answers = Files.writeString(
-                tmp.resolve("answers.yaml"), "keep_registry_versioning: no\nunique_id_user_store: no\n");
-        List<String> options = List.of("--answers", answers.toString(), "--today", MigrateHomes.TODAY);
+        List<String> options = PatternTwoDeployment.options(tmp);
         Path plan = tmp.resolve("plan");
         CliRun assess = cli("assess", options, "--deployment", file, "--out", tmp.resolve("assessed"));
         assertThat(assess.code()).as(assess.out() + assess.err()).isIn(ExitCode.READY, ExitCode.UNDECIDED);
         CliRun planned = cli("plan", options, "--deployment", file, "--out", plan);
         assertThat(planned.code()).as(planned.out() + planned.err()).isEqualTo(ExitCode.READY);
-        PatternTwoDeployment.migrateEveryPart(tmp, plan, homes, shared);
+        PatternTwoDeployment.migrateEveryPart(tmp, plan, homes, DATABASES.get());
         deploymentPlan = plan.resolve("deployment-plan.json");
         CliRun verify =
                 cli("verify", options, "--deployment", file, "--plan", deploymentPlan, "--out", tmp.resolve("after"));
         assertThat(verify.code()).as(verify.out() + verify.err()).isIn(ExitCode.READY, ExitCode.BLOCKERS);
-    }
-
-    @AfterAll
-    static void dropThem() throws Exception {
-        if (shared != null) {
-            shared.close();
-        }
     }
 
     @Test
@@ -97,7 +87,7 @@ class DeploymentEvidenceEndToEndTest {
         assertThat(index).contains("Parts of the deployment run");
         NODES.forEach(n -> assertThat(index).contains("<code>" + n + "</code>"));
         Map<String, String> passwords = new TreeMap<>();
-        shared.datasources().forEach(d -> passwords.put(d.name() + ".password", d.password()));
+        DATABASES.get().datasources().forEach(d -> passwords.put(d.name() + ".password", d.password()));
         PlantedSecrets.of(Scenario.plantedSecrets(), passwords).assertNoneIn(bundle);
 
         CliRun clean = CliRun.of("evidence", "--check", bundle.toString());

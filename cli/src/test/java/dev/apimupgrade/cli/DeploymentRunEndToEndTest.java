@@ -8,16 +8,14 @@ import dev.apimupgrade.execute.Journal;
 import dev.apimupgrade.execute.JournalRecord;
 import dev.apimupgrade.plan.PlanJson;
 import dev.apimupgrade.plan.PlanStep;
-import dev.apimupgrade.samples.Scenario;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.tomlj.Toml;
 import org.tomlj.TomlArray;
@@ -40,28 +38,15 @@ class DeploymentRunEndToEndTest {
         return value instanceof TomlTable t ? t.toJson() : String.valueOf(value);
     }
 
-    private static ScenarioDatabases shared;
+    @RegisterExtension
+    static final PatternTwoDeployment.SharedDatabases DATABASES = new PatternTwoDeployment.SharedDatabases();
 
     @TempDir
     Path tmp;
 
-    @BeforeAll
-    static void sharedDatabases() throws Exception {
-        shared = ScenarioDatabases.create(Scenario.POSTGRESQL);
-        // PRE-PG-SUPERUSER: the AM script creates a function only a superuser may
-        shared.makeOwnerSuperuser();
-    }
-
-    @AfterAll
-    static void dropThem() throws Exception {
-        if (shared != null) {
-            shared.close();
-        }
-    }
-
     @Test
     void aDeploymentIsPlannedAsOneRunbookAndMigratedNodeByNodeWithTheDatabaseScriptsRunOnce() throws Exception {
-        Map<String, Path[]> homes = PatternTwoDeployment.nodes(tmp, shared);
+        Map<String, Path[]> homes = PatternTwoDeployment.nodes(tmp, DATABASES.get());
         Path file = PatternTwoDeployment.deploymentFile(tmp, homes);
         List<String> options = PatternTwoDeployment.options(tmp);
 
@@ -167,7 +152,7 @@ class DeploymentRunEndToEndTest {
         assertThat(bypass.err()).contains("is a part of the deployment plan").contains("--node gateway");
 
         // the parts in the runbook's order, each manual step done for real at its stop
-        PatternTwoDeployment.migrateEveryPart(tmp, out, homes, shared);
+        PatternTwoDeployment.migrateEveryPart(tmp, out, homes, DATABASES.get());
 
         // CFG-NODE-ROLE: every node's 3.1.0 deployment.toml keeps its 3.0.0 role and the other nodes' URLs, so none
         // starts as an all-in-one server
@@ -216,9 +201,9 @@ class DeploymentRunEndToEndTest {
         Map<String, Integer> once = new LinkedHashMap<>();
         scripts.forEach(id -> once.put("once " + id, 1));
         assertThat(ran).isEqualTo(once);
-        assertThat(shared.count("apim_db", "SELECT COUNT(*) FROM AM_API_CATEGORIES"))
+        assertThat(DATABASES.get().count("apim_db", "SELECT COUNT(*) FROM AM_API_CATEGORIES"))
                 .isNotNegative();
-        assertThat(shared.count("apim_db", "SELECT COUNT(TENANT_DOMAIN) FROM AM_SYSTEM_APPS"))
+        assertThat(DATABASES.get().count("apim_db", "SELECT COUNT(TENANT_DOMAIN) FROM AM_SYSTEM_APPS"))
                 .isEqualTo(2);
         // verify --deployment: every part checked on its node's homes with its own plan and journal
         CliRun verify = PatternTwoDeployment.cli(

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.apimupgrade.samples.Scenario;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -14,9 +13,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -35,35 +33,23 @@ class DeploymentVerifyAcrossNodesTest {
             "DEP-NODE-URLS");
     private static final String KEYSTORE = "repository/resources/security/wso2carbon.jks";
     private static final String TOML = "repository/conf/deployment.toml";
-    private static ScenarioDatabases shared;
+
+    @RegisterExtension
+    static final PatternTwoDeployment.SharedDatabases DATABASES = new PatternTwoDeployment.SharedDatabases();
 
     @TempDir
     Path tmp;
 
-    @BeforeAll
-    static void sharedDatabases() throws Exception {
-        shared = ScenarioDatabases.create(Scenario.POSTGRESQL);
-        // PRE-PG-SUPERUSER: the AM script creates a function only a superuser may
-        shared.makeOwnerSuperuser();
-    }
-
-    @AfterAll
-    static void dropThem() throws Exception {
-        if (shared != null) {
-            shared.close();
-        }
-    }
-
     @Test
     void theConditionsAcrossNodesHoldAfterTheMigrationAndAKeystoreOneNodeNoLongerSharesFailsTheDeployment()
             throws Exception {
-        Map<String, Path[]> homes = PatternTwoDeployment.nodes(tmp, shared);
+        Map<String, Path[]> homes = PatternTwoDeployment.nodes(tmp, DATABASES.get());
         Path file = PatternTwoDeployment.deploymentFile(tmp, homes);
         List<String> options = PatternTwoDeployment.options(tmp);
         Path out = tmp.resolve("plan");
         CliRun plan = PatternTwoDeployment.cli("plan", options, "--deployment", file.toString(), "--out", out);
         assertThat(plan.code()).as(plan.out() + plan.err()).isEqualTo(ExitCode.READY);
-        PatternTwoDeployment.migrateEveryPart(tmp, out, homes, shared);
+        PatternTwoDeployment.migrateEveryPart(tmp, out, homes, DATABASES.get());
 
         // clean: every condition across nodes decided on the 3.1.0 homes, each consistent, citing the new homes only
         CliRun clean = verify(options, file, out, tmp.resolve("after"));

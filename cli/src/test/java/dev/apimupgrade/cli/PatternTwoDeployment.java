@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.apimupgrade.plan.PlanJson;
 import dev.apimupgrade.samples.Samples;
+import dev.apimupgrade.samples.Scenario;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -14,6 +15,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * WSO2's real Kubernetes pattern 2 plus a Traffic Manager node, on shared PostgreSQL loaded from the real 3.0.0
@@ -30,6 +34,32 @@ final class PatternTwoDeployment {
             "traffic-manager", List.of(PATTERN + "pub-store-tm-2-service"));
 
     private PatternTwoDeployment() {}
+
+    /**
+     * The deployment's shared PostgreSQL databases, loaded from the real 3.0.0 scripts before the test class and dropped
+     * after it (skipped, or failed under CI, without a PostgreSQL server, as {@link ScenarioDatabases} is).
+     */
+    static final class SharedDatabases implements BeforeAllCallback, AfterAllCallback {
+        private ScenarioDatabases databases;
+
+        @Override
+        public void beforeAll(ExtensionContext context) throws Exception {
+            databases = ScenarioDatabases.create(Scenario.POSTGRESQL);
+            // PRE-PG-SUPERUSER: the AM script creates a function only a superuser may
+            databases.makeOwnerSuperuser();
+        }
+
+        @Override
+        public void afterAll(ExtensionContext context) throws Exception {
+            if (databases != null) {
+                databases.close();
+            }
+        }
+
+        ScenarioDatabases get() {
+            return databases;
+        }
+    }
 
     /** Each node's 3.0.0 and 3.1.0 homes under {@code tmp}, as DeploymentEndToEndTest assembles them, in file order. */
     static Map<String, Path[]> nodes(Path tmp, ScenarioDatabases shared) throws Exception {

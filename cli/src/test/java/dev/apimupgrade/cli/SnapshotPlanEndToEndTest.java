@@ -10,7 +10,6 @@ import dev.apimupgrade.plan.MigrationPlan;
 import dev.apimupgrade.plan.PlanJson;
 import dev.apimupgrade.plan.PlanStep;
 import dev.apimupgrade.samples.Samples;
-import dev.apimupgrade.samples.Scenario;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,9 +17,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -32,28 +30,16 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SnapshotPlanEndToEndTest {
     private static final String SNAPSHOT_FOLDER = "apim-upgrade-snapshot-";
-    private static ScenarioDatabases shared;
+
+    @RegisterExtension
+    static final PatternTwoDeployment.SharedDatabases DATABASES = new PatternTwoDeployment.SharedDatabases();
 
     @TempDir
     Path tmp;
 
-    @BeforeAll
-    static void sharedDatabases() throws Exception {
-        shared = ScenarioDatabases.create(Scenario.POSTGRESQL);
-        // PRE-PG-SUPERUSER: the AM script creates a function only a superuser may
-        shared.makeOwnerSuperuser();
-    }
-
-    @AfterAll
-    static void dropThem() throws Exception {
-        if (shared != null) {
-            shared.close();
-        }
-    }
-
     @Test
     void aDeploymentPlannedFromItsNodesSnapshotsIsMigratedOnTheRealHomesAsAPlanFromTheHomesIs() throws Exception {
-        Map<String, Path[]> homes = PatternTwoDeployment.nodes(tmp, shared);
+        Map<String, Path[]> homes = PatternTwoDeployment.nodes(tmp, DATABASES.get());
         Map<String, Path> snapshots = new LinkedHashMap<>();
         for (Map.Entry<String, Path[]> n : homes.entrySet()) {
             Path snapshot = tmp.resolve("snapshots/" + n.getKey() + ".zip");
@@ -71,7 +57,7 @@ class SnapshotPlanEndToEndTest {
                 "APIM_UPGRADE_DB_PASSWORD_APIM_DB",
                 "wso2carbon",
                 "APIM_UPGRADE_DB_PASSWORD_SHARED_DB",
-                shared.datasource("shared_db").password());
+                DATABASES.get().datasource("shared_db").password());
 
         // the plan made from the homes, for comparison
         Path fromHomes = tmp.resolve("plan-from-homes");
@@ -186,8 +172,8 @@ class SnapshotPlanEndToEndTest {
                     ? "once"
                     : s.get("node").asText();
             Path[] h = homes.get(s.get("node").asText());
-            StopByStop stops =
-                    new StopByStop(new SampleOperator(h[0], h[1], shared.identityMigrationTargets("shared_db")));
+            StopByStop stops = new StopByStop(
+                    new SampleOperator(h[0], h[1], DATABASES.get().identityMigrationTargets("shared_db")));
             Path partPlan = out.resolve(part.equals("once") ? "once/plan.json" : "nodes/" + part + "/plan.json");
             CliRun last = stops.walk(
                     confirmed -> PatternTwoDeployment.migrate(tmp, out, part, confirmed, passwords),
