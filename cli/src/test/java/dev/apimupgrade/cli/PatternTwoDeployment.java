@@ -137,6 +137,13 @@ final class PatternTwoDeployment {
      */
     static void migrateEveryPart(Path tmp, Path out, Map<String, Path[]> homes, ScenarioDatabases shared)
             throws Exception {
+        migrateEveryPart(tmp, out, homes, shared, Map.of());
+    }
+
+    /** As {@link #migrateEveryPart(Path, Path, Map, ScenarioDatabases)}, with {@code environment} given to migrate. */
+    static void migrateEveryPart(
+            Path tmp, Path out, Map<String, Path[]> homes, ScenarioDatabases shared, Map<String, String> environment)
+            throws Exception {
         JsonNode d =
                 new ObjectMapper().readTree(out.resolve("deployment-plan.json").toFile());
         for (JsonNode s : d.get("sequence")) {
@@ -151,7 +158,7 @@ final class PatternTwoDeployment {
                     new StopByStop(new SampleOperator(h[0], h[1], shared.identityMigrationTargets("shared_db")));
             Path partPlan = out.resolve(part.equals("once") ? "once/plan.json" : "nodes/" + part + "/plan.json");
             CliRun last = stops.walk(
-                    confirmed -> migrate(tmp, out, part, confirmed),
+                    confirmed -> migrate(tmp, out, part, confirmed, environment),
                     () -> PlanJson.read(partPlan).steps());
             assertThat(last.code()).as(part + ": " + last.out() + last.err()).isEqualTo(ExitCode.READY);
         }

@@ -162,24 +162,7 @@ class SnapshotPlanEndToEndTest {
         Files.write(toml, collected);
 
         // migrated part by part on the real homes, in the runbook's order, as the plan from the homes is
-        JsonNode d =
-                new ObjectMapper().readTree(out.resolve("deployment-plan.json").toFile());
-        for (JsonNode s : d.get("sequence")) {
-            if (!s.hasNonNull("node")) {
-                continue;
-            }
-            String part = s.get("kind").asText().equals("deployment-wide")
-                    ? "once"
-                    : s.get("node").asText();
-            Path[] h = homes.get(s.get("node").asText());
-            StopByStop stops = new StopByStop(
-                    new SampleOperator(h[0], h[1], DATABASES.get().identityMigrationTargets("shared_db")));
-            Path partPlan = out.resolve(part.equals("once") ? "once/plan.json" : "nodes/" + part + "/plan.json");
-            CliRun last = stops.walk(
-                    confirmed -> PatternTwoDeployment.migrate(tmp, out, part, confirmed, passwords),
-                    () -> PlanJson.read(partPlan).steps());
-            assertThat(last.code()).as(part + ": " + last.out() + last.err()).isEqualTo(ExitCode.READY);
-        }
+        PatternTwoDeployment.migrateEveryPart(tmp, out, homes, DATABASES.get(), passwords);
 
         // verify --deployment on the real homes: every part on the shared databases passes
         CliRun verify = cli(
