@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,6 +33,17 @@ import org.slf4j.LoggerFactory;
  */
 final class H2ScriptExecutor implements ScriptRunner {
     private static final Logger LOG = LoggerFactory.getLogger(H2ScriptExecutor.class);
+
+    private final BiFunction<String, Map<String, String>, List<SqlStatement>> script;
+
+    H2ScriptExecutor() {
+        this((purpose, ids) -> SqlScripts.statements(purpose, DatabaseProduct.H2, ids));
+    }
+
+    /** Tests hand in their own statements (one of them failing) in place of the shipped script. */
+    H2ScriptExecutor(BiFunction<String, Map<String, String>, List<SqlStatement>> script) {
+        this.script = script;
+    }
 
     @Override
     public Set<DatabaseProduct> products() {
@@ -112,7 +124,7 @@ final class H2ScriptExecutor implements ScriptRunner {
     public List<String> preview(PlanStep step, CheckContext ctx, DatasourceSpec spec) {
         List<String> lines = new ArrayList<>();
         lines.add("save OLD:" + relative(step, ctx) + " under backup/, then run on " + step.target() + ":");
-        SqlScripts.statements(step.params().get("script"), DatabaseProduct.H2, ScriptIdentifiers.of(step, ctx.facts()))
+        script.apply(step.params().get("script"), ScriptIdentifiers.of(step, ctx.facts()))
                 .forEach(s -> lines.add(s.toString().replace('\n', ' ')));
         return lines;
     }
@@ -162,12 +174,7 @@ final class H2ScriptExecutor implements ScriptRunner {
                     : ScriptEffects.of(step.params().get("script"), DatabaseProduct.H2)
                             .map(ScriptEffects.Effect::exports)
                             .orElse(List.of());
-            run(
-                    spec,
-                    exports,
-                    SqlScripts.statements(step.params().get("script"), DatabaseProduct.H2, identifiers),
-                    step,
-                    ctx);
+            run(spec, exports, script.apply(step.params().get("script"), identifiers), step, ctx);
         } finally {
             ctx.progress().finish(step.id());
         }

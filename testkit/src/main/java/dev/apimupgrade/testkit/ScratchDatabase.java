@@ -1,5 +1,6 @@
 package dev.apimupgrade.testkit;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -13,19 +14,41 @@ import java.util.UUID;
 /**
  * A uniquely named database created for one test and dropped when it is closed (H2: shut down). Created by
  * {@link RealDatabase} for a test parameter, or by {@link #create} where a test makes several or picks the server at run
- * time. An unreachable server skips the test, except under CI=true, where it fails.
+ * time; {@link #h2File} makes an H2 file database instead. An unreachable server skips the test, except under CI=true,
+ * where it fails.
  */
 public final class ScratchDatabase implements AutoCloseable {
     private final DatabaseServer server;
     private final String name;
     private final String user;
     private final Connection connection;
+    private final Path file;
 
     private ScratchDatabase(DatabaseServer server, String name, String user) throws SQLException {
         this.server = server;
         this.name = name;
         this.user = user;
         this.connection = DriverManager.getConnection(server.url(name), user, "");
+        this.file = null;
+    }
+
+    private ScratchDatabase(Path file) throws SQLException {
+        this.server = DatabaseServer.H2;
+        this.file = file.toAbsolutePath();
+        this.name = this.file.getFileName().toString();
+        this.user = "sa";
+        this.connection = null;
+        DriverManager.getConnection(url(), user, "").close(); // creates the .mv.db file
+    }
+
+    /**
+     * A new H2 1.4.199 file database at {@code file} (the path without .mv.db, in the caller's temporary folder), the
+     * form a pack's WSO2AM_DB takes. It holds no connection open: each call opens one and closes it, so between calls
+     * the file is whole and the code under test may copy it, replace it or open it with settings of its own. Closing
+     * it leaves the file where it is.
+     */
+    public static ScratchDatabase h2File(Path file) throws SQLException {
+        return new ScratchDatabase(file);
     }
 
     /** A new database on the server, named apimup_ and 12 hex digits. */
@@ -87,6 +110,9 @@ public final class ScratchDatabase implements AutoCloseable {
 
     /** The JDBC URL a datasource would use to reach this database. */
     public String url() {
+        if (file != null) {
+            return "jdbc:h2:" + file;
+        }
         return server == DatabaseServer.H2 ? "jdbc:h2:mem:" + name : server.url(name);
     }
 
@@ -95,14 +121,17 @@ public final class ScratchDatabase implements AutoCloseable {
         return server == DatabaseServer.MARIADB ? url() + "?allowMultiQueries=true" : url();
     }
 
-    /** The connection the database was opened with; closed by {@link #close()}. */
+    /** The connection the database was opened with; closed by {@link #close()}. An H2 file database has none. */
     public Connection connection() {
+        if (connection == null) {
+            throw new IllegalStateException(this + " is an H2 file database, which holds no connection: use connect()");
+        }
         return connection;
     }
 
     /** A new connection of the owner, which the caller closes. */
     public Connection connect() throws SQLException {
-        return DriverManager.getConnection(server.url(name), user, "");
+        return DriverManager.getConnection(file != null ? url() : server.url(name), user, "");
     }
 
     /**
@@ -113,9 +142,12 @@ public final class ScratchDatabase implements AutoCloseable {
     public ScratchDatabase load(String referenceScript) throws SQLException {
         String script = SharedFiles.readReference(referenceScript);
         if (server == DatabaseServer.H2) {
-            for (String statement : script.split(";\\s*\\n")) {
-                if (!statement.isBlank()) {
-                    run(statement);
+            try (Connection c = connect();
+                    Statement s = c.createStatement()) {
+                for (String statement : script.split(";\\s*\\n")) {
+                    if (!statement.isBlank()) {
+                        s.execute(statement);
+                    }
                 }
             }
             return this;
@@ -129,11 +161,16 @@ public final class ScratchDatabase implements AutoCloseable {
         return this;
     }
 
-    /** Runs each statement in turn on {@link #connection()}. */
+    /** Runs each statement in turn on {@link #connection()} (an H2 file database: on a connection of its own). */
     public ScratchDatabase run(String... sql) throws SQLException {
-        try (Statement s = connection.createStatement()) {
+        Connection c = file != null ? connect() : connection;
+        try (Statement s = c.createStatement()) {
             for (String one : sql) {
                 s.execute(one);
+            }
+        } finally {
+            if (file != null) {
+                c.close();
             }
         }
         return this;
@@ -142,10 +179,15 @@ public final class ScratchDatabase implements AutoCloseable {
     /** The first column of every row a query returns, as text. */
     public List<String> strings(String sql) throws SQLException {
         List<String> rows = new ArrayList<>();
-        try (Statement s = connection.createStatement();
+        Connection c = file != null ? connect() : connection;
+        try (Statement s = c.createStatement();
                 ResultSet r = s.executeQuery(sql)) {
             while (r.next()) {
                 rows.add(r.getString(1));
+            }
+        } finally {
+            if (file != null) {
+                c.close();
             }
         }
         return rows;
@@ -153,15 +195,23 @@ public final class ScratchDatabase implements AutoCloseable {
 
     /** The number in the first column of a query's first row. */
     public long count(String sql) throws SQLException {
-        try (Statement s = connection.createStatement();
+        Connection c = file != null ? connect() : connection;
+        try (Statement s = c.createStatement();
                 ResultSet r = s.executeQuery(sql)) {
             r.next();
             return r.getLong(1);
+        } finally {
+            if (file != null) {
+                c.close();
+            }
         }
     }
 
     @Override
     public void close() throws SQLException {
+        if (file != null) {
+            return; // no connection open; the file stays in the caller's temporary folder
+        }
         if (server == DatabaseServer.H2) {
             try (Statement s = connection.createStatement()) {
                 s.execute("SHUTDOWN");
@@ -177,6 +227,6 @@ public final class ScratchDatabase implements AutoCloseable {
 
     @Override
     public String toString() {
-        return server + " " + name;
+        return file != null ? "H2 file " + file : server + " " + name;
     }
 }
