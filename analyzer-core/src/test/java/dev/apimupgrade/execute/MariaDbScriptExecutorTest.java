@@ -144,15 +144,10 @@ class MariaDbScriptExecutorTest {
     }
 
     @Test
-    void dbAmUpgradeASecondRunOnMariaDbChangesNothing() throws Exception {
+    void dbAmUpgradeANewRunFolderOnMariaDbFindsEveryStatementDoneByItsMetadataCheckAndRunsNone() throws Exception {
         migrate(db, run, SqlScripts.AM_UPGRADE);
         List<String> after = schema(db);
 
-        RunOutcome again = migrate(db, run, SqlScripts.AM_UPGRADE);
-
-        assertThat(again.lines()).contains("sql-am-3.0.0-to-3.1.0: done earlier, still holds");
-        assertThat(schema(db)).isEqualTo(after);
-        // and a fresh run (a new run folder, nothing journalled) finds every statement done and runs none of them
         RunDirectory fresh = new RunDirectory(tmp.resolve("run2"));
         assertThat(migrate(db, fresh, SqlScripts.AM_UPGRADE).completed()).isTrue();
         assertThat(schema(db)).isEqualTo(after);
@@ -195,54 +190,6 @@ class MariaDbScriptExecutorTest {
         assertThat(Journal.open(run.journal()).records())
                 .filteredOn(r -> "statement-skipped".equals(r.status()))
                 .hasSize(3);
-    }
-
-    @Test
-    void dbScopeBindingNullOnMariaDbDeletesExactlyTheEmptyBindingsAfterExportingThemAndASecondRunIsANoOp()
-            throws Exception {
-        db.run(
-                "INSERT INTO IDN_OAUTH2_SCOPE (SCOPE_ID, NAME, DISPLAY_NAME) VALUES (1, 'a', 'A'), (2, 'b', 'B'),"
-                        + " (3, 'c', 'C')",
-                "INSERT INTO IDN_OAUTH2_SCOPE_BINDING (SCOPE_ID, SCOPE_BINDING) VALUES (1, NULL), (2, ''),"
-                        + " (3, 'admin')");
-
-        assertThat(migrate(db, run, SqlScripts.SCOPE_BINDING_CLEANUP).completed())
-                .isTrue();
-
-        assertThat(db.strings(BINDINGS)).containsExactly("admin");
-        List<String> lines = Files.readAllLines(
-                run.root().resolve("exports/sql-scope-binding-cleanup/IDN_OAUTH2_SCOPE_BINDING.jsonl"));
-        assertThat(lines.subList(1, lines.size()))
-                .containsExactly(
-                        "{\"SCOPE_ID\":\"1\",\"SCOPE_BINDING\":null}", "{\"SCOPE_ID\":\"2\",\"SCOPE_BINDING\":\"\"}");
-        assertThat(migrate(db, run, SqlScripts.SCOPE_BINDING_CLEANUP).lines())
-                .contains("sql-scope-binding-cleanup: done earlier, still holds");
-    }
-
-    @Test
-    void aRowScriptFailingOnMariaDbIsRolledBackWhole() throws Exception {
-        db.run(
-                "INSERT INTO IDN_OAUTH2_SCOPE (SCOPE_ID, NAME, DISPLAY_NAME) VALUES (1, 'a', 'A'), (3, 'c', 'C')",
-                "INSERT INTO IDN_OAUTH2_SCOPE_BINDING (SCOPE_ID, SCOPE_BINDING) VALUES (1, NULL), (3, 'admin')");
-        List<SqlStatement> broken =
-                new ArrayList<>(SqlScripts.statements(SqlScripts.SCOPE_BINDING_CLEANUP, DatabaseProduct.MYSQL));
-        broken.add(new SqlStatement("sql/test/mysql/02_broken.sql", 3, "UPDATE NO_SUCH_TABLE SET X = 1"));
-        RunSqlScriptExecutor executor = new RunSqlScriptExecutor(new MariaDbScriptExecutor((p, ids) -> broken));
-        run.create();
-        Journal journal = Journal.open(run.journal());
-        ApplyContext ctx = ApplyContext.of(
-                homes,
-                new Facts(List.of()),
-                new DatasourceSpecs(List.of(spec(db, "jdbc:mariadb:"))),
-                SuppliedFiles.NONE,
-                RunState.of(run, journal, homes),
-                Progress.NONE);
-        PlanStep step = step("sql-broken", SqlScripts.SCOPE_BINDING_CLEANUP);
-
-        assertThatThrownBy(() -> executor.apply(step, ctx))
-                .hasMessageContaining("02_broken.sql:3 failed")
-                .hasMessageContaining("rolled back");
-        assertThat(db.strings(BINDINGS)).containsExactly("<null>", "admin");
     }
 
     @Test
@@ -436,96 +383,10 @@ class MariaDbScriptExecutorTest {
         }
     }
 
-    // IDX-REG-INDEX-SQL: reg-index on MariaDB, in one transaction thanks to its TEMPORARY helper table
-
-    private static final String REG_LOG = "SELECT * FROM REG_LOG ORDER BY REG_LOG_ID";
-    private static final String REPLAYED_LOG = "replayed exports/sql-reg-index/REG_LOG.jsonl into apim_db.REG_LOG:"
-            + " 5 row(s) re-inserted, 0 already there";
-
     /** Rollback of the run with the datasource it ran on (as the CLI reads it from the old home). */
     private List<String> rollback(TestDatabase on) throws Exception {
         return Rollback.of(run, false, Optional.of(new DatasourceSpecs(List.of(spec(on, "jdbc:mysql:")))))
                 .lines();
-    }
-
-    /**
-     * 4 is the newest of /b but of action 7. The database's collation (latin1_swedish_ci) is case-insensitive, so /A
-     * (id 8) is the newest row of /a's group and 2 goes too: the export must group paths as the server does.
-     */
-    private static TestDatabase registryWithLog() throws Exception {
-        return seeded(
-                "",
-                "INSERT INTO REG_LOG (REG_LOG_ID, REG_PATH, REG_ACTION, REG_TENANT_ID, REG_USER_ID,"
-                        + " REG_LOGGED_TIME) VALUES (1, '/a', 1, -1234, 'admin', NOW()), (2, '/a', 2, -1234, 'admin', NOW()),"
-                        + " (3, '/b', 1, -1234, 'admin', NOW()), (4, '/b', 7, -1234, 'admin', NOW()),"
-                        + " (5, '/a', 1, 1, 'admin', NOW()), (6, NULL, 1, -1234, 'admin', NOW()),"
-                        + " (7, NULL, 3, -1234, 'admin', NOW()), (8, '/A', 1, -1234, 'admin', NOW())");
-    }
-
-    @Test
-    void idxRegIndexSqlOnMariaDbExportsExactlyTheLogRowsItDeletesAndARerunIsANoOp() throws Exception {
-        try (TestDatabase shared = registryWithLog()) {
-            List<Map<String, String>> before = ExportedRows.query(shared.connection, REG_LOG);
-
-            assertThat(migrate(shared, run, SqlScripts.REG_INDEX).completed()).isTrue();
-
-            assertThat(shared.strings("SELECT REG_LOG_ID FROM REG_LOG ORDER BY 1"))
-                    .containsExactly("5", "7", "8");
-            List<Map<String, String>> after = ExportedRows.query(shared.connection, REG_LOG);
-            assertThat(ExportedRows.read(run.root().resolve("exports/sql-reg-index/REG_LOG.jsonl")))
-                    .containsExactlyInAnyOrderElementsOf(ExportedRows.gone(before, after))
-                    .hasSize(5);
-            assertThat(migrate(shared, run, SqlScripts.REG_INDEX).lines())
-                    .contains("sql-reg-index: done earlier, still holds");
-            assertThat(migrate(shared, new RunDirectory(tmp.resolve("run-2")), SqlScripts.REG_INDEX)
-                            .lines())
-                    .contains("sql-reg-index: already done");
-            assertThat(ExportedRows.query(shared.connection, REG_LOG)).isEqualTo(after);
-        }
-    }
-
-    @Test
-    void idxRegIndexSqlFailingHalfWayOnMariaDbLeavesRegLogAsItWasAndTheRerunsExportIsReplayedOnce() throws Exception {
-        try (TestDatabase shared = registryWithLog()) {
-            List<Map<String, String>> before = ExportedRows.query(shared.connection, REG_LOG);
-            // after the first DELETE, before the helper table is dropped
-            RunSqlScriptExecutor executor = new RunSqlScriptExecutor(
-                    new MariaDbScriptExecutor((p, ids) -> brokenAt(SqlScripts.REG_INDEX, 3, BROKEN_ROWS)));
-            ApplyContext ctx = context(shared);
-            PlanStep step = step("sql-reg-index", SqlScripts.REG_INDEX);
-
-            assertThatThrownBy(() -> executor.apply(step, ctx))
-                    .hasMessageContaining("02_broken.sql:9 failed")
-                    .hasMessageContaining("the whole script was rolled back");
-
-            assertThat(ExportedRows.query(shared.connection, REG_LOG)).isEqualTo(before);
-            assertThat(executor.done(step, ctx.check())).isFalse();
-            assertThat(migrate(shared, run, SqlScripts.REG_INDEX).completed()).isTrue();
-            assertThat(shared.strings("SELECT REG_LOG_ID FROM REG_LOG ORDER BY 1"))
-                    .containsExactly("5", "7", "8");
-            // both attempts exported into the same file: rollback replays it once
-            assertThat(rollback(shared)).containsExactly(REPLAYED_LOG);
-            assertThat(ExportedRows.query(shared.connection, REG_LOG)).isEqualTo(before);
-        }
-    }
-
-    @Test
-    void idxRegIndexSqlRollbackOnMariaDbReinsertsTheDeletedLogRowsOnce() throws Exception {
-        try (TestDatabase shared = registryWithLog()) {
-            List<Map<String, String>> before = ExportedRows.query(shared.connection, REG_LOG);
-            migrate(shared, run, SqlScripts.REG_INDEX);
-
-            assertThat(rollback(shared)).containsExactly(REPLAYED_LOG);
-
-            assertThat(ExportedRows.query(shared.connection, REG_LOG)).isEqualTo(before);
-            // a second rollback says so first, then replays again, re-inserting nothing
-            assertThat(rollback(shared))
-                    .hasSize(2)
-                    .satisfies(l -> assertThat(l.get(0)).startsWith(Rollback.ALREADY))
-                    .last()
-                    .isEqualTo("replayed exports/sql-reg-index/REG_LOG.jsonl into"
-                            + " apim_db.REG_LOG: 0 row(s) re-inserted, 5 already there");
-        }
     }
 
     // ANA-DB-PK: APILASTACCESSSUMMARY as the 3.0.0 Siddhi app creates it; each ALTER behind its primary-key check
@@ -542,18 +403,12 @@ class MariaDbScriptExecutorTest {
     }
 
     @Test
-    void anaDbPkOnMariaDbExportsTheTableDefinitionThenWidensTheKeyKeepingTheRowsAndARerunRunsNothing()
-            throws Exception {
+    void anaDbPkOnMariaDbExportsTheOldIndexesAndColumnsFirstAndANewRunFolderRunsNoStatement() throws Exception {
         try (TestDatabase analytics = analytics()) {
-            List<Map<String, String>> rows = ExportedRows.query(analytics.connection, SUMMARY);
-
             assertThat(migrate(analytics, run, SqlScripts.ANALYTICS_LASTACCESS_PK)
                             .completed())
                     .isTrue();
 
-            assertThat(analytics.strings(PRIMARY_KEY))
-                    .containsExactly("APINAME", "APICREATOR", "APIVERSION", "APICREATORTENANTDOMAIN");
-            assertThat(ExportedRows.query(analytics.connection, SUMMARY)).isEqualTo(rows);
             Path exports = run.root().resolve("exports/sql-analytics-lastaccess-pk");
             assertThat(ExportedRows.read(exports.resolve("table-indexes.jsonl")))
                     .filteredOn(r -> "PRIMARY".equals(r.get("INDEX_NAME")))
@@ -564,9 +419,6 @@ class MariaDbScriptExecutorTest {
                     .singleElement()
                     .satisfies(r -> assertThat(r.get("IS_NULLABLE")).isEqualTo("YES"));
 
-            assertThat(migrate(analytics, run, SqlScripts.ANALYTICS_LASTACCESS_PK)
-                            .lines())
-                    .contains("sql-analytics-lastaccess-pk: done earlier, still holds");
             RunDirectory fresh = new RunDirectory(tmp.resolve("run-2"));
             assertThat(migrate(analytics, fresh, SqlScripts.ANALYTICS_LASTACCESS_PK)
                             .lines())

@@ -1,8 +1,16 @@
 package dev.apimupgrade.execute;
 
 import dev.apimupgrade.fact.DatabaseProduct;
+import dev.apimupgrade.plan.SqlStatement;
+import dev.apimupgrade.testkit.DatabaseServer;
+import dev.apimupgrade.testkit.ScratchDatabase;
 import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
 
+/** The script runner contract on the loopback PostgreSQL: every script is one transaction, its DDL included. */
 class PostgresScriptRunnerContractTest extends ScriptRunnerContract {
     @Override
     DatabaseProduct product() {
@@ -10,7 +18,34 @@ class PostgresScriptRunnerContractTest extends ScriptRunnerContract {
     }
 
     @Override
-    String url(Path oldHome) {
-        return "jdbc:postgresql://127.0.0.1:5432/vocab_contract";
+    ScratchDatabase create(Path oldHome) throws SQLException {
+        return ScratchDatabase.create(DatabaseServer.POSTGRESQL);
+    }
+
+    @Override
+    String schemaFile() {
+        return "postgresql.sql";
+    }
+
+    @Override
+    ScriptRunner runner(BiFunction<String, Map<String, String>, List<SqlStatement>> script) {
+        return new PostgresScriptExecutor(script);
+    }
+
+    @Override
+    boolean rollsBackAFailedScript() {
+        return true;
+    }
+
+    /** PostgreSQL compares text case-sensitively: '/A' is a path of its own. */
+    @Override
+    List<String> regLogKept() {
+        return List.of("2", "5", "7", "8");
+    }
+
+    /** The script's remaining.sql count is zero: done before it runs. */
+    @Override
+    String aFreshRunSays(String stepId) {
+        return stepId + ": already done";
     }
 }
