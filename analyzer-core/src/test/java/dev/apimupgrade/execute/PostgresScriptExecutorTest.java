@@ -138,14 +138,16 @@ class PostgresScriptExecutorTest {
                         new Engine.Options(false, java.util.Set.of()));
         assertThat(stopped.completed()).isFalse();
         assertThat(stopped.toContinue()).contains("PRE-BACKUP").contains("--database-backup");
-        assertThat(Journal.open(run.journal()).records()).noneMatch(r -> r.type() == JournalRecord.Type.INTENT);
+        assertThat(Journal.open(run.journal()).records()).noneMatch(JournalRecord.Intent.class::isInstance);
 
         RunOutcome done = migrate("scope-binding-cleanup");
 
         assertThat(done.completed()).isTrue();
         assertThat(done.lines()).contains("the full database backup is at /backups/pg-full.dump (recorded)");
         assertThat(Journal.open(run.journal()).records())
-                .anyMatch(r -> "database-backup".equals(r.status()) && "/backups/pg-full.dump".equals(r.detail()));
+                .anyMatch(r -> r instanceof JournalRecord.Note n
+                        && n.event() == JournalRecord.Event.DATABASE_BACKUP
+                        && n.detail().equals("/backups/pg-full.dump"));
     }
 
     @Test
@@ -189,11 +191,11 @@ class PostgresScriptExecutorTest {
         assertThat(lines.subList(1, 3))
                 .containsExactly(
                         "{\"scope_id\":\"1\",\"scope_binding\":null}", "{\"scope_id\":\"2\",\"scope_binding\":\"\"}");
-        assertThat(Journal.open(run.journal()).records()).anySatisfy(r -> {
-            assertThat(r.type()).isEqualTo(JournalRecord.Type.EXPORT);
-            assertThat(r.path()).isEqualTo("exports/sql-scope-binding-cleanup/IDN_OAUTH2_SCOPE_BINDING.jsonl");
-            assertThat(r.sha256()).isEqualTo(FileDigest.sha256(export));
-        });
+        assertThat(Journal.open(run.journal()).records())
+                .anySatisfy(r -> assertThat(r).isInstanceOfSatisfying(JournalRecord.Export.class, e -> {
+                    assertThat(e.path()).isEqualTo("exports/sql-scope-binding-cleanup/IDN_OAUTH2_SCOPE_BINDING.jsonl");
+                    assertThat(e.sha256()).isEqualTo(FileDigest.sha256(export));
+                }));
     }
 
     @Test
@@ -214,7 +216,7 @@ class PostgresScriptExecutorTest {
 
     private long exportRecords() throws Exception {
         return Journal.open(run.journal()).records().stream()
-                .filter(r -> r.type() == JournalRecord.Type.EXPORT)
+                .filter(JournalRecord.Export.class::isInstance)
                 .count();
     }
 
