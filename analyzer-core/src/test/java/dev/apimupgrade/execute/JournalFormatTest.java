@@ -15,13 +15,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Lines as the single nullable JournalRecord of version 0048 and earlier wrote them (printed by that code, one of each
- * kind, two of format 1 without formatVersion): each reads as its record type and is written back byte for byte, so
- * the MAC of every record of an older run still verifies and the run resumes.
+ * Lines as the single nullable JournalRecord before ADR 0049 wrote them (printed by that code: one of each kind, two of
+ * format 1 without formatVersion): each reads as its record type and is written back byte for byte, so the MAC of
+ * every record of an older run still verifies and the run resumes.
  */
 class JournalFormatTest {
     private static final String T = "\"time\":\"2026-11-25T10:00:00Z\"";
-    private static final List<String> WRITTEN_BY_0048 = List.of(
+    private static final List<String> WRITTEN_BEFORE = List.of(
             "{\"formatVersion\":1," + T + ",\"type\":\"intent\",\"step\":\"sql-reg-index\","
                     + "\"detail\":\"RunSqlScript apim_db\"}",
             "{\"formatVersion\":1," + T + ",\"type\":\"outcome\",\"step\":\"sql-reg-index\","
@@ -54,7 +54,7 @@ class JournalFormatTest {
 
     @Test
     void eachKindOfLineAnOlderVersionWroteReadsAsItsRecordTypeAndIsWrittenBackByteForByte() throws Exception {
-        Path file = chained(WRITTEN_BY_0048);
+        Path file = chained(WRITTEN_BEFORE);
 
         List<JournalRecord> records = Journal.open(file).records();
 
@@ -76,12 +76,12 @@ class JournalFormatTest {
         for (JournalRecord r : records) {
             again.add(Journal.canonical(r));
         }
-        assertThat(again).containsExactlyElementsOf(WRITTEN_BY_0048);
+        assertThat(again).containsExactlyElementsOf(WRITTEN_BEFORE);
     }
 
     @Test
     void theFieldsAnOlderVersionWroteAsTextReadTyped() throws Exception {
-        List<JournalRecord> records = Journal.open(chained(WRITTEN_BY_0048)).records();
+        List<JournalRecord> records = Journal.open(chained(WRITTEN_BEFORE)).records();
 
         assertThat(((JournalRecord.Intent) records.get(0)).scriptDatabase()).contains("apim_db");
         assertThat(((JournalRecord.Outcome) records.get(1)).status()).isEqualTo(JournalRecord.Status.ALREADY_DONE);
@@ -99,13 +99,13 @@ class JournalFormatTest {
 
     @Test
     void aJournalAnOlderVersionWroteResumesWithNewRecordsChainedAfterItsOwn() throws Exception {
-        Path file = chained(WRITTEN_BY_0048);
+        Path file = chained(WRITTEN_BEFORE);
         byte[] before = Files.readAllBytes(file);
 
         Journal.open(file).append(JournalRecord.outcome("sql-reg-index", JournalRecord.Status.DONE, "x"));
 
         Journal reopened = Journal.open(file);
-        assertThat(reopened.records()).hasSize(WRITTEN_BY_0048.size() + 1);
+        assertThat(reopened.records()).hasSize(WRITTEN_BEFORE.size() + 1);
         assertThat(reopened.completed("sql-reg-index")).isTrue();
         assertThat(reopened.saved("NEW:repository/components/dropins/y.jar")).isTrue();
         assertThat(new String(Files.readAllBytes(file), StandardCharsets.UTF_8))
@@ -115,7 +115,7 @@ class JournalFormatTest {
     @Test
     void aFieldItsKindOfRecordDoesNotHaveIsBadInputNamingTheLineEvenWithAValidMac() throws Exception {
         Path file = chained(List.of(
-                WRITTEN_BY_0048.get(0),
+                WRITTEN_BEFORE.get(0),
                 "{\"formatVersion\":1," + T + ",\"type\":\"outcome\",\"step\":\"A\",\"status\":\"done\","
                         + "\"path\":\"NEW:repository/conf/x\",\"detail\":\"x\"}"));
 
@@ -127,14 +127,14 @@ class JournalFormatTest {
 
     @Test
     void anOutcomeStatusOrNoteEventThisVersionDoesNotKnowIsBadInputNamingTheLine() throws Exception {
-        Path status = chained(List.of(WRITTEN_BY_0048.get(1).replace("already-done", "half-done")));
+        Path status = chained(List.of(WRITTEN_BEFORE.get(1).replace("already-done", "half-done")));
         assertThatThrownBy(() -> Journal.open(status))
                 .isInstanceOf(InputException.class)
                 .hasMessageContaining("half-done")
                 .satisfies(e -> assertThat(((InputException) e).line()).isEqualTo(1));
 
         Files.delete(dir.resolve("run.key"));
-        Path event = chained(List.of(WRITTEN_BY_0048.get(8).replace("run-start", "run-paused")));
+        Path event = chained(List.of(WRITTEN_BEFORE.get(8).replace("run-start", "run-paused")));
         assertThatThrownBy(() -> Journal.open(event))
                 .isInstanceOf(InputException.class)
                 .hasMessageContaining("run-paused");
