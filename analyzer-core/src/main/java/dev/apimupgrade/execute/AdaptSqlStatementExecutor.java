@@ -5,6 +5,7 @@ import dev.apimupgrade.plan.PlanStep;
 import dev.apimupgrade.plan.SqlScripts;
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * AdaptSqlStatement: the planner already put the real constraint name ({@code actualName}) into the script step's
@@ -25,14 +26,13 @@ final class AdaptSqlStatementExecutor implements StepExecutor {
         Journal journal =
                 ctx.requireRun("the script steps' journalled identifiers").journal();
         boolean droppedByTheScript = journal.records().stream()
-                .anyMatch(r -> r.type() == JournalRecord.Type.SNAPSHOT
-                        && journal.completed(r.step())
-                        && name.equals(
-                                ScriptIdentifiers.parse(r.detail()).get(SqlScripts.AM_SYSTEM_APPS_NAME_CONSTRAINT)));
+                .anyMatch(r -> r instanceof JournalRecord.Snapshot s
+                        && journal.completed(s.step())
+                        && name.equals(s.identifierMap().get(SqlScripts.AM_SYSTEM_APPS_NAME_CONSTRAINT)));
         boolean scriptCompleted = journal.records().stream()
-                .anyMatch(r -> r.type() == JournalRecord.Type.INTENT
-                        && ("RunSqlScript " + step.target()).equals(r.detail())
-                        && journal.completed(r.step()));
+                .anyMatch(r -> r instanceof JournalRecord.Intent i
+                        && i.scriptDatabase().equals(Optional.of(step.target()))
+                        && journal.completed(i.step()));
         return droppedByTheScript || scriptCompleted && !constraintPresent(step, ctx);
     }
 

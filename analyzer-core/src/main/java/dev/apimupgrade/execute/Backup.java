@@ -62,7 +62,7 @@ public final class Backup {
      * with one flush, before the step creates any of them.
      */
     public void saveAll(String stepId, Role role, List<String> relatives) throws IOException {
-        List<JournalRecord> absent = new ArrayList<>();
+        List<JournalRecord.Backup> absent = new ArrayList<>();
         Set<String> named = new HashSet<>();
         for (String relative : relatives) {
             if (Files.exists(homes.resolve(role, relative), LinkOption.NOFOLLOW_LINKS)) {
@@ -74,7 +74,8 @@ public final class Backup {
         journal.appendAll(absent);
     }
 
-    private void recordAbsent(String stepId, Role role, String relative, List<JournalRecord> out, Set<String> named) {
+    private void recordAbsent(
+            String stepId, Role role, String relative, List<JournalRecord.Backup> out, Set<String> named) {
         String name = Homes.name(role, relative);
         if (journal.saved(name) || !named.add(name)) {
             return;
@@ -103,15 +104,15 @@ public final class Backup {
         java.util.Map<String, Path> originals = new java.util.TreeMap<>();
         Backup lookup = new Backup(run, null, null);
         for (JournalRecord r : Journal.open(run.journal()).records()) {
-            if (r.type() == JournalRecord.Type.BACKUP
-                    && Homes.isHomeName(r.path())
-                    && Homes.roleOf(r.path()) == Role.NEW
-                    && !Boolean.TRUE.equals(r.directory())) {
+            if (r instanceof JournalRecord.Backup b
+                    && Homes.isHomeName(b.path())
+                    && Homes.roleOf(b.path()) == Role.NEW
+                    && !b.directory()) {
                 originals.putIfAbsent(
-                        Homes.relativeOf(r.path()),
-                        Boolean.TRUE.equals(r.existed())
-                                ? lookup.copyOf(r.path())
-                                : run.backup().resolve("absent").resolve(Homes.relativeOf(r.path())));
+                        Homes.relativeOf(b.path()),
+                        b.existed()
+                                ? lookup.copyOf(b.path())
+                                : run.backup().resolve("absent").resolve(Homes.relativeOf(b.path())));
             }
         }
         return originals;

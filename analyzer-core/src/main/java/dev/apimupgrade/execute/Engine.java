@@ -128,14 +128,15 @@ public final class Engine {
             RunRecord.startIfNew(run, plan, homes, journal);
             takeInventoryBeforeTheFirstChange(run, journal, options.inventory());
             journal.append(JournalRecord.note(
-                    "run-start",
+                    JournalRecord.Event.RUN_START,
                     plan.steps().size() + " step(s), plan " + plan.fingerprint().sha256()));
             StepRunner runner = new StepRunner(executors, journal, ctx, options.confirmations());
             adopted.forEach(runner::line);
             if (options.databaseBackup().isPresent()
                     && !options.databaseBackup().equals(StepRunner.recordedBackup(journal))) {
                 journal.append(JournalRecord.note(
-                        StepRunner.DATABASE_BACKUP, options.databaseBackup().get()));
+                        JournalRecord.Event.DATABASE_BACKUP,
+                        options.databaseBackup().get()));
                 runner.line("the full database backup is at "
                         + options.databaseBackup().get() + " (recorded)");
             }
@@ -157,7 +158,8 @@ public final class Engine {
             return;
         }
         boolean changed = journal.records().stream()
-                .anyMatch(r -> r.type() == JournalRecord.Type.INTENT || JournalRecord.CONFIRMED.equals(r.status()));
+                .anyMatch(r -> r instanceof JournalRecord.Intent
+                        || r instanceof JournalRecord.Outcome o && o.status() == JournalRecord.Status.CONFIRMED);
         if (changed) {
             return;
         }
@@ -165,7 +167,7 @@ public final class Engine {
         if (json != null) {
             AtomicFiles.write(run.inventory(), json);
             journal.append(JournalRecord.note(
-                    "before-inventory",
+                    JournalRecord.Event.BEFORE_INVENTORY,
                     "taken before the first change: " + run.root().relativize(run.inventory())));
         }
     }
@@ -247,7 +249,8 @@ public final class Engine {
      * rollback undid, so a new run needs a new folder.
      */
     private static void refuseRolledBack(RunDirectory run, Journal journal) throws RunRefusedException {
-        if (journal.records().stream().anyMatch(r -> "rollback-start".equals(r.status()))) {
+        if (journal.records().stream()
+                .anyMatch(r -> r instanceof JournalRecord.Note n && n.event() == JournalRecord.Event.ROLLBACK_START)) {
             throw new RunRefusedException(run.root() + " was rolled back; its journal no longer describes the homes."
                     + " Start the migration again with a new --run folder. Nothing was changed.");
         }

@@ -53,7 +53,8 @@ final class ExportReplay {
      * replaying is safe either way, since only missing rows are inserted), and how many DDL statements it committed
      * before it failed half-way (0 otherwise).
      */
-    private record Committed(String step, String target, List<JournalRecord> exports, boolean finished, int halfWay) {}
+    private record Committed(
+            String step, String target, List<JournalRecord.Export> exports, boolean finished, int halfWay) {}
 
     static List<String> lines(
             Journal journal, RunDirectory run, Optional<DatasourceSpecs> datasources, Optional<String> backupLocation) {
@@ -67,14 +68,16 @@ final class ExportReplay {
             String product = spec.flatMap(DatasourceSpec::kind)
                     .map(k -> product(k) + " ")
                     .orElse("");
-            List<String> names =
-                    c.exports().stream().map(JournalRecord::path).distinct().toList();
-            List<JournalRecord> rows = c.exports().stream()
+            List<String> names = c.exports().stream()
+                    .map(JournalRecord.Export::path)
+                    .distinct()
+                    .toList();
+            List<JournalRecord.Export> rows = c.exports().stream()
                     .filter(r -> ROW_EXPORT
                             .matcher(Path.of(r.path()).getFileName().toString())
                             .matches())
                     .toList();
-            List<JournalRecord> ddl =
+            List<JournalRecord.Export> ddl =
                     c.exports().stream().filter(r -> !rows.contains(r)).toList();
             if (!ddl.isEmpty()) {
                 String state = c.halfWay() > 0
@@ -89,7 +92,10 @@ final class ExportReplay {
                         + " exported in the run folder ("
                         + String.join(
                                 ", ",
-                                ddl.stream().map(JournalRecord::path).distinct().toList()) + "); " + covers
+                                ddl.stream()
+                                        .map(JournalRecord.Export::path)
+                                        .distinct()
+                                        .toList()) + "); " + covers
                         + ": restore that backup to undo this step.");
             }
             if (rows.isEmpty()) {
@@ -103,7 +109,7 @@ final class ExportReplay {
                         + " database to replay them)");
                 continue;
             }
-            for (JournalRecord r : rows) {
+            for (JournalRecord.Export r : rows) {
                 String table = Path.of(r.path()).getFileName().toString().replaceFirst("\\.jsonl$", "");
                 lines.add(
                         UPDATED_IN_PLACE.contains(table)
@@ -137,29 +143,26 @@ final class ExportReplay {
      */
     private static List<Committed> committed(Journal journal) {
         Map<String, String> targets = new LinkedHashMap<>();
-        Map<String, Map<String, JournalRecord>> exports = new LinkedHashMap<>();
-        Map<String, String> lastOutcome = new LinkedHashMap<>();
+        Map<String, Map<String, JournalRecord.Export>> exports = new LinkedHashMap<>();
+        Map<String, JournalRecord.Status> lastOutcome = new LinkedHashMap<>();
         List<String> ran = new ArrayList<>();
         for (JournalRecord r : journal.records()) {
-            if (r.type() == JournalRecord.Type.INTENT
-                    && r.detail() != null
-                    && r.detail().startsWith("RunSqlScript ")) {
-                targets.put(r.step(), r.detail().substring("RunSqlScript ".length()));
-            } else if (r.type() == JournalRecord.Type.EXPORT) {
-                exports.computeIfAbsent(r.step(), k -> new LinkedHashMap<>()).put(r.path(), r);
-            } else if (r.type() == JournalRecord.Type.OUTCOME) {
-                lastOutcome.put(r.step(), r.status());
-            } else if (r.type() == JournalRecord.Type.NOTE && MariaDbScriptExecutor.STATEMENT_RAN.equals(r.status())) {
-                ran.add(r.detail());
+            if (r instanceof JournalRecord.Intent i) {
+                i.scriptDatabase().ifPresent(database -> targets.put(i.step(), database));
+            } else if (r instanceof JournalRecord.Export e) {
+                exports.computeIfAbsent(e.step(), k -> new LinkedHashMap<>()).put(e.path(), e);
+            } else if (r instanceof JournalRecord.Outcome o) {
+                lastOutcome.put(o.step(), o.status());
+            } else if (r instanceof JournalRecord.Note n && n.event() == JournalRecord.Event.STATEMENT_RAN) {
+                ran.add(n.detail());
             }
         }
         List<Committed> committed = new ArrayList<>();
         exports.forEach((step, byPath) -> {
-            String outcome = lastOutcome.get(step);
-            int statements = (int) ran.stream()
-                    .filter(d -> d != null && d.startsWith(step + " "))
-                    .count();
-            boolean failed = JournalRecord.FAILED.equals(outcome);
+            JournalRecord.Status outcome = lastOutcome.get(step);
+            int statements =
+                    (int) ran.stream().filter(d -> d.startsWith(step + " ")).count();
+            boolean failed = outcome == JournalRecord.Status.FAILED;
             // a failed script was rolled back whole, unless MariaDB/MySQL had committed some of its DDL
             if (!failed || statements > 0) {
                 committed.add(new Committed(
@@ -174,7 +177,7 @@ final class ExportReplay {
     }
 
     private static String replay(
-            Committed c, JournalRecord export, RunDirectory run, DatasourceSpec spec, String covers) {
+            Committed c, JournalRecord.Export export, RunDirectory run, DatasourceSpec spec, String covers) {
         Path file = run.root().resolve(export.path());
         String table = file.getFileName().toString().replaceFirst("\\.jsonl$", "");
         try {

@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -108,15 +109,16 @@ final class H2ScriptExecutor implements ScriptRunner {
     /** The identifiers the step's script runs with: those journalled with its snapshot, else the fresh scan's. */
     private static Map<String, String> identifiers(PlanStep step, CheckContext ctx) {
         return snapshotRecord(step, ctx)
-                .map(r -> ScriptIdentifiers.parse(r.detail()))
+                .map(JournalRecord.Snapshot::identifierMap)
                 .orElseGet(() -> ScriptIdentifiers.of(step, ctx.facts()));
     }
 
-    private static Optional<JournalRecord> snapshotRecord(PlanStep step, CheckContext ctx) {
+    private static Optional<JournalRecord.Snapshot> snapshotRecord(PlanStep step, CheckContext ctx) {
         return ctx.journal().stream()
                 .flatMap(j -> j.records().stream())
-                .filter(r ->
-                        r.type() == JournalRecord.Type.SNAPSHOT && step.id().equals(r.step()))
+                .flatMap(r -> r instanceof JournalRecord.Snapshot s && s.step().equals(step.id())
+                        ? Stream.of(s)
+                        : Stream.empty())
                 .findFirst();
     }
 
@@ -139,7 +141,7 @@ final class H2ScriptExecutor implements ScriptRunner {
                 .resolve("snapshots")
                 .resolve(step.id().replaceAll("[^A-Za-z0-9._-]", "_"))
                 .resolve(file.getFileName());
-        Optional<JournalRecord> earlier = snapshotRecord(step, ctx.check());
+        Optional<JournalRecord.Snapshot> earlier = snapshotRecord(step, ctx.check());
         Map<String, String> identifiers;
         if (earlier.isPresent()) {
             // a half-done earlier attempt: back to the state it started from, with the names it read then; only
@@ -156,7 +158,7 @@ final class H2ScriptExecutor implements ScriptRunner {
                         + ctx.run().backup() + ")");
             }
             AtomicFiles.copy(snapshot, file);
-            identifiers = ScriptIdentifiers.parse(earlier.get().detail());
+            identifiers = earlier.get().identifierMap();
         } else {
             identifiers = ScriptIdentifiers.of(step, ctx.facts());
             AtomicFiles.copy(file, snapshot);

@@ -66,7 +66,7 @@ public final class Journal {
      * at once (the backup records of a batch of new files) costs one flush, not one each. Nothing the records
      * describe may be changed before this returns.
      */
-    public synchronized void appendAll(List<JournalRecord> batch) {
+    public synchronized void appendAll(List<? extends JournalRecord> batch) {
         if (batch.isEmpty()) {
             return;
         }
@@ -110,8 +110,8 @@ public final class Journal {
 
     private void add(JournalRecord record) {
         records.add(record);
-        if (record.type() == JournalRecord.Type.BACKUP) {
-            savedPaths.add(record.path());
+        if (record instanceof JournalRecord.Backup b) {
+            savedPaths.add(b.path());
         }
     }
 
@@ -132,8 +132,8 @@ public final class Journal {
     public synchronized boolean completed(String stepId) {
         boolean completed = false;
         for (JournalRecord r : records) {
-            if (stepId.equals(r.step()) && r.type() == JournalRecord.Type.OUTCOME) {
-                completed = r.completes() || (completed && !JournalRecord.SUPERSEDED.equals(r.status()));
+            if (r instanceof JournalRecord.Outcome o && o.step().equals(stepId)) {
+                completed = o.completes() || (completed && o.status() != JournalRecord.Status.SUPERSEDED);
             }
         }
         return completed;

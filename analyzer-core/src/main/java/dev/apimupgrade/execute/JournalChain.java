@@ -3,6 +3,12 @@ package dev.apimupgrade.execute;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.apimupgrade.execute.JournalRecord.Export;
+import dev.apimupgrade.execute.JournalRecord.Intent;
+import dev.apimupgrade.execute.JournalRecord.Note;
+import dev.apimupgrade.execute.JournalRecord.Outcome;
+import dev.apimupgrade.execute.JournalRecord.Pause;
+import dev.apimupgrade.execute.JournalRecord.Snapshot;
 import dev.apimupgrade.plan.MacKey;
 import dev.apimupgrade.scan.FormatVersion;
 import dev.apimupgrade.scan.InputException;
@@ -99,7 +105,7 @@ final class JournalChain {
                         line.number(),
                         "was changed after apim-upgrade wrote it:"
                                 + " this " + record.type().label() + " record"
-                                + (record.step() == null ? "" : " of " + record.step())
+                                + (record instanceof JournalRecord.OfStep s ? " of " + s.step() : "")
                                 + " does not match its MAC (it was edited, or a record before it was added or removed)");
             }
             requirePlace(file, line.number(), record);
@@ -148,11 +154,17 @@ final class JournalChain {
     }
 
     private static JournalRecord record(Path file, Line line) throws InputException {
+        JsonNode word = line.node().remove("type");
+        if (word == null || !word.isTextual() || !line.node().hasNonNull("time")) {
+            throw new InputException(file.toString(), line.number(), "is not a journal record (no type or time)");
+        }
+        JournalRecord.Type type = JournalRecord.Type.of(word.asText())
+                .orElseThrow(() -> new InputException(
+                        file.toString(),
+                        line.number(),
+                        "is not a journal record: its type '" + word.asText() + "' is none this version knows"));
         try {
-            JournalRecord r = Journal.json().treeToValue(line.node(), JournalRecord.class);
-            if (r.type() == null || r.time() == null) {
-                throw new InputException(file.toString(), line.number(), "is not a journal record (no type or time)");
-            }
+            JournalRecord r = Journal.json().treeToValue(line.node(), type.record());
             if (r.formatVersion() != null && r.formatVersion() > FormatVersion.CURRENT) {
                 throw new InputException(
                         file.toString(),
@@ -174,26 +186,62 @@ final class JournalChain {
 
     /** Where each kind of record's path must lie: a home (backup, snapshot, pause), the run's exports/ (export). */
     private static void requirePlace(Path file, int number, JournalRecord r) throws InputException {
-        Optional<String> problem = switch (r.type()) {
-            case BACKUP, SNAPSHOT, PAUSE ->
-                r.path() == null || !Homes.isHomeName(r.path())
-                        ? Optional.of("it names no file of the OLD or NEW home")
-                        : Homes.problem(Homes.relativeOf(r.path()));
-            case EXPORT ->
-                r.path() == null || !r.path().startsWith("exports/")
-                        ? Optional.of("it is not a file under the run folder's exports/")
-                        : Homes.problem(r.path());
-            case INTENT, OUTCOME, NOTE ->
-                r.path() == null
-                        ? Optional.empty()
-                        : Optional.of("a " + r.type().label() + " record names no path");
-        };
-        if (problem.isPresent()) {
-            throw new InputException(
-                    file.toString(),
-                    number,
-                    "the " + r.type().label() + " record's path '" + r.path() + "' is refused: " + problem.get());
+        Optional<String> refused = r.accept(MISPLACED);
+        if (refused.isPresent()) {
+            throw new InputException(file.toString(), number, "the " + r.type().label() + " record's " + refused.get());
         }
+    }
+
+    /** Why a record's path is refused, for each kind of record (a new kind must say where its path may lie). */
+    private static final JournalRecord.Visitor<Optional<String>> MISPLACED = new JournalRecord.Visitor<>() {
+        @Override
+        public Optional<String> intent(Intent r) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<String> outcome(Outcome r) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<String> backup(JournalRecord.Backup r) {
+            return outsideTheHomes(r.path());
+        }
+
+        @Override
+        public Optional<String> snapshot(Snapshot r) {
+            return outsideTheHomes(r.path());
+        }
+
+        @Override
+        public Optional<String> export(Export r) {
+            return (r.path().startsWith("exports/")
+                            ? Homes.problem(r.path())
+                            : Optional.of("it is not a file under the run folder's exports/"))
+                    .map(problem -> refused(r.path(), problem));
+        }
+
+        @Override
+        public Optional<String> pause(Pause r) {
+            return outsideTheHomes(r.path());
+        }
+
+        @Override
+        public Optional<String> note(Note r) {
+            return Optional.empty();
+        }
+    };
+
+    private static Optional<String> outsideTheHomes(String path) {
+        return (Homes.isHomeName(path)
+                        ? Homes.problem(Homes.relativeOf(path))
+                        : Optional.of("it names no file of the OLD or NEW home"))
+                .map(problem -> refused(path, problem));
+    }
+
+    private static String refused(String path, String problem) {
+        return "path '" + path + "' is refused: " + problem;
     }
 
     /** The complete lines as JSON objects; a line cut short by a kill is skipped, anything else unreadable refused. */

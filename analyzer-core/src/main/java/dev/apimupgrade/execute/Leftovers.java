@@ -23,10 +23,10 @@ final class Leftovers {
     static List<String> removeTemps(Journal journal, Homes homes) throws IOException {
         Set<Path> found = new LinkedHashSet<>();
         for (JournalRecord r : journal.records()) {
-            if (r.type() != JournalRecord.Type.BACKUP || r.path() == null || !Homes.isHomeName(r.path())) {
+            if (!(r instanceof JournalRecord.Backup b) || !Homes.isHomeName(b.path())) {
                 continue;
             }
-            Path path = homes.resolve(r.path());
+            Path path = homes.resolve(b.path());
             Path beside = path.resolveSibling("." + path.getFileName() + AtomicFiles.TEMP_SUFFIX);
             if (Files.isRegularFile(beside, LinkOption.NOFOLLOW_LINKS)) {
                 found.add(beside);
@@ -44,7 +44,8 @@ final class Leftovers {
         for (Path p : found) {
             if (Files.deleteIfExists(p)) {
                 String name = name(homes, p);
-                journal.append(JournalRecord.note("temp-removed", name + " (left by a run killed before its rename)"));
+                journal.append(JournalRecord.note(
+                        JournalRecord.Event.TEMP_REMOVED, name + " (left by a run killed before its rename)"));
                 removed.add(name);
             }
         }

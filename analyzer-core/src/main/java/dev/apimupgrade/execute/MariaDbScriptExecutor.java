@@ -35,8 +35,6 @@ final class MariaDbScriptExecutor implements ScriptRunner {
     private static final Logger LOG = LoggerFactory.getLogger(MariaDbScriptExecutor.class);
 
     /** The journal note of each DDL statement run (committed at once): rollback names those it cannot undo. */
-    static final String STATEMENT_RAN = "statement-ran";
-
     private final BiFunction<String, Map<String, String>, List<SqlStatement>> script;
 
     MariaDbScriptExecutor() {
@@ -181,8 +179,8 @@ final class MariaDbScriptExecutor implements ScriptRunner {
             }
             // a rerun after a half-done attempt keeps the first export: it shows the tables before any change
             boolean exported = ctx.journal().records().stream()
-                    .anyMatch(r ->
-                            r.type() == JournalRecord.Type.EXPORT && step.id().equals(r.step()));
+                    .anyMatch(
+                            r -> r instanceof JournalRecord.Export e && e.step().equals(step.id()));
             RowExport.writeAll(c, step, exported ? List.of() : effect(step).exports(), ctx);
             runGuarded(c, step, statements, ctx);
         } catch (SQLException e) {
@@ -213,11 +211,12 @@ final class MariaDbScriptExecutor implements ScriptRunner {
                     }
                     ran++;
                     ctx.journal()
-                            .append(JournalRecord.note(STATEMENT_RAN, step.id() + " " + s.file() + ":" + s.line()));
+                            .append(JournalRecord.note(
+                                    JournalRecord.Event.STATEMENT_RAN, step.id() + " " + s.file() + ":" + s.line()));
                 } else {
                     ctx.journal()
                             .append(JournalRecord.note(
-                                    "statement-skipped",
+                                    JournalRecord.Event.STATEMENT_SKIPPED,
                                     step.id() + " " + s.file() + ":" + s.line() + " (" + g.query()
                                             + " says it has run)"));
                 }

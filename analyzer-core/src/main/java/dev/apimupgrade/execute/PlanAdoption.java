@@ -37,7 +37,9 @@ final class PlanAdoption {
             PlanStep old = before.get(step.id());
             if (old != null && !sameAction(old, step) && journal.completed(step.id())) {
                 journal.append(JournalRecord.outcome(
-                        step.id(), JournalRecord.SUPERSEDED, "the adopted plan changes this step; it is done again"));
+                        step.id(),
+                        JournalRecord.Status.SUPERSEDED,
+                        "the adopted plan changes this step; it is done again"));
                 lines.add(step.id() + ": done under the earlier plan with other parameters; done again");
             }
         }
@@ -53,7 +55,7 @@ final class PlanAdoption {
                         + drift.stream().limit(SHOWN).collect(Collectors.joining("; "))
                         + (drift.size() > SHOWN ? "; ..." : "");
         journal.append(JournalRecord.note(
-                ADOPTED,
+                JournalRecord.Event.PLAN_ADOPTED,
                 "plan " + plan.fingerprint().sha256() + " (" + kept + ") replaces plan "
                         + earlier.fingerprint().sha256() + "; drift: " + why));
         lines.add(0, "adopted the new plan (" + kept + "); drift since the earlier plan: " + why);

@@ -1,5 +1,8 @@
 package dev.apimupgrade.execute;
 
+import dev.apimupgrade.execute.JournalRecord.Event;
+import dev.apimupgrade.execute.JournalRecord.Note;
+import dev.apimupgrade.execute.JournalRecord.Status;
 import dev.apimupgrade.fact.Observation;
 import dev.apimupgrade.fact.ServerProcess;
 import dev.apimupgrade.scan.FileDigest;
@@ -14,12 +17,10 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Puts back every home path a run changed, from the journal's backup records: saved files are restored byte-identical
@@ -31,8 +32,6 @@ import java.util.Set;
 public final class Rollback {
     /** How the first line of a repeated rollback starts. */
     public static final String ALREADY = "already rolled back";
-    /** The records of a migrate run's work; one after the last rollback means there is something to undo again. */
-    private static final Set<JournalRecord.Type> RUN_WORK = EnumSet.complementOf(EnumSet.of(JournalRecord.Type.NOTE));
 
     private Rollback() {}
 
@@ -57,10 +56,10 @@ public final class Rollback {
             lock.record(journal);
             Optional<String> rolledBack = rolledBackAt(journal);
             BackupRecords.requireRecorded(run, journal, homes);
-            Map<JournalRecord, Path> targets = targets(journal, homes);
+            Map<JournalRecord.Backup, Path> targets = targets(journal, homes);
             refuseRunningServers(homes);
             Backup backup = new Backup(run, journal, homes);
-            journal.append(JournalRecord.note("rollback-start", "restoring the state before the run"));
+            journal.append(JournalRecord.note(Event.ROLLBACK_START, "restoring the state before the run"));
             List<String> lines = new ArrayList<>();
             // restoring is idempotent, so a second rollback restores again, but says first that it is one
             rolledBack.ifPresent(at -> lines.add(ALREADY + " at " + at + " (no migrate work journalled since);"
@@ -68,26 +67,29 @@ public final class Rollback {
             for (String temp : Leftovers.removeTemps(journal, homes)) {
                 lines.add("removed " + temp + ": a temporary file left by a run killed before its rename");
             }
-            List<JournalRecord> saved = new ArrayList<>(firstSaves(journal).values());
+            List<JournalRecord.Backup> saved =
+                    new ArrayList<>(firstSaves(journal).values());
             java.util.Collections.reverse(saved);
-            for (JournalRecord r : saved) {
+            for (JournalRecord.Backup r : saved) {
                 lines.add(restore(r, targets.get(r), backup, run));
             }
             lines.addAll(notUndone(journal));
             lines.addAll(ExportReplay.lines(journal, run, datasources, StepRunner.recordedBackup(journal)));
-            journal.append(JournalRecord.note("rollback-end", saved.size() + " path(s) restored"));
+            journal.append(JournalRecord.note(Event.ROLLBACK_END, saved.size() + " path(s) restored"));
             return RunOutcome.completed(lines);
         }
     }
 
-    /** When the run was last rolled back, if no migrate work was journalled after that rollback ended. */
+    /**
+     * When the run was last rolled back, if no migrate work was journalled after that rollback ended: any record of a
+     * step, or a run's start, means there is something to undo again.
+     */
     private static Optional<String> rolledBackAt(Journal journal) {
         String at = null;
         for (JournalRecord r : journal.records()) {
-            if (r.type() == JournalRecord.Type.NOTE && "rollback-end".equals(r.status())) {
+            if (r instanceof Note n && n.event() == Event.ROLLBACK_END) {
                 at = r.time();
-            } else if (RUN_WORK.contains(r.type())
-                    || (r.type() == JournalRecord.Type.NOTE && "run-start".equals(r.status()))) {
+            } else if (r instanceof JournalRecord.OfStep || r instanceof Note n && n.event() == Event.RUN_START) {
                 at = null;
             }
         }
@@ -98,9 +100,9 @@ public final class Rollback {
      * Where each saved path is, checked before anything is restored: a path that leaves its home (through a link
      * made since) is bad input naming the journal, and nothing is written.
      */
-    private static Map<JournalRecord, Path> targets(Journal journal, Homes homes) throws InputException {
-        Map<JournalRecord, Path> out = new java.util.IdentityHashMap<>();
-        for (JournalRecord r : firstSaves(journal).values()) {
+    private static Map<JournalRecord.Backup, Path> targets(Journal journal, Homes homes) throws InputException {
+        Map<JournalRecord.Backup, Path> out = new java.util.IdentityHashMap<>();
+        for (JournalRecord.Backup r : firstSaves(journal).values()) {
             try {
                 out.put(r, homes.resolve(r.path()));
             } catch (IllegalArgumentException e) {
@@ -114,11 +116,11 @@ public final class Rollback {
     }
 
     /** The first backup record of each path: the state before the run touched it. */
-    private static Map<String, JournalRecord> firstSaves(Journal journal) {
-        Map<String, JournalRecord> first = new LinkedHashMap<>();
+    private static Map<String, JournalRecord.Backup> firstSaves(Journal journal) {
+        Map<String, JournalRecord.Backup> first = new LinkedHashMap<>();
         for (JournalRecord r : journal.records()) {
-            if (r.type() == JournalRecord.Type.BACKUP) {
-                first.putIfAbsent(r.path(), r);
+            if (r instanceof JournalRecord.Backup b) {
+                first.putIfAbsent(b.path(), b);
             }
         }
         return first;
@@ -139,7 +141,7 @@ public final class Rollback {
      * Keeps what is there now before rollback replaces or removes it: after a migration the 3.1.0 server may have
      * written to it, and those writes must not be lost silently.
      */
-    private static void setAside(RunDirectory run, JournalRecord r, Path target) throws IOException {
+    private static void setAside(RunDirectory run, JournalRecord.Backup r, Path target) throws IOException {
         if (Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)
                 && (r.sha256() == null || !FileDigest.sha256(target).equals(r.sha256()))) {
             Path aside = run.root()
@@ -154,7 +156,8 @@ public final class Rollback {
     /** Where rollback keeps the files it replaced or removed, under the run folder. */
     public static final String SET_ASIDE = "rolled-back-aside";
 
-    private static String restore(JournalRecord r, Path target, Backup backup, RunDirectory run) throws IOException {
+    private static String restore(JournalRecord.Backup r, Path target, Backup backup, RunDirectory run)
+            throws IOException {
         setAside(run, r, target);
         if (!r.existed()) {
             if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
@@ -169,7 +172,7 @@ public final class Rollback {
             }
             return "removed " + r.path() + " (the run created it)";
         }
-        if (Boolean.TRUE.equals(r.directory())) {
+        if (r.directory()) {
             Files.createDirectories(target);
             return "folder " + r.path() + " is in place";
         }
@@ -193,8 +196,8 @@ public final class Rollback {
     private static List<String> notUndone(Journal journal) {
         List<String> lines = new ArrayList<>();
         for (JournalRecord r : journal.records()) {
-            if (JournalRecord.CONFIRMED.equals(r.status())) {
-                lines.add("NOT UNDONE: " + r.step() + " was done by hand (" + r.detail() + "); undo it by hand if"
+            if (r instanceof JournalRecord.Outcome o && o.status() == Status.CONFIRMED) {
+                lines.add("NOT UNDONE: " + o.step() + " was done by hand (" + o.detail() + "); undo it by hand if"
                         + " needed");
             }
         }

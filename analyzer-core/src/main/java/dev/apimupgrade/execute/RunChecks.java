@@ -44,16 +44,13 @@ public final class RunChecks {
         // is not enough, the change it asks for is not there yet
         Set<String> reached = new TreeSet<>(confirmedNow);
         for (JournalRecord r : journal == null ? List.<JournalRecord>of() : journal.records()) {
-            if (r.step() != null && (r.type() == JournalRecord.Type.INTENT || r.type() == JournalRecord.Type.OUTCOME)) {
-                reached.add(r.step());
-            }
-            if (r.type() == JournalRecord.Type.BACKUP) {
-                touched.add(r.path());
-            }
-            if (r.type() == JournalRecord.Type.INTENT
-                    && r.detail() != null
-                    && r.detail().startsWith("RunSqlScript ")) {
-                touched.add("db:" + r.detail().substring("RunSqlScript ".length()) + "/");
+            if (r instanceof JournalRecord.Intent i) {
+                reached.add(i.step());
+                i.scriptDatabase().ifPresent(database -> touched.add("db:" + database + "/"));
+            } else if (r instanceof JournalRecord.Outcome o) {
+                reached.add(o.step());
+            } else if (r instanceof JournalRecord.Backup b) {
+                touched.add(b.path());
             }
         }
         for (PlanStep step : steps) {

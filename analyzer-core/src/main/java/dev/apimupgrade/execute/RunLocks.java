@@ -42,7 +42,7 @@ final class RunLocks implements AutoCloseable {
         for (RunLock lock : held) {
             lock.takenOver()
                     .ifPresent(what -> journal.append(JournalRecord.note(
-                            lock.broken() ? "lock-broken" : "lock-taken-over",
+                            lock.broken() ? JournalRecord.Event.LOCK_BROKEN : JournalRecord.Event.LOCK_TAKEN_OVER,
                             (lock.broken() ? "--break-lock removed " : "taken over: ") + what)));
         }
     }

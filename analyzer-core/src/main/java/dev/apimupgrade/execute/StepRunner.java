@@ -37,14 +37,12 @@ final class StepRunner {
         this.confirmed = confirmed;
     }
 
-    static final String DATABASE_BACKUP = "database-backup";
-
     /** Where the operator's full database backup is, as recorded in the journal (the latest), if it was. */
     static Optional<String> recordedBackup(Journal journal) {
         String last = null;
         for (JournalRecord r : journal.records()) {
-            if (r.type() == JournalRecord.Type.NOTE && DATABASE_BACKUP.equals(r.status())) {
-                last = r.detail();
+            if (r instanceof JournalRecord.Note n && n.event() == JournalRecord.Event.DATABASE_BACKUP) {
+                last = n.detail();
             }
         }
         return Optional.ofNullable(last);
@@ -70,7 +68,8 @@ final class StepRunner {
     }
 
     private RunOutcome stoppedForBackup(PlanStep step) {
-        journal.append(JournalRecord.note("stopped", step.id() + " needs the location of the full database backup"));
+        journal.append(JournalRecord.note(
+                JournalRecord.Event.STOPPED, step.id() + " needs the location of the full database backup"));
         String toContinue = "PRE-BACKUP: " + step.id() + " changes the " + step.target() + " database, which only"
                 + " your full backup can bring back. Take a full backup of it, then run migrate again with"
                 + " --database-backup <where it is> (or migrate.database_backup in the --answers file); the location"
@@ -114,7 +113,7 @@ final class StepRunner {
                 runAutomated(step, ex);
             }
         }
-        journal.append(JournalRecord.note("run-end", "every step of the plan is done"));
+        journal.append(JournalRecord.note(JournalRecord.Event.RUN_END, "every step of the plan is done"));
         return RunOutcome.completed(lines);
     }
 
@@ -146,7 +145,7 @@ final class StepRunner {
             }
             // the journal gets the count, not the log lines: a log line may hold anything
             journal.append(JournalRecord.note(
-                    "check-failed",
+                    JournalRecord.Event.CHECK_FAILED,
                     step.id() + ": " + checked.problems().size() + " problem(s) after the operator's confirmation"));
             String toContinue = "CHECK FAILED after " + step.id() + " (" + what + "):\n  "
                     + String.join("\n  ", checked.problems()) + "\nFix the cause (redo the step if it failed), then run"
@@ -156,7 +155,7 @@ final class StepRunner {
         }
         journal.append(JournalRecord.outcome(
                 step.id(),
-                JournalRecord.CONFIRMED,
+                JournalRecord.Status.CONFIRMED,
                 "the operator confirmed (" + confirmed.get(step.id()) + "): " + what));
         lines.add(title(step) + ": confirmed by the operator");
         return Optional.empty();
@@ -166,8 +165,8 @@ final class StepRunner {
     private Optional<Long> pausedAt(PlanStep step) {
         Optional<Long> at = Optional.empty();
         for (JournalRecord r : journal.records()) {
-            if (r.type() == JournalRecord.Type.PAUSE && step.id().equals(r.step())) {
-                at = Optional.of(Long.parseLong(r.detail()));
+            if (r instanceof JournalRecord.Pause p && p.step().equals(step.id())) {
+                at = Optional.of(p.logOffset());
             }
         }
         return at;
@@ -182,7 +181,7 @@ final class StepRunner {
         }
         if (doneBefore) {
             LOG.debug("step {} already done: its post-condition holds before it ran", step.id());
-            journal.append(JournalRecord.outcome(step.id(), JournalRecord.ALREADY_DONE, step.postCondition()));
+            journal.append(JournalRecord.outcome(step.id(), JournalRecord.Status.ALREADY_DONE, step.postCondition()));
             lines.add(title(step) + ": already done");
             return;
         }
@@ -196,19 +195,21 @@ final class StepRunner {
             holds = ex.holdsAfterApply(step, ctx);
         } catch (IOException | RuntimeException e) {
             LOG.debug("step {} failed after {} ms", step.id(), (System.nanoTime() - started) / 1_000_000, e);
-            journal.append(JournalRecord.outcome(step.id(), JournalRecord.FAILED, String.valueOf(e.getMessage())));
+            journal.append(
+                    JournalRecord.outcome(step.id(), JournalRecord.Status.FAILED, String.valueOf(e.getMessage())));
             throw new StepFailedException(title(step) + " failed: " + e.getMessage() + "\nEvery file it changed is"
                     + " saved under " + ctx.folder().backup() + "; fix the cause and run migrate again to resume,"
                     + " or roll back with: apim-upgrade rollback --run "
                     + ctx.folder().root());
         }
         if (!holds) {
-            journal.append(JournalRecord.outcome(step.id(), JournalRecord.FAILED, "post-condition does not hold"));
+            journal.append(
+                    JournalRecord.outcome(step.id(), JournalRecord.Status.FAILED, "post-condition does not hold"));
             throw new StepFailedException(title(step) + " ran but its post-condition does not hold: "
                     + step.postCondition() + ". Run migrate again to retry, or roll back with: apim-upgrade rollback"
                     + " --run " + ctx.folder().root());
         }
-        journal.append(JournalRecord.outcome(step.id(), JournalRecord.DONE, step.postCondition()));
+        journal.append(JournalRecord.outcome(step.id(), JournalRecord.Status.DONE, step.postCondition()));
         lines.add(title(step) + ": done");
         LOG.debug(
                 "step {} done in {} ms; its post-condition holds",
@@ -226,7 +227,8 @@ final class StepRunner {
         for (Observation o : new ServerProcessScanner().scan(both)) {
             if (o instanceof ServerProcess p && p.alive()) {
                 journal.append(JournalRecord.note(
-                        "stopped", "before " + step.id() + ": the " + p.role() + " server is running"));
+                        JournalRecord.Event.STOPPED,
+                        "before " + step.id() + ": the " + p.role() + " server is running"));
                 throw new RunRefusedException("the " + p.role() + " server is running (" + p.observed() + "); "
                         + step.id() + " was not started. Stop the server and run migrate again to resume: the steps"
                         + " done so far are recorded in " + journal.file() + ".");
@@ -243,13 +245,13 @@ final class StepRunner {
         try {
             refused = ex.refusal(step, ctx.check());
         } catch (IOException | RuntimeException e) {
-            journal.append(JournalRecord.note("check-failed", step.id() + ": " + e.getMessage()));
+            journal.append(JournalRecord.note(JournalRecord.Event.CHECK_FAILED, step.id() + ": " + e.getMessage()));
             throw new RunRefusedException("could not check whether " + title(step) + " can run: " + e.getMessage()
                     + ". The step was not started; fix the cause and run migrate again to resume.");
         }
         if (refused.isPresent()) {
             journal.append(JournalRecord.note(
-                    "stopped",
+                    JournalRecord.Event.STOPPED,
                     step.id() + " refused before it started: "
                             + refused.get().lines().findFirst().orElse("")));
             throw new RunRefusedException(title(step) + " was not started. " + refused.get() + "\nThe steps done so far"
@@ -262,7 +264,7 @@ final class StepRunner {
         try {
             return ex.done(step, ctx.check());
         } catch (IOException | RuntimeException e) {
-            journal.append(JournalRecord.note("check-failed", step.id() + ": " + e.getMessage()));
+            journal.append(JournalRecord.note(JournalRecord.Event.CHECK_FAILED, step.id() + ": " + e.getMessage()));
             throw new RunRefusedException("could not check whether " + title(step) + " is already done: "
                     + e.getMessage() + ". The step was not started; fix the cause and run migrate again to resume.");
         }
@@ -270,7 +272,7 @@ final class StepRunner {
 
     private RunOutcome stopped(PlanStep step, String what) throws IOException {
         LOG.debug("stopped at step {}: it is for the operator", step.id());
-        journal.append(JournalRecord.note("stopped", step.id() + " needs the operator: " + what));
+        journal.append(JournalRecord.note(JournalRecord.Event.STOPPED, step.id() + " needs the operator: " + what));
         saveManualTarget(step);
         if (ManualStepChecks.scansLog(step)) {
             journal.append(JournalRecord.pause(

@@ -31,7 +31,7 @@ public record JournalView(
 
     static final List<String> OUTCOME_FIELDS = List.of("outcome", "status", "result", "event");
     static final List<String> TIME_FIELDS = List.of("time", "at", "timestamp");
-    /** The outcome migrate journals when the operator confirms a manual step (JournalRecord.CONFIRMED). */
+    /** The outcome migrate journals when the operator confirms a manual step (JournalRecord.Status.CONFIRMED). */
     static final String CONFIRMED = "confirmed";
 
     /** How migrate words a confirmation's detail: "the operator confirmed (--confirm): ...". */

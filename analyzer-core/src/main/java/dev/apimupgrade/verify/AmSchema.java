@@ -105,8 +105,8 @@ public record AmSchema(SortedSet<String> lines) {
                         + " (" + c.columnList() + ")"));
         facts.ofType(DbForeignKey.class).stream()
                 .filter(k -> k.datasource().equals(datasource) && tables.test(k.table()))
-                .forEach(k -> lines.add("FK " + k.table() + " (" + k.columns() + ") " + k.referencedTable() + " ("
-                        + k.referencedColumns() + ") ON DELETE " + k.onDelete() + " ON UPDATE " + k.onUpdate()));
+                .forEach(k -> lines.add("FK " + k.table() + " (" + k.columnList() + ") " + k.referencedTable() + " ("
+                        + k.referencedColumnList() + ") ON DELETE " + k.onDelete() + " ON UPDATE " + k.onUpdate()));
         return new AmSchema(lines);
     }
 

@@ -30,6 +30,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Decides the after-report from a fresh scan of both homes (and the databases the scan could read), the plan that
@@ -88,10 +89,13 @@ public final class Verification {
                         what + ": give the run folder (--run) so its journal can show it was confirmed",
                         evidence);
             }
-            Optional<JournalRecord> confirmed = journal.get().records().stream()
-                    .filter(r -> step.id().equals(r.step()) && r.completes())
+            Optional<JournalRecord.Outcome> confirmed = journal.get().records().stream()
+                    .flatMap(r ->
+                            r instanceof JournalRecord.Outcome o && o.step().equals(step.id()) && o.completes()
+                                    ? Stream.of(o)
+                                    : Stream.empty())
                     .reduce((a, b) -> b);
-            confirmed.ifPresent(r -> evidence.add("journal: " + r.status() + " at " + r.time()));
+            confirmed.ifPresent(r -> evidence.add("journal: " + r.status().label() + " at " + r.time()));
             return new Check(
                     step.id(),
                     "plan",

@@ -200,7 +200,10 @@ class EngineTest {
                 .hasMessageContaining("jar failed")
                 .hasMessageContaining("rollback --run");
         assertThat(Journal.open(run.journal()).records())
-                .anySatisfy(r -> assertThat(r.status()).isEqualTo(JournalRecord.FAILED));
+                .anySatisfy(r -> assertThat(r)
+                        .isInstanceOfSatisfying(
+                                JournalRecord.Outcome.class,
+                                o -> assertThat(o.status()).isEqualTo(JournalRecord.Status.FAILED)));
     }
 
     @Test
@@ -475,7 +478,7 @@ class EngineTest {
 
     private long intents() throws Exception {
         return Journal.open(run.journal()).records().stream()
-                .filter(r -> r.type() == JournalRecord.Type.INTENT)
+                .filter(JournalRecord.Intent.class::isInstance)
                 .count();
     }
 
@@ -536,11 +539,11 @@ class EngineTest {
         assertThat(RunRecord.read(run).planFingerprint()).isEqualTo(DRIFTED.sha256());
         List<JournalRecord> records = Journal.open(run.journal()).records();
         assertThat(records)
-                .filteredOn(r -> r.type() == JournalRecord.Type.INTENT && "jar".equals(r.step()))
+                .filteredOn(r -> r instanceof JournalRecord.Intent i && i.step().equals("jar"))
                 .hasSize(1);
         assertThat(records)
-                .filteredOn(r -> JournalRecord.SUPERSEDED.equals(r.status()))
-                .extracting(JournalRecord::step)
+                .filteredOn(r -> r instanceof JournalRecord.Outcome o && o.status() == JournalRecord.Status.SUPERSEDED)
+                .extracting(r -> ((JournalRecord.Outcome) r).step())
                 .containsExactly("toml-value");
     }
 
@@ -587,10 +590,12 @@ class EngineTest {
             assertThat(homes.newHome().resolve(SYNAPSE + "/api/tenant-like-" + (i % 3) + "/Api" + i + ".xml"))
                     .hasContent("<api name=\"a" + i + "\"/>");
         }
-        List<JournalRecord> saved = Journal.open(run.journal()).records().stream()
-                .filter(r -> r.type() == JournalRecord.Type.BACKUP && "synapse".equals(r.step()))
+        List<JournalRecord.Backup> saved = Journal.open(run.journal()).records().stream()
+                .flatMap(r -> r instanceof JournalRecord.Backup b && b.step().equals("synapse")
+                        ? java.util.stream.Stream.of(b)
+                        : java.util.stream.Stream.empty())
                 .toList();
-        List<String> paths = saved.stream().map(JournalRecord::path).toList();
+        List<String> paths = saved.stream().map(JournalRecord.Backup::path).toList();
         assertThat(paths)
                 .doesNotHaveDuplicates()
                 .hasSize(files + 1 + 4); // the files, api/Custom.xml, api/ and its three folders

@@ -20,7 +20,7 @@ class JournalTest {
     void readingTheJournalBackTellsWhichStepsCompletedAndWhichOnlyStarted() throws Exception {
         Journal journal = Journal.open(dir.resolve("journal.jsonl"));
         journal.append(JournalRecord.intent("A", "CopyFile x"));
-        journal.append(JournalRecord.outcome("A", JournalRecord.DONE, "x copied"));
+        journal.append(JournalRecord.outcome("A", JournalRecord.Status.DONE, "x copied"));
         journal.append(JournalRecord.intent("B", "CopyFile y"));
 
         Journal again = Journal.open(dir.resolve("journal.jsonl"));
@@ -37,21 +37,11 @@ class JournalTest {
         Path file = dir.resolve("journal.jsonl");
         Journal journal = Journal.open(file);
         // what a journal of the version before formatVersion holds: the same record, without the field
-        journal.append(new JournalRecord(
-                null,
-                "2026-11-25T10:00:00Z",
-                JournalRecord.Type.INTENT,
-                "A",
-                null,
-                null,
-                null,
-                null,
-                null,
-                "CopyFile x"));
+        journal.append(new JournalRecord.Intent(null, "2026-11-25T10:00:00Z", "A", "CopyFile x"));
         assertThat(Files.readAllLines(file).get(0)).startsWith("{\"time\":");
 
         Journal resumed = Journal.open(file);
-        resumed.append(JournalRecord.outcome("A", JournalRecord.DONE, "x copied"));
+        resumed.append(JournalRecord.outcome("A", JournalRecord.Status.DONE, "x copied"));
 
         assertThat(Journal.open(file).completed("A")).isTrue();
     }
@@ -61,8 +51,7 @@ class JournalTest {
         Path file = dir.resolve("journal.jsonl");
         Journal journal = Journal.open(file);
         journal.append(JournalRecord.intent("A", "CopyFile x"));
-        journal.append(new JournalRecord(
-                2, "2026-11-25T10:00:00Z", JournalRecord.Type.INTENT, "B", null, null, null, null, null, "x"));
+        journal.append(new JournalRecord.Intent(2, "2026-11-25T10:00:00Z", "B", "x"));
 
         assertThatThrownBy(() -> Journal.open(file))
                 .isInstanceOf(InputException.class)
@@ -76,12 +65,12 @@ class JournalTest {
         Path file = dir.resolve("journal.jsonl");
         Journal journal = Journal.open(file);
         journal.append(JournalRecord.intent("A", "CopyFile x"));
-        journal.append(JournalRecord.outcome("A", JournalRecord.DONE, "x copied"));
+        journal.append(JournalRecord.outcome("A", JournalRecord.Status.DONE, "x copied"));
         journal.append(JournalRecord.backup("A", "NEW:repository/conf/x", true, false, "00"));
         journal.append(JournalRecord.snapshot("A", "OLD:repository/database/X.mv.db", "00", ""));
         journal.append(JournalRecord.export("A", "exports/A/T.jsonl", "00", "1 row(s)"));
         journal.append(JournalRecord.pause("A", "NEW:repository/logs/wso2carbon.log", 0));
-        journal.append(JournalRecord.note("run-start", "x"));
+        journal.append(JournalRecord.note(JournalRecord.Event.RUN_START, "x"));
 
         assertThat(Files.readAllLines(file))
                 .extracting(l -> l.replaceAll(".*\"type\":\"([a-z]+)\".*", "$1"))
@@ -116,18 +105,18 @@ class JournalTest {
         Journal resumed = Journal.open(file);
         assertThat(resumed.records()).hasSize(1);
         assertThat(resumed.completed("A")).isFalse();
-        resumed.append(JournalRecord.outcome("A", JournalRecord.DONE, "x copied"));
+        resumed.append(JournalRecord.outcome("A", JournalRecord.Status.DONE, "x copied"));
         assertThat(Journal.open(file).completed("A")).isTrue();
     }
 
     @Test
     void aStepSupersededByAnAdoptedPlanIsNoLongerCompletedUntilItIsDoneAgain() throws Exception {
         Journal journal = Journal.open(dir.resolve("journal.jsonl"));
-        journal.append(JournalRecord.outcome("A", JournalRecord.DONE, "x copied"));
-        journal.append(JournalRecord.outcome("A", JournalRecord.SUPERSEDED, "the adopted plan changes it"));
+        journal.append(JournalRecord.outcome("A", JournalRecord.Status.DONE, "x copied"));
+        journal.append(JournalRecord.outcome("A", JournalRecord.Status.SUPERSEDED, "the adopted plan changes it"));
         assertThat(Journal.open(dir.resolve("journal.jsonl")).completed("A")).isFalse();
 
-        journal.append(JournalRecord.outcome("A", JournalRecord.DONE, "x copied as the new plan says"));
+        journal.append(JournalRecord.outcome("A", JournalRecord.Status.DONE, "x copied as the new plan says"));
         assertThat(Journal.open(dir.resolve("journal.jsonl")).completed("A")).isTrue();
     }
 
@@ -142,7 +131,7 @@ class JournalTest {
         Journal journal = Journal.open(file);
         journal.append(JournalRecord.intent("A", "CopyFile x"));
         byte[] head = Files.readAllBytes(dir.resolve("journal.head"));
-        journal.append(JournalRecord.outcome("A", JournalRecord.DONE, "x copied"));
+        journal.append(JournalRecord.outcome("A", JournalRecord.Status.DONE, "x copied"));
         Files.write(dir.resolve("journal.head"), head);
 
         assertThat(Journal.open(file).completed("A")).isTrue();
@@ -153,7 +142,7 @@ class JournalTest {
         Path file = dir.resolve("journal.jsonl");
         Journal journal = Journal.open(file);
         journal.append(JournalRecord.intent("A", "CopyFile x"));
-        journal.append(JournalRecord.outcome("A", JournalRecord.DONE, "x copied"));
+        journal.append(JournalRecord.outcome("A", JournalRecord.Status.DONE, "x copied"));
         List<String> lines = Files.readAllLines(file);
 
         Files.write(file, List.of(lines.get(0)));

@@ -151,7 +151,8 @@ class MariaDbScriptExecutorTest {
         RunDirectory fresh = new RunDirectory(tmp.resolve("run2"));
         assertThat(migrate(db, fresh, SqlScripts.AM_UPGRADE).completed()).isTrue();
         assertThat(schema(db)).isEqualTo(after);
-        assertThat(Journal.open(fresh.journal()).records()).noneMatch(r -> "statement-ran".equals(r.status()));
+        assertThat(Journal.open(fresh.journal()).records())
+                .noneMatch(r -> isNote(r, JournalRecord.Event.STATEMENT_RAN));
     }
 
     @Test
@@ -188,7 +189,7 @@ class MariaDbScriptExecutorTest {
             assertThat(schema(db)).isEqualTo(schema(clean));
         }
         assertThat(Journal.open(run.journal()).records())
-                .filteredOn(r -> "statement-skipped".equals(r.status()))
+                .filteredOn(r -> isNote(r, JournalRecord.Event.STATEMENT_SKIPPED))
                 .hasSize(3);
     }
 
@@ -423,7 +424,8 @@ class MariaDbScriptExecutorTest {
             assertThat(migrate(analytics, fresh, SqlScripts.ANALYTICS_LASTACCESS_PK)
                             .lines())
                     .contains("sql-analytics-lastaccess-pk: already done");
-            assertThat(Journal.open(fresh.journal()).records()).noneMatch(r -> "statement-ran".equals(r.status()));
+            assertThat(Journal.open(fresh.journal()).records())
+                    .noneMatch(r -> isNote(r, JournalRecord.Event.STATEMENT_RAN));
             assertThat(analytics.strings(PRIMARY_KEY)).hasSize(4);
         }
     }
@@ -453,19 +455,19 @@ class MariaDbScriptExecutorTest {
                     .isEqualTo(ExportedRows.query(clean.connection, SUMMARY));
             List<JournalRecord> journal = Journal.open(run.journal()).records();
             assertThat(journal)
-                    .filteredOn(r -> "statement-ran".equals(r.status()))
-                    .extracting(JournalRecord::detail)
+                    .filteredOn(r -> isNote(r, JournalRecord.Event.STATEMENT_RAN))
+                    .extracting(r -> ((JournalRecord.Note) r).detail())
                     .containsExactly(
                             step.id() + " sql/analytics-lastaccess-pk/mysql/01_primary_key_with_version.sql:6",
                             step.id() + " sql/analytics-lastaccess-pk/mysql/01_primary_key_with_version.sql:7");
             assertThat(journal)
-                    .filteredOn(r -> "statement-skipped".equals(r.status()))
+                    .filteredOn(r -> isNote(r, JournalRecord.Event.STATEMENT_SKIPPED))
                     .singleElement()
-                    .satisfies(r -> assertThat(r.detail())
+                    .satisfies(r -> assertThat(((JournalRecord.Note) r).detail())
                             .contains("01_primary_key_with_version.sql:6")
                             .contains("primary_key_differs"));
             assertThat(journal)
-                    .filteredOn(r -> r.type() == JournalRecord.Type.EXPORT)
+                    .filteredOn(JournalRecord.Export.class::isInstance)
                     .hasSize(2);
         }
     }
@@ -556,9 +558,9 @@ class MariaDbScriptExecutorTest {
             assertThat(ExportedRows.query(analytics.connection, SUMMARY)).isEqualTo(rows);
             List<JournalRecord> journal = Journal.open(run.journal()).records();
             assertThat(journal)
-                    .noneMatch(r -> r.type() == JournalRecord.Type.INTENT
-                            || r.type() == JournalRecord.Type.EXPORT
-                            || "statement-ran".equals(r.status()));
+                    .noneMatch(r -> r instanceof JournalRecord.Intent
+                            || r instanceof JournalRecord.Export
+                            || isNote(r, JournalRecord.Event.STATEMENT_RAN));
 
             MigrationPlan plan = new MigrationPlan(
                     "test",
@@ -607,5 +609,9 @@ class MariaDbScriptExecutorTest {
             assertThat(analytics.strings(PRIMARY_KEY))
                     .containsExactly("APINAME", "APICREATOR", "APIVERSION", "APICREATORTENANTDOMAIN");
         }
+    }
+
+    private static boolean isNote(JournalRecord r, JournalRecord.Event event) {
+        return r instanceof JournalRecord.Note n && n.event() == event;
     }
 }

@@ -137,14 +137,16 @@ class PostgresScriptExecutorTest {
                         new Engine.Options(false, java.util.Set.of()));
         assertThat(stopped.completed()).isFalse();
         assertThat(stopped.toContinue()).contains("PRE-BACKUP").contains("--database-backup");
-        assertThat(Journal.open(run.journal()).records()).noneMatch(r -> r.type() == JournalRecord.Type.INTENT);
+        assertThat(Journal.open(run.journal()).records()).noneMatch(JournalRecord.Intent.class::isInstance);
 
         RunOutcome done = migrate("scope-binding-cleanup");
 
         assertThat(done.completed()).isTrue();
         assertThat(done.lines()).contains("the full database backup is at /backups/pg-full.dump (recorded)");
         assertThat(Journal.open(run.journal()).records())
-                .anyMatch(r -> "database-backup".equals(r.status()) && "/backups/pg-full.dump".equals(r.detail()));
+                .anyMatch(r -> r instanceof JournalRecord.Note n
+                        && n.event() == JournalRecord.Event.DATABASE_BACKUP
+                        && n.detail().equals("/backups/pg-full.dump"));
     }
 
     @Test

@@ -63,11 +63,13 @@ class RunLockTest {
         assertThat(homes.newHome().resolve(RunLocks.HOME_LOCK)).doesNotExist();
         assertThat(Journal.open(run.journal()).records())
                 .singleElement()
-                .satisfies(r -> assertThat(r.status()).isEqualTo("lock-taken-over"))
-                .satisfies(r -> assertThat(r.detail())
-                        .contains("someone")
-                        .contains(String.valueOf(pid))
-                        .contains("its process is gone"));
+                .isInstanceOfSatisfying(JournalRecord.Note.class, n -> {
+                    assertThat(n.event()).isEqualTo(JournalRecord.Event.LOCK_TAKEN_OVER);
+                    assertThat(n.detail())
+                            .contains("someone")
+                            .contains(String.valueOf(pid))
+                            .contains("its process is gone");
+                });
     }
 
     @Test

@@ -236,7 +236,7 @@ abstract class ScriptRunnerContract {
 
     private long exportRecords() throws Exception {
         return Journal.open(run.journal()).records().stream()
-                .filter(r -> r.type() == JournalRecord.Type.EXPORT)
+                .filter(JournalRecord.Export.class::isInstance)
                 .count();
     }
 
@@ -298,11 +298,11 @@ abstract class ScriptRunnerContract {
                 .hasSize(2)
                 .isEqualTo(ExportedRows.gone(
                         before, rows(db, "SELECT * FROM IDN_OAUTH2_SCOPE_BINDING ORDER BY SCOPE_ID")));
-        assertThat(Journal.open(run.journal()).records()).anySatisfy(r -> {
-            assertThat(r.type()).isEqualTo(JournalRecord.Type.EXPORT);
-            assertThat(r.path()).isEqualTo("exports/sql-scope-binding-cleanup/IDN_OAUTH2_SCOPE_BINDING.jsonl");
-            assertThat(r.sha256()).isEqualTo(FileDigest.sha256(export));
-        });
+        assertThat(Journal.open(run.journal()).records())
+                .anySatisfy(r -> assertThat(r).isInstanceOfSatisfying(JournalRecord.Export.class, e -> {
+                    assertThat(e.path()).isEqualTo("exports/sql-scope-binding-cleanup/IDN_OAUTH2_SCOPE_BINDING.jsonl");
+                    assertThat(e.sha256()).isEqualTo(FileDigest.sha256(export));
+                }));
     }
 
     @Test

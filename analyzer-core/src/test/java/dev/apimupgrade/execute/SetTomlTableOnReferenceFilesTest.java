@@ -106,7 +106,10 @@ class SetTomlTableOnReferenceFilesTest {
 
         assertThat(Files.readString(toml)).isEqualTo(once);
         assertThat(Journal.open(tmp.resolve("run2").resolve("journal.jsonl")).records())
-                .anySatisfy(r -> assertThat(r.status()).isEqualTo(JournalRecord.ALREADY_DONE));
+                .anySatisfy(r -> assertThat(r)
+                        .isInstanceOfSatisfying(
+                                JournalRecord.Outcome.class,
+                                o -> assertThat(o.status()).isEqualTo(JournalRecord.Status.ALREADY_DONE)));
     }
 
     /**

@@ -293,7 +293,7 @@ final class ReaderFuzz {
                 throw new IllegalStateException(e);
             }
             journal.append(JournalRecord.intent("A", "CopyFile repository/components/lib/x.jar"));
-            journal.append(JournalRecord.outcome("A", JournalRecord.DONE, "x.jar copied"));
+            journal.append(JournalRecord.outcome("A", JournalRecord.Status.DONE, "x.jar copied"));
             journal.append(JournalRecord.intent("B", "RunSqlScript am"));
             return Files.readAllBytes(file);
         }

@@ -65,7 +65,8 @@ class VerificationTest {
         // one journal a run folder: each keeps its key and head beside it
         RunDirectory confirmedRun = new RunDirectory(Files.createDirectories(tmp.resolve("confirmed")));
         Journal confirmed = Journal.open(confirmedRun.journal());
-        confirmed.append(JournalRecord.outcome(regIndex.id(), JournalRecord.CONFIRMED, "the operator confirmed"));
+        confirmed.append(
+                JournalRecord.outcome(regIndex.id(), JournalRecord.Status.CONFIRMED, "the operator confirmed"));
         RunDirectory silentRun = new RunDirectory(Files.createDirectories(tmp.resolve("silent")));
         Journal silent = Journal.open(silentRun.journal());
 

@@ -191,10 +191,8 @@ class DeploymentRunEndToEndTest {
                 List.of("once", "nodes/gateway", "nodes/key-manager", "nodes/pub-store-tm", "nodes/traffic-manager")) {
             for (JournalRecord r : Journal.open(out.resolve("deployment-run/" + part + "/journal.jsonl"))
                     .records()) {
-                if (r.type() == JournalRecord.Type.INTENT
-                        && r.detail() != null
-                        && r.detail().startsWith("RunSqlScript ")) {
-                    ran.merge(part + " " + r.step(), 1, Integer::sum);
+                if (r instanceof JournalRecord.Intent i && i.scriptDatabase().isPresent()) {
+                    ran.merge(part + " " + i.step(), 1, Integer::sum);
                 }
             }
         }

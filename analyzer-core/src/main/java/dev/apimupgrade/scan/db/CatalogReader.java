@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 import org.jooq.DataType;
 import org.jooq.Field;
 import org.jooq.SQLDialect;
@@ -111,9 +110,9 @@ final class CatalogReader {
                             datasource,
                             upper,
                             r.name(),
-                            String.join(",", r.columns()),
+                            r.columns(),
                             r.target(),
-                            String.join(",", r.targetColumns()),
+                            r.targetColumns(),
                             r.onDelete(),
                             r.onUpdate(),
                             SourceRef.db(datasource, upper + "/" + r.name())));
@@ -216,9 +215,9 @@ final class CatalogReader {
                     datasource,
                     table,
                     key,
-                    cols.stream().map(c -> c[0]).collect(Collectors.joining(",")),
+                    cols.stream().map(c -> c[0]).toList(),
                     head[0],
-                    cols.stream().map(c -> c[1]).collect(Collectors.joining(",")),
+                    cols.stream().map(c -> c[1]).toList(),
                     head[1],
                     head[2],
                     SourceRef.db(datasource, table + "/" + key)));

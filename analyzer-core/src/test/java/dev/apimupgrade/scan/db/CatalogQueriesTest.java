@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 import org.jooq.DSLContext;
 import org.jooq.DataType;
 import org.jooq.Field;
@@ -166,9 +165,9 @@ class CatalogQueriesTest {
                     datasource,
                     table,
                     key,
-                    cols.stream().map(col -> col[0]).collect(Collectors.joining(",")),
+                    cols.stream().map(col -> col[0]).toList(),
                     head[0],
-                    cols.stream().map(col -> col[1]).collect(Collectors.joining(",")),
+                    cols.stream().map(col -> col[1]).toList(),
                     head[1],
                     head[2],
                     SourceRef.db(datasource, table + "/" + key)));
