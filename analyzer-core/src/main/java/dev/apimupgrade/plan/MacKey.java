@@ -113,31 +113,50 @@ public final class MacKey {
 
     /** HMAC-SHA256 of the bytes {@code text} writes, as hex: the same as {@link #mac(String)} of that text. */
     public String mac(Text text) {
-        Mac mac;
+        Running mac = running();
         try {
-            mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-        } catch (GeneralSecurityException e) {
-            // every Java platform provides HmacSHA256
-            throw new IllegalStateException(e);
-        }
-        try {
-            text.writeTo(new OutputStream() {
-                @Override
-                public void write(int b) {
-                    mac.update((byte) b);
-                }
-
-                @Override
-                public void write(byte[] b, int off, int len) {
-                    mac.update(b, off, len);
-                }
-            });
+            text.writeTo(mac);
         } catch (IOException e) {
             // the stream only feeds the MAC: a failure is the writer's bug, not bad input
             throw new UncheckedIOException(e);
         }
-        return HexFormat.of().formatHex(mac.doFinal());
+        return mac.hex();
+    }
+
+    /** An HMAC-SHA256 under this key of the bytes written to it, so several MACs can take parts of one stream. */
+    public Running running() {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return new Running(mac);
+        } catch (GeneralSecurityException e) {
+            // every Java platform provides HmacSHA256
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A MAC being computed: the bytes written so far are its text, and {@link #hex()} ends it. */
+    public static final class Running extends OutputStream {
+        private final Mac mac;
+
+        private Running(Mac mac) {
+            this.mac = mac;
+        }
+
+        @Override
+        public void write(int b) {
+            mac.update((byte) b);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            mac.update(b, off, len);
+        }
+
+        /** The MAC of the bytes written, as hex. */
+        public String hex() {
+            return HexFormat.of().formatHex(mac.doFinal());
+        }
     }
 
     /** Whether {@code claimed} is the MAC of the text, compared in constant time. */
@@ -150,7 +169,8 @@ public final class MacKey {
         return matches(mac(text), claimed);
     }
 
-    private static boolean matches(String actual, String claimed) {
+    /** Whether {@code claimed} is the MAC {@code actual} computed, compared in constant time. */
+    static boolean matches(String actual, String claimed) {
         return claimed != null
                 && MessageDigest.isEqual(
                         actual.getBytes(StandardCharsets.US_ASCII), claimed.getBytes(StandardCharsets.US_ASCII));

@@ -2,10 +2,10 @@ package dev.apimupgrade.plan;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -24,6 +24,9 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Writes plan.json and reads it back. Its field order and maps are fixed, so two plans of the same installation
@@ -39,6 +42,8 @@ public final class PlanJson {
             .build();
     private static final ObjectWriter WRITER =
             MAPPER.writer(new DefaultPrettyPrinter().withObjectIndenter(INDENT).withArrayIndenter(INDENT));
+    /** What a MAC is computed over: no indentation, keys in the plan's fixed order. */
+    private static final ObjectWriter CANONICAL = MAPPER.writer();
 
     /** The key file kept beside plan.json; never printed, never put into an evidence bundle. */
     public static final String KEY_FILE = "plan.key";
@@ -48,30 +53,16 @@ public final class PlanJson {
 
     private PlanJson() {}
 
-    /** The plan's canonical JSON without a MAC (deterministic: the same plan gives the same bytes). */
+    /** The plan's JSON without a MAC (deterministic: the same plan gives the same bytes). */
     public static String toJson(MigrationPlan plan) {
+        StringWriter text = new StringWriter();
         try {
-            return WRITER.writeValueAsString(FormatVersion.stamp(MAPPER, plan)) + "\n";
-        } catch (JsonProcessingException e) {
-            // The plan is plain records of strings, lists and maps: failing to write it is a bug, not bad input.
+            write(plan, FormatVersion.CURRENT, new PlanGenerator.Fields() {}, text);
+        } catch (IOException e) {
+            // the plan is plain records of strings, lists and maps: failing to write it is a bug, not bad input
             throw new IllegalStateException("cannot write the plan as JSON", e);
         }
-    }
-
-    /**
-     * Canonical JSON of a value (no indentation, keys in the plan's fixed order), after a prefix: what a MAC is
-     * computed over. Written straight into the MAC: the fingerprint of a large installation is tens of MB, and a
-     * String of it (and its bytes) would double what the plan holds in memory.
-     */
-    private static MacKey.Text canonical(String prefix, JsonNode value) {
-        return out -> {
-            // through a Writer as writeValueAsString: Jackson's byte generator would escape a surrogate pair
-            // (an emoji) as two escapes, and the MAC of an earlier plan would no longer match
-            Writer text = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
-            text.write(prefix);
-            MAPPER.writer().without(JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValue(text, value);
-            text.flush();
-        };
+        return text.toString();
     }
 
     /**
@@ -100,15 +91,36 @@ public final class PlanJson {
         text.flush();
     }
 
-    /** As {@link #write(MigrationPlan, MacKey, OutputStream)}, as text (standard output, for --format json). */
+    /**
+     * As {@link #write(MigrationPlan, MacKey, OutputStream)}, as text (standard output, for --format json). The MACs
+     * are made in one pass over the plan's records and the text in a second, so no tree of the plan is held.
+     */
     public static void write(MigrationPlan plan, MacKey key, Writer text) throws IOException {
         // formatVersion is a field like any other: its MAC makes removing or changing it an edit
-        ObjectNode tree = FormatVersion.stamp(MAPPER, plan);
-        ObjectNode mac = tree.objectNode();
-        tree.fields().forEachRemaining(f -> mac.put(f.getKey(), key.mac(canonical(f.getKey() + "=", f.getValue()))));
-        mac.put(WHOLE, key.mac(canonical("", tree)));
-        tree.set(MAC, mac);
-        WRITER.without(JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValue(text, tree);
+        Map<String, String> macs = PlanMacs.of(CANONICAL, plan, FormatVersion.CURRENT, key, WHOLE);
+        write(
+                plan,
+                FormatVersion.CURRENT,
+                new PlanGenerator.Fields() {
+                    @Override
+                    public void closing(JsonGenerator g) throws IOException {
+                        g.writeFieldName(MAC);
+                        g.writeStartObject();
+                        for (Map.Entry<String, String> m : macs.entrySet()) {
+                            g.writeFieldName(m.getKey());
+                            g.writeString(m.getValue());
+                        }
+                        g.writeEndObject();
+                    }
+                },
+                text);
+    }
+
+    private static void write(MigrationPlan plan, int version, PlanGenerator.Fields fields, Writer text)
+            throws IOException {
+        JsonGenerator g = new PlanGenerator(WRITER.createGenerator(text), version, fields);
+        WRITER.writeValue(g, plan);
+        g.flush();
         text.write("\n");
     }
 
@@ -147,80 +159,64 @@ public final class PlanJson {
     }
 
     private static MigrationPlan read(Path file, KeySource keys) throws InputException {
-        JsonNode tree;
-        // bounded, strict UTF-8, parsed as it is read: at 1,000 tenants plan.json is tens of MB, and its bytes and its
-        // text beside the tree were twice that again
+        MigrationPlan plan;
+        PlanParser parsed;
+        // bounded, strict UTF-8, read into the plan's records as it is parsed: at 1,000 tenants plan.json is tens of
+        // MB, and a tree of it (and its bytes and text before ADR 0036) was held beside the records
         try (Reader text = InputFile.utf8Reader(file, file.toString(), InputFile.PLAN)) {
-            tree = MAPPER.readTree(text);
+            parsed = new PlanParser(MAPPER.createParser(text), MAPPER, file.toString(), MAC);
+            JsonToken first = parsed.nextToken();
+            if (first != JsonToken.START_OBJECT) {
+                throw new InputException(
+                        file.toString(),
+                        "not a plan.json written by apim-upgrade: "
+                                + (first == null || first == JsonToken.VALUE_NULL
+                                        ? "it holds no plan"
+                                        : "not a JSON object"));
+            }
+            plan = MAPPER.readerFor(MigrationPlan.class).readValue(parsed);
+        } catch (PlanParser.Refused e) {
+            throw e.refusal();
         } catch (JsonProcessingException e) {
             throw new InputException(
                     file.toString(),
                     e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
                     "not a plan.json written by apim-upgrade: " + firstLine(e.getOriginalMessage()));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new InputException(
+                    file.toString(), "not a plan.json written by apim-upgrade: " + firstLine(e.getMessage()));
         } catch (IOException e) {
             // not UTF-8 past the start, or grown past the limit while read: the whole read says which, with the line
             InputFile.text(file, file.toString(), InputFile.PLAN);
             throw new InputException(
                     file.toString(), "cannot be read (" + e.getClass().getSimpleName() + ")");
         }
-        if (!(tree instanceof ObjectNode node)) {
-            throw new InputException(
-                    file.toString(),
-                    "not a plan.json written by apim-upgrade: "
-                            + (tree == null || tree.isNull() || tree.isMissingNode()
-                                    ? "it holds no plan"
-                                    : "not a JSON object"));
-        }
-        JsonNode mac = node.remove(MAC);
-        if (mac == null && node.has("stepsSha256")) {
-            throw new InputException(
-                    file.toString(),
-                    "was made by an older version of apim-upgrade, whose plans"
-                            + " carry no MAC and so cannot be trusted: make a new plan with apim-upgrade plan");
-        }
-        // a plan written before formatVersion existed carries none, and its MAC was made without it
-        Integer version = node.has(FormatVersion.FIELD) ? FormatVersion.take(node, file.toString()) : null;
-        MigrationPlan plan;
-        try {
-            plan = MAPPER.treeToValue(node, MigrationPlan.class);
-        } catch (JsonProcessingException | IllegalArgumentException | NullPointerException e) {
-            throw new InputException(
-                    file.toString(),
-                    "not a plan.json written by apim-upgrade: "
-                            + firstLine(
-                                    e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()));
-        }
-        if (!(mac instanceof ObjectNode macs)) {
+        if (!(parsed.macs() instanceof ObjectNode macs)) {
             throw new InputException(
                     file.toString(),
                     "carries no MAC, so it is not a plan apim-upgrade wrote (or"
                             + " its MAC was removed); make a new plan with apim-upgrade plan");
         }
-        requireIntact(
-                file,
-                version == null ? MAPPER.valueToTree(plan) : FormatVersion.stamp(MAPPER, plan, version),
-                macs,
-                keys.get());
+        // a plan written before formatVersion existed carries none, and its MAC was made without it
+        requireIntact(file, PlanMacs.of(CANONICAL, plan, parsed.formatVersion(), keys.get(), WHOLE), macs);
         return plan;
     }
 
     /** Names every field whose MAC fails, then checks the whole (a field added or removed changes it). */
-    private static void requireIntact(Path file, ObjectNode tree, ObjectNode macs, MacKey key) throws InputException {
-        java.util.Set<String> changed = new java.util.TreeSet<>();
-        tree.fields().forEachRemaining(f -> {
-            if (!key.verifies(
-                    canonical(f.getKey() + "=", f.getValue()),
-                    macs.path(f.getKey()).asText(null))) {
-                changed.add(f.getKey());
+    private static void requireIntact(Path file, Map<String, String> computed, ObjectNode macs) throws InputException {
+        Set<String> changed = new TreeSet<>();
+        computed.forEach((field, mac) -> {
+            if (!field.equals(WHOLE) && !MacKey.matches(mac, macs.path(field).asText(null))) {
+                changed.add(field);
             }
         });
         macs.fieldNames().forEachRemaining(name -> {
-            if (!name.equals(WHOLE) && !tree.has(name)) {
+            if (!name.equals(WHOLE) && !computed.containsKey(name)) {
                 changed.add(name + " (removed)");
             }
         });
         if (changed.isEmpty()
-                && !key.verifies(canonical("", tree), macs.path(WHOLE).asText(null))) {
+                && !MacKey.matches(computed.get(WHOLE), macs.path(WHOLE).asText(null))) {
             changed.add("the plan as a whole");
         }
         if (!changed.isEmpty()) {

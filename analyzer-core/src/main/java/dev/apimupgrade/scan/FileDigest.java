@@ -9,21 +9,22 @@ import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
  * SHA-256 of files and bytes, the content identity scanners record. A file's digest is kept for the rest of the
- * process, keyed by its path and checked against its inode, size, modification and change times on every use, so
+ * process, keyed by its inode and checked against its size, modification and change times on every use, so
  * the scanners, the fingerprint, a copy's check and verify read each file once instead of once each. The change time
  * cannot be set back by anyone, so any write (even one restoring the size and the modification time) reads the
  * file again; a file changed within the last second is never kept (the "racy" case of git's index: its times may
@@ -42,24 +43,52 @@ public final class FileDigest {
     /** Package-private so a test can see a file it just wrote kept, without waiting out the second. */
     static Duration racy = Duration.ofSeconds(1);
 
+    private static final HexFormat HEX = HexFormat.of();
+
     private static final java.util.concurrent.atomic.LongAdder READS = new java.util.concurrent.atomic.LongAdder();
     /** Beyond this many entries the cache starts over: a long test run must not grow without bound. */
     private static final int MAX_ENTRIES = 2_000_000;
 
-    private static final Map<Path, Entry> CACHE = new ConcurrentHashMap<>();
+    /**
+     * Keyed by device and inode, the stamp as plain numbers: at 100,000 files a path and boxed attributes per file took
+     * about 27 MB of the heap (ADR 0050). A file is the same file while its inode, size and times are; a digest is used
+     * only when all of them match, whatever path the file is asked for by. The digest is the String the scanner's fact
+     * holds too (a copy of it as bytes would make each hit a new String, and the facts made from hits hold those).
+     */
+    private static final Map<Inode, Kept> CACHE = new ConcurrentHashMap<>();
 
-    private record Stamp(Object key, long size, FileTime modified, Object changed) {}
+    private record Inode(long dev, long ino) {}
 
-    private record Entry(Stamp stamp, String sha256) {}
+    /** A file's inode, size and both times (nanoseconds), from one stat. */
+    private record Stamp(Inode inode, long size, long modified, long changed) {}
+
+    /** A kept digest and the stamp its file had. */
+    private static final class Kept {
+        private final long size;
+        private final long modified;
+        private final long changed;
+        private final String sha256;
+
+        Kept(Stamp stamp, String sha256) {
+            this.size = stamp.size();
+            this.modified = stamp.modified();
+            this.changed = stamp.changed();
+            this.sha256 = sha256;
+        }
+
+        boolean matches(Stamp stamp) {
+            return size == stamp.size() && modified == stamp.modified() && changed == stamp.changed();
+        }
+    }
 
     private FileDigest() {}
 
     public static String sha256(Path file) {
         Path key = file.toAbsolutePath();
         Stamp before = stamp(key);
-        Entry known = before == null ? null : CACHE.get(key);
-        if (known != null && known.stamp().equals(before)) {
-            return known.sha256();
+        Kept known = before == null ? null : CACHE.get(before.inode());
+        if (known != null && known.matches(before)) {
+            return known.sha256;
         }
         String sha = hash(key);
         keep(key, before, sha, false);
@@ -128,7 +157,7 @@ public final class FileDigest {
     }
 
     public static String sha256(byte[] bytes) {
-        return HexFormat.of().formatHex(digest().digest(bytes));
+        return HEX.formatHex(digest().digest(bytes));
     }
 
     /** A fresh SHA-256 digest. */
@@ -153,38 +182,43 @@ public final class FileDigest {
             for (int n; (n = in.read(buf)) > 0; ) {
                 sha.update(buf, 0, n);
             }
-            return HexFormat.of().formatHex(sha.digest());
+            return HEX.formatHex(sha.digest());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     private static void keep(Path key, Stamp stamp, String sha, boolean ownWrite) {
-        if (stamp == null || !Objects.equals(stamp, stamp(key))) {
+        if (stamp == null || !stamp.equals(stamp(key))) {
             return;
         }
-        if (!ownWrite
-                && stamp.changed() instanceof FileTime changed
-                && changed.toInstant().isAfter(java.time.Instant.now().minus(racy))) {
+        if (!ownWrite && stamp.changed() > nanos(Instant.now().minus(racy))) {
             return;
         }
         if (CACHE.size() >= MAX_ENTRIES) {
             CACHE.clear();
         }
-        CACHE.put(key, new Entry(stamp, sha));
+        CACHE.put(stamp.inode(), new Kept(stamp, sha));
     }
 
     /** Inode, size and both times in one stat; null where the file system has no change time (nothing is kept). */
     private static Stamp stamp(Path file) {
         try {
             Map<String, Object> a = Files.readAttributes(file, "unix:ino,dev,size,lastModifiedTime,ctime");
+            if (!(a.get("ctime") instanceof FileTime changed)) {
+                return null;
+            }
             return new Stamp(
-                    List.of(a.get("dev"), a.get("ino")),
+                    new Inode((Long) a.get("dev"), (Long) a.get("ino")),
                     (Long) a.get("size"),
-                    (FileTime) a.get("lastModifiedTime"),
-                    a.get("ctime"));
+                    ((FileTime) a.get("lastModifiedTime")).to(TimeUnit.NANOSECONDS),
+                    changed.to(TimeUnit.NANOSECONDS));
         } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
             return null;
         }
+    }
+
+    private static long nanos(Instant t) {
+        return TimeUnit.SECONDS.toNanos(t.getEpochSecond()) + t.getNano();
     }
 }

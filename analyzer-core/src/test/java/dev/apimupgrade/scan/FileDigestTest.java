@@ -42,6 +42,26 @@ class FileDigestTest {
     }
 
     @Test
+    void aFileAskedForByAnotherPathToItsInodeIsNotReadAgain() throws IOException {
+        Path f = Files.writeString(tmp.resolve("a.xml"), "<api/>");
+        Path link = Files.createLink(tmp.resolve("b.xml"), f);
+        long before = FileDigest.filesRead();
+        String first = FileDigest.sha256(f);
+        assertThat(FileDigest.sha256(link)).isEqualTo(first);
+        assertThat(FileDigest.filesRead() - before).isEqualTo(1);
+    }
+
+    @Test
+    void aFileReplacedAtItsPathByAnotherOfTheSameSizeAndTimeIsReadAgain() throws IOException {
+        Path f = Files.writeString(tmp.resolve("a.xml"), "<one/>");
+        String first = FileDigest.sha256(f);
+        Path other = Files.writeString(tmp.resolve("b.xml"), "<two/>");
+        Files.setLastModifiedTime(other, Files.getLastModifiedTime(f));
+        Files.move(other, f, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        assertThat(FileDigest.sha256(f)).isNotEqualTo(first).isEqualTo(FileDigest.sha256("<two/>".getBytes()));
+    }
+
+    @Test
     void aRewriteKeepingSizeAndModificationTimeIsStillReadAgain() throws IOException {
         Path f = Files.writeString(tmp.resolve("a.xml"), "<one/>");
         FileTime modified = Files.getLastModifiedTime(f);
