@@ -61,33 +61,6 @@ public record BoardSummary(
         leftOut = List.copyOf(leftOut);
     }
 
-    /** A single home's summary (no deployment). */
-    public BoardSummary(
-            AssessmentSide before,
-            AssessmentSide after,
-            JournalView journal,
-            List<Part> parts,
-            int files,
-            String manifestSha256,
-            String verifyCommand,
-            VerifySide verify,
-            ComparisonSide comparison,
-            List<String> leftOut) {
-        this(before, after, journal, parts, files, manifestSha256, verifyCommand, verify, comparison, leftOut, null);
-    }
-
-    /** Without an after-report or a comparison, with nothing left out. */
-    public BoardSummary(
-            AssessmentSide before,
-            AssessmentSide after,
-            JournalView journal,
-            List<Part> parts,
-            int files,
-            String manifestSha256,
-            String verifyCommand) {
-        this(before, after, journal, parts, files, manifestSha256, verifyCommand, null, null, List.of());
-    }
-
     public static final String BEFORE = "before/assessment.json";
     public static final String AFTER = "after/assessment.json";
     public static final String JOURNAL = "run/journal.jsonl";

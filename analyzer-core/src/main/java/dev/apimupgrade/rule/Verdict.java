@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
@@ -12,7 +13,19 @@ import java.util.stream.Collectors;
  * A condition no rule concluded on is UNKNOWN, so a missing rule can never pass for "not applicable".
  * Precedence when rules disagree: APPLIES over UNKNOWN over NOT_APPLICABLE.
  */
-public record Verdict(List<ConditionResult> results, List<JustifiedAction> actions, String rulePackHash) {
+public record Verdict(
+        List<ConditionResult> results,
+        List<JustifiedAction> actions,
+        String rulePackHash,
+        Set<String> keptDatasources) {
+    public Verdict {
+        keptDatasources = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(keptDatasources));
+    }
+
+    /** A verdict in which the node keeps no datasource as its 3.1.0 pack ships it. */
+    public Verdict(List<ConditionResult> results, List<JustifiedAction> actions, String rulePackHash) {
+        this(results, actions, rulePackHash, Set.of());
+    }
 
     public static Verdict assemble(
             ConditionCatalogue catalogue, List<Finding> findings, List<JustifiedAction> actions, String rulePackHash) {
@@ -21,7 +34,8 @@ public record Verdict(List<ConditionResult> results, List<JustifiedAction> actio
 
     /**
      * As above, with the steps that do not belong on the node assessed: each such condition is NOT_APPLICABLE with the
-     * reason and the node's evidence, and its actions are dropped, whatever the other rules found.
+     * reason and the node's evidence, and its actions are dropped, whatever the other rules found. The datasources
+     * such a conclusion keeps as the 3.1.0 pack ships them become {@link #keptDatasources()}.
      */
     public static Verdict assemble(
             ConditionCatalogue catalogue,
@@ -53,7 +67,11 @@ public record Verdict(List<ConditionResult> results, List<JustifiedAction> actio
         for (Condition c : catalogue.all()) {
             results.add(resultFor(c, byId.getOrDefault(c.id(), List.of())));
         }
-        return new Verdict(List.copyOf(results), oneActionPerId(actions), rulePackHash);
+        Set<String> kept = offNode.stream()
+                .map(OffNode::keptDatasource)
+                .filter(java.util.Objects::nonNull)
+                .collect(Collectors.toSet());
+        return new Verdict(List.copyOf(results), oneActionPerId(actions), rulePackHash, kept);
     }
 
     /**

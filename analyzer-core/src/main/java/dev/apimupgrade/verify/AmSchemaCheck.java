@@ -95,11 +95,13 @@ final class AmSchemaCheck {
         return new Check(ID, "state", TITLE, status, detail, evidence, differences);
     }
 
-    private static long count(AmSchema schema) {
+    /** How many tables {@code schema} describes (IdentitySchemaCheck counts them the same way). */
+    static long count(AmSchema schema) {
         return schema.lines().stream().filter(l -> l.startsWith("TABLE ")).count();
     }
 
-    private static String named(List<Difference> list) {
+    /** The first differences of {@code list} by kind and object, and how many more: what a check's detail names. */
+    static String named(List<Difference> list) {
         String names = list.stream()
                 .limit(NAMED_IN_DETAIL)
                 .map(d -> d.kind() + " " + d.object())

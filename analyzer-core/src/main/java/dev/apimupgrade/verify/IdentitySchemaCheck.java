@@ -25,7 +25,6 @@ import java.util.stream.Collectors;
 final class IdentitySchemaCheck {
     static final String ID = "DB-IDENTITY-SCHEMA";
     static final String TITLE = "The IDN_ and UM_ schemas are the 3.1.0 ones, except what the identity migration keeps";
-    private static final int NAMED_IN_DETAIL = 12;
     /** The datasource WSO2USER_DB names when deployment.toml has a [database.user] table. */
     private static final String USER_DB = "user";
 
@@ -64,8 +63,9 @@ final class IdentitySchemaCheck {
                     continue;
                 }
                 AmSchema observed = AmSchema.observed(facts, ds, part.tables());
-                evidence.add("db:" + ds + ": " + name + ", " + count(observed) + " " + part.what() + " tables compared"
-                        + " with the " + count(schema.get()) + " of the 3.1.0 schema for " + dialect.get());
+                evidence.add("db:" + ds + ": " + name + ", " + AmSchemaCheck.count(observed) + " " + part.what()
+                        + " tables compared" + " with the " + AmSchemaCheck.count(schema.get())
+                        + " of the 3.1.0 schema for " + dialect.get());
                 differences.addAll(
                         AmSchemaCheck.compare(ds, schema.get(), observed, expected.documented(dialect.get())));
             }
@@ -92,7 +92,7 @@ final class IdentitySchemaCheck {
                 : uncompared.isEmpty() ? AfterReport.PASS : AfterReport.UNKNOWN;
         String detail = !unexpected.isEmpty()
                 ? unexpected.size() + " difference(s) from the 3.1.0 schema (was the identity migration run to the"
-                        + " end?): " + named(unexpected)
+                        + " end?): " + AmSchemaCheck.named(unexpected)
                         + (documented > 0
                                 ? " (and " + documented + " a completed" + " identity migration keeps, listed)"
                                 : "")
@@ -126,17 +126,5 @@ final class IdentitySchemaCheck {
         return new AmSchema(schema.lines().stream()
                 .filter(l -> tables.test(AmSchema.tableOf(l)))
                 .collect(Collectors.toCollection(TreeSet::new)));
-    }
-
-    private static long count(AmSchema schema) {
-        return schema.lines().stream().filter(l -> l.startsWith("TABLE ")).count();
-    }
-
-    private static String named(List<Difference> list) {
-        String names = list.stream()
-                .limit(NAMED_IN_DETAIL)
-                .map(d -> d.kind() + " " + d.object())
-                .collect(Collectors.joining(", "));
-        return list.size() > NAMED_IN_DETAIL ? names + " and " + (list.size() - NAMED_IN_DETAIL) + " more" : names;
     }
 }

@@ -3,14 +3,10 @@ package dev.apimupgrade.verify;
 import dev.apimupgrade.fact.DatabaseScan;
 import dev.apimupgrade.fact.Facts;
 import dev.apimupgrade.fact.Observation;
-import dev.apimupgrade.rule.ConditionResult;
-import dev.apimupgrade.rule.Status;
 import dev.apimupgrade.rule.Verdict;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * The datasources a node keeps as its 3.1.0 pack ships them (ADR 0038): on a node whose profile removes the identity
@@ -19,25 +15,15 @@ import java.util.TreeSet;
  * then reads that database in the new home, not the old one nobody upgrades.
  */
 public final class NodeLocalDatabases {
-    /** How the rules that decide it end their names (configuration.drl); the rule tests pin it. */
-    public static final String RULE_SUFFIX = "is a node-local H2 database";
-
-    private static final Map<String, String> CARRY = Map.of("CFG-DB-APIM", "apim_db", "CFG-DB-SHARED", "shared_db");
-
     private NodeLocalDatabases() {}
 
-    /** The names of the datasources the verdict keeps on the node (none on a standalone home). */
+    /**
+     * The names of the datasources the verdict keeps on the node (none on a standalone home): those the node-local
+     * rules' conclusion names ({@link dev.apimupgrade.rule.OffNode#keptDatasource()}), so renaming a rule changes
+     * nothing here.
+     */
     public static Set<String> kept(Verdict verdict) {
-        Set<String> out = new TreeSet<>();
-        for (ConditionResult r : verdict.results()) {
-            String datasource = CARRY.get(r.condition().id());
-            if (datasource != null
-                    && r.status() == Status.NOT_APPLICABLE
-                    && r.rules().stream().anyMatch(n -> n.endsWith(RULE_SUFFIX))) {
-                out.add(datasource);
-            }
-        }
-        return out;
+        return verdict.keptDatasources();
     }
 
     /**

@@ -41,12 +41,21 @@ final class DeploymentScan {
 
     private DeploymentScan() {}
 
-    /** --deployment names every node's homes: --old or --new beside it is refused, whatever the command. */
+    /**
+     * --deployment names every node's homes and analytics homes: --old, --new, --old-analytics or --new-analytics beside
+     * it is refused, whatever the command, rather than silently replaced by what the file says for each node.
+     */
     static void requireNoHomes(InstallationOptions given) throws InputException {
         if (given.oldHome != null || given.newHome != null) {
             throw new InputException(
                     "--deployment",
                     "give either --deployment or --old/--new: the deployment file names each node's homes");
+        }
+        if (given.oldAnalytics != null || given.newAnalytics != null) {
+            throw new InputException(
+                    "--deployment",
+                    "give either --deployment or --old-analytics/--new-analytics: the deployment file names the"
+                            + " analytics homes of the node that has them (its old-analytics: and new-analytics:)");
         }
     }
 

@@ -58,24 +58,12 @@ class AssessmentInBrowserTest {
 
     @Test
     void theAssessmentRendersToANonBlankScreenshot() throws Exception {
-        HeadlessChromium.Screenshot shot = HeadlessChromium.screenshot(tmp, html, 1280, 2000);
-
-        assertThat(shot.width()).isEqualTo(1280);
-        assertThat(shot.distinctColours())
-                .as("distinct colours in the screenshot")
-                .isGreaterThan(20);
+        PageChecks.assertRendersNonBlank(tmp, html, 1280, 2000);
     }
 
     @Test
     void theAssessmentPrintsToPdf() throws Exception {
-        Path pdf = tmp.resolve("assessment.pdf");
-        HeadlessChromium.run(
-                tmp,
-                "--no-pdf-header-footer",
-                "--print-to-pdf=" + pdf,
-                html.toUri().toString());
-
-        byte[] bytes = Files.readAllBytes(pdf);
+        byte[] bytes = Files.readAllBytes(PageChecks.printedPdf(tmp, html));
         assertThat(new String(bytes, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
         assertThat(bytes.length).isGreaterThan(20_000);
     }

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.apimupgrade.plan.PlanJson;
 import dev.apimupgrade.plan.PlanStep;
+import dev.apimupgrade.rule.Condition;
+import dev.apimupgrade.rule.ConditionCatalogue;
 import dev.apimupgrade.samples.Samples;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,15 +24,11 @@ import org.junit.jupiter.api.io.TempDir;
  * with the file and the node. The old analytics home carries the worker configuration of WSO2's Kubernetes pattern 1.
  */
 class DeploymentAnalyticsEndToEndTest {
-    private static final List<String> PACK_STEPS = List.of(
-            "ANA-PK-KEY-LENGTH",
-            "ANA-DB-PK",
-            "ANA-PK-DUPLICATES",
-            "ANA-COLLATION",
-            "ANA-WUM-PACK",
-            "ANA-DATASOURCES",
-            "ANA-JDBC-OSGI",
-            "ANA-CUSTOM-DASHBOARDS");
+    /** The analytics pack's own steps: where the catalogue runs them (AnalyticsRulesTest pins the list). */
+    private static final List<String> PACK_STEPS = ConditionCatalogue.load().all().stream()
+            .filter(c -> c.nodes().contains("analytics"))
+            .map(Condition::id)
+            .toList();
 
     @TempDir
     Path tmp;
@@ -162,6 +160,39 @@ class DeploymentAnalyticsEndToEndTest {
                 .contains("does not exist")
                 .doesNotContain("\tat ");
         assertThat(tmp.resolve("assessed")).doesNotExist();
+    }
+
+    @Test
+    void analyticsHomesGivenBesideADeploymentAreRefusedNamingTheFilesOldAnalyticsAndNewAnalyticsPerNode()
+            throws Exception {
+        Path file = Files.writeString(tmp.resolve("deployment.yaml"), """
+                name: with-analytics
+                nodes:
+                  - name: am-1
+                    old: am-1/old
+                """);
+        for (List<String> given : List.of(
+                List.of(
+                        "assess",
+                        "--old-analytics",
+                        tmp.resolve("analytics/old").toString()),
+                List.of("plan", "--new-analytics", tmp.resolve("analytics/new").toString()))) {
+            List<String> args = new java.util.ArrayList<>(given);
+            args.addAll(List.of(
+                    "--deployment",
+                    file.toString(),
+                    "--no-db",
+                    "--out",
+                    tmp.resolve("out").toString()));
+            CliRun run = CliRun.of(args.toArray(String[]::new));
+            assertThat(run.code()).as(run.out() + run.err()).isEqualTo(ExitCode.BAD_INPUT);
+            assertThat(run.err())
+                    .as(given.toString())
+                    .contains("--old-analytics/--new-analytics")
+                    .contains("old-analytics: and new-analytics:")
+                    .doesNotContain("\tat ");
+            assertThat(tmp.resolve("out")).doesNotExist();
+        }
     }
 
     private static Map<String, JsonNode> conditions(Path assessment) throws Exception {

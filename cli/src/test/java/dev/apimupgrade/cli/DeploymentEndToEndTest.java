@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.apimupgrade.samples.Scenario;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,9 +15,8 @@ import java.util.TreeMap;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 import org.assertj.core.api.SoftAssertions;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -30,39 +28,35 @@ import org.junit.jupiter.api.io.TempDir;
 class DeploymentEndToEndTest {
     private static final String TODAY = "2026-11-25";
     private static final String PATTERN = "wso2am-pattern-2-";
-    private static ScenarioDatabases shared;
+
+    @RegisterExtension
+    static final PatternTwoDeployment.SharedDatabases DATABASES = PatternTwoDeployment.SharedDatabases.toAssess();
 
     @TempDir
     Path tmp;
-
-    @BeforeAll
-    static void sharedDatabases() throws Exception {
-        shared = ScenarioDatabases.create(Scenario.POSTGRESQL);
-    }
-
-    @AfterAll
-    static void dropThem() throws Exception {
-        if (shared != null) {
-            shared.close();
-        }
-    }
 
     /** The nodes by name, each with its reference folder and the Kubernetes service names that reach it. */
     private Map<String, Path> pattern2(String... extraGateway) throws Exception {
         Map<String, Path> homes = new LinkedHashMap<>();
         homes.put(
                 "gateway",
-                DistributedNodesEndToEndTest.nodeHome(tmp.resolve("gateway"), "k8s-pattern-2/gateway-worker", shared));
+                DistributedNodesEndToEndTest.nodeHome(
+                        tmp.resolve("gateway"), "k8s-pattern-2/gateway-worker", DATABASES.get()));
         for (String g : extraGateway) {
-            homes.put(g, DistributedNodesEndToEndTest.nodeHome(tmp.resolve(g), "k8s-pattern-2/gateway-worker", shared));
+            homes.put(
+                    g,
+                    DistributedNodesEndToEndTest.nodeHome(
+                            tmp.resolve(g), "k8s-pattern-2/gateway-worker", DATABASES.get()));
         }
         homes.put(
                 "key-manager",
-                DistributedNodesEndToEndTest.nodeHome(tmp.resolve("km"), "k8s-pattern-2/key-manager", shared));
+                DistributedNodesEndToEndTest.nodeHome(tmp.resolve("km"), "k8s-pattern-2/key-manager", DATABASES.get()));
         homes.put(
                 "pub-store-tm",
-                DistributedNodesEndToEndTest.nodeHome(tmp.resolve("pst"), "k8s-pattern-2/pub-store-tm", shared));
-        Path tm = DistributedNodesEndToEndTest.nodeHome(tmp.resolve("tm"), "k8s-pattern-2/pub-store-tm", shared);
+                DistributedNodesEndToEndTest.nodeHome(
+                        tmp.resolve("pst"), "k8s-pattern-2/pub-store-tm", DATABASES.get()));
+        Path tm =
+                DistributedNodesEndToEndTest.nodeHome(tmp.resolve("tm"), "k8s-pattern-2/pub-store-tm", DATABASES.get());
         edit(tm, "server_role = \"default\"", "server_role = \"traffic-manager\"");
         homes.put("traffic-manager", tm);
         return homes;
@@ -155,8 +149,8 @@ class DeploymentEndToEndTest {
         Map<String, Path> homes = pattern2("gateway-2");
         // the shared databases: pub-store-tm's apim_db names the shared_db database
         Path pst = homes.get("pub-store-tm").resolve("repository/conf/deployment.toml");
-        String am = shared.datasource("apim_db").url();
-        String sh = shared.datasource("shared_db").url();
+        String am = DATABASES.get().datasource("apim_db").url();
+        String sh = DATABASES.get().datasource("shared_db").url();
         String text = Files.readString(pst);
         Files.writeString(
                 pst, text.replaceFirst(java.util.regex.Pattern.quote("url = \"" + am + "\""), "url = \"" + sh + "\""));

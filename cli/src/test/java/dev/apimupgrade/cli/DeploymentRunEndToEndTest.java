@@ -204,15 +204,7 @@ class DeploymentRunEndToEndTest {
         assertThat(DATABASES.get().count("apim_db", "SELECT COUNT(TENANT_DOMAIN) FROM AM_SYSTEM_APPS"))
                 .isEqualTo(2);
         // verify --deployment: every part checked on its node's homes with its own plan and journal
-        CliRun verify = PatternTwoDeployment.cli(
-                "verify",
-                options,
-                "--deployment",
-                file.toString(),
-                "--plan",
-                out.resolve("deployment-plan.json").toString(),
-                "--out",
-                tmp.resolve("after"));
+        CliRun verify = PatternTwoDeployment.verify(options, file, out, tmp.resolve("after"));
         JsonNode verified = new ObjectMapper()
                 .readTree(tmp.resolve("after/deployment-verify.json").toFile());
         assertThat(verify.code())

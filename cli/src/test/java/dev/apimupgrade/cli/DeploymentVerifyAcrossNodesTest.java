@@ -52,7 +52,7 @@ class DeploymentVerifyAcrossNodesTest {
         PatternTwoDeployment.migrateEveryPart(tmp, out, homes, DATABASES.get());
 
         // clean: every condition across nodes decided on the 3.1.0 homes, each consistent, citing the new homes only
-        CliRun clean = verify(options, file, out, tmp.resolve("after"));
+        CliRun clean = PatternTwoDeployment.verify(options, file, out, tmp.resolve("after"));
         JsonNode verified = read(tmp.resolve("after"));
         JsonNode across = verified.get("acrossNodes");
         assertThat(statuses(across)).as(across.toPrettyString()).isEqualTo(all("NOT_APPLICABLE"));
@@ -88,7 +88,7 @@ class DeploymentVerifyAcrossNodesTest {
                 gatewayKeystore,
                 homes.get("gateway")[1].resolve("repository/resources/security/client-truststore.jks"));
 
-        CliRun planted = verify(options, file, out, tmp.resolve("after-planted"));
+        CliRun planted = PatternTwoDeployment.verify(options, file, out, tmp.resolve("after-planted"));
         assertThat(planted.code()).as(planted.out() + planted.err()).isEqualTo(ExitCode.BLOCKERS);
         JsonNode failed = read(tmp.resolve("after-planted"));
         assertThat(failed.get("verdict").asText()).isEqualTo("FAIL");
@@ -115,18 +115,6 @@ class DeploymentVerifyAcrossNodesTest {
                 .contains("BLOCKER DEP-KEYSTORES-MATCH: Nodes gateway and key-manager hold different primary keystores")
                 .contains("Deployment verification: FAIL");
         assertThat(planted.err()).doesNotContain("\tat ");
-    }
-
-    private static CliRun verify(List<String> options, Path file, Path out, Path to) {
-        return PatternTwoDeployment.cli(
-                "verify",
-                options,
-                "--deployment",
-                file.toString(),
-                "--plan",
-                out.resolve("deployment-plan.json").toString(),
-                "--out",
-                to);
     }
 
     private static JsonNode read(Path after) throws Exception {

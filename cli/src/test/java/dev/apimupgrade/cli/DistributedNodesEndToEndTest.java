@@ -20,9 +20,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.assertj.core.api.SoftAssertions;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -94,22 +93,11 @@ class DistributedNodesEndToEndTest {
         }
     }
 
-    private static ScenarioDatabases shared;
+    @RegisterExtension
+    static final PatternTwoDeployment.SharedDatabases DATABASES = PatternTwoDeployment.SharedDatabases.toAssess();
 
     @TempDir
     Path tmp;
-
-    @BeforeAll
-    static void sharedDatabases() throws Exception {
-        shared = ScenarioDatabases.create(Scenario.POSTGRESQL);
-    }
-
-    @AfterAll
-    static void dropThem() throws Exception {
-        if (shared != null) {
-            shared.close();
-        }
-    }
 
     static Path deployments() {
         return SharedFiles.referenceFolder("deployments");
@@ -120,7 +108,7 @@ class DistributedNodesEndToEndTest {
      * shared PostgreSQL databases (type, url and credentials only; everything else as WSO2 wrote it).
      */
     private Path home(Node node) throws Exception {
-        return nodeHome(tmp.resolve(node.name()), node.folder, shared);
+        return nodeHome(tmp.resolve(node.name()), node.folder, DATABASES.get());
     }
 
     /** A reference node's home at {@code where} (DeploymentEndToEndTest builds its deployments the same way). */
@@ -269,7 +257,7 @@ class DistributedNodesEndToEndTest {
         Path toml = home.resolve("repository/conf/deployment.toml");
         String text = Files.readString(toml);
         for (String name : List.of("apim_db", "shared_db")) {
-            String url = shared.datasource(name).url();
+            String url = DATABASES.get().datasource(name).url();
             String database = url.substring(url.lastIndexOf('/') + 1);
             text = text.replace(
                     "url = \"" + url + "\"", "hostname = \"127.0.0.1\"\nport = \"5432\"\nname = \"" + database + "\"");

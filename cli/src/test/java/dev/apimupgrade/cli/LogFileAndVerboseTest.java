@@ -55,34 +55,22 @@ class LogFileAndVerboseTest {
             if (sample.equals(Samples.CUSTOM)) {
                 environment.putAll(AssessSamplesEndToEndTest.OPERATOR_ENVIRONMENT);
             }
-            runs.add(CliRun.withEnvironment(
-                    environment,
-                    "assess",
-                    "--old",
-                    Samples.home(sample).toString(),
-                    "--new",
-                    Samples.home(Samples.TARGET).toString(),
-                    "--today",
-                    TODAY,
-                    "--out",
-                    tmp.resolve("assess-" + sample).toString(),
-                    "--verbose",
-                    "--log",
-                    log.toString()));
-            runs.add(CliRun.withEnvironment(
-                    environment,
-                    "plan",
-                    "--old",
-                    Samples.home(sample).toString(),
-                    "--new",
-                    Samples.home(Samples.TARGET).toString(),
-                    "--today",
-                    TODAY,
-                    "--out",
-                    tmp.resolve("plan-" + sample).toString(),
-                    "--verbose",
-                    "--log",
-                    log.toString()));
+            for (String command : List.of("assess", "plan")) {
+                runs.add(CliRun.withEnvironment(
+                        environment,
+                        command,
+                        "--old",
+                        Samples.home(sample).toString(),
+                        "--new",
+                        Samples.home(Samples.TARGET).toString(),
+                        "--today",
+                        TODAY,
+                        "--out",
+                        tmp.resolve(command + "-" + sample).toString(),
+                        "--verbose",
+                        "--log",
+                        log.toString()));
+            }
         }
         MigrateHomes homes = MigrateHomes.of(Samples.DEFAULT, tmp.resolve("migrate"));
         Path run = tmp.resolve("migrate/run");

@@ -89,13 +89,28 @@ final class PageChecks {
         }
     }
 
-    static Printed printToPdf(Path workDir, Path page) throws IOException, InterruptedException {
+    /** The page as Chromium prints it, without header and footer: a PDF file in {@code workDir}. */
+    static Path printedPdf(Path workDir, Path page) throws IOException, InterruptedException {
         Path pdf = Files.createTempFile(workDir, "printed", ".pdf");
         HeadlessChromium.run(
                 workDir,
                 "--no-pdf-header-footer",
                 "--print-to-pdf=" + pdf,
                 page.toUri().toString());
+        return pdf;
+    }
+
+    /** The page renders to a screenshot {@code width} wide that is not blank (more than 20 distinct colours). */
+    static void assertRendersNonBlank(Path workDir, Path page, int width, int height) throws Exception {
+        HeadlessChromium.Screenshot shot = HeadlessChromium.screenshot(workDir, page, width, height);
+        assertThat(shot.width()).isEqualTo(width);
+        assertThat(shot.distinctColours())
+                .as("distinct colours in the screenshot")
+                .isGreaterThan(20);
+    }
+
+    static Printed printToPdf(Path workDir, Path page) throws IOException, InterruptedException {
+        Path pdf = printedPdf(workDir, page);
         try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
             List<String> pages = new ArrayList<>();
             int[] outside = {0};

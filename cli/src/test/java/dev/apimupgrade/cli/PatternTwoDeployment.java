@@ -40,13 +40,30 @@ final class PatternTwoDeployment {
      * after it (skipped, or failed under CI, without a PostgreSQL server, as {@link ScenarioDatabases} is).
      */
     static final class SharedDatabases implements BeforeAllCallback, AfterAllCallback {
+        private final boolean toMigrate;
         private ScenarioDatabases databases;
+
+        /** Databases to migrate: their owner is made a superuser, as PRE-PG-SUPERUSER asks. */
+        SharedDatabases() {
+            this(true);
+        }
+
+        private SharedDatabases(boolean toMigrate) {
+            this.toMigrate = toMigrate;
+        }
+
+        /** Databases only assessed: their owner as the 3.0.0 scripts left it. */
+        static SharedDatabases toAssess() {
+            return new SharedDatabases(false);
+        }
 
         @Override
         public void beforeAll(ExtensionContext context) throws Exception {
             databases = ScenarioDatabases.create(Scenario.POSTGRESQL);
-            // PRE-PG-SUPERUSER: the AM script creates a function only a superuser may
-            databases.makeOwnerSuperuser();
+            if (toMigrate) {
+                // PRE-PG-SUPERUSER: the AM script creates a function only a superuser may
+                databases.makeOwnerSuperuser();
+            }
         }
 
         @Override
@@ -191,6 +208,19 @@ final class PatternTwoDeployment {
         }
         confirmed.forEach(id -> args.addAll(List.of("--confirm", id)));
         return CliRun.withEnvironment(environment, args.toArray(String[]::new));
+    }
+
+    /** verify --deployment of {@code file} against the deployment plan in {@code out}, its reports written to {@code to}. */
+    static CliRun verify(List<String> options, Path file, Path out, Path to) {
+        return cli(
+                "verify",
+                options,
+                "--deployment",
+                file.toString(),
+                "--plan",
+                out.resolve("deployment-plan.json").toString(),
+                "--out",
+                to);
     }
 
     /** {@code command} with {@code options}, then {@code more}. */

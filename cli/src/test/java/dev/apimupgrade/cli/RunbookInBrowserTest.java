@@ -62,14 +62,7 @@ class RunbookInBrowserTest {
 
     @Test
     void theRunbookPrintsToPdf() throws Exception {
-        Path pdf = tmp.resolve("runbook.pdf");
-        HeadlessChromium.run(
-                tmp,
-                "--no-pdf-header-footer",
-                "--print-to-pdf=" + pdf,
-                html.toUri().toString());
-
-        byte[] bytes = Files.readAllBytes(pdf);
+        byte[] bytes = Files.readAllBytes(PageChecks.printedPdf(tmp, html));
         assertThat(new String(bytes, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
         assertThat(bytes.length).isGreaterThan(20_000);
     }

@@ -73,7 +73,8 @@ public final class Conclude {
      * This rule's condition carries a datasource the node keeps only for itself: a node whose profile removes the
      * identity components (it cannot be the node that migrates the deployment's data, ADR 0020) with its datasource on
      * a node-local H2 file. Its 3.1.0 home keeps the database the 3.1.0 pack ships (ADR 0038); the node and the
-     * datasource (its url, written or defaulted) are the evidence.
+     * datasource (its url, written or defaulted) are the evidence; the conclusion names the datasource kept, which
+     * verify reads in the new home.
      */
     public static OffNode nodeLocalDatabase(RuleContext kcontext, NodeRoleConfig node, DatasourceConfig datasource) {
         Rule rule = kcontext.getRule();
@@ -82,7 +83,8 @@ public final class Conclude {
                 "not on a " + node.profile() + " node: its " + datasource.name()
                         + " is a node-local H2 database; the 3.1.0 pack's own is kept.",
                 evidence(node, datasource),
-                rule.getName());
+                rule.getName(),
+                datasource.name());
     }
 
     /** A typed action justified by this rule ({@code new RunSqlScript(...)}, {@code ManualStep.of(...)}). */

@@ -146,7 +146,7 @@ class ConfigurationRulesTest {
         assertThat(said(v, "CFG-DB-SHARED")).startsWith("not on a gateway-worker node: its shared_db is a node-local");
         assertThat(actions(v, "CFG-DB-APIM")).isEmpty();
         assertThat(actions(v, "CFG-DB-SHARED")).isEmpty();
-        // verify reads these two in the new home: it knows them by the rules that kept them
+        // verify reads these two in the new home: the conclusion of the rules that kept them names them
         assertThat(NodeLocalDatabases.kept(v)).containsExactly("apim_db", "shared_db");
         // the evidence: the node's role and the url, with where it came from (defaulted here)
         assertThat(v.result("CFG-DB-APIM").evidence())

@@ -1,5 +1,6 @@
 package dev.apimupgrade.rules;
 
+import static dev.apimupgrade.rules.RuleHarness.actions;
 import static dev.apimupgrade.rules.RuleHarness.decide;
 import static dev.apimupgrade.rules.RuleHarness.said;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -99,16 +100,11 @@ class DatabaseRulesTest {
                     datasource("postgre", "jdbc:postgresql://db/apim"),
                     DbPrivilege.superuser(DS, false, SourceRef.db(DS, "pg_roles.rolsuper")));
 
-            assertThat(v.actions())
-                    .filteredOn(a -> a.conditionId().equals("PRE-PG-SUPERUSER"))
-                    .singleElement()
-                    .satisfies(a -> {
-                        assertThat(a.params().get("step")).contains("datasource " + DS);
-                        assertThat(a.params().get("command"))
-                                .contains("WITH SUPERUSER")
-                                .contains("WITH NOSUPERUSER");
-                        assertThat(a.params().get("doneWhen")).contains(DS).contains("rolsuper = true");
-                    });
+            assertThat(actions(v, "PRE-PG-SUPERUSER")).singleElement().satisfies(a -> {
+                assertThat(a.params().get("step")).contains("datasource " + DS);
+                assertThat(a.params().get("command")).contains("WITH SUPERUSER").contains("WITH NOSUPERUSER");
+                assertThat(a.params().get("doneWhen")).contains(DS).contains("rolsuper = true");
+            });
         }
 
         static DbPrivilege notSuperuser(String datasource) {
@@ -130,18 +126,14 @@ class DatabaseRulesTest {
                     notSuperuser("config"),
                     account("config", "apimadmin", "10.0.0.5:5432"));
 
-            assertThat(v.actions())
-                    .filteredOn(a -> a.conditionId().equals("PRE-PG-SUPERUSER"))
-                    .singleElement()
-                    .satisfies(a -> {
-                        assertThat(a.target()).isEqualTo("apim_db");
-                        assertThat(a.params().get("step")).contains("apimadmin").contains("apim_db, config, shared_db");
-                        assertThat(a.params().get("command"))
-                                .isEqualTo(
-                                        "ALTER USER \"apimadmin\" WITH SUPERUSER;\n"
-                                                + "-- after apim-upgrade verify passes:\nALTER USER \"apimadmin\" WITH NOSUPERUSER;");
-                        assertThat(a.params().get("doneWhen")).contains("apimadmin");
-                    });
+            assertThat(actions(v, "PRE-PG-SUPERUSER")).singleElement().satisfies(a -> {
+                assertThat(a.target()).isEqualTo("apim_db");
+                assertThat(a.params().get("step")).contains("apimadmin").contains("apim_db, config, shared_db");
+                assertThat(a.params().get("command"))
+                        .isEqualTo("ALTER USER \"apimadmin\" WITH SUPERUSER;\n"
+                                + "-- after apim-upgrade verify passes:\nALTER USER \"apimadmin\" WITH NOSUPERUSER;");
+                assertThat(a.params().get("doneWhen")).contains("apimadmin");
+            });
             assertThat(v.result("PRE-PG-SUPERUSER").messages())
                     .singleElement()
                     .asString()
@@ -160,8 +152,7 @@ class DatabaseRulesTest {
                     notSuperuser("config"),
                     account("config", "apimadmin", "10.0.0.6:5432"));
 
-            assertThat(v.actions())
-                    .filteredOn(a -> a.conditionId().equals("PRE-PG-SUPERUSER"))
+            assertThat(actions(v, "PRE-PG-SUPERUSER"))
                     .extracting(a -> a.target() + " "
                             + a.params().get("command").lines().findFirst().orElseThrow())
                     .containsExactlyInAnyOrder(
@@ -179,8 +170,7 @@ class DatabaseRulesTest {
                     DbPrivilege.superuser("shared_db", true, SourceRef.db("shared_db", "pg_roles.rolsuper")),
                     account("shared_db", "postgres", "10.0.0.5:5432"));
 
-            assertThat(v.actions())
-                    .filteredOn(a -> a.conditionId().equals("PRE-PG-SUPERUSER"))
+            assertThat(actions(v, "PRE-PG-SUPERUSER"))
                     .singleElement()
                     .satisfies(a -> assertThat(a.params().get("command"))
                             .contains("apimadmin")
@@ -339,8 +329,7 @@ class DatabaseRulesTest {
             Verdict v = decide(flag(false), Given.registry(), count("REG_RESOURCE_TAG", RowCount.VERSIONED_ROWS, 3));
 
             assertThat(v.status("REG-VERSIONING-ENABLED")).isEqualTo(Status.APPLIES);
-            assertThat(v.actions())
-                    .filteredOn(a -> a.conditionId().equals("REG-VERSIONING-ENABLED"))
+            assertThat(actions(v, "REG-VERSIONING-ENABLED"))
                     .extracting(a -> a.kind() + " " + a.target())
                     .containsExactly("RunSqlScript shared_db");
         }
@@ -353,8 +342,7 @@ class DatabaseRulesTest {
 
             Verdict v = decide(facts.toArray(Observation[]::new));
 
-            assertThat(v.actions())
-                    .filteredOn(a -> a.conditionId().equals("REG-VERSIONING-ENABLED"))
+            assertThat(actions(v, "REG-VERSIONING-ENABLED"))
                     .extracting(a -> a.kind() + " " + a.target())
                     .containsExactlyInAnyOrder("RunSqlScript shared_db", "RunSqlScript config");
         }
@@ -420,16 +408,13 @@ class DatabaseRulesTest {
                     .asString()
                     .contains("not read (not attempted (--no-db))")
                     .contains("dialect (ORACLE)");
-            assertThat(v.actions())
-                    .filteredOn(a -> a.conditionId().equals("DB-AM-UPGRADE"))
-                    .singleElement()
-                    .satisfies(a -> {
-                        assertThat(a.kind()).isEqualTo("RunSqlScript");
-                        assertThat(a.target()).isEqualTo("apim_db");
-                        assertThat(a.params())
-                                .containsEntry("script", "am-3.0.0-to-3.1.0")
-                                .containsEntry("dialect", "ORACLE");
-                    });
+            assertThat(actions(v, "DB-AM-UPGRADE")).singleElement().satisfies(a -> {
+                assertThat(a.kind()).isEqualTo("RunSqlScript");
+                assertThat(a.target()).isEqualTo("apim_db");
+                assertThat(a.params())
+                        .containsEntry("script", "am-3.0.0-to-3.1.0")
+                        .containsEntry("dialect", "ORACLE");
+            });
         }
 
         @Test
@@ -634,8 +619,7 @@ class DatabaseRulesTest {
                     sharedDbRegLog(5),
                     new RowCount("user", "REG_LOG", RowCount.ROWS, 0, SourceRef.db("user", "REG_LOG")));
 
-            assertThat(v.actions())
-                    .filteredOn(a -> a.conditionId().equals("IDX-REG-INDEX-SQL"))
+            assertThat(actions(v, "IDX-REG-INDEX-SQL"))
                     .extracting(a -> a.kind() + " " + a.target())
                     .containsExactly("RunSqlScript shared_db");
             assertThat(v.result("IDX-REG-INDEX-SQL").messages())
@@ -652,8 +636,7 @@ class DatabaseRulesTest {
 
             Verdict v = decide(facts.toArray(Observation[]::new));
 
-            assertThat(v.actions())
-                    .filteredOn(a -> a.conditionId().equals("IDX-REG-INDEX-SQL"))
+            assertThat(actions(v, "IDX-REG-INDEX-SQL"))
                     .extracting(a -> a.kind() + " " + a.target())
                     .containsExactly("RunSqlScript gov_db");
             assertThat(said(v, "IDX-REG-INDEX-SQL")).startsWith("REG_LOG of gov_db holds 5 rows");
@@ -690,8 +673,7 @@ class DatabaseRulesTest {
             assertThat(said(v, "IDX-REG-INDEX-SQL"))
                     .contains("not read (no JDBC driver for Oracle)")
                     .contains("dialect (ORACLE)");
-            assertThat(v.actions())
-                    .filteredOn(a -> a.conditionId().equals("IDX-REG-INDEX-SQL"))
+            assertThat(actions(v, "IDX-REG-INDEX-SQL"))
                     .singleElement()
                     .satisfies(
                             a -> assertThat(a.target() + " " + a.params()).isEqualTo("shared_db {script=reg-index}"));
@@ -921,20 +903,16 @@ class DatabaseRulesTest {
         void anaPkKeyLengthStepGivesTheAlterTableThatConvertsTheKeyColumnsToUtf8mb3KeepingTheirNullSetting() {
             Verdict v = decide(summary("utf8mb4", 4, "Dynamic", 3072));
 
-            assertThat(v.actions())
-                    .filteredOn(a -> a.conditionId().equals("ANA-PK-KEY-LENGTH"))
-                    .singleElement()
-                    .satisfies(a -> {
-                        assertThat(a.kind()).isEqualTo("ManualStep");
-                        assertThat(a.params().get("command"))
-                                .isEqualTo(
-                                        "ALTER TABLE APILASTACCESSSUMMARY"
-                                                + "\n  MODIFY APINAME VARCHAR(254) CHARACTER SET utf8mb3 NOT NULL,"
-                                                + "\n  MODIFY APICREATOR VARCHAR(254) CHARACTER SET utf8mb3 NOT NULL,"
-                                                + "\n  MODIFY APIVERSION VARCHAR(254) CHARACTER SET utf8mb3 NULL,"
-                                                + "\n  MODIFY APICREATORTENANTDOMAIN VARCHAR(254) CHARACTER SET utf8mb3 NOT NULL;");
-                        assertThat(a.params().get("doneWhen")).contains("ANA-PK-KEY-LENGTH as NOT_APPLICABLE");
-                    });
+            assertThat(actions(v, "ANA-PK-KEY-LENGTH")).singleElement().satisfies(a -> {
+                assertThat(a.kind()).isEqualTo("ManualStep");
+                assertThat(a.params().get("command"))
+                        .isEqualTo("ALTER TABLE APILASTACCESSSUMMARY"
+                                + "\n  MODIFY APINAME VARCHAR(254) CHARACTER SET utf8mb3 NOT NULL,"
+                                + "\n  MODIFY APICREATOR VARCHAR(254) CHARACTER SET utf8mb3 NOT NULL,"
+                                + "\n  MODIFY APIVERSION VARCHAR(254) CHARACTER SET utf8mb3 NULL,"
+                                + "\n  MODIFY APICREATORTENANTDOMAIN VARCHAR(254) CHARACTER SET utf8mb3 NOT NULL;");
+                assertThat(a.params().get("doneWhen")).contains("ANA-PK-KEY-LENGTH as NOT_APPLICABLE");
+            });
         }
 
         @Test

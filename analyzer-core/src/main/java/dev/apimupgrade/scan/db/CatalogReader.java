@@ -192,8 +192,11 @@ final class CatalogReader {
         unique.forEach((k, cols) -> constraint(name.toUpperCase(Locale.ROOT), k, false, cols));
     }
 
-    /** The foreign keys of one table, each column pair in key order, named by the key (or, unnamed, its target). */
-    private void foreignKeys(DatabaseMetaData md, String catalog, String schema, String name) throws SQLException {
+    /**
+     * The foreign keys of one table, each column pair in key order, named by the key (or, unnamed, its target).
+     * CatalogQueriesTest's reference reads the tested products' foreign keys this way too, as CatalogReader did before.
+     */
+    void foreignKeys(DatabaseMetaData md, String catalog, String schema, String name) throws SQLException {
         Map<String, Map<Integer, String[]>> pairs = new LinkedHashMap<>();
         Map<String, String[]> heads = new LinkedHashMap<>();
         try (ResultSet rs = md.getImportedKeys(catalog, schema, name)) {

@@ -11,15 +11,11 @@ import dev.apimupgrade.fact.Observation;
 import dev.apimupgrade.fact.SourceRef;
 import dev.apimupgrade.plan.TestDatabase;
 import java.sql.Connection;
-import java.sql.DatabaseMetaData;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import org.jooq.DSLContext;
 import org.jooq.DataType;
 import org.jooq.Field;
@@ -126,7 +122,7 @@ class CatalogQueriesTest {
         }
         ctx.connection(c -> {
             for (String name : compared) {
-                foreignKeys(c.getMetaData(), c.getCatalog(), c.getSchema(), name, datasource, facts);
+                new CatalogReader(datasource, facts).foreignKeys(c.getMetaData(), c.getCatalog(), c.getSchema(), name);
             }
         });
         if (found.containsKey("AM_SYSTEM_APPS")) {
@@ -139,47 +135,5 @@ class CatalogQueriesTest {
         found.keySet()
                 .forEach(upper -> facts.add(new DbTable(datasource, upper, true, SourceRef.db(datasource, upper))));
         return facts;
-    }
-
-    private static void foreignKeys(
-            DatabaseMetaData md, String catalog, String schema, String name, String datasource, List<Observation> facts)
-            throws SQLException {
-        Map<String, Map<Integer, String[]>> pairs = new LinkedHashMap<>();
-        Map<String, String[]> heads = new LinkedHashMap<>();
-        try (ResultSet rs = md.getImportedKeys(catalog, schema, name)) {
-            while (rs.next()) {
-                String target = rs.getString("PKTABLE_NAME").toUpperCase(Locale.ROOT);
-                String key = rs.getString("FK_NAME") != null ? rs.getString("FK_NAME") : "FK_TO_" + target;
-                heads.putIfAbsent(
-                        key, new String[] {target, rule(rs.getInt("DELETE_RULE")), rule(rs.getInt("UPDATE_RULE"))});
-                pairs.computeIfAbsent(key, k -> new TreeMap<>()).put(rs.getInt("KEY_SEQ"), new String[] {
-                    rs.getString("FKCOLUMN_NAME").toUpperCase(Locale.ROOT),
-                    rs.getString("PKCOLUMN_NAME").toUpperCase(Locale.ROOT)
-                });
-            }
-        }
-        String table = name.toUpperCase(Locale.ROOT);
-        heads.forEach((key, head) -> {
-            List<String[]> cols = new ArrayList<>(pairs.get(key).values());
-            facts.add(new DbForeignKey(
-                    datasource,
-                    table,
-                    key,
-                    cols.stream().map(col -> col[0]).toList(),
-                    head[0],
-                    cols.stream().map(col -> col[1]).toList(),
-                    head[1],
-                    head[2],
-                    SourceRef.db(datasource, table + "/" + key)));
-        });
-    }
-
-    private static String rule(int jdbcRule) {
-        return switch (jdbcRule) {
-            case DatabaseMetaData.importedKeyCascade -> DbForeignKey.CASCADE;
-            case DatabaseMetaData.importedKeySetNull -> DbForeignKey.SET_NULL;
-            case DatabaseMetaData.importedKeySetDefault -> DbForeignKey.SET_DEFAULT;
-            default -> DbForeignKey.NO_ACTION;
-        };
     }
 }

@@ -50,10 +50,42 @@ class BoardSummaryPageTest {
     private static final List<BoardSummary.Part> PARTS = List.of(
             new BoardSummary.Part("after/", 3), new BoardSummary.Part("before/", 3), new BoardSummary.Part("run/", 5));
 
+    /** verify's after-report that failed one check, with markup in its title. */
+    private static final BoardSummary.VerifySide FAILED = new BoardSummary.VerifySide(
+            BoardSummary.AFTER_REPORT,
+            "FAIL",
+            17,
+            1,
+            2,
+            List.of(new BoardSummary.FailedCheck(
+                    "SYNAPSE-PROTECTED", "Protected <synapse> files", "main.xml differs")));
+
     private static String page(
             AssessmentSide before, AssessmentSide after, JournalView journal, List<BoardSummary.Part> parts) {
+        return page(before, after, journal, parts, null, null, List.of());
+    }
+
+    /** A single home's page (no deployment) of 11 files with the manifest hash and the command that recomputes it. */
+    private static String page(
+            AssessmentSide before,
+            AssessmentSide after,
+            JournalView journal,
+            List<BoardSummary.Part> parts,
+            BoardSummary.VerifySide verify,
+            BoardSummary.ComparisonSide comparison,
+            List<String> leftOut) {
         return HtmlReports.boardSummary(new BoardSummary(
-                before, after, journal, parts, 11, HASH, "grep -v '  index.html$' MANIFEST.sha256 | sha256sum"));
+                before,
+                after,
+                journal,
+                parts,
+                11,
+                HASH,
+                "grep -v '  index.html$' MANIFEST.sha256 | sha256sum",
+                verify,
+                comparison,
+                leftOut,
+                null));
     }
 
     private final String full = page(BEFORE, AFTER, JOURNAL, PARTS);
@@ -129,26 +161,15 @@ class BoardSummaryPageTest {
                 0,
                 List.of(new JournalView.Confirmation(
                         "FIN-RESTART/start-3.1.0", "2026-11-25T10:00:09Z", "answers.yaml:4 <x>")));
-        BoardSummary.VerifySide verify = new BoardSummary.VerifySide(
-                BoardSummary.AFTER_REPORT,
-                "FAIL",
-                17,
-                1,
-                2,
-                List.of(new BoardSummary.FailedCheck(
-                        "SYNAPSE-PROTECTED", "Protected <synapse> files", "main.xml differs")));
 
-        String html = HtmlReports.boardSummary(new BoardSummary(
+        String html = page(
                 BEFORE,
                 AFTER,
                 journal,
                 PARTS,
-                11,
-                HASH,
-                "grep -v '  index.html$' MANIFEST.sha256 | sha256sum",
-                verify,
+                FAILED,
                 null,
-                List.of("run/backup (3 files): copies of the <installation>")));
+                List.of("run/backup (3 files): copies of the <installation>"));
 
         assertThat(html)
                 .contains("id=\"verify\"")
@@ -167,26 +188,7 @@ class BoardSummaryPageTest {
 
     @Test
     void withVerifysOutputAsTheAfterPartTheAfterSideShowsVerifysFailVerdictAndFailedChecksNotAnAbsentAssessment() {
-        BoardSummary.VerifySide failed = new BoardSummary.VerifySide(
-                BoardSummary.AFTER_REPORT,
-                "FAIL",
-                17,
-                1,
-                2,
-                List.of(new BoardSummary.FailedCheck(
-                        "SYNAPSE-PROTECTED", "Protected <synapse> files", "main.xml differs")));
-
-        String html = HtmlReports.boardSummary(new BoardSummary(
-                BEFORE,
-                null,
-                JOURNAL,
-                PARTS,
-                11,
-                HASH,
-                "grep -v '  index.html$' MANIFEST.sha256 | sha256sum",
-                failed,
-                null,
-                List.of()));
+        String html = page(BEFORE, null, JOURNAL, PARTS, FAILED, null, List.of());
 
         String after =
                 html.substring(html.indexOf("class=\"side blocked\" id=\"after\""), html.indexOf("id=\"verify\""));
@@ -210,17 +212,7 @@ class BoardSummaryPageTest {
                         new BoardSummary.Difference("t1.example", "scopes", "absent", "3", "only after")),
                 List.of("after: AM_DB <unreachable>"));
 
-        String html = HtmlReports.boardSummary(new BoardSummary(
-                BEFORE,
-                AFTER,
-                null,
-                PARTS,
-                11,
-                HASH,
-                "grep -v '  index.html$' MANIFEST.sha256 | sha256sum",
-                null,
-                comparison,
-                List.of()));
+        String html = page(BEFORE, AFTER, null, PARTS, null, comparison, List.of());
 
         assertThat(html)
                 .contains("id=\"comparison\"")
