@@ -113,12 +113,59 @@ class ReleaseArchiveTest {
         assertThat(assessed.out()).contains("Reports written to " + out.resolve("assessment.html"));
         assertThat(OutputSchemas.problemsUnder(out)).isEmpty();
 
+        try (var lib = Files.list(home.resolve("lib"))) {
+            // without mv on the PATH the launcher makes no AppCDS archive, and leaves nothing behind trying
+            assertThat(lib.map(p -> p.getFileName().toString())).containsExactly("apim-upgrade.jar");
+        }
+
         Result version = run(empty, onlyJdk, home.resolve("bin/apim-upgrade").toString(), "--version");
         assertThat(version.code()).isZero();
         assertThat(version.out())
                 .contains("apim-upgrade " + top.substring("apim-upgrade-".length(), top.length() - 1))
                 .containsPattern("commit [0-9a-f]{40}\\n")
                 .contains("rule pack " + DroolsRuleEngine.hashRulePack());
+    }
+
+    @Test
+    void aPipelineCommandMakesTheAppCdsArchiveNextToTheJarAndTheNextRunMapsIt() throws Exception {
+        Path installed = Files.createDirectory(tmp.resolve("with-archive"));
+        Map<String, String> path = Map.of("PATH", System.getenv("PATH"));
+        assertThat(run(installed, path, "tar", "-xzf", BASE + ".tar.gz").code()).isZero();
+        Path home = installed.resolve(top);
+        Path launcher = home.resolve("bin/apim-upgrade");
+        Path archive = home.resolve("lib/apim-upgrade.jsa");
+
+        assertThat(run(installed, path, launcher.toString(), "--version").code())
+                .isZero();
+        assertThat(archive)
+                .as("--version runs no pipeline: an archive of it would miss most classes")
+                .doesNotExist();
+
+        Result assessed = run(
+                installed,
+                path,
+                launcher.toString(),
+                "assess",
+                "--old",
+                Samples.home(Samples.DEFAULT).toString(),
+                "--new",
+                Samples.home(Samples.TARGET).toString(),
+                "--no-db",
+                "--out",
+                tmp.resolve("assessment-with-archive").toString());
+        assertThat(assessed.code()).as(assessed.out()).isEqualTo(ExitCode.UNDECIDED);
+        assertThat(assessed.out()).doesNotContain("cds");
+        try (var lib = Files.list(home.resolve("lib"))) {
+            // the run wrote its own file and renamed it into place: no temporary file is left
+            assertThat(lib.map(p -> p.getFileName().toString()))
+                    .containsExactlyInAnyOrder("apim-upgrade.jar", "apim-upgrade.jsa");
+        }
+
+        Map<String, String> logged = new java.util.HashMap<>(path);
+        logged.put("APIM_UPGRADE_JAVA_OPTS", "-Xlog:class+load=info");
+        Result next = run(installed, logged, launcher.toString(), "--version");
+        assertThat(next.code()).as(next.out()).isZero();
+        assertThat(next.out()).contains("dev.apimupgrade.cli.Main source: shared objects file (top)");
     }
 
     @Test
@@ -136,8 +183,12 @@ class ReleaseArchiveTest {
         assertThat(bat).contains("\r\n").doesNotContainPattern("[^\r]\n");
         assertThat(sh).doesNotContain("\r");
 
+        // the POSIX launcher puts the options and the jar before the arguments first, then the AppCDS archive's
+        // options (the Windows one has no archive), then runs java with the fixed flags and all of them
+        String posix = javaLine(sh, "$launch \"$java\"")
+                .replace(" ARGS", javaLine(sh, "set -- $APIM_UPGRADE_JAVA_OPTS").substring("set --".length()));
         assertThat(javaLine(bat, "\"%JAVA%\""))
-                .isEqualTo(javaLine(sh, "exec \"$java\""))
+                .isEqualTo(posix)
                 .startsWith("JAVA -XX:")
                 .endsWith(" -jar HOME/lib/apim-upgrade.jar ARGS");
         assertThat(bat)
@@ -150,11 +201,11 @@ class ReleaseArchiveTest {
     private static String javaLine(String script, String start) {
         String line =
                 script.lines().filter(l -> l.startsWith(start)).findFirst().orElseThrow();
-        return line.replace("exec \"$java\"", "JAVA")
+        return line.replace("$launch \"$java\"", "JAVA")
                 .replace("\"%JAVA%\"", "JAVA")
                 .replace("$APIM_UPGRADE_JAVA_OPTS", "OPTS")
                 .replace("%APIM_UPGRADE_JAVA_OPTS%", "OPTS")
-                .replace("\"$here/lib/apim-upgrade.jar\"", "HOME/lib/apim-upgrade.jar")
+                .replace("\"$jar\"", "HOME/lib/apim-upgrade.jar")
                 .replace("\"%HERE%\\lib\\apim-upgrade.jar\"", "HOME/lib/apim-upgrade.jar")
                 .replace("\"$@\"", "ARGS")
                 .replace("%*", "ARGS");
