@@ -101,17 +101,16 @@ public final class Backup {
     public static java.util.Map<String, Path> newHomeOriginals(RunDirectory run)
             throws IOException, dev.apimupgrade.scan.InputException {
         java.util.Map<String, Path> originals = new java.util.TreeMap<>();
-        Backup lookup = new Backup(run, null, null);
         for (JournalRecord r : Journal.open(run.journal()).records()) {
             if (r.type() == JournalRecord.Type.BACKUP
-                    && Homes.isHomeName(r.path())
-                    && Homes.roleOf(r.path()) == Role.NEW
+                    && Homes.isHomeName(r.requiredPath())
+                    && Homes.roleOf(r.requiredPath()) == Role.NEW
                     && !Boolean.TRUE.equals(r.directory())) {
                 originals.putIfAbsent(
-                        Homes.relativeOf(r.path()),
+                        Homes.relativeOf(r.requiredPath()),
                         Boolean.TRUE.equals(r.existed())
-                                ? lookup.copyOf(r.path())
-                                : run.backup().resolve("absent").resolve(Homes.relativeOf(r.path())));
+                                ? copyOf(run, r.requiredPath())
+                                : run.backup().resolve("absent").resolve(Homes.relativeOf(r.requiredPath())));
             }
         }
         return originals;
@@ -119,6 +118,10 @@ public final class Backup {
 
     /** Where the saved copy of a home path is kept. */
     public Path copyOf(String name) {
+        return copyOf(run, name);
+    }
+
+    private static Path copyOf(RunDirectory run, String name) {
         return run.backup().resolve(Homes.roleOf(name).name()).resolve(Homes.relativeOf(name));
     }
 

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import dev.apimupgrade.scan.FormatVersion;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One line of journal.jsonl. {@code intent} is written before a step acts and {@code outcome} after it (status done,
@@ -31,16 +33,16 @@ import java.util.Locale;
     "detail"
 })
 public record JournalRecord(
-        Integer formatVersion,
+        @Nullable Integer formatVersion,
         String time,
         Type type,
-        String step,
-        String status,
-        String path,
-        Boolean existed,
-        Boolean directory,
-        String sha256,
-        String detail) {
+        @Nullable String step,
+        @Nullable String status,
+        @Nullable String path,
+        @Nullable Boolean existed,
+        @Nullable Boolean directory,
+        @Nullable String sha256,
+        @Nullable String detail) {
     /** What a record says; written as its lower-case label, the journal's words since format 1. */
     public enum Type {
         INTENT,
@@ -64,16 +66,17 @@ public record JournalRecord(
     /** A completed step whose id a newly adopted plan holds with other parameters: it is done again. */
     public static final String SUPERSEDED = "superseded";
 
-    public static JournalRecord intent(String step, String detail) {
+    public static JournalRecord intent(String step, @Nullable String detail) {
         return new JournalRecord(FormatVersion.CURRENT, now(), Type.INTENT, step, null, null, null, null, null, detail);
     }
 
-    public static JournalRecord outcome(String step, String status, String detail) {
+    public static JournalRecord outcome(String step, String status, @Nullable String detail) {
         return new JournalRecord(
                 FormatVersion.CURRENT, now(), Type.OUTCOME, step, status, null, null, null, null, detail);
     }
 
-    public static JournalRecord backup(String step, String path, boolean existed, boolean directory, String sha256) {
+    public static JournalRecord backup(
+            String step, String path, boolean existed, boolean directory, @Nullable String sha256) {
         return new JournalRecord(
                 FormatVersion.CURRENT, now(), Type.BACKUP, step, null, path, existed, directory, sha256, null);
     }
@@ -105,8 +108,16 @@ public record JournalRecord(
                 String.valueOf(logOffset));
     }
 
-    public static JournalRecord note(String status, String detail) {
+    public static JournalRecord note(String status, @Nullable String detail) {
         return new JournalRecord(FormatVersion.CURRENT, now(), Type.NOTE, null, status, null, null, null, null, detail);
+    }
+
+    /**
+     * The home or export path a backup, snapshot, export or pause record names: JournalChain refuses a journal holding
+     * one without it, and the factories above always give it.
+     */
+    public String requiredPath() {
+        return Objects.requireNonNull(path, () -> type.label() + " record without a path");
     }
 
     public boolean completes() {

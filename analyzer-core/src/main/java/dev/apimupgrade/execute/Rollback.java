@@ -18,6 +18,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -71,7 +72,8 @@ public final class Rollback {
             List<JournalRecord> saved = new ArrayList<>(firstSaves(journal).values());
             java.util.Collections.reverse(saved);
             for (JournalRecord r : saved) {
-                lines.add(restore(r, targets.get(r), backup, run));
+                // targets() resolved every first save, so each has its path
+                lines.add(restore(r, Objects.requireNonNull(targets.get(r)), backup, run));
             }
             lines.addAll(notUndone(journal));
             lines.addAll(ExportReplay.lines(journal, run, datasources, StepRunner.recordedBackup(journal)));
@@ -102,7 +104,7 @@ public final class Rollback {
         Map<JournalRecord, Path> out = new java.util.IdentityHashMap<>();
         for (JournalRecord r : firstSaves(journal).values()) {
             try {
-                out.put(r, homes.resolve(r.path()));
+                out.put(r, homes.resolve(r.requiredPath()));
             } catch (IllegalArgumentException e) {
                 throw new InputException(
                         journal.file().toString(),
@@ -144,7 +146,7 @@ public final class Rollback {
                 && (r.sha256() == null || !FileDigest.sha256(target).equals(r.sha256()))) {
             Path aside = run.root()
                     .resolve(SET_ASIDE)
-                    .resolve(r.path().replace(':', '/'))
+                    .resolve(r.requiredPath().replace(':', '/'))
                     .normalize();
             Files.createDirectories(aside.getParent());
             Files.copy(target, aside, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
@@ -156,7 +158,7 @@ public final class Rollback {
 
     private static String restore(JournalRecord r, Path target, Backup backup, RunDirectory run) throws IOException {
         setAside(run, r, target);
-        if (!r.existed()) {
+        if (!Boolean.TRUE.equals(r.existed())) {
             if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
                 try {
                     Files.deleteIfExists(target);
@@ -173,7 +175,7 @@ public final class Rollback {
             Files.createDirectories(target);
             return "folder " + r.path() + " is in place";
         }
-        Path copy = backup.copyOf(r.path());
+        Path copy = backup.copyOf(r.requiredPath());
         if (!Files.isRegularFile(copy) || !FileDigest.sha256(copy).equals(r.sha256())) {
             throw new IOException("the saved copy of " + r.path() + " is missing or changed (" + copy + "); this"
                     + " file cannot be restored, and the rollback stops here");

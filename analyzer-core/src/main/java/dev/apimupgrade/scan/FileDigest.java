@@ -20,6 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * SHA-256 of files and bytes, the content identity scanners record. A file's digest is kept for the rest of the
@@ -48,7 +49,11 @@ public final class FileDigest {
 
     private static final Map<Path, Entry> CACHE = new ConcurrentHashMap<>();
 
-    private record Stamp(Object key, long size, FileTime modified, Object changed) {}
+    private record Stamp(
+            Object key,
+            long size,
+            FileTime modified,
+            @Nullable Object changed) {}
 
     private record Entry(Stamp stamp, String sha256) {}
 
@@ -103,7 +108,7 @@ public final class FileDigest {
      * Records the digest of content just read from {@code file}, given the file's stamp before it was read, so the
      * file's later readers do not read it again; nothing is kept if the file changed meanwhile.
      */
-    public static void read(Path file, Object stampBefore, String sha256) {
+    public static void read(Path file, @Nullable Object stampBefore, String sha256) {
         Path key = file.toAbsolutePath();
         if (stampBefore instanceof Stamp s && s.equals(stamp(key))) {
             keep(key, s, sha256, false);
@@ -111,7 +116,7 @@ public final class FileDigest {
     }
 
     /** The stamp to pass to {@link #read} (taken before the read), or null where the file system has none. */
-    public static Object stampOf(Path file) {
+    public static @Nullable Object stampOf(Path file) {
         return stamp(file.toAbsolutePath());
     }
 
@@ -159,7 +164,7 @@ public final class FileDigest {
         }
     }
 
-    private static void keep(Path key, Stamp stamp, String sha, boolean ownWrite) {
+    private static void keep(Path key, @Nullable Stamp stamp, String sha, boolean ownWrite) {
         if (stamp == null || !Objects.equals(stamp, stamp(key))) {
             return;
         }
@@ -175,14 +180,13 @@ public final class FileDigest {
     }
 
     /** Inode, size and both times in one stat; null where the file system has no change time (nothing is kept). */
-    private static Stamp stamp(Path file) {
+    private static @Nullable Stamp stamp(Path file) {
         try {
             Map<String, Object> a = Files.readAttributes(file, "unix:ino,dev,size,lastModifiedTime,ctime");
-            return new Stamp(
-                    List.of(a.get("dev"), a.get("ino")),
-                    (Long) a.get("size"),
-                    (FileTime) a.get("lastModifiedTime"),
-                    a.get("ctime"));
+            if (!(a.get("size") instanceof Long size) || !(a.get("lastModifiedTime") instanceof FileTime modified)) {
+                return null;
+            }
+            return new Stamp(List.of(a.get("dev"), a.get("ino")), size, modified, a.get("ctime"));
         } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
             return null;
         }
