@@ -22,7 +22,7 @@ final class AdaptSqlStatementExecutor implements StepExecutor {
 
     @Override
     public boolean done(PlanStep step, CheckContext ctx) {
-        String name = step.params().get("actualName");
+        String name = step.param("actualName");
         Journal journal =
                 ctx.requireRun("the script steps' journalled identifiers").journal();
         boolean droppedByTheScript = journal.records().stream()
@@ -58,7 +58,7 @@ final class AdaptSqlStatementExecutor implements StepExecutor {
     }
 
     private static boolean constraintPresent(PlanStep step, CheckContext ctx) {
-        String name = step.params().get("actualName");
+        String name = step.param("actualName");
         return ctx.facts().ofType(DbConstraint.class).stream()
                 .anyMatch(c -> c.datasource().equals(step.target()) && c.name().equalsIgnoreCase(name));
     }

@@ -19,6 +19,7 @@ import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Writes a file so that a reader (or a run killed half-way) sees either the old or the new content, never a mix: the
@@ -77,7 +78,7 @@ public final class AtomicFiles {
     /** Copies source (a file, or where a link to one leads) over target, content and modification time. */
     public static void copy(Path source, Path target) throws IOException {
         copyUnsyncedFolder(source.toRealPath(), target);
-        sync(target.getParent());
+        sync(parentOf(target));
     }
 
     /**
@@ -194,7 +195,7 @@ public final class AtomicFiles {
 
     private static void moveInto(Path temp, Path target) throws IOException {
         rename(temp, target);
-        sync(target.getParent());
+        sync(parentOf(target));
     }
 
     private static void rename(Path temp, Path target) throws IOException {
@@ -206,6 +207,11 @@ public final class AtomicFiles {
     }
 
     /** Syncs a directory's entries where the platform can open a directory (POSIX); elsewhere a no-op. */
+    /** The folder a target is written into; a relative target's parent is the working folder, never null. */
+    static Path parentOf(Path target) {
+        return Objects.requireNonNull(target.toAbsolutePath().getParent(), "a file is never written as a root");
+    }
+
     static void sync(Path directory) {
         try (FileChannel ch = FileChannel.open(directory, StandardOpenOption.READ)) {
             ch.force(true);

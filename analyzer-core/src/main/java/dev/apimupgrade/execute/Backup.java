@@ -102,7 +102,6 @@ public final class Backup {
     public static java.util.Map<String, Path> newHomeOriginals(RunDirectory run)
             throws IOException, dev.apimupgrade.scan.InputException {
         java.util.Map<String, Path> originals = new java.util.TreeMap<>();
-        Backup lookup = new Backup(run, null, null);
         for (JournalRecord r : Journal.open(run.journal()).records()) {
             if (r instanceof JournalRecord.Backup b
                     && Homes.isHomeName(b.path())
@@ -111,7 +110,7 @@ public final class Backup {
                 originals.putIfAbsent(
                         Homes.relativeOf(b.path()),
                         b.existed()
-                                ? lookup.copyOf(b.path())
+                                ? copyOf(run, b.path())
                                 : run.backup().resolve("absent").resolve(Homes.relativeOf(b.path())));
             }
         }
@@ -120,6 +119,10 @@ public final class Backup {
 
     /** Where the saved copy of a home path is kept. */
     public Path copyOf(String name) {
+        return copyOf(run, name);
+    }
+
+    private static Path copyOf(RunDirectory run, String name) {
         return run.backup().resolve(Homes.roleOf(name).name()).resolve(Homes.relativeOf(name));
     }
 

@@ -1,6 +1,7 @@
 package dev.apimupgrade.execute;
 
 import dev.apimupgrade.scan.InputException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Takes the inventory of the old installation (compare's inventory.old.json: per tenant counts and hashes of what the
@@ -14,5 +15,5 @@ public interface BeforeInventory {
     BeforeInventory NONE = () -> null;
 
     /** The inventory as compare writes it (JSON), or null when none is taken. */
-    byte[] json() throws InputException;
+    byte @Nullable [] json() throws InputException;
 }

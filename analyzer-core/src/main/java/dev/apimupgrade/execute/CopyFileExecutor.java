@@ -41,7 +41,7 @@ final class CopyFileExecutor implements StepExecutor {
     @Override
     public List<String> preview(PlanStep step, CheckContext ctx) {
         boolean exists = Files.exists(ctx.homes().resolve(Role.NEW, step.target()));
-        String from = step.params().get("from");
+        String from = step.param("from");
         return List.of((exists ? "overwrite " : "create ") + "NEW:" + step.target() + " from "
                 + (Homes.isHomeName(from) ? from : source(step, ctx) + " (given for " + from + ")"));
     }
@@ -54,7 +54,7 @@ final class CopyFileExecutor implements StepExecutor {
 
     /** The file to copy: the home file {@code from} names, or the file the operator gave for it. */
     static Path source(PlanStep step, CheckContext ctx) {
-        String from = step.params().get("from");
+        String from = step.param("from");
         return Homes.isHomeName(from)
                 ? ctx.homes().resolve(from)
                 : ctx.supplied()

@@ -107,7 +107,7 @@ final class CopyTreeExecutor implements StepExecutor {
 
     @Override
     public void apply(PlanStep step, ApplyContext ctx) throws IOException {
-        Path from = ctx.homes().resolve(step.params().get("from"));
+        Path from = ctx.homes().resolve(step.param("from"));
         Path to = target(step, ctx.check());
         SourceTree tree = tree(step, ctx.check());
         if (!tree.refused().isEmpty()) {
@@ -220,7 +220,7 @@ final class CopyTreeExecutor implements StepExecutor {
 
     private static SourceTree tree(PlanStep step, CheckContext ctx) throws IOException {
         return SourceTree.of(
-                ctx.homes().resolve(step.params().get("from")), ctx.homes().oldHome(), excluded(step));
+                ctx.homes().resolve(step.param("from")), ctx.homes().oldHome(), excluded(step));
     }
 
     private static Path target(PlanStep step, CheckContext ctx) {

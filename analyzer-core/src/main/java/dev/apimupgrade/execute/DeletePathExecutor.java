@@ -45,7 +45,7 @@ final class DeletePathExecutor implements StepExecutor {
         for (Path p : deepestFirst(ctx.homes().resolve(Role.NEW, step.target()))) {
             Files.deleteIfExists(p);
         }
-        AtomicFiles.sync(ctx.homes().resolve(Role.NEW, step.target()).getParent());
+        AtomicFiles.sync(AtomicFiles.parentOf(ctx.homes().resolve(Role.NEW, step.target())));
     }
 
     private static List<Path> deepestFirst(Path root) throws IOException {

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -199,7 +200,7 @@ public final class Engine {
         for (String id : new java.util.TreeSet<>(confirmed.keySet())) {
             if (!ids.contains(id)) {
                 throw new InputException(
-                        confirmed.get(id),
+                        Objects.requireNonNull(confirmed.get(id)),
                         "'" + id + "' is not a step of this plan; the steps for" + " the operator are: "
                                 + manualIds(plan));
             }

@@ -93,7 +93,7 @@ final class H2ScriptExecutor implements ScriptRunner {
     private static List<String> missing(PlanStep step, CheckContext ctx, Map<String, String> identifiers)
             throws IOException {
         ScriptSchema expected =
-                ScriptSchema.of(SqlScripts.statements(step.params().get("script"), DatabaseProduct.H2, identifiers));
+                ScriptSchema.of(SqlScripts.statements(step.param("script"), DatabaseProduct.H2, identifiers));
         if (expected.isEmpty()) {
             return List.of();
         }
@@ -126,7 +126,7 @@ final class H2ScriptExecutor implements ScriptRunner {
     public List<String> preview(PlanStep step, CheckContext ctx, DatasourceSpec spec) {
         List<String> lines = new ArrayList<>();
         lines.add("save OLD:" + relative(step, ctx) + " under backup/, then run on " + step.target() + ":");
-        script.apply(step.params().get("script"), ScriptIdentifiers.of(step, ctx.facts()))
+        script.apply(step.param("script"), ScriptIdentifiers.of(step, ctx.facts()))
                 .forEach(s -> lines.add(s.toString().replace('\n', ' ')));
         return lines;
     }
@@ -173,10 +173,10 @@ final class H2ScriptExecutor implements ScriptRunner {
             // a redo starts from the snapshot, whose rows the first attempt exported already
             List<ScriptEffects.Export> exports = earlier.isPresent()
                     ? List.of()
-                    : ScriptEffects.of(step.params().get("script"), DatabaseProduct.H2)
+                    : ScriptEffects.of(step.param("script"), DatabaseProduct.H2)
                             .map(ScriptEffects.Effect::exports)
                             .orElse(List.of());
-            run(spec, exports, script.apply(step.params().get("script"), identifiers), step, ctx);
+            run(spec, exports, script.apply(step.param("script"), identifiers), step, ctx);
         } finally {
             ctx.progress().finish(step.id());
         }
@@ -211,12 +211,7 @@ final class H2ScriptExecutor implements ScriptRunner {
                 }
                 progress.update(stepId, ++done, statements.size(), "statements");
             }
-            LOG.debug(
-                    "{}: {} statements of {} ran on H2 {}",
-                    stepId,
-                    done,
-                    step.params().get("script"),
-                    spec.target());
+            LOG.debug("{}: {} statements of {} ran on H2 {}", stepId, done, step.param("script"), spec.target());
         } catch (SQLException e) {
             throw new IOException("cannot open the H2 database " + spec.target() + ": " + e.getMessage(), e);
         }

@@ -87,7 +87,7 @@ public record Homes(Path oldHome, Path newHome) {
                 if (!existing.equals(path) || !Files.isSymbolicLink(existing) || existing.equals(home)) {
                     throw dangling;
                 }
-                real = existing.getParent().toRealPath().resolve(existing.getFileName());
+                real = AtomicFiles.parentOf(existing).toRealPath().resolve(existing.getFileName());
             }
             return real.startsWith(realHome) ? Optional.empty() : Optional.of("it leads to " + real);
         } catch (IOException e) {

@@ -15,6 +15,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The run's append-only journal (journal.jsonl): one JSON record a line, each forced to disk before the call returns,
@@ -32,14 +33,16 @@ public final class Journal {
     private final RunDirectory run;
     private final List<JournalRecord> records;
     private final int readAtOpen;
-    private MacKey key;
-    private String lastMac;
+    /** Null until the first record is written: a journal read empty has no key yet. */
+    private @Nullable MacKey key;
+
+    private @Nullable String lastMac;
     /** The home paths with a backup record: looked up once per file a step changes, so kept as a set. */
     private final java.util.Set<String> savedPaths = new java.util.HashSet<>();
 
     private Journal(Path file, JournalChain.Read read) {
         this.file = file;
-        this.run = new RunDirectory(file.toAbsolutePath().getParent());
+        this.run = new RunDirectory(AtomicFiles.parentOf(file));
         this.records = new ArrayList<>();
         read.records().forEach(this::add);
         this.readAtOpen = records.size();
@@ -52,9 +55,7 @@ public final class Journal {
      * record's MAC and every path it names; a journal it cannot trust is bad input naming the file, line and what.
      */
     public static Journal open(Path file) throws IOException, InputException {
-        return new Journal(
-                file,
-                JournalChain.read(file, new RunDirectory(file.toAbsolutePath().getParent())));
+        return new Journal(file, JournalChain.read(file, new RunDirectory(AtomicFiles.parentOf(file))));
     }
 
     public synchronized void append(JournalRecord record) {

@@ -23,6 +23,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads and checks journal.jsonl against its MAC chain (docs/adr/0014-plans-and-journals-carry-a-mac.md): each
@@ -36,17 +37,20 @@ final class JournalChain {
     private static final long MAX_BYTES = 1024L * 1024 * 1024;
 
     /** What was read: the records, the key (null for a journal not started yet) and the last MAC of the chain. */
-    record Read(List<JournalRecord> records, MacKey key, String lastMac) {}
+    record Read(
+            List<JournalRecord> records,
+            @Nullable MacKey key,
+            @Nullable String lastMac) {}
 
     private record Line(int number, ObjectNode node) {}
 
     private JournalChain() {}
 
-    static String mac(MacKey key, String previous, String canonical) {
+    static String mac(MacKey key, @Nullable String previous, String canonical) {
         return key.mac(input(previous, canonical));
     }
 
-    private static String input(String previous, String canonical) {
+    private static String input(@Nullable String previous, String canonical) {
         return (previous == null ? START : previous) + "\n" + canonical;
     }
 
@@ -55,7 +59,7 @@ final class JournalChain {
         return canonical.substring(0, canonical.length() - 1) + ",\"mac\":\"" + mac + "\"}";
     }
 
-    static void writeHead(RunDirectory run, MacKey key, int count, String lastMac) throws IOException {
+    static void writeHead(RunDirectory run, MacKey key, int count, @Nullable String lastMac) throws IOException {
         String last = lastMac == null ? "-" : lastMac;
         String text = "records=" + count + "\nlast=" + last + "\nmac=" + key.mac(headText(count, last)) + "\n";
         AtomicFiles.write(run.journalHead(), text.getBytes(StandardCharsets.US_ASCII));
@@ -132,7 +136,8 @@ final class JournalChain {
         java.util.Map<String, String> fields = RunLock.parse(Files.readString(head, StandardCharsets.US_ASCII));
         String count = fields.getOrDefault("records", "");
         String last = fields.getOrDefault("last", "");
-        if (!count.matches("[0-9]{1,9}") || !key.verifies(headText(Integer.parseInt(count), last), fields.get("mac"))) {
+        if (!count.matches("[0-9]{1,9}")
+                || !key.verifies(headText(Integer.parseInt(count), last), fields.getOrDefault("mac", ""))) {
             throw new InputException(
                     head.toString(),
                     "was changed after apim-upgrade wrote it (its MAC does not" + " match); " + file.getFileName()

@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One line of journal.jsonl, one record type per kind of line, each with only the fields that kind has: an
@@ -39,6 +40,7 @@ import java.util.Optional;
     "detail"
 })
 public sealed interface JournalRecord {
+    @Nullable
     Integer formatVersion();
 
     String time();
@@ -145,7 +147,7 @@ public sealed interface JournalRecord {
     }
 
     /** A step is about to act: {@code detail} is its kind and target ("RunSqlScript apim_db"). */
-    record Intent(Integer formatVersion, String time, String step, String detail) implements OfStep {
+    record Intent(@Nullable Integer formatVersion, String time, String step, String detail) implements OfStep {
         private static final String SCRIPT = "RunSqlScript ";
 
         public Intent {
@@ -171,7 +173,8 @@ public sealed interface JournalRecord {
     }
 
     /** What became of a step, with what was checked or went wrong. */
-    record Outcome(Integer formatVersion, String time, String step, Status status, String detail) implements OfStep {
+    record Outcome(@Nullable Integer formatVersion, String time, String step, Status status, String detail)
+            implements OfStep {
         public Outcome {
             Objects.requireNonNull(time, "time");
             Objects.requireNonNull(step, "step");
@@ -199,13 +202,13 @@ public sealed interface JournalRecord {
      * SHA-256 of its saved copy, a folder, or a path that did not exist ({@code sha256} null for the last two).
      */
     record Backup(
-            Integer formatVersion,
+            @Nullable Integer formatVersion,
             String time,
             String step,
             String path,
             boolean existed,
             boolean directory,
-            String sha256)
+            @Nullable String sha256)
             implements OfStep {
         public Backup {
             Objects.requireNonNull(time, "time");
@@ -243,7 +246,7 @@ public sealed interface JournalRecord {
             value = {"existed", "directory"},
             allowGetters = true)
     record Snapshot(
-            Integer formatVersion,
+            @Nullable Integer formatVersion,
             String time,
             String step,
             String path,
@@ -291,7 +294,7 @@ public sealed interface JournalRecord {
     @JsonIgnoreProperties(
             value = {"existed", "directory"},
             allowGetters = true)
-    record Export(Integer formatVersion, String time, String step, String path, String sha256, String detail)
+    record Export(@Nullable Integer formatVersion, String time, String step, String path, String sha256, String detail)
             implements OfStep {
         public Export {
             Objects.requireNonNull(time, "time");
@@ -324,7 +327,7 @@ public sealed interface JournalRecord {
 
     /** The run paused at a manual step; the size of the log at {@code path} then, written as {@code detail}. */
     record Pause(
-            Integer formatVersion,
+            @Nullable Integer formatVersion,
             String time,
             String step,
             String path,
@@ -351,7 +354,7 @@ public sealed interface JournalRecord {
 
     /** A run-level event, written as {@code status}, with what it concerns. */
     record Note(
-            Integer formatVersion,
+            @Nullable Integer formatVersion,
             String time,
             @JsonProperty("status") Event event,
             String detail) implements JournalRecord {
@@ -432,7 +435,7 @@ public sealed interface JournalRecord {
         return new Outcome(FormatVersion.CURRENT, now(), step, status, detail);
     }
 
-    static Backup backup(String step, String path, boolean existed, boolean directory, String sha256) {
+    static Backup backup(String step, String path, boolean existed, boolean directory, @Nullable String sha256) {
         return new Backup(FormatVersion.CURRENT, now(), step, path, existed, directory, sha256);
     }
 

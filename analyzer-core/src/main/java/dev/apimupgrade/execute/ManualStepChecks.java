@@ -187,7 +187,7 @@ final class ManualStepChecks {
             return Files.exists(path) ? List.of("NEW:" + rel) : List.of();
         }
         Path dir = path.getParent();
-        if (!Files.isDirectory(dir)) {
+        if (dir == null || !Files.isDirectory(dir)) {
             return List.of();
         }
         List<String> out = new ArrayList<>();

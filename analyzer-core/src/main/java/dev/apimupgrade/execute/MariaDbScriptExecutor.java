@@ -54,8 +54,7 @@ final class MariaDbScriptExecutor implements ScriptRunner {
 
     @Override
     public Optional<String> needsOperator(PlanStep step, CheckContext ctx, DatasourceSpec spec) {
-        return ScriptRunner.cannotRun(
-                step, spec, "mysql", "MariaDB/MySQL", handles(step.params().get("script")), purposes());
+        return ScriptRunner.cannotRun(step, spec, "mysql", "MariaDB/MySQL", handles(step.param("script")), purposes());
     }
 
     static boolean handles(String purpose) {
@@ -81,7 +80,7 @@ final class MariaDbScriptExecutor implements ScriptRunner {
     }
 
     private List<SqlStatement> statements(PlanStep step, CheckContext ctx) {
-        return script.apply(step.params().get("script"), ScriptIdentifiers.of(step, ctx.facts()));
+        return script.apply(step.param("script"), ScriptIdentifiers.of(step, ctx.facts()));
     }
 
     @Override
@@ -103,7 +102,7 @@ final class MariaDbScriptExecutor implements ScriptRunner {
             return true;
         } catch (SQLException e) {
             throw new IOException(
-                    "cannot check the post-condition of " + step.params().get("script") + " on " + spec.target()
+                    "cannot check the post-condition of " + step.param("script") + " on " + spec.target()
                             + " (SQL state " + e.getSQLState() + "): " + e.getMessage(),
                     e);
         }
@@ -147,7 +146,7 @@ final class MariaDbScriptExecutor implements ScriptRunner {
             return Optional.empty();
         } catch (SQLException e) {
             throw new IOException(
-                    "cannot check the key of " + step.params().get("script") + " on " + spec.target() + " (SQL state "
+                    "cannot check the key of " + step.param("script") + " on " + spec.target() + " (SQL state "
                             + e.getSQLState() + "): " + e.getMessage(),
                     e);
         }
@@ -227,22 +226,21 @@ final class MariaDbScriptExecutor implements ScriptRunner {
                     step.id(),
                     ran,
                     statements.size(),
-                    step.params().get("script"));
+                    step.param("script"));
         } finally {
             ctx.progress().finish(step.id());
         }
     }
 
     private static ScriptEffects.Effect effect(PlanStep step) {
-        return ScriptEffects.of(step.params().get("script"), DatabaseProduct.MYSQL)
-                .orElseThrow();
+        return ScriptEffects.of(step.param("script"), DatabaseProduct.MYSQL).orElseThrow();
     }
 
     private static String remaining(PlanStep step) {
         return effect(step)
                 .remaining()
                 .orElseThrow(() -> new IllegalStateException("sql/export/"
-                        + step.params().get("script")
+                        + step.param("script")
                         + "/mysql has no remaining.sql: a script that changes rows needs the"
                         + " count that says it is done"));
     }

@@ -10,6 +10,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Checks every path a plan names before a run reads or writes anything: the new-home targets of the file steps, the
@@ -79,7 +80,7 @@ final class PlanPaths {
         }
     }
 
-    private static List<String> list(String value) {
+    private static List<String> list(@Nullable String value) {
         return value == null
                 ? List.of()
                 : Arrays.stream(value.split(","))

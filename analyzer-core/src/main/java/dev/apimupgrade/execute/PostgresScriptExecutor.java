@@ -41,8 +41,7 @@ final class PostgresScriptExecutor implements ScriptRunner {
 
     @Override
     public Optional<String> needsOperator(PlanStep step, CheckContext ctx, DatasourceSpec spec) {
-        return ScriptRunner.cannotRun(
-                step, spec, "postgres", "PostgreSQL", handles(step.params().get("script")), purposes());
+        return ScriptRunner.cannotRun(step, spec, "postgres", "PostgreSQL", handles(step.param("script")), purposes());
     }
 
     static boolean handles(String purpose) {
@@ -62,7 +61,7 @@ final class PostgresScriptExecutor implements ScriptRunner {
             return ScriptTransaction.nothingRemains(c, effect(step).remaining().orElseThrow());
         } catch (SQLException e) {
             throw new IOException(
-                    "cannot check the post-condition of " + step.params().get("script") + " on " + spec.target()
+                    "cannot check the post-condition of " + step.param("script") + " on " + spec.target()
                             + " (SQL state " + e.getSQLState() + "): " + e.getMessage(),
                     e);
         }
@@ -73,15 +72,14 @@ final class PostgresScriptExecutor implements ScriptRunner {
         List<String> lines = new ArrayList<>();
         effect(step).exports().forEach(x -> lines.add("export to " + RowExport.path(step, x) + ": " + x.query()));
         lines.add("then run on " + spec.target() + " in one transaction:");
-        script.apply(step.params().get("script"), ScriptIdentifiers.of(step, ctx.facts()))
+        script.apply(step.param("script"), ScriptIdentifiers.of(step, ctx.facts()))
                 .forEach(s -> lines.add(s.toString().replace('\n', ' ')));
         return lines;
     }
 
     @Override
     public void apply(PlanStep step, ApplyContext ctx, DatasourceSpec spec) throws IOException {
-        List<SqlStatement> statements =
-                script.apply(step.params().get("script"), ScriptIdentifiers.of(step, ctx.facts()));
+        List<SqlStatement> statements = script.apply(step.param("script"), ScriptIdentifiers.of(step, ctx.facts()));
         try (Connection c = connect(spec)) {
             ScriptTransaction.run(c, step, ctx, effect(step).exports(), statements);
         } catch (SQLException e) {
@@ -93,7 +91,7 @@ final class PostgresScriptExecutor implements ScriptRunner {
     }
 
     private static ScriptEffects.Effect effect(PlanStep step) {
-        return ScriptEffects.of(step.params().get("script"), DatabaseProduct.POSTGRESQL)
+        return ScriptEffects.of(step.param("script"), DatabaseProduct.POSTGRESQL)
                 .orElseThrow();
     }
 

@@ -1,6 +1,7 @@
 package dev.apimupgrade.execute;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a dry run found, step by step, and in sum: how many steps the tool would carry out, how many are done
@@ -13,7 +14,7 @@ public record Rehearsal(
         int alreadyDone,
         List<Stop> stops,
         boolean needsDatabaseBackup,
-        String backupFor) {
+        @Nullable String backupFor) {
     public Rehearsal {
         lines = List.copyOf(lines);
         stops = List.copyOf(stops);

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -71,7 +72,8 @@ public final class Rollback {
                     new ArrayList<>(firstSaves(journal).values());
             java.util.Collections.reverse(saved);
             for (JournalRecord.Backup r : saved) {
-                lines.add(restore(r, targets.get(r), backup, run));
+                // targets() resolved every first save, so each has its path
+                lines.add(restore(r, Objects.requireNonNull(targets.get(r)), backup, run));
             }
             lines.addAll(notUndone(journal));
             lines.addAll(ExportReplay.lines(journal, run, datasources, StepRunner.recordedBackup(journal)));

@@ -12,6 +12,7 @@ import dev.apimupgrade.rule.Status;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The refusals checked just before a run executes anything: a running server, a plan made from another state of the
@@ -39,7 +40,7 @@ public final class RunChecks {
     }
 
     /** With the plan's steps and the steps the operator confirms in this run (--confirm, or the answers file). */
-    RunChecks(Journal journal, List<PlanStep> steps, Set<String> confirmedNow) {
+    RunChecks(@Nullable Journal journal, List<PlanStep> steps, Set<String> confirmedNow) {
         // a step is reached once it ran (intent) or the operator confirmed it (now, or in an earlier run): a stop alone
         // is not enough, the change it asks for is not there yet
         Set<String> reached = new TreeSet<>(confirmedNow);

@@ -21,6 +21,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One lock file (docs/adr/0015-one-run-per-installation.md): created atomically, holding owner, pid, host and start
@@ -153,7 +154,7 @@ public final class RunLock implements AutoCloseable {
     }
 
     /** The system lock, or null when another process (or this one, through another channel) holds it. */
-    private static FileLock tryLock(FileChannel ch) throws IOException {
+    private static @Nullable FileLock tryLock(FileChannel ch) throws IOException {
         try {
             return ch.tryLock();
         } catch (OverlappingFileLockException e) {
@@ -227,7 +228,7 @@ public final class RunLock implements AutoCloseable {
                 + holder.getOrDefault("host", "?") + ", started " + holder.getOrDefault("started", "?");
     }
 
-    private static long parsePid(String pid) {
+    private static long parsePid(@Nullable String pid) {
         try {
             return pid == null ? -1 : Long.parseLong(pid.trim());
         } catch (NumberFormatException e) {

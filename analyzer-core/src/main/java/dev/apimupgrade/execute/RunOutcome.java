@@ -1,13 +1,19 @@
 package dev.apimupgrade.execute;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a migrate run (or a dry run) did: each step's line for the operator, and, when it stopped before the end,
  * the step it stopped at, what to do to go on and what the run waits for from the operator. The journal holds the
  * full record.
  */
-public record RunOutcome(boolean completed, List<String> lines, String stoppedAt, String toContinue, Awaits awaits) {
+public record RunOutcome(
+        boolean completed,
+        List<String> lines,
+        @Nullable String stoppedAt,
+        @Nullable String toContinue,
+        Awaits awaits) {
     /** What a stopped run needs from the operator before it can go on. */
     public enum Awaits {
         /** Nothing: the run completed. */

@@ -8,6 +8,7 @@ import dev.apimupgrade.plan.SqlScripts;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The identifiers a script's ${NAME} placeholders take: those the plan carries (identifier.* parameters), else the
@@ -42,7 +43,7 @@ final class ScriptIdentifiers {
         return out.toString();
     }
 
-    static Map<String, String> parse(String text) {
+    static Map<String, String> parse(@Nullable String text) {
         Map<String, String> ids = new TreeMap<>();
         for (String line : (text == null ? "" : text).split("\n")) {
             int eq = line.indexOf('=');

@@ -34,7 +34,6 @@ final class SetTomlValueExecutor implements StepExecutor {
     }
 
     private static String edited(PlanStep step, String text) {
-        return TomlEdit.setValue(
-                text, step.target(), TomlEdit.literal(step.params().get("value")));
+        return TomlEdit.setValue(text, step.target(), TomlEdit.literal(step.param("value")));
     }
 }

@@ -8,6 +8,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -45,12 +46,14 @@ record SourceTree(Path root, List<String> all, Set<String> files, Map<String, Pa
                 all.add(rel);
             } else if (attrs.isSymbolicLink()) {
                 Path text = Files.readSymbolicLink(p);
-                Path lexical = p.getParent().resolve(text).normalize();
+                // p was found under the tree's root, so it has a parent
+                Path folder = Objects.requireNonNull(p.getParent());
+                Path lexical = folder.resolve(text).normalize();
                 Optional<String> problem = problem(p, lexical, oldHome, realHome);
                 if (problem.isPresent()) {
                     refused.add(name + " -> " + text + ": " + problem.get());
                 } else {
-                    links.put(rel, p.getParent().relativize(lexical));
+                    links.put(rel, folder.relativize(lexical));
                 }
                 all.add(rel);
             } else {

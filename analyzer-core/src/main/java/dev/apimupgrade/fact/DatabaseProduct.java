@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The database products an APIM datasource can use, and everything the tool needs to know about one in one place: the
@@ -34,14 +35,14 @@ public enum DatabaseProduct {
     }
 
     private final String urlPrefix;
-    private final SQLDialect jooqDialect;
+    private final @Nullable SQLDialect jooqDialect;
     private final String folder;
     private final Delimiter delimiter;
     private final boolean ddlCommitsImplicitly;
 
     DatabaseProduct(
             String urlPrefix,
-            SQLDialect jooqDialect,
+            @Nullable SQLDialect jooqDialect,
             String folder,
             Delimiter delimiter,
             boolean ddlCommitsImplicitly) {

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A deployment's coordinated plan (ADR 0032): which node runs the deployment-wide steps once, and each node's own
@@ -65,7 +66,7 @@ public record DeploymentPlan(
     }
 
     /** One section of the runbook: its kind and, for a node or the deployment-wide part, the node it runs on. */
-    public record Section(String kind, String node) {}
+    public record Section(String kind, @Nullable String node) {}
 
     /**
      * A node's own part: what it serves, its group in the order ("Traffic Manager and Key Manager", "Publisher and

@@ -21,6 +21,7 @@ import java.util.HexFormat;
 import java.util.Set;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A random HMAC-SHA256 key kept in a file of its own beside what it protects (plan.key beside plan.json, run.key in a
@@ -160,18 +161,19 @@ public final class MacKey {
     }
 
     /** Whether {@code claimed} is the MAC of the text, compared in constant time. */
-    public boolean verifies(String text, String claimed) {
+    public boolean verifies(String text, @Nullable String claimed) {
         return matches(mac(text), claimed);
     }
 
     /** Whether {@code claimed} is the MAC of what {@code text} writes, compared in constant time. */
-    public boolean verifies(Text text, String claimed) {
+    public boolean verifies(Text text, @Nullable String claimed) {
         return matches(mac(text), claimed);
     }
 
     /** Whether {@code claimed} is the MAC {@code actual} computed, compared in constant time. */
-    static boolean matches(String actual, String claimed) {
-        return claimed != null
+    static boolean matches(@Nullable String actual, @Nullable String claimed) {
+        return actual != null
+                && claimed != null
                 && MessageDigest.isEqual(
                         actual.getBytes(StandardCharsets.US_ASCII), claimed.getBytes(StandardCharsets.US_ASCII));
     }

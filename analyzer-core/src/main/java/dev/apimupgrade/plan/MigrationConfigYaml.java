@@ -55,7 +55,7 @@ public final class MigrationConfigYaml {
     private static Map<Object, Object> withoutRemovedSteps(Map<?, ?> version) {
         Map<Object, Object> copy = new LinkedHashMap<>(version);
         List<Object> kept = new ArrayList<>();
-        for (Object step : (List<?>) version.get("migratorConfigs")) {
+        for (Object step : (List<?>) Objects.requireNonNull(version.get("migratorConfigs"), "migratorConfigs")) {
             if (!(step instanceof Map<?, ?> s) || !removedByTheGuide(s)) {
                 kept.add(step);
             }

@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The reviewed, saved and later executed plan: the justified actions in the guide's order, bound to the fingerprint
@@ -20,7 +21,7 @@ import java.util.TreeMap;
 public record MigrationPlan(
         String toolVersion,
         String rulePackHash,
-        @JsonInclude(JsonInclude.Include.NON_NULL) PlanInputs inputs,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable PlanInputs inputs,
         Fingerprint fingerprint,
         Map<String, String> newHomeBaseline,
         List<PlanStep> steps) {

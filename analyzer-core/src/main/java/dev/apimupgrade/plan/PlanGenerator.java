@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.util.JsonGeneratorDelegate;
 import dev.apimupgrade.scan.FormatVersion;
 import java.io.IOException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A generator that writes a plan's record as plan.json's top-level object, as the tree of {@code FormatVersion.stamp}
@@ -26,11 +27,11 @@ final class PlanGenerator extends JsonGeneratorDelegate {
         default void closing(JsonGenerator g) throws IOException {}
     }
 
-    private final Integer version;
+    private final @Nullable Integer version;
     private final Fields fields;
 
     /** {@code version} null writes no {@code formatVersion} (a plan read from a file written before it existed). */
-    PlanGenerator(JsonGenerator out, Integer version, Fields fields) {
+    PlanGenerator(JsonGenerator out, @Nullable Integer version, Fields fields) {
         // false: writeObject and writeTree, too, go through this generator's methods
         super(out, false);
         this.version = version;

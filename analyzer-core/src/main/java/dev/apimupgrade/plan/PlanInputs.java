@@ -3,6 +3,7 @@ package dev.apimupgrade.plan;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How a plan was made: the homes (absolute), the options, the answers file (absolute path and the SHA-256 of its
@@ -29,16 +30,16 @@ import java.util.List;
 })
 public record PlanInputs(
         String oldHome,
-        String newHome,
-        String oldAnalytics,
-        String newAnalytics,
-        AnswersFile answers,
+        @Nullable String newHome,
+        @Nullable String oldAnalytics,
+        @Nullable String newAnalytics,
+        @Nullable AnswersFile answers,
         boolean noDb,
         List<String> jdbcDrivers,
-        String today,
+        @Nullable String today,
         List<String> environment,
-        String run,
-        SnapshotSource oldSnapshot) {
+        @Nullable String run,
+        @Nullable SnapshotSource oldSnapshot) {
     public PlanInputs {
         jdbcDrivers = jdbcDrivers == null ? List.of() : List.copyOf(jdbcDrivers);
         environment = environment == null ? List.of() : List.copyOf(environment);

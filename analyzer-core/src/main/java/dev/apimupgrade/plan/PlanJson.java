@@ -27,6 +27,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes plan.json and reads it back. Its field order and maps are fixed, so two plans of the same installation
@@ -229,8 +230,9 @@ public final class PlanJson {
         }
     }
 
-    private static String firstLine(String message) {
-        int nl = String.valueOf(message).indexOf('\n');
-        return nl > 0 ? message.substring(0, nl) : String.valueOf(message);
+    private static String firstLine(@Nullable String message) {
+        String text = String.valueOf(message);
+        int nl = text.indexOf('\n');
+        return nl > 0 ? text.substring(0, nl) : text;
     }
 }

@@ -10,6 +10,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The MACs of a plan (ADR 0014): one per top-level field, over {@code name=} and the field's canonical JSON, and one
@@ -21,8 +22,10 @@ final class PlanMacs implements PlanGenerator.Fields {
     private final MacKey key;
     private final MacKey.Running whole;
     private final Map<String, String> macs = new LinkedHashMap<>();
-    private MacKey.Running field;
-    private String fieldName;
+    /** The field being written, null between fields. */
+    private MacKey.@Nullable Running field;
+
+    private @Nullable String fieldName;
     /** The generator writes the ':' after a name with the value: it is not part of the value's text. */
     private boolean colonNext;
 
@@ -36,7 +39,7 @@ final class PlanMacs implements PlanGenerator.Fields {
      * null MACs the plan without {@code formatVersion}, as a plan written before it existed was.
      */
     static Map<String, String> of(
-            ObjectWriter canonical, MigrationPlan plan, Integer version, MacKey key, String wholeName) {
+            ObjectWriter canonical, MigrationPlan plan, @Nullable Integer version, MacKey key, String wholeName) {
         PlanMacs macs = new PlanMacs(key);
         // through a Writer as writeValueAsString did: Jackson's byte generator escapes a surrogate pair (an emoji) as
         // two escapes, and the MAC of an earlier plan would no longer match
@@ -57,7 +60,7 @@ final class PlanMacs implements PlanGenerator.Fields {
     @Override
     public void ending(JsonGenerator g) throws IOException {
         g.flush();
-        if (field != null) {
+        if (field != null && fieldName != null) {
             macs.put(fieldName, field.hex());
             field = null;
         }

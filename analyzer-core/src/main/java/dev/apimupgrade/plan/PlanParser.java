@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.apimupgrade.scan.FormatVersion;
 import dev.apimupgrade.scan.InputException;
 import java.io.IOException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * plan.json's parser as the plan's record reads it: the top-level {@code mac} and {@code formatVersion} are taken out
@@ -22,20 +23,26 @@ final class PlanParser extends JsonParserDelegate {
     static final class Refused extends IOException {
         private static final long serialVersionUID = 1L;
 
+        private final InputException refusal;
+
         Refused(InputException refusal) {
             super(refusal.getMessage(), refusal);
+            this.refusal = refusal;
         }
 
         InputException refusal() {
-            return (InputException) getCause();
+            return refusal;
         }
     }
 
     private final ObjectMapper mapper;
     private final String file;
     private final String mac;
-    private JsonNode macs;
-    private Integer version;
+    /** Null until the parser has met plan.json's mac object. */
+    private @Nullable JsonNode macs;
+
+    /** Null until met, and in a plan written before formatVersion existed. */
+    private @Nullable Integer version;
 
     PlanParser(JsonParser in, ObjectMapper mapper, String file, String mac) {
         super(in);
@@ -45,11 +52,13 @@ final class PlanParser extends JsonParserDelegate {
     }
 
     /** The plan's {@code mac} value, or null when it has none. */
+    @Nullable
     JsonNode macs() {
         return macs;
     }
 
     /** The plan's format, or null for a plan written before {@code formatVersion} existed. */
+    @Nullable
     Integer formatVersion() {
         return version;
     }

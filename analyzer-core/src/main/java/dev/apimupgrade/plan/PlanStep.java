@@ -61,6 +61,18 @@ public record PlanStep(
         return ActionKind.of(kind);
     }
 
+    /**
+     * A parameter the step's kind always carries; a plan.json without it is refused naming the step and the key,
+     * rather than failing later with a NullPointerException.
+     */
+    public String param(String key) {
+        String value = params.get(key);
+        if (value == null) {
+            throw new IllegalStateException("step " + id + " (" + kind + ") has no parameter '" + key + "'");
+        }
+        return value;
+    }
+
     /** Whether the step is of this kind. */
     public boolean is(ActionKind k) {
         return k.label().equals(kind);

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -180,7 +181,7 @@ public final class Planner {
         Optional<String> adapted = all.stream()
                 .filter(x -> x.action().orElse(null) instanceof AdaptSqlStatement
                         && x.target().equals(a.target())
-                        && a.params().get("script").equals(x.params().get("script")))
+                        && Objects.equals(a.params().get("script"), x.params().get("script")))
                 .map(x -> x.params().get("actualName"))
                 .findFirst();
         if (adapted.isPresent()) {

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one-page summary a change board opens first (index.html of an evidence bundle): the verdict before and after,
@@ -20,17 +21,17 @@ import java.util.TreeMap;
  * MANIFEST.sha256 without its index.html line, which anyone can recompute with grep and sha256sum.
  */
 public record BoardSummary(
-        AssessmentSide before,
-        AssessmentSide after,
-        JournalView journal,
+        @Nullable AssessmentSide before,
+        @Nullable AssessmentSide after,
+        @Nullable JournalView journal,
         List<Part> parts,
         int files,
         String manifestSha256,
         String verifyCommand,
-        VerifySide verify,
-        ComparisonSide comparison,
+        @Nullable VerifySide verify,
+        @Nullable ComparisonSide comparison,
         List<String> leftOut,
-        DeploymentBoard deployment) {
+        @Nullable DeploymentBoard deployment) {
     /** verify's after-report, when the --after folder is a verify output (after/after-report.json). */
     public static final String AFTER_REPORT = "after/after-report.json";
     /** compare's output, when the bundle holds one (comparison/comparison.json). */
@@ -158,7 +159,8 @@ public record BoardSummary(
         }
     }
 
-    private static AssessmentSide side(String label, Path bundle, String path) throws IOException, InputException {
+    private static @Nullable AssessmentSide side(String label, Path bundle, String path)
+            throws IOException, InputException {
         return Files.isRegularFile(bundle.resolve(path)) ? AssessmentSide.read(label, bundle, path) : null;
     }
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The before/after comparison of two inventories, per tenant and item: counts and hashes before and after, and
@@ -30,8 +31,8 @@ public record Comparison(String oldHome, String newHome, String run, List<Row> r
     public record Row(
             String tenant,
             String item,
-            Long before,
-            Long after,
+            @Nullable Long before,
+            @Nullable Long after,
             String beforeHash,
             String afterHash,
             Status status,

@@ -10,13 +10,18 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the board summary shows of a deployment's bundle (evidence --deployment, ADR 0040): the deployment's verdict
  * before (deployment-assessment.json) and after (deployment-verify.json), and for each part of its run the node it ran
  * on, what its journal records and its verdict after. Read only from the files in the bundle.
  */
-public record DeploymentBoard(String deployment, String before, String after, List<PartView> parts) {
+public record DeploymentBoard(
+        String deployment,
+        @Nullable String before,
+        @Nullable String after,
+        List<PartView> parts) {
     /** Where a deployment's bundle keeps its plan, its assessment before and its verification after. */
     public static final String PLAN = "plan/deployment-plan.json";
 
@@ -24,14 +29,18 @@ public record DeploymentBoard(String deployment, String before, String after, Li
     public static final String AFTER = "after/deployment-verify.json";
 
     /** One part of the run: the node it ran on, its journal (null when the bundle holds none) and its verdict after. */
-    public record PartView(String part, String node, JournalView journal, String after) {}
+    public record PartView(
+            String part,
+            String node,
+            @Nullable JournalView journal,
+            @Nullable String after) {}
 
     public DeploymentBoard {
         parts = List.copyOf(parts);
     }
 
     /** The deployment's view of an assembled bundle, or null when the bundle is not a deployment's. */
-    static DeploymentBoard read(Path bundle) throws IOException, InputException {
+    static @Nullable DeploymentBoard read(Path bundle) throws IOException, InputException {
         if (!Files.isRegularFile(bundle.resolve(PLAN))) {
             return null;
         }

@@ -11,6 +11,8 @@ import dev.apimupgrade.scan.Deployment;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A deployment's assessment as deployment-assessment.json and .html show it: each node with its role and the verdict of
@@ -33,7 +35,7 @@ public record DeploymentReport(
             List<String> serves,
             String roleFrom,
             String old,
-            @JsonProperty("new") String newHome,
+            @JsonProperty("new") @Nullable String newHome,
             Readiness verdict,
             int blockers,
             int undecidedBlockers,
@@ -45,7 +47,8 @@ public record DeploymentReport(
         List<NodeView> nodes = new ArrayList<>();
         List<Readiness> verdicts = new ArrayList<>(List.of(Readiness.of(verdict)));
         for (Deployment.Node node : deployment.nodes()) {
-            Verdict v = nodeVerdicts.get(node.name());
+            // every node of the deployment was assessed before its report is made
+            Verdict v = Objects.requireNonNull(nodeVerdicts.get(node.name()), node.name());
             NodeServes serves = across.ofType(NodeServes.class).stream()
                     .filter(s -> s.node().equals(node.name()))
                     .findFirst()

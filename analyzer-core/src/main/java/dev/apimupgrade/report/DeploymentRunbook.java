@@ -5,6 +5,8 @@ import dev.apimupgrade.plan.MigrationPlan;
 import dev.apimupgrade.plan.PlanStep;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The coordinated runbook of a deployment (runbook.html beside deployment-plan.json): "traffic stops", the
@@ -67,13 +69,15 @@ public final class DeploymentRunbook {
                             "Done once for the whole deployment, on node " + s.node() + "'s homes (its migration"
                                     + " clients run inside its 3.1.0 server; its configuration steps that come before"
                                     + " them in the guide's order are here too). Every other node waits for them.",
-                            parts.get(DeploymentPlan.ONCE),
+                            Objects.requireNonNull(parts.get(DeploymentPlan.ONCE), "the deployment-wide part"),
                             planFile,
                             DeploymentPlan.ONCE,
                             null,
                             List.of());
                 default -> {
-                    DeploymentPlan.NodePart node = plan.node(s.node()).orElseThrow();
+                    // a node's section names its node
+                    DeploymentPlan.NodePart node =
+                            plan.node(Objects.requireNonNull(s.node())).orElseThrow();
                     String gateway = node.group().equals(DeploymentPlan.GROUP_GATEWAY)
                             ? " Gateways go one at a time: start this one on 3.1.0 and check it serves before the next"
                                     + " Gateway stops."
@@ -84,7 +88,7 @@ public final class DeploymentRunbook {
                             "node-" + node.name(),
                             "Node " + node.name() + " (" + String.join(", ", node.serves()) + ")",
                             "Group: " + node.group() + "." + gateway,
-                            parts.get(node.name()),
+                            Objects.requireNonNull(parts.get(node.name()), node.name()),
                             planFile,
                             node.name(),
                             node,
@@ -104,7 +108,7 @@ public final class DeploymentRunbook {
             MigrationPlan part,
             String planFile,
             String name,
-            DeploymentPlan.NodePart node,
+            DeploymentPlan.@Nullable NodePart node,
             List<RunbookView.LeftOut> notCarried) {
         h.append("<section id=\"")
                 .append(e(id))

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.zip.ZipEntry;
@@ -74,7 +75,7 @@ public final class EvidenceCheck {
         try {
             return Manifest.parse(text);
         } catch (IllegalArgumentException e) {
-            throw new InputException(bundle.toString(), e.getMessage());
+            throw new InputException(bundle.toString(), Objects.requireNonNullElse(e.getMessage(), "cannot be parsed"));
         }
     }
 

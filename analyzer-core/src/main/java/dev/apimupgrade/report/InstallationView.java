@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The installation a report is about: the homes as the user gave them, the versions their markers show, and the
@@ -30,9 +31,11 @@ public record InstallationView(Homes homes, List<Version> versions, List<Datasou
     @JsonPropertyOrder({"old", "new", "oldSnapshot"})
     public record Homes(
             @JsonProperty("old") String oldHome,
-            @JsonProperty("new") String newHome,
-            @JsonInclude(JsonInclude.Include.NON_NULL) SnapshotView oldSnapshot) {
-        public Homes(String oldHome, String newHome) {
+            @JsonProperty("new") @Nullable String newHome,
+
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable
+            SnapshotView oldSnapshot) {
+        public Homes(String oldHome, @Nullable String newHome) {
             this(oldHome, newHome, null);
         }
     }

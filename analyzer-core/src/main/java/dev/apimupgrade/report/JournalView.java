@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What ran, as the board summary tells it from a run's journal.jsonl: how many entries, for how many actions, and
@@ -97,7 +98,7 @@ public record JournalView(
                 path, entries, actions.size(), Collections.unmodifiableMap(outcomes), unreadable, confirmations);
     }
 
-    private static JsonNode parse(String line) {
+    private static @Nullable JsonNode parse(String line) {
         try {
             return JSON.readTree(line);
         } catch (JsonProcessingException e) {
@@ -105,7 +106,7 @@ public record JournalView(
         }
     }
 
-    private static String first(JsonNode entry, List<String> fields) {
+    private static @Nullable String first(JsonNode entry, List<String> fields) {
         for (String f : fields) {
             if (entry.path(f).isValueNode() && !entry.path(f).asText().isEmpty()) {
                 return entry.path(f).asText();

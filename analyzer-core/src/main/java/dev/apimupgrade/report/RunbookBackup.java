@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The runbook's first step: copy what the upgrade reads or changes of both homes into APIM_BACKUP (configuration,
@@ -123,7 +124,7 @@ final class RunbookBackup {
         return shown.replace(separator == '/' ? '\\' : '/', separator);
     }
 
-    private record Endpoint(String host, String port, String db) {
+    private record Endpoint(String host, @Nullable String port, String db) {
         String port(String byDefault) {
             return port == null ? byDefault : port;
         }

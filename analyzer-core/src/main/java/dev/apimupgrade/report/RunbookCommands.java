@@ -30,11 +30,11 @@ final class RunbookCommands {
             return NONE;
         }
         return switch (s.actionKind().get()) {
-            case COPY_TREE -> copyTree(source(p.get("from")), s.target(), p.getOrDefault("exclude", ""));
+            case COPY_TREE -> copyTree(source(s.param("from")), s.target(), p.getOrDefault("exclude", ""));
             case COPY_FILE ->
                 new Commands(
-                        List.of("cp " + linux(source(p.get("from"))) + " " + linux("NEW:" + s.target())),
-                        List.of("copy /Y " + windows(source(p.get("from"))) + " " + windows("NEW:" + s.target())));
+                        List.of("cp " + linux(source(s.param("from"))) + " " + linux("NEW:" + s.target())),
+                        List.of("copy /Y " + windows(source(s.param("from"))) + " " + windows("NEW:" + s.target())));
             case BACKUP ->
                 isFile(s.target())
                         ? new Commands(

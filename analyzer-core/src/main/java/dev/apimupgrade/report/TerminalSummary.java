@@ -4,6 +4,7 @@ import dev.apimupgrade.rule.Settlement;
 import dev.apimupgrade.rule.Severity;
 import java.util.Comparator;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The few lines the assess command prints: the verdict, the counts, the coverage, each blocker and warning in one
@@ -19,7 +20,7 @@ public final class TerminalSummary {
     }
 
     /** {@code next}: the command line to run after this verdict, as the operator would type it; null for none. */
-    public static String render(AssessmentReport report, String next) {
+    public static String render(AssessmentReport report, @Nullable String next) {
         Summary s = report.summary();
         StringBuilder out = new StringBuilder();
         out.append(s.verdict()).append('\n');

@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -36,7 +37,7 @@ public final class ConditionCatalogue {
             }
             Map<String, Object> root = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
             Map<String, Condition> byId = new LinkedHashMap<>();
-            for (Object o : (List<?>) root.get("conditions")) {
+            for (Object o : (List<?>) Objects.requireNonNull(root.get("conditions"), "catalogue.yaml: conditions")) {
                 Map<?, ?> m = (Map<?, ?>) o;
                 Condition c = new Condition(
                         str(m, "id"),

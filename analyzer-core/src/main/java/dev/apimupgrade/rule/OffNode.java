@@ -1,6 +1,7 @@
 package dev.apimupgrade.rule;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A rule's conclusion that a condition's step does not belong on the node assessed ("not on a Gateway node"). It
@@ -9,7 +10,11 @@ import java.util.List;
  * of carrying it (ADR 0038), null otherwise: verify reads it from the conclusion, not from the rule's name.
  */
 public record OffNode(
-        String conditionId, String message, List<Evidence> evidence, String ruleName, String keptDatasource) {
+        String conditionId,
+        String message,
+        List<Evidence> evidence,
+        String ruleName,
+        @Nullable String keptDatasource) {
     public OffNode {
         evidence = evidence.stream().sorted().distinct().toList();
     }

@@ -34,10 +34,8 @@ public record AnalyticsHomes(Optional<Path> oldHome, Optional<Path> newHome) {
                 throw new InputException(home.get().toString(), option + " does not name a directory");
             }
             if (home.isPresent()
-                    && !Files.isDirectory(
-                            home.get().resolve(AnalyticsYaml.WORKER).getParent())
-                    && !Files.isDirectory(
-                            home.get().resolve(AnalyticsYaml.DASHBOARD).getParent())) {
+                    && !Files.isDirectory(home.get().resolve(AnalyticsYaml.WORKER_FOLDER))
+                    && !Files.isDirectory(home.get().resolve(AnalyticsYaml.DASHBOARD_FOLDER))) {
                 throw new InputException(
                         home.get().toString(),
                         option + " is not an API-M Analytics home (no conf/worker or conf/dashboard folder)");

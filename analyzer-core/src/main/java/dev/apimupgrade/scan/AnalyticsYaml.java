@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -20,6 +21,10 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 public final class AnalyticsYaml {
     public static final String WORKER = "conf/worker/deployment.yaml";
     public static final String DASHBOARD = "conf/dashboard/deployment.yaml";
+    /** The folders of the two files: an analytics home has at least one of them. */
+    public static final String WORKER_FOLDER = "conf/worker";
+
+    public static final String DASHBOARD_FOLDER = "conf/dashboard";
 
     /** One datasource entry; it holds a password, so it is never a fact and never prints it. */
     public record Entry(String name, String url, String user, String password, String driverClassName, int line) {
@@ -70,7 +75,7 @@ public final class AnalyticsYaml {
         return Optional.of(out);
     }
 
-    private static Node child(Node node, String key) {
+    private static @Nullable Node child(@Nullable Node node, String key) {
         if (node instanceof MappingNode map) {
             for (NodeTuple t : map.getValue()) {
                 if (t.getKeyNode() instanceof ScalarNode k && k.getValue().equals(key)) {
@@ -81,7 +86,7 @@ public final class AnalyticsYaml {
         return null;
     }
 
-    private static String text(Node node) {
+    private static String text(@Nullable Node node) {
         return node instanceof ScalarNode s ? s.getValue().strip() : "";
     }
 }

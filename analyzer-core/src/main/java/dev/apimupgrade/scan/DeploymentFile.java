@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -49,7 +50,7 @@ public final class DeploymentFile {
                 || list.getValue().isEmpty()) {
             throw new InputException(shown, line(fields.getOrDefault("nodes", top)), "nodes: must list the nodes");
         }
-        Path base = file.toAbsolutePath().normalize().getParent();
+        Path base = InputFile.folderOf(file.toAbsolutePath().normalize());
         List<Deployment.Node> nodes = new ArrayList<>();
         Map<String, String> nodeOfHome = new HashMap<>();
         for (Node item : list.getValue()) {
@@ -117,7 +118,7 @@ public final class DeploymentFile {
     }
 
     /** An analytics home a node names: a folder with conf/worker or conf/dashboard, as --old-analytics requires. */
-    private static Optional<Path> analyticsHome(Node value, String shown, String key, String node, Path base)
+    private static Optional<Path> analyticsHome(@Nullable Node value, String shown, String key, String node, Path base)
             throws InputException {
         if (value == null) {
             return Optional.empty();
@@ -129,8 +130,8 @@ public final class DeploymentFile {
                     line(value),
                     "node " + node + ": " + key + " home " + home + " does not exist or is not a directory");
         }
-        if (!Files.isDirectory(home.resolve(AnalyticsYaml.WORKER).getParent())
-                && !Files.isDirectory(home.resolve(AnalyticsYaml.DASHBOARD).getParent())) {
+        if (!Files.isDirectory(home.resolve(AnalyticsYaml.WORKER_FOLDER))
+                && !Files.isDirectory(home.resolve(AnalyticsYaml.DASHBOARD_FOLDER))) {
             throw new InputException(
                     shown,
                     line(value),
@@ -140,7 +141,7 @@ public final class DeploymentFile {
         return Optional.of(home);
     }
 
-    private static Path home(Node value, String shown, String key, String node, Path base, int line)
+    private static Path home(@Nullable Node value, String shown, String key, String node, Path base, int line)
             throws InputException {
         if (value == null) {
             throw new InputException(
@@ -201,7 +202,7 @@ public final class DeploymentFile {
         return out;
     }
 
-    private static String scalar(Node node, String shown, String key, String where) throws InputException {
+    private static String scalar(@Nullable Node node, String shown, String key, String where) throws InputException {
         if (node == null) {
             throw new InputException(shown, 0, where + " lacks " + key + ":");
         }
@@ -211,7 +212,7 @@ public final class DeploymentFile {
         return s.getValue().trim();
     }
 
-    private static int line(Node node) {
+    private static int line(@Nullable Node node) {
         return node == null ? 0 : node.getStartMark().getLine() + 1;
     }
 }

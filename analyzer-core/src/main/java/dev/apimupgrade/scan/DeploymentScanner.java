@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
 
@@ -64,7 +65,8 @@ public final class DeploymentScanner {
     private static Facts across(Deployment deployment, Map<String, Facts> facts, Role home) {
         List<Observation> out = new ArrayList<>();
         for (Deployment.Node node : deployment.nodes()) {
-            Facts f = facts.get(node.name());
+            // every node of the deployment was scanned before the facts across them are made
+            Facts f = Objects.requireNonNull(facts.get(node.name()), node.name());
             String n = node.name();
             out.add(serves(node, f, home));
             for (DatasourceConfig d : f.ofType(DatasourceConfig.class)) {

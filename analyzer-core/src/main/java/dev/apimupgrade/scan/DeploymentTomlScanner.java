@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.tomlj.TomlTable;
 
 /**
@@ -122,7 +123,7 @@ public final class DeploymentTomlScanner implements Scanner {
     }
 
     /** The first of the given keys set in the table, then in its pool_options (both spellings occur in the field). */
-    private static String first(TomlTable ds, TomlTable pool, String... names) {
+    private static String first(TomlTable ds, @Nullable TomlTable pool, String... names) {
         for (TomlTable t : pool == null ? List.of(ds) : List.of(ds, pool)) {
             for (String name : names) {
                 String v = TomlFile.text(t, name);

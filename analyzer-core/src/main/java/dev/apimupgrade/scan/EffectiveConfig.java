@@ -16,6 +16,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -212,7 +213,8 @@ public final class EffectiveConfig {
         if (Files.exists(own, LinkOption.NOFOLLOW_LINKS)) {
             return parse(InputFile.text(own, CONF + file, InputFile.CONF_JSON), file);
         }
-        return Derived.FILES.get(file);
+        // Derived refuses to load without every file it can stand in for
+        return Objects.requireNonNull(Derived.FILES.get(file), file);
     }
 
     /** The derived description of 3.0.0's four conf files, read once. */
@@ -230,13 +232,13 @@ public final class EffectiveConfig {
             }
             Map<String, Conf> files = new LinkedHashMap<>();
             for (String section : List.of("defaults", "inferences")) {
-                ((Map<String, List<Map<String, Object>>>) root.get(section))
+                ((Map<String, List<Map<String, Object>>>) Objects.requireNonNull(root.get(section), section))
                         .forEach((file, list) -> files.put(
                                 file,
                                 new Conf(list.stream()
                                         .map(m -> new Entry(
-                                                (String) m.get("key"),
-                                                (Integer) m.get("line"),
+                                                (String) Objects.requireNonNull(m.get("key"), DERIVED),
+                                                (Integer) Objects.requireNonNull(m.get("line"), DERIVED),
                                                 (String) m.getOrDefault("value", ""),
                                                 (Map<String, Map<String, String>>) m.getOrDefault("when", Map.of())))
                                         .toList())));

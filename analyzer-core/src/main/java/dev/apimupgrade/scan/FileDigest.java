@@ -21,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * SHA-256 of files and bytes, the content identity scanners record. A file's digest is kept for the rest of the
@@ -87,7 +88,7 @@ public final class FileDigest {
         Path key = file.toAbsolutePath();
         Stamp before = stamp(key);
         Kept known = before == null ? null : CACHE.get(before.inode());
-        if (known != null && known.matches(before)) {
+        if (before != null && known != null && known.matches(before)) {
             return known.sha256;
         }
         String sha = hash(key);
@@ -132,7 +133,7 @@ public final class FileDigest {
      * Records the digest of content just read from {@code file}, given the file's stamp before it was read, so the
      * file's later readers do not read it again; nothing is kept if the file changed meanwhile.
      */
-    public static void read(Path file, Object stampBefore, String sha256) {
+    public static void read(Path file, @Nullable Object stampBefore, String sha256) {
         Path key = file.toAbsolutePath();
         if (stampBefore instanceof Stamp s && s.equals(stamp(key))) {
             keep(key, s, sha256, false);
@@ -140,7 +141,7 @@ public final class FileDigest {
     }
 
     /** The stamp to pass to {@link #read} (taken before the read), or null where the file system has none. */
-    public static Object stampOf(Path file) {
+    public static @Nullable Object stampOf(Path file) {
         return stamp(file.toAbsolutePath());
     }
 
@@ -188,7 +189,7 @@ public final class FileDigest {
         }
     }
 
-    private static void keep(Path key, Stamp stamp, String sha, boolean ownWrite) {
+    private static void keep(Path key, @Nullable Stamp stamp, String sha, boolean ownWrite) {
         if (stamp == null || !stamp.equals(stamp(key))) {
             return;
         }
@@ -202,17 +203,18 @@ public final class FileDigest {
     }
 
     /** Inode, size and both times in one stat; null where the file system has no change time (nothing is kept). */
-    private static Stamp stamp(Path file) {
+    private static @Nullable Stamp stamp(Path file) {
         try {
             Map<String, Object> a = Files.readAttributes(file, "unix:ino,dev,size,lastModifiedTime,ctime");
-            if (!(a.get("ctime") instanceof FileTime changed)) {
+            if (!(a.get("ctime") instanceof FileTime changed)
+                    || !(a.get("lastModifiedTime") instanceof FileTime modified)
+                    || !(a.get("dev") instanceof Long dev)
+                    || !(a.get("ino") instanceof Long ino)
+                    || !(a.get("size") instanceof Long size)) {
                 return null;
             }
             return new Stamp(
-                    new Inode((Long) a.get("dev"), (Long) a.get("ino")),
-                    (Long) a.get("size"),
-                    ((FileTime) a.get("lastModifiedTime")).to(TimeUnit.NANOSECONDS),
-                    changed.to(TimeUnit.NANOSECONDS));
+                    new Inode(dev, ino), size, modified.to(TimeUnit.NANOSECONDS), changed.to(TimeUnit.NANOSECONDS));
         } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
             return null;
         }

@@ -167,23 +167,26 @@ final class FileTree {
         } catch (InputException e) {
             problems.add(new UnreadableFile(role, area, relative, e.getMessage(), source));
         } catch (UncheckedIOException e) {
-            problems.add(new UnreadableFile(
-                    role,
-                    area,
-                    relative,
-                    "cannot be read (" + e.getCause().getClass().getSimpleName() + ")",
-                    source));
+            problems.add(new UnreadableFile(role, area, relative, "cannot be read (" + causeName(e) + ")", source));
         }
         return new Hashed(Optional.empty(), problems);
     }
 
     /** A file that could not be read, named home-relative; the exception's class says why without leaking paths. */
     static ScanProblem problem(Role role, String relativePath, Exception e) {
-        Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
         return new ScanProblem(
                 role,
                 relativePath,
-                "cannot be read (" + cause.getClass().getSimpleName() + ")",
+                "cannot be read ("
+                        + (e instanceof UncheckedIOException u
+                                ? causeName(u)
+                                : e.getClass().getSimpleName()) + ")",
                 SourceRef.file(role, relativePath));
+    }
+
+    /** The class of the I/O error inside: it says why without leaking paths. */
+    static String causeName(UncheckedIOException e) {
+        Throwable cause = e.getCause();
+        return (cause == null ? e : cause).getClass().getSimpleName();
     }
 }

@@ -7,11 +7,19 @@ package dev.apimupgrade.scan;
 public class InputException extends Exception {
     private final String file;
     private final int line;
+    private final String message;
 
     public InputException(String file, int line, String message) {
         super(message);
         this.file = file;
         this.line = line;
+        this.message = message;
+    }
+
+    /** Never null: every constructor takes the message (a report or the CLI prints it as it is). */
+    @Override
+    public String getMessage() {
+        return message;
     }
 
     public InputException(String file, String message) {

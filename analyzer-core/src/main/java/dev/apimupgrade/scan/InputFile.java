@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A file the tool must understand, checked before any parser sees it: a regular file, no larger than a bound suited
@@ -23,6 +24,11 @@ import java.util.List;
  * an InputException naming the file, so a bad file ends in exit 2 and never reaches a parser's own exceptions.
  */
 public final class InputFile {
+    /** The folder holding a file, which relative paths written in it are read from; a file is never a root. */
+    public static Path folderOf(Path file) {
+        return Objects.requireNonNull(file.toAbsolutePath().getParent(), "a file is never a root");
+    }
+
     private static final long KIB = 1024;
     private static final long MIB = 1024 * KIB;
 

@@ -14,6 +14,7 @@ import java.util.jar.Manifest;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a jar says about itself: its OSGi manifest headers and the JDBC driver it registers ("" when absent). Read
@@ -31,8 +32,16 @@ record JarHeaders(String symbolicName, String bundleVersion, String importPackag
 
     /** Why a file is no usable jar, in words fit for a report (no path, no stack). */
     static final class NotAJar extends Exception {
+        private final String reason;
+
         NotAJar(String reason) {
             super(reason);
+            this.reason = reason;
+        }
+
+        @Override
+        public String getMessage() {
+            return reason;
         }
     }
 
@@ -87,7 +96,7 @@ record JarHeaders(String symbolicName, String bundleVersion, String importPackag
         }
     }
 
-    private static Manifest manifest(ZipFile file) throws IOException, NotAJar {
+    private static @Nullable Manifest manifest(ZipFile file) throws IOException, NotAJar {
         ZipEntry entry = file.getEntry(JarFile.MANIFEST_NAME);
         return entry == null ? null : new Manifest(new ByteArrayInputStream(bounded(file, entry, MAX_MANIFEST)));
     }

@@ -102,11 +102,7 @@ public final class JarScanner implements Scanner {
                 continue;
             } catch (UncheckedIOException e) {
                 out.add(new UnreadableFile(
-                        role,
-                        folder,
-                        path,
-                        "cannot be read (" + e.getCause().getClass().getSimpleName() + ")",
-                        source));
+                        role, folder, path, "cannot be read (" + FileTree.causeName(e) + ")", source));
                 continue;
             }
             boolean artefact = isMigrationArtefact(name);

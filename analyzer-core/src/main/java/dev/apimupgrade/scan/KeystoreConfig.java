@@ -3,9 +3,11 @@ package dev.apimupgrade.scan;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.tomlj.Toml;
 import org.tomlj.TomlTable;
 
@@ -62,6 +64,7 @@ record KeystoreConfig(String purpose, String fileName, String type, String passw
 
     private static KeystoreConfig read(
             Optional<TomlFile> toml, String purpose, List<String> path, Map<String, String> defaults) {
+        @Nullable
         TomlTable table = toml.filter(t -> t.root().isTable(path))
                 .map(t -> t.root().getTable(path))
                 .orElse(null);
@@ -75,9 +78,13 @@ record KeystoreConfig(String purpose, String fileName, String type, String passw
                 line);
     }
 
-    private static String value(Optional<TomlFile> toml, TomlTable table, String key, Map<String, String> defaults) {
+    private static String value(
+            Optional<TomlFile> toml, @Nullable TomlTable table, String key, Map<String, String> defaults) {
         String v = table == null ? "" : TomlFile.text(table, key);
-        return v.isEmpty() ? defaults.get(key) : dereference(toml.get().root(), v);
+        // defaults() names all four keys
+        return v.isEmpty()
+                ? Objects.requireNonNull(defaults.get(key), key)
+                : dereference(toml.get().root(), v);
     }
 
     /** Follows "$ref{other.key}" (one level, as the stock files use it); an unknown target stays a reference. */

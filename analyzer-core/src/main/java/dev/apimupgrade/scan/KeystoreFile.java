@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /** Opens a keystore read-only with its configured password and lists its entries; failures become Keystore error codes. */
 final class KeystoreFile {
@@ -32,7 +33,7 @@ final class KeystoreFile {
     static final String UNREADABLE = "UNREADABLE";
 
     /** The loaded store, or null with the error code. */
-    record Opened(KeyStore store, String error) {}
+    record Opened(@Nullable KeyStore store, String error) {}
 
     private KeystoreFile() {}
 

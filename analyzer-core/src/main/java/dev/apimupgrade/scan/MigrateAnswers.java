@@ -49,7 +49,7 @@ public record MigrateAnswers(Map<String, String> confirmed, Optional<String> dat
         if (root instanceof MappingNode map) {
             for (NodeTuple t : map.getValue()) {
                 if (t.getKeyNode() instanceof ScalarNode k && k.getValue().equals(KEY)) {
-                    return of(t.getValueNode(), shown, file.toAbsolutePath().getParent());
+                    return of(t.getValueNode(), shown, InputFile.folderOf(file));
                 }
             }
         }

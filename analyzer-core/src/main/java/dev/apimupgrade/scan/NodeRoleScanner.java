@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -61,7 +62,8 @@ public final class NodeRoleScanner implements Scanner {
         List<String> elsewhere = new ArrayList<>();
         String ownHost = config.text("server.hostname").toLowerCase(Locale.ROOT);
         for (String component : NodeRoleConfig.ALL) {
-            List<String> hosts = hosts(config, URL_KEYS.get(component));
+            // URL_KEYS has a pattern for each component of NodeRoleConfig.ALL
+            List<String> hosts = hosts(config, Objects.requireNonNull(URL_KEYS.get(component), component));
             boolean local = hosts.stream().anyMatch(h -> LOCAL_HOSTS.contains(h) || h.equals(ownHost));
             boolean remote = !hosts.isEmpty() && !local;
             if (remote) {

@@ -33,6 +33,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -43,6 +44,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A snapshot of a 3.0.0 home that {@code apim-upgrade collect} made on the node (ADR 0034): a zip of the files the
@@ -141,7 +143,12 @@ public final class Snapshot {
      */
     @JsonPropertyOrder({"path", "size", "sha256", "masked", "homeSha256"})
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record FileEntry(String path, long size, String sha256, boolean masked, String homeSha256) {}
+    public record FileEntry(
+            String path,
+            long size,
+            String sha256,
+            boolean masked,
+            @Nullable String homeSha256) {}
 
     /** A file of the home the snapshot lists but does not carry, and why. */
     @JsonPropertyOrder({"path", "size", "sha256", "reason"})
@@ -177,7 +184,8 @@ public final class Snapshot {
             }
             found.forEach(o -> cited.add(o.source().where()));
         }
-        requireVersion300(root, recorded.get(VersionScanner.class.getSimpleName()));
+        // VersionScanner is one of RECORDED, so the loop above put its facts
+        requireVersion300(root, Objects.requireNonNull(recorded.get(VersionScanner.class.getSimpleName())));
 
         List<String> carried = new ArrayList<>();
         List<String> left = new ArrayList<>();
@@ -221,7 +229,8 @@ public final class Snapshot {
                             relative,
                             Files.size(root.resolve(relative)),
                             leftDigests.get(i),
-                            leftReasons.get(relative)));
+                            // every left file was put in leftReasons with it
+                            Objects.requireNonNull(leftReasons.get(relative))));
                 }
                 List<RecordedFact> facts = new ArrayList<>();
                 recorded.forEach((scanner, found) -> found.forEach(
@@ -399,7 +408,7 @@ public final class Snapshot {
     }
 
     /** The entry written to {@code to}, reading no more than {@code size} bytes; its SHA-256, or null if larger. */
-    private static String unpack(ZipFile zip, ZipEntry entry, Path to, long size) throws IOException {
+    private static @Nullable String unpack(ZipFile zip, ZipEntry entry, Path to, long size) throws IOException {
         if (size < 0 || size > MAX_TOTAL) {
             return null;
         }
@@ -478,7 +487,7 @@ public final class Snapshot {
     }
 
     /** A fact type by its simple name: only records of the fact package that are observations. */
-    private static Class<?> factType(String name) {
+    private static @Nullable Class<?> factType(@Nullable String name) {
         if (name == null || !name.matches("[A-Z][A-Za-z0-9]*")) {
             return null;
         }

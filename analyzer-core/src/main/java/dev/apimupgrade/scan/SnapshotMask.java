@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Masks the secrets of a file a snapshot carries, as the facts mask them ({@link SecretMask}): the value of every
@@ -148,7 +149,7 @@ final class SnapshotMask {
     }
 
     /** The content as UTF-8 text, or null for a binary file (a NUL byte, or not UTF-8). */
-    private static String text(byte[] content) {
+    private static @Nullable String text(byte[] content) {
         for (int i = 0; i < Math.min(content.length, 8192); i++) {
             if (content[i] == 0) {
                 return null;

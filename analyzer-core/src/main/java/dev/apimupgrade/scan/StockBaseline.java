@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Compares an old-home file with its stock counterpart: the 3.1.0 home's same file when a new home is given and holds
@@ -46,7 +47,7 @@ final class StockBaseline {
     }
 
     /** One stock counterpart: where it lies in the new home, and how to turn the 3.1.0 bytes into the 3.0.0 ones. */
-    record Counterpart(String stockKey, String newHomePath, UnaryOperator<byte[]> asIn300) {
+    record Counterpart(String stockKey, @Nullable String newHomePath, UnaryOperator<byte[]> asIn300) {
         static Counterpart same(String stockKey, String newHomePath) {
             return new Counterpart(stockKey, newHomePath, UnaryOperator.identity());
         }
@@ -70,15 +71,13 @@ final class StockBaseline {
             SourceRef source,
             List<Observation> out) {
         Optional<Path> newFile = newFile(counterpart);
-        if (newFile.isPresent()) {
+        String newPath = counterpart.newHomePath();
+        if (newFile.isPresent() && newPath != null) {
             try {
                 byte[] read = Files.readAllBytes(newFile.get());
-                if (digested.add(counterpart.newHomePath())) {
+                if (digested.add(newPath)) {
                     out.add(new FileContent(
-                            Role.NEW,
-                            counterpart.newHomePath(),
-                            FileDigest.sha256(read),
-                            SourceRef.file(Role.NEW, counterpart.newHomePath())));
+                            Role.NEW, newPath, FileDigest.sha256(read), SourceRef.file(Role.NEW, newPath)));
                 }
                 byte[] bytes = counterpart.asIn300().apply(read);
                 out.add(new StockComparison(
@@ -93,9 +92,9 @@ final class StockBaseline {
             } catch (IOException | UncheckedIOException e) {
                 out.add(new ScanProblem(
                         Role.NEW,
-                        counterpart.newHomePath(),
+                        newPath,
                         "cannot be read (" + e.getClass().getSimpleName() + "), compared with the stock hash instead",
-                        SourceRef.file(Role.NEW, counterpart.newHomePath())));
+                        SourceRef.file(Role.NEW, newPath)));
             }
         }
         stock.sha256(counterpart.stockKey())

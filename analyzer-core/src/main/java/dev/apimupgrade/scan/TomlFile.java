@@ -131,8 +131,9 @@ public final class TomlFile {
                     "took longer than " + PARSE_SECONDS + " s to parse, so it is refused;"
                             + " a deployment.toml parses in milliseconds");
         } catch (ExecutionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
             throw new InputException(
-                    shownAs, "cannot be parsed (" + e.getCause().getClass().getSimpleName() + ")");
+                    shownAs, "cannot be parsed (" + cause.getClass().getSimpleName() + ")");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InputException(shownAs, "parsing was interrupted");

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A recorded unified diff of a customisation: from the 3.1.0 file ("---") to the old home's customised file ("+++"),
@@ -21,10 +22,10 @@ final class CustomisationDiff {
     /** One hunk: where its new side starts (1-based), its old side (context and removed) and new side (context and added). */
     record Hunk(int newStart, List<String> oldSide, List<String> newSide) {}
 
-    private final String baseline;
+    private final @Nullable String baseline;
     private final List<Hunk> hunks;
 
-    private CustomisationDiff(String baseline, List<Hunk> hunks) {
+    private CustomisationDiff(@Nullable String baseline, List<Hunk> hunks) {
         this.baseline = baseline;
         this.hunks = List.copyOf(hunks);
     }
@@ -34,7 +35,8 @@ final class CustomisationDiff {
         String baseline = null;
         List<Hunk> hunks = new ArrayList<>();
         List<String> oldSide = null;
-        List<String> newSide = null;
+        // read only once a hunk header set oldSide, which sets this too
+        List<String> newSide = new ArrayList<>();
         int newStart = 0;
         for (String line : text.split("\n", -1)) {
             Matcher h = HUNK.matcher(line);

@@ -10,11 +10,13 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The AM_ schema of a fresh 3.1.0 WSO2AM_DB per dialect, and the differences a migrated 3.0.0 schema is documented to
@@ -127,10 +129,11 @@ public final class ExpectedAmSchema {
             if (line.startsWith("DOCUMENTED ")) {
                 if (!entry.isEmpty()) {
                     out.add(new Documented(
-                            new LinkedHashSet<>(List.of(entry.get("dialects").split(","))),
+                            new LinkedHashSet<>(
+                                    List.of(required(entry, "dialects").split(","))),
                             orNone(entry.get("3.1.0")),
                             orNone(entry.get("migrated")),
-                            entry.get("reason")));
+                            required(entry, "reason")));
                 }
                 entry.clear();
                 entry.put("dialects", line.substring("DOCUMENTED ".length()).strip());
@@ -145,7 +148,12 @@ public final class ExpectedAmSchema {
         return out;
     }
 
-    private static Optional<String> orNone(String line) {
+    /** The shipped schema text gives every DOCUMENTED entry its dialects and reason. */
+    private static String required(Map<String, String> entry, String key) {
+        return Objects.requireNonNull(entry.get(key), () -> "a DOCUMENTED entry lacks " + key);
+    }
+
+    private static Optional<String> orNone(@Nullable String line) {
         return line == null || line.equals("-") ? Optional.empty() : Optional.of(line);
     }
 

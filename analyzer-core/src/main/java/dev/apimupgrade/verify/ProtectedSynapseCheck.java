@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * SYNAPSE-PROTECTED: the four synapse files the guide says not to copy, in the new home's super tenant and in each
@@ -40,7 +41,8 @@ final class ProtectedSynapseCheck {
     }
 
     /** One file's finding: its status and the evidence line; {@code problem} names it in the detail when not PASS. */
-    private record Finding(String status, String evidence, String problem) {
+    private record Finding(
+            String status, String evidence, @Nullable String problem) {
         static Finding pass(String rel, String why) {
             return new Finding(AfterReport.PASS, "NEW:" + rel + ": " + why, null);
         }

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An action the rules can justify, with typed fields: what plan.json holds as a kind and a map of parameters, and what
@@ -85,7 +86,7 @@ public sealed interface Action
         return Optional.ofNullable(params.get(key));
     }
 
-    private static List<String> list(String commaSeparated) {
+    private static List<String> list(@Nullable String commaSeparated) {
         return commaSeparated == null || commaSeparated.isEmpty()
                 ? List.of()
                 : Arrays.asList(commaSeparated.split(","));

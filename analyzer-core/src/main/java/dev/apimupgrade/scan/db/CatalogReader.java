@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import org.jooq.DataType;
 import org.jooq.Field;
@@ -213,7 +214,9 @@ final class CatalogReader {
         }
         String table = name.toUpperCase(Locale.ROOT);
         heads.forEach((key, head) -> {
-            List<String[]> cols = new ArrayList<>(pairs.get(key).values());
+            // heads and pairs are filled from the same rows, key by key
+            List<String[]> cols =
+                    new ArrayList<>(Objects.requireNonNull(pairs.get(key)).values());
             facts.add(new DbForeignKey(
                     datasource,
                     table,

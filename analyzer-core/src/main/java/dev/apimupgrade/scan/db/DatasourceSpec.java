@@ -6,6 +6,7 @@ import dev.apimupgrade.scan.SecretMask;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How to reach one datasource: its toml name, the URL as configured, the URL to connect to (H2: the resolved file
@@ -17,7 +18,7 @@ public record DatasourceSpec(
         String configuredUrl,
         String connectUrl,
         String user,
-        String password,
+        @Nullable String password,
         Optional<String> problem,
         SourceRef source) {
     /** SQL Server names the database in an option (";databaseName=APIM"), not in the path. */

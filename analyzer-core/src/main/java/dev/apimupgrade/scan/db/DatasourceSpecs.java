@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.tomlj.TomlTable;
 
 /**
@@ -119,7 +120,7 @@ public record DatasourceSpecs(List<DatasourceSpec> all) {
         for (String name : names.stream().sorted().toList()) {
             TomlTable t = databases == null ? null : databases.getTable(name);
             String url = t == null ? null : t.getString("url");
-            if (url != null && !url.isEmpty()) {
+            if (t != null && url != null && !url.isEmpty()) {
                 SourceRef where =
                         SourceRef.line(Role.NEW, TOML, t.inputPositionOf("url").line());
                 specs.add(spec(
@@ -140,7 +141,7 @@ public record DatasourceSpecs(List<DatasourceSpec> all) {
     private static DatasourceSpec spec(
             Path home,
             String name,
-            TomlTable t,
+            @Nullable TomlTable t,
             EffectiveConfig.Value urlValue,
             Map<String, String> supplied,
             Map<String, String> env) {
@@ -151,7 +152,7 @@ public record DatasourceSpecs(List<DatasourceSpec> all) {
             Role role,
             Path home,
             String name,
-            TomlTable t,
+            @Nullable TomlTable t,
             EffectiveConfig.Value urlValue,
             Map<String, String> supplied,
             Map<String, String> env) {

@@ -15,6 +15,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Properties;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A connection that cannot change the database: H2 is opened on a copy of its .mv.db in a temporary folder
@@ -23,9 +24,9 @@ import java.util.stream.Stream;
  */
 public final class ReadOnlyConnection implements AutoCloseable {
     private final Connection connection;
-    private final Path copyDir;
+    private final @Nullable Path copyDir;
 
-    private ReadOnlyConnection(Connection connection, Path copyDir) {
+    private ReadOnlyConnection(Connection connection, @Nullable Path copyDir) {
         this.connection = connection;
         this.copyDir = copyDir;
     }

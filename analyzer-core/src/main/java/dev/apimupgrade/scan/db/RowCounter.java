@@ -95,12 +95,11 @@ final class RowCounter {
                         .ifPresent(path ->
                                 add(v.link(), RowCount.VERSIONED_ROWS, ctx.fetchCount(t.table(), path.isNull())));
                 Optional<Field<Object>> version = t.column("REG_VERSION");
-                if (resource.isPresent()
-                        && version.isPresent()
-                        && resource.get().column("REG_VERSION").isPresent()) {
+                Optional<Field<Object>> resourceVersion = resource.flatMap(r -> r.column("REG_VERSION"));
+                if (resource.isPresent() && version.isPresent() && resourceVersion.isPresent()) {
                     Condition kept = exists(selectOne()
                             .from(resource.get().table())
-                            .where(resource.get().columns().get("REG_VERSION").eq(version.get())));
+                            .where(resourceVersion.get().eq(version.get())));
                     add(v.link(), RowCount.CLEANUP_DELETES, ctx.fetchCount(t.table(), kept.not()));
                     orphans(v, t, kept);
                 }

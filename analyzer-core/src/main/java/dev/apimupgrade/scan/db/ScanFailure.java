@@ -2,6 +2,7 @@ package dev.apimupgrade.scan.db;
 
 import dev.apimupgrade.fact.DatabaseProduct;
 import java.sql.SQLException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Says why a database could not be read without quoting the driver's message, which may name the account: the error
@@ -39,7 +40,7 @@ final class ScanFailure {
         return "read failed";
     }
 
-    private static SQLException findSql(Throwable t) {
+    private static @Nullable SQLException findSql(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
             if (c instanceof SQLException s) {
                 return s;

@@ -27,10 +27,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Takes the inventory of one home: per tenant, the counts and content hashes of its APIs, applications,
@@ -83,8 +85,14 @@ public final class InventoryScanner {
             problem.ifPresent(p -> problems.add(spec.name() + " (" + spec.target() + "): " + p));
         }
         List<InventoryItem> items = new ArrayList<>();
-        rows.forEach((item, byTenant) -> byTenant.forEach((tenantKey, lines) -> items.add(
-                item(tenant(tenantKey, domains), item, tables.get(item), lines, Map.of(), sources.get(item)))));
+        rows.forEach((item, byTenant) -> byTenant.forEach((tenantKey, lines) -> items.add(item(
+                tenant(tenantKey, domains),
+                item,
+                tables.get(item),
+                lines,
+                Map.of(),
+                // read() puts an item's source with its first row
+                Objects.requireNonNull(sources.get(item))))));
         items.addAll(synapse(home, domains, problems));
         items.sort(java.util.Comparator.comparing(InventoryItem::tenant).thenComparing(InventoryItem::item));
         return new Inventory(home.toString(), items, domains, problems);
@@ -234,7 +242,7 @@ public final class InventoryScanner {
     static InventoryItem item(
             String tenant,
             String item,
-            String table,
+            @Nullable String table,
             List<String> lines,
             Map<String, String> entries,
             SourceRef source) {
