@@ -81,10 +81,17 @@ public final class Backup {
             return;
         }
         int slash = relative.lastIndexOf('/');
-        if (slash > 0 && !Files.exists(homes.resolve(role, relative.substring(0, slash)))) {
+        // the files of one folder share their parent: it is looked at once (resolving a path checks every link on it)
+        if (slash > 0
+                && !recorded(Homes.name(role, relative.substring(0, slash)), named)
+                && !Files.exists(homes.resolve(role, relative.substring(0, slash)))) {
             recordAbsent(stepId, role, relative.substring(0, slash), out, named);
         }
         out.add(JournalRecord.backup(stepId, name, false, false, null));
+    }
+
+    private boolean recorded(String name, Set<String> named) {
+        return named.contains(name) || journal.saved(name);
     }
 
     /** A missing parent folder is recorded before the path, so rollback removes the path first, then the folder. */

@@ -30,14 +30,14 @@ final class CopyTreeExecutor implements StepExecutor {
 
     @Override
     public boolean done(PlanStep step, CheckContext ctx) throws IOException {
-        return pending(step, ctx).isEmpty();
+        return pending(step, ctx, tree(step, ctx)).isEmpty();
     }
 
     @Override
     public List<String> preview(PlanStep step, CheckContext ctx) throws IOException {
         List<String> lines = new ArrayList<>();
         SourceTree tree = tree(step, ctx);
-        for (String rel : pending(step, ctx)) {
+        for (String rel : pending(step, ctx, tree)) {
             boolean exists = Files.exists(target(step, ctx).resolve(rel), LinkOption.NOFOLLOW_LINKS);
             lines.add((exists ? "overwrite " : "create ") + "NEW:" + step.target() + "/" + rel
                     + (tree.links().containsKey(rel)
@@ -85,8 +85,9 @@ final class CopyTreeExecutor implements StepExecutor {
      */
     @Override
     public Optional<String> refusal(PlanStep step, CheckContext ctx) throws IOException {
-        List<String> problems = new ArrayList<>(tree(step, ctx).refused());
-        for (String rel : pending(step, ctx)) {
+        SourceTree tree = tree(step, ctx);
+        List<String> problems = new ArrayList<>(tree.refused());
+        for (String rel : pending(step, ctx, tree)) {
             try {
                 ctx.homes().resolve(Role.NEW, step.target() + "/" + rel);
             } catch (IllegalArgumentException e) {
@@ -114,7 +115,7 @@ final class CopyTreeExecutor implements StepExecutor {
             throw new IOException(
                     "a link leads out of the old home: " + tree.refused().get(0));
         }
-        List<String> pending = pending(step, ctx.check());
+        List<String> pending = pending(step, ctx.check(), tree);
         try {
             for (int start = 0; start < pending.size(); start += BATCH) {
                 List<String> batch = pending.subList(start, Math.min(pending.size(), start + BATCH));
@@ -178,10 +179,10 @@ final class CopyTreeExecutor implements StepExecutor {
 
     /**
      * The entries of the source folder (relative, '/'-separated) whose copy in the new home is missing or differs: a
-     * file by its content, a link by its text; a refused link is always pending, so the step is never done.
+     * file by its content, a link by its text; a refused link is always pending, so the step is never done. The
+     * caller's own listing of the source is the one compared: refusal, preview and apply each walked it twice.
      */
-    private static List<String> pending(PlanStep step, CheckContext ctx) throws IOException {
-        SourceTree tree = tree(step, ctx);
+    private static List<String> pending(PlanStep step, CheckContext ctx, SourceTree tree) throws IOException {
         Path to = target(step, ctx);
         Set<String> excluded = excluded(step);
         List<String> out = new ArrayList<>();

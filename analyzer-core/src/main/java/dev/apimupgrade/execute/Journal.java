@@ -39,6 +39,12 @@ public final class Journal {
     private @Nullable String lastMac;
     /** The home paths with a backup record: looked up once per file a step changes, so kept as a set. */
     private final java.util.Set<String> savedPaths = new java.util.HashSet<>();
+    /**
+     * Each step's completion as its outcome records so far decide it ({@link #completed}): asked twice for every step
+     * of a run, it was a scan of the whole journal each time, and a tree of 100,000 files journals 100,000 backup
+     * records (issue 19).
+     */
+    private final java.util.Map<String, Boolean> completedSteps = new java.util.HashMap<>();
 
     private Journal(Path file, JournalChain.Read read) {
         this.file = file;
@@ -114,6 +120,12 @@ public final class Journal {
         if (record instanceof JournalRecord.Backup b) {
             savedPaths.add(b.path());
         }
+        if (record instanceof JournalRecord.Outcome o) {
+            // the same fold as over the whole journal: a completing outcome completes, a superseded one undoes it,
+            // any other keeps what the step's earlier outcomes decided
+            boolean before = completedSteps.getOrDefault(o.step(), false);
+            completedSteps.put(o.step(), o.completes() || (before && o.status() != JournalRecord.Status.SUPERSEDED));
+        }
     }
 
     private static byte lastByte(FileChannel ch) throws IOException {
@@ -131,13 +143,7 @@ public final class Journal {
      * step does (a {@code superseded} outcome: the step runs again as the new plan says).
      */
     public synchronized boolean completed(String stepId) {
-        boolean completed = false;
-        for (JournalRecord r : records) {
-            if (r instanceof JournalRecord.Outcome o && o.step().equals(stepId)) {
-                completed = o.completes() || (completed && o.status() != JournalRecord.Status.SUPERSEDED);
-            }
-        }
-        return completed;
+        return completedSteps.getOrDefault(stepId, false);
     }
 
     /** Whether a home path was already saved by this run: its first record is the state before the run. */
