@@ -23,7 +23,7 @@ import org.jspecify.annotations.Nullable;
  * {@link Export} names a file of rows or table definitions taken just before a database script; a {@link Pause} keeps
  * the new home's log size when the run stopped at a manual step; a {@link Note} records a run-level event. The JSON is
  * the one the single nullable record of earlier versions wrote (same names, same order, absent fields left out), since
- * a record's MAC is checked against it re-serialised (docs/adr/0049). {@code formatVersion} is absent (null) only in
+ * a record's MAC is checked against it re-serialised (docs/adr/0049-journal-records-by-kind-and-foreign-key-columns-as-lists.md). {@code formatVersion} is absent (null) only in
  * records of a journal started before it existed (format 1).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -62,8 +61,9 @@ public final class NodeRoleScanner implements Scanner {
         List<String> elsewhere = new ArrayList<>();
         String ownHost = config.text("server.hostname").toLowerCase(Locale.ROOT);
         for (String component : NodeRoleConfig.ALL) {
-            // URL_KEYS has a pattern for each component of NodeRoleConfig.ALL
-            List<String> hosts = hosts(config, Objects.requireNonNull(URL_KEYS.get(component), component));
+            // a URL places the key manager, traffic manager and gateway; the publisher and devportal have none
+            Pattern keys = URL_KEYS.get(component);
+            List<String> hosts = keys == null ? List.of() : hosts(config, keys);
             boolean local = hosts.stream().anyMatch(h -> LOCAL_HOSTS.contains(h) || h.equals(ownHost));
             boolean remote = !hosts.isEmpty() && !local;
             if (remote) {
@@ -92,7 +92,7 @@ public final class NodeRoleScanner implements Scanner {
     private static List<String> hosts(EffectiveConfig config, Pattern key) {
         List<String> out = new ArrayList<>();
         for (EffectiveConfig.Value v : config.all()) {
-            if (key == null || !key.matcher(v.key()).matches()) {
+            if (!key.matcher(v.key()).matches()) {
                 continue;
             }
             Matcher m = HOST.matcher(v.value());
