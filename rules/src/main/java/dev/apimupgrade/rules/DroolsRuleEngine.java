@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.drools.model.Model;
 import org.drools.modelcompiler.KieBaseBuilder;
+import org.jspecify.annotations.Nullable;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.definition.KiePackage;
@@ -186,7 +187,8 @@ public final class DroolsRuleEngine implements RuleEngine {
         }
     }
 
-    private static String resource(String path) {
+    /** A resource's text, or null when the classpath has none under that path. */
+    private static @Nullable String resource(String path) {
         try (InputStream in = DroolsRuleEngine.class.getResourceAsStream(path)) {
             return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {

@@ -16,6 +16,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What each shipped MariaDB/MySQL script (sql/&lt;purpose&gt;/mysql, with the export and checks migrate runs around
@@ -158,7 +159,7 @@ public final class MysqlPrivileges {
      * The database a MariaDB/MySQL JDBC URL names (jdbc:mysql://host:3306/WSO2AM_DB?useSSL=false, several hosts or a
      * sub-protocol such as loadbalance: included), or "" when it names none.
      */
-    public static String database(String url) {
+    public static String database(@Nullable String url) {
         if (url == null) {
             return "";
         }

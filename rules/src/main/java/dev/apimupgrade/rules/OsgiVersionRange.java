@@ -1,6 +1,7 @@
 package dev.apimupgrade.rules;
 
 import java.util.Comparator;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An OSGi version range as Import-Package writes it: "[a,b)", "(a,b]" and the other bracket pairs, or a bare version
@@ -8,7 +9,11 @@ import java.util.Comparator;
  * qualifier as text (OSGi core specification, section 3.2.6).
  */
 public record OsgiVersionRange(
-        String text, Version floor, boolean floorInclusive, Version ceiling, boolean ceilingInclusive) {
+        String text,
+        Version floor,
+        boolean floorInclusive,
+        @Nullable Version ceiling,
+        boolean ceilingInclusive) {
 
     /** Any version at all: what an import without a version attribute accepts. */
     public static final OsgiVersionRange ANY = parse("0.0.0");

@@ -4,6 +4,7 @@ import dev.apimupgrade.fact.NodeRoleConfig;
 import dev.apimupgrade.rule.StepPlacement;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Whether a step belongs on the node assessed, from where the catalogue places it and what the node serves itself.
@@ -43,13 +44,13 @@ public final class Placement {
 
     /** True when the node serves a component the step is placed on, or the step is not placed on API-M nodes. */
     public static boolean runsOn(NodeRoleConfig node, StepPlacement placement) {
-        List<String> placed = placement.nodes().stream()
-                .filter(n -> n.equals(ONCE) || COMPONENT.containsKey(n))
+        boolean once = placement.nodes().contains(ONCE);
+        List<String> components = placement.nodes().stream()
+                .flatMap(n -> Optional.ofNullable(COMPONENT.get(n)).stream())
                 .toList();
-        return placed.isEmpty()
-                || placed.stream()
-                        .anyMatch(n ->
-                                n.equals(ONCE) ? node.keepsIdentityComponents() : node.servesItself(COMPONENT.get(n)));
+        return (!once && components.isEmpty())
+                || (once && node.keepsIdentityComponents())
+                || components.stream().anyMatch(node::servesItself);
     }
 
     /** Where the guide runs the step, in words: "on the Publisher nodes or on the Devportal nodes". */

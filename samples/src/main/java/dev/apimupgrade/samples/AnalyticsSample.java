@@ -43,7 +43,7 @@ final class AnalyticsSample {
                 home.root(),
                 WORKER_DATABASE,
                 STATS_DB_300,
-                values.get("analytics_db.password"),
+                Pack.required(values, "analytics_db.password"),
                 values,
                 "ddl/analytics-3.0.0.sql",
                 "seed/analytics-custom.sql");

@@ -33,7 +33,7 @@ final class CustomSample {
         H2Databases.create(
                 home.root(),
                 "WSO2AM_DB",
-                secrets.get("apim_db.password"),
+                Pack.required(secrets, "apim_db.password"),
                 secrets,
                 "schema/apimgt-3.0.0.txt",
                 "seed/am-common.sql",
@@ -41,14 +41,14 @@ final class CustomSample {
         H2Databases.create(
                 home.root(),
                 "WSO2SHARED_DB",
-                secrets.get("shared_db.password"),
+                Pack.required(secrets, "shared_db.password"),
                 secrets,
                 "schema/kernel-3.0.0.txt",
                 "seed/reg-custom.sql");
         H2Databases.create(
                 home.root(),
                 "WSO2USER_DB",
-                secrets.get("user_db.password"),
+                Pack.required(secrets, "user_db.password"),
                 secrets,
                 "schema/kernel-3.0.0.txt",
                 "seed/um-custom.sql");

@@ -28,14 +28,14 @@ final class DefaultSample {
         H2Databases.create(
                 home.root(),
                 "WSO2AM_DB",
-                secrets.get("apim_db.password"),
+                Pack.required(secrets, "apim_db.password"),
                 secrets,
                 "schema/apimgt-3.0.0.txt",
                 "seed/am-common.sql");
         H2Databases.create(
                 home.root(),
                 "WSO2SHARED_DB",
-                secrets.get("shared_db.password"),
+                Pack.required(secrets, "shared_db.password"),
                 secrets,
                 "schema/kernel-3.0.0.txt",
                 "seed/reg-default.sql",

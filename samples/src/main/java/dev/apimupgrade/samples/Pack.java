@@ -14,6 +14,15 @@ final class Pack {
 
     private Pack() {}
 
+    /** The value under {@code key}, which the sample's own resources define: a missing one is a bug of the samples. */
+    static <T> T required(Map<String, T> values, String key) {
+        T value = values.get(key);
+        if (value == null) {
+            throw new IllegalStateException("the samples define no " + key);
+        }
+        return value;
+    }
+
     /** The planted secrets of one sample, under their full names and without the sample prefix. */
     static Map<String, String> secrets(String prefix) {
         Map<String, String> values = new LinkedHashMap<>();
@@ -64,7 +73,7 @@ final class Pack {
 
     /** The carbon-apimgt implementation bundle in plugins, which tells the product version. */
     static void plugins(HomeWriter home, String version) {
-        String bundle = APIMGT.get(version);
+        String bundle = required(APIMGT, version);
         home.bytes(
                 COMPONENTS + "plugins/org.wso2.carbon.apimgt.impl_" + bundle + ".jar",
                 Jars.bundle(

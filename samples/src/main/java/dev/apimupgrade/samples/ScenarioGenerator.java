@@ -52,7 +52,8 @@ public final class ScenarioGenerator {
         if (!byName.containsKey(Scenario.ANALYTICS_DB)) {
             return Optional.empty();
         }
-        ScenarioAnalytics.write(new HomeWriter(home), byName.get(Scenario.ANALYTICS_DB), byName.get("apim_db"));
+        ScenarioAnalytics.write(
+                new HomeWriter(home), byName.get(Scenario.ANALYTICS_DB), Pack.required(byName, "apim_db"));
         return Optional.of(home);
     }
 
@@ -85,7 +86,7 @@ public final class ScenarioGenerator {
         H2Databases.create(
                 home,
                 "WSO2AM_DB",
-                secrets.get("apim_db.password"),
+                Pack.required(secrets, "apim_db.password"),
                 secrets,
                 "schema/apimgt-3.0.0.txt",
                 "seed/am-common.sql");
@@ -94,7 +95,7 @@ public final class ScenarioGenerator {
             H2Databases.create(
                     home,
                     "WSO2SHARED_DB",
-                    secrets.get("shared_db.password"),
+                    Pack.required(secrets, "shared_db.password"),
                     secrets,
                     "schema/kernel-3.0.0.txt",
                     registry,
@@ -104,7 +105,7 @@ public final class ScenarioGenerator {
             H2Databases.create(
                     home,
                     "WSO2SHARED_DB",
-                    secrets.get("shared_db.password"),
+                    Pack.required(secrets, "shared_db.password"),
                     secrets,
                     "schema/kernel-3.0.0.txt",
                     registry,

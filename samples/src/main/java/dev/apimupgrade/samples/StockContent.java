@@ -104,17 +104,19 @@ final class StockContent {
                             "1 min",
                             limit));
         }
-        Map<String, Integer> tiers = Map.of("Bronze", 1000, "Gold", 5000, "Silver", 2000, "Unauthenticated", 500);
-        for (String tier : List.of("Bronze", "Gold", "Silver", "Unauthenticated")) {
+        Map<String, Integer> tiers =
+                new java.util.TreeMap<>(Map.of("Bronze", 1000, "Gold", 5000, "Silver", 2000, "Unauthenticated", 500));
+        for (Map.Entry<String, Integer> t : tiers.entrySet()) {
+            String tier = t.getKey();
             plans.put(
                     "carbon.super_sub_" + tier + ".siddhiql",
                     policy(
                             "carbon.super_sub_" + tier,
-                            "Allows " + tiers.get(tier) + " requests per minute to a subscription",
+                            "Allows " + t.getValue() + " requests per minute to a subscription",
                             "subscriptionTier == '" + tier + "'",
                             "subscriptionKey",
                             "1 min",
-                            tiers.get(tier)));
+                            t.getValue()));
         }
         return plans;
     }

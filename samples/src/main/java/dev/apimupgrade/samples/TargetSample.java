@@ -24,9 +24,17 @@ final class TargetSample {
         home.copy(keystores.wso2carbon(), Pack.SECURITY + "wso2carbon.jks");
         home.copy(keystores.truststore310(), Pack.SECURITY + "client-truststore.jks");
         H2Databases.create(
-                home.root(), "WSO2AM_DB", secrets.get("apim_db.password"), secrets, "schema/apimgt-3.1.0.txt");
+                home.root(),
+                "WSO2AM_DB",
+                Pack.required(secrets, "apim_db.password"),
+                secrets,
+                "schema/apimgt-3.1.0.txt");
         H2Databases.create(
-                home.root(), "WSO2SHARED_DB", secrets.get("shared_db.password"), secrets, "schema/kernel-3.1.0.txt");
+                home.root(),
+                "WSO2SHARED_DB",
+                Pack.required(secrets, "shared_db.password"),
+                secrets,
+                "schema/kernel-3.1.0.txt");
         H2Databases.create(
                 home.root(), "WSO2CARBON_DB", Keystores.DEFAULT_PASSWORD, secrets, "schema/kernel-3.1.0.txt");
     }

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where a test's throw-away database lives: H2 1.4.199 in memory, or the loopback PostgreSQL (trust authentication,
@@ -47,7 +48,7 @@ public enum DatabaseServer {
         if (this == H2) {
             return "sa";
         }
-        SQLException last = null;
+        @Nullable SQLException last = null;
         for (String user : admins) {
             try (Connection c = DriverManager.getConnection(adminUrl(), user, "")) {
                 return user;

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A uniquely named database created for one test and dropped when it is closed (H2: shut down). Created by
@@ -21,8 +22,11 @@ public final class ScratchDatabase implements AutoCloseable {
     private final DatabaseServer server;
     private final String name;
     private final String user;
-    private final Connection connection;
-    private final Path file;
+    /** Null for an H2 file database, which holds no connection open. */
+    private final @Nullable Connection connection;
+
+    /** Null for a database on a server. */
+    private final @Nullable Path file;
 
     private ScratchDatabase(DatabaseServer server, String name, String user) throws SQLException {
         this.server = server;
@@ -34,8 +38,9 @@ public final class ScratchDatabase implements AutoCloseable {
 
     private ScratchDatabase(Path file) throws SQLException {
         this.server = DatabaseServer.H2;
-        this.file = file.toAbsolutePath();
-        this.name = this.file.getFileName().toString();
+        Path absolute = file.toAbsolutePath();
+        this.file = absolute;
+        this.name = String.valueOf(absolute.getFileName());
         this.user = "sa";
         this.connection = null;
         DriverManager.getConnection(url(), user, "").close(); // creates the .mv.db file
@@ -163,15 +168,13 @@ public final class ScratchDatabase implements AutoCloseable {
 
     /** Runs each statement in turn on {@link #connection()} (an H2 file database: on a connection of its own). */
     public ScratchDatabase run(String... sql) throws SQLException {
-        Connection c = file != null ? connect() : connection;
+        Connection c = borrow();
         try (Statement s = c.createStatement()) {
             for (String one : sql) {
                 s.execute(one);
             }
         } finally {
-            if (file != null) {
-                c.close();
-            }
+            release(c);
         }
         return this;
     }
@@ -179,46 +182,54 @@ public final class ScratchDatabase implements AutoCloseable {
     /** The first column of every row a query returns, as text. */
     public List<String> strings(String sql) throws SQLException {
         List<String> rows = new ArrayList<>();
-        Connection c = file != null ? connect() : connection;
+        Connection c = borrow();
         try (Statement s = c.createStatement();
                 ResultSet r = s.executeQuery(sql)) {
             while (r.next()) {
                 rows.add(r.getString(1));
             }
         } finally {
-            if (file != null) {
-                c.close();
-            }
+            release(c);
         }
         return rows;
     }
 
     /** The number in the first column of a query's first row. */
     public long count(String sql) throws SQLException {
-        Connection c = file != null ? connect() : connection;
+        Connection c = borrow();
         try (Statement s = c.createStatement();
                 ResultSet r = s.executeQuery(sql)) {
             r.next();
             return r.getLong(1);
         } finally {
-            if (file != null) {
-                c.close();
-            }
+            release(c);
+        }
+    }
+
+    /** {@link #connection()}, or for an H2 file database a new connection, which {@link #release} closes. */
+    private Connection borrow() throws SQLException {
+        return connection != null ? connection : connect();
+    }
+
+    private void release(Connection c) throws SQLException {
+        if (c != connection) {
+            c.close();
         }
     }
 
     @Override
     public void close() throws SQLException {
-        if (file != null) {
-            return; // no connection open; the file stays in the caller's temporary folder
+        Connection open = connection;
+        if (open == null) {
+            return; // an H2 file database: no connection open; the file stays in the caller's temporary folder
         }
         if (server == DatabaseServer.H2) {
-            try (Statement s = connection.createStatement()) {
+            try (Statement s = open.createStatement()) {
                 s.execute("SHUTDOWN");
             }
             return;
         }
-        connection.close();
+        open.close();
         try (Connection c = DriverManager.getConnection(server.adminUrl(), user, "");
                 Statement s = c.createStatement()) {
             s.execute(server.dropDatabase(name));

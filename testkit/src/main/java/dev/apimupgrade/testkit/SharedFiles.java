@@ -37,9 +37,10 @@ public final class SharedFiles {
     /** A folder under the reference folder, or a skip (a failure under CI) when it is absent. */
     public static Path referenceFolder(String relative) {
         Path dir = referenceDir().isEmpty() ? null : Path.of(referenceDir(), relative);
-        SkipOrFail.unless(
-                dir != null && Files.isDirectory(dir),
-                "reference folder " + relative + " is absent (apim.reference.dir=" + referenceDir() + ")");
+        if (dir == null || !Files.isDirectory(dir)) {
+            return SkipOrFail.missing(
+                    "reference folder " + relative + " is absent (apim.reference.dir=" + referenceDir() + ")");
+        }
         return dir;
     }
 
@@ -55,9 +56,9 @@ public final class SharedFiles {
 
     private static Path existing(String dir, String relative, String property) {
         Path file = dir.isEmpty() ? null : Path.of(dir, relative);
-        SkipOrFail.unless(
-                file != null && Files.isRegularFile(file),
-                "file " + relative + " is absent (" + property + "=" + dir + ")");
+        if (file == null || !Files.isRegularFile(file)) {
+            return SkipOrFail.missing("file " + relative + " is absent (" + property + "=" + dir + ")");
+        }
         return file;
     }
 
