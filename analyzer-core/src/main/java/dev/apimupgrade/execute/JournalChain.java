@@ -2,6 +2,7 @@ package dev.apimupgrade.execute;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.apimupgrade.execute.JournalRecord.Export;
 import dev.apimupgrade.execute.JournalRecord.Intent;
@@ -180,6 +181,13 @@ final class JournalChain {
                                 + " and older: use the newer version");
             }
             return r;
+        } catch (ValueInstantiationException e) {
+            // the record's own check refused the fields together: say it in its words, not in Jackson's
+            Throwable refusal = e.getCause();
+            throw new InputException(
+                    file.toString(),
+                    line.number(),
+                    "is not a journal record: " + (refusal != null ? refusal.getMessage() : e.getOriginalMessage()));
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new InputException(
                     file.toString(),

@@ -126,6 +126,18 @@ class JournalFormatTest {
     }
 
     @Test
+    void aBackupOfAFileThatDidNotExistButHasADigestIsBadInputInTheRecordsOwnWordsEvenWithAValidMac() throws Exception {
+        Path file = chained(
+                List.of(WRITTEN_BEFORE.get(0), WRITTEN_BEFORE.get(2).replace("\"existed\":true", "\"existed\":false")));
+
+        assertThatThrownBy(() -> Journal.open(file))
+                .isInstanceOf(InputException.class)
+                .hasMessageContaining("is not a journal record: a backup has a SHA-256 exactly when it saved a file")
+                .hasMessageNotContaining("JournalRecord$Backup")
+                .satisfies(e -> assertThat(((InputException) e).line()).isEqualTo(2));
+    }
+
+    @Test
     void anOutcomeStatusOrNoteEventThisVersionDoesNotKnowIsBadInputNamingTheLine() throws Exception {
         Path status = chained(List.of(WRITTEN_BEFORE.get(1).replace("already-done", "half-done")));
         assertThatThrownBy(() -> Journal.open(status))

@@ -185,8 +185,12 @@ class ForgedPlanAndJournalTest {
         Path run = migrated();
         Path journal = run.resolve("journal.jsonl");
         List<String> lines = new ArrayList<>(Files.readAllLines(journal));
-        int backup = indexOf(lines, "\"type\":\"backup\"");
-        lines.set(backup, lines.get(backup).replaceFirst("\"existed\":true", "\"existed\":false"));
+        int backup = indexOf(lines, "\"sha256\":\"");
+        // another digest of the same shape: the record still reads, only its MAC tells the edit
+        String edited =
+                lines.get(backup).replaceFirst("\"sha256\":\"[0-9a-f]{64}\"", "\"sha256\":\"" + "0".repeat(64) + "\"");
+        assertThat(edited).isNotEqualTo(lines.get(backup));
+        lines.set(backup, edited);
         Files.write(journal, lines);
 
         CliRun rollback = rollback(run);
